@@ -1,0 +1,156 @@
+#include "AppSettings.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AppSettings", text);
+}
+
+QString profileGroup(const QString &name)
+{
+    // Profile names are free text; percent-encoding keeps '/' and INI specials out of the key path.
+    return QStringLiteral("profiles/") + QString::fromLatin1(QUrl::toPercentEncoding(name));
+}
+} // namespace
+
+AppSettings::AppSettings(const QString &file)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
+    if (m_settings->status() != QSettings::NoError && QFileInfo::exists(file)) {
+        const QString moved = file + QStringLiteral(".corrupt-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        m_settings.reset();
+        QFile::rename(file, moved);
+        m_problem = tr("The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved);
+        m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
+    }
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QList<Profile> AppSettings::profiles() const
+{
+    QList<Profile> list;
+    m_settings->beginGroup(QStringLiteral("profiles"));
+    const QStringList groups = m_settings->childGroups();
+    m_settings->endGroup();
+    for (const QString &encoded : groups)
+        list.append(profile(QUrl::fromPercentEncoding(encoded.toLatin1())));
+    return list;
+}
+
+bool AppSettings::hasProfile(const QString &name) const
+{
+    return m_settings->contains(profileGroup(name) + QStringLiteral("/partner_id"));
+}
+
+Profile AppSettings::profile(const QString &name) const
+{
+    Profile p;
+    const QString g = profileGroup(name) + QLatin1Char('/');
+    p.name = name;
+    p.partnerId = m_settings->value(g + QStringLiteral("partner_id")).toString();
+    p.email = m_settings->value(g + QStringLiteral("email")).toString();
+    environmentFromName(m_settings->value(g + QStringLiteral("environment"), QStringLiteral("sandbox")).toString(), &p.environment);
+    schemeFromName(m_settings->value(g + QStringLiteral("scheme"), QStringLiteral("signature")).toString(), &p.scheme);
+    const QString base = m_settings->value(g + QStringLiteral("base_url")).toString();
+    if (!base.isEmpty())
+        p.baseUrl = QUrl(base);
+    return p;
+}
+
+void AppSettings::saveProfile(const Profile &profile)
+{
+    const QString g = profileGroup(profile.name) + QLatin1Char('/');
+    m_settings->setValue(g + QStringLiteral("partner_id"), profile.partnerId);
+    m_settings->setValue(g + QStringLiteral("email"), profile.email);
+    m_settings->setValue(g + QStringLiteral("environment"), environmentName(profile.environment));
+    m_settings->setValue(g + QStringLiteral("scheme"), schemeName(profile.scheme));
+    m_settings->setValue(g + QStringLiteral("base_url"), profile.baseUrl.toString());
+    m_settings->sync();
+}
+
+void AppSettings::removeProfile(const QString &name)
+{
+    m_settings->remove(profileGroup(name));
+    if (activeProfile() == name)
+        m_settings->remove(QStringLiteral("active_profile"));
+    m_settings->sync();
+}
+
+QString AppSettings::activeProfile() const
+{
+    return m_settings->value(QStringLiteral("active_profile")).toString();
+}
+
+void AppSettings::setActiveProfile(const QString &name)
+{
+    m_settings->setValue(QStringLiteral("active_profile"), name);
+    m_settings->sync();
+}
+
+int AppSettings::timeoutSeconds() const
+{
+    return qBound(1, m_settings->value(QStringLiteral("network/timeout_seconds"), 30).toInt(), 600);
+}
+
+void AppSettings::setTimeoutSeconds(int seconds)
+{
+    m_settings->setValue(QStringLiteral("network/timeout_seconds"), seconds);
+}
+
+int AppSettings::maxAttempts() const
+{
+    return qBound(1, m_settings->value(QStringLiteral("network/max_attempts"), 3).toInt(), 10);
+}
+
+void AppSettings::setMaxAttempts(int attempts)
+{
+    m_settings->setValue(QStringLiteral("network/max_attempts"), attempts);
+}
+
+int AppSettings::retentionMonths() const
+{
+    return qMax(0, m_settings->value(QStringLiteral("history/retention_months"), 0).toInt());
+}
+
+void AppSettings::setRetentionMonths(int months)
+{
+    m_settings->setValue(QStringLiteral("history/retention_months"), months);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(QStringLiteral("ui/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), language);
+}
+
+QVariant AppSettings::uiValue(const QString &key, const QVariant &fallback) const
+{
+    return m_settings->value(QStringLiteral("ui/") + key, fallback);
+}
+
+void AppSettings::setUiValue(const QString &key, const QVariant &value)
+{
+    m_settings->setValue(QStringLiteral("ui/") + key, value);
+}
+
+bool AppSettings::sync()
+{
+    m_settings->sync();
+    return m_settings->status() == QSettings::NoError;
+}

@@ -1,0 +1,133 @@
+#include "CredentialStore.h"
+
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+CredentialStore::CredentialStore(const QString &service, QObject *parent)
+    : QObject(parent), m_service(service)
+{
+}
+
+QString CredentialStore::profileAccount(const QString &profileName)
+{
+    return QStringLiteral("profile/") + profileName;
+}
+
+void CredentialStore::markUnavailable(const QString &reason)
+{
+    const bool changed = m_available;
+    m_available = false;
+    m_unavailableReason = reason;
+    if (changed)
+        emit availabilityChanged(false, reason);
+}
+
+CredentialResult::Status CredentialStore::classify(int error, const QString &message)
+{
+    switch (QKeychain::Error(error)) {
+    case QKeychain::NoError:
+        return CredentialResult::Status::Ok;
+    case QKeychain::EntryNotFound:
+        return CredentialResult::Status::NotFound;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        return CredentialResult::Status::Denied;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        markUnavailable(message);
+        return CredentialResult::Status::Unavailable;
+    case QKeychain::CouldNotDeleteEntry:
+    case QKeychain::OtherError:
+        // "Cannot autolaunch D-Bus", "org.freedesktop.secrets was not provided": no keychain on this desktop.
+        if (message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+            || message.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
+            || message.contains(QLatin1String("secrets"), Qt::CaseInsensitive)
+            || message.contains(QLatin1String("No keychain"), Qt::CaseInsensitive)) {
+            markUnavailable(message);
+            return CredentialResult::Status::Unavailable;
+        }
+        return CredentialResult::Status::Error;
+    }
+    return CredentialResult::Status::Error;
+}
+
+void CredentialStore::read(const QString &account, Callback done)
+{
+    if (!m_available) {
+        CredentialResult result;
+        const QByteArray held = m_session.value(account);
+        result.status = held.isEmpty() ? CredentialResult::Status::Unavailable : CredentialResult::Status::Ok;
+        result.secret = held;
+        result.message = m_unavailableReason;
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(account);
+    job->setInsecureFallback(false); // never plain text on disk
+    connect(job, &QKeychain::Job::finished, this, [this, job, account, done] {
+        CredentialResult result;
+        result.status = classify(job->error(), job->errorString());
+        result.message = job->errorString();
+        if (result.ok()) {
+            result.secret = job->binaryData();
+        } else if (result.status == CredentialResult::Status::Unavailable && m_session.contains(account)) {
+            result.status = CredentialResult::Status::Ok;
+            result.secret = m_session.value(account);
+        }
+        done(result);
+    });
+    job->start();
+}
+
+void CredentialStore::write(const QString &account, const QByteArray &secret, Callback done)
+{
+    if (!m_available) {
+        m_session.insert(account, secret);
+        CredentialResult result;
+        result.status = CredentialResult::Status::Unavailable;
+        result.message = m_unavailableReason;
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(account);
+    job->setInsecureFallback(false);
+    job->setBinaryData(secret);
+    connect(job, &QKeychain::Job::finished, this, [this, job, account, secret, done] {
+        CredentialResult result;
+        result.status = classify(job->error(), job->errorString());
+        result.message = job->errorString();
+        if (result.status == CredentialResult::Status::Unavailable)
+            m_session.insert(account, secret);
+        else if (result.ok())
+            m_session.remove(account);
+        done(result);
+    });
+    job->start();
+}
+
+void CredentialStore::remove(const QString &account, Callback done)
+{
+    m_session.remove(account);
+    if (!m_available) {
+        CredentialResult result;
+        result.status = CredentialResult::Status::Unavailable;
+        result.message = m_unavailableReason;
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+        return;
+    }
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(account);
+    connect(job, &QKeychain::Job::finished, this, [this, job, done] {
+        CredentialResult result;
+        result.status = classify(job->error(), job->errorString());
+        result.message = job->errorString();
+        done(result);
+    });
+    job->start();
+}

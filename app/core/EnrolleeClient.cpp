@@ -1,0 +1,193 @@
+#include "EnrolleeClient.h"
+
+#include "ResponseParser.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslError>
+#include <QTimeZone>
+
+namespace {
+// Errors where Qt could not connect at all: the request cannot have reached the server.
+bool isConnectError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    // RFC 7231 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    date.setTimeZone(QTimeZone::utc());
+    return date;
+}
+} // namespace
+
+ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, QObject *parent)
+    : QObject(parent), m_reply(reply), m_url(url), m_maxBody(maxBody)
+{
+    m_elapsed.start();
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(timeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+    if (!reply)
+        return;
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
+        if (sent > 0)
+            m_sentSomething = true;
+        onProgress();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, &ClientCall::onProgress);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_sentSomething = true;
+        onProgress();
+    });
+    connect(reply, &QNetworkReply::readyRead, this, &ClientCall::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &ClientCall::onFinished);
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Deliberately never ignoreSslErrors(): remember why, and let the reply fail.
+        for (const QSslError &e : errors)
+            m_tlsErrors.append(e.errorString());
+    });
+    m_timeout.start();
+}
+
+void ClientCall::abort()
+{
+    m_cancelled = true;
+    if (m_reply)
+        m_reply->abort();
+}
+
+void ClientCall::onProgress()
+{
+    if (!m_done)
+        m_timeout.start();
+}
+
+void ClientCall::onReadyRead()
+{
+    onProgress();
+    const QByteArray chunk = m_reply->readAll();
+    m_received += chunk.size();
+    if (m_body.size() < m_maxBody)
+        m_body.append(chunk.left(m_maxBody - m_body.size()));
+    // Past ten times the cap there is nothing more worth reading: stop the transfer.
+    if (m_received > m_maxBody * 10)
+        m_reply->abort();
+}
+
+void ClientCall::onFinished()
+{
+    if (m_reply->bytesAvailable() > 0)
+        onReadyRead();
+    ApiResult result;
+    result.url = m_url.toString();
+    result.elapsedMs = m_elapsed.elapsed();
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    result.httpStatus = status.isValid() ? status.toInt() : 0;
+    result.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    result.body = m_body;
+    result.bodySize = m_received;
+    result.bodyTruncated = m_received > m_body.size();
+    result.requestSent = m_sentSomething || result.httpStatus != 0;
+    if (m_reply->hasRawHeader("Retry-After")) {
+        bool ok = false;
+        const int seconds = m_reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+        if (ok && seconds >= 0)
+            result.retryAfterSeconds = seconds;
+    }
+    if (m_reply->hasRawHeader("Date")) {
+        const QDateTime serverDate = parseHttpDate(m_reply->rawHeader("Date"));
+        if (serverDate.isValid()) {
+            result.hasClockSkew = true;
+            result.clockSkewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverDate);
+        }
+    }
+
+    const QNetworkReply::NetworkError error = m_reply->error();
+    if (m_timedOut) {
+        result.outcome = ApiResult::Outcome::Timeout;
+        result.message = tr("no progress for %1 seconds").arg(m_timeout.interval() / 1000.0, 0, 'g', 3);
+    } else if (m_cancelled) {
+        result.outcome = ApiResult::Outcome::Cancelled;
+        result.message = tr("cancelled");
+    } else if (!m_tlsErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+        result.outcome = ApiResult::Outcome::TlsError;
+        result.message = m_tlsErrors.isEmpty() ? m_reply->errorString() : m_tlsErrors.join(QStringLiteral("; "));
+        result.requestSent = false; // the request body is only written after a successful handshake
+    } else if (result.httpStatus != 0) {
+        result.outcome = (result.httpStatus >= 200 && result.httpStatus < 300) ? ApiResult::Outcome::Success
+                                                                                : ApiResult::Outcome::ServerError;
+        // The status arrived but the transfer broke off: say so rather than trusting a partial body.
+        if (error != QNetworkReply::NoError && !(error >= QNetworkReply::ContentAccessDenied
+                                                 && error <= QNetworkReply::UnknownServerError))
+            result.bodyProblem = tr("the transfer broke off: %1").arg(m_reply->errorString());
+        ResponseParser::parse(result);
+    } else {
+        result.outcome = ApiResult::Outcome::NetworkError;
+        result.message = m_reply->errorString();
+        if (isConnectError(error))
+            result.requestSent = false;
+    }
+    finish(result);
+}
+
+void ClientCall::finish(ApiResult result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    emit finished(result);
+    deleteLater();
+}
+
+EnrolleeClient::EnrolleeClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network)
+{
+    qRegisterMetaType<ApiResult>();
+}
+
+ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
+{
+    const bool secure = url.scheme() == QLatin1String("https");
+    const bool loopbackHttp = url.scheme() == QLatin1String("http") && Validation::isLoopbackHost(url.host());
+    if (!secure && !loopbackHttp) {
+        auto *call = new ClientCall(nullptr, url, m_timeoutMs, ResponseParser::kMaxKeptBody, this);
+        ApiResult refused;
+        refused.outcome = ApiResult::Outcome::NotSent;
+        refused.url = url.toString();
+        refused.message = tr("plain HTTP is only allowed to this computer; %1 needs https://").arg(url.host());
+        QTimer::singleShot(0, call, [call, refused] { call->finish(refused); });
+        return call;
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("EnrolleeConsole/%1").arg(QCoreApplication::applicationVersion()));
+    // A redirect could carry the signed body somewhere else, or downgrade to http: never follow one.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    QNetworkReply *reply = m_network->post(request, json);
+    return new ClientCall(reply, url, m_timeoutMs, ResponseParser::kMaxKeptBody, this);
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Action.h"
+#include "Profile.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+// One action as officers see it in the audit trail: who did what to whom, when, why, and what the
+// server answered. On disk it is two chained records (begin, completion), merged here.
+struct HistoryEntry {
+    enum class Outcome {
+        Pending, // recorded, answer not yet in
+        Success,
+        Failure,
+        Unknown, // the process that sent it ended before the answer was recorded
+    };
+
+    qint64 id = 0; // sequence number of the begin record; unique and increasing
+    QDateTime time;
+    QString operatorEmail;
+    QString profileName;
+    Environment environment = Environment::Sandbox;
+    QString partnerId;
+    QString host;
+    QString userId;
+    ActionKind action = ActionKind::ReEnroll;
+    QString reason;
+    QString face; // "console", "cli", ...
+    qint64 pid = 0;
+
+    Outcome outcome = Outcome::Pending;
+    QDateTime completedAt;
+    int httpStatus = 0;
+    QString code;
+    QString message;
+    QString response; // raw body, capped; the details view shows it
+    qint64 elapsedMs = 0;
+    QJsonArray attempts; // one object per attempt: time, http_status, code, outcome, elapsed_ms, message
+
+    static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
+    static bool outcomeFromName(const QString &name, Outcome *outcome);
+    static QString outcomeDisplayName(Outcome outcome); // translated
+
+    // The shape `enrollee-cli history --json` and exports use.
+    QJsonObject toJson() const;
+};
+
+Q_DECLARE_METATYPE(HistoryEntry)

@@ -1,0 +1,587 @@
+#include "HistoryStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSettings>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+
+namespace {
+constexpr int kFormat = 1;
+constexpr int kLockTimeoutMs = 10000;
+constexpr qint64 kPendingGraceSecs = 2 * 3600;
+const QString kHeadFile = QStringLiteral("HEAD");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HistoryStore", text);
+}
+
+QMutex &inFlightMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QString seqKey(qint64 seq)
+{
+    return QStringLiteral("%1").arg(seq, 10, 10, QLatin1Char('0'));
+}
+
+qint64 shardFirstSeq(const QString &fileName)
+{
+    static const QRegularExpression pattern(QStringLiteral("^h-\\d{4}-\\d{2}-(\\d{10})\\.ini$"));
+    const QRegularExpressionMatch m = pattern.match(fileName);
+    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+}
+
+QString currentMonth()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM"));
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    if (pid == QCoreApplication::applicationPid())
+        return true;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+QDateTime parseTime(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// A record that cannot be used is reported, never dropped quietly: moving a whole unreadable file aside
+// keeps it for an investigator while letting the program start.
+QString quarantine(const QString &path)
+{
+    const QFileInfo info(path);
+    QDir dir(info.absolutePath());
+    dir.mkpath(QStringLiteral("quarantine"));
+    const QString target = dir.filePath(QStringLiteral("quarantine/") + info.fileName() + QLatin1Char('.')
+                                        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")));
+    return QFile::rename(path, target) ? target : QString();
+}
+
+struct Record {
+    qint64 seq = 0;
+    QString text;
+    QString hash;
+    QJsonObject json;
+    bool parsed = false;
+    QString file;
+};
+
+struct HeadInfo {
+    qint64 seq = 0;
+    QString hash;
+    QString mac;
+};
+
+HeadInfo readHead(const QString &directory)
+{
+    QFile file(QDir(directory).filePath(kHeadFile));
+    HeadInfo head;
+    if (!file.open(QIODevice::ReadOnly))
+        return head;
+    const QList<QByteArray> parts = file.readAll().trimmed().split(' ');
+    if (parts.size() == 3) {
+        head.seq = parts[0].toLongLong();
+        head.hash = QString::fromLatin1(parts[1]);
+        head.mac = QString::fromLatin1(parts[2]);
+    }
+    return head;
+}
+
+// Reads a shard's records in sequence order. Returns false when the file cannot be parsed at all.
+bool readShard(const QString &path, QList<Record> *records, QString *month)
+{
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return false;
+    if (month)
+        *month = settings.value(QStringLiteral("meta/month")).toString();
+    if (settings.value(QStringLiteral("meta/format")).toInt() != kFormat)
+        return false;
+    settings.beginGroup(QStringLiteral("records"));
+    const QStringList keys = settings.childKeys();
+    QList<Record> local;
+    local.reserve(keys.size());
+    for (const QString &key : keys) {
+        Record r;
+        r.seq = key.toLongLong();
+        r.text = settings.value(key).toString();
+        r.file = path;
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
+        r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
+        if (r.parsed)
+            r.json = doc.object();
+        local.append(r);
+    }
+    settings.endGroup();
+    settings.beginGroup(QStringLiteral("hashes"));
+    for (Record &r : local)
+        r.hash = settings.value(seqKey(r.seq)).toString();
+    std::sort(local.begin(), local.end(), [](const Record &a, const Record &b) { return a.seq < b.seq; });
+    records->append(local);
+    return true;
+}
+
+QString describeRecord(const Record &r)
+{
+    const QString type = r.json.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("begin")) {
+        return tr("record #%1 (entry #%1: %2 of user \"%3\" at %4)")
+            .arg(r.seq)
+            .arg(r.json.value(QLatin1String("action")).toString(), r.json.value(QLatin1String("user_id")).toString().left(60),
+                 r.json.value(QLatin1String("time")).toString());
+    }
+    if (type == QLatin1String("complete")) {
+        return tr("record #%1 (the outcome of entry #%2)")
+            .arg(r.seq)
+            .arg(qint64(r.json.value(QLatin1String("ref")).toDouble()));
+    }
+    return tr("record #%1").arg(r.seq);
+}
+
+void applyCompletion(HistoryEntry &e, const QJsonObject &o)
+{
+    HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Failure;
+    HistoryEntry::outcomeFromName(o.value(QLatin1String("outcome")).toString(), &outcome);
+    e.outcome = outcome;
+    e.completedAt = parseTime(o.value(QLatin1String("time")));
+    e.httpStatus = o.value(QLatin1String("http_status")).toInt();
+    e.code = o.value(QLatin1String("code")).toString();
+    e.message = o.value(QLatin1String("message")).toString();
+    e.response = o.value(QLatin1String("response")).toString();
+    e.elapsedMs = qint64(o.value(QLatin1String("elapsed_ms")).toDouble());
+    e.attempts = o.value(QLatin1String("attempts")).toArray();
+}
+
+bool entryFromBegin(const Record &r, HistoryEntry *e)
+{
+    const QJsonObject &o = r.json;
+    e->id = r.seq;
+    e->time = parseTime(o.value(QLatin1String("time")));
+    e->operatorEmail = o.value(QLatin1String("operator")).toString();
+    e->profileName = o.value(QLatin1String("profile")).toString();
+    e->partnerId = o.value(QLatin1String("partner_id")).toString();
+    e->host = o.value(QLatin1String("host")).toString();
+    e->userId = o.value(QLatin1String("user_id")).toString();
+    e->reason = o.value(QLatin1String("reason")).toString();
+    e->face = o.value(QLatin1String("face")).toString();
+    e->pid = qint64(o.value(QLatin1String("pid")).toDouble());
+    e->outcome = HistoryEntry::Outcome::Pending;
+    return environmentFromName(o.value(QLatin1String("environment")).toString(), &e->environment)
+        && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &e->action);
+}
+} // namespace
+
+HistoryStore::HistoryStore(const QString &directory, QObject *parent)
+    : QObject(parent), m_directory(directory)
+{
+    qRegisterMetaType<HistoryEntry>();
+    QDir().mkpath(m_directory);
+}
+
+QString HistoryStore::genesisHash()
+{
+    return QString(64, QLatin1Char('0'));
+}
+
+QStringList HistoryStore::shardFiles() const
+{
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
+    QList<QPair<qint64, QString>> shards;
+    for (const QString &name : names) {
+        const qint64 first = shardFirstSeq(name);
+        if (first > 0)
+            shards.append({first, QDir(m_directory).filePath(name)});
+    }
+    std::sort(shards.begin(), shards.end());
+    QStringList paths;
+    for (const auto &s : shards)
+        paths.append(s.second);
+    return paths;
+}
+
+QString HistoryStore::recordHash(const QString &previous, qint64 seq, const QString &text) const
+{
+    const QByteArray message = previous.toLatin1() + '\n' + QByteArray::number(seq) + '\n' + text.toUtf8();
+    static const unsigned char emptyKey = 0;
+    const unsigned char *key = m_key.isEmpty() ? &emptyKey : reinterpret_cast<const unsigned char *>(m_key.constData());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), key, int(m_key.size()), reinterpret_cast<const unsigned char *>(message.constData()),
+         size_t(message.size()), digest, &length);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+}
+
+QString HistoryStore::headMac(qint64 seq, const QString &hash) const
+{
+    return recordHash(QStringLiteral("HEAD"), seq, hash);
+}
+
+bool HistoryStore::readTail(Tail *tail, QString *error) const
+{
+    tail->seq = 0;
+    tail->hash = genesisHash();
+    const QStringList shards = shardFiles();
+    // Walk back past shards that hold no readable record (a crash while creating one, or damage).
+    for (qsizetype i = shards.size() - 1; i >= 0; --i) {
+        QSettings settings(shards[i], QSettings::IniFormat);
+        settings.sync();
+        settings.beginGroup(QStringLiteral("records"));
+        const QStringList keys = settings.childKeys();
+        settings.endGroup();
+        if (keys.isEmpty())
+            continue;
+        qint64 last = 0;
+        for (const QString &k : keys)
+            last = std::max(last, k.toLongLong());
+        tail->shard = shards[i];
+        tail->seq = last;
+        tail->hash = settings.value(QStringLiteral("hashes/") + seqKey(last)).toString();
+        tail->count = int(keys.size());
+        tail->month = settings.value(QStringLiteral("meta/month")).toString();
+        break;
+    }
+    // The head file remembers the newest record even when its shard was quarantined, so numbering never
+    // reuses a number and the gap stays visible to verify().
+    const HeadInfo head = readHead(m_directory);
+    if (head.seq > tail->seq && head.mac == headMac(head.seq, head.hash)) {
+        tail->seq = head.seq;
+        tail->hash = head.hash;
+        tail->shard.clear();
+    }
+    if (tail->hash.size() != 64) {
+        if (error)
+            *error = tr("The newest history record has no valid hash; run the history check.");
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::writeHead(qint64 seq, const QString &hash, QString *error) const
+{
+    QSaveFile file(QDir(m_directory).filePath(kHeadFile));
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + headMac(seq, hash).toLatin1() + '\n');
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
+{
+    if (!QDir().mkpath(m_directory)) {
+        if (error)
+            *error = tr("Cannot create the history folder %1.").arg(m_directory);
+        return 0;
+    }
+    QLockFile lock(QDir(m_directory).filePath(QStringLiteral(".lock")));
+    lock.setStaleLockTime(30000);
+    if (!lock.tryLock(kLockTimeoutMs)) {
+        if (error)
+            *error = tr("The history is locked by another program (%1); nothing was sent.").arg(lock.error());
+        return 0;
+    }
+    Tail tail;
+    if (!readTail(&tail, error))
+        return 0;
+    const qint64 seq = tail.seq + 1;
+    const QString month = currentMonth();
+    QString shard = tail.shard;
+    const bool fresh = shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month;
+    if (fresh)
+        shard = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, seqKey(seq)));
+
+    const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+    const QString hash = recordHash(tail.hash, seq, text);
+    QSettings settings(shard, QSettings::IniFormat);
+    if (fresh) {
+        settings.setValue(QStringLiteral("meta/format"), kFormat);
+        settings.setValue(QStringLiteral("meta/month"), month);
+    }
+    settings.setValue(QStringLiteral("records/") + seqKey(seq), text);
+    settings.setValue(QStringLiteral("hashes/") + seqKey(seq), hash);
+    settings.sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
+    if (settings.status() != QSettings::NoError || !QFileInfo::exists(shard)) {
+        if (error)
+            *error = tr("Could not write the history file %1; nothing was sent.").arg(shard);
+        return 0;
+    }
+    QString headError;
+    if (!writeHead(seq, hash, &headError)) {
+        if (error)
+            *error = tr("Could not write the history head: %1").arg(headError);
+        return 0;
+    }
+    return seq;
+}
+
+qint64 HistoryStore::begin(const HistoryEntry &entry, QString *error)
+{
+    const QJsonObject record{
+        {QStringLiteral("type"), QStringLiteral("begin")},
+        {QStringLiteral("time"), timeText(entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("operator"), entry.operatorEmail},
+        {QStringLiteral("profile"), entry.profileName},
+        {QStringLiteral("environment"), environmentName(entry.environment)},
+        {QStringLiteral("partner_id"), entry.partnerId},
+        {QStringLiteral("host"), entry.host},
+        {QStringLiteral("user_id"), entry.userId},
+        {QStringLiteral("action"), ActionInfo::cliName(entry.action)},
+        {QStringLiteral("reason"), entry.reason},
+        {QStringLiteral("face"), entry.face},
+        {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+    };
+    const qint64 id = appendRecord(record, error);
+    if (id > 0) {
+        {
+            QMutexLocker locker(&inFlightMutex());
+            m_inFlight.insert(id);
+        }
+        HistoryEntry stored = entry;
+        stored.id = id;
+        stored.time = parseTime(record.value(QLatin1String("time")));
+        stored.pid = QCoreApplication::applicationPid();
+        stored.outcome = HistoryEntry::Outcome::Pending;
+        emit entryBegun(stored);
+    }
+    return id;
+}
+
+bool HistoryStore::complete(qint64 id, const HistoryEntry &result, QString *error)
+{
+    QString response = result.response;
+    if (response.size() > 16 * 1024)
+        response = response.left(16 * 1024) + QStringLiteral("\n[... truncated]");
+    const QJsonObject record{
+        {QStringLiteral("type"), QStringLiteral("complete")},
+        {QStringLiteral("ref"), id},
+        {QStringLiteral("time"), timeText(result.completedAt.isValid() ? result.completedAt : QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("outcome"), HistoryEntry::outcomeName(result.outcome)},
+        {QStringLiteral("http_status"), result.httpStatus},
+        {QStringLiteral("code"), result.code},
+        {QStringLiteral("message"), result.message.left(2000)},
+        {QStringLiteral("response"), response},
+        {QStringLiteral("elapsed_ms"), result.elapsedMs},
+        {QStringLiteral("attempts"), result.attempts},
+    };
+    const qint64 seq = appendRecord(record, error);
+    {
+        QMutexLocker locker(&inFlightMutex());
+        m_inFlight.remove(id);
+    }
+    if (seq == 0)
+        return false;
+    HistoryEntry stored = result;
+    stored.id = id;
+    applyCompletion(stored, record);
+    emit entryCompleted(stored);
+    return true;
+}
+
+HistoryLoad HistoryStore::load() const
+{
+    HistoryLoad load;
+    QHash<qint64, qsizetype> index;
+    for (const QString &path : shardFiles()) {
+        QList<Record> records;
+        if (!readShard(path, &records, nullptr)) {
+            const QString moved = quarantine(path);
+            load.quarantined.append(moved.isEmpty() ? path : moved);
+            load.problems.append(moved.isEmpty() ? tr("The history file %1 cannot be read.").arg(path)
+                                                 : tr("The history file %1 could not be read and was moved to %2; "
+                                                      "its entries are missing from this view.")
+                                                       .arg(QFileInfo(path).fileName(), moved));
+            continue;
+        }
+        for (const Record &r : records) {
+            if (!r.parsed) {
+                load.problems.append(tr("History record #%1 in %2 is damaged and was skipped.")
+                                         .arg(r.seq)
+                                         .arg(QFileInfo(path).fileName()));
+                continue;
+            }
+            const QString type = r.json.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("begin")) {
+                HistoryEntry e;
+                if (!entryFromBegin(r, &e)) {
+                    load.problems.append(tr("History record #%1 has an unknown action or environment.").arg(r.seq));
+                    continue;
+                }
+                index.insert(e.id, load.entries.size());
+                load.entries.append(e);
+            } else if (type == QLatin1String("complete")) {
+                const qint64 ref = qint64(r.json.value(QLatin1String("ref")).toDouble());
+                const auto it = index.constFind(ref);
+                if (it != index.constEnd())
+                    applyCompletion(load.entries[*it], r.json);
+            }
+        }
+    }
+    // An action whose process is gone and never recorded an answer is "unknown": it may or may not
+    // have reached Smile ID, and it must stay visible.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QMutexLocker locker(&inFlightMutex());
+    for (HistoryEntry &e : load.entries) {
+        if (e.outcome != HistoryEntry::Outcome::Pending)
+            continue;
+        const bool ours = e.pid == QCoreApplication::applicationPid();
+        const bool alive = ours ? m_inFlight.contains(e.id) : processAlive(e.pid);
+        if (!alive || e.time.secsTo(now) > kPendingGraceSecs)
+            e.outcome = HistoryEntry::Outcome::Unknown;
+    }
+    return load;
+}
+
+ChainReport HistoryStore::verify() const
+{
+    ChainReport report;
+    report.keyed = hasChainKey();
+    QList<Record> records;
+    QStringList unreadable;
+    for (const QString &path : shardFiles()) {
+        if (!readShard(path, &records, nullptr))
+            unreadable.append(QFileInfo(path).fileName());
+    }
+    auto fail = [&report](qint64 seq, qint64 entry, const QString &problem) {
+        report.ok = false;
+        report.firstBadSeq = seq;
+        report.firstBadEntry = entry;
+        report.problem = problem;
+        return report;
+    };
+    if (!unreadable.isEmpty())
+        return fail(0, 0, tr("History files cannot be read: %1.").arg(unreadable.join(QStringLiteral(", "))));
+
+    qint64 expected = 1;
+    QString previous = genesisHash();
+    if (!records.isEmpty() && records.first().seq != 1) {
+        // Retention may have removed the oldest shards; a chained prune record must vouch for exactly that.
+        const qint64 first = records.first().seq;
+        bool vouched = false;
+        for (const Record &r : records) {
+            if (r.parsed && r.json.value(QLatin1String("type")) == QLatin1String("prune")
+                && qint64(r.json.value(QLatin1String("removed_through")).toDouble()) == first - 1) {
+                previous = r.json.value(QLatin1String("anchor_hash")).toString();
+                vouched = true;
+            }
+        }
+        if (!vouched)
+            return fail(1, 1, tr("Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
+        expected = first;
+    }
+    for (const Record &r : records) {
+        const qint64 entry = r.json.value(QLatin1String("type")) == QLatin1String("complete")
+            ? qint64(r.json.value(QLatin1String("ref")).toDouble())
+            : r.seq;
+        if (r.seq > expected)
+            return fail(expected, expected, tr("Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
+        if (r.seq < expected)
+            return fail(r.seq, entry, tr("Record #%1 appears twice or out of order.").arg(r.seq));
+        if (r.hash != recordHash(previous, r.seq, r.text)) {
+            return fail(r.seq, entry, tr("%1 was altered, or its neighbours were reordered: its hash does not match.")
+                                          .arg(describeRecord(r)));
+        }
+        if (!r.parsed)
+            return fail(r.seq, entry, tr("Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
+        previous = r.hash;
+        ++expected;
+        ++report.records;
+    }
+    const HeadInfo head = readHead(m_directory);
+    if (head.seq > 0) {
+        if (head.mac != headMac(head.seq, head.hash))
+            return fail(head.seq, head.seq, tr("The history head file was altered."));
+        if (head.seq >= expected)
+            return fail(expected, expected,
+                        tr("Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
+        const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const Record &r) { return r.seq == head.seq; });
+        if (it == records.cend() || it->hash != head.hash)
+            return fail(head.seq, head.seq, tr("Record #%1 does not match the history head.").arg(head.seq));
+    } else if (!records.isEmpty()) {
+        return fail(records.last().seq, records.last().seq, tr("The history head file is missing."));
+    }
+    return report;
+}
+
+qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, QString *error)
+{
+    const QString cutoff = keepFrom.toString(QStringLiteral("yyyy-MM"));
+    const QStringList shards = shardFiles();
+    QStringList doomed;
+    qint64 removedThrough = 0;
+    QString anchor;
+    qint64 removedEntries = 0;
+    // Only a leading run of old shards, and never the newest: the chain must stay one unbroken line.
+    for (qsizetype i = 0; i + 1 < shards.size(); ++i) {
+        QList<Record> records;
+        QString month;
+        if (!readShard(shards[i], &records, &month) || month >= cutoff || records.isEmpty())
+            break;
+        doomed.append(shards[i]);
+        removedThrough = records.last().seq;
+        anchor = records.last().hash;
+        for (const Record &r : records)
+            removedEntries += r.json.value(QLatin1String("type")) == QLatin1String("begin") ? 1 : 0;
+    }
+    if (doomed.isEmpty())
+        return 0;
+    QStringList names;
+    for (const QString &d : doomed)
+        names.append(QFileInfo(d).fileName());
+    // Record the removal first: a crash after this leaves the files in place and the chain intact.
+    const QJsonObject record{
+        {QStringLiteral("type"), QStringLiteral("prune")},
+        {QStringLiteral("time"), timeText(QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("operator"), operatorEmail},
+        {QStringLiteral("keep_from"), cutoff},
+        {QStringLiteral("removed_from"), shardFirstSeq(names.first())},
+        {QStringLiteral("removed_through"), removedThrough},
+        {QStringLiteral("removed_entries"), removedEntries},
+        {QStringLiteral("anchor_hash"), anchor},
+        {QStringLiteral("files"), QJsonArray::fromStringList(names)},
+    };
+    if (appendRecord(record, error) == 0)
+        return -1;
+    for (const QString &d : doomed) {
+        if (!QFile::remove(d)) {
+            if (error)
+                *error = tr("Could not remove %1.").arg(d);
+            return -1;
+        }
+    }
+    return removedEntries;
+}

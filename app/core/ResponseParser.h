@@ -1,0 +1,13 @@
+#pragma once
+
+#include "ApiResult.h"
+
+// Reads whatever came back without trusting its shape: Smile ID's error bodies carry `code` as a
+// string or an integer and the message as `error` or `message`; proxies answer with HTML; bodies
+// arrive empty, truncated or not UTF-8. Fills code, message, json and bodyProblem of `result`.
+namespace ResponseParser {
+inline constexpr qint64 kMaxKeptBody = 64 * 1024;
+void parse(ApiResult &result);
+// The parse step alone, for the fuzzer: any bytes in, never a crash.
+ApiResult parseBody(int httpStatus, const QByteArray &body, const QString &contentType);
+} // namespace ResponseParser

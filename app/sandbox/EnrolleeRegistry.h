@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Action.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+// The sandbox's idea of each enrollee and how the six actions change it.
+class EnrolleeRegistry
+{
+public:
+    struct State {
+        bool active = true;
+        bool fraudulent = false;
+        bool reEnrollAllowed = false;
+        bool deleted = false;
+    };
+
+    void add(const QString &userId, const State &state = {});
+    bool contains(const QString &userId) const; // known and not deleted
+    State state(const QString &userId) const;
+    QStringList userIds() const; // known, not deleted, sorted
+    // Applies an action. Returns an empty string, or the Smile ID error code that refuses it
+    // ("2210" unknown user, "2208" deleted).
+    QString apply(const QString &userId, ActionKind action);
+
+private:
+    QHash<QString, State> m_states;
+};

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "EnrolleeRegistry.h"
+#include "FaultPlan.h"
+
+#include <QAbstractHttpServer>
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+// Who the sandbox pretends to be: one partner with its keys, and the enrollees it starts with.
+struct SandboxConfig {
+    QString partnerId = QStringLiteral("001");
+    QByteArray apiKey = QByteArrayLiteral("sandbox-demo-key"); // HMAC key (signature scheme)
+    // PEM private key for the legacy sec_key scheme; empty = the built-in demo key pair.
+    QByteArray rsaPrivateKeyPem;
+    QStringList enrollees = defaultEnrollees();
+    qint64 maxClockSkewSeconds = 300; // timestamps further off are refused as 2205
+    static QStringList defaultEnrollees();
+};
+
+// A real HTTP server (Qt HttpServer) that emulates POST /api/v2/partner/enrollee for one partner: it
+// verifies the signature or sec_key and the timestamp, keeps each enrollee's state, answers Smile ID's
+// documented error codes, refuses production bodies, and misbehaves on request (FaultPlan) so the
+// client's failure handling can be tested. A library class: the console embeds it, enrollee-cli
+// serves it, every network test talks to it.
+class SandboxServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(const SandboxConfig &config = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on address:port (0 = any free port). Returns false with *error on failure.
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0, QString *error = nullptr);
+    quint16 port() const;
+    QUrl origin() const; // e.g. http://127.0.0.1:43817
+
+    const SandboxConfig &config() const { return m_config; }
+    EnrolleeRegistry &registry() { return m_registry; }
+    // The API key a legacy (sec_key) client uses with this sandbox: base64 of the public PEM.
+    QByteArray secKeyApiKey() const;
+    static QByteArray demoPublicKeyPem();
+    static QByteArray demoPrivateKeyPem();
+
+    void setFaultPlan(const FaultPlan &plan);
+    FaultPlan faultPlan() const;
+    int requestCount() const { return m_requests; }
+
+signals:
+    // After every request: what was asked and answered (never the signature or key).
+    void requestHandled(const QString &userId, const QString &action, int httpStatus, const QString &code);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    // implementation-defined members
+    struct Private;
+    Private *d;
+    SandboxConfig m_config;
+    EnrolleeRegistry m_registry;
+    int m_requests = 0;
+};

@@ -17,7 +17,10 @@ public:
         bool deleted = false;
     };
 
-    void add(const QString &userId, const State &state = {});
+    // Two overloads rather than `const State &state = {}`: GCC refuses a braced default argument of a
+    // nested type with member initialisers inside its enclosing class.
+    void add(const QString &userId);
+    void add(const QString &userId, const State &state);
     bool contains(const QString &userId) const; // known and not deleted
     State state(const QString &userId) const;
     QStringList userIds() const; // known, not deleted, sorted

@@ -10,6 +10,11 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <memory>
+
+class Clock;
+class SandboxConnection;
+
 // Who the sandbox pretends to be: one partner with its keys, and the enrollees it starts with.
 struct SandboxConfig {
     QString partnerId = QStringLiteral("001");
@@ -18,7 +23,10 @@ struct SandboxConfig {
     QByteArray rsaPrivateKeyPem;
     QStringList enrollees = defaultEnrollees();
     qint64 maxClockSkewSeconds = 300; // timestamps further off are refused as 2205
+    // "demo-user-001" .. "demo-user-005". Most start active; so the demo shows every state, the server
+    // starts "demo-user-004" deactivated and "demo-user-005" flagged as fraudulent (initialState()).
     static QStringList defaultEnrollees();
+    static EnrolleeRegistry::State initialState(const QString &userId);
 };
 
 // A real HTTP server (Qt HttpServer) that emulates POST /api/v2/partner/enrollee for one partner: it
@@ -49,6 +57,10 @@ public:
     FaultPlan faultPlan() const;
     int requestCount() const { return m_requests; }
 
+    // Where the sandbox's "now" comes from: the Date header and the timestamp check. Tests skew it to
+    // play a server whose clock disagrees with this computer's. Not owned; null = the system clock.
+    void setClock(const Clock *clock);
+
 signals:
     // After every request: what was asked and answered (never the signature or key).
     void requestHandled(const QString &userId, const QString &action, int httpStatus, const QString &code);
@@ -58,9 +70,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    // implementation-defined members
+    FaultPlan takeFault();
+    void answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter);
+    void answerNotFound(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot);
+
     struct Private;
-    Private *d;
+    std::unique_ptr<Private> d;
     SandboxConfig m_config;
     EnrolleeRegistry m_registry;
     int m_requests = 0;

@@ -1,0 +1,290 @@
+#include "SandboxServer.h"
+
+#include "Clock.h"
+#include "EnrolleeEndpoint.h"
+#include "HttpAnswer.h"
+#include "Profile.h"
+#include "SandboxConnection.h"
+#include "Signer.h"
+
+#include <QHttpServerRequest>
+#include <QMutex>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+namespace {
+// Generated once per process on first use, never stored: a private key committed to a repository is
+// a private key published, even a demo one.
+const Signer::RsaKeyPair &demoKeyPair()
+{
+    static const Signer::RsaKeyPair pair = Signer::generateRsaKeyPair(2048);
+    return pair;
+}
+
+QByteArray publicPemFromPrivate(const QByteArray &privatePem)
+{
+    BIO *in = BIO_new_mem_buf(privatePem.constData(), int(privatePem.size()));
+    EVP_PKEY *key = in ? PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr) : nullptr;
+    BIO_free(in);
+    if (!key)
+        return {};
+    QByteArray pem;
+    if (BIO *out = BIO_new(BIO_s_mem())) {
+        if (PEM_write_bio_PUBKEY(out, key) == 1) {
+            char *data = nullptr;
+            const long length = BIO_get_mem_data(out, &data);
+            pem = QByteArray(data, int(length));
+        }
+        BIO_free(out);
+    }
+    EVP_PKEY_free(key);
+    return pem;
+}
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
+    default: return QStringLiteral("OTHER");
+    }
+}
+} // namespace
+
+struct SandboxServer::Private {
+    SystemClock systemClock;
+    const Clock *clock = &systemClock;
+    FaultPlan plan;
+    QTcpServer *tcp = nullptr;
+    std::unique_ptr<EnrolleeEndpoint> endpoint;
+};
+
+QStringList SandboxConfig::defaultEnrollees()
+{
+    return {QStringLiteral("demo-user-001"), QStringLiteral("demo-user-002"), QStringLiteral("demo-user-003"),
+            QStringLiteral("demo-user-004"), QStringLiteral("demo-user-005")};
+}
+
+EnrolleeRegistry::State SandboxConfig::initialState(const QString &userId)
+{
+    EnrolleeRegistry::State state;
+    if (userId == QLatin1String("demo-user-004"))
+        state.active = false;
+    else if (userId == QLatin1String("demo-user-005"))
+        state.fraudulent = true;
+    return state;
+}
+
+SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
+    : QAbstractHttpServer(parent), d(std::make_unique<Private>()), m_config(config)
+{
+    for (const QString &userId : m_config.enrollees)
+        m_registry.add(userId, SandboxConfig::initialState(userId));
+    d->endpoint = std::make_unique<EnrolleeEndpoint>(m_config, &m_registry, [this] {
+        return m_config.rsaPrivateKeyPem.isEmpty() ? demoPrivateKeyPem() : m_config.rsaPrivateKeyPem;
+    });
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *tcp = new QTcpServer(this);
+    if (!tcp->listen(address, port)) {
+        if (error)
+            *error = tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    bind(tcp);
+    d->tcp = tcp;
+    return true;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->tcp ? d->tcp->serverPort() : 0;
+}
+
+QUrl SandboxServer::origin() const
+{
+    if (!d->tcp)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress address = d->tcp->serverAddress();
+    // Listening on "any" is reachable through loopback, and clients refuse plain HTTP to other hosts.
+    url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                : address == QHostAddress::AnyIPv6                              ? QStringLiteral("::1")
+                                                                                : address.toString());
+    url.setPort(port());
+    return url;
+}
+
+QByteArray SandboxServer::secKeyApiKey() const
+{
+    if (m_config.rsaPrivateKeyPem.isEmpty())
+        return demoPublicKeyPem().toBase64();
+    return publicPemFromPrivate(m_config.rsaPrivateKeyPem).toBase64();
+}
+
+QByteArray SandboxServer::demoPublicKeyPem()
+{
+    return demoKeyPair().publicKeyPem;
+}
+
+QByteArray SandboxServer::demoPrivateKeyPem()
+{
+    return demoKeyPair().privateKeyPem;
+}
+
+void SandboxServer::setFaultPlan(const FaultPlan &plan)
+{
+    d->plan = plan;
+}
+
+FaultPlan SandboxServer::faultPlan() const
+{
+    return d->plan;
+}
+
+void SandboxServer::setClock(const Clock *clock)
+{
+    d->clock = clock ? clock : &d->systemClock;
+}
+
+FaultPlan SandboxServer::takeFault()
+{
+    FaultPlan &plan = d->plan;
+    if (plan.remaining == 0)
+        return {};
+    const FaultPlan applied = plan;
+    if (plan.remaining > 0 && --plan.remaining == 0)
+        plan = FaultPlan{FaultPlan::Kind::None, 0, 500, -1, 0}; // spent: behave from now on
+    return applied;
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++m_requests;
+    SandboxConnection *connection = SandboxConnection::of(socket);
+    const quint64 slot = connection->reserve();
+    const bool closeAfter = request.value("connection").trimmed().toLower() == "close";
+    const QString path = request.url().path();
+    if (path != QLatin1String(Defaults::kEndpointPath)) {
+        answerNotFound(request, connection, slot);
+        return true;
+    }
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        HttpAnswer answer = HttpAnswer::json(405, {{QStringLiteral("error"), tr("Only POST is allowed on %1.").arg(path)}});
+        answer.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
+        answer.closeAfter = closeAfter;
+        connection->deliver(slot, {SandboxConnection::Delivery::Kind::Write, answer, d->clock->now(), false});
+        qInfo().noquote() << "sandbox:" << methodName(request.method()) << path << "-> 405";
+        emit requestHandled({}, {}, 405, {});
+        return true;
+    }
+    answerEndpoint(request, socket, slot, closeAfter);
+    return true;
+}
+
+void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter)
+{
+    using Delivery = SandboxConnection::Delivery;
+    SandboxConnection *connection = SandboxConnection::of(socket);
+    const FaultPlan fault = takeFault();
+    const QDateTime now = d->clock->now();
+    const bool faulty = fault.kind != FaultPlan::Kind::None;
+    const EnrolleeEndpoint::Answer result = d->endpoint->handle(request.body(), now, faulty);
+
+    Delivery delivery;
+    delivery.date = now.addMSecs(fault.latencyMs);
+    delivery.closeAfter = closeAfter;
+    switch (fault.kind) {
+    case FaultPlan::Kind::None:
+        delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
+        break;
+    case FaultPlan::Kind::HttpError: {
+        const int status = fault.httpStatus >= 400 && fault.httpStatus <= 599 ? fault.httpStatus : 500;
+        delivery.answer = HttpAnswer::json(status, {{QStringLiteral("success"), false},
+                                                    {QStringLiteral("error"), QString::fromLatin1(HttpAnswer::reasonPhrase(status))}});
+        if (fault.retryAfterSeconds >= 0)
+            delivery.answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
+        break;
+    }
+    case FaultPlan::Kind::Html:
+        delivery.answer.status = 502;
+        delivery.answer.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+        delivery.answer.body = QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+                                                 "<body><h1>502 Bad Gateway</h1><hr><p>upstream-proxy</p></body></html>\n");
+        break;
+    case FaultPlan::Kind::Empty:
+        delivery.answer.status = 200;
+        break;
+    case FaultPlan::Kind::Truncated: {
+        // The start of a success body, a Content-Length promising more, then the connection closes.
+        delivery.answer.status = 200;
+        delivery.answer.body = QByteArrayLiteral("{\"success\":true,\"user_id\":\"") + result.userId.toUtf8().left(16);
+        delivery.answer.declaredLength = delivery.answer.body.size() + 512;
+        delivery.closeAfter = true;
+        break;
+    }
+    case FaultPlan::Kind::Reset:
+        delivery.kind = Delivery::Kind::Reset;
+        break;
+    case FaultPlan::Kind::Hang:
+        break;
+    case FaultPlan::Kind::SystemError:
+        delivery.answer = HttpAnswer::json(500, EnrolleeEndpoint::error(QStringLiteral("2201"), tr("System error")).body);
+        break;
+    }
+    delivery.answer.closeAfter = closeAfter;
+
+    const int status = fault.kind == FaultPlan::Kind::Reset || fault.kind == FaultPlan::Kind::Hang ? 0 : delivery.answer.status;
+    const QString code = fault.kind == FaultPlan::Kind::None ? result.code
+                         : fault.kind == FaultPlan::Kind::SystemError ? QStringLiteral("2201") : QString();
+    // One line per request; never the signature, the sec_key or any key.
+    qInfo().noquote() << "sandbox: POST" << Defaults::kEndpointPath << "user" << result.userId.left(64)
+                      << "action" << (result.action.isEmpty() ? QStringLiteral("-") : result.action) << "->"
+                      << (status ? QString::number(status) : FaultPlan::kindName(fault.kind))
+                      << (code.isEmpty() ? QString() : QStringLiteral("code ") + code)
+                      << (faulty ? QStringLiteral("[fault %1]").arg(FaultPlan::kindName(fault.kind)) : QString())
+                      << (fault.latencyMs > 0 ? QStringLiteral("[+%1 ms]").arg(fault.latencyMs) : QString());
+    emit requestHandled(result.userId, result.action, status, code);
+
+    if (fault.kind == FaultPlan::Kind::Hang)
+        return; // the slot is never filled: this connection answers nothing more, like a wedged server
+    if (fault.latencyMs > 0) {
+        QTimer::singleShot(fault.latencyMs, connection, [connection, slot, delivery] { connection->deliver(slot, delivery); });
+    } else {
+        connection->deliver(slot, delivery);
+    }
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    SandboxConnection *connection = SandboxConnection::of(socket);
+    answerNotFound(request, connection, connection->reserve());
+}
+
+void SandboxServer::answerNotFound(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot)
+{
+    const QString path = request.url().path();
+    HttpAnswer answer = HttpAnswer::json(404, {{QStringLiteral("error"),
+                                                tr("No such endpoint: %1. This sandbox serves POST %2.")
+                                                    .arg(path.left(200), QLatin1String(Defaults::kEndpointPath))}});
+    answer.closeAfter = request.value("connection").trimmed().toLower() == "close";
+    connection->deliver(slot, {SandboxConnection::Delivery::Kind::Write, answer, d->clock->now(), false});
+    qInfo().noquote() << "sandbox:" << methodName(request.method()) << path.left(200) << "-> 404";
+    emit requestHandled({}, {}, 404, {});
+}

@@ -37,16 +37,12 @@ CredentialResult::Status CredentialStore::classify(int error, const QString &mes
     case QKeychain::NotImplemented:
         markUnavailable(message);
         return CredentialResult::Status::Unavailable;
-    case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
-        // "Cannot autolaunch D-Bus", "org.freedesktop.secrets was not provided": no keychain on this desktop.
-        if (message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
-            || message.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
-            || message.contains(QLatin1String("secrets"), Qt::CaseInsensitive)
-            || message.contains(QLatin1String("No keychain"), Qt::CaseInsensitive)) {
-            markUnavailable(message);
-            return CredentialResult::Status::Unavailable;
-        }
+        // "Cannot autolaunch D-Bus", "Could not connect", "org.freedesktop.secrets was not provided": whatever
+        // the wording, the keychain cannot be used now, so secrets stay in memory and the person is told why.
+        markUnavailable(message);
+        return CredentialResult::Status::Unavailable;
+    case QKeychain::CouldNotDeleteEntry:
         return CredentialResult::Status::Error;
     }
     return CredentialResult::Status::Error;

@@ -1,5 +1,7 @@
 #include "HistoryStore.h"
 
+#include "Clock.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -46,11 +48,6 @@ qint64 shardFirstSeq(const QString &fileName)
     static const QRegularExpression pattern(QStringLiteral("^h-\\d{4}-\\d{2}-(\\d{10})\\.ini$"));
     const QRegularExpressionMatch m = pattern.match(fileName);
     return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-}
-
-QString currentMonth()
-{
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM"));
 }
 
 bool processAlive(qint64 pid)
@@ -206,6 +203,11 @@ HistoryStore::HistoryStore(const QString &directory, QObject *parent)
     QDir().mkpath(m_directory);
 }
 
+QDateTime HistoryStore::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
 QString HistoryStore::genesisHash()
 {
     return QString(64, QLatin1Char('0'));
@@ -319,7 +321,7 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
     if (!readTail(&tail, error))
         return 0;
     const qint64 seq = tail.seq + 1;
-    const QString month = currentMonth();
+    const QString month = now().toUTC().toString(QStringLiteral("yyyy-MM"));
     QString shard = tail.shard;
     const bool fresh = shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month;
     if (fresh)
@@ -353,7 +355,7 @@ qint64 HistoryStore::begin(const HistoryEntry &entry, QString *error)
 {
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("begin")},
-        {QStringLiteral("time"), timeText(entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("time"), timeText(entry.time.isValid() ? entry.time : now())},
         {QStringLiteral("operator"), entry.operatorEmail},
         {QStringLiteral("profile"), entry.profileName},
         {QStringLiteral("environment"), environmentName(entry.environment)},
@@ -389,7 +391,7 @@ bool HistoryStore::complete(qint64 id, const HistoryEntry &result, QString *erro
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("complete")},
         {QStringLiteral("ref"), id},
-        {QStringLiteral("time"), timeText(result.completedAt.isValid() ? result.completedAt : QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("time"), timeText(result.completedAt.isValid() ? result.completedAt : now())},
         {QStringLiteral("outcome"), HistoryEntry::outcomeName(result.outcome)},
         {QStringLiteral("http_status"), result.httpStatus},
         {QStringLiteral("code"), result.code},
@@ -565,7 +567,7 @@ qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, 
     // Record the removal first: a crash after this leaves the files in place and the chain intact.
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("prune")},
-        {QStringLiteral("time"), timeText(QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("time"), timeText(now())},
         {QStringLiteral("operator"), operatorEmail},
         {QStringLiteral("keep_from"), cutoff},
         {QStringLiteral("removed_from"), shardFirstSeq(names.first())},

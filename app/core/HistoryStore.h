@@ -33,6 +33,8 @@ struct ChainReport {
 // shardCapacity() records, started afresh each month, so an append rewrites one small file however
 // long the history grows, and retention removes whole months. Several processes (the console and
 // enrollee-cli) may append at once: appends are serialised by a lock file.
+class Clock;
+
 class HistoryStore : public QObject
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
     void setChainKey(const QByteArray &key) { m_key = key; }
     bool hasChainKey() const { return !m_key.isEmpty(); }
     void setShardCapacity(int records) { m_shardCapacity = records; }
+    // Decides which month a new record belongs to (and its default time); the system clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
     int shardCapacity() const { return m_shardCapacity; }
 
     // Records an action before it is sent. Returns its id (>0), synced to disk, or 0 with *error set.
@@ -86,5 +90,7 @@ private:
     QString m_directory;
     QByteArray m_key;
     int m_shardCapacity = 500;
+    const Clock *m_clock = nullptr;
+    QDateTime now() const;
     QSet<qint64> m_inFlight; // begun by this process, not yet completed
 };

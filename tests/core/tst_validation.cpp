@@ -1,0 +1,102 @@
+#include "Profile.h"
+#include "Validation.h"
+
+#include <QTest>
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void userIds_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << "user-001" << true;
+        QTest::newRow("trimmed") << "  user-001  " << true;
+        QTest::newRow("inner space") << "jane doe" << true;
+        QTest::newRow("unicode") << QStringLiteral("usér-ñ-日本-😀") << true;
+        QTest::newRow("256") << QString(256, QLatin1Char('a')) << true;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("blank") << " \t " << false;
+        QTest::newRow("newline") << "a\nb" << false;
+        QTest::newRow("nul") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")) << false;
+        QTest::newRow("bell") << "a\u0007b" << false;
+        QTest::newRow("zero-width space") << QStringLiteral("a\u200Bb") << false;
+        QTest::newRow("bidi override") << QStringLiteral("a\u202Eb") << false;
+        QTest::newRow("257") << QString(257, QLatin1Char('a')) << false;
+        QTest::newRow("10000") << QString(10000, QLatin1Char('x')) << false;
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << false;
+    }
+
+    void userIds()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        const QString error = Validation::userIdError(id);
+        QCOMPARE(error.isEmpty(), valid);
+    }
+
+    void baseUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("https") << "https://portal.smileidentity.com" << true;
+        QTest::newRow("https port") << "https://example.com:8443" << true;
+        QTest::newRow("loopback http") << "http://127.0.0.1:8787" << true;
+        QTest::newRow("localhost http") << "http://localhost:8787" << true;
+        QTest::newRow("ipv6 loopback") << "http://[::1]:8787" << true;
+        QTest::newRow("127.x") << "http://127.0.0.2:80" << true;
+        QTest::newRow("trailing slash") << "https://example.com/" << true;
+        QTest::newRow("remote http") << "http://example.com" << false;
+        QTest::newRow("private http") << "http://192.168.1.10:8080" << false;
+        QTest::newRow("path") << "https://example.com/api" << false;
+        QTest::newRow("query") << "https://example.com?x=1" << false;
+        QTest::newRow("credentials") << "https://user:pw@example.com" << false;
+        QTest::newRow("ftp") << "ftp://example.com" << false;
+        QTest::newRow("no scheme") << "example.com" << false;
+        QTest::newRow("garbage") << "http//::" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+
+    void baseUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        QCOMPARE(Validation::baseUrlError(url).isEmpty(), valid);
+        if (valid)
+            QVERIFY(Validation::parseBaseUrl(url).isValid());
+    }
+
+    void emails()
+    {
+        QVERIFY(Validation::emailError(QStringLiteral("officer@example.com")).isEmpty());
+        QVERIFY(!Validation::emailError(QString()).isEmpty());
+        QVERIFY(!Validation::emailError(QStringLiteral("officer")).isEmpty());
+        QVERIFY(!Validation::emailError(QStringLiteral("a@b")).isEmpty());
+        QVERIFY(!Validation::emailError(QStringLiteral("a b@example.com")).isEmpty());
+        QVERIFY(!Validation::emailError(QString(300, QLatin1Char('a')) + QStringLiteral("@example.com")).isEmpty());
+    }
+
+    void partnerIds()
+    {
+        QVERIFY(Validation::partnerIdError(QStringLiteral("085")).isEmpty());
+        QVERIFY(Validation::partnerIdError(QStringLiteral("partner")).isEmpty());
+        QVERIFY(!Validation::partnerIdError(QString()).isEmpty());
+        QVERIFY(!Validation::partnerIdError(QStringLiteral("0 85")).isEmpty());
+    }
+
+    void profileValidation()
+    {
+        Profile p;
+        QVERIFY(!p.validate().isEmpty());
+        p.partnerId = QStringLiteral("085");
+        QVERIFY(!p.validate().isEmpty()); // email missing
+        p.email = QStringLiteral("o@example.com");
+        QVERIFY(p.validate().isEmpty());
+        p.baseUrl = QUrl(QStringLiteral("http://example.com"));
+        QVERIFY(!p.validate().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"

@@ -1,0 +1,119 @@
+#include "HistoryCommand.h"
+
+#include "AppPaths.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "ExitCode.h"
+#include "HistoryStore.h"
+#include "KeychainSession.h"
+#include "Validation.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+#include <algorithm>
+
+void HistoryCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an "
+           "enrollee's live state: this is what this computer sent and what the server answered.")
+        + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("history"), tr("The command."), QStringLiteral("history"));
+    const QCommandLineOption userId(QStringLiteral("user-id"), tr("Only actions on this user ID."), tr("ID"));
+    const QCommandLineOption json = CliOptions::json();
+    const QCommandLineOption verifyOption(QStringLiteral("verify"),
+                                          tr("Check the history's hash chain; exit 0 when intact, 5 naming the first "
+                                             "altered, removed or reordered entry."));
+    parser.addOptions({userId, json, verifyOption});
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() > 1)
+        return fail(ExitCode::kUsage, tr("history takes no arguments besides its options."));
+    if (parser.isSet(verifyOption))
+        return verify();
+    if (parser.isSet(userId)) {
+        if (QString e = Validation::userIdError(parser.value(userId)); !e.isEmpty())
+            return fail(ExitCode::kUsage, e);
+    }
+    list(parser.isSet(userId) ? Validation::normalizedUserId(parser.value(userId)) : QString(), parser.isSet(json));
+}
+
+QStringList HistoryCommand::columns(const HistoryEntry &e)
+{
+    QString status;
+    if (e.httpStatus > 0)
+        status = QString::number(e.httpStatus);
+    if (!e.code.isEmpty())
+        status += (status.isEmpty() ? QString() : QStringLiteral("/")) + e.code;
+    return {
+        e.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+        environmentName(e.environment),
+        ActionInfo::cliName(e.action),
+        HistoryEntry::outcomeName(e.outcome),
+        status.isEmpty() ? QStringLiteral("-") : status,
+        Console::oneLine(e.userId),
+        e.operatorEmail,
+        Console::oneLine(e.reason),
+    };
+}
+
+void HistoryCommand::list(const QString &userId, bool json)
+{
+    const HistoryStore store(AppPaths::historyDir());
+    const HistoryLoad load = store.load();
+    for (const QString &problem : load.problems)
+        Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(Console::oneLine(problem)));
+    QList<HistoryEntry> entries;
+    for (const HistoryEntry &e : load.entries) {
+        if (userId.isEmpty() || e.userId == userId)
+            entries.append(e);
+    }
+    std::reverse(entries.begin(), entries.end());
+
+    if (json) {
+        QJsonArray array;
+        for (const HistoryEntry &e : entries)
+            array.append(e.toJson());
+        Console::json(array);
+        return succeed();
+    }
+    if (entries.isEmpty()) {
+        Console::err(userId.isEmpty() ? tr("The history is empty.") : tr("No actions recorded for user \"%1\".").arg(userId));
+        return succeed();
+    }
+    QList<QStringList> rows;
+    rows.append({tr("TIME (UTC)"), tr("ENV"), tr("ACTION"), tr("OUTCOME"), tr("HTTP/CODE"), tr("USER"), tr("OPERATOR"), tr("REASON")});
+    for (const HistoryEntry &e : entries)
+        rows.append(columns(e));
+    QList<int> widths(rows.first().size(), 0);
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], int(qMin(row[i].size(), qsizetype(40))));
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i) {
+            const bool last = i + 1 == row.size();
+            line += last ? row[i] : row[i].leftJustified(widths[i]) + QStringLiteral("  ");
+        }
+        Console::out(line.trimmed());
+    }
+    succeed();
+}
+
+void HistoryCommand::verify()
+{
+    m_keychain = new KeychainSession(this);
+    m_keychain->obtainChainKey(AppPaths::historyDir(), [this](const QByteArray &key, const QString &where) {
+        HistoryStore store(AppPaths::historyDir());
+        store.setChainKey(key);
+        const ChainReport report = store.verify();
+        if (!report.ok)
+            return fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+        Console::out(tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
+                         .arg(where));
+        succeed();
+    });
+}

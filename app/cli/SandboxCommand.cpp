@@ -1,0 +1,128 @@
+#include "SandboxCommand.h"
+
+#include "CliOptions.h"
+#include "Console.h"
+#include "ExitCode.h"
+#include "FaultPlan.h"
+#include "KeySource.h"
+#include "SandboxServer.h"
+#include "SignalWatcher.h"
+#include "Validation.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+
+namespace {
+// Parses a whole number in [min, max]; false when it is not one.
+bool number(const QString &text, int min, int max, int *value)
+{
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < min || n > max)
+        return false;
+    *value = n;
+    return true;
+}
+} // namespace
+
+void SandboxCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of "
+           "output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key \"%2\"; "
+           "legacy (sec_key) clients use the key printed by --print-sec-key-api-key.")
+            .arg(QLatin1String(Defaults::kEndpointPath), QLatin1String(Defaults::kLocalApiKey))
+        + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("sandbox"), tr("The command."), QStringLiteral("sandbox"));
+    const QCommandLineOption host(QStringLiteral("host"), tr("Address to listen on (default %1).").arg(QLatin1String(Defaults::kLocalHost)), tr("ADDR"),
+                                  QLatin1String(Defaults::kLocalHost));
+    const QCommandLineOption port(QStringLiteral("port"), tr("Port to listen on (default %1; 0 = any free port).").arg(Defaults::kLocalPort),
+                                  tr("N"), QString::number(Defaults::kLocalPort));
+    const QCommandLineOption partner = CliOptions::partnerId();
+    const QCommandLineOption enrollee(QStringLiteral("enrollee"), tr("Add an active enrollee (repeatable)."), tr("ID"));
+    const QCommandLineOption latency(QStringLiteral("latency"), tr("Delay every answer by MS milliseconds."), tr("MS"));
+    const QCommandLineOption fault(QStringLiteral("fault"),
+                                   tr("Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error."), tr("KIND"));
+    const QCommandLineOption faultStatus(QStringLiteral("fault-status"), tr("HTTP status for --fault http-error (default 500)."), tr("N"));
+    const QCommandLineOption retryAfter(QStringLiteral("retry-after"), tr("Send Retry-After: S with --fault http-error."), tr("S"));
+    const QCommandLineOption faultCount(QStringLiteral("fault-count"), tr("Misbehave for the first N requests only."), tr("N"));
+    const QCommandLineOption keyFile = CliOptions::apiKeyFile();
+    const QCommandLineOption printSecKey(QStringLiteral("print-sec-key-api-key"),
+                                         tr("Print the API key legacy (sec_key) clients use with this sandbox, and exit."));
+    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, retryAfter, faultCount, keyFile, printSecKey});
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() > 1)
+        return fail(ExitCode::kUsage, tr("sandbox takes no arguments besides its options."));
+
+    SandboxConfig config;
+    if (parser.isSet(partner)) {
+        if (QString e = Validation::partnerIdError(parser.value(partner)); !e.isEmpty())
+            return fail(ExitCode::kUsage, e);
+        config.partnerId = parser.value(partner);
+    }
+    for (const QString &id : parser.values(enrollee)) {
+        if (QString e = Validation::userIdError(id); !e.isEmpty())
+            return fail(ExitCode::kUsage, e);
+        if (!config.enrollees.contains(Validation::normalizedUserId(id)))
+            config.enrollees.append(Validation::normalizedUserId(id));
+    }
+    KeySource::Found key;
+    if (KeySource::explicitKey(parser.value(keyFile), &key))
+        config.apiKey = key.key;
+    else if (!key.ok())
+        return fail(key.exitCode, key.error);
+
+    FaultPlan plan;
+    if (parser.isSet(latency) && !number(parser.value(latency), 0, 600000, &plan.latencyMs))
+        return fail(ExitCode::kUsage, tr("--latency takes milliseconds (0 to 600000)."));
+    if (parser.isSet(fault) && !FaultPlan::kindFromName(parser.value(fault), &plan.kind))
+        return fail(ExitCode::kUsage, tr("Unknown fault \"%1\".").arg(parser.value(fault).left(40)));
+    if (parser.isSet(faultStatus) && !number(parser.value(faultStatus), 100, 599, &plan.httpStatus))
+        return fail(ExitCode::kUsage, tr("--fault-status takes an HTTP status (100 to 599)."));
+    if (parser.isSet(retryAfter) && !number(parser.value(retryAfter), 0, 86400, &plan.retryAfterSeconds))
+        return fail(ExitCode::kUsage, tr("--retry-after takes seconds (0 to 86400)."));
+    if (parser.isSet(faultCount) && !number(parser.value(faultCount), 0, 1000000, &plan.remaining))
+        return fail(ExitCode::kUsage, tr("--fault-count takes a number of requests."));
+
+    int portNumber = 0;
+    if (!number(parser.value(port), 0, 65535, &portNumber))
+        return fail(ExitCode::kUsage, tr("--port takes a port number (0 to 65535)."));
+    const QHostAddress address(parser.value(host));
+    if (address.isNull())
+        return fail(ExitCode::kUsage, tr("--host takes an IP address such as 127.0.0.1, not \"%1\".").arg(parser.value(host).left(60)));
+
+    m_server = new SandboxServer(config, this);
+    if (parser.isSet(printSecKey)) {
+        Console::out(QString::fromLatin1(m_server->secKeyApiKey()));
+        return succeed();
+    }
+    m_server->setFaultPlan(plan);
+    QString error;
+    if (!m_server->listen(address, quint16(portNumber), &error))
+        return fail(ExitCode::kNetwork, tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(portNumber).arg(error));
+
+    m_signals = new SignalWatcher(this);
+    connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int) {
+        Console::err(tr("Local sandbox stopped."));
+        succeed();
+    });
+    connect(m_server, &SandboxServer::requestHandled, this,
+            [](const QString &userId, const QString &action, int httpStatus, const QString &code) {
+        Console::err(tr("%1 %2 -> HTTP %3%4")
+                         .arg(action.isEmpty() ? QStringLiteral("?") : action, Console::oneLine(userId).left(80))
+                         .arg(httpStatus)
+                         .arg(code.isEmpty() ? QString() : tr(", code %1").arg(code)));
+    });
+
+    Console::out(m_server->origin().toString());
+    if (!address.isLoopback())
+        Console::err(tr("warning: listening on %1, which other computers can reach; clients refuse plain HTTP to it.")
+                         .arg(address.toString()));
+    Console::err(tr("Local sandbox for partner %1 with %2 enrollees (%3); API key: %4. Stop with Ctrl+C.")
+                     .arg(config.partnerId)
+                     .arg(config.enrollees.size())
+                     .arg(config.enrollees.mid(0, 8).join(QStringLiteral(", ")))
+                     .arg(key.key.isEmpty() ? tr("the demo key \"%1\"").arg(QLatin1String(Defaults::kLocalApiKey)) : key.origin));
+}

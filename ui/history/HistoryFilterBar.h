@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class HistoryFilterProxy;
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QTimer;
+
+// The row of filter controls above the history table. It writes straight into a HistoryFilterProxy;
+// typing is debounced so a 100,000-row table is refiltered once per pause, not once per key.
+class HistoryFilterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent = nullptr);
+
+    QLineEdit *textEdit() const { return m_text; }
+    // Puts every control back to "show everything".
+    void reset();
+
+signals:
+    void filtersChanged();
+
+private:
+    void applyText();
+    void applyChoices();
+
+    HistoryFilterProxy *m_proxy;
+    QLineEdit *m_text;
+    QComboBox *m_action;
+    QComboBox *m_outcome;
+    QCheckBox *m_allDates;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QCheckBox *m_session;
+    QTimer *m_debounce;
+};

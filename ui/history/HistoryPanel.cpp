@@ -1,0 +1,355 @@
+#include "HistoryPanel.h"
+
+#include "HistoryDetailView.h"
+#include "HistoryFilterBar.h"
+#include "HistoryFilterProxy.h"
+#include "HistoryTableModel.h"
+
+#include <QDataStream>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+constexpr quint32 kStateMagic = 0x48495354; // "HIST": refuses state saved by something else
+constexpr quint32 kStateVersion = 1;
+
+void name(QWidget *widget, const char *objectName, const QString &accessibleName)
+{
+    widget->setObjectName(QLatin1String(objectName));
+    widget->setAccessibleName(accessibleName);
+}
+
+// Colours that read on both light and dark palettes, with the text colour fixed to match.
+const QString kProblemStyle = QStringLiteral("QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }");
+const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; color: black; padding: 4px; }");
+} // namespace
+
+HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
+    : QWidget(parent),
+      m_store(store),
+      m_model(new HistoryTableModel(this)),
+      m_proxy(new HistoryFilterProxy(this))
+{
+    setObjectName(QStringLiteral("historyPanel"));
+    setAccessibleName(tr("History"));
+    qRegisterMetaType<HistoryEntry>();
+    // One worker loads while another verifies; more would only fight over the same disk.
+    m_pool.setMaxThreadCount(2);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSessionStart(QDateTime::currentDateTime());
+    m_saveFileName = [this](const QString &title, const QString &filter) {
+        return QFileDialog::getSaveFileName(this, title,
+                                            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                            filter);
+    };
+    buildUi();
+    connect(m_store, &HistoryStore::entryBegun, this, &HistoryPanel::onLiveEntry);
+    connect(m_store, &HistoryStore::entryCompleted, this, &HistoryPanel::onLiveEntry);
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::buildUi()
+{
+    m_filters = new HistoryFilterBar(m_proxy, this);
+
+    m_reloadButton = new QToolButton(this);
+    name(m_reloadButton, "historyReload", tr("Reload history"));
+    m_reloadButton->setText(tr("&Reload"));
+    m_reloadButton->setToolTip(tr("Read the history again from disk and check it."));
+    connect(m_reloadButton, &QToolButton::clicked, this, &HistoryPanel::reload);
+
+    m_exportButton = new QToolButton(this);
+    name(m_exportButton, "historyExport", tr("Export the shown history entries"));
+    m_exportButton->setText(tr("&Export"));
+    m_exportButton->setToolTip(tr("Export the entries shown, in the order shown."));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_exportButton);
+    menu->setObjectName(QStringLiteral("historyExportMenu"));
+    QAction *csv = menu->addAction(tr("&CSV…"), this, &HistoryPanel::exportCsv);
+    csv->setObjectName(QStringLiteral("historyExportCsv"));
+    QAction *json = menu->addAction(tr("&JSON…"), this, &HistoryPanel::exportJson);
+    json->setObjectName(QStringLiteral("historyExportJson"));
+    m_exportButton->setMenu(menu);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filters, 1);
+    top->addWidget(m_reloadButton);
+    top->addWidget(m_exportButton);
+
+    m_verifyLabel = new QLabel(this);
+    name(m_verifyLabel, "historyVerification", tr("History integrity check"));
+    m_verifyLabel->setWordWrap(true);
+    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemsLabel = new QLabel(this);
+    name(m_problemsLabel, "historyProblems", tr("History loading problems"));
+    m_problemsLabel->setWordWrap(true);
+    m_problemsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemsLabel->setStyleSheet(kWarningStyle);
+    m_problemsLabel->hide();
+
+    m_table = new QTableView(this);
+    name(m_table, "historyTable", tr("History entries"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Fixed row heights: the view never measures 100,000 rows to lay them out.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(HistoryTableModel::TimeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
+    m_table->setColumnWidth(HistoryTableModel::ReasonColumn, 220);
+
+    m_detail = new HistoryDetailView(this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    name(m_splitter, "historySplitter", tr("History table and details"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
+    m_countLabel = new QLabel(this);
+    name(m_countLabel, "historyCount", tr("Number of history entries shown"));
+    m_messageLabel = new QLabel(this);
+    name(m_messageLabel, "historyMessage", tr("History export result"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_countLabel);
+    bottom->addWidget(m_messageLabel, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_verifyLabel);
+    layout->addWidget(m_problemsLabel);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::showCurrentDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPanel::showCurrentDetail);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit entryActivated(index.data(HistoryTableModel::EntryRole).value<HistoryEntry>());
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &HistoryPanel::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HistoryPanel::updateCounts);
+    connect(m_filters, &HistoryFilterBar::filtersChanged, this, &HistoryPanel::updateCounts);
+    updateCounts();
+    m_verifyLabel->setText(tr("History not checked yet."));
+    setTabOrder(m_filters->textEdit(), m_table);
+}
+
+void HistoryPanel::setSessionStart(const QDateTime &start)
+{
+    m_proxy->setSessionStart(start);
+    updateCounts();
+}
+
+void HistoryPanel::setSaveFileNameProvider(SaveFileNameProvider provider)
+{
+    m_saveFileName = std::move(provider);
+}
+
+void HistoryPanel::reload()
+{
+    const int generation = ++m_loadGeneration;
+    m_loading = true;
+    m_liveDuringLoad.clear();
+    m_reloadButton->setEnabled(false);
+    m_countLabel->setText(tr("Loading…"));
+    HistoryStore *store = m_store;
+    auto *watcher = new QFutureWatcher<HistoryLoad>(this);
+    connect(watcher, &QFutureWatcher<HistoryLoad>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        onLoaded(generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [store] { return store->load(); }));
+}
+
+void HistoryPanel::onLoaded(int generation, const HistoryLoad &load)
+{
+    if (generation != m_loadGeneration)
+        return; // a newer reload is on its way
+    m_loading = false;
+    m_reloadButton->setEnabled(true);
+    m_model->setEntries(load.entries);
+    // Signals that came in while the worker read the files may be newer than what it read.
+    for (const HistoryEntry &entry : std::as_const(m_liveDuringLoad))
+        m_model->upsert(entry);
+    m_liveDuringLoad.clear();
+    if (load.problems.isEmpty()) {
+        m_problemsLabel->hide();
+    } else {
+        m_problemsLabel->setText(tr("Some history could not be read:") + QLatin1Char('\n')
+                                 + load.problems.join(QLatin1Char('\n')));
+        m_problemsLabel->show();
+    }
+    updateCounts();
+    emit loadFinished();
+    verify();
+}
+
+void HistoryPanel::verify()
+{
+    const int generation = ++m_verifyGeneration;
+    m_verifying = true;
+    m_verifyLabel->setStyleSheet(QString());
+    m_verifyLabel->setText(tr("Checking the history's integrity…"));
+    HistoryStore *store = m_store;
+    auto *watcher = new QFutureWatcher<ChainReport>(this);
+    connect(watcher, &QFutureWatcher<ChainReport>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        onVerified(generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [store] { return store->verify(); }));
+}
+
+void HistoryPanel::onVerified(int generation, const ChainReport &report)
+{
+    if (generation != m_verifyGeneration)
+        return;
+    m_verifying = false;
+    m_lastReport = report;
+    if (report.ok) {
+        m_verifyLabel->setStyleSheet(QString());
+        m_verifyLabel->setText(report.keyed ? tr("History intact (%n record(s), keyed)", nullptr, int(report.records))
+                                            : tr("History intact (%n record(s), not keyed: edits with a recomputed "
+                                                 "chain would not be detected)",
+                                                 nullptr, int(report.records)));
+    } else {
+        m_verifyLabel->setStyleSheet(kProblemStyle);
+        m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));
+    }
+    m_verifyLabel->setToolTip(m_verifyLabel->text());
+    emit verificationFinished(report);
+}
+
+void HistoryPanel::onLiveEntry(const HistoryEntry &entry)
+{
+    if (m_loading)
+        m_liveDuringLoad.append(entry);
+    m_model->upsert(entry);
+}
+
+void HistoryPanel::showCurrentDetail()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_detail->showNothing();
+        return;
+    }
+    m_detail->showEntry(current.data(HistoryTableModel::EntryRole).value<HistoryEntry>());
+}
+
+void HistoryPanel::updateCounts()
+{
+    if (m_loading)
+        return;
+    m_countLabel->setText(tr("Showing %1 of %2 entries").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void HistoryPanel::showMessage(const QString &text, bool problem)
+{
+    m_messageLabel->setStyleSheet(problem ? kProblemStyle : QString());
+    m_messageLabel->setText(text);
+}
+
+void HistoryPanel::exportCsv()
+{
+    askAndExport(HistoryExporter::Format::Csv);
+}
+
+void HistoryPanel::exportJson()
+{
+    askAndExport(HistoryExporter::Format::Json);
+}
+
+void HistoryPanel::askAndExport(HistoryExporter::Format format)
+{
+    const bool csv = format == HistoryExporter::Format::Csv;
+    const QString title = csv ? tr("Export history as CSV") : tr("Export history as JSON");
+    const QString filter = csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)");
+    QString path = m_saveFileName ? m_saveFileName(title, filter) : QString();
+    if (path.isEmpty())
+        return; // cancelled
+    const QFileInfo info(path);
+    if (!info.isDir() && info.suffix().isEmpty())
+        path += csv ? QStringLiteral(".csv") : QStringLiteral(".json");
+    exportTo(path, format);
+}
+
+void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
+{
+    const QString problem = HistoryExporter::pathError(path);
+    if (!problem.isEmpty()) {
+        showMessage(problem, true);
+        emit exportFinished(path, problem);
+        return;
+    }
+    HistoryExportInfo info;
+    info.exportedAt = QDateTime::currentDateTimeUtc();
+    info.filterDescription = m_proxy->description();
+    info.historyDirectory = m_store->directory();
+    const QList<HistoryEntry> entries = m_proxy->visibleEntries();
+    m_exportButton->setEnabled(false);
+    showMessage(tr("Exporting %n entry(s)…", nullptr, int(entries.size())), false);
+    HistoryStore *store = m_store;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    const qsizetype count = entries.size();
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, count] {
+        watcher->deleteLater();
+        m_exportButton->setEnabled(true);
+        const QString error = watcher->result();
+        showMessage(error.isEmpty() ? tr("Exported %n entry(s) to %1.", nullptr, int(count)).arg(QDir::toNativeSeparators(path))
+                                    : error,
+                    !error.isEmpty());
+        emit exportFinished(path, error);
+    });
+    // The chain is checked again as part of the export, so the file states what held when it was written.
+    watcher->setFuture(QtConcurrent::run(&m_pool, [store, path, format, entries, info]() mutable {
+        info.chain = store->verify();
+        info.chainChecked = true;
+        return HistoryExporter::write(path, format, entries, info);
+    }));
+}
+
+QByteArray HistoryPanel::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kStateMagic << kStateVersion << m_splitter->saveState() << m_table->horizontalHeader()->saveState();
+    return state;
+}
+
+bool HistoryPanel::restoreState(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint32 magic = 0;
+    quint32 version = 0;
+    QByteArray splitter;
+    QByteArray header;
+    in >> magic >> version >> splitter >> header;
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
+        return false;
+    return m_splitter->restoreState(splitter) && m_table->horizontalHeader()->restoreState(header);
+}

@@ -1,0 +1,248 @@
+#include "HistoryTableModel.h"
+
+#include <QColor>
+
+#include <algorithm>
+
+namespace {
+// Mid-tone colours read on both light and dark palettes; the outcome word beside them carries the
+// meaning, so nobody depends on telling colours apart.
+QColor outcomeColor(HistoryEntry::Outcome outcome)
+{
+    switch (outcome) {
+    case HistoryEntry::Outcome::Success:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case HistoryEntry::Outcome::Failure:
+        return QColor(0xd6, 0x45, 0x45);
+    case HistoryEntry::Outcome::Pending:
+        return QColor(0x3d, 0x85, 0xc6);
+    case HistoryEntry::Outcome::Unknown:
+        return QColor(0xd9, 0x9a, 0x00);
+    }
+    return {};
+}
+
+QString firstLine(const QString &text)
+{
+    const qsizetype newline = text.indexOf(QLatin1Char('\n'));
+    return newline < 0 ? text : text.left(newline) + QStringLiteral(" …");
+}
+} // namespace
+
+HistoryTableModel::HistoryTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    qRegisterMetaType<HistoryEntry>();
+}
+
+int HistoryTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+HistoryTableModel::Row HistoryTableModel::makeRow(const HistoryEntry &entry)
+{
+    Row row;
+    row.entry = entry;
+    row.timeMs = entry.time.isValid() ? entry.time.toMSecsSinceEpoch() : 0;
+    // One folded string per row, built once, lets the proxy match free text with a single contains().
+    const QChar sep(0x1f);
+    row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep
+                  + entry.code)
+                     .toLower();
+    return row;
+}
+
+QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return e.time.isValid() ? e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+    case OperatorColumn:
+        return e.operatorEmail;
+    case EnvironmentColumn:
+        return environmentDisplayName(e.environment);
+    case UserColumn:
+        return e.userId;
+    case ActionColumn:
+        return ActionInfo::displayName(e.action);
+    case ReasonColumn:
+        return firstLine(e.reason);
+    case OutcomeColumn:
+        return HistoryEntry::outcomeDisplayName(e.outcome);
+    case HttpStatusColumn:
+        return e.httpStatus > 0 ? QVariant(e.httpStatus) : QVariant(QString());
+    case CodeColumn:
+        return e.code;
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryTableModel::sortValue(const Row &row, int column) const
+{
+    const HistoryEntry &e = row.entry;
+    switch (column) {
+    case TimeColumn:
+        return row.timeMs;
+    case OperatorColumn:
+        return e.operatorEmail;
+    case EnvironmentColumn:
+        return int(e.environment);
+    case UserColumn:
+        return e.userId;
+    case ActionColumn:
+        return int(e.action);
+    case ReasonColumn:
+        return e.reason;
+    case OutcomeColumn:
+        return int(e.outcome);
+    case HttpStatusColumn:
+        return e.httpStatus;
+    case CodeColumn:
+        return e.code;
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount)
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const HistoryEntry &e = row.entry;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(e, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == ReasonColumn && !e.reason.isEmpty())
+            return e.reason;
+        if (index.column() == OutcomeColumn || index.column() == CodeColumn)
+            return e.message.isEmpty() ? QVariant() : QVariant(e.message);
+        if (index.column() == TimeColumn && e.time.isValid())
+            return e.time.toUTC().toString(Qt::ISODateWithMs);
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == OutcomeColumn ? QVariant(outcomeColor(e.outcome)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == HttpStatusColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case SortRole:
+        return sortValue(row, index.column());
+    case EntryRole:
+        return QVariant::fromValue(e);
+    case IdRole:
+        return e.id;
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case OperatorColumn:
+        return tr("Operator");
+    case EnvironmentColumn:
+        return tr("Environment");
+    case UserColumn:
+        return tr("User ID");
+    case ActionColumn:
+        return tr("Action");
+    case ReasonColumn:
+        return tr("Reason");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case HttpStatusColumn:
+        return tr("HTTP");
+    case CodeColumn:
+        return tr("Code");
+    default:
+        return {};
+    }
+}
+
+void HistoryTableModel::setEntries(const QList<HistoryEntry> &entries)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_rows.reserve(entries.size());
+    m_rowById.reserve(entries.size());
+    for (const HistoryEntry &e : entries) {
+        const auto it = m_rowById.constFind(e.id);
+        if (it != m_rowById.constEnd()) {
+            m_rows[*it] = makeRow(e); // a duplicate id keeps one row, the later value
+            continue;
+        }
+        m_rowById.insert(e.id, int(m_rows.size()));
+        m_rows.append(makeRow(e));
+    }
+    endResetModel();
+}
+
+void HistoryTableModel::upsert(const HistoryEntry &entry)
+{
+    const auto it = m_rowById.constFind(entry.id);
+    if (it == m_rowById.constEnd()) {
+        const int row = int(m_rows.size());
+        beginInsertRows({}, row, row);
+        m_rowById.insert(entry.id, row);
+        m_rows.append(makeRow(entry));
+        endInsertRows();
+        return;
+    }
+    const int row = *it;
+    HistoryEntry merged = entry;
+    const HistoryEntry &old = m_rows.at(row).entry;
+    if (!entry.time.isValid() && entry.userId.isEmpty()) {
+        // A bare completion: keep who/what/when from the begin record.
+        merged = old;
+        merged.outcome = entry.outcome;
+        merged.completedAt = entry.completedAt;
+        merged.httpStatus = entry.httpStatus;
+        merged.code = entry.code;
+        merged.message = entry.message;
+        merged.response = entry.response;
+        merged.elapsedMs = entry.elapsedMs;
+        merged.attempts = entry.attempts;
+    }
+    m_rows[row] = makeRow(merged);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void HistoryTableModel::clear()
+{
+    setEntries({});
+}
+
+HistoryEntry HistoryTableModel::entryAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).entry : HistoryEntry();
+}
+
+QList<HistoryEntry> HistoryTableModel::entriesForUser(const QString &userId) const
+{
+    QList<const Row *> matches;
+    for (const Row &row : m_rows) {
+        if (row.entry.userId == userId)
+            matches.append(&row);
+    }
+    std::sort(matches.begin(), matches.end(), [](const Row *a, const Row *b) {
+        return a->timeMs != b->timeMs ? a->timeMs > b->timeMs : a->entry.id > b->entry.id;
+    });
+    QList<HistoryEntry> result;
+    result.reserve(matches.size());
+    for (const Row *row : matches)
+        result.append(row->entry);
+    return result;
+}

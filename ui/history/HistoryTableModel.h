@@ -1,0 +1,71 @@
+#pragma once
+
+#include "HistoryEntry.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// The audit trail as a table: one row per HistoryEntry value, never a widget per row, so the view
+// stays smooth at 100,000 entries. Rows keep arrival order; sorting and filtering belong to
+// HistoryFilterProxy, which reads the per-row caches below instead of building strings per row.
+class HistoryTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        OperatorColumn,
+        EnvironmentColumn,
+        UserColumn,
+        ActionColumn,
+        ReasonColumn,
+        OutcomeColumn,
+        HttpStatusColumn,
+        CodeColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole,     // the raw value of a cell: msecs, enum values as int, plain strings
+        EntryRole = Qt::UserRole + 1, // QVariant::fromValue(HistoryEntry) of the row
+        IdRole = Qt::UserRole + 2,    // the entry id (qint64)
+    };
+
+    explicit HistoryTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setEntries(const QList<HistoryEntry> &entries);
+    // Inserts an entry not seen before, or replaces the one with the same id. A completion that carries
+    // only the outcome fields (no time, no user) keeps the begin fields already shown.
+    void upsert(const HistoryEntry &entry);
+    void clear();
+
+    HistoryEntry entryAt(int row) const;
+    int rowForId(qint64 id) const { return m_rowById.value(id, -1); }
+    // Every entry for exactly this user ID, newest first (for the lookup timeline).
+    QList<HistoryEntry> entriesForUser(const QString &userId) const;
+
+    // Per-row caches for the proxy: cheap references, no allocation per call.
+    const HistoryEntry &entryRef(int row) const { return m_rows.at(row).entry; }
+    // Lower-cased user ID, operator, reason, message and code, separated by a control character.
+    const QString &searchText(int row) const { return m_rows.at(row).search; }
+    qint64 timeMsecs(int row) const { return m_rows.at(row).timeMs; }
+
+private:
+    struct Row {
+        HistoryEntry entry;
+        QString search;
+        qint64 timeMs = 0;
+    };
+    static Row makeRow(const HistoryEntry &entry);
+    QVariant displayValue(const HistoryEntry &e, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+    QHash<qint64, int> m_rowById;
+};

@@ -254,12 +254,18 @@ void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket
     const QString code = fault.kind == FaultPlan::Kind::None ? result.code
                          : fault.kind == FaultPlan::Kind::SystemError ? QStringLiteral("2201") : QString();
     // One line per request; never the signature, the sec_key or any key.
-    qInfo().noquote() << "sandbox: POST" << Defaults::kEndpointPath << "user" << result.userId.left(64)
-                      << "action" << (result.action.isEmpty() ? QStringLiteral("-") : result.action) << "->"
-                      << (status ? QString::number(status) : FaultPlan::kindName(fault.kind))
-                      << (code.isEmpty() ? QString() : QStringLiteral("code ") + code)
-                      << (faulty ? QStringLiteral("[fault %1]").arg(FaultPlan::kindName(fault.kind)) : QString())
-                      << (fault.latencyMs > 0 ? QStringLiteral("[+%1 ms]").arg(fault.latencyMs) : QString());
+    QString line = QStringLiteral("sandbox: POST %1 user %2 action %3 -> %4")
+                       .arg(QLatin1String(Defaults::kEndpointPath),
+                            result.userId.isEmpty() ? QStringLiteral("-") : result.userId.left(64),
+                            result.action.isEmpty() ? QStringLiteral("-") : result.action,
+                            status ? QString::number(status) : FaultPlan::kindName(fault.kind));
+    if (!code.isEmpty())
+        line += QStringLiteral(" code ") + code;
+    if (faulty)
+        line += QStringLiteral(" [fault %1]").arg(FaultPlan::kindName(fault.kind));
+    if (fault.latencyMs > 0)
+        line += QStringLiteral(" [+%1 ms]").arg(fault.latencyMs);
+    qInfo().noquote() << line;
     emit requestHandled(result.userId, result.action, status, code);
 
     if (fault.kind == FaultPlan::Kind::Hang)

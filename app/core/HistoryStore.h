@@ -89,7 +89,7 @@ private:
 
     QString m_directory;
     QByteArray m_key;
-    int m_shardCapacity = 500;
+    int m_shardCapacity = 100;
     const Clock *m_clock = nullptr;
     QDateTime now() const;
     QSet<qint64> m_inFlight; // begun by this process, not yet completed

@@ -1,0 +1,129 @@
+// Measures what issue 4 asks of the audit trail: the cost of one append (an action's begin + its
+// completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
+// load everything. Prints figures; it asserts nothing. Usage:
+//   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]
+#include "HistoryStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+HistoryEntry makeEntry(qint64 i)
+{
+    HistoryEntry e;
+    e.operatorEmail = QStringLiteral("officer@example.com");
+    e.profileName = QStringLiteral("Bench");
+    e.environment = Environment::Sandbox;
+    e.partnerId = QStringLiteral("085");
+    e.host = QStringLiteral("portal.smileidentity.com");
+    e.userId = QStringLiteral("user-%1").arg(i, 8, 10, QLatin1Char('0'));
+    e.action = ActionKind(i % 6);
+    e.reason = QStringLiteral("CASE-%1 routine review").arg(i);
+    e.face = QStringLiteral("bench");
+    return e;
+}
+
+HistoryEntry makeCompletion(const HistoryEntry &begun)
+{
+    HistoryEntry e = begun;
+    e.outcome = HistoryEntry::Outcome::Success;
+    e.httpStatus = 200;
+    e.response = QStringLiteral("{\"success\":true,\"user_id\":\"%1\"}").arg(begun.userId);
+    e.elapsedMs = 180;
+    return e;
+}
+
+// One append as the runner does it: begin (synced), then complete (synced). Returns microseconds.
+double appendOnce(HistoryStore &store, qint64 i)
+{
+    QElapsedTimer t;
+    t.start();
+    HistoryEntry e = makeEntry(i);
+    e.id = store.begin(e);
+    store.complete(e.id, makeCompletion(e));
+    return t.nsecsElapsed() / 1000.0;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+double mean(const QList<double> &v)
+{
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    return v.isEmpty() ? 0 : sum / v.size();
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("entries"), QStringLiteral("Entries to fill (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("sample"), QStringLiteral("Appends timed at each mark (default 200)."), QStringLiteral("N"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("shard"), QStringLiteral("Records per shard file (default: the store's)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Where to build the history (default: a temporary folder)."), QStringLiteral("PATH")});
+    parser.process(app);
+    const qint64 total = parser.value(QStringLiteral("entries")).toLongLong();
+    const int sample = parser.value(QStringLiteral("sample")).toInt();
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+
+    HistoryStore store(dir);
+    store.setChainKey(QByteArrayLiteral("bench-key-0123456789abcdef"));
+    if (parser.isSet(QStringLiteral("shard")))
+        store.setShardCapacity(parser.value(QStringLiteral("shard")).toInt());
+
+    qint64 filled = 0;
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    auto fillTo = [&](qint64 target) {
+        while (filled < target) {
+            appendOnce(store, filled);
+            ++filled;
+            if (filled % 10000 == 0) {
+                std::printf("  filled %lld entries (%.0f s)\n", static_cast<long long>(filled), fillTimer.elapsed() / 1000.0);
+                std::fflush(stdout);
+            }
+        }
+    };
+    auto measureAt = [&](qint64 mark) {
+        fillTo(mark);
+        QList<double> us;
+        for (int i = 0; i < sample; ++i)
+            us.append(appendOnce(store, filled++));
+        std::printf("append at %lld entries: median %.0f us, mean %.0f us (begin + complete, each synced; %d samples)\n",
+                    static_cast<long long>(mark), median(us), mean(us), sample);
+        std::fflush(stdout);
+        return median(us);
+    };
+
+    const double at1k = measureAt(1000);
+    const double atTotal = measureAt(total);
+
+    QElapsedTimer loadTimer;
+    loadTimer.start();
+    const HistoryLoad load = store.load();
+    const qint64 loadMs = loadTimer.elapsed();
+    QElapsedTimer verifyTimer;
+    verifyTimer.start();
+    const ChainReport report = store.verify();
+    const qint64 verifyMs = verifyTimer.elapsed();
+
+    std::printf("load of %lld entries (%lld shard files): %lld ms\n", static_cast<long long>(load.entries.size()),
+                static_cast<long long>(store.shardFiles().size()), static_cast<long long>(loadMs));
+    std::printf("verify of %lld records: %lld ms (%s)\n", static_cast<long long>(report.records),
+                static_cast<long long>(verifyMs), report.ok ? "intact" : qPrintable(report.problem));
+    std::printf("ratio append@%lld / append@1000: %.2f (goal: <= 2.0)\n", static_cast<long long>(total), atTotal / at1k);
+    return 0;
+}

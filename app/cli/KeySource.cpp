@@ -2,7 +2,6 @@
 
 #include "CredentialStore.h"
 #include "ExitCode.h"
-#include "SandboxServer.h"
 
 #include <QFile>
 #include <QTimer>
@@ -49,10 +48,9 @@ bool KeySource::explicitKey(const QString &keyFile, Found *found)
     return false;
 }
 
-QByteArray KeySource::localDemoKey(SigningScheme scheme)
+QByteArray KeySource::localDemoKey()
 {
-    return scheme == SigningScheme::SecKey ? SandboxServer::demoPublicKeyPem().toBase64()
-                                           : QByteArray(Defaults::kLocalApiKey);
+    return QByteArray(Defaults::kLocalApiKey);
 }
 
 void KeySource::resolve(const QString &keyFile, const Profile &profile, CredentialStore *store,
@@ -64,7 +62,15 @@ void KeySource::resolve(const QString &keyFile, const Profile &profile, Credenti
         return;
     }
     if (profile.environment == Environment::Local) {
-        found.key = localDemoKey(profile.scheme);
+        if (profile.scheme == SigningScheme::SecKey) {
+            // The sandbox makes its legacy key pair afresh each run, so no built-in key can match it.
+            found.error = tr("The local sandbox's sec_key API key changes each run: start it with "
+                             "\"enrollee-cli sandbox --sec-key-api-key-file PATH\" and pass --api-key-file PATH.");
+            found.exitCode = ExitCode::kUsage;
+            done(found);
+            return;
+        }
+        found.key = localDemoKey();
         found.origin = tr("the local sandbox's demo key");
         done(found);
         return;

@@ -35,6 +35,6 @@ public:
     // The full search for `profile`; `done` is called exactly once (possibly later, from the event loop).
     static void resolve(const QString &keyFile, const Profile &profile, CredentialStore *store,
                         std::function<void(const Found &)> done);
-    // The local sandbox's demo key for a scheme; it opens only the emulator on loopback.
-    static QByteArray localDemoKey(SigningScheme scheme);
+    // The local sandbox's demo HMAC key; it opens only the emulator on loopback.
+    static QByteArray localDemoKey();
 };

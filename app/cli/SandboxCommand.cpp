@@ -10,6 +10,8 @@
 #include "Validation.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
 #include <QHostAddress>
 
 namespace {
@@ -31,7 +33,8 @@ void SandboxCommand::start(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of "
            "output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key \"%2\"; "
-           "legacy (sec_key) clients use the key printed by --print-sec-key-api-key.")
+           "its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; "
+           "--sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).")
             .arg(QLatin1String(Defaults::kEndpointPath), QLatin1String(Defaults::kLocalApiKey))
         + QLatin1Char('\n') + CliOptions::exitCodeHelp());
     parser.addPositionalArgument(QStringLiteral("sandbox"), tr("The command."), QStringLiteral("sandbox"));
@@ -48,9 +51,12 @@ void SandboxCommand::start(const QStringList &arguments)
     const QCommandLineOption retryAfter(QStringLiteral("retry-after"), tr("Send Retry-After: S with --fault http-error."), tr("S"));
     const QCommandLineOption faultCount(QStringLiteral("fault-count"), tr("Misbehave for the first N requests only."), tr("N"));
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
-    const QCommandLineOption printSecKey(QStringLiteral("print-sec-key-api-key"),
-                                         tr("Print the API key legacy (sec_key) clients use with this sandbox, and exit."));
-    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, retryAfter, faultCount, keyFile, printSecKey});
+    const QCommandLineOption rsaKeyFile(QStringLiteral("rsa-private-key-file"),
+                                        tr("PEM private key for the legacy sec_key scheme (default: a fresh key pair)."), tr("PATH"));
+    const QCommandLineOption secKeyFile(QStringLiteral("sec-key-api-key-file"),
+                                        tr("Write the API key sec_key clients use with this sandbox to PATH."), tr("PATH"));
+    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, retryAfter, faultCount, keyFile,
+                       rsaKeyFile, secKeyFile});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
@@ -93,10 +99,23 @@ void SandboxCommand::start(const QStringList &arguments)
     if (address.isNull())
         return fail(ExitCode::kUsage, tr("--host takes an IP address such as 127.0.0.1, not \"%1\".").arg(parser.value(host).left(60)));
 
+    if (parser.isSet(rsaKeyFile)) {
+        QFile pem(parser.value(rsaKeyFile));
+        if (!pem.open(QIODevice::ReadOnly))
+            return fail(ExitCode::kUsage, tr("Cannot read %1: %2").arg(pem.fileName(), pem.errorString()));
+        config.rsaPrivateKeyPem = pem.read(1024 * 1024);
+    }
+
     m_server = new SandboxServer(config, this);
-    if (parser.isSet(printSecKey)) {
-        Console::out(QString::fromLatin1(m_server->secKeyApiKey()));
-        return succeed();
+    const QByteArray secKeyApiKey = m_server->secKeyApiKey();
+    if (secKeyApiKey.isEmpty())
+        return fail(ExitCode::kUsage, tr("%1 is not a PEM private key.").arg(parser.value(rsaKeyFile)));
+    if (parser.isSet(secKeyFile)) {
+        // A public key, but still the "API key" of legacy accounts: keep it to this user.
+        QSaveFile out(parser.value(secKeyFile));
+        if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || out.write(secKeyApiKey + '\n') < 0 || !out.commit())
+            return fail(ExitCode::kUsage, tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
     }
     m_server->setFaultPlan(plan);
     QString error;
@@ -107,13 +126,6 @@ void SandboxCommand::start(const QStringList &arguments)
     connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int) {
         Console::err(tr("Local sandbox stopped."));
         succeed();
-    });
-    connect(m_server, &SandboxServer::requestHandled, this,
-            [](const QString &userId, const QString &action, int httpStatus, const QString &code) {
-        Console::err(tr("%1 %2 -> HTTP %3%4")
-                         .arg(action.isEmpty() ? QStringLiteral("?") : action, Console::oneLine(userId).left(80))
-                         .arg(httpStatus)
-                         .arg(code.isEmpty() ? QString() : tr(", code %1").arg(code)));
     });
 
     Console::out(m_server->origin().toString());

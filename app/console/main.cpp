@@ -1,0 +1,70 @@
+// enrollee-console: the desktop face of the enrollee API. Everything lives in enrollee_ui; this file
+// only makes the application object, the object graph and the window.
+#include "AppContext.h"
+#include "MainWindow.h"
+#include "PromptService.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QIcon>
+#include <QWindow>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+// ENROLLEE_BENCH_FIRST_FRAME=1 (used by tests/bench/bench_startup) prints "first-frame" when the
+// window is first exposed and quits, so launch-to-first-frame can be timed from outside.
+class FirstFrameProbe : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && !m_seen) {
+            m_seen = true;
+            std::fputs("first-frame\n", stdout);
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
+QIcon appIcon()
+{
+    const QString bundled = QStringLiteral(":/icons/enrollee-console.svg");
+    if (QFile::exists(bundled))
+        return QIcon(bundled);
+    return QIcon::fromTheme(QStringLiteral("enrollee-console"),
+                            QIcon::fromTheme(QStringLiteral("security-high")));
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("enrollee-console"));
+    QApplication::setOrganizationName(QStringLiteral("EnrolleeConsole"));
+    QApplication::setApplicationVersion(QStringLiteral(ENROLLEE_VERSION));
+    QApplication::setApplicationDisplayName(QObject::tr("Enrollee Console"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.enrolleeconsole.EnrolleeConsole"));
+    QApplication::setWindowIcon(appIcon());
+
+    AppContext context;
+    PromptService prompts;
+    MainWindow window(&context, &prompts);
+    FirstFrameProbe probe;
+    if (qEnvironmentVariableIntValue("ENROLLEE_BENCH_FIRST_FRAME") == 1) {
+        (void)window.winId(); // the expose event goes to the QWindow, which exists only from here on
+        window.windowHandle()->installEventFilter(&probe);
+    }
+    window.show();
+    return app.exec();
+}

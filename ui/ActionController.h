@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Action.h"
+#include "ActionRunner.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ProfileController;
+class PromptService;
+class QWidget;
+
+// Turns "the officer pressed Deactivate" into one ActionRunner submission: checks the request,
+// asks the confirmations the action and environment call for (through the PromptService seam),
+// submits, and reports. One action at a time: while a prompt is open or a request is in flight,
+// further requests are ignored, so a double click can never send twice.
+class ActionController : public QObject
+{
+    Q_OBJECT
+public:
+    ActionController(ActionRunner *runner, ProfileController *profiles, PromptService *prompts,
+                     QObject *parent = nullptr);
+
+    // Dialogs are opened over this widget (window-modal).
+    void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
+    bool isBusy() const { return m_prompting || m_ticket != 0; }
+    bool isInFlight() const { return m_ticket != 0; }
+
+    void request(ActionKind kind, const QString &userId, const QString &reason);
+
+signals:
+    void busyChanged(bool busy);
+    void submitted(ActionKind kind, const QString &userId);
+    // Nothing was sent: the request was invalid (translated reason) or the officer said no.
+    void refused(ActionKind kind, const QString &reason);
+    void cancelled(ActionKind kind, const QString &userId);
+    void finished(const ActionOutcome &outcome);
+
+private:
+    void submit(const ActionRequest &request);
+    void setPrompting(bool prompting);
+    void onFinished(const ActionOutcome &outcome);
+
+    ActionRunner *m_runner;
+    ProfileController *m_profiles;
+    PromptService *m_prompts;
+    QPointer<QWidget> m_dialogParent;
+    bool m_prompting = false;
+    quint64 m_ticket = 0;
+};

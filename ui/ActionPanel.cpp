@@ -1,0 +1,178 @@
+#include "ActionPanel.h"
+
+#include "ResultView.h"
+#include "Validation.h"
+
+#include <QAction>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+QString objectNameFor(ActionKind kind)
+{
+    // "re-enroll" -> "reEnroll": stable names for tests and accessibility tools.
+    const QStringList words = ActionInfo::cliName(kind).split(QLatin1Char('-'));
+    QString name = words.first();
+    for (int i = 1; i < words.size(); ++i)
+        name += words.at(i).left(1).toUpper() + words.at(i).mid(1);
+    return name;
+}
+} // namespace
+
+QKeySequence ActionPanel::shortcut(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::ReEnroll:
+        return QKeySequence(Qt::CTRL | Qt::Key_1);
+    case ActionKind::Deactivate:
+        return QKeySequence(Qt::CTRL | Qt::Key_2);
+    case ActionKind::Reactivate:
+        return QKeySequence(Qt::CTRL | Qt::Key_3);
+    case ActionKind::FlagFraud:
+        return QKeySequence(Qt::CTRL | Qt::Key_4);
+    case ActionKind::UnflagFraud:
+        return QKeySequence(Qt::CTRL | Qt::Key_5);
+    case ActionKind::Delete:
+        // Deliberately awkward: no single-finger shortcut for something that cannot be undone.
+        return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete);
+    }
+    return {};
+}
+
+ActionPanel::ActionPanel(QWidget *parent)
+    : QWidget(parent), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)), m_target(new QLabel(this)),
+      m_whyNot(new QLabel(this)), m_busy(new QProgressBar(this)), m_result(new ResultView(this))
+{
+    setObjectName(QStringLiteral("actionPanel"));
+    setAccessibleName(tr("Actions"));
+
+    m_target->setObjectName(QStringLiteral("actionTarget"));
+    m_target->setTextFormat(Qt::PlainText);
+    m_target->setWordWrap(true);
+
+    auto *reasonLabel = new QLabel(tr("&Reason / case reference:"), this);
+    reasonLabel->setBuddy(m_reason);
+    m_reason->setObjectName(QStringLiteral("reasonEdit"));
+    m_reason->setAccessibleName(tr("Reason or case reference"));
+    m_reason->setPlaceholderText(tr("e.g. CASE-1234: duplicate identity"));
+    m_reason->setMaxLength(Validation::kMaxReasonLength);
+    m_reasonHint->setObjectName(QStringLiteral("reasonHint"));
+    m_reasonHint->setWordWrap(true);
+    m_reasonHint->setForegroundRole(QPalette::PlaceholderText);
+    m_reasonHint->setText(tr("Recorded in history. Required for Delete and for fraud flags."));
+    m_reasonHint->setAccessibleName(m_reasonHint->text());
+
+    auto *buttons = new QGroupBox(tr("Actions"), this);
+    buttons->setObjectName(QStringLiteral("actionButtons"));
+    buttons->setAccessibleName(buttons->title());
+    auto *grid = new QGridLayout(buttons);
+    int index = 0;
+    QWidget *previous = m_reason;
+    for (ActionKind kind : ActionInfo::all()) {
+        const QString name = objectNameFor(kind);
+        auto *action = new QAction(ActionInfo::displayName(kind), this);
+        action->setObjectName(name + QStringLiteral("Action"));
+        action->setShortcut(shortcut(kind));
+        action->setShortcutContext(Qt::WindowShortcut);
+        QString tip = ActionInfo::displayName(kind);
+        if (ActionInfo::requiresReason(kind))
+            tip += tr(" — needs a reason");
+        tip += QStringLiteral(" (%1)").arg(shortcut(kind).toString(QKeySequence::NativeText));
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        if (kind == ActionKind::Delete)
+            action->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+        connect(action, &QAction::triggered, this, [this, kind] {
+            if (m_ready && !m_isBusy)
+                emit actionRequested(kind);
+        });
+        m_actions.insert(int(kind), action);
+        m_actionList.append(action);
+
+        auto *button = new QToolButton(buttons);
+        button->setObjectName(name + QStringLiteral("Button"));
+        button->setDefaultAction(action);
+        button->setAccessibleName(ActionInfo::displayName(kind));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        button->setMinimumHeight(32);
+        grid->addWidget(button, index / 2, index % 2);
+        setTabOrder(previous, button);
+        previous = button;
+        ++index;
+    }
+
+    m_whyNot->setObjectName(QStringLiteral("actionsDisabledReason"));
+    m_whyNot->setWordWrap(true);
+    m_whyNot->setTextFormat(Qt::PlainText);
+    m_whyNot->setForegroundRole(QPalette::PlaceholderText);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setAccessibleName(tr("Request in flight"));
+    m_busy->setRange(0, 0); // indeterminate: the server gives no progress
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(8);
+    m_busy->hide();
+
+    auto *result = new QGroupBox(tr("Result"), this);
+    result->setObjectName(QStringLiteral("resultBox"));
+    result->setAccessibleName(result->title());
+    auto *resultLayout = new QVBoxLayout(result);
+    resultLayout->addWidget(m_busy);
+    resultLayout->addWidget(m_result);
+    resultLayout->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_target);
+    layout->addWidget(reasonLabel);
+    layout->addWidget(m_reason);
+    layout->addWidget(m_reasonHint);
+    layout->addWidget(buttons);
+    layout->addWidget(m_whyNot);
+    layout->addWidget(result, 1);
+    setTarget({});
+    updateEnabled();
+}
+
+QString ActionPanel::reason() const
+{
+    return m_reason->text().trimmed();
+}
+
+void ActionPanel::clearReason()
+{
+    m_reason->clear();
+}
+
+void ActionPanel::setReady(bool ready, const QString &whyNot)
+{
+    m_ready = ready;
+    m_whyNot->setText(ready ? QString() : whyNot);
+    m_whyNot->setAccessibleName(m_whyNot->text());
+    m_whyNot->setVisible(!ready && !whyNot.isEmpty());
+    updateEnabled();
+}
+
+void ActionPanel::setBusy(bool busy)
+{
+    m_isBusy = busy;
+    m_busy->setVisible(busy);
+    updateEnabled();
+}
+
+void ActionPanel::setTarget(const QString &userId)
+{
+    m_target->setText(userId.isEmpty() ? tr("No user selected.") : tr("Acting on user \"%1\"").arg(userId));
+    m_target->setAccessibleName(m_target->text());
+}
+
+void ActionPanel::updateEnabled()
+{
+    for (QAction *action : std::as_const(m_actionList))
+        action->setEnabled(m_ready && !m_isBusy);
+}

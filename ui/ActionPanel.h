@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Action.h"
+
+#include <QHash>
+#include <QList>
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QLabel;
+class QProgressBar;
+class ResultView;
+struct ActionOutcome;
+
+// The six actions as buttons (and as QActions with shortcuts the window puts in its menu), the
+// reason / case-reference field, a busy indicator while a request is in flight, and the result.
+// It only asks: actionRequested() goes to the ActionController, which decides and sends.
+class ActionPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ActionPanel(QWidget *parent = nullptr);
+
+    QList<QAction *> actions() const { return m_actionList; }
+    QAction *action(ActionKind kind) const { return m_actions.value(int(kind)); }
+    static QKeySequence shortcut(ActionKind kind);
+    QString reason() const;
+    void clearReason();
+    ResultView *resultView() const { return m_result; }
+
+    // Buttons enable only when there is a valid user, a usable profile and nothing in flight.
+    void setReady(bool ready, const QString &whyNot = {});
+    void setBusy(bool busy);
+    void setTarget(const QString &userId);
+
+signals:
+    void actionRequested(ActionKind kind);
+
+private:
+    void updateEnabled();
+
+    QHash<int, QAction *> m_actions;
+    QList<QAction *> m_actionList;
+    QLineEdit *m_reason;
+    QLabel *m_reasonHint;
+    QLabel *m_target;
+    QLabel *m_whyNot;
+    QProgressBar *m_busy;
+    ResultView *m_result;
+    bool m_ready = false;
+    bool m_isBusy = false;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Profile.h"
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTreeWidget;
+class UserHistorySource;
+
+// The user-ID form and what this console knows of that user: the state its own history implies and
+// the timeline of past actions, with the caveat that the API cannot read the live state. On the local
+// sandbox it lists the demo enrollees so a new user can try every action at once.
+class LookupPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LookupPanel(UserHistorySource *history, QWidget *parent = nullptr);
+
+    void setProfile(const Profile &profile);
+    void setDemoEnrollees(const QStringList &userIds);
+    // The trimmed user ID, and whether it may be sent.
+    QString userId() const;
+    bool isValid() const;
+    QLineEdit *userIdEdit() const { return m_edit; }
+    void focusUserId();
+
+signals:
+    void userIdChanged(const QString &userId, bool valid);
+
+private:
+    void validate();
+    void refreshKnowledge();
+
+    UserHistorySource *m_history;
+    Profile m_profile;
+    QLineEdit *m_edit;
+    QLabel *m_hint;
+    QGroupBox *m_demoBox;
+    QListWidget *m_demoList;
+    QLabel *m_state;
+    QLabel *m_caveat;
+    QTreeWidget *m_timeline;
+};

@@ -1,0 +1,282 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "ActionController.h"
+#include "ActionPanel.h"
+#include "AppContext.h"
+#include "AppSettings.h"
+#include "CredentialStore.h"
+#include "HistoryStore.h"
+#include "InfoBar.h"
+#include "LookupPanel.h"
+#include "ProductionBanner.h"
+#include "ProfileBar.h"
+#include "ProfileController.h"
+#include "ProfileDialog.h"
+#include "PromptService.h"
+#include "ResultView.h"
+#include "SandboxServer.h"
+#include "StoreHistorySource.h"
+
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+#include "HistoryPanel.h"
+#include "ModelHistorySource.h"
+#endif
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_prompts(prompts),
+      m_profiles(new ProfileController(context->settings(), context->credentials(), this)),
+      m_actions(new ActionController(context->runner(), m_profiles, prompts, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_actions->setDialogParent(this);
+
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    m_historyPanel = new HistoryPanel(context->history(), this);
+    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
+    m_historyPanel->setSessionStart(QDateTime::currentDateTimeUtc());
+    m_historySource = new ModelHistorySource(m_historyPanel->model(), this);
+#else
+    m_historySource = new StoreHistorySource(context->history(), this);
+#endif
+
+    m_banner = new ProductionBanner(this);
+    m_profileBar = new ProfileBar(m_profiles, this);
+    m_firstRunBar = new InfoBar(QStringLiteral("firstRunBar"), this);
+    m_firstRunBar->setText(tr("You are on the built-in local sandbox: try every action on the demo enrollees. "
+                              "When you are ready, add your Smile ID profile."));
+    m_firstRunBar->setActionText(tr("Add a Smile ID profile…"));
+    m_keychainBar = new InfoBar(QStringLiteral("keychainBar"), this);
+    m_keychainBar->hide();
+    m_lookup = new LookupPanel(m_historySource, this);
+    m_actionPanel = new ActionPanel(this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setAccessibleName(tr("Lookup and actions"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_lookup);
+    m_splitter->addWidget(m_actionPanel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->addTab(m_splitter, tr("&Lookup and actions"));
+    if (m_historyPanel)
+        m_tabs->addTab(m_historyPanel, tr("&History"));
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralWidget"));
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_profileBar);
+    layout->addWidget(m_firstRunBar);
+    layout->addWidget(m_keychainBar);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    buildMenus();
+
+    connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
+    connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);
+    connect(m_profiles, &ProfileController::profilesChanged, this, [this] {
+        if (m_profiles->hasSavedProfiles())
+            m_firstRunBar->hide();
+    });
+    connect(m_profileBar, &ProfileBar::manageRequested, this, [this] { showProfiles(false); });
+    connect(m_firstRunBar, &InfoBar::actionTriggered, this, [this] { showProfiles(true); });
+    connect(m_firstRunBar, &InfoBar::dismissed, this,
+            [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
+    connect(context->credentials(), &CredentialStore::availabilityChanged, this, [this](bool available, const QString &why) {
+        m_keychainBar->setText(tr("No keychain is available (%1). API keys you enter are kept in memory for this "
+                                  "session only; nothing secret is written to disk.")
+                                   .arg(why));
+        m_keychainBar->setVisible(!available);
+    });
+    connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
+        m_actionPanel->setTarget(valid ? userId : QString());
+        updateReadiness();
+    });
+    connect(m_actionPanel, &ActionPanel::actionRequested, this,
+            [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
+    connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::refused, this, [this](ActionKind kind, const QString &reason) {
+        m_actionPanel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason, true);
+    });
+    connect(m_actions, &ActionController::cancelled, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(
+            tr("%1 of \"%2\" cancelled; nothing was sent.").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::finished, this, &MainWindow::onOutcome);
+    connect(context, &AppContext::sandboxStarted, this, &MainWindow::onSandboxStarted);
+    connect(context, &AppContext::sandboxFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The local sandbox could not start: %1").arg(error));
+    });
+    connect(context, &AppContext::ready, this, &MainWindow::updateReadiness);
+
+    m_firstRunBar->setVisible(!m_profiles->hasSavedProfiles()
+                              && !context->settings()->uiValue(QStringLiteral("first_run_dismissed")).toBool());
+    m_profiles->activateInitial();
+    restoreLayout();
+    setTabOrder(m_lookup->userIdEdit(), m_actionPanel);
+    m_lookup->focusUserId();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *profiles = file->addAction(tr("&Profiles…"), this, [this] { showProfiles(false); });
+    profiles->setObjectName(QStringLiteral("manageProfilesAction"));
+    profiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    actions->setObjectName(QStringLiteral("actionsMenu"));
+    for (QAction *action : m_actionPanel->actions()) {
+        if (action == m_actionPanel->action(ActionKind::Delete))
+            actions->addSeparator(); // keep the irreversible one apart
+        actions->addAction(action);
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *focus = view->addAction(tr("Go to &user ID"), this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_lookup->focusUserId();
+        m_lookup->userIdEdit()->selectAll();
+    });
+    focus->setObjectName(QStringLiteral("focusUserIdAction"));
+    focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    if (m_historyPanel) {
+        QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentWidget(m_historyPanel); });
+        history->setObjectName(QStringLiteral("showHistoryAction"));
+        history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = help->addAction(tr("&About Enrollee Console"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_servicesStarted) {
+        m_servicesStarted = true;
+        // After the first frame: nothing slow may stand between launch and a visible window.
+        QTimer::singleShot(0, this, &MainWindow::startServices);
+    }
+}
+
+void MainWindow::startServices()
+{
+    m_context->start();
+    m_profiles->enableKeys();
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    m_historyPanel->reload();
+#else
+    static_cast<StoreHistorySource *>(m_historySource)->load();
+#endif
+}
+
+void MainWindow::onSandboxStarted()
+{
+    SandboxServer *sandbox = m_context->sandbox();
+    m_profiles->setLocalSandbox(sandbox->origin());
+    m_lookup->setDemoEnrollees(sandbox->registry().userIds());
+    // Deleted demo users disappear from the suggestions, as they would from the real service.
+    connect(sandbox, &SandboxServer::requestHandled, this,
+            [this, sandbox] { m_lookup->setDemoEnrollees(sandbox->registry().userIds()); });
+    statusBar()->showMessage(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+}
+
+void MainWindow::onProfileChanged(const Profile &profile)
+{
+    const QString base = tr("Enrollee Console — %1 (%2)").arg(profile.name, environmentDisplayName(profile.environment));
+    setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
+    m_banner->setProfile(profile);
+    m_lookup->setProfile(profile);
+    updateReadiness();
+}
+
+void MainWindow::onOutcome(const ActionOutcome &outcome)
+{
+    m_actionPanel->resultView()->showOutcome(outcome);
+    if (outcome.ok())
+        m_actionPanel->clearReason();
+    statusBar()->showMessage(outcome.headline, 10000);
+}
+
+void MainWindow::updateReadiness()
+{
+    QString whyNot;
+    if (!m_context->isReady())
+        whyNot = tr("Starting: opening the audit trail…");
+    else if (!m_profiles->canSend())
+        whyNot = m_profiles->keyProblem();
+    else if (!m_lookup->isValid())
+        whyNot = tr("Enter a valid user ID to enable the actions.");
+    m_actionPanel->setReady(whyNot.isEmpty(), whyNot);
+}
+
+void MainWindow::showProfiles(bool startNew)
+{
+    auto *dialog = new ProfileDialog(m_profiles, m_context->credentials(), m_prompts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (startNew)
+        dialog->startNew();
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreLayout()
+{
+    AppSettings *s = m_context->settings();
+    if (!restoreGeometry(s->uiValue(QStringLiteral("geometry")).toByteArray()))
+        resize(1100, 700);
+    m_splitter->restoreState(s->uiValue(QStringLiteral("splitter")).toByteArray());
+    m_tabs->setCurrentIndex(qBound(0, s->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1));
+}
+
+void MainWindow::saveLayout()
+{
+    AppSettings *s = m_context->settings();
+    s->setUiValue(QStringLiteral("geometry"), saveGeometry());
+    s->setUiValue(QStringLiteral("splitter"), m_splitter->saveState());
+    s->setUiValue(QStringLiteral("tab"), m_tabs->currentIndex());
+    s->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Action.h"
+
+#include <QMainWindow>
+
+class ActionController;
+class ActionPanel;
+class AppContext;
+class InfoBar;
+class LookupPanel;
+class ProductionBanner;
+class ProfileBar;
+class ProfileController;
+class PromptService;
+class QSplitter;
+class QTabWidget;
+class UserHistorySource;
+class HistoryPanel;
+struct ActionOutcome;
+struct Profile;
+
+// The console window: a thin coordinator that builds the panels, wires their signals to the
+// controllers and restores its layout. It holds no business logic: profiles live in
+// ProfileController, actions in ActionController (over the core's ActionRunner), prompts in
+// PromptService. Slow start-up work (sandbox, keychain, history) begins after the first frame.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(AppContext *context, PromptService *prompts, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AppContext *context() const { return m_context; }
+    ProfileController *profiles() const { return m_profiles; }
+    ActionController *actions() const { return m_actions; }
+    PromptService *prompts() const { return m_prompts; }
+
+public slots:
+    void showProfiles(bool startNew = false);
+    void showAbout();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void startServices();
+    void onSandboxStarted();
+    void onProfileChanged(const Profile &profile);
+    void onOutcome(const ActionOutcome &outcome);
+    void updateReadiness();
+    void restoreLayout();
+    void saveLayout();
+
+    AppContext *m_context;
+    PromptService *m_prompts;
+    ProfileController *m_profiles;
+    ActionController *m_actions;
+    UserHistorySource *m_historySource;
+    HistoryPanel *m_historyPanel = nullptr;
+    ProductionBanner *m_banner;
+    ProfileBar *m_profileBar;
+    InfoBar *m_firstRunBar;
+    InfoBar *m_keychainBar;
+    LookupPanel *m_lookup;
+    ActionPanel *m_actionPanel;
+    QSplitter *m_splitter;
+    QTabWidget *m_tabs;
+    bool m_servicesStarted = false;
+};

@@ -1,0 +1,103 @@
+#include "ProfileBar.h"
+
+#include "EnvironmentStyle.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+
+ProfileBar::ProfileBar(ProfileController *profiles, QWidget *parent)
+    : QWidget(parent), m_profiles(profiles), m_combo(new QComboBox(this)), m_badge(new QLabel(this)),
+      m_details(new QLabel(this)), m_keyStatus(new QLabel(this)), m_manage(new QPushButton(tr("&Profiles…"), this))
+{
+    setObjectName(QStringLiteral("profileBar"));
+    setAccessibleName(tr("Active profile"));
+    auto *label = new QLabel(tr("Profile:"), this);
+    label->setBuddy(m_combo);
+    m_combo->setObjectName(QStringLiteral("profileCombo"));
+    m_combo->setAccessibleName(tr("Active profile"));
+    m_combo->setToolTip(tr("Switch the profile actions are sent with"));
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_badge->setObjectName(QStringLiteral("environmentBadge"));
+    m_details->setObjectName(QStringLiteral("profileDetails"));
+    m_details->setTextFormat(Qt::PlainText);
+    m_keyStatus->setObjectName(QStringLiteral("keyStatusLabel"));
+    m_keyStatus->setTextFormat(Qt::PlainText);
+    m_keyStatus->setWordWrap(true);
+    m_manage->setObjectName(QStringLiteral("manageProfilesButton"));
+    m_manage->setAccessibleName(tr("Manage profiles"));
+    m_manage->setToolTip(tr("Add, edit, remove or switch profiles"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_combo);
+    layout->addWidget(m_badge);
+    layout->addWidget(m_details);
+    layout->addWidget(m_keyStatus, 1);
+    layout->addWidget(m_manage);
+
+    connect(m_manage, &QPushButton::clicked, this, &ProfileBar::manageRequested);
+    connect(m_combo, &QComboBox::activated, this, [this](int index) {
+        if (!m_rebuilding)
+            m_profiles->activate(m_combo->itemData(index).toString());
+    });
+    connect(profiles, &ProfileController::profilesChanged, this, &ProfileBar::rebuild);
+    connect(profiles, &ProfileController::activeChanged, this, &ProfileBar::showActive);
+    connect(profiles, &ProfileController::keyStateChanged, this, &ProfileBar::showKeyState);
+    rebuild();
+}
+
+void ProfileBar::rebuild()
+{
+    m_rebuilding = true;
+    const QSignalBlocker blocker(m_combo);
+    m_combo->clear();
+    for (const Profile &p : m_profiles->profiles()) {
+        const QString label = m_profiles->isLocal(p.name)
+            ? tr("Local sandbox (built in)")
+            : tr("%1 — %2").arg(p.name, environmentDisplayName(p.environment));
+        m_combo->addItem(label, p.name);
+    }
+    m_combo->setCurrentIndex(qMax(0, m_combo->findData(m_profiles->active().name)));
+    m_rebuilding = false;
+}
+
+void ProfileBar::showActive(const Profile &profile)
+{
+    {
+        const QSignalBlocker blocker(m_combo);
+        const int index = m_combo->findData(profile.name);
+        if (index < 0)
+            rebuild();
+        else
+            m_combo->setCurrentIndex(index);
+    }
+    m_badge->setText(EnvironmentStyle::badgeText(profile.environment));
+    m_badge->setAccessibleName(tr("Environment: %1").arg(m_badge->text()));
+    EnvironmentStyle::applyBadge(m_badge, profile.environment);
+    const QString where = profile.baseUrl.isValid() && !profile.baseUrl.isEmpty() ? profile.origin().toString()
+                                                                                  : profile.endpoint().host();
+    m_details->setText(tr("partner %1 · %2 · %3").arg(profile.partnerId, profile.email, where));
+    m_details->setAccessibleName(m_details->text());
+}
+
+void ProfileBar::showKeyState(ProfileController::KeyState state, const QString &problem)
+{
+    QString text;
+    switch (state) {
+    case ProfileController::KeyState::Available:
+        text = m_profiles->isLocal(m_profiles->active().name) ? tr("demo key") : tr("API key ready");
+        break;
+    case ProfileController::KeyState::Loading:
+    case ProfileController::KeyState::Missing:
+    case ProfileController::KeyState::Unavailable:
+    case ProfileController::KeyState::Error:
+        text = problem;
+        break;
+    }
+    m_keyStatus->setText(text);
+    m_keyStatus->setAccessibleName(tr("API key: %1").arg(text));
+}

@@ -1,0 +1,87 @@
+#include "PromptService.h"
+
+#include "DeleteConfirmDialog.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+
+PromptService::PromptService(QObject *parent) : QObject(parent)
+{
+}
+
+bool PromptService::answerFromQueue(const Done &done)
+{
+    if (m_answers.isEmpty())
+        return false;
+    const bool answer = m_answers.dequeue();
+    // Answer on a later turn, as a real dialog would: callers must not depend on a synchronous reply.
+    QTimer::singleShot(0, this, [done, answer] {
+        if (done)
+            done(answer);
+    });
+    return true;
+}
+
+void PromptService::confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
+                            Done done)
+{
+    m_asked.append(QStringLiteral("confirm:") + title);
+    if (answerFromQueue(done))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    box->setObjectName(QStringLiteral("confirmBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *accept = box->addButton(acceptLabel, QMessageBox::AcceptRole);
+    accept->setObjectName(QStringLiteral("confirmAcceptButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("confirmCancelButton"));
+    // The safe choice is the default: Enter pressed out of habit must not deactivate someone.
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QDialog::finished, this, [box, accept, done](int) {
+        if (done)
+            done(box->clickedButton() == accept);
+    });
+    box->open();
+    emit promptOpened(box);
+}
+
+void PromptService::confirmDelete(QWidget *parent, const QString &userId, bool production, Done done)
+{
+    m_asked.append(QStringLiteral("delete:") + userId);
+    if (answerFromQueue(done))
+        return;
+    auto *dialog = new DeleteConfirmDialog(userId, production, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [done](int result) {
+        if (done)
+            done(result == QDialog::Accepted);
+    });
+    dialog->open();
+    emit promptOpened(dialog);
+}
+
+void PromptService::information(QWidget *parent, const QString &title, const QString &text)
+{
+    m_asked.append(QStringLiteral("information:") + title);
+    if (answerFromQueue({}))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("informationBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit promptOpened(box);
+}
+
+void PromptService::warning(QWidget *parent, const QString &title, const QString &text)
+{
+    m_asked.append(QStringLiteral("warning:") + title);
+    if (answerFromQueue({}))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("warningBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit promptOpened(box);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QDialog;
+class QWidget;
+
+// The one seam every modal prompt of the window goes through. Product code asks here and gets the
+// answer in a callback (dialogs are opened with open(), never exec()); a test pre-answers with
+// setNextAnswer() — as KeePassXC's MessageBox does — or lets the real dialog open and drives it,
+// finding it through promptOpened().
+class PromptService : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(bool accepted)>;
+
+    explicit PromptService(QObject *parent = nullptr);
+
+    // A yes/no question; `acceptLabel` names the button that goes ahead ("Deactivate").
+    virtual void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
+                         Done done);
+    // The delete confirmation: says it is permanent, asks for the user ID to be typed.
+    virtual void confirmDelete(QWidget *parent, const QString &userId, bool production, Done done);
+    // Notices that need no answer.
+    virtual void information(QWidget *parent, const QString &title, const QString &text);
+    virtual void warning(QWidget *parent, const QString &title, const QString &text);
+
+    // Test seam: the next prompts are answered with these values, in order, without showing anything.
+    void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
+    void clearNextAnswers() { m_answers.clear(); }
+    // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
+    QStringList asked() const { return m_asked; }
+    void clearAsked() { m_asked.clear(); }
+
+signals:
+    // A real dialog was opened (not pre-answered): tests drive it, screen readers are unaffected.
+    void promptOpened(QDialog *dialog);
+
+protected:
+    // Consumes a pre-set answer; returns true and calls `done` later when there was one.
+    bool answerFromQueue(const Done &done);
+
+private:
+    QQueue<bool> m_answers;
+    QStringList m_asked;
+};

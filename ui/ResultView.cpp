@@ -1,0 +1,123 @@
+#include "ResultView.h"
+
+#include "ActionRunner.h"
+
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QStyle>
+#include <QToolButton>
+
+ResultView::ResultView(QWidget *parent)
+    : QWidget(parent), m_icon(new QLabel(this)), m_headline(new QLabel(this)), m_advice(new QLabel(this)),
+      m_toggle(new QToolButton(this)), m_details(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("resultView"));
+    setAccessibleName(tr("Result of the last action"));
+    m_icon->setObjectName(QStringLiteral("resultIcon"));
+    m_icon->setAccessibleName(tr("Result status"));
+    m_headline->setObjectName(QStringLiteral("resultLine"));
+    m_headline->setWordWrap(true);
+    m_headline->setTextFormat(Qt::PlainText);
+    m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+    m_advice->setObjectName(QStringLiteral("resultAdvice"));
+    m_advice->setWordWrap(true);
+    m_advice->setTextFormat(Qt::PlainText);
+    m_advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_toggle->setObjectName(QStringLiteral("detailsToggle"));
+    m_toggle->setText(tr("Details"));
+    m_toggle->setAccessibleName(tr("Show the raw response"));
+    m_toggle->setCheckable(true);
+    m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toggle->setArrowType(Qt::RightArrow);
+    m_toggle->setAutoRaise(true);
+    m_toggle->setEnabled(false);
+    m_details->setObjectName(QStringLiteral("resultDetails"));
+    m_details->setAccessibleName(tr("Raw response"));
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->hide();
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_icon, 0, 0, Qt::AlignTop);
+    layout->addWidget(m_headline, 0, 1);
+    layout->addWidget(m_advice, 1, 1);
+    layout->addWidget(m_toggle, 2, 1, Qt::AlignLeft);
+    layout->addWidget(m_details, 3, 0, 1, 2);
+    layout->setColumnStretch(1, 1);
+
+    connect(m_toggle, &QToolButton::toggled, this, [this](bool open) {
+        m_toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_details->setVisible(open);
+    });
+    showMessage(tr("No action sent yet in this session."));
+}
+
+void ResultView::setTone(bool problem, bool success)
+{
+    const QStyle::StandardPixmap icon = problem ? QStyle::SP_MessageBoxWarning
+        : success                                ? QStyle::SP_DialogApplyButton
+                                                 : QStyle::SP_MessageBoxInformation;
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+    m_icon->setAccessibleName(problem ? tr("Problem") : success ? tr("Success") : tr("Information"));
+}
+
+void ResultView::showMessage(const QString &headline, const QString &advice, bool problem)
+{
+    m_headline->setText(headline);
+    m_headline->setAccessibleName(headline);
+    m_advice->setText(advice);
+    m_advice->setAccessibleName(advice);
+    m_advice->setVisible(!advice.isEmpty());
+    m_details->clear();
+    m_toggle->setChecked(false);
+    m_toggle->setEnabled(false);
+    setTone(problem, false);
+}
+
+void ResultView::showOutcome(const ActionOutcome &outcome)
+{
+    m_headline->setText(outcome.headline);
+    m_headline->setAccessibleName(outcome.headline);
+    QString advice = outcome.advice;
+    if (outcome.ok() && advice.isEmpty())
+        advice = tr("Recorded in history as entry %1.").arg(outcome.entry.id);
+    m_advice->setText(advice);
+    m_advice->setAccessibleName(advice);
+    m_advice->setVisible(!advice.isEmpty());
+
+    const ApiResult &r = outcome.result;
+    QString details = tr("URL: %1\nOutcome: %2\nHTTP status: %3\nCode: %4\nMessage: %5\nAttempts: %6\nTime: %7 ms\n")
+                          .arg(r.url, r.outcomeName())
+                          .arg(r.httpStatus)
+                          .arg(r.code.isEmpty() ? tr("(none)") : r.code, r.message)
+                          .arg(outcome.attempts)
+                          .arg(r.elapsedMs);
+    if (!r.bodyProblem.isEmpty())
+        details += tr("Body: %1\n").arg(r.bodyProblem);
+    details += tr("\nResponse:\n") + (outcome.entry.response.isEmpty() ? tr("(empty)") : outcome.entry.response);
+    m_details->setPlainText(details);
+    m_toggle->setEnabled(true);
+    setTone(!outcome.ok(), outcome.ok());
+}
+
+QString ResultView::headline() const
+{
+    return m_headline->text();
+}
+
+QString ResultView::advice() const
+{
+    return m_advice->text();
+}
+
+QString ResultView::details() const
+{
+    return m_details->toPlainText();
+}

@@ -18,7 +18,8 @@ void HistoryFilterProxy::setSourceModel(QAbstractItemModel *model)
 
 void HistoryFilterProxy::setTextFilter(const QString &text)
 {
-    const QString needle = text.trimmed().toLower();
+    // The model joins fields with U+001F; folding it here as there keeps a match inside one field.
+    const QString needle = text.trimmed().toLower().replace(QChar(0x1f), QLatin1Char(' '));
     m_text = text;
     if (needle == m_needle)
         return;

@@ -51,10 +51,19 @@ HistoryTableModel::Row HistoryTableModel::makeRow(const HistoryEntry &entry)
     row.entry = entry;
     row.timeMs = entry.time.isValid() ? entry.time.toMSecsSinceEpoch() : 0;
     // One folded string per row, built once, lets the proxy match free text with a single contains().
+    // The separator is folded to a space inside fields (and in the needle, see HistoryFilterProxy), so
+    // a match can never span two fields.
     const QChar sep(0x1f);
     row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep
                   + entry.code)
                      .toLower();
+    if (row.search.count(sep) != 4) {
+        const QString fields[] = {entry.userId, entry.operatorEmail, entry.reason, entry.message, entry.code};
+        QStringList parts;
+        for (const QString &field : fields)
+            parts.append(QString(field).replace(sep, QLatin1Char(' ')).toLower());
+        row.search = parts.join(sep);
+    }
     return row;
 }
 
@@ -202,10 +211,11 @@ void HistoryTableModel::upsert(const HistoryEntry &entry)
         return;
     }
     const int row = *it;
+    // The begin record on disk never changes, so an update only brings the answer; who/what/when stay
+    // as first shown even when the caller's copy of the entry lacks them.
     HistoryEntry merged = entry;
     const HistoryEntry &old = m_rows.at(row).entry;
-    if (!entry.time.isValid() && entry.userId.isEmpty()) {
-        // A bare completion: keep who/what/when from the begin record.
+    if (old.time.isValid()) {
         merged = old;
         merged.outcome = entry.outcome;
         merged.completedAt = entry.completedAt;

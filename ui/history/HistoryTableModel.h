@@ -40,8 +40,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setEntries(const QList<HistoryEntry> &entries);
-    // Inserts an entry not seen before, or replaces the one with the same id. A completion that carries
-    // only the outcome fields (no time, no user) keeps the begin fields already shown.
+    // Inserts an entry not seen before; for a known id takes the completion fields (outcome, completedAt,
+    // status, code, message, response, elapsed, attempts) and keeps the begin fields already shown.
     void upsert(const HistoryEntry &entry);
     void clear();
 

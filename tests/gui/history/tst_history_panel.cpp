@@ -1,0 +1,331 @@
+// HistoryPanel over a real HistoryStore in a temporary folder: it loads off the GUI thread, shows
+// live appends, filters through its own controls, exports the filtered rows through the file-name
+// seam, and shows a tampered or unreadable history plainly.
+
+#include "HistoryDetailView.h"
+#include "HistoryFilterProxy.h"
+#include "HistoryPanel.h"
+#include "HistoryTableModel.h"
+#include "HistoryTestData.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace HistoryTestData;
+using Outcome = HistoryEntry::Outcome;
+
+class TestHistoryPanel : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<HistoryStore> m_store;
+
+    // Records one action the way the runner does: begin, then complete.
+    qint64 record(const QString &user, ActionKind action, Outcome outcome, const QDateTime &time,
+                  const QString &reason = QString())
+    {
+        HistoryEntry e = entry(0, time, user, action, outcome, QStringLiteral("ann@example.com"), reason,
+                               outcome == Outcome::Failure ? QStringLiteral("2210") : QString(),
+                               outcome == Outcome::Failure ? QStringLiteral("No such enrollee") : QString());
+        const qint64 id = m_store->begin(e);
+        if (id > 0 && outcome != Outcome::Pending)
+            m_store->complete(id, e);
+        return id;
+    }
+
+    static QList<qint64> shownIds(HistoryPanel &panel)
+    {
+        QList<qint64> ids;
+        const QAbstractItemModel *model = panel.view()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.append(model->index(row, 0).data(HistoryTableModel::IdRole).toLongLong());
+        return ids;
+    }
+
+    static void loadAndVerify(HistoryPanel &panel)
+    {
+        QSignalSpy verified(&panel, &HistoryPanel::verificationFinished);
+        panel.reload();
+        QVERIFY(panel.isLoading()); // the load runs on a worker; reload() returned at once
+        QVERIFY(verified.wait(10000));
+        QVERIFY(!panel.isLoading());
+    }
+
+    template<typename T>
+    static T *child(HistoryPanel &panel, const char *name)
+    {
+        T *widget = panel.findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("missing child %s", name);
+        return widget;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("tst_history_panel"));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_store = std::make_unique<HistoryStore>(m_dir->filePath(QStringLiteral("history")));
+        m_store->setChainKey(QByteArrayLiteral("test-chain-key"));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void loadsVerifiesAndFollowsLiveAppends()
+    {
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9), QStringLiteral("CASE-1"));
+        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9), QStringLiteral("CASE-2"));
+        HistoryPanel panel(m_store.get());
+        panel.show();
+        QSignalSpy verified(&panel, &HistoryPanel::verificationFinished);
+        loadAndVerify(panel);
+        QCOMPARE(panel.model()->rowCount(), 2);
+        QCOMPARE(shownIds(panel), (QList<qint64>{3, 1})); // newest first
+        const ChainReport report = panel.lastVerification();
+        QVERIFY(report.ok);
+        QCOMPARE(report.records, qint64(4));
+        QCOMPARE(child<QLabel>(panel, "historyVerification")->text(), QStringLiteral("History intact (4 record(s), keyed)"));
+        QVERIFY(!child<QLabel>(panel, "historyProblems")->isVisible());
+        QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 2 of 2 entries"));
+
+        // An action taken while the panel is open appears at once, pending, then with its outcome.
+        HistoryEntry live = entry(0, QDateTime(), QStringLiteral("carol"), ActionKind::FlagFraud, Outcome::Pending);
+        const qint64 id = m_store->begin(live);
+        QVERIFY(id > 0);
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QCOMPARE(shownIds(panel).first(), id);
+        QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Pending);
+        live.outcome = Outcome::Success;
+        live.httpStatus = 200;
+        live.response = QStringLiteral("{\"result\":\"flagged\"}");
+        QVERIFY(m_store->complete(id, live));
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Success);
+
+        // The detail pane shows the selected entry whole, raw response included, and follows updates.
+        panel.view()->setCurrentIndex(panel.view()->model()->index(1, 0));
+        const QString detail = child<HistoryDetailView>(panel, "historyDetail")->toPlainText();
+        QVERIFY2(detail.contains(QLatin1String("bob")) && detail.contains(QLatin1String("No such enrollee"))
+                     && detail.contains(QLatin1String("CASE-2")) && detail.contains(QLatin1String("Raw response")),
+                 qPrintable(detail));
+        QSignalSpy activated(&panel, &HistoryPanel::entryActivated);
+        panel.view()->setFocus();
+        QTest::keyClick(panel.view(), Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().value<HistoryEntry>().userId, QStringLiteral("bob"));
+    }
+
+    void filtersThroughItsControls()
+    {
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
+        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9));
+        record(QStringLiteral("alice"), ActionKind::Delete, Outcome::Success, local(2024, 3, 3, 9));
+        HistoryPanel panel(m_store.get());
+        panel.setSessionStart(QDateTime::currentDateTime().addSecs(-1));
+        panel.show();
+        loadAndVerify(panel);
+        QCOMPARE(shownIds(panel), (QList<qint64>{5, 3, 1}));
+
+        auto *text = child<QLineEdit>(panel, "historyFilterText");
+        QTest::keyClicks(text, QStringLiteral("ALICE"));
+        QTRY_COMPARE(shownIds(panel), (QList<qint64>{5, 1}));
+        text->clear();
+        QTRY_COMPARE(shownIds(panel).size(), 3);
+
+        auto *action = child<QComboBox>(panel, "historyFilterAction");
+        action->setCurrentIndex(action->findData(int(ActionKind::Delete)));
+        QCOMPARE(shownIds(panel), (QList<qint64>{5, 3}));
+        auto *outcome = child<QComboBox>(panel, "historyFilterOutcome");
+        outcome->setCurrentIndex(outcome->findData(int(Outcome::Failure)));
+        QCOMPARE(shownIds(panel), (QList<qint64>{3}));
+        action->setCurrentIndex(0);
+        outcome->setCurrentIndex(0);
+
+        auto *allDates = child<QCheckBox>(panel, "historyFilterAllDates");
+        auto *from = child<QDateEdit>(panel, "historyFilterFrom");
+        auto *to = child<QDateEdit>(panel, "historyFilterTo");
+        QVERIFY(!from->isEnabled());
+        from->setDate(QDate(2024, 3, 2));
+        to->setDate(QDate(2024, 3, 2));
+        QCOMPARE(shownIds(panel).size(), 3); // dates apply only once "All dates" is off
+        allDates->click();
+        QVERIFY(from->isEnabled());
+        QCOMPARE(shownIds(panel), (QList<qint64>{3}));
+        to->setDate(QDate(2024, 3, 3));
+        QCOMPARE(shownIds(panel), (QList<qint64>{5, 3}));
+        allDates->click();
+        QCOMPARE(shownIds(panel).size(), 3);
+
+        auto *session = child<QCheckBox>(panel, "historyFilterSession");
+        session->click();
+        QCOMPARE(shownIds(panel), QList<qint64>{});
+        const qint64 id = record(QStringLiteral("dave"), ActionKind::Reactivate, Outcome::Success, QDateTime());
+        QCOMPARE(shownIds(panel), QList<qint64>{id});
+        QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 1 of 4 entries"));
+    }
+
+    void exportsTheFilteredRowsThroughTheSeam()
+    {
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9), QStringLiteral("a, \"b\""));
+        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9));
+        record(QStringLiteral("alice"), ActionKind::Delete, Outcome::Success, local(2024, 3, 3, 9));
+        HistoryPanel panel(m_store.get());
+        QStringList asked;
+        QString answer;
+        panel.setSaveFileNameProvider([&](const QString &title, const QString &filter) {
+            asked.append(title + QLatin1Char('|') + filter);
+            return answer;
+        });
+        panel.show();
+        loadAndVerify(panel);
+        QTest::keyClicks(child<QLineEdit>(panel, "historyFilterText"), QStringLiteral("alice"));
+        QTRY_COMPARE(shownIds(panel), (QList<qint64>{5, 1}));
+        QSignalSpy exported(&panel, &HistoryPanel::exportFinished);
+
+        answer = m_dir->filePath(QStringLiteral("alice")); // no suffix: the format's is added
+        child<QAction>(panel, "historyExportCsv")->trigger();
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.first().contains(QLatin1String("*.csv")));
+        QCOMPARE(exported.first().at(0).toString(), m_dir->filePath(QStringLiteral("alice.csv")));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile csv(m_dir->filePath(QStringLiteral("alice.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = parseCsv(csv.readAll());
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(1).at(0), QStringLiteral("5")); // view order: newest first
+        QCOMPARE(rows.at(2).at(0), QStringLiteral("1"));
+        QCOMPARE(rows.at(2).at(rows.at(0).indexOf(QLatin1String("reason"))), QStringLiteral("a, \"b\""));
+        QCOMPARE(rows.at(1).last(), QStringLiteral("yes"));
+
+        exported.clear();
+        answer = m_dir->filePath(QStringLiteral("alice.json"));
+        child<QAction>(panel, "historyExportJson")->trigger();
+        QVERIFY(exported.wait(10000));
+        QFile json(answer);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(root.value(QLatin1String("count")).toInt(), 2);
+        QVERIFY(root.value(QLatin1String("filter")).toString().contains(QLatin1String("alice")));
+        QCOMPARE(root.value(QLatin1String("history_directory")).toString(), m_store->directory());
+        const QJsonObject verification = root.value(QLatin1String("verification")).toObject();
+        QCOMPARE(verification.value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(verification.value(QLatin1String("records_checked")).toInt(), 6);
+        const QJsonArray entries = root.value(QLatin1String("entries")).toArray();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).toObject().value(QLatin1String("id")).toInt(), 5);
+        QCOMPARE(entries.at(1).toObject().value(QLatin1String("user_id")).toString(), QStringLiteral("alice"));
+
+        // Cancelling writes nothing; a folder is refused with a visible message.
+        exported.clear();
+        answer.clear();
+        child<QAction>(panel, "historyExportCsv")->trigger();
+        QCOMPARE(exported.count(), 0);
+        answer = m_dir->path();
+        child<QAction>(panel, "historyExportCsv")->trigger();
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(exported.first().at(1).toString().contains(QLatin1String("is a folder")));
+        QVERIFY(child<QLabel>(panel, "historyMessage")->text().contains(QLatin1String("is a folder")));
+    }
+
+    void showsATamperedShard()
+    {
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
+        record(QStringLiteral("mallory"), ActionKind::Delete, Outcome::Success, local(2024, 3, 2, 9));
+        const QStringList shards = m_store->shardFiles();
+        QCOMPARE(shards.size(), 1);
+        QFile file(shards.first());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        const qsizetype at = bytes.indexOf("mallory");
+        QVERIFY(at > 0);
+        bytes[at] = 'n'; // one byte: "nallory"
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        file.close();
+
+        HistoryPanel panel(m_store.get());
+        panel.show();
+        loadAndVerify(panel);
+        const ChainReport report = panel.lastVerification();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBadEntry, qint64(3));
+        auto *label = child<QLabel>(panel, "historyVerification");
+        QVERIFY(label->isVisible());
+        QVERIFY2(label->text().startsWith(QLatin1String("History check failed: ")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(report.problem), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QLatin1String("#3")));
+        QCOMPARE(panel.model()->rowCount(), 2); // the altered entry stays visible
+    }
+
+    void showsAnUnreadableShard()
+    {
+        m_store->setShardCapacity(2);
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
+        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Success, local(2024, 3, 2, 9));
+        QStringList shards = m_store->shardFiles();
+        QCOMPARE(shards.size(), 2);
+        QFile file(shards.first());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("\x01\x02 not a history file\n");
+        file.close();
+
+        HistoryPanel panel(m_store.get());
+        panel.show();
+        loadAndVerify(panel);
+        auto *problems = child<QLabel>(panel, "historyProblems");
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(QLatin1String("moved")), qPrintable(problems->text()));
+        QCOMPARE(panel.model()->rowCount(), 1); // what could be read is shown
+        QVERIFY(!panel.lastVerification().ok);
+        QVERIFY(child<QLabel>(panel, "historyVerification")->text().startsWith(QLatin1String("History check failed")));
+    }
+
+    void everyControlIsNamedForScreenReaders()
+    {
+        HistoryPanel panel(m_store.get());
+        const QList<QWidget *> widgets = panel.findChildren<QWidget *>();
+        for (const char *name : {"historyFilterText", "historyFilterAction", "historyFilterOutcome", "historyFilterAllDates",
+                                 "historyFilterFrom", "historyFilterTo", "historyFilterSession", "historyReload",
+                                 "historyExport", "historyTable", "historyDetail", "historyVerification"}) {
+            auto *widget = panel.findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(widget, name);
+            QVERIFY2(!widget->accessibleName().isEmpty(), name);
+        }
+        QVERIFY(!widgets.isEmpty());
+        const QByteArray state = panel.saveState();
+        QVERIFY(panel.restoreState(state));
+        QVERIFY(!panel.restoreState(QByteArrayLiteral("junk")));
+    }
+};
+
+QTEST_MAIN(TestHistoryPanel)
+#include "tst_history_panel.moc"

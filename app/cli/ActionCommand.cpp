@@ -129,38 +129,43 @@ void ActionCommand::obtainKey()
         if (!found.ok())
             return fail(found.exitCode, found.error);
         m_request.apiKey = found.key;
-        m_keychain->obtainChainKey(AppPaths::historyDir(), [this](const QByteArray &key, const QString &) { run(key); });
+        prepare();
     });
 }
 
-void ActionCommand::run(const QByteArray &chainKey)
+void ActionCommand::prepare()
 {
     const AppSettings settings(AppPaths::settingsFile());
-    auto *history = new HistoryStore(AppPaths::historyDir(), this);
-    history->setChainKey(chainKey);
+    m_history = new HistoryStore(AppPaths::historyDir(), this);
     auto *client = new EnrolleeClient(new QNetworkAccessManager(this), this);
     client->setTimeoutMs(settings.timeoutSeconds() * 1000);
     static const SystemClock clock;
-    auto *runner = new ActionRunner(client, history, &clock, this);
-    RetryPolicy policy = runner->retryPolicy();
+    m_runner = new ActionRunner(client, m_history, &clock, this);
+    RetryPolicy policy = m_runner->retryPolicy();
     policy.maxAttempts = settings.maxAttempts();
-    runner->setRetryPolicy(policy);
-
-    connect(runner, &ActionRunner::attemptFailed, this, [](quint64, int attempt, const ApiResult &result, int retryInMs) {
+    m_runner->setRetryPolicy(policy);
+    connect(m_runner, &ActionRunner::attemptFailed, this, [](quint64, int attempt, const ApiResult &result, int retryInMs) {
         Console::err(QStringLiteral("enrollee-cli: ")
                      + tr("attempt %1 failed (%2); retrying in %3 s.")
                            .arg(attempt)
                            .arg(Console::oneLine(result.summary()))
                            .arg(QString::number(retryInMs / 1000.0, 'f', 1)));
     });
-    connect(runner, &ActionRunner::actionFinished, this, &ActionCommand::report);
+    connect(m_runner, &ActionRunner::actionFinished, this, &ActionCommand::report);
 
-    if (QString invalid = runner->validate(m_request); !invalid.isEmpty()) {
+    // Everything that can be refused (a key that cannot sign, say) is refused before the history is touched.
+    if (QString invalid = m_runner->validate(m_request); !invalid.isEmpty()) {
         m_request.apiKey.fill('\0');
         return fail(ExitCode::kUsage, invalid);
     }
+    m_keychain->obtainChainKey(AppPaths::historyDir(), [this](const QByteArray &key, const QString &) { submit(key); });
+}
+
+void ActionCommand::submit(const QByteArray &chainKey)
+{
+    m_history->setChainKey(chainKey);
     QString error;
-    const quint64 ticket = runner->submit(m_request, &error);
+    const quint64 ticket = m_runner->submit(m_request, &error);
     m_request.apiKey.fill('\0');
     m_request.apiKey.clear();
     if (ticket == 0)

@@ -5,6 +5,7 @@
 #include "Command.h"
 #include "Profile.h"
 
+class HistoryStore;
 class KeychainSession;
 struct ActionOutcome;
 
@@ -21,7 +22,8 @@ public:
 private:
     void confirm();
     void obtainKey();
-    void run(const QByteArray &chainKey);
+    void prepare();
+    void submit(const QByteArray &chainKey);
     void report(const ActionOutcome &outcome);
 
     ActionKind m_action;
@@ -30,4 +32,6 @@ private:
     bool m_yes = false;
     bool m_json = false;
     KeychainSession *m_keychain = nullptr;
+    HistoryStore *m_history = nullptr;
+    ActionRunner *m_runner = nullptr;
 };

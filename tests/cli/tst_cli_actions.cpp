@@ -267,6 +267,7 @@ void TestCliActions::badInputRefusedBeforeSending_data()
     QTest::newRow("unknown environment") << target({del, user, QStringLiteral("--environment"), QStringLiteral("staging")}) << "environment";
     QTest::newRow("unknown option") << target({del, user, QStringLiteral("--frobnicate")}) << "frobnicate";
     QTest::newRow("reason control") << target({del, user, QStringLiteral("--reason"), QStringLiteral("a\x07" "b")}) << "control";
+    QTest::newRow("key that cannot sign sec_key") << target({del, user, QStringLiteral("--scheme"), QStringLiteral("sec_key")}) << "legacy";
     QTest::newRow("missing key file") << target({del, user, QStringLiteral("--api-key-file"), QStringLiteral("/nonexistent/key")}) << "/nonexistent/key";
 }
 

@@ -32,6 +32,8 @@ private slots:
     void signWithoutKeyRefused();
     void sandboxServesAndStops_data();
     void sandboxServesAndStops();
+    void sandboxFaultOptions();
+    void sandboxRefusesBadOptions();
     void confirmationsOnTerminal_data();
     void confirmationsOnTerminal();
     void helpAndVersion();
@@ -155,6 +157,37 @@ void TestCliCommands::sandboxServesAndStops()
     QCOMPARE(sandbox.exitStatus(), QProcess::NormalExit);
     QCOMPARE(sandbox.exitCode(), 0);
     QVERIFY(sandbox.readAllStandardError().contains("stopped"));
+}
+
+void TestCliCommands::sandboxFaultOptions()
+{
+    QProcess sandbox;
+    sandbox.setProcessEnvironment(m_cli.environment());
+    sandbox.start(CliHarness::program(), {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--fault"),
+                                          QStringLiteral("http-error"), QStringLiteral("--fault-status"), QStringLiteral("429"),
+                                          QStringLiteral("--retry-after"), QStringLiteral("0"), QStringLiteral("--fault-count"), QStringLiteral("1")});
+    QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning, 10000);
+    const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
+    const CliRun run = m_cli.run({QStringLiteral("re-enroll"), QStringLiteral("demo-user-001"), QStringLiteral("--environment"),
+                                  QStringLiteral("local"), QStringLiteral("--base-url"), url, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonArray attempts = run.object().value(QLatin1String("attempts")).toArray();
+    QCOMPARE(attempts.size(), 2); // the first met the injected 429, the retry went through
+    QCOMPARE(attempts.at(0)[QLatin1String("http_status")].toInt(), 429);
+    QSignalSpy finished(&sandbox, &QProcess::finished);
+    sandbox.terminate(); // SIGTERM
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(sandbox.exitCode(), 0);
+}
+
+void TestCliCommands::sandboxRefusesBadOptions()
+{
+    const QStringList sandbox = {QStringLiteral("sandbox"), QStringLiteral("--port")};
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("70000")}).exitCode, 2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--fault"), QStringLiteral("explode")}).exitCode, 2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--host"), QStringLiteral("not-an-address")}).exitCode, 2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--enrollee"), QString()}).exitCode, 2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--api-key"), QStringLiteral("x")}).exitCode, 2);
 }
 
 void TestCliCommands::confirmationsOnTerminal_data()

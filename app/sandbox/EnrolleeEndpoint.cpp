@@ -203,7 +203,11 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject 
     }
     const qint64 skew = sentSeconds - now.toSecsSinceEpoch();
     if (qAbs(skew) > m_config.maxClockSkewSeconds)
-        return error(QStringLiteral("2205"), notAuthorized + tr(": the timestamp is %1 seconds away from the server's clock.").arg(skew));
+        return error(QStringLiteral("2205"), notAuthorized
+                         + (skew < 0 ? tr(": the timestamp is %1 seconds behind the server's clock (at most %2 allowed).")
+                                     : tr(": the timestamp is %1 seconds ahead of the server's clock (at most %2 allowed)."))
+                               .arg(qAbs(skew))
+                               .arg(m_config.maxClockSkewSeconds));
     return {};
 }
 

@@ -112,18 +112,19 @@ bool HistoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
 {
     if (!m_history)
         return QSortFilterProxyModel::lessThan(left, right);
+    if (left.column() == HistoryTableModel::TimeColumn) {
+        // The common case touches only the packed times; ties fall to the ids below.
+        const qint64 ta = m_history->timeMsecs(left.row());
+        const qint64 tb = m_history->timeMsecs(right.row());
+        if (ta != tb)
+            return ta < tb;
+    }
     const HistoryEntry &a = m_history->entryRef(left.row());
     const HistoryEntry &b = m_history->entryRef(right.row());
     // Typed comparisons straight off the entries: sorting 100,000 rows builds no QVariants. Ties fall
     // back to the entry id so the order is stable and newest-first stays newest-first.
     int c = 0;
     switch (left.column()) {
-    case HistoryTableModel::TimeColumn: {
-        const qint64 ta = m_history->timeMsecs(left.row());
-        const qint64 tb = m_history->timeMsecs(right.row());
-        c = ta < tb ? -1 : (ta > tb ? 1 : 0);
-        break;
-    }
     case HistoryTableModel::OperatorColumn:
         c = a.operatorEmail.compare(b.operatorEmail, Qt::CaseInsensitive);
         break;

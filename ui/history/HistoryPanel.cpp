@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -232,10 +233,12 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
     m_lastReport = report;
     if (report.ok) {
         m_verifyLabel->setStyleSheet(QString());
-        m_verifyLabel->setText(report.keyed ? tr("History intact (%n record(s), keyed)", nullptr, int(report.records))
-                                            : tr("History intact (%n record(s), not keyed: edits with a recomputed "
-                                                 "chain would not be detected)",
-                                                 nullptr, int(report.records)));
+        // A plain count rather than %n plurals: those read "record(s)" until a translation is loaded.
+        const QString records = QLocale().toString(report.records);
+        m_verifyLabel->setText(report.keyed ? tr("History intact (%1 records, keyed)").arg(records)
+                                            : tr("History intact (%1 records, not keyed: edits with a recomputed "
+                                                 "chain would not be detected)")
+                                                  .arg(records));
     } else {
         m_verifyLabel->setStyleSheet(kProblemStyle);
         m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));
@@ -312,7 +315,7 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     info.historyDirectory = m_store->directory();
     const QList<HistoryEntry> entries = m_proxy->visibleEntries();
     m_exportButton->setEnabled(false);
-    showMessage(tr("Exporting %n entry(s)…", nullptr, int(entries.size())), false);
+    showMessage(tr("Exporting %1 entries…").arg(QLocale().toString(entries.size())), false);
     HistoryStore *store = m_store;
     auto *watcher = new QFutureWatcher<QString>(this);
     const qsizetype count = entries.size();
@@ -320,7 +323,7 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
         watcher->deleteLater();
         m_exportButton->setEnabled(true);
         const QString error = watcher->result();
-        showMessage(error.isEmpty() ? tr("Exported %n entry(s) to %1.", nullptr, int(count)).arg(QDir::toNativeSeparators(path))
+        showMessage(error.isEmpty() ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
                                     : error,
                     !error.isEmpty());
         emit exportFinished(path, error);

@@ -184,17 +184,21 @@ void HistoryTableModel::setEntries(const QList<HistoryEntry> &entries)
 {
     beginResetModel();
     m_rows.clear();
+    m_times.clear();
     m_rowById.clear();
     m_rows.reserve(entries.size());
+    m_times.reserve(entries.size());
     m_rowById.reserve(entries.size());
     for (const HistoryEntry &e : entries) {
         const auto it = m_rowById.constFind(e.id);
         if (it != m_rowById.constEnd()) {
-            m_rows[*it] = makeRow(e); // a duplicate id keeps one row, the later value
+            storeRow(*it, makeRow(e)); // a duplicate id keeps one row, the later value
             continue;
         }
         m_rowById.insert(e.id, int(m_rows.size()));
-        m_rows.append(makeRow(e));
+        m_rows.append(Row());
+        m_times.append(0);
+        storeRow(int(m_rows.size()) - 1, makeRow(e));
     }
     endResetModel();
 }
@@ -206,7 +210,9 @@ void HistoryTableModel::upsert(const HistoryEntry &entry)
         const int row = int(m_rows.size());
         beginInsertRows({}, row, row);
         m_rowById.insert(entry.id, row);
-        m_rows.append(makeRow(entry));
+        m_rows.append(Row());
+        m_times.append(0);
+        storeRow(row, makeRow(entry));
         endInsertRows();
         return;
     }
@@ -226,8 +232,14 @@ void HistoryTableModel::upsert(const HistoryEntry &entry)
         merged.elapsedMs = entry.elapsedMs;
         merged.attempts = entry.attempts;
     }
-    m_rows[row] = makeRow(merged);
+    storeRow(row, makeRow(merged));
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void HistoryTableModel::storeRow(int row, Row &&value)
+{
+    m_times[row] = value.timeMs;
+    m_rows[row] = std::move(value);
 }
 
 void HistoryTableModel::clear()

@@ -54,7 +54,7 @@ public:
     const HistoryEntry &entryRef(int row) const { return m_rows.at(row).entry; }
     // Lower-cased user ID, operator, reason, message and code, separated by a control character.
     const QString &searchText(int row) const { return m_rows.at(row).search; }
-    qint64 timeMsecs(int row) const { return m_rows.at(row).timeMs; }
+    qint64 timeMsecs(int row) const { return m_times.at(row); }
 
 private:
     struct Row {
@@ -62,10 +62,13 @@ private:
         QString search;
         qint64 timeMs = 0;
     };
+    void storeRow(int row, Row &&value);
     static Row makeRow(const HistoryEntry &entry);
     QVariant displayValue(const HistoryEntry &e, int column) const;
     QVariant sortValue(const Row &row, int column) const;
 
     QList<Row> m_rows;
+    // The times again, packed: sorting and date filters walk this instead of striding over whole entries.
+    QList<qint64> m_times;
     QHash<qint64, int> m_rowById;
 };

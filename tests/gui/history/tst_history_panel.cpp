@@ -111,7 +111,7 @@ private slots:
         const ChainReport report = panel.lastVerification();
         QVERIFY(report.ok);
         QCOMPARE(report.records, qint64(4));
-        QCOMPARE(child<QLabel>(panel, "historyVerification")->text(), QStringLiteral("History intact (4 record(s), keyed)"));
+        QCOMPARE(child<QLabel>(panel, "historyVerification")->text(), QStringLiteral("History intact (4 records, keyed)"));
         QVERIFY(!child<QLabel>(panel, "historyProblems")->isVisible());
         QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 2 of 2 entries"));
 

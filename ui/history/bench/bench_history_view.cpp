@@ -3,11 +3,14 @@
 // nothing, so it is run by hand (see the report in the commit that added it), not by CTest.
 
 #include "HistoryFilterProxy.h"
+#include "HistoryPanel.h"
+#include "HistoryStore.h"
 #include "HistoryTableModel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -65,20 +68,21 @@ int main(int argc, char **argv)
     const int runs = 5;
     const QList<HistoryEntry> entries = synthetic(count);
 
-    HistoryTableModel model;
-    HistoryFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    QTableView view;
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder);
-    view.resize(1200, 800);
-    view.show();
+    // The real panel (its table settings and sorted proxy) over an empty store; the entries go
+    // straight into its model, as a finished load would put them.
+    QTemporaryDir dir;
+    HistoryStore store(dir.path());
+    HistoryPanel panel(&store);
+    panel.resize(1200, 800);
+    panel.show();
+    HistoryTableModel &model = *panel.model();
+    HistoryFilterProxy &proxy = *panel.proxy();
+    QTableView &view = *panel.view();
 
     QTextStream out(stdout);
     out << "bench_history_view: " << count << " entries, median of " << runs << " runs (ms)\n";
     const auto nothing = [] {};
-    out << "  setEntries (model + sorted proxy + view):   "
+    out << "  setEntries (model + sorted proxy + panel):  "
         << medianMs(runs, [&] { model.clear(); }, [&] { model.setEntries(entries); }) << '\n';
     out << "  text filter \"user-0042\":                    "
         << medianMs(runs, [&] { proxy.setTextFilter({}); }, [&] { proxy.setTextFilter(QStringLiteral("user-0042")); })

@@ -1,6 +1,7 @@
 #include "HistoryCommand.h"
 
 #include "AppPaths.h"
+#include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
@@ -26,13 +27,25 @@ void HistoryCommand::start(const QStringList &arguments)
     const QCommandLineOption verifyOption(QStringLiteral("verify"),
                                           tr("Check the history's hash chain; exit 0 when intact, 5 naming the first "
                                              "altered, removed or reordered entry."));
-    parser.addOptions({userId, json, verifyOption});
+    const QCommandLineOption keepMonths(QStringLiteral("keep-months"),
+                                        tr("Keep N months of history (0 = everything, the default), save that as the "
+                                           "retention setting and remove older whole months now. The removal is "
+                                           "itself recorded in the history."),
+                                        tr("N"));
+    parser.addOptions({userId, json, verifyOption, keepMonths});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
         return fail(ExitCode::kUsage, tr("history takes no arguments besides its options."));
     if (parser.isSet(verifyOption))
         return verify();
+    if (parser.isSet(keepMonths)) {
+        bool ok = false;
+        const int months = parser.value(keepMonths).toInt(&ok);
+        if (!ok || months < 0 || months > 1200)
+            return fail(ExitCode::kUsage, tr("--keep-months takes a number of months from 0 (keep everything) to 1200."));
+        return prune(months);
+    }
     if (parser.isSet(userId)) {
         if (QString e = Validation::userIdError(parser.value(userId)); !e.isEmpty())
             return fail(ExitCode::kUsage, e);
@@ -114,6 +127,36 @@ void HistoryCommand::verify()
             return fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
         Console::out(tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
                          .arg(where));
+        succeed();
+    });
+}
+
+void HistoryCommand::prune(int months)
+{
+    AppSettings settings(AppPaths::settingsFile());
+    settings.setRetentionMonths(months);
+    if (!settings.sync())
+        return fail(ExitCode::kStorage, tr("Could not save the retention setting in %1.").arg(settings.fileName()));
+    if (months == 0) {
+        Console::out(tr("Retention set to keep everything; nothing removed."));
+        return succeed();
+    }
+    const QString operatorEmail = settings.hasProfile(settings.activeProfile())
+        ? settings.profile(settings.activeProfile()).email
+        : QStringLiteral("enrollee-cli");
+    m_keychain = new KeychainSession(this);
+    m_keychain->obtainChainKey(AppPaths::historyDir(), [this, months, operatorEmail](const QByteArray &key, const QString &) {
+        HistoryStore store(AppPaths::historyDir());
+        store.setChainKey(key);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate keepFrom = QDate(today.year(), today.month(), 1).addMonths(-months);
+        QString error;
+        const qint64 removed = store.prune(keepFrom, operatorEmail, &error);
+        if (removed < 0)
+            return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(error));
+        Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")
+                         .arg(keepFrom.toString(Qt::ISODate))
+                         .arg(removed));
         succeed();
     });
 }

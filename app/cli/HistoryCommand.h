@@ -17,6 +17,7 @@ public:
 private:
     void list(const QString &userId, bool json);
     void verify();
+    void prune(int months);
     static QStringList columns(const HistoryEntry &entry);
 
     KeychainSession *m_keychain = nullptr;

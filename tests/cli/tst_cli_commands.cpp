@@ -3,6 +3,8 @@
 // confirmations answered on a real pseudo-terminal, --help and --version.
 #include "CliHarness.h"
 
+#include "Clock.h"
+#include "HistoryStore.h"
 #include "SandboxServer.h"
 #include "Signer.h"
 
@@ -37,6 +39,7 @@ private slots:
     void confirmationsOnTerminal_data();
     void confirmationsOnTerminal();
     void helpAndVersion();
+    void historyRetention();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -272,3 +275,38 @@ void TestCliCommands::helpAndVersion()
 
 QTEST_GUILESS_MAIN(TestCliCommands)
 #include "tst_cli_commands.moc"
+
+void TestCliCommands::historyRetention()
+{
+    // Two old months and the current one, written as the store would have written them then.
+    {
+        OffsetClock clock;
+        HistoryStore store(m_cli.historyDir());
+        store.setClock(&clock);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        for (int ago : {5, 4, 0}) {
+            clock.setFixed(QDateTime(QDate(today.year(), today.month(), 1).addMonths(-ago), QTime(12, 0), Qt::UTC));
+            HistoryEntry e;
+            e.operatorEmail = QStringLiteral("o@example.com");
+            e.environment = Environment::Local;
+            e.userId = QStringLiteral("user-%1-months-ago").arg(ago);
+            e.action = ActionKind::Deactivate;
+            e.id = store.begin(e);
+            QVERIFY(e.id > 0);
+            e.outcome = HistoryEntry::Outcome::Success;
+            QVERIFY(store.complete(e.id, e));
+        }
+    }
+    const CliRun bad = m_cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("-1")});
+    QCOMPARE(bad.exitCode, 2);
+    const CliRun prune = m_cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2")});
+    QVERIFY2(prune.exitCode == 0, prune.err.constData());
+    QVERIFY2(prune.out.contains("removed with the months before it: 2"), prune.out.constData());
+    QFile settings(m_cli.settingsFile());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(settings.readAll().contains("retention_months=2"));
+    const CliRun list = m_cli.run({QStringLiteral("history"), QStringLiteral("--json")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.array().size(), 1);
+    QCOMPARE(list.array().at(0).toObject().value(QLatin1String("user_id")).toString(), QStringLiteral("user-0-months-ago"));
+}

@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace SandboxTest;
@@ -51,6 +52,7 @@ private slots:
     void deletedUserIs2208();
     void wrongPathAndMethod();
     void manyConcurrentRequests();
+    void keepAliveAndPipelining();
     void serverClockSkewGivesClockAdvice();
     void secretsNeverLogged();
 
@@ -406,6 +408,61 @@ void TestSandboxProtocol::manyConcurrentRequests()
         QCOMPARE(state.active, !deactivated);
         QCOMPARE(state.fraudulent, !deactivated);
     }
+}
+
+void TestSandboxProtocol::keepAliveAndPipelining()
+{
+    // Raw HTTP/1.1 on one connection: two requests written back to back (the first one slow) are answered
+    // in order with exact Content-Lengths, then "Connection: close" gets an answer and a close.
+    const Profile p = profile(*m_server);
+    auto rawRequest = [&](const QString &userId, ActionKind action, bool close) {
+        const SignedRequest r = RequestBuilder::build(p, action, userId, keyFor(*m_server, p.scheme),
+                                                      QDateTime::currentDateTimeUtc());
+        return QByteArray("POST /api/v2/partner/enrollee HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          "Content-Type: application/json\r\nContent-Length: ")
+            + QByteArray::number(r.json.size()) + (close ? "\r\nConnection: close" : "") + "\r\n\r\n" + r.json;
+    };
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(3000));
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    m_server->registry().add(QStringLiteral("pipelined-1"));
+    m_server->registry().add(QStringLiteral("pipelined-2"));
+    FaultPlan slowFirst;
+    slowFirst.latencyMs = 200;
+    slowFirst.remaining = 1;
+    m_server->setFaultPlan(slowFirst);
+    socket.write(rawRequest(QStringLiteral("pipelined-1"), ActionKind::Deactivate, false)
+                 + rawRequest(QStringLiteral("pipelined-2"), ActionKind::FlagFraud, false));
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("\"success\":true") == 2, 5000);
+    const qsizetype first = received.indexOf("pipelined-1");
+    const qsizetype second = received.indexOf("pipelined-2");
+    QVERIFY2(first > 0 && second > first, received.constData());
+    QCOMPARE(received.count("Connection: keep-alive"), 2);
+    QVERIFY(received.contains("\r\nDate: "));
+    // Each body is exactly as long as its Content-Length says.
+    int bodies = 0;
+    qsizetype offset = 0;
+    while ((offset = received.indexOf("Content-Length: ", offset)) >= 0) {
+        const qsizetype end = received.indexOf("\r\n", offset);
+        const int length = received.mid(offset + 16, end - offset - 16).toInt();
+        const qsizetype bodyStart = received.indexOf("\r\n\r\n", offset) + 4;
+        QVERIFY(QJsonDocument::fromJson(received.mid(bodyStart, length)).isObject());
+        offset = bodyStart + length;
+        ++bodies;
+    }
+    QCOMPARE(bodies, 2);
+    QVERIFY(socket.state() == QAbstractSocket::ConnectedState);
+
+    received.clear();
+    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+    socket.write(rawRequest(QStringLiteral("pipelined-1"), ActionKind::Reactivate, true));
+    QVERIFY(closed.wait(3000));
+    QVERIFY(received.startsWith("HTTP/1.1 200 OK"));
+    QVERIFY(received.contains("Connection: close"));
+    QVERIFY(m_server->registry().state(QStringLiteral("pipelined-1")).active);
+    QVERIFY(m_server->registry().state(QStringLiteral("pipelined-2")).fraudulent);
 }
 
 void TestSandboxProtocol::serverClockSkewGivesClockAdvice()

@@ -10,6 +10,7 @@
 #include "SandboxServer.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -54,17 +55,14 @@ inline QByteArray keyFor(const SandboxServer &server, SigningScheme scheme)
 }
 
 // Waits (event loop running) for the call's single finished() signal. Returns false on timeout.
+// QSignalSpy::wait spins a real event loop; QTest::qWaitFor would sleep 10 ms between polls.
 inline bool wait(ClientCall *call, ApiResult *result, int timeoutMs = 5000)
 {
-    bool done = false;
-    const QMetaObject::Connection connection =
-        QObject::connect(call, &ClientCall::finished, call, [&done, result](const ApiResult &r) {
-            *result = r;
-            done = true;
-        });
-    const bool finished = QTest::qWaitFor([&done] { return done; }, timeoutMs);
-    QObject::disconnect(connection); // `done` and `result` live on this stack frame only
-    return finished;
+    QSignalSpy finished(call, &ClientCall::finished);
+    if (!finished.wait(timeoutMs))
+        return false;
+    *result = finished.first().first().value<ApiResult>();
+    return true;
 }
 
 inline QByteArray compact(const QJsonObject &body)

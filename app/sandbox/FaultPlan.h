@@ -3,6 +3,11 @@
 #include <QString>
 
 // Ways the sandbox can misbehave on purpose, so every failure the client must survive can be injected.
+// A plan applies to POSTs on the enrollee endpoint only (404/405 answers stay plain). With Kind::None the
+// request is processed at once and only its answer waits `latencyMs` (a slow server that acts, then
+// answers late); every other kind leaves the enrollee untouched. Empty and Truncated answer 200 without
+// having acted, to test whether a client trusts a status it could not read a body for. `remaining` > 0
+// counts down per affected request; at 0 the plan resets to "none" (faultPlan() then shows that).
 struct FaultPlan {
     enum class Kind {
         None,

@@ -50,6 +50,9 @@ public:
     EnrolleeRegistry &registry() { return m_registry; }
     // The API key a legacy (sec_key) client uses with this sandbox: base64 of the public PEM.
     QByteArray secKeyApiKey() const;
+    // The built-in demo key pair is generated on first use, once per process (an RSA-2048 generation:
+    // 0.1 to 1 s). Thread-safe, so a GUI that embeds the sandbox can warm it up on a worker thread, e.g.
+    // QtConcurrent::run(&SandboxServer::demoPublicKeyPem), instead of paying for it on its event thread.
     static QByteArray demoPublicKeyPem();
     static QByteArray demoPrivateKeyPem();
 

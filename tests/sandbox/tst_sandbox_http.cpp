@@ -21,6 +21,7 @@ private slots:
     void wrongPathAndMethod();
     void manyConcurrentRequests();
     void keepAliveAndPipelining();
+    void requestHandledReportsEachRequest();
 
 private:
     ApiResult sendBody(const QByteArray &json, const QUrl &url);
@@ -172,6 +173,33 @@ void TestSandboxHttp::keepAliveAndPipelining()
     QVERIFY(received.contains("Connection: close"));
     QVERIFY(m_server->registry().state(QStringLiteral("pipelined-1")).active);
     QVERIFY(m_server->registry().state(QStringLiteral("pipelined-2")).fraudulent);
+}
+
+void TestSandboxHttp::requestHandledReportsEachRequest()
+{
+    QSignalSpy handled(m_server.get(), &SandboxServer::requestHandled);
+    const Profile p = profile(*m_server);
+    const SignedRequest ok = RequestBuilder::build(p, ActionKind::ReEnroll, QStringLiteral("demo-user-004"),
+                                                   keyFor(*m_server, p.scheme), QDateTime::currentDateTimeUtc());
+    QCOMPARE(sendBody(ok.json, p.endpoint()).httpStatus, 200);
+    const SignedRequest unknown = RequestBuilder::build(p, ActionKind::Delete, QStringLiteral("ghost"),
+                                                        keyFor(*m_server, p.scheme), QDateTime::currentDateTimeUtc());
+    QCOMPARE(sendBody(unknown.json, p.endpoint()).httpStatus, 400);
+    FaultPlan hang;
+    hang.kind = FaultPlan::Kind::Hang;
+    hang.remaining = 1;
+    m_server->setFaultPlan(hang);
+    m_client.setTimeoutMs(200);
+    QCOMPARE(sendBody(ok.json, p.endpoint()).outcome, ApiResult::Outcome::Timeout);
+    m_client.setTimeoutMs(EnrolleeClient::kDefaultTimeoutMs);
+
+    QCOMPARE(handled.count(), 3);
+    QCOMPARE(handled.at(0), (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 200, QString()}));
+    QCOMPARE(handled.at(1), (QList<QVariant>{QStringLiteral("ghost"), QStringLiteral("delete"), 400, QStringLiteral("2210")}));
+    // A request that is never answered is still reported, with status 0.
+    QCOMPARE(handled.at(2), (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 0, QString()}));
+    QVERIFY(m_server->registry().state(QStringLiteral("demo-user-004")).reEnrollAllowed);
+    QVERIFY(!m_server->registry().state(QStringLiteral("demo-user-004")).active); // starts deactivated
 }
 
 QTEST_GUILESS_MAIN(TestSandboxHttp)

@@ -18,6 +18,7 @@ InfoBar::InfoBar(const QString &objectName, QWidget *parent)
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
     m_action->setObjectName(objectName + QStringLiteral("Action"));
+    m_action->setAccessibleName(tr("Notice action"));
     m_action->hide();
     m_close->setObjectName(objectName + QStringLiteral("Close"));
     m_close->setAutoRaise(true);
@@ -57,6 +58,7 @@ QString InfoBar::text() const
 void InfoBar::setActionText(const QString &label)
 {
     m_action->setText(label);
-    m_action->setAccessibleName(label);
+    if (!label.isEmpty())
+        m_action->setAccessibleName(label);
     m_action->setVisible(!label.isEmpty());
 }

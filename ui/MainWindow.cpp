@@ -192,8 +192,21 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::startServices()
 {
+    // A second window over the same context (tests, a future "new window") finds it already running.
+    const bool alreadyStarted = m_context->isStarted();
     m_context->start();
+    if (alreadyStarted && m_context->sandbox())
+        onSandboxStarted();
     m_profiles->enableKeys();
+    // The history is read once its chain key is known, so the panel can verify what it loads.
+    if (m_context->isReady())
+        loadHistory();
+    else
+        connect(m_context, &AppContext::ready, this, &MainWindow::loadHistory, Qt::SingleShotConnection);
+}
+
+void MainWindow::loadHistory()
+{
 #ifdef ENROLLEE_HAVE_HISTORY_PANEL
     m_historyPanel->reload();
 #else

@@ -47,6 +47,7 @@ protected:
 private:
     void buildMenus();
     void startServices();
+    void loadHistory();
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
     void onOutcome(const ActionOutcome &outcome);

@@ -102,7 +102,7 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port, QString *e
     auto *tcp = new QTcpServer(this);
     if (!tcp->listen(address, port)) {
         if (error)
-            *error = tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
+            *error = tcp->errorString(); // callers name the address and port in their own words
         delete tcp;
         return false;
     }

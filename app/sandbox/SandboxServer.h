@@ -41,7 +41,8 @@ public:
     explicit SandboxServer(const SandboxConfig &config = {}, QObject *parent = nullptr);
     ~SandboxServer() override;
 
-    // Listens on address:port (0 = any free port). Returns false with *error on failure.
+    // Listens on address:port (0 = any free port). Returns false with *error = the socket's reason
+    // ("The address is already in use"); the caller adds which address and port.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0, QString *error = nullptr);
     quint16 port() const;
     QUrl origin() const; // e.g. http://127.0.0.1:43817

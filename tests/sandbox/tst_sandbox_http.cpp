@@ -18,6 +18,7 @@ class TestSandboxHttp : public QObject
 
 private slots:
     void initTestCase();
+    void listenFailureIsReported();
     void wrongPathAndMethod();
     void manyConcurrentRequests();
     void keepAliveAndPipelining();
@@ -200,6 +201,16 @@ void TestSandboxHttp::requestHandledReportsEachRequest()
     QCOMPARE(handled.at(2), (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 0, QString()}));
     QVERIFY(m_server->registry().state(QStringLiteral("demo-user-004")).reEnrollAllowed);
     QVERIFY(!m_server->registry().state(QStringLiteral("demo-user-004")).active); // starts deactivated
+}
+
+void TestSandboxHttp::listenFailureIsReported()
+{
+    SandboxServer second;
+    QString error;
+    QVERIFY(!second.listen(QHostAddress::LocalHost, m_server->port(), &error));
+    QVERIFY2(!error.isEmpty(), "a refused listen says why");
+    QCOMPARE(second.port(), quint16(0));
+    QVERIFY(second.origin().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxHttp)

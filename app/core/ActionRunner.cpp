@@ -33,6 +33,8 @@ ActionRunner::ActionRunner(EnrolleeClient *client, HistoryStore *history, const 
     : QObject(parent), m_client(client), m_history(history), m_clock(clock)
 {
     qRegisterMetaType<ActionOutcome>();
+    // Skew is judged against the clock that signs, so a skewed clock is diagnosed as such.
+    m_client->setClock(m_clock);
 }
 
 QString ActionRunner::validate(const ActionRequest &request) const

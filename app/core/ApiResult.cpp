@@ -111,7 +111,9 @@ QString ApiResult::summary() const
 {
     switch (outcome) {
     case Outcome::Success:
-        return tr("HTTP %1: accepted").arg(httpStatus);
+        // Accepted by status, but say so when the body was not what a healthy answer looks like.
+        return bodyProblem.isEmpty() ? tr("HTTP %1: accepted").arg(httpStatus)
+                                     : tr("HTTP %1: accepted, but %2").arg(httpStatus).arg(bodyProblem);
     case Outcome::ServerError: {
         QString text = tr("HTTP %1").arg(httpStatus);
         if (!code.isEmpty()) {
@@ -146,8 +148,10 @@ QString ApiResult::advice() const
     case Outcome::ServerError:
         if ((code == QLatin1String("2205") || code == QLatin1String("2405") || httpStatus == 401)
             && hasClockSkew && qAbs(clockSkewSeconds) >= 30)
-            return tr("This computer's clock is %1 seconds off the server's, and signatures carry the time: "
-                      "set the clock right (enable network time), then try again.").arg(-clockSkewSeconds);
+            return (clockSkewSeconds > 0 ? tr("This computer's clock is %1 seconds behind the server's")
+                                         : tr("This computer's clock is %1 seconds ahead of the server's"))
+                       .arg(qAbs(clockSkewSeconds))
+                + tr(", and signatures carry the time: set the clock right (enable network time), then try again.");
         if (!ErrorCodes::advice(code).isEmpty())
             return ErrorCodes::advice(code);
         if (httpStatus == 429)
@@ -166,8 +170,8 @@ QString ApiResult::advice() const
         return tr("The server's certificate could not be trusted, so nothing was sent. Check the base URL and "
                   "any proxy that intercepts HTTPS; the console never ignores certificate errors.");
     case Outcome::NetworkError:
-        return requestSent ? tr("The connection broke after the request was sent: the action may have been applied. "
-                                "Check before repeating it.")
+        return requestSent ? tr("The connection broke after the request was sent: the action may have been applied "
+                                "(the network layer may even have sent it twice). Check before repeating it.")
                            : tr("Nothing reached the server. Check the network connection and the base URL.");
     case Outcome::NotSent:
     case Outcome::Cancelled:

@@ -1,5 +1,6 @@
 #include "EnrolleeClient.h"
 
+#include "Clock.h"
 #include "ResponseParser.h"
 #include "Validation.h"
 
@@ -36,8 +37,9 @@ QDateTime parseHttpDate(const QByteArray &value)
 }
 } // namespace
 
-ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, QObject *parent)
-    : QObject(parent), m_reply(reply), m_url(url), m_maxBody(maxBody)
+ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, const Clock *clock,
+                       QObject *parent)
+    : QObject(parent), m_reply(reply), m_url(url), m_maxBody(maxBody), m_clock(clock)
 {
     m_elapsed.start();
     m_timeout.setSingleShot(true);
@@ -119,7 +121,9 @@ void ClientCall::onFinished()
         const QDateTime serverDate = parseHttpDate(m_reply->rawHeader("Date"));
         if (serverDate.isValid()) {
             result.hasClockSkew = true;
-            result.clockSkewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverDate);
+            const QDateTime local = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+            // Rounded, not truncated: the Date header has whole seconds, the local clock does not.
+            result.clockSkewSeconds = qRound64(local.msecsTo(serverDate) / 1000.0);
         }
     }
 
@@ -172,7 +176,7 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     const bool secure = url.scheme() == QLatin1String("https");
     const bool loopbackHttp = url.scheme() == QLatin1String("http") && Validation::isLoopbackHost(url.host());
     if (!secure && !loopbackHttp) {
-        auto *call = new ClientCall(nullptr, url, m_timeoutMs, ResponseParser::kMaxKeptBody, this);
+        auto *call = new ClientCall(nullptr, url, m_timeoutMs, ResponseParser::kMaxKeptBody, m_clock, this);
         ApiResult refused;
         refused.outcome = ApiResult::Outcome::NotSent;
         refused.url = url.toString();
@@ -189,5 +193,5 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     QNetworkReply *reply = m_network->post(request, json);
-    return new ClientCall(reply, url, m_timeoutMs, ResponseParser::kMaxKeptBody, this);
+    return new ClientCall(reply, url, m_timeoutMs, ResponseParser::kMaxKeptBody, m_clock, this);
 }

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUrl>
 
+class Clock;
 class QNetworkAccessManager;
 
 // One request in flight. Emits finished() exactly once, then deletes itself later.
@@ -24,7 +25,7 @@ signals:
 
 private:
     friend class EnrolleeClient;
-    ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, QObject *parent);
+    ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, const Clock *clock, QObject *parent);
     void onProgress();
     void onReadyRead();
     void onFinished();
@@ -41,6 +42,7 @@ private:
     bool m_cancelled = false;
     bool m_done = false;
     bool m_sentSomething = false;
+    const Clock *m_clock;
     QStringList m_tlsErrors;
 };
 
@@ -63,8 +65,11 @@ public:
     ClientCall *post(const QUrl &url, const QByteArray &json);
 
     QNetworkAccessManager *network() const { return m_network; }
+    // The clock requests are signed with; clock skew is the server's Date header minus this clock.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
 private:
     QNetworkAccessManager *m_network;
+    const Clock *m_clock = nullptr;
     int m_timeoutMs = kDefaultTimeoutMs;
 };

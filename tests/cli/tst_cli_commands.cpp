@@ -278,10 +278,11 @@ QTEST_GUILESS_MAIN(TestCliCommands)
 
 void TestCliCommands::historyRetention()
 {
+    CliHarness cli; // a history of its own: pruning only ever removes the oldest months
     // Two old months and the current one, written as the store would have written them then.
     {
         OffsetClock clock;
-        HistoryStore store(m_cli.historyDir());
+        HistoryStore store(cli.historyDir());
         store.setClock(&clock);
         const QDate today = QDateTime::currentDateTimeUtc().date();
         for (int ago : {5, 4, 0}) {
@@ -297,15 +298,15 @@ void TestCliCommands::historyRetention()
             QVERIFY(store.complete(e.id, e));
         }
     }
-    const CliRun bad = m_cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("-1")});
+    const CliRun bad = cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("-1")});
     QCOMPARE(bad.exitCode, 2);
-    const CliRun prune = m_cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2")});
+    const CliRun prune = cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2")});
     QVERIFY2(prune.exitCode == 0, prune.err.constData());
     QVERIFY2(prune.out.contains("removed with the months before it: 2"), prune.out.constData());
-    QFile settings(m_cli.settingsFile());
+    QFile settings(cli.settingsFile());
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(settings.readAll().contains("retention_months=2"));
-    const CliRun list = m_cli.run({QStringLiteral("history"), QStringLiteral("--json")});
+    const CliRun list = cli.run({QStringLiteral("history"), QStringLiteral("--json")});
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.array().size(), 1);
     QCOMPARE(list.array().at(0).toObject().value(QLatin1String("user_id")).toString(), QStringLiteral("user-0-months-ago"));

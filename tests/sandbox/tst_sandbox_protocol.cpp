@@ -346,8 +346,7 @@ void TestSandboxProtocol::serverClockSkewGivesClockAdvice()
     QVERIFY(result.hasClockSkew);
     QVERIFY2(qAbs(result.clockSkewSeconds - 3600) <= 2, qPrintable(QString::number(result.clockSkewSeconds)));
     QVERIFY2(result.advice().contains(QLatin1String("clock")), qPrintable(result.advice()));
-    QVERIFY2(result.advice().contains(QLatin1String("-3600")) || result.advice().contains(QLatin1String("-3599"))
-                 || result.advice().contains(QLatin1String("-3601")),
+    QVERIFY2(QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(result.advice()).hasMatch(),
              qPrintable(result.advice()));
     QVERIFY(m_server->registry().state(QStringLiteral("demo-user-001")).active);
 

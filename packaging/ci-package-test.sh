@@ -47,7 +47,10 @@ chmod 700 "$XDG_RUNTIME_DIR"
 step "building the .deb (cpack -G DEB in $build_dir)"
 rm -f "$build_dir"/${PACKAGE}_*.deb
 (cd "$build_dir" && cpack -G DEB) >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log" >&2; fail "cpack -G DEB failed"; }
-deb=$(ls "$build_dir"/${PACKAGE}_*.deb 2>/dev/null | head -n 1)
+deb=
+for candidate in "$build_dir"/"${PACKAGE}"_*.deb; do
+    [ -f "$candidate" ] && deb=$candidate && break
+done
 [ -n "$deb" ] || { cat "$work/cpack.log" >&2; fail "cpack did not produce ${PACKAGE}_*.deb in $build_dir"; }
 echo "package: $deb"
 

@@ -13,4 +13,4 @@ done
 for size in 32 48 64 128 256; do
     rsvg-convert -w "$size" -h "$size" enrollee-console.svg -o "png/enrollee-console-$size.png"
 done
-echo "rendered: $(ls png | tr '\n' ' ')"
+echo "rendered:" png/*.png

@@ -1,4 +1,7 @@
+#include "AppPaths.h"
+#include "AppSettings.h"
 #include "CliApplication.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +11,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("enrollee-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ENROLLEE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("EnrolleeConsole"));
+    // The console's language setting applies to the CLI too; otherwise the system locale (LANG/LC_*).
+    {
+        const AppSettings settings(AppPaths::settingsFile());
+        Translations::install(settings.language());
+        if (!settings.problem().isEmpty())
+            qWarning("enrollee-cli: %s", qPrintable(settings.problem()));
+    }
 
     CliApplication cli;
     QObject::connect(&cli, &CliApplication::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);

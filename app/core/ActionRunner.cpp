@@ -12,11 +12,6 @@
 #include <QTimer>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ActionRunner", text);
-}
-
 QString responseText(const ApiResult &result)
 {
     if (result.body.isEmpty())
@@ -24,8 +19,8 @@ QString responseText(const ApiResult &result)
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(result.body);
     if (decoder.hasError())
-        return tr("[%1 bytes that are not UTF-8 text]").arg(result.bodySize);
-    return result.bodyTruncated ? text + tr("\n[... %1 bytes in all]").arg(result.bodySize) : text;
+        return QCoreApplication::translate("ActionRunner", "[%1 bytes that are not UTF-8 text]").arg(result.bodySize);
+    return result.bodyTruncated ? text + QCoreApplication::translate("ActionRunner", "\n[... %1 bytes in all]").arg(result.bodySize) : text;
 }
 } // namespace
 
@@ -46,9 +41,9 @@ QString ActionRunner::validate(const ActionRequest &request) const
     if (QString e = Validation::reasonError(request.reason); !e.isEmpty())
         return e;
     if (request.requireReason && ActionInfo::requiresReason(request.action) && request.reason.trimmed().isEmpty())
-        return tr("%1 needs a reason or case reference for the audit trail.").arg(ActionInfo::displayName(request.action));
+        return QCoreApplication::translate("ActionRunner", "%1 needs a reason or case reference for the audit trail.").arg(ActionInfo::displayName(request.action));
     if (request.apiKey.isEmpty())
-        return tr("No API key for profile \"%1\".").arg(request.profile.name);
+        return QCoreApplication::translate("ActionRunner", "No API key for profile \"%1\".").arg(request.profile.name);
     // A trial signature proves the key is usable before anything is recorded; the real one is made per attempt.
     const SignedRequest trial = RequestBuilder::build(request.profile, request.action, request.userId, request.apiKey, m_clock->now());
     return trial.error;
@@ -178,16 +173,16 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     outcome.attempts = job.attempt;
     const QString action = ActionInfo::displayName(e.action);
     if (result.ok()) {
-        outcome.headline = tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+        outcome.headline = QCoreApplication::translate("ActionRunner", "User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
     } else {
-        outcome.headline = tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
+        outcome.headline = QCoreApplication::translate("ActionRunner", "%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
         if (job.attempt > 1)
-            outcome.headline += tr(" (after %1 attempts)").arg(job.attempt);
+            outcome.headline += QCoreApplication::translate("ActionRunner", " (after %1 attempts)").arg(job.attempt);
         outcome.advice = result.advice();
     }
     if (!m_history->complete(e.id, e, &outcome.historyError))
         outcome.advice += (outcome.advice.isEmpty() ? QString() : QStringLiteral(" ")) +
-            tr("The outcome could not be written to the history: %1").arg(outcome.historyError);
+            QCoreApplication::translate("ActionRunner", "The outcome could not be written to the history: %1").arg(outcome.historyError);
     outcome.entry = e;
     job.request.apiKey.fill('\0');
     emit actionFinished(outcome);

@@ -7,11 +7,6 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AppSettings", text);
-}
-
 QString profileGroup(const QString &name)
 {
     // Profile names are free text; percent-encoding keeps '/' and INI specials out of the key path.
@@ -28,7 +23,7 @@ AppSettings::AppSettings(const QString &file)
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
         m_settings.reset();
         QFile::rename(file, moved);
-        m_problem = tr("The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved);
+        m_problem = QCoreApplication::translate("AppSettings", "The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved);
         m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
     }
 }

@@ -10,11 +10,6 @@
 #include <openssl/rand.h>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AuditKey", text);
-}
-
 QString keyFile(const QString &historyDir)
 {
     return QDir(historyDir).filePath(QStringLiteral("chain.key"));
@@ -50,7 +45,7 @@ AuditKey::Found fromFile(const QString &historyDir, const QString &why)
             file.commit();
         }
     }
-    return {key, tr("the file %1 (no keychain: %2)").arg(path, why), false};
+    return {key, QCoreApplication::translate("AuditKey", "the file %1 (no keychain: %2)").arg(path, why), false};
 }
 } // namespace
 
@@ -61,7 +56,7 @@ void obtain(CredentialStore *store, const QString &historyDir, std::function<voi
     const QString account = QLatin1String(kAccount);
     store->read(account, [store, historyDir, done, account](const CredentialResult &read) {
         if (read.ok() && !read.secret.isEmpty()) {
-            done({read.secret, tr("the keychain"), true});
+            done({read.secret, QCoreApplication::translate("AuditKey", "the keychain"), true});
             return;
         }
         if (read.status != CredentialResult::Status::NotFound) {
@@ -74,7 +69,7 @@ void obtain(CredentialStore *store, const QString &historyDir, std::function<voi
             key = randomKey();
         store->write(account, key, [historyDir, done, key](const CredentialResult &written) {
             if (written.ok())
-                done({key, tr("the keychain"), true});
+                done({key, QCoreApplication::translate("AuditKey", "the keychain"), true});
             else
                 done(fromFile(historyDir, written.message));
         });

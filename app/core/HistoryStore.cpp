@@ -27,11 +27,6 @@ constexpr int kLockTimeoutMs = 10000;
 constexpr qint64 kPendingGraceSecs = 2 * 3600;
 const QString kHeadFile = QStringLiteral("HEAD");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryStore", text);
-}
-
 QMutex &inFlightMutex()
 {
     static QMutex mutex;
@@ -150,17 +145,17 @@ QString describeRecord(const Record &r)
 {
     const QString type = r.json.value(QLatin1String("type")).toString();
     if (type == QLatin1String("begin")) {
-        return tr("record #%1 (entry #%1: %2 of user \"%3\" at %4)")
+        return QCoreApplication::translate("HistoryStore", "record #%1 (entry #%1: %2 of user \"%3\" at %4)")
             .arg(r.seq)
             .arg(r.json.value(QLatin1String("action")).toString(), r.json.value(QLatin1String("user_id")).toString().left(60),
                  r.json.value(QLatin1String("time")).toString());
     }
     if (type == QLatin1String("complete")) {
-        return tr("record #%1 (the outcome of entry #%2)")
+        return QCoreApplication::translate("HistoryStore", "record #%1 (the outcome of entry #%2)")
             .arg(r.seq)
             .arg(qint64(r.json.value(QLatin1String("ref")).toDouble()));
     }
-    return tr("record #%1").arg(r.seq);
+    return QCoreApplication::translate("HistoryStore", "record #%1").arg(r.seq);
 }
 
 void applyCompletion(HistoryEntry &e, const QJsonObject &o)
@@ -280,7 +275,7 @@ bool HistoryStore::readTail(Tail *tail, QString *error) const
     }
     if (tail->hash.size() != 64) {
         if (error)
-            *error = tr("The newest history record has no valid hash; run the history check.");
+            *error = QCoreApplication::translate("HistoryStore", "The newest history record has no valid hash; run the history check.");
         return false;
     }
     return true;
@@ -307,14 +302,14 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
 {
     if (!QDir().mkpath(m_directory)) {
         if (error)
-            *error = tr("Cannot create the history folder %1.").arg(m_directory);
+            *error = QCoreApplication::translate("HistoryStore", "Cannot create the history folder %1.").arg(m_directory);
         return 0;
     }
     QLockFile lock(QDir(m_directory).filePath(QStringLiteral(".lock")));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(kLockTimeoutMs)) {
         if (error)
-            *error = tr("The history is locked by another program (%1); nothing was sent.").arg(lock.error());
+            *error = QCoreApplication::translate("HistoryStore", "The history is locked by another program (%1); nothing was sent.").arg(lock.error());
         return 0;
     }
     Tail tail;
@@ -339,13 +334,13 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
     settings.sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
     if (settings.status() != QSettings::NoError || !QFileInfo::exists(shard)) {
         if (error)
-            *error = tr("Could not write the history file %1; nothing was sent.").arg(shard);
+            *error = QCoreApplication::translate("HistoryStore", "Could not write the history file %1; nothing was sent.").arg(shard);
         return 0;
     }
     QString headError;
     if (!writeHead(seq, hash, &headError)) {
         if (error)
-            *error = tr("Could not write the history head: %1").arg(headError);
+            *error = QCoreApplication::translate("HistoryStore", "Could not write the history head: %1").arg(headError);
         return 0;
     }
     return seq;
@@ -423,15 +418,15 @@ HistoryLoad HistoryStore::load() const
         if (!readShard(path, &records, nullptr)) {
             const QString moved = quarantine(path);
             load.quarantined.append(moved.isEmpty() ? path : moved);
-            load.problems.append(moved.isEmpty() ? tr("The history file %1 cannot be read.").arg(path)
-                                                 : tr("The history file %1 could not be read and was moved to %2; "
+            load.problems.append(moved.isEmpty() ? QCoreApplication::translate("HistoryStore", "The history file %1 cannot be read.").arg(path)
+                                                 : QCoreApplication::translate("HistoryStore", "The history file %1 could not be read and was moved to %2; "
                                                       "its entries are missing from this view.")
                                                        .arg(QFileInfo(path).fileName(), moved));
             continue;
         }
         for (const Record &r : records) {
             if (!r.parsed) {
-                load.problems.append(tr("History record #%1 in %2 is damaged and was skipped.")
+                load.problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 in %2 is damaged and was skipped.")
                                          .arg(r.seq)
                                          .arg(QFileInfo(path).fileName()));
                 continue;
@@ -440,7 +435,7 @@ HistoryLoad HistoryStore::load() const
             if (type == QLatin1String("begin")) {
                 HistoryEntry e;
                 if (!entryFromBegin(r, &e)) {
-                    load.problems.append(tr("History record #%1 has an unknown action or environment.").arg(r.seq));
+                    load.problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 has an unknown action or environment.").arg(r.seq));
                     continue;
                 }
                 index.insert(e.id, load.entries.size());
@@ -486,7 +481,7 @@ ChainReport HistoryStore::verify() const
         return report;
     };
     if (!unreadable.isEmpty())
-        return fail(0, 0, tr("History files cannot be read: %1.").arg(unreadable.join(QStringLiteral(", "))));
+        return fail(0, 0, QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.").arg(unreadable.join(QStringLiteral(", "))));
 
     qint64 expected = 1;
     QString previous = genesisHash();
@@ -502,7 +497,7 @@ ChainReport HistoryStore::verify() const
             }
         }
         if (!vouched)
-            return fail(1, 1, tr("Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
+            return fail(1, 1, QCoreApplication::translate("HistoryStore", "Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
         expected = first;
     }
     for (const Record &r : records) {
@@ -510,15 +505,15 @@ ChainReport HistoryStore::verify() const
             ? qint64(r.json.value(QLatin1String("ref")).toDouble())
             : r.seq;
         if (r.seq > expected)
-            return fail(expected, expected, tr("Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
+            return fail(expected, expected, QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
         if (r.seq < expected)
-            return fail(r.seq, entry, tr("Record #%1 appears twice or out of order.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
         if (r.hash != recordHash(previous, r.seq, r.text)) {
-            return fail(r.seq, entry, tr("%1 was altered, or its neighbours were reordered: its hash does not match.")
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
                                           .arg(describeRecord(r)));
         }
         if (!r.parsed)
-            return fail(r.seq, entry, tr("Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
         previous = r.hash;
         ++expected;
         ++report.records;
@@ -526,15 +521,15 @@ ChainReport HistoryStore::verify() const
     const HeadInfo head = readHead(m_directory);
     if (head.seq > 0) {
         if (head.mac != headMac(head.seq, head.hash))
-            return fail(head.seq, head.seq, tr("The history head file was altered."));
+            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "The history head file was altered."));
         if (head.seq >= expected)
             return fail(expected, expected,
-                        tr("Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
+                        QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
         const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const Record &r) { return r.seq == head.seq; });
         if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq, tr("Record #%1 does not match the history head.").arg(head.seq));
+            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
     } else if (!records.isEmpty()) {
-        return fail(records.last().seq, records.last().seq, tr("The history head file is missing."));
+        return fail(records.last().seq, records.last().seq, QCoreApplication::translate("HistoryStore", "The history head file is missing."));
     }
     return report;
 }
@@ -581,7 +576,7 @@ qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, 
     for (const QString &d : doomed) {
         if (!QFile::remove(d)) {
             if (error)
-                *error = tr("Could not remove %1.").arg(d);
+                *error = QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d);
             return -1;
         }
     }

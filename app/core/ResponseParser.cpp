@@ -6,11 +6,6 @@
 #include <QStringDecoder>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ResponseParser", text);
-}
-
 QString scalarText(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -44,16 +39,16 @@ void parse(ApiResult &result)
     const QByteArray &body = result.body;
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty()) {
-        result.bodyProblem = tr("the server sent an empty body");
+        result.bodyProblem = QCoreApplication::translate("ResponseParser", "the server sent an empty body");
         return;
     }
     if (result.bodyTruncated) {
-        result.bodyProblem = tr("the body was %1 bytes, more than expected; only the first %2 are kept")
+        result.bodyProblem = QCoreApplication::translate("ResponseParser", "the body was %1 bytes, more than expected; only the first %2 are kept")
                                  .arg(result.bodySize)
                                  .arg(body.size());
     }
     if (!isValidUtf8(body)) {
-        result.bodyProblem = tr("the body is not UTF-8 text");
+        result.bodyProblem = QCoreApplication::translate("ResponseParser", "the body is not UTF-8 text");
         return;
     }
     QJsonParseError error{};
@@ -61,8 +56,8 @@ void parse(ApiResult &result)
     if (error.error != QJsonParseError::NoError) {
         const bool looksHtml = trimmed.startsWith('<') || result.contentType.contains(QLatin1String("html"), Qt::CaseInsensitive);
         if (result.bodyProblem.isEmpty()) {
-            result.bodyProblem = looksHtml ? tr("the server sent a web page instead of JSON (a proxy or an outage page?)")
-                                           : tr("the body is not valid JSON (%1 at byte %2)")
+            result.bodyProblem = looksHtml ? QCoreApplication::translate("ResponseParser", "the server sent a web page instead of JSON (a proxy or an outage page?)")
+                                           : QCoreApplication::translate("ResponseParser", "the body is not valid JSON (%1 at byte %2)")
                                                  .arg(error.errorString())
                                                  .arg(error.offset);
         }
@@ -70,7 +65,7 @@ void parse(ApiResult &result)
     }
     if (!doc.isObject()) {
         if (result.bodyProblem.isEmpty())
-            result.bodyProblem = tr("the JSON body is not an object");
+            result.bodyProblem = QCoreApplication::translate("ResponseParser", "the JSON body is not an object");
         return;
     }
     result.json = doc.object();

@@ -14,11 +14,6 @@
 #include <memory>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Signer", text);
-}
-
 struct BioFree {
     void operator()(BIO *b) const { BIO_free(b); }
 };
@@ -94,17 +89,17 @@ QString formatTimestamp(const QDateTime &time)
 Result signature(const QByteArray &apiKey, const QString &partnerId, const QString &timestamp)
 {
     if (apiKey.isEmpty())
-        return {{}, tr("The API key is empty.")};
+        return {{}, QCoreApplication::translate("Signer", "The API key is empty.")};
     if (partnerId.isEmpty())
-        return {{}, tr("The partner ID is empty.")};
+        return {{}, QCoreApplication::translate("Signer", "The partner ID is empty.")};
     if (timestamp.isEmpty())
-        return {{}, tr("The timestamp is empty.")};
+        return {{}, QCoreApplication::translate("Signer", "The timestamp is empty.")};
     const QByteArray message = timestamp.toUtf8() + partnerId.toUtf8() + QByteArrayLiteral("sid_request");
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!HMAC(EVP_sha256(), apiKey.constData(), int(apiKey.size()),
               reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()), digest, &length))
-        return {{}, tr("HMAC-SHA256 failed: %1").arg(opensslError())};
+        return {{}, QCoreApplication::translate("Signer", "HMAC-SHA256 failed: %1").arg(opensslError())};
     return {QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toBase64()), {}};
 }
 
@@ -122,7 +117,7 @@ Result secKeyHash(const QString &partnerId, qint64 unixSeconds)
     bool isNumber = false;
     const qulonglong id = partnerId.toULongLong(&isNumber);
     if (!isNumber)
-        return {{}, tr("The legacy sec_key scheme needs a numeric partner ID; \"%1\" is not one.").arg(partnerId.left(80))};
+        return {{}, QCoreApplication::translate("Signer", "The legacy sec_key scheme needs a numeric partner ID; \"%1\" is not one.").arg(partnerId.left(80))};
     const QByteArray message = QByteArray::number(id) + ':' + QByteArray::number(unixSeconds);
     return {QString::fromLatin1(QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex()), {}};
 }
@@ -130,27 +125,27 @@ Result secKeyHash(const QString &partnerId, qint64 unixSeconds)
 Result secKey(const QByteArray &apiKey, const QString &partnerId, qint64 unixSeconds)
 {
     if (apiKey.trimmed().isEmpty())
-        return {{}, tr("The API key is empty.")};
+        return {{}, QCoreApplication::translate("Signer", "The API key is empty.")};
     const Result hash = secKeyHash(partnerId, unixSeconds);
     if (!hash.ok())
         return hash;
     const QByteArray pem = pemFromApiKey(apiKey);
     PkeyPtr key = pem.isEmpty() ? PkeyPtr() : readPublicKey(pem);
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
-        return {{}, tr("This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. "
+        return {{}, QCoreApplication::translate("Signer", "This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. "
                        "Accounts created recently use the signature scheme instead.")};
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
     if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
-        return {{}, tr("RSA encryption could not start: %1").arg(opensslError())};
+        return {{}, QCoreApplication::translate("Signer", "RSA encryption could not start: %1").arg(opensslError())};
     const QByteArray plain = hash.value.toLatin1();
     size_t outLength = 0;
     if (EVP_PKEY_encrypt(ctx.get(), nullptr, &outLength, reinterpret_cast<const unsigned char *>(plain.constData()),
                          size_t(plain.size())) <= 0)
-        return {{}, tr("RSA encryption failed: %1").arg(opensslError())};
+        return {{}, QCoreApplication::translate("Signer", "RSA encryption failed: %1").arg(opensslError())};
     QByteArray cipher(int(outLength), Qt::Uninitialized);
     if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()), &outLength,
                          reinterpret_cast<const unsigned char *>(plain.constData()), size_t(plain.size())) <= 0)
-        return {{}, tr("RSA encryption failed (is the key large enough?): %1").arg(opensslError())};
+        return {{}, QCoreApplication::translate("Signer", "RSA encryption failed (is the key large enough?): %1").arg(opensslError())};
     cipher.truncate(int(outLength));
     return {QString::fromLatin1(cipher.toBase64()) + QLatin1Char('|') + hash.value, {}};
 }

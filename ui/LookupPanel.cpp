@@ -16,8 +16,8 @@
 
 #include <algorithm>
 
-LookupPanel::LookupPanel(UserHistorySource *history, QWidget *parent)
-    : QWidget(parent), m_history(history), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
+LookupPanel::LookupPanel(QWidget *parent)
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
       m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_timeline(new QTreeWidget(this))
 {
@@ -84,10 +84,18 @@ LookupPanel::LookupPanel(UserHistorySource *history, QWidget *parent)
     connect(m_demoList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         m_edit->setText(item->text());
     });
-    connect(history, &UserHistorySource::changed, this, &LookupPanel::refreshKnowledge);
     setTabOrder(m_edit, m_demoList);
     setTabOrder(m_demoList, m_timeline);
     validate();
+}
+
+void LookupPanel::setHistorySource(UserHistorySource *history)
+{
+    if (m_history)
+        disconnect(m_history, nullptr, this, nullptr);
+    m_history = history;
+    connect(history, &UserHistorySource::changed, this, &LookupPanel::refreshKnowledge);
+    refreshKnowledge();
 }
 
 void LookupPanel::setProfile(const Profile &profile)
@@ -152,7 +160,7 @@ void LookupPanel::refreshKnowledge()
         m_state->setAccessibleName(m_state->text());
         return;
     }
-    if (!m_history->isLoaded()) {
+    if (!m_history || !m_history->isLoaded()) {
         m_state->setText(tr("Reading history…"));
         m_state->setAccessibleName(m_state->text());
         return;

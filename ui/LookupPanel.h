@@ -18,7 +18,10 @@ class LookupPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LookupPanel(UserHistorySource *history, QWidget *parent = nullptr);
+    explicit LookupPanel(QWidget *parent = nullptr);
+
+    // Where past actions come from; until set, the panel says it is reading history.
+    void setHistorySource(UserHistorySource *history);
 
     void setProfile(const Profile &profile);
     void setDemoEnrollees(const QStringList &userIds);
@@ -35,7 +38,7 @@ private:
     void validate();
     void refreshKnowledge();
 
-    UserHistorySource *m_history;
+    UserHistorySource *m_history = nullptr;
     Profile m_profile;
     QLineEdit *m_edit;
     QLabel *m_hint;

@@ -25,6 +25,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSplitter>
@@ -32,6 +33,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *parent)
     : QMainWindow(parent), m_context(context), m_prompts(prompts),
@@ -41,15 +43,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     setObjectName(QStringLiteral("mainWindow"));
     m_actions->setDialogParent(this);
 
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
-    m_historyPanel = new HistoryPanel(context->history(), this);
-    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
-    m_historyPanel->setSessionStart(QDateTime::currentDateTimeUtc());
-    m_historySource = new ModelHistorySource(m_historyPanel->model(), this);
-#else
-    m_historySource = new StoreHistorySource(context->history(), this);
-#endif
-
+    m_sessionStart = QDateTime::currentDateTimeUtc();
     m_banner = new ProductionBanner(this);
     m_profileBar = new ProfileBar(m_profiles, this);
     m_firstRunBar = new InfoBar(QStringLiteral("firstRunBar"), this);
@@ -58,7 +52,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_firstRunBar->setActionText(tr("Add a Smile ID profile…"));
     m_keychainBar = new InfoBar(QStringLiteral("keychainBar"), this);
     m_keychainBar->hide();
-    m_lookup = new LookupPanel(m_historySource, this);
+    m_lookup = new LookupPanel(this);
     m_actionPanel = new ActionPanel(this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -74,8 +68,14 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setAccessibleName(tr("Views"));
     m_tabs->addTab(m_splitter, tr("&Lookup and actions"));
-    if (m_historyPanel)
-        m_tabs->addTab(m_historyPanel, tr("&History"));
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    // The history view is built right after the first frame (it is the costliest part of the
+    // window and not visible at start); until then its tab holds a placeholder.
+    auto *placeholder = new QLabel(tr("Opening history…"), this);
+    placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_tabs->addTab(placeholder, tr("&History"));
+#endif
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
@@ -168,8 +168,8 @@ void MainWindow::buildMenus()
     });
     focus->setObjectName(QStringLiteral("focusUserIdAction"));
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    if (m_historyPanel) {
-        QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentWidget(m_historyPanel); });
+    if (m_tabs->count() > 1) {
+        QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
         history->setObjectName(QStringLiteral("showHistoryAction"));
         history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     }
@@ -183,16 +183,33 @@ void MainWindow::buildMenus()
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!m_servicesStarted) {
-        m_servicesStarted = true;
-        // After the first frame: nothing slow may stand between launch and a visible window.
+    if (m_servicesStarted || m_waitingForFrame)
+        return;
+    // Nothing slow may stand between launch and a visible window: start the sandbox, keychain and
+    // history once the first frame is on screen (the expose event), or shortly after showing if the
+    // platform never exposes the window (minimised, some headless set-ups).
+    m_waitingForFrame = true;
+    if (QWindow *handle = windowHandle())
+        handle->installEventFilter(this);
+    QTimer::singleShot(500, this, &MainWindow::startServices);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Expose && watched == windowHandle() && windowHandle()->isExposed()) {
+        windowHandle()->removeEventFilter(this);
         QTimer::singleShot(0, this, &MainWindow::startServices);
     }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::startServices()
 {
+    if (m_servicesStarted)
+        return;
+    m_servicesStarted = true;
     // A second window over the same context (tests, a future "new window") finds it already running.
+    buildHistory();
     const bool alreadyStarted = m_context->isStarted();
     m_context->start();
     if (alreadyStarted && m_context->sandbox())
@@ -203,6 +220,27 @@ void MainWindow::startServices()
         loadHistory();
     else
         connect(m_context, &AppContext::ready, this, &MainWindow::loadHistory, Qt::SingleShotConnection);
+}
+
+void MainWindow::buildHistory()
+{
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    m_historyPanel = new HistoryPanel(m_context->history(), this);
+    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
+    m_historyPanel->setAccessibleName(tr("History"));
+    m_historyPanel->setSessionStart(m_sessionStart);
+    m_historyPanel->restoreState(m_context->settings()->uiValue(QStringLiteral("history_panel")).toByteArray());
+    const int current = m_tabs->currentIndex();
+    QWidget *placeholder = m_tabs->widget(1);
+    m_tabs->removeTab(1);
+    placeholder->deleteLater();
+    m_tabs->insertTab(1, m_historyPanel, tr("&History"));
+    m_tabs->setCurrentIndex(current);
+    m_historySource = new ModelHistorySource(m_historyPanel->model(), this);
+#else
+    m_historySource = new StoreHistorySource(m_context->history(), this);
+#endif
+    m_lookup->setHistorySource(m_historySource);
 }
 
 void MainWindow::loadHistory()
@@ -285,6 +323,10 @@ void MainWindow::saveLayout()
     s->setUiValue(QStringLiteral("geometry"), saveGeometry());
     s->setUiValue(QStringLiteral("splitter"), m_splitter->saveState());
     s->setUiValue(QStringLiteral("tab"), m_tabs->currentIndex());
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    if (m_historyPanel)
+        s->setUiValue(QStringLiteral("history_panel"), m_historyPanel->saveState());
+#endif
     s->sync();
 }
 

@@ -2,6 +2,7 @@
 
 #include "Action.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 class ActionController;
@@ -42,11 +43,13 @@ public slots:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
     void startServices();
+    void buildHistory();
     void loadHistory();
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
@@ -59,7 +62,7 @@ private:
     PromptService *m_prompts;
     ProfileController *m_profiles;
     ActionController *m_actions;
-    UserHistorySource *m_historySource;
+    UserHistorySource *m_historySource = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ProductionBanner *m_banner;
     ProfileBar *m_profileBar;
@@ -69,5 +72,7 @@ private:
     ActionPanel *m_actionPanel;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
+    QDateTime m_sessionStart;
     bool m_servicesStarted = false;
+    bool m_waitingForFrame = false;
 };

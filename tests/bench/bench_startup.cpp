@@ -1,0 +1,149 @@
+// Launch-to-first-frame of enrollee-console against an empty Qt Widgets window, both offscreen, each
+// run as a fresh process so dynamic loading and start-up are counted. Prints the medians and the
+// ratio (goal: at most 1.5). Usage: bench_startup [--repeat N] [--console PATH] [--check]
+// (--check exits 1 when the goal is missed). Not a CTest test: timings on a shared machine vary.
+// A third program, the same empty window linked against everything the console links
+// (bench_startup_linked), separates the cost of loading the libraries from the cost of the window.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+#include <QWidget>
+#include <QWindow>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+// The child half: an empty window that reports its first expose, as enrollee-console does with
+// ENROLLEE_BENCH_FIRST_FRAME=1.
+int runEmptyWindow(int argc, char *argv[], bool withText = false)
+{
+    QApplication app(argc, argv);
+    QWidget window;
+    if (withText) // one label: the first text pays for the font system (fontconfig, FreeType, HarfBuzz)
+        new QLabel(QStringLiteral("Enrollee Console"), &window);
+    window.setWindowTitle(QStringLiteral("empty"));
+    window.resize(1100, 700);
+    (void)window.winId();
+    struct Probe : QObject {
+        bool eventFilter(QObject *o, QEvent *e) override
+        {
+            if (e->type() == QEvent::Expose) {
+                std::fputs("first-frame\n", stdout);
+                std::fflush(stdout);
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            }
+            return QObject::eventFilter(o, e);
+        }
+    } probe;
+    window.windowHandle()->installEventFilter(&probe);
+    window.show();
+    return app.exec();
+}
+
+#ifndef ENROLLEE_BENCH_CHILD_ONLY
+// Milliseconds from start() to the child's "first-frame" line, or -1.
+double timeLaunch(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    double ms = -1;
+    while (process.waitForReadyRead(20000)) {
+        if (process.readAllStandardOutput().contains("first-frame")) {
+            ms = double(timer.nsecsElapsed()) / 1e6;
+            break;
+        }
+    }
+    if (!process.waitForFinished(10000))
+        process.kill();
+    process.waitForFinished(2000);
+    return ms;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n == 0 ? -1 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
+}
+
+#endif
+} // namespace
+
+int main(int argc, char *argv[])
+{
+#ifdef ENROLLEE_BENCH_CHILD_ONLY
+    return runEmptyWindow(argc, argv);
+#else
+    if (argc > 1 && qstrcmp(argv[1], "--child-empty") == 0)
+        return runEmptyWindow(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "--child-label") == 0)
+        return runEmptyWindow(argc, argv, true);
+
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Launch-to-first-frame: enrollee-console vs an empty window"));
+    parser.addHelpOption();
+    QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Launches of each program (default 9)."),
+                              QStringLiteral("N"), QStringLiteral("9"));
+    QCommandLineOption console(QStringLiteral("console"), QStringLiteral("Path of enrollee-console."),
+                               QStringLiteral("PATH"), QStringLiteral(ENROLLEE_CONSOLE_PATH));
+    QCommandLineOption linked(QStringLiteral("linked"), QStringLiteral("Path of bench_startup_linked."),
+                              QStringLiteral("PATH"), QStringLiteral(ENROLLEE_LINKED_CHILD_PATH));
+    QCommandLineOption check(QStringLiteral("check"), QStringLiteral("Exit 1 when the ratio exceeds 1.5."));
+    parser.addOptions({repeat, console, linked, check});
+    parser.process(app);
+    const int runs = qMax(1, parser.value(repeat).toInt());
+
+    QTemporaryDir home; // the console reads settings and history from here, never the user's
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("ENROLLEE_HOME"), home.path());
+    env.insert(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"),
+               QStringLiteral("enrollee-bench-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    env.insert(QStringLiteral("ENROLLEE_BENCH_FIRST_FRAME"), QStringLiteral("1"));
+
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString consolePath = parser.value(console);
+    const QString linkedPath = parser.value(linked);
+    // One discarded launch each warms the page cache, so the first measured run is not an outlier.
+    timeLaunch(self, {QStringLiteral("--child-empty")}, env);
+    timeLaunch(consolePath, {}, env);
+    timeLaunch(linkedPath, {}, env);
+
+    QList<double> empty, real, withLibraries, withText;
+    for (int i = 0; i < runs; ++i) { // interleaved, so load changes on a shared machine hit both alike
+        const double e = timeLaunch(self, {QStringLiteral("--child-empty")}, env);
+        const double c = timeLaunch(consolePath, {}, env);
+        const double l = timeLaunch(linkedPath, {}, env);
+        const double t = timeLaunch(self, {QStringLiteral("--child-label")}, env);
+        if (e < 0 || c < 0 || l < 0 || t < 0) {
+            std::fprintf(stderr, "bench_startup: a launch did not report its first frame (%s)\n", qPrintable(consolePath));
+            return 2;
+        }
+        empty << e;
+        real << c;
+        withLibraries << l;
+        withText << t;
+    }
+    const double me = median(empty), mc = median(real);
+    const double ratio = mc / me;
+    std::printf("launch -> first frame, offscreen, median of %d runs each\n", runs);
+    std::printf("  empty Qt Widgets window:            %7.1f ms\n", me);
+    std::printf("  same, with one text label:          %7.1f ms\n", median(withText));
+    std::printf("  same, with the console's libraries: %7.1f ms\n", median(withLibraries));
+    std::printf("  enrollee-console:                   %7.1f ms\n", mc);
+    std::printf("  ratio console / empty:              %7.2f  (goal <= 1.50: %s)\n", ratio, ratio <= 1.5 ? "met" : "MISSED");
+    return parser.isSet(check) && ratio > 1.5 ? 1 : 0;
+#endif
+}

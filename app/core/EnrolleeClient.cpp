@@ -65,7 +65,7 @@ ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qin
     connect(reply, &QNetworkReply::readyRead, this, &ClientCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ClientCall::onFinished);
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        // Deliberately never ignoreSslErrors(): remember why, and let the reply fail.
+        // Certificate errors are never ignored: remember why, and let the reply fail.
         for (const QSslError &e : errors)
             m_tlsErrors.append(e.errorString());
     });

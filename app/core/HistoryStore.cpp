@@ -1,6 +1,7 @@
 #include "HistoryStore.h"
 
 #include "Clock.h"
+#include "HistoryShard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -22,27 +22,13 @@
 #include <csignal>
 
 namespace {
-constexpr int kFormat = 1;
 constexpr int kLockTimeoutMs = 10000;
 constexpr qint64 kPendingGraceSecs = 2 * 3600;
-const QString kHeadFile = QStringLiteral("HEAD");
 
 QMutex &inFlightMutex()
 {
     static QMutex mutex;
     return mutex;
-}
-
-QString seqKey(qint64 seq)
-{
-    return QStringLiteral("%1").arg(seq, 10, 10, QLatin1Char('0'));
-}
-
-qint64 shardFirstSeq(const QString &fileName)
-{
-    static const QRegularExpression pattern(QStringLiteral("^h-\\d{4}-\\d{2}-(\\d{10})\\.ini$"));
-    const QRegularExpressionMatch m = pattern.match(fileName);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
 }
 
 bool processAlive(qint64 pid)
@@ -54,141 +40,8 @@ bool processAlive(qint64 pid)
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
-QDateTime parseTime(const QJsonValue &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
-QString timeText(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-// A record that cannot be used is reported, never dropped quietly: moving a whole unreadable file aside
-// keeps it for an investigator while letting the program start.
-QString quarantine(const QString &path)
-{
-    const QFileInfo info(path);
-    QDir dir(info.absolutePath());
-    dir.mkpath(QStringLiteral("quarantine"));
-    const QString target = dir.filePath(QStringLiteral("quarantine/") + info.fileName() + QLatin1Char('.')
-                                        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")));
-    return QFile::rename(path, target) ? target : QString();
-}
-
-struct Record {
-    qint64 seq = 0;
-    QString text;
-    QString hash;
-    QJsonObject json;
-    bool parsed = false;
-    QString file;
-};
-
-struct HeadInfo {
-    qint64 seq = 0;
-    QString hash;
-    QString mac;
-};
-
-HeadInfo readHead(const QString &directory)
-{
-    QFile file(QDir(directory).filePath(kHeadFile));
-    HeadInfo head;
-    if (!file.open(QIODevice::ReadOnly))
-        return head;
-    const QList<QByteArray> parts = file.readAll().trimmed().split(' ');
-    if (parts.size() == 3) {
-        head.seq = parts[0].toLongLong();
-        head.hash = QString::fromLatin1(parts[1]);
-        head.mac = QString::fromLatin1(parts[2]);
-    }
-    return head;
-}
-
 // Reads a shard's records in sequence order. Returns false when the file cannot be parsed at all.
-bool readShard(const QString &path, QList<Record> *records, QString *month)
-{
-    QSettings settings(path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError)
-        return false;
-    if (month)
-        *month = settings.value(QStringLiteral("meta/month")).toString();
-    if (settings.value(QStringLiteral("meta/format")).toInt() != kFormat)
-        return false;
-    settings.beginGroup(QStringLiteral("records"));
-    const QStringList keys = settings.childKeys();
-    QList<Record> local;
-    local.reserve(keys.size());
-    for (const QString &key : keys) {
-        Record r;
-        r.seq = key.toLongLong();
-        r.text = settings.value(key).toString();
-        r.file = path;
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
-        r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
-        if (r.parsed)
-            r.json = doc.object();
-        local.append(r);
-    }
-    settings.endGroup();
-    settings.beginGroup(QStringLiteral("hashes"));
-    for (Record &r : local)
-        r.hash = settings.value(seqKey(r.seq)).toString();
-    std::sort(local.begin(), local.end(), [](const Record &a, const Record &b) { return a.seq < b.seq; });
-    records->append(local);
-    return true;
-}
 
-QString describeRecord(const Record &r)
-{
-    const QString type = r.json.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("begin")) {
-        return QCoreApplication::translate("HistoryStore", "record #%1 (entry #%1: %2 of user \"%3\" at %4)")
-            .arg(r.seq)
-            .arg(r.json.value(QLatin1String("action")).toString(), r.json.value(QLatin1String("user_id")).toString().left(60),
-                 r.json.value(QLatin1String("time")).toString());
-    }
-    if (type == QLatin1String("complete")) {
-        return QCoreApplication::translate("HistoryStore", "record #%1 (the outcome of entry #%2)")
-            .arg(r.seq)
-            .arg(qint64(r.json.value(QLatin1String("ref")).toDouble()));
-    }
-    return QCoreApplication::translate("HistoryStore", "record #%1").arg(r.seq);
-}
-
-void applyCompletion(HistoryEntry &e, const QJsonObject &o)
-{
-    HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Failure;
-    HistoryEntry::outcomeFromName(o.value(QLatin1String("outcome")).toString(), &outcome);
-    e.outcome = outcome;
-    e.completedAt = parseTime(o.value(QLatin1String("time")));
-    e.httpStatus = o.value(QLatin1String("http_status")).toInt();
-    e.code = o.value(QLatin1String("code")).toString();
-    e.message = o.value(QLatin1String("message")).toString();
-    e.response = o.value(QLatin1String("response")).toString();
-    e.elapsedMs = qint64(o.value(QLatin1String("elapsed_ms")).toDouble());
-    e.attempts = o.value(QLatin1String("attempts")).toArray();
-}
-
-bool entryFromBegin(const Record &r, HistoryEntry *e)
-{
-    const QJsonObject &o = r.json;
-    e->id = r.seq;
-    e->time = parseTime(o.value(QLatin1String("time")));
-    e->operatorEmail = o.value(QLatin1String("operator")).toString();
-    e->profileName = o.value(QLatin1String("profile")).toString();
-    e->partnerId = o.value(QLatin1String("partner_id")).toString();
-    e->host = o.value(QLatin1String("host")).toString();
-    e->userId = o.value(QLatin1String("user_id")).toString();
-    e->reason = o.value(QLatin1String("reason")).toString();
-    e->face = o.value(QLatin1String("face")).toString();
-    e->pid = qint64(o.value(QLatin1String("pid")).toDouble());
-    e->outcome = HistoryEntry::Outcome::Pending;
-    return environmentFromName(o.value(QLatin1String("environment")).toString(), &e->environment)
-        && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &e->action);
-}
 } // namespace
 
 HistoryStore::HistoryStore(const QString &directory, QObject *parent)
@@ -213,7 +66,7 @@ QStringList HistoryStore::shardFiles() const
     const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
     QList<QPair<qint64, QString>> shards;
     for (const QString &name : names) {
-        const qint64 first = shardFirstSeq(name);
+        const qint64 first = HistoryShard::firstSeq(name);
         if (first > 0)
             shards.append({first, QDir(m_directory).filePath(name)});
     }
@@ -260,14 +113,14 @@ bool HistoryStore::readTail(Tail *tail, QString *error) const
             last = std::max(last, k.toLongLong());
         tail->shard = shards[i];
         tail->seq = last;
-        tail->hash = settings.value(QStringLiteral("hashes/") + seqKey(last)).toString();
+        tail->hash = settings.value(QStringLiteral("hashes/") + HistoryShard::seqKey(last)).toString();
         tail->count = int(keys.size());
         tail->month = settings.value(QStringLiteral("meta/month")).toString();
         break;
     }
     // The head file remembers the newest record even when its shard was quarantined, so numbering never
     // reuses a number and the gap stays visible to verify().
-    const HeadInfo head = readHead(m_directory);
+    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
     if (head.seq > tail->seq && head.mac == headMac(head.seq, head.hash)) {
         tail->seq = head.seq;
         tail->hash = head.hash;
@@ -283,7 +136,7 @@ bool HistoryStore::readTail(Tail *tail, QString *error) const
 
 bool HistoryStore::writeHead(qint64 seq, const QString &hash, QString *error) const
 {
-    QSaveFile file(QDir(m_directory).filePath(kHeadFile));
+    QSaveFile file(QDir(m_directory).filePath(HistoryShard::kHeadFile));
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
             *error = file.errorString();
@@ -320,17 +173,17 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
     QString shard = tail.shard;
     const bool fresh = shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month;
     if (fresh)
-        shard = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, seqKey(seq)));
+        shard = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
 
     const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
     const QString hash = recordHash(tail.hash, seq, text);
     QSettings settings(shard, QSettings::IniFormat);
     if (fresh) {
-        settings.setValue(QStringLiteral("meta/format"), kFormat);
+        settings.setValue(QStringLiteral("meta/format"), HistoryShard::kFormat);
         settings.setValue(QStringLiteral("meta/month"), month);
     }
-    settings.setValue(QStringLiteral("records/") + seqKey(seq), text);
-    settings.setValue(QStringLiteral("hashes/") + seqKey(seq), hash);
+    settings.setValue(QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
+    settings.setValue(QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
     settings.sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
     if (settings.status() != QSettings::NoError || !QFileInfo::exists(shard)) {
         if (error)
@@ -350,7 +203,7 @@ qint64 HistoryStore::begin(const HistoryEntry &entry, QString *error)
 {
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("begin")},
-        {QStringLiteral("time"), timeText(entry.time.isValid() ? entry.time : now())},
+        {QStringLiteral("time"), HistoryShard::timeText(entry.time.isValid() ? entry.time : now())},
         {QStringLiteral("operator"), entry.operatorEmail},
         {QStringLiteral("profile"), entry.profileName},
         {QStringLiteral("environment"), environmentName(entry.environment)},
@@ -370,7 +223,7 @@ qint64 HistoryStore::begin(const HistoryEntry &entry, QString *error)
         }
         HistoryEntry stored = entry;
         stored.id = id;
-        stored.time = parseTime(record.value(QLatin1String("time")));
+        stored.time = HistoryShard::parseTime(record.value(QLatin1String("time")));
         stored.pid = QCoreApplication::applicationPid();
         stored.outcome = HistoryEntry::Outcome::Pending;
         emit entryBegun(stored);
@@ -386,7 +239,7 @@ bool HistoryStore::complete(qint64 id, const HistoryEntry &result, QString *erro
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("complete")},
         {QStringLiteral("ref"), id},
-        {QStringLiteral("time"), timeText(result.completedAt.isValid() ? result.completedAt : now())},
+        {QStringLiteral("time"), HistoryShard::timeText(result.completedAt.isValid() ? result.completedAt : now())},
         {QStringLiteral("outcome"), HistoryEntry::outcomeName(result.outcome)},
         {QStringLiteral("http_status"), result.httpStatus},
         {QStringLiteral("code"), result.code},
@@ -404,7 +257,7 @@ bool HistoryStore::complete(qint64 id, const HistoryEntry &result, QString *erro
         return false;
     HistoryEntry stored = result;
     stored.id = id;
-    applyCompletion(stored, record);
+    HistoryShard::applyCompletion(stored, record);
     emit entryCompleted(stored);
     return true;
 }
@@ -414,9 +267,9 @@ HistoryLoad HistoryStore::load() const
     HistoryLoad load;
     QHash<qint64, qsizetype> index;
     for (const QString &path : shardFiles()) {
-        QList<Record> records;
-        if (!readShard(path, &records, nullptr)) {
-            const QString moved = quarantine(path);
+        QList<HistoryShard::Record> records;
+        if (!HistoryShard::read(path, &records, nullptr)) {
+            const QString moved = HistoryShard::quarantine(path);
             load.quarantined.append(moved.isEmpty() ? path : moved);
             load.problems.append(moved.isEmpty() ? QCoreApplication::translate("HistoryStore", "The history file %1 cannot be read.").arg(path)
                                                  : QCoreApplication::translate("HistoryStore", "The history file %1 could not be read and was moved to %2; "
@@ -424,7 +277,7 @@ HistoryLoad HistoryStore::load() const
                                                        .arg(QFileInfo(path).fileName(), moved));
             continue;
         }
-        for (const Record &r : records) {
+        for (const HistoryShard::Record &r : records) {
             if (!r.parsed) {
                 load.problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 in %2 is damaged and was skipped.")
                                          .arg(r.seq)
@@ -434,7 +287,7 @@ HistoryLoad HistoryStore::load() const
             const QString type = r.json.value(QLatin1String("type")).toString();
             if (type == QLatin1String("begin")) {
                 HistoryEntry e;
-                if (!entryFromBegin(r, &e)) {
+                if (!HistoryShard::entryFromBegin(r, &e)) {
                     load.problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 has an unknown action or environment.").arg(r.seq));
                     continue;
                 }
@@ -444,7 +297,7 @@ HistoryLoad HistoryStore::load() const
                 const qint64 ref = qint64(r.json.value(QLatin1String("ref")).toDouble());
                 const auto it = index.constFind(ref);
                 if (it != index.constEnd())
-                    applyCompletion(load.entries[*it], r.json);
+                    HistoryShard::applyCompletion(load.entries[*it], r.json);
             }
         }
     }
@@ -467,10 +320,10 @@ ChainReport HistoryStore::verify() const
 {
     ChainReport report;
     report.keyed = hasChainKey();
-    QList<Record> records;
+    QList<HistoryShard::Record> records;
     QStringList unreadable;
     for (const QString &path : shardFiles()) {
-        if (!readShard(path, &records, nullptr))
+        if (!HistoryShard::read(path, &records, nullptr))
             unreadable.append(QFileInfo(path).fileName());
     }
     auto fail = [&report](qint64 seq, qint64 entry, const QString &problem) {
@@ -489,7 +342,7 @@ ChainReport HistoryStore::verify() const
         // Retention may have removed the oldest shards; a chained prune record must vouch for exactly that.
         const qint64 first = records.first().seq;
         bool vouched = false;
-        for (const Record &r : records) {
+        for (const HistoryShard::Record &r : records) {
             if (r.parsed && r.json.value(QLatin1String("type")) == QLatin1String("prune")
                 && qint64(r.json.value(QLatin1String("removed_through")).toDouble()) == first - 1) {
                 previous = r.json.value(QLatin1String("anchor_hash")).toString();
@@ -500,34 +353,34 @@ ChainReport HistoryStore::verify() const
             return fail(1, 1, QCoreApplication::translate("HistoryStore", "Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
         expected = first;
     }
-    for (const Record &r : records) {
+    for (const HistoryShard::Record &r : records) {
         const qint64 entry = r.json.value(QLatin1String("type")) == QLatin1String("complete")
             ? qint64(r.json.value(QLatin1String("ref")).toDouble())
             : r.seq;
         if (r.seq > expected)
             return fail(expected, expected, QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
         if (r.seq < expected)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 appears twice or out of order.").arg(r.seq));
         if (r.hash != recordHash(previous, r.seq, r.text)) {
             return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
-                                          .arg(describeRecord(r)));
+                                          .arg(HistoryShard::describe(r)));
         }
         if (!r.parsed)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
         previous = r.hash;
         ++expected;
         ++report.records;
     }
-    const HeadInfo head = readHead(m_directory);
+    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
     if (head.seq > 0) {
         if (head.mac != headMac(head.seq, head.hash))
             return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "The history head file was altered."));
         if (head.seq >= expected)
             return fail(expected, expected,
                         QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
-        const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const Record &r) { return r.seq == head.seq; });
+        const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
         if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
+            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 does not match the history head.").arg(head.seq));
     } else if (!records.isEmpty()) {
         return fail(records.last().seq, records.last().seq, QCoreApplication::translate("HistoryStore", "The history head file is missing."));
     }
@@ -544,14 +397,14 @@ qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, 
     qint64 removedEntries = 0;
     // Only a leading run of old shards, and never the newest: the chain must stay one unbroken line.
     for (qsizetype i = 0; i + 1 < shards.size(); ++i) {
-        QList<Record> records;
+        QList<HistoryShard::Record> records;
         QString month;
-        if (!readShard(shards[i], &records, &month) || month >= cutoff || records.isEmpty())
+        if (!HistoryShard::read(shards[i], &records, &month) || month >= cutoff || records.isEmpty())
             break;
         doomed.append(shards[i]);
         removedThrough = records.last().seq;
         anchor = records.last().hash;
-        for (const Record &r : records)
+        for (const HistoryShard::Record &r : records)
             removedEntries += r.json.value(QLatin1String("type")) == QLatin1String("begin") ? 1 : 0;
     }
     if (doomed.isEmpty())
@@ -559,13 +412,13 @@ qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, 
     QStringList names;
     for (const QString &d : doomed)
         names.append(QFileInfo(d).fileName());
-    // Record the removal first: a crash after this leaves the files in place and the chain intact.
+    // HistoryShard::Record the removal first: a crash after this leaves the files in place and the chain intact.
     const QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("prune")},
-        {QStringLiteral("time"), timeText(now())},
+        {QStringLiteral("time"), HistoryShard::timeText(now())},
         {QStringLiteral("operator"), operatorEmail},
         {QStringLiteral("keep_from"), cutoff},
-        {QStringLiteral("removed_from"), shardFirstSeq(names.first())},
+        {QStringLiteral("removed_from"), HistoryShard::firstSeq(names.first())},
         {QStringLiteral("removed_through"), removedThrough},
         {QStringLiteral("removed_entries"), removedEntries},
         {QStringLiteral("anchor_hash"), anchor},

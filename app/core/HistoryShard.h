@@ -1,0 +1,42 @@
+#pragma once
+
+#include "HistoryEntry.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// The on-disk form of the history, shared by HistoryStore's writer, reader and checker: one shard is a
+// QSettings INI file "h-YYYY-MM-<first record number>.ini" with [meta] (format, month), [records]
+// (number -> compact JSON) and [hashes] (number -> chained HMAC); HEAD anchors the newest record.
+namespace HistoryShard {
+inline constexpr int kFormat = 1;
+extern const QString kHeadFile;
+
+struct Record {
+    qint64 seq = 0;
+    QString text;
+    QString hash;
+    QJsonObject json;
+    bool parsed = false;
+    QString file;
+};
+
+struct Head {
+    qint64 seq = 0;
+    QString hash;
+    QString mac;
+};
+
+QString seqKey(qint64 seq);                    // zero-padded, so INI key order is record order
+qint64 firstSeq(const QString &fileName);      // -1 for a name that is not a shard
+QDateTime parseTime(const QJsonValue &v);
+QString timeText(const QDateTime &t);
+QString quarantine(const QString &path);       // moves an unreadable file aside; its new path, or empty
+Head readHead(const QString &directory);
+// Appends a shard's records in number order; false when the file cannot be parsed at all.
+bool read(const QString &path, QList<Record> *records, QString *month);
+QString describe(const Record &r);             // translated: "record #5 (entry #5: deactivate of ...)"
+void applyCompletion(HistoryEntry &e, const QJsonObject &o);
+bool entryFromBegin(const Record &r, HistoryEntry *e);
+} // namespace HistoryShard

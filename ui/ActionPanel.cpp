@@ -73,7 +73,7 @@ ActionPanel::ActionPanel(QWidget *parent)
     buttons->setAccessibleName(buttons->title());
     auto *grid = new QGridLayout(buttons);
     int index = 0;
-    QWidget *previous = m_reason;
+    m_focusChain << m_reason;
     for (ActionKind kind : ActionInfo::all()) {
         const QString name = objectNameFor(kind);
         auto *action = new QAction(ActionInfo::displayName(kind), this);
@@ -103,8 +103,7 @@ ActionPanel::ActionPanel(QWidget *parent)
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setMinimumHeight(32);
         grid->addWidget(button, index / 2, index % 2);
-        setTabOrder(previous, button);
-        previous = button;
+        m_focusChain << button;
         ++index;
     }
 
@@ -135,6 +134,8 @@ ActionPanel::ActionPanel(QWidget *parent)
     layout->addWidget(buttons);
     layout->addWidget(m_whyNot);
     layout->addWidget(result, 1);
+    if (auto *details = m_result->findChild<QWidget *>(QStringLiteral("detailsToggle")))
+        m_focusChain << details;
     setTarget({});
     updateEnabled();
 }

@@ -28,6 +28,8 @@ public:
     QString reason() const;
     void clearReason();
     ResultView *resultView() const { return m_result; }
+    // Reason field, the six buttons, then the result's details, in keyboard order.
+    QList<QWidget *> focusChain() const { return m_focusChain; }
 
     // Buttons enable only when there is a valid user, a usable profile and nothing in flight.
     void setReady(bool ready, const QString &whyNot = {});
@@ -42,6 +44,7 @@ private:
 
     QHash<int, QAction *> m_actions;
     QList<QAction *> m_actionList;
+    QList<QWidget *> m_focusChain;
     QLineEdit *m_reason;
     QLabel *m_reasonHint;
     QLabel *m_target;

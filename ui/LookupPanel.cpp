@@ -4,13 +4,11 @@
 #include "UserHistorySource.h"
 #include "Validation.h"
 
-#include <QCompleter>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QStringListModel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -84,9 +82,12 @@ LookupPanel::LookupPanel(QWidget *parent)
     connect(m_demoList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         m_edit->setText(item->text());
     });
-    setTabOrder(m_edit, m_demoList);
-    setTabOrder(m_demoList, m_timeline);
     validate();
+}
+
+QList<QWidget *> LookupPanel::browseChain() const
+{
+    return {m_demoList, m_timeline};
 }
 
 void LookupPanel::setHistorySource(UserHistorySource *history)
@@ -108,10 +109,9 @@ void LookupPanel::setProfile(const Profile &profile)
 void LookupPanel::setDemoEnrollees(const QStringList &userIds)
 {
     m_demoList->clear();
+    // Listed, not auto-completed: a completion accepted by a stray Tab would act on a user ID the
+    // officer never typed.
     m_demoList->addItems(userIds);
-    auto *completer = new QCompleter(userIds, m_edit);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_edit->setCompleter(completer);
     m_demoBox->setVisible(m_profile.environment == Environment::Local && !userIds.isEmpty());
 }
 

@@ -29,6 +29,8 @@ public:
     QString userId() const;
     bool isValid() const;
     QLineEdit *userIdEdit() const { return m_edit; }
+    // The browsing widgets after the form in keyboard order: demo list, timeline.
+    QList<QWidget *> browseChain() const;
     void focusUserId();
 
 signals:

@@ -25,11 +25,13 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -133,7 +135,12 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
                               && !context->settings()->uiValue(QStringLiteral("first_run_dismissed")).toBool());
     m_profiles->activateInitial();
     restoreLayout();
-    setTabOrder(m_lookup->userIdEdit(), m_actionPanel);
+    // Keyboard order follows the work: user ID, reason, the actions, then browsing and profile switching.
+    QList<QWidget *> chain{m_lookup->userIdEdit()};
+    chain << m_actionPanel->focusChain() << m_lookup->browseChain() << m_profileBar->profileCombo()
+          << m_tabs->tabBar();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
     m_lookup->focusUserId();
 }
 

@@ -11,6 +11,11 @@
 #include "SandboxServer.h"
 #include "Validation.h"
 
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+#include "HistoryPanel.h"
+#include "HistoryTableModel.h"
+#endif
+
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QHeaderView>
@@ -190,6 +195,15 @@ private slots:
         QCOMPARE(rows.last().outcome, HistoryEntry::Outcome::Success);
         QCOMPARE(rows.last().reason, reason);
         QTRY_COMPARE(timeline->topLevelItemCount(), timelineBefore + 1);
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+        // The same row is in the history view's model (the timeline reads it from there).
+        auto *panel = find<HistoryPanel>(window(), "historyPanel");
+        QVERIFY(panel);
+        const QList<HistoryEntry> shown = panel->model()->entriesForUser(user);
+        QCOMPARE(shown.size(), rows.size());
+        QCOMPARE(shown.first().action, kind);
+        QCOMPARE(shown.first().outcome, HistoryEntry::Outcome::Success);
+#endif
         QCOMPARE(timeline->topLevelItem(0)->text(1), ActionInfo::displayName(kind));
         QVERIFY(reasonEdit()->text().isEmpty()); // cleared after success, so it is not reused by mistake
     }
@@ -373,6 +387,20 @@ private slots:
         profiles->activate(ProfileController::localProfileName());
         QVERIFY(!window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
         QVERIFY(!banner->isProduction());
+    }
+
+    void tabOrderFollowsTheWork()
+    {
+        setUser(QStringLiteral("demo-user-001"));
+        activate();
+        userEdit()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(userEdit()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(reasonEdit()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("reEnrollButton"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("deactivateButton"));
     }
 
     void everyControlIsNamedForTestsAndScreenReaders()

@@ -6,36 +6,40 @@
     <message>
         <location filename="../../ui/AboutDialog.cpp" line="+14"/>
         <source>About Enrollee Console</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos d&apos;Enrollee Console</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Application icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Icône de l&apos;application</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h2&gt;Enrollee Console %1&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Enrollee Console %1&lt;/h2&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enrollee Console %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrollee Console %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A desktop console for Smile ID&apos;s enrollee API: re-enroll, deactivate, reactivate, flag and unflag fraud, and delete user IDs, with a tamper-evident audit trail.
 
 Licence: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une console de bureau pour l&apos;API enrollee de Smile ID : autoriser la réinscription, désactiver, réactiver, signaler comme frauduleux, retirer le signalement de fraude et supprimer des identifiants utilisateur, avec un journal d&apos;audit qui rend toute altération détectable.
+
+Licence : %1.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Version: %1
 Qt: %2 (built with %3)
 OpenSSL: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Version : %1
+Qt : %2 (compilé avec %3)
+OpenSSL : %4</translation>
     </message>
 </context>
 <context>
@@ -43,62 +47,62 @@ OpenSSL: %4</source>
     <message>
         <location filename="../../app/core/Action.cpp" line="+13"/>
         <source>Re-enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser la réinscription</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>allowed to re-enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>autorisé à se réinscrire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>reactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>réactivé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flag as fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler comme frauduleux</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>flagged as fraudulent</source>
-        <translation type="unfinished"></translation>
+        <translation>signalé comme frauduleux</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unflag fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le signalement de fraude</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>un-flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>signalement de fraude retiré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>deleted permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé définitivement</translation>
     </message>
 </context>
 <context>
@@ -106,88 +110,89 @@ OpenSSL: %4</source>
     <message>
         <location filename="../../app/cli/ActionCommand.cpp" line="+31"/>
         <source>%1 a Smile ID enrollee. Options not given come from the default profile (enrollee-cli profile use NAME).</source>
-        <translation type="unfinished"></translation>
+        <translation>Action « %1 » sur un inscrit Smile ID. Les options non fournies proviennent du profil par défaut (enrollee-cli profile use NAME).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The action.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;action.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The enrollee&apos;s user_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le user_id de l&apos;inscrit.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reason or case reference for the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif ou référence de dossier pour le journal d&apos;audit.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Which user? Usage: enrollee-cli %1 USER_ID [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel utilisateur ? Utilisation : enrollee-cli %1 USER_ID [options]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One user ID per call; unexpected &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul identifiant utilisateur par appel ; « %1 » inattendu.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement : %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>delete cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>delete est irréversible et l&apos;entrée standard n&apos;est pas un terminal permettant de le confirmer : ajoutez --yes. Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Delete user &quot;%1&quot; permanently (%2, %3)? This cannot be undone.
 Type the user ID again to confirm: </source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement l&apos;utilisateur « %1 » (%2, %3) ? Cette opération est irréversible.
+Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 user &quot;%2&quot; in %3? Type &quot;yes&quot; to confirm: </source>
-        <translation type="unfinished"></translation>
+        <translation>Action « %1 » sur l&apos;utilisateur « %2 » (%3) ? Tapez « oui » pour confirmer : </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID did not match; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur ne correspond pas ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non confirmé ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>attempt %1 failed (%2); retrying in %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>échec de la tentative %1 (%2) ; nouvel essai dans %3 s.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé : %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>warning: the outcome could not be written to the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement : le résultat n&apos;a pas pu être écrit dans l&apos;historique : %1</translation>
     </message>
 </context>
 <context>
@@ -195,12 +200,12 @@ Type the user ID again to confirm: </source>
     <message>
         <location filename="../../ui/ActionController.cpp" line="+60"/>
         <source>%1 in production?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en production ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You are about to %1 user &quot;%2&quot; in PRODUCTION (partner %3). This affects a real person. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes sur le point d&apos;exécuter l&apos;action « %1 » sur l&apos;utilisateur « %2 » en PRODUCTION (partenaire %3). Cette action concerne une personne réelle. Continuer ?</translation>
     </message>
 </context>
 <context>
@@ -209,242 +214,314 @@ Type the user ID again to confirm: </source>
         <location filename="../../ui/ActionPanel.cpp" line="+53"/>
         <location line="+18"/>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>&amp;Reason / case reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif / référence de dossier :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason or case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif ou référence de dossier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. CASE-1234: duplicate identity</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. DOSSIER-1234 : identité en double</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Recorded in history. Required for Delete and for fraud flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigné dans l&apos;historique. Obligatoire pour Supprimer et pour les signalements de fraude.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source> — needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation> — motif requis</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Request in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête en cours</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>No user selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur sélectionné.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Acting on user &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur ciblé : « %1 »</translation>
     </message>
 </context>
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/ActionRunner.cpp" line="+47"/>
+        <location filename="../../app/core/ActionRunner.cpp" line="+22"/>
+        <source>[%1 bytes that are not UTF-8 text]</source>
+        <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>
+[... %1 bytes in all]</source>
+        <translation>
+[... %1 octets au total]</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 needs a reason or case reference for the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;action « %1 » exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No API key for profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d&apos;API pour le profil « %1 ».</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>User &quot;%1&quot; %2 (HTTP %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur « %1 » : %2 (HTTP %3).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;action « %1 » pour « %2 » : %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (after %1 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation> (après %1 tentatives)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The outcome could not be written to the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat n&apos;a pas pu être écrit dans l&apos;historique : %1</translation>
     </message>
 </context>
 <context>
     <name>ApiResult</name>
     <message>
-        <location filename="../../app/core/ApiResult.cpp" line="+27"/>
+        <location filename="../../app/core/ApiResult.cpp" line="+18"/>
+        <source>Smile ID system error</source>
+        <translation>Erreur système Smile ID</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>invalid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a parameter has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>un paramètre a un type incorrect</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>not authorized</source>
-        <translation type="unfinished"></translation>
+        <translation>non autorisé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the enrolled user is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;utilisateur inscrit est désactivé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the enrolled user is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;utilisateur inscrit est supprimé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>already enrolled with that user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>déjà inscrit avec cet identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no enrolled user with that user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun utilisateur inscrit avec cet identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the user must complete re-enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;utilisateur doit terminer sa réinscription</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>a required parameter is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>un paramètre obligatoire est manquant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>production is not enabled for this partner</source>
-        <translation type="unfinished"></translation>
+        <translation>la production n&apos;est pas activée pour ce partenaire</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+12"/>
+        <source>This is a fault on Smile ID&apos;s side; try again in a few minutes.</source>
+        <translation>Il s&apos;agit d&apos;une panne du côté de Smile ID ; réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the API key, the partner ID and that the profile&apos;s environment matches the key (sandbox keys do not work in production). If all are right, check this computer&apos;s clock.</source>
+        <translation>Vérifiez la clé d&apos;API, l&apos;identifiant partenaire et que l&apos;environnement du profil correspond à la clé (les clés du bac à sable ne fonctionnent pas en production). Si tout est correct, vérifiez l&apos;horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from the other environment.</source>
+        <translation>Vérifiez que la clé d&apos;API appartient bien à cet environnement ; Smile ID renvoie aussi le code 2204 pour une clé de l&apos;autre environnement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the user ID: Smile ID has no enrolled user with it in this environment.</source>
+        <translation>Vérifiez l&apos;identifiant utilisateur : Smile ID n&apos;a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user was deleted; nothing more can be done to this user ID.</source>
+        <translation>L&apos;utilisateur a été supprimé ; plus aucune action n&apos;est possible sur cet identifiant utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reactivate the user first.</source>
+        <translation>Réactivez d&apos;abord l&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Smile ID to enable production for your partner account, or use the sandbox.</source>
+        <translation>Demandez à Smile ID d&apos;activer la production pour votre compte partenaire, ou utilisez le bac à sable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The request was malformed; please report this with the details below.</source>
+        <translation>La requête était mal formée ; veuillez signaler ce problème en joignant les détails ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>HTTP %1: accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 : requête acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP %1: accepted, but %2</source>
+        <translation>HTTP %1 : requête acceptée, mais %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, code %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No answer from the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse du serveur : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion sécurisée : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur réseau : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>This computer&apos;s clock is %1 seconds off the server&apos;s, and signatures carry the time: set the clock right (enable network time), then try again.</source>
-        <translation type="unfinished"></translation>
+        <source>This computer&apos;s clock is %1 seconds behind the server&apos;s</source>
+        <translation>L&apos;horloge de cet ordinateur retarde de %1 secondes sur celle du serveur</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>This computer&apos;s clock is %1 seconds ahead of the server&apos;s</source>
+        <translation>L&apos;horloge de cet ordinateur avance de %1 secondes sur celle du serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, and signatures carry the time: set the clock right (enable network time), then try again.</source>
+        <translation>, or les signatures sont horodatées : remettez l&apos;horloge à l&apos;heure (activez la synchronisation de l&apos;heure par le réseau), puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The connection broke after the request was sent: the action may have been applied (the network layer may even have sent it twice). Check before repeating it.</source>
+        <translation>La connexion a été interrompue après l&apos;envoi de la requête : l&apos;action a peut-être été appliquée (la couche réseau l&apos;a peut-être même envoyée deux fois). Vérifiez avant de la répéter.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Smile ID is rate-limiting this account; wait a little and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Smile ID limite le débit des requêtes de ce compte ; patientez un peu, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server had a problem; try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rencontré un problème ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check the base URL: the server does not know this endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l&apos;URL de base : le serveur ne connaît pas ce point de terminaison.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The action may or may not have been applied. Check your connection, then look the user up in the Smile ID portal before repeating it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;action a pu être appliquée ou non. Vérifiez votre connexion, puis recherchez l&apos;utilisateur dans le portail Smile ID avant de la répéter.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server&apos;s certificate could not be trusted, so nothing was sent. Check the base URL and any proxy that intercepts HTTPS; the console never ignores certificate errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n&apos;a pas pu être validé : rien n&apos;a donc été envoyé. Vérifiez l&apos;URL de base et tout proxy qui intercepterait le HTTPS ; la console n&apos;ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The connection broke after the request was sent: the action may have been applied. Check before repeating it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Nothing reached the server. Check the network connection and the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a atteint le serveur. Vérifiez la connexion réseau et l&apos;URL de base.</translation>
     </message>
 </context>
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/core/AppSettings.cpp" line="+31"/>
+        <location filename="../../app/core/AppSettings.cpp" line="+26"/>
         <source>The settings file could not be read; it was moved to %1 and defaults are in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de paramètres n&apos;a pas pu être lu ; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
     </message>
 </context>
 <context>
     <name>AuditKey</name>
     <message>
-        <location filename="../../app/core/AuditKey.cpp" line="+53"/>
+        <location filename="../../app/core/AuditKey.cpp" line="+48"/>
         <source>the file %1 (no keychain: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier %1 (pas de trousseau de clés : %2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+13"/>
         <source>the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau de clés</translation>
     </message>
 </context>
 <context>
@@ -470,17 +547,35 @@ Options:
   -v, --version              the version
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help pour ses options)
+
+Gère les inscrits Smile ID (POST /api/v2/partner/enrollee) depuis des scripts et des terminaux.
+
+Commandes :
+  ACTION USER_ID [options]   une action sur un utilisateur ; ACTION est l&apos;une des suivantes :
+                             %1
+  sign --partner-id ID       affiche une signature de requête et son horodatage en JSON
+  history [--user-id ID] [--json] [--verify]
+                             le journal d&apos;audit, du plus récent au plus ancien ; --verify contrôle sa chaîne d&apos;empreintes
+  profile list|add|remove|use|set-key
+                             les profils enregistrés ; les clés d&apos;API sont placées dans le trousseau de clés
+  sandbox [--port N] ...     exécute le bac à sable Smile ID local au premier plan
+
+Options :
+  -h, --help                 cette aide
+  -v, --version              la version
+
+</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>which command? Run &quot;enrollee-cli --help&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>quelle commande ? Exécutez « enrollee-cli --help ».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown command or action &quot;%1&quot;; run &quot;enrollee-cli --help&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>commande ou action inconnue « %1 » ; exécutez « enrollee-cli --help ».</translation>
     </message>
 </context>
 <context>
@@ -488,87 +583,87 @@ Options:
     <message>
         <location filename="../../app/cli/CliOptions.cpp" line="+5"/>
         <source>Smile ID partner ID (leading zeros are kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant partenaire Smile ID (les zéros de tête sont conservés).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Operator email address recorded with the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail de l&apos;opérateur, enregistrée avec l&apos;action.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>ADDR</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>sandbox, production or local (this computer&apos;s sandbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox, production ou local (le bac à sable de cet ordinateur).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ENV</source>
-        <translation type="unfinished"></translation>
+        <translation>ENV</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Origin to send to instead of the environment&apos;s host, e.g. http://127.0.0.1:8787.</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine à laquelle envoyer les requêtes au lieu de l&apos;hôte de l&apos;environnement, p. ex. http://127.0.0.1:8787.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Signing scheme: signature (current) or sec_key (legacy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de signature : signature (actuelle) ou sec_key (ancienne).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SCHEME</source>
-        <translation type="unfinished"></translation>
+        <translation>SCHEME</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Read the API key from this file (first line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la clé d&apos;API dans ce fichier (première ligne).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Print the result as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le résultat au format JSON.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Do not ask for confirmation (required for delete when input is not a terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas demander de confirmation (obligatoire pour delete lorsque l&apos;entrée n&apos;est pas un terminal).</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--%1: an API key is never accepted as a command-line argument (other users can read it); set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 : une clé d&apos;API n&apos;est jamais acceptée comme argument de ligne de commande (les autres utilisateurs peuvent la lire) ; définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown signing scheme &quot;%1&quot;: use signature or sec_key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de signature inconnue « %1 » : utilisez signature ou sec_key.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unknown environment &quot;%1&quot;: use sandbox, production or local.</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement inconnu « %1 » : utilisez sandbox, production ou local.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -580,30 +675,37 @@ Options:
   4  network problem, timeout or TLS error (the action may not have been applied)
   5  history, settings or keychain problem, or the history check failed
   6  not confirmed; nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes de sortie :
+  0  le serveur a accepté l&apos;action (ou la commande a réussi)
+  1  erreur interne
+  2  ligne de commande ou saisie incorrecte ; rien n&apos;a été envoyé
+  3  le serveur a refusé l&apos;action
+  4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
+  5  problème d&apos;historique, de paramètres ou de trousseau de clés, ou échec du contrôle de l&apos;historique
+  6  non confirmé ; rien n&apos;a été envoyé</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the keychain entry of the profile (see &quot;enrollee-cli profile set-key&quot;); never from an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir « enrollee-cli profile set-key ») ; jamais d&apos;un argument.</translation>
     </message>
 </context>
 <context>
     <name>ClientCall</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+129"/>
+        <location filename="../../app/core/EnrolleeClient.cpp" line="+133"/>
         <source>no progress for %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune progression depuis %1 secondes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the transfer broke off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le transfert s&apos;est interrompu : %1</translation>
     </message>
 </context>
 <context>
@@ -611,7 +713,7 @@ Options:
     <message>
         <location filename="../../app/cli/Command.cpp" line="+23"/>
         <source>Run &quot;enrollee-cli %1 --help&quot; for the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutez « enrollee-cli %1 --help » pour connaître les options.</translation>
     </message>
 </context>
 <context>
@@ -619,44 +721,46 @@ Options:
     <message>
         <location filename="../../ui/DeleteConfirmDialog.cpp" line="+16"/>
         <source>Delete user permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement l&apos;utilisateur</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>PRODUCTION: this deletes a real person&apos;s enrollment at Smile ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUCTION : cette opération supprime l&apos;inscription d&apos;une personne réelle chez Smile ID.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Deleting user &quot;%1&quot; is permanent and cannot be undone: Smile ID removes the enrollment and the user ID can no longer be used.
 
 Type the user ID exactly to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>La suppression de l&apos;utilisateur « %1 » est définitive et irréversible : Smile ID supprime l&apos;inscription et l&apos;identifiant utilisateur ne pourra plus être utilisé.
+
+Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication de la suppression</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Type the user ID to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;identifiant utilisateur pour confirmer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the user ID (pasting is disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;identifiant utilisateur (le collage est désactivé)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancel delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
 </context>
 <context>
@@ -664,7 +768,7 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/core/EnrolleeClient.cpp" line="+36"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
-        <translation type="unfinished"></translation>
+        <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur ; %1 nécessite https://</translation>
     </message>
 </context>
 <context>
@@ -672,170 +776,122 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/sandbox/EnrolleeEndpoint.cpp" line="+68"/>
         <source>Invalid JSON: %1 at byte %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide : %1 à l&apos;octet %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Invalid JSON: the body must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide : le corps doit être un objet JSON.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Parameter %1 must be %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre %1 doit être %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>une chaîne</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a boolean (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>un booléen (true ou false)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>an integer (unix seconds) with sec_key</source>
-        <translation type="unfinished"></translation>
+        <translation>un entier (secondes Unix) avec sec_key</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an ISO 8601 string with signature</source>
-        <translation type="unfinished"></translation>
+        <translation>une chaîne ISO 8601 avec signature</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>signature (or sec_key)</source>
-        <translation type="unfinished"></translation>
+        <translation>signature (ou sec_key)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Missing parameter: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre manquant : %1.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Missing parameter: one action flag (allow_new_enroll, active, is_fraudulent or delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre manquant : un indicateur d&apos;action (allow_new_enroll, active, is_fraudulent ou delete).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Only one action per request; this one has %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une seule action par requête ; celle-ci en contient %1.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Parameter %1 can only be true.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre %1 ne peut valoir que true.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>This is a local sandbox: it refuses production requests (environment &quot;production&quot;). Nothing was changed. Use a profile whose environment is local or sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un bac à sable local : il refuse les requêtes de production (environnement « production »). Rien n&apos;a été modifié. Utilisez un profil dont l&apos;environnement est local ou sandbox.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Parameter environment must be &quot;test&quot; or &quot;production&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre environment doit valoir « test » ou « production ».</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Enrolled user %1 has been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;utilisateur inscrit %1 a été supprimé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No enrolled user found with user_id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur inscrit trouvé avec le user_id %1.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>You are not authorized to do that</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;êtes pas autorisé à effectuer cette opération</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>: partner_id %1 is not this sandbox&apos;s partner.</source>
-        <translation type="unfinished"></translation>
+        <translation> : le partner_id %1 n&apos;est pas celui du partenaire de ce bac à sable.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>: the sec_key does not match this partner&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation> : la sec_key ne correspond pas à la clé de ce partenaire.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Parameter timestamp must be an ISO 8601 date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre timestamp doit être une date et une heure ISO 8601.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>: the signature does not match this partner&apos;s API key.</source>
-        <translation type="unfinished"></translation>
+        <translation> : la signature ne correspond pas à la clé d&apos;API de ce partenaire.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>: the timestamp is %1 seconds behind the server&apos;s clock (at most %2 allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation> : l&apos;horodatage retarde de %1 secondes sur l&apos;horloge du serveur (maximum autorisé : %2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>: the timestamp is %1 seconds ahead of the server&apos;s clock (at most %2 allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation> : l&apos;horodatage avance de %1 secondes sur l&apos;horloge du serveur (maximum autorisé : %2).</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>User %1 %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ErrorCodes</name>
-    <message>
-        <location filename="../../app/core/ApiResult.cpp" line="-149"/>
-        <source>Smile ID system error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>This is a fault on Smile ID&apos;s side; try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the API key, the partner ID and that the profile&apos;s environment matches the key (sandbox keys do not work in production). If all are right, check this computer&apos;s clock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from the other environment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check the user ID: Smile ID has no enrolled user with it in this environment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The user was deleted; nothing more can be done to this user ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reactivate the user first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ask Smile ID to enable production for your partner account, or use the sandbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The request was malformed; please report this with the details below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1 : %2.</translation>
     </message>
 </context>
 <context>
@@ -843,135 +899,135 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/cli/HistoryCommand.cpp" line="+21"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit : voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only actions on this user ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les actions portant sur cet identifiant utilisateur.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôler la chaîne d&apos;empreintes de l&apos;historique ; code de sortie 0 si elle est intacte, 5 avec l&apos;indication de la première entrée modifiée, supprimée ou réordonnée.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now. The removal is itself recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver N mois d&apos;historique (0 = tout conserver, valeur par défaut), enregistrer ce choix comme paramètre de rétention et supprimer dès maintenant les mois entiers plus anciens. La suppression est elle-même consignée dans l&apos;historique.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>history takes no arguments besides its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>history n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--keep-months takes a number of months from 0 (keep everything) to 1200.</source>
-        <translation type="unfinished"></translation>
+        <translation>--keep-months attend un nombre de mois compris entre 0 (tout conserver) et 1200.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement : %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The history is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est vide.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No actions recorded for user &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action enregistrée pour l&apos;utilisateur « %1 ».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TIME (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>DATE/HEURE (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ENV</source>
-        <translation type="unfinished"></translation>
+        <translation>ENV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>ACTION</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OUTCOME</source>
-        <translation type="unfinished"></translation>
+        <translation>RÉSULTAT</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>HTTP/CODE</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP/CODE</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>USER</source>
-        <translation type="unfinished"></translation>
+        <translation>UTILISATEUR</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OPERATOR</source>
-        <translation type="unfinished"></translation>
+        <translation>OPÉRATEUR</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>REASON</source>
-        <translation type="unfinished"></translation>
+        <translation>MOTIF</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>History check FAILED at entry #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1 : %2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Historique intact : %n enregistrement vérifié, chaîné avec la clé (source : %1).</numerusform>
+            <numerusform>Historique intact : %n enregistrements vérifiés, chaînés avec la clé (source : %1).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not save the retention setting in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer le paramètre de rétention dans %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retention set to keep everything; nothing removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétention réglée pour tout conserver ; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Pruning failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la purge : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kept history from %1 on; entries removed with the months before it: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique conservé à partir de %1 ; entrées supprimées avec les mois précédents : %2.</translation>
     </message>
 </context>
 <context>
@@ -979,127 +1035,127 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryDetailView.cpp" line="+31"/>
         <source>Details of the selected history entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de l&apos;entrée d&apos;historique sélectionnée</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select an entry to see its details, its attempts and the raw response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une entrée pour afficher ses détails, ses tentatives et la réponse brute.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partner ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant partenaire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Face</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée le</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The program that sent this action ended before the answer was recorded: it may or may not have reached Smile ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme qui a envoyé cette action s&apos;est arrêté avant que la réponse ne soit enregistrée : elle a pu parvenir ou non à Smile ID.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Attempts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  %1. %2  %3  HTTP %4  code %5  %6 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1. %2  %3  HTTP %4  code %5  %6 ms</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse brute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune)</translation>
     </message>
 </context>
 <context>
@@ -1107,22 +1163,22 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/core/HistoryEntry.cpp" line="+35"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Succès</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
 </context>
 <context>
@@ -1130,37 +1186,37 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryExporter.cpp" line="+127"/>
         <source>No file name was given for the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom de fichier n&apos;a été indiqué pour l&apos;export.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is a folder; choose a file name for the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un dossier ; choisissez un nom de fichier pour l&apos;export.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier %1 n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot be overwritten: it is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être remplacé : il est en lecture seule.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot write the export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire l&apos;export dans %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Writing the export to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;écriture de l&apos;export dans %1 a échoué : %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not finish the export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de terminer l&apos;export vers %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1168,82 +1224,82 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryFilterBar.cpp" line="+27"/>
         <source>All &amp;dates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Toutes les dates</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This &amp;session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette &amp;session</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter history by text</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l&apos;historique par texte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search user ID, operator, reason, message, code</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un identifiant utilisateur, un opérateur, un motif, un message, un code</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shows entries whose user ID, operator, reason, message or code contains this text (case does not matter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche les entrées dont l&apos;identifiant utilisateur, l&apos;opérateur, le motif, le message ou le code contient ce texte (sans tenir compte de la casse).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter history by action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l&apos;historique par action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les actions</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter history by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l&apos;historique par résultat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les résultats</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show all dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher toutes les dates</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Show entries from this date</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les entrées à partir de cette date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show entries up to this date</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les entrées jusqu&apos;à cette date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only this session&apos;s entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher uniquement les entrées de cette session</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only actions taken since this window was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les actions effectuées depuis l&apos;ouverture de cette fenêtre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;u</translation>
     </message>
 </context>
 <context>
@@ -1251,37 +1307,37 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+162"/>
         <source>text contains &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte contient « %1 »</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>action is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>action : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>outcome is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>résultat : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>à partir du %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu&apos;au %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this session (since %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>cette session (depuis %1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>all entries</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les entrées</translation>
     </message>
 </context>
 <context>
@@ -1289,250 +1345,265 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryPanel.cpp" line="+47"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Reload history</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger l&apos;historique</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the history again from disk and check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire l&apos;historique depuis le disque et le contrôler.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export the shown history entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les entrées d&apos;historique affichées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the entries shown, in the order shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les entrées affichées, dans l&apos;ordre d&apos;affichage.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;JSON…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>History integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle d&apos;intégrité de l&apos;historique</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History loading problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes de chargement de l&apos;historique</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>History entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées d&apos;historique</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>History table and details</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau et détails de l&apos;historique</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Number of history entries shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d&apos;entrées d&apos;historique affichées</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>History export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l&apos;export de l&apos;historique</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>History not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique pas encore contrôlé.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Some history could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie de l&apos;historique n&apos;a pas pu être lue :</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Checking the history&apos;s integrity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle de l&apos;intégrité de l&apos;historique…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>History intact (%1 records, keyed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique intact (enregistrements : %1, avec clé)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History intact (%1 records, not keyed: edits with a recomputed chain would not be detected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique intact (enregistrements : %1, sans clé : une modification accompagnée d&apos;une chaîne recalculée ne serait pas détectée)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>History check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du contrôle de l&apos;historique : %1</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Showing %1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées affichées : %1 sur %2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Export history as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter l&apos;historique au format CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export history as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter l&apos;historique au format JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Exporting %1 entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export en cours (entrées : %1)…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Exported %1 entries to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées exportées vers %2 : %1.</translation>
     </message>
 </context>
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+283"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+148"/>
+        <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
+        <translation>enregistrement n° %1 (entrée n° %1 : %2 pour l&apos;utilisateur « %3 » à %4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>record #%1 (the outcome of entry #%2)</source>
+        <translation>enregistrement n° %1 (le résultat de l&apos;entrée n° %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>record #%1</source>
+        <translation>enregistrement n° %1</translation>
+    </message>
+    <message>
+        <location line="+120"/>
         <source>The newest history record has no valid hash; run the history check.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide ; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Cannot create the history folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier d&apos;historique %1.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The history is locked by another program (%1); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est verrouillé par un autre programme (%1) ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Could not write the history file %1; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1 ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not write the history head: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire la tête de l&apos;historique : %1</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>The history file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;historique %1 est illisible.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The history file %1 could not be read and was moved to %2; its entries are missing from this view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;historique %1 n&apos;a pas pu être lu et a été déplacé vers %2 ; ses entrées sont absentes de cette vue.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement d&apos;historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>History record #%1 has an unknown action or environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>History files cannot be read: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers d&apos;historique sont illisibles : %1.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Records #1 to #%1 are missing: the oldest entries were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements n° 1 à %1 sont manquants : les entrées les plus anciennes ont été supprimées.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Records #%1 to #%2 are missing: entries were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements n° %1 à %2 sont manquants : des entrées ont été supprimées.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record #%1 appears twice or out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été modifié, ou ses voisins ont été réordonnés : son empreinte ne correspond pas.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Record #%1 is not valid JSON although its hash matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The history head file was altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Records #%1 to #%2 are missing: the newest entries were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements n° %1 à %2 sont manquants : les entrées les plus récentes ont été supprimées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record #%1 does not match the history head.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The history head file is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1.</translation>
     </message>
 </context>
 <context>
@@ -1540,47 +1611,47 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/history/HistoryTableModel.cpp" line="+161"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
@@ -1588,22 +1659,22 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/InfoBar.cpp" line="+21"/>
         <source>Notice action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action de la notification</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dismiss notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la notification</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
 </context>
 <context>
@@ -1611,52 +1682,52 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/cli/KeySource.cpp" line="+13"/>
         <source>Cannot read the API key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier de clé d&apos;API %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The API key file %1 is too large to be a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé d&apos;API %1 est trop volumineux pour contenir une clé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The API key file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé d&apos;API %1 est vide.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The local sandbox&apos;s sec_key API key changes each run: start it with &quot;enrollee-cli sandbox --sec-key-api-key-file PATH&quot; and pass --api-key-file PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API sec_key du bac à sable local change à chaque exécution : lancez-le avec « enrollee-cli sandbox --sec-key-api-key-file PATH » et passez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the local sandbox&apos;s demo key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de démonstration du bac à sable local</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No API key: set SMILEID_API_KEY, use --api-key-file PATH, or save a profile with its key (enrollee-cli profile add … and profile set-key …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d&apos;API : définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau de clés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The keychain holds no API key for profile &quot;%1&quot;: run &quot;enrollee-cli profile set-key %1&quot;, or set SMILEID_API_KEY, or use --api-key-file PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de clés ne contient aucune clé d&apos;API pour le profil « %1 » : exécutez « enrollee-cli profile set-key %1 », définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot read the API key of profile &quot;%1&quot; from the keychain (%2): set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la clé d&apos;API du profil « %1 » dans le trousseau de clés (%2) : définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
 </context>
 <context>
@@ -1664,7 +1735,7 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/cli/KeychainSession.cpp" line="+22"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>enrollee-cli: avertissement : aucun trousseau de clés (%1) ; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
     </message>
 </context>
 <context>
@@ -1672,37 +1743,37 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/KnownState.cpp" line="+47"/>
         <source>No actions recorded for this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action enregistrée pour cet utilisateur.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No successful action recorded for this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action réussie enregistrée pour cet utilisateur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>flagged as fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>signalé comme frauduleux</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>re-enrollment allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>réinscription autorisée</translation>
     </message>
 </context>
 <context>
@@ -1710,236 +1781,247 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/LookupPanel.cpp" line="+21"/>
         <source>Demo enrollees on the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Look up a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un utilisateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;User ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant &amp;utilisateur :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The user_id the enrollee was registered with</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur (user_id) sous lequel l&apos;inscrit a été enregistré</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Demo enrollees</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrits de démonstration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Click a demo enrollee to look it up</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur un inscrit de démonstration pour le rechercher</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What this console knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que sait cette console</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Smile ID&apos;s API cannot read a user&apos;s live state: this is only what this console&apos;s history recorded. Changes made elsewhere (the portal, other tools) are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;API de Smile ID ne permet pas de lire l&apos;état actuel d&apos;un utilisateur : seules les informations consignées dans l&apos;historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n&apos;apparaissent pas.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Past actions for this user</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions passées pour cet utilisateur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>Type or pick a user ID to see what this console knows and to act on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ou choisissez un identifiant utilisateur pour voir ce que sait cette console et agir sur cet utilisateur.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Leading and trailing spaces will be removed: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les espaces en début et en fin seront supprimés : « %1 ».</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No user selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur sélectionné.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reading history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l&apos;historique…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Last known state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier état connu : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (as of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (au %1)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+56"/>
+        <location filename="../../ui/MainWindow.cpp" line="+50"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous utilisez le bac à sable local intégré : essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a Smile ID profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un profil Smile ID…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Lookup and actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation et actions</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Lookup and actions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consultation et actions</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+94"/>
+        <location line="+4"/>
+        <source>Opening history…</source>
+        <translation>Ouverture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+95"/>
+        <location line="+65"/>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-134"/>
         <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement ; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de l&apos;action « %1 » pour « %2 »…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;action « %1 » n&apos;a pas été envoyée.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Action « %1 » pour « %2 » annulée ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le bac à sable local n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profils…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actions</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Aff&amp;ichage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Go to &amp;user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;About Enrollee Console</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos d&apos;Enrollee Console</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Local sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Enrollee Console — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrollee Console — %1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>[PRODUCTION] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[PRODUCTION] %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Starting: opening the audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage : ouverture du journal d&apos;audit…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter a valid user ID to enable the actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
     </message>
 </context>
 <context>
@@ -1947,17 +2029,17 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/ProductionBanner.cpp" line="+30"/>
         <source>PRODUCTION — actions change real people&apos;s enrollments at Smile ID (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUCTION — les actions modifient les inscriptions de personnes réelles chez Smile ID (%1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Smile ID sandbox — test data only; nothing here affects real people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable Smile ID — données de test uniquement ; rien ici n&apos;affecte des personnes réelles.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Local sandbox — an emulator on this computer with demo enrollees; nothing leaves this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local — un émulateur sur cet ordinateur avec des inscrits de démonstration ; rien ne quitte cette machine.</translation>
     </message>
 </context>
 <context>
@@ -1965,17 +2047,17 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/core/Profile.cpp" line="+35"/>
         <source>Smile ID sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable Smile ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PRODUCTION</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUCTION</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local</translation>
     </message>
 </context>
 <context>
@@ -1983,68 +2065,68 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/ProfileBar.cpp" line="+13"/>
         <source>&amp;Profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profils…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+4"/>
         <source>Active profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil actif</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Switch the profile actions are sent with</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le profil utilisé pour envoyer les actions</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Manage profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les profils</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add, edit, remove or switch profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter, modifier, supprimer ou changer de profil</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Local sandbox (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local (intégré)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>partner %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>partenaire %1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>demo key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé de démonstration</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>API key ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API prête</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>API key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API : %1</translation>
     </message>
 </context>
 <context>
@@ -2057,37 +2139,42 @@ Type the user ID exactly to confirm.</source>
   remove NAME          forget a profile and its keychain key
   use NAME             make NAME the default profile
   set-key NAME         store NAME&apos;s API key in the keychain (from standard input or --api-key-file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : enrollee-cli profile list|add|remove|use|set-key … (chacune accepte --help).
+  list                 affiche les profils enregistrés (* = profil par défaut)
+  add NAME --partner-id ID --email ADDR [--environment ENV] [--scheme S] [--base-url URL] [--api-key-file PATH] [--use]
+  remove NAME          oublie un profil et sa clé dans le trousseau de clés
+  use NAME             fait de NAME le profil par défaut
+  set-key NAME         enregistre la clé d&apos;API de NAME dans le trousseau de clés (depuis l&apos;entrée standard ou --api-key-file)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>profile needs a sub-command.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile nécessite une sous-commande.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Unknown profile sub-command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-commande de profile inconnue « %1 ».</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The profile&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du profil.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Usage: enrollee-cli profile %1 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : enrollee-cli profile %1 NAME</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A profile name is one line of at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom de profil tient sur une seule ligne de 64 caractères au maximum.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Show the saved profiles; * marks the default one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les profils enregistrés ; * indique le profil par défaut.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2096,108 +2183,108 @@ Type the user ID exactly to confirm.</source>
         <location line="+24"/>
         <location line="+17"/>
         <source>The sub-command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sous-commande.</translation>
     </message>
     <message>
         <location line="-95"/>
         <source>No profiles yet: enrollee-cli profile add NAME --partner-id ID --email ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun profil pour le moment : enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save a profile (replacing one of the same name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer un profil (en remplaçant celui qui porte le même nom).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Store the API key in this file in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans le trousseau de clés la clé d&apos;API contenue dans ce fichier.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make it the default profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>En faire le profil par défaut.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile &quot;%1&quot; saved%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » enregistré%2.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> as the default</source>
-        <translation type="unfinished"></translation>
+        <translation> comme profil par défaut</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Forget a profile and delete its API key from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier un profil et supprimer sa clé d&apos;API du trousseau de clés.</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+24"/>
         <source>There is no profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;existe aucun profil « %1 ».</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Profile &quot;%1&quot; removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » supprimé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Its API key could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa clé d&apos;API n&apos;a pas pu être supprimée du trousseau de clés : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Make a saved profile the default for actions and sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire d&apos;un profil enregistré le profil par défaut pour les actions et pour sign.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; is now the default profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est désormais le profil par défaut.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Store a profile&apos;s API key in the keychain, read from standard input (not echoed on a terminal) or from --api-key-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé d&apos;API d&apos;un profil dans le trousseau de clés, lue depuis l&apos;entrée standard (sans écho sur un terminal) ou depuis --api-key-file.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>There is no profile &quot;%1&quot;; add it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;existe aucun profil « %1 » ; ajoutez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No API key was given; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d&apos;API n&apos;a été fournie ; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>API key for profile &quot;%1&quot; (not shown): </source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API du profil « %1 » (non affichée) : </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The API key of profile &quot;%1&quot; is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API du profil « %1 » est enregistrée dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API n&apos;a pas été enregistrée (%1) ; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
     </message>
 </context>
 <context>
@@ -2205,37 +2292,37 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/ProfileController.cpp" line="+95"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The local sandbox is starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le bac à sable local démarre…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the API key from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la clé d&apos;API dans le trousseau de clés…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No API key is stored for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No API key is stored for this profile; edit the profile to enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil ; modifiez le profil pour la saisir.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No keychain is available (%1). Enter the API key in the profile; it is kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Saisissez la clé d&apos;API dans le profil ; elle sera conservée en mémoire pour cette session uniquement.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The keychain did not give the API key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API : %1</translation>
     </message>
 </context>
 <context>
@@ -2243,237 +2330,237 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/ProfileDialog.cpp" line="+34"/>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils enregistrés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supp&amp;rimer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Remove profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The built-in local sandbox is always available and needs no profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le bac à sable local intégré est toujours disponible et ne nécessite aucun profil.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partner ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant partenaire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. 085, from the Smile ID portal</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 085, indiqué sur le portail Smile ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator email</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail de l&apos;opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>you@your-company.com — recorded by Smile ID</source>
-        <translation type="unfinished"></translation>
+        <translation>vous@votre-entreprise.com — enregistrée par Smile ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signing scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de signature</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signature (HMAC, current)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature (HMAC, actuelle)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sec_key (legacy accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>sec_key (anciens comptes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base URL override</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de base personnalisée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional, e.g. https://testapi.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, p. ex. https://testapi.example.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Where the API key is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de conservation de la clé d&apos;API</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Profile problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de profil</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Profile status</source>
-        <translation type="unfinished"></translation>
+        <translation>État du profil</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;om :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Partner ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant &amp;partenaire :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator &amp;email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse e-mail de l&apos;opérateur :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;nvironment:</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;vironnement :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signing &amp;scheme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Méthode de signature :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;base :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé d&apos;API :</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save and &amp;use</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et &amp;utiliser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save and switch to this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et basculer sur ce profil</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Saved &quot;%1&quot;; its API key is in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » enregistré ; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved &quot;%1&quot;. No keychain (%2): the API key is kept in memory for this session only and must be entered again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » enregistré. Aucun trousseau de clés (%2) : la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Paste the API key from the Smile ID portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stored — leave empty to keep the current key</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Give the profile a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is the built-in profile&apos;s name; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est le nom du profil intégré ; choisissez-en un autre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un profil nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Enter the API key for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la clé d&apos;API de ce profil.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Remove profile?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le profil ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove profile &quot;%1&quot; and its stored API key? History entries are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le profil « %1 » et sa clé d&apos;API enregistrée ? Les entrées de l&apos;historique sont conservées.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The API key is stored in the system keychain (service &quot;%1&quot;) and never shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API est enregistrée dans le trousseau de clés du système (service « %1 ») et ne sera plus jamais affichée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keychain is available: %1. API keys entered now are kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible : %1. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
     </message>
 </context>
 <context>
@@ -2481,40 +2568,40 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../app/console/main.cpp" line="+56"/>
         <source>Enrollee Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrollee Console</translation>
     </message>
 </context>
 <context>
     <name>ResponseParser</name>
     <message>
-        <location filename="../../app/core/ResponseParser.cpp" line="+47"/>
+        <location filename="../../app/core/ResponseParser.cpp" line="+42"/>
         <source>the server sent an empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a envoyé un corps vide</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the body was %1 bytes, more than expected; only the first %2 are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps faisait %1 octets, plus que prévu ; seuls les %2 premiers sont conservés</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the body is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps n&apos;est pas du texte UTF-8</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the server sent a web page instead of JSON (a proxy or an outage page?)</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a envoyé une page web au lieu de JSON (un proxy ou une page de panne ?)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the body is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps n&apos;est pas du JSON valide (%1 à l&apos;octet %2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the JSON body is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps JSON n&apos;est pas un objet</translation>
     </message>
 </context>
 <context>
@@ -2522,52 +2609,52 @@ Type the user ID exactly to confirm.</source>
     <message>
         <location filename="../../ui/ResultView.cpp" line="+17"/>
         <source>Result of the last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de la dernière action</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Result status</source>
-        <translation type="unfinished"></translation>
+        <translation>État du résultat</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la réponse brute</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse brute</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>No action sent yet in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action envoyée pour le moment dans cette session.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Succès</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Recorded in history as entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigné dans l&apos;historique sous l&apos;entrée %1.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2579,30 +2666,40 @@ Message: %5
 Attempts: %6
 Time: %7 ms
 </source>
-        <translation type="unfinished"></translation>
+        <translation>URL : %1
+Résultat : %2
+Statut HTTP : %3
+Code : %4
+Message : %5
+Tentatives : %6
+Durée : %7 ms
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Body: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Corps : %1
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>
 Response:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Réponse :
+</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vide)</translation>
     </message>
 </context>
 <context>
@@ -2610,203 +2707,198 @@ Response:
     <message>
         <location filename="../../app/cli/SandboxCommand.cpp" line="+34"/>
         <source>Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key &quot;%2&quot;; its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; --sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration « %2 » ; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué ; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address to listen on (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse d&apos;écoute (par défaut %1).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>ADDR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Port to listen on (default %1; 0 = any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port d&apos;écoute (par défaut %1 ; 0 = n&apos;importe quel port libre).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <location line="+2"/>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Add an active enrollee (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un inscrit actif (option répétable).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay every answer by MS milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retarder chaque réponse de MS millisecondes.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simuler une défaillance : none, http-error, html, empty, truncated, reset, hang, system-error.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>KIND</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP status for --fault http-error (default 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP pour --fault http-error (500 par défaut).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send Retry-After: S with --fault http-error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer l&apos;en-tête Retry-After: S avec --fault http-error.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Misbehave for the first N requests only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simuler la défaillance uniquement pour les N premières requêtes.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PEM private key for the legacy sec_key scheme (default: a fresh key pair).</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé privée PEM pour l&apos;ancienne méthode sec_key (par défaut : une nouvelle paire de clés).</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Write the API key sec_key clients use with this sandbox to PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire dans PATH la clé d&apos;API que les clients sec_key utilisent avec ce bac à sable.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>sandbox takes no arguments besides its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>--latency takes milliseconds (0 to 600000).</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency attend une durée en millisecondes (de 0 à 600000).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown fault &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaillance inconnue « %1 ».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--fault-status takes an HTTP status (100 to 599).</source>
-        <translation type="unfinished"></translation>
+        <translation>--fault-status attend un statut HTTP (de 100 à 599).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--retry-after takes seconds (0 to 86400).</source>
-        <translation type="unfinished"></translation>
+        <translation>--retry-after attend une durée en secondes (de 0 à 86400).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--fault-count takes a number of requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>--fault-count attend un nombre de requêtes.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--port takes a port number (0 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>--port attend un numéro de port (de 0 à 65535).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--host takes an IP address such as 127.0.0.1, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--host attend une adresse IP telle que 127.0.0.1, et non « %1 ».</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not a PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une clé privée PEM.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écouter sur %1, port %2 : %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Local sandbox stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local arrêté.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>warning: listening on %1, which other computers can reach; clients refuse plain HTTP to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement : écoute sur %1, accessible depuis d&apos;autres ordinateurs ; les clients refusent de s&apos;y connecter en HTTP simple.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local sandbox for partner %1 with %2 enrollees (%3); API key: %4. Stop with Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable local pour le partenaire %1 ; inscrits (%2) : %3 ; clé d&apos;API : %4. Arrêtez-le avec Ctrl+C.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the demo key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de démonstration « %1 »</translation>
     </message>
 </context>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+105"/>
-        <source>Cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+84"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+189"/>
         <source>Only POST is allowed on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule la méthode POST est autorisée sur %1.</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>System error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur système</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>No such endpoint: %1. This sandbox serves POST %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison inexistant : %1. Ce bac à sable sert POST %2.</translation>
     </message>
 </context>
 <context>
@@ -2814,174 +2906,174 @@ Response:
     <message>
         <location filename="../../app/cli/SignCommand.cpp" line="+22"/>
         <source>Print a request signature as JSON: {&quot;signature&quot;, &quot;timestamp&quot;}, or with --scheme sec_key {&quot;sec_key&quot;, &quot;timestamp&quot;} (unix seconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche une signature de requête au format JSON : {&quot;signature&quot;, &quot;timestamp&quot;}, ou avec --scheme sec_key {&quot;sec_key&quot;, &quot;timestamp&quot;} (secondes Unix).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign this timestamp (echoed exactly) instead of the current time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer cet horodatage (restitué tel quel) au lieu de l&apos;heure actuelle.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TS</source>
-        <translation type="unfinished"></translation>
+        <translation>TS</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>sign takes no arguments besides its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>sign n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--timestamp is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timestamp est vide.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>With --scheme sec_key the timestamp is whole unix seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --scheme sec_key, l&apos;horodatage est un nombre entier de secondes Unix, et non « %1 ».</translation>
     </message>
 </context>
 <context>
     <name>Signer</name>
     <message>
-        <location filename="../../app/core/Signer.cpp" line="+97"/>
+        <location filename="../../app/core/Signer.cpp" line="+92"/>
         <location line="+36"/>
         <source>The API key is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API est vide.</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>The partner ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant partenaire est vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The timestamp is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;horodatage est vide.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>HMAC-SHA256 failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de HMAC-SHA256 : %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The legacy sec_key scheme needs a numeric partner ID; &quot;%1&quot; is not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ancienne méthode sec_key nécessite un identifiant partenaire numérique ; « %1 » n&apos;en est pas un.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. Accounts created recently use the signature scheme instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette clé d&apos;API n&apos;est pas une clé de l&apos;ancien système (sec_key) : elle devrait être l&apos;encodage base64 d&apos;une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RSA encryption could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chiffrement RSA n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>RSA encryption failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du chiffrement RSA : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RSA encryption failed (is the key large enough?): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du chiffrement RSA (la clé est-elle assez longue ?) : %1</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/core/Validation.cpp" line="+36"/>
+        <location filename="../../app/core/Validation.cpp" line="+31"/>
         <source>Enter a user ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un identifiant utilisateur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID contains control or invisible formatting characters; retype it rather than pasting.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles ; saisissez-le au clavier plutôt que de le coller.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID is %1 characters long; the limit is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur compte %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur est trop long.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID is not valid text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur n&apos;est pas un texte valide.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A partner ID is required (it is on the Smile ID portal, e.g. 085).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un identifiant partenaire est obligatoire (il figure sur le portail Smile ID, p. ex. 085).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The partner ID &quot;%1&quot; should be the digits shown on the Smile ID portal, e.g. 085.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant partenaire « %1 » doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>An operator email is required: Smile ID records who made the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse e-mail d&apos;opérateur est obligatoire : Smile ID enregistre l&apos;auteur de la modification.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas une adresse e-mail.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The reason is %1 characters long; the limit is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif compte %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The reason contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif contient des caractères de contrôle.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The base URL is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de base est vide.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not a URL; use an origin such as https://portal.smileidentity.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas une URL ; utilisez une origine telle que https://portal.smileidentity.com.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base URL must start with https:// (or http:// for a sandbox on this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de base doit commencer par https:// (ou http:// pour un bac à sable sur cet ordinateur).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base URL must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de base ne doit contenir ni nom d&apos;utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base URL is an origin only (scheme, host and port); the path %1 is added for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de base se limite à une origine (schéma, hôte et port) ; le chemin %1 est ajouté automatiquement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost) ; utilisez https:// pour %1.</translation>
     </message>
 </context>
 </TS>

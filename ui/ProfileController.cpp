@@ -144,12 +144,13 @@ void ProfileController::save(const Profile &profile, const QByteArray &apiKey, c
 
     QPointer<ProfileController> self(this);
     const QString name = profile.name;
-    auto afterKey = [self, name](bool inKeychain, const QString &message) {
+    const bool wasActive = m_active.name == name || (renamed && m_active.name == previousName);
+    auto afterKey = [self, name, wasActive](bool inKeychain, const QString &message) {
         if (!self)
             return;
         emit self->saveFinished(name, inKeychain, message);
-        if (self->m_active.name == name)
-            self->activate(name); // pick up the new address and key
+        if (wasActive)
+            self->activate(name); // pick up the new name, address and key
     };
     if (apiKey.isEmpty() && renamed) {
         // Carry the stored key over to the new name.
@@ -161,14 +162,16 @@ void ProfileController::save(const Profile &profile, const QByteArray &apiKey, c
                                     afterKey(false, read.message);
                                     return;
                                 }
-                                self->m_credentials->write(CredentialStore::profileAccount(name), read.secret,
-                                                           [self, previousName, afterKey](const CredentialResult &w) {
-                                                               if (self && w.ok())
-                                                                   self->m_credentials->remove(
-                                                                       CredentialStore::profileAccount(previousName),
-                                                                       [](const CredentialResult &) {});
-                                                               afterKey(w.ok(), w.message);
-                                                           });
+                                self->m_credentials->write(
+                                    CredentialStore::profileAccount(name), read.secret,
+                                    [self, previousName, afterKey](const CredentialResult &w) {
+                                        // Without a keychain the write kept it in session memory: still usable.
+                                        const bool kept = w.ok() || w.status == CredentialResult::Status::Unavailable;
+                                        if (self && kept)
+                                            self->m_credentials->remove(CredentialStore::profileAccount(previousName),
+                                                                        [](const CredentialResult &) {});
+                                        afterKey(w.ok(), w.message);
+                                    });
                             });
         return;
     }

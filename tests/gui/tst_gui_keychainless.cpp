@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 
 using namespace GuiTest;
 
@@ -89,6 +90,32 @@ private slots:
         window->profiles()->activate(ProfileController::localProfileName());
         window->profiles()->activate(QStringLiteral("Acme test"));
         QTRY_VERIFY(window->profiles()->canSend());
+
+        // Rename it through the dialog: the session key follows the profile.
+        QTest::mouseClick(find<QAbstractButton>(window, "manageProfilesButton"), Qt::LeftButton);
+        QTRY_VERIFY((dialog = topLevel<QDialog>("profileDialog")) != nullptr);
+        auto *list = find<QListWidget>(dialog, "profileList");
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("Acme test"));
+        auto *name = find<QLineEdit>(dialog, "profileNameEdit");
+        QCOMPARE(name->text(), QStringLiteral("Acme test"));
+        QVERIFY(find<QLineEdit>(dialog, "apiKeyEdit")->text().isEmpty()); // never shown again
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Acme renamed"));
+        saved.clear();
+        QTest::mouseClick(find<QAbstractButton>(dialog, "saveProfileButton"), Qt::LeftButton);
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("Acme renamed"));
+        QTRY_COMPARE(window->profiles()->active().name, QStringLiteral("Acme renamed"));
+        QTRY_VERIFY(window->profiles()->canSend());
+
+        // Remove it (the confirmation goes through the seam): the window falls back to the local sandbox.
+        m_console->prompts.setNextAnswer(true);
+        QTest::mouseClick(find<QAbstractButton>(dialog, "removeProfileButton"), Qt::LeftButton);
+        QTRY_COMPARE(list->count(), 0);
+        QCOMPARE(m_console->prompts.asked().last(), QStringLiteral("confirm:Remove profile?"));
+        QTRY_COMPARE(window->profiles()->active().name, ProfileController::localProfileName());
+        dialog->reject();
 
         // And nothing under the test's home holds it.
         QDirIterator files(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

@@ -5,6 +5,8 @@
 #include "ActionController.h"
 #include "ActionPanel.h"
 #include "AppSettings.h"
+#include "AuditKey.h"
+#include "CredentialStore.h"
 #include "HistoryStore.h"
 #include "ProfileController.h"
 #include "ProductionBanner.h"
@@ -97,6 +99,17 @@ private slots:
         isolate(m_home, "tst_gui_main_window");
         m_console = std::make_unique<Console>();
         QVERIFY(m_console->start());
+    }
+
+    void cleanupTestCase()
+    {
+        // Leave nothing in a developer's real keychain: the profile key and the audit-chain key.
+        CredentialStore *credentials = m_console->context->credentials();
+        int pending = 2;
+        credentials->remove(CredentialStore::profileAccount(QStringLiteral("Acme production")),
+                            [&pending](const CredentialResult &) { --pending; });
+        credentials->remove(QLatin1String(AuditKey::kAccount), [&pending](const CredentialResult &) { --pending; });
+        QTRY_COMPARE(pending, 0);
     }
 
     void firstRunOpensOnLocalSandbox()

@@ -2,12 +2,20 @@
 
 // Shared set-up for the console's GUI suites: a private ENROLLEE_HOME and keychain service per run,
 // the real AppContext + MainWindow, and helpers to find widgets by objectName.
+#include "ActionController.h"
+#include "ActionPanel.h"
 #include "AppContext.h"
+#include "AuditKey.h"
+#include "CredentialStore.h"
+#include "HistoryStore.h"
+#include "SandboxServer.h"
 #include "MainWindow.h"
 #include "PromptService.h"
 
 #include <QApplication>
 #include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -63,6 +71,85 @@ struct Console {
             return false;
         return QTest::qWaitFor([this] { return context->isReady() && context->sandbox() != nullptr; }, 10000);
     }
+};
+
+
+// Base of the suites that drive one real window: starts it, and offers the steps tests repeat.
+class ConsoleTest : public QObject
+{
+protected:
+    bool startConsole(const char *appName)
+    {
+        if (!m_home.isValid())
+            return false;
+        isolate(m_home, appName);
+        m_console = std::make_unique<Console>();
+        return m_console->start();
+    }
+
+    // Leaves nothing in a developer's real keychain: the given profiles' keys and the audit-chain key.
+    bool forgetKeychainEntries(const QStringList &profiles)
+    {
+        CredentialStore *credentials = m_console->context->credentials();
+        int pending = int(profiles.size()) + 1;
+        for (const QString &name : profiles)
+            credentials->remove(CredentialStore::profileAccount(name), [&pending](const CredentialResult &) { --pending; });
+        credentials->remove(QLatin1String(AuditKey::kAccount), [&pending](const CredentialResult &) { --pending; });
+        return QTest::qWaitFor([&pending] { return pending == 0; }, 10000);
+    }
+    QTemporaryDir m_home;
+    std::unique_ptr<Console> m_console;
+
+    MainWindow *window() const { return m_console->window.get(); }
+    SandboxServer *sandbox() const { return m_console->context->sandbox(); }
+    QLineEdit *userEdit() const { return find<QLineEdit>(window(), "userIdEdit"); }
+    QLineEdit *reasonEdit() const { return find<QLineEdit>(window(), "reasonEdit"); }
+    QLabel *resultLine() const { return find<QLabel>(window(), "resultLine"); }
+
+    void setUser(const QString &userId, const QString &reason = {})
+    {
+        userEdit()->clear();
+        QTest::keyClicks(userEdit(), userId);
+        reasonEdit()->clear();
+        if (!reason.isEmpty())
+            QTest::keyClicks(reasonEdit(), reason);
+    }
+
+    QList<HistoryEntry> history(const QString &userId) const
+    {
+        QList<HistoryEntry> rows;
+        for (const HistoryEntry &e : m_console->context->history()->load().entries) {
+            if (e.userId == userId)
+                rows.append(e);
+        }
+        return rows;
+    }
+
+    static QString buttonName(ActionKind kind)
+    {
+        const QStringList words = ActionInfo::cliName(kind).split(QLatin1Char('-'));
+        QString name = words.first();
+        for (int i = 1; i < words.size(); ++i)
+            name += words.at(i).left(1).toUpper() + words.at(i).mid(1);
+        return name + QStringLiteral("Button");
+    }
+
+    // Shortcuts reach only the active window; a closed dialog may leave none active offscreen.
+    void activate()
+    {
+        // The offscreen platform does not always hand activation back when a dialog closes;
+        // set it the way a window manager would.
+        window()->activateWindow();
+        QApplication::setActiveWindow(window());
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(window()));
+    }
+
+    // Waits until the runner is idle and the result line names the outcome.
+    bool waitForResult()
+    {
+        return QTest::qWaitFor([this] { return !window()->actions()->isBusy(); }, 10000);
+    }
+
 };
 
 } // namespace GuiTest

@@ -34,83 +34,17 @@ using namespace GuiTest;
 
 Q_DECLARE_METATYPE(ActionKind)
 
-class TestMainWindow : public QObject
+class TestMainWindow : public ConsoleTest
 {
     Q_OBJECT
-
-private:
-    QTemporaryDir m_home;
-    std::unique_ptr<Console> m_console;
-
-    MainWindow *window() const { return m_console->window.get(); }
-    SandboxServer *sandbox() const { return m_console->context->sandbox(); }
-    QLineEdit *userEdit() const { return find<QLineEdit>(window(), "userIdEdit"); }
-    QLineEdit *reasonEdit() const { return find<QLineEdit>(window(), "reasonEdit"); }
-    QLabel *resultLine() const { return find<QLabel>(window(), "resultLine"); }
-
-    void setUser(const QString &userId, const QString &reason = {})
-    {
-        userEdit()->clear();
-        QTest::keyClicks(userEdit(), userId);
-        reasonEdit()->clear();
-        if (!reason.isEmpty())
-            QTest::keyClicks(reasonEdit(), reason);
-    }
-
-    QList<HistoryEntry> history(const QString &userId) const
-    {
-        QList<HistoryEntry> rows;
-        for (const HistoryEntry &e : m_console->context->history()->load().entries) {
-            if (e.userId == userId)
-                rows.append(e);
-        }
-        return rows;
-    }
-
-    static QString buttonName(ActionKind kind)
-    {
-        const QStringList words = ActionInfo::cliName(kind).split(QLatin1Char('-'));
-        QString name = words.first();
-        for (int i = 1; i < words.size(); ++i)
-            name += words.at(i).left(1).toUpper() + words.at(i).mid(1);
-        return name + QStringLiteral("Button");
-    }
-
-    // Shortcuts reach only the active window; a closed dialog may leave none active offscreen.
-    void activate()
-    {
-        // The offscreen platform does not always hand activation back when a popup (the user-ID
-        // completer) or a dialog closes; set it the way a window manager would.
-        window()->activateWindow();
-        QApplication::setActiveWindow(window());
-        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(window()));
-    }
-
-    // Waits until the runner is idle and the result line names the outcome.
-    bool waitForResult()
-    {
-        return QTest::qWaitFor([this] { return !window()->actions()->isBusy(); }, 10000);
-    }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        isolate(m_home, "tst_gui_main_window");
-        m_console = std::make_unique<Console>();
-        QVERIFY(m_console->start());
+        QVERIFY(startConsole("tst_gui_main_window"));
     }
 
-    void cleanupTestCase()
-    {
-        // Leave nothing in a developer's real keychain: the profile key and the audit-chain key.
-        CredentialStore *credentials = m_console->context->credentials();
-        int pending = 2;
-        credentials->remove(CredentialStore::profileAccount(QStringLiteral("Acme production")),
-                            [&pending](const CredentialResult &) { --pending; });
-        credentials->remove(QLatin1String(AuditKey::kAccount), [&pending](const CredentialResult &) { --pending; });
-        QTRY_COMPARE(pending, 0);
-    }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
 
     void firstRunOpensOnLocalSandbox()
     {
@@ -337,69 +271,6 @@ private slots:
         QCOMPARE(sandbox()->requestCount(), before);
         QCOMPARE(history(user).size(), rows);
         QVERIFY(sandbox()->registry().contains(user));
-    }
-
-    void productionIsUnmistakableAndConfirmed()
-    {
-        ProfileController *profiles = window()->profiles();
-        Profile prod;
-        prod.name = QStringLiteral("Acme production");
-        prod.partnerId = QStringLiteral("001");
-        prod.email = QStringLiteral("officer@acme.example");
-        prod.environment = Environment::Production;
-        prod.baseUrl = sandbox()->origin(); // loopback: the sandbox refuses production bodies, which is fine here
-        QSignalSpy saved(profiles, &ProfileController::saveFinished);
-        profiles->save(prod, QByteArrayLiteral("sandbox-demo-key"));
-        QTRY_COMPARE(saved.size(), 1);
-        profiles->activate(prod.name);
-        QTRY_VERIFY(profiles->canSend());
-        QVERIFY(window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
-        QVERIFY(window()->windowTitle().contains(QLatin1String("Enrollee Console")));
-        auto *banner = find<ProductionBanner>(window(), "productionBanner");
-        QVERIFY(banner->isProduction() && banner->isVisible());
-        QVERIFY(banner->text().contains(QLatin1String("PRODUCTION")));
-        QFile settingsFile(m_console->context->settings()->fileName());
-        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
-        QVERIFY(!settingsFile.readAll().contains("sandbox-demo-key"));
-
-        // Declined confirmation: nothing is sent or recorded.
-        setUser(QStringLiteral("demo-user-002"), QStringLiteral("CASE-11"));
-        const int before = sandbox()->requestCount();
-        m_console->prompts.setNextAnswer(false);
-        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
-        QVERIFY(waitForResult());
-        QVERIFY2(resultLine()->text().contains(QLatin1String("Deactivate of \"demo-user-002\" cancelled")),
-                 qPrintable(resultLine()->text()));
-        QVERIFY(m_console->prompts.asked().last().startsWith(QLatin1String("confirm:")));
-        QCOMPARE(sandbox()->requestCount(), before);
-
-        // Accepted: it is sent (and the sandbox refuses a production body, shown in plain words).
-        m_console->prompts.setNextAnswer(true);
-        activate();
-        QTest::keySequence(window(), ActionPanel::shortcut(ActionKind::FlagFraud));
-        QVERIFY(waitForResult());
-        QVERIFY2(resultLine()->text().contains(QLatin1String("failed")), qPrintable(resultLine()->text()));
-        QCOMPARE(sandbox()->requestCount(), before + 1);
-
-        // Reactivate needs no extra confirmation even in production.
-        const int asked = int(m_console->prompts.asked().size());
-        QTest::mouseClick(find<QAbstractButton>(window(), "reactivateButton"), Qt::LeftButton);
-        QVERIFY(waitForResult());
-        QCOMPARE(int(m_console->prompts.asked().size()), asked);
-
-        // The delete dialog says production prominently.
-        QSignalSpy opened(&m_console->prompts, &PromptService::promptOpened);
-        QTest::mouseClick(find<QAbstractButton>(window(), "deleteButton"), Qt::LeftButton);
-        QTRY_COMPARE(opened.size(), 1);
-        auto *dialog = opened.first().first().value<QDialog *>();
-        QVERIFY(find<QLabel>(dialog, "deleteProductionWarning")->isVisible());
-        dialog->reject();
-        QTRY_VERIFY(!window()->actions()->isBusy());
-        QCOMPARE(sandbox()->requestCount(), before + 2);
-
-        profiles->activate(ProfileController::localProfileName());
-        QVERIFY(!window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
-        QVERIFY(!banner->isProduction());
     }
 
     void tabOrderFollowsTheWork()

@@ -1,0 +1,89 @@
+// A production profile (pointed at the loopback sandbox, which refuses production bodies — that is
+// fine here): the banner and title marker, the extra confirmation asked through the prompt seam,
+// declining sends nothing, and the delete dialog says production prominently.
+#include "GuiTestSupport.h"
+
+#include "AppSettings.h"
+#include "ProductionBanner.h"
+#include "ProfileController.h"
+
+#include <QAbstractButton>
+#include <QFile>
+
+using namespace GuiTest;
+
+class TestProduction : public ConsoleTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(startConsole("tst_gui_production")); }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({QStringLiteral("Acme production")})); }
+
+    void productionIsUnmistakableAndConfirmed()
+    {
+        ProfileController *profiles = window()->profiles();
+        Profile prod;
+        prod.name = QStringLiteral("Acme production");
+        prod.partnerId = QStringLiteral("001");
+        prod.email = QStringLiteral("officer@acme.example");
+        prod.environment = Environment::Production;
+        prod.baseUrl = sandbox()->origin(); // loopback: the sandbox refuses production bodies, which is fine here
+        QSignalSpy saved(profiles, &ProfileController::saveFinished);
+        profiles->save(prod, QByteArrayLiteral("sandbox-demo-key"));
+        QTRY_COMPARE(saved.size(), 1);
+        profiles->activate(prod.name);
+        QTRY_VERIFY(profiles->canSend());
+        QVERIFY(window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
+        QVERIFY(window()->windowTitle().contains(QLatin1String("Enrollee Console")));
+        auto *banner = find<ProductionBanner>(window(), "productionBanner");
+        QVERIFY(banner->isProduction() && banner->isVisible());
+        QVERIFY(banner->text().contains(QLatin1String("PRODUCTION")));
+        QFile settingsFile(m_console->context->settings()->fileName());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        QVERIFY(!settingsFile.readAll().contains("sandbox-demo-key"));
+
+        // Declined confirmation: nothing is sent or recorded.
+        setUser(QStringLiteral("demo-user-002"), QStringLiteral("CASE-11"));
+        const int before = sandbox()->requestCount();
+        m_console->prompts.setNextAnswer(false);
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QVERIFY2(resultLine()->text().contains(QLatin1String("Deactivate of \"demo-user-002\" cancelled")),
+                 qPrintable(resultLine()->text()));
+        QVERIFY(m_console->prompts.asked().last().startsWith(QLatin1String("confirm:")));
+        QCOMPARE(sandbox()->requestCount(), before);
+
+        // Accepted: it is sent (and the sandbox refuses a production body, shown in plain words).
+        m_console->prompts.setNextAnswer(true);
+        activate();
+        QTest::keySequence(window(), ActionPanel::shortcut(ActionKind::FlagFraud));
+        QVERIFY(waitForResult());
+        QVERIFY2(resultLine()->text().contains(QLatin1String("failed")), qPrintable(resultLine()->text()));
+        QCOMPARE(sandbox()->requestCount(), before + 1);
+
+        // Reactivate needs no extra confirmation even in production.
+        const int asked = int(m_console->prompts.asked().size());
+        QTest::mouseClick(find<QAbstractButton>(window(), "reactivateButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QCOMPARE(int(m_console->prompts.asked().size()), asked);
+
+        // The delete dialog says production prominently.
+        QSignalSpy opened(&m_console->prompts, &PromptService::promptOpened);
+        QTest::mouseClick(find<QAbstractButton>(window(), "deleteButton"), Qt::LeftButton);
+        QTRY_COMPARE(opened.size(), 1);
+        auto *dialog = opened.first().first().value<QDialog *>();
+        QVERIFY(find<QLabel>(dialog, "deleteProductionWarning")->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(!window()->actions()->isBusy());
+        QCOMPARE(sandbox()->requestCount(), before + 2);
+
+        profiles->activate(ProfileController::localProfileName());
+        QVERIFY(!window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
+        QVERIFY(!banner->isProduction());
+    }
+
+};
+
+QTEST_MAIN(TestProduction)
+#include "tst_gui_production.moc"

@@ -1,8 +1,10 @@
 // enrollee-console: the desktop face of the enrollee API. Everything lives in enrollee_ui; this file
 // only makes the application object, the object graph and the window.
 #include "AppContext.h"
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "PromptService.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -53,11 +55,13 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("enrollee-console"));
     QApplication::setOrganizationName(QStringLiteral("EnrolleeConsole"));
     QApplication::setApplicationVersion(QStringLiteral(ENROLLEE_VERSION));
-    QApplication::setApplicationDisplayName(QObject::tr("Enrollee Console"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.enrolleeconsole.EnrolleeConsole"));
     QApplication::setWindowIcon(appIcon());
 
-    AppContext context;
+    AppContext context; // cheap: reads settings.ini, touches no network, keychain or history yet
+    // The settings' language, else the system locale; before any widget so every string is translated.
+    Translations::install(context.settings()->language());
+    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Enrollee Console"));
     PromptService prompts;
     MainWindow window(&context, &prompts);
     FirstFrameProbe probe;

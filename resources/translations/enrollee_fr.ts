@@ -28,18 +28,18 @@
         <source>A desktop console for Smile ID&apos;s enrollee API: re-enroll, deactivate, reactivate, flag and unflag fraud, and delete user IDs, with a tamper-evident audit trail.
 
 Licence: %1.</source>
-        <translation>Une console de bureau pour l&apos;API enrollee de Smile ID : autoriser la réinscription, désactiver, réactiver, signaler comme frauduleux, retirer le signalement de fraude et supprimer des identifiants utilisateur, avec un journal d&apos;audit qui rend toute altération détectable.
+        <translation>Une console de bureau pour l&apos;API enrollee de Smile ID&#xa0;: autoriser la réinscription, désactiver, réactiver, signaler comme frauduleux, retirer le signalement de fraude et supprimer des identifiants utilisateur, avec un journal d&apos;audit qui rend toute altération détectable.
 
-Licence : %1.</translation>
+Licence&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Version: %1
 Qt: %2 (built with %3)
 OpenSSL: %4</source>
-        <translation>Version : %1
-Qt : %2 (compilé avec %3)
-OpenSSL : %4</translation>
+        <translation>Version&#xa0;: %1
+Qt&#xa0;: %2 (compilé avec %3)
+OpenSSL&#xa0;: %4</translation>
     </message>
 </context>
 <context>
@@ -110,7 +110,7 @@ OpenSSL : %4</translation>
     <message>
         <location filename="../../app/cli/ActionCommand.cpp" line="+31"/>
         <source>%1 a Smile ID enrollee. Options not given come from the default profile (enrollee-cli profile use NAME).</source>
-        <translation>Action « %1 » sur un inscrit Smile ID. Les options non fournies proviennent du profil par défaut (enrollee-cli profile use NAME).</translation>
+        <translation>Action «&#xa0;%1&#xa0;» sur un inscrit Smile ID. Les options non fournies proviennent du profil par défaut (enrollee-cli profile use NAME).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -135,34 +135,34 @@ OpenSSL : %4</translation>
     <message>
         <location line="+13"/>
         <source>Which user? Usage: enrollee-cli %1 USER_ID [options]</source>
-        <translation>Quel utilisateur ? Utilisation : enrollee-cli %1 USER_ID [options]</translation>
+        <translation>Quel utilisateur&#xa0;? Utilisation&#xa0;: enrollee-cli %1 USER_ID [options]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One user ID per call; unexpected &quot;%1&quot;.</source>
-        <translation>Un seul identifiant utilisateur par appel ; « %1 » inattendu.</translation>
+        <translation>Un seul identifiant utilisateur par appel&#xa0;; «&#xa0;%1&#xa0;» inattendu.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>warning: %1</source>
-        <translation>avertissement : %1</translation>
+        <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>delete cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
-        <translation>delete est irréversible et l&apos;entrée standard n&apos;est pas un terminal permettant de le confirmer : ajoutez --yes. Rien n&apos;a été envoyé.</translation>
+        <translation>delete est irréversible et l&apos;entrée standard n&apos;est pas un terminal permettant de le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Delete user &quot;%1&quot; permanently (%2, %3)? This cannot be undone.
 Type the user ID again to confirm: </source>
-        <translation>Supprimer définitivement l&apos;utilisateur « %1 » (%2, %3) ? Cette opération est irréversible.
-Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translation>
+        <translation>Supprimer définitivement l&apos;utilisateur «&#xa0;%1&#xa0;» (%2, %3)&#xa0;? Cette opération est irréversible.
+Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 user &quot;%2&quot; in %3? Type &quot;yes&quot; to confirm: </source>
-        <translation>Action « %1 » sur l&apos;utilisateur « %2 » (%3) ? Tapez « oui » pour confirmer : </translation>
+        <translation>Action «&#xa0;%1&#xa0;» sur l&apos;utilisateur «&#xa0;%2&#xa0;» (%3)&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -172,27 +172,27 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+2"/>
         <source>The user ID did not match; nothing was sent.</source>
-        <translation>L&apos;identifiant utilisateur ne correspond pas ; rien n&apos;a été envoyé.</translation>
+        <translation>L&apos;identifiant utilisateur ne correspond pas&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was sent.</source>
-        <translation>Non confirmé ; rien n&apos;a été envoyé.</translation>
+        <translation>Non confirmé&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>attempt %1 failed (%2); retrying in %3 s.</source>
-        <translation>échec de la tentative %1 (%2) ; nouvel essai dans %3 s.</translation>
+        <translation>échec de la tentative %1 (%2)&#xa0;; nouvel essai dans %3 s.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Nothing was sent: %1</source>
-        <translation>Rien n&apos;a été envoyé : %1</translation>
+        <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>warning: the outcome could not be written to the history: %1</source>
-        <translation>avertissement : le résultat n&apos;a pas pu être écrit dans l&apos;historique : %1</translation>
+        <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -200,12 +200,12 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location filename="../../ui/ActionController.cpp" line="+60"/>
         <source>%1 in production?</source>
-        <translation>%1 en production ?</translation>
+        <translation>%1 en production&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You are about to %1 user &quot;%2&quot; in PRODUCTION (partner %3). This affects a real person. Continue?</source>
-        <translation>Vous êtes sur le point d&apos;exécuter l&apos;action « %1 » sur l&apos;utilisateur « %2 » en PRODUCTION (partenaire %3). Cette action concerne une personne réelle. Continuer ?</translation>
+        <translation>Vous êtes sur le point d&apos;exécuter l&apos;action «&#xa0;%1&#xa0;» sur l&apos;utilisateur «&#xa0;%2&#xa0;» en PRODUCTION (partenaire %3). Cette action concerne une personne réelle. Continuer&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -219,7 +219,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="-12"/>
         <source>&amp;Reason / case reference:</source>
-        <translation>&amp;Motif / référence de dossier :</translation>
+        <translation>&amp;Motif / référence de dossier&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -229,7 +229,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+1"/>
         <source>e.g. CASE-1234: duplicate identity</source>
-        <translation>p. ex. DOSSIER-1234 : identité en double</translation>
+        <translation>p. ex. DOSSIER-1234&#xa0;: identité en double</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -242,7 +242,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
         <translation> — motif requis</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Request in flight</source>
         <translation>Requête en cours</translation>
     </message>
@@ -252,14 +252,14 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>No user selected.</source>
         <translation>Aucun utilisateur sélectionné.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Acting on user &quot;%1&quot;</source>
-        <translation>Utilisateur ciblé : « %1 »</translation>
+        <translation>Utilisateur ciblé&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -279,22 +279,22 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+21"/>
         <source>%1 needs a reason or case reference for the audit trail.</source>
-        <translation>L&apos;action « %1 » exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No API key for profile &quot;%1&quot;.</source>
-        <translation>Aucune clé d&apos;API pour le profil « %1 ».</translation>
+        <translation>Aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>User &quot;%1&quot; %2 (HTTP %3).</source>
-        <translation>Utilisateur « %1 » : %2 (HTTP %3).</translation>
+        <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2 (HTTP %3).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
-        <translation>Échec de l&apos;action « %1 » pour « %2 » : %3</translation>
+        <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -304,7 +304,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+5"/>
         <source>The outcome could not be written to the history: %1</source>
-        <translation>Le résultat n&apos;a pas pu être écrit dans l&apos;historique : %1</translation>
+        <translation>Le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -369,7 +369,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+12"/>
         <source>This is a fault on Smile ID&apos;s side; try again in a few minutes.</source>
-        <translation>Il s&apos;agit d&apos;une panne du côté de Smile ID ; réessayez dans quelques minutes.</translation>
+        <translation>Il s&apos;agit d&apos;une panne du côté de Smile ID&#xa0;; réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -379,17 +379,17 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+3"/>
         <source>Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from the other environment.</source>
-        <translation>Vérifiez que la clé d&apos;API appartient bien à cet environnement ; Smile ID renvoie aussi le code 2204 pour une clé de l&apos;autre environnement.</translation>
+        <translation>Vérifiez que la clé d&apos;API appartient bien à cet environnement&#xa0;; Smile ID renvoie aussi le code 2204 pour une clé de l&apos;autre environnement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the user ID: Smile ID has no enrolled user with it in this environment.</source>
-        <translation>Vérifiez l&apos;identifiant utilisateur : Smile ID n&apos;a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
+        <translation>Vérifiez l&apos;identifiant utilisateur&#xa0;: Smile ID n&apos;a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user was deleted; nothing more can be done to this user ID.</source>
-        <translation>L&apos;utilisateur a été supprimé ; plus aucune action n&apos;est possible sur cet identifiant utilisateur.</translation>
+        <translation>L&apos;utilisateur a été supprimé&#xa0;; plus aucune action n&apos;est possible sur cet identifiant utilisateur.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -404,17 +404,17 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+2"/>
         <source>The request was malformed; please report this with the details below.</source>
-        <translation>La requête était mal formée ; veuillez signaler ce problème en joignant les détails ci-dessous.</translation>
+        <translation>La requête était mal formée&#xa0;; veuillez signaler ce problème en joignant les détails ci-dessous.</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>HTTP %1: accepted</source>
-        <translation>HTTP %1 : requête acceptée</translation>
+        <translation>HTTP %1&#xa0;: requête acceptée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP %1: accepted, but %2</source>
-        <translation>HTTP %1 : requête acceptée, mais %2</translation>
+        <translation>HTTP %1&#xa0;: requête acceptée, mais %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -429,22 +429,22 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+9"/>
         <source>No answer from the server: %1</source>
-        <translation>Aucune réponse du serveur : %1</translation>
+        <translation>Aucune réponse du serveur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secure connection failed: %1</source>
-        <translation>Échec de la connexion sécurisée : %1</translation>
+        <translation>Échec de la connexion sécurisée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network error: %1</source>
-        <translation>Erreur réseau : %1</translation>
+        <translation>Erreur réseau&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not sent: %1</source>
-        <translation>Non envoyé : %1</translation>
+        <translation>Non envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -464,27 +464,27 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+2"/>
         <source>, and signatures carry the time: set the clock right (enable network time), then try again.</source>
-        <translation>, or les signatures sont horodatées : remettez l&apos;horloge à l&apos;heure (activez la synchronisation de l&apos;heure par le réseau), puis réessayez.</translation>
+        <translation>, or les signatures sont horodatées&#xa0;: remettez l&apos;horloge à l&apos;heure (activez la synchronisation de l&apos;heure par le réseau), puis réessayez.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The connection broke after the request was sent: the action may have been applied (the network layer may even have sent it twice). Check before repeating it.</source>
-        <translation>La connexion a été interrompue après l&apos;envoi de la requête : l&apos;action a peut-être été appliquée (la couche réseau l&apos;a peut-être même envoyée deux fois). Vérifiez avant de la répéter.</translation>
+        <translation>La connexion a été interrompue après l&apos;envoi de la requête&#xa0;: l&apos;action a peut-être été appliquée (la couche réseau l&apos;a peut-être même envoyée deux fois). Vérifiez avant de la répéter.</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Smile ID is rate-limiting this account; wait a little and try again.</source>
-        <translation>Smile ID limite le débit des requêtes de ce compte ; patientez un peu, puis réessayez.</translation>
+        <translation>Smile ID limite le débit des requêtes de ce compte&#xa0;; patientez un peu, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server had a problem; try again in a few minutes.</source>
-        <translation>Le serveur a rencontré un problème ; réessayez dans quelques minutes.</translation>
+        <translation>Le serveur a rencontré un problème&#xa0;; réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check the base URL: the server does not know this endpoint.</source>
-        <translation>Vérifiez l&apos;URL de base : le serveur ne connaît pas ce point de terminaison.</translation>
+        <translation>Vérifiez l&apos;URL de base&#xa0;: le serveur ne connaît pas ce point de terminaison.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -494,7 +494,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location line="+3"/>
         <source>The server&apos;s certificate could not be trusted, so nothing was sent. Check the base URL and any proxy that intercepts HTTPS; the console never ignores certificate errors.</source>
-        <translation>Le certificat du serveur n&apos;a pas pu être validé : rien n&apos;a donc été envoyé. Vérifiez l&apos;URL de base et tout proxy qui intercepterait le HTTPS ; la console n&apos;ignore jamais les erreurs de certificat.</translation>
+        <translation>Le certificat du serveur n&apos;a pas pu être validé&#xa0;: rien n&apos;a donc été envoyé. Vérifiez l&apos;URL de base et tout proxy qui intercepterait le HTTPS&#xa0;; la console n&apos;ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -507,7 +507,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location filename="../../app/core/AppSettings.cpp" line="+26"/>
         <source>The settings file could not be read; it was moved to %1 and defaults are in use.</source>
-        <translation>Le fichier de paramètres n&apos;a pas pu être lu ; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
+        <translation>Le fichier de paramètres n&apos;a pas pu être lu&#xa0;; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
     </message>
 </context>
 <context>
@@ -515,7 +515,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer : </translat
     <message>
         <location filename="../../app/core/AuditKey.cpp" line="+48"/>
         <source>the file %1 (no keychain: %2)</source>
-        <translation>le fichier %1 (pas de trousseau de clés : %2)</translation>
+        <translation>le fichier %1 (pas de trousseau de clés&#xa0;: %2)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -547,21 +547,21 @@ Options:
   -v, --version              the version
 
 </source>
-        <translation>Utilisation : enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help pour ses options)
+        <translation>Utilisation&#xa0;: enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help pour ses options)
 
 Gère les inscrits Smile ID (POST /api/v2/partner/enrollee) depuis des scripts et des terminaux.
 
-Commandes :
-  ACTION USER_ID [options]   une action sur un utilisateur ; ACTION est l&apos;une des suivantes :
+Commandes&#xa0;:
+  ACTION USER_ID [options]   une action sur un utilisateur&#xa0;; ACTION est l&apos;une des suivantes&#xa0;:
                              %1
   sign --partner-id ID       affiche une signature de requête et son horodatage en JSON
   history [--user-id ID] [--json] [--verify]
-                             le journal d&apos;audit, du plus récent au plus ancien ; --verify contrôle sa chaîne d&apos;empreintes
+                             le journal d&apos;audit, du plus récent au plus ancien&#xa0;; --verify contrôle sa chaîne d&apos;empreintes
   profile list|add|remove|use|set-key
-                             les profils enregistrés ; les clés d&apos;API sont placées dans le trousseau de clés
+                             les profils enregistrés&#xa0;; les clés d&apos;API sont placées dans le trousseau de clés
   sandbox [--port N] ...     exécute le bac à sable Smile ID local au premier plan
 
-Options :
+Options&#xa0;:
   -h, --help                 cette aide
   -v, --version              la version
 
@@ -570,12 +570,12 @@ Options :
     <message>
         <location line="+58"/>
         <source>which command? Run &quot;enrollee-cli --help&quot;.</source>
-        <translation>quelle commande ? Exécutez « enrollee-cli --help ».</translation>
+        <translation>quelle commande&#xa0;? Exécutez «&#xa0;enrollee-cli --help&#xa0;».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown command or action &quot;%1&quot;; run &quot;enrollee-cli --help&quot;.</source>
-        <translation>commande ou action inconnue « %1 » ; exécutez « enrollee-cli --help ».</translation>
+        <translation>commande ou action inconnue «&#xa0;%1&#xa0;»&#xa0;; exécutez «&#xa0;enrollee-cli --help&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -623,7 +623,7 @@ Options :
     <message>
         <location line="+5"/>
         <source>Signing scheme: signature (current) or sec_key (legacy).</source>
-        <translation>Méthode de signature : signature (actuelle) ou sec_key (ancienne).</translation>
+        <translation>Méthode de signature&#xa0;: signature (actuelle) ou sec_key (ancienne).</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -653,17 +653,17 @@ Options :
     <message>
         <location line="+19"/>
         <source>--%1: an API key is never accepted as a command-line argument (other users can read it); set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation>--%1 : une clé d&apos;API n&apos;est jamais acceptée comme argument de ligne de commande (les autres utilisateurs peuvent la lire) ; définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>--%1&#xa0;: une clé d&apos;API n&apos;est jamais acceptée comme argument de ligne de commande (les autres utilisateurs peuvent la lire)&#xa0;; définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown signing scheme &quot;%1&quot;: use signature or sec_key.</source>
-        <translation>Méthode de signature inconnue « %1 » : utilisez signature ou sec_key.</translation>
+        <translation>Méthode de signature inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez signature ou sec_key.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unknown environment &quot;%1&quot;: use sandbox, production or local.</source>
-        <translation>Environnement inconnu « %1 » : utilisez sandbox, production ou local.</translation>
+        <translation>Environnement inconnu «&#xa0;%1&#xa0;»&#xa0;: utilisez sandbox, production ou local.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -675,19 +675,19 @@ Options :
   4  network problem, timeout or TLS error (the action may not have been applied)
   5  history, settings or keychain problem, or the history check failed
   6  not confirmed; nothing was sent</source>
-        <translation>Codes de sortie :
+        <translation>Codes de sortie&#xa0;:
   0  le serveur a accepté l&apos;action (ou la commande a réussi)
   1  erreur interne
-  2  ligne de commande ou saisie incorrecte ; rien n&apos;a été envoyé
+  2  ligne de commande ou saisie incorrecte&#xa0;; rien n&apos;a été envoyé
   3  le serveur a refusé l&apos;action
   4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
   5  problème d&apos;historique, de paramètres ou de trousseau de clés, ou échec du contrôle de l&apos;historique
-  6  non confirmé ; rien n&apos;a été envoyé</translation>
+  6  non confirmé&#xa0;; rien n&apos;a été envoyé</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the keychain entry of the profile (see &quot;enrollee-cli profile set-key&quot;); never from an argument.</source>
-        <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir « enrollee-cli profile set-key ») ; jamais d&apos;un argument.</translation>
+        <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir «&#xa0;enrollee-cli profile set-key&#xa0;»)&#xa0;; jamais d&apos;un argument.</translation>
     </message>
 </context>
 <context>
@@ -705,7 +705,7 @@ Options :
     <message>
         <location line="+11"/>
         <source>the transfer broke off: %1</source>
-        <translation>le transfert s&apos;est interrompu : %1</translation>
+        <translation>le transfert s&apos;est interrompu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -713,7 +713,7 @@ Options :
     <message>
         <location filename="../../app/cli/Command.cpp" line="+23"/>
         <source>Run &quot;enrollee-cli %1 --help&quot; for the options.</source>
-        <translation>Exécutez « enrollee-cli %1 --help » pour connaître les options.</translation>
+        <translation>Exécutez «&#xa0;enrollee-cli %1 --help&#xa0;» pour connaître les options.</translation>
     </message>
 </context>
 <context>
@@ -726,14 +726,14 @@ Options :
     <message>
         <location line="+6"/>
         <source>PRODUCTION: this deletes a real person&apos;s enrollment at Smile ID.</source>
-        <translation>PRODUCTION : cette opération supprime l&apos;inscription d&apos;une personne réelle chez Smile ID.</translation>
+        <translation>PRODUCTION&#xa0;: cette opération supprime l&apos;inscription d&apos;une personne réelle chez Smile ID.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Deleting user &quot;%1&quot; is permanent and cannot be undone: Smile ID removes the enrollment and the user ID can no longer be used.
 
 Type the user ID exactly to confirm.</source>
-        <translation>La suppression de l&apos;utilisateur « %1 » est définitive et irréversible : Smile ID supprime l&apos;inscription et l&apos;identifiant utilisateur ne pourra plus être utilisé.
+        <translation>La suppression de l&apos;utilisateur «&#xa0;%1&#xa0;» est définitive et irréversible&#xa0;: Smile ID supprime l&apos;inscription et l&apos;identifiant utilisateur ne pourra plus être utilisé.
 
 Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation>
     </message>
@@ -768,7 +768,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../app/core/EnrolleeClient.cpp" line="+36"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
-        <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur ; %1 nécessite https://</translation>
+        <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
     </message>
 </context>
 <context>
@@ -776,12 +776,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../app/sandbox/EnrolleeEndpoint.cpp" line="+68"/>
         <source>Invalid JSON: %1 at byte %2.</source>
-        <translation>JSON non valide : %1 à l&apos;octet %2.</translation>
+        <translation>JSON non valide&#xa0;: %1 à l&apos;octet %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Invalid JSON: the body must be a JSON object.</source>
-        <translation>JSON non valide : le corps doit être un objet JSON.</translation>
+        <translation>JSON non valide&#xa0;: le corps doit être un objet JSON.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -816,17 +816,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>Missing parameter: %1.</source>
-        <translation>Paramètre manquant : %1.</translation>
+        <translation>Paramètre manquant&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Missing parameter: one action flag (allow_new_enroll, active, is_fraudulent or delete).</source>
-        <translation>Paramètre manquant : un indicateur d&apos;action (allow_new_enroll, active, is_fraudulent ou delete).</translation>
+        <translation>Paramètre manquant&#xa0;: un indicateur d&apos;action (allow_new_enroll, active, is_fraudulent ou delete).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Only one action per request; this one has %1.</source>
-        <translation>Une seule action par requête ; celle-ci en contient %1.</translation>
+        <translation>Une seule action par requête&#xa0;; celle-ci en contient %1.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -836,12 +836,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+8"/>
         <source>This is a local sandbox: it refuses production requests (environment &quot;production&quot;). Nothing was changed. Use a profile whose environment is local or sandbox.</source>
-        <translation>Ceci est un bac à sable local : il refuse les requêtes de production (environnement « production »). Rien n&apos;a été modifié. Utilisez un profil dont l&apos;environnement est local ou sandbox.</translation>
+        <translation>Ceci est un bac à sable local&#xa0;: il refuse les requêtes de production (environnement «&#xa0;production&#xa0;»). Rien n&apos;a été modifié. Utilisez un profil dont l&apos;environnement est local ou sandbox.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Parameter environment must be &quot;test&quot; or &quot;production&quot;.</source>
-        <translation>Le paramètre environment doit valoir « test » ou « production ».</translation>
+        <translation>Le paramètre environment doit valoir «&#xa0;test&#xa0;» ou «&#xa0;production&#xa0;».</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -861,12 +861,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+6"/>
         <source>: partner_id %1 is not this sandbox&apos;s partner.</source>
-        <translation> : le partner_id %1 n&apos;est pas celui du partenaire de ce bac à sable.</translation>
+        <translation>&#xa0;: le partner_id %1 n&apos;est pas celui du partenaire de ce bac à sable.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>: the sec_key does not match this partner&apos;s key.</source>
-        <translation> : la sec_key ne correspond pas à la clé de ce partenaire.</translation>
+        <translation>&#xa0;: la sec_key ne correspond pas à la clé de ce partenaire.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -876,22 +876,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>: the signature does not match this partner&apos;s API key.</source>
-        <translation> : la signature ne correspond pas à la clé d&apos;API de ce partenaire.</translation>
+        <translation>&#xa0;: la signature ne correspond pas à la clé d&apos;API de ce partenaire.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>: the timestamp is %1 seconds behind the server&apos;s clock (at most %2 allowed).</source>
-        <translation> : l&apos;horodatage retarde de %1 secondes sur l&apos;horloge du serveur (maximum autorisé : %2).</translation>
+        <translation>&#xa0;: l&apos;horodatage retarde de %1 secondes sur l&apos;horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>: the timestamp is %1 seconds ahead of the server&apos;s clock (at most %2 allowed).</source>
-        <translation> : l&apos;horodatage avance de %1 secondes sur l&apos;horloge du serveur (maximum autorisé : %2).</translation>
+        <translation>&#xa0;: l&apos;horodatage avance de %1 secondes sur l&apos;horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>User %1 %2.</source>
-        <translation>Utilisateur %1 : %2.</translation>
+        <translation>Utilisateur %1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -899,7 +899,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../app/cli/HistoryCommand.cpp" line="+21"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
-        <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit : voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
+        <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -919,7 +919,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+3"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry.</source>
-        <translation>Contrôler la chaîne d&apos;empreintes de l&apos;historique ; code de sortie 0 si elle est intacte, 5 avec l&apos;indication de la première entrée modifiée, supprimée ou réordonnée.</translation>
+        <translation>Contrôler la chaîne d&apos;empreintes de l&apos;historique&#xa0;; code de sortie 0 si elle est intacte, 5 avec l&apos;indication de la première entrée modifiée, supprimée ou réordonnée.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -944,7 +944,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+34"/>
         <source>warning: %1</source>
-        <translation>avertissement : %1</translation>
+        <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -954,7 +954,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+0"/>
         <source>No actions recorded for user &quot;%1&quot;.</source>
-        <translation>Aucune action enregistrée pour l&apos;utilisateur « %1 ».</translation>
+        <translation>Aucune action enregistrée pour l&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -999,14 +999,14 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+27"/>
         <source>History check FAILED at entry #%1: %2</source>
-        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1 : %2</translation>
+        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
-            <numerusform>Historique intact : %n enregistrement vérifié, chaîné avec la clé (source : %1).</numerusform>
-            <numerusform>Historique intact : %n enregistrements vérifiés, chaînés avec la clé (source : %1).</numerusform>
+            <numerusform>Historique intact&#xa0;: %n enregistrement vérifié, chaîné avec la clé (source&#xa0;: %1).</numerusform>
+            <numerusform>Historique intact&#xa0;: %n enregistrements vérifiés, chaînés avec la clé (source&#xa0;: %1).</numerusform>
         </translation>
     </message>
     <message>
@@ -1017,17 +1017,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>Retention set to keep everything; nothing removed.</source>
-        <translation>Rétention réglée pour tout conserver ; rien n&apos;a été supprimé.</translation>
+        <translation>Rétention réglée pour tout conserver&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Pruning failed: %1</source>
-        <translation>Échec de la purge : %1</translation>
+        <translation>Échec de la purge&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kept history from %1 on; entries removed with the months before it: %2.</source>
-        <translation>Historique conservé à partir de %1 ; entrées supprimées avec les mois précédents : %2.</translation>
+        <translation>Historique conservé à partir de %1&#xa0;; entrées supprimées avec les mois précédents&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1135,7 +1135,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+3"/>
         <source>The program that sent this action ended before the answer was recorded: it may or may not have reached Smile ID.</source>
-        <translation>Le programme qui a envoyé cette action s&apos;est arrêté avant que la réponse ne soit enregistrée : elle a pu parvenir ou non à Smile ID.</translation>
+        <translation>Le programme qui a envoyé cette action s&apos;est arrêté avant que la réponse ne soit enregistrée&#xa0;: elle a pu parvenir ou non à Smile ID.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1191,7 +1191,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+3"/>
         <source>%1 is a folder; choose a file name for the export.</source>
-        <translation>%1 est un dossier ; choisissez un nom de fichier pour l&apos;export.</translation>
+        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier pour l&apos;export.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1201,22 +1201,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>%1 cannot be overwritten: it is read-only.</source>
-        <translation>%1 ne peut pas être remplacé : il est en lecture seule.</translation>
+        <translation>%1 ne peut pas être remplacé&#xa0;: il est en lecture seule.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot write the export to %1: %2</source>
-        <translation>Impossible d&apos;écrire l&apos;export dans %1 : %2</translation>
+        <translation>Impossible d&apos;écrire l&apos;export dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Writing the export to %1 failed: %2</source>
-        <translation>L&apos;écriture de l&apos;export dans %1 a échoué : %2</translation>
+        <translation>L&apos;écriture de l&apos;export dans %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not finish the export to %1: %2</source>
-        <translation>Impossible de terminer l&apos;export vers %1 : %2</translation>
+        <translation>Impossible de terminer l&apos;export vers %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1239,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <source>Search user ID, operator, reason, message, code</source>
-        <translation>Rechercher un identifiant utilisateur, un opérateur, un motif, un message, un code</translation>
+        <translation>Rechercher dans l&apos;historique…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1307,17 +1307,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+162"/>
         <source>text contains &quot;%1&quot;</source>
-        <translation>le texte contient « %1 »</translation>
+        <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>action is %1</source>
-        <translation>action : %1</translation>
+        <translation>action&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>outcome is %1</source>
-        <translation>résultat : %1</translation>
+        <translation>résultat&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1430,7 +1430,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+24"/>
         <source>Some history could not be read:</source>
-        <translation>Une partie de l&apos;historique n&apos;a pas pu être lue :</translation>
+        <translation>Une partie de l&apos;historique n&apos;a pas pu être lue&#xa0;:</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1440,22 +1440,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+20"/>
         <source>History intact (%1 records, keyed)</source>
-        <translation>Historique intact (enregistrements : %1, avec clé)</translation>
+        <translation>Historique intact (enregistrements&#xa0;: %1, avec clé)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History intact (%1 records, not keyed: edits with a recomputed chain would not be detected)</source>
-        <translation>Historique intact (enregistrements : %1, sans clé : une modification accompagnée d&apos;une chaîne recalculée ne serait pas détectée)</translation>
+        <translation>Historique intact (enregistrements&#xa0;: %1, sans clé&#xa0;: une modification accompagnée d&apos;une chaîne recalculée ne serait pas détectée)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>History check failed: %1</source>
-        <translation>Échec du contrôle de l&apos;historique : %1</translation>
+        <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Showing %1 of %2 entries</source>
-        <translation>Entrées affichées : %1 sur %2</translation>
+        <translation>Entrées affichées&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1480,20 +1480,20 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+24"/>
         <source>Exporting %1 entries…</source>
-        <translation>Export en cours (entrées : %1)…</translation>
+        <translation>Export en cours (entrées&#xa0;: %1)…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Exported %1 entries to %2.</source>
-        <translation>Entrées exportées vers %2 : %1.</translation>
+        <translation>Entrées exportées vers %2&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+148"/>
+        <location filename="../../app/core/HistoryShard.cpp" line="+104"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
-        <translation>enregistrement n° %1 (entrée n° %1 : %2 pour l&apos;utilisateur « %3 » à %4)</translation>
+        <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l&apos;utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1506,9 +1506,9 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+131"/>
         <source>The newest history record has no valid hash; run the history check.</source>
-        <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide ; lancez le contrôle de l&apos;historique.</translation>
+        <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -1518,17 +1518,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+7"/>
         <source>The history is locked by another program (%1); nothing was sent.</source>
-        <translation>L&apos;historique est verrouillé par un autre programme (%1) ; rien n&apos;a été envoyé.</translation>
+        <translation>L&apos;historique est verrouillé par un autre programme (%1)&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Could not write the history file %1; nothing was sent.</source>
-        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1 ; rien n&apos;a été envoyé.</translation>
+        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not write the history head: %1</source>
-        <translation>Impossible d&apos;écrire la tête de l&apos;historique : %1</translation>
+        <translation>Impossible d&apos;écrire la tête de l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+78"/>
@@ -1538,7 +1538,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <source>The history file %1 could not be read and was moved to %2; its entries are missing from this view.</source>
-        <translation>Le fichier d&apos;historique %1 n&apos;a pas pu être lu et a été déplacé vers %2 ; ses entrées sont absentes de cette vue.</translation>
+        <translation>Le fichier d&apos;historique %1 n&apos;a pas pu être lu et a été déplacé vers %2&#xa0;; ses entrées sont absentes de cette vue.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1553,50 +1553,50 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+46"/>
         <source>History files cannot be read: %1.</source>
-        <translation>Les fichiers d&apos;historique sont illisibles : %1.</translation>
+        <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Records #1 to #%1 are missing: the oldest entries were removed.</source>
-        <translation>Les enregistrements n° 1 à %1 sont manquants : les entrées les plus anciennes ont été supprimées.</translation>
+        <translation>Les enregistrements n° 1 à %1 sont manquants&#xa0;: les entrées les plus anciennes ont été supprimées.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Records #%1 to #%2 are missing: entries were removed.</source>
-        <translation>Les enregistrements n° %1 à %2 sont manquants : des entrées ont été supprimées.</translation>
+        <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: des entrées ont été supprimées.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Record #%1 appears twice or out of order.</source>
+        <source>HistoryShard::Record #%1 appears twice or out of order.</source>
         <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
-        <translation>%1 a été modifié, ou ses voisins ont été réordonnés : son empreinte ne correspond pas.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Record #%1 is not valid JSON although its hash matches.</source>
+        <location line="+6"/>
+        <source>HistoryShard::Record #%1 is not valid JSON although its hash matches.</source>
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
+        <source>HistoryShard::Record #%1 does not match the history head.</source>
+        <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
+        <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Records #%1 to #%2 are missing: the newest entries were removed.</source>
-        <translation>Les enregistrements n° %1 à %2 sont manquants : les entrées les plus récentes ont été supprimées.</translation>
+        <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: les entrées les plus récentes ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Record #%1 does not match the history head.</source>
-        <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The history head file is missing.</source>
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
@@ -1682,7 +1682,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../app/cli/KeySource.cpp" line="+13"/>
         <source>Cannot read the API key file %1: %2</source>
-        <translation>Impossible de lire le fichier de clé d&apos;API %1 : %2</translation>
+        <translation>Impossible de lire le fichier de clé d&apos;API %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1702,7 +1702,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+32"/>
         <source>The local sandbox&apos;s sec_key API key changes each run: start it with &quot;enrollee-cli sandbox --sec-key-api-key-file PATH&quot; and pass --api-key-file PATH.</source>
-        <translation>La clé d&apos;API sec_key du bac à sable local change à chaque exécution : lancez-le avec « enrollee-cli sandbox --sec-key-api-key-file PATH » et passez --api-key-file PATH.</translation>
+        <translation>La clé d&apos;API sec_key du bac à sable local change à chaque exécution&#xa0;: lancez-le avec «&#xa0;enrollee-cli sandbox --sec-key-api-key-file PATH&#xa0;» et passez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1712,7 +1712,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+5"/>
         <source>No API key: set SMILEID_API_KEY, use --api-key-file PATH, or save a profile with its key (enrollee-cli profile add … and profile set-key …).</source>
-        <translation>Aucune clé d&apos;API : définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
+        <translation>Aucune clé d&apos;API&#xa0;: définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1722,12 +1722,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>The keychain holds no API key for profile &quot;%1&quot;: run &quot;enrollee-cli profile set-key %1&quot;, or set SMILEID_API_KEY, or use --api-key-file PATH.</source>
-        <translation>Le trousseau de clés ne contient aucune clé d&apos;API pour le profil « %1 » : exécutez « enrollee-cli profile set-key %1 », définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>Le trousseau de clés ne contient aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;»&#xa0;: exécutez «&#xa0;enrollee-cli profile set-key %1&#xa0;», définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot read the API key of profile &quot;%1&quot; from the keychain (%2): set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation>Impossible de lire la clé d&apos;API du profil « %1 » dans le trousseau de clés (%2) : définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>Impossible de lire la clé d&apos;API du profil «&#xa0;%1&#xa0;» dans le trousseau de clés (%2)&#xa0;: définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
 </context>
 <context>
@@ -1735,7 +1735,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location filename="../../app/cli/KeychainSession.cpp" line="+22"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
-        <translation>enrollee-cli: avertissement : aucun trousseau de clés (%1) ; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
+        <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
     </message>
 </context>
 <context>
@@ -1779,7 +1779,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+21"/>
+        <location filename="../../ui/LookupPanel.cpp" line="+19"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -1791,7 +1791,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>&amp;User ID:</source>
-        <translation>Identifiant &amp;utilisateur :</translation>
+        <translation>Identifiant &amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1821,7 +1821,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+9"/>
         <source>Smile ID&apos;s API cannot read a user&apos;s live state: this is only what this console&apos;s history recorded. Changes made elsewhere (the portal, other tools) are not shown.</source>
-        <translation>L&apos;API de Smile ID ne permet pas de lire l&apos;état actuel d&apos;un utilisateur : seules les informations consignées dans l&apos;historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n&apos;apparaissent pas.</translation>
+        <translation>L&apos;API de Smile ID ne permet pas de lire l&apos;état actuel d&apos;un utilisateur&#xa0;: seules les informations consignées dans l&apos;historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n&apos;apparaissent pas.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1859,14 +1859,14 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Type or pick a user ID to see what this console knows and to act on it.</source>
         <translation>Saisissez ou choisissez un identifiant utilisateur pour voir ce que sait cette console et agir sur cet utilisateur.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Leading and trailing spaces will be removed: &quot;%1&quot;.</source>
-        <translation>Les espaces en début et en fin seront supprimés : « %1 ».</translation>
+        <translation>Les espaces en début et en fin seront supprimés&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1881,7 +1881,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+12"/>
         <source>Last known state: %1</source>
-        <translation>Dernier état connu : %1</translation>
+        <translation>Dernier état connu&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1892,9 +1892,9 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+50"/>
+        <location filename="../../ui/MainWindow.cpp" line="+52"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
-        <translation>Vous utilisez le bac à sable local intégré : essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
+        <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1923,38 +1923,38 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+3"/>
-        <location line="+95"/>
+        <location line="+100"/>
         <location line="+65"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-139"/>
         <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement ; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement&#xa0;; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
-        <translation>Envoi de l&apos;action « %1 » pour « %2 »…</translation>
+        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 was not sent.</source>
-        <translation>L&apos;action « %1 » n&apos;a pas été envoyée.</translation>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action « %1 » pour « %2 » annulée ; rien n&apos;a été envoyé.</translation>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n&apos;a pas pu démarrer : %1</translation>
+        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2016,7 +2016,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+18"/>
         <source>Starting: opening the audit trail…</source>
-        <translation>Démarrage : ouverture du journal d&apos;audit…</translation>
+        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2034,12 +2034,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+4"/>
         <source>Smile ID sandbox — test data only; nothing here affects real people.</source>
-        <translation>Bac à sable Smile ID — données de test uniquement ; rien ici n&apos;affecte des personnes réelles.</translation>
+        <translation>Bac à sable Smile ID — données de test uniquement&#xa0;; rien ici n&apos;affecte des personnes réelles.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Local sandbox — an emulator on this computer with demo enrollees; nothing leaves this machine.</source>
-        <translation>Bac à sable local — un émulateur sur cet ordinateur avec des inscrits de démonstration ; rien ne quitte cette machine.</translation>
+        <translation>Bac à sable local — un émulateur sur cet ordinateur avec des inscrits de démonstration&#xa0;; rien ne quitte cette machine.</translation>
     </message>
 </context>
 <context>
@@ -2076,7 +2076,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="-3"/>
         <source>Profile:</source>
-        <translation>Profil :</translation>
+        <translation>Profil&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2106,7 +2106,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+18"/>
         <source>Environment: %1</source>
-        <translation>Environnement : %1</translation>
+        <translation>Environnement&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2126,7 +2126,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+10"/>
         <source>API key: %1</source>
-        <translation>Clé d&apos;API : %1</translation>
+        <translation>Clé d&apos;API&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2139,7 +2139,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
   remove NAME          forget a profile and its keychain key
   use NAME             make NAME the default profile
   set-key NAME         store NAME&apos;s API key in the keychain (from standard input or --api-key-file)</source>
-        <translation>Utilisation : enrollee-cli profile list|add|remove|use|set-key … (chacune accepte --help).
+        <translation>Utilisation&#xa0;: enrollee-cli profile list|add|remove|use|set-key … (chacune accepte --help).
   list                 affiche les profils enregistrés (* = profil par défaut)
   add NAME --partner-id ID --email ADDR [--environment ENV] [--scheme S] [--base-url URL] [--api-key-file PATH] [--use]
   remove NAME          oublie un profil et sa clé dans le trousseau de clés
@@ -2154,7 +2154,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+0"/>
         <source>Unknown profile sub-command &quot;%1&quot;.</source>
-        <translation>Sous-commande de profile inconnue « %1 ».</translation>
+        <translation>Sous-commande de profile inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2164,7 +2164,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+5"/>
         <source>Usage: enrollee-cli profile %1 NAME</source>
-        <translation>Utilisation : enrollee-cli profile %1 NAME</translation>
+        <translation>Utilisation&#xa0;: enrollee-cli profile %1 NAME</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2174,7 +2174,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+9"/>
         <source>Show the saved profiles; * marks the default one.</source>
-        <translation>Afficher les profils enregistrés ; * indique le profil par défaut.</translation>
+        <translation>Afficher les profils enregistrés&#xa0;; * indique le profil par défaut.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2188,7 +2188,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="-95"/>
         <source>No profiles yet: enrollee-cli profile add NAME --partner-id ID --email ADDR</source>
-        <translation>Aucun profil pour le moment : enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
+        <translation>Aucun profil pour le moment&#xa0;: enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2218,7 +2218,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <source>Profile &quot;%1&quot; saved%2.</source>
-        <translation>Profil « %1 » enregistré%2.</translation>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré%2.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2234,17 +2234,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <location line="+7"/>
         <location line="+24"/>
         <source>There is no profile &quot;%1&quot;.</source>
-        <translation>Il n&apos;existe aucun profil « %1 ».</translation>
+        <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Profile &quot;%1&quot; removed.</source>
-        <translation>Profil « %1 » supprimé.</translation>
+        <translation>Profil «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Its API key could not be removed from the keychain: %1</source>
-        <translation>Sa clé d&apos;API n&apos;a pas pu être supprimée du trousseau de clés : %1</translation>
+        <translation>Sa clé d&apos;API n&apos;a pas pu être supprimée du trousseau de clés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2254,7 +2254,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; is now the default profile.</source>
-        <translation>« %1 » est désormais le profil par défaut.</translation>
+        <translation>«&#xa0;%1&#xa0;» est désormais le profil par défaut.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2264,27 +2264,27 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+9"/>
         <source>There is no profile &quot;%1&quot;; add it first.</source>
-        <translation>Il n&apos;existe aucun profil « %1 » ; ajoutez-le d&apos;abord.</translation>
+        <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;»&#xa0;; ajoutez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No API key was given; nothing was stored.</source>
-        <translation>Aucune clé d&apos;API n&apos;a été fournie ; rien n&apos;a été enregistré.</translation>
+        <translation>Aucune clé d&apos;API n&apos;a été fournie&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>API key for profile &quot;%1&quot; (not shown): </source>
-        <translation>Clé d&apos;API du profil « %1 » (non affichée) : </translation>
+        <translation>Clé d&apos;API du profil «&#xa0;%1&#xa0;» (non affichée)&#xa0;: </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The API key of profile &quot;%1&quot; is stored in the keychain.</source>
-        <translation>La clé d&apos;API du profil « %1 » est enregistrée dans le trousseau de clés.</translation>
+        <translation>La clé d&apos;API du profil «&#xa0;%1&#xa0;» est enregistrée dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.</source>
-        <translation>La clé d&apos;API n&apos;a pas été enregistrée (%1) ; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
+        <translation>La clé d&apos;API n&apos;a pas été enregistrée (%1)&#xa0;; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
     </message>
 </context>
 <context>
@@ -2312,17 +2312,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+4"/>
         <source>No API key is stored for this profile; edit the profile to enter it.</source>
-        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil ; modifiez le profil pour la saisir.</translation>
+        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil&#xa0;; modifiez le profil pour la saisir.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No keychain is available (%1). Enter the API key in the profile; it is kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Saisissez la clé d&apos;API dans le profil ; elle sera conservée en mémoire pour cette session uniquement.</translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Saisissez la clé d&apos;API dans le profil&#xa0;; elle sera conservée en mémoire pour cette session uniquement.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The keychain did not give the API key: %1</source>
-        <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API : %1</translation>
+        <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +2385,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <source>you@your-company.com — recorded by Smile ID</source>
-        <translation>vous@votre-entreprise.com — enregistrée par Smile ID</translation>
+        <translation>vous@entreprise.com — consignée par Smile ID</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2415,7 +2415,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <source>optional, e.g. https://testapi.example.com</source>
-        <translation>facultatif, p. ex. https://testapi.example.com</translation>
+        <translation>facultatif, ex. https://testapi.example.com</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2440,37 +2440,37 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+5"/>
         <source>&amp;Name:</source>
-        <translation>N&amp;om :</translation>
+        <translation>N&amp;om&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Partner ID:</source>
-        <translation>Identifiant &amp;partenaire :</translation>
+        <translation>Identifiant &amp;partenaire&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator &amp;email:</source>
-        <translation>&amp;Adresse e-mail de l&apos;opérateur :</translation>
+        <translation>&amp;Adresse e-mail de l&apos;opérateur&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;nvironment:</source>
-        <translation>En&amp;vironnement :</translation>
+        <translation>En&amp;vironnement&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signing &amp;scheme:</source>
-        <translation>&amp;Méthode de signature :</translation>
+        <translation>&amp;Méthode de signature&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Base URL:</source>
-        <translation>URL de &amp;base :</translation>
+        <translation>URL de &amp;base&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;key:</source>
-        <translation>&amp;Clé d&apos;API :</translation>
+        <translation>&amp;Clé d&apos;API&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2500,12 +2500,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+24"/>
         <source>Saved &quot;%1&quot;; its API key is in the keychain.</source>
-        <translation>« %1 » enregistré ; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved &quot;%1&quot;. No keychain (%2): the API key is kept in memory for this session only and must be entered again next time.</source>
-        <translation>« %1 » enregistré. Aucun trousseau de clés (%2) : la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -2525,12 +2525,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is the built-in profile&apos;s name; choose another.</source>
-        <translation>« %1 » est le nom du profil intégré ; choisissez-en un autre.</translation>
+        <translation>«&#xa0;%1&#xa0;» est le nom du profil intégré&#xa0;; choisissez-en un autre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>Un profil nommé « %1 » existe déjà.</translation>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2540,12 +2540,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+37"/>
         <source>Remove profile?</source>
-        <translation>Supprimer le profil ?</translation>
+        <translation>Supprimer le profil&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove profile &quot;%1&quot; and its stored API key? History entries are kept.</source>
-        <translation>Supprimer le profil « %1 » et sa clé d&apos;API enregistrée ? Les entrées de l&apos;historique sont conservées.</translation>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;» et sa clé d&apos;API enregistrée&#xa0;? Les entrées de l&apos;historique sont conservées.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2555,20 +2555,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+13"/>
         <source>The API key is stored in the system keychain (service &quot;%1&quot;) and never shown again.</source>
-        <translation>La clé d&apos;API est enregistrée dans le trousseau de clés du système (service « %1 ») et ne sera plus jamais affichée.</translation>
+        <translation>La clé d&apos;API est enregistrée dans le trousseau de clés du système (service «&#xa0;%1&#xa0;») et ne sera plus jamais affichée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keychain is available: %1. API keys entered now are kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible : %1. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <location filename="../../app/console/main.cpp" line="+56"/>
-        <source>Enrollee Console</source>
-        <translation>Enrollee Console</translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible&#xa0;: %1. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
     </message>
 </context>
 <context>
@@ -2581,7 +2573,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+4"/>
         <source>the body was %1 bytes, more than expected; only the first %2 are kept</source>
-        <translation>le corps faisait %1 octets, plus que prévu ; seuls les %2 premiers sont conservés</translation>
+        <translation>le corps faisait %1 octets, plus que prévu&#xa0;; seuls les %2 premiers sont conservés</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2591,7 +2583,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+8"/>
         <source>the server sent a web page instead of JSON (a proxy or an outage page?)</source>
-        <translation>le serveur a envoyé une page web au lieu de JSON (un proxy ou une page de panne ?)</translation>
+        <translation>le serveur a envoyé une page web au lieu de JSON (un proxy ou une page de panne&#xa0;?)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2666,13 +2658,13 @@ Message: %5
 Attempts: %6
 Time: %7 ms
 </source>
-        <translation>URL : %1
-Résultat : %2
-Statut HTTP : %3
-Code : %4
-Message : %5
-Tentatives : %6
-Durée : %7 ms
+        <translation>URL&#xa0;: %1
+Résultat&#xa0;: %2
+Statut HTTP&#xa0;: %3
+Code&#xa0;: %4
+Message&#xa0;: %5
+Tentatives&#xa0;: %6
+Durée&#xa0;: %7 ms
 </translation>
     </message>
     <message>
@@ -2684,7 +2676,7 @@ Durée : %7 ms
         <location line="+4"/>
         <source>Body: %1
 </source>
-        <translation>Corps : %1
+        <translation>Corps&#xa0;: %1
 </translation>
     </message>
     <message>
@@ -2693,7 +2685,7 @@ Durée : %7 ms
 Response:
 </source>
         <translation>
-Réponse :
+Réponse&#xa0;:
 </translation>
     </message>
     <message>
@@ -2707,7 +2699,7 @@ Réponse :
     <message>
         <location filename="../../app/cli/SandboxCommand.cpp" line="+34"/>
         <source>Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key &quot;%2&quot;; its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; --sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).</source>
-        <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration « %2 » ; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué ; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
+        <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration «&#xa0;%2&#xa0;»&#xa0;; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué&#xa0;; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2727,7 +2719,7 @@ Réponse :
     <message>
         <location line="+2"/>
         <source>Port to listen on (default %1; 0 = any free port).</source>
-        <translation>Port d&apos;écoute (par défaut %1 ; 0 = n&apos;importe quel port libre).</translation>
+        <translation>Port d&apos;écoute (par défaut %1&#xa0;; 0 = n&apos;importe quel port libre).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2759,7 +2751,7 @@ Réponse :
     <message>
         <location line="+2"/>
         <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error.</source>
-        <translation>Simuler une défaillance : none, http-error, html, empty, truncated, reset, hang, system-error.</translation>
+        <translation>Simuler une défaillance&#xa0;: none, http-error, html, empty, truncated, reset, hang, system-error.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2789,7 +2781,7 @@ Réponse :
     <message>
         <location line="+3"/>
         <source>PEM private key for the legacy sec_key scheme (default: a fresh key pair).</source>
-        <translation>Clé privée PEM pour l&apos;ancienne méthode sec_key (par défaut : une nouvelle paire de clés).</translation>
+        <translation>Clé privée PEM pour l&apos;ancienne méthode sec_key (par défaut&#xa0;: une nouvelle paire de clés).</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2815,7 +2807,7 @@ Réponse :
     <message>
         <location line="+2"/>
         <source>Unknown fault &quot;%1&quot;.</source>
-        <translation>Défaillance inconnue « %1 ».</translation>
+        <translation>Défaillance inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2840,12 +2832,12 @@ Réponse :
     <message>
         <location line="+3"/>
         <source>--host takes an IP address such as 127.0.0.1, not &quot;%1&quot;.</source>
-        <translation>--host attend une adresse IP telle que 127.0.0.1, et non « %1 ».</translation>
+        <translation>--host attend une adresse IP telle que 127.0.0.1, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2855,12 +2847,12 @@ Réponse :
     <message>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation>Impossible d&apos;écouter sur %1, port %2 : %3</translation>
+        <translation>Impossible d&apos;écouter sur %1, port %2&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2870,17 +2862,17 @@ Réponse :
     <message>
         <location line="+6"/>
         <source>warning: listening on %1, which other computers can reach; clients refuse plain HTTP to it.</source>
-        <translation>avertissement : écoute sur %1, accessible depuis d&apos;autres ordinateurs ; les clients refusent de s&apos;y connecter en HTTP simple.</translation>
+        <translation>avertissement&#xa0;: écoute sur %1, accessible depuis d&apos;autres ordinateurs&#xa0;; les clients refusent de s&apos;y connecter en HTTP simple.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local sandbox for partner %1 with %2 enrollees (%3); API key: %4. Stop with Ctrl+C.</source>
-        <translation>Bac à sable local pour le partenaire %1 ; inscrits (%2) : %3 ; clé d&apos;API : %4. Arrêtez-le avec Ctrl+C.</translation>
+        <translation>Bac à sable local pour le partenaire %1&#xa0;; inscrits (%2)&#xa0;: %3&#xa0;; clé d&apos;API&#xa0;: %4. Arrêtez-le avec Ctrl+C.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the demo key &quot;%1&quot;</source>
-        <translation>la clé de démonstration « %1 »</translation>
+        <translation>la clé de démonstration «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -2898,7 +2890,7 @@ Réponse :
     <message>
         <location line="+42"/>
         <source>No such endpoint: %1. This sandbox serves POST %2.</source>
-        <translation>Point de terminaison inexistant : %1. Ce bac à sable sert POST %2.</translation>
+        <translation>Point de terminaison inexistant&#xa0;: %1. Ce bac à sable sert POST %2.</translation>
     </message>
 </context>
 <context>
@@ -2906,7 +2898,7 @@ Réponse :
     <message>
         <location filename="../../app/cli/SignCommand.cpp" line="+22"/>
         <source>Print a request signature as JSON: {&quot;signature&quot;, &quot;timestamp&quot;}, or with --scheme sec_key {&quot;sec_key&quot;, &quot;timestamp&quot;} (unix seconds).</source>
-        <translation>Affiche une signature de requête au format JSON : {&quot;signature&quot;, &quot;timestamp&quot;}, ou avec --scheme sec_key {&quot;sec_key&quot;, &quot;timestamp&quot;} (secondes Unix).</translation>
+        <translation>Affiche une signature de requête au format JSON&#xa0;: {&quot;signature&quot;, &quot;timestamp&quot;}, ou avec --scheme sec_key {&quot;sec_key&quot;, &quot;timestamp&quot;} (secondes Unix).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2936,7 +2928,7 @@ Réponse :
     <message>
         <location line="+5"/>
         <source>With --scheme sec_key the timestamp is whole unix seconds, not &quot;%1&quot;.</source>
-        <translation>Avec --scheme sec_key, l&apos;horodatage est un nombre entier de secondes Unix, et non « %1 ».</translation>
+        <translation>Avec --scheme sec_key, l&apos;horodatage est un nombre entier de secondes Unix, et non «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -2960,32 +2952,32 @@ Réponse :
     <message>
         <location line="+6"/>
         <source>HMAC-SHA256 failed: %1</source>
-        <translation>Échec de HMAC-SHA256 : %1</translation>
+        <translation>Échec de HMAC-SHA256&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The legacy sec_key scheme needs a numeric partner ID; &quot;%1&quot; is not one.</source>
-        <translation>L&apos;ancienne méthode sec_key nécessite un identifiant partenaire numérique ; « %1 » n&apos;en est pas un.</translation>
+        <translation>L&apos;ancienne méthode sec_key nécessite un identifiant partenaire numérique&#xa0;; «&#xa0;%1&#xa0;» n&apos;en est pas un.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. Accounts created recently use the signature scheme instead.</source>
-        <translation>Cette clé d&apos;API n&apos;est pas une clé de l&apos;ancien système (sec_key) : elle devrait être l&apos;encodage base64 d&apos;une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
+        <translation>Cette clé d&apos;API n&apos;est pas une clé de l&apos;ancien système (sec_key)&#xa0;: elle devrait être l&apos;encodage base64 d&apos;une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RSA encryption could not start: %1</source>
-        <translation>Le chiffrement RSA n&apos;a pas pu démarrer : %1</translation>
+        <translation>Le chiffrement RSA n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>RSA encryption failed: %1</source>
-        <translation>Échec du chiffrement RSA : %1</translation>
+        <translation>Échec du chiffrement RSA&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RSA encryption failed (is the key large enough?): %1</source>
-        <translation>Échec du chiffrement RSA (la clé est-elle assez longue ?) : %1</translation>
+        <translation>Échec du chiffrement RSA (la clé est-elle assez longue&#xa0;?)&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2998,12 +2990,12 @@ Réponse :
     <message>
         <location line="+2"/>
         <source>The user ID contains control or invisible formatting characters; retype it rather than pasting.</source>
-        <translation>L&apos;identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles ; saisissez-le au clavier plutôt que de le coller.</translation>
+        <translation>L&apos;identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles&#xa0;; saisissez-le au clavier plutôt que de le coller.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID is %1 characters long; the limit is %2.</source>
-        <translation>L&apos;identifiant utilisateur compte %1 caractères ; la limite est de %2.</translation>
+        <translation>L&apos;identifiant utilisateur compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3023,22 +3015,22 @@ Réponse :
     <message>
         <location line="+5"/>
         <source>The partner ID &quot;%1&quot; should be the digits shown on the Smile ID portal, e.g. 085.</source>
-        <translation>L&apos;identifiant partenaire « %1 » doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
+        <translation>L&apos;identifiant partenaire «&#xa0;%1&#xa0;» doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>An operator email is required: Smile ID records who made the change.</source>
-        <translation>Une adresse e-mail d&apos;opérateur est obligatoire : Smile ID enregistre l&apos;auteur de la modification.</translation>
+        <translation>Une adresse e-mail d&apos;opérateur est obligatoire&#xa0;: Smile ID enregistre l&apos;auteur de la modification.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not an email address.</source>
-        <translation>« %1 » n&apos;est pas une adresse e-mail.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The reason is %1 characters long; the limit is %2.</source>
-        <translation>Le motif compte %1 caractères ; la limite est de %2.</translation>
+        <translation>Le motif compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3053,7 +3045,7 @@ Réponse :
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not a URL; use an origin such as https://portal.smileidentity.com.</source>
-        <translation>« %1 » n&apos;est pas une URL ; utilisez une origine telle que https://portal.smileidentity.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL&#xa0;; utilisez une origine telle que https://portal.smileidentity.com.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3068,12 +3060,20 @@ Réponse :
     <message>
         <location line="+2"/>
         <source>The base URL is an origin only (scheme, host and port); the path %1 is added for you.</source>
-        <translation>L&apos;URL de base se limite à une origine (schéma, hôte et port) ; le chemin %1 est ajouté automatiquement.</translation>
+        <translation>L&apos;URL de base se limite à une origine (schéma, hôte et port)&#xa0;; le chemin %1 est ajouté automatiquement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
-        <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost) ; utilisez https:// pour %1.</translation>
+        <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/console/main.cpp" line="+64"/>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
     </message>
 </context>
 </TS>

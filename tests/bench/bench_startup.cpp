@@ -127,9 +127,13 @@ int main(int argc, char *argv[])
         const double c = timeLaunch(consolePath, {}, env);
         const double l = timeLaunch(linkedPath, {}, env);
         const double t = timeLaunch(self, {QStringLiteral("--child-label")}, env);
-        if (e < 0 || c < 0 || l < 0 || t < 0) {
-            std::fprintf(stderr, "bench_startup: a launch did not report its first frame (%s)\n", qPrintable(consolePath));
-            return 2;
+        const QList<QPair<double, QString>> launched{
+            {e, self + QStringLiteral(" --child-empty")}, {c, consolePath}, {l, linkedPath}, {t, self + QStringLiteral(" --child-label")}};
+        for (const auto &[ms, what] : launched) {
+            if (ms < 0) {
+                std::fprintf(stderr, "bench_startup: %s did not report its first frame\n", qPrintable(what));
+                return 2;
+            }
         }
         empty << e;
         real << c;

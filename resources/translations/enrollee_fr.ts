@@ -1924,12 +1924,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+3"/>
         <location line="+100"/>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-142"/>
         <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement&#xa0;; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
     </message>
@@ -1999,7 +1999,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>

@@ -2,8 +2,10 @@
 
 #include "DeleteConfirmDialog.h"
 
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTimer>
 
 PromptService::PromptService(QObject *parent) : QObject(parent)
@@ -84,4 +86,13 @@ void PromptService::warning(QWidget *parent, const QString &title, const QString
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     emit promptOpened(box);
+}
+
+QString PromptService::saveFileName(QWidget *parent, const QString &title, const QString &filter)
+{
+    m_asked.append(QStringLiteral("save:") + title);
+    if (!m_fileNames.isEmpty())
+        return m_fileNames.dequeue();
+    return QFileDialog::getSaveFileName(parent, title,
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
 }

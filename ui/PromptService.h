@@ -31,10 +31,14 @@ public:
     // Notices that need no answer.
     virtual void information(QWidget *parent, const QString &title, const QString &text);
     virtual void warning(QWidget *parent, const QString &title, const QString &text);
+    // A file to save to (history export); empty when the officer cancels. Synchronous because the
+    // history panel's export asks that way.
+    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter);
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
     void clearNextAnswers() { m_answers.clear(); }
+    void setNextSaveFileName(const QString &path) { m_fileNames.enqueue(path); }
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
@@ -49,5 +53,6 @@ protected:
 
 private:
     QQueue<bool> m_answers;
+    QQueue<QString> m_fileNames;
     QStringList m_asked;
 };

@@ -15,11 +15,15 @@
 
 #ifdef ENROLLEE_HAVE_HISTORY_PANEL
 #include "HistoryPanel.h"
+#include "HistoryFilterProxy.h"
 #include "HistoryTableModel.h"
 #endif
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -272,6 +276,26 @@ private slots:
         QCOMPARE(history(user).size(), rows);
         QVERIFY(sandbox()->registry().contains(user));
     }
+
+#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+    void historyExportAsksThroughTheSeam()
+    {
+        auto *panel = find<HistoryPanel>(window(), "historyPanel");
+        QTRY_VERIFY(!panel->isLoading());
+        const QString path = m_home.filePath(QStringLiteral("export.json"));
+        m_console->prompts.setNextSaveFileName(path);
+        QSignalSpy exported(panel, &HistoryPanel::exportFinished);
+        panel->exportJson();
+        QTRY_COMPARE(exported.size(), 1);
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QVERIFY(m_console->prompts.asked().last().startsWith(QLatin1String("save:")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonDocument json = QJsonDocument::fromJson(file.readAll());
+        QVERIFY(json.isObject());
+        QCOMPARE(json.object().value(QLatin1String("entries")).toArray().size(), panel->proxy()->rowCount());
+    }
+#endif
 
     void tabOrderFollowsTheWork()
     {

@@ -78,6 +78,17 @@ private slots:
         QTRY_VERIFY(!window()->actions()->isBusy());
         QCOMPARE(sandbox()->requestCount(), before + 2);
 
+        // A restart remembers the production profile, and the very first frame already says so.
+        window()->close();
+        m_console->window = std::make_unique<MainWindow>(m_console->context.get(), &m_console->prompts);
+        QVERIFY(window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
+        QVERIFY(find<ProductionBanner>(window(), "productionBanner")->isProduction());
+        window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+        profiles = window()->profiles();
+        banner = find<ProductionBanner>(window(), "productionBanner");
+        QTRY_VERIFY(profiles->canSend());
+
         profiles->activate(ProfileController::localProfileName());
         QVERIFY(!window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
         QVERIFY(!banner->isProduction());

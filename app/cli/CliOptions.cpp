@@ -88,7 +88,7 @@ QString CliOptions::exitCodeHelp()
               "  1  internal error\n"
               "  2  bad command line or input; nothing was sent\n"
               "  3  the server refused the action\n"
-              "  4  network problem, timeout or TLS error (the action may not have been applied)\n"
+              "  4  network problem, timeout or TLS error (the action may or may not have been applied)\n"
               "  5  history, settings or keychain problem, or the history check failed\n"
               "  6  not confirmed; nothing was sent");
 }

@@ -101,9 +101,13 @@ QString describe(const Record &r)
 {
     const QString type = r.json.value(QLatin1String("type")).toString();
     if (type == QLatin1String("begin")) {
+        ActionKind action = ActionKind::ReEnroll;
+        const QString actionName = ActionInfo::fromCliName(r.json.value(QLatin1String("action")).toString(), &action)
+            ? ActionInfo::displayName(action)
+            : r.json.value(QLatin1String("action")).toString();
         return QCoreApplication::translate("HistoryStore", "record #%1 (entry #%1: %2 of user \"%3\" at %4)")
             .arg(r.seq)
-            .arg(r.json.value(QLatin1String("action")).toString(), r.json.value(QLatin1String("user_id")).toString().left(60),
+            .arg(actionName, r.json.value(QLatin1String("user_id")).toString().left(60),
                  r.json.value(QLatin1String("time")).toString());
     }
     if (type == QLatin1String("complete")) {

@@ -360,13 +360,13 @@ ChainReport HistoryStore::verify() const
         if (r.seq > expected)
             return fail(expected, expected, QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
         if (r.seq < expected)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 appears twice or out of order.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
         if (r.hash != recordHash(previous, r.seq, r.text)) {
             return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
                                           .arg(HistoryShard::describe(r)));
         }
         if (!r.parsed)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
+            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
         previous = r.hash;
         ++expected;
         ++report.records;
@@ -380,7 +380,7 @@ ChainReport HistoryStore::verify() const
                         QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
         const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
         if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "HistoryShard::Record #%1 does not match the history head.").arg(head.seq));
+            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
     } else if (!records.isEmpty()) {
         return fail(records.last().seq, records.last().seq, QCoreApplication::translate("HistoryStore", "The history head file is missing."));
     }

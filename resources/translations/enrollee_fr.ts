@@ -672,7 +672,7 @@ Options&#xa0;:
   1  internal error
   2  bad command line or input; nothing was sent
   3  the server refused the action
-  4  network problem, timeout or TLS error (the action may not have been applied)
+  4  network problem, timeout or TLS error (the action may or may not have been applied)
   5  history, settings or keychain problem, or the history check failed
   6  not confirmed; nothing was sent</source>
         <translation>Codes de sortie&#xa0;:
@@ -1567,17 +1567,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+2"/>
-        <source>HistoryShard::Record #%1 appears twice or out of order.</source>
+        <source>Record #%1 appears twice or out of order.</source>
         <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>HistoryShard::Record #%1 is not valid JSON although its hash matches.</source>
+        <source>Record #%1 is not valid JSON although its hash matches.</source>
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>HistoryShard::Record #%1 does not match the history head.</source>
+        <source>Record #%1 does not match the history head.</source>
         <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
     </message>
     <message>

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -342,6 +343,21 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_actions->isInFlight() && !m_closeConfirmed) {
+        // Quitting now would leave the request's outcome unrecorded: the server may still act on it.
+        event->ignore();
+        QPointer<MainWindow> self(this);
+        m_prompts->confirm(this, tr("Quit while a request is in flight?"),
+                           tr("An action is waiting for Smile ID's answer. If you quit now, the server may still "
+                              "carry it out, but this console will record its outcome as unknown."),
+                           tr("Quit anyway"), [self](bool quit) {
+                               if (!self || !quit)
+                                   return;
+                               self->m_closeConfirmed = true;
+                               self->close();
+                           });
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -75,4 +75,5 @@ private:
     QDateTime m_sessionStart;
     bool m_servicesStarted = false;
     bool m_waitingForFrame = false;
+    bool m_closeConfirmed = false;
 };

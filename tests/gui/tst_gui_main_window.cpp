@@ -131,7 +131,9 @@ private slots:
 
         if (byShortcut) {
             activate();
-            QTest::keySequence(window(), ActionPanel::shortcut(kind));
+            // Where an officer presses it: still in the reason field they just typed into.
+            reasonEdit()->setFocus();
+            QTest::keySequence(reasonEdit(), ActionPanel::shortcut(kind));
         } else {
             auto *button = find<QAbstractButton>(window(), buttonName(kind).toLatin1().constData());
             QVERIFY(button && button->isEnabled());
@@ -209,6 +211,11 @@ private slots:
         QTest::mouseClick(button, Qt::LeftButton);
         activate();
         QTest::keySequence(window(), ActionPanel::shortcut(ActionKind::ReEnroll));
+        // Closing now asks first; declining keeps the window and the request.
+        m_console->prompts.setNextAnswer(false);
+        QVERIFY(!window()->close());
+        QCOMPARE(m_console->prompts.asked().last(), QStringLiteral("confirm:Quit while a request is in flight?"));
+        QVERIFY(window()->isVisible());
         QVERIFY(waitForResult());
         sandbox()->setFaultPlan(FaultPlan{});
         QCOMPARE(sandbox()->requestCount(), before + 1);
@@ -259,7 +266,8 @@ private slots:
         const qsizetype rows = history(user).size();
         const qsizetype asked = m_console->prompts.asked().size();
         activate();
-        QTest::keySequence(window(), ActionPanel::shortcut(ActionKind::Delete));
+        userEdit()->setFocus(); // a line edit must not swallow Ctrl+Shift+Delete
+        QTest::keySequence(userEdit(), ActionPanel::shortcut(ActionKind::Delete));
         QTRY_COMPARE(opened.size(), 1);
         auto *dialog = opened.first().first().value<QDialog *>();
         QTest::mouseClick(find<QAbstractButton>(dialog, "deleteCancelButton"), Qt::LeftButton);

@@ -26,6 +26,7 @@ struct Head {
     qint64 seq = 0;
     QString hash;
     QString mac;
+    QString shard; // file name of the shard holding `seq`: lets an append skip listing the folder
 };
 
 QString seqKey(qint64 seq);                    // zero-padded, so INI key order is record order

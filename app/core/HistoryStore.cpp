@@ -94,34 +94,57 @@ QString HistoryStore::headMac(qint64 seq, const QString &hash) const
     return recordHash(QStringLiteral("HEAD"), seq, hash);
 }
 
+bool HistoryStore::readShardTail(const QString &path, Tail *tail) const
+{
+    QSettings settings(path, QSettings::IniFormat);
+    settings.sync(); // another process may have appended since this process last read it
+    settings.beginGroup(QStringLiteral("records"));
+    const QStringList keys = settings.childKeys();
+    settings.endGroup();
+    if (keys.isEmpty())
+        return false;
+    qint64 last = 0;
+    for (const QString &k : keys)
+        last = std::max(last, k.toLongLong());
+    tail->shard = path;
+    tail->seq = last;
+    tail->hash = settings.value(QStringLiteral("hashes/") + HistoryShard::seqKey(last)).toString();
+    tail->count = int(keys.size());
+    tail->month = settings.value(QStringLiteral("meta/month")).toString();
+    return true;
+}
+
 bool HistoryStore::readTail(Tail *tail, QString *error) const
 {
     tail->seq = 0;
     tail->hash = genesisHash();
-    const QStringList shards = shardFiles();
-    // Walk back past shards that hold no readable record (a crash while creating one, or damage).
-    for (qsizetype i = shards.size() - 1; i >= 0; --i) {
-        QSettings settings(shards[i], QSettings::IniFormat);
-        settings.sync();
-        settings.beginGroup(QStringLiteral("records"));
-        const QStringList keys = settings.childKeys();
-        settings.endGroup();
-        if (keys.isEmpty())
-            continue;
-        qint64 last = 0;
-        for (const QString &k : keys)
-            last = std::max(last, k.toLongLong());
-        tail->shard = shards[i];
-        tail->seq = last;
-        tail->hash = settings.value(QStringLiteral("hashes/") + HistoryShard::seqKey(last)).toString();
-        tail->count = int(keys.size());
-        tail->month = settings.value(QStringLiteral("meta/month")).toString();
-        break;
-    }
-    // The head file remembers the newest record even when its shard was quarantined, so numbering never
-    // reuses a number and the gap stays visible to verify().
     const HistoryShard::Head head = HistoryShard::readHead(m_directory);
-    if (head.seq > tail->seq && head.mac == headMac(head.seq, head.hash)) {
+    const bool headValid = head.seq > 0 && head.mac == headMac(head.seq, head.hash);
+    // The head names the newest shard, so an append reads one small file instead of listing the folder
+    // (which grows by a file per hundred records). Without a usable head, list and walk back past shards
+    // that hold no readable record (a crash while creating one, or damage).
+    const QString named = headValid && !head.shard.isEmpty() ? QDir(m_directory).filePath(head.shard) : QString();
+    // A crash between writing a new shard and the head leaves a shard the head does not name: look for it.
+    auto startsAfter = [this](const Tail &t) {
+        for (const QString &month : {t.month, now().toUTC().toString(QStringLiteral("yyyy-MM"))}) {
+            if (QFileInfo::exists(QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(t.seq + 1)))))
+                return true;
+        }
+        return false;
+    };
+    if (named.isEmpty() || !QFileInfo::exists(named) || !readShardTail(named, tail) || tail->seq < head.seq
+        || startsAfter(*tail)) {
+        *tail = Tail();
+        tail->hash = genesisHash();
+        const QStringList shards = shardFiles();
+        for (qsizetype i = shards.size() - 1; i >= 0; --i) {
+            if (readShardTail(shards[i], tail))
+                break;
+        }
+    }
+    // The head remembers the newest record even when its shard was quarantined, so numbering never
+    // reuses a number and the gap stays visible to verify().
+    if (headValid && head.seq > tail->seq) {
         tail->seq = head.seq;
         tail->hash = head.hash;
         tail->shard.clear();
@@ -134,7 +157,7 @@ bool HistoryStore::readTail(Tail *tail, QString *error) const
     return true;
 }
 
-bool HistoryStore::writeHead(qint64 seq, const QString &hash, QString *error) const
+bool HistoryStore::writeHead(qint64 seq, const QString &hash, const QString &shard, QString *error) const
 {
     QSaveFile file(QDir(m_directory).filePath(HistoryShard::kHeadFile));
     if (!file.open(QIODevice::WriteOnly)) {
@@ -142,7 +165,8 @@ bool HistoryStore::writeHead(qint64 seq, const QString &hash, QString *error) co
             *error = file.errorString();
         return false;
     }
-    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + headMac(seq, hash).toLatin1() + '\n');
+    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + headMac(seq, hash).toLatin1() + ' '
+               + QFileInfo(shard).fileName().toUtf8() + '\n');
     if (!file.commit()) {
         if (error)
             *error = file.errorString();
@@ -191,7 +215,7 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
         return 0;
     }
     QString headError;
-    if (!writeHead(seq, hash, &headError)) {
+    if (!writeHead(seq, hash, shard, &headError)) {
         if (error)
             *error = QCoreApplication::translate("HistoryStore", "Could not write the history head: %1").arg(headError);
         return 0;

@@ -83,7 +83,8 @@ private:
     };
     qint64 appendRecord(const QJsonObject &record, QString *error);
     bool readTail(Tail *tail, QString *error) const;
-    bool writeHead(qint64 seq, const QString &hash, QString *error) const;
+    bool writeHead(qint64 seq, const QString &hash, const QString &shard, QString *error) const;
+    bool readShardTail(const QString &path, Tail *tail) const;
     QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
     QString headMac(qint64 seq, const QString &hash) const;
 

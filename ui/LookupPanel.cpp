@@ -39,7 +39,6 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_demoList->setObjectName(QStringLiteral("demoEnrolleeList"));
     m_demoList->setAccessibleName(tr("Demo enrollees"));
     m_demoList->setToolTip(tr("Click a demo enrollee to look it up"));
-    m_demoList->setMaximumHeight(110);
     auto *demoLayout = new QVBoxLayout(m_demoBox);
     demoLayout->addWidget(m_demoList);
     m_demoBox->hide();
@@ -112,6 +111,9 @@ void LookupPanel::setDemoEnrollees(const QStringList &userIds)
     // Listed, not auto-completed: a completion accepted by a stray Tab would act on a user ID the
     // officer never typed.
     m_demoList->addItems(userIds);
+    // Tall enough for the list, no taller: the timeline below needs the room.
+    const int rows = qBound(1, int(userIds.size()), 6);
+    m_demoList->setMaximumHeight(m_demoList->sizeHintForRow(0) * rows + 2 * m_demoList->frameWidth() + 4);
     m_demoBox->setVisible(m_profile.environment == Environment::Local && !userIds.isEmpty());
 }
 

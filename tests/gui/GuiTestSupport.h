@@ -13,7 +13,11 @@
 #include "PromptService.h"
 
 #include <QApplication>
+#include <QAbstractButton>
+#include <QComboBox>
 #include <QDialog>
+#include <QHeaderView>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -56,6 +60,25 @@ T *topLevel(const char *name)
                 return t;
     }
     return nullptr;
+}
+
+// Controls without an objectName or an accessible name (tests and screen readers need both). Qt's
+// own sub-widgets (a line edit's clear button, a combo box's popup, header views) are not ours to name.
+inline QStringList unnamedControls(const QWidget *root)
+{
+    QStringList unnamed;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        const QByteArray cls = w->metaObject()->className();
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w);
+        const bool internal = w->objectName().startsWith(QLatin1String("qt_")) || cls.startsWith("QLineEditIconButton")
+            || (w->parentWidget() && qobject_cast<QComboBox *>(w->parentWidget()->parentWidget()))
+            || cls == "QComboBoxListView" || qobject_cast<QHeaderView *>(w) || cls == "QTableCornerButton" || cls == "QTabBar";
+        if (control && !internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
+            unnamed << QStringLiteral("%1 \"%2\"").arg(QLatin1String(cls), w->objectName());
+    }
+    return unnamed;
 }
 
 // The real window over a real context, shown and started, with the embedded sandbox listening.

@@ -1,6 +1,7 @@
 // The delete confirmation on its own (paste refused every way, exact match only, production warning),
 // the prompt seam's pre-answers, and the history-derived "last known state".
 #include "DeleteConfirmDialog.h"
+#include "GuiTestSupport.h"
 #include "KnownState.h"
 #include "NoPasteLineEdit.h"
 #include "PromptService.h"
@@ -35,6 +36,8 @@ private slots:
         QVERIFY(edit && button);
         QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("deleteProductionWarning")));
         QVERIFY(!button->isEnabled());
+        const QStringList unnamed = GuiTest::unnamedControls(&dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
         QTest::keyClicks(edit, QStringLiteral("case-id 42")); // wrong case
         QVERIFY(!button->isEnabled());
         edit->clear();

@@ -321,23 +321,25 @@ private slots:
 
     void everyControlIsNamedForTestsAndScreenReaders()
     {
-        QStringList unnamed;
-        const auto widgets = window()->findChildren<QWidget *>();
-        for (QWidget *w : widgets) {
-            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
-                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
-                || qobject_cast<QPlainTextEdit *>(w);
-            // Qt's own sub-widgets (a line edit's clear button, a combo box's popup) are not ours to name.
-            const bool internal = w->objectName().startsWith(QLatin1String("qt_"))
-                || QByteArray(w->metaObject()->className()).startsWith("QLineEditIconButton")
-                || (w->parentWidget() && qobject_cast<QComboBox *>(w->parentWidget()->parentWidget()))
-                || QByteArray(w->metaObject()->className()) == "QComboBoxListView"
-                || qobject_cast<QHeaderView *>(w) || QByteArray(w->metaObject()->className()) == "QTableCornerButton"
-                || QByteArray(w->metaObject()->className()) == "QTabBar";
-            if (control && !internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
-                unnamed << QStringLiteral("%1 \"%2\"").arg(QLatin1String(w->metaObject()->className()), w->objectName());
-        }
+        const QStringList unnamed = unnamedControls(window());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    void firstRunBarOffersAProfileAndCanBeDismissed()
+    {
+        auto *bar = find<QWidget>(window(), "firstRunBar");
+        QVERIFY(bar->isVisible());
+        QTest::mouseClick(find<QAbstractButton>(bar, "firstRunBarAction"), Qt::LeftButton);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = topLevel<QDialog>("profileDialog")) != nullptr);
+        QVERIFY(find<QLineEdit>(dialog, "profileNameEdit")->text().isEmpty()); // a new profile
+        QVERIFY(!find<QAbstractButton>(dialog, "saveProfileButton")->isEnabled());
+        const QStringList unnamed = unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+        dialog->reject();
+        QTest::mouseClick(find<QAbstractButton>(bar, "firstRunBarClose"), Qt::LeftButton);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(m_console->context->settings()->uiValue(QStringLiteral("first_run_dismissed")).toBool());
     }
 
     void aboutBoxNamesVersions()

@@ -72,10 +72,11 @@ void ProfileController::activate(const QString &name)
 {
     wipeKey();
     m_active = profile(name);
-    if (!isLocal(name))
-        m_settings->setActiveProfile(name);
-    else if (!m_settings->activeProfile().isEmpty())
-        m_settings->setActiveProfile(name);
+    // The built-in profile is not a saved one: "no default profile" is how settings (and
+    // enrollee-cli, which shares them) say so, and the console then starts on it again.
+    const QString remembered = isLocal(name) ? QString() : name;
+    if (m_settings->activeProfile() != remembered)
+        m_settings->setActiveProfile(remembered);
     emit activeChanged(m_active);
     loadKey();
 }

@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSplitter>
@@ -63,6 +64,22 @@ private slots:
         QTRY_COMPARE(demo->count(), int(sandbox()->registry().userIds().size()));
         QVERIFY(demo->isVisible());
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(userEdit()));
+
+        // The six actions are in the Actions menu with their shortcuts, which the tooltips repeat.
+        auto *menu = find<QMenu>(window(), "actionsMenu");
+        QList<QAction *> entries;
+        for (QAction *a : menu->actions()) {
+            if (!a->isSeparator())
+                entries << a;
+        }
+        QCOMPARE(entries.size(), 6);
+        for (ActionKind kind : ActionInfo::all()) {
+            const QKeySequence keys = ActionPanel::shortcut(kind);
+            auto *button = find<QAbstractButton>(window(), buttonName(kind).toLatin1().constData());
+            QVERIFY(entries.contains(button->actions().value(0)));
+            QCOMPARE(button->actions().value(0)->shortcut(), keys);
+            QVERIFY2(button->toolTip().contains(keys.toString(QKeySequence::NativeText)), qPrintable(button->toolTip()));
+        }
     }
 
     void validationHintsAsYouType_data()
@@ -350,6 +367,8 @@ private slots:
         const QString versions = find<QLabel>(about, "aboutVersions")->text();
         QVERIFY(versions.contains(QLatin1String(qVersion())));
         QVERIFY(versions.contains(QLatin1String("OpenSSL")));
+        QVERIFY(versions.contains(QLatin1String(ENROLLEE_VERSION)));
+        QVERIFY(find<QLabel>(about, "aboutText")->text().contains(QLatin1String("MIT")));
         about->reject();
     }
 

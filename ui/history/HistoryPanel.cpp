@@ -58,6 +58,11 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     buildUi();
     connect(m_store, &HistoryStore::entryBegun, this, &HistoryPanel::onLiveEntry);
     connect(m_store, &HistoryStore::entryCompleted, this, &HistoryPanel::onLiveEntry);
+    // A burst of actions costs one check, a second after the last of them.
+    m_reverify.setSingleShot(true);
+    m_reverify.setInterval(1000);
+    connect(&m_reverify, &QTimer::timeout, this, &HistoryPanel::verify);
+    connect(m_store, &HistoryStore::entryCompleted, &m_reverify, qOverload<>(&QTimer::start));
 }
 
 HistoryPanel::~HistoryPanel() = default;

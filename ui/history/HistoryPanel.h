@@ -5,6 +5,7 @@
 #include "HistoryStore.h"
 
 #include <QThreadPool>
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -102,4 +103,5 @@ private:
     // Declared last so it is destroyed first: its destructor joins the workers before anything they
     // report to goes away.
     QThreadPool m_pool;
+    QTimer m_reverify; // re-checks the chain shortly after new records, so the status line never goes stale
 };

@@ -128,6 +128,9 @@ private slots:
         QVERIFY(m_store->complete(id, live));
         QCOMPARE(panel.model()->rowCount(), 3);
         QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Success);
+        // The integrity line follows: the chain is checked again once the new records are in.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(panel, "historyVerification")->text(),
+                                  QStringLiteral("History intact (6 records, keyed)"), 10000);
 
         // The detail pane shows the selected entry whole, raw response included, and follows updates.
         panel.view()->setCurrentIndex(panel.view()->model()->index(1, 0));

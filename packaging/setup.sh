@@ -18,7 +18,7 @@ packages=(
     qtkeychain-qt6-dev libsecret-1-0 libssl-dev
     dbus dbus-x11 gnome-keyring
     desktop-file-utils appstream groff-base man-db
-    dpkg-dev file fakeroot
+    dpkg-dev file fakeroot openssl
     xvfb xauth
 )
 

@@ -42,7 +42,6 @@ KnownState KnownState::derive(const QList<HistoryEntry> &entries)
 
 QString KnownState::describe() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("KnownState", text); };
     if (!known)
         return actions == 0 ? tr("No actions recorded for this user.")
                             : tr("No successful action recorded for this user.");

@@ -2,6 +2,7 @@
 
 #include "HistoryEntry.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -9,6 +10,9 @@
 // What this console's own history says about one user. The API has no call that reads an
 // enrollee's state, so this is all anyone here can know — and it is said so wherever it is shown.
 struct KnownState {
+    Q_DECLARE_TR_FUNCTIONS(KnownState)
+
+public:
     bool known = false;        // at least one successful action recorded
     bool active = true;
     bool fraudulent = false;

@@ -8,6 +8,7 @@
 #include "CredentialStore.h"
 #include "HistoryStore.h"
 #include "InfoBar.h"
+#include "LanguageMenu.h"
 #include "LookupPanel.h"
 #include "ProductionBanner.h"
 #include "ProfileBar.h"
@@ -181,6 +182,12 @@ void MainWindow::buildMenus()
         history->setObjectName(QStringLiteral("showHistoryAction"));
         history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     }
+
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_context->settings(), view);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 10000); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

@@ -1348,7 +1348,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Reload history</source>
         <translation>Recharger l&apos;historique</translation>
     </message>
@@ -1491,7 +1491,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/HistoryShard.cpp" line="+104"/>
+        <location filename="../../app/core/HistoryShard.cpp" line="+110"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
         <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l&apos;utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
@@ -1506,12 +1506,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+131"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+154"/>
         <source>The newest history record has no valid hash; run the history check.</source>
         <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cannot create the history folder %1.</source>
         <translation>Impossible de créer le dossier d&apos;historique %1.</translation>
     </message>
@@ -1741,7 +1741,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>KnownState</name>
     <message>
-        <location filename="../../ui/KnownState.cpp" line="+47"/>
+        <location filename="../../ui/KnownState.cpp" line="+46"/>
         <source>No actions recorded for this user.</source>
         <translation>Aucune action enregistrée pour cet utilisateur.</translation>
     </message>
@@ -1774,6 +1774,24 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <location line="+2"/>
         <source>re-enrollment allowed</source>
         <translation>réinscription autorisée</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../ui/LanguageMenu.cpp" line="+10"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The language applies the next time Enrollee Console starts.</source>
+        <translation>La langue s&apos;appliquera au prochain démarrage d&apos;Enrollee Console.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
     </message>
 </context>
 <context>
@@ -1814,7 +1832,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Cliquez sur un inscrit de démonstration pour le rechercher</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>What this console knows</source>
         <translation>Ce que sait cette console</translation>
     </message>
@@ -1859,7 +1877,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Type or pick a user ID to see what this console knows and to act on it.</source>
         <translation>Saisissez ou choisissez un identifiant utilisateur pour voir ce que sait cette console et agir sur cet utilisateur.</translation>
     </message>
@@ -1892,7 +1910,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+52"/>
+        <location filename="../../ui/MainWindow.cpp" line="+54"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -1924,12 +1942,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+3"/>
         <location line="+100"/>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement&#xa0;; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
     </message>
@@ -1984,7 +2002,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
@@ -2022,6 +2040,21 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <location line="+4"/>
         <source>Enter a valid user ID to enable the actions.</source>
         <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Quit while a request is in flight?</source>
+        <translation>Quitter alors qu&apos;une requête est en cours&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An action is waiting for Smile ID&apos;s answer. If you quit now, the server may still carry it out, but this console will record its outcome as unknown.</source>
+        <translation>Une action attend la réponse de Smile ID. Si vous quittez maintenant, le serveur peut encore l&apos;exécuter, mais cette console enregistrera son résultat comme inconnu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
     </message>
 </context>
 <context>
@@ -2290,7 +2323,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>ProfileController</name>
     <message>
-        <location filename="../../ui/ProfileController.cpp" line="+95"/>
+        <location filename="../../ui/ProfileController.cpp" line="+96"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>

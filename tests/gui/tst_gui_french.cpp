@@ -1,0 +1,57 @@
+// Issue 5: under a French locale the console is in French, and View → Language saves an override that
+// both faces read. CTest runs this suite with LANG/LC_ALL set to fr_FR.UTF-8.
+#include "GuiTestSupport.h"
+
+#include "AppSettings.h"
+#include "Translations.h"
+
+#include <QAbstractButton>
+#include <QMenuBar>
+
+using namespace GuiTest;
+
+class TestFrench : public ConsoleTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        // As main() does: the settings' language (none yet), else the system locale, before any widget.
+        QCOMPARE(Translations::install(QString()), QStringLiteral("fr"));
+        QVERIFY(Translations::available().contains(QStringLiteral("fr")));
+        QVERIFY(startConsole("tst_gui_french"));
+    }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
+
+    void windowSpeaksFrench()
+    {
+        QCOMPARE(find<QAbstractButton>(window(), "deactivateButton")->text(), QStringLiteral("Désactiver"));
+        QStringList menus;
+        for (QAction *action : window()->menuBar()->actions())
+            menus.append(action->text());
+        QVERIFY2(menus.contains(QStringLiteral("&Fichier")), qPrintable(menus.join(QLatin1Char(','))));
+
+        // An action's result line, built by the core, is French too.
+        setUser(QStringLiteral("demo-user-003"), QStringLiteral("DOSSIER-7"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(resultLine()->text().startsWith(QStringLiteral("Utilisateur")), 10000);
+        QVERIFY2(resultLine()->text().contains(QStringLiteral("désactivé")), qPrintable(resultLine()->text()));
+    }
+
+    void languageMenuSavesTheOverride()
+    {
+        auto *english = window()->findChild<QAction *>(QStringLiteral("language_en"));
+        QVERIFY(english);
+        auto *system = window()->findChild<QAction *>(QStringLiteral("language_system"));
+        QVERIFY(system && system->isChecked());
+        english->trigger();
+        QVERIFY(english->isChecked());
+        QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QStringLiteral("en"));
+        system->trigger();
+        QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QString());
+    }
+};
+
+QTEST_MAIN(TestFrench)
+#include "tst_gui_french.moc"

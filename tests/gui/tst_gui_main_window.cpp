@@ -20,6 +20,7 @@
 #endif
 
 #include <QAbstractButton>
+#include <QDirIterator>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -384,6 +385,24 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(window()));
         QCOMPARE(window()->size(), QSize(1000, 640));
         QCOMPARE(find<QSplitter>(window(), "mainSplitter")->sizes(), sizes);
+    }
+
+    // Last: after a whole session (actions, errors, a delete, an export, settings saved), the key the
+    // session signed with is in no file the console wrote, and not in its own arguments.
+    void keyIsInNoFileTheSessionWrote()
+    {
+        m_console->context->settings()->sync();
+        const QByteArray key(Defaults::kLocalApiKey);
+        int files = 0;
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(key), qPrintable(file.fileName()));
+            ++files;
+        }
+        QVERIFY2(files >= 3, "settings, history and the export should all be there");
+        QVERIFY(!QCoreApplication::arguments().join(QLatin1Char(' ')).contains(QLatin1String(key)));
     }
 };
 

@@ -16,26 +16,7 @@ KnownState KnownState::derive(const QList<HistoryEntry> &entries)
             continue; // a failed or unanswered request tells nothing about the user
         state.known = true;
         state.asOf = e.completedAt.isValid() ? e.completedAt : e.time;
-        switch (e.action) {
-        case ActionKind::ReEnroll:
-            state.reEnrollAllowed = true;
-            break;
-        case ActionKind::Deactivate:
-            state.active = false;
-            break;
-        case ActionKind::Reactivate:
-            state.active = true;
-            break;
-        case ActionKind::FlagFraud:
-            state.fraudulent = true;
-            break;
-        case ActionKind::UnflagFraud:
-            state.fraudulent = false;
-            break;
-        case ActionKind::Delete:
-            state.deleted = true;
-            break;
-        }
+        state.apply(e.action);
     }
     return state;
 }

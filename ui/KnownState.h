@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EnrolleeState.h"
 #include "HistoryEntry.h"
 
 #include <QCoreApplication>
@@ -9,15 +10,11 @@
 
 // What this console's own history says about one user. The API has no call that reads an
 // enrollee's state, so this is all anyone here can know — and it is said so wherever it is shown.
-struct KnownState {
+struct KnownState : EnrolleeState {
     Q_DECLARE_TR_FUNCTIONS(KnownState)
 
 public:
     bool known = false;        // at least one successful action recorded
-    bool active = true;
-    bool fraudulent = false;
-    bool reEnrollAllowed = false;
-    bool deleted = false;
     QDateTime asOf;            // time of the last successful action
     int actions = 0;           // entries considered, any outcome
 

@@ -45,25 +45,6 @@ QString EnrolleeRegistry::apply(const QString &userId, ActionKind action)
     State &state = *it;
     // The sandbox refuses only what Smile ID documents; it does not invent rules such as "reactivate an
     // active user is an error", so every action on a live user succeeds and is idempotent.
-    switch (action) {
-    case ActionKind::ReEnroll:
-        state.reEnrollAllowed = true;
-        break;
-    case ActionKind::Deactivate:
-        state.active = false;
-        break;
-    case ActionKind::Reactivate:
-        state.active = true;
-        break;
-    case ActionKind::FlagFraud:
-        state.fraudulent = true;
-        break;
-    case ActionKind::UnflagFraud:
-        state.fraudulent = false;
-        break;
-    case ActionKind::Delete:
-        state.deleted = true;
-        break;
-    }
+    state.apply(action);
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Action.h"
+#include "EnrolleeState.h"
 
 #include <QHash>
 #include <QString>
@@ -10,12 +11,7 @@
 class EnrolleeRegistry
 {
 public:
-    struct State {
-        bool active = true;
-        bool fraudulent = false;
-        bool reEnrollAllowed = false;
-        bool deleted = false;
-    };
+    using State = EnrolleeState;
 
     // Two overloads rather than `const State &state = {}`: GCC refuses a braced default argument of a
     // nested type with member initialisers inside its enclosing class.

@@ -138,7 +138,8 @@ void ProfileCommand::add(const QStringList &arguments)
         settings.setActiveProfile(name);
     if (!settings.sync())
         return fail(ExitCode::kStorage, tr("Could not write %1.").arg(settings.fileName()));
-    Console::out(tr("Profile \"%1\" saved%2.").arg(name, settings.activeProfile() == name ? tr(" as the default") : QString()));
+    Console::out(settings.activeProfile() == name ? tr("Profile \"%1\" saved as the default.").arg(name)
+                                                  : tr("Profile \"%1\" saved.").arg(name));
     if (parser.isSet(keyFile))
         return storeKey(name, parser.value(keyFile), true);
     succeed();

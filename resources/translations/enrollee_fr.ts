@@ -1741,7 +1741,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>KnownState</name>
     <message>
-        <location filename="../../ui/KnownState.cpp" line="+46"/>
+        <location filename="../../ui/KnownState.cpp" line="+27"/>
         <source>No actions recorded for this user.</source>
         <translation>Aucune action enregistrée pour cet utilisateur.</translation>
     </message>
@@ -2212,14 +2212,14 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <location line="+36"/>
-        <location line="+45"/>
+        <location line="+46"/>
         <location line="+24"/>
         <location line="+17"/>
         <source>The sub-command.</source>
         <translation>La sous-commande.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>No profiles yet: enrollee-cli profile add NAME --partner-id ID --email ADDR</source>
         <translation>Aucun profil pour le moment&#xa0;: enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
     </message>
@@ -2250,13 +2250,13 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+1"/>
-        <source>Profile &quot;%1&quot; saved%2.</source>
-        <translation>Profil «&#xa0;%1&#xa0;» enregistré%2.</translation>
+        <source>Profile &quot;%1&quot; saved as the default.</source>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré comme profil par défaut.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source> as the default</source>
-        <translation> comme profil par défaut</translation>
+        <location line="+1"/>
+        <source>Profile &quot;%1&quot; saved.</source>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <location line="+9"/>

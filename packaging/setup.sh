@@ -43,14 +43,22 @@ build() {
     cmake --build "$build" -j "$jobs"
 }
 
-# Tests talk to a real Secret Service: a private D-Bus session with an unlocked gnome-keyring,
-# so no test ever sees the user's own keychain.
+# Tests talk to a real Secret Service: a private D-Bus session with a gnome-keyring whose keyrings live
+# in a throw-away folder (a fresh "login" keyring is created and unlocked with a known password), so no
+# test ever sees the user's own keychain, and an existing keyring's password never matters.
 run_tests() {
+    local keyrings
+    keyrings=$(mktemp -d)
     cd "$build"
-    dbus-run-session -- sh -c '
+    set +e
+    XDG_DATA_HOME="$keyrings" dbus-run-session -- sh -c '
         echo -n test-keyring-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
         QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 --timeout 300 "$@"
     ' ctest "$@" 2> >(grep -v "^dbus-daemon\[" >&2)
+    local status=$?
+    set -e
+    rm -rf "$keyrings"
+    return $status
 }
 
 case "${1:-}" in

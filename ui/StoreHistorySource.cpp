@@ -53,13 +53,7 @@ void StoreHistorySource::upsert(const HistoryEntry &entry)
             for (HistoryEntry &existing : list) {
                 if (existing.id != entry.id)
                     continue;
-                existing.outcome = entry.outcome;
-                existing.completedAt = entry.completedAt;
-                existing.httpStatus = entry.httpStatus;
-                existing.code = entry.code;
-                existing.message = entry.message;
-                existing.response = entry.response;
-                existing.elapsedMs = entry.elapsedMs;
+                existing.takeOutcome(entry);
                 emit changed();
                 return;
             }

@@ -43,6 +43,18 @@ QString HistoryEntry::outcomeDisplayName(Outcome outcome)
     return {};
 }
 
+void HistoryEntry::takeOutcome(const HistoryEntry &completion)
+{
+    outcome = completion.outcome;
+    completedAt = completion.completedAt;
+    httpStatus = completion.httpStatus;
+    code = completion.code;
+    message = completion.message;
+    response = completion.response;
+    elapsedMs = completion.elapsedMs;
+    attempts = completion.attempts;
+}
+
 QJsonObject HistoryEntry::toJson() const
 {
     return QJsonObject{

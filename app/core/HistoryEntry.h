@@ -45,6 +45,10 @@ struct HistoryEntry {
     static bool outcomeFromName(const QString &name, Outcome *outcome);
     static QString outcomeDisplayName(Outcome outcome); // translated
 
+    // Takes what the answer brought (outcome, completedAt, httpStatus, code, message, response, elapsedMs,
+    // attempts) from a completion, keeping who/what/when: the begin record never changes.
+    void takeOutcome(const HistoryEntry &completion);
+
     // The shape `enrollee-cli history --json` and exports use.
     QJsonObject toJson() const;
 };

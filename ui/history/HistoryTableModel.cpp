@@ -223,14 +223,7 @@ void HistoryTableModel::upsert(const HistoryEntry &entry)
     const HistoryEntry &old = m_rows.at(row).entry;
     if (old.time.isValid()) {
         merged = old;
-        merged.outcome = entry.outcome;
-        merged.completedAt = entry.completedAt;
-        merged.httpStatus = entry.httpStatus;
-        merged.code = entry.code;
-        merged.message = entry.message;
-        merged.response = entry.response;
-        merged.elapsedMs = entry.elapsedMs;
-        merged.attempts = entry.attempts;
+        merged.takeOutcome(entry);
     }
     storeRow(row, makeRow(merged));
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

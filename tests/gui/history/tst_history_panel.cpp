@@ -273,6 +273,10 @@ private slots:
         bytes[at] = 'n'; // one byte: "nallory"
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(bytes);
+        QVERIFY(file.flush());
+        // QSettings re-reads a file only when its size or time changed; a same-size edit within one
+        // file-system tick of the last write would be served from its cache. A person is never that fast.
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
         file.close();
 
         HistoryPanel panel(m_store.get());

@@ -14,9 +14,6 @@
 #include <QSaveFile>
 #include <QSettings>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -56,11 +53,6 @@ QDateTime HistoryStore::now() const
     return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
 }
 
-QString HistoryStore::genesisHash()
-{
-    return QString(64, QLatin1Char('0'));
-}
-
 QStringList HistoryStore::shardFiles() const
 {
     const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
@@ -75,23 +67,6 @@ QStringList HistoryStore::shardFiles() const
     for (const auto &s : shards)
         paths.append(s.second);
     return paths;
-}
-
-QString HistoryStore::recordHash(const QString &previous, qint64 seq, const QString &text) const
-{
-    const QByteArray message = previous.toLatin1() + '\n' + QByteArray::number(seq) + '\n' + text.toUtf8();
-    static const unsigned char emptyKey = 0;
-    const unsigned char *key = m_key.isEmpty() ? &emptyKey : reinterpret_cast<const unsigned char *>(m_key.constData());
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), key, int(m_key.size()), reinterpret_cast<const unsigned char *>(message.constData()),
-         size_t(message.size()), digest, &length);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
-}
-
-QString HistoryStore::headMac(qint64 seq, const QString &hash) const
-{
-    return recordHash(QStringLiteral("HEAD"), seq, hash);
 }
 
 bool HistoryStore::readShardTail(const QString &path, Tail *tail) const
@@ -119,7 +94,7 @@ bool HistoryStore::readTail(Tail *tail, QString *error) const
     tail->seq = 0;
     tail->hash = genesisHash();
     const HistoryShard::Head head = HistoryShard::readHead(m_directory);
-    const bool headValid = head.seq > 0 && head.mac == headMac(head.seq, head.hash);
+    const bool headValid = head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash);
     // The head names the newest shard, so an append reads one small file instead of listing the folder
     // (which grows by a file per hundred records). Without a usable head, list and walk back past shards
     // that hold no readable record (a crash while creating one, or damage).
@@ -165,7 +140,7 @@ bool HistoryStore::writeHead(qint64 seq, const QString &hash, const QString &sha
             *error = file.errorString();
         return false;
     }
-    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + headMac(seq, hash).toLatin1() + ' '
+    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + m_chain.headMac(seq, hash).toLatin1() + ' '
                + QFileInfo(shard).fileName().toUtf8() + '\n');
     if (!file.commit()) {
         if (error)
@@ -200,7 +175,7 @@ qint64 HistoryStore::appendRecord(const QJsonObject &record, QString *error)
         shard = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
 
     const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
-    const QString hash = recordHash(tail.hash, seq, text);
+    const QString hash = m_chain.recordHash(tail.hash, seq, text);
     QSettings settings(shard, QSettings::IniFormat);
     if (fresh) {
         settings.setValue(QStringLiteral("meta/format"), HistoryShard::kFormat);
@@ -342,73 +317,13 @@ HistoryLoad HistoryStore::load() const
 
 ChainReport HistoryStore::verify() const
 {
-    ChainReport report;
-    report.keyed = hasChainKey();
     QList<HistoryShard::Record> records;
     QStringList unreadable;
     for (const QString &path : shardFiles()) {
         if (!HistoryShard::read(path, &records, nullptr))
             unreadable.append(QFileInfo(path).fileName());
     }
-    auto fail = [&report](qint64 seq, qint64 entry, const QString &problem) {
-        report.ok = false;
-        report.firstBadSeq = seq;
-        report.firstBadEntry = entry;
-        report.problem = problem;
-        return report;
-    };
-    if (!unreadable.isEmpty())
-        return fail(0, 0, QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.").arg(unreadable.join(QStringLiteral(", "))));
-
-    qint64 expected = 1;
-    QString previous = genesisHash();
-    if (!records.isEmpty() && records.first().seq != 1) {
-        // Retention may have removed the oldest shards; a chained prune record must vouch for exactly that.
-        const qint64 first = records.first().seq;
-        bool vouched = false;
-        for (const HistoryShard::Record &r : records) {
-            if (r.parsed && r.json.value(QLatin1String("type")) == QLatin1String("prune")
-                && qint64(r.json.value(QLatin1String("removed_through")).toDouble()) == first - 1) {
-                previous = r.json.value(QLatin1String("anchor_hash")).toString();
-                vouched = true;
-            }
-        }
-        if (!vouched)
-            return fail(1, 1, QCoreApplication::translate("HistoryStore", "Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
-        expected = first;
-    }
-    for (const HistoryShard::Record &r : records) {
-        const qint64 entry = r.json.value(QLatin1String("type")) == QLatin1String("complete")
-            ? qint64(r.json.value(QLatin1String("ref")).toDouble())
-            : r.seq;
-        if (r.seq > expected)
-            return fail(expected, expected, QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
-        if (r.seq < expected)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
-        if (r.hash != recordHash(previous, r.seq, r.text)) {
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
-                                          .arg(HistoryShard::describe(r)));
-        }
-        if (!r.parsed)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
-        previous = r.hash;
-        ++expected;
-        ++report.records;
-    }
-    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
-    if (head.seq > 0) {
-        if (head.mac != headMac(head.seq, head.hash))
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "The history head file was altered."));
-        if (head.seq >= expected)
-            return fail(expected, expected,
-                        QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
-        const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
-        if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
-    } else if (!records.isEmpty()) {
-        return fail(records.last().seq, records.last().seq, QCoreApplication::translate("HistoryStore", "The history head file is missing."));
-    }
-    return report;
+    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory));
 }
 
 qint64 HistoryStore::prune(const QDate &keepFrom, const QString &operatorEmail, QString *error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HistoryChain.h"
 #include "HistoryEntry.h"
 
 #include <QByteArray>
@@ -16,15 +17,6 @@ struct HistoryLoad {
     QStringList quarantined; // files moved aside because they could not be parsed
 };
 
-// The result of walking the hash chain.
-struct ChainReport {
-    bool ok = true;
-    qint64 records = 0;     // records checked
-    qint64 firstBadSeq = 0; // the first record that was altered, removed or reordered (0 when ok)
-    qint64 firstBadEntry = 0; // the action entry that record belongs to
-    QString problem;        // translated, names the record and what is wrong
-    bool keyed = false;     // whether a chain key was set
-};
 
 // The audit trail, kept in QSettings INI files. Each action is two records, a begin written (and
 // synced) before the request is sent and a completion written when the answer arrives; records are
@@ -43,8 +35,8 @@ public:
 
     QString directory() const { return m_directory; }
     // Set before the first append; an empty key still chains with SHA-256 but cannot stop forgery.
-    void setChainKey(const QByteArray &key) { m_key = key; }
-    bool hasChainKey() const { return !m_key.isEmpty(); }
+    void setChainKey(const QByteArray &key) { m_chain.setKey(key); }
+    bool hasChainKey() const { return m_chain.keyed(); }
     void setShardCapacity(int records) { m_shardCapacity = records; }
     // Decides which month a new record belongs to (and its default time); the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -67,7 +59,7 @@ public:
     // Raw access for tooling and tests: the shard files in sequence order.
     QStringList shardFiles() const;
 
-    static QString genesisHash();
+    static QString genesisHash() { return HistoryChain::genesis(); }
 
 signals:
     void entryBegun(const HistoryEntry &entry);
@@ -85,11 +77,9 @@ private:
     bool readTail(Tail *tail, QString *error) const;
     bool writeHead(qint64 seq, const QString &hash, const QString &shard, QString *error) const;
     bool readShardTail(const QString &path, Tail *tail) const;
-    QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
-    QString headMac(qint64 seq, const QString &hash) const;
 
     QString m_directory;
-    QByteArray m_key;
+    HistoryChain m_chain;
     int m_shardCapacity = 100;
     const Clock *m_clock = nullptr;
     QDateTime now() const;

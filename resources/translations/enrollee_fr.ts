@@ -1506,7 +1506,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+154"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+129"/>
         <source>The newest history record has no valid hash; run the history check.</source>
         <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
@@ -1551,7 +1551,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../app/core/HistoryChain.cpp" line="+45"/>
         <source>History files cannot be read: %1.</source>
         <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
     </message>
@@ -1576,17 +1576,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Record #%1 does not match the history head.</source>
         <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-17"/>
         <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
@@ -1601,7 +1601,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+81"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "HistoryShard.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The result of walking the hash chain.
+struct ChainReport {
+    bool ok = true;
+    qint64 records = 0;     // records checked
+    qint64 firstBadSeq = 0; // the first record that was altered, removed or reordered (0 when ok)
+    qint64 firstBadEntry = 0; // the action entry that record belongs to
+    QString problem;        // translated, names the record and what is wrong
+    bool keyed = false;     // whether a chain key was set
+};
+
+// The keyed hash chain over the history's records: how a record's hash and the head's MAC are made,
+// and the walk that finds the first record altered, removed or reordered. Each hash is
+// HMAC-SHA256(key, previous hash + number + text); without a key it still chains, but cannot stop a
+// forger who recomputes it.
+class HistoryChain
+{
+public:
+    void setKey(const QByteArray &key) { m_key = key; }
+    bool keyed() const { return !m_key.isEmpty(); }
+    static QString genesis(); // the "previous hash" of record #1
+    QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
+    QString headMac(qint64 seq, const QString &hash) const;
+    // `records` in number order from every readable shard; `unreadable` names the others.
+    ChainReport check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
+                      const HistoryShard::Head &head) const;
+
+private:
+    QByteArray m_key;
+};

@@ -78,6 +78,8 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
         previous = r.hash;
         ++expected;
         ++report.records;
+        report.headSeq = r.seq;
+        report.headHash = r.hash;
     }
     if (head.seq > 0) {
         if (head.mac != headMac(head.seq, head.hash))

@@ -14,6 +14,8 @@ struct ChainReport {
     qint64 firstBadSeq = 0; // the first record that was altered, removed or reordered (0 when ok)
     qint64 firstBadEntry = 0; // the action entry that record belongs to
     QString problem;        // translated, names the record and what is wrong
+    qint64 headSeq = 0;     // the newest record the walk vouched for, and its hash: an export's anchor
+    QString headHash;
     bool keyed = false;     // whether a chain key was set
 };
 

@@ -78,5 +78,8 @@ QJsonObject HistoryEntry::toJson() const
         {QStringLiteral("elapsed_ms"), elapsedMs},
         {QStringLiteral("attempts"), attempts},
         {QStringLiteral("response"), response},
+        {QStringLiteral("record_hash"), recordHash},
+        {QStringLiteral("completion_record"), completionRecord},
+        {QStringLiteral("completion_hash"), completionHash},
     };
 }

@@ -290,13 +290,18 @@ HistoryLoad HistoryStore::load() const
                     load.problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 has an unknown action or environment.").arg(r.seq));
                     continue;
                 }
+                e.recordHash = r.hash;
                 index.insert(e.id, load.entries.size());
                 load.entries.append(e);
             } else if (type == QLatin1String("complete")) {
                 const qint64 ref = qint64(r.json.value(QLatin1String("ref")).toDouble());
                 const auto it = index.constFind(ref);
-                if (it != index.constEnd())
-                    HistoryShard::applyCompletion(load.entries[*it], r.json);
+                if (it != index.constEnd()) {
+                    HistoryEntry &e = load.entries[*it];
+                    HistoryShard::applyCompletion(e, r.json);
+                    e.completionRecord = r.seq;
+                    e.completionHash = r.hash;
+                }
             }
         }
     }

@@ -23,7 +23,8 @@ QStringList HistoryExporter::csvHeader()
             QStringLiteral("action"),    QStringLiteral("reason"),      QStringLiteral("face"),
             QStringLiteral("outcome"),   QStringLiteral("http_status"), QStringLiteral("code"),
             QStringLiteral("message"),   QStringLiteral("elapsed_ms"),  QStringLiteral("attempts"),
-            QStringLiteral("chain_verified")};
+            QStringLiteral("chain_verified"), QStringLiteral("record_hash"), QStringLiteral("completion_record"),
+            QStringLiteral("completion_hash")};
 }
 
 QString HistoryExporter::csvField(const QString &text, bool neutralise)
@@ -50,8 +51,10 @@ bool HistoryExporter::chainVouches(const HistoryEntry &entry, const HistoryExpor
         return false;
     if (info.chain.ok)
         return true;
-    // The walk stops at the first bad record: everything numbered before it was checked.
-    return info.chain.firstBadSeq > 0 && entry.id < info.chain.firstBadSeq;
+    // The walk stops at the first bad record: everything numbered before it was checked, so both of
+    // the entry's records must come before it.
+    return info.chain.firstBadSeq > 0 && entry.id < info.chain.firstBadSeq
+        && entry.completionRecord < info.chain.firstBadSeq;
 }
 
 QByteArray HistoryExporter::csv(const QList<HistoryEntry> &entries, const HistoryExportInfo &info)
@@ -81,6 +84,9 @@ QByteArray HistoryExporter::csv(const QList<HistoryEntry> &entries, const Histor
             QString::number(e.elapsedMs),
             QString::number(e.attempts.size()),
             chainVouches(e, info) ? QStringLiteral("yes") : QStringLiteral("no"),
+            e.recordHash,
+            e.completionRecord > 0 ? QString::number(e.completionRecord) : QString(),
+            e.completionHash,
         };
         out += cells.join(comma) + crlf;
     }
@@ -103,11 +109,17 @@ QByteArray HistoryExporter::json(const QList<HistoryEntry> &entries, const Histo
         verification.insert(QStringLiteral("first_bad_record"), info.chain.firstBadSeq);
         verification.insert(QStringLiteral("first_bad_entry"), info.chain.firstBadEntry);
         verification.insert(QStringLiteral("problem"), info.chain.problem);
+        verification.insert(QStringLiteral("head_record"), info.chain.headSeq);
+        verification.insert(QStringLiteral("head_hash"), info.chain.headHash);
     }
     verification.insert(QStringLiteral("how_to_verify"),
-                        QStringLiteral("enrollee-cli history --verify checks the store these ids come from; "
-                                       "chain_verified tells whether an entry's begin record lies in the part "
-                                       "of the chain that verified at export time."));
+                        QStringLiteral("Run enrollee-cli history --verify on the store named in history_directory: it "
+                                       "must pass. Each entry names its records (id = the begin record, "
+                                       "completion_record) and their HMAC-SHA256 chain hashes (record_hash, "
+                                       "completion_hash): the store's records with those numbers must carry "
+                                       "exactly those hashes, and head_record/head_hash must still be in the "
+                                       "chain. chain_verified tells whether both records lay in the part of "
+                                       "the chain that verified at export time."));
     const QDateTime at = info.exportedAt.isValid() ? info.exportedAt : QDateTime::currentDateTimeUtc();
     const QJsonObject root{
         {QStringLiteral("format"), QStringLiteral("enrollee-history-export/1")},

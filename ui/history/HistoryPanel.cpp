@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QHash>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -337,7 +338,21 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     watcher->setFuture(QtConcurrent::run(&m_pool, [store, path, format, entries, info]() mutable {
         info.chain = store->verify();
         info.chainChecked = true;
-        return HistoryExporter::write(path, format, entries, info);
+        // The rows on screen may have arrived live, before their hashes existed on disk: take each
+        // entry's place in the chain from the store itself.
+        QHash<qint64, HistoryEntry> stored;
+        for (const HistoryEntry &e : store->load().entries)
+            stored.insert(e.id, e);
+        QList<HistoryEntry> rows = entries;
+        for (HistoryEntry &e : rows) {
+            const auto it = stored.constFind(e.id);
+            if (it != stored.constEnd()) {
+                e.recordHash = it->recordHash;
+                e.completionRecord = it->completionRecord;
+                e.completionHash = it->completionHash;
+            }
+        }
+        return HistoryExporter::write(path, format, rows, info);
     }));
 }
 

@@ -85,7 +85,8 @@ private slots:
     {
         const QByteArray bytes = HistoryExporter::csv(sample(), intact());
         QVERIFY(bytes.startsWith("id,time,completed_at,operator,profile,environment,partner_id,host,user_id,action,"
-                                 "reason,face,outcome,http_status,code,message,elapsed_ms,attempts,chain_verified\r\n"));
+                                 "reason,face,outcome,http_status,code,message,elapsed_ms,attempts,chain_verified,record_hash,"
+                                 "completion_record,completion_hash\r\n"));
         QVERIFY(bytes.endsWith("\r\n"));
         const QList<QStringList> rows = parseCsv(bytes);
         QCOMPARE(rows.size(), 4);
@@ -162,8 +163,9 @@ private slots:
         QCOMPARE(vouched, (QList<bool>{true, false, false}));
 
         const QList<QStringList> rows = parseCsv(HistoryExporter::csv(sample(), info));
-        QCOMPARE(rows.at(1).last(), QStringLiteral("yes"));
-        QCOMPARE(rows.at(2).last(), QStringLiteral("no"));
+        const qsizetype verified = rows.at(0).indexOf(QLatin1String("chain_verified"));
+        QCOMPARE(rows.at(1).at(verified), QStringLiteral("yes"));
+        QCOMPARE(rows.at(2).at(verified), QStringLiteral("no"));
 
         HistoryExportInfo unchecked;
         const QJsonObject bare = QJsonDocument::fromJson(HistoryExporter::json(sample(), unchecked)).object();

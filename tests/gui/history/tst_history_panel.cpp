@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <memory>
 
 using namespace HistoryTestData;
@@ -226,7 +228,17 @@ private slots:
         QCOMPARE(rows.at(1).at(0), QStringLiteral("5")); // view order: newest first
         QCOMPARE(rows.at(2).at(0), QStringLiteral("1"));
         QCOMPARE(rows.at(2).at(rows.at(0).indexOf(QLatin1String("reason"))), QStringLiteral("a, \"b\""));
-        QCOMPARE(rows.at(1).last(), QStringLiteral("yes"));
+        const QStringList header = rows.at(0);
+        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("chain_verified"))), QStringLiteral("yes"));
+        // Each row names its records and their chain hashes, as the store holds them.
+        const HistoryLoad stored = m_store->load();
+        const auto newest = std::find_if(stored.entries.cbegin(), stored.entries.cend(),
+                                         [](const HistoryEntry &e) { return e.id == 5; });
+        QVERIFY(newest != stored.entries.cend());
+        QCOMPARE(newest->recordHash.size(), 64);
+        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("record_hash"))), newest->recordHash);
+        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("completion_record"))), QString::number(newest->completionRecord));
+        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("completion_hash"))), newest->completionHash);
 
         exported.clear();
         answer = m_dir->filePath(QStringLiteral("alice.json"));
@@ -241,6 +253,9 @@ private slots:
         const QJsonObject verification = root.value(QLatin1String("verification")).toObject();
         QCOMPARE(verification.value(QLatin1String("ok")).toBool(), true);
         QCOMPARE(verification.value(QLatin1String("records_checked")).toInt(), 6);
+        // The export is anchored: the newest record vouched for, with its hash, as the store has it.
+        QCOMPARE(verification.value(QLatin1String("head_record")).toInt(), 6);
+        QCOMPARE(verification.value(QLatin1String("head_hash")).toString(), newest->completionHash);
         const QJsonArray entries = root.value(QLatin1String("entries")).toArray();
         QCOMPARE(entries.size(), 2);
         QCOMPARE(entries.at(0).toObject().value(QLatin1String("id")).toInt(), 5);

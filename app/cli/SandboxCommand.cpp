@@ -107,6 +107,9 @@ void SandboxCommand::start(const QStringList &arguments)
     }
 
     m_server = new SandboxServer(config, this);
+    // "--enrollee ID" promises an active enrollee, even where ID is a demo user that starts otherwise.
+    for (const QString &id : parser.values(enrollee))
+        m_server->registry().add(Validation::normalizedUserId(id));
     const QByteArray secKeyApiKey = m_server->secKeyApiKey();
     if (secKeyApiKey.isEmpty())
         return fail(ExitCode::kUsage, tr("%1 is not a PEM private key.").arg(parser.value(rsaKeyFile)));

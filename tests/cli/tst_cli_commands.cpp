@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonDocument>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -137,7 +138,8 @@ void TestCliCommands::sandboxServesAndStops()
     QProcess sandbox;
     sandbox.setProcessEnvironment(m_cli.environment());
     sandbox.start(CliHarness::program(), {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--enrollee"),
-                                          QStringLiteral("cli-sandbox-user"), QStringLiteral("--sec-key-api-key-file"), secKeyFile});
+                                          QStringLiteral("cli-sandbox-user"), QStringLiteral("--enrollee"), QStringLiteral("demo-user-004"),
+                                          QStringLiteral("--sec-key-api-key-file"), secKeyFile});
     QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning, 10000);
     const QUrl url(QString::fromUtf8(sandbox.readLine()).trimmed());
     QVERIFY2(url.isValid() && url.host() == QLatin1String("127.0.0.1") && url.port() > 0, qPrintable(url.toString()));
@@ -153,6 +155,14 @@ void TestCliCommands::sandboxServesAndStops()
                                      QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--scheme"),
                                      QStringLiteral("sec_key"), QStringLiteral("--api-key-file"), secKeyFile});
     QVERIFY2(legacy.exitCode == 0, legacy.err.constData());
+    // "--enrollee" adds an active enrollee, even one named like the demo user that starts deactivated.
+    const CliRun flag = m_cli.run({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-004"), QStringLiteral("--environment"),
+                                   QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json")});
+    QVERIFY2(flag.exitCode == 0, flag.err.constData());
+    const QJsonObject state = QJsonDocument::fromJson(flag.object().value(QLatin1String("response")).toString().toUtf8())
+                                  .object().value(QLatin1String("state")).toObject();
+    QCOMPARE(state.value(QLatin1String("active")).toBool(false), true);
+    QCOMPARE(state.value(QLatin1String("is_fraudulent")).toBool(), true);
 
     QSignalSpy finished(&sandbox, &QProcess::finished);
     QCOMPARE(::kill(pid_t(sandbox.processId()), signalNumber), 0);

@@ -56,6 +56,10 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_firstRunBar->setActionText(tr("Add a Smile ID profile…"));
     m_keychainBar = new InfoBar(QStringLiteral("keychainBar"), this);
     m_keychainBar->hide();
+    // A settings file that could not be read was moved aside by AppSettings: say where, once.
+    m_settingsBar = new InfoBar(QStringLiteral("settingsProblemBar"), this);
+    m_settingsBar->setText(context->settings()->problem());
+    m_settingsBar->setVisible(!context->settings()->problem().isEmpty());
     m_lookup = new LookupPanel(this);
     m_actionPanel = new ActionPanel(this);
 
@@ -88,6 +92,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     layout->addWidget(m_profileBar);
     layout->addWidget(m_firstRunBar);
     layout->addWidget(m_keychainBar);
+    layout->addWidget(m_settingsBar);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     statusBar()->setObjectName(QStringLiteral("statusBar"));

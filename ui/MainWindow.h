@@ -68,6 +68,7 @@ private:
     ProfileBar *m_profileBar;
     InfoBar *m_firstRunBar;
     InfoBar *m_keychainBar;
+    InfoBar *m_settingsBar;
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     QSplitter *m_splitter;

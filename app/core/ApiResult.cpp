@@ -166,8 +166,8 @@ QString ApiResult::advice() const
         return QCoreApplication::translate("ApiResult", "The server's certificate could not be trusted, so nothing was sent. Check the base URL and "
                   "any proxy that intercepts HTTPS; the console never ignores certificate errors.");
     case Outcome::NetworkError:
-        return requestSent ? QCoreApplication::translate("ApiResult", "The connection broke after the request was sent: the action may have been applied "
-                                "(the network layer may even have sent it twice). Check before repeating it.")
+        return requestSent ? QCoreApplication::translate("ApiResult", "The connection broke after the request was sent: the action may have been applied. "
+                                "Check before repeating it.")
                            : QCoreApplication::translate("ApiResult", "Nothing reached the server. Check the network connection and the base URL.");
     case Outcome::NotSent:
     case Outcome::Cancelled:

@@ -13,6 +13,40 @@
 #include <QTimeZone>
 
 namespace {
+// The request body as a one-way stream. Qt's HTTP layer silently re-sends a request whose connection
+// closed before any answer, if it can rewind the body; a POST the server may already have acted on
+// must not go out twice behind the officer's back, so the body cannot be rewound and Qt reports
+// ContentReSendError instead.
+class OneShotBody : public QIODevice
+{
+public:
+    // Not a QBuffer: Qt reads a QBuffer's bytes directly and could still rewind them.
+    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_read + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_read >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = qMin(max, qint64(m_data.size()) - m_read);
+        if (n <= 0)
+            return m_read >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
+
 // Errors where Qt could not connect at all: the request cannot have reached the server.
 bool isConnectError(QNetworkReply::NetworkError error)
 {
@@ -148,7 +182,10 @@ void ClientCall::onFinished()
         ResponseParser::parse(result);
     } else {
         result.outcome = ApiResult::Outcome::NetworkError;
-        result.message = m_reply->errorString();
+        // Qt words a connection that closed before any answer as "Unknown error" once it may not re-send.
+        result.message = (error == QNetworkReply::ContentReSendError || error == QNetworkReply::RemoteHostClosedError)
+            ? QCoreApplication::translate("EnrolleeClient", "the server closed the connection without answering")
+            : m_reply->errorString();
         if (isConnectError(error))
             result.requestSent = false;
     }
@@ -192,6 +229,10 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     // A redirect could carry the signed body somewhere else, or downgrade to http: never follow one.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    QNetworkReply *reply = m_network->post(request, json);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, json.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(json, nullptr);
+    QNetworkReply *reply = m_network->post(request, body);
+    body->setParent(reply); // lives exactly as long as the transfer
     return new ClientCall(reply, url, m_timeoutMs, ResponseParser::kMaxKeptBody, m_clock, this);
 }

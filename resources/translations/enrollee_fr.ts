@@ -468,8 +468,8 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     </message>
     <message>
         <location line="+19"/>
-        <source>The connection broke after the request was sent: the action may have been applied (the network layer may even have sent it twice). Check before repeating it.</source>
-        <translation>La connexion a été interrompue après l&apos;envoi de la requête&#xa0;: l&apos;action a peut-être été appliquée (la couche réseau l&apos;a peut-être même envoyée deux fois). Vérifiez avant de la répéter.</translation>
+        <source>The connection broke after the request was sent: the action may have been applied. Check before repeating it.</source>
+        <translation>La connexion a été interrompue après l&apos;envoi de la requête&#xa0;: l&apos;action a peut-être été appliquée. Vérifiez avant de la répéter.</translation>
     </message>
     <message>
         <location line="-15"/>
@@ -693,7 +693,7 @@ Options&#xa0;:
 <context>
     <name>ClientCall</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+133"/>
+        <location filename="../../app/core/EnrolleeClient.cpp" line="+167"/>
         <source>no progress for %1 seconds</source>
         <translation>aucune progression depuis %1 secondes</translation>
     </message>
@@ -766,7 +766,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>EnrolleeClient</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+36"/>
+        <location filename="../../app/core/EnrolleeClient.cpp" line="+6"/>
+        <source>the server closed the connection without answering</source>
+        <translation>le serveur a fermé la connexion sans répondre</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
         <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
     </message>
@@ -1184,7 +1189,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../../ui/history/HistoryExporter.cpp" line="+127"/>
+        <location filename="../../ui/history/HistoryExporter.cpp" line="+139"/>
         <source>No file name was given for the export.</source>
         <translation>Aucun nom de fichier n&apos;a été indiqué pour l&apos;export.</translation>
     </message>
@@ -1343,7 +1348,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+47"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+48"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1576,17 +1581,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Record #%1 does not match the history head.</source>
         <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
@@ -1601,7 +1606,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+81"/>
+        <location filename="../../app/core/HistoryStore.cpp" line="+86"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -1920,7 +1925,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Ajouter un profil Smile ID…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -1941,7 +1946,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+3"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <location line="+74"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
@@ -2873,7 +2878,7 @@ Réponse&#xa0;:
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%1 is not a PEM private key.</source>
         <translation>%1 n&apos;est pas une clé privée PEM.</translation>
     </message>

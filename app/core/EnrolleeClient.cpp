@@ -229,6 +229,10 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     // A redirect could carry the signed body somewhere else, or downgrade to http: never follow one.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // A fresh connection per action: with the body unrewindable (below), a kept-alive connection the
+    // server had quietly closed would fail the action instead of being retried. Actions are paced by
+    // people, so the extra handshake costs nothing that matters.
+    request.setRawHeader("Connection", "close");
     request.setHeader(QNetworkRequest::ContentLengthHeader, json.size());
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     auto *body = new OneShotBody(json, nullptr);

@@ -63,6 +63,17 @@ QString ProfileCommand::nameArgument(QCommandLineParser &parser, const QStringLi
     return name;
 }
 
+QString ProfileCommand::savedProfileArgument(QCommandLineParser &parser, const QStringList &arguments,
+                                             const AppSettings &settings)
+{
+    const QString name = nameArgument(parser, arguments);
+    if (!name.isEmpty() && !settings.hasProfile(name)) {
+        fail(ExitCode::kUsage, tr("There is no profile \"%1\".").arg(name));
+        return {};
+    }
+    return name;
+}
+
 void ProfileCommand::list(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -150,12 +161,10 @@ void ProfileCommand::remove(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Forget a profile and delete its API key from the keychain."));
     parser.addPositionalArgument(QStringLiteral("remove"), tr("The sub-command."), QStringLiteral("profile remove"));
-    const QString name = nameArgument(parser, arguments);
+    AppSettings settings(AppPaths::settingsFile());
+    const QString name = savedProfileArgument(parser, arguments, settings);
     if (name.isEmpty())
         return;
-    AppSettings settings(AppPaths::settingsFile());
-    if (!settings.hasProfile(name))
-        return fail(ExitCode::kUsage, tr("There is no profile \"%1\".").arg(name));
     settings.removeProfile(name);
     settings.sync();
     m_keychain = new KeychainSession(this);
@@ -174,12 +183,10 @@ void ProfileCommand::use(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Make a saved profile the default for actions and sign."));
     parser.addPositionalArgument(QStringLiteral("use"), tr("The sub-command."), QStringLiteral("profile use"));
-    const QString name = nameArgument(parser, arguments);
+    AppSettings settings(AppPaths::settingsFile());
+    const QString name = savedProfileArgument(parser, arguments, settings);
     if (name.isEmpty())
         return;
-    AppSettings settings(AppPaths::settingsFile());
-    if (!settings.hasProfile(name))
-        return fail(ExitCode::kUsage, tr("There is no profile \"%1\".").arg(name));
     settings.setActiveProfile(name);
     Console::out(tr("\"%1\" is now the default profile.").arg(name));
     succeed();
@@ -193,11 +200,9 @@ void ProfileCommand::setKey(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("set-key"), tr("The sub-command."), QStringLiteral("profile set-key"));
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
     parser.addOption(keyFile);
-    const QString name = nameArgument(parser, arguments);
+    const QString name = savedProfileArgument(parser, arguments, AppSettings(AppPaths::settingsFile()));
     if (name.isEmpty())
         return;
-    if (!AppSettings(AppPaths::settingsFile()).hasProfile(name))
-        return fail(ExitCode::kUsage, tr("There is no profile \"%1\"; add it first.").arg(name));
     storeKey(name, parser.value(keyFile), true);
 }
 

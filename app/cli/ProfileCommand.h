@@ -25,6 +25,8 @@ private:
     void saveKey(const QString &name, QByteArray key);
     // Parses "profile <sub> NAME [options]"; returns the name or an empty string when finished.
     QString nameArgument(QCommandLineParser &parser, const QStringList &arguments);
+    // nameArgument() for a profile that must already be saved; empty (and failed) otherwise.
+    QString savedProfileArgument(QCommandLineParser &parser, const QStringList &arguments, const AppSettings &settings);
 
     KeychainSession *m_keychain = nullptr;
 };

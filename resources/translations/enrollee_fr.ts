@@ -2210,7 +2210,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Un nom de profil tient sur une seule ligne de 64 caractères au maximum.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Show the saved profiles; * marks the default one.</source>
         <translation>Afficher les profils enregistrés&#xa0;; * indique le profil par défaut.</translation>
     </message>
@@ -2218,13 +2218,13 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <location line="+1"/>
         <location line="+36"/>
         <location line="+46"/>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+22"/>
+        <location line="+15"/>
         <source>The sub-command.</source>
         <translation>La sous-commande.</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-92"/>
         <source>No profiles yet: enrollee-cli profile add NAME --partner-id ID --email ADDR</source>
         <translation>Aucun profil pour le moment&#xa0;: enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
     </message>
@@ -2269,13 +2269,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Oublier un profil et supprimer sa clé d&apos;API du trousseau de clés.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+24"/>
+        <location line="-91"/>
         <source>There is no profile &quot;%1&quot;.</source>
         <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+103"/>
         <source>Profile &quot;%1&quot; removed.</source>
         <translation>Profil «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
@@ -2290,7 +2289,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Faire d&apos;un profil enregistré le profil par défaut pour les actions et pour sign.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&quot;%1&quot; is now the default profile.</source>
         <translation>«&#xa0;%1&#xa0;» est désormais le profil par défaut.</translation>
     </message>
@@ -2300,12 +2299,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Enregistrer la clé d&apos;API d&apos;un profil dans le trousseau de clés, lue depuis l&apos;entrée standard (sans écho sur un terminal) ou depuis --api-key-file.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>There is no profile &quot;%1&quot;; add it first.</source>
-        <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;»&#xa0;; ajoutez-le d&apos;abord.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>No API key was given; nothing was stored.</source>
         <translation>Aucune clé d&apos;API n&apos;a été fournie&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>

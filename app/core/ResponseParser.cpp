@@ -5,6 +5,8 @@
 #include <QJsonValue>
 #include <QStringDecoder>
 
+#include <cmath>
+
 namespace {
 QString scalarText(const QJsonValue &value)
 {
@@ -13,7 +15,9 @@ QString scalarText(const QJsonValue &value)
         return value.toString();
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        if (d == double(qint64(d)))
+        // Whole numbers print as integers ("code": 2205.0 is code 2205). The range test comes first:
+        // converting a double beyond qint64 (a body with "code": 1e300) is undefined behaviour.
+        if (std::abs(d) < 9.0e18 && d == std::trunc(d))
             return QString::number(qint64(d));
         return QString::number(d);
     }

@@ -29,9 +29,10 @@ struct Holding {
     QMultiHash<qint64, QString> completionOutcomes; // by the entry they complete
 };
 
-void readShard(const QString &path, Holding *h)
+// Reads `copy`, a copy of the loader's file `path`.
+void readShard(const QString &copy, const QString &path, Holding *h)
 {
-    QSettings ini(path, QSettings::IniFormat);
+    QSettings ini(copy, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError || ini.value(QStringLiteral("meta/format")).toInt() != 1) {
         h->unreadable.append(path);
         return;
@@ -122,7 +123,6 @@ void checkReload(FuzzVerdict &v, const HistoryLoad &first, const HistoryLoad &se
 
 void writeInput(const QString &historyDir, const QByteArray &bytes)
 {
-    QDir(historyDir).removeRecursively();
     QDir().mkpath(historyDir);
     // The input is one shard file as it would sit on disk; a second one follows a 0xFF separator, and a
     // third part, if any, becomes the HEAD file, so gaps, duplicates and heads are explored too.
@@ -139,21 +139,38 @@ void writeInput(const QString &historyDir, const QByteArray &bytes)
 
 QString fuzzHistoryLoader(const uint8_t *data, size_t size)
 {
+    // QSettings caches parsed files by path and trusts the cache while size and modification time
+    // (milliseconds) match, which a fuzzer rewriting the same path thousands of times a second defeats;
+    // and a cached file no longer reports that it failed to parse. So every input gets fresh paths,
+    // and the oracle, the check and the load each read their own copy: none primes another's cache.
+    // (The store's own verify() followed by load() on one folder hides an unreadable shard that way:
+    // regressions/history_loader/nul-in-group-header.bin, reported to the history rewrite.)
     static QTemporaryDir dir;
-    const QString historyDir = dir.filePath(QStringLiteral("h"));
-    writeInput(historyDir, QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    static quint64 run = 0;
+    ++run;
+    const QString historyDir = dir.filePath(QStringLiteral("h%1").arg(run));
+    const QString checkDir = dir.filePath(QStringLiteral("c%1").arg(run));
+    const QString oracleDir = dir.filePath(QStringLiteral("o%1").arg(run));
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    for (const QString &d : {historyDir, checkDir, oracleDir})
+        writeInput(d, bytes);
     Holding holding;
     for (const QString &name : {QStringLiteral("h-2026-01-0000000001.ini"), QStringLiteral("h-2026-01-0000000003.ini")}) {
-        if (QFile::exists(QDir(historyDir).filePath(name)))
-            readShard(QDir(historyDir).filePath(name), &holding);
+        if (QFile::exists(QDir(oracleDir).filePath(name)))
+            readShard(QDir(oracleDir).filePath(name), QDir(historyDir).filePath(name), &holding);
     }
-    HistoryStore store(historyDir);
-    store.setChainKey(QByteArrayLiteral("fuzz"));
     FuzzVerdict v;
-    // The check first: the load moves unreadable files aside, after which the check would not see them.
-    checkVerify(v, store.verify(), holding);
-    const HistoryLoad first = store.load();
-    checkLoad(v, first, holding);
-    checkReload(v, first, store.load());
+    {
+        HistoryStore check(checkDir);
+        check.setChainKey(QByteArrayLiteral("fuzz"));
+        checkVerify(v, check.verify(), holding);
+        HistoryStore store(historyDir);
+        store.setChainKey(QByteArrayLiteral("fuzz"));
+        const HistoryLoad first = store.load();
+        checkLoad(v, first, holding);
+        checkReload(v, first, store.load());
+    }
+    for (const QString &d : {historyDir, checkDir, oracleDir})
+        QDir(d).removeRecursively();
     return v.failure();
 }

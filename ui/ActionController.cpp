@@ -23,38 +23,36 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
     req.profile = m_profiles->active();
     req.apiKey = m_profiles->apiKey();
     req.face = QStringLiteral("console");
-    req.requireReason = true;
-    if (req.apiKey.isEmpty() && !m_profiles->keyProblem().isEmpty()) {
+    if ((!req.apiKey || req.apiKey->isEmpty()) && !m_profiles->keyProblem().isEmpty()) {
         emit refused(kind, m_profiles->keyProblem());
         return;
     }
-    if (const QString invalid = m_runner->validate(req); !invalid.isEmpty()) {
-        emit refused(kind, invalid);
+    if (const Status invalid = m_runner->validate(req); !invalid.ok()) {
+        emit refused(kind, invalid.message());
         return;
     }
-
-    const bool production = req.profile.isProduction();
-    const bool askDelete = kind == ActionKind::Delete;
-    const bool askPlain = !askDelete && production && ActionInfo::needsConfirmationInProduction(kind);
-    if (!askDelete && !askPlain) {
+    // The core's policy says what this action needs here; the window only decides how to ask.
+    const Confirmation needed = m_runner->rule(req).confirmation;
+    if (needed == Confirmation::None) {
         submit(req);
         return;
     }
     setPrompting(true);
     QPointer<ActionController> self(this);
-    auto answered = [self, req](bool accepted) mutable {
+    auto answered = [self, req, needed](bool accepted) mutable {
         if (!self)
             return;
         self->setPrompting(false);
         if (!accepted) {
-            req.apiKey.fill('\0');
+            req.apiKey.reset();
             emit self->cancelled(req.action, req.userId);
             return;
         }
+        req.confirmed = needed;
         self->submit(req);
     };
-    if (askDelete) {
-        m_prompts->confirmDelete(m_dialogParent, req.userId.trimmed(), production, answered);
+    if (needed == Confirmation::TypedUserId) {
+        m_prompts->confirmDelete(m_dialogParent, req.userId.trimmed(), req.profile.isProduction(), answered);
     } else {
         const QString action = ActionInfo::displayName(kind);
         m_prompts->confirm(m_dialogParent, tr("%1 in production?").arg(action),
@@ -67,13 +65,12 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
 
 void ActionController::submit(const ActionRequest &request)
 {
-    QString error;
-    const quint64 ticket = m_runner->submit(request, &error);
-    if (ticket == 0) {
-        emit refused(request.action, error);
+    const Result<quint64> ticket = m_runner->submit(request);
+    if (!ticket.ok()) {
+        emit refused(request.action, ticket.message());
         return;
     }
-    m_ticket = ticket;
+    m_ticket = ticket.value();
     emit busyChanged(true);
     emit submitted(request.action, request.userId.trimmed());
 }

@@ -45,8 +45,8 @@ QKeySequence ActionPanel::shortcut(ActionKind kind)
     return {};
 }
 
-ActionPanel::ActionPanel(QWidget *parent)
-    : QWidget(parent), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)), m_target(new QLabel(this)),
+ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
+    : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)), m_target(new QLabel(this)),
       m_whyNot(new QLabel(this)), m_busy(new QProgressBar(this)), m_result(new ResultView(this))
 {
     setObjectName(QStringLiteral("actionPanel"));
@@ -80,13 +80,7 @@ ActionPanel::ActionPanel(QWidget *parent)
         action->setObjectName(name + QStringLiteral("Action"));
         action->setShortcut(shortcut(kind));
         action->setShortcutContext(Qt::WindowShortcut);
-        QString tip = ActionInfo::displayName(kind);
-        if (ActionInfo::requiresReason(kind))
-            tip += tr(" — needs a reason");
-        tip += QStringLiteral(" (%1)").arg(shortcut(kind).toString(QKeySequence::NativeText));
-        action->setToolTip(tip);
-        action->setStatusTip(tip);
-        if (kind == ActionKind::Delete)
+        if (m_policy.rule(kind, m_environment).irreversible)
             action->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
         connect(action, &QAction::triggered, this, [this, kind] {
             if (m_ready && !m_isBusy)
@@ -137,7 +131,26 @@ ActionPanel::ActionPanel(QWidget *parent)
     if (auto *details = m_result->findChild<QWidget *>(QStringLiteral("detailsToggle")))
         m_focusChain << details;
     setTarget({});
+    updateTips();
     updateEnabled();
+}
+
+void ActionPanel::setEnvironment(Environment environment)
+{
+    m_environment = environment;
+    updateTips();
+}
+
+void ActionPanel::updateTips()
+{
+    for (ActionKind kind : ActionInfo::all()) {
+        QString tip = ActionInfo::displayName(kind);
+        if (m_policy.rule(kind, m_environment).needsReason)
+            tip += tr(" — needs a reason");
+        tip += QStringLiteral(" (%1)").arg(shortcut(kind).toString(QKeySequence::NativeText));
+        m_actions.value(int(kind))->setToolTip(tip);
+        m_actions.value(int(kind))->setStatusTip(tip);
+    }
 }
 
 QString ActionPanel::reason() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Action.h"
+#include "ActionPolicy.h"
 
 #include <QHash>
 #include <QList>
@@ -20,7 +21,8 @@ class ActionPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ActionPanel(QWidget *parent = nullptr);
+    // `policy` says which actions need a reason (in the tooltips); the runner enforces it.
+    explicit ActionPanel(const ActionPolicy &policy, QWidget *parent = nullptr);
 
     QList<QAction *> actions() const { return m_actionList; }
     QAction *action(ActionKind kind) const { return m_actions.value(int(kind)); }
@@ -35,13 +37,18 @@ public:
     void setReady(bool ready, const QString &whyNot = {});
     void setBusy(bool busy);
     void setTarget(const QString &userId);
+    // The active profile's environment: the rules shown follow it.
+    void setEnvironment(Environment environment);
 
 signals:
     void actionRequested(ActionKind kind);
 
 private:
     void updateEnabled();
+    void updateTips();
 
+    ActionPolicy m_policy;
+    Environment m_environment = Environment::Local;
     QHash<int, QAction *> m_actions;
     QList<QAction *> m_actionList;
     QList<QWidget *> m_focusChain;

@@ -1,7 +1,8 @@
 #include "LookupPanel.h"
 
 #include "KnownState.h"
-#include "UserHistorySource.h"
+#include "HistoryFeed.h"
+#include "HistoryTableModel.h"
 #include "Validation.h"
 
 #include <QGroupBox>
@@ -89,12 +90,12 @@ QList<QWidget *> LookupPanel::browseChain() const
     return {m_demoList, m_timeline};
 }
 
-void LookupPanel::setHistorySource(UserHistorySource *history)
+void LookupPanel::setHistoryFeed(HistoryFeed *history)
 {
     if (m_history)
         disconnect(m_history, nullptr, this, nullptr);
     m_history = history;
-    connect(history, &UserHistorySource::changed, this, &LookupPanel::refreshKnowledge);
+    connect(history, &HistoryFeed::changed, this, &LookupPanel::refreshKnowledge);
     refreshKnowledge();
 }
 
@@ -169,7 +170,7 @@ void LookupPanel::refreshKnowledge()
     }
     // The same user ID in another environment or partner account is another person.
     QList<HistoryEntry> entries;
-    for (const HistoryEntry &e : m_history->entriesForUser(userId())) {
+    for (const HistoryEntry &e : m_history->model()->entriesForUser(userId())) {
         if (e.environment == m_profile.environment && e.partnerId == m_profile.partnerId)
             entries.append(e);
     }

@@ -9,7 +9,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTreeWidget;
-class UserHistorySource;
+class HistoryFeed;
 
 // The user-ID form and what this console knows of that user: the state its own history implies and
 // the timeline of past actions, with the caveat that the API cannot read the live state. On the local
@@ -20,8 +20,9 @@ class LookupPanel : public QWidget
 public:
     explicit LookupPanel(QWidget *parent = nullptr);
 
-    // Where past actions come from; until set, the panel says it is reading history.
-    void setHistorySource(UserHistorySource *history);
+    // Where past actions come from (the window's one model over the history service); until set and
+    // loaded, the panel says it is reading history.
+    void setHistoryFeed(HistoryFeed *history);
 
     void setProfile(const Profile &profile);
     void setDemoEnrollees(const QStringList &userIds);
@@ -40,7 +41,7 @@ private:
     void validate();
     void refreshKnowledge();
 
-    UserHistorySource *m_history = nullptr;
+    HistoryFeed *m_history = nullptr;
     Profile m_profile;
     QLineEdit *m_edit;
     QLabel *m_hint;

@@ -4,9 +4,9 @@
 #include "ActionController.h"
 #include "ActionPanel.h"
 #include "AppContext.h"
+#include "ActionRunner.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
-#include "HistoryStore.h"
 #include "InfoBar.h"
 #include "LanguageMenu.h"
 #include "LookupPanel.h"
@@ -17,12 +17,9 @@
 #include "PromptService.h"
 #include "ResultView.h"
 #include "SandboxServer.h"
-#include "StoreHistorySource.h"
-
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
+#include "HistoryFeed.h"
 #include "HistoryPanel.h"
-#include "ModelHistorySource.h"
-#endif
+#include "HistoryTableModel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -61,7 +58,11 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_settingsBar->setText(context->settings()->problem());
     m_settingsBar->setVisible(!context->settings()->problem().isEmpty());
     m_lookup = new LookupPanel(this);
-    m_actionPanel = new ActionPanel(this);
+    m_actionPanel = new ActionPanel(context->runner()->policy(), this);
+    // One model of the trail for every view, kept current by the feed (the service reads the files).
+    m_historyModel = new HistoryTableModel(this);
+    m_historyFeed = new HistoryFeed(context->history(), m_historyModel, this);
+    m_lookup->setHistoryFeed(m_historyFeed);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -76,14 +77,12 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setAccessibleName(tr("Views"));
     m_tabs->addTab(m_splitter, tr("&Lookup and actions"));
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
     // The history view is built right after the first frame (it is the costliest part of the
     // window and not visible at start); until then its tab holds a placeholder.
     auto *placeholder = new QLabel(tr("Opening history…"), this);
     placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
     placeholder->setAlignment(Qt::AlignCenter);
     m_tabs->addTab(placeholder, tr("&History"));
-#endif
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
@@ -167,10 +166,11 @@ void MainWindow::buildMenus()
 
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
     actions->setObjectName(QStringLiteral("actionsMenu"));
-    for (QAction *action : m_actionPanel->actions()) {
-        if (action == m_actionPanel->action(ActionKind::Delete))
-            actions->addSeparator(); // keep the irreversible one apart
-        actions->addAction(action);
+    const ActionPolicy &policy = m_context->runner()->policy();
+    for (ActionKind kind : ActionInfo::all()) {
+        if (policy.rule(kind, Environment::Production).irreversible)
+            actions->addSeparator(); // keep the irreversible ones apart
+        actions->addAction(m_actionPanel->action(kind));
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -182,11 +182,9 @@ void MainWindow::buildMenus()
     });
     focus->setObjectName(QStringLiteral("focusUserIdAction"));
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    if (m_tabs->count() > 1) {
-        QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
-        history->setObjectName(QStringLiteral("showHistoryAction"));
-        history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    }
+    QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
+    history->setObjectName(QStringLiteral("showHistoryAction"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
 
     view->addSeparator();
     auto *language = new LanguageMenu(m_context->settings(), view);
@@ -244,8 +242,7 @@ void MainWindow::startServices()
 
 void MainWindow::buildHistory()
 {
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
-    m_historyPanel = new HistoryPanel(m_context->history(), this);
+    m_historyPanel = new HistoryPanel(m_historyFeed, this);
     m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
     m_historyPanel->setAccessibleName(tr("History"));
     m_historyPanel->setSessionStart(m_sessionStart);
@@ -259,20 +256,11 @@ void MainWindow::buildHistory()
     placeholder->deleteLater();
     m_tabs->insertTab(1, m_historyPanel, tr("&History"));
     m_tabs->setCurrentIndex(current);
-    m_historySource = new ModelHistorySource(m_historyPanel->model(), this);
-#else
-    m_historySource = new StoreHistorySource(m_context->history(), this);
-#endif
-    m_lookup->setHistorySource(m_historySource);
 }
 
 void MainWindow::loadHistory()
 {
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
     m_historyPanel->reload();
-#else
-    static_cast<StoreHistorySource *>(m_historySource)->load();
-#endif
 }
 
 void MainWindow::onSandboxStarted()
@@ -292,6 +280,7 @@ void MainWindow::onProfileChanged(const Profile &profile)
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
     m_lookup->setProfile(profile);
+    m_actionPanel->setEnvironment(profile.environment);
     updateReadiness();
 }
 
@@ -346,10 +335,8 @@ void MainWindow::saveLayout()
     s->setUiValue(QStringLiteral("geometry"), saveGeometry());
     s->setUiValue(QStringLiteral("splitter"), m_splitter->saveState());
     s->setUiValue(QStringLiteral("tab"), m_tabs->currentIndex());
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
     if (m_historyPanel)
         s->setUiValue(QStringLiteral("history_panel"), m_historyPanel->saveState());
-#endif
     s->sync();
 }
 

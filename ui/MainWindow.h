@@ -16,8 +16,9 @@ class ProfileController;
 class PromptService;
 class QSplitter;
 class QTabWidget;
-class UserHistorySource;
+class HistoryFeed;
 class HistoryPanel;
+class HistoryTableModel;
 struct ActionOutcome;
 struct Profile;
 
@@ -62,7 +63,8 @@ private:
     PromptService *m_prompts;
     ProfileController *m_profiles;
     ActionController *m_actions;
-    UserHistorySource *m_historySource = nullptr;
+    HistoryTableModel *m_historyModel = nullptr;
+    HistoryFeed *m_historyFeed = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ProductionBanner *m_banner;
     ProfileBar *m_profileBar;

@@ -101,7 +101,7 @@ void ProfileController::loadKey()
             setKeyState(KeyState::Loading, tr("The local sandbox is starting…"));
             return;
         }
-        m_key = QByteArray(Defaults::kLocalApiKey);
+        m_key = std::make_shared<const SecretBytes>(QByteArray(Defaults::kLocalApiKey));
         setKeyState(KeyState::Available);
         return;
     }
@@ -113,9 +113,9 @@ void ProfileController::loadKey()
             return;
         switch (result.status) {
         case CredentialResult::Status::Ok:
-            self->m_key = result.secret;
-            self->setKeyState(self->m_key.isEmpty() ? KeyState::Missing : KeyState::Available,
-                              self->m_key.isEmpty() ? tr("No API key is stored for this profile.") : QString());
+            self->m_key = std::make_shared<const SecretBytes>(result.secret);
+            self->setKeyState(self->m_key->isEmpty() ? KeyState::Missing : KeyState::Available,
+                              self->m_key->isEmpty() ? tr("No API key is stored for this profile.") : QString());
             break;
         case CredentialResult::Status::NotFound:
             self->setKeyState(KeyState::Missing,
@@ -207,6 +207,5 @@ void ProfileController::setKeyState(KeyState state, const QString &problem)
 
 void ProfileController::wipeKey()
 {
-    m_key.fill('\0');
-    m_key.clear();
+    m_key.reset(); // requests still in flight keep their reference; the last one wipes the bytes
 }

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "Profile.h"
+#include "SecretBytes.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QUrl>
+
+#include <memory>
 
 class AppSettings;
 class CredentialStore;
@@ -43,7 +46,8 @@ public:
     bool hasSavedProfiles() const;
     Profile profile(const QString &name) const;
     Profile active() const { return m_active; }
-    QByteArray apiKey() const { return m_key; }
+    // Shared with the requests made from it; the last owner wipes it.
+    std::shared_ptr<const SecretBytes> apiKey() const { return m_key; }
     KeyState keyState() const { return m_keyState; }
     QString keyProblem() const { return m_keyProblem; }
     bool canSend() const { return m_keyState == KeyState::Available && !m_active.partnerId.isEmpty(); }
@@ -75,7 +79,7 @@ private:
     CredentialStore *m_credentials;
     QUrl m_localOrigin;
     Profile m_active;
-    QByteArray m_key;
+    std::shared_ptr<const SecretBytes> m_key;
     KeyState m_keyState = KeyState::Loading;
     QString m_keyProblem;
     quint64 m_keyRequest = 0; // answers for an earlier activation are ignored

@@ -1,13 +1,10 @@
 #include "ActionCommand.h"
 
-#include "AppPaths.h"
 #include "AppSettings.h"
 #include "CliOptions.h"
-#include "Clock.h"
 #include "Console.h"
-#include "EnrolleeClient.h"
+#include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryStore.h"
 #include "KeySource.h"
 #include "KeychainSession.h"
 #include "ProfileResolver.h"
@@ -16,7 +13,6 @@
 
 #include <QCommandLineParser>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 
 ActionCommand::ActionCommand(ActionKind action, QObject *parent)
     : Command(parent), m_action(action)
@@ -60,7 +56,8 @@ void ActionCommand::start(const QStringList &arguments)
     if (QString e = Validation::reasonError(parser.value(reason)); !e.isEmpty())
         return fail(ExitCode::kUsage, e);
 
-    const AppSettings settings(AppPaths::settingsFile());
+    m_core = new CoreContext(CoreConfig::standard(), this);
+    const AppSettings &settings = *m_core->settings();
     if (!settings.problem().isEmpty())
         Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(settings.problem()));
     ProfileResolver::Overrides overrides;
@@ -84,96 +81,101 @@ void ActionCommand::start(const QStringList &arguments)
     m_request.reason = parser.value(reason);
     m_request.profile = profile;
     m_request.face = QStringLiteral("cli");
+    // The policy's reason rule is refused here, before anyone is asked to confirm.
+    if (Status reason = m_core->policy().check(m_action, profile.environment, m_request.reason, Confirmation::TypedUserId);
+        !reason.ok())
+        return fail(ExitCode::kUsage, reason.message());
     confirm();
 }
 
 void ActionCommand::confirm()
 {
-    const bool isDelete = m_action == ActionKind::Delete;
-    const bool productionCheck = m_request.profile.isProduction() && ActionInfo::needsConfirmationInProduction(m_action);
-    if (m_yes || (!isDelete && !productionCheck))
+    // The core's policy says what this action needs here; the CLI decides how to ask.
+    const Confirmation needed = m_core->policy().rule(m_action, m_request.profile.environment).confirmation;
+    const bool typed = needed == Confirmation::TypedUserId;
+    if (m_yes || needed == Confirmation::None) {
+        m_confirmed = Confirmation::TypedUserId;
         return obtainKey();
+    }
     if (!Console::stdinIsTerminal()) {
-        if (isDelete)
+        if (typed)
             return fail(ExitCode::kNotConfirmed,
-                        tr("delete cannot be undone and standard input is not a terminal to confirm it: add --yes. "
-                           "Nothing was sent."));
-        return obtainKey(); // scripts in production deactivate without a prompt, as documented
+                        tr("%1 cannot be undone and standard input is not a terminal to confirm it: add --yes. "
+                           "Nothing was sent.")
+                            .arg(ActionInfo::cliName(m_action)));
+        // Scripts in production deactivate without a prompt, as documented: running one is the yes.
+        m_confirmed = Confirmation::Plain;
+        return obtainKey();
     }
     auto *prompt = new TerminalPrompt(this);
     const QString where = environmentDisplayName(m_request.profile.environment);
-    if (isDelete) {
+    if (typed) {
         prompt->ask(tr("Delete user \"%1\" permanently (%2, %3)? This cannot be undone.\nType the user ID again to confirm: ")
                         .arg(m_request.userId, where, m_request.profile.endpoint().host()));
     } else {
         prompt->ask(tr("%1 user \"%2\" in %3? Type \"yes\" to confirm: ")
                         .arg(ActionInfo::displayName(m_action), m_request.userId, where));
     }
-    connect(prompt, &TerminalPrompt::answered, this, [this, isDelete, prompt](const QByteArray &line, bool) {
+    connect(prompt, &TerminalPrompt::answered, this, [this, typed, needed, prompt](const QByteArray &line, bool) {
         prompt->deleteLater();
         const QString answer = QString::fromUtf8(line).trimmed();
-        const bool confirmed = isDelete ? answer == m_request.userId
-                                        : (answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0
-                                           || answer.compare(tr("yes"), Qt::CaseInsensitive) == 0);
+        const bool confirmed = typed ? answer == m_request.userId
+                                     : (answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0
+                                        || answer.compare(tr("yes"), Qt::CaseInsensitive) == 0);
         if (!confirmed)
-            return fail(ExitCode::kNotConfirmed, isDelete ? tr("The user ID did not match; nothing was sent.")
-                                                          : tr("Not confirmed; nothing was sent."));
+            return fail(ExitCode::kNotConfirmed, typed ? tr("The user ID did not match; nothing was sent.")
+                                                       : tr("Not confirmed; nothing was sent."));
+        m_confirmed = needed;
         obtainKey();
     });
 }
 
 void ActionCommand::obtainKey()
 {
-    m_keychain = new KeychainSession(this);
-    KeySource::resolve(m_keyFile, m_request.profile, m_keychain->store(), [this](const KeySource::Found &found) {
+    m_keychain = new KeychainSession(m_core->credentials(), this);
+    KeySource::resolve(m_keyFile, m_request.profile, m_core->credentials(), [this](const KeySource::Found &found) {
         if (!found.ok())
             return fail(found.exitCode, found.error);
-        m_request.apiKey = found.key;
+        m_request.apiKey = std::make_shared<const SecretBytes>(found.key);
         prepare();
     });
 }
 
 void ActionCommand::prepare()
 {
-    const AppSettings settings(AppPaths::settingsFile());
-    m_history = new HistoryStore(AppPaths::historyDir(), this);
-    auto *client = new EnrolleeClient(new QNetworkAccessManager(this), this);
-    client->setTimeoutMs(settings.timeoutSeconds() * 1000);
-    static const SystemClock clock;
-    m_runner = new ActionRunner(client, m_history, &clock, this);
-    RetryPolicy policy = m_runner->retryPolicy();
-    policy.maxAttempts = settings.maxAttempts();
-    m_runner->setRetryPolicy(policy);
-    connect(m_runner, &ActionRunner::attemptFailed, this, [](quint64, int attempt, const ApiResult &result, int retryInMs) {
+    ActionRunner *runner = m_core->runner();
+    connect(runner, &ActionRunner::attemptFailed, this, [](quint64, int attempt, const ApiResult &result, int retryInMs) {
         Console::err(QStringLiteral("enrollee-cli: ")
                      + tr("attempt %1 failed (%2); retrying in %3 s.")
                            .arg(attempt)
                            .arg(Console::oneLine(result.summary()))
                            .arg(QString::number(retryInMs / 1000.0, 'f', 1)));
     });
-    connect(m_runner, &ActionRunner::actionFinished, this, &ActionCommand::report);
+    connect(runner, &ActionRunner::actionFinished, this, &ActionCommand::report);
 
     // Everything that can be refused (a key that cannot sign, say) is refused before the history is touched.
-    if (QString invalid = m_runner->validate(m_request); !invalid.isEmpty()) {
-        m_request.apiKey.fill('\0');
-        return fail(ExitCode::kUsage, invalid);
+    if (Status invalid = runner->validate(m_request); !invalid.ok()) {
+        m_request.apiKey.reset();
+        return fail(ExitCode::kUsage, invalid.message());
     }
-    m_keychain->obtainChainKey(AppPaths::historyDir(), [this](const QByteArray &key, const QString &) { submit(key); });
+    connect(m_core, &CoreContext::historyReady, this, &ActionCommand::submit);
+    m_core->openHistory();
 }
 
-void ActionCommand::submit(const QByteArray &chainKey)
+void ActionCommand::submit()
 {
-    m_history->setChainKey(chainKey);
-    QString error;
-    const quint64 ticket = m_runner->submit(m_request, &error);
-    m_request.apiKey.fill('\0');
-    m_request.apiKey.clear();
-    if (ticket == 0)
-        return fail(ExitCode::kStorage, tr("Nothing was sent: %1").arg(error));
+    m_request.confirmed = m_confirmed;
+    const Result<quint64> ticket = m_core->runner()->submit(m_request);
+    m_request.apiKey.reset(); // the runner holds the only reference now
+    if (!ticket.ok())
+        return fail(ticket.kind() == Status::Kind::NotConfirmed ? ExitCode::kNotConfirmed : ExitCode::kUsage,
+                    ticket.message());
 }
 
 void ActionCommand::report(const ActionOutcome &outcome)
 {
+    if (!outcome.sent())
+        return fail(ExitCode::kStorage, tr("Nothing was sent: %1").arg(outcome.recording.message()));
     const int code = ExitCode::forOutcome(outcome.result.outcome);
     QString line = outcome.headline;
     if (!outcome.advice.isEmpty())

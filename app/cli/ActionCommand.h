@@ -5,13 +5,14 @@
 #include "Command.h"
 #include "Profile.h"
 
-class HistoryStore;
+class CoreContext;
 class KeychainSession;
 struct ActionOutcome;
 
-// `enrollee-cli ACTION USER_ID`: one action on one user through the shared ActionRunner (face "cli"),
-// so the CLI validates, records history and retries exactly like the window. Asks for confirmation
-// where a person must think twice, and refuses to guess when nobody can be asked.
+// `enrollee-cli ACTION USER_ID`: one action on one user through the core's CoreContext and its
+// ActionRunner (face "cli"), so the CLI validates, applies the action policy, records history and
+// retries exactly like the window. It asks for the confirmations the policy names, on the terminal,
+// and refuses to guess when nobody can be asked.
 class ActionCommand : public Command
 {
     Q_OBJECT
@@ -23,7 +24,7 @@ private:
     void confirm();
     void obtainKey();
     void prepare();
-    void submit(const QByteArray &chainKey);
+    void submit();
     void report(const ActionOutcome &outcome);
 
     ActionKind m_action;
@@ -31,7 +32,7 @@ private:
     QString m_keyFile;
     bool m_yes = false;
     bool m_json = false;
+    Confirmation m_confirmed = Confirmation::None;
+    CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;
-    HistoryStore *m_history = nullptr;
-    ActionRunner *m_runner = nullptr;
 };

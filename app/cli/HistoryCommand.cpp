@@ -1,11 +1,11 @@
 #include "HistoryCommand.h"
 
-#include "AppPaths.h"
 #include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
+#include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryStore.h"
+#include "HistoryService.h"
 #include "KeychainSession.h"
 #include "Validation.h"
 
@@ -72,14 +72,35 @@ QStringList HistoryCommand::columns(const HistoryEntry &e)
     };
 }
 
+CoreContext *HistoryCommand::core()
+{
+    if (!m_core)
+        m_core = new CoreContext(CoreConfig::standard(), this);
+    return m_core;
+}
+
+void HistoryCommand::withChainKey(std::function<void()> then)
+{
+    m_keychain = new KeychainSession(core()->credentials(), this);
+    connect(core(), &CoreContext::historyReady, this, [then](const Status &) { then(); });
+    core()->openHistory();
+}
+
 void HistoryCommand::list(const QString &userId, bool json)
 {
-    const HistoryStore store(AppPaths::historyDir());
-    const HistoryLoad load = store.load();
-    for (const QString &problem : load.problems)
+    core()->history()->read(1, this, [this, userId, json](const Result<HistoryRead> &read) {
+        if (!read.ok())
+            return fail(ExitCode::kStorage, read.message());
+        show(read.value(), userId, json);
+    });
+}
+
+void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool json)
+{
+    for (const QString &problem : read.problems)
         Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(Console::oneLine(problem)));
     QList<HistoryEntry> entries;
-    for (const HistoryEntry &e : load.entries) {
+    for (const HistoryEntry &e : read.entries) {
         if (userId.isEmpty() || e.userId == userId)
             entries.append(e);
     }
@@ -118,22 +139,21 @@ void HistoryCommand::list(const QString &userId, bool json)
 
 void HistoryCommand::verify()
 {
-    m_keychain = new KeychainSession(this);
-    m_keychain->obtainChainKey(AppPaths::historyDir(), [this](const QByteArray &key, const QString &where) {
-        HistoryStore store(AppPaths::historyDir());
-        store.setChainKey(key);
-        const ChainReport report = store.verify();
-        if (!report.ok)
-            return fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
-        Console::out(tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
-                         .arg(where));
-        succeed();
+    withChainKey([this] {
+        core()->history()->verify(this, [this](const ChainReport &report) {
+            if (!report.ok)
+                return fail(ExitCode::kStorage,
+                            tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+            Console::out(tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
+                             .arg(core()->chainKeyLocation()));
+            succeed();
+        });
     });
 }
 
 void HistoryCommand::prune(int months)
 {
-    AppSettings settings(AppPaths::settingsFile());
+    AppSettings &settings = *core()->settings();
     settings.setRetentionMonths(months);
     if (!settings.sync())
         return fail(ExitCode::kStorage, tr("Could not save the retention setting in %1.").arg(settings.fileName()));
@@ -144,19 +164,16 @@ void HistoryCommand::prune(int months)
     const QString operatorEmail = settings.hasProfile(settings.activeProfile())
         ? settings.profile(settings.activeProfile()).email
         : QStringLiteral("enrollee-cli");
-    m_keychain = new KeychainSession(this);
-    m_keychain->obtainChainKey(AppPaths::historyDir(), [this, months, operatorEmail](const QByteArray &key, const QString &) {
-        HistoryStore store(AppPaths::historyDir());
-        store.setChainKey(key);
+    withChainKey([this, months, operatorEmail] {
         const QDate today = QDateTime::currentDateTimeUtc().date();
         const QDate keepFrom = QDate(today.year(), today.month(), 1).addMonths(-months);
-        QString error;
-        const qint64 removed = store.prune(keepFrom, operatorEmail, &error);
-        if (removed < 0)
-            return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(error));
-        Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")
-                         .arg(keepFrom.toString(Qt::ISODate))
-                         .arg(removed));
-        succeed();
+        core()->history()->prune(keepFrom, operatorEmail, this, [this, keepFrom](const Result<PruneReport> &pruned) {
+            if (!pruned.ok())
+                return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(pruned.message()));
+            Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")
+                             .arg(keepFrom.toString(Qt::ISODate))
+                             .arg(pruned.value().removedEntries));
+            succeed();
+        });
     });
 }

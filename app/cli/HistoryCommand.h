@@ -2,7 +2,11 @@
 
 #include "Command.h"
 
+#include <functional>
+
 struct HistoryEntry;
+struct HistoryRead;
+class CoreContext;
 class KeychainSession;
 
 // `enrollee-cli history`: the shared audit trail, newest first, as aligned lines or JSON, and
@@ -15,10 +19,15 @@ public:
     void start(const QStringList &arguments) override;
 
 private:
+    CoreContext *core();
+    // The chain key is fetched, then `then` runs.
+    void withChainKey(std::function<void()> then);
     void list(const QString &userId, bool json);
+    void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();
     void prune(int months);
     static QStringList columns(const HistoryEntry &entry);
 
+    CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;
 };

@@ -2,7 +2,7 @@
 
 #include "Clock.h"
 #include "EnrolleeClient.h"
-#include "HistoryStore.h"
+#include "HistoryService.h"
 #include "RequestBuilder.h"
 #include "Validation.h"
 
@@ -24,38 +24,48 @@ QString responseText(const ApiResult &result)
 }
 } // namespace
 
-ActionRunner::ActionRunner(EnrolleeClient *client, HistoryStore *history, const Clock *clock, QObject *parent)
-    : QObject(parent), m_client(client), m_history(history), m_clock(clock)
+ActionRunner::ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
+                           QObject *parent)
+    : QObject(parent), m_client(client), m_history(history), m_clock(clock), m_policy(std::move(policy))
 {
     qRegisterMetaType<ActionOutcome>();
     // Skew is judged against the clock that signs, so a skewed clock is diagnosed as such.
     m_client->setClock(m_clock);
 }
 
-QString ActionRunner::validate(const ActionRequest &request) const
+ActionRule ActionRunner::rule(const ActionRequest &request) const
 {
-    if (QString e = Validation::userIdError(request.userId); !e.isEmpty())
-        return e;
-    if (QString e = request.profile.validate(); !e.isEmpty())
-        return e;
-    if (QString e = Validation::reasonError(request.reason); !e.isEmpty())
-        return e;
-    if (request.requireReason && ActionInfo::requiresReason(request.action) && request.reason.trimmed().isEmpty())
-        return QCoreApplication::translate("ActionRunner", "%1 needs a reason or case reference for the audit trail.").arg(ActionInfo::displayName(request.action));
-    if (request.apiKey.isEmpty())
-        return QCoreApplication::translate("ActionRunner", "No API key for profile \"%1\".").arg(request.profile.name);
-    // A trial signature proves the key is usable before anything is recorded; the real one is made per attempt.
-    const SignedRequest trial = RequestBuilder::build(request.profile, request.action, request.userId, request.apiKey, m_clock->now());
-    return trial.error;
+    return m_policy.rule(request.action, request.profile.environment);
 }
 
-quint64 ActionRunner::submit(const ActionRequest &request, QString *error)
+Status ActionRunner::validate(const ActionRequest &request) const
 {
-    if (const QString invalid = validate(request); !invalid.isEmpty()) {
-        if (error)
-            *error = invalid;
-        return 0;
-    }
+    if (QString e = Validation::userIdError(request.userId); !e.isEmpty())
+        return Status::failure(e, Status::Kind::Invalid);
+    if (QString e = request.profile.validate(); !e.isEmpty())
+        return Status::failure(e, Status::Kind::Invalid);
+    if (QString e = Validation::reasonError(request.reason); !e.isEmpty())
+        return Status::failure(e, Status::Kind::Invalid);
+    if (Status reason = m_policy.check(request.action, request.profile.environment, request.reason, Confirmation::TypedUserId);
+        !reason.ok())
+        return reason;
+    if (!request.apiKey || request.apiKey->isEmpty())
+        return Status::failure(tr("No API key for profile \"%1\".").arg(request.profile.name), Status::Kind::Invalid);
+    // A trial signature proves the key is usable before anything is recorded; the real one is made per attempt.
+    const SignedRequest trial = RequestBuilder::build(request.profile, request.action, request.userId,
+                                                      request.apiKey->bytes(), m_clock->now());
+    if (!trial.ok())
+        return Status::failure(trial.error, Status::Kind::Invalid);
+    return Status::success();
+}
+
+Result<quint64> ActionRunner::submit(const ActionRequest &request)
+{
+    if (Status invalid = validate(request); !invalid.ok())
+        return invalid;
+    if (Status confirmed = m_policy.check(request.action, request.profile.environment, request.reason, request.confirmed);
+        !confirmed.ok())
+        return confirmed;
     Job job;
     job.ticket = m_nextTicket++;
     job.request = request;
@@ -71,20 +81,50 @@ quint64 ActionRunner::submit(const ActionRequest &request, QString *error)
     e.action = request.action;
     e.reason = request.reason.trimmed();
     e.face = request.face;
-    QString historyError;
-    e.id = m_history->begin(e, &historyError);
-    if (e.id == 0) {
-        if (error)
-            *error = historyError;
-        return 0;
-    }
-    e.outcome = HistoryEntry::Outcome::Pending;
     const quint64 ticket = job.ticket;
     m_jobs.insert(ticket, job);
-    m_queue.enqueue(ticket);
-    emit actionStarted(ticket, e);
-    startNext();
+    if (m_unrecorded.isEmpty())
+        QTimer::singleShot(0, this, &ActionRunner::recordIntents);
+    m_unrecorded.append(ticket);
     return ticket;
+}
+
+void ActionRunner::recordIntents()
+{
+    const QList<quint64> tickets = std::exchange(m_unrecorded, {});
+    QList<HistoryEntry> entries;
+    entries.reserve(tickets.size());
+    for (quint64 ticket : tickets)
+        entries.append(m_jobs.value(ticket).entry);
+    m_history->begin(entries, this, [this, tickets](const Result<QList<HistoryEntry>> &stored) { onRecorded(tickets, stored); });
+}
+
+void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored)
+{
+    for (qsizetype i = 0; i < tickets.size(); ++i) {
+        const quint64 ticket = tickets.at(i);
+        auto it = m_jobs.find(ticket);
+        if (it == m_jobs.end())
+            continue;
+        if (!stored.ok()) {
+            // Nothing was sent: an action that is not in the trail never leaves.
+            ActionOutcome outcome;
+            outcome.ticket = ticket;
+            outcome.entry = it->entry;
+            outcome.result.outcome = ApiResult::Outcome::NotSent;
+            outcome.result.message = stored.message();
+            outcome.recording = stored.status();
+            outcome.headline = tr("%1 of \"%2\" was not sent: %3")
+                                   .arg(ActionInfo::displayName(it->entry.action), it->entry.userId, stored.message());
+            m_jobs.erase(it);
+            emit actionFinished(outcome);
+            continue;
+        }
+        it->entry = stored.value().at(i);
+        m_queue.enqueue(ticket);
+        emit actionStarted(ticket, it->entry);
+    }
+    startNext();
 }
 
 void ActionRunner::startNext()
@@ -102,7 +142,7 @@ void ActionRunner::attempt(quint64 ticket)
     ++job.attempt;
     // A fresh timestamp for every attempt: a reused one is how the SDKs earned 2205s.
     const SignedRequest signedRequest = RequestBuilder::build(job.request.profile, job.request.action, job.request.userId,
-                                                              job.request.apiKey, m_clock->now());
+                                                              job.request.apiKey->bytes(), m_clock->now());
     if (!signedRequest.ok()) {
         ApiResult refused;
         refused.outcome = ApiResult::Outcome::NotSent;
@@ -117,11 +157,11 @@ void ActionRunner::attempt(quint64 ticket)
 int ActionRunner::backoffMs(int attempt, const ApiResult &result) const
 {
     if (result.retryAfterSeconds >= 0)
-        return qMin(result.retryAfterSeconds * 1000, m_policy.maxDelayMs);
-    const double base = qMin(double(m_policy.maxDelayMs), m_policy.baseDelayMs * double(1 << qMin(attempt - 1, 16)));
-    const double spread = base * m_policy.jitter;
+        return qMin(result.retryAfterSeconds * 1000, m_retry.maxDelayMs);
+    const double base = qMin(double(m_retry.maxDelayMs), m_retry.baseDelayMs * double(1 << qMin(attempt - 1, 16)));
+    const double spread = base * m_retry.jitter;
     const double delay = base - spread + QRandomGenerator::global()->generateDouble() * 2 * spread;
-    return int(qBound(0.0, delay, double(m_policy.maxDelayMs)));
+    return int(qBound(0.0, delay, double(m_retry.maxDelayMs)));
 }
 
 void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
@@ -139,7 +179,7 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
         {QStringLiteral("message"), result.ok() ? QString() : result.summary()},
         {QStringLiteral("elapsed_ms"), result.elapsedMs},
     });
-    if (!result.ok() && result.isRetryable() && job.attempt < m_policy.maxAttempts) {
+    if (!result.ok() && result.isRetryable() && job.attempt < m_retry.maxAttempts) {
         const int delay = backoffMs(job.attempt, result);
         emit attemptFailed(ticket, job.attempt, result, delay);
         QTimer::singleShot(delay, this, [this, ticket] {
@@ -167,23 +207,45 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     e.elapsedMs = result.elapsedMs;
     e.attempts = job.attempts;
 
-    ActionOutcome outcome;
+    ActionOutcome &outcome = job.outcome;
     outcome.ticket = job.ticket;
     outcome.result = result;
     outcome.attempts = job.attempt;
     const QString action = ActionInfo::displayName(e.action);
     if (result.ok()) {
-        outcome.headline = QCoreApplication::translate("ActionRunner", "User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+        outcome.headline = tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
     } else {
-        outcome.headline = QCoreApplication::translate("ActionRunner", "%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
+        outcome.headline = tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
         if (job.attempt > 1)
-            outcome.headline += QCoreApplication::translate("ActionRunner", " (after %1 attempts)").arg(job.attempt);
+            outcome.headline += tr(" (after %1 attempts)").arg(job.attempt);
         outcome.advice = result.advice();
     }
-    if (!m_history->complete(e.id, e, &outcome.historyError))
-        outcome.advice += (outcome.advice.isEmpty() ? QString() : QStringLiteral(" ")) +
-            QCoreApplication::translate("ActionRunner", "The outcome could not be written to the history: %1").arg(outcome.historyError);
     outcome.entry = e;
-    job.request.apiKey.fill('\0');
-    emit actionFinished(outcome);
+    job.request.apiKey.reset(); // the last owner wipes it
+    if (m_answered.isEmpty())
+        QTimer::singleShot(0, this, &ActionRunner::recordAnswers);
+    m_answered.append(job);
+}
+
+void ActionRunner::recordAnswers()
+{
+    const QList<Job> jobs = std::exchange(m_answered, {});
+    QList<HistoryEntry> answers;
+    answers.reserve(jobs.size());
+    for (const Job &job : jobs)
+        answers.append(job.entry);
+    // The face hears of the outcome once the answer is in the trail (or known not to be).
+    m_history->complete(answers, this, [this, jobs](const Status &written) {
+        for (Job job : jobs) {
+            ActionOutcome &outcome = job.outcome;
+            if (!written.ok()) {
+                outcome.historyError = written.message();
+                outcome.advice += (outcome.advice.isEmpty() ? QString() : QStringLiteral(" "))
+                    + tr("The outcome could not be written to the history yet (%1); it will be written when the "
+                         "history can be written again.")
+                          .arg(written.message());
+            }
+            emit actionFinished(outcome);
+        }
+    });
 }

@@ -1,29 +1,35 @@
 #pragma once
 
 #include "Action.h"
+#include "ActionPolicy.h"
 #include "ApiResult.h"
 #include "HistoryEntry.h"
 #include "Profile.h"
+#include "SecretBytes.h"
+#include "Status.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QQueue>
 
+#include <memory>
+
 class Clock;
 class EnrolleeClient;
-class HistoryStore;
+class HistoryService;
 
-// What a face asks for. The API key travels with the request and is dropped when it finishes.
+// What a face asks for. The API key travels with the request, shared by its copies, and is wiped when
+// the last of them is gone.
 struct ActionRequest {
     ActionKind action = ActionKind::ReEnroll;
     QString userId;
     QString reason;
     Profile profile;
-    QByteArray apiKey;
+    std::shared_ptr<const SecretBytes> apiKey;
     QString face = QStringLiteral("console");
-    // The window requires a case reference for deletes and fraud flags; scripts decide for themselves.
-    bool requireReason = false;
+    // What the face obtained from the officer; the policy says what this action needs here.
+    Confirmation confirmed = Confirmation::None;
 };
 
 struct RetryPolicy {
@@ -41,37 +47,46 @@ struct ActionOutcome {
     int attempts = 0;
     QString headline;       // translated, one line: "User X deactivated." / "Deactivate failed: HTTP 400 …"
     QString advice;         // translated, what to do next (may be empty)
-    QString historyError;   // set when the outcome could not be recorded
+    Status recording;       // failed when the intent could not be recorded: then nothing was sent
+    QString historyError;   // set when the answer could not be recorded yet
     bool ok() const { return result.ok(); }
+    bool sent() const { return recording.ok(); }
 };
 
 Q_DECLARE_METATYPE(ActionOutcome)
 
-// The one pipeline every face uses: validate → record in history (synced) → sign with a fresh
-// timestamp → send → retry where safe → complete the history entry → report. Faces never sign,
-// send or write history themselves.
+// The one pipeline every face uses: validate (the policy) → record the intent in the history
+// (durable) → sign with a fresh timestamp → send → retry where safe → record the answer → report.
+// Faces never sign, send, write history or decide what needs a reason or a confirmation themselves.
+// Intents submitted in the same event-loop turn are recorded in one commit, and so are answers, so a
+// bulk run of thousands of rows costs a few commits, not thousands.
 class ActionRunner : public QObject
 {
     Q_OBJECT
 public:
-    ActionRunner(EnrolleeClient *client, HistoryStore *history, const Clock *clock, QObject *parent = nullptr);
+    ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
+                 QObject *parent = nullptr);
 
-    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
-    RetryPolicy retryPolicy() const { return m_policy; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
+    const ActionPolicy &policy() const { return m_policy; }
+    ActionRule rule(const ActionRequest &request) const;
     // Bounded concurrency for bulk runs; further submissions wait in order.
     void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }
 
-    // Everything that can be checked before anything is recorded or sent, including that the key can
-    // sign. Returns a translated reason, or an empty string.
-    QString validate(const ActionRequest &request) const;
-    // Returns a ticket (>0) once the action is recorded; 0 with *error when refused before anything
-    // was recorded or sent.
-    quint64 submit(const ActionRequest &request, QString *error = nullptr);
+    // Everything that can be checked before the officer is asked or anything is recorded: the input,
+    // the policy's reason rule, and that the key can sign.
+    Status validate(const ActionRequest &request) const;
+    // validate() plus the policy's confirmation rule. Returns a ticket; the action is recorded, then
+    // sent, and actionFinished() follows exactly once (with a failed `recording` if the intent could
+    // not be recorded, in which case nothing was sent).
+    Result<quint64> submit(const ActionRequest &request);
 
     int activeCount() const { return int(m_active.size()); }
     int queuedCount() const { return int(m_queue.size()); }
 
 signals:
+    // The intent is recorded; the request is about to leave.
     void actionStarted(quint64 ticket, const HistoryEntry &entry);
     // An attempt failed and another follows after `retryInMs`.
     void attemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
@@ -84,19 +99,26 @@ private:
         HistoryEntry entry;
         int attempt = 0;
         QJsonArray attempts;
+        ActionOutcome outcome;
     };
+    void recordIntents();
+    void onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored);
     void startNext();
     void attempt(quint64 ticket);
     void onResult(quint64 ticket, const ApiResult &result);
     void finish(Job job, const ApiResult &result);
+    void recordAnswers();
     int backoffMs(int attempt, const ApiResult &result) const;
 
     EnrolleeClient *m_client;
-    HistoryStore *m_history;
+    HistoryService *m_history;
     const Clock *m_clock;
-    RetryPolicy m_policy;
+    ActionPolicy m_policy;
+    RetryPolicy m_retry;
     int m_maxConcurrent = 8;
     quint64 m_nextTicket = 1;
+    QList<quint64> m_unrecorded; // submitted, intent not yet written
+    QList<Job> m_answered;       // answered, answer not yet written
     QQueue<quint64> m_queue;
     QHash<quint64, Job> m_jobs;
     QList<quint64> m_active;

@@ -41,7 +41,7 @@ struct HistoryEntry {
     qint64 elapsedMs = 0;
     QJsonArray attempts; // one object per attempt: time, http_status, code, outcome, elapsed_ms, message
 
-    // Where the entry sits in the hash chain, filled by HistoryStore::load(): its begin record's hash
+    // Where the entry sits in the hash chain, filled when the trail is read: its begin record's hash
     // and its completion record's number and hash. Exports carry them so an auditor can match an
     // exported entry against the store's records.
     QString recordHash;

@@ -36,18 +36,6 @@ QString timeText(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// A record that cannot be used is reported, never dropped quietly: moving a whole unreadable file aside
-// keeps it for an investigator while letting the program start.
-QString quarantine(const QString &path)
-{
-    const QFileInfo info(path);
-    QDir dir(info.absolutePath());
-    dir.mkpath(QStringLiteral("quarantine"));
-    const QString target = dir.filePath(QStringLiteral("quarantine/") + info.fileName() + QLatin1Char('.')
-                                        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")));
-    return QFile::rename(path, target) ? target : QString();
-}
-
 Head readHead(const QString &directory)
 {
     QFile file(QDir(directory).filePath(kHeadFile));

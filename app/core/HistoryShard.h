@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-// The on-disk form of the history, shared by HistoryStore's writer, reader and checker: one shard is a
+// The on-disk form of the history, shared by LocalHistoryBackend's writer, reader and checker: one shard is a
 // QSettings INI file "h-YYYY-MM-<first record number>.ini" with [meta] (format, month), [records]
 // (number -> compact JSON) and [hashes] (number -> chained HMAC); HEAD anchors the newest record.
 namespace HistoryShard {
@@ -33,7 +33,6 @@ QString seqKey(qint64 seq);                    // zero-padded, so INI key order 
 qint64 firstSeq(const QString &fileName);      // -1 for a name that is not a shard
 QDateTime parseTime(const QJsonValue &v);
 QString timeText(const QDateTime &t);
-QString quarantine(const QString &path);       // moves an unreadable file aside; its new path, or empty
 Head readHead(const QString &directory);
 // Appends a shard's records in number order; false when the file cannot be parsed at all.
 bool read(const QString &path, QList<Record> *records, QString *month);

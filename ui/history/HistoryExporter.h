@@ -1,7 +1,7 @@
 #pragma once
 
 #include "HistoryEntry.h"
-#include "HistoryStore.h"
+#include "HistoryChain.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,15 +1,16 @@
 #include "HistoryPanel.h"
 
 #include "HistoryDetailView.h"
+#include "HistoryFeed.h"
 #include "HistoryFilterBar.h"
 #include "HistoryFilterProxy.h"
+#include "HistoryService.h"
 #include "HistoryTableModel.h"
 
 #include <QDataStream>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,7 +22,6 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 constexpr quint32 kStateMagic = 0x48495354; // "HIST": refuses state saved by something else
@@ -38,17 +38,16 @@ const QString kProblemStyle = QStringLiteral("QLabel { background: #c62828; colo
 const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; color: black; padding: 4px; }");
 } // namespace
 
-HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
+HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     : QWidget(parent),
-      m_store(store),
-      m_model(new HistoryTableModel(this)),
+      m_feed(feed),
+      m_service(feed->service()),
+      m_model(feed->model()),
       m_proxy(new HistoryFilterProxy(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("History"));
     qRegisterMetaType<HistoryEntry>();
-    // One worker loads while another verifies; more would only fight over the same disk.
-    m_pool.setMaxThreadCount(2);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSessionStart(QDateTime::currentDateTime());
     m_saveFileName = [this](const QString &title, const QString &filter) {
@@ -57,13 +56,16 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
                                             filter);
     };
     buildUi();
-    connect(m_store, &HistoryStore::entryBegun, this, &HistoryPanel::onLiveEntry);
-    connect(m_store, &HistoryStore::entryCompleted, this, &HistoryPanel::onLiveEntry);
+    connect(m_feed, &HistoryFeed::loaded, this, &HistoryPanel::onLoaded);
+    connect(m_feed, &HistoryFeed::problemsChanged, this, &HistoryPanel::showProblems);
     // A burst of actions costs one check, a second after the last of them.
     m_reverify.setSingleShot(true);
     m_reverify.setInterval(1000);
     connect(&m_reverify, &QTimer::timeout, this, &HistoryPanel::verify);
-    connect(m_store, &HistoryStore::entryCompleted, &m_reverify, qOverload<>(&QTimer::start));
+    connect(m_feed, &HistoryFeed::changed, this, [this] {
+        if (m_feed->isLoaded())
+            m_reverify.start();
+    });
 }
 
 HistoryPanel::~HistoryPanel() = default;
@@ -177,43 +179,34 @@ void HistoryPanel::setSaveFileNameProvider(SaveFileNameProvider provider)
     m_saveFileName = std::move(provider);
 }
 
-void HistoryPanel::reload()
+bool HistoryPanel::isLoading() const
 {
-    const int generation = ++m_loadGeneration;
-    m_loading = true;
-    m_liveDuringLoad.clear();
-    m_reloadButton->setEnabled(false);
-    m_countLabel->setText(tr("Loading…"));
-    HistoryStore *store = m_store;
-    auto *watcher = new QFutureWatcher<HistoryLoad>(this);
-    connect(watcher, &QFutureWatcher<HistoryLoad>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        onLoaded(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [store] { return store->load(); }));
+    return m_feed->isLoading();
 }
 
-void HistoryPanel::onLoaded(int generation, const HistoryLoad &load)
+void HistoryPanel::reload()
 {
-    if (generation != m_loadGeneration)
-        return; // a newer reload is on its way
-    m_loading = false;
+    m_reloadButton->setEnabled(false);
+    m_countLabel->setText(tr("Loading…"));
+    m_feed->reload();
+}
+
+void HistoryPanel::onLoaded()
+{
     m_reloadButton->setEnabled(true);
-    m_model->setEntries(load.entries);
-    // Signals that came in while the worker read the files may be newer than what it read.
-    for (const HistoryEntry &entry : std::as_const(m_liveDuringLoad))
-        m_model->upsert(entry);
-    m_liveDuringLoad.clear();
-    if (load.problems.isEmpty()) {
-        m_problemsLabel->hide();
-    } else {
-        m_problemsLabel->setText(tr("Some history could not be read:") + QLatin1Char('\n')
-                                 + load.problems.join(QLatin1Char('\n')));
-        m_problemsLabel->show();
-    }
     updateCounts();
     emit loadFinished();
     verify();
+}
+
+void HistoryPanel::showProblems(const QStringList &problems)
+{
+    if (problems.isEmpty()) {
+        m_problemsLabel->hide();
+        return;
+    }
+    m_problemsLabel->setText(tr("Some history could not be read:") + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+    m_problemsLabel->show();
 }
 
 void HistoryPanel::verify()
@@ -222,13 +215,7 @@ void HistoryPanel::verify()
     m_verifying = true;
     m_verifyLabel->setStyleSheet(QString());
     m_verifyLabel->setText(tr("Checking the history's integrity…"));
-    HistoryStore *store = m_store;
-    auto *watcher = new QFutureWatcher<ChainReport>(this);
-    connect(watcher, &QFutureWatcher<ChainReport>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        onVerified(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [store] { return store->verify(); }));
+    m_service->verify(this, [this, generation](const ChainReport &report) { onVerified(generation, report); });
 }
 
 void HistoryPanel::onVerified(int generation, const ChainReport &report)
@@ -253,13 +240,6 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
     emit verificationFinished(report);
 }
 
-void HistoryPanel::onLiveEntry(const HistoryEntry &entry)
-{
-    if (m_loading)
-        m_liveDuringLoad.append(entry);
-    m_model->upsert(entry);
-}
-
 void HistoryPanel::showCurrentDetail()
 {
     const QModelIndex current = m_table->currentIndex();
@@ -272,7 +252,7 @@ void HistoryPanel::showCurrentDetail()
 
 void HistoryPanel::updateCounts()
 {
-    if (m_loading)
+    if (m_feed->isLoading())
         return;
     m_countLabel->setText(tr("Showing %1 of %2 entries").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
 }
@@ -318,31 +298,22 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     HistoryExportInfo info;
     info.exportedAt = QDateTime::currentDateTimeUtc();
     info.filterDescription = m_proxy->description();
-    info.historyDirectory = m_store->directory();
+    info.historyDirectory = m_service->location();
     const QList<HistoryEntry> entries = m_proxy->visibleEntries();
     m_exportButton->setEnabled(false);
     showMessage(tr("Exporting %1 entries…").arg(QLocale().toString(entries.size())), false);
-    HistoryStore *store = m_store;
-    auto *watcher = new QFutureWatcher<QString>(this);
     const qsizetype count = entries.size();
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, count] {
-        watcher->deleteLater();
-        m_exportButton->setEnabled(true);
-        const QString error = watcher->result();
-        showMessage(error.isEmpty() ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
-                                    : error,
-                    !error.isEmpty());
-        emit exportFinished(path, error);
-    });
-    // The chain is checked again as part of the export, so the file states what held when it was written.
-    watcher->setFuture(QtConcurrent::run(&m_pool, [store, path, format, entries, info]() mutable {
-        info.chain = store->verify();
+    // Checked, read and written on the history thread, so the file states what held when it was written.
+    auto work = [path, format, entries, info](HistoryBackend &backend) mutable {
+        info.chain = backend.verify();
         info.chainChecked = true;
         // The rows on screen may have arrived live, before their hashes existed on disk: take each
-        // entry's place in the chain from the store itself.
+        // entry's place in the chain from the trail itself.
         QHash<qint64, HistoryEntry> stored;
-        for (const HistoryEntry &e : store->load().entries)
-            stored.insert(e.id, e);
+        if (const Result<HistoryRead> read = backend.read(1); read.ok()) {
+            for (const HistoryEntry &e : read.value().entries)
+                stored.insert(e.id, e);
+        }
         QList<HistoryEntry> rows = entries;
         for (HistoryEntry &e : rows) {
             const auto it = stored.constFind(e.id);
@@ -353,7 +324,14 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
             }
         }
         return HistoryExporter::write(path, format, rows, info);
-    }));
+    };
+    m_service->run<QString>(work, this, [this, path, count](const QString &error) {
+        m_exportButton->setEnabled(true);
+        showMessage(error.isEmpty() ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
+                                    : error,
+                    !error.isEmpty());
+        emit exportFinished(path, error);
+    });
 }
 
 QByteArray HistoryPanel::saveState() const

@@ -2,15 +2,16 @@
 
 #include "HistoryEntry.h"
 #include "HistoryExporter.h"
-#include "HistoryStore.h"
+#include "HistoryChain.h"
 
-#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
 #include <functional>
 
 class HistoryDetailView;
+class HistoryFeed;
+class HistoryService;
 class HistoryFilterBar;
 class HistoryFilterProxy;
 class HistoryTableModel;
@@ -20,10 +21,9 @@ class QTableView;
 class QToolButton;
 
 // The history view of the console: the whole audit trail as a sortable, filterable table with a
-// detail pane, the chain check result, and CSV/JSON export of exactly the rows shown. Loading,
-// verifying and exporting run on the panel's own worker pool, so the window never waits on disk;
-// the pool is joined when the panel is destroyed, so a worker never outlives it. `store` must
-// outlive the panel. Call reload() once the store's chain key is set.
+// detail pane, the chain check result, and CSV/JSON export of exactly the rows shown. It shows the
+// feed's model; checking and exporting are requests to the history service, which runs them on its
+// own thread, so the window never waits on disk. Call reload() once the history's chain key is set.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -31,7 +31,7 @@ public:
     // Asks for a file to save to; returns an empty string when the officer cancels. Tests pre-answer it.
     using SaveFileNameProvider = std::function<QString(const QString &title, const QString &filter)>;
 
-    explicit HistoryPanel(HistoryStore *store, QWidget *parent = nullptr);
+    explicit HistoryPanel(HistoryFeed *feed, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     HistoryTableModel *model() const { return m_model; }
@@ -41,7 +41,7 @@ public:
     void setSessionStart(const QDateTime &start);
     void setSaveFileNameProvider(SaveFileNameProvider provider);
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     bool isVerifying() const { return m_verifying; }
     // The last finished chain check (ok() is meaningless until verificationFinished was emitted once).
     ChainReport lastVerification() const { return m_lastReport; }
@@ -51,9 +51,9 @@ public:
     bool restoreState(const QByteArray &state);
 
 public slots:
-    // Reads the whole store on a worker thread, then checks the chain.
+    // Reads the whole trail again, then checks the chain.
     void reload();
-    // Checks the chain on a worker thread.
+    // Checks the chain (on the history thread).
     void verify();
     // Asks for a file name through the provider and exports the filtered rows in view order.
     void exportCsv();
@@ -70,15 +70,16 @@ signals:
 
 private:
     void buildUi();
-    void onLiveEntry(const HistoryEntry &entry);
-    void onLoaded(int generation, const HistoryLoad &load);
+    void onLoaded();
+    void showProblems(const QStringList &problems);
     void onVerified(int generation, const ChainReport &report);
     void askAndExport(HistoryExporter::Format format);
     void showCurrentDetail();
     void updateCounts();
     void showMessage(const QString &text, bool problem);
 
-    HistoryStore *m_store;
+    HistoryFeed *m_feed;
+    HistoryService *m_service;
     HistoryTableModel *m_model;
     HistoryFilterProxy *m_proxy;
     HistoryFilterBar *m_filters = nullptr;
@@ -93,15 +94,8 @@ private:
     QLabel *m_messageLabel = nullptr;
     SaveFileNameProvider m_saveFileName;
 
-    bool m_loading = false;
     bool m_verifying = false;
-    int m_loadGeneration = 0;
     int m_verifyGeneration = 0;
-    // Entries that arrived by signal while a load was running; re-applied over its (older) snapshot.
-    QList<HistoryEntry> m_liveDuringLoad;
     ChainReport m_lastReport;
-    // Declared last so it is destroyed first: its destructor joins the workers before anything they
-    // report to goes away.
-    QThreadPool m_pool;
     QTimer m_reverify; // re-checks the chain shortly after new records, so the status line never goes stale
 };

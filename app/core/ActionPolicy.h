@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Action.h"
+#include "Profile.h"
+#include "Status.h"
+
+#include <QHash>
+
+// How sure the officer must say they are before an action is sent.
+enum class Confirmation {
+    None,
+    Plain,       // a yes to a question that names the action, the user and the environment
+    TypedUserId, // the user ID typed again
+};
+
+// What one action needs in one environment.
+struct ActionRule {
+    bool needsReason = false;   // a reason or case reference for the audit trail
+    Confirmation confirmation = Confirmation::None;
+    bool irreversible = false;  // nothing undoes it (a delete)
+};
+
+// The one table of what each action needs, per environment, applied by the ActionRunner for every
+// face: the window and the CLI differ only in how they ask. A seventh action, or a stricter rule for
+// production, is a line here.
+class ActionPolicy
+{
+public:
+    // Today's rules: a reason for delete and both fraud flags everywhere; delete confirmed by typing
+    // the user ID everywhere; deactivate and flag-fraud confirmed in production.
+    static ActionPolicy standard();
+
+    ActionRule rule(ActionKind action, Environment environment) const;
+    void setRule(ActionKind action, Environment environment, const ActionRule &rule);
+
+    // Whether a request with this reason and the confirmation the face obtained may go.
+    Status check(ActionKind action, Environment environment, const QString &reason, Confirmation given) const;
+
+private:
+    static int key(ActionKind action, Environment environment) { return int(action) * 16 + int(environment); }
+    QHash<int, ActionRule> m_rules;
+};

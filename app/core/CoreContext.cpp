@@ -1,0 +1,79 @@
+#include "CoreContext.h"
+
+#include "ActionRunner.h"
+#include "AppPaths.h"
+#include "AppSettings.h"
+#include "AuditKey.h"
+#include "CredentialStore.h"
+#include "EnrolleeClient.h"
+#include "HistoryService.h"
+#include "LocalHistoryBackend.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+
+CoreConfig CoreConfig::standard()
+{
+    CoreConfig config;
+    config.settingsFile = AppPaths::settingsFile();
+    config.historyDir = AppPaths::historyDir();
+    config.keychainService = AppPaths::keychainService();
+    return config;
+}
+
+namespace {
+std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
+{
+    auto backend = std::make_unique<LocalHistoryBackend>(config.historyDir, clock);
+    if (config.shardCapacity > 0)
+        backend->setShardCapacity(config.shardCapacity);
+    return backend;
+}
+} // namespace
+
+CoreContext::CoreContext(CoreConfig config, QObject *parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_clock(m_config.clock ? m_config.clock : &m_systemClock),
+      m_settings(std::make_unique<AppSettings>(m_config.settingsFile)),
+      m_network(new QNetworkAccessManager(this)),
+      m_client(new EnrolleeClient(m_network, this)),
+      m_credentials(new CredentialStore(m_config.keychainService, this)),
+      m_history(new HistoryService(localBackend(m_config, m_clock), this)),
+      m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this))
+{
+    m_client->setTimeoutMs(m_settings->timeoutSeconds() * 1000);
+    RetryPolicy retry = m_runner->retryPolicy();
+    retry.maxAttempts = m_settings->maxAttempts();
+    m_runner->setRetryPolicy(retry);
+}
+
+CoreContext::~CoreContext()
+{
+    // The runner and client go before the history service, whose destructor writes what is queued.
+    delete m_runner;
+    delete m_client;
+    delete m_history;
+}
+
+const ActionPolicy &CoreContext::policy() const
+{
+    return m_runner->policy();
+}
+
+void CoreContext::openHistory()
+{
+    if (m_historyOpening)
+        return;
+    m_historyOpening = true;
+    QPointer<CoreContext> self(this);
+    AuditKey::obtain(m_credentials, m_config.historyDir, [self](const AuditKey::Found &found) {
+        if (!self)
+            return;
+        self->m_history->setChainKey(found.key);
+        self->m_keyLocation = found.where;
+        self->m_keyInKeychain = found.inKeychain;
+        self->m_historyReady = true;
+        emit self->historyReady(Status::success());
+    });
+}

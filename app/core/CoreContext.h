@@ -1,0 +1,76 @@
+#pragma once
+
+#include "ActionPolicy.h"
+#include "Clock.h"
+#include "Status.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class ActionRunner;
+class AppSettings;
+class CredentialStore;
+class EnrolleeClient;
+class HistoryService;
+class QNetworkAccessManager;
+
+// Where one process keeps its files and keys. standard() follows AppPaths (ENROLLEE_HOME, the XDG
+// folders, ENROLLEE_KEYCHAIN_SERVICE); a test builds its own.
+struct CoreConfig {
+    QString settingsFile;
+    QString historyDir;
+    QString keychainService;
+    const Clock *clock = nullptr; // the system clock when null; must outlive the context
+    int shardCapacity = 0;        // records per history file; 0 = the backend's default
+    static CoreConfig standard();
+};
+
+// The one composition root of every face: from settings it builds the clock, the network manager,
+// the API client, the credential store, the history service (its backend on a thread of its own) and
+// the action runner with its policy — once per process, for enrollee-console and enrollee-cli alike.
+// Construction is cheap and touches no network, keychain or history file; openHistory() asks the
+// keychain for the audit-chain key and historyReady() says when actions may be recorded.
+class CoreContext : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CoreContext(CoreConfig config = CoreConfig::standard(), QObject *parent = nullptr);
+    ~CoreContext() override;
+
+    const CoreConfig &config() const { return m_config; }
+    AppSettings *settings() const { return m_settings.get(); }
+    const Clock *clock() const { return m_clock; }
+    QNetworkAccessManager *network() const { return m_network; }
+    EnrolleeClient *client() const { return m_client; }
+    CredentialStore *credentials() const { return m_credentials; }
+    HistoryService *history() const { return m_history; }
+    ActionRunner *runner() const { return m_runner; }
+    const ActionPolicy &policy() const;
+
+    // Obtains the chain key and hands it to the history service; historyReady() follows once.
+    void openHistory();
+    bool isHistoryReady() const { return m_historyReady; }
+    // Translated: where the chain key lives ("the keychain", "the file …").
+    QString chainKeyLocation() const { return m_keyLocation; }
+    bool chainKeyInKeychain() const { return m_keyInKeychain; }
+
+signals:
+    void historyReady(const Status &status);
+
+private:
+    CoreConfig m_config;
+    SystemClock m_systemClock;
+    const Clock *m_clock;
+    std::unique_ptr<AppSettings> m_settings;
+    QNetworkAccessManager *m_network;
+    EnrolleeClient *m_client;
+    CredentialStore *m_credentials;
+    HistoryService *m_history;
+    ActionRunner *m_runner;
+    QString m_keyLocation;
+    bool m_keyInKeychain = false;
+    bool m_historyOpening = false;
+    bool m_historyReady = false;
+};

@@ -1,0 +1,147 @@
+#include "HistoryService.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject *parent)
+    : QObject(parent), m_worker(new QObject), m_backend(backend.release()), m_location(m_backend->location())
+{
+    qRegisterMetaType<HistoryEntry>();
+    m_thread.setObjectName(QStringLiteral("history"));
+    m_worker->moveToThread(&m_thread);
+    m_backend->setParent(nullptr);
+    m_backend->moveToThread(&m_thread);
+    connect(m_backend, &HistoryBackend::changed, this, &HistoryService::externalChange, Qt::QueuedConnection);
+    m_thread.start();
+    post([](HistoryBackend &b) { b.watch(); });
+}
+
+HistoryService::~HistoryService()
+{
+    // Queued after every request already made: they all finish (completions are written) first.
+    HistoryBackend *backend = m_backend;
+    QObject *worker = m_worker;
+    QThread *thread = &m_thread;
+    QList<HistoryEntry> *pending = &m_pending;
+    QMetaObject::invokeMethod(m_worker, [backend, worker, thread, pending] {
+        if (!pending->isEmpty())
+            backend->complete(*pending); // a last try; what still fails reads as unknown next time
+        delete backend;
+        delete worker;
+        thread->quit();
+    });
+    m_thread.wait();
+}
+
+void HistoryService::post(std::function<void(HistoryBackend &)> task)
+{
+    HistoryBackend *backend = m_backend;
+    QMetaObject::invokeMethod(m_worker, [backend, task] { task(*backend); });
+}
+
+void HistoryService::reply(const QPointer<QObject> &context, std::function<void()> call)
+{
+    // Back on the caller's thread through the service itself, which outlives every task; a context
+    // destroyed meanwhile simply gets no answer.
+    QMetaObject::invokeMethod(this, [context, call] {
+        if (context)
+            call();
+    });
+}
+
+void HistoryService::setChainKey(const QByteArray &key)
+{
+    post([key](HistoryBackend &b) { b.setChainKey(key); });
+}
+
+void HistoryService::retryUnwritten(HistoryBackend &backend)
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<HistoryEntry> waiting = m_pending;
+    if (!backend.complete(waiting).ok())
+        return;
+    m_pending.clear();
+    QMetaObject::invokeMethod(this, [this, waiting] {
+        m_unwritten = 0;
+        emit unwrittenChanged(0);
+        emit entriesCompleted(waiting);
+    });
+}
+
+void HistoryService::begin(const QList<HistoryEntry> &entries, QObject *context,
+                           std::function<void(const Result<QList<HistoryEntry>> &)> done)
+{
+    QList<HistoryEntry> stamped = entries;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (HistoryEntry &e : stamped) {
+        // What the record will say, to the millisecond, so the entry shown is the entry stored.
+        e.time = QDateTime::fromMSecsSinceEpoch((e.time.isValid() ? e.time : now).toMSecsSinceEpoch(), Qt::UTC);
+        e.pid = QCoreApplication::applicationPid();
+        e.outcome = HistoryEntry::Outcome::Pending;
+    }
+    post([this, stamped, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        retryUnwritten(backend);
+        const Result<QList<qint64>> ids = backend.begin(stamped);
+        Result<QList<HistoryEntry>> result = ids.status();
+        if (ids.ok()) {
+            QList<HistoryEntry> stored = stamped;
+            for (qsizetype i = 0; i < stored.size(); ++i)
+                stored[i].id = ids.value().at(i);
+            result = stored;
+        }
+        QMetaObject::invokeMethod(this, [this, result, context, done] {
+            if (result.ok())
+                emit entriesBegun(result.value());
+            if (context && done)
+                done(result);
+        });
+    });
+}
+
+void HistoryService::complete(const QList<HistoryEntry> &completions, QObject *context,
+                              std::function<void(const Status &)> done)
+{
+    post([this, completions, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        retryUnwritten(backend);
+        const Status written = backend.complete(completions);
+        if (!written.ok())
+            m_pending.append(completions); // written with the next request, or when the service ends
+        const int unwritten = int(m_pending.size());
+        QMetaObject::invokeMethod(this, [this, written, completions, unwritten, context, done] {
+            if (written.ok())
+                emit entriesCompleted(completions);
+            if (m_unwritten != unwritten) {
+                m_unwritten = unwritten;
+                emit unwrittenChanged(unwritten);
+            }
+            if (context && done)
+                done(written);
+        });
+    });
+}
+
+void HistoryService::read(qint64 from, QObject *context, std::function<void(const Result<HistoryRead> &)> done)
+{
+    post([this, from, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryRead> result = backend.read(from);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
+void HistoryService::verify(QObject *context, std::function<void(const ChainReport &)> done)
+{
+    post([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const ChainReport report = backend.verify();
+        reply(context, [done, report] { done(report); });
+    });
+}
+
+void HistoryService::prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
+                           std::function<void(const Result<PruneReport> &)> done)
+{
+    post([this, keepFrom, operatorEmail, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<PruneReport> result = backend.prune(keepFrom, operatorEmail);
+        reply(context, [done, result] { done(result); });
+    });
+}

@@ -1,0 +1,409 @@
+#include "LocalHistoryBackend.h"
+
+#include "Clock.h"
+#include "HistoryRecords.h"
+#include "HistoryShard.h"
+#include "PrivateFiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHash>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QSettings>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <map>
+#include <memory>
+
+namespace {
+constexpr qint64 kPendingGraceSecs = 2 * 3600;
+
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+QString monthOf(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM"));
+}
+
+// The history lock, held for the whole of one write or check. A failure says which failure it was.
+class HistoryLock
+{
+public:
+    HistoryLock(const QString &directory, int timeoutMs)
+        : m_directory(directory), m_lock(QDir(directory).filePath(QStringLiteral(".lock")))
+    {
+        m_lock.setStaleLockTime(30000);
+        m_locked = m_lock.tryLock(timeoutMs);
+    }
+    Status status() const
+    {
+        if (m_locked)
+            return Status::success();
+        if (m_lock.error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            m_lock.getLockInfo(&pid, &host, &app);
+            return Status::failure(QCoreApplication::translate("HistoryStore", "The history is in use by another program (%1, process %2) and stayed locked "
+                                      "too long.")
+                                       .arg(app.isEmpty() ? QCoreApplication::translate("HistoryStore", "unknown") : app)
+                                       .arg(pid),
+                                   Status::Kind::Locked);
+        }
+        return PrivateFiles::writeFailure(m_directory, QCoreApplication::translate("HistoryStore", "the history lock file"));
+    }
+
+private:
+    QString m_directory;
+    QLockFile m_lock;
+    bool m_locked = false;
+};
+} // namespace
+
+// The shards one append touches, each written once at the end: a batch of 1,000 begins costs ten
+// file writes, not a thousand.
+class LocalHistoryBackend::Writer
+{
+public:
+    QSettings *shard(const QString &path)
+    {
+        auto it = m_open.find(path);
+        if (it == m_open.end()) {
+            it = m_open.emplace(path, std::make_unique<QSettings>(path, QSettings::IniFormat)).first;
+            m_order.append(path);
+        }
+        return it->second.get();
+    }
+    Status commit(const QString &directory)
+    {
+        for (const QString &path : std::as_const(m_order)) {
+            QSettings *settings = m_open.at(path).get();
+            settings->sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
+            if (settings->status() != QSettings::NoError || !QFileInfo::exists(path))
+                return PrivateFiles::writeFailure(directory, path);
+            PrivateFiles::tightenFile(path);
+        }
+        return Status::success();
+    }
+
+private:
+    std::map<QString, std::unique_ptr<QSettings>> m_open;
+    QStringList m_order;
+};
+
+LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
+    : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_changed(new QTimer(this))
+{
+    // A burst of writes by another program costs one read here.
+    m_changed->setSingleShot(true);
+    m_changed->setInterval(150);
+    connect(m_changed, &QTimer::timeout, this, &HistoryBackend::changed);
+}
+
+LocalHistoryBackend::~LocalHistoryBackend() = default;
+
+QString LocalHistoryBackend::location() const
+{
+    return QCoreApplication::translate("HistoryStore", "the history in %1").arg(QDir::toNativeSeparators(m_directory));
+}
+
+QDateTime LocalHistoryBackend::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
+Status LocalHistoryBackend::ensureFolder() const
+{
+    return PrivateFiles::ensureFolder(m_directory);
+}
+
+QStringList LocalHistoryBackend::shardFiles() const
+{
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
+    QList<QPair<qint64, QString>> shards;
+    for (const QString &name : names) {
+        const qint64 first = HistoryShard::firstSeq(name);
+        if (first > 0)
+            shards.append({first, QDir(m_directory).filePath(name)});
+    }
+    std::sort(shards.begin(), shards.end());
+    QStringList paths;
+    for (const auto &s : shards)
+        paths.append(s.second);
+    return paths;
+}
+
+bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
+{
+    QSettings settings(path, QSettings::IniFormat);
+    settings.sync(); // another process may have appended since this process last read it
+    if (settings.status() != QSettings::NoError || settings.value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
+        return false;
+    settings.beginGroup(QStringLiteral("records"));
+    const QStringList keys = settings.childKeys();
+    settings.endGroup();
+    if (keys.isEmpty())
+        return false;
+    qint64 last = 0;
+    for (const QString &k : keys)
+        last = std::max(last, k.toLongLong());
+    tail->shard = path;
+    tail->seq = last;
+    tail->hash = settings.value(QStringLiteral("hashes/") + HistoryShard::seqKey(last)).toString();
+    tail->count = int(keys.size());
+    tail->month = settings.value(QStringLiteral("meta/month")).toString();
+    return true;
+}
+
+Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
+{
+    Tail tail;
+    tail.hash = HistoryChain::genesis();
+    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
+    const bool headValid = head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash);
+    // The head names the newest shard, so an append reads one small file instead of listing the folder
+    // (which grows by a file per hundred records). Without a usable head, list and walk back past shards
+    // that hold no readable record (a crash while creating one, or damage).
+    const QString named = headValid && !head.shard.isEmpty() ? QDir(m_directory).filePath(head.shard) : QString();
+    // A crash between writing a new shard and the head leaves a shard the head does not name: look for it.
+    auto startsAfter = [this](const Tail &t) {
+        for (const QString &month : {t.month, monthOf(now())}) {
+            const QString next = QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(t.seq + 1));
+            if (QFileInfo::exists(QDir(m_directory).filePath(next)))
+                return true;
+        }
+        return false;
+    };
+    if (named.isEmpty() || !QFileInfo::exists(named) || !readShardTail(named, &tail) || tail.seq < head.seq
+        || startsAfter(tail)) {
+        tail = Tail();
+        tail.hash = HistoryChain::genesis();
+        const QStringList shards = shardFiles();
+        for (qsizetype i = shards.size() - 1; i >= 0; --i) {
+            if (readShardTail(shards[i], &tail))
+                break;
+        }
+    }
+    // The head remembers the newest record even when its shard cannot be read, so numbering never
+    // reuses a number and the gap stays visible to verify().
+    if (headValid && head.seq > tail.seq) {
+        tail.seq = head.seq;
+        tail.hash = head.hash;
+        tail.shard.clear();
+    }
+    if (tail.hash.size() != 64)
+        return Status::failure(QCoreApplication::translate("HistoryStore", "The newest history record has no valid hash; run the history check."), Status::Kind::Storage);
+    return tail;
+}
+
+Status LocalHistoryBackend::writeHead(qint64 seq, const QString &hash, const QString &shard) const
+{
+    const QString path = QDir(m_directory).filePath(HistoryShard::kHeadFile);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return PrivateFiles::writeFailure(m_directory, path);
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before the first byte
+    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + m_chain.headMac(seq, hash).toLatin1() + ' '
+               + QFileInfo(shard).fileName().toUtf8() + '\n');
+    if (!file.commit())
+        return PrivateFiles::writeFailure(m_directory, path);
+    return Status::success();
+}
+
+Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint64> *numbers)
+{
+    if (Status folder = ensureFolder(); !folder.ok())
+        return folder;
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok())
+        return locked;
+    Result<Tail> read = readTail();
+    if (!read.ok())
+        return read.status();
+    Tail tail = read.value();
+    Writer writer;
+    const QString month = monthOf(now());
+    for (const QJsonObject &record : records) {
+        const qint64 seq = tail.seq + 1;
+        if (tail.shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month) {
+            const QString fresh = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
+            // Never write over a file that is there: it may be the evidence of damage.
+            if (QFileInfo::exists(fresh))
+                return Status::failure(QCoreApplication::translate("HistoryStore", "The history file %1 already exists although the history ends before it; "
+                                          "run the history check. Nothing was sent.")
+                                           .arg(fresh),
+                                       Status::Kind::Storage);
+            QSettings *settings = writer.shard(fresh);
+            settings->setValue(QStringLiteral("meta/format"), HistoryShard::kFormat);
+            settings->setValue(QStringLiteral("meta/month"), month);
+            tail.shard = fresh;
+            tail.count = 0;
+            tail.month = month;
+        }
+        const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+        const QString hash = m_chain.recordHash(tail.hash, seq, text);
+        QSettings *settings = writer.shard(tail.shard);
+        settings->setValue(QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
+        settings->setValue(QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
+        tail.seq = seq;
+        tail.hash = hash;
+        ++tail.count;
+        numbers->append(seq);
+    }
+    if (Status written = writer.commit(m_directory); !written.ok())
+        return written;
+    if (m_watcher && m_watcher->directories().isEmpty())
+        m_watcher->addPath(m_directory); // the folder did not exist when watching began
+    return writeHead(tail.seq, tail.hash, tail.shard);
+}
+
+Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entries)
+{
+    QList<QJsonObject> records;
+    records.reserve(entries.size());
+    for (const HistoryEntry &entry : entries)
+        records.append(HistoryRecords::begin(entry, now()));
+    QList<qint64> ids;
+    if (Status written = append(records, &ids); !written.ok())
+        return written;
+    for (qint64 id : std::as_const(ids))
+        m_inFlight.insert(id);
+    return ids;
+}
+
+Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
+{
+    QList<QJsonObject> records;
+    records.reserve(completions.size());
+    for (const HistoryEntry &result : completions)
+        records.append(HistoryRecords::completion(result, now()));
+    QList<qint64> numbers;
+    const Status written = append(records, &numbers);
+    // Only a written completion ends the in-flight state; one that could not be written is retried
+    // by the service, and until then the entry must not read as "unknown".
+    if (written.ok()) {
+        for (const HistoryEntry &result : completions)
+            m_inFlight.remove(result.id);
+    }
+    return written;
+}
+
+void LocalHistoryBackend::markUnknownOutcomes(QList<HistoryEntry> &entries) const
+{
+    // An action whose process is gone and never recorded an answer is "unknown": it may or may not
+    // have reached Smile ID, and it must stay visible.
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    const qint64 self = QCoreApplication::applicationPid();
+    for (HistoryEntry &e : entries) {
+        if (e.outcome != HistoryEntry::Outcome::Pending)
+            continue;
+        const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
+        if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
+            e.outcome = HistoryEntry::Outcome::Unknown;
+    }
+}
+
+Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
+{
+    HistoryRead result;
+    result.newestRecord = qMax<qint64>(0, from - 1);
+    const QStringList shards = shardFiles();
+    QHash<qint64, qsizetype> index;
+    QHash<qint64, qsizetype> earlier; // completions of entries begun before `from`
+    for (qsizetype i = 0; i < shards.size(); ++i) {
+        // A shard holds the records up to the next shard's first: skip those wholly before `from`.
+        if (i + 1 < shards.size() && HistoryShard::firstSeq(QFileInfo(shards[i + 1]).fileName()) <= from)
+            continue;
+        QList<HistoryShard::Record> records;
+        if (!HistoryShard::read(shards[i], &records, nullptr)) {
+            result.problems.append(QCoreApplication::translate("HistoryStore", "The history file %1 cannot be read; it was left where it is and its entries "
+                                      "are missing from this view.")
+                                       .arg(QFileInfo(shards[i]).fileName()));
+            continue;
+        }
+        HistoryRecords::collect(records, from, &result, &index, &earlier);
+    }
+    markUnknownOutcomes(result.entries);
+    return result;
+}
+
+ChainReport LocalHistoryBackend::verify()
+{
+    // Under the lock: a writer between reading the shards and the head would look like a removal.
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok() && QFileInfo(m_directory).isDir()) {
+        ChainReport report;
+        report.ok = false;
+        report.keyed = m_chain.keyed();
+        report.problem = QCoreApplication::translate("HistoryStore", "The history could not be checked: %1").arg(locked.message());
+        return report;
+    }
+    QList<HistoryShard::Record> records;
+    QStringList unreadable;
+    for (const QString &path : shardFiles()) {
+        if (!HistoryShard::read(path, &records, nullptr))
+            unreadable.append(QFileInfo(path).fileName());
+    }
+    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory));
+}
+
+Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QString &operatorEmail)
+{
+    const QString cutoff = keepFrom.toString(QStringLiteral("yyyy-MM"));
+    const QStringList shards = shardFiles();
+    PruneReport report;
+    QStringList doomed;
+    qint64 removedThrough = 0;
+    QString anchor;
+    // Only a leading run of old shards, and never the newest: the chain must stay one unbroken line.
+    for (qsizetype i = 0; i + 1 < shards.size(); ++i) {
+        QList<HistoryShard::Record> records;
+        QString month;
+        if (!HistoryShard::read(shards[i], &records, &month) || month >= cutoff || records.isEmpty())
+            break;
+        doomed.append(shards[i]);
+        removedThrough = records.last().seq;
+        anchor = records.last().hash;
+        for (const HistoryShard::Record &r : records)
+            report.removedEntries += r.json.value(QLatin1String("type")) == QLatin1String("begin") ? 1 : 0;
+    }
+    if (doomed.isEmpty())
+        return report;
+    for (const QString &d : doomed)
+        report.removedFiles.append(QFileInfo(d).fileName());
+    // The removal is recorded first: a crash after this leaves the files in place and the chain intact.
+    const QJsonObject record = HistoryRecords::prune(now(), operatorEmail, cutoff,
+                                                     HistoryShard::firstSeq(report.removedFiles.first()), removedThrough,
+                                                     report.removedEntries, anchor, report.removedFiles);
+    QList<qint64> numbers;
+    if (Status written = append({record}, &numbers); !written.ok())
+        return written;
+    for (const QString &d : doomed) {
+        if (!QFile::remove(d))
+            return Status::failure(QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d), Status::Kind::Storage);
+    }
+    return report;
+}
+
+void LocalHistoryBackend::watch()
+{
+    if (m_watcher)
+        return;
+    m_watcher = new QFileSystemWatcher(this);
+    if (QFileInfo(m_directory).isDir())
+        m_watcher->addPath(m_directory);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_changed, qOverload<>(&QTimer::start));
+}

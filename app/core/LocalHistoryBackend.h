@@ -1,0 +1,74 @@
+#pragma once
+
+#include "HistoryBackend.h"
+#include "HistoryChain.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+
+class Clock;
+class QFileSystemWatcher;
+class QSettings;
+
+// The audit trail in a folder of QSettings INI files (the format every release so far has written).
+// Each action is two records, a begin written (and synced) before the request is sent and a
+// completion written when the answer arrives; records are append-only, numbered, and each carries
+// HMAC-SHA256(key, previous hash, its number, its text), so editing, removing or reordering any record
+// breaks the chain. Files are shards of at most shardCapacity() records, started afresh each month, so
+// an append rewrites a few small files however long the history grows, and retention removes whole
+// months. Several processes (the console and enrollee-cli) may append at once: every write and every
+// check holds a lock file. The folder is private to this user (0700, files 0600).
+class LocalHistoryBackend : public HistoryBackend
+{
+    Q_OBJECT
+public:
+    explicit LocalHistoryBackend(const QString &directory, const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~LocalHistoryBackend() override;
+
+    QString directory() const { return m_directory; }
+    void setShardCapacity(int records) { m_shardCapacity = records; }
+    int shardCapacity() const { return m_shardCapacity; }
+    // How long a writer waits for another program's lock before giving up.
+    void setLockTimeoutMs(int ms) { m_lockTimeoutMs = ms; }
+
+    QString location() const override;
+    void setChainKey(const QByteArray &key) override { m_chain.setKey(key); }
+    bool hasChainKey() const { return m_chain.keyed(); }
+    Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
+    Status complete(const QList<HistoryEntry> &completions) override;
+    Result<HistoryRead> read(qint64 from) override;
+    ChainReport verify() override;
+    Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
+    void watch() override;
+
+    // The shard files in record order, for tooling and tests.
+    QStringList shardFiles() const;
+
+private:
+    struct Tail {
+        QString shard;
+        qint64 seq = 0;
+        QString hash;
+        int count = 0;
+        QString month;
+    };
+    class Writer;
+
+    Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
+    Result<Tail> readTail() const;
+    bool readShardTail(const QString &path, Tail *tail) const;
+    Status writeHead(qint64 seq, const QString &hash, const QString &shard) const;
+    Status ensureFolder() const;
+    QDateTime now() const;
+    void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
+
+    QString m_directory;
+    const Clock *m_clock;
+    HistoryChain m_chain;
+    int m_shardCapacity = 100;
+    int m_lockTimeoutMs = 10000;
+    QSet<qint64> m_inFlight; // begun by this process, not yet completed
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_changed; // a child, so it moves to the service's thread with the backend
+};

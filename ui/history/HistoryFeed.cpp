@@ -1,0 +1,84 @@
+#include "HistoryFeed.h"
+
+#include "HistoryService.h"
+#include "HistoryTableModel.h"
+
+HistoryFeed::HistoryFeed(HistoryService *service, HistoryTableModel *model, QObject *parent)
+    : QObject(parent), m_service(service), m_model(model)
+{
+    const auto live = [this](const QList<HistoryEntry> &entries) {
+        for (const HistoryEntry &e : entries) {
+            if (m_loading)
+                m_liveDuringLoad.append(e);
+            m_model->upsert(e);
+        }
+        emit changed();
+    };
+    connect(service, &HistoryService::entriesBegun, this, live);
+    connect(service, &HistoryService::entriesCompleted, this, live);
+    connect(service, &HistoryService::externalChange, this, &HistoryFeed::catchUp);
+}
+
+void HistoryFeed::reload()
+{
+    const int generation = ++m_generation;
+    m_loading = true;
+    m_liveDuringLoad.clear();
+    m_service->read(1, this, [this, generation](const Result<HistoryRead> &read) { onRead(generation, true, read); });
+}
+
+void HistoryFeed::catchUp()
+{
+    if (!m_loaded || m_loading)
+        return; // the full read under way brings it
+    if (m_catchingUp) {
+        m_catchUpAgain = true;
+        return;
+    }
+    m_catchingUp = true;
+    const int generation = m_generation;
+    m_service->read(m_newest + 1, this,
+                    [this, generation](const Result<HistoryRead> &read) { onRead(generation, false, read); });
+}
+
+void HistoryFeed::onRead(int generation, bool full, const Result<HistoryRead> &read)
+{
+    if (!full)
+        m_catchingUp = false;
+    if (generation != m_generation)
+        return; // a newer full read is on its way
+    QStringList problems = read.ok() ? read.value().problems : QStringList{read.message()};
+    if (full) {
+        m_loading = false;
+        m_loaded = true;
+        m_model->setEntries(read.ok() ? read.value().entries : QList<HistoryEntry>());
+        // Signals that came in while the service read the trail may be newer than what it read.
+        for (const HistoryEntry &e : std::as_const(m_liveDuringLoad))
+            m_model->upsert(e);
+        m_liveDuringLoad.clear();
+    } else if (read.ok()) {
+        for (const HistoryEntry &e : read.value().entries)
+            m_model->upsert(e);
+        problems = m_problems + problems;
+        problems.removeDuplicates();
+    }
+    if (read.ok()) {
+        // Answers to entries the model holds; one whose begin was pruned or never read has no row to join.
+        for (const HistoryEntry &answer : read.value().completions) {
+            if (m_model->rowForId(answer.id) >= 0)
+                m_model->upsert(answer);
+        }
+        m_newest = qMax(full ? 0 : m_newest, read.value().newestRecord);
+    }
+    if (problems != m_problems) {
+        m_problems = problems;
+        emit problemsChanged(m_problems);
+    }
+    if (full)
+        emit loaded();
+    emit changed();
+    if (!full && m_catchUpAgain) {
+        m_catchUpAgain = false;
+        catchUp();
+    }
+}

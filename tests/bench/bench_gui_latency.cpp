@@ -9,9 +9,7 @@
 
 #include "GuiTestSupport.h"
 
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
 #include "HistoryPanel.h"
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -129,7 +127,6 @@ public:
             *error = QStringLiteral("the window did not start (is a Secret Service running?)");
             return false;
         }
-#ifdef ENROLLEE_HAVE_HISTORY_PANEL
         auto *panel = GuiTest::find<HistoryPanel>(window(), "historyPanel");
         if (!panel) {
             *error = QStringLiteral("the window has no history panel");
@@ -140,7 +137,6 @@ public:
             *error = QStringLiteral("the history panel did not finish loading");
             return false;
         }
-#endif
         connect(window()->actions(), &ActionController::finished, this, [this](const ActionOutcome &o) { onFinished(o); });
         connect(window()->actions(), &ActionController::refused, this,
                 [this](ActionKind, const QString &reason) { fail(QStringLiteral("action refused: ") + reason); });

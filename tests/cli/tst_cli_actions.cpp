@@ -4,7 +4,7 @@
 #include "CliHarness.h"
 
 #include "AppSettings.h"
-#include "HistoryStore.h"
+#include "LocalHistoryBackend.h"
 #include "SandboxServer.h"
 
 #include <QDir>
@@ -27,6 +27,8 @@ private slots:
     void retriesThenSucceeds();
     void networkFailure();
     void deleteNeedsYesWithoutTerminal();
+    void policyNeedsAReason_data();
+    void policyNeedsAReason();
     void badInputRefusedBeforeSending_data();
     void badInputRefusedBeforeSending();
     void defaultProfileAndKeychain();
@@ -75,7 +77,7 @@ QStringList TestCliActions::target(const QStringList &extra) const
 
 qsizetype TestCliActions::historySize() const
 {
-    return HistoryStore(m_cli.historyDir()).load().entries.size();
+    return LocalHistoryBackend(m_cli.historyDir()).read(1).value().entries.size();
 }
 
 void TestCliActions::setMaxAttempts(int attempts)
@@ -188,7 +190,8 @@ void TestCliActions::retriesThenSucceeds()
     plan.retryAfterSeconds = 0;
     plan.remaining = 1;
     m_server->setFaultPlan(plan);
-    const CliRun run = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-002"), QStringLiteral("--json")}));
+    const CliRun run = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-002"), QStringLiteral("--json"),
+                                                  QStringLiteral("--reason"), QStringLiteral("CASE-2")}));
     m_server->setFaultPlan({});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(run.object().value(QLatin1String("attempt_count")).toInt(), 2);
@@ -214,12 +217,38 @@ void TestCliActions::networkFailure()
     QCOMPARE(run.reasonLines(), 1);
 }
 
+void TestCliActions::policyNeedsAReason_data()
+{
+    QTest::addColumn<QString>("action");
+    for (const char *action : {"delete", "flag-fraud", "unflag-fraud"})
+        QTest::newRow(action) << QString::fromLatin1(action);
+}
+
+// The core's policy, not the window, says these need a case reference: the CLI refuses them too,
+// before anything is recorded or sent, and whatever else the command line says (--yes included).
+void TestCliActions::policyNeedsAReason()
+{
+    QFETCH(QString, action);
+    m_server->registry().add(QStringLiteral("no-reason-user"));
+    const int requests = m_server->requestCount();
+    const qsizetype entries = historySize();
+    for (const QStringList &extra : {QStringList{QStringLiteral("--yes")}, QStringList{QStringLiteral("--yes"), QStringLiteral("--reason"), QStringLiteral("   ")}}) {
+        const CliRun run = m_cli.run(target(QStringList{action, QStringLiteral("no-reason-user")} + extra));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errLine().contains(QLatin1String("needs a reason")), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+    QCOMPARE(m_server->requestCount(), requests);
+    QCOMPARE(historySize(), entries);
+}
+
 void TestCliActions::deleteNeedsYesWithoutTerminal()
 {
     m_server->registry().add(QStringLiteral("keep-me"));
     const int requests = m_server->requestCount();
     const qsizetype entries = historySize();
-    const CliRun run = m_cli.run(target({QStringLiteral("delete"), QStringLiteral("keep-me")}), "keep-me\n");
+    const CliRun run = m_cli.run(target({QStringLiteral("delete"), QStringLiteral("keep-me"), QStringLiteral("--reason"), QStringLiteral("CASE-3")}),
+                                 "keep-me\n");
     QCOMPARE(run.exitCode, 6);
     QVERIFY(run.errLine().contains(QLatin1String("--yes")));
     QCOMPARE(run.reasonLines(), 1);
@@ -370,7 +399,7 @@ void TestCliActions::historyVerifyCatchesOneByte()
                           .array().at(0)[QLatin1String("id")].toInteger();
     QVERIFY(id > 0);
     QString shard;
-    for (const QString &path : HistoryStore(m_cli.historyDir()).shardFiles()) {
+    for (const QString &path : LocalHistoryBackend(m_cli.historyDir()).shardFiles()) {
         QFile file(path);
         if (file.open(QIODevice::ReadOnly) && file.readAll().contains(user))
             shard = path;
@@ -394,7 +423,7 @@ void TestCliActions::historyVerifyCatchesOneByte()
 void TestCliActions::apiKeyNeverWrittenOrPrinted()
 {
     const QStringList files = m_cli.allFiles();
-    QVERIFY(!HistoryStore(m_cli.historyDir()).shardFiles().isEmpty());
+    QVERIFY(!LocalHistoryBackend(m_cli.historyDir()).shardFiles().isEmpty());
     QVERIFY(files.contains(m_cli.settingsFile()));
     QCOMPARE(m_cli.filesContaining(m_key), QStringList());
     QCOMPARE(m_cli.filesContaining(m_secKey), QStringList());

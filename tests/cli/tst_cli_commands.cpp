@@ -4,7 +4,7 @@
 #include "CliHarness.h"
 
 #include "Clock.h"
-#include "HistoryStore.h"
+#include "LocalHistoryBackend.h"
 #include "SandboxServer.h"
 #include "Signer.h"
 
@@ -157,7 +157,8 @@ void TestCliCommands::sandboxServesAndStops()
     QVERIFY2(legacy.exitCode == 0, legacy.err.constData());
     // "--enrollee" adds an active enrollee, even one named like the demo user that starts deactivated.
     const CliRun flag = m_cli.run({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-004"), QStringLiteral("--environment"),
-                                   QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json")});
+                                   QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json"),
+                                   QStringLiteral("--reason"), QStringLiteral("CASE-4")});
     QVERIFY2(flag.exitCode == 0, flag.err.constData());
     const QJsonObject state = QJsonDocument::fromJson(flag.object().value(QLatin1String("response")).toString().toUtf8())
                                   .object().value(QLatin1String("state")).toObject();
@@ -210,13 +211,13 @@ void TestCliCommands::confirmationsOnTerminal_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<bool>("sent");
     const QString prod = QStringLiteral("--environment");
-    QTest::newRow("delete, wrong user ID") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user")} << QByteArray("tty-usr\n") << 6 << false;
-    QTest::newRow("delete, user ID typed again") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user")} << QByteArray("tty-user\n") << 0 << true;
+    QTest::newRow("delete, wrong user ID") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"), QStringLiteral("--reason"), QStringLiteral("CASE-5")} << QByteArray("tty-usr\n") << 6 << false;
+    QTest::newRow("delete, user ID typed again") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"), QStringLiteral("--reason"), QStringLiteral("CASE-5")} << QByteArray("tty-user\n") << 0 << true;
     QTest::newRow("production deactivate, declined")
         << QStringList{QStringLiteral("deactivate"), QStringLiteral("tty-user"), prod, QStringLiteral("production")} << QByteArray("no\n") << 6 << false;
     // Confirmed, so it is sent; the sandbox then refuses a production body, which is exit 3.
     QTest::newRow("production flag, confirmed")
-        << QStringList{QStringLiteral("flag-fraud"), QStringLiteral("tty-user"), prod, QStringLiteral("production")} << QByteArray("yes\n") << 3 << true;
+        << QStringList{QStringLiteral("flag-fraud"), QStringLiteral("tty-user"), prod, QStringLiteral("production"), QStringLiteral("--reason"), QStringLiteral("CASE-6")} << QByteArray("yes\n") << 3 << true;
 }
 
 void TestCliCommands::confirmationsOnTerminal()
@@ -292,8 +293,7 @@ void TestCliCommands::historyRetention()
     // Two old months and the current one, written as the store would have written them then.
     {
         OffsetClock clock;
-        HistoryStore store(cli.historyDir());
-        store.setClock(&clock);
+        LocalHistoryBackend store(cli.historyDir(), &clock);
         const QDate today = QDateTime::currentDateTimeUtc().date();
         for (int ago : {5, 4, 0}) {
             clock.setFixed(QDateTime(QDate(today.year(), today.month(), 1).addMonths(-ago), QTime(12, 0), Qt::UTC));
@@ -302,10 +302,11 @@ void TestCliCommands::historyRetention()
             e.environment = Environment::Local;
             e.userId = QStringLiteral("user-%1-months-ago").arg(ago);
             e.action = ActionKind::Deactivate;
-            e.id = store.begin(e);
-            QVERIFY(e.id > 0);
+            const Result<QList<qint64>> ids = store.begin({e});
+            QVERIFY2(ids.ok(), qPrintable(ids.message()));
+            e.id = ids.value().first();
             e.outcome = HistoryEntry::Outcome::Success;
-            QVERIFY(store.complete(e.id, e));
+            QVERIFY(store.complete({e}).ok());
         }
     }
     const CliRun bad = cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("-1")});

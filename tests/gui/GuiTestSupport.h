@@ -1,13 +1,13 @@
 #pragma once
 
-// Shared set-up for the console's GUI suites: a private ENROLLEE_HOME and keychain service per run,
-// the real AppContext + MainWindow, and helpers to find widgets by objectName.
+// Shared set-up for the console's GUI suites: the real AppContext + MainWindow built through the core's
+// composition root on a private folder and keychain service, and helpers to find widgets by objectName.
 #include "ActionController.h"
 #include "ActionPanel.h"
 #include "AppContext.h"
 #include "AuditKey.h"
 #include "CredentialStore.h"
-#include "HistoryStore.h"
+#include "HistoryService.h"
 #include "SandboxServer.h"
 #include "MainWindow.h"
 #include "PromptService.h"
@@ -30,15 +30,23 @@
 
 namespace GuiTest {
 
-// Must run before anything reads AppPaths: points every file and keychain entry at throw-away places.
+// Keeps Qt's own standard paths (file dialogs, caches) away from a developer's real folders.
 inline void isolate(QTemporaryDir &home, const char *appName)
 {
+    Q_UNUSED(home)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setApplicationName(QLatin1String(appName));
     QCoreApplication::setOrganizationName(QStringLiteral("EnrolleeConsoleTests"));
-    qputenv("ENROLLEE_HOME", home.path().toUtf8());
-    qputenv("ENROLLEE_KEYCHAIN_SERVICE",
-            QByteArray("enrollee-console-test-") + QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+}
+
+// Every file and keychain entry of one console under `home`, with a keychain service of its own.
+inline CoreConfig configFor(const QString &home)
+{
+    CoreConfig config;
+    config.settingsFile = home + QStringLiteral("/config/settings.ini");
+    config.historyDir = home + QStringLiteral("/data/history");
+    config.keychainService = QStringLiteral("enrollee-console-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return config;
 }
 
 template <typename T>
@@ -83,7 +91,8 @@ inline QStringList unnamedControls(const QWidget *root)
 
 // The real window over a real context, shown and started, with the embedded sandbox listening.
 struct Console {
-    std::unique_ptr<AppContext> context = std::make_unique<AppContext>();
+    explicit Console(const QString &home) : context(std::make_unique<AppContext>(configFor(home))) {}
+    std::unique_ptr<AppContext> context;
     PromptService prompts;
     std::unique_ptr<MainWindow> window = std::make_unique<MainWindow>(context.get(), &prompts);
 
@@ -106,7 +115,7 @@ protected:
         if (!m_home.isValid())
             return false;
         isolate(m_home, appName);
-        m_console = std::make_unique<Console>();
+        m_console = std::make_unique<Console>(m_home.path());
         return m_console->start();
     }
 
@@ -141,10 +150,17 @@ protected:
     QList<HistoryEntry> history(const QString &userId) const
     {
         QList<HistoryEntry> rows;
-        for (const HistoryEntry &e : m_console->context->history()->load().entries) {
-            if (e.userId == userId)
-                rows.append(e);
-        }
+        bool done = false;
+        QObject context;
+        m_console->context->history()->read(1, &context, [&](const Result<HistoryRead> &read) {
+            for (const HistoryEntry &e : read.ok() ? read.value().entries : QList<HistoryEntry>()) {
+                if (e.userId == userId)
+                    rows.append(e);
+            }
+            done = true;
+        });
+        if (!QTest::qWaitFor([&done] { return done; }, 10000))
+            qWarning("the history service did not answer");
         return rows;
     }
 

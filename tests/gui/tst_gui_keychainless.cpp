@@ -30,7 +30,7 @@ private slots:
     {
         QVERIFY(m_home.isValid());
         isolate(m_home, "tst_gui_keychainless");
-        m_console = std::make_unique<Console>();
+        m_console = std::make_unique<Console>(m_home.path());
         QVERIFY(m_console->start());
     }
 

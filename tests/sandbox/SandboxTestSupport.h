@@ -3,8 +3,11 @@
 // Shared by the sandbox suites: a real SandboxServer on 127.0.0.1:<free port>, profiles that point at
 // it, and a way to wait for one ClientCall without blocking on anything but the event loop.
 
+#include "ActionRunner.h"
 #include "ApiResult.h"
+#include "CoreContext.h"
 #include "EnrolleeClient.h"
+#include "HistoryService.h"
 #include "Profile.h"
 #include "RequestBuilder.h"
 #include "SandboxServer.h"
@@ -63,6 +66,58 @@ inline bool wait(ClientCall *call, ApiResult *result, int timeoutMs = 5000)
         return false;
     *result = finished.first().first().value<ApiResult>();
     return true;
+}
+
+// The core's graph, built through its one composition root, on files under `dir` and a fixed chain key.
+inline std::unique_ptr<CoreContext> core(const QString &dir, const Clock *clock = nullptr)
+{
+    CoreConfig config;
+    config.settingsFile = dir + QStringLiteral("/settings.ini");
+    config.historyDir = dir + QStringLiteral("/history");
+    config.keychainService = QStringLiteral("enrollee-console-test-unused");
+    config.clock = clock;
+    auto context = std::make_unique<CoreContext>(config);
+    context->history()->setChainKey(QByteArrayLiteral("test-chain-key"));
+    return context;
+}
+
+// The whole trail, read through the service (the event loop runs while it waits).
+inline QList<HistoryEntry> readAll(HistoryService *history, QStringList *problems = nullptr)
+{
+    QList<HistoryEntry> entries;
+    bool done = false;
+    QObject context;
+    history->read(1, &context, [&](const Result<HistoryRead> &read) {
+        if (read.ok()) {
+            entries = read.value().entries;
+            if (problems)
+                *problems = read.value().problems;
+        }
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 10000))
+        qWarning("the history service did not answer");
+    return entries;
+}
+
+inline ChainReport verify(HistoryService *history)
+{
+    ChainReport report;
+    report.ok = false;
+    bool done = false;
+    QObject context;
+    history->verify(&context, [&](const ChainReport &r) {
+        report = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 10000))
+        qWarning("the history service did not answer");
+    return report;
+}
+
+inline std::shared_ptr<const SecretBytes> secret(const QByteArray &key)
+{
+    return std::make_shared<const SecretBytes>(key);
 }
 
 inline QByteArray compact(const QJsonObject &body)

@@ -5,7 +5,6 @@
 
 #include "ActionRunner.h"
 #include "Clock.h"
-#include "HistoryStore.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -148,12 +147,9 @@ void TestClientTls::selfSignedIsTlsError()
 
 void TestClientTls::runnerDoesNotRetryTls()
 {
-    QNetworkAccessManager network;
-    EnrolleeClient client(&network);
-    client.setTimeoutMs(3000);
-    HistoryStore history(m_home.filePath(QStringLiteral("history")));
-    SystemClock clock;
-    ActionRunner runner(&client, &history, &clock);
+    const std::unique_ptr<CoreContext> context = SandboxTest::core(m_home.filePath(QStringLiteral("tls-runner")));
+    context->client()->setTimeoutMs(3000);
+    ActionRunner &runner = *context->runner();
     RetryPolicy fast;
     fast.baseDelayMs = 10;
     runner.setRetryPolicy(fast);
@@ -166,24 +162,24 @@ void TestClientTls::runnerDoesNotRetryTls()
     request.profile.email = QStringLiteral("officer@example.com");
     request.profile.environment = Environment::Sandbox;
     request.profile.baseUrl = endpoint().adjusted(QUrl::RemovePath);
-    request.apiKey = QByteArrayLiteral("sandbox-demo-key");
+    request.apiKey = SandboxTest::secret(QByteArrayLiteral("sandbox-demo-key"));
     QSignalSpy finished(&runner, &ActionRunner::actionFinished);
     QSignalSpy retried(&runner, &ActionRunner::attemptFailed);
-    QString error;
-    QVERIFY2(runner.submit(request, &error) != 0, qPrintable(error));
+    const Result<quint64> ticket = runner.submit(request);
+    QVERIFY2(ticket.ok(), qPrintable(ticket.message()));
     QVERIFY(finished.wait(8000));
     const ActionOutcome outcome = finished.first().first().value<ActionOutcome>();
     QCOMPARE(outcome.result.outcome, ApiResult::Outcome::TlsError);
     QCOMPARE(outcome.attempts, 1);
     QCOMPARE(retried.count(), 0);
     QVERIFY(outcome.advice.contains(QLatin1String("certificate")));
-    const HistoryLoad load = history.load();
-    QCOMPARE(load.entries.size(), 1);
-    QCOMPARE(load.entries.first().outcome, HistoryEntry::Outcome::Failure);
-    QCOMPARE(load.entries.first().attempts.size(), 1);
-    QCOMPARE(load.entries.first().attempts.at(0).toObject().value(QLatin1String("outcome")).toString(),
+    const QList<HistoryEntry> entries = SandboxTest::readAll(context->history());
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().outcome, HistoryEntry::Outcome::Failure);
+    QCOMPARE(entries.first().attempts.size(), 1);
+    QCOMPARE(entries.first().attempts.at(0).toObject().value(QLatin1String("outcome")).toString(),
              QStringLiteral("tls-error"));
-    QVERIFY(load.entries.first().message.startsWith(QLatin1String("Secure connection failed")));
+    QVERIFY(entries.first().message.startsWith(QLatin1String("Secure connection failed")));
     QVERIFY(m_decrypted.isEmpty());
 }
 

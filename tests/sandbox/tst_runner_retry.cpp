@@ -6,7 +6,6 @@
 
 #include "ActionRunner.h"
 #include "Clock.h"
-#include "HistoryStore.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -43,11 +42,11 @@ private:
 
     QTemporaryDir m_home;
     std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<EnrolleeClient> m_client;
-    std::unique_ptr<HistoryStore> m_history;
     OffsetClock m_clock;
-    std::unique_ptr<ActionRunner> m_runner;
+    std::unique_ptr<CoreContext> m_core;
+    EnrolleeClient *m_client = nullptr;
+    HistoryService *m_history = nullptr;
+    ActionRunner *m_runner = nullptr;
 };
 
 void TestRunnerRetry::initTestCase()
@@ -62,13 +61,12 @@ void TestRunnerRetry::init()
 {
     m_server = start();
     QVERIFY(m_server);
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<EnrolleeClient>(m_network.get());
-    m_client->setTimeoutMs(1500);
-    m_history = std::make_unique<HistoryStore>(m_home.filePath(QString::fromLatin1(QTest::currentTestFunction())));
-    m_history->setChainKey(QByteArrayLiteral("test-chain-key"));
     m_clock.setOffsetMs(0);
-    m_runner = std::make_unique<ActionRunner>(m_client.get(), m_history.get(), &m_clock);
+    m_core = core(m_home.filePath(QString::fromLatin1(QTest::currentTestFunction())), &m_clock);
+    m_client = m_core->client();
+    m_client->setTimeoutMs(1500);
+    m_history = m_core->history();
+    m_runner = m_core->runner();
     RetryPolicy fast;
     fast.maxAttempts = 3;
     fast.baseDelayMs = 20;
@@ -78,10 +76,7 @@ void TestRunnerRetry::init()
 
 void TestRunnerRetry::cleanup()
 {
-    m_runner.reset();
-    m_history.reset();
-    m_client.reset();
-    m_network.reset();
+    m_core.reset();
     m_server.reset();
 }
 
@@ -93,14 +88,14 @@ ActionOutcome TestRunnerRetry::run(ActionKind action, const QString &userId, con
     request.userId = userId;
     request.reason = QStringLiteral("CASE-42");
     request.profile = profile;
-    request.apiKey = key;
+    request.apiKey = secret(key);
     request.face = QStringLiteral("test");
-    QSignalSpy finished(m_runner.get(), &ActionRunner::actionFinished);
-    QSignalSpy failed(m_runner.get(), &ActionRunner::attemptFailed);
-    QString error;
-    const quint64 ticket = m_runner->submit(request, &error);
-    if (ticket == 0) {
-        qWarning().noquote() << "refused:" << error;
+    request.confirmed = Confirmation::TypedUserId;
+    QSignalSpy finished(m_runner, &ActionRunner::actionFinished);
+    QSignalSpy failed(m_runner, &ActionRunner::attemptFailed);
+    const Result<quint64> ticket = m_runner->submit(request);
+    if (!ticket.ok()) {
+        qWarning().noquote() << "refused:" << ticket.message();
         return {};
     }
     if (!finished.wait(8000)) {
@@ -118,12 +113,12 @@ ActionOutcome TestRunnerRetry::run(ActionKind action, const QString &userId, con
 
 HistoryEntry TestRunnerRetry::stored(qint64 id)
 {
-    const HistoryLoad load = m_history->load();
-    for (const HistoryEntry &entry : load.entries) {
+    QStringList problems;
+    for (const HistoryEntry &entry : readAll(m_history, &problems)) {
         if (entry.id == id)
             return entry;
     }
-    qWarning() << "no history entry" << id << load.problems;
+    qWarning() << "no history entry" << id << problems;
     return {};
 }
 
@@ -144,7 +139,7 @@ void TestRunnerRetry::successIsRecorded()
     QCOMPARE(entry.attempts.size(), 1);
     QCOMPARE(entry.attempts.at(0).toObject().value(QLatin1String("outcome")).toString(), QStringLiteral("success"));
     QVERIFY(!m_server->registry().state(QStringLiteral("demo-user-001")).active);
-    QVERIFY(m_history->verify().ok);
+    QVERIFY(verify(m_history).ok);
 }
 
 void TestRunnerRetry::retriedFaults_data()

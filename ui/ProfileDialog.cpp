@@ -1,5 +1,7 @@
 #include "ProfileDialog.h"
 
+#include "SecretBytes.h"
+
 #include "CredentialStore.h"
 #include "ProfileController.h"
 #include "PromptService.h"
@@ -235,7 +237,7 @@ void ProfileDialog::save(bool activate)
     const QString previous = m_editing;
     m_editing = p.name;
     m_profiles->save(p, key, previous);
-    key.fill('\0');
+    SecretBytes::wipe(key); // blanks it unless the keychain write still holds it
     reloadList(p.name);
     if (activate) {
         m_profiles->activate(p.name);

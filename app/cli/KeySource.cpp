@@ -1,5 +1,7 @@
 #include "KeySource.h"
 
+#include "SecretBytes.h"
+
 #include "CredentialStore.h"
 #include "ExitCode.h"
 
@@ -21,7 +23,7 @@ QByteArray KeySource::readKeyFile(const QString &path, QString *error)
     }
     const qsizetype newline = content.indexOf('\n');
     QByteArray key = (newline >= 0 ? content.left(newline) : content).trimmed();
-    content.fill('\0');
+    SecretBytes::wipe(content);
     if (key.isEmpty())
         *error = tr("The API key file %1 is empty.").arg(path);
     return key;

@@ -1,5 +1,7 @@
 #include "ProfileCommand.h"
 
+#include "SecretBytes.h"
+
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "CliOptions.h"
@@ -238,5 +240,5 @@ void ProfileCommand::saveKey(const QString &name, QByteArray key)
         fail(ExitCode::kStorage, tr("The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.")
                                      .arg(Console::oneLine(r.message)));
     });
-    key.fill('\0');
+    SecretBytes::wipe(key); // blanks it unless the keychain write still holds it
 }

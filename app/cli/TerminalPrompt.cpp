@@ -1,5 +1,7 @@
 #include "TerminalPrompt.h"
 
+#include "SecretBytes.h"
+
 #include <QSocketNotifier>
 
 #include <cerrno>
@@ -19,7 +21,7 @@ TerminalPrompt::TerminalPrompt(QObject *parent)
 TerminalPrompt::~TerminalPrompt()
 {
     restoreEcho();
-    m_buffer.fill('\0');
+    SecretBytes::wipe(m_buffer);
 }
 
 void TerminalPrompt::ask(const QString &question, bool echo)
@@ -63,8 +65,8 @@ void TerminalPrompt::onReadable()
     QByteArray line = newline >= 0 ? m_buffer.left(newline) : m_buffer;
     if (line.endsWith('\r'))
         line.chop(1);
-    m_buffer.fill('\0');
-    m_buffer.clear();
+    // Blank after the answer went out: the reference that shared the buffer is dropped first.
+    SecretBytes::wipe(m_buffer);
     emit answered(line, newline < 0);
-    line.fill('\0');
+    SecretBytes::wipe(line);
 }

@@ -25,6 +25,7 @@ private slots:
     void init();
     void cleanup();
     void successIsRecorded();
+    void policyIsAppliedForEveryFace();
     void retriedFaults_data();
     void retriedFaults();
     void retryAfterIsHonoured();
@@ -120,6 +121,29 @@ HistoryEntry TestRunnerRetry::stored(qint64 id)
     }
     qWarning() << "no history entry" << id << problems;
     return {};
+}
+
+// Whatever face submits, the runner applies the core's policy: no reason or no confirmation, nothing
+// recorded and nothing sent.
+void TestRunnerRetry::policyIsAppliedForEveryFace()
+{
+    const Profile p = profile(*m_server);
+    ActionRequest request;
+    request.action = ActionKind::Delete;
+    request.userId = QStringLiteral("demo-user-003");
+    request.profile = p;
+    request.apiKey = secret(keyFor(*m_server, p.scheme));
+    request.face = QStringLiteral("script");
+    Result<quint64> ticket = m_runner->submit(request);
+    QCOMPARE(ticket.kind(), Status::Kind::Invalid); // no reason
+    request.reason = QStringLiteral("CASE-7");
+    ticket = m_runner->submit(request);
+    QCOMPARE(ticket.kind(), Status::Kind::NotConfirmed);
+    request.confirmed = Confirmation::Plain;
+    QCOMPARE(m_runner->submit(request).kind(), Status::Kind::NotConfirmed); // a delete needs the typed ID
+    QTest::qWait(50);
+    QCOMPARE(m_server->requestCount(), 0);
+    QVERIFY(readAll(m_history).isEmpty());
 }
 
 void TestRunnerRetry::successIsRecorded()

@@ -34,12 +34,12 @@ ActionRunner::ActionRunner(EnrolleeClient *client, HistoryStore *history, const 
 
 QString ActionRunner::validate(const ActionRequest &request) const
 {
-    if (QString e = Validation::userIdError(request.userId); !e.isEmpty())
-        return e;
-    if (QString e = request.profile.validate(); !e.isEmpty())
-        return e;
-    if (QString e = Validation::reasonError(request.reason); !e.isEmpty())
-        return e;
+    if (const Status s = Validation::checkUserId(request.userId); !s.ok())
+        return s.message();
+    if (const Status s = request.profile.validate(); !s.ok())
+        return s.message();
+    if (const Status s = Validation::checkReason(request.reason); !s.ok())
+        return s.message();
     if (request.requireReason && ActionInfo::requiresReason(request.action) && request.reason.trimmed().isEmpty())
         return QCoreApplication::translate("ActionRunner", "%1 needs a reason or case reference for the audit trail.").arg(ActionInfo::displayName(request.action));
     if (request.apiKey.isEmpty())

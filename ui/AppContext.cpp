@@ -19,9 +19,8 @@ void AppContext::start()
 
     // Random loopback port: a second console, or enrollee-cli sandbox on 8787, must not collide.
     m_sandbox = new SandboxServer(SandboxConfig{}, this);
-    QString error;
-    if (!m_sandbox->listen(QHostAddress::LocalHost, 0, &error)) {
-        m_sandboxError = error;
+    if (const Status s = m_sandbox->listen(QHostAddress::LocalHost, 0); !s.ok()) {
+        m_sandboxError = s.message();
         delete m_sandbox;
         m_sandbox = nullptr;
         emit sandboxFailed(m_sandboxError);

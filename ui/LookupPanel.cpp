@@ -125,7 +125,7 @@ QString LookupPanel::userId() const
 
 bool LookupPanel::isValid() const
 {
-    return Validation::userIdError(m_edit->text()).isEmpty();
+    return Validation::checkUserId(m_edit->text()).ok();
 }
 
 void LookupPanel::focusUserId()
@@ -136,7 +136,7 @@ void LookupPanel::focusUserId()
 void LookupPanel::validate()
 {
     const QString text = m_edit->text();
-    const QString error = Validation::userIdError(text);
+    const QString error = Validation::checkUserId(text).message();
     if (text.isEmpty()) {
         m_hint->setText(tr("Type or pick a user ID to see what this console knows and to act on it."));
         m_hint->setForegroundRole(QPalette::PlaceholderText);

@@ -208,11 +208,11 @@ QString ProfileDialog::formError() const
     if (p.name != m_editing && !m_profiles->profile(p.name).partnerId.isEmpty())
         return tr("A profile named \"%1\" already exists.").arg(p.name);
     if (!m_baseUrl->text().trimmed().isEmpty()) {
-        if (const QString e = Validation::baseUrlError(m_baseUrl->text()); !e.isEmpty())
-            return e;
+        if (const Status s = Validation::checkBaseUrl(m_baseUrl->text()); !s.ok())
+            return s.message();
     }
-    if (const QString e = p.validate(); !e.isEmpty())
-        return e;
+    if (const Status s = p.validate(); !s.ok())
+        return s.message();
     if (m_editing.isEmpty() && m_apiKey->text().isEmpty())
         return tr("Enter the API key for this profile.");
     return {};

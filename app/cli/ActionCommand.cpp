@@ -51,10 +51,10 @@ void ActionCommand::start(const QStringList &arguments)
     if (positional.size() > 2)
         return fail(ExitCode::kUsage, tr("One user ID per call; unexpected \"%1\".").arg(Console::oneLine(positional.at(2)).left(60)));
     const QString userId = positional.at(1);
-    if (QString e = Validation::userIdError(userId); !e.isEmpty())
-        return fail(ExitCode::kUsage, e);
-    if (QString e = Validation::reasonError(parser.value(reason)); !e.isEmpty())
-        return fail(ExitCode::kUsage, e);
+    if (const Status s = Validation::checkUserId(userId); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
+    if (const Status s = Validation::checkReason(parser.value(reason)); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
 
     m_core = new CoreContext(CoreConfig::standard(), this);
     const AppSettings &settings = *m_core->settings();
@@ -73,8 +73,8 @@ void ActionCommand::start(const QStringList &arguments)
     QString error;
     if (!ProfileResolver::resolve(settings, overrides, &profile, &error))
         return fail(ExitCode::kUsage, error);
-    if (QString e = profile.validate(); !e.isEmpty())
-        return fail(ExitCode::kUsage, e);
+    if (const Status s = profile.validate(); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
 
     m_request.action = m_action;
     m_request.userId = Validation::normalizedUserId(userId);

@@ -47,8 +47,8 @@ void HistoryCommand::start(const QStringList &arguments)
         return prune(months);
     }
     if (parser.isSet(userId)) {
-        if (QString e = Validation::userIdError(parser.value(userId)); !e.isEmpty())
-            return fail(ExitCode::kUsage, e);
+        if (const Status s = Validation::checkUserId(parser.value(userId)); !s.ok())
+            return fail(ExitCode::kUsage, s.message());
     }
     list(parser.isSet(userId) ? Validation::normalizedUserId(parser.value(userId)) : QString(), parser.isSet(json));
 }

@@ -138,12 +138,12 @@ void ProfileCommand::add(const QStringList &arguments)
     if (parser.isSet(scheme) && !CliOptions::parseScheme(parser.value(scheme), &p.scheme, &error))
         return fail(ExitCode::kUsage, error);
     if (parser.isSet(baseUrl)) {
-        if (QString e = Validation::baseUrlError(parser.value(baseUrl)); !e.isEmpty())
-            return fail(ExitCode::kUsage, e);
+        if (const Status s = Validation::checkBaseUrl(parser.value(baseUrl)); !s.ok())
+            return fail(ExitCode::kUsage, s.message());
         p.baseUrl = Validation::parseBaseUrl(parser.value(baseUrl));
     }
-    if (QString e = p.validate(); !e.isEmpty())
-        return fail(ExitCode::kUsage, e);
+    if (const Status s = p.validate(); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
     AppSettings settings(AppPaths::settingsFile());
     const bool first = settings.profiles().isEmpty();
     settings.saveProfile(p);

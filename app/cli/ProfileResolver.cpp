@@ -32,8 +32,8 @@ bool ProfileResolver::resolve(const AppSettings &settings, const Overrides &over
     if (overrides.email)
         p.email = overrides.email->trimmed();
     if (overrides.baseUrl) {
-        if (QString e = Validation::baseUrlError(*overrides.baseUrl); !e.isEmpty()) {
-            *error = e;
+        if (const Status s = Validation::checkBaseUrl(*overrides.baseUrl); !s.ok()) {
+            *error = s.message();
             return false;
         }
         p.baseUrl = Validation::parseBaseUrl(*overrides.baseUrl);

@@ -64,13 +64,13 @@ void SandboxCommand::start(const QStringList &arguments)
 
     SandboxConfig config;
     if (parser.isSet(partner)) {
-        if (QString e = Validation::partnerIdError(parser.value(partner)); !e.isEmpty())
-            return fail(ExitCode::kUsage, e);
+        if (const Status s = Validation::checkPartnerId(parser.value(partner)); !s.ok())
+            return fail(ExitCode::kUsage, s.message());
         config.partnerId = parser.value(partner);
     }
     for (const QString &id : parser.values(enrollee)) {
-        if (QString e = Validation::userIdError(id); !e.isEmpty())
-            return fail(ExitCode::kUsage, e);
+        if (const Status s = Validation::checkUserId(id); !s.ok())
+            return fail(ExitCode::kUsage, s.message());
         if (!config.enrollees.contains(Validation::normalizedUserId(id)))
             config.enrollees.append(Validation::normalizedUserId(id));
     }
@@ -121,9 +121,8 @@ void SandboxCommand::start(const QStringList &arguments)
             return fail(ExitCode::kUsage, tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
     }
     m_server->setFaultPlan(plan);
-    QString error;
-    if (!m_server->listen(address, quint16(portNumber), &error))
-        return fail(ExitCode::kNetwork, tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(portNumber).arg(error));
+    if (const Status s = m_server->listen(address, quint16(portNumber)); !s.ok())
+        return fail(ExitCode::kNetwork, tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(portNumber).arg(s.message()));
 
     m_signals = new SignalWatcher(this);
     connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int) {

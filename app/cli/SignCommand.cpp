@@ -44,8 +44,8 @@ void SignCommand::start(const QStringList &arguments)
     QString error;
     if (!ProfileResolver::resolve(settings, overrides, &profile, &error))
         return fail(ExitCode::kUsage, error);
-    if (QString e = Validation::partnerIdError(profile.partnerId); !e.isEmpty())
-        return fail(ExitCode::kUsage, e);
+    if (const Status s = Validation::checkPartnerId(profile.partnerId); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
 
     QString ts = parser.value(timestamp);
     qint64 unixSeconds = 0;

@@ -40,12 +40,12 @@ ActionRule ActionRunner::rule(const ActionRequest &request) const
 
 Status ActionRunner::validate(const ActionRequest &request) const
 {
-    if (QString e = Validation::userIdError(request.userId); !e.isEmpty())
-        return Status::failure(e, Status::Kind::Invalid);
-    if (QString e = request.profile.validate(); !e.isEmpty())
-        return Status::failure(e, Status::Kind::Invalid);
-    if (QString e = Validation::reasonError(request.reason); !e.isEmpty())
-        return Status::failure(e, Status::Kind::Invalid);
+    if (Status s = Validation::checkUserId(request.userId); !s.ok())
+        return s;
+    if (Status s = request.profile.validate(); !s.ok())
+        return s;
+    if (Status s = Validation::checkReason(request.reason); !s.ok())
+        return s;
     if (Status reason = m_policy.check(request.action, request.profile.environment, request.reason, Confirmation::TypedUserId);
         !reason.ok())
         return reason;

@@ -68,17 +68,15 @@ QUrl Profile::endpoint() const
     return url;
 }
 
-QString Profile::validate() const
+Status Profile::validate() const
 {
-    if (QString error = Validation::partnerIdError(partnerId); !error.isEmpty())
-        return error;
-    if (QString error = Validation::emailError(email); !error.isEmpty())
-        return error;
-    if (!baseUrl.isEmpty()) {
-        if (QString error = Validation::baseUrlError(baseUrl.toString()); !error.isEmpty())
-            return error;
-    }
-    return {};
+    if (Status s = Validation::checkPartnerId(partnerId); !s.ok())
+        return s;
+    if (Status s = Validation::checkEmail(email); !s.ok())
+        return s;
+    if (!baseUrl.isEmpty())
+        return Validation::checkBaseUrl(baseUrl.toString());
+    return Status::success();
 }
 
 bool operator==(const Profile &a, const Profile &b)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Action.h"
+#include "Status.h"
 
 #include <QString>
 #include <QUrl>
@@ -31,8 +32,8 @@ struct Profile {
     // origin() + "/api/v2/partner/enrollee".
     QUrl endpoint() const;
     bool isProduction() const { return environment == Environment::Production; }
-    // A translated reason the profile cannot be used, or an empty string.
-    QString validate() const;
+    // Why the profile cannot be used (kind Invalid, translated message), or success.
+    Status validate() const;
 
     friend bool operator==(const Profile &a, const Profile &b);
     friend bool operator!=(const Profile &a, const Profile &b) { return !(a == b); }

@@ -11,8 +11,8 @@ SignedRequest build(const Profile &profile, ActionKind action, const QString &us
                     const QDateTime &now)
 {
     SignedRequest request;
-    if (QString error = Validation::userIdError(userId); !error.isEmpty()) {
-        request.error = error;
+    if (const Status s = Validation::checkUserId(userId); !s.ok()) {
+        request.error = s.message();
         return request;
     }
     QJsonObject body{

@@ -150,48 +150,44 @@ Result secKey(const QByteArray &apiKey, const QString &partnerId, qint64 unixSec
     return {QString::fromLatin1(cipher.toBase64()) + QLatin1Char('|') + hash.value, {}};
 }
 
-bool verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, const QString &partnerId,
-                  qint64 unixSeconds, QString *why)
+Status verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, const QString &partnerId,
+                    qint64 unixSeconds)
 {
-    auto fail = [why](const QString &reason) {
-        if (why)
-            *why = reason;
-        return false;
-    };
+    auto fail = [](const QString &reason) { return Status::failure(reason, Status::Kind::Invalid); };
     const Result expected = secKeyHash(partnerId, unixSeconds);
     if (!expected.ok())
         return fail(expected.error);
     const qsizetype bar = secKey.indexOf(QLatin1Char('|'));
     if (bar <= 0)
-        return fail(QStringLiteral("sec_key has no '|' separator"));
+        return fail(QCoreApplication::translate("Signer", "sec_key has no '|' separator"));
     const QByteArray sentHash = secKey.mid(bar + 1).toLatin1();
     if (!constantTimeEquals(sentHash, expected.value.toLatin1()))
-        return fail(QStringLiteral("sec_key hash does not match partner_id and timestamp"));
+        return fail(QCoreApplication::translate("Signer", "sec_key hash does not match partner_id and timestamp"));
     const auto cipher = QByteArray::fromBase64Encoding(secKey.left(bar).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!cipher)
-        return fail(QStringLiteral("sec_key ciphertext is not base64"));
+        return fail(QCoreApplication::translate("Signer", "sec_key ciphertext is not base64"));
     PkeyPtr key = readPrivateKey(privateKeyPem);
     if (!key)
-        return fail(QStringLiteral("private key is unreadable"));
+        return fail(QCoreApplication::translate("Signer", "private key is unreadable"));
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
-        return fail(QStringLiteral("RSA decryption could not start"));
+        return fail(QCoreApplication::translate("Signer", "RSA decryption could not start"));
     size_t outLength = 0;
     const auto *in = reinterpret_cast<const unsigned char *>(cipher.decoded.constData());
     if (EVP_PKEY_decrypt(ctx.get(), nullptr, &outLength, in, size_t(cipher.decoded.size())) <= 0) {
         ERR_clear_error();
-        return fail(QStringLiteral("sec_key does not decrypt with this key"));
+        return fail(QCoreApplication::translate("Signer", "sec_key does not decrypt with this key"));
     }
     QByteArray plain(int(outLength), Qt::Uninitialized);
     if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &outLength, in,
                          size_t(cipher.decoded.size())) <= 0) {
         ERR_clear_error();
-        return fail(QStringLiteral("sec_key does not decrypt with this key"));
+        return fail(QCoreApplication::translate("Signer", "sec_key does not decrypt with this key"));
     }
     plain.truncate(int(outLength));
     if (!constantTimeEquals(plain, expected.value.toLatin1()))
-        return fail(QStringLiteral("decrypted sec_key does not match its hash"));
-    return true;
+        return fail(QCoreApplication::translate("Signer", "decrypted sec_key does not match its hash"));
+    return Status::success();
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Status.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -30,9 +32,9 @@ Result secKeyHash(const QString &partnerId, qint64 unixSeconds);
 // accounts is base64 of a PEM public key; a bare PEM is accepted too.
 Result secKey(const QByteArray &apiKey, const QString &partnerId, qint64 unixSeconds);
 // Decrypts with the partner's private key (PEM) and checks it against the hash of partnerId/timestamp.
-// On failure, *why says what did not match (for the sandbox's logs, never for the client).
-bool verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, const QString &partnerId,
-                  qint64 unixSeconds, QString *why = nullptr);
+// On failure, the message says what did not match (for the sandbox's logs, never for the client).
+Status verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, const QString &partnerId,
+                    qint64 unixSeconds);
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 

@@ -15,6 +15,10 @@ bool hasControlCharacter(const QString &s)
     }
     return false;
 }
+Status invalid(const QString &message)
+{
+    return Status::failure(message, Status::Kind::Invalid);
+}
 } // namespace
 
 namespace Validation {
@@ -24,51 +28,51 @@ QString normalizedUserId(const QString &input)
     return input.trimmed();
 }
 
-QString userIdError(const QString &input)
+Status checkUserId(const QString &input)
 {
     const QString id = normalizedUserId(input);
     if (id.isEmpty())
-        return QCoreApplication::translate("Validation", "Enter a user ID.");
+        return invalid(QCoreApplication::translate("Validation", "Enter a user ID."));
     if (hasControlCharacter(id))
-        return QCoreApplication::translate("Validation", "The user ID contains control or invisible formatting characters; retype it rather than pasting.");
+        return invalid(QCoreApplication::translate("Validation", "The user ID contains control or invisible formatting characters; retype it rather than pasting."));
     if (id.size() > kMaxUserIdLength)
-        return QCoreApplication::translate("Validation", "The user ID is %1 characters long; the limit is %2.").arg(id.size()).arg(kMaxUserIdLength);
+        return invalid(QCoreApplication::translate("Validation", "The user ID is %1 characters long; the limit is %2.").arg(id.size()).arg(kMaxUserIdLength));
     if (id.toUtf8().size() > kMaxUserIdLength * 4)
-        return QCoreApplication::translate("Validation", "The user ID is too long.");
+        return invalid(QCoreApplication::translate("Validation", "The user ID is too long."));
     if (!id.isValidUtf16())
-        return QCoreApplication::translate("Validation", "The user ID is not valid text.");
-    return {};
+        return invalid(QCoreApplication::translate("Validation", "The user ID is not valid text."));
+    return Status::success();
 }
 
-QString partnerIdError(const QString &partnerId)
+Status checkPartnerId(const QString &partnerId)
 {
     if (partnerId.trimmed().isEmpty())
-        return QCoreApplication::translate("Validation", "A partner ID is required (it is on the Smile ID portal, e.g. 085).");
+        return invalid(QCoreApplication::translate("Validation", "A partner ID is required (it is on the Smile ID portal, e.g. 085)."));
     // Smile ID issues numeric IDs, but the signature only needs the exact string, so only reject what
     // cannot be a copied ID: spaces, control characters, absurd lengths.
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     if (!shape.match(partnerId).hasMatch())
-        return QCoreApplication::translate("Validation", "The partner ID \"%1\" should be the digits shown on the Smile ID portal, e.g. 085.").arg(partnerId.left(80));
-    return {};
+        return invalid(QCoreApplication::translate("Validation", "The partner ID \"%1\" should be the digits shown on the Smile ID portal, e.g. 085.").arg(partnerId.left(80)));
+    return Status::success();
 }
 
-QString emailError(const QString &email)
+Status checkEmail(const QString &email)
 {
     if (email.trimmed().isEmpty())
-        return QCoreApplication::translate("Validation", "An operator email is required: Smile ID records who made the change.");
+        return invalid(QCoreApplication::translate("Validation", "An operator email is required: Smile ID records who made the change."));
     static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (email.size() > 254 || hasControlCharacter(email) || !shape.match(email).hasMatch())
-        return QCoreApplication::translate("Validation", "\"%1\" is not an email address.").arg(email.left(80));
-    return {};
+        return invalid(QCoreApplication::translate("Validation", "\"%1\" is not an email address.").arg(email.left(80)));
+    return Status::success();
 }
 
-QString reasonError(const QString &reason)
+Status checkReason(const QString &reason)
 {
     if (reason.size() > kMaxReasonLength)
-        return QCoreApplication::translate("Validation", "The reason is %1 characters long; the limit is %2.").arg(reason.size()).arg(kMaxReasonLength);
+        return invalid(QCoreApplication::translate("Validation", "The reason is %1 characters long; the limit is %2.").arg(reason.size()).arg(kMaxReasonLength));
     for (const QChar c : reason) {
         if ((c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')))
-            return QCoreApplication::translate("Validation", "The reason contains control characters.");
+            return invalid(QCoreApplication::translate("Validation", "The reason contains control characters."));
     }
     return {};
 }
@@ -83,32 +87,32 @@ bool isLoopbackHost(const QString &host)
 
 QUrl parseBaseUrl(const QString &text)
 {
-    if (!baseUrlError(text).isEmpty())
+    if (!checkBaseUrl(text).ok())
         return {};
     QUrl url(text.trimmed(), QUrl::StrictMode);
     url.setPath({});
     return url;
 }
 
-QString baseUrlError(const QString &text)
+Status checkBaseUrl(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return QCoreApplication::translate("Validation", "The base URL is empty.");
+        return invalid(QCoreApplication::translate("Validation", "The base URL is empty."));
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("Validation", "\"%1\" is not a URL; use an origin such as https://portal.smileidentity.com.").arg(trimmed.left(200));
+        return invalid(QCoreApplication::translate("Validation", "\"%1\" is not a URL; use an origin such as https://portal.smileidentity.com.").arg(trimmed.left(200)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return QCoreApplication::translate("Validation", "The base URL must start with https:// (or http:// for a sandbox on this computer).");
+        return invalid(QCoreApplication::translate("Validation", "The base URL must start with https:// (or http:// for a sandbox on this computer)."));
     if (!url.userInfo().isEmpty())
-        return QCoreApplication::translate("Validation", "The base URL must not contain a user name or password.");
+        return invalid(QCoreApplication::translate("Validation", "The base URL must not contain a user name or password."));
     if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() || url.hasFragment())
-        return QCoreApplication::translate("Validation", "The base URL is an origin only (scheme, host and port); the path %1 is added for you.")
-            .arg(QLatin1String("/api/v2/partner/enrollee"));
+        return invalid(QCoreApplication::translate("Validation", "The base URL is an origin only (scheme, host and port); the path %1 is added for you.")
+            .arg(QLatin1String("/api/v2/partner/enrollee")));
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return QCoreApplication::translate("Validation", "Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.")
-            .arg(url.host());
+        return invalid(QCoreApplication::translate("Validation", "Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.")
+            .arg(url.host()));
     return {};
 }
 

@@ -187,9 +187,9 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject 
     qint64 sentSeconds = 0;
     if (legacy) {
         sentSeconds = qint64(o.value(kTimestamp).toDouble());
-        QString why;
-        if (!Signer::verifySecKey(m_privateKeyPem(), o.value(kSecKey).toString(), partnerId, sentSeconds, &why)) {
-            qInfo().noquote() << "sandbox: sec_key refused:" << why;
+        if (const Status s = Signer::verifySecKey(m_privateKeyPem(), o.value(kSecKey).toString(), partnerId, sentSeconds);
+            !s.ok()) {
+            qInfo().noquote() << "sandbox: sec_key refused:" << s.message();
             return error(QStringLiteral("2205"), notAuthorized + tr(": the sec_key does not match this partner's key."));
         }
     } else {

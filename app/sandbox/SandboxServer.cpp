@@ -97,18 +97,18 @@ SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
-bool SandboxServer::listen(const QHostAddress &address, quint16 port, QString *error)
+Status SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
     auto *tcp = new QTcpServer(this);
     if (!tcp->listen(address, port)) {
-        if (error)
-            *error = tcp->errorString(); // callers name the address and port in their own words
+        // Callers name the address and port in their own words.
+        const Status failed = Status::failure(tcp->errorString(), Status::Kind::Network);
         delete tcp;
-        return false;
+        return failed;
     }
     bind(tcp);
     d->tcp = tcp;
-    return true;
+    return Status::success();
 }
 
 quint16 SandboxServer::port() const

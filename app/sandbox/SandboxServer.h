@@ -2,6 +2,7 @@
 
 #include "EnrolleeRegistry.h"
 #include "FaultPlan.h"
+#include "Status.h"
 
 #include <QAbstractHttpServer>
 #include <QByteArray>
@@ -41,9 +42,9 @@ public:
     explicit SandboxServer(const SandboxConfig &config = {}, QObject *parent = nullptr);
     ~SandboxServer() override;
 
-    // Listens on address:port (0 = any free port). Returns false with *error = the socket's reason
+    // Listens on address:port (0 = any free port). A failure's message is the socket's reason
     // ("The address is already in use"); the caller adds which address and port.
-    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0, QString *error = nullptr);
+    Status listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const;
     QUrl origin() const; // e.g. http://127.0.0.1:43817
 

@@ -57,8 +57,8 @@ void TestCliActions::initTestCase()
     SandboxConfig config;
     config.apiKey = m_key;
     m_server = new SandboxServer(config, this);
-    QString error;
-    QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    const Status listening = m_server->listen(QHostAddress::LocalHost, 0);
+    QVERIFY2(listening.ok(), qPrintable(listening.message()));
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
 
     m_secKey = m_server->secKeyApiKey();

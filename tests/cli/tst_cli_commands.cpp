@@ -103,8 +103,8 @@ void TestCliCommands::signSecKeyShape()
     QVERIFY(run.out.contains("\"timestamp\":1700000000}")); // an integer, not a string
     const QString secKey = run.object().value(QLatin1String("sec_key")).toString();
     QVERIFY(secKey.endsWith(QLatin1String("|c39be36c5ff94772ea06eac8738252507d5062c112ad925294bc240771ca6343")));
-    QString why;
-    QVERIFY2(Signer::verifySecKey(pair.privateKeyPem, secKey, QStringLiteral("001"), 1700000000, &why), qPrintable(why));
+    const Status verified = Signer::verifySecKey(pair.privateKeyPem, secKey, QStringLiteral("001"), 1700000000);
+    QVERIFY2(verified.ok(), qPrintable(verified.message()));
 
     const CliRun notSeconds = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--scheme"),
                                          QStringLiteral("sec_key"), QStringLiteral("--timestamp"), QStringLiteral("2023-02-13T15:07:42.214Z"),
@@ -229,7 +229,7 @@ void TestCliCommands::confirmationsOnTerminal()
     SandboxConfig config;
     config.apiKey = "tty-test-key";
     SandboxServer server(config);
-    QVERIFY(server.listen());
+    QVERIFY(server.listen().ok());
     server.registry().add(QStringLiteral("tty-user"));
 
     int master = -1;

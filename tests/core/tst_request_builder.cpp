@@ -85,7 +85,8 @@ private slots:
         // An integer unix-seconds timestamp, written as a JSON integer.
         QVERIFY(r.json.contains("\"timestamp\":1676300862"));
         QVERIFY(Signer::verifySecKey(keys.privateKeyPem, b.value(QLatin1String("sec_key")).toString(), QStringLiteral("085"),
-                                     1676300862));
+                                     1676300862)
+                    .ok());
     }
 
     void freshTimestampPerBuild()

@@ -105,19 +105,19 @@ private slots:
         EVP_PKEY_free(pkey);
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(out), int(outLen)), parts[1].toLatin1());
 
-        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("001"), ts));
-        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("1"), ts)); // int(partner_id)
-        QString why;
-        QVERIFY(!Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("002"), ts, &why));
-        QVERIFY(!why.isEmpty());
-        QVERIFY(!Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("001"), ts + 1));
+        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("001"), ts).ok());
+        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("1"), ts).ok()); // int(partner_id)
+        const Status wrongPartner = Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("002"), ts);
+        QVERIFY(!wrongPartner.ok());
+        QVERIFY(!wrongPartner.message().isEmpty());
+        QVERIFY(!Signer::verifySecKey(m_keys.privateKeyPem, r.value, QStringLiteral("001"), ts + 1).ok());
         // Random padding: two sec_keys differ but both verify.
         const Signer::Result again = Signer::secKey(m_keys.apiKey(), QStringLiteral("001"), ts);
         QVERIFY(again.value != r.value);
-        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, again.value, QStringLiteral("001"), ts));
+        QVERIFY(Signer::verifySecKey(m_keys.privateKeyPem, again.value, QStringLiteral("001"), ts).ok());
         // Another key pair cannot decrypt it.
         const Signer::RsaKeyPair other = Signer::generateRsaKeyPair(1024);
-        QVERIFY(!Signer::verifySecKey(other.privateKeyPem, r.value, QStringLiteral("001"), ts, &why));
+        QVERIFY(!Signer::verifySecKey(other.privateKeyPem, r.value, QStringLiteral("001"), ts).ok());
         // A bare PEM is accepted as the API key too.
         QVERIFY(Signer::secKey(m_keys.publicKeyPem, QStringLiteral("001"), ts).ok());
     }

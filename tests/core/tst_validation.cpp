@@ -32,8 +32,12 @@ private slots:
     {
         QFETCH(QString, id);
         QFETCH(bool, valid);
-        const QString error = Validation::userIdError(id);
-        QCOMPARE(error.isEmpty(), valid);
+        const Status checked = Validation::checkUserId(id);
+        QCOMPARE(checked.ok(), valid);
+        // A refusal is Invalid and says why; an acceptance carries no message.
+        QCOMPARE(checked.message().isEmpty(), valid);
+        if (!valid)
+            QCOMPARE(checked.kind(), Status::Kind::Invalid);
     }
 
     void baseUrls_data()
@@ -62,39 +66,39 @@ private slots:
     {
         QFETCH(QString, url);
         QFETCH(bool, valid);
-        QCOMPARE(Validation::baseUrlError(url).isEmpty(), valid);
+        QCOMPARE(Validation::checkBaseUrl(url).ok(), valid);
         if (valid)
             QVERIFY(Validation::parseBaseUrl(url).isValid());
     }
 
     void emails()
     {
-        QVERIFY(Validation::emailError(QStringLiteral("officer@example.com")).isEmpty());
-        QVERIFY(!Validation::emailError(QString()).isEmpty());
-        QVERIFY(!Validation::emailError(QStringLiteral("officer")).isEmpty());
-        QVERIFY(!Validation::emailError(QStringLiteral("a@b")).isEmpty());
-        QVERIFY(!Validation::emailError(QStringLiteral("a b@example.com")).isEmpty());
-        QVERIFY(!Validation::emailError(QString(300, QLatin1Char('a')) + QStringLiteral("@example.com")).isEmpty());
+        QVERIFY(Validation::checkEmail(QStringLiteral("officer@example.com")).ok());
+        QVERIFY(!Validation::checkEmail(QString()).ok());
+        QVERIFY(!Validation::checkEmail(QStringLiteral("officer")).ok());
+        QVERIFY(!Validation::checkEmail(QStringLiteral("a@b")).ok());
+        QVERIFY(!Validation::checkEmail(QStringLiteral("a b@example.com")).ok());
+        QVERIFY(!Validation::checkEmail(QString(300, QLatin1Char('a')) + QStringLiteral("@example.com")).ok());
     }
 
     void partnerIds()
     {
-        QVERIFY(Validation::partnerIdError(QStringLiteral("085")).isEmpty());
-        QVERIFY(Validation::partnerIdError(QStringLiteral("partner")).isEmpty());
-        QVERIFY(!Validation::partnerIdError(QString()).isEmpty());
-        QVERIFY(!Validation::partnerIdError(QStringLiteral("0 85")).isEmpty());
+        QVERIFY(Validation::checkPartnerId(QStringLiteral("085")).ok());
+        QVERIFY(Validation::checkPartnerId(QStringLiteral("partner")).ok());
+        QVERIFY(!Validation::checkPartnerId(QString()).ok());
+        QVERIFY(!Validation::checkPartnerId(QStringLiteral("0 85")).ok());
     }
 
     void profileValidation()
     {
         Profile p;
-        QVERIFY(!p.validate().isEmpty());
+        QVERIFY(!p.validate().ok());
         p.partnerId = QStringLiteral("085");
-        QVERIFY(!p.validate().isEmpty()); // email missing
+        QVERIFY(!p.validate().ok()); // email missing
         p.email = QStringLiteral("o@example.com");
-        QVERIFY(p.validate().isEmpty());
+        QVERIFY(p.validate().ok());
         p.baseUrl = QUrl(QStringLiteral("http://example.com"));
-        QVERIFY(!p.validate().isEmpty());
+        QVERIFY(!p.validate().ok());
     }
 };
 

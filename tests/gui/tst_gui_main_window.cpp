@@ -96,7 +96,7 @@ private slots:
             userEdit()->insert(input); // a control character only arrives by pasting; QTest cannot type it
         else
             QTest::keyClicks(userEdit(), input);
-        const QString expected = Validation::userIdError(input);
+        const QString expected = Validation::checkUserId(input).message();
         QVERIFY(!expected.isEmpty());
         QCOMPARE(find<QLabel>(window(), "userIdHint")->text(), expected);
         QVERIFY(!find<QAbstractButton>(window(), "deactivateButton")->isEnabled());

@@ -31,9 +31,8 @@ inline void isolate(const char *suite)
 inline std::unique_ptr<SandboxServer> start(const SandboxConfig &config = {})
 {
     auto server = std::make_unique<SandboxServer>(config);
-    QString error;
-    if (!server->listen(QHostAddress::LocalHost, 0, &error)) {
-        qWarning().noquote() << "sandbox did not start:" << error;
+    if (const Status s = server->listen(QHostAddress::LocalHost, 0); !s.ok()) {
+        qWarning().noquote() << "sandbox did not start:" << s.message();
         return nullptr;
     }
     return server;

@@ -215,9 +215,9 @@ void TestSandboxHttp::requestHandledReportsEachRequest()
 void TestSandboxHttp::listenFailureIsReported()
 {
     SandboxServer second;
-    QString error;
-    QVERIFY(!second.listen(QHostAddress::LocalHost, m_server->port(), &error));
-    QVERIFY2(!error.isEmpty(), "a refused listen says why");
+    const Status refused = second.listen(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(!refused.ok());
+    QVERIFY2(!refused.message().isEmpty(), "a refused listen says why");
     QCOMPARE(second.port(), quint16(0));
     QVERIFY(second.origin().isEmpty());
 }

@@ -77,7 +77,8 @@ void TestClientFaults::faultKindNames()
 {
     const QList<FaultPlan::Kind> kinds{FaultPlan::Kind::None, FaultPlan::Kind::HttpError, FaultPlan::Kind::Html,
                                        FaultPlan::Kind::Empty, FaultPlan::Kind::Truncated, FaultPlan::Kind::Reset,
-                                       FaultPlan::Kind::Hang, FaultPlan::Kind::SystemError};
+                                       FaultPlan::Kind::Hang, FaultPlan::Kind::SystemError, FaultPlan::Kind::Drip,
+                                       FaultPlan::Kind::Body, FaultPlan::Kind::BrokenChunked, FaultPlan::Kind::Interim};
     QSet<QString> names;
     for (FaultPlan::Kind kind : kinds) {
         const QString name = FaultPlan::kindName(kind);
@@ -173,8 +174,10 @@ void TestClientFaults::truncatedBody()
     QVERIFY2(result.bodyProblem.contains(QLatin1String("broke off")), qPrintable(result.bodyProblem));
     QVERIFY(result.json.isEmpty());
     expectUnchanged();
-    // The status said 200, so the outcome stays Success, but the one-line summary must not hide that the
-    // answer broke off.
+    // A 200 whose body stopped short is no answer (the rest might have said "refused"): a network fault
+    // whose outcome is unknown, and the summary says so.
+    QCOMPARE(result.outcome, ApiResult::Outcome::NetworkError);
+    QVERIFY(!result.isRetryable());
     QVERIFY2(result.summary().contains(QLatin1String("broke off")), qPrintable(result.summary()));
 }
 

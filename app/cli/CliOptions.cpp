@@ -1,5 +1,48 @@
 #include "CliOptions.h"
 
+#include "SafeText.h"
+
+#include <QCommandLineParser>
+#include <QStringDecoder>
+#include <cstring>
+
+Status CliOptions::checkRawArguments(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray bytes(argv[i], qsizetype(std::strlen(argv[i])));
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = decoder.decode(bytes);
+        if (!decoder.hasError())
+            continue;
+        // Name it by position and by the option it belongs to, when the one before is an option.
+        const QByteArray previous = i > 1 ? QByteArray(argv[i - 1]) : QByteArray();
+        const QString shown = SafeText::line(text).left(60);
+        const QString message = previous.startsWith('-') && !previous.contains('=')
+            ? tr("Argument %1 (the value of %2, \"%3\") is not valid UTF-8 text; nothing was sent. Retype it.")
+                  .arg(i)
+                  .arg(SafeText::line(QString::fromUtf8(previous)).left(40), shown)
+            : tr("Argument %1 (\"%2\") is not valid UTF-8 text; nothing was sent. Retype it.").arg(i).arg(shown);
+        return Status::failure(message, Status::Kind::Invalid);
+    }
+    return Status::success();
+}
+
+Status CliOptions::checkOptionValues(const QCommandLineParser &parser)
+{
+    for (const QString &name : parser.optionNames()) {
+        const QStringList values = parser.values(name);
+        for (const QString &value : values) {
+            if (!value.trimmed().isEmpty())
+                continue;
+            const QString option = (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+            return Status::failure(tr("%1 was given an empty value; give one, or leave the option out for its default.")
+                                       .arg(option),
+                                   Status::Kind::Invalid);
+        }
+    }
+    return Status::success();
+}
+
 QCommandLineOption CliOptions::partnerId()
 {
     return {QStringLiteral("partner-id"), tr("Smile ID partner ID (leading zeros are kept)."), tr("ID")};

@@ -28,6 +28,10 @@ bool Command::parse(QCommandLineParser &parser, const QStringList &arguments)
         end(ExitCode::kOk);
         return false;
     }
+    if (const Status values = CliOptions::checkOptionValues(parser); !values.ok()) {
+        fail(ExitCode::kUsage, values.message());
+        return false;
+    }
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "Console.h"
 
+#include "SafeText.h"
+
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -11,6 +13,23 @@ void write(FILE *stream, const QString &line)
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
+}
+
+// QJsonDocument escapes C0 controls inside strings but writes C1 controls, bidi overrides and line
+// separators raw. JSON is ASCII outside its strings (a raw newline there is indentation), so every such
+// character is inside a string and can be written as \uXXXX: the same JSON to a parser, inert on a screen.
+QString terminalSafeJson(const QByteArray &json)
+{
+    const QString text = QString::fromUtf8(json);
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (SafeText::isUnsafe(c) && c != QLatin1Char('\n'))
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 } // namespace
 
@@ -28,12 +47,12 @@ void err(const QString &line)
 
 void json(const QJsonObject &object)
 {
-    out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    out(terminalSafeJson(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
 void json(const QJsonArray &array)
 {
-    out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+    out(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
 }
 
 bool stdinIsTerminal()
@@ -43,15 +62,7 @@ bool stdinIsTerminal()
 
 QString oneLine(const QString &text)
 {
-    QString line;
-    line.reserve(text.size());
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
-            line += QLatin1Char(' ');
-        else if (c.category() != QChar::Other_Control)
-            line += c;
-    }
-    return line.simplified();
+    return SafeText::line(text);
 }
 
 } // namespace Console

@@ -14,6 +14,7 @@ void json(const QJsonObject &object);
 void json(const QJsonArray &array);
 // Whether standard input is a terminal a person can answer on.
 bool stdinIsTerminal();
-// One line without control characters, so a hostile server message cannot rewrite the terminal.
+// One line without escape sequences, controls or bidi overrides (SafeText::line), so a hostile server
+// message cannot rewrite the terminal.
 QString oneLine(const QString &text);
 } // namespace Console

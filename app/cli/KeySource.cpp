@@ -6,6 +6,7 @@
 #include "ExitCode.h"
 
 #include <QFile>
+#include <QStringDecoder>
 #include <QTimer>
 
 QByteArray KeySource::readKeyFile(const QString &path, QString *error)
@@ -24,6 +25,15 @@ QByteArray KeySource::readKeyFile(const QString &path, QString *error)
     const qsizetype newline = content.indexOf('\n');
     QByteArray key = (newline >= 0 ? content.left(newline) : content).trimmed();
     SecretBytes::wipe(content);
+    // A key file is text; bytes that are not UTF-8 mean a wrong file or a damaged copy, never a key to sign with.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(key); // decoding happens on conversion to QString
+    text.fill(QChar(0)); // the only owner of its buffer: blanked in place
+    if (decoder.hasError()) {
+        SecretBytes::wipe(key);
+        *error = tr("The API key file %1 is not UTF-8 text.").arg(path);
+        return {};
+    }
     if (key.isEmpty())
         *error = tr("The API key file %1 is empty.").arg(path);
     return key;

@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringDecoder>
 
 void ProfileCommand::start(const QStringList &arguments)
 {
@@ -168,7 +169,10 @@ void ProfileCommand::remove(const QStringList &arguments)
     if (name.isEmpty())
         return;
     settings.removeProfile(name);
-    settings.sync();
+    // The key goes only once the profile is gone for certain: a key deleted under a profile that is still
+    // saved would leave a profile that can no longer act.
+    if (!settings.sync())
+        return fail(ExitCode::kStorage, tr("Could not write %1; profile \"%2\" and its API key are kept.").arg(settings.fileName(), name));
     m_keychain = new KeychainSession(this);
     m_keychain->store()->remove(CredentialStore::profileAccount(name), [this, name](const CredentialResult &r) {
         const bool gone = r.ok() || r.status == CredentialResult::Status::NotFound
@@ -190,6 +194,8 @@ void ProfileCommand::use(const QStringList &arguments)
     if (name.isEmpty())
         return;
     settings.setActiveProfile(name);
+    if (!settings.sync())
+        return fail(ExitCode::kStorage, tr("Could not write %1; the default profile is unchanged.").arg(settings.fileName()));
     Console::out(tr("\"%1\" is now the default profile.").arg(name));
     succeed();
 }
@@ -223,6 +229,11 @@ void ProfileCommand::storeKey(const QString &name, const QString &keyFile, bool)
         const QByteArray key = line.trimmed();
         if (key.isEmpty())
             return fail(ExitCode::kUsage, tr("No API key was given; nothing was stored."));
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString text = decoder.decode(key); // decoded on conversion to QString
+        text.fill(QChar(0));
+        if (decoder.hasError())
+            return fail(ExitCode::kUsage, tr("The API key given is not UTF-8 text; nothing was stored."));
         saveKey(name, key);
     });
     prompt->ask(Console::stdinIsTerminal() ? tr("API key for profile \"%1\" (not shown): ").arg(name) : QString(), false);

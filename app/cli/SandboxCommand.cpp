@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QHostAddress>
 
 namespace {
@@ -24,6 +25,32 @@ bool number(const QString &text, int min, int max, int *value)
         return false;
     *value = n;
     return true;
+}
+
+// The --fault family of options, read into a plan; kept apart from start() so each option's rule reads
+// in one place.
+Status readFaultPlan(const QCommandLineParser &parser, FaultPlan *plan)
+{
+    const auto usage = [](const QString &message) { return Status::failure(message, Status::Kind::Invalid); };
+    const auto isSet = [&parser](const char *name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&parser](const char *name) { return parser.value(QLatin1String(name)); };
+    if (isSet("latency") && !number(value("latency"), 0, 600000, &plan->latencyMs))
+        return usage(SandboxCommand::tr("--latency takes milliseconds (0 to 600000)."));
+    if (isSet("fault") && !FaultPlan::kindFromName(value("fault"), &plan->kind))
+        return usage(SandboxCommand::tr("Unknown fault \"%1\".").arg(Console::oneLine(value("fault")).left(40)));
+    if (isSet("fault-status") && !number(value("fault-status"), 100, 599, &plan->httpStatus))
+        return usage(SandboxCommand::tr("--fault-status takes an HTTP status (100 to 599)."));
+    if (isSet("retry-after") && !number(value("retry-after"), 0, 86400, &plan->retryAfterSeconds))
+        return usage(SandboxCommand::tr("--retry-after takes seconds (0 to 86400)."));
+    if (isSet("fault-count") && !number(value("fault-count"), 0, 1000000, &plan->remaining))
+        return usage(SandboxCommand::tr("--fault-count takes a number of requests."));
+    if (isSet("drip-interval") && !number(value("drip-interval"), 1, 600000, &plan->dripIntervalMs))
+        return usage(SandboxCommand::tr("--drip-interval takes milliseconds (1 to 600000)."));
+    if (isSet("fault-body"))
+        plan->body = value("fault-body").toUtf8();
+    if (plan->kind == FaultPlan::Kind::Body && !isSet("fault-status"))
+        plan->httpStatus = 200; // "body" mimics answers that look like success
+    return Status::success();
 }
 } // namespace
 
@@ -46,8 +73,13 @@ void SandboxCommand::start(const QStringList &arguments)
     const QCommandLineOption enrollee(QStringLiteral("enrollee"), tr("Add an active enrollee (repeatable)."), tr("ID"));
     const QCommandLineOption latency(QStringLiteral("latency"), tr("Delay every answer by MS milliseconds."), tr("MS"));
     const QCommandLineOption fault(QStringLiteral("fault"),
-                                   tr("Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error."), tr("KIND"));
-    const QCommandLineOption faultStatus(QStringLiteral("fault-status"), tr("HTTP status for --fault http-error (default 500)."), tr("N"));
+                                   tr("Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, "
+                                      "body, broken-chunked, interim."), tr("KIND"));
+    const QCommandLineOption faultStatus(QStringLiteral("fault-status"),
+                                         tr("HTTP status for --fault http-error (default 500) or body (default 200)."), tr("N"));
+    const QCommandLineOption faultBody(QStringLiteral("fault-body"), tr("The body --fault body answers with, as given."), tr("TEXT"));
+    const QCommandLineOption dripInterval(QStringLiteral("drip-interval"),
+                                          tr("With --fault drip, send one body byte every MS milliseconds (default 2000)."), tr("MS"));
     const QCommandLineOption retryAfter(QStringLiteral("retry-after"), tr("Send Retry-After: S with --fault http-error."), tr("S"));
     const QCommandLineOption faultCount(QStringLiteral("fault-count"), tr("Misbehave for the first N requests only."), tr("N"));
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
@@ -55,8 +87,8 @@ void SandboxCommand::start(const QStringList &arguments)
                                         tr("PEM private key for the legacy sec_key scheme (default: a fresh key pair)."), tr("PATH"));
     const QCommandLineOption secKeyFile(QStringLiteral("sec-key-api-key-file"),
                                         tr("Write the API key sec_key clients use with this sandbox to PATH."), tr("PATH"));
-    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, retryAfter, faultCount, keyFile,
-                       rsaKeyFile, secKeyFile});
+    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, faultBody, dripInterval, retryAfter,
+                       faultCount, keyFile, rsaKeyFile, secKeyFile});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
@@ -81,16 +113,8 @@ void SandboxCommand::start(const QStringList &arguments)
         return fail(key.exitCode, key.error);
 
     FaultPlan plan;
-    if (parser.isSet(latency) && !number(parser.value(latency), 0, 600000, &plan.latencyMs))
-        return fail(ExitCode::kUsage, tr("--latency takes milliseconds (0 to 600000)."));
-    if (parser.isSet(fault) && !FaultPlan::kindFromName(parser.value(fault), &plan.kind))
-        return fail(ExitCode::kUsage, tr("Unknown fault \"%1\".").arg(parser.value(fault).left(40)));
-    if (parser.isSet(faultStatus) && !number(parser.value(faultStatus), 100, 599, &plan.httpStatus))
-        return fail(ExitCode::kUsage, tr("--fault-status takes an HTTP status (100 to 599)."));
-    if (parser.isSet(retryAfter) && !number(parser.value(retryAfter), 0, 86400, &plan.retryAfterSeconds))
-        return fail(ExitCode::kUsage, tr("--retry-after takes seconds (0 to 86400)."));
-    if (parser.isSet(faultCount) && !number(parser.value(faultCount), 0, 1000000, &plan.remaining))
-        return fail(ExitCode::kUsage, tr("--fault-count takes a number of requests."));
+    if (const Status s = readFaultPlan(parser, &plan); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
 
     int portNumber = 0;
     if (!number(parser.value(port), 0, 65535, &portNumber))
@@ -104,6 +128,10 @@ void SandboxCommand::start(const QStringList &arguments)
         if (!pem.open(QIODevice::ReadOnly))
             return fail(ExitCode::kUsage, tr("Cannot read %1: %2").arg(pem.fileName(), pem.errorString()));
         config.rsaPrivateKeyPem = pem.read(1024 * 1024);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = decoder.decode(config.rsaPrivateKeyPem); // decoded on conversion to QString
+        if (decoder.hasError())
+            return fail(ExitCode::kUsage, tr("%1 is not UTF-8 text, so it is not a PEM private key.").arg(pem.fileName()));
     }
 
     m_server = new SandboxServer(config, this);

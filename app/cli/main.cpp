@@ -1,6 +1,9 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "CliApplication.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "ExitCode.h"
 #include "Translations.h"
 
 #include <QCoreApplication>
@@ -17,6 +20,12 @@ int main(int argc, char *argv[])
         Translations::install(settings.language());
         if (!settings.problem().isEmpty())
             qWarning("enrollee-cli: %s", qPrintable(settings.problem()));
+    }
+
+    // Before anything reads QCoreApplication::arguments(), which holds argv already "repaired".
+    if (const Status raw = CliOptions::checkRawArguments(argc, argv); !raw.ok()) {
+        Console::err(QStringLiteral("enrollee-cli: ") + raw.message());
+        return ExitCode::kUsage;
     }
 
     CliApplication cli;

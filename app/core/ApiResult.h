@@ -10,9 +10,9 @@
 struct ApiResult {
     enum class Outcome {
         Success,       // 2xx
-        ServerError,   // the server answered with a non-2xx status (or 2xx with "success": false)
-        NetworkError,  // no usable answer: refused, reset, DNS, proxy...
-        Timeout,       // no progress within the transfer timeout
+        ServerError,   // a non-2xx status, or a 2xx whose body says it failed ("success": false, or code + error)
+        NetworkError,  // no usable answer: refused, reset, DNS, proxy, a 2xx whose body broke off...
+        Timeout,       // no progress within the inactivity timeout, or no whole answer by the deadline
         TlsError,      // certificate or handshake failure; never ignored
         NotSent,       // refused before sending (e.g. plain HTTP to a remote host)
         Cancelled,
@@ -20,9 +20,9 @@ struct ApiResult {
 
     Outcome outcome = Outcome::NetworkError;
     int httpStatus = 0;
-    QString code;         // Smile ID's code, string or integer in the body, as text
-    QString message;      // the server's "error" / "message", or our description of the failure
-    QByteArray body;      // raw response, capped
+    QString code;         // Smile ID's code, string or integer in the body, as text (SafeText::line)
+    QString message;      // the server's "error" / "message", or our description of the failure (SafeText::line)
+    QByteArray body;      // raw response, capped; never shown raw (SafeText::line first)
     qint64 bodySize = 0;  // bytes received in total (may exceed body.size())
     bool bodyTruncated = false;
     QString bodyProblem;  // empty, or why the body is not the JSON we expected

@@ -7,6 +7,41 @@
 #include <QFileInfo>
 
 namespace {
+constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
+constexpr QFile::Permissions kPrivateDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+    | QFile::WriteOther | QFile::ExeOther;
+
+// Sets `path` to exactly `wanted` when group or others may reach it; a notice says what was done.
+void tighten(const QString &path, QFile::Permissions wanted, QStringList *notices)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || !(info.permissions() & kGroupOrOther))
+        return;
+    if (QFile::setPermissions(path, wanted))
+        notices->append(QCoreApplication::translate("AppSettings", "%1 was readable by other users; it is now private to you.").arg(path));
+    else
+        notices->append(QCoreApplication::translate("AppSettings", "%1 is readable by other users and could not be made private; fix its permissions.").arg(path));
+}
+
+// Profiles name partners, operators and endpoints: the folder is created 0700 and the file 0600 before
+// QSettings writes a byte (QSaveFile keeps an existing file's permissions), and looser ones are tightened.
+void makePrivate(const QString &file, QStringList *notices)
+{
+    const QString dir = QFileInfo(file).absolutePath();
+    if (!QFileInfo::exists(dir)) {
+        QDir().mkpath(QFileInfo(dir).absolutePath());
+        QDir().mkdir(dir, kPrivateDir);
+    }
+    tighten(dir, kPrivateDir, notices);
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        if (created.open(QIODevice::WriteOnly | QIODevice::NewOnly, kPrivateFile))
+            created.close();
+    }
+    tighten(file, kPrivateFile, notices);
+}
+
 QString profileGroup(const QString &name)
 {
     // Profile names are free text; percent-encoding keeps '/' and INI specials out of the key path.
@@ -16,16 +51,19 @@ QString profileGroup(const QString &name)
 
 AppSettings::AppSettings(const QString &file)
 {
-    QDir().mkpath(QFileInfo(file).absolutePath());
+    QStringList notices;
+    makePrivate(file, &notices);
     m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
     if (m_settings->status() != QSettings::NoError && QFileInfo::exists(file)) {
         const QString moved = file + QStringLiteral(".corrupt-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
         m_settings.reset();
         QFile::rename(file, moved);
-        m_problem = QCoreApplication::translate("AppSettings", "The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved);
+        notices.append(QCoreApplication::translate("AppSettings", "The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved));
+        makePrivate(file, &notices);
         m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
     }
+    m_problem = notices.join(QLatin1Char(' '));
 }
 
 QString AppSettings::fileName() const

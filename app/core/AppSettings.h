@@ -10,7 +10,8 @@
 
 // Typed access to settings.ini: profiles, the active profile and preferences. Never holds an API key.
 // A settings file that cannot be parsed is moved aside (kept for inspection) and reported through
-// problem(), and the program carries on with defaults.
+// problem(), and the program carries on with defaults. The file is private (0600 in a 0700 folder) from
+// its first byte; looser permissions found on opening are tightened, and problem() says so.
 class AppSettings
 {
 public:

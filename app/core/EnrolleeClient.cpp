@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "ResponseParser.h"
+#include "SafeText.h"
 #include "Validation.h"
 
 #include <QCoreApplication>
@@ -71,8 +72,8 @@ QDateTime parseHttpDate(const QByteArray &value)
 }
 } // namespace
 
-ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, const Clock *clock,
-                       QObject *parent)
+ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, int deadlineMs, qint64 maxBody,
+                       const Clock *clock, QObject *parent)
     : QObject(parent), m_reply(reply), m_url(url), m_maxBody(maxBody), m_clock(clock)
 {
     m_elapsed.start();
@@ -80,6 +81,14 @@ ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qin
     m_timeout.setInterval(timeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+    m_deadline.setSingleShot(true);
+    m_deadline.setInterval(deadlineMs);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        m_pastDeadline = true;
         if (m_reply)
             m_reply->abort();
     });
@@ -104,6 +113,7 @@ ClientCall::ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qin
             m_tlsErrors.append(e.errorString());
     });
     m_timeout.start();
+    m_deadline.start();
 }
 
 void ClientCall::abort()
@@ -138,13 +148,20 @@ void ClientCall::onFinished()
     ApiResult result;
     result.url = m_url.toString();
     result.elapsedMs = m_elapsed.elapsed();
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    result.httpStatus = status.isValid() ? status.toInt() : 0;
-    result.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    readHeaders(result);
     result.body = m_body;
     result.bodySize = m_received;
     result.bodyTruncated = m_received > m_body.size();
     result.requestSent = m_sentSomething || result.httpStatus != 0;
+    classify(result);
+    finish(result);
+}
+
+void ClientCall::readHeaders(ApiResult &result) const
+{
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    result.httpStatus = status.isValid() ? status.toInt() : 0;
+    result.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (m_reply->hasRawHeader("Retry-After")) {
         bool ok = false;
         const int seconds = m_reply->rawHeader("Retry-After").trimmed().toInt(&ok);
@@ -160,11 +177,18 @@ void ClientCall::onFinished()
             result.clockSkewSeconds = qRound64(local.msecsTo(serverDate) / 1000.0);
         }
     }
+}
 
+void ClientCall::classify(ApiResult &result) const
+{
     const QNetworkReply::NetworkError error = m_reply->error();
+    const bool success = result.httpStatus >= 200 && result.httpStatus < 300;
     if (m_timedOut) {
         result.outcome = ApiResult::Outcome::Timeout;
-        result.message = tr("no progress for %1 seconds").arg(m_timeout.interval() / 1000.0, 0, 'g', 3);
+        const QString why = m_pastDeadline
+            ? tr("no complete answer within %1 seconds").arg(m_deadline.interval() / 1000.0, 0, 'g', 3)
+            : tr("no progress for %1 seconds").arg(m_timeout.interval() / 1000.0, 0, 'g', 3);
+        result.message = result.requestSent ? tr("%1; the request was sent, so whether it was applied is unknown").arg(why) : why;
     } else if (m_cancelled) {
         result.outcome = ApiResult::Outcome::Cancelled;
         result.message = tr("cancelled");
@@ -172,14 +196,32 @@ void ClientCall::onFinished()
         result.outcome = ApiResult::Outcome::TlsError;
         result.message = m_tlsErrors.isEmpty() ? m_reply->errorString() : m_tlsErrors.join(QStringLiteral("; "));
         result.requestSent = false; // the request body is only written after a successful handshake
+    } else if (result.httpStatus >= 100 && result.httpStatus < 200) {
+        // Qt 6.4 skips only "100 Continue" (QHttpProtocolHandler::_q_receiveReply tests statusCode == 100);
+        // any other interim answer (102 Processing, 103 Early Hints) it takes for the final, bodyless one
+        // and drops the real answer behind it. Nothing here can recover that answer, and the server may
+        // have acted: the honest report is "unknown".
+        result.outcome = ApiResult::Outcome::NetworkError;
+        result.requestSent = true;
+        result.message = tr("the server sent only an interim answer (HTTP %1); whether the action was applied is unknown")
+                             .arg(result.httpStatus);
     } else if (result.httpStatus != 0) {
-        result.outcome = (result.httpStatus >= 200 && result.httpStatus < 300) ? ApiResult::Outcome::Success
-                                                                                : ApiResult::Outcome::ServerError;
-        // The status arrived but the transfer broke off: say so rather than trusting a partial body.
-        if (error != QNetworkReply::NoError && !(error >= QNetworkReply::ContentAccessDenied
-                                                 && error <= QNetworkReply::UnknownServerError))
-            result.bodyProblem = tr("the transfer broke off: %1").arg(m_reply->errorString());
+        result.outcome = success ? ApiResult::Outcome::Success : ApiResult::Outcome::ServerError;
+        // Qt derives errors from a 4xx/5xx status itself; for a 2xx every error means the transfer failed.
+        const bool broke = (error != QNetworkReply::NoError
+                            && (success || !(error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownServerError)))
+            || (success && !result.bodyTruncated && ResponseParser::looksCutOff(result.body));
+        if (broke)
+            result.bodyProblem = tr("the transfer broke off: %1")
+                                     .arg(error != QNetworkReply::NoError ? m_reply->errorString() : tr("the JSON body stops before its end"));
         ResponseParser::parse(result);
+        if (broke && success) {
+            // A 2xx whose body did not arrive whole is no answer: it may have gone on to say "refused".
+            result.outcome = ApiResult::Outcome::NetworkError;
+            result.requestSent = true;
+            result.message = tr("the answer (HTTP %1) broke off before its end; whether the action was applied is unknown")
+                                 .arg(result.httpStatus);
+        }
     } else {
         result.outcome = ApiResult::Outcome::NetworkError;
         // Qt words a connection that closed before any answer as "Unknown error" once it may not re-send.
@@ -189,7 +231,6 @@ void ClientCall::onFinished()
         if (isConnectError(error))
             result.requestSent = false;
     }
-    finish(result);
 }
 
 void ClientCall::finish(ApiResult result)
@@ -198,6 +239,10 @@ void ClientCall::finish(ApiResult result)
         return;
     m_done = true;
     m_timeout.stop();
+    m_deadline.stop();
+    // Qt's error strings can quote the server (a reason phrase, a certificate's names): made inert once here.
+    result.message = SafeText::line(result.message);
+    result.bodyProblem = SafeText::line(result.bodyProblem);
     emit finished(result);
     deleteLater();
 }
@@ -213,7 +258,7 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     const bool secure = url.scheme() == QLatin1String("https");
     const bool loopbackHttp = url.scheme() == QLatin1String("http") && Validation::isLoopbackHost(url.host());
     if (!secure && !loopbackHttp) {
-        auto *call = new ClientCall(nullptr, url, m_timeoutMs, ResponseParser::kMaxKeptBody, m_clock, this);
+        auto *call = new ClientCall(nullptr, url, m_timeoutMs, deadlineMs(), ResponseParser::kMaxKeptBody, m_clock, this);
         ApiResult refused;
         refused.outcome = ApiResult::Outcome::NotSent;
         refused.url = url.toString();
@@ -238,5 +283,5 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     auto *body = new OneShotBody(json, nullptr);
     QNetworkReply *reply = m_network->post(request, body);
     body->setParent(reply); // lives exactly as long as the transfer
-    return new ClientCall(reply, url, m_timeoutMs, ResponseParser::kMaxKeptBody, m_clock, this);
+    return new ClientCall(reply, url, m_timeoutMs, deadlineMs(), ResponseParser::kMaxKeptBody, m_clock, this);
 }

@@ -25,20 +25,25 @@ signals:
 
 private:
     friend class EnrolleeClient;
-    ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 maxBody, const Clock *clock, QObject *parent);
+    ClientCall(QNetworkReply *reply, const QUrl &url, int timeoutMs, int deadlineMs, qint64 maxBody, const Clock *clock,
+               QObject *parent);
     void onProgress();
     void onReadyRead();
     void onFinished();
+    void readHeaders(ApiResult &result) const;
+    void classify(ApiResult &result) const;
     void finish(ApiResult result);
 
     QPointer<QNetworkReply> m_reply;
     QUrl m_url;
     QTimer m_timeout;
+    QTimer m_deadline;
     QElapsedTimer m_elapsed;
     QByteArray m_body;
     qint64 m_received = 0;
     qint64 m_maxBody;
     bool m_timedOut = false;
+    bool m_pastDeadline = false;
     bool m_cancelled = false;
     bool m_done = false;
     bool m_sentSomething = false;
@@ -59,6 +64,11 @@ public:
     // Inactivity limit: a request with no progress for this long is abandoned as a timeout.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
+    // Overall limit per attempt, from sending to the last byte of the answer, so a server that keeps the
+    // inactivity timer happy with a byte now and then cannot hold an action open. 0 (the default) means
+    // twice the inactivity timeout.
+    void setDeadlineMs(int ms) { m_deadlineMs = ms; }
+    int deadlineMs() const { return m_deadlineMs > 0 ? m_deadlineMs : 2 * m_timeoutMs; }
 
     // Returns the call; connect to finished(). Never returns null: a refused call finishes on the next
     // event-loop turn with Outcome::NotSent.
@@ -72,4 +82,5 @@ private:
     QNetworkAccessManager *m_network;
     const Clock *m_clock = nullptr;
     int m_timeoutMs = kDefaultTimeoutMs;
+    int m_deadlineMs = 0;
 };

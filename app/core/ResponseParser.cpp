@@ -1,5 +1,7 @@
 #include "ResponseParser.h"
 
+#include "SafeText.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -73,17 +75,34 @@ void parse(ApiResult &result)
         return;
     }
     result.json = doc.object();
-    result.code = scalarText(result.json.value(QLatin1String("code"))).left(64);
+    // Server text is made safe once, here, so every face that shows code or message shows it inert.
+    result.code = SafeText::line(scalarText(result.json.value(QLatin1String("code")))).left(64);
     for (const char *key : {"error", "message", "ResultText", "detail"}) {
-        const QString text = scalarText(result.json.value(QLatin1String(key)));
+        const QString text = SafeText::line(scalarText(result.json.value(QLatin1String(key))));
         if (!text.isEmpty()) {
             result.message = text.left(1000);
             break;
         }
     }
-    // A 2xx that explicitly says it failed is a failure, whatever the status claims.
-    if (result.outcome == ApiResult::Outcome::Success && result.json.value(QLatin1String("success")) == QJsonValue(false))
+    // A 2xx that says it failed is a failure, whatever the status claims: "success": false, or Smile ID's
+    // error shape (a code together with an error text), which some gateways send with 200.
+    const bool saysFailed = result.json.value(QLatin1String("success")) == QJsonValue(false);
+    const bool errorShape = !result.code.isEmpty()
+        && !SafeText::line(scalarText(result.json.value(QLatin1String("error")))).isEmpty();
+    if (result.outcome == ApiResult::Outcome::Success && (saysFailed || errorShape))
         result.outcome = ApiResult::Outcome::ServerError;
+}
+
+bool looksCutOff(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    const bool opened = trimmed.startsWith('{') || trimmed.startsWith('[');
+    const bool closed = trimmed.endsWith('}') || trimmed.endsWith(']');
+    if (!opened || closed)
+        return false;
+    QJsonParseError error{};
+    QJsonDocument::fromJson(trimmed, &error);
+    return error.error != QJsonParseError::NoError;
 }
 
 ApiResult parseBody(int httpStatus, const QByteArray &body, const QString &contentType)

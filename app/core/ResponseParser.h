@@ -8,6 +8,9 @@
 namespace ResponseParser {
 inline constexpr qint64 kMaxKeptBody = 64 * 1024;
 void parse(ApiResult &result);
+// Whether the body is JSON that stops before its end ("{\"success\":"): what a short body looks like when
+// the transport could not tell, e.g. Qt 6.4 reads a chunk size that is not hex as 0, the last chunk.
+bool looksCutOff(const QByteArray &body);
 // The parse step alone, for the fuzzer: any bytes in, never a crash.
 ApiResult parseBody(int httpStatus, const QByteArray &body, const QString &contentType);
 } // namespace ResponseParser

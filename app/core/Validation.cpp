@@ -15,6 +15,14 @@ bool hasControlCharacter(const QString &s)
     }
     return false;
 }
+// U+FFFD is what a decoder leaves where bytes were not valid text: input carrying it was damaged on the
+// way (a bad paste, a file in another encoding), and sending the "repaired" text would act on a
+// different user ID or record a different reason than the officer meant.
+bool hasReplacementCharacter(const QString &s)
+{
+    return s.contains(QChar(QChar::ReplacementCharacter));
+}
+
 Status invalid(const QString &message)
 {
     return Status::failure(message, Status::Kind::Invalid);
@@ -35,6 +43,8 @@ Status checkUserId(const QString &input)
         return invalid(QCoreApplication::translate("Validation", "Enter a user ID."));
     if (hasControlCharacter(id))
         return invalid(QCoreApplication::translate("Validation", "The user ID contains control or invisible formatting characters; retype it rather than pasting."));
+    if (hasReplacementCharacter(id))
+        return invalid(QCoreApplication::translate("Validation", "The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
     if (id.size() > kMaxUserIdLength)
         return invalid(QCoreApplication::translate("Validation", "The user ID is %1 characters long; the limit is %2.").arg(id.size()).arg(kMaxUserIdLength));
     if (id.toUtf8().size() > kMaxUserIdLength * 4)
@@ -61,7 +71,7 @@ Status checkEmail(const QString &email)
     if (email.trimmed().isEmpty())
         return invalid(QCoreApplication::translate("Validation", "An operator email is required: Smile ID records who made the change."));
     static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    if (email.size() > 254 || hasControlCharacter(email) || !shape.match(email).hasMatch())
+    if (email.size() > 254 || hasControlCharacter(email) || hasReplacementCharacter(email) || !shape.match(email).hasMatch())
         return invalid(QCoreApplication::translate("Validation", "\"%1\" is not an email address.").arg(email.left(80)));
     return Status::success();
 }
@@ -74,6 +84,8 @@ Status checkReason(const QString &reason)
         if ((c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')))
             return invalid(QCoreApplication::translate("Validation", "The reason contains control characters."));
     }
+    if (hasReplacementCharacter(reason))
+        return invalid(QCoreApplication::translate("Validation", "The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
     return {};
 }
 

@@ -15,6 +15,10 @@ constexpr KindName kKindNames[] = {
     {FaultPlan::Kind::Reset, "reset"},
     {FaultPlan::Kind::Hang, "hang"},
     {FaultPlan::Kind::SystemError, "system-error"},
+    {FaultPlan::Kind::Drip, "drip"},
+    {FaultPlan::Kind::Body, "body"},
+    {FaultPlan::Kind::BrokenChunked, "broken-chunked"},
+    {FaultPlan::Kind::Interim, "interim"},
 };
 } // namespace
 

@@ -23,6 +23,9 @@ QByteArray HttpAnswer::httpDate(const QDateTime &time)
 QByteArray HttpAnswer::reasonPhrase(int status)
 {
     switch (status) {
+    case 100: return QByteArrayLiteral("Continue");
+    case 102: return QByteArrayLiteral("Processing");
+    case 103: return QByteArrayLiteral("Early Hints");
     case 200: return QByteArrayLiteral("OK");
     case 400: return QByteArrayLiteral("Bad Request");
     case 401: return QByteArrayLiteral("Unauthorized");
@@ -41,18 +44,24 @@ QByteArray HttpAnswer::reasonPhrase(int status)
 
 QByteArray HttpAnswer::serialize(const QDateTime &now) const
 {
-    QByteArray out;
-    out.reserve(256 + body.size());
+    return head(now) + body;
+}
+
+QByteArray HttpAnswer::head(const QDateTime &now) const
+{
+    QByteArray out = interim;
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     out += "Date: " + httpDate(now) + "\r\n";
     out += "Server: enrollee-sandbox\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(declaredLength >= 0 ? declaredLength : body.size()) + "\r\n";
+    if (chunked)
+        out += "Transfer-Encoding: chunked\r\n";
+    else
+        out += "Content-Length: " + QByteArray::number(declaredLength >= 0 ? declaredLength : body.size()) + "\r\n";
     out += closeAfter ? QByteArrayLiteral("Connection: close\r\n") : QByteArrayLiteral("Connection: keep-alive\r\n");
     for (const auto &header : headers)
         out += header.first + ": " + header.second + "\r\n";
     out += "\r\n";
-    out += body;
     return out;
 }

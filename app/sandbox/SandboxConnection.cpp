@@ -1,6 +1,7 @@
 #include "SandboxConnection.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -25,22 +26,58 @@ void SandboxConnection::deliver(quint64 slot, const Delivery &delivery)
 
 void SandboxConnection::flush()
 {
-    while (m_socket && m_ready.contains(m_nextToWrite)) {
-        const Delivery delivery = m_ready.take(m_nextToWrite++);
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+    // A dripping answer holds the connection: later answers wait their turn behind it.
+    while (!m_busy && m_socket && m_ready.contains(m_nextToWrite)) {
+        if (!write(m_ready.take(m_nextToWrite++)))
             return;
-        if (delivery.kind == Delivery::Kind::Reset) {
-            reset();
-            return;
-        }
-        m_socket->write(delivery.answer.serialize(delivery.date));
-        if (delivery.closeAfter || delivery.answer.closeAfter) {
-            // disconnectFromHost() waits for the written bytes to leave before the FIN.
-            m_socket->disconnectFromHost();
-            m_ready.clear();
-            return;
-        }
     }
+}
+
+bool SandboxConnection::write(const Delivery &delivery)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    if (delivery.kind == Delivery::Kind::Reset) {
+        reset();
+        return false;
+    }
+    if (delivery.dripIntervalMs > 0 && !delivery.answer.body.isEmpty()) {
+        m_socket->write(delivery.answer.head(delivery.date));
+        m_dripping = delivery;
+        m_dripRest = delivery.answer.body;
+        m_busy = true;
+        QTimer::singleShot(delivery.dripIntervalMs, this, &SandboxConnection::dripNext);
+        return false;
+    }
+    m_socket->write(delivery.answer.serialize(delivery.date));
+    if (delivery.closeAfter || delivery.answer.closeAfter) {
+        finishWrite(delivery);
+        return false;
+    }
+    return true;
+}
+
+void SandboxConnection::dripNext()
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client gave up: nothing more to say
+    m_socket->write(m_dripRest.left(1));
+    m_dripRest.remove(0, 1);
+    if (!m_dripRest.isEmpty()) {
+        QTimer::singleShot(m_dripping.dripIntervalMs, this, &SandboxConnection::dripNext);
+        return;
+    }
+    m_busy = false;
+    if (m_dripping.closeAfter || m_dripping.answer.closeAfter)
+        return finishWrite(m_dripping);
+    flush();
+}
+
+void SandboxConnection::finishWrite(const Delivery &)
+{
+    // disconnectFromHost() waits for the written bytes to leave before the FIN.
+    m_socket->disconnectFromHost();
+    m_ready.clear();
 }
 
 void SandboxConnection::reset()

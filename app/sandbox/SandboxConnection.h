@@ -22,6 +22,7 @@ public:
         HttpAnswer answer;
         QDateTime date;
         bool closeAfter = false; // close (FIN) once the bytes are written
+        int dripIntervalMs = 0;  // > 0: the head at once, then the body one byte per interval
     };
 
     static SandboxConnection *of(QTcpSocket *socket);
@@ -33,9 +34,17 @@ private:
     explicit SandboxConnection(QTcpSocket *socket);
     void flush();
     void reset();
+    // Writes one delivery; false when the connection is over (closed or reset) or busy dripping.
+    bool write(const Delivery &delivery);
+    void dripNext();
+    void finishWrite(const Delivery &delivery);
 
     QPointer<QTcpSocket> m_socket;
     quint64 m_nextSlot = 0;
     quint64 m_nextToWrite = 0;
     QMap<quint64, Delivery> m_ready;
+    // The delivery being dripped, and how much of its body is still to go.
+    Delivery m_dripping;
+    QByteArray m_dripRest;
+    bool m_busy = false;
 };

@@ -59,6 +59,73 @@ QString methodName(QHttpServerRequest::Method method)
     default: return QStringLiteral("OTHER");
     }
 }
+
+// What goes back for one request under `fault`: the endpoint's own answer, or the misbehaviour asked for.
+SandboxConnection::Delivery shapeDelivery(const FaultPlan &fault, const EnrolleeEndpoint::Answer &result)
+{
+    using Delivery = SandboxConnection::Delivery;
+    Delivery delivery;
+    switch (fault.kind) {
+    case FaultPlan::Kind::None:
+        delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
+        break;
+    case FaultPlan::Kind::Drip:
+        delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
+        delivery.dripIntervalMs = qMax(1, fault.dripIntervalMs);
+        break;
+    case FaultPlan::Kind::Interim: {
+        const int interim = fault.httpStatus >= 100 && fault.httpStatus <= 199 ? fault.httpStatus : 102;
+        delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
+        delivery.answer.interim = "HTTP/1.1 " + QByteArray::number(interim) + ' ' + HttpAnswer::reasonPhrase(interim) + "\r\n\r\n";
+        break;
+    }
+    case FaultPlan::Kind::Body:
+        delivery.answer.status = fault.httpStatus >= 100 && fault.httpStatus <= 599 ? fault.httpStatus : 200;
+        delivery.answer.body = fault.body;
+        break;
+    case FaultPlan::Kind::BrokenChunked:
+        // A well-formed first chunk, then a size line that is not hexadecimal, then the connection closes.
+        delivery.answer.status = 200;
+        delivery.answer.chunked = true;
+        delivery.answer.body = QByteArrayLiteral("b\r\n{\"success\":\r\nzz\r\ntrue}\r\n0\r\n\r\n");
+        delivery.closeAfter = true;
+        break;
+    case FaultPlan::Kind::HttpError: {
+        const int status = fault.httpStatus >= 400 && fault.httpStatus <= 599 ? fault.httpStatus : 500;
+        delivery.answer = HttpAnswer::json(status, {{QStringLiteral("success"), false},
+                                                    {QStringLiteral("error"), QString::fromLatin1(HttpAnswer::reasonPhrase(status))}});
+        if (fault.retryAfterSeconds >= 0)
+            delivery.answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
+        break;
+    }
+    case FaultPlan::Kind::Html:
+        delivery.answer.status = 502;
+        delivery.answer.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+        delivery.answer.body = QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+                                                 "<body><h1>502 Bad Gateway</h1><hr><p>upstream-proxy</p></body></html>\n");
+        break;
+    case FaultPlan::Kind::Empty:
+        delivery.answer.status = 200;
+        break;
+    case FaultPlan::Kind::Truncated: {
+        // The start of a success body, a Content-Length promising more, then the connection closes.
+        delivery.answer.status = 200;
+        delivery.answer.body = QByteArrayLiteral("{\"success\":true,\"user_id\":\"") + result.userId.toUtf8().left(16);
+        delivery.answer.declaredLength = delivery.answer.body.size() + 512;
+        delivery.closeAfter = true;
+        break;
+    }
+    case FaultPlan::Kind::Reset:
+        delivery.kind = Delivery::Kind::Reset;
+        break;
+    case FaultPlan::Kind::Hang:
+        break;
+    case FaultPlan::Kind::SystemError:
+        delivery.answer = HttpAnswer::json(500, EnrolleeEndpoint::error(QStringLiteral("2201"), SandboxServer::tr("System error")).body);
+        break;
+    }
+    return delivery;
+}
 } // namespace
 
 struct SandboxServer::Private {
@@ -169,8 +236,10 @@ FaultPlan SandboxServer::takeFault()
     if (plan.remaining == 0)
         return {};
     const FaultPlan applied = plan;
-    if (plan.remaining > 0 && --plan.remaining == 0)
-        plan = FaultPlan{FaultPlan::Kind::None, 0, 500, -1, 0}; // spent: behave from now on
+    if (plan.remaining > 0 && --plan.remaining == 0) {
+        plan = FaultPlan{}; // spent: behave from now on
+        plan.remaining = 0;
+    }
     return applied;
 }
 
@@ -205,53 +274,15 @@ void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket
     const FaultPlan fault = takeFault();
     const QDateTime now = d->clock->now();
     const bool faulty = fault.kind != FaultPlan::Kind::None;
-    const EnrolleeEndpoint::Answer result = d->endpoint->handle(request.body(), now, faulty);
+    const EnrolleeEndpoint::Answer result = d->endpoint->handle(request.body(), now, !fault.acts());
 
-    Delivery delivery;
+    Delivery delivery = shapeDelivery(fault, result);
     delivery.date = now.addMSecs(fault.latencyMs);
-    delivery.closeAfter = closeAfter;
-    switch (fault.kind) {
-    case FaultPlan::Kind::None:
-        delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
-        break;
-    case FaultPlan::Kind::HttpError: {
-        const int status = fault.httpStatus >= 400 && fault.httpStatus <= 599 ? fault.httpStatus : 500;
-        delivery.answer = HttpAnswer::json(status, {{QStringLiteral("success"), false},
-                                                    {QStringLiteral("error"), QString::fromLatin1(HttpAnswer::reasonPhrase(status))}});
-        if (fault.retryAfterSeconds >= 0)
-            delivery.answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
-        break;
-    }
-    case FaultPlan::Kind::Html:
-        delivery.answer.status = 502;
-        delivery.answer.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-        delivery.answer.body = QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
-                                                 "<body><h1>502 Bad Gateway</h1><hr><p>upstream-proxy</p></body></html>\n");
-        break;
-    case FaultPlan::Kind::Empty:
-        delivery.answer.status = 200;
-        break;
-    case FaultPlan::Kind::Truncated: {
-        // The start of a success body, a Content-Length promising more, then the connection closes.
-        delivery.answer.status = 200;
-        delivery.answer.body = QByteArrayLiteral("{\"success\":true,\"user_id\":\"") + result.userId.toUtf8().left(16);
-        delivery.answer.declaredLength = delivery.answer.body.size() + 512;
-        delivery.closeAfter = true;
-        break;
-    }
-    case FaultPlan::Kind::Reset:
-        delivery.kind = Delivery::Kind::Reset;
-        break;
-    case FaultPlan::Kind::Hang:
-        break;
-    case FaultPlan::Kind::SystemError:
-        delivery.answer = HttpAnswer::json(500, EnrolleeEndpoint::error(QStringLiteral("2201"), tr("System error")).body);
-        break;
-    }
+    delivery.closeAfter = delivery.closeAfter || closeAfter;
     delivery.answer.closeAfter = closeAfter;
 
     const int status = fault.kind == FaultPlan::Kind::Reset || fault.kind == FaultPlan::Kind::Hang ? 0 : delivery.answer.status;
-    const QString code = fault.kind == FaultPlan::Kind::None ? result.code
+    const QString code = fault.acts() ? result.code
                          : fault.kind == FaultPlan::Kind::SystemError ? QStringLiteral("2201") : QString();
     // One line per request; never the signature, the sec_key or any key.
     QString line = QStringLiteral("sandbox: POST %1 user %2 action %3 -> %4")

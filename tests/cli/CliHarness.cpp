@@ -63,10 +63,21 @@ void CliHarness::setEnv(const QString &name, const QString &value)
 
 CliRun CliHarness::run(const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
+    return runProcess(program(), arguments, input, timeoutMs);
+}
+
+CliRun CliHarness::runShell(const QString &script, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
+    return runProcess(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), script, program()} + arguments, input,
+                      timeoutMs);
+}
+
+CliRun CliHarness::runProcess(const QString &executable, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
     QProcess process;
     process.setProcessEnvironment(m_env);
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program(), arguments);
+    process.start(executable, arguments);
     CliRun run;
     if (!process.waitForStarted(5000))
         return run;

@@ -39,6 +39,10 @@ public:
     void setEnv(const QString &name, const QString &value);
 
     CliRun run(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 15000);
+    // Runs `script` with /bin/sh, "$0" being enrollee-cli and "$1"... `arguments`: for what a QStringList
+    // cannot carry (bytes that are not UTF-8, made with printf) or a shell must set up (ulimit).
+    CliRun runShell(const QString &script, const QStringList &arguments = {}, const QByteArray &input = {},
+                    int timeoutMs = 15000);
     // Everything every run printed, stdout and stderr.
     QByteArray transcript() const { return m_transcript; }
     // Files under ENROLLEE_HOME (recursively) whose bytes contain `needle`.
@@ -48,6 +52,8 @@ public:
     static QString program();
 
 private:
+    CliRun runProcess(const QString &executable, const QStringList &arguments, const QByteArray &input, int timeoutMs);
+
     QTemporaryDir m_home;
     QProcessEnvironment m_env;
     QByteArray m_transcript;

@@ -2,8 +2,22 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+// The permission bits as the system has them: QFileInfo's flags mix in the current user's view.
+mode_t modeOf(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return 07777;
+    return st.st_mode & 0777;
+}
+} // namespace
 
 class TestAppSettings : public QObject
 {
@@ -61,6 +75,54 @@ private slots:
         p.email = QStringLiteral("o@example.com");
         settings.saveProfile(p);
         QVERIFY(settings.hasProfile(QStringLiteral("x")));
+    }
+
+    void createdPrivate()
+    {
+        // A permissive umask, as on many desktops: privacy must not depend on the user's umask.
+        const mode_t previous = ::umask(022);
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("home/config"));
+        const QString file = folder + QStringLiteral("/settings.ini");
+        {
+            AppSettings settings(file);
+            QVERIFY2(settings.problem().isEmpty(), qPrintable(settings.problem()));
+            // Private before any value is written, so no byte ever sits in a readable file.
+            QVERIFY(QFileInfo::exists(file));
+            QCOMPARE(QFileInfo(file).size(), 0);
+            QCOMPARE(modeOf(file), mode_t(0600));
+            QCOMPARE(modeOf(folder), mode_t(0700));
+            settings.setTimeoutSeconds(12);
+            QVERIFY(settings.sync());
+        }
+        // QSettings rewrites through a temporary file and a rename: the result is still private.
+        QCOMPARE(modeOf(file), mode_t(0600));
+        QCOMPARE(AppSettings(file).timeoutSeconds(), 12);
+        ::umask(previous);
+    }
+
+    void looseFileAndFolderAreTightened()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("config"));
+        const QString file = folder + QStringLiteral("/settings.ini");
+        QVERIFY(QDir().mkpath(folder));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[network]\ntimeout_seconds=7\n");
+        f.close();
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+
+        AppSettings settings(file);
+        QCOMPARE(modeOf(file), mode_t(0600));
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QVERIFY2(settings.problem().contains(file) && settings.problem().contains(folder), qPrintable(settings.problem()));
+        QVERIFY(settings.problem().contains(QLatin1String("private")));
+        QCOMPARE(settings.timeoutSeconds(), 7); // the values survive
+
+        // Once private, nothing more to say.
+        QVERIFY(AppSettings(file).problem().isEmpty());
     }
 };
 

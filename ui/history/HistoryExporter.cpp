@@ -12,6 +12,38 @@ QString timeText(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
+
+bool isFormulaStart(QChar c)
+{
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@');
+}
+
+// Whether a spreadsheet could read the cell as a formula: it starts with = + - @, or with a tab or CR,
+// or with spaces and line breaks before one of those (some importers trim them first).
+bool looksLikeFormula(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+            return true;
+        if (c == QLatin1Char(' ') || c == QLatin1Char('\n'))
+            continue;
+        return isFormulaStart(c);
+    }
+    return false;
+}
+
+// Characters that end a cell in some importer: RFC 4180's comma, and the semicolon and tab that
+// spreadsheets use as the separator in many locales. Quoting keeps "a;=CMD()" one cell everywhere, so
+// the formula guard on the cell's start is the only start there is.
+bool needsQuotes(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('\t') || c == QLatin1Char('"')
+            || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 QStringList HistoryExporter::csvHeader()
@@ -31,15 +63,9 @@ QString HistoryExporter::csvField(const QString &text, bool neutralise)
 {
     QString value = text;
     // A user ID or reason such as "=HYPERLINK(...)" must stay text when a spreadsheet opens the file.
-    if (neutralise && !value.isEmpty()) {
-        const QChar first = value.at(0);
-        if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
-            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
-            value.prepend(QLatin1Char('\''));
-    }
-    const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!quote)
+    if (neutralise && looksLikeFormula(value))
+        value.prepend(QLatin1Char('\''));
+    if (!needsQuotes(value))
         return value;
     value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + value + QLatin1Char('"');

@@ -51,7 +51,8 @@ inline QDateTime local(int y, int m, int d, int h = 12, int min = 0, int s = 0)
 
 // RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold commas, quotes ("")
 // and line breaks.
-inline QList<QStringList> parseCsv(const QByteArray &bytes)
+// A lenient CSV reader that honours quotes; `separator` plays a spreadsheet set to another locale's.
+inline QList<QStringList> parseCsv(const QByteArray &bytes, QChar separator = QLatin1Char(','))
 {
     const QString text = QString::fromUtf8(bytes);
     QList<QStringList> rows;
@@ -73,7 +74,7 @@ inline QList<QStringList> parseCsv(const QByteArray &bytes)
             }
         } else if (c == QLatin1Char('"')) {
             quoted = true;
-        } else if (c == QLatin1Char(',')) {
+        } else if (c == separator) {
             row.append(field);
             field.clear();
         } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n')) {

@@ -70,7 +70,17 @@ private slots:
         QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
         QTest::newRow("formula -") << QStringLiteral("-1") << QStringLiteral("'-1");
         QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
-        QTest::newRow("formula tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("formula tab") << QStringLiteral("\t=1") << QStringLiteral("\"'\t=1\"");
+        QTest::newRow("formula cr") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+        // Semicolon and tab separate cells in many locales' spreadsheets: quoted, so no cell starts at "=".
+        QTest::newRow("semicolon") << QStringLiteral("a;b") << QStringLiteral("\"a;b\"");
+        QTest::newRow("formula after semicolon") << QStringLiteral("case;=HYPERLINK(\"x\")")
+                                                 << QStringLiteral("\"case;=HYPERLINK(\"\"x\"\")\"");
+        QTest::newRow("formula after tab") << QStringLiteral("case\t@SUM(A1)") << QStringLiteral("\"case\t@SUM(A1)\"");
+        QTest::newRow("formula and semicolon") << QStringLiteral("=A1;B1") << QStringLiteral("\"'=A1;B1\"");
+        QTest::newRow("formula after spaces") << QStringLiteral("  =1+2") << QStringLiteral("'  =1+2");
+        QTest::newRow("formula after newline") << QStringLiteral("\n-1") << QStringLiteral("\"'\n-1\"");
+        QTest::newRow("spaces only") << QStringLiteral("  ") << QStringLiteral("  ");
         QTest::newRow("formula and comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
         QTest::newRow("equals inside is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
     }
@@ -79,6 +89,27 @@ private slots:
         QFETCH(QString, in);
         QFETCH(QString, out);
         QCOMPARE(HistoryExporter::csvField(in), out);
+    }
+
+    void separatorsNeverStartAFormulaCell_data()
+    {
+        QTest::addColumn<QChar>("separator");
+        QTest::newRow("comma") << QChar(QLatin1Char(','));
+        QTest::newRow("semicolon") << QChar(QLatin1Char(';'));
+        QTest::newRow("tab") << QChar(QLatin1Char('\t'));
+    }
+    void separatorsNeverStartAFormulaCell()
+    {
+        // Read the file the way a spreadsheet set to this separator would (quotes honoured): no cell of
+        // the hostile row may start with a formula character, however its fields were separated.
+        QFETCH(QChar, separator);
+        QList<HistoryEntry> hostile = sample();
+        hostile[0].reason = QStringLiteral("x;=cmd()|x\t+1|x,@y");
+        hostile[0].userId = QStringLiteral("u;-2+3");
+        const QList<QStringList> rows = parseCsv(HistoryExporter::csv(hostile, intact()), separator);
+        QVERIFY(rows.size() == 4);
+        for (const QString &cell : rows.at(1))
+            QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.at(0)), qPrintable(cell));
     }
 
     void csvRowsAndFields()

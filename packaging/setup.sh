@@ -19,6 +19,7 @@ packages=(
     dbus dbus-x11 gnome-keyring
     desktop-file-utils appstream groff-base man-db
     dpkg-dev file fakeroot openssl
+    clang-format clang-tidy
     xvfb xauth
 )
 

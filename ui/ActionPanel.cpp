@@ -46,8 +46,9 @@ QKeySequence ActionPanel::shortcut(ActionKind kind)
 }
 
 ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
-    : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)), m_target(new QLabel(this)),
-      m_whyNot(new QLabel(this)), m_busy(new QProgressBar(this)), m_result(new ResultView(this))
+    : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)),
+      m_target(new QLabel(this)), m_whyNot(new QLabel(this)), m_busy(new QProgressBar(this)),
+      m_result(new ResultView(this))
 {
     setObjectName(QStringLiteral("actionPanel"));
     setAccessibleName(tr("Actions"));

@@ -14,9 +14,9 @@ struct KnownState : EnrolleeState {
     Q_DECLARE_TR_FUNCTIONS(KnownState)
 
 public:
-    bool known = false;        // at least one successful action recorded
-    QDateTime asOf;            // time of the last successful action
-    int actions = 0;           // entries considered, any outcome
+    bool known = false; // at least one successful action recorded
+    QDateTime asOf;     // time of the last successful action
+    int actions = 0;    // entries considered, any outcome
 
     // Replays the successful actions of `entries` (any order) in time order.
     static KnownState derive(const QList<HistoryEntry> &entries);

@@ -1,8 +1,8 @@
 #include "LookupPanel.h"
 
-#include "KnownState.h"
 #include "HistoryFeed.h"
 #include "HistoryTableModel.h"
+#include "KnownState.h"
 #include "Validation.h"
 
 #include <QGroupBox>
@@ -76,12 +76,10 @@ LookupPanel::LookupPanel(QWidget *parent)
     layout->addWidget(knowledge, 1);
 
     connect(m_edit, &QLineEdit::textChanged, this, &LookupPanel::validate);
-    connect(m_demoList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        m_edit->setText(item->text());
-    });
-    connect(m_demoList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        m_edit->setText(item->text());
-    });
+    connect(m_demoList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { m_edit->setText(item->text()); });
+    connect(m_demoList, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { m_edit->setText(item->text()); });
     validate();
 }
 

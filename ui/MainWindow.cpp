@@ -3,10 +3,13 @@
 #include "AboutDialog.h"
 #include "ActionController.h"
 #include "ActionPanel.h"
-#include "AppContext.h"
 #include "ActionRunner.h"
+#include "AppContext.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
+#include "HistoryFeed.h"
+#include "HistoryPanel.h"
+#include "HistoryTableModel.h"
 #include "InfoBar.h"
 #include "LanguageMenu.h"
 #include "LookupPanel.h"
@@ -17,9 +20,6 @@
 #include "PromptService.h"
 #include "ResultView.h"
 #include "SandboxServer.h"
-#include "HistoryFeed.h"
-#include "HistoryPanel.h"
-#include "HistoryTableModel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -107,7 +107,8 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     connect(m_firstRunBar, &InfoBar::actionTriggered, this, [this] { showProfiles(true); });
     connect(m_firstRunBar, &InfoBar::dismissed, this,
             [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
-    connect(context->credentials(), &CredentialStore::availabilityChanged, this, [this](bool available, const QString &why) {
+    connect(context->credentials(), &CredentialStore::availabilityChanged, this,
+            [this](bool available, const QString &why) {
         m_keychainBar->setText(tr("No keychain is available (%1). API keys you enter are kept in memory for this "
                                   "session only; nothing secret is written to disk.")
                                    .arg(why));
@@ -121,10 +122,12 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
     connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
-        m_actionPanel->resultView()->showMessage(tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
+        m_actionPanel->resultView()->showMessage(
+            tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
     });
     connect(m_actions, &ActionController::refused, this, [this](ActionKind kind, const QString &reason) {
-        m_actionPanel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason, true);
+        m_actionPanel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason,
+                                                 true);
     });
     connect(m_actions, &ActionController::cancelled, this, [this](ActionKind kind, const QString &userId) {
         m_actionPanel->resultView()->showMessage(
@@ -143,8 +146,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     restoreLayout();
     // Keyboard order follows the work: user ID, reason, the actions, then browsing and profile switching.
     QList<QWidget *> chain{m_lookup->userIdEdit()};
-    chain << m_actionPanel->focusChain() << m_lookup->browseChain() << m_profileBar->profileCombo()
-          << m_tabs->tabBar();
+    chain << m_actionPanel->focusChain() << m_lookup->browseChain() << m_profileBar->profileCombo() << m_tabs->tabBar();
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
     m_lookup->focusUserId();
@@ -276,7 +278,8 @@ void MainWindow::onSandboxStarted()
 
 void MainWindow::onProfileChanged(const Profile &profile)
 {
-    const QString base = tr("Enrollee Console — %1 (%2)").arg(profile.name, environmentDisplayName(profile.environment));
+    const QString base = tr("Enrollee Console — %1 (%2)")
+                             .arg(profile.name, environmentDisplayName(profile.environment));
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
     m_lookup->setProfile(profile);

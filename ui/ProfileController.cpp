@@ -45,9 +45,8 @@ QList<Profile> ProfileController::profiles() const
 {
     QList<Profile> list{localProfile()};
     QList<Profile> saved = m_settings->profiles();
-    std::sort(saved.begin(), saved.end(), [](const Profile &a, const Profile &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
-    });
+    std::sort(saved.begin(), saved.end(),
+              [](const Profile &a, const Profile &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     list += saved;
     return list;
 }
@@ -157,27 +156,27 @@ void ProfileController::save(const Profile &profile, const QByteArray &apiKey, c
         // Carry the stored key over to the new name.
         m_credentials->read(CredentialStore::profileAccount(previousName),
                             [self, previousName, name, afterKey](const CredentialResult &read) {
-                                if (!self)
-                                    return;
-                                if (!read.ok()) {
-                                    afterKey(false, read.message);
-                                    return;
-                                }
-                                self->m_credentials->write(
-                                    CredentialStore::profileAccount(name), read.secret,
-                                    [self, previousName, afterKey](const CredentialResult &w) {
-                                        // Without a keychain the write kept it in session memory: still usable.
-                                        const bool kept = w.ok() || w.status == CredentialResult::Status::Unavailable;
-                                        if (self && kept)
-                                            self->m_credentials->remove(CredentialStore::profileAccount(previousName),
-                                                                        [](const CredentialResult &) {});
-                                        afterKey(w.ok(), w.message);
-                                    });
-                            });
+            if (!self)
+                return;
+            if (!read.ok()) {
+                afterKey(false, read.message);
+                return;
+            }
+            self->m_credentials->write(CredentialStore::profileAccount(name), read.secret,
+                                       [self, previousName, afterKey](const CredentialResult &w) {
+                // Without a keychain the write kept it in session memory: still usable.
+                const bool kept = w.ok() || w.status == CredentialResult::Status::Unavailable;
+                if (self && kept)
+                    self->m_credentials->remove(CredentialStore::profileAccount(previousName),
+                                                [](const CredentialResult &) {});
+                afterKey(w.ok(), w.message);
+            });
+        });
         return;
     }
     if (apiKey.isEmpty()) {
-        QMetaObject::invokeMethod(this, [afterKey] { afterKey(true, QString()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [afterKey] { afterKey(true, QString()); }, Qt::QueuedConnection);
         return;
     }
     m_credentials->write(CredentialStore::profileAccount(name), apiKey, [afterKey](const CredentialResult &result) {

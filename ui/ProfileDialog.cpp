@@ -1,10 +1,9 @@
 #include "ProfileDialog.h"
 
-#include "SecretBytes.h"
-
 #include "CredentialStore.h"
 #include "ProfileController.h"
 #include "PromptService.h"
+#include "SecretBytes.h"
 #include "Validation.h"
 
 #include <QComboBox>
@@ -89,7 +88,8 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     form->addRow(m_status);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_save = named(buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole), "saveProfileButton", tr("Save profile"));
+    m_save = named(buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole), "saveProfileButton",
+                   tr("Save profile"));
     m_saveAndUse = named(buttons->addButton(tr("Save and &use"), QDialogButtonBox::AcceptRole), "useProfileButton",
                          tr("Save and switch to this profile"));
     buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeProfilesButton"));
@@ -115,8 +115,8 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::validateForm);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileDialog::validateForm);
     connect(credentials, &CredentialStore::availabilityChanged, this, &ProfileDialog::updateKeychainNote);
-    connect(profiles, &ProfileController::saveFinished, this, [this](const QString &name, bool inKeychain,
-                                                                     const QString &message) {
+    connect(profiles, &ProfileController::saveFinished, this,
+            [this](const QString &name, bool inKeychain, const QString &message) {
         m_status->setText(inKeychain ? tr("Saved \"%1\"; its API key is in the keychain.").arg(name)
                                      : tr("Saved \"%1\". No keychain (%2): the API key is kept in memory for this "
                                           "session only and must be entered again next time.")

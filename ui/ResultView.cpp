@@ -62,8 +62,8 @@ ResultView::ResultView(QWidget *parent)
 void ResultView::setTone(bool problem, bool success)
 {
     const QStyle::StandardPixmap icon = problem ? QStyle::SP_MessageBoxWarning
-        : success                                ? QStyle::SP_DialogApplyButton
-                                                 : QStyle::SP_MessageBoxInformation;
+        : success                               ? QStyle::SP_DialogApplyButton
+                                                : QStyle::SP_MessageBoxInformation;
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
     m_icon->setAccessibleName(problem ? tr("Problem") : success ? tr("Success") : tr("Information"));
 }

@@ -14,8 +14,7 @@
 #include <QCommandLineParser>
 #include <QJsonObject>
 
-ActionCommand::ActionCommand(ActionKind action, QObject *parent)
-    : Command(parent), m_action(action)
+ActionCommand::ActionCommand(ActionKind action, QObject *parent) : Command(parent), m_action(action)
 {
 }
 
@@ -34,7 +33,8 @@ void ActionCommand::start(const QStringList &arguments)
     const QCommandLineOption environment = CliOptions::environment();
     const QCommandLineOption baseUrl = CliOptions::baseUrl();
     const QCommandLineOption scheme = CliOptions::scheme();
-    const QCommandLineOption reason(QStringLiteral("reason"), tr("Reason or case reference for the audit trail."), tr("TEXT"));
+    const QCommandLineOption reason(QStringLiteral("reason"), tr("Reason or case reference for the audit trail."),
+                                    tr("TEXT"));
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
     const QCommandLineOption yes = CliOptions::yes();
     const QCommandLineOption json = CliOptions::json();
@@ -49,7 +49,8 @@ void ActionCommand::start(const QStringList &arguments)
     if (positional.size() < 2)
         return fail(ExitCode::kUsage, tr("Which user? Usage: enrollee-cli %1 USER_ID [options]").arg(name));
     if (positional.size() > 2)
-        return fail(ExitCode::kUsage, tr("One user ID per call; unexpected \"%1\".").arg(Console::oneLine(positional.at(2)).left(60)));
+        return fail(ExitCode::kUsage,
+                    tr("One user ID per call; unexpected \"%1\".").arg(Console::oneLine(positional.at(2)).left(60)));
     const QString userId = positional.at(1);
     if (const Status s = Validation::checkUserId(userId); !s.ok())
         return fail(ExitCode::kUsage, s.message());
@@ -82,7 +83,8 @@ void ActionCommand::start(const QStringList &arguments)
     m_request.profile = profile;
     m_request.face = QStringLiteral("cli");
     // The policy's reason rule is refused here, before anyone is asked to confirm.
-    if (Status reason = m_core->policy().check(m_action, profile.environment, m_request.reason, Confirmation::TypedUserId);
+    if (Status reason = m_core->policy().check(m_action, profile.environment, m_request.reason,
+                                               Confirmation::TypedUserId);
         !reason.ok())
         return fail(ExitCode::kUsage, reason.message());
     confirm();
@@ -110,8 +112,9 @@ void ActionCommand::confirm()
     auto *prompt = new TerminalPrompt(this);
     const QString where = environmentDisplayName(m_request.profile.environment);
     if (typed) {
-        prompt->ask(tr("Delete user \"%1\" permanently (%2, %3)? This cannot be undone.\nType the user ID again to confirm: ")
-                        .arg(m_request.userId, where, m_request.profile.endpoint().host()));
+        prompt->ask(
+            tr("Delete user \"%1\" permanently (%2, %3)? This cannot be undone.\nType the user ID again to confirm: ")
+                .arg(m_request.userId, where, m_request.profile.endpoint().host()));
     } else {
         prompt->ask(tr("%1 user \"%2\" in %3? Type \"yes\" to confirm: ")
                         .arg(ActionInfo::displayName(m_action), m_request.userId, where));
@@ -123,8 +126,9 @@ void ActionCommand::confirm()
                                      : (answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0
                                         || answer.compare(tr("yes"), Qt::CaseInsensitive) == 0);
         if (!confirmed)
-            return fail(ExitCode::kNotConfirmed, typed ? tr("The user ID did not match; nothing was sent.")
-                                                       : tr("Not confirmed; nothing was sent."));
+            return fail(ExitCode::kNotConfirmed,
+                        typed ? tr("The user ID did not match; nothing was sent.")
+                              : tr("Not confirmed; nothing was sent."));
         m_confirmed = needed;
         obtainKey();
     });
@@ -144,7 +148,8 @@ void ActionCommand::obtainKey()
 void ActionCommand::prepare()
 {
     ActionRunner *runner = m_core->runner();
-    connect(runner, &ActionRunner::attemptFailed, this, [](quint64, int attempt, const ApiResult &result, int retryInMs) {
+    connect(runner, &ActionRunner::attemptFailed, this,
+            [](quint64, int attempt, const ApiResult &result, int retryInMs) {
         Console::err(QStringLiteral("enrollee-cli: ")
                      + tr("attempt %1 failed (%2); retrying in %3 s.")
                            .arg(attempt)
@@ -193,8 +198,9 @@ void ActionCommand::report(const ActionOutcome &outcome)
         Console::json(object);
     }
     if (!outcome.historyError.isEmpty())
-        Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: the outcome could not be written to the history: %1")
-                                                            .arg(Console::oneLine(outcome.historyError)));
+        Console::err(QStringLiteral("enrollee-cli: ")
+                     + tr("warning: the outcome could not be written to the history: %1")
+                           .arg(Console::oneLine(outcome.historyError)));
     if (outcome.ok()) {
         if (!m_json)
             Console::out(Console::oneLine(line));

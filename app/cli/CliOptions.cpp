@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QStringDecoder>
+
 #include <cstring>
 
 Status CliOptions::checkRawArguments(int argc, const char *const *argv)
@@ -35,9 +36,9 @@ Status CliOptions::checkOptionValues(const QCommandLineParser &parser)
             if (!value.trimmed().isEmpty())
                 continue;
             const QString option = (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
-            return Status::failure(tr("%1 was given an empty value; give one, or leave the option out for its default.")
-                                       .arg(option),
-                                   Status::Kind::Invalid);
+            return Status::failure(
+                tr("%1 was given an empty value; give one, or leave the option out for its default.").arg(option),
+                Status::Kind::Invalid);
         }
     }
     return Status::success();
@@ -81,14 +82,15 @@ QCommandLineOption CliOptions::json()
 
 QCommandLineOption CliOptions::yes()
 {
-    return {QStringLiteral("yes"), tr("Do not ask for confirmation (required for delete when input is not a terminal).")};
+    return {QStringLiteral("yes"),
+            tr("Do not ask for confirmation (required for delete when input is not a terminal).")};
 }
 
 QString CliOptions::secretArgumentError(const QStringList &arguments)
 {
     static const QStringList forbidden = {
-        QStringLiteral("api-key"), QStringLiteral("apikey"), QStringLiteral("api_key"), QStringLiteral("key"),
-        QStringLiteral("secret"), QStringLiteral("sec-key"), QStringLiteral("password"), QStringLiteral("token"),
+        QStringLiteral("api-key"), QStringLiteral("apikey"),  QStringLiteral("api_key"),  QStringLiteral("key"),
+        QStringLiteral("secret"),  QStringLiteral("sec-key"), QStringLiteral("password"), QStringLiteral("token"),
     };
     for (const QString &argument : arguments) {
         if (argument == QLatin1String("--"))

@@ -19,7 +19,8 @@ bool Command::parse(QCommandLineParser &parser, const QStringList &arguments)
     QStringList argv = arguments;
     argv.prepend(QStringLiteral("enrollee-cli"));
     if (!parser.parse(argv)) {
-        fail(ExitCode::kUsage, parser.errorText() + QLatin1Char(' ')
+        fail(ExitCode::kUsage,
+             parser.errorText() + QLatin1Char(' ')
                  + tr("Run \"enrollee-cli %1 --help\" for the options.").arg(arguments.value(0)));
         return false;
     }

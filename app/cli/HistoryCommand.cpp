@@ -43,7 +43,8 @@ void HistoryCommand::start(const QStringList &arguments)
         bool ok = false;
         const int months = parser.value(keepMonths).toInt(&ok);
         if (!ok || months < 0 || months > 1200)
-            return fail(ExitCode::kUsage, tr("--keep-months takes a number of months from 0 (keep everything) to 1200."));
+            return fail(ExitCode::kUsage,
+                        tr("--keep-months takes a number of months from 0 (keep everything) to 1200."));
         return prune(months);
     }
     if (parser.isSet(userId)) {
@@ -114,11 +115,13 @@ void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool j
         return succeed();
     }
     if (entries.isEmpty()) {
-        Console::err(userId.isEmpty() ? tr("The history is empty.") : tr("No actions recorded for user \"%1\".").arg(userId));
+        Console::err(userId.isEmpty() ? tr("The history is empty.")
+                                      : tr("No actions recorded for user \"%1\".").arg(userId));
         return succeed();
     }
     QList<QStringList> rows;
-    rows.append({tr("TIME (UTC)"), tr("ENV"), tr("ACTION"), tr("OUTCOME"), tr("HTTP/CODE"), tr("USER"), tr("OPERATOR"), tr("REASON")});
+    rows.append({tr("TIME (UTC)"), tr("ENV"), tr("ACTION"), tr("OUTCOME"), tr("HTTP/CODE"), tr("USER"), tr("OPERATOR"),
+                 tr("REASON")});
     for (const HistoryEntry &e : entries)
         rows.append(columns(e));
     QList<int> widths(rows.first().size(), 0);
@@ -144,8 +147,9 @@ void HistoryCommand::verify()
             if (!report.ok)
                 return fail(ExitCode::kStorage,
                             tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
-            Console::out(tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
-                             .arg(core()->chainKeyLocation()));
+            Console::out(
+                tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
+                    .arg(core()->chainKeyLocation()));
             succeed();
         });
     });

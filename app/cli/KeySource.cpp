@@ -1,9 +1,8 @@
 #include "KeySource.h"
 
-#include "SecretBytes.h"
-
 #include "CredentialStore.h"
 #include "ExitCode.h"
+#include "SecretBytes.h"
 
 #include <QFile>
 #include <QStringDecoder>
@@ -28,7 +27,7 @@ QByteArray KeySource::readKeyFile(const QString &path, QString *error)
     // A key file is text; bytes that are not UTF-8 mean a wrong file or a damaged copy, never a key to sign with.
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(key); // decoding happens on conversion to QString
-    text.fill(QChar(0)); // the only owner of its buffer: blanked in place
+    text.fill(QChar(0));                // the only owner of its buffer: blanked in place
     if (decoder.hasError()) {
         SecretBytes::wipe(key);
         *error = tr("The API key file %1 is not UTF-8 text.").arg(path);
@@ -101,12 +100,15 @@ void KeySource::resolve(const QString &keyFile, const Profile &profile, Credenti
             result.key = read.secret;
             result.origin = tr("the keychain");
         } else if (read.status == CredentialResult::Status::NotFound) {
-            result.error = tr("The keychain holds no API key for profile \"%1\": run \"enrollee-cli profile set-key %1\", "
-                              "or set SMILEID_API_KEY, or use --api-key-file PATH.").arg(name);
+            result.error =
+                tr("The keychain holds no API key for profile \"%1\": run \"enrollee-cli profile set-key %1\", "
+                   "or set SMILEID_API_KEY, or use --api-key-file PATH.")
+                    .arg(name);
             result.exitCode = ExitCode::kStorage;
         } else {
             result.error = tr("Cannot read the API key of profile \"%1\" from the keychain (%2): set SMILEID_API_KEY "
-                              "or use --api-key-file PATH.").arg(name, read.message.simplified());
+                              "or use --api-key-file PATH.")
+                               .arg(name, read.message.simplified());
             result.exitCode = ExitCode::kStorage;
         }
         done(result);

@@ -23,7 +23,8 @@ void KeychainSession::warnUnavailable(const QString &reason)
     if (m_warned)
         return;
     m_warned = true;
-    Console::err(tr("enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, "
-                    "and the history chain key is kept in a file beside the history.")
-                     .arg(Console::oneLine(reason)));
+    Console::err(
+        tr("enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, "
+           "and the history chain key is kept in a file beside the history.")
+            .arg(Console::oneLine(reason)));
 }

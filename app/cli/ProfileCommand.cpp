@@ -1,7 +1,5 @@
 #include "ProfileCommand.h"
 
-#include "SecretBytes.h"
-
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "CliOptions.h"
@@ -10,6 +8,7 @@
 #include "ExitCode.h"
 #include "KeySource.h"
 #include "KeychainSession.h"
+#include "SecretBytes.h"
 #include "TerminalPrompt.h"
 #include "Validation.h"
 
@@ -45,7 +44,9 @@ void ProfileCommand::start(const QStringList &arguments)
         return succeed();
     }
     Console::err(usage);
-    fail(ExitCode::kUsage, sub.isEmpty() ? tr("profile needs a sub-command.") : tr("Unknown profile sub-command \"%1\".").arg(sub.left(40)));
+    fail(ExitCode::kUsage,
+         sub.isEmpty() ? tr("profile needs a sub-command.")
+                       : tr("Unknown profile sub-command \"%1\".").arg(sub.left(40)));
 }
 
 QString ProfileCommand::nameArgument(QCommandLineParser &parser, const QStringList &arguments)
@@ -123,7 +124,8 @@ void ProfileCommand::add(const QStringList &arguments)
     const QCommandLineOption environment = CliOptions::environment();
     const QCommandLineOption baseUrl = CliOptions::baseUrl();
     const QCommandLineOption scheme = CliOptions::scheme();
-    const QCommandLineOption keyFile(QStringLiteral("api-key-file"), tr("Store the API key in this file in the keychain."), tr("PATH"));
+    const QCommandLineOption keyFile(QStringLiteral("api-key-file"),
+                                     tr("Store the API key in this file in the keychain."), tr("PATH"));
     const QCommandLineOption use(QStringLiteral("use"), tr("Make it the default profile."));
     parser.addOptions({partner, email, environment, baseUrl, scheme, keyFile, use});
     const QString name = nameArgument(parser, arguments);
@@ -172,14 +174,16 @@ void ProfileCommand::remove(const QStringList &arguments)
     // The key goes only once the profile is gone for certain: a key deleted under a profile that is still
     // saved would leave a profile that can no longer act.
     if (!settings.sync())
-        return fail(ExitCode::kStorage, tr("Could not write %1; profile \"%2\" and its API key are kept.").arg(settings.fileName(), name));
+        return fail(ExitCode::kStorage,
+                    tr("Could not write %1; profile \"%2\" and its API key are kept.").arg(settings.fileName(), name));
     m_keychain = new KeychainSession(this);
     m_keychain->store()->remove(CredentialStore::profileAccount(name), [this, name](const CredentialResult &r) {
         const bool gone = r.ok() || r.status == CredentialResult::Status::NotFound
             || r.status == CredentialResult::Status::Unavailable;
         Console::out(tr("Profile \"%1\" removed.").arg(name));
         if (!gone)
-            return fail(ExitCode::kStorage, tr("Its API key could not be removed from the keychain: %1").arg(r.message));
+            return fail(ExitCode::kStorage,
+                        tr("Its API key could not be removed from the keychain: %1").arg(r.message));
         succeed();
     });
 }
@@ -195,7 +199,8 @@ void ProfileCommand::use(const QStringList &arguments)
         return;
     settings.setActiveProfile(name);
     if (!settings.sync())
-        return fail(ExitCode::kStorage, tr("Could not write %1; the default profile is unchanged.").arg(settings.fileName()));
+        return fail(ExitCode::kStorage,
+                    tr("Could not write %1; the default profile is unchanged.").arg(settings.fileName()));
     Console::out(tr("\"%1\" is now the default profile.").arg(name));
     succeed();
 }
@@ -236,7 +241,8 @@ void ProfileCommand::storeKey(const QString &name, const QString &keyFile, bool)
             return fail(ExitCode::kUsage, tr("The API key given is not UTF-8 text; nothing was stored."));
         saveKey(name, key);
     });
-    prompt->ask(Console::stdinIsTerminal() ? tr("API key for profile \"%1\" (not shown): ").arg(name) : QString(), false);
+    prompt->ask(Console::stdinIsTerminal() ? tr("API key for profile \"%1\" (not shown): ").arg(name) : QString(),
+                false);
 }
 
 void ProfileCommand::saveKey(const QString &name, QByteArray key)
@@ -248,8 +254,9 @@ void ProfileCommand::saveKey(const QString &name, QByteArray key)
             Console::out(tr("The API key of profile \"%1\" is stored in the keychain.").arg(name));
             return succeed();
         }
-        fail(ExitCode::kStorage, tr("The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.")
-                                     .arg(Console::oneLine(r.message)));
+        fail(ExitCode::kStorage,
+             tr("The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.")
+                 .arg(Console::oneLine(r.message)));
     });
     SecretBytes::wipe(key); // blanks it unless the keychain write still holds it
 }

@@ -11,9 +11,9 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QHostAddress>
 #include <QSaveFile>
 #include <QStringDecoder>
-#include <QHostAddress>
 
 namespace {
 // Parses a whole number in [min, max]; false when it is not one.
@@ -65,28 +65,39 @@ void SandboxCommand::start(const QStringList &arguments)
             .arg(QLatin1String(Defaults::kEndpointPath), QLatin1String(Defaults::kLocalApiKey))
         + QLatin1Char('\n') + CliOptions::exitCodeHelp());
     parser.addPositionalArgument(QStringLiteral("sandbox"), tr("The command."), QStringLiteral("sandbox"));
-    const QCommandLineOption host(QStringLiteral("host"), tr("Address to listen on (default %1).").arg(QLatin1String(Defaults::kLocalHost)), tr("ADDR"),
-                                  QLatin1String(Defaults::kLocalHost));
-    const QCommandLineOption port(QStringLiteral("port"), tr("Port to listen on (default %1; 0 = any free port).").arg(Defaults::kLocalPort),
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  tr("Address to listen on (default %1).").arg(QLatin1String(Defaults::kLocalHost)),
+                                  tr("ADDR"), QLatin1String(Defaults::kLocalHost));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  tr("Port to listen on (default %1; 0 = any free port).").arg(Defaults::kLocalPort),
                                   tr("N"), QString::number(Defaults::kLocalPort));
     const QCommandLineOption partner = CliOptions::partnerId();
     const QCommandLineOption enrollee(QStringLiteral("enrollee"), tr("Add an active enrollee (repeatable)."), tr("ID"));
     const QCommandLineOption latency(QStringLiteral("latency"), tr("Delay every answer by MS milliseconds."), tr("MS"));
-    const QCommandLineOption fault(QStringLiteral("fault"),
-                                   tr("Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, "
-                                      "body, broken-chunked, interim."), tr("KIND"));
+    const QCommandLineOption fault(
+        QStringLiteral("fault"),
+        tr("Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, "
+           "body, broken-chunked, interim."),
+        tr("KIND"));
     const QCommandLineOption faultStatus(QStringLiteral("fault-status"),
-                                         tr("HTTP status for --fault http-error (default 500) or body (default 200)."), tr("N"));
-    const QCommandLineOption faultBody(QStringLiteral("fault-body"), tr("The body --fault body answers with, as given."), tr("TEXT"));
-    const QCommandLineOption dripInterval(QStringLiteral("drip-interval"),
-                                          tr("With --fault drip, send one body byte every MS milliseconds (default 2000)."), tr("MS"));
-    const QCommandLineOption retryAfter(QStringLiteral("retry-after"), tr("Send Retry-After: S with --fault http-error."), tr("S"));
-    const QCommandLineOption faultCount(QStringLiteral("fault-count"), tr("Misbehave for the first N requests only."), tr("N"));
+                                         tr("HTTP status for --fault http-error (default 500) or body (default 200)."),
+                                         tr("N"));
+    const QCommandLineOption faultBody(QStringLiteral("fault-body"),
+                                       tr("The body --fault body answers with, as given."), tr("TEXT"));
+    const QCommandLineOption dripInterval(
+        QStringLiteral("drip-interval"),
+        tr("With --fault drip, send one body byte every MS milliseconds (default 2000)."), tr("MS"));
+    const QCommandLineOption retryAfter(QStringLiteral("retry-after"),
+                                        tr("Send Retry-After: S with --fault http-error."), tr("S"));
+    const QCommandLineOption faultCount(QStringLiteral("fault-count"), tr("Misbehave for the first N requests only."),
+                                        tr("N"));
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
-    const QCommandLineOption rsaKeyFile(QStringLiteral("rsa-private-key-file"),
-                                        tr("PEM private key for the legacy sec_key scheme (default: a fresh key pair)."), tr("PATH"));
+    const QCommandLineOption rsaKeyFile(
+        QStringLiteral("rsa-private-key-file"),
+        tr("PEM private key for the legacy sec_key scheme (default: a fresh key pair)."), tr("PATH"));
     const QCommandLineOption secKeyFile(QStringLiteral("sec-key-api-key-file"),
-                                        tr("Write the API key sec_key clients use with this sandbox to PATH."), tr("PATH"));
+                                        tr("Write the API key sec_key clients use with this sandbox to PATH."),
+                                        tr("PATH"));
     parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, faultBody, dripInterval, retryAfter,
                        faultCount, keyFile, rsaKeyFile, secKeyFile});
     if (!parse(parser, arguments))
@@ -121,7 +132,8 @@ void SandboxCommand::start(const QStringList &arguments)
         return fail(ExitCode::kUsage, tr("--port takes a port number (0 to 65535)."));
     const QHostAddress address(parser.value(host));
     if (address.isNull())
-        return fail(ExitCode::kUsage, tr("--host takes an IP address such as 127.0.0.1, not \"%1\".").arg(parser.value(host).left(60)));
+        return fail(ExitCode::kUsage,
+                    tr("--host takes an IP address such as 127.0.0.1, not \"%1\".").arg(parser.value(host).left(60)));
 
     if (parser.isSet(rsaKeyFile)) {
         QFile pem(parser.value(rsaKeyFile));
@@ -131,7 +143,8 @@ void SandboxCommand::start(const QStringList &arguments)
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = decoder.decode(config.rsaPrivateKeyPem); // decoded on conversion to QString
         if (decoder.hasError())
-            return fail(ExitCode::kUsage, tr("%1 is not UTF-8 text, so it is not a PEM private key.").arg(pem.fileName()));
+            return fail(ExitCode::kUsage,
+                        tr("%1 is not UTF-8 text, so it is not a PEM private key.").arg(pem.fileName()));
     }
 
     m_server = new SandboxServer(config, this);
@@ -150,7 +163,8 @@ void SandboxCommand::start(const QStringList &arguments)
     }
     m_server->setFaultPlan(plan);
     if (const Status s = m_server->listen(address, quint16(portNumber)); !s.ok())
-        return fail(ExitCode::kNetwork, tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(portNumber).arg(s.message()));
+        return fail(ExitCode::kNetwork,
+                    tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(portNumber).arg(s.message()));
 
     m_signals = new SignalWatcher(this);
     connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int) {
@@ -166,5 +180,6 @@ void SandboxCommand::start(const QStringList &arguments)
                      .arg(config.partnerId)
                      .arg(config.enrollees.size())
                      .arg(config.enrollees.mid(0, 8).join(QStringLiteral(", ")))
-                     .arg(key.key.isEmpty() ? tr("the demo key \"%1\"").arg(QLatin1String(Defaults::kLocalApiKey)) : key.origin));
+                     .arg(key.key.isEmpty() ? tr("the demo key \"%1\"").arg(QLatin1String(Defaults::kLocalApiKey))
+                                            : key.origin));
 }

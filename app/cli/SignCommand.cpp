@@ -20,12 +20,12 @@ void SignCommand::start(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Print a request signature as JSON: {\"signature\", \"timestamp\"}, or with --scheme sec_key "
-           "{\"sec_key\", \"timestamp\"} (unix seconds).") + QLatin1Char('\n') + CliOptions::keyHelp() + QLatin1Char('\n')
-        + CliOptions::exitCodeHelp());
+           "{\"sec_key\", \"timestamp\"} (unix seconds).")
+        + QLatin1Char('\n') + CliOptions::keyHelp() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
     parser.addPositionalArgument(QStringLiteral("sign"), tr("The command."), QStringLiteral("sign"));
     const QCommandLineOption partner = CliOptions::partnerId();
-    const QCommandLineOption timestamp(QStringLiteral("timestamp"),
-                                       tr("Sign this timestamp (echoed exactly) instead of the current time."), tr("TS"));
+    const QCommandLineOption timestamp(
+        QStringLiteral("timestamp"), tr("Sign this timestamp (echoed exactly) instead of the current time."), tr("TS"));
     const QCommandLineOption scheme = CliOptions::scheme();
     const QCommandLineOption keyFile = CliOptions::apiKeyFile();
     parser.addOptions({partner, timestamp, scheme, keyFile});
@@ -56,8 +56,9 @@ void SignCommand::start(const QStringList &arguments)
             bool ok = false;
             unixSeconds = ts.toLongLong(&ok);
             if (!ok || unixSeconds < 0)
-                return fail(ExitCode::kUsage, tr("With --scheme sec_key the timestamp is whole unix seconds, not \"%1\".")
-                                                  .arg(ts.left(60)));
+                return fail(
+                    ExitCode::kUsage,
+                    tr("With --scheme sec_key the timestamp is whole unix seconds, not \"%1\".").arg(ts.left(60)));
         }
     } else {
         const QDateTime now = QDateTime::currentDateTimeUtc();

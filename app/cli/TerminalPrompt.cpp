@@ -13,8 +13,7 @@ namespace {
 termios g_saved;
 }
 
-TerminalPrompt::TerminalPrompt(QObject *parent)
-    : QObject(parent)
+TerminalPrompt::TerminalPrompt(QObject *parent) : QObject(parent)
 {
 }
 

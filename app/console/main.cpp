@@ -10,8 +10,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
-#include <QWindow>
 #include <QTimer>
+#include <QWindow>
 
 #include <cstdio>
 
@@ -44,8 +44,7 @@ QIcon appIcon()
     const QString bundled = QStringLiteral(":/icons/enrollee-console.svg");
     if (QFile::exists(bundled))
         return QIcon(bundled);
-    return QIcon::fromTheme(QStringLiteral("enrollee-console"),
-                            QIcon::fromTheme(QStringLiteral("security-high")));
+    return QIcon::fromTheme(QStringLiteral("enrollee-console"), QIcon::fromTheme(QStringLiteral("security-high")));
 }
 } // namespace
 

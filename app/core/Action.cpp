@@ -10,12 +10,18 @@ struct ActionRow {
 
 // One table so that adding an action is one line, not a hunt through switch statements.
 const ActionRow kRows[] = {
-    {ActionKind::ReEnroll, "re-enroll", QT_TRANSLATE_NOOP("Action", "Re-enroll"), QT_TRANSLATE_NOOP("Action", "allowed to re-enroll")},
-    {ActionKind::Deactivate, "deactivate", QT_TRANSLATE_NOOP("Action", "Deactivate"), QT_TRANSLATE_NOOP("Action", "deactivated")},
-    {ActionKind::Reactivate, "reactivate", QT_TRANSLATE_NOOP("Action", "Reactivate"), QT_TRANSLATE_NOOP("Action", "reactivated")},
-    {ActionKind::FlagFraud, "flag-fraud", QT_TRANSLATE_NOOP("Action", "Flag as fraud"), QT_TRANSLATE_NOOP("Action", "flagged as fraudulent")},
-    {ActionKind::UnflagFraud, "unflag-fraud", QT_TRANSLATE_NOOP("Action", "Unflag fraud"), QT_TRANSLATE_NOOP("Action", "un-flagged")},
-    {ActionKind::Delete, "delete", QT_TRANSLATE_NOOP("Action", "Delete"), QT_TRANSLATE_NOOP("Action", "deleted permanently")},
+    {ActionKind::ReEnroll, "re-enroll", QT_TRANSLATE_NOOP("Action", "Re-enroll"),
+     QT_TRANSLATE_NOOP("Action", "allowed to re-enroll")},
+    {ActionKind::Deactivate, "deactivate", QT_TRANSLATE_NOOP("Action", "Deactivate"),
+     QT_TRANSLATE_NOOP("Action", "deactivated")},
+    {ActionKind::Reactivate, "reactivate", QT_TRANSLATE_NOOP("Action", "Reactivate"),
+     QT_TRANSLATE_NOOP("Action", "reactivated")},
+    {ActionKind::FlagFraud, "flag-fraud", QT_TRANSLATE_NOOP("Action", "Flag as fraud"),
+     QT_TRANSLATE_NOOP("Action", "flagged as fraudulent")},
+    {ActionKind::UnflagFraud, "unflag-fraud", QT_TRANSLATE_NOOP("Action", "Unflag fraud"),
+     QT_TRANSLATE_NOOP("Action", "un-flagged")},
+    {ActionKind::Delete, "delete", QT_TRANSLATE_NOOP("Action", "Delete"),
+     QT_TRANSLATE_NOOP("Action", "deleted permanently")},
 };
 
 const ActionRow &row(ActionKind kind)

@@ -36,14 +36,16 @@ Status ActionPolicy::check(ActionKind action, Environment environment, const QSt
 {
     const ActionRule r = rule(action, environment);
     if (r.needsReason && reason.trimmed().isEmpty()) {
-        return Status::failure(QCoreApplication::translate("ActionPolicy", "%1 needs a reason or case reference for the audit trail.")
-                                   .arg(ActionInfo::displayName(action)),
-                               Status::Kind::Invalid);
+        return Status::failure(
+            QCoreApplication::translate("ActionPolicy", "%1 needs a reason or case reference for the audit trail.")
+                .arg(ActionInfo::displayName(action)),
+            Status::Kind::Invalid);
     }
     if (int(given) < int(r.confirmation)) {
-        return Status::failure(QCoreApplication::translate("ActionPolicy", "%1 in %2 must be confirmed first; nothing was sent.")
-                                   .arg(ActionInfo::displayName(action), environmentDisplayName(environment)),
-                               Status::Kind::NotConfirmed);
+        return Status::failure(
+            QCoreApplication::translate("ActionPolicy", "%1 in %2 must be confirmed first; nothing was sent.")
+                .arg(ActionInfo::displayName(action), environmentDisplayName(environment)),
+            Status::Kind::NotConfirmed);
     }
     return Status::success();
 }

@@ -15,9 +15,9 @@ enum class Confirmation {
 
 // What one action needs in one environment.
 struct ActionRule {
-    bool needsReason = false;   // a reason or case reference for the audit trail
+    bool needsReason = false; // a reason or case reference for the audit trail
     Confirmation confirmation = Confirmation::None;
-    bool irreversible = false;  // nothing undoes it (a delete)
+    bool irreversible = false; // nothing undoes it (a delete)
 };
 
 // The one table of what each action needs, per environment, applied by the ActionRunner for every

@@ -20,7 +20,9 @@ QString responseText(const ApiResult &result)
     const QString text = decoder.decode(result.body);
     if (decoder.hasError())
         return QCoreApplication::translate("ActionRunner", "[%1 bytes that are not UTF-8 text]").arg(result.bodySize);
-    return result.bodyTruncated ? text + QCoreApplication::translate("ActionRunner", "\n[... %1 bytes in all]").arg(result.bodySize) : text;
+    return result.bodyTruncated
+        ? text + QCoreApplication::translate("ActionRunner", "\n[... %1 bytes in all]").arg(result.bodySize)
+        : text;
 }
 } // namespace
 
@@ -46,7 +48,8 @@ Status ActionRunner::validate(const ActionRequest &request) const
         return s;
     if (Status s = Validation::checkReason(request.reason); !s.ok())
         return s;
-    if (Status reason = m_policy.check(request.action, request.profile.environment, request.reason, Confirmation::TypedUserId);
+    if (Status reason = m_policy.check(request.action, request.profile.environment, request.reason,
+                                       Confirmation::TypedUserId);
         !reason.ok())
         return reason;
     if (!request.apiKey || request.apiKey->isEmpty())
@@ -63,7 +66,8 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
 {
     if (Status invalid = validate(request); !invalid.ok())
         return invalid;
-    if (Status confirmed = m_policy.check(request.action, request.profile.environment, request.reason, request.confirmed);
+    if (Status confirmed = m_policy.check(request.action, request.profile.environment, request.reason,
+                                          request.confirmed);
         !confirmed.ok())
         return confirmed;
     Job job;
@@ -96,7 +100,8 @@ void ActionRunner::recordIntents()
     entries.reserve(tickets.size());
     for (quint64 ticket : tickets)
         entries.append(m_jobs.value(ticket).entry);
-    m_history->begin(entries, this, [this, tickets](const Result<QList<HistoryEntry>> &stored) { onRecorded(tickets, stored); });
+    m_history->begin(entries, this,
+                     [this, tickets](const Result<QList<HistoryEntry>> &stored) { onRecorded(tickets, stored); });
 }
 
 void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored)
@@ -141,8 +146,8 @@ void ActionRunner::attempt(quint64 ticket)
     Job &job = m_jobs[ticket];
     ++job.attempt;
     // A fresh timestamp for every attempt: a reused one is how the SDKs earned 2205s.
-    const SignedRequest signedRequest = RequestBuilder::build(job.request.profile, job.request.action, job.request.userId,
-                                                              job.request.apiKey->bytes(), m_clock->now());
+    const SignedRequest signedRequest = RequestBuilder::build(
+        job.request.profile, job.request.action, job.request.userId, job.request.apiKey->bytes(), m_clock->now());
     if (!signedRequest.ok()) {
         ApiResult refused;
         refused.outcome = ApiResult::Outcome::NotSent;
@@ -213,7 +218,8 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     outcome.attempts = job.attempt;
     const QString action = ActionInfo::displayName(e.action);
     if (result.ok()) {
-        outcome.headline = tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+        outcome.headline =
+            tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
     } else {
         outcome.headline = tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
         if (job.attempt > 1)

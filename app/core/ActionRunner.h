@@ -33,22 +33,22 @@ struct ActionRequest {
 };
 
 struct RetryPolicy {
-    int maxAttempts = 3;     // including the first
-    int baseDelayMs = 1000;  // doubled each retry
+    int maxAttempts = 3;    // including the first
+    int baseDelayMs = 1000; // doubled each retry
     int maxDelayMs = 30000;
-    double jitter = 0.25;    // +/- fraction of the delay
+    double jitter = 0.25; // +/- fraction of the delay
 };
 
 // How an action ended, for the face to show.
 struct ActionOutcome {
     quint64 ticket = 0;
-    HistoryEntry entry;     // as recorded, with its outcome
-    ApiResult result;       // the last attempt
+    HistoryEntry entry; // as recorded, with its outcome
+    ApiResult result;   // the last attempt
     int attempts = 0;
-    QString headline;       // translated, one line: "User X deactivated." / "Deactivate failed: HTTP 400 …"
-    QString advice;         // translated, what to do next (may be empty)
-    Status recording;       // failed when the intent could not be recorded: then nothing was sent
-    QString historyError;   // set when the answer could not be recorded yet
+    QString headline;     // translated, one line: "User X deactivated." / "Deactivate failed: HTTP 400 …"
+    QString advice;       // translated, what to do next (may be empty)
+    Status recording;     // failed when the intent could not be recorded: then nothing was sent
+    QString historyError; // set when the answer could not be recorded yet
     bool ok() const { return result.ok(); }
     bool sent() const { return recording.ok(); }
 };

@@ -43,23 +43,32 @@ QString describe(const QString &code)
 QString advice(const QString &code)
 {
     if (isSystemError(code))
-        return QCoreApplication::translate("ApiResult", "This is a fault on Smile ID's side; try again in a few minutes.");
+        return QCoreApplication::translate("ApiResult",
+                                           "This is a fault on Smile ID's side; try again in a few minutes.");
     if (code == QLatin1String("2205") || code == QLatin1String("2405"))
-        return QCoreApplication::translate("ApiResult", "Check the API key, the partner ID and that the profile's environment matches the key "
-                  "(sandbox keys do not work in production). If all are right, check this computer's clock.");
+        return QCoreApplication::translate(
+            "ApiResult",
+            "Check the API key, the partner ID and that the profile's environment matches the key "
+            "(sandbox keys do not work in production). If all are right, check this computer's clock.");
     if (code == QLatin1String("2204"))
-        return QCoreApplication::translate("ApiResult", "Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from "
-                  "the other environment.");
+        return QCoreApplication::translate(
+            "ApiResult",
+            "Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from "
+            "the other environment.");
     if (code == QLatin1String("2210"))
-        return QCoreApplication::translate("ApiResult", "Check the user ID: Smile ID has no enrolled user with it in this environment.");
+        return QCoreApplication::translate(
+            "ApiResult", "Check the user ID: Smile ID has no enrolled user with it in this environment.");
     if (code == QLatin1String("2208"))
-        return QCoreApplication::translate("ApiResult", "The user was deleted; nothing more can be done to this user ID.");
+        return QCoreApplication::translate("ApiResult",
+                                           "The user was deleted; nothing more can be done to this user ID.");
     if (code == QLatin1String("2207"))
         return QCoreApplication::translate("ApiResult", "Reactivate the user first.");
     if (code == QLatin1String("2220"))
-        return QCoreApplication::translate("ApiResult", "Ask Smile ID to enable production for your partner account, or use the sandbox.");
+        return QCoreApplication::translate(
+            "ApiResult", "Ask Smile ID to enable production for your partner account, or use the sandbox.");
     if (code == QLatin1String("2203") || code == QLatin1String("2213") || code == QLatin1String("2413"))
-        return QCoreApplication::translate("ApiResult", "The request was malformed; please report this with the details below.");
+        return QCoreApplication::translate("ApiResult",
+                                           "The request was malformed; please report this with the details below.");
     return {};
 }
 
@@ -108,13 +117,15 @@ QString ApiResult::summary() const
     switch (outcome) {
     case Outcome::Success:
         // Accepted by status, but say so when the body was not what a healthy answer looks like.
-        return bodyProblem.isEmpty() ? QCoreApplication::translate("ApiResult", "HTTP %1: accepted").arg(httpStatus)
-                                     : QCoreApplication::translate("ApiResult", "HTTP %1: accepted, but %2").arg(httpStatus).arg(bodyProblem);
+        return bodyProblem.isEmpty()
+            ? QCoreApplication::translate("ApiResult", "HTTP %1: accepted").arg(httpStatus)
+            : QCoreApplication::translate("ApiResult", "HTTP %1: accepted, but %2").arg(httpStatus).arg(bodyProblem);
     case Outcome::ServerError: {
         QString text = QCoreApplication::translate("ApiResult", "HTTP %1").arg(httpStatus);
         if (!code.isEmpty()) {
             const QString meaning = ErrorCodes::describe(code);
-            text += QCoreApplication::translate("ApiResult", ", code %1").arg(code) + (meaning.isEmpty() ? QString() : QStringLiteral(" (") + meaning + QLatin1Char(')'));
+            text += QCoreApplication::translate("ApiResult", ", code %1").arg(code)
+                + (meaning.isEmpty() ? QString() : QStringLiteral(" (") + meaning + QLatin1Char(')'));
         }
         if (!message.isEmpty())
             text += QStringLiteral(": ") + message;
@@ -142,33 +153,47 @@ QString ApiResult::advice() const
     case Outcome::Success:
         return {};
     case Outcome::ServerError:
-        if ((code == QLatin1String("2205") || code == QLatin1String("2405") || httpStatus == 401)
-            && hasClockSkew && qAbs(clockSkewSeconds) >= 30)
-            return (clockSkewSeconds > 0 ? QCoreApplication::translate("ApiResult", "This computer's clock is %1 seconds behind the server's")
-                                         : QCoreApplication::translate("ApiResult", "This computer's clock is %1 seconds ahead of the server's"))
+        if ((code == QLatin1String("2205") || code == QLatin1String("2405") || httpStatus == 401) && hasClockSkew
+            && qAbs(clockSkewSeconds) >= 30)
+            return (clockSkewSeconds > 0 ? QCoreApplication::translate(
+                        "ApiResult", "This computer's clock is %1 seconds behind the server's")
+                                         : QCoreApplication::translate(
+                                             "ApiResult", "This computer's clock is %1 seconds ahead of the server's"))
                        .arg(qAbs(clockSkewSeconds))
-                + QCoreApplication::translate("ApiResult", ", and signatures carry the time: set the clock right (enable network time), then try again.");
+                + QCoreApplication::translate(
+                       "ApiResult",
+                       ", and signatures carry the time: set the clock right (enable network time), then try again.");
         if (!ErrorCodes::advice(code).isEmpty())
             return ErrorCodes::advice(code);
         if (httpStatus == 429)
-            return QCoreApplication::translate("ApiResult", "Smile ID is rate-limiting this account; wait a little and try again.");
+            return QCoreApplication::translate("ApiResult",
+                                               "Smile ID is rate-limiting this account; wait a little and try again.");
         if (httpStatus >= 500)
             return QCoreApplication::translate("ApiResult", "The server had a problem; try again in a few minutes.");
         if (httpStatus == 401 || httpStatus == 403)
             return ErrorCodes::advice(QStringLiteral("2205"));
         if (httpStatus == 404)
-            return QCoreApplication::translate("ApiResult", "Check the base URL: the server does not know this endpoint.");
+            return QCoreApplication::translate("ApiResult",
+                                               "Check the base URL: the server does not know this endpoint.");
         return {};
     case Outcome::Timeout:
-        return QCoreApplication::translate("ApiResult", "The action may or may not have been applied. Check your connection, then look the user up "
-                  "in the Smile ID portal before repeating it.");
+        return QCoreApplication::translate(
+            "ApiResult",
+            "The action may or may not have been applied. Check your connection, then look the user up "
+            "in the Smile ID portal before repeating it.");
     case Outcome::TlsError:
-        return QCoreApplication::translate("ApiResult", "The server's certificate could not be trusted, so nothing was sent. Check the base URL and "
-                  "any proxy that intercepts HTTPS; the console never ignores certificate errors.");
+        return QCoreApplication::translate(
+            "ApiResult",
+            "The server's certificate could not be trusted, so nothing was sent. Check the base URL and "
+            "any proxy that intercepts HTTPS; the console never ignores certificate errors.");
     case Outcome::NetworkError:
-        return requestSent ? QCoreApplication::translate("ApiResult", "The connection broke after the request was sent: the action may have been applied. "
-                                "Check before repeating it.")
-                           : QCoreApplication::translate("ApiResult", "Nothing reached the server. Check the network connection and the base URL.");
+        return requestSent
+            ? QCoreApplication::translate(
+                "ApiResult",
+                "The connection broke after the request was sent: the action may have been applied. "
+                "Check before repeating it.")
+            : QCoreApplication::translate("ApiResult",
+                                          "Nothing reached the server. Check the network connection and the base URL.");
     case Outcome::NotSent:
     case Outcome::Cancelled:
         return {};

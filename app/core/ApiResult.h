@@ -9,24 +9,24 @@
 // documented); everything else keeps enough detail to explain the failure to a person.
 struct ApiResult {
     enum class Outcome {
-        Success,       // 2xx
-        ServerError,   // a non-2xx status, or a 2xx whose body says it failed ("success": false, or code + error)
-        NetworkError,  // no usable answer: refused, reset, DNS, proxy, a 2xx whose body broke off...
-        Timeout,       // no progress within the inactivity timeout, or no whole answer by the deadline
-        TlsError,      // certificate or handshake failure; never ignored
-        NotSent,       // refused before sending (e.g. plain HTTP to a remote host)
+        Success,      // 2xx
+        ServerError,  // a non-2xx status, or a 2xx whose body says it failed ("success": false, or code + error)
+        NetworkError, // no usable answer: refused, reset, DNS, proxy, a 2xx whose body broke off...
+        Timeout,      // no progress within the inactivity timeout, or no whole answer by the deadline
+        TlsError,     // certificate or handshake failure; never ignored
+        NotSent,      // refused before sending (e.g. plain HTTP to a remote host)
         Cancelled,
     };
 
     Outcome outcome = Outcome::NetworkError;
     int httpStatus = 0;
-    QString code;         // Smile ID's code, string or integer in the body, as text (SafeText::line)
-    QString message;      // the server's "error" / "message", or our description of the failure (SafeText::line)
-    QByteArray body;      // raw response, capped; never shown raw (SafeText::line first)
-    qint64 bodySize = 0;  // bytes received in total (may exceed body.size())
+    QString code;        // Smile ID's code, string or integer in the body, as text (SafeText::line)
+    QString message;     // the server's "error" / "message", or our description of the failure (SafeText::line)
+    QByteArray body;     // raw response, capped; never shown raw (SafeText::line first)
+    qint64 bodySize = 0; // bytes received in total (may exceed body.size())
     bool bodyTruncated = false;
-    QString bodyProblem;  // empty, or why the body is not the JSON we expected
-    QJsonObject json;     // the parsed body when it was a JSON object
+    QString bodyProblem; // empty, or why the body is not the JSON we expected
+    QJsonObject json;    // the parsed body when it was a JSON object
     QString contentType;
     int retryAfterSeconds = -1;
     bool requestSent = false; // whether any of the request may have reached the server
@@ -35,7 +35,7 @@ struct ApiResult {
     // skew means this computer's clock is wrong, not the key.
     bool hasClockSkew = false;
     qint64 clockSkewSeconds = 0;
-    QString url;          // where it went (no secrets: the key is never in a URL)
+    QString url; // where it went (no secrets: the key is never in a URL)
 
     bool ok() const { return outcome == Outcome::Success; }
     // Whether a retry cannot cause the action to happen twice and may help: a connection that failed

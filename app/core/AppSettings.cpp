@@ -19,9 +19,14 @@ void tighten(const QString &path, QFile::Permissions wanted, QStringList *notice
     if (!info.exists() || !(info.permissions() & kGroupOrOther))
         return;
     if (QFile::setPermissions(path, wanted))
-        notices->append(QCoreApplication::translate("AppSettings", "%1 was readable by other users; it is now private to you.").arg(path));
+        notices->append(
+            QCoreApplication::translate("AppSettings", "%1 was readable by other users; it is now private to you.")
+                .arg(path));
     else
-        notices->append(QCoreApplication::translate("AppSettings", "%1 is readable by other users and could not be made private; fix its permissions.").arg(path));
+        notices->append(
+            QCoreApplication::translate(
+                "AppSettings", "%1 is readable by other users and could not be made private; fix its permissions.")
+                .arg(path));
 }
 
 // Profiles name partners, operators and endpoints: the folder is created 0700 and the file 0600 before
@@ -59,7 +64,10 @@ AppSettings::AppSettings(const QString &file)
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
         m_settings.reset();
         QFile::rename(file, moved);
-        notices.append(QCoreApplication::translate("AppSettings", "The settings file could not be read; it was moved to %1 and defaults are in use.").arg(moved));
+        notices.append(
+            QCoreApplication::translate(
+                "AppSettings", "The settings file could not be read; it was moved to %1 and defaults are in use.")
+                .arg(moved));
         makePrivate(file, &notices);
         m_settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
     }
@@ -94,7 +102,8 @@ Profile AppSettings::profile(const QString &name) const
     p.name = name;
     p.partnerId = m_settings->value(g + QStringLiteral("partner_id")).toString();
     p.email = m_settings->value(g + QStringLiteral("email")).toString();
-    environmentFromName(m_settings->value(g + QStringLiteral("environment"), QStringLiteral("sandbox")).toString(), &p.environment);
+    environmentFromName(m_settings->value(g + QStringLiteral("environment"), QStringLiteral("sandbox")).toString(),
+                        &p.environment);
     schemeFromName(m_settings->value(g + QStringLiteral("scheme"), QStringLiteral("signature")).toString(), &p.scheme);
     const QString base = m_settings->value(g + QStringLiteral("base_url")).toString();
     if (!base.isEmpty())

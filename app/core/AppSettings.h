@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QString>
 #include <QVariant>
+
 #include <memory>
 
 // Typed access to settings.ini: profiles, the active profile and preferences. Never holds an API key.
@@ -29,13 +30,13 @@ public:
     QString activeProfile() const;
     void setActiveProfile(const QString &name);
 
-    int timeoutSeconds() const;  // default 30
+    int timeoutSeconds() const; // default 30
     void setTimeoutSeconds(int seconds);
-    int maxAttempts() const;     // default 3 (one try and two retries)
+    int maxAttempts() const; // default 3 (one try and two retries)
     void setMaxAttempts(int attempts);
     int retentionMonths() const; // 0 = keep everything (default)
     void setRetentionMonths(int months);
-    QString language() const;    // empty = follow the system
+    QString language() const; // empty = follow the system
     void setLanguage(const QString &language);
 
     // Free-form values for a face (window geometry, splitter sizes), under "ui/".

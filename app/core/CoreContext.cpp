@@ -32,13 +32,9 @@ std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clo
 } // namespace
 
 CoreContext::CoreContext(CoreConfig config, QObject *parent)
-    : QObject(parent),
-      m_config(std::move(config)),
-      m_clock(m_config.clock ? m_config.clock : &m_systemClock),
-      m_settings(std::make_unique<AppSettings>(m_config.settingsFile)),
-      m_network(new QNetworkAccessManager(this)),
-      m_client(new EnrolleeClient(m_network, this)),
-      m_credentials(new CredentialStore(m_config.keychainService, this)),
+    : QObject(parent), m_config(std::move(config)), m_clock(m_config.clock ? m_config.clock : &m_systemClock),
+      m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
+      m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(localBackend(m_config, m_clock), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this))
 {

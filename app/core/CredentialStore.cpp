@@ -4,8 +4,7 @@
 
 #include <qt6keychain/keychain.h>
 
-CredentialStore::CredentialStore(const QString &service, QObject *parent)
-    : QObject(parent), m_service(service)
+CredentialStore::CredentialStore(const QString &service, QObject *parent) : QObject(parent), m_service(service)
 {
 }
 

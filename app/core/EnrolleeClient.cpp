@@ -66,7 +66,8 @@ bool isConnectError(QNetworkReply::NetworkError error)
 QDateTime parseHttpDate(const QByteArray &value)
 {
     // RFC 7231 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
-    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     date.setTimeZone(QTimeZone::utc());
     return date;
 }
@@ -188,7 +189,9 @@ void ClientCall::classify(ApiResult &result) const
         const QString why = m_pastDeadline
             ? tr("no complete answer within %1 seconds").arg(m_deadline.interval() / 1000.0, 0, 'g', 3)
             : tr("no progress for %1 seconds").arg(m_timeout.interval() / 1000.0, 0, 'g', 3);
-        result.message = result.requestSent ? tr("%1; the request was sent, so whether it was applied is unknown").arg(why) : why;
+        result.message = result.requestSent
+            ? tr("%1; the request was sent, so whether it was applied is unknown").arg(why)
+            : why;
     } else if (m_cancelled) {
         result.outcome = ApiResult::Outcome::Cancelled;
         result.message = tr("cancelled");
@@ -203,24 +206,29 @@ void ClientCall::classify(ApiResult &result) const
         // have acted: the honest report is "unknown".
         result.outcome = ApiResult::Outcome::NetworkError;
         result.requestSent = true;
-        result.message = tr("the server sent only an interim answer (HTTP %1); whether the action was applied is unknown")
-                             .arg(result.httpStatus);
+        result
+            .message = tr("the server sent only an interim answer (HTTP %1); whether the action was applied is unknown")
+                           .arg(result.httpStatus);
     } else if (result.httpStatus != 0) {
         result.outcome = success ? ApiResult::Outcome::Success : ApiResult::Outcome::ServerError;
         // Qt derives errors from a 4xx/5xx status itself; for a 2xx every error means the transfer failed.
         const bool broke = (error != QNetworkReply::NoError
-                            && (success || !(error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownServerError)))
+                            && (success
+                                || !(error >= QNetworkReply::ContentAccessDenied
+                                     && error <= QNetworkReply::UnknownServerError)))
             || (success && !result.bodyTruncated && ResponseParser::looksCutOff(result.body));
         if (broke)
             result.bodyProblem = tr("the transfer broke off: %1")
-                                     .arg(error != QNetworkReply::NoError ? m_reply->errorString() : tr("the JSON body stops before its end"));
+                                     .arg(error != QNetworkReply::NoError ? m_reply->errorString()
+                                                                          : tr("the JSON body stops before its end"));
         ResponseParser::parse(result);
         if (broke && success) {
             // A 2xx whose body did not arrive whole is no answer: it may have gone on to say "refused".
             result.outcome = ApiResult::Outcome::NetworkError;
             result.requestSent = true;
-            result.message = tr("the answer (HTTP %1) broke off before its end; whether the action was applied is unknown")
-                                 .arg(result.httpStatus);
+            result.message =
+                tr("the answer (HTTP %1) broke off before its end; whether the action was applied is unknown")
+                    .arg(result.httpStatus);
         }
     } else {
         result.outcome = ApiResult::Outcome::NetworkError;
@@ -247,8 +255,7 @@ void ClientCall::finish(ApiResult result)
     deleteLater();
 }
 
-EnrolleeClient::EnrolleeClient(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network)
+EnrolleeClient::EnrolleeClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
 {
     qRegisterMetaType<ApiResult>();
 }
@@ -258,7 +265,8 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     const bool secure = url.scheme() == QLatin1String("https");
     const bool loopbackHttp = url.scheme() == QLatin1String("http") && Validation::isLoopbackHost(url.host());
     if (!secure && !loopbackHttp) {
-        auto *call = new ClientCall(nullptr, url, m_timeoutMs, deadlineMs(), ResponseParser::kMaxKeptBody, m_clock, this);
+        auto *call = new ClientCall(nullptr, url, m_timeoutMs, deadlineMs(), ResponseParser::kMaxKeptBody, m_clock,
+                                    this);
         ApiResult refused;
         refused.outcome = ApiResult::Outcome::NotSent;
         refused.url = url.toString();

@@ -30,7 +30,7 @@ QString HistoryChain::headMac(qint64 seq, const QString &hash) const
 }
 
 ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
-                               const HistoryShard::Head &head) const
+                                const HistoryShard::Head &head) const
 {
     ChainReport report;
     report.keyed = keyed();
@@ -42,7 +42,9 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
         return report;
     };
     if (!unreadable.isEmpty())
-        return fail(0, 0, QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.").arg(unreadable.join(QStringLiteral(", "))));
+        return fail(0, 0,
+                    QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.")
+                        .arg(unreadable.join(QStringLiteral(", "))));
 
     qint64 expected = 1;
     QString previous = genesis();
@@ -58,7 +60,10 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
             }
         }
         if (!vouched)
-            return fail(1, 1, QCoreApplication::translate("HistoryStore", "Records #1 to #%1 are missing: the oldest entries were removed.").arg(first - 1));
+            return fail(1, 1,
+                        QCoreApplication::translate("HistoryStore",
+                                                    "Records #1 to #%1 are missing: the oldest entries were removed.")
+                            .arg(first - 1));
         expected = first;
     }
     for (const HistoryShard::Record &r : records) {
@@ -66,15 +71,27 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
             ? qint64(r.json.value(QLatin1String("ref")).toDouble())
             : r.seq;
         if (r.seq > expected)
-            return fail(expected, expected, QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.").arg(expected).arg(r.seq - 1));
+            return fail(
+                expected, expected,
+                QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.")
+                    .arg(expected)
+                    .arg(r.seq - 1));
         if (r.seq < expected)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
+            return fail(
+                r.seq, entry,
+                QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
         if (r.hash != recordHash(previous, r.seq, r.text)) {
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
-                                          .arg(HistoryShard::describe(r)));
+            return fail(
+                r.seq, entry,
+                QCoreApplication::translate(
+                    "HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
+                    .arg(HistoryShard::describe(r)));
         }
         if (!r.parsed)
-            return fail(r.seq, entry, QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.").arg(r.seq));
+            return fail(
+                r.seq, entry,
+                QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.")
+                    .arg(r.seq));
         previous = r.hash;
         ++expected;
         ++report.records;
@@ -83,15 +100,23 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
     }
     if (head.seq > 0) {
         if (head.mac != headMac(head.seq, head.hash))
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "The history head file was altered."));
+            return fail(head.seq, head.seq,
+                        QCoreApplication::translate("HistoryStore", "The history head file was altered."));
         if (head.seq >= expected)
             return fail(expected, expected,
-                        QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: the newest entries were removed.").arg(expected).arg(head.seq));
-        const auto it = std::find_if(records.cbegin(), records.cend(), [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
+                        QCoreApplication::translate("HistoryStore",
+                                                    "Records #%1 to #%2 are missing: the newest entries were removed.")
+                            .arg(expected)
+                            .arg(head.seq));
+        const auto it = std::find_if(records.cbegin(), records.cend(),
+                                     [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
         if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq, QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
+            return fail(head.seq, head.seq,
+                        QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.")
+                            .arg(head.seq));
     } else if (!records.isEmpty()) {
-        return fail(records.last().seq, records.last().seq, QCoreApplication::translate("HistoryStore", "The history head file is missing."));
+        return fail(records.last().seq, records.last().seq,
+                    QCoreApplication::translate("HistoryStore", "The history head file is missing."));
     }
     return report;
 }

@@ -10,13 +10,13 @@
 // The result of walking the hash chain.
 struct ChainReport {
     bool ok = true;
-    qint64 records = 0;     // records checked
-    qint64 firstBadSeq = 0; // the first record that was altered, removed or reordered (0 when ok)
+    qint64 records = 0;       // records checked
+    qint64 firstBadSeq = 0;   // the first record that was altered, removed or reordered (0 when ok)
     qint64 firstBadEntry = 0; // the action entry that record belongs to
-    QString problem;        // translated, names the record and what is wrong
-    qint64 headSeq = 0;     // the newest record the walk vouched for, and its hash: an export's anchor
+    QString problem;          // translated, names the record and what is wrong
+    qint64 headSeq = 0;       // the newest record the walk vouched for, and its hash: an export's anchor
     QString headHash;
-    bool keyed = false;     // whether a chain key was set
+    bool keyed = false; // whether a chain key was set
 };
 
 // The keyed hash chain over the history's records: how a record's hash and the head's MAC are made,

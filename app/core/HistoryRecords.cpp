@@ -72,16 +72,19 @@ void collect(const QList<HistoryShard::Record> &records, qint64 from, HistoryRea
             continue;
         read->newestRecord = qMax(read->newestRecord, r.seq);
         if (!r.parsed) {
-            read->problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 in %2 is damaged and was skipped.")
-                                      .arg(r.seq)
-                                      .arg(QFileInfo(r.file).fileName()));
+            read->problems.append(
+                QCoreApplication::translate("HistoryStore", "History record #%1 in %2 is damaged and was skipped.")
+                    .arg(r.seq)
+                    .arg(QFileInfo(r.file).fileName()));
             continue;
         }
         const QString type = r.json.value(QLatin1String("type")).toString();
         if (type == QLatin1String("begin")) {
             HistoryEntry e;
             if (!HistoryShard::entryFromBegin(r, &e)) {
-                read->problems.append(QCoreApplication::translate("HistoryStore", "History record #%1 has an unknown action or environment.").arg(r.seq));
+                read->problems.append(QCoreApplication::translate(
+                                          "HistoryStore", "History record #%1 has an unknown action or environment.")
+                                          .arg(r.seq));
                 continue;
             }
             e.recordHash = r.hash;

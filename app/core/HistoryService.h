@@ -64,9 +64,9 @@ private:
     void retryUnwritten(HistoryBackend &backend);
 
     QThread m_thread;
-    QObject *m_worker;              // lives on m_thread; tasks run as its queued calls
-    HistoryBackend *m_backend;      // owned, lives on m_thread, deleted there
+    QObject *m_worker;         // lives on m_thread; tasks run as its queued calls
+    HistoryBackend *m_backend; // owned, lives on m_thread, deleted there
     QString m_location;
-    QList<HistoryEntry> m_pending;  // touched on m_thread only
-    int m_unwritten = 0;            // mirrored on the caller's thread
+    QList<HistoryEntry> m_pending; // touched on m_thread only
+    int m_unwritten = 0;           // mirrored on the caller's thread
 };

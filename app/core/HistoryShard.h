@@ -29,14 +29,14 @@ struct Head {
     QString shard; // file name of the shard holding `seq`: lets an append skip listing the folder
 };
 
-QString seqKey(qint64 seq);                    // zero-padded, so INI key order is record order
-qint64 firstSeq(const QString &fileName);      // -1 for a name that is not a shard
+QString seqKey(qint64 seq);               // zero-padded, so INI key order is record order
+qint64 firstSeq(const QString &fileName); // -1 for a name that is not a shard
 QDateTime parseTime(const QJsonValue &v);
 QString timeText(const QDateTime &t);
 Head readHead(const QString &directory);
 // Appends a shard's records in number order; false when the file cannot be parsed at all.
 bool read(const QString &path, QList<Record> *records, QString *month);
-QString describe(const Record &r);             // translated: "record #5 (entry #5: deactivate of ...)"
+QString describe(const Record &r); // translated: "record #5 (entry #5: deactivate of ...)"
 void applyCompletion(HistoryEntry &e, const QJsonObject &o);
 bool entryFromBegin(const Record &r, HistoryEntry *e);
 } // namespace HistoryShard

@@ -25,7 +25,6 @@
 namespace {
 constexpr qint64 kPendingGraceSecs = 2 * 3600;
 
-
 bool processAlive(qint64 pid)
 {
     if (pid <= 0)
@@ -57,13 +56,17 @@ public:
             QString host;
             QString app;
             m_lock.getLockInfo(&pid, &host, &app);
-            return Status::failure(QCoreApplication::translate("HistoryStore", "The history is in use by another program (%1, process %2) and stayed locked "
-                                      "too long.")
-                                       .arg(app.isEmpty() ? QCoreApplication::translate("HistoryStore", "unknown") : app)
-                                       .arg(pid),
-                                   Status::Kind::Locked);
+            return Status::failure(
+                QCoreApplication::translate(
+                    "HistoryStore",
+                    "The history is in use by another program (%1, process %2) and stayed locked "
+                    "too long.")
+                    .arg(app.isEmpty() ? QCoreApplication::translate("HistoryStore", "unknown") : app)
+                    .arg(pid),
+                Status::Kind::Locked);
         }
-        return PrivateFiles::writeFailure(m_directory, QCoreApplication::translate("HistoryStore", "the history lock file"));
+        return PrivateFiles::writeFailure(m_directory,
+                                          QCoreApplication::translate("HistoryStore", "the history lock file"));
     }
 
 private:
@@ -150,7 +153,8 @@ bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
 {
     QSettings settings(path, QSettings::IniFormat);
     settings.sync(); // another process may have appended since this process last read it
-    if (settings.status() != QSettings::NoError || settings.value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
+    if (settings.status() != QSettings::NoError
+        || settings.value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
         return false;
     settings.beginGroup(QStringLiteral("records"));
     const QStringList keys = settings.childKeys();
@@ -205,7 +209,10 @@ Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
         tail.shard.clear();
     }
     if (tail.hash.size() != 64)
-        return Status::failure(QCoreApplication::translate("HistoryStore", "The newest history record has no valid hash; run the history check."), Status::Kind::Storage);
+        return Status::failure(
+            QCoreApplication::translate("HistoryStore",
+                                        "The newest history record has no valid hash; run the history check."),
+            Status::Kind::Storage);
     return tail;
 }
 
@@ -239,11 +246,14 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     for (const QJsonObject &record : records) {
         const qint64 seq = tail.seq + 1;
         if (tail.shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month) {
-            const QString fresh = QDir(m_directory).filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
+            const QString fresh = QDir(m_directory)
+                                      .filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
             // Never write over a file that is there: it may be the evidence of damage.
             if (QFileInfo::exists(fresh))
-                return Status::failure(QCoreApplication::translate("HistoryStore", "The history file %1 already exists although the history ends before it; "
-                                          "run the history check. Nothing was sent.")
+                return Status::failure(QCoreApplication::translate(
+                                           "HistoryStore",
+                                           "The history file %1 already exists although the history ends before it; "
+                                           "run the history check. Nothing was sent.")
                                            .arg(fresh),
                                        Status::Kind::Storage);
             QSettings *settings = writer.shard(fresh);
@@ -329,8 +339,10 @@ Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
             continue;
         QList<HistoryShard::Record> records;
         if (!HistoryShard::read(shards[i], &records, nullptr)) {
-            result.problems.append(QCoreApplication::translate("HistoryStore", "The history file %1 cannot be read; it was left where it is and its entries "
-                                      "are missing from this view.")
+            result.problems.append(QCoreApplication::translate(
+                                       "HistoryStore",
+                                       "The history file %1 cannot be read; it was left where it is and its entries "
+                                       "are missing from this view.")
                                        .arg(QFileInfo(shards[i]).fileName()));
             continue;
         }
@@ -348,7 +360,8 @@ ChainReport LocalHistoryBackend::verify()
         ChainReport report;
         report.ok = false;
         report.keyed = m_chain.keyed();
-        report.problem = QCoreApplication::translate("HistoryStore", "The history could not be checked: %1").arg(locked.message());
+        report.problem = QCoreApplication::translate("HistoryStore", "The history could not be checked: %1")
+                             .arg(locked.message());
         return report;
     }
     QList<HistoryShard::Record> records;
@@ -385,15 +398,16 @@ Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QStr
     for (const QString &d : doomed)
         report.removedFiles.append(QFileInfo(d).fileName());
     // The removal is recorded first: a crash after this leaves the files in place and the chain intact.
-    const QJsonObject record = HistoryRecords::prune(now(), operatorEmail, cutoff,
-                                                     HistoryShard::firstSeq(report.removedFiles.first()), removedThrough,
-                                                     report.removedEntries, anchor, report.removedFiles);
+    const QJsonObject record = HistoryRecords::prune(
+        now(), operatorEmail, cutoff, HistoryShard::firstSeq(report.removedFiles.first()), removedThrough,
+        report.removedEntries, anchor, report.removedFiles);
     QList<qint64> numbers;
     if (Status written = append({record}, &numbers); !written.ok())
         return written;
     for (const QString &d : doomed) {
         if (!QFile::remove(d))
-            return Status::failure(QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d), Status::Kind::Storage);
+            return Status::failure(QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d),
+                                   Status::Kind::Storage);
     }
     return report;
 }

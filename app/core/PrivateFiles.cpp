@@ -34,10 +34,13 @@ Status ensureFolder(const QString &path, bool *tightened)
         return Status::success();
     }
     if (!info.isDir())
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 is not a folder.").arg(path), Status::Kind::Storage);
+        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 is not a folder.").arg(path),
+                               Status::Kind::Storage);
     if (info.permissions() & kOthers) {
         if (!QFile::setPermissions(path, kPrivateFolder))
-            return Status::failure(QCoreApplication::translate("PrivateFiles", "Cannot make %1 private to this user.").arg(path), Status::Kind::PermissionDenied);
+            return Status::failure(
+                QCoreApplication::translate("PrivateFiles", "Cannot make %1 private to this user.").arg(path),
+                Status::Kind::PermissionDenied);
         if (tightened)
             *tightened = true;
     }
@@ -56,7 +59,8 @@ bool tightenFile(const QString &path)
 Status writeFailure(const QString &folder, const QString &what)
 {
     // The errno of a real attempt tells the cases apart; Qt's own errors fold them together.
-    const QByteArray probe = QFile::encodeName(QDir(folder).filePath(QStringLiteral(".write-probe-%1").arg(::getpid())));
+    const QByteArray probe = QFile::encodeName(
+        QDir(folder).filePath(QStringLiteral(".write-probe-%1").arg(::getpid())));
     const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int error = fd < 0 ? errno : 0;
     if (fd >= 0) {
@@ -70,19 +74,30 @@ Status writeFailure(const QString &folder, const QString &what)
     switch (error) {
     case ENOSPC:
     case EDQUOT:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "The disk is full: %1 cannot be written.").arg(what), Status::Kind::DiskFull);
+        return Status::failure(
+            QCoreApplication::translate("PrivateFiles", "The disk is full: %1 cannot be written.").arg(what),
+            Status::Kind::DiskFull);
     case EROFS:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "The disk is read-only: %1 cannot be written.").arg(what), Status::Kind::ReadOnly);
+        return Status::failure(
+            QCoreApplication::translate("PrivateFiles", "The disk is read-only: %1 cannot be written.").arg(what),
+            Status::Kind::ReadOnly);
     case EACCES:
     case EPERM:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "Permission denied: %1 cannot be written.").arg(what), Status::Kind::PermissionDenied);
+        return Status::failure(
+            QCoreApplication::translate("PrivateFiles", "Permission denied: %1 cannot be written.").arg(what),
+            Status::Kind::PermissionDenied);
     case ENOENT:
     case ENOTDIR:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "The folder of %1 does not exist or is not a folder.").arg(what), Status::Kind::Storage);
+        return Status::failure(
+            QCoreApplication::translate("PrivateFiles", "The folder of %1 does not exist or is not a folder.")
+                .arg(what),
+            Status::Kind::Storage);
     case 0:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 could not be written.").arg(what), Status::Kind::Storage);
+        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 could not be written.").arg(what),
+                               Status::Kind::Storage);
     default:
-        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 could not be written: %2.").arg(what, QString::fromLocal8Bit(std::strerror(error))),
+        return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 could not be written: %2.")
+                                   .arg(what, QString::fromLocal8Bit(std::strerror(error))),
                                Status::Kind::Storage);
     }
 }

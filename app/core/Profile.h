@@ -12,9 +12,9 @@ enum class Environment {
     Local,      // this project's own sandbox on loopback, body says "test"
 };
 
-QString environmentName(Environment env);                 // "sandbox" / "production" / "local"
+QString environmentName(Environment env); // "sandbox" / "production" / "local"
 bool environmentFromName(const QString &name, Environment *env);
-QString environmentDisplayName(Environment env);          // translated
+QString environmentDisplayName(Environment env); // translated
 
 // Everything needed to address and sign a request, except the API key, which never lives here.
 struct Profile {

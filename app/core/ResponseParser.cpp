@@ -49,7 +49,9 @@ void parse(ApiResult &result)
         return;
     }
     if (result.bodyTruncated) {
-        result.bodyProblem = QCoreApplication::translate("ResponseParser", "the body was %1 bytes, more than expected; only the first %2 are kept")
+        result.bodyProblem = QCoreApplication::translate(
+                                 "ResponseParser",
+                                 "the body was %1 bytes, more than expected; only the first %2 are kept")
                                  .arg(result.bodySize)
                                  .arg(body.size());
     }
@@ -60,12 +62,15 @@ void parse(ApiResult &result)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
     if (error.error != QJsonParseError::NoError) {
-        const bool looksHtml = trimmed.startsWith('<') || result.contentType.contains(QLatin1String("html"), Qt::CaseInsensitive);
+        const bool looksHtml = trimmed.startsWith('<')
+            || result.contentType.contains(QLatin1String("html"), Qt::CaseInsensitive);
         if (result.bodyProblem.isEmpty()) {
-            result.bodyProblem = looksHtml ? QCoreApplication::translate("ResponseParser", "the server sent a web page instead of JSON (a proxy or an outage page?)")
-                                           : QCoreApplication::translate("ResponseParser", "the body is not valid JSON (%1 at byte %2)")
-                                                 .arg(error.errorString())
-                                                 .arg(error.offset);
+            result.bodyProblem = looksHtml
+                ? QCoreApplication::translate("ResponseParser",
+                                              "the server sent a web page instead of JSON (a proxy or an outage page?)")
+                : QCoreApplication::translate("ResponseParser", "the body is not valid JSON (%1 at byte %2)")
+                      .arg(error.errorString())
+                      .arg(error.offset);
         }
         return;
     }
@@ -109,7 +114,8 @@ ApiResult parseBody(int httpStatus, const QByteArray &body, const QString &conte
 {
     ApiResult result;
     result.httpStatus = httpStatus;
-    result.outcome = (httpStatus >= 200 && httpStatus < 300) ? ApiResult::Outcome::Success : ApiResult::Outcome::ServerError;
+    result.outcome = (httpStatus >= 200 && httpStatus < 300) ? ApiResult::Outcome::Success
+                                                             : ApiResult::Outcome::ServerError;
     result.bodySize = body.size();
     result.bodyTruncated = body.size() > kMaxKeptBody;
     result.body = body.left(kMaxKeptBody);

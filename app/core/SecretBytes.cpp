@@ -4,7 +4,9 @@
 
 #include <utility>
 
-SecretBytes::SecretBytes(const QByteArray &secret) : SecretBytes(secret.constData(), secret.size()) {}
+SecretBytes::SecretBytes(const QByteArray &secret) : SecretBytes(secret.constData(), secret.size())
+{
+}
 
 SecretBytes::SecretBytes(const char *data, qsizetype size)
 {
@@ -12,7 +14,9 @@ SecretBytes::SecretBytes(const char *data, qsizetype size)
         m_bytes = QByteArray(data, size); // a deep copy: this buffer is ours alone
 }
 
-SecretBytes::SecretBytes(SecretBytes &&other) noexcept : m_bytes(std::exchange(other.m_bytes, QByteArray())) {}
+SecretBytes::SecretBytes(SecretBytes &&other) noexcept : m_bytes(std::exchange(other.m_bytes, QByteArray()))
+{
+}
 
 SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
 {

@@ -66,7 +66,8 @@ PkeyPtr readPrivateKey(const QByteArray &pem)
     if (!bio)
         return {};
     // An empty passphrase callback result makes an encrypted key fail instead of prompting on a terminal.
-    PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, [](char *, int, int, void *) { return 0; }, nullptr));
+    PkeyPtr key(PEM_read_bio_PrivateKey(
+        bio.get(), nullptr, [](char *, int, int, void *) { return 0; }, nullptr));
     ERR_clear_error();
     return key;
 }
@@ -117,7 +118,10 @@ Result secKeyHash(const QString &partnerId, qint64 unixSeconds)
     bool isNumber = false;
     const qulonglong id = partnerId.toULongLong(&isNumber);
     if (!isNumber)
-        return {{}, QCoreApplication::translate("Signer", "The legacy sec_key scheme needs a numeric partner ID; \"%1\" is not one.").arg(partnerId.left(80))};
+        return {{},
+                QCoreApplication::translate("Signer",
+                                            "The legacy sec_key scheme needs a numeric partner ID; \"%1\" is not one.")
+                    .arg(partnerId.left(80))};
     const QByteArray message = QByteArray::number(id) + ':' + QByteArray::number(unixSeconds);
     return {QString::fromLatin1(QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex()), {}};
 }
@@ -132,20 +136,28 @@ Result secKey(const QByteArray &apiKey, const QString &partnerId, qint64 unixSec
     const QByteArray pem = pemFromApiKey(apiKey);
     PkeyPtr key = pem.isEmpty() ? PkeyPtr() : readPublicKey(pem);
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
-        return {{}, QCoreApplication::translate("Signer", "This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. "
-                       "Accounts created recently use the signature scheme instead.")};
+        return {{},
+                QCoreApplication::translate(
+                    "Signer",
+                    "This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. "
+                    "Accounts created recently use the signature scheme instead.")};
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
-    if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
+    if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) <= 0
+        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
         return {{}, QCoreApplication::translate("Signer", "RSA encryption could not start: %1").arg(opensslError())};
     const QByteArray plain = hash.value.toLatin1();
     size_t outLength = 0;
     if (EVP_PKEY_encrypt(ctx.get(), nullptr, &outLength, reinterpret_cast<const unsigned char *>(plain.constData()),
-                         size_t(plain.size())) <= 0)
+                         size_t(plain.size()))
+        <= 0)
         return {{}, QCoreApplication::translate("Signer", "RSA encryption failed: %1").arg(opensslError())};
     QByteArray cipher(int(outLength), Qt::Uninitialized);
     if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()), &outLength,
-                         reinterpret_cast<const unsigned char *>(plain.constData()), size_t(plain.size())) <= 0)
-        return {{}, QCoreApplication::translate("Signer", "RSA encryption failed (is the key large enough?): %1").arg(opensslError())};
+                         reinterpret_cast<const unsigned char *>(plain.constData()), size_t(plain.size()))
+        <= 0)
+        return {{},
+                QCoreApplication::translate("Signer", "RSA encryption failed (is the key large enough?): %1")
+                    .arg(opensslError())};
     cipher.truncate(int(outLength));
     return {QString::fromLatin1(cipher.toBase64()) + QLatin1Char('|') + hash.value, {}};
 }
@@ -163,14 +175,16 @@ Status verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, cons
     const QByteArray sentHash = secKey.mid(bar + 1).toLatin1();
     if (!constantTimeEquals(sentHash, expected.value.toLatin1()))
         return fail(QCoreApplication::translate("Signer", "sec_key hash does not match partner_id and timestamp"));
-    const auto cipher = QByteArray::fromBase64Encoding(secKey.left(bar).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto cipher = QByteArray::fromBase64Encoding(secKey.left(bar).toLatin1(),
+                                                       QByteArray::AbortOnBase64DecodingErrors);
     if (!cipher)
         return fail(QCoreApplication::translate("Signer", "sec_key ciphertext is not base64"));
     PkeyPtr key = readPrivateKey(privateKeyPem);
     if (!key)
         return fail(QCoreApplication::translate("Signer", "private key is unreadable"));
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
-    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0
+        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
         return fail(QCoreApplication::translate("Signer", "RSA decryption could not start"));
     size_t outLength = 0;
     const auto *in = reinterpret_cast<const unsigned char *>(cipher.decoded.constData());
@@ -180,7 +194,8 @@ Status verifySecKey(const QByteArray &privateKeyPem, const QString &secKey, cons
     }
     QByteArray plain(int(outLength), Qt::Uninitialized);
     if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &outLength, in,
-                         size_t(cipher.decoded.size())) <= 0) {
+                         size_t(cipher.decoded.size()))
+        <= 0) {
         ERR_clear_error();
         return fail(QCoreApplication::translate("Signer", "sec_key does not decrypt with this key"));
     }

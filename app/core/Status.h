@@ -14,16 +14,16 @@ class Status
 public:
     enum class Kind {
         Ok,
-        Invalid,          // the input is wrong; nothing was recorded or sent
-        NotConfirmed,     // the policy needs a confirmation the face has not given
-        Locked,           // another program holds the history lock past the deadline
+        Invalid,      // the input is wrong; nothing was recorded or sent
+        NotConfirmed, // the policy needs a confirmation the face has not given
+        Locked,       // another program holds the history lock past the deadline
         DiskFull,
         ReadOnly,
         PermissionDenied,
-        KeyUnavailable,   // the history's chain key cannot be reached
-        Storage,          // any other file, settings or database failure
+        KeyUnavailable, // the history's chain key cannot be reached
+        Storage,        // any other file, settings or database failure
         Network,
-        Error,            // anything else
+        Error, // anything else
     };
 
     Status() = default;

@@ -42,11 +42,16 @@ Status checkUserId(const QString &input)
     if (id.isEmpty())
         return invalid(QCoreApplication::translate("Validation", "Enter a user ID."));
     if (hasControlCharacter(id))
-        return invalid(QCoreApplication::translate("Validation", "The user ID contains control or invisible formatting characters; retype it rather than pasting."));
+        return invalid(QCoreApplication::translate(
+            "Validation",
+            "The user ID contains control or invisible formatting characters; retype it rather than pasting."));
     if (hasReplacementCharacter(id))
-        return invalid(QCoreApplication::translate("Validation", "The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
+        return invalid(QCoreApplication::translate(
+            "Validation", "The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
     if (id.size() > kMaxUserIdLength)
-        return invalid(QCoreApplication::translate("Validation", "The user ID is %1 characters long; the limit is %2.").arg(id.size()).arg(kMaxUserIdLength));
+        return invalid(QCoreApplication::translate("Validation", "The user ID is %1 characters long; the limit is %2.")
+                           .arg(id.size())
+                           .arg(kMaxUserIdLength));
     if (id.toUtf8().size() > kMaxUserIdLength * 4)
         return invalid(QCoreApplication::translate("Validation", "The user ID is too long."));
     if (!id.isValidUtf16())
@@ -57,35 +62,45 @@ Status checkUserId(const QString &input)
 Status checkPartnerId(const QString &partnerId)
 {
     if (partnerId.trimmed().isEmpty())
-        return invalid(QCoreApplication::translate("Validation", "A partner ID is required (it is on the Smile ID portal, e.g. 085)."));
+        return invalid(QCoreApplication::translate(
+            "Validation", "A partner ID is required (it is on the Smile ID portal, e.g. 085)."));
     // Smile ID issues numeric IDs, but the signature only needs the exact string, so only reject what
     // cannot be a copied ID: spaces, control characters, absurd lengths.
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     if (!shape.match(partnerId).hasMatch())
-        return invalid(QCoreApplication::translate("Validation", "The partner ID \"%1\" should be the digits shown on the Smile ID portal, e.g. 085.").arg(partnerId.left(80)));
+        return invalid(
+            QCoreApplication::translate(
+                "Validation", "The partner ID \"%1\" should be the digits shown on the Smile ID portal, e.g. 085.")
+                .arg(partnerId.left(80)));
     return Status::success();
 }
 
 Status checkEmail(const QString &email)
 {
     if (email.trimmed().isEmpty())
-        return invalid(QCoreApplication::translate("Validation", "An operator email is required: Smile ID records who made the change."));
+        return invalid(QCoreApplication::translate(
+            "Validation", "An operator email is required: Smile ID records who made the change."));
     static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    if (email.size() > 254 || hasControlCharacter(email) || hasReplacementCharacter(email) || !shape.match(email).hasMatch())
-        return invalid(QCoreApplication::translate("Validation", "\"%1\" is not an email address.").arg(email.left(80)));
+    if (email.size() > 254 || hasControlCharacter(email) || hasReplacementCharacter(email)
+        || !shape.match(email).hasMatch())
+        return invalid(
+            QCoreApplication::translate("Validation", "\"%1\" is not an email address.").arg(email.left(80)));
     return Status::success();
 }
 
 Status checkReason(const QString &reason)
 {
     if (reason.size() > kMaxReasonLength)
-        return invalid(QCoreApplication::translate("Validation", "The reason is %1 characters long; the limit is %2.").arg(reason.size()).arg(kMaxReasonLength));
+        return invalid(QCoreApplication::translate("Validation", "The reason is %1 characters long; the limit is %2.")
+                           .arg(reason.size())
+                           .arg(kMaxReasonLength));
     for (const QChar c : reason) {
         if ((c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')))
             return invalid(QCoreApplication::translate("Validation", "The reason contains control characters."));
     }
     if (hasReplacementCharacter(reason))
-        return invalid(QCoreApplication::translate("Validation", "The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
+        return invalid(QCoreApplication::translate(
+            "Validation", "The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it."));
     return {};
 }
 
@@ -113,18 +128,27 @@ Status checkBaseUrl(const QString &text)
         return invalid(QCoreApplication::translate("Validation", "The base URL is empty."));
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return invalid(QCoreApplication::translate("Validation", "\"%1\" is not a URL; use an origin such as https://portal.smileidentity.com.").arg(trimmed.left(200)));
+        return invalid(QCoreApplication::translate(
+                           "Validation", "\"%1\" is not a URL; use an origin such as https://portal.smileidentity.com.")
+                           .arg(trimmed.left(200)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return invalid(QCoreApplication::translate("Validation", "The base URL must start with https:// (or http:// for a sandbox on this computer)."));
+        return invalid(QCoreApplication::translate(
+            "Validation", "The base URL must start with https:// (or http:// for a sandbox on this computer)."));
     if (!url.userInfo().isEmpty())
-        return invalid(QCoreApplication::translate("Validation", "The base URL must not contain a user name or password."));
+        return invalid(
+            QCoreApplication::translate("Validation", "The base URL must not contain a user name or password."));
     if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() || url.hasFragment())
-        return invalid(QCoreApplication::translate("Validation", "The base URL is an origin only (scheme, host and port); the path %1 is added for you.")
-            .arg(QLatin1String("/api/v2/partner/enrollee")));
+        return invalid(
+            QCoreApplication::translate(
+                "Validation", "The base URL is an origin only (scheme, host and port); the path %1 is added for you.")
+                .arg(QLatin1String("/api/v2/partner/enrollee")));
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return invalid(QCoreApplication::translate("Validation", "Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.")
-            .arg(url.host()));
+        return invalid(
+            QCoreApplication::translate(
+                "Validation",
+                "Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.")
+                .arg(url.host()));
     return {};
 }
 

@@ -25,8 +25,7 @@ const QString kSecKey = QStringLiteral("sec_key");
 const QStringList &actionFlags()
 {
     static const QStringList flags{QStringLiteral("allow_new_enroll"), QStringLiteral("allow_re_enroll"),
-                                   QStringLiteral("active"), QStringLiteral("is_fraudulent"),
-                                   QStringLiteral("delete")};
+                                   QStringLiteral("active"), QStringLiteral("is_fraudulent"), QStringLiteral("delete")};
     return flags;
 }
 
@@ -65,7 +64,8 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::handle(const QByteArray &body, const 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return error(QStringLiteral("2203"), tr("Invalid JSON: %1 at byte %2.").arg(parseError.errorString()).arg(parseError.offset));
+        return error(QStringLiteral("2203"),
+                     tr("Invalid JSON: %1 at byte %2.").arg(parseError.errorString()).arg(parseError.offset));
     if (!doc.isObject())
         return error(QStringLiteral("2203"), tr("Invalid JSON: the body must be a JSON object."));
     const QJsonObject o = doc.object();
@@ -162,11 +162,13 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::handle(const QByteArray &body, const 
 
     if (dryRun) {
         // A known user_id that is not contained any more was deleted.
-        answer = m_registry->contains(userId) ? success(userId, action)
-               : refuse(m_registry->state(userId).deleted ? QStringLiteral("2208") : QStringLiteral("2210"), {});
+        answer = m_registry->contains(userId)
+            ? success(userId, action)
+            : refuse(m_registry->state(userId).deleted ? QStringLiteral("2208") : QStringLiteral("2210"), {});
     } else if (const QString code = m_registry->apply(userId, action); !code.isEmpty()) {
-        answer = refuse(code, code == QLatin1String("2208") ? tr("Enrolled user %1 has been deleted.").arg(userId)
-                                                              : tr("No enrolled user found with user_id %1.").arg(userId));
+        answer = refuse(code,
+                        code == QLatin1String("2208") ? tr("Enrolled user %1 has been deleted.").arg(userId)
+                                                      : tr("No enrolled user found with user_id %1.").arg(userId));
     } else {
         answer = success(userId, action);
     }
@@ -174,7 +176,8 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::handle(const QByteArray &body, const 
     return answer;
 }
 
-EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject &o, bool legacy, const QDateTime &now) const
+EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject &o, bool legacy,
+                                                              const QDateTime &now) const
 {
     const QString notAuthorized = tr("You are not authorized to do that");
     const QString partnerId = o.value(kPartnerId).toString();
@@ -182,15 +185,18 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject 
     const bool samePartner = partnerId == m_config.partnerId
         || (legacy && partnerId.toULongLong() != 0 && partnerId.toULongLong() == m_config.partnerId.toULongLong());
     if (!samePartner)
-        return error(QStringLiteral("2205"), notAuthorized + tr(": partner_id %1 is not this sandbox's partner.").arg(partnerId.left(40)));
+        return error(QStringLiteral("2205"),
+                     notAuthorized + tr(": partner_id %1 is not this sandbox's partner.").arg(partnerId.left(40)));
 
     qint64 sentSeconds = 0;
     if (legacy) {
         sentSeconds = qint64(o.value(kTimestamp).toDouble());
-        if (const Status s = Signer::verifySecKey(m_privateKeyPem(), o.value(kSecKey).toString(), partnerId, sentSeconds);
+        if (const Status s = Signer::verifySecKey(m_privateKeyPem(), o.value(kSecKey).toString(), partnerId,
+                                                  sentSeconds);
             !s.ok()) {
             qInfo().noquote() << "sandbox: sec_key refused:" << s.message();
-            return error(QStringLiteral("2205"), notAuthorized + tr(": the sec_key does not match this partner's key."));
+            return error(QStringLiteral("2205"),
+                         notAuthorized + tr(": the sec_key does not match this partner's key."));
         }
     } else {
         const QString timestamp = o.value(kTimestamp).toString();
@@ -198,14 +204,17 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::checkAuthorization(const QJsonObject 
         if (!sent.isValid())
             return error(QStringLiteral("2204"), tr("Parameter timestamp must be an ISO 8601 date and time."));
         if (!Signer::verifySignature(m_config.apiKey, partnerId, timestamp, o.value(kSignature).toString()))
-            return error(QStringLiteral("2205"), notAuthorized + tr(": the signature does not match this partner's API key."));
+            return error(QStringLiteral("2205"),
+                         notAuthorized + tr(": the signature does not match this partner's API key."));
         sentSeconds = sent.toSecsSinceEpoch();
     }
     const qint64 skew = sentSeconds - now.toSecsSinceEpoch();
     if (qAbs(skew) > m_config.maxClockSkewSeconds)
-        return error(QStringLiteral("2205"), notAuthorized
-                         + (skew < 0 ? tr(": the timestamp is %1 seconds behind the server's clock (at most %2 allowed).")
-                                     : tr(": the timestamp is %1 seconds ahead of the server's clock (at most %2 allowed)."))
+        return error(QStringLiteral("2205"),
+                     notAuthorized
+                         + (skew < 0
+                                ? tr(": the timestamp is %1 seconds behind the server's clock (at most %2 allowed).")
+                                : tr(": the timestamp is %1 seconds ahead of the server's clock (at most %2 allowed)."))
                                .arg(qAbs(skew))
                                .arg(m_config.maxClockSkewSeconds));
     return {};
@@ -222,7 +231,8 @@ EnrolleeEndpoint::Answer EnrolleeEndpoint::success(const QString &userId, Action
         {QStringLiteral("user_id"), userId},
         {QStringLiteral("action"), answer.action},
         {QStringLiteral("message"), tr("User %1 %2.").arg(userId, ActionInfo::pastTense(action))},
-        {QStringLiteral("state"), QJsonObject{
+        {QStringLiteral("state"),
+         QJsonObject{
              {QStringLiteral("active"), state.active},
              {QStringLiteral("is_fraudulent"), state.fraudulent},
              {QStringLiteral("allow_new_enroll"), state.reEnrollAllowed},

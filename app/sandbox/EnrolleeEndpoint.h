@@ -29,9 +29,9 @@ public:
     struct Answer {
         int httpStatus = 200;
         QJsonObject body;
-        QString code;     // Smile ID's code; empty on success
-        QString userId;   // as sent, when it was a string (for logs)
-        QString action;   // the action's CLI name, when one flag was recognised (for logs)
+        QString code;   // Smile ID's code; empty on success
+        QString userId; // as sent, when it was a string (for logs)
+        QString action; // the action's CLI name, when one flag was recognised (for logs)
         bool accepted() const { return httpStatus == 200; }
     };
 

@@ -14,21 +14,22 @@
 struct FaultPlan {
     enum class Kind {
         None,
-        HttpError,   // answer `httpStatus` (500, 503, 429...) with a Smile ID error body; Retry-After if retryAfterSeconds >= 0
-        Html,        // 502 with an HTML error page, as a proxy would
-        Empty,       // 200 with an empty body
-        Truncated,   // a Content-Length larger than the bytes sent, then close
-        Reset,       // close the connection without answering (RST)
-        Hang,        // accept and read, never answer
-        SystemError, // 500 with Smile ID code 2201
+        HttpError,     // answer `httpStatus` (500, 503, 429...) with a Smile ID error body; Retry-After if
+                       // retryAfterSeconds >= 0
+        Html,          // 502 with an HTML error page, as a proxy would
+        Empty,         // 200 with an empty body
+        Truncated,     // a Content-Length larger than the bytes sent, then close
+        Reset,         // close the connection without answering (RST)
+        Hang,          // accept and read, never answer
+        SystemError,   // 500 with Smile ID code 2201
         Drip,          // the real answer, its headers at once and its body one byte every dripIntervalMs
         Body,          // answer `httpStatus` with `body` exactly as given (a 200 that refuses, hostile text)
         BrokenChunked, // 200, Transfer-Encoding: chunked, one good chunk, then a chunk size that is not hex
         Interim,       // an interim answer first (httpStatus if 100-199, else 102 Processing), then the real one
     };
     Kind kind = Kind::None;
-    int latencyMs = 0;         // added before every answer (also with Kind::None)
-    int httpStatus = 500;      // for HttpError
+    int latencyMs = 0;    // added before every answer (also with Kind::None)
+    int httpStatus = 500; // for HttpError
     int retryAfterSeconds = -1;
     int remaining = -1;        // how many requests the fault applies to (-1 = all); then the sandbox behaves
     int dripIntervalMs = 2000; // for Drip

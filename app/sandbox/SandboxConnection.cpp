@@ -85,7 +85,9 @@ void SandboxConnection::reset()
 #ifdef Q_OS_UNIX
     // Linger with a zero timeout makes close() send RST instead of FIN: the client sees "connection reset",
     // as behind a crashing load balancer, not an orderly close.
-    const struct linger abortive{1, 0};
+    const struct linger abortive {
+        1, 0
+    };
     ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
 #endif
     m_socket->abort();

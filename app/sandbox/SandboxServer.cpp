@@ -49,14 +49,22 @@ QByteArray publicPemFromPrivate(const QByteArray &privatePem)
 QString methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("OTHER");
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    default:
+        return QStringLiteral("OTHER");
     }
 }
 
@@ -76,7 +84,8 @@ SandboxConnection::Delivery shapeDelivery(const FaultPlan &fault, const Enrollee
     case FaultPlan::Kind::Interim: {
         const int interim = fault.httpStatus >= 100 && fault.httpStatus <= 199 ? fault.httpStatus : 102;
         delivery.answer = HttpAnswer::json(result.httpStatus, result.body);
-        delivery.answer.interim = "HTTP/1.1 " + QByteArray::number(interim) + ' ' + HttpAnswer::reasonPhrase(interim) + "\r\n\r\n";
+        delivery.answer.interim = "HTTP/1.1 " + QByteArray::number(interim) + ' ' + HttpAnswer::reasonPhrase(interim)
+            + "\r\n\r\n";
         break;
     }
     case FaultPlan::Kind::Body:
@@ -92,17 +101,21 @@ SandboxConnection::Delivery shapeDelivery(const FaultPlan &fault, const Enrollee
         break;
     case FaultPlan::Kind::HttpError: {
         const int status = fault.httpStatus >= 400 && fault.httpStatus <= 599 ? fault.httpStatus : 500;
-        delivery.answer = HttpAnswer::json(status, {{QStringLiteral("success"), false},
-                                                    {QStringLiteral("error"), QString::fromLatin1(HttpAnswer::reasonPhrase(status))}});
+        delivery.answer = HttpAnswer::json(
+            status,
+            {{QStringLiteral("success"), false},
+             {QStringLiteral("error"), QString::fromLatin1(HttpAnswer::reasonPhrase(status))}});
         if (fault.retryAfterSeconds >= 0)
-            delivery.answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
+            delivery.answer.headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
         break;
     }
     case FaultPlan::Kind::Html:
         delivery.answer.status = 502;
         delivery.answer.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-        delivery.answer.body = QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
-                                                 "<body><h1>502 Bad Gateway</h1><hr><p>upstream-proxy</p></body></html>\n");
+        delivery.answer.body = QByteArrayLiteral(
+            "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+            "<body><h1>502 Bad Gateway</h1><hr><p>upstream-proxy</p></body></html>\n");
         break;
     case FaultPlan::Kind::Empty:
         delivery.answer.status = 200;
@@ -121,7 +134,8 @@ SandboxConnection::Delivery shapeDelivery(const FaultPlan &fault, const Enrollee
     case FaultPlan::Kind::Hang:
         break;
     case FaultPlan::Kind::SystemError:
-        delivery.answer = HttpAnswer::json(500, EnrolleeEndpoint::error(QStringLiteral("2201"), SandboxServer::tr("System error")).body);
+        delivery.answer = HttpAnswer::json(
+            500, EnrolleeEndpoint::error(QStringLiteral("2201"), SandboxServer::tr("System error")).body);
         break;
     }
     return delivery;
@@ -192,8 +206,8 @@ QUrl SandboxServer::origin() const
     const QHostAddress address = d->tcp->serverAddress();
     // Listening on "any" is reachable through loopback, and clients refuse plain HTTP to other hosts.
     url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
-                : address == QHostAddress::AnyIPv6                              ? QStringLiteral("::1")
-                                                                                : address.toString());
+                    : address == QHostAddress::AnyIPv6                           ? QStringLiteral("::1")
+                                                                                 : address.toString());
     url.setPort(port());
     return url;
 }
@@ -255,7 +269,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return true;
     }
     if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpAnswer answer = HttpAnswer::json(405, {{QStringLiteral("error"), tr("Only POST is allowed on %1.").arg(path)}});
+        HttpAnswer answer = HttpAnswer::json(405,
+                                             {{QStringLiteral("error"), tr("Only POST is allowed on %1.").arg(path)}});
         answer.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
         answer.closeAfter = closeAfter;
         connection->deliver(slot, {SandboxConnection::Delivery::Kind::Write, answer, d->clock->now(), false});
@@ -281,9 +296,12 @@ void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket
     delivery.closeAfter = delivery.closeAfter || closeAfter;
     delivery.answer.closeAfter = closeAfter;
 
-    const int status = fault.kind == FaultPlan::Kind::Reset || fault.kind == FaultPlan::Kind::Hang ? 0 : delivery.answer.status;
-    const QString code = fault.acts() ? result.code
-                         : fault.kind == FaultPlan::Kind::SystemError ? QStringLiteral("2201") : QString();
+    const int status = fault.kind == FaultPlan::Kind::Reset || fault.kind == FaultPlan::Kind::Hang
+        ? 0
+        : delivery.answer.status;
+    const QString code = fault.acts()                ? result.code
+        : fault.kind == FaultPlan::Kind::SystemError ? QStringLiteral("2201")
+                                                     : QString();
     // One line per request; never the signature, the sec_key or any key.
     QString line = QStringLiteral("sandbox: POST %1 user %2 action %3 -> %4")
                        .arg(QLatin1String(Defaults::kEndpointPath),
@@ -302,7 +320,8 @@ void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket
     if (fault.kind == FaultPlan::Kind::Hang)
         return; // the slot is never filled: this connection answers nothing more, like a wedged server
     if (fault.latencyMs > 0) {
-        QTimer::singleShot(fault.latencyMs, connection, [connection, slot, delivery] { connection->deliver(slot, delivery); });
+        QTimer::singleShot(fault.latencyMs, connection,
+                           [connection, slot, delivery] { connection->deliver(slot, delivery); });
     } else {
         connection->deliver(slot, delivery);
     }
@@ -317,9 +336,10 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
 void SandboxServer::answerNotFound(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot)
 {
     const QString path = request.url().path();
-    HttpAnswer answer = HttpAnswer::json(404, {{QStringLiteral("error"),
-                                                tr("No such endpoint: %1. This sandbox serves POST %2.")
-                                                    .arg(path.left(200), QLatin1String(Defaults::kEndpointPath))}});
+    HttpAnswer answer = HttpAnswer::json(404,
+                                         {{QStringLiteral("error"),
+                                           tr("No such endpoint: %1. This sandbox serves POST %2.")
+                                               .arg(path.left(200), QLatin1String(Defaults::kEndpointPath))}});
     answer.closeAfter = request.value("connection").trimmed().toLower() == "close";
     connection->deliver(slot, {SandboxConnection::Delivery::Kind::Write, answer, d->clock->now(), false});
     qInfo().noquote() << "sandbox:" << methodName(request.method()) << path.left(200) << "-> 404";

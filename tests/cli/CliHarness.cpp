@@ -28,8 +28,7 @@ int CliRun::reasonLines() const
     return lines;
 }
 
-CliHarness::CliHarness()
-    : m_env(QProcessEnvironment::systemEnvironment())
+CliHarness::CliHarness() : m_env(QProcessEnvironment::systemEnvironment())
 {
     m_env.insert(QStringLiteral("ENROLLEE_HOME"), m_home.path());
     m_env.insert(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"),
@@ -68,11 +67,12 @@ CliRun CliHarness::run(const QStringList &arguments, const QByteArray &input, in
 
 CliRun CliHarness::runShell(const QString &script, const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
-    return runProcess(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), script, program()} + arguments, input,
-                      timeoutMs);
+    return runProcess(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), script, program()} + arguments,
+                      input, timeoutMs);
 }
 
-CliRun CliHarness::runProcess(const QString &executable, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+CliRun CliHarness::runProcess(const QString &executable, const QStringList &arguments, const QByteArray &input,
+                              int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(m_env);

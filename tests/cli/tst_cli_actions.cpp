@@ -71,8 +71,9 @@ void TestCliActions::initTestCase()
 
 QStringList TestCliActions::target(const QStringList &extra) const
 {
-    return extra + QStringList{QStringLiteral("--base-url"), m_server->origin().toString(), QStringLiteral("--partner-id"),
-                               QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("officer@example.org")};
+    return extra + QStringList{QStringLiteral("--base-url"),   m_server->origin().toString(),
+                               QStringLiteral("--partner-id"), QStringLiteral("001"),
+                               QStringLiteral("--email"),      QStringLiteral("officer@example.org")};
 }
 
 qsizetype TestCliActions::historySize() const
@@ -145,8 +146,9 @@ void TestCliActions::everyAction()
     // The human form: one line on stdout, exit 0.
     if (action == QLatin1String("reactivate")) {
         const CliRun human = m_cli.run(target({action, user, QStringLiteral("--scheme"), scheme})
-                                       + (scheme == QLatin1String("sec_key") ? QStringList{QStringLiteral("--api-key-file"), m_secKeyFile}
-                                                                            : QStringList{}));
+                                       + (scheme == QLatin1String("sec_key")
+                                              ? QStringList{QStringLiteral("--api-key-file"), m_secKeyFile}
+                                              : QStringList{}));
         QCOMPARE(human.exitCode, 0);
         QCOMPARE(human.out.count('\n'), 1);
         QVERIFY(human.out.contains(user.toUtf8()));
@@ -155,7 +157,8 @@ void TestCliActions::everyAction()
 
 void TestCliActions::serverRefusal()
 {
-    const CliRun run = m_cli.run(target({QStringLiteral("reactivate"), QStringLiteral("no-such-user"), QStringLiteral("--json")}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("reactivate"), QStringLiteral("no-such-user"), QStringLiteral("--json")}));
     QCOMPARE(run.exitCode, 3);
     const QJsonObject o = run.object();
     QCOMPARE(o.value(QLatin1String("ok")).toBool(), false);
@@ -174,8 +177,8 @@ void TestCliActions::wrongKeyRefused()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("not-the-key\n");
     file.close();
-    const CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("demo-user-001"), QStringLiteral("--json"),
-                                         QStringLiteral("--api-key-file"), wrong}));
+    const CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("demo-user-001"),
+                                         QStringLiteral("--json"), QStringLiteral("--api-key-file"), wrong}));
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.object().value(QLatin1String("code")).toString(), QStringLiteral("2205"));
     QVERIFY(m_server->registry().state(QStringLiteral("demo-user-001")).active);
@@ -190,8 +193,9 @@ void TestCliActions::retriesThenSucceeds()
     plan.retryAfterSeconds = 0;
     plan.remaining = 1;
     m_server->setFaultPlan(plan);
-    const CliRun run = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-002"), QStringLiteral("--json"),
-                                                  QStringLiteral("--reason"), QStringLiteral("CASE-2")}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-002"), QStringLiteral("--json"),
+                QStringLiteral("--reason"), QStringLiteral("CASE-2")}));
     m_server->setFaultPlan({});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(run.object().value(QLatin1String("attempt_count")).toInt(), 2);
@@ -207,8 +211,9 @@ void TestCliActions::networkFailure()
     QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
     const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
     closed.close();
-    const CliRun run = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("demo-user-001"), QStringLiteral("--base-url"), origin,
-                                  QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+    const CliRun run = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("demo-user-001"),
+                                  QStringLiteral("--base-url"), origin, QStringLiteral("--partner-id"),
+                                  QStringLiteral("001"), QStringLiteral("--email"),
                                   QStringLiteral("officer@example.org"), QStringLiteral("--json")});
     setMaxAttempts(3);
     QCOMPARE(run.exitCode, 4);
@@ -232,7 +237,9 @@ void TestCliActions::policyNeedsAReason()
     m_server->registry().add(QStringLiteral("no-reason-user"));
     const int requests = m_server->requestCount();
     const qsizetype entries = historySize();
-    for (const QStringList &extra : {QStringList{QStringLiteral("--yes")}, QStringList{QStringLiteral("--yes"), QStringLiteral("--reason"), QStringLiteral("   ")}}) {
+    for (const QStringList &extra :
+         {QStringList{QStringLiteral("--yes")},
+          QStringList{QStringLiteral("--yes"), QStringLiteral("--reason"), QStringLiteral("   ")}}) {
         const CliRun run = m_cli.run(target(QStringList{action, QStringLiteral("no-reason-user")} + extra));
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.errLine().contains(QLatin1String("needs a reason")), run.err.constData());
@@ -247,7 +254,8 @@ void TestCliActions::deleteNeedsYesWithoutTerminal()
     m_server->registry().add(QStringLiteral("keep-me"));
     const int requests = m_server->requestCount();
     const qsizetype entries = historySize();
-    const CliRun run = m_cli.run(target({QStringLiteral("delete"), QStringLiteral("keep-me"), QStringLiteral("--reason"), QStringLiteral("CASE-3")}),
+    const CliRun run = m_cli.run(target({QStringLiteral("delete"), QStringLiteral("keep-me"),
+                                         QStringLiteral("--reason"), QStringLiteral("CASE-3")}),
                                  "keep-me\n");
     QCOMPARE(run.exitCode, 6);
     QVERIFY(run.errLine().contains(QLatin1String("--yes")));
@@ -273,31 +281,76 @@ void TestCliActions::badInputRefusedBeforeSending_data()
     QTest::newRow("missing user") << target({del}) << "USER_ID";
     QTest::newRow("two users") << target({del, user, QStringLiteral("other")}) << "One user ID";
     QTest::newRow("unknown action") << target({QStringLiteral("explode"), user}) << "unknown command or action";
-    QTest::newRow("missing partner") << QStringList{del, user, base, m_server->origin().toString(), QStringLiteral("--email"),
-                                                    QStringLiteral("a@example.org")} << "partner ID";
-    QTest::newRow("missing email") << QStringList{del, user, base, m_server->origin().toString(), QStringLiteral("--partner-id"),
-                                                  QStringLiteral("001")} << "email";
-    QTest::newRow("bad email") << QStringList{del, user, base, m_server->origin().toString(), QStringLiteral("--partner-id"),
-                                              QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("not-an-address")}
+    QTest::newRow("missing partner") << QStringList{del,
+                                                    user,
+                                                    base,
+                                                    m_server->origin().toString(),
+                                                    QStringLiteral("--email"),
+                                                    QStringLiteral("a@example.org")}
+                                     << "partner ID";
+    QTest::newRow("missing email") << QStringList{del,
+                                                  user,
+                                                  base,
+                                                  m_server->origin().toString(),
+                                                  QStringLiteral("--partner-id"),
+                                                  QStringLiteral("001")}
+                                   << "email";
+    QTest::newRow("bad email") << QStringList{del,
+                                              user,
+                                              base,
+                                              m_server->origin().toString(),
+                                              QStringLiteral("--partner-id"),
+                                              QStringLiteral("001"),
+                                              QStringLiteral("--email"),
+                                              QStringLiteral("not-an-address")}
                                << "email";
-    QTest::newRow("malformed base url") << QStringList{del, user, base, QStringLiteral("http//nope"), QStringLiteral("--partner-id"),
-                                                       QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("a@example.org")}
+    QTest::newRow("malformed base url") << QStringList{del,
+                                                       user,
+                                                       base,
+                                                       QStringLiteral("http//nope"),
+                                                       QStringLiteral("--partner-id"),
+                                                       QStringLiteral("001"),
+                                                       QStringLiteral("--email"),
+                                                       QStringLiteral("a@example.org")}
                                         << "URL";
-    QTest::newRow("plain http remote") << QStringList{del, user, base, QStringLiteral("http://example.com"), QStringLiteral("--partner-id"),
-                                                      QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("a@example.org")}
+    QTest::newRow("plain http remote") << QStringList{del,
+                                                      user,
+                                                      base,
+                                                      QStringLiteral("http://example.com"),
+                                                      QStringLiteral("--partner-id"),
+                                                      QStringLiteral("001"),
+                                                      QStringLiteral("--email"),
+                                                      QStringLiteral("a@example.org")}
                                        << "https://";
-    QTest::newRow("base url with path") << QStringList{del, user, base, QStringLiteral("http://127.0.0.1:1/api/v2"),
-                                                       QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
-                                                       QStringLiteral("a@example.org")} << "origin";
-    QTest::newRow("api key argument") << target({del, user, QStringLiteral("--api-key"), QStringLiteral("typed-key")}) << "SMILEID_API_KEY";
+    QTest::newRow("base url with path") << QStringList{del,
+                                                       user,
+                                                       base,
+                                                       QStringLiteral("http://127.0.0.1:1/api/v2"),
+                                                       QStringLiteral("--partner-id"),
+                                                       QStringLiteral("001"),
+                                                       QStringLiteral("--email"),
+                                                       QStringLiteral("a@example.org")}
+                                        << "origin";
+    QTest::newRow("api key argument") << target({del, user, QStringLiteral("--api-key"), QStringLiteral("typed-key")})
+                                      << "SMILEID_API_KEY";
     QTest::newRow("api key equals") << target({del, user, QStringLiteral("--api-key=typed-key")}) << "--api-key-file";
-    QTest::newRow("key before command") << QStringList{QStringLiteral("--key"), QStringLiteral("typed-key"), del, user} << "SMILEID_API_KEY";
-    QTest::newRow("unknown scheme") << target({del, user, QStringLiteral("--scheme"), QStringLiteral("md5")}) << "scheme";
-    QTest::newRow("unknown environment") << target({del, user, QStringLiteral("--environment"), QStringLiteral("staging")}) << "environment";
+    QTest::newRow("key before command") << QStringList{QStringLiteral("--key"), QStringLiteral("typed-key"), del, user}
+                                        << "SMILEID_API_KEY";
+    QTest::newRow("unknown scheme") << target({del, user, QStringLiteral("--scheme"), QStringLiteral("md5")})
+                                    << "scheme";
+    QTest::newRow("unknown environment") << target(
+        {del, user, QStringLiteral("--environment"), QStringLiteral("staging")})
+                                         << "environment";
     QTest::newRow("unknown option") << target({del, user, QStringLiteral("--frobnicate")}) << "frobnicate";
-    QTest::newRow("reason control") << target({del, user, QStringLiteral("--reason"), QStringLiteral("a\x07" "b")}) << "control";
-    QTest::newRow("key that cannot sign sec_key") << target({del, user, QStringLiteral("--scheme"), QStringLiteral("sec_key")}) << "legacy";
-    QTest::newRow("missing key file") << target({del, user, QStringLiteral("--api-key-file"), QStringLiteral("/nonexistent/key")}) << "/nonexistent/key";
+    QTest::newRow("reason control") << target({del, user, QStringLiteral("--reason"),
+                                               QStringLiteral("a\x07"
+                                                              "b")})
+                                    << "control";
+    QTest::newRow("key that cannot sign sec_key")
+        << target({del, user, QStringLiteral("--scheme"), QStringLiteral("sec_key")}) << "legacy";
+    QTest::newRow("missing key file") << target(
+        {del, user, QStringLiteral("--api-key-file"), QStringLiteral("/nonexistent/key")})
+                                      << "/nonexistent/key";
 }
 
 void TestCliActions::badInputRefusedBeforeSending()
@@ -319,18 +372,20 @@ void TestCliActions::badInputRefusedBeforeSending()
 void TestCliActions::defaultProfileAndKeychain()
 {
     const QString origin = m_server->origin().toString();
-    const CliRun add = m_cli.run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--partner-id"),
-                                  QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("profile-officer@example.org"),
-                                  QStringLiteral("--base-url"), origin});
+    const CliRun add = m_cli.run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("work"),
+                                  QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                  QStringLiteral("profile-officer@example.org"), QStringLiteral("--base-url"), origin});
     QVERIFY2(add.exitCode == 0, add.err.constData());
-    const QJsonArray profiles = m_cli.run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}).array();
+    const QJsonArray profiles = m_cli.run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")})
+                                    .array();
     QCOMPARE(profiles.size(), 1);
     QCOMPARE(profiles.at(0)[QLatin1String("name")].toString(), QStringLiteral("work"));
     QCOMPARE(profiles.at(0)[QLatin1String("default")].toBool(), true);
     QCOMPARE(profiles.at(0)[QLatin1String("partner_id")].toString(), QStringLiteral("001"));
 
     // Everything but the user now comes from the default profile.
-    const CliRun act = m_cli.run({QStringLiteral("reactivate"), QStringLiteral("demo-user-004"), QStringLiteral("--json")});
+    const CliRun act = m_cli.run(
+        {QStringLiteral("reactivate"), QStringLiteral("demo-user-004"), QStringLiteral("--json")});
     QVERIFY2(act.exitCode == 0, act.err.constData());
     QCOMPARE(act.object().value(QLatin1String("profile")).toString(), QStringLiteral("work"));
     QCOMPARE(act.object().value(QLatin1String("operator")).toString(), QStringLiteral("profile-officer@example.org"));
@@ -340,9 +395,11 @@ void TestCliActions::defaultProfileAndKeychain()
 
     // The key typed on standard input goes to the keychain, or is refused plainly when there is none.
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString());
-    const CliRun setKey = m_cli.run({QStringLiteral("profile"), QStringLiteral("set-key"), QStringLiteral("work")}, m_key + '\n');
+    const CliRun setKey = m_cli.run({QStringLiteral("profile"), QStringLiteral("set-key"), QStringLiteral("work")},
+                                    m_key + '\n');
     const int requests = m_server->requestCount();
-    const CliRun keyed = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("demo-user-004"), QStringLiteral("--json")});
+    const CliRun keyed = m_cli.run(
+        {QStringLiteral("deactivate"), QStringLiteral("demo-user-004"), QStringLiteral("--json")});
     if (setKey.warnedNoKeychain()) {
         QCOMPARE(setKey.exitCode, 5);
         QCOMPARE(keyed.exitCode, 5);
@@ -355,7 +412,8 @@ void TestCliActions::defaultProfileAndKeychain()
     }
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
     QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("work")}).exitCode, 0);
-    QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}).array().size(), 0);
+    QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}).array().size(),
+             0);
 }
 
 void TestCliActions::historyListing()
@@ -367,15 +425,18 @@ void TestCliActions::historyListing()
     qint64 previous = std::numeric_limits<qint64>::max();
     for (const QJsonValue &v : entries) {
         const QJsonObject o = v.toObject();
-        for (const char *key : {"time", "operator", "environment", "user_id", "action", "reason", "outcome", "http_status", "code", "message"})
+        for (const char *key : {"time", "operator", "environment", "user_id", "action", "reason", "outcome",
+                                "http_status", "code", "message"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QVERIFY(o.value(QLatin1String("id")).toInteger() < previous); // newest first
         previous = o.value(QLatin1String("id")).toInteger();
         QVERIFY(o.value(QLatin1String("outcome")).toString() != QLatin1String("pending"));
     }
 
-    const QJsonArray one = m_cli.run({QStringLiteral("history"), QStringLiteral("--user-id"), QStringLiteral("signature-flag-fraud"),
-                                      QStringLiteral("--json")}).array();
+    const QJsonArray one = m_cli
+                               .run({QStringLiteral("history"), QStringLiteral("--user-id"),
+                                     QStringLiteral("signature-flag-fraud"), QStringLiteral("--json")})
+                               .array();
     QCOMPARE(one.size(), 1);
     QCOMPARE(one.at(0)[QLatin1String("action")].toString(), QStringLiteral("flag-fraud"));
     QCOMPARE(one.at(0)[QLatin1String("outcome")].toString(), QStringLiteral("success"));
@@ -395,8 +456,12 @@ void TestCliActions::historyVerifyCatchesOneByte()
     QVERIFY(intact.out.contains("intact"));
 
     const QByteArray user = "sec_key-flag-fraud";
-    const qint64 id = m_cli.run({QStringLiteral("history"), QStringLiteral("--user-id"), QString::fromLatin1(user), QStringLiteral("--json")})
-                          .array().at(0)[QLatin1String("id")].toInteger();
+    const qint64 id = m_cli
+                          .run({QStringLiteral("history"), QStringLiteral("--user-id"), QString::fromLatin1(user),
+                                QStringLiteral("--json")})
+                          .array()
+                          .at(0)[QLatin1String("id")]
+                          .toInteger();
     QVERIFY(id > 0);
     QString shard;
     for (const QString &path : LocalHistoryBackend(m_cli.historyDir()).shardFiles()) {

@@ -10,8 +10,8 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QJsonDocument>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -71,12 +71,14 @@ void TestCliCommands::signVector()
                                   QStringLiteral("--timestamp"), QStringLiteral("2023-02-13T15:07:42.214Z")});
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString());
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.out, QByteArray("{\"signature\":\"XxThLHZy2ij1WINkqNEPgzVs9RvUDHWlebDYzprqS74=\","
-                                 "\"timestamp\":\"2023-02-13T15:07:42.214Z\"}\n"));
+    QCOMPARE(run.out,
+             QByteArray("{\"signature\":\"XxThLHZy2ij1WINkqNEPgzVs9RvUDHWlebDYzprqS74=\","
+                        "\"timestamp\":\"2023-02-13T15:07:42.214Z\"}\n"));
     // The same from a key file, so nothing depends on the environment variable.
-    const CliRun fromFile = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("partner"),
-                                       QStringLiteral("--timestamp"), QStringLiteral("2023-02-13T15:07:42.214Z"),
-                                       QStringLiteral("--api-key-file"), writeFile(QStringLiteral("vector.key"), "apiKey\n")});
+    const CliRun fromFile = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"),
+                                       QStringLiteral("partner"), QStringLiteral("--timestamp"),
+                                       QStringLiteral("2023-02-13T15:07:42.214Z"), QStringLiteral("--api-key-file"),
+                                       writeFile(QStringLiteral("vector.key"), "apiKey\n")});
     QCOMPARE(fromFile.out, run.out);
 }
 
@@ -87,18 +89,22 @@ void TestCliCommands::signTakesFreshTimestamp()
                                   QStringLiteral("--api-key-file"), keyFile});
     QCOMPARE(run.exitCode, 0);
     const QString ts = run.object().value(QLatin1String("timestamp")).toString();
-    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$")).match(ts).hasMatch(), qPrintable(ts));
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"))
+                 .match(ts)
+                 .hasMatch(),
+             qPrintable(ts));
     QVERIFY(qAbs(QDateTime::fromString(ts, Qt::ISODateWithMs).secsTo(QDateTime::currentDateTimeUtc())) < 60);
-    QVERIFY(Signer::verifySignature("fresh-key", QStringLiteral("085"), ts, run.object().value(QLatin1String("signature")).toString()));
+    QVERIFY(Signer::verifySignature("fresh-key", QStringLiteral("085"), ts,
+                                    run.object().value(QLatin1String("signature")).toString()));
 }
 
 void TestCliCommands::signSecKeyShape()
 {
     const Signer::RsaKeyPair pair = Signer::generateRsaKeyPair(2048);
     const QString keyFile = writeFile(QStringLiteral("legacy.key"), pair.apiKey());
-    const CliRun run = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--scheme"),
-                                  QStringLiteral("sec_key"), QStringLiteral("--timestamp"), QStringLiteral("1700000000"),
-                                  QStringLiteral("--api-key-file"), keyFile});
+    const CliRun run = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("001"),
+                                  QStringLiteral("--scheme"), QStringLiteral("sec_key"), QStringLiteral("--timestamp"),
+                                  QStringLiteral("1700000000"), QStringLiteral("--api-key-file"), keyFile});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("\"timestamp\":1700000000}")); // an integer, not a string
     const QString secKey = run.object().value(QLatin1String("sec_key")).toString();
@@ -106,8 +112,9 @@ void TestCliCommands::signSecKeyShape()
     const Status verified = Signer::verifySecKey(pair.privateKeyPem, secKey, QStringLiteral("001"), 1700000000);
     QVERIFY2(verified.ok(), qPrintable(verified.message()));
 
-    const CliRun notSeconds = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--scheme"),
-                                         QStringLiteral("sec_key"), QStringLiteral("--timestamp"), QStringLiteral("2023-02-13T15:07:42.214Z"),
+    const CliRun notSeconds = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("001"),
+                                         QStringLiteral("--scheme"), QStringLiteral("sec_key"),
+                                         QStringLiteral("--timestamp"), QStringLiteral("2023-02-13T15:07:42.214Z"),
                                          QStringLiteral("--api-key-file"), keyFile});
     QCOMPARE(notSeconds.exitCode, 2);
     QVERIFY(notSeconds.out.isEmpty());
@@ -137,31 +144,38 @@ void TestCliCommands::sandboxServesAndStops()
     const QString secKeyFile = QDir(m_outside.path()).filePath(QStringLiteral("sandbox-sec.key"));
     QProcess sandbox;
     sandbox.setProcessEnvironment(m_cli.environment());
-    sandbox.start(CliHarness::program(), {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--enrollee"),
-                                          QStringLiteral("cli-sandbox-user"), QStringLiteral("--enrollee"), QStringLiteral("demo-user-004"),
-                                          QStringLiteral("--sec-key-api-key-file"), secKeyFile});
+    sandbox.start(CliHarness::program(),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--enrollee"), QStringLiteral("cli-sandbox-user"), QStringLiteral("--enrollee"),
+                   QStringLiteral("demo-user-004"), QStringLiteral("--sec-key-api-key-file"), secKeyFile});
     QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning, 10000);
     const QUrl url(QString::fromUtf8(sandbox.readLine()).trimmed());
     QVERIFY2(url.isValid() && url.host() == QLatin1String("127.0.0.1") && url.port() > 0, qPrintable(url.toString()));
 
     // The demo key, as a new user would use it.
-    const CliRun hmac = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("cli-sandbox-user"), QStringLiteral("--environment"),
-                                   QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json")});
+    const CliRun hmac = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("cli-sandbox-user"),
+                                   QStringLiteral("--environment"), QStringLiteral("local"),
+                                   QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json")});
     QVERIFY2(hmac.exitCode == 0, hmac.err.constData());
     QCOMPARE(hmac.object().value(QLatin1String("environment")).toString(), QStringLiteral("local"));
     QCOMPARE(hmac.object().value(QLatin1String("partner_id")).toString(), QStringLiteral("001"));
     // The legacy scheme with the key the sandbox wrote for its fresh key pair.
-    const CliRun legacy = m_cli.run({QStringLiteral("reactivate"), QStringLiteral("cli-sandbox-user"), QStringLiteral("--environment"),
-                                     QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--scheme"),
+    const CliRun legacy = m_cli.run({QStringLiteral("reactivate"), QStringLiteral("cli-sandbox-user"),
+                                     QStringLiteral("--environment"), QStringLiteral("local"),
+                                     QStringLiteral("--base-url"), url.toString(), QStringLiteral("--scheme"),
                                      QStringLiteral("sec_key"), QStringLiteral("--api-key-file"), secKeyFile});
     QVERIFY2(legacy.exitCode == 0, legacy.err.constData());
     // "--enrollee" adds an active enrollee, even one named like the demo user that starts deactivated.
-    const CliRun flag = m_cli.run({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-004"), QStringLiteral("--environment"),
-                                   QStringLiteral("local"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json"),
+    const CliRun flag = m_cli.run({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-004"),
+                                   QStringLiteral("--environment"), QStringLiteral("local"),
+                                   QStringLiteral("--base-url"), url.toString(), QStringLiteral("--json"),
                                    QStringLiteral("--reason"), QStringLiteral("CASE-4")});
     QVERIFY2(flag.exitCode == 0, flag.err.constData());
-    const QJsonObject state = QJsonDocument::fromJson(flag.object().value(QLatin1String("response")).toString().toUtf8())
-                                  .object().value(QLatin1String("state")).toObject();
+    const QJsonObject state = QJsonDocument::fromJson(
+                                  flag.object().value(QLatin1String("response")).toString().toUtf8())
+                                  .object()
+                                  .value(QLatin1String("state"))
+                                  .toObject();
     QCOMPARE(state.value(QLatin1String("active")).toBool(false), true);
     QCOMPARE(state.value(QLatin1String("is_fraudulent")).toBool(), true);
 
@@ -177,13 +191,16 @@ void TestCliCommands::sandboxFaultOptions()
 {
     QProcess sandbox;
     sandbox.setProcessEnvironment(m_cli.environment());
-    sandbox.start(CliHarness::program(), {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--fault"),
-                                          QStringLiteral("http-error"), QStringLiteral("--fault-status"), QStringLiteral("429"),
-                                          QStringLiteral("--retry-after"), QStringLiteral("0"), QStringLiteral("--fault-count"), QStringLiteral("1")});
+    sandbox.start(CliHarness::program(),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--fault"),
+                   QStringLiteral("http-error"), QStringLiteral("--fault-status"), QStringLiteral("429"),
+                   QStringLiteral("--retry-after"), QStringLiteral("0"), QStringLiteral("--fault-count"),
+                   QStringLiteral("1")});
     QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning, 10000);
     const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
-    const CliRun run = m_cli.run({QStringLiteral("re-enroll"), QStringLiteral("demo-user-001"), QStringLiteral("--environment"),
-                                  QStringLiteral("local"), QStringLiteral("--base-url"), url, QStringLiteral("--json")});
+    const CliRun run = m_cli.run({QStringLiteral("re-enroll"), QStringLiteral("demo-user-001"),
+                                  QStringLiteral("--environment"), QStringLiteral("local"),
+                                  QStringLiteral("--base-url"), url, QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonArray attempts = run.object().value(QLatin1String("attempts")).toArray();
     QCOMPARE(attempts.size(), 2); // the first met the injected 429, the retry went through
@@ -198,10 +215,19 @@ void TestCliCommands::sandboxRefusesBadOptions()
 {
     const QStringList sandbox = {QStringLiteral("sandbox"), QStringLiteral("--port")};
     QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("70000")}).exitCode, 2);
-    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--fault"), QStringLiteral("explode")}).exitCode, 2);
-    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--host"), QStringLiteral("not-an-address")}).exitCode, 2);
-    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--enrollee"), QString()}).exitCode, 2);
-    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--api-key"), QStringLiteral("x")}).exitCode, 2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--fault"), QStringLiteral("explode")})
+                 .exitCode,
+             2);
+    QCOMPARE(
+        m_cli
+            .run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--host"), QStringLiteral("not-an-address")})
+            .exitCode,
+        2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--enrollee"), QString()}).exitCode,
+             2);
+    QCOMPARE(m_cli.run(sandbox + QStringList{QStringLiteral("0"), QStringLiteral("--api-key"), QStringLiteral("x")})
+                 .exitCode,
+             2);
 }
 
 void TestCliCommands::confirmationsOnTerminal_data()
@@ -211,13 +237,20 @@ void TestCliCommands::confirmationsOnTerminal_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<bool>("sent");
     const QString prod = QStringLiteral("--environment");
-    QTest::newRow("delete, wrong user ID") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"), QStringLiteral("--reason"), QStringLiteral("CASE-5")} << QByteArray("tty-usr\n") << 6 << false;
-    QTest::newRow("delete, user ID typed again") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"), QStringLiteral("--reason"), QStringLiteral("CASE-5")} << QByteArray("tty-user\n") << 0 << true;
+    QTest::newRow("delete, wrong user ID") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"),
+                                                          QStringLiteral("--reason"), QStringLiteral("CASE-5")}
+                                           << QByteArray("tty-usr\n") << 6 << false;
+    QTest::newRow("delete, user ID typed again") << QStringList{QStringLiteral("delete"), QStringLiteral("tty-user"),
+                                                                QStringLiteral("--reason"), QStringLiteral("CASE-5")}
+                                                 << QByteArray("tty-user\n") << 0 << true;
     QTest::newRow("production deactivate, declined")
-        << QStringList{QStringLiteral("deactivate"), QStringLiteral("tty-user"), prod, QStringLiteral("production")} << QByteArray("no\n") << 6 << false;
+        << QStringList{QStringLiteral("deactivate"), QStringLiteral("tty-user"), prod, QStringLiteral("production")}
+        << QByteArray("no\n") << 6 << false;
     // Confirmed, so it is sent; the sandbox then refuses a production body, which is exit 3.
     QTest::newRow("production flag, confirmed")
-        << QStringList{QStringLiteral("flag-fraud"), QStringLiteral("tty-user"), prod, QStringLiteral("production"), QStringLiteral("--reason"), QStringLiteral("CASE-6")} << QByteArray("yes\n") << 3 << true;
+        << QStringList{QStringLiteral("flag-fraud"), QStringLiteral("tty-user"), prod,
+                       QStringLiteral("production"), QStringLiteral("--reason"), QStringLiteral("CASE-6")}
+        << QByteArray("yes\n") << 3 << true;
 }
 
 void TestCliCommands::confirmationsOnTerminal()
@@ -245,8 +278,11 @@ void TestCliCommands::confirmationsOnTerminal()
     QByteArray err;
     connect(&process, &QProcess::readyReadStandardError, this, [&] { err += process.readAllStandardError(); });
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(CliHarness::program(), args + QStringList{QStringLiteral("--base-url"), server.origin().toString(), QStringLiteral("--partner-id"),
-                                                            QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("officer@example.org")});
+    process.start(CliHarness::program(),
+                  args
+                      + QStringList{QStringLiteral("--base-url"), server.origin().toString(),
+                                    QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                    QStringLiteral("officer@example.org")});
     ::close(slave);
     QTRY_VERIFY_WITH_TIMEOUT(err.contains("confirm: ") || process.state() == QProcess::NotRunning, 10000);
     QVERIFY2(err.contains("confirm: "), err.constData());
@@ -268,12 +304,17 @@ void TestCliCommands::helpAndVersion()
 
     const CliRun top = m_cli.run({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);
-    for (const char *word : {"re-enroll", "flag-fraud", "history", "sandbox", "profile", "sign", "Exit status", "SMILEID_API_KEY"})
+    for (const char *word :
+         {"re-enroll", "flag-fraud", "history", "sandbox", "profile", "sign", "Exit status", "SMILEID_API_KEY"})
         QVERIFY2(top.out.contains(word), word);
 
     const QList<QStringList> commands = {
-        {QStringLiteral("sign")},    {QStringLiteral("delete")},  {QStringLiteral("history")},
-        {QStringLiteral("sandbox")}, {QStringLiteral("profile")}, {QStringLiteral("profile"), QStringLiteral("add")},
+        {QStringLiteral("sign")},
+        {QStringLiteral("delete")},
+        {QStringLiteral("history")},
+        {QStringLiteral("sandbox")},
+        {QStringLiteral("profile")},
+        {QStringLiteral("profile"), QStringLiteral("add")},
         {QStringLiteral("profile"), QStringLiteral("set-key")},
     };
     for (const QStringList &command : commands) {
@@ -320,5 +361,6 @@ void TestCliCommands::historyRetention()
     const CliRun list = cli.run({QStringLiteral("history"), QStringLiteral("--json")});
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.array().size(), 1);
-    QCOMPARE(list.array().at(0).toObject().value(QLatin1String("user_id")).toString(), QStringLiteral("user-0-months-ago"));
+    QCOMPARE(list.array().at(0).toObject().value(QLatin1String("user_id")).toString(),
+             QStringLiteral("user-0-months-ago"));
 }

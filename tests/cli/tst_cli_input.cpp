@@ -17,7 +17,8 @@ namespace {
 // Bytes a terminal would act on: ESC, BEL, the 8-bit CSI (UTF-8 C2 9B) and RIGHT-TO-LEFT OVERRIDE (E2 80 AE).
 bool hasTerminalControl(const QByteArray &bytes)
 {
-    return bytes.contains('\x1b') || bytes.contains('\x07') || bytes.contains("\xc2\x9b") || bytes.contains("\xe2\x80\xae");
+    return bytes.contains('\x1b') || bytes.contains('\x07') || bytes.contains("\xc2\x9b")
+        || bytes.contains("\xe2\x80\xae");
 }
 
 // The shell that makes writing a file fail for everyone, root included: no file may grow (as on a full
@@ -79,8 +80,9 @@ void TestCliInput::init()
 
 QStringList TestCliInput::target(const QStringList &extra) const
 {
-    return extra + QStringList{QStringLiteral("--base-url"), m_server->origin().toString(), QStringLiteral("--partner-id"),
-                               QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("officer@example.org")};
+    return extra + QStringList{QStringLiteral("--base-url"),   m_server->origin().toString(),
+                               QStringLiteral("--partner-id"), QStringLiteral("001"),
+                               QStringLiteral("--email"),      QStringLiteral("officer@example.org")};
 }
 
 void TestCliInput::setFault(FaultPlan::Kind kind, int status, const QByteArray &body)
@@ -95,7 +97,8 @@ void TestCliInput::setFault(FaultPlan::Kind kind, int status, const QByteArray &
 void TestCliInput::refusalInsideOkStatus()
 {
     setFault(FaultPlan::Kind::Body, 200, R"({"code":"2205","error":"You are not authorized to do that"})");
-    const CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--json")}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--json")}));
     QCOMPARE(run.exitCode, 3);
     const QJsonObject o = run.object();
     QCOMPARE(o.value(QLatin1String("ok")).toBool(), false);
@@ -148,20 +151,23 @@ void TestCliInput::drippingServerEndsAtDeadline()
 void TestCliInput::hostileTextNeverReachesTerminal()
 {
     const QString hostile = QStringLiteral("\x1b[2J\x1b]0;pwned\x07");
-    const QJsonObject body{{QStringLiteral("code"), QStringLiteral("2205") + hostile},
-                           {QStringLiteral("error"), QStringLiteral("denied ") + hostile + QStringLiteral("\u202Eevil\u009b2J")}};
+    const QJsonObject body{
+        {QStringLiteral("code"), QStringLiteral("2205") + hostile},
+        {QStringLiteral("error"), QStringLiteral("denied ") + hostile + QStringLiteral("\u202Eevil\u009b2J")}};
     setFault(FaultPlan::Kind::Body, 400, QJsonDocument(body).toJson(QJsonDocument::Compact));
     const CliRun plain = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("input-user")}));
     QCOMPARE(plain.exitCode, 3);
     QVERIFY2(!hasTerminalControl(plain.out + plain.err), plain.err.constData());
     QVERIFY2(!plain.err.contains("pwned") && plain.err.contains("denied"), plain.err.constData());
 
-    const CliRun json = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--json")}));
+    const CliRun json = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--json")}));
     QCOMPARE(json.exitCode, 3);
     QVERIFY2(!hasTerminalControl(json.out + json.err), json.out.constData());
     QVERIFY(json.object().value(QLatin1String("message")).toString().startsWith(QLatin1String("HTTP 400")));
 
-    for (const QStringList &history : {QStringList{QStringLiteral("history")}, QStringList{QStringLiteral("history"), QStringLiteral("--json")}}) {
+    for (const QStringList &history :
+         {QStringList{QStringLiteral("history")}, QStringList{QStringLiteral("history"), QStringLiteral("--json")}}) {
         const CliRun listed = m_cli.run(history);
         QCOMPARE(listed.exitCode, 0);
         QVERIFY2(!hasTerminalControl(listed.out + listed.err), listed.out.constData());
@@ -173,10 +179,13 @@ void TestCliInput::invalidUtf8ArgumentsRefused_data()
     QTest::addColumn<QString>("script");
     QTest::addColumn<QString>("named");
     // printf makes the byte 0xFF, which no UTF-8 text contains.
-    QTest::newRow("user id") << QStringLiteral("exec \"$0\" deactivate \"$(printf 'user\\377')\" \"$@\"") << "Argument 2";
-    QTest::newRow("reason") << QStringLiteral("exec \"$0\" deactivate input-user --reason \"$(printf 'case \\377')\" \"$@\"")
+    QTest::newRow("user id") << QStringLiteral("exec \"$0\" deactivate \"$(printf 'user\\377')\" \"$@\"")
+                             << "Argument 2";
+    QTest::newRow("reason") << QStringLiteral(
+        "exec \"$0\" deactivate input-user --reason \"$(printf 'case \\377')\" \"$@\"")
                             << "the value of --reason";
-    QTest::newRow("email") << QStringLiteral("exec \"$0\" deactivate input-user \"$@\" --email \"$(printf 'o\\377@example.org')\"")
+    QTest::newRow("email") << QStringLiteral(
+        "exec \"$0\" deactivate input-user \"$@\" --email \"$(printf 'o\\377@example.org')\"")
                            << "the value of --email";
 }
 
@@ -210,7 +219,8 @@ void TestCliInput::nonUtf8KeyFileRefused()
     file.write(m_key + "\xe9\n"); // the key with a Latin-1 "é": a damaged copy
     file.close();
     const int requests = m_server->requestCount();
-    const CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--api-key-file"), path}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("input-user"), QStringLiteral("--api-key-file"), path}));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("not UTF-8"), run.err.constData());
     QCOMPARE(m_server->requestCount(), requests);
@@ -221,20 +231,38 @@ void TestCliInput::emptyOptionValuesRefused_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("option");
     const QString user = QStringLiteral("input-user");
-    QTest::newRow("partner id") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"), QStringLiteral("local"),
-                                               QStringLiteral("--partner-id"), QString()} << "--partner-id";
-    QTest::newRow("partner id blank") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"), QStringLiteral("local"),
-                                                     QStringLiteral("--partner-id=  ")} << "--partner-id";
-    QTest::newRow("email") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"), QStringLiteral("local"),
-                                          QStringLiteral("--email"), QString()} << "--email";
-    QTest::newRow("environment") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"), QString()} << "--environment";
-    QTest::newRow("reason") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"), QStringLiteral("local"),
-                                           QStringLiteral("--reason=")} << "--reason";
-    QTest::newRow("sign") << QStringList{QStringLiteral("sign"), QStringLiteral("--partner-id"), QString()} << "--partner-id";
-    QTest::newRow("profile add") << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("p"), QStringLiteral("--partner-id"),
-                                                QString(), QStringLiteral("--email"), QStringLiteral("o@example.org")} << "--partner-id";
-    QTest::newRow("sandbox port") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QString()} << "--port";
-    QTest::newRow("history user") << QStringList{QStringLiteral("history"), QStringLiteral("--user-id"), QString()} << "--user-id";
+    QTest::newRow("partner id") << QStringList{QStringLiteral("deactivate"),    user,
+                                               QStringLiteral("--environment"), QStringLiteral("local"),
+                                               QStringLiteral("--partner-id"),  QString()}
+                                << "--partner-id";
+    QTest::newRow("partner id blank") << QStringList{QStringLiteral("deactivate"), user,
+                                                     QStringLiteral("--environment"), QStringLiteral("local"),
+                                                     QStringLiteral("--partner-id=  ")}
+                                      << "--partner-id";
+    QTest::newRow("email") << QStringList{QStringLiteral("deactivate"),    user,
+                                          QStringLiteral("--environment"), QStringLiteral("local"),
+                                          QStringLiteral("--email"),       QString()}
+                           << "--email";
+    QTest::newRow("environment") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"),
+                                                QString()}
+                                 << "--environment";
+    QTest::newRow("reason") << QStringList{QStringLiteral("deactivate"), user, QStringLiteral("--environment"),
+                                           QStringLiteral("local"), QStringLiteral("--reason=")}
+                            << "--reason";
+    QTest::newRow("sign") << QStringList{QStringLiteral("sign"), QStringLiteral("--partner-id"), QString()}
+                          << "--partner-id";
+    QTest::newRow("profile add") << QStringList{QStringLiteral("profile"),
+                                                QStringLiteral("add"),
+                                                QStringLiteral("p"),
+                                                QStringLiteral("--partner-id"),
+                                                QString(),
+                                                QStringLiteral("--email"),
+                                                QStringLiteral("o@example.org")}
+                                 << "--partner-id";
+    QTest::newRow("sandbox port") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QString()}
+                                  << "--port";
+    QTest::newRow("history user") << QStringList{QStringLiteral("history"), QStringLiteral("--user-id"), QString()}
+                                  << "--user-id";
 }
 
 void TestCliInput::emptyOptionValuesRefused()
@@ -257,13 +285,14 @@ void TestCliInput::profileUseAndRemoveNeedSavedSettings()
 {
     const QString origin = m_server->origin().toString();
     for (const char *name : {"first", "second"}) {
-        const CliRun add = m_cli.run({QStringLiteral("profile"), QStringLiteral("add"), QLatin1String(name), QStringLiteral("--partner-id"),
-                                      QStringLiteral("001"), QStringLiteral("--email"), QStringLiteral("o@example.org"),
-                                      QStringLiteral("--base-url"), origin});
+        const CliRun add = m_cli.run({QStringLiteral("profile"), QStringLiteral("add"), QLatin1String(name),
+                                      QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                      QStringLiteral("o@example.org"), QStringLiteral("--base-url"), origin});
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString());
-    const CliRun setKey = m_cli.run({QStringLiteral("profile"), QStringLiteral("set-key"), QStringLiteral("first")}, m_key + '\n');
+    const CliRun setKey = m_cli.run({QStringLiteral("profile"), QStringLiteral("set-key"), QStringLiteral("first")},
+                                    m_key + '\n');
     const bool keychain = !setKey.warnedNoKeychain();
     if (keychain)
         QVERIFY2(setKey.exitCode == 0, setKey.err.constData());
@@ -272,10 +301,12 @@ void TestCliInput::profileUseAndRemoveNeedSavedSettings()
     const QByteArray before = settingsFile.readAll();
     settingsFile.close();
 
-    const CliRun use = m_cli.runShell(kNoFileGrowth, {QStringLiteral("profile"), QStringLiteral("use"), QStringLiteral("second")});
+    const CliRun use = m_cli.runShell(kNoFileGrowth,
+                                      {QStringLiteral("profile"), QStringLiteral("use"), QStringLiteral("second")});
     QCOMPARE(use.exitCode, 5);
     QVERIFY2(use.err.contains("Could not write") && !use.out.contains("now the default"), use.err.constData());
-    const CliRun removed = m_cli.runShell(kNoFileGrowth, {QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("first")});
+    const CliRun removed = m_cli.runShell(
+        kNoFileGrowth, {QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("first")});
     QCOMPARE(removed.exitCode, 5);
     QVERIFY2(removed.err.contains("are kept") && !removed.out.contains("removed"), removed.err.constData());
 
@@ -285,7 +316,8 @@ void TestCliInput::profileUseAndRemoveNeedSavedSettings()
     settingsFile.close();
     QCOMPARE(AppSettings(m_cli.settingsFile()).activeProfile(), QStringLiteral("first"));
     if (keychain) {
-        const CliRun act = m_cli.run({QStringLiteral("deactivate"), QStringLiteral("input-user")}); // the default: "first"
+        const CliRun act = m_cli.run(
+            {QStringLiteral("deactivate"), QStringLiteral("input-user")}); // the default: "first"
         QVERIFY2(act.exitCode == 0, act.err.constData());
     }
 

@@ -8,18 +8,18 @@
 #include "AuditKey.h"
 #include "CredentialStore.h"
 #include "HistoryService.h"
-#include "SandboxServer.h"
 #include "MainWindow.h"
 #include "PromptService.h"
+#include "SandboxServer.h"
 
-#include <QApplication>
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QHeaderView>
-#include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -45,7 +45,8 @@ inline CoreConfig configFor(const QString &home)
     CoreConfig config;
     config.settingsFile = home + QStringLiteral("/config/settings.ini");
     config.historyDir = home + QStringLiteral("/data/history");
-    config.keychainService = QStringLiteral("enrollee-console-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    config.keychainService = QStringLiteral("enrollee-console-test-")
+        + QUuid::createUuid().toString(QUuid::WithoutBraces);
     return config;
 }
 
@@ -79,10 +80,12 @@ inline QStringList unnamedControls(const QWidget *root)
     for (QWidget *w : widgets) {
         const QByteArray cls = w->metaObject()->className();
         const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
-            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w);
+            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
+            || qobject_cast<QPlainTextEdit *>(w);
         const bool internal = w->objectName().startsWith(QLatin1String("qt_")) || cls.startsWith("QLineEditIconButton")
             || (w->parentWidget() && qobject_cast<QComboBox *>(w->parentWidget()->parentWidget()))
-            || cls == "QComboBoxListView" || qobject_cast<QHeaderView *>(w) || cls == "QTableCornerButton" || cls == "QTabBar";
+            || cls == "QComboBoxListView" || qobject_cast<QHeaderView *>(w) || cls == "QTableCornerButton"
+            || cls == "QTabBar";
         if (control && !internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
             unnamed << QStringLiteral("%1 \"%2\"").arg(QLatin1String(cls), w->objectName());
     }
@@ -105,7 +108,6 @@ struct Console {
     }
 };
 
-
 // Base of the suites that drive one real window: starts it, and offers the steps tests repeat.
 class ConsoleTest : public QObject
 {
@@ -125,7 +127,8 @@ protected:
         CredentialStore *credentials = m_console->context->credentials();
         int pending = int(profiles.size()) + 1;
         for (const QString &name : profiles)
-            credentials->remove(CredentialStore::profileAccount(name), [&pending](const CredentialResult &) { --pending; });
+            credentials->remove(CredentialStore::profileAccount(name),
+                                [&pending](const CredentialResult &) { --pending; });
         credentials->remove(QLatin1String(AuditKey::kAccount), [&pending](const CredentialResult &) { --pending; });
         return QTest::qWaitFor([&pending] { return pending == 0; }, 10000);
     }
@@ -188,7 +191,6 @@ protected:
     {
         return QTest::qWaitFor([this] { return !window()->actions()->isBusy(); }, 10000);
     }
-
 };
 
 } // namespace GuiTest

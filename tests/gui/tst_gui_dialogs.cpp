@@ -1,7 +1,8 @@
 // The delete confirmation on its own (paste refused every way, exact match only, production warning),
 // the prompt seam's pre-answers, and the history-derived "last known state".
-#include "DeleteConfirmDialog.h"
 #include "GuiTestSupport.h"
+
+#include "DeleteConfirmDialog.h"
 #include "KnownState.h"
 #include "NoPasteLineEdit.h"
 #include "PromptService.h"
@@ -117,13 +118,15 @@ private slots:
         };
         using O = HistoryEntry::Outcome;
         QVERIFY(!KnownState::derive({}).known);
-        KnownState s = KnownState::derive({entry(3, ActionKind::Reactivate, O::Failure), entry(1, ActionKind::Deactivate, O::Success),
+        KnownState s = KnownState::derive({entry(3, ActionKind::Reactivate, O::Failure),
+                                           entry(1, ActionKind::Deactivate, O::Success),
                                            entry(2, ActionKind::FlagFraud, O::Success)});
         QVERIFY(s.known && !s.active && s.fraudulent && !s.deleted);
         QCOMPARE(s.actions, 3);
         QCOMPARE(s.asOf, QDateTime::fromSecsSinceEpoch(1700000002, Qt::UTC));
         QVERIFY(s.describe().contains(QLatin1String("Deactivated")));
-        s = KnownState::derive({entry(1, ActionKind::Delete, O::Success), entry(2, ActionKind::Reactivate, O::Failure)});
+        s = KnownState::derive(
+            {entry(1, ActionKind::Delete, O::Success), entry(2, ActionKind::Reactivate, O::Failure)});
         QCOMPARE(s.describe(), QStringLiteral("Deleted"));
     }
 };

@@ -7,22 +7,21 @@
 #include "AppSettings.h"
 #include "AuditKey.h"
 #include "CredentialStore.h"
-#include "ProfileController.h"
+#include "HistoryFilterProxy.h"
+#include "HistoryPanel.h"
+#include "HistoryTableModel.h"
 #include "ProductionBanner.h"
+#include "ProfileController.h"
 #include "SandboxServer.h"
 #include "Validation.h"
 
-#include "HistoryPanel.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryTableModel.h"
-
 #include <QAbstractButton>
-#include <QDirIterator>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -42,10 +41,7 @@ class TestMainWindow : public ConsoleTest
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(startConsole("tst_gui_main_window"));
-    }
+    void initTestCase() { QVERIFY(startConsole("tst_gui_main_window")); }
 
     void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
 
@@ -76,7 +72,8 @@ private slots:
             auto *button = find<QAbstractButton>(window(), buttonName(kind).toLatin1().constData());
             QVERIFY(entries.contains(button->actions().value(0)));
             QCOMPARE(button->actions().value(0)->shortcut(), keys);
-            QVERIFY2(button->toolTip().contains(keys.toString(QKeySequence::NativeText)), qPrintable(button->toolTip()));
+            QVERIFY2(button->toolTip().contains(keys.toString(QKeySequence::NativeText)),
+                     qPrintable(button->toolTip()));
         }
     }
 
@@ -84,7 +81,8 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::newRow("blank") << QStringLiteral("   ");
-        QTest::newRow("control") << QStringLiteral("abc\x01" "def");
+        QTest::newRow("control") << QStringLiteral("abc\x01"
+                                                   "def");
         QTest::newRow("too long") << QString(Validation::kMaxUserIdLength + 1, QLatin1Char('x'));
     }
 
@@ -263,7 +261,8 @@ private slots:
         QTest::mouseClick(confirm, Qt::LeftButton);
         QVERIFY(waitForResult());
         QCOMPARE(sandbox()->requestCount(), before + 1);
-        QVERIFY2(resultLine()->text().contains(ActionInfo::pastTense(ActionKind::Delete)), qPrintable(resultLine()->text()));
+        QVERIFY2(resultLine()->text().contains(ActionInfo::pastTense(ActionKind::Delete)),
+                 qPrintable(resultLine()->text()));
         QVERIFY(!sandbox()->registry().contains(user));
         QCOMPARE(history(user).last().action, ActionKind::Delete);
         QCOMPARE(history(user).last().outcome, HistoryEntry::Outcome::Success);

@@ -93,7 +93,6 @@ private slots:
         QVERIFY(!window()->windowTitle().contains(QLatin1String("[PRODUCTION]")));
         QVERIFY(!banner->isProduction());
     }
-
 };
 
 QTEST_MAIN(TestProduction)

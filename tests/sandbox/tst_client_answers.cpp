@@ -3,8 +3,9 @@
 // answer, a server that drips its answer past the deadline, and hostile text in code/error/message. Each
 // through a real sandbox on loopback and the real EnrolleeClient.
 
-#include "SafeText.h"
 #include "SandboxTestSupport.h"
+
+#include "SafeText.h"
 
 #include <QNetworkAccessManager>
 #include <QtTest>
@@ -101,8 +102,11 @@ void TestClientAnswers::okStatusWithErrorCodeIsRefusal_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("code");
-    QTest::newRow("200 code+error") << 200 << QByteArray(R"({"code":"2205","error":"You are not authorized to do that"})") << "2205";
-    QTest::newRow("200 int code+error") << 200 << QByteArray(R"({"code":2210,"error":"No enrolled user found"})") << "2210";
+    QTest::newRow("200 code+error") << 200
+                                    << QByteArray(R"({"code":"2205","error":"You are not authorized to do that"})")
+                                    << "2205";
+    QTest::newRow("200 int code+error") << 200 << QByteArray(R"({"code":2210,"error":"No enrolled user found"})")
+                                        << "2210";
     QTest::newRow("201 success false") << 201 << QByteArray(R"({"success":false,"message":"nope"})") << "";
 }
 
@@ -209,7 +213,8 @@ void TestClientAnswers::drippingServerHitsDeadline()
     QCOMPARE(result.outcome, ApiResult::Outcome::Timeout);
     QVERIFY(result.requestSent);
     QCOMPARE(result.httpStatus, 200); // the status came; the body never finished
-    QVERIFY2(result.message.contains(QLatin1String("no complete answer within 1.5 seconds")), qPrintable(result.message));
+    QVERIFY2(result.message.contains(QLatin1String("no complete answer within 1.5 seconds")),
+             qPrintable(result.message));
     QVERIFY2(result.message.contains(QLatin1String("unknown")), qPrintable(result.message));
     QVERIFY(!result.isRetryable());
     QVERIFY(result.bodySize > 0 && result.bodySize < 200); // a few dripped bytes, not the whole body
@@ -230,9 +235,10 @@ void TestClientAnswers::deadlineDefaultsToTwiceTimeout()
 void TestClientAnswers::hostileTextIsInert()
 {
     const QString bidi = QStringLiteral("\u202Edetavitca\u202C");
-    QJsonObject body{{QStringLiteral("code"), QStringLiteral("22") + kHostile + QStringLiteral("05")},
-                     {QStringLiteral("error"), QStringLiteral("refused ") + kHostile + bidi + QStringLiteral("\u009b2J")},
-                     {QStringLiteral("success"), false}};
+    QJsonObject body{
+        {QStringLiteral("code"), QStringLiteral("22") + kHostile + QStringLiteral("05")},
+        {QStringLiteral("error"), QStringLiteral("refused ") + kHostile + bidi + QStringLiteral("\u009b2J")},
+        {QStringLiteral("success"), false}};
     FaultPlan plan;
     plan.kind = FaultPlan::Kind::Body;
     plan.httpStatus = 400;

@@ -75,10 +75,11 @@ void TestClientFaults::expectUnchanged(const QString &userId)
 
 void TestClientFaults::faultKindNames()
 {
-    const QList<FaultPlan::Kind> kinds{FaultPlan::Kind::None, FaultPlan::Kind::HttpError, FaultPlan::Kind::Html,
-                                       FaultPlan::Kind::Empty, FaultPlan::Kind::Truncated, FaultPlan::Kind::Reset,
-                                       FaultPlan::Kind::Hang, FaultPlan::Kind::SystemError, FaultPlan::Kind::Drip,
-                                       FaultPlan::Kind::Body, FaultPlan::Kind::BrokenChunked, FaultPlan::Kind::Interim};
+    const QList<FaultPlan::Kind> kinds{
+        FaultPlan::Kind::None,  FaultPlan::Kind::HttpError,     FaultPlan::Kind::Html,
+        FaultPlan::Kind::Empty, FaultPlan::Kind::Truncated,     FaultPlan::Kind::Reset,
+        FaultPlan::Kind::Hang,  FaultPlan::Kind::SystemError,   FaultPlan::Kind::Drip,
+        FaultPlan::Kind::Body,  FaultPlan::Kind::BrokenChunked, FaultPlan::Kind::Interim};
     QSet<QString> names;
     for (FaultPlan::Kind kind : kinds) {
         const QString name = FaultPlan::kindName(kind);

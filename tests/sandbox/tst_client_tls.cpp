@@ -46,7 +46,8 @@ bool makeSelfSigned(QByteArray *certPem, QByteArray *keyPem)
         X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
         X509_set_pubkey(cert, key);
         X509_NAME *name = X509_get_subject_name(cert);
-        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("127.0.0.1"), -1, -1, 0);
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("127.0.0.1"), -1,
+                                   -1, 0);
         X509_set_issuer_name(cert, name);
         X509V3_CTX ctx;
         X509V3_set_ctx_nodb(&ctx);
@@ -58,7 +59,8 @@ bool makeSelfSigned(QByteArray *certPem, QByteArray *keyPem)
     if (ok) {
         BIO *c = BIO_new(BIO_s_mem());
         BIO *k = BIO_new(BIO_s_mem());
-        ok = PEM_write_bio_X509(c, cert) == 1 && PEM_write_bio_PrivateKey(k, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
+        ok = PEM_write_bio_X509(c, cert) == 1
+            && PEM_write_bio_PrivateKey(k, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
         *certPem = bioText(c);
         *keyPem = bioText(k);
         BIO_free(c);

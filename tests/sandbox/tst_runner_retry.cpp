@@ -149,7 +149,8 @@ void TestRunnerRetry::policyIsAppliedForEveryFace()
 void TestRunnerRetry::successIsRecorded()
 {
     const Profile p = profile(*m_server);
-    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, keyFor(*m_server, p.scheme));
+    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p,
+                                      keyFor(*m_server, p.scheme));
     QVERIFY2(outcome.ok(), qPrintable(outcome.headline));
     QCOMPARE(outcome.attempts, 1);
     QVERIFY(outcome.headline.contains(QLatin1String("demo-user-001")));
@@ -190,7 +191,8 @@ void TestRunnerRetry::retriedFaults()
     m_server->setFaultPlan(plan);
     const Profile p = profile(*m_server);
     QList<int> delays;
-    const ActionOutcome outcome = run(ActionKind::FlagFraud, QStringLiteral("demo-user-002"), p, keyFor(*m_server, p.scheme), &delays);
+    const ActionOutcome outcome = run(ActionKind::FlagFraud, QStringLiteral("demo-user-002"), p,
+                                      keyFor(*m_server, p.scheme), &delays);
     QVERIFY2(outcome.ok(), qPrintable(outcome.headline));
     QCOMPARE(outcome.attempts, failures + 1);
     QCOMPARE(delays.size(), failures);
@@ -227,7 +229,8 @@ void TestRunnerRetry::retryAfterIsHonoured()
     QList<int> delays;
     QElapsedTimer timer;
     timer.start();
-    const ActionOutcome outcome = run(ActionKind::ReEnroll, QStringLiteral("demo-user-003"), p, keyFor(*m_server, p.scheme), &delays);
+    const ActionOutcome outcome = run(ActionKind::ReEnroll, QStringLiteral("demo-user-003"), p,
+                                      keyFor(*m_server, p.scheme), &delays);
     QVERIFY2(outcome.ok(), qPrintable(outcome.headline));
     QCOMPARE(delays, QList<int>{1000});
     QVERIFY(timer.elapsed() >= 1000);
@@ -241,7 +244,8 @@ void TestRunnerRetry::givesUpAfterMaxAttempts()
     plan.httpStatus = 503;
     m_server->setFaultPlan(plan);
     const Profile p = profile(*m_server);
-    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, keyFor(*m_server, p.scheme));
+    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p,
+                                      keyFor(*m_server, p.scheme));
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.attempts, 3);
     QCOMPARE(m_server->requestCount(), 3);
@@ -264,7 +268,8 @@ void TestRunnerRetry::connectionRefusedIsRetried()
     probe.close();
     Profile p = profile(*m_server);
     p.baseUrl.setPort(closedPort);
-    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, keyFor(*m_server, p.scheme));
+    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p,
+                                      keyFor(*m_server, p.scheme));
     QCOMPARE(outcome.result.outcome, ApiResult::Outcome::NetworkError);
     QVERIFY(!outcome.result.requestSent);
     QCOMPARE(outcome.attempts, 3);
@@ -283,12 +288,18 @@ void TestRunnerRetry::notRetried_data()
     QTest::addColumn<QString>("outcomeName");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("advicePart");
-    QTest::newRow("400 wrong key") << "wrong-key" << "http-error" << 400 << "Check the API key";
-    QTest::newRow("400 unknown user") << "unknown-user" << "http-error" << 400 << "Check the user ID";
-    QTest::newRow("timeout") << "hang" << "timeout" << 0 << "may or may not have been applied";
-    QTest::newRow("reset after sending") << "reset" << "network-error" << 0 << "may have been applied";
-    QTest::newRow("502 page") << "html" << "http-error" << 502 << "server had a problem";
-    QTest::newRow("500 plain") << "http-error" << "http-error" << 500 << "server had a problem";
+    QTest::newRow("400 wrong key") << "wrong-key"
+                                   << "http-error" << 400 << "Check the API key";
+    QTest::newRow("400 unknown user") << "unknown-user"
+                                      << "http-error" << 400 << "Check the user ID";
+    QTest::newRow("timeout") << "hang"
+                             << "timeout" << 0 << "may or may not have been applied";
+    QTest::newRow("reset after sending") << "reset"
+                                         << "network-error" << 0 << "may have been applied";
+    QTest::newRow("502 page") << "html"
+                              << "http-error" << 502 << "server had a problem";
+    QTest::newRow("500 plain") << "http-error"
+                               << "http-error" << 500 << "server had a problem";
 }
 
 void TestRunnerRetry::notRetried()
@@ -335,7 +346,8 @@ void TestRunnerRetry::serverClockAheadGivesClockAdvice()
     OffsetClock serverClock(2 * 3600 * 1000);
     m_server->setClock(&serverClock);
     const Profile p = profile(*m_server);
-    const ActionOutcome outcome = run(ActionKind::Delete, QStringLiteral("demo-user-003"), p, keyFor(*m_server, p.scheme));
+    const ActionOutcome outcome = run(ActionKind::Delete, QStringLiteral("demo-user-003"), p,
+                                      keyFor(*m_server, p.scheme));
     m_server->setClock(nullptr);
     QCOMPARE(outcome.result.code, QStringLiteral("2205"));
     QCOMPARE(outcome.attempts, 1);
@@ -351,15 +363,17 @@ void TestRunnerRetry::runnerClockBehindIsRefused()
     // The runner's clock (what signs) is an hour behind: the sandbox refuses the stale timestamp.
     m_clock.setOffsetMs(-3600 * 1000);
     const Profile p = profile(*m_server);
-    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, keyFor(*m_server, p.scheme));
+    const ActionOutcome outcome = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p,
+                                      keyFor(*m_server, p.scheme));
     QCOMPARE(outcome.result.code, QStringLiteral("2205"));
     QVERIFY(outcome.result.message.contains(QLatin1String("timestamp")));
     QCOMPARE(outcome.attempts, 1);
     QVERIFY(outcome.result.hasClockSkew);
     // Skew is measured against the clock that signed, so the advice names the clock, and which way it is off.
     // The Date header has whole seconds, so the figure may be a second short.
-    QVERIFY2(QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(outcome.advice).hasMatch(),
-             qPrintable(outcome.advice));
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(outcome.advice).hasMatch(),
+        qPrintable(outcome.advice));
     QVERIFY(outcome.advice.contains(QLatin1String("clock")));
 }
 

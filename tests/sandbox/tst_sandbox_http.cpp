@@ -65,7 +65,11 @@ void TestSandboxHttp::wrongPathAndMethod()
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 405);
     QCOMPARE(reply->rawHeader("Allow"), QByteArray("POST"));
     QVERIFY(reply->hasRawHeader("Date"));
-    QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("error")).toString().contains(QLatin1String("POST")));
+    QVERIFY(QJsonDocument::fromJson(reply->readAll())
+                .object()
+                .value(QLatin1String("error"))
+                .toString()
+                .contains(QLatin1String("POST")));
     reply->deleteLater();
 }
 
@@ -204,10 +208,13 @@ void TestSandboxHttp::requestHandledReportsEachRequest()
     m_client.setTimeoutMs(EnrolleeClient::kDefaultTimeoutMs);
 
     QCOMPARE(handled.count(), 3);
-    QCOMPARE(handled.at(0), (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 200, QString()}));
-    QCOMPARE(handled.at(1), (QList<QVariant>{QStringLiteral("ghost"), QStringLiteral("delete"), 400, QStringLiteral("2210")}));
+    QCOMPARE(handled.at(0),
+             (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 200, QString()}));
+    QCOMPARE(handled.at(1),
+             (QList<QVariant>{QStringLiteral("ghost"), QStringLiteral("delete"), 400, QStringLiteral("2210")}));
     // A request that is never answered is still reported, with status 0.
-    QCOMPARE(handled.at(2), (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 0, QString()}));
+    QCOMPARE(handled.at(2),
+             (QList<QVariant>{QStringLiteral("demo-user-004"), QStringLiteral("re-enroll"), 0, QString()}));
     QVERIFY(m_server->registry().state(QStringLiteral("demo-user-004")).reEnrollAllowed);
     QVERIFY(!m_server->registry().state(QStringLiteral("demo-user-004")).active); // starts deactivated
 }

@@ -187,7 +187,8 @@ void TestSandboxProtocol::configuredRsaKey()
     ApiResult result = send(p, ActionKind::Deactivate, QStringLiteral("demo-user-002"), pair.apiKey());
     QCOMPARE(result.httpStatus, 200);
     QVERIFY(!server->registry().state(QStringLiteral("demo-user-002")).active);
-    result = send(p, ActionKind::Reactivate, QStringLiteral("demo-user-002"), SandboxServer::demoPublicKeyPem().toBase64());
+    result = send(p, ActionKind::Reactivate, QStringLiteral("demo-user-002"),
+                  SandboxServer::demoPublicKeyPem().toBase64());
     QCOMPARE(result.httpStatus, 400);
     QCOMPARE(result.code, QStringLiteral("2205"));
     QVERIFY(!server->registry().state(QStringLiteral("demo-user-002")).active);
@@ -201,27 +202,48 @@ void TestSandboxProtocol::errorCodes_data()
     QTest::addColumn<QString>("messagePart");
     const auto sig = SigningScheme::Signature;
     const auto sec = SigningScheme::SecKey;
-    QTest::newRow("2204 user_id number") << "user_id=42" << sig << "2204" << "user_id";
-    QTest::newRow("2204 flag string") << "active=\"false\"" << sig << "2204" << "active";
-    QTest::newRow("2204 ISO timestamp with sec_key") << "timestamp=iso" << sec << "2204" << "timestamp";
-    QTest::newRow("2204 integer timestamp with signature") << "timestamp=int" << sig << "2204" << "timestamp";
-    QTest::newRow("2204 two action flags") << "two-flags" << sig << "2204" << "one action";
-    QTest::newRow("2204 delete false") << "delete=false" << sig << "2204" << "delete";
-    QTest::newRow("2205 wrong key") << "wrong-key" << sig << "2205" << "not authorized";
-    QTest::newRow("2205 bad signature") << "bad-signature" << sig << "2205" << "signature";
-    QTest::newRow("2205 wrong partner") << "partner=002" << sig << "2205" << "partner_id";
-    QTest::newRow("2205 stale timestamp") << "stale" << sig << "2205" << "timestamp";
-    QTest::newRow("2205 future timestamp") << "future" << sig << "2205" << "timestamp";
-    QTest::newRow("2205 bad sec_key") << "wrong-key" << sec << "2205" << "sec_key";
-    QTest::newRow("2205 stale sec_key") << "stale" << sec << "2205" << "not authorized";
-    QTest::newRow("2205 tampered sec_key hash") << "bad-sec-key-hash" << sec << "2205" << "sec_key";
-    QTest::newRow("2210 unknown user") << "unknown-user" << sig << "2210" << "no-such-user";
-    QTest::newRow("2213 missing email") << "remove=email" << sig << "2213" << "email";
-    QTest::newRow("2213 missing signature") << "remove=signature" << sig << "2213" << "signature";
-    QTest::newRow("2213 missing sec_key timestamp") << "remove=timestamp" << sec << "2213" << "timestamp";
-    QTest::newRow("2213 no action flag") << "remove=active" << sig << "2213" << "action flag";
-    QTest::newRow("2220 production body") << "production" << sig << "2220" << "local sandbox";
-    QTest::newRow("2204 unknown environment") << "environment=staging" << sig << "2204" << "environment";
+    QTest::newRow("2204 user_id number") << "user_id=42" << sig << "2204"
+                                         << "user_id";
+    QTest::newRow("2204 flag string") << "active=\"false\"" << sig << "2204"
+                                      << "active";
+    QTest::newRow("2204 ISO timestamp with sec_key") << "timestamp=iso" << sec << "2204"
+                                                     << "timestamp";
+    QTest::newRow("2204 integer timestamp with signature") << "timestamp=int" << sig << "2204"
+                                                           << "timestamp";
+    QTest::newRow("2204 two action flags") << "two-flags" << sig << "2204"
+                                           << "one action";
+    QTest::newRow("2204 delete false") << "delete=false" << sig << "2204"
+                                       << "delete";
+    QTest::newRow("2205 wrong key") << "wrong-key" << sig << "2205"
+                                    << "not authorized";
+    QTest::newRow("2205 bad signature") << "bad-signature" << sig << "2205"
+                                        << "signature";
+    QTest::newRow("2205 wrong partner") << "partner=002" << sig << "2205"
+                                        << "partner_id";
+    QTest::newRow("2205 stale timestamp") << "stale" << sig << "2205"
+                                          << "timestamp";
+    QTest::newRow("2205 future timestamp") << "future" << sig << "2205"
+                                           << "timestamp";
+    QTest::newRow("2205 bad sec_key") << "wrong-key" << sec << "2205"
+                                      << "sec_key";
+    QTest::newRow("2205 stale sec_key") << "stale" << sec << "2205"
+                                        << "not authorized";
+    QTest::newRow("2205 tampered sec_key hash") << "bad-sec-key-hash" << sec << "2205"
+                                                << "sec_key";
+    QTest::newRow("2210 unknown user") << "unknown-user" << sig << "2210"
+                                       << "no-such-user";
+    QTest::newRow("2213 missing email") << "remove=email" << sig << "2213"
+                                        << "email";
+    QTest::newRow("2213 missing signature") << "remove=signature" << sig << "2213"
+                                            << "signature";
+    QTest::newRow("2213 missing sec_key timestamp") << "remove=timestamp" << sec << "2213"
+                                                    << "timestamp";
+    QTest::newRow("2213 no action flag") << "remove=active" << sig << "2213"
+                                         << "action flag";
+    QTest::newRow("2220 production body") << "production" << sig << "2220"
+                                          << "local sandbox";
+    QTest::newRow("2204 unknown environment") << "environment=staging" << sig << "2204"
+                                              << "environment";
 }
 
 void TestSandboxProtocol::errorCodes()
@@ -338,7 +360,8 @@ void TestSandboxProtocol::serverClockSkewGivesClockAdvice()
     OffsetClock serverClock(3600 * 1000);
     m_server->setClock(&serverClock);
     const Profile p = profile(*m_server);
-    const ApiResult result = send(p, ActionKind::Deactivate, QStringLiteral("demo-user-001"), keyFor(*m_server, p.scheme));
+    const ApiResult result = send(p, ActionKind::Deactivate, QStringLiteral("demo-user-001"),
+                                  keyFor(*m_server, p.scheme));
     m_server->setClock(nullptr);
     QCOMPARE(result.httpStatus, 400);
     QCOMPARE(result.code, QStringLiteral("2205"));
@@ -346,8 +369,9 @@ void TestSandboxProtocol::serverClockSkewGivesClockAdvice()
     QVERIFY(result.hasClockSkew);
     QVERIFY2(qAbs(result.clockSkewSeconds - 3600) <= 2, qPrintable(QString::number(result.clockSkewSeconds)));
     QVERIFY2(result.advice().contains(QLatin1String("clock")), qPrintable(result.advice()));
-    QVERIFY2(QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(result.advice()).hasMatch(),
-             qPrintable(result.advice()));
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(result.advice()).hasMatch(),
+        qPrintable(result.advice()));
     QVERIFY(m_server->registry().state(QStringLiteral("demo-user-001")).active);
 
     // With agreeing clocks the same request goes through, and the skew reads as (about) zero.

@@ -24,8 +24,7 @@ QString prettyResponse(const QString &raw)
 }
 } // namespace
 
-HistoryDetailView::HistoryDetailView(QWidget *parent)
-    : QPlainTextEdit(parent)
+HistoryDetailView::HistoryDetailView(QWidget *parent) : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("historyDetail"));
     setAccessibleName(tr("Details of the selected history entry"));

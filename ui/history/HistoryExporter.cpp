@@ -49,13 +49,27 @@ bool needsQuotes(const QString &value)
 QStringList HistoryExporter::csvHeader()
 {
     // Stable machine names (those of HistoryEntry::toJson()), not translated: tools read these.
-    return {QStringLiteral("id"),        QStringLiteral("time"),        QStringLiteral("completed_at"),
-            QStringLiteral("operator"),  QStringLiteral("profile"),     QStringLiteral("environment"),
-            QStringLiteral("partner_id"), QStringLiteral("host"),       QStringLiteral("user_id"),
-            QStringLiteral("action"),    QStringLiteral("reason"),      QStringLiteral("face"),
-            QStringLiteral("outcome"),   QStringLiteral("http_status"), QStringLiteral("code"),
-            QStringLiteral("message"),   QStringLiteral("elapsed_ms"),  QStringLiteral("attempts"),
-            QStringLiteral("chain_verified"), QStringLiteral("record_hash"), QStringLiteral("completion_record"),
+    return {QStringLiteral("id"),
+            QStringLiteral("time"),
+            QStringLiteral("completed_at"),
+            QStringLiteral("operator"),
+            QStringLiteral("profile"),
+            QStringLiteral("environment"),
+            QStringLiteral("partner_id"),
+            QStringLiteral("host"),
+            QStringLiteral("user_id"),
+            QStringLiteral("action"),
+            QStringLiteral("reason"),
+            QStringLiteral("face"),
+            QStringLiteral("outcome"),
+            QStringLiteral("http_status"),
+            QStringLiteral("code"),
+            QStringLiteral("message"),
+            QStringLiteral("elapsed_ms"),
+            QStringLiteral("attempts"),
+            QStringLiteral("chain_verified"),
+            QStringLiteral("record_hash"),
+            QStringLiteral("completion_record"),
             QStringLiteral("completion_hash")};
 }
 
@@ -183,8 +197,7 @@ QString HistoryExporter::write(const QString &path, Format format, const QList<H
     const QByteArray bytes = format == Format::Csv ? csv(entries, info) : json(entries, info);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return tr("Cannot write the export to %1: %2")
-            .arg(QDir::toNativeSeparators(path), file.errorString());
+        return tr("Cannot write the export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     }
     if (file.write(bytes) != bytes.size()) {
         const QString reason = file.errorString();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HistoryEntry.h"
 #include "HistoryChain.h"
+#include "HistoryEntry.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

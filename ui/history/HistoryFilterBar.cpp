@@ -19,16 +19,9 @@ void name(QWidget *widget, const char *objectName, const QString &accessibleName
 } // namespace
 
 HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
-    : QWidget(parent),
-      m_proxy(proxy),
-      m_text(new QLineEdit(this)),
-      m_action(new QComboBox(this)),
-      m_outcome(new QComboBox(this)),
-      m_allDates(new QCheckBox(tr("All &dates"), this)),
-      m_from(new QDateEdit(this)),
-      m_to(new QDateEdit(this)),
-      m_session(new QCheckBox(tr("This &session"), this)),
-      m_debounce(new QTimer(this))
+    : QWidget(parent), m_proxy(proxy), m_text(new QLineEdit(this)), m_action(new QComboBox(this)),
+      m_outcome(new QComboBox(this)), m_allDates(new QCheckBox(tr("All &dates"), this)), m_from(new QDateEdit(this)),
+      m_to(new QDateEdit(this)), m_session(new QCheckBox(tr("This &session"), this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("historyFilterBar"));
     name(m_text, "historyFilterText", tr("Filter history by text"));
@@ -122,8 +115,8 @@ void HistoryFilterBar::applyChoices()
 
 void HistoryFilterBar::reset()
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_text), QSignalBlocker(m_action), QSignalBlocker(m_outcome),
-                                       QSignalBlocker(m_allDates), QSignalBlocker(m_from), QSignalBlocker(m_to),
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_text),     QSignalBlocker(m_action), QSignalBlocker(m_outcome),
+                                       QSignalBlocker(m_allDates), QSignalBlocker(m_from),   QSignalBlocker(m_to),
                                        QSignalBlocker(m_session)};
     m_text->clear();
     m_action->setCurrentIndex(0);

@@ -2,9 +2,7 @@
 
 #include "HistoryTableModel.h"
 
-
-HistoryFilterProxy::HistoryFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+HistoryFilterProxy::HistoryFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(HistoryTableModel::SortRole);
     setDynamicSortFilter(true);

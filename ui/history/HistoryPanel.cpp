@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,7 +19,6 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QHash>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -34,15 +34,13 @@ void name(QWidget *widget, const char *objectName, const QString &accessibleName
 }
 
 // Colours that read on both light and dark palettes, with the text colour fixed to match.
-const QString kProblemStyle = QStringLiteral("QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }");
+const QString kProblemStyle = QStringLiteral(
+    "QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }");
 const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; color: black; padding: 4px; }");
 } // namespace
 
 HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
-    : QWidget(parent),
-      m_feed(feed),
-      m_service(feed->service()),
-      m_model(feed->model()),
+    : QWidget(parent), m_feed(feed), m_service(feed->service()), m_model(feed->model()),
       m_proxy(new HistoryFilterProxy(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
@@ -51,9 +49,8 @@ HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSessionStart(QDateTime::currentDateTime());
     m_saveFileName = [this](const QString &title, const QString &filter) {
-        return QFileDialog::getSaveFileName(this, title,
-                                            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                                            filter);
+        return QFileDialog::getSaveFileName(
+            this, title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
     };
     buildUi();
     connect(m_feed, &HistoryFeed::loaded, this, &HistoryPanel::onLoaded);
@@ -125,7 +122,8 @@ void HistoryPanel::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(HistoryTableModel::TimeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
+    m_table->setColumnWidth(HistoryTableModel::TimeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
     m_table->setColumnWidth(HistoryTableModel::ReasonColumn, 220);
 
     m_detail = new HistoryDetailView(this);
@@ -205,7 +203,8 @@ void HistoryPanel::showProblems(const QStringList &problems)
         m_problemsLabel->hide();
         return;
     }
-    m_problemsLabel->setText(tr("Some history could not be read:") + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+    m_problemsLabel->setText(tr("Some history could not be read:") + QLatin1Char('\n')
+                             + problems.join(QLatin1Char('\n')));
     m_problemsLabel->show();
 }
 
@@ -327,9 +326,11 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     };
     m_service->run<QString>(work, this, [this, path, count](const QString &error) {
         m_exportButton->setEnabled(true);
-        showMessage(error.isEmpty() ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
-                                    : error,
-                    !error.isEmpty());
+        showMessage(
+            error.isEmpty()
+                ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
+                : error,
+            !error.isEmpty());
         emit exportFinished(path, error);
     });
 }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "HistoryChain.h"
 #include "HistoryEntry.h"
 #include "HistoryExporter.h"
-#include "HistoryChain.h"
 
 #include <QTimer>
 #include <QWidget>

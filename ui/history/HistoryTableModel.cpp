@@ -29,8 +29,7 @@ QString firstLine(const QString &text)
 }
 } // namespace
 
-HistoryTableModel::HistoryTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+HistoryTableModel::HistoryTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
     qRegisterMetaType<HistoryEntry>();
 }

@@ -27,7 +27,7 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole,     // the raw value of a cell: msecs, enum values as int, plain strings
+        SortRole = Qt::UserRole,      // the raw value of a cell: msecs, enum values as int, plain strings
         EntryRole = Qt::UserRole + 1, // QVariant::fromValue(HistoryEntry) of the row
         IdRole = Qt::UserRole + 2,    // the entry id (qint64)
     };

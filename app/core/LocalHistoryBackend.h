@@ -62,6 +62,7 @@ private:
     Status ensureFolder() const;
     QDateTime now() const;
     void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
+    void followFolder(bool notify);
 
     QString m_directory;
     const Clock *m_clock;

@@ -422,6 +422,31 @@ private slots:
         QCOMPARE(read->value().completions.size(), 1);
         QCOMPARE(read->value().completions.first().id, 2);
     }
+
+    void aWriterThatCreatesTheFolderIsNoticed()
+    {
+        // A fresh installation: the console starts before anything was recorded, then enrollee-cli
+        // records the first action, creating the folder (and the one above it).
+        m_path = m_dir->filePath(QStringLiteral("data/history"));
+        auto service = makeService();
+        QSignalSpy external(service.get(), &HistoryService::externalChange);
+        QVERIFY(drain(*service));
+        QVERIFY(!QFileInfo::exists(m_path));
+        LocalHistoryBackend other(m_path, &m_clock);
+        other.setChainKey(kKey);
+        QVERIFY(other.begin({fromOtherProcess(QStringLiteral("first-ever"))}).ok());
+        QVERIFY(external.wait());
+        std::optional<Result<HistoryRead>> read;
+        service->read(1, this, [&](const Result<HistoryRead> &r) { read = r; });
+        QTRY_VERIFY(read.has_value());
+        QVERIFY(read->ok());
+        QCOMPARE(read->value().entries.size(), 1);
+
+        // From then on the folder itself is watched.
+        external.clear();
+        QVERIFY(other.begin({fromOtherProcess(QStringLiteral("second"))}).ok());
+        QVERIFY(external.wait());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryService)

@@ -148,10 +148,10 @@ QStringList LocalHistoryBackend::shardFiles() const
 
 bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
 {
-    QSettings settings(path, QSettings::IniFormat);
-    settings.sync(); // another process may have appended since this process last read it
-    if (settings.status() != QSettings::NoError || settings.value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
+    const std::unique_ptr<QSettings> opened = HistoryShard::open(path);
+    if (!opened || opened->value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
         return false;
+    QSettings &settings = *opened;
     settings.beginGroup(QStringLiteral("records"));
     const QStringList keys = settings.childKeys();
     settings.endGroup();

@@ -513,6 +513,45 @@ private slots:
         QCOMPARE(readFile(broken), damage);
     }
 
+    void aShardThatFailsToParseStaysUnreadable()
+    {
+        // QSettings says a file failed to parse only to the first reader in a process; later readers get
+        // what it half-parsed, as if sound. Reads leave such a file in place, so every read and check
+        // after the first must still find it unreadable. Here a group header lost its "]": QSettings
+        // fails the file, yet its cache then holds every record, so a later check would pass it.
+        const QString path = dir("parses-once");
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setShardCapacity(4);
+        fill(backend, 4); // 2 shards
+        const QString broken = backend.shardFiles().constFirst();
+        const QByteArray original = readFile(broken);
+        QByteArray damage = original;
+        QVERIFY(damage.contains("[records]\n"));
+        damage.replace("[records]\n", "[records\n");
+        writeFile(broken, damage);
+        for (int pass = 0; pass < 3; ++pass) {
+            const HistoryRead read = readAll(backend);
+            QVERIFY2(read.problems.size() == 1, qPrintable(QStringLiteral("pass %1: %2").arg(pass).arg(read.problems.join(QLatin1Char('|')))));
+            QVERIFY(read.problems.first().contains(QFileInfo(broken).fileName()));
+            QCOMPARE(read.entries.size(), 2);
+            const ChainReport report = backend.verify();
+            QVERIFY(!report.ok);
+            QVERIFY2(report.problem.contains(QFileInfo(broken).fileName()), qPrintable(report.problem));
+        }
+        // Another instance in this process (the export's, the CLI's in-process tests) sees it the same way.
+        LocalHistoryBackend other(path);
+        other.setChainKey(kKey);
+        QCOMPARE(readAll(other).problems.size(), 1);
+        QCOMPARE(readFile(broken), damage);
+        // Once the file is put right, it reads as sound again.
+        writeFile(broken, original);
+        QVERIFY(readAll(backend).problems.isEmpty());
+        QCOMPARE(readAll(backend).entries.size(), 4);
+        const ChainReport restored = backend.verify();
+        QVERIFY2(restored.ok, qPrintable(restored.problem));
+    }
+
     void concurrentProcessesShareOneChain()
     {
         const QString path = dir("concurrent");

@@ -2,7 +2,7 @@
 // completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
 // load everything. Prints figures; it asserts nothing. Usage:
 //   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]
-#include "HistoryStore.h"
+#include "LocalHistoryBackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 HistoryEntry makeEntry(qint64 i)
@@ -38,14 +39,23 @@ HistoryEntry makeCompletion(const HistoryEntry &begun)
     return e;
 }
 
-// One append as the runner does it: begin (synced), then complete (synced). Returns microseconds.
-double appendOnce(HistoryStore &store, qint64 i)
+// One append as the runner does it: begin (synced), then complete (synced). Returns microseconds, or
+// stops the bench: timing failed writes would measure nothing.
+double appendOnce(LocalHistoryBackend &store, qint64 i)
 {
     QElapsedTimer t;
     t.start();
     HistoryEntry e = makeEntry(i);
-    e.id = store.begin(e);
-    store.complete(e.id, makeCompletion(e));
+    const Result<QList<qint64>> ids = store.begin({e});
+    Status done = ids.status();
+    if (ids.ok()) {
+        e.id = ids.value().first();
+        done = store.complete({makeCompletion(e)});
+    }
+    if (!done.ok()) {
+        std::fprintf(stderr, "append %lld failed: %s\n", static_cast<long long>(i), qPrintable(done.message()));
+        std::exit(1);
+    }
     return t.nsecsElapsed() / 1000.0;
 }
 
@@ -79,7 +89,7 @@ int main(int argc, char **argv)
     QTemporaryDir temp;
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
 
-    HistoryStore store(dir);
+    LocalHistoryBackend store(dir);
     store.setChainKey(QByteArrayLiteral("bench-key-0123456789abcdef"));
     if (parser.isSet(QStringLiteral("shard")))
         store.setShardCapacity(parser.value(QStringLiteral("shard")).toInt());
@@ -113,8 +123,13 @@ int main(int argc, char **argv)
 
     QElapsedTimer loadTimer;
     loadTimer.start();
-    const HistoryLoad load = store.load();
+    const Result<HistoryRead> read = store.read(1);
     const qint64 loadMs = loadTimer.elapsed();
+    if (!read.ok()) {
+        std::fprintf(stderr, "load failed: %s\n", qPrintable(read.message()));
+        return 1;
+    }
+    const HistoryRead &load = read.value();
     QElapsedTimer verifyTimer;
     verifyTimer.start();
     const ChainReport report = store.verify();

@@ -2,10 +2,12 @@
 // and sorting, through the same model/proxy/view stack the panel uses. It prints times; it judges
 // nothing, so it is run by hand (see the report in the commit that added it), not by CTest.
 
+#include "HistoryFeed.h"
 #include "HistoryFilterProxy.h"
 #include "HistoryPanel.h"
-#include "HistoryStore.h"
+#include "HistoryService.h"
 #include "HistoryTableModel.h"
+#include "LocalHistoryBackend.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 
 namespace {
 QList<HistoryEntry> synthetic(int count)
@@ -68,11 +71,13 @@ int main(int argc, char **argv)
     const int runs = 5;
     const QList<HistoryEntry> entries = synthetic(count);
 
-    // The real panel (its table settings and sorted proxy) over an empty store; the entries go
+    // The real panel (its table settings and sorted proxy) over an empty history; the entries go
     // straight into its model, as a finished load would put them.
     QTemporaryDir dir;
-    HistoryStore store(dir.path());
-    HistoryPanel panel(&store);
+    HistoryService service(std::make_unique<LocalHistoryBackend>(dir.path()));
+    HistoryTableModel feedModel;
+    HistoryFeed feed(&service, &feedModel);
+    HistoryPanel panel(&feed);
     panel.resize(1200, 800);
     panel.show();
     HistoryTableModel &model = *panel.model();

@@ -33,6 +33,7 @@ public:
     void setLockTimeoutMs(int ms) { m_lockTimeoutMs = ms; }
 
     QString location() const override;
+    QString address() const override { return m_directory; }
     void setChainKey(const QByteArray &key) override { m_chain.setKey(key); }
     bool hasChainKey() const { return m_chain.keyed(); }
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;

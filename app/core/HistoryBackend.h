@@ -41,6 +41,8 @@ public:
 
     // Translated, for people: "the history in /home/…/history".
     virtual QString location() const = 0;
+    // The same place for tools and exports, untranslated: a folder path, a database's name.
+    virtual QString address() const = 0;
     // The key that chains the records. Appends are refused until it is set.
     virtual void setChainKey(const QByteArray &key) = 0;
 

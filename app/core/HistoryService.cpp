@@ -4,7 +4,8 @@
 #include <QDateTime>
 
 HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject *parent)
-    : QObject(parent), m_worker(new QObject), m_backend(backend.release()), m_location(m_backend->location())
+    : QObject(parent), m_worker(new QObject), m_backend(backend.release()), m_location(m_backend->location()),
+      m_address(m_backend->address())
 {
     qRegisterMetaType<HistoryEntry>();
     m_thread.setObjectName(QStringLiteral("history"));

@@ -25,6 +25,7 @@ public:
     ~HistoryService() override;
 
     QString location() const { return m_location; }
+    QString address() const { return m_address; }
 
     void setChainKey(const QByteArray &key);
     // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
@@ -67,6 +68,7 @@ private:
     QObject *m_worker;         // lives on m_thread; tasks run as its queued calls
     HistoryBackend *m_backend; // owned, lives on m_thread, deleted there
     QString m_location;
+    QString m_address;
     QList<HistoryEntry> m_pending; // touched on m_thread only
     int m_unwritten = 0;           // mirrored on the caller's thread
 };

@@ -4,11 +4,31 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
+
+namespace {
+// What QSettings' cache goes by: a file it parsed is not parsed again while these are unchanged.
+struct Stamp {
+    qint64 size = -1;
+    QDateTime modified;
+    bool operator==(const Stamp &other) const { return size == other.size && modified == other.modified; }
+};
+
+Stamp stampOf(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? Stamp{info.size(), info.lastModified()} : Stamp();
+}
+
+QMutex g_unparsableMutex;
+QHash<QString, Stamp> g_unparsable; // files QSettings failed to parse, as they were then
+} // namespace
 
 namespace HistoryShard {
 
@@ -53,11 +73,35 @@ Head readHead(const QString &directory)
     return head;
 }
 
+std::unique_ptr<QSettings> open(const QString &path)
+{
+    const Stamp before = stampOf(path);
+    auto settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+    settings->sync(); // another process may have appended since this process last read it
+    const Stamp after = stampOf(path);
+    const bool failed = settings->status() != QSettings::NoError;
+    const QString key = QFileInfo(path).absoluteFilePath();
+    const QMutexLocker lock(&g_unparsableMutex);
+    if (failed) {
+        // Remembered only for a file that held still while it was parsed: that is the content cached.
+        if (before == after)
+            g_unparsable.insert(key, after);
+        return nullptr;
+    }
+    if (const auto it = g_unparsable.constFind(key); it != g_unparsable.constEnd()) {
+        if (*it == after)
+            return nullptr;
+        g_unparsable.erase(it); // changed since: what QSettings holds now was parsed afresh
+    }
+    return settings;
+}
+
 bool read(const QString &path, QList<Record> *records, QString *month)
 {
-    QSettings settings(path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError)
+    const std::unique_ptr<QSettings> opened = open(path);
+    if (!opened)
         return false;
+    QSettings &settings = *opened;
     if (month)
         *month = settings.value(QStringLiteral("meta/month")).toString();
     if (settings.value(QStringLiteral("meta/format")).toInt() != kFormat)

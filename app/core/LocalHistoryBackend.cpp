@@ -151,11 +151,10 @@ QStringList LocalHistoryBackend::shardFiles() const
 
 bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
 {
-    QSettings settings(path, QSettings::IniFormat);
-    settings.sync(); // another process may have appended since this process last read it
-    if (settings.status() != QSettings::NoError
-        || settings.value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
+    const std::unique_ptr<QSettings> opened = HistoryShard::open(path);
+    if (!opened || opened->value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
         return false;
+    QSettings &settings = *opened;
     settings.beginGroup(QStringLiteral("records"));
     const QStringList keys = settings.childKeys();
     settings.endGroup();
@@ -275,8 +274,8 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     }
     if (Status written = writer.commit(m_directory); !written.ok())
         return written;
-    if (m_watcher && m_watcher->directories().isEmpty())
-        m_watcher->addPath(m_directory); // the folder did not exist when watching began
+    if (m_watcher)
+        followFolder(false); // the folder may not have existed when watching began
     return writeHead(tail.seq, tail.hash, tail.shard);
 }
 
@@ -417,7 +416,28 @@ void LocalHistoryBackend::watch()
     if (m_watcher)
         return;
     m_watcher = new QFileSystemWatcher(this);
-    if (QFileInfo(m_directory).isDir())
-        m_watcher->addPath(m_directory);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_changed, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { followFolder(true); });
+    followFolder(false);
+}
+
+void LocalHistoryBackend::followFolder(bool notify)
+{
+    // Until the history folder exists, the nearest folder above it that does is watched: another
+    // program (enrollee-cli on a fresh installation) may be the one that creates it.
+    QString target = m_directory;
+    while (!QFileInfo(target).isDir()) {
+        const QString up = QFileInfo(target).absolutePath();
+        if (up == target)
+            break;
+        target = up;
+    }
+    const QStringList watched = m_watcher->directories();
+    if (watched != QStringList{target}) {
+        if (!watched.isEmpty())
+            m_watcher->removePaths(watched);
+        m_watcher->addPath(target);
+    }
+    // Changes above the history folder are none of its readers' business, unless it went away.
+    if (notify && (target == m_directory || watched.contains(m_directory)))
+        m_changed->start();
 }

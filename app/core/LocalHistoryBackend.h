@@ -33,6 +33,7 @@ public:
     void setLockTimeoutMs(int ms) { m_lockTimeoutMs = ms; }
 
     QString location() const override;
+    QString address() const override { return m_directory; }
     void setChainKey(const QByteArray &key) override { m_chain.setKey(key); }
     bool hasChainKey() const { return m_chain.keyed(); }
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
@@ -62,6 +63,7 @@ private:
     Status ensureFolder() const;
     QDateTime now() const;
     void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
+    void followFolder(bool notify);
 
     QString m_directory;
     const Clock *m_clock;

@@ -137,7 +137,8 @@ public:
             *error = QStringLiteral("the history panel did not finish loading");
             return false;
         }
-        connect(window()->actions(), &ActionController::finished, this, [this](const ActionOutcome &o) { onFinished(o); });
+        connect(window()->actions(), &ActionController::finished, this,
+                [this](const ActionOutcome &o) { onFinished(o); });
         connect(window()->actions(), &ActionController::refused, this,
                 [this](ActionKind, const QString &reason) { fail(QStringLiteral("action refused: ") + reason); });
         // On the local sandbox nothing asks; a dialog would wait for a person who is not there.
@@ -153,7 +154,8 @@ public:
         m_ticks = ticks;
         m_done = std::move(done);
         m_watchdog.setSingleShot(true);
-        connect(&m_watchdog, &QTimer::timeout, this, [this] { fail(QStringLiteral("an action did not finish in time")); });
+        connect(&m_watchdog, &QTimer::timeout, this,
+                [this] { fail(QStringLiteral("an action did not finish in time")); });
         m_elapsed.start();
         nextAction();
     }
@@ -273,9 +275,12 @@ void report(const OfficerSession &session, const TickRecorder &ticks, const GapS
     out << QStringLiteral("  ticks recorded       %1\n").arg(ticks.gaps().size());
     printGaps(out, summarise(ticks.gaps()), true);
     out << "  longest single step (synchronous on the GUI thread):\n";
-    out << QStringLiteral("    %1 ms  pasting the user ID or the case reference\n").arg(ticks.worstStep(Step::Filling), 7, 'f', 1);
-    out << QStringLiteral("    %1 ms  the click (validate, record the begin in history, send)\n").arg(ticks.worstStep(Step::Clicking), 7, 'f', 1);
-    out << QStringLiteral("    %1 ms  longest gap with no bench step in it (answer, outcome recorded, views refreshed)\n")
+    out << QStringLiteral("    %1 ms  pasting the user ID or the case reference\n")
+               .arg(ticks.worstStep(Step::Filling), 7, 'f', 1);
+    out << QStringLiteral("    %1 ms  the click (validate, record the begin in history, send)\n")
+               .arg(ticks.worstStep(Step::Clicking), 7, 'f', 1);
+    out << QStringLiteral(
+               "    %1 ms  longest gap with no bench step in it (answer, outcome recorded, views refreshed)\n")
                .arg(ticks.worstGapWithoutStep(), 7, 'f', 1);
 }
 
@@ -307,8 +312,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("actions"), QStringLiteral("How many actions to run (default 500)."), QStringLiteral("N"),
-                      QStringLiteral("500")});
+    parser.addOption({QStringLiteral("actions"), QStringLiteral("How many actions to run (default 500)."),
+                      QStringLiteral("N"), QStringLiteral("500")});
     parser.addOption({QStringLiteral("idle-ms"), QStringLiteral("Idle baseline before the actions, ms (default 2000)."),
                       QStringLiteral("MS"), QStringLiteral("2000")});
     parser.process(app);

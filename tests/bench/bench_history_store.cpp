@@ -2,7 +2,7 @@
 // completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
 // load everything. Prints figures; it asserts nothing. Usage:
 //   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]
-#include "HistoryStore.h"
+#include "LocalHistoryBackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 HistoryEntry makeEntry(qint64 i)
@@ -38,14 +39,23 @@ HistoryEntry makeCompletion(const HistoryEntry &begun)
     return e;
 }
 
-// One append as the runner does it: begin (synced), then complete (synced). Returns microseconds.
-double appendOnce(HistoryStore &store, qint64 i)
+// One append as the runner does it: begin (synced), then complete (synced). Returns microseconds, or
+// stops the bench: timing failed writes would measure nothing.
+double appendOnce(LocalHistoryBackend &store, qint64 i)
 {
     QElapsedTimer t;
     t.start();
     HistoryEntry e = makeEntry(i);
-    e.id = store.begin(e);
-    store.complete(e.id, makeCompletion(e));
+    const Result<QList<qint64>> ids = store.begin({e});
+    Status done = ids.status();
+    if (ids.ok()) {
+        e.id = ids.value().first();
+        done = store.complete({makeCompletion(e)});
+    }
+    if (!done.ok()) {
+        std::fprintf(stderr, "append %lld failed: %s\n", static_cast<long long>(i), qPrintable(done.message()));
+        std::exit(1);
+    }
     return t.nsecsElapsed() / 1000.0;
 }
 
@@ -69,17 +79,22 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("entries"), QStringLiteral("Entries to fill (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("sample"), QStringLiteral("Appends timed at each mark (default 200)."), QStringLiteral("N"), QStringLiteral("200")});
-    parser.addOption({QStringLiteral("shard"), QStringLiteral("Records per shard file (default: the store's)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("Where to build the history (default: a temporary folder)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("entries"), QStringLiteral("Entries to fill (default 100000)."),
+                      QStringLiteral("N"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("sample"), QStringLiteral("Appends timed at each mark (default 200)."),
+                      QStringLiteral("N"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("shard"), QStringLiteral("Records per shard file (default: the store's)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Where to build the history (default: a temporary folder)."),
+                      QStringLiteral("PATH")});
     parser.process(app);
     const qint64 total = parser.value(QStringLiteral("entries")).toLongLong();
     const int sample = parser.value(QStringLiteral("sample")).toInt();
     QTemporaryDir temp;
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
 
-    HistoryStore store(dir);
+    LocalHistoryBackend store(dir);
     store.setChainKey(QByteArrayLiteral("bench-key-0123456789abcdef"));
     if (parser.isSet(QStringLiteral("shard")))
         store.setShardCapacity(parser.value(QStringLiteral("shard")).toInt());
@@ -92,7 +107,8 @@ int main(int argc, char **argv)
             appendOnce(store, filled);
             ++filled;
             if (filled % 10000 == 0) {
-                std::printf("  filled %lld entries (%.0f s)\n", static_cast<long long>(filled), fillTimer.elapsed() / 1000.0);
+                std::printf("  filled %lld entries (%.0f s)\n", static_cast<long long>(filled),
+                            fillTimer.elapsed() / 1000.0);
                 std::fflush(stdout);
             }
         }
@@ -102,8 +118,9 @@ int main(int argc, char **argv)
         QList<double> us;
         for (int i = 0; i < sample; ++i)
             us.append(appendOnce(store, filled++));
-        std::printf("append at %lld entries: median %.0f us, mean %.0f us (begin + complete, each synced; %d samples)\n",
-                    static_cast<long long>(mark), median(us), mean(us), sample);
+        std::printf(
+            "append at %lld entries: median %.0f us, mean %.0f us (begin + complete, each synced; %d samples)\n",
+            static_cast<long long>(mark), median(us), mean(us), sample);
         std::fflush(stdout);
         return median(us);
     };
@@ -113,8 +130,13 @@ int main(int argc, char **argv)
 
     QElapsedTimer loadTimer;
     loadTimer.start();
-    const HistoryLoad load = store.load();
+    const Result<HistoryRead> read = store.read(1);
     const qint64 loadMs = loadTimer.elapsed();
+    if (!read.ok()) {
+        std::fprintf(stderr, "load failed: %s\n", qPrintable(read.message()));
+        return 1;
+    }
+    const HistoryRead &load = read.value();
     QElapsedTimer verifyTimer;
     verifyTimer.start();
     const ChainReport report = store.verify();
@@ -124,6 +146,7 @@ int main(int argc, char **argv)
                 static_cast<long long>(store.shardFiles().size()), static_cast<long long>(loadMs));
     std::printf("verify of %lld records: %lld ms (%s)\n", static_cast<long long>(report.records),
                 static_cast<long long>(verifyMs), report.ok ? "intact" : qPrintable(report.problem));
-    std::printf("ratio append@%lld / append@1000: %.2f (goal: <= 2.0)\n", static_cast<long long>(total), atTotal / at1k);
+    std::printf("ratio append@%lld / append@1000: %.2f (goal: <= 2.0)\n", static_cast<long long>(total),
+                atTotal / at1k);
     return 0;
 }

@@ -47,8 +47,9 @@ Run runOnce(SandboxServer &server, int managers, int perManager, int latencyMs)
         for (int i = 0; i < perManager; ++i) {
             const QString userId = QStringLiteral("bench-%1-%2").arg(m).arg(i);
             server.registry().add(userId);
-            const SignedRequest request = RequestBuilder::build(p, i % 2 ? ActionKind::Deactivate : ActionKind::FlagFraud,
-                                                                userId, keyFor(server, p.scheme), QDateTime::currentDateTimeUtc());
+            const SignedRequest request = RequestBuilder::build(
+                p, i % 2 ? ActionKind::Deactivate : ActionKind::FlagFraud, userId, keyFor(server, p.scheme),
+                QDateTime::currentDateTimeUtc());
             ClientCall *call = clients.back()->post(p.endpoint(), request.json);
             ++pending;
             ++run.sent;
@@ -76,9 +77,12 @@ int main(int argc, char **argv)
     isolate("bench_sandbox_concurrency");
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("managers"), QStringLiteral("Network managers (default 5)."), QStringLiteral("N"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("per-manager"), QStringLiteral("Requests per manager (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("latency"), QStringLiteral("Sandbox latency per request, ms (default 150)."), QStringLiteral("MS"), QStringLiteral("150")});
+    parser.addOption({QStringLiteral("managers"), QStringLiteral("Network managers (default 5)."), QStringLiteral("N"),
+                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("per-manager"), QStringLiteral("Requests per manager (default 10)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("latency"), QStringLiteral("Sandbox latency per request, ms (default 150)."),
+                      QStringLiteral("MS"), QStringLiteral("150")});
     parser.process(app);
     const int managers = qMax(1, parser.value(QStringLiteral("managers")).toInt());
     const int perManager = qMax(1, parser.value(QStringLiteral("per-manager")).toInt());
@@ -89,7 +93,11 @@ int main(int argc, char **argv)
         return 1;
     const Run run = runOnce(*server, managers, perManager, latencyMs);
     QTextStream out(stdout);
-    out << QStringLiteral("%1 requests of %2 ms over %3 managers: %4 answered OK\n").arg(run.sent).arg(latencyMs).arg(managers).arg(run.ok);
+    out << QStringLiteral("%1 requests of %2 ms over %3 managers: %4 answered OK\n")
+               .arg(run.sent)
+               .arg(latencyMs)
+               .arg(managers)
+               .arg(run.ok);
     out << QStringLiteral("  wall time                     %1 ms\n").arg(run.elapsedMs);
     out << QStringLiteral("  one after another would take  %1 ms\n").arg(qint64(run.sent) * latencyMs);
     out << QStringLiteral("  read before the first answer  %1\n").arg(run.receivedBeforeFirstAnswer);

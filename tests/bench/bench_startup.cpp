@@ -127,8 +127,10 @@ int main(int argc, char *argv[])
         const double c = timeLaunch(consolePath, {}, env);
         const double l = timeLaunch(linkedPath, {}, env);
         const double t = timeLaunch(self, {QStringLiteral("--child-label")}, env);
-        const QList<QPair<double, QString>> launched{
-            {e, self + QStringLiteral(" --child-empty")}, {c, consolePath}, {l, linkedPath}, {t, self + QStringLiteral(" --child-label")}};
+        const QList<QPair<double, QString>> launched{{e, self + QStringLiteral(" --child-empty")},
+                                                     {c, consolePath},
+                                                     {l, linkedPath},
+                                                     {t, self + QStringLiteral(" --child-label")}};
         for (const auto &[ms, what] : launched) {
             if (ms < 0) {
                 std::fprintf(stderr, "bench_startup: %s did not report its first frame\n", qPrintable(what));
@@ -147,7 +149,8 @@ int main(int argc, char *argv[])
     std::printf("  same, with one text label:          %7.1f ms\n", median(withText));
     std::printf("  same, with the console's libraries: %7.1f ms\n", median(withLibraries));
     std::printf("  enrollee-console:                   %7.1f ms\n", mc);
-    std::printf("  ratio console / empty:              %7.2f  (goal <= 1.50: %s)\n", ratio, ratio <= 1.5 ? "met" : "MISSED");
+    std::printf("  ratio console / empty:              %7.2f  (goal <= 1.50: %s)\n", ratio,
+                ratio <= 1.5 ? "met" : "MISSED");
     return parser.isSet(check) && ratio > 1.5 ? 1 : 0;
 #endif
 }

@@ -23,14 +23,18 @@ private slots:
         for (Environment env : {Environment::Local, Environment::Sandbox, Environment::Production}) {
             const bool prod = env == Environment::Production;
             const QByteArray e = environmentName(env).toLatin1();
-            QTest::addRow("%s re-enroll", e.constData()) << ActionKind::ReEnroll << env << false << Confirmation::None << false;
+            QTest::addRow("%s re-enroll", e.constData())
+                << ActionKind::ReEnroll << env << false << Confirmation::None << false;
             QTest::addRow("%s deactivate", e.constData())
                 << ActionKind::Deactivate << env << false << (prod ? Confirmation::Plain : Confirmation::None) << false;
-            QTest::addRow("%s reactivate", e.constData()) << ActionKind::Reactivate << env << false << Confirmation::None << false;
+            QTest::addRow("%s reactivate", e.constData())
+                << ActionKind::Reactivate << env << false << Confirmation::None << false;
             QTest::addRow("%s flag-fraud", e.constData())
                 << ActionKind::FlagFraud << env << true << (prod ? Confirmation::Plain : Confirmation::None) << false;
-            QTest::addRow("%s unflag-fraud", e.constData()) << ActionKind::UnflagFraud << env << true << Confirmation::None << false;
-            QTest::addRow("%s delete", e.constData()) << ActionKind::Delete << env << true << Confirmation::TypedUserId << true;
+            QTest::addRow("%s unflag-fraud", e.constData())
+                << ActionKind::UnflagFraud << env << true << Confirmation::None << false;
+            QTest::addRow("%s delete", e.constData())
+                << ActionKind::Delete << env << true << Confirmation::TypedUserId << true;
         }
     }
 
@@ -50,12 +54,15 @@ private slots:
     void checkRefusesWhatTheRuleNeeds()
     {
         const ActionPolicy policy = ActionPolicy::standard();
-        Status s = policy.check(ActionKind::Delete, Environment::Local, QStringLiteral("  "), Confirmation::TypedUserId);
+        Status s = policy.check(ActionKind::Delete, Environment::Local, QStringLiteral("  "),
+                                Confirmation::TypedUserId);
         QCOMPARE(s.kind(), Status::Kind::Invalid);
         QVERIFY(s.message().contains(QLatin1String("needs a reason")));
         s = policy.check(ActionKind::Delete, Environment::Local, QStringLiteral("CASE-1"), Confirmation::Plain);
         QCOMPARE(s.kind(), Status::Kind::NotConfirmed);
-        QVERIFY(policy.check(ActionKind::Delete, Environment::Local, QStringLiteral("CASE-1"), Confirmation::TypedUserId).ok());
+        QVERIFY(
+            policy.check(ActionKind::Delete, Environment::Local, QStringLiteral("CASE-1"), Confirmation::TypedUserId)
+                .ok());
         QCOMPARE(policy.check(ActionKind::Deactivate, Environment::Production, QString(), Confirmation::None).kind(),
                  Status::Kind::NotConfirmed);
         QVERIFY(policy.check(ActionKind::Deactivate, Environment::Production, QString(), Confirmation::Plain).ok());
@@ -71,7 +78,8 @@ private slots:
         policy.setRule(ActionKind::Reactivate, Environment::Production, stricter);
         QCOMPARE(policy.check(ActionKind::Reactivate, Environment::Production, QString(), Confirmation::Plain).kind(),
                  Status::Kind::Invalid);
-        QCOMPARE(policy.check(ActionKind::Reactivate, Environment::Production, QStringLiteral("x"), Confirmation::None).kind(),
+        QCOMPARE(policy.check(ActionKind::Reactivate, Environment::Production, QStringLiteral("x"), Confirmation::None)
+                     .kind(),
                  Status::Kind::NotConfirmed);
         QVERIFY(policy.check(ActionKind::Reactivate, Environment::Sandbox, QString(), Confirmation::None).ok());
     }

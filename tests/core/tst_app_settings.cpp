@@ -117,7 +117,8 @@ private slots:
         AppSettings settings(file);
         QCOMPARE(modeOf(file), mode_t(0600));
         QCOMPARE(modeOf(folder), mode_t(0700));
-        QVERIFY2(settings.problem().contains(file) && settings.problem().contains(folder), qPrintable(settings.problem()));
+        QVERIFY2(settings.problem().contains(file) && settings.problem().contains(folder),
+                 qPrintable(settings.problem()));
         QVERIFY(settings.problem().contains(QLatin1String("private")));
         QCOMPARE(settings.timeoutSeconds(), 7); // the values survive
 

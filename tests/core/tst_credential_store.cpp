@@ -35,7 +35,8 @@ private slots:
     void roundTripInTheRealKeychain()
     {
         if (!haveSessionBus())
-            QFAIL("These tests need a Secret Service: run them under dbus-run-session with gnome-keyring (see README).");
+            QFAIL(
+                "These tests need a Secret Service: run them under dbus-run-session with gnome-keyring (see README).");
         CredentialStore store(QStringLiteral("enrollee-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
         const QString account = CredentialStore::profileAccount(QStringLiteral("Prod / main"));
         CredentialResult r = run([&](auto cb) { store.read(account, cb); });
@@ -59,13 +60,19 @@ private slots:
         CredentialStore store(QStringLiteral("enrollee-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
         AuditKey::Found first, second;
         bool done = false;
-        AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) { first = f; done = true; });
+        AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) {
+            first = f;
+            done = true;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QVERIFY(first.inKeychain);
         QCOMPARE(first.key.size(), 32);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("chain.key"))));
         done = false;
-        AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) { second = f; done = true; });
+        AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) {
+            second = f;
+            done = true;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QCOMPARE(second.key, first.key);
         run([&](auto cb) { store.remove(QLatin1String(AuditKey::kAccount), cb); });
@@ -103,7 +110,10 @@ static int noKeychainChild()
         return 11;
     bool done = false;
     AuditKey::Found found;
-    AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) { found = f; done = true; });
+    AuditKey::obtain(&store, dir.path(), [&](const AuditKey::Found &f) {
+        found = f;
+        done = true;
+    });
     if (!QTest::qWaitFor([&] { return done; }, 20000) || found.inKeychain || found.key.size() != 32)
         return 12;
     QFile file(dir.filePath(QStringLiteral("chain.key")));

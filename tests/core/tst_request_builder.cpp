@@ -74,7 +74,8 @@ private slots:
             flag = QStringLiteral("allow_re_enroll");
         const Signer::RsaKeyPair keys = Signer::generateRsaKeyPair(1024);
         const SignedRequest r = RequestBuilder::build(profile(SigningScheme::SecKey, Environment::Production),
-                                                      ActionKind(action), QStringLiteral("user-42"), keys.apiKey(), m_now);
+                                                      ActionKind(action), QStringLiteral("user-42"), keys.apiKey(),
+                                                      m_now);
         QVERIFY2(r.ok(), qPrintable(r.error));
         const QJsonObject b = r.body;
         QCOMPARE(b.size(), 7);
@@ -84,8 +85,8 @@ private slots:
         QVERIFY(!b.contains(QLatin1String("signature")));
         // An integer unix-seconds timestamp, written as a JSON integer.
         QVERIFY(r.json.contains("\"timestamp\":1676300862"));
-        QVERIFY(Signer::verifySecKey(keys.privateKeyPem, b.value(QLatin1String("sec_key")).toString(), QStringLiteral("085"),
-                                     1676300862)
+        QVERIFY(Signer::verifySecKey(keys.privateKeyPem, b.value(QLatin1String("sec_key")).toString(),
+                                     QStringLiteral("085"), 1676300862)
                     .ok());
     }
 
@@ -93,7 +94,8 @@ private slots:
     {
         const Profile p = profile(SigningScheme::Signature);
         const SignedRequest a = RequestBuilder::build(p, ActionKind::Deactivate, QStringLiteral("u"), "k", m_now);
-        const SignedRequest b = RequestBuilder::build(p, ActionKind::Deactivate, QStringLiteral("u"), "k", m_now.addMSecs(1));
+        const SignedRequest b = RequestBuilder::build(p, ActionKind::Deactivate, QStringLiteral("u"), "k",
+                                                      m_now.addMSecs(1));
         QVERIFY(a.timestamp != b.timestamp);
         QVERIFY(a.body.value(QLatin1String("signature")) != b.body.value(QLatin1String("signature")));
     }
@@ -104,7 +106,9 @@ private slots:
         QVERIFY(!RequestBuilder::build(p, ActionKind::Delete, QStringLiteral("   "), "k", m_now).ok());
         QVERIFY(!RequestBuilder::build(p, ActionKind::Delete, QStringLiteral("a\u0007b"), "k", m_now).ok());
         QVERIFY(!RequestBuilder::build(p, ActionKind::Delete, QStringLiteral("u"), QByteArray(), m_now).ok());
-        QVERIFY(!RequestBuilder::build(profile(SigningScheme::SecKey), ActionKind::Delete, QStringLiteral("u"), "not-a-pem", m_now).ok());
+        QVERIFY(!RequestBuilder::build(profile(SigningScheme::SecKey), ActionKind::Delete, QStringLiteral("u"),
+                                       "not-a-pem", m_now)
+                     .ok());
     }
 
     void environmentHosts()

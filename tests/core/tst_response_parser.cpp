@@ -8,7 +8,8 @@ class TestResponseParser : public QObject
 private slots:
     void codeAsStringOrInteger()
     {
-        ApiResult a = ResponseParser::parseBody(400, "{\"code\":\"2205\",\"error\":\"You are not authorized to do that\"}", {});
+        ApiResult a = ResponseParser::parseBody(
+            400, "{\"code\":\"2205\",\"error\":\"You are not authorized to do that\"}", {});
         QCOMPARE(a.code, QStringLiteral("2205"));
         QCOMPARE(a.message, QStringLiteral("You are not authorized to do that"));
         QCOMPARE(a.outcome, ApiResult::Outcome::ServerError);

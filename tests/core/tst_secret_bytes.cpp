@@ -53,7 +53,7 @@ private slots:
     void sharedBufferIsLeftToItsOwners()
     {
         QByteArray mine("shared secret");
-        QByteArray theirs = mine; // e.g. still held by a keychain write in flight
+        QByteArray theirs = mine;             // e.g. still held by a keychain write in flight
         QVERIFY(!SecretBytes::cleanse(mine)); // refuses rather than blanking a detached copy
         QCOMPARE(theirs, QByteArray("shared secret"));
         SecretBytes::wipe(mine);

@@ -24,7 +24,8 @@ private slots:
     void knownVector()
     {
         // From Smile ID's Java SDK tests (see SMILE_ID_API.md).
-        const Signer::Result r = Signer::signature("apiKey", QStringLiteral("partner"), QStringLiteral("2023-02-13T15:07:42.214Z"));
+        const Signer::Result r = Signer::signature("apiKey", QStringLiteral("partner"),
+                                                   QStringLiteral("2023-02-13T15:07:42.214Z"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.value, QStringLiteral("XxThLHZy2ij1WINkqNEPgzVs9RvUDHWlebDYzprqS74="));
         QCOMPARE(r.value.size(), 44);
@@ -56,7 +57,8 @@ private slots:
             QVERIFY(!Signer::verifySignature(key, partner + QLatin1Char('1'), ts, r.value));
             QVERIFY(!Signer::verifySignature(key, partner, ts + QLatin1Char(' '), r.value));
             QString tampered = r.value;
-            tampered[int(rng->bounded(tampered.size() - 1))] = tampered.at(0) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+            tampered[int(rng->bounded(tampered.size() - 1))] = tampered.at(0) == QLatin1Char('A') ? QLatin1Char('B')
+                                                                                                  : QLatin1Char('A');
             if (tampered != r.value)
                 QVERIFY(!Signer::verifySignature(key, partner, ts, tampered));
         }
@@ -100,7 +102,8 @@ private slots:
         unsigned char out[512];
         size_t outLen = sizeof out;
         QVERIFY(EVP_PKEY_decrypt(ctx, out, &outLen, reinterpret_cast<const unsigned char *>(cipher.constData()),
-                                 size_t(cipher.size())) > 0);
+                                 size_t(cipher.size()))
+                > 0);
         EVP_PKEY_CTX_free(ctx);
         EVP_PKEY_free(pkey);
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(out), int(outLen)), parts[1].toLatin1());
@@ -130,8 +133,10 @@ private slots:
         QTest::newRow("not base64") << QByteArray("%%%not-base64%%%");
         QTest::newRow("base64 of junk") << QByteArray("aGVsbG8gd29ybGQ=");
         QTest::newRow("an HMAC-style key") << QByteArray("0123456789abcdef0123456789abcdef");
-        QTest::newRow("private key instead") << QByteArray("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n");
-        QTest::newRow("truncated PEM") << QByteArray("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----\n").toBase64();
+        QTest::newRow("private key instead")
+            << QByteArray("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n");
+        QTest::newRow("truncated PEM")
+            << QByteArray("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----\n").toBase64();
     }
 
     void malformedLegacyKeys()

@@ -1,12 +1,14 @@
-// The history loader and chain check under any files: they may only report what the files hold, must
-// account for every record they cannot use, and must leave a later load seeing the same history.
+// The history backend's read and chain check under any files: they may only report what the files
+// hold, must account for every record they cannot use, must leave every file where and as it was, and
+// must leave a later read seeing the same history.
 #include "FuzzTargets.h"
 #include "FuzzVerdict.h"
-
-#include "HistoryStore.h"
+#include "LocalHistoryBackend.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QMultiHash>
 #include <QSet>
@@ -16,20 +18,21 @@
 #include <algorithm>
 
 namespace {
-// What the shard files hold, read straight from the INI files before the loader touches them (it moves
-// unreadable ones aside). A shard the loader may use is one QSettings parses with format 1.
+// What the shard files hold, read straight from copies of the INI files. A shard the backend may use is
+// one QSettings parses with format 1.
 struct Holding {
     QStringList readable;
     QStringList unreadable;
-    qsizetype records = 0;  // in readable shards
-    qsizetype unparsed = 0; // records in readable shards whose text is not a JSON object
+    QHash<QString, QByteArray> bytes; // every file as written, by the path the backend reads
+    qsizetype records = 0;            // in readable shards
+    qsizetype unparsed = 0;           // records in readable shards whose text is not a JSON object
     QSet<qint64> seqs;
     QMultiHash<qint64, QString> hashes;
-    QMultiHash<qint64, QJsonObject> begins;        // by record number
+    QMultiHash<qint64, QJsonObject> begins;         // by record number
     QMultiHash<qint64, QString> completionOutcomes; // by the entry they complete
 };
 
-// Reads `copy`, a copy of the loader's file `path`.
+// Reads `copy`, a copy of the backend's file `path`.
 void readShard(const QString &copy, const QString &path, Holding *h)
 {
     QSettings ini(copy, QSettings::IniFormat);
@@ -56,7 +59,8 @@ void readShard(const QString &copy, const QString &path, Holding *h)
         if (type == QLatin1String("begin"))
             h->begins.insert(seq, o);
         else if (type == QLatin1String("complete"))
-            h->completionOutcomes.insert(qint64(o.value(QLatin1String("ref")).toDouble()), o.value(QLatin1String("outcome")).toString());
+            h->completionOutcomes.insert(qint64(o.value(QLatin1String("ref")).toDouble()),
+                                         o.value(QLatin1String("outcome")).toString());
     }
 }
 
@@ -68,8 +72,10 @@ void checkVerify(FuzzVerdict &v, const ChainReport &report, const Holding &h)
     v.require(!report.ok || (h.unreadable.isEmpty() && h.unparsed == 0), "a damaged history never passes the check");
     v.require(!report.ok || report.records == h.records, "a passing check walked every record");
     if (report.ok && report.records > 0) {
-        v.require(report.headSeq == *std::max_element(h.seqs.cbegin(), h.seqs.cend()), "the vouched head is the newest record");
-        v.require(h.hashes.values(report.headSeq).contains(report.headHash), "the vouched head hash is the one on disk");
+        v.require(report.headSeq == *std::max_element(h.seqs.cbegin(), h.seqs.cend()),
+                  "the vouched head is the newest record");
+        v.require(h.hashes.values(report.headSeq).contains(report.headHash),
+                  "the vouched head hash is the one on disk");
     }
 }
 
@@ -87,14 +93,16 @@ bool matchesBegin(const HistoryEntry &e, const Holding &h)
 
 // Every entry comes from a begin record on disk, with that record's hash; an outcome comes from a
 // completion on disk; nothing unusable goes unreported.
-void checkLoad(FuzzVerdict &v, const HistoryLoad &load, const Holding &h)
+void checkRead(FuzzVerdict &v, const HistoryRead &load, const Holding &h)
 {
     v.require(load.entries.size() <= h.begins.size(), "no more entries than begin records on disk");
     for (const HistoryEntry &e : load.entries) {
-        v.require(h.seqs.contains(e.id) && matchesBegin(e, h), "each entry is a begin record read from disk (number, user, action)");
+        v.require(h.seqs.contains(e.id) && matchesBegin(e, h),
+                  "each entry is a begin record read from disk (number, user, action)");
         v.require(h.hashes.values(e.id).contains(e.recordHash), "each entry carries its begin record's hash");
         v.require(e.completionRecord == 0
-                      || (h.seqs.contains(e.completionRecord) && h.hashes.values(e.completionRecord).contains(e.completionHash)),
+                      || (h.seqs.contains(e.completionRecord)
+                          && h.hashes.values(e.completionRecord).contains(e.completionHash)),
                   "a completion record named by an entry is on disk, with its hash");
         const QStringList outcomes = h.completionOutcomes.values(e.id);
         v.require(e.outcome != HistoryEntry::Outcome::Success || outcomes.contains(QStringLiteral("success")),
@@ -102,23 +110,44 @@ void checkLoad(FuzzVerdict &v, const HistoryLoad &load, const Holding &h)
         v.require(e.outcome != HistoryEntry::Outcome::Failure || !outcomes.isEmpty(),
                   "failure is shown only when a completion on disk exists");
     }
-    v.require(load.problems.size() >= h.unparsed + h.unreadable.size(), "every unreadable file and damaged record is reported");
-    v.require(load.quarantined.size() == h.unreadable.size(), "exactly the unreadable files are moved aside");
+    v.require(load.problems.size() >= h.unparsed + h.unreadable.size(),
+              "every unreadable file and damaged record is reported");
+    v.require(load.completions.isEmpty(), "a read from record 1 has no answers to earlier entries");
+    v.require(std::all_of(
+                  h.unreadable.cbegin(), h.unreadable.cend(),
+                  [&load](const QString &p) {
+        const QString name = QFileInfo(p).fileName();
+        return std::any_of(load.problems.cbegin(), load.problems.cend(),
+                           [&name](const QString &problem) { return problem.contains(name); });
+                  }),
+              "each unreadable file is named in the problems");
     v.require(std::all_of(h.readable.cbegin(), h.readable.cend(), [](const QString &p) { return QFile::exists(p); }),
               "readable files are left in place");
 }
 
-// A second load sees what the first one returned, and has nothing left to move aside.
-void checkReload(FuzzVerdict &v, const HistoryLoad &first, const HistoryLoad &second)
+// Reads and checks never move, repair or set aside anything: every file is where it was, as it was.
+void checkUntouched(FuzzVerdict &v, const QString &historyDir, const Holding &h)
 {
-    auto shape = [](const HistoryLoad &l) {
+    for (auto it = h.bytes.cbegin(); it != h.bytes.cend(); ++it) {
+        QFile f(it.key());
+        v.require(f.open(QIODevice::ReadOnly) && f.readAll() == it.value(), "every file is left in place, unchanged");
+    }
+    v.require(!QFileInfo::exists(QDir(historyDir).filePath(QStringLiteral("quarantine"))), "nothing is set aside");
+}
+
+// A second read sees what the first one returned, problems included: the first hid nothing.
+void checkReload(FuzzVerdict &v, const HistoryRead &first, const HistoryRead &second)
+{
+    auto shape = [](const HistoryRead &l) {
         QList<QStringList> rows;
         for (const HistoryEntry &e : l.entries)
-            rows.append({QString::number(e.id), e.recordHash, QString::number(e.completionRecord), e.completionHash, e.userId});
+            rows.append(
+                {QString::number(e.id), e.recordHash, QString::number(e.completionRecord), e.completionHash, e.userId});
         return rows;
     };
-    v.require(second.quarantined.isEmpty(), "a second load has nothing left to quarantine");
-    v.require(shape(first) == shape(second), "loading twice gives the same entries");
+    v.require(shape(first) == shape(second), "reading twice gives the same entries");
+    v.require(first.problems == second.problems, "reading twice reports the same problems");
+    v.require(first.newestRecord == second.newestRecord, "reading twice finds the same newest record");
 }
 
 void writeInput(const QString &historyDir, const QByteArray &bytes)
@@ -140,11 +169,10 @@ void writeInput(const QString &historyDir, const QByteArray &bytes)
 QString fuzzHistoryLoader(const uint8_t *data, size_t size)
 {
     // QSettings caches parsed files by path and trusts the cache while size and modification time
-    // (milliseconds) match, which a fuzzer rewriting the same path thousands of times a second defeats;
-    // and a cached file no longer reports that it failed to parse. So every input gets fresh paths,
-    // and the oracle, the check and the load each read their own copy: none primes another's cache.
-    // (The store's own verify() followed by load() on one folder hides an unreadable shard that way:
-    // regressions/history_loader/nul-in-group-header.bin, reported to the history rewrite.)
+    // (milliseconds) match, which a fuzzer rewriting the same path thousands of times a second defeats.
+    // So every input gets fresh paths, and the oracle and the first check read their own copies: none
+    // primes another's cache. The backend then reads and checks its folder in the order the console does
+    // (read, check, read again), and must reach the check's verdict there too.
     static QTemporaryDir dir;
     static quint64 run = 0;
     ++run;
@@ -155,20 +183,38 @@ QString fuzzHistoryLoader(const uint8_t *data, size_t size)
     for (const QString &d : {historyDir, checkDir, oracleDir})
         writeInput(d, bytes);
     Holding holding;
-    for (const QString &name : {QStringLiteral("h-2026-01-0000000001.ini"), QStringLiteral("h-2026-01-0000000003.ini")}) {
+    for (const QString &name : QDir(historyDir).entryList(QDir::Files)) {
+        QFile f(QDir(historyDir).filePath(name));
+        if (f.open(QIODevice::ReadOnly))
+            holding.bytes.insert(f.fileName(), f.readAll());
+    }
+    for (const QString &name :
+         {QStringLiteral("h-2026-01-0000000001.ini"), QStringLiteral("h-2026-01-0000000003.ini")}) {
         if (QFile::exists(QDir(oracleDir).filePath(name)))
             readShard(QDir(oracleDir).filePath(name), QDir(historyDir).filePath(name), &holding);
     }
     FuzzVerdict v;
     {
-        HistoryStore check(checkDir);
+        LocalHistoryBackend check(checkDir);
         check.setChainKey(QByteArrayLiteral("fuzz"));
-        checkVerify(v, check.verify(), holding);
-        HistoryStore store(historyDir);
-        store.setChainKey(QByteArrayLiteral("fuzz"));
-        const HistoryLoad first = store.load();
-        checkLoad(v, first, holding);
-        checkReload(v, first, store.load());
+        const ChainReport verdict = check.verify();
+        checkVerify(v, verdict, holding);
+        LocalHistoryBackend backend(historyDir);
+        backend.setChainKey(QByteArrayLiteral("fuzz"));
+        const Result<HistoryRead> first = backend.read(1);
+        v.require(first.ok(), "a folder of files can always be read");
+        if (first.ok())
+            checkRead(v, first.value(), holding);
+        const ChainReport after = backend.verify();
+        checkVerify(v, after, holding);
+        v.require(after.ok == verdict.ok && after.records == verdict.records
+                      && after.firstBadSeq == verdict.firstBadSeq,
+                  "a check after a read reaches the same verdict as a check alone");
+        const Result<HistoryRead> second = backend.read(1);
+        v.require(second.ok(), "a folder of files can always be read again");
+        if (first.ok() && second.ok())
+            checkReload(v, first.value(), second.value());
+        checkUntouched(v, historyDir, holding);
     }
     for (const QString &d : {historyDir, checkDir, oracleDir})
         QDir(d).removeRecursively();

@@ -2,7 +2,6 @@
 // must stay consistent with the status and the body, whatever the server sent.
 #include "FuzzTargets.h"
 #include "FuzzVerdict.h"
-
 #include "ResponseParser.h"
 
 #include <QJsonDocument>
@@ -49,7 +48,8 @@ void checkParsedBody(FuzzVerdict &v, const ApiResult &r, const QByteArray &bytes
     // Exact UTF-8 round trip: the bytes are valid UTF-8 (invalid sequences would come back replaced).
     const bool utf8 = QString::fromUtf8(bytes).toUtf8() == bytes;
 
-    v.require(!trimmed.isEmpty() || (!r.bodyProblem.isEmpty() && r.json.isEmpty()), "a blank body is reported, no JSON");
+    v.require(!trimmed.isEmpty() || (!r.bodyProblem.isEmpty() && r.json.isEmpty()),
+              "a blank body is reported, no JSON");
     v.require(!r.bodyProblem.isEmpty() || (isObject && r.json == doc.object()),
               "no body problem only when the body is a JSON object, and that object is what was kept");
     v.require(!(isObject && utf8 && !r.bodyTruncated) || (r.bodyProblem.isEmpty() && r.json == doc.object()),

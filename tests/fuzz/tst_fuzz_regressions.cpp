@@ -31,7 +31,9 @@ private:
             QVERIFY2(broken.isEmpty(), qPrintable(f.fileName() + QStringLiteral(": ") + broken));
             ++count;
         }
-        QVERIFY2(count >= minimum, qPrintable(QStringLiteral("%1 holds %2 inputs, expected at least %3").arg(path).arg(count).arg(minimum)));
+        QVERIFY2(
+            count >= minimum,
+            qPrintable(QStringLiteral("%1 holds %2 inputs, expected at least %3").arg(path).arg(count).arg(minimum)));
     }
 
 private slots:

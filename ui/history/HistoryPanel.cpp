@@ -297,7 +297,7 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     HistoryExportInfo info;
     info.exportedAt = QDateTime::currentDateTimeUtc();
     info.filterDescription = m_proxy->description();
-    info.historyDirectory = m_service->location();
+    info.historyDirectory = m_service->address(); // a path a tool can use, not a sentence
     const QList<HistoryEntry> entries = m_proxy->visibleEntries();
     m_exportButton->setEnabled(false);
     showMessage(tr("Exporting %1 entries…").arg(QLocale().toString(entries.size())), false);

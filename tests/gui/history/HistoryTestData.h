@@ -14,7 +14,8 @@
 namespace HistoryTestData {
 
 inline HistoryEntry entry(qint64 id, const QDateTime &time, const QString &user, ActionKind action,
-                          HistoryEntry::Outcome outcome, const QString &operatorEmail = QStringLiteral("officer@example.com"),
+                          HistoryEntry::Outcome outcome,
+                          const QString &operatorEmail = QStringLiteral("officer@example.com"),
                           const QString &reason = QString(), const QString &code = QString(),
                           const QString &message = QString())
 {
@@ -37,8 +38,9 @@ inline HistoryEntry entry(qint64 id, const QDateTime &time, const QString &user,
         e.completedAt = time.addMSecs(250);
         e.httpStatus = outcome == HistoryEntry::Outcome::Success ? 200 : 400;
         e.elapsedMs = 250;
-        e.response = outcome == HistoryEntry::Outcome::Success ? QStringLiteral("{\"success\":true}")
-                                                               : QStringLiteral("{\"code\":\"%1\",\"error\":\"%2\"}").arg(code, message);
+        e.response = outcome == HistoryEntry::Outcome::Success
+            ? QStringLiteral("{\"success\":true}")
+            : QStringLiteral("{\"code\":\"%1\",\"error\":\"%2\"}").arg(code, message);
     }
     return e;
 }

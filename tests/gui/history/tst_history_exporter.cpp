@@ -23,18 +23,21 @@ class TestHistoryExporter : public QObject
 private:
     static QList<HistoryEntry> sample()
     {
-        HistoryEntry tricky = entry(3, QDateTime(QDate(2024, 3, 2), QTime(9, 30), Qt::UTC), QStringLiteral("=HYPERLINK(\"x\")"),
-                                    ActionKind::Delete, Outcome::Failure, QStringLiteral("ben@example.com"),
+        HistoryEntry tricky = entry(3, QDateTime(QDate(2024, 3, 2), QTime(9, 30), Qt::UTC),
+                                    QStringLiteral("=HYPERLINK(\"x\")"), ActionKind::Delete, Outcome::Failure,
+                                    QStringLiteral("ben@example.com"),
                                     QStringLiteral("line one, with comma\nline \"two\""), QStringLiteral("-2210"),
                                     QStringLiteral("@No such enrollee"));
         tricky.profileName = QStringLiteral("+profile");
-        tricky.attempts = QJsonArray{QJsonObject{{QStringLiteral("attempt"), 1}}, QJsonObject{{QStringLiteral("attempt"), 2}}};
+        tricky.attempts = QJsonArray{QJsonObject{{QStringLiteral("attempt"), 1}},
+                                     QJsonObject{{QStringLiteral("attempt"), 2}}};
         return {
-            entry(1, QDateTime(QDate(2024, 3, 1), QTime(8, 0), Qt::UTC), QStringLiteral("alice"), ActionKind::Deactivate,
-                  Outcome::Success, QStringLiteral("ann@example.com"), QStringLiteral("CASE-1")),
+            entry(1, QDateTime(QDate(2024, 3, 1), QTime(8, 0), Qt::UTC), QStringLiteral("alice"),
+                  ActionKind::Deactivate, Outcome::Success, QStringLiteral("ann@example.com"),
+                  QStringLiteral("CASE-1")),
             tricky,
-            entry(7, QDateTime(QDate(2024, 3, 3), QTime(10, 0), Qt::UTC), QStringLiteral("Zoë Ndiaye"), ActionKind::FlagFraud,
-                  Outcome::Pending),
+            entry(7, QDateTime(QDate(2024, 3, 3), QTime(10, 0), Qt::UTC), QStringLiteral("Zoë Ndiaye"),
+                  ActionKind::FlagFraud, Outcome::Pending),
         };
     }
     static HistoryExportInfo intact()
@@ -51,10 +54,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void csvField_data()
     {
@@ -74,8 +74,8 @@ private slots:
         QTest::newRow("formula cr") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
         // Semicolon and tab separate cells in many locales' spreadsheets: quoted, so no cell starts at "=".
         QTest::newRow("semicolon") << QStringLiteral("a;b") << QStringLiteral("\"a;b\"");
-        QTest::newRow("formula after semicolon") << QStringLiteral("case;=HYPERLINK(\"x\")")
-                                                 << QStringLiteral("\"case;=HYPERLINK(\"\"x\"\")\"");
+        QTest::newRow("formula after semicolon")
+            << QStringLiteral("case;=HYPERLINK(\"x\")") << QStringLiteral("\"case;=HYPERLINK(\"\"x\"\")\"");
         QTest::newRow("formula after tab") << QStringLiteral("case\t@SUM(A1)") << QStringLiteral("\"case\t@SUM(A1)\"");
         QTest::newRow("formula and semicolon") << QStringLiteral("=A1;B1") << QStringLiteral("\"'=A1;B1\"");
         QTest::newRow("formula after spaces") << QStringLiteral("  =1+2") << QStringLiteral("'  =1+2");
@@ -115,16 +115,19 @@ private slots:
     void csvRowsAndFields()
     {
         const QByteArray bytes = HistoryExporter::csv(sample(), intact());
-        QVERIFY(bytes.startsWith("id,time,completed_at,operator,profile,environment,partner_id,host,user_id,action,"
-                                 "reason,face,outcome,http_status,code,message,elapsed_ms,attempts,chain_verified,record_hash,"
-                                 "completion_record,completion_hash\r\n"));
+        QVERIFY(bytes.startsWith(
+            "id,time,completed_at,operator,profile,environment,partner_id,host,user_id,action,"
+            "reason,face,outcome,http_status,code,message,elapsed_ms,attempts,chain_verified,record_hash,"
+            "completion_record,completion_hash\r\n"));
         QVERIFY(bytes.endsWith("\r\n"));
         const QList<QStringList> rows = parseCsv(bytes);
         QCOMPARE(rows.size(), 4);
         const QStringList header = rows.at(0);
         for (const QStringList &row : rows)
             QCOMPARE(row.size(), header.size());
-        auto field = [&](int row, const char *column) { return rows.at(row).at(header.indexOf(QLatin1String(column))); };
+        auto field = [&](int row, const char *column) {
+            return rows.at(row).at(header.indexOf(QLatin1String(column)));
+        };
         QCOMPARE(field(1, "id"), QStringLiteral("1"));
         QCOMPARE(field(1, "time"), QStringLiteral("2024-03-01T08:00:00.000Z"));
         QCOMPARE(field(1, "completed_at"), QStringLiteral("2024-03-01T08:00:00.250Z"));
@@ -201,7 +204,12 @@ private slots:
         HistoryExportInfo unchecked;
         const QJsonObject bare = QJsonDocument::fromJson(HistoryExporter::json(sample(), unchecked)).object();
         QCOMPARE(bare.value(QLatin1String("verification")).toObject().value(QLatin1String("checked")).toBool(), false);
-        QCOMPARE(bare.value(QLatin1String("entries")).toArray().at(0).toObject().value(QLatin1String("chain_verified")).toBool(),
+        QCOMPARE(bare.value(QLatin1String("entries"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("chain_verified"))
+                     .toBool(),
                  false);
     }
 
@@ -222,7 +230,8 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QLatin1String("count")).toInt(), 3);
 
         // Overwriting an earlier export replaces it whole.
-        QCOMPARE(HistoryExporter::write(csvPath, HistoryExporter::Format::Csv, sample().mid(0, 1), intact()), QString());
+        QCOMPARE(HistoryExporter::write(csvPath, HistoryExporter::Format::Csv, sample().mid(0, 1), intact()),
+                 QString());
         csv.close();
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(parseCsv(csv.readAll()).size(), 2);
@@ -239,7 +248,8 @@ private slots:
         QTest::newRow("missing folder") << QStringLiteral("missing/out.csv") << QStringLiteral("does not exist");
         QTest::newRow("under a file") << QStringLiteral("file.txt/out.csv") << QStringLiteral("does not exist");
         // Nothing can create files in /proc, not even root, so this holds whoever runs the tests.
-        QTest::newRow("unwritable") << QStringLiteral("<root>/proc/enrollee-export.csv") << QStringLiteral("Cannot write");
+        QTest::newRow("unwritable") << QStringLiteral("<root>/proc/enrollee-export.csv")
+                                    << QStringLiteral("Cannot write");
     }
     void badPathsAreRefusedClearly()
     {
@@ -255,13 +265,15 @@ private slots:
             path = relative.mid(6);
         else if (!relative.trimmed().isEmpty())
             path = dir.filePath(relative);
-        const QString before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(QLatin1Char('|'));
+        const QString before =
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(QLatin1Char('|'));
         for (auto format : {HistoryExporter::Format::Csv, HistoryExporter::Format::Json}) {
             const QString error = HistoryExporter::write(path, format, sample(), intact());
             QVERIFY2(error.contains(expected), qPrintable(error));
         }
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(QLatin1Char('|')),
-                 before);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(QLatin1Char('|')),
+            before);
         QVERIFY(!QFileInfo::exists(QStringLiteral("/proc/enrollee-export.csv")));
         QVERIFY(QDir(dir.filePath(QStringLiteral("sub"))).isEmpty());
     }

@@ -33,7 +33,8 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(HistoryTableModel::ColumnCount));
         QCOMPARE(model.headerData(HistoryTableModel::UserColumn, Qt::Horizontal).toString(), QStringLiteral("User ID"));
-        QCOMPARE(model.headerData(HistoryTableModel::OutcomeColumn, Qt::Horizontal).toString(), QStringLiteral("Outcome"));
+        QCOMPARE(model.headerData(HistoryTableModel::OutcomeColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Outcome"));
         QCOMPARE(model.entryAt(0).id, qint64(0));
         QVERIFY(model.entriesForUser(QStringLiteral("alice")).isEmpty());
     }
@@ -86,8 +87,10 @@ private slots:
         QCOMPARE(e.response, sample().at(1).response);
 
         // The outcome carries a colour hint, and success and failure are told apart.
-        const QColor success = model.index(0, HistoryTableModel::OutcomeColumn).data(Qt::DecorationRole).value<QColor>();
-        const QColor failure = model.index(1, HistoryTableModel::OutcomeColumn).data(Qt::DecorationRole).value<QColor>();
+        const QColor success =
+            model.index(0, HistoryTableModel::OutcomeColumn).data(Qt::DecorationRole).value<QColor>();
+        const QColor failure =
+            model.index(1, HistoryTableModel::OutcomeColumn).data(Qt::DecorationRole).value<QColor>();
         QVERIFY(success.isValid());
         QVERIFY(failure.isValid());
         QVERIFY(success != failure);
@@ -101,7 +104,8 @@ private slots:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-        HistoryEntry fresh = entry(7, local(2024, 3, 4, 9), QStringLiteral("carol"), ActionKind::FlagFraud, Outcome::Pending);
+        HistoryEntry fresh = entry(7, local(2024, 3, 4, 9), QStringLiteral("carol"), ActionKind::FlagFraud,
+                                   Outcome::Pending);
         model.upsert(fresh);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(changed.count(), 0);
@@ -156,8 +160,10 @@ private slots:
         HistoryTableModel model;
         QList<HistoryEntry> entries = sample();
         entries.append(entry(9, local(2024, 2, 1, 9), QStringLiteral("alice"), ActionKind::ReEnroll, Outcome::Success));
-        entries.append(entry(11, local(2024, 3, 9, 9), QStringLiteral("alice2"), ActionKind::ReEnroll, Outcome::Success));
-        entries.append(entry(13, local(2024, 3, 9, 9), QStringLiteral("Alice"), ActionKind::ReEnroll, Outcome::Success));
+        entries.append(
+            entry(11, local(2024, 3, 9, 9), QStringLiteral("alice2"), ActionKind::ReEnroll, Outcome::Success));
+        entries.append(
+            entry(13, local(2024, 3, 9, 9), QStringLiteral("Alice"), ActionKind::ReEnroll, Outcome::Success));
         model.setEntries(entries);
         const QList<HistoryEntry> alice = model.entriesForUser(QStringLiteral("alice"));
         QList<qint64> ids;

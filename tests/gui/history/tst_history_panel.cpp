@@ -1,19 +1,24 @@
-// HistoryPanel over a real HistoryStore in a temporary folder: it loads off the GUI thread, shows
-// live appends, filters through its own controls, exports the filtered rows through the file-name
-// seam, and shows a tampered or unreadable history plainly.
+// HistoryPanel over a HistoryFeed of a HistoryService over a real LocalHistoryBackend in a temporary
+// folder: it loads off the GUI thread, shows live appends, filters through its own controls, exports the filtered rows
+// through the file-name seam, and shows a tampered or unreadable history plainly.
 
 #include "HistoryDetailView.h"
+#include "HistoryFeed.h"
 #include "HistoryFilterProxy.h"
 #include "HistoryPanel.h"
+#include "HistoryService.h"
 #include "HistoryTableModel.h"
 #include "HistoryTestData.h"
+#include "LocalHistoryBackend.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,8 +31,8 @@
 #include <QTest>
 
 #include <algorithm>
-
 #include <memory>
+#include <optional>
 
 using namespace HistoryTestData;
 using Outcome = HistoryEntry::Outcome;
@@ -36,8 +41,56 @@ class TestHistoryPanel : public QObject
 {
     Q_OBJECT
 private:
+    static inline const QByteArray kKey = QByteArrayLiteral("test-chain-key");
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<HistoryStore> m_store;
+    QString m_path;
+    int m_shardCapacity = 100;
+    // Built on first use, so a case can set the backend up first; destroyed in reverse order.
+    std::unique_ptr<HistoryService> m_service;
+    std::unique_ptr<HistoryTableModel> m_model;
+    std::unique_ptr<HistoryFeed> m_feed;
+
+    HistoryService &service()
+    {
+        if (!m_service) {
+            auto backend = std::make_unique<LocalHistoryBackend>(m_path);
+            backend->setShardCapacity(m_shardCapacity);
+            m_service = std::make_unique<HistoryService>(std::move(backend));
+            m_service->setChainKey(kKey);
+            m_model = std::make_unique<HistoryTableModel>();
+            m_feed = std::make_unique<HistoryFeed>(m_service.get(), m_model.get());
+        }
+        return *m_service;
+    }
+    HistoryFeed *feed()
+    {
+        service();
+        return m_feed.get();
+    }
+
+    // The folder as another reader sees it (shard files, stored hashes).
+    std::unique_ptr<LocalHistoryBackend> reader() const
+    {
+        auto backend = std::make_unique<LocalHistoryBackend>(m_path);
+        backend->setChainKey(kKey);
+        return backend;
+    }
+
+    // Begins `e` through the service the way the runner does and waits for its id (0 on failure).
+    qint64 begin(const HistoryEntry &e)
+    {
+        std::optional<Result<QList<HistoryEntry>>> begun;
+        service().begin({e}, this, [&begun](const Result<QList<HistoryEntry>> &r) { begun = r; });
+        if (!QTest::qWaitFor([&begun] { return begun.has_value(); }) || !begun->ok())
+            return 0;
+        return begun->value().first().id;
+    }
+    bool complete(const HistoryEntry &e)
+    {
+        std::optional<Status> done;
+        service().complete({e}, this, [&done](const Status &s) { done = s; });
+        return QTest::qWaitFor([&done] { return done.has_value(); }) && done->ok();
+    }
 
     // Records one action the way the runner does: begin, then complete.
     qint64 record(const QString &user, ActionKind action, Outcome outcome, const QDateTime &time,
@@ -46,10 +99,10 @@ private:
         HistoryEntry e = entry(0, time, user, action, outcome, QStringLiteral("ann@example.com"), reason,
                                outcome == Outcome::Failure ? QStringLiteral("2210") : QString(),
                                outcome == Outcome::Failure ? QStringLiteral("No such enrollee") : QString());
-        const qint64 id = m_store->begin(e);
-        if (id > 0 && outcome != Outcome::Pending)
-            m_store->complete(id, e);
-        return id;
+        e.id = begin(e);
+        if (e.id > 0 && outcome != Outcome::Pending && !complete(e))
+            return 0;
+        return e.id;
     }
 
     static QList<qint64> shownIds(HistoryPanel &panel)
@@ -70,7 +123,7 @@ private:
         QVERIFY(!panel.isLoading());
     }
 
-    template<typename T>
+    template <typename T>
     static T *child(HistoryPanel &panel, const char *name)
     {
         T *widget = panel.findChild<T *>(QLatin1String(name));
@@ -90,21 +143,25 @@ private slots:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        m_store = std::make_unique<HistoryStore>(m_dir->filePath(QStringLiteral("history")));
-        m_store->setChainKey(QByteArrayLiteral("test-chain-key"));
+        m_path = m_dir->filePath(QStringLiteral("history"));
+        m_shardCapacity = 100;
     }
 
     void cleanup()
     {
-        m_store.reset();
+        m_feed.reset();
+        m_model.reset();
+        m_service.reset();
         m_dir.reset();
     }
 
     void loadsVerifiesAndFollowsLiveAppends()
     {
-        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9), QStringLiteral("CASE-1"));
-        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9), QStringLiteral("CASE-2"));
-        HistoryPanel panel(m_store.get());
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9),
+               QStringLiteral("CASE-1"));
+        record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9),
+               QStringLiteral("CASE-2"));
+        HistoryPanel panel(feed());
         panel.show();
         QSignalSpy verified(&panel, &HistoryPanel::verificationFinished);
         loadAndVerify(panel);
@@ -113,21 +170,24 @@ private slots:
         const ChainReport report = panel.lastVerification();
         QVERIFY(report.ok);
         QCOMPARE(report.records, qint64(4));
-        QCOMPARE(child<QLabel>(panel, "historyVerification")->text(), QStringLiteral("History intact (4 records, keyed)"));
+        QCOMPARE(child<QLabel>(panel, "historyVerification")->text(),
+                 QStringLiteral("History intact (4 records, keyed)"));
         QVERIFY(!child<QLabel>(panel, "historyProblems")->isVisible());
         QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 2 of 2 entries"));
 
         // An action taken while the panel is open appears at once, pending, then with its outcome.
         HistoryEntry live = entry(0, QDateTime(), QStringLiteral("carol"), ActionKind::FlagFraud, Outcome::Pending);
-        const qint64 id = m_store->begin(live);
+        const qint64 id = begin(live);
         QVERIFY(id > 0);
+        // Shown when the service says it is recorded (begin() above waited for that, not for a reload).
         QCOMPARE(panel.model()->rowCount(), 3);
         QCOMPARE(shownIds(panel).first(), id);
         QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Pending);
+        live.id = id;
         live.outcome = Outcome::Success;
         live.httpStatus = 200;
         live.response = QStringLiteral("{\"result\":\"flagged\"}");
-        QVERIFY(m_store->complete(id, live));
+        QVERIFY(complete(live));
         QCOMPARE(panel.model()->rowCount(), 3);
         QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Success);
         // The integrity line follows: the chain is checked again once the new records are in.
@@ -152,7 +212,7 @@ private slots:
         record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
         record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9));
         record(QStringLiteral("alice"), ActionKind::Delete, Outcome::Success, local(2024, 3, 3, 9));
-        HistoryPanel panel(m_store.get());
+        HistoryPanel panel(feed());
         panel.setSessionStart(QDateTime::currentDateTime().addSecs(-1));
         panel.show();
         loadAndVerify(panel);
@@ -198,10 +258,11 @@ private slots:
 
     void exportsTheFilteredRowsThroughTheSeam()
     {
-        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9), QStringLiteral("a, \"b\""));
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9),
+               QStringLiteral("a, \"b\""));
         record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Failure, local(2024, 3, 2, 9));
         record(QStringLiteral("alice"), ActionKind::Delete, Outcome::Success, local(2024, 3, 3, 9));
-        HistoryPanel panel(m_store.get());
+        HistoryPanel panel(feed());
         QStringList asked;
         QString answer;
         panel.setSaveFileNameProvider([&](const QString &title, const QString &filter) {
@@ -231,13 +292,14 @@ private slots:
         const QStringList header = rows.at(0);
         QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("chain_verified"))), QStringLiteral("yes"));
         // Each row names its records and their chain hashes, as the store holds them.
-        const HistoryLoad stored = m_store->load();
+        const HistoryRead stored = reader()->read(1).valueOr(HistoryRead());
         const auto newest = std::find_if(stored.entries.cbegin(), stored.entries.cend(),
                                          [](const HistoryEntry &e) { return e.id == 5; });
         QVERIFY(newest != stored.entries.cend());
         QCOMPARE(newest->recordHash.size(), 64);
         QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("record_hash"))), newest->recordHash);
-        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("completion_record"))), QString::number(newest->completionRecord));
+        QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("completion_record"))),
+                 QString::number(newest->completionRecord));
         QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("completion_hash"))), newest->completionHash);
 
         exported.clear();
@@ -249,7 +311,7 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
         QCOMPARE(root.value(QLatin1String("count")).toInt(), 2);
         QVERIFY(root.value(QLatin1String("filter")).toString().contains(QLatin1String("alice")));
-        QCOMPARE(root.value(QLatin1String("history_directory")).toString(), m_store->directory());
+        QCOMPARE(root.value(QLatin1String("history_directory")).toString(), m_path);
         const QJsonObject verification = root.value(QLatin1String("verification")).toObject();
         QCOMPARE(verification.value(QLatin1String("ok")).toBool(), true);
         QCOMPARE(verification.value(QLatin1String("records_checked")).toInt(), 6);
@@ -277,7 +339,7 @@ private slots:
     {
         record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
         record(QStringLiteral("mallory"), ActionKind::Delete, Outcome::Success, local(2024, 3, 2, 9));
-        const QStringList shards = m_store->shardFiles();
+        const QStringList shards = reader()->shardFiles();
         QCOMPARE(shards.size(), 1);
         QFile file(shards.first());
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -294,7 +356,7 @@ private slots:
         QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
         file.close();
 
-        HistoryPanel panel(m_store.get());
+        HistoryPanel panel(feed());
         panel.show();
         loadAndVerify(panel);
         const ChainReport report = panel.lastVerification();
@@ -310,34 +372,47 @@ private slots:
 
     void showsAnUnreadableShard()
     {
-        m_store->setShardCapacity(2);
+        m_shardCapacity = 2;
         record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
         record(QStringLiteral("bob"), ActionKind::Delete, Outcome::Success, local(2024, 3, 2, 9));
-        QStringList shards = m_store->shardFiles();
+        QStringList shards = reader()->shardFiles();
         QCOMPARE(shards.size(), 2);
         QFile file(shards.first());
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write("\x01\x02 not a history file\n");
         file.close();
 
-        HistoryPanel panel(m_store.get());
+        HistoryPanel panel(feed());
         panel.show();
         loadAndVerify(panel);
         auto *problems = child<QLabel>(panel, "historyProblems");
         QVERIFY(problems->isVisible());
-        QVERIFY2(problems->text().contains(QLatin1String("moved")), qPrintable(problems->text()));
+        // Named, and left where it is: reads never move files any more.
+        QVERIFY2(problems->text().contains(QFileInfo(shards.first()).fileName()), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(QLatin1String("left where it is")), qPrintable(problems->text()));
+        QVERIFY(QFile::exists(shards.first()));
+        QCOMPARE(reader()->shardFiles(), shards);
+        QVERIFY(!QFileInfo::exists(QDir(m_path).filePath(QStringLiteral("quarantine"))));
         QCOMPARE(panel.model()->rowCount(), 1); // what could be read is shown
         QVERIFY(!panel.lastVerification().ok);
         QVERIFY(child<QLabel>(panel, "historyVerification")->text().startsWith(QLatin1String("History check failed")));
+
+        // A reload reads the same files again and still shows the problem: nothing was hidden by the first.
+        loadAndVerify(panel);
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(QFileInfo(shards.first()).fileName()), qPrintable(problems->text()));
+        QCOMPARE(panel.model()->rowCount(), 1);
+        QVERIFY(!panel.lastVerification().ok);
     }
 
     void everyControlIsNamedForScreenReaders()
     {
-        HistoryPanel panel(m_store.get());
+        HistoryPanel panel(feed());
         const QList<QWidget *> widgets = panel.findChildren<QWidget *>();
-        for (const char *name : {"historyFilterText", "historyFilterAction", "historyFilterOutcome", "historyFilterAllDates",
-                                 "historyFilterFrom", "historyFilterTo", "historyFilterSession", "historyReload",
-                                 "historyExport", "historyTable", "historyDetail", "historyVerification"}) {
+        for (const char *name :
+             {"historyFilterText", "historyFilterAction", "historyFilterOutcome", "historyFilterAllDates",
+              "historyFilterFrom", "historyFilterTo", "historyFilterSession", "historyReload", "historyExport",
+              "historyTable", "historyDetail", "historyVerification"}) {
             auto *widget = panel.findChild<QWidget *>(QLatin1String(name));
             QVERIFY2(widget, name);
             QVERIFY2(!widget->accessibleName().isEmpty(), name);

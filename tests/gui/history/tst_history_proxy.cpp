@@ -76,7 +76,9 @@ private slots:
         QTest::newRow("surrounding blanks ignored") << QStringLiteral("  gdpr ") << QList<qint64>{4};
         QTest::newRow("no match") << QStringLiteral("zzz") << QList<qint64>{};
         // The separator between cached fields must never let a match span two fields.
-        QTest::newRow("no match across fields") << QStringLiteral("alice\x1f" "ann") << QList<qint64>{};
+        QTest::newRow("no match across fields") << QStringLiteral("alice\x1f"
+                                                                  "ann")
+                                                << QList<qint64>{};
     }
     void textFilter()
     {

@@ -2,10 +2,12 @@
 // and sorting, through the same model/proxy/view stack the panel uses. It prints times; it judges
 // nothing, so it is run by hand (see the report in the commit that added it), not by CTest.
 
+#include "HistoryFeed.h"
 #include "HistoryFilterProxy.h"
 #include "HistoryPanel.h"
-#include "HistoryStore.h"
+#include "HistoryService.h"
 #include "HistoryTableModel.h"
+#include "LocalHistoryBackend.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 
 namespace {
 QList<HistoryEntry> synthetic(int count)
@@ -68,11 +71,13 @@ int main(int argc, char **argv)
     const int runs = 5;
     const QList<HistoryEntry> entries = synthetic(count);
 
-    // The real panel (its table settings and sorted proxy) over an empty store; the entries go
+    // The real panel (its table settings and sorted proxy) over an empty history; the entries go
     // straight into its model, as a finished load would put them.
     QTemporaryDir dir;
-    HistoryStore store(dir.path());
-    HistoryPanel panel(&store);
+    HistoryService service(std::make_unique<LocalHistoryBackend>(dir.path()));
+    HistoryTableModel feedModel;
+    HistoryFeed feed(&service, &feedModel);
+    HistoryPanel panel(&feed);
     panel.resize(1200, 800);
     panel.show();
     HistoryTableModel &model = *panel.model();
@@ -83,32 +88,40 @@ int main(int argc, char **argv)
     out << "bench_history_view: " << count << " entries, median of " << runs << " runs (ms)\n";
     const auto nothing = [] {};
     out << "  setEntries (model + sorted proxy + panel):  "
-        << medianMs(runs, [&] { model.clear(); }, [&] { model.setEntries(entries); }) << '\n';
+        << medianMs(
+               runs, [&] { model.clear(); }, [&] { model.setEntries(entries); })
+        << '\n';
     out << "  text filter \"user-0042\":                    "
-        << medianMs(runs, [&] { proxy.setTextFilter({}); }, [&] { proxy.setTextFilter(QStringLiteral("user-0042")); })
+        << medianMs(
+               runs, [&] { proxy.setTextFilter({}); }, [&] { proxy.setTextFilter(QStringLiteral("user-0042")); })
         << "  (" << proxy.rowCount() << " rows)\n";
     proxy.setTextFilter({});
     const QDate from = entries.at(count / 2).time.toLocalTime().date();
     const QDate to = from.addDays(30);
     out << "  date filter (31 days):                      "
-        << medianMs(runs, [&] { proxy.setDateRange({}, {}); }, [&] { proxy.setDateRange(from, to); })
+        << medianMs(
+               runs, [&] { proxy.setDateRange({}, {}); }, [&] { proxy.setDateRange(from, to); })
         << "  (" << proxy.rowCount() << " rows)\n";
     proxy.setDateRange({}, {});
     out << "  sort by time, ascending:                    "
-        << medianMs(runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
-                    [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::AscendingOrder); })
+        << medianMs(
+               runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
+               [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::AscendingOrder); })
         << '\n';
     out << "  sort by user ID:                            "
-        << medianMs(runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
-                    [&] { view.sortByColumn(HistoryTableModel::UserColumn, Qt::AscendingOrder); })
+        << medianMs(
+               runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
+               [&] { view.sortByColumn(HistoryTableModel::UserColumn, Qt::AscendingOrder); })
         << '\n';
     out << "  upsert one new entry into the sorted view:  "
-        << medianMs(runs, nothing, [&, id = qint64(10 * count)]() mutable {
-               HistoryEntry e = entries.first();
-               e.id = ++id;
-               e.time = QDateTime::currentDateTimeUtc();
-               model.upsert(e);
-           })
+        << medianMs(
+               runs, nothing,
+               [&, id = qint64(10 * count)]() mutable {
+        HistoryEntry e = entries.first();
+        e.id = ++id;
+        e.time = QDateTime::currentDateTimeUtc();
+        model.upsert(e);
+               })
         << '\n';
     return 0;
 }

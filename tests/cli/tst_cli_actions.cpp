@@ -242,7 +242,10 @@ void TestCliActions::policyNeedsAReason()
           QStringList{QStringLiteral("--yes"), QStringLiteral("--reason"), QStringLiteral("   ")}}) {
         const CliRun run = m_cli.run(target(QStringList{action, QStringLiteral("no-reason-user")} + extra));
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.errLine().contains(QLatin1String("needs a reason")), run.err.constData());
+        // No --reason: the policy's words; a blank one is refused as an empty value before that.
+        QVERIFY2(
+            run.errLine().contains(extra.size() == 1 ? QLatin1String("needs a reason") : QLatin1String("--reason")),
+            run.err.constData());
         QVERIFY(run.out.isEmpty());
     }
     QCOMPARE(m_server->requestCount(), requests);

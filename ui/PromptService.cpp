@@ -26,7 +26,7 @@ bool PromptService::answerFromQueue(const Done &done)
 }
 
 void PromptService::confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
-                            Done done)
+                            const Done &done)
 {
     m_asked.append(QStringLiteral("confirm:") + title);
     if (answerFromQueue(done))
@@ -49,7 +49,7 @@ void PromptService::confirm(QWidget *parent, const QString &title, const QString
     emit promptOpened(box);
 }
 
-void PromptService::confirmDelete(QWidget *parent, const QString &userId, bool production, Done done)
+void PromptService::confirmDelete(QWidget *parent, const QString &userId, bool production, const Done &done)
 {
     m_asked.append(QStringLiteral("delete:") + userId);
     if (answerFromQueue(done))

@@ -65,7 +65,7 @@ QByteArray KeySource::localDemoKey()
 }
 
 void KeySource::resolve(const QString &keyFile, const Profile &profile, CredentialStore *store,
-                        std::function<void(const Found &)> done)
+                        const std::function<void(const Found &)> &done)
 {
     Found found;
     if (explicitKey(keyFile, &found) || !found.ok()) {

@@ -34,7 +34,7 @@ public:
     static QByteArray readKeyFile(const QString &path, QString *error);
     // The full search for `profile`; `done` is called exactly once (possibly later, from the event loop).
     static void resolve(const QString &keyFile, const Profile &profile, CredentialStore *store,
-                        std::function<void(const Found &)> done);
+                        const std::function<void(const Found &)> &done);
     // The local sandbox's demo HMAC key; it opens only the emulator on loopback.
     static QByteArray localDemoKey();
 };

@@ -51,7 +51,7 @@ AuditKey::Found fromFile(const QString &historyDir, const QString &why)
 
 namespace AuditKey {
 
-void obtain(CredentialStore *store, const QString &historyDir, std::function<void(const Found &)> done)
+void obtain(CredentialStore *store, const QString &historyDir, const std::function<void(const Found &)> &done)
 {
     const QString account = QLatin1String(kAccount);
     store->read(account, [store, historyDir, done, account](const CredentialResult &read) {

@@ -17,5 +17,5 @@ struct Found {
     QString where; // translated: "the keychain" / "the file …"
     bool inKeychain = false;
 };
-void obtain(CredentialStore *store, const QString &historyDir, std::function<void(const Found &)> done);
+void obtain(CredentialStore *store, const QString &historyDir, const std::function<void(const Found &)> &done);
 } // namespace AuditKey

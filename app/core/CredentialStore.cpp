@@ -34,11 +34,10 @@ CredentialResult::Status CredentialStore::classify(int error, const QString &mes
         return CredentialResult::Status::Denied;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        markUnavailable(message);
-        return CredentialResult::Status::Unavailable;
     case QKeychain::OtherError:
-        // "Cannot autolaunch D-Bus", "Could not connect", "org.freedesktop.secrets was not provided": whatever
-        // the wording, the keychain cannot be used now, so secrets stay in memory and the person is told why.
+        // OtherError too: "Cannot autolaunch D-Bus", "Could not connect", "org.freedesktop.secrets was not
+        // provided": whatever the wording, the keychain cannot be used now, so secrets stay in memory and the
+        // person is told why.
         markUnavailable(message);
         return CredentialResult::Status::Unavailable;
     case QKeychain::CouldNotDeleteEntry:
@@ -47,7 +46,7 @@ CredentialResult::Status CredentialStore::classify(int error, const QString &mes
     return CredentialResult::Status::Error;
 }
 
-void CredentialStore::read(const QString &account, Callback done)
+void CredentialStore::read(const QString &account, const Callback &done)
 {
     if (!m_available) {
         CredentialResult result;
@@ -77,7 +76,7 @@ void CredentialStore::read(const QString &account, Callback done)
     job->start();
 }
 
-void CredentialStore::write(const QString &account, const QByteArray &secret, Callback done)
+void CredentialStore::write(const QString &account, const QByteArray &secret, const Callback &done)
 {
     if (!m_available) {
         m_session.insert(account, secret);
@@ -105,7 +104,7 @@ void CredentialStore::write(const QString &account, const QByteArray &secret, Ca
     job->start();
 }
 
-void CredentialStore::remove(const QString &account, Callback done)
+void CredentialStore::remove(const QString &account, const Callback &done)
 {
     m_session.remove(account);
     if (!m_available) {

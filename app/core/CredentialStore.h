@@ -38,9 +38,9 @@ public:
     static QString profileAccount(const QString &profileName);
 
     // Each calls `done` exactly once, on this object's thread, in a later event-loop turn.
-    void read(const QString &account, Callback done);
-    void write(const QString &account, const QByteArray &secret, Callback done);
-    void remove(const QString &account, Callback done);
+    void read(const QString &account, const Callback &done);
+    void write(const QString &account, const QByteArray &secret, const Callback &done);
+    void remove(const QString &account, const Callback &done);
 
     // False after the keychain reported it is not there; the reason in unavailableReason().
     bool available() const { return m_available; }

@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -109,8 +110,35 @@ struct Console {
 };
 
 // Base of the suites that drive one real window: starts it, and offers the steps tests repeat.
+// Every test function starts from a clean window (as KeePassXC's TestGui does in init()/cleanup()): no
+// dialog open, no pre-set answer left over, empty fields, the first tab, nothing in flight.
 class ConsoleTest : public QObject
 {
+    Q_OBJECT
+
+protected slots:
+    void init()
+    {
+        if (!m_console)
+            return;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible())
+                dialog->reject();
+        }
+        m_console->prompts.clearNextAnswers();
+        m_console->prompts.clearAsked();
+        QVERIFY(waitForResult());
+        if (auto *tabs = find<QTabWidget>(window(), "mainTabs"))
+            tabs->setCurrentIndex(0);
+        userEdit()->clear();
+        reasonEdit()->clear();
+    }
+    void cleanup()
+    {
+        if (m_console)
+            QVERIFY2(waitForResult(), "a test function left a request in flight");
+    }
+
 protected:
     bool startConsole(const char *appName)
     {

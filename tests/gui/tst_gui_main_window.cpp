@@ -384,6 +384,16 @@ private slots:
     // session signed with is in no file the console wrote, and not in its own arguments.
     void keyIsInNoFileTheSessionWrote()
     {
+        // This function writes what it searches (an action, an export), so it stands alone.
+        setUser(QStringLiteral("demo-user-003"), QStringLiteral("CASE-KEY"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "reEnrollButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        HistoryPanel *panel = nullptr;
+        QTRY_VERIFY((panel = window()->findChild<HistoryPanel *>(QStringLiteral("historyPanel"))) != nullptr);
+        QTRY_VERIFY(!panel->isLoading());
+        QSignalSpy exported(panel, &HistoryPanel::exportFinished);
+        panel->exportTo(m_home.filePath(QStringLiteral("key-check.json")), HistoryExporter::Format::Json);
+        QTRY_COMPARE(exported.size(), 1);
         m_console->context->settings()->sync();
         const QByteArray key(Defaults::kLocalApiKey);
         int files = 0;

@@ -51,7 +51,7 @@ void ActionCommand::start(const QStringList &arguments)
     if (positional.size() > 2)
         return fail(ExitCode::kUsage,
                     tr("One user ID per call; unexpected \"%1\".").arg(Console::oneLine(positional.at(2)).left(60)));
-    const QString userId = positional.at(1);
+    const QString &userId = positional.at(1);
     if (const Status s = Validation::checkUserId(userId); !s.ok())
         return fail(ExitCode::kUsage, s.message());
     if (const Status s = Validation::checkReason(parser.value(reason)); !s.ok())

@@ -59,7 +59,7 @@ QString ProfileCommand::nameArgument(QCommandLineParser &parser, const QStringLi
         fail(ExitCode::kUsage, tr("Usage: enrollee-cli profile %1 NAME").arg(arguments.value(0)));
         return {};
     }
-    const QString name = positional.at(1).trimmed();
+    QString name = positional.at(1).trimmed();
     if (name.size() > 64 || Console::oneLine(name) != name) {
         fail(ExitCode::kUsage, tr("A profile name is one line of at most 64 characters."));
         return {};
@@ -70,7 +70,7 @@ QString ProfileCommand::nameArgument(QCommandLineParser &parser, const QStringLi
 QString ProfileCommand::savedProfileArgument(QCommandLineParser &parser, const QStringList &arguments,
                                              const AppSettings &settings)
 {
-    const QString name = nameArgument(parser, arguments);
+    QString name = nameArgument(parser, arguments);
     if (!name.isEmpty() && !settings.hasProfile(name)) {
         fail(ExitCode::kUsage, tr("There is no profile \"%1\".").arg(name));
         return {};

@@ -183,7 +183,7 @@ Status SandboxServer::listen(const QHostAddress &address, quint16 port)
     auto *tcp = new QTcpServer(this);
     if (!tcp->listen(address, port)) {
         // Callers name the address and port in their own words.
-        const Status failed = Status::failure(tcp->errorString(), Status::Kind::Network);
+        Status failed = Status::failure(tcp->errorString(), Status::Kind::Network);
         delete tcp;
         return failed;
     }
@@ -205,6 +205,7 @@ QUrl SandboxServer::origin() const
     url.setScheme(QStringLiteral("http"));
     const QHostAddress address = d->tcp->serverAddress();
     // Listening on "any" is reachable through loopback, and clients refuse plain HTTP to other hosts.
+    // NOLINTNEXTLINE(misc-redundant-expression): clang-tidy 14 false positive for operator== (llvm #54011)
     url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
                     : address == QHostAddress::AnyIPv6                           ? QStringLiteral("::1")
                                                                                  : address.toString());
@@ -249,7 +250,7 @@ FaultPlan SandboxServer::takeFault()
     FaultPlan &plan = d->plan;
     if (plan.remaining == 0)
         return {};
-    const FaultPlan applied = plan;
+    FaultPlan applied = plan;
     if (plan.remaining > 0 && --plan.remaining == 0) {
         plan = FaultPlan{}; // spent: behave from now on
         plan.remaining = 0;

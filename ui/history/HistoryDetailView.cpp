@@ -76,7 +76,7 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     }
     lines.append(QString());
     lines.append(tr("Attempts (%1)").arg(e.attempts.size()));
-    for (const QJsonValue &value : e.attempts) {
+    for (const QJsonValue value : e.attempts) {
         const QJsonObject a = value.toObject();
         QString line = tr("  %1. %2  %3  HTTP %4  code %5  %6 ms")
                            .arg(a.value(QLatin1String("attempt")).toInt())

@@ -116,7 +116,7 @@ int main(int argc, char **argv)
     out << "  upsert one new entry into the sorted view:  "
         << medianMs(
                runs, nothing,
-               [&, id = qint64(10 * count)]() mutable {
+               [&, id = 10 * qint64(count)]() mutable {
         HistoryEntry e = entries.first();
         e.id = ++id;
         e.time = QDateTime::currentDateTimeUtc();

@@ -41,7 +41,7 @@ QString opensslError()
 // Legacy keys are base64 of a PEM; people also paste the PEM itself. Accept both, nothing else.
 QByteArray pemFromApiKey(const QByteArray &apiKey)
 {
-    const QByteArray trimmed = apiKey.trimmed();
+    QByteArray trimmed = apiKey.trimmed();
     if (trimmed.startsWith("-----BEGIN"))
         return trimmed;
     const auto decoded = QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
@@ -130,7 +130,7 @@ Result secKey(const QByteArray &apiKey, const QString &partnerId, qint64 unixSec
 {
     if (apiKey.trimmed().isEmpty())
         return {{}, QCoreApplication::translate("Signer", "The API key is empty.")};
-    const Result hash = secKeyHash(partnerId, unixSeconds);
+    Result hash = secKeyHash(partnerId, unixSeconds);
     if (!hash.ok())
         return hash;
     const QByteArray pem = pemFromApiKey(apiKey);

@@ -19,8 +19,8 @@ Status checkEmail(const QString &email);
 Status checkReason(const QString &reason);
 // An origin such as https://host[:port]: http(s) only, no path/query/fragment/credentials,
 // and plain HTTP only to loopback.
-Status checkBaseUrl(const QString &url);
+Status checkBaseUrl(const QString &text);
 // Parses a validated origin; an invalid one yields an empty QUrl.
-QUrl parseBaseUrl(const QString &url);
+QUrl parseBaseUrl(const QString &text);
 bool isLoopbackHost(const QString &host);
 } // namespace Validation

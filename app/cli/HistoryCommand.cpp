@@ -80,7 +80,7 @@ CoreContext *HistoryCommand::core()
     return m_core;
 }
 
-void HistoryCommand::withChainKey(std::function<void()> then)
+void HistoryCommand::withChainKey(const std::function<void()> &then)
 {
     m_keychain = new KeychainSession(core()->credentials(), this);
     connect(core(), &CoreContext::historyReady, this, [then](const Status &) { then(); });

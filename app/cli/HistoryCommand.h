@@ -21,7 +21,7 @@ public:
 private:
     CoreContext *core();
     // The chain key is fetched, then `then` runs.
-    void withChainKey(std::function<void()> then);
+    void withChainKey(const std::function<void()> &then);
     void list(const QString &userId, bool json);
     void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();

@@ -34,13 +34,13 @@ HistoryService::~HistoryService()
     m_thread.wait();
 }
 
-void HistoryService::post(std::function<void(HistoryBackend &)> task)
+void HistoryService::post(const std::function<void(HistoryBackend &)> &task)
 {
     HistoryBackend *backend = m_backend;
     QMetaObject::invokeMethod(m_worker, [backend, task] { task(*backend); });
 }
 
-void HistoryService::reply(const QPointer<QObject> &context, std::function<void()> call)
+void HistoryService::reply(const QPointer<QObject> &context, const std::function<void()> &call)
 {
     // Back on the caller's thread through the service itself, which outlives every task; a context
     // destroyed meanwhile simply gets no answer.
@@ -71,7 +71,7 @@ void HistoryService::retryUnwritten(HistoryBackend &backend)
 }
 
 void HistoryService::begin(const QList<HistoryEntry> &entries, QObject *context,
-                           std::function<void(const Result<QList<HistoryEntry>> &)> done)
+                           const std::function<void(const Result<QList<HistoryEntry>> &)> &done)
 {
     QList<HistoryEntry> stamped = entries;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -101,7 +101,7 @@ void HistoryService::begin(const QList<HistoryEntry> &entries, QObject *context,
 }
 
 void HistoryService::complete(const QList<HistoryEntry> &completions, QObject *context,
-                              std::function<void(const Status &)> done)
+                              const std::function<void(const Status &)> &done)
 {
     post([this, completions, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         retryUnwritten(backend);
@@ -122,7 +122,7 @@ void HistoryService::complete(const QList<HistoryEntry> &completions, QObject *c
     });
 }
 
-void HistoryService::read(qint64 from, QObject *context, std::function<void(const Result<HistoryRead> &)> done)
+void HistoryService::read(qint64 from, QObject *context, const std::function<void(const Result<HistoryRead> &)> &done)
 {
     post([this, from, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const Result<HistoryRead> result = backend.read(from);
@@ -130,7 +130,7 @@ void HistoryService::read(qint64 from, QObject *context, std::function<void(cons
     });
 }
 
-void HistoryService::verify(QObject *context, std::function<void(const ChainReport &)> done)
+void HistoryService::verify(QObject *context, const std::function<void(const ChainReport &)> &done)
 {
     post([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const ChainReport report = backend.verify();
@@ -139,7 +139,7 @@ void HistoryService::verify(QObject *context, std::function<void(const ChainRepo
 }
 
 void HistoryService::prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
-                           std::function<void(const Result<PruneReport> &)> done)
+                           const std::function<void(const Result<PruneReport> &)> &done)
 {
     post([this, keepFrom, operatorEmail, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const Result<PruneReport> result = backend.prune(keepFrom, operatorEmail);

@@ -30,17 +30,18 @@ public:
     void setChainKey(const QByteArray &key);
     // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
     void begin(const QList<HistoryEntry> &entries, QObject *context,
-               std::function<void(const Result<QList<HistoryEntry>> &)> done);
+               const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
     // Records answers (each entry's id names its begin). `done` may be empty.
-    void complete(const QList<HistoryEntry> &completions, QObject *context, std::function<void(const Status &)> done);
-    void read(qint64 from, QObject *context, std::function<void(const Result<HistoryRead> &)> done);
-    void verify(QObject *context, std::function<void(const ChainReport &)> done);
+    void complete(const QList<HistoryEntry> &completions, QObject *context,
+                  const std::function<void(const Status &)> &done);
+    void read(qint64 from, QObject *context, const std::function<void(const Result<HistoryRead> &)> &done);
+    void verify(QObject *context, const std::function<void(const ChainReport &)> &done);
     void prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
-               std::function<void(const Result<PruneReport> &)> done);
+               const std::function<void(const Result<PruneReport> &)> &done);
     // Runs `work` on the history thread with the backend, e.g. an export that must read and check
     // under one roof; `done` gets its result on the caller's thread.
     template <typename T>
-    void run(std::function<T(HistoryBackend &)> work, QObject *context, std::function<void(const T &)> done)
+    void run(std::function<T(HistoryBackend &)> work, QObject *context, const std::function<void(const T &)> &done)
     {
         post([this, work, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
             const T result = work(backend);
@@ -60,8 +61,8 @@ signals:
     void unwrittenChanged(int count);
 
 private:
-    void post(std::function<void(HistoryBackend &)> task);
-    void reply(const QPointer<QObject> &context, std::function<void()> call);
+    void post(const std::function<void(HistoryBackend &)> &task);
+    void reply(const QPointer<QObject> &context, const std::function<void()> &call);
     void retryUnwritten(HistoryBackend &backend);
 
     QThread m_thread;

@@ -300,7 +300,7 @@ Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
     for (const HistoryEntry &result : completions)
         records.append(HistoryRecords::completion(result, now()));
     QList<qint64> numbers;
-    const Status written = append(records, &numbers);
+    Status written = append(records, &numbers);
     // Only a written completion ends the in-flight state; one that could not be written is retried
     // by the service, and until then the entry must not read as "unknown".
     if (written.ok()) {

@@ -46,7 +46,7 @@ public:
     static Answer error(const QString &code, const QString &message, int httpStatus = 400);
 
 private:
-    Answer checkAuthorization(const QJsonObject &request, bool legacy, const QDateTime &now) const;
+    Answer checkAuthorization(const QJsonObject &o, bool legacy, const QDateTime &now) const;
     Answer success(const QString &userId, ActionKind action) const;
 
     const SandboxConfig &m_config;

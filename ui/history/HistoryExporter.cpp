@@ -191,7 +191,7 @@ QString HistoryExporter::pathError(const QString &path)
 QString HistoryExporter::write(const QString &path, Format format, const QList<HistoryEntry> &entries,
                                const HistoryExportInfo &info)
 {
-    const QString problem = pathError(path);
+    QString problem = pathError(path);
     if (!problem.isEmpty())
         return problem;
     const QByteArray bytes = format == Format::Csv ? csv(entries, info) : json(entries, info);

@@ -1,6 +1,7 @@
 #include "LocalHistoryBackend.h"
 
 #include "Clock.h"
+#include "HistoryLock.h"
 #include "HistoryRecords.h"
 #include "HistoryShard.h"
 #include "PrivateFiles.h"
@@ -12,7 +13,6 @@
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QJsonDocument>
-#include <QLockFile>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -37,43 +37,6 @@ QString monthOf(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM"));
 }
 
-// The history lock, held for the whole of one write or check. A failure says which failure it was.
-class HistoryLock
-{
-public:
-    HistoryLock(const QString &directory, int timeoutMs)
-        : m_directory(directory), m_lock(QDir(directory).filePath(QStringLiteral(".lock")))
-    {
-        m_lock.setStaleLockTime(30000);
-        m_locked = m_lock.tryLock(timeoutMs);
-    }
-    Status status() const
-    {
-        if (m_locked)
-            return Status::success();
-        if (m_lock.error() == QLockFile::LockFailedError) {
-            qint64 pid = 0;
-            QString host;
-            QString app;
-            m_lock.getLockInfo(&pid, &host, &app);
-            return Status::failure(
-                QCoreApplication::translate(
-                    "HistoryStore",
-                    "The history is in use by another program (%1, process %2) and stayed locked "
-                    "too long.")
-                    .arg(app.isEmpty() ? QCoreApplication::translate("HistoryStore", "unknown") : app)
-                    .arg(pid),
-                Status::Kind::Locked);
-        }
-        return PrivateFiles::writeFailure(m_directory,
-                                          QCoreApplication::translate("HistoryStore", "the history lock file"));
-    }
-
-private:
-    QString m_directory;
-    QLockFile m_lock;
-    bool m_locked = false;
-};
 } // namespace
 
 // The shards one append touches, each written once at the end: a batch of 1,000 begins costs ten

@@ -3,6 +3,7 @@
 // recorded is signalled, the destructor finishes what was asked, a completion that could not be
 // written is kept and written with a later request, and a write by another program is noticed.
 #include "Clock.h"
+#include "HistorySamples.h"
 #include "HistoryService.h"
 #include "LocalHistoryBackend.h"
 
@@ -22,17 +23,7 @@ const QByteArray kKey = "service-test-chain-key";
 
 HistoryEntry sampleEntry(const QString &user)
 {
-    HistoryEntry e;
-    e.operatorEmail = QStringLiteral("officer@example.com");
-    e.profileName = QStringLiteral("Test");
-    e.environment = Environment::Local;
-    e.partnerId = QStringLiteral("001");
-    e.host = QStringLiteral("127.0.0.1:8787");
-    e.userId = user;
-    e.action = ActionKind::Deactivate;
-    e.reason = QStringLiteral("case-%1").arg(user);
-    e.face = QStringLiteral("test");
-    return e;
+    return HistorySamples::entry(user);
 }
 
 HistoryEntry answered(HistoryEntry e, qint64 id, bool ok = true)

@@ -3,6 +3,7 @@
 // damaged shards reported where they lie, and real child processes (this binary re-run) appending at
 // once or killed with -9 mid-action.
 #include "Clock.h"
+#include "HistorySamples.h"
 #include "HistoryShard.h"
 #include "LocalHistoryBackend.h"
 
@@ -22,17 +23,7 @@ const QByteArray kKey = "per-installation-secret-for-tests";
 
 HistoryEntry sampleEntry(const QString &user, ActionKind action = ActionKind::Deactivate)
 {
-    HistoryEntry e;
-    e.operatorEmail = QStringLiteral("officer@example.com");
-    e.profileName = QStringLiteral("Test");
-    e.environment = Environment::Local;
-    e.partnerId = QStringLiteral("001");
-    e.host = QStringLiteral("127.0.0.1:8787");
-    e.userId = user;
-    e.action = action;
-    e.reason = QStringLiteral("case-%1").arg(user);
-    e.face = QStringLiteral("test");
-    return e;
+    return HistorySamples::entry(user, action);
 }
 
 HistoryEntry completion(const HistoryEntry &begun, bool ok)

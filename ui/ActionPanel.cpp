@@ -111,6 +111,10 @@ ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
     m_busy->setRange(0, 0); // indeterminate: the server gives no progress
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(8);
+    // Its room is kept while hidden: showing it for every request must not re-lay-out the window.
+    QSizePolicy keep = m_busy->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_busy->setSizePolicy(keep);
     m_busy->hide();
 
     auto *result = new QGroupBox(tr("Result"), this);

@@ -3,6 +3,7 @@
 #include "HistoryFeed.h"
 #include "HistoryTableModel.h"
 #include "KnownState.h"
+#include "UserTimelineModel.h"
 #include "Validation.h"
 
 #include <QGroupBox>
@@ -10,7 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -18,7 +19,7 @@
 LookupPanel::LookupPanel(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
-      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_timeline(new QTreeWidget(this))
+      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_timeline(new QTreeView(this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
     setAccessibleName(tr("Look up a user"));
@@ -60,8 +61,8 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_timeline->setAccessibleName(tr("Past actions for this user"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
-    m_timeline->setHeaderLabels({tr("Time"), tr("Action"), tr("Outcome"), tr("Code"), tr("Reason"), tr("Profile")});
-    m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fixed widths from the font, not ResizeToContents: that measures every row again on each change.
+    m_timeline->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_timeline->header()->setStretchLastSection(true);
     auto *knowledgeLayout = new QVBoxLayout(knowledge);
     knowledgeLayout->addWidget(m_state);
@@ -93,7 +94,18 @@ void LookupPanel::setHistoryFeed(HistoryFeed *history)
     if (m_history)
         disconnect(m_history, nullptr, this, nullptr);
     m_history = history;
-    connect(history, &HistoryFeed::changed, this, &LookupPanel::refreshKnowledge);
+    delete m_timelineModel;
+    m_timelineModel = new UserTimelineModel(history->model(), this);
+    m_timeline->setModel(m_timelineModel);
+    const QFontMetrics metrics = m_timeline->fontMetrics();
+    m_timeline->setColumnWidth(UserTimelineModel::TimeColumn,
+                               metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM")) + 16);
+    for (int column : {UserTimelineModel::ActionColumn, UserTimelineModel::OutcomeColumn})
+        m_timeline->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("Flag as fraud")) + 24);
+    m_timeline->setColumnWidth(UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000")) + 16);
+    m_timeline->setColumnWidth(UserTimelineModel::ReasonColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
+    connect(m_timelineModel, &UserTimelineModel::changed, this, &LookupPanel::showState);
+    connect(history, &HistoryFeed::loaded, this, &LookupPanel::refreshKnowledge);
     refreshKnowledge();
 }
 
@@ -155,38 +167,28 @@ void LookupPanel::validate()
 
 void LookupPanel::refreshKnowledge()
 {
-    m_timeline->clear();
+    const bool ready = isValid() && m_history && m_history->isLoaded();
+    // The timeline follows the model row by row; only the user (or the profile) choosing it changes here.
+    if (m_timelineModel)
+        m_timelineModel->setUser(ready ? userId() : QString(), m_profile.environment, m_profile.partnerId);
+    showState();
+}
+
+void LookupPanel::showState()
+{
+    QString text;
     if (!isValid()) {
-        m_state->setText(tr("No user selected."));
-        m_state->setAccessibleName(m_state->text());
+        text = tr("No user selected.");
+    } else if (!m_history || !m_history->isLoaded()) {
+        text = tr("Reading history…");
+    } else {
+        const KnownState state = KnownState::derive(m_timelineModel->entries());
+        text = tr("Last known state: %1").arg(state.describe());
+        if (state.known)
+            text += tr(" (as of %1)").arg(QLocale().toString(state.asOf.toLocalTime(), QLocale::ShortFormat));
+    }
+    if (m_state->text() == text)
         return;
-    }
-    if (!m_history || !m_history->isLoaded()) {
-        m_state->setText(tr("Reading history…"));
-        m_state->setAccessibleName(m_state->text());
-        return;
-    }
-    // The same user ID in another environment or partner account is another person.
-    QList<HistoryEntry> entries;
-    for (const HistoryEntry &e : m_history->model()->entriesForUser(userId())) {
-        if (e.environment == m_profile.environment && e.partnerId == m_profile.partnerId)
-            entries.append(e);
-    }
-    std::sort(entries.begin(), entries.end(), [](const HistoryEntry &a, const HistoryEntry &b) { return a.id > b.id; });
-    const KnownState state = KnownState::derive(entries);
-    QString text = tr("Last known state: %1").arg(state.describe());
-    if (state.known)
-        text += tr(" (as of %1)").arg(QLocale().toString(state.asOf.toLocalTime(), QLocale::ShortFormat));
     m_state->setText(text);
     m_state->setAccessibleName(text);
-    for (const HistoryEntry &e : std::as_const(entries)) {
-        auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(0, QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat));
-        item->setText(1, ActionInfo::displayName(e.action));
-        item->setText(2, HistoryEntry::outcomeDisplayName(e.outcome));
-        item->setText(3, e.code);
-        item->setText(4, e.reason);
-        item->setText(5, e.profileName);
-        item->setToolTip(2, e.message);
-    }
 }

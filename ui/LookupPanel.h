@@ -8,7 +8,8 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QTreeWidget;
+class QTreeView;
+class UserTimelineModel;
 class HistoryFeed;
 
 // The user-ID form and what this console knows of that user: the state its own history implies and
@@ -40,6 +41,7 @@ signals:
 private:
     void validate();
     void refreshKnowledge();
+    void showState();
 
     HistoryFeed *m_history = nullptr;
     Profile m_profile;
@@ -49,5 +51,6 @@ private:
     QListWidget *m_demoList;
     QLabel *m_state;
     QLabel *m_caveat;
-    QTreeWidget *m_timeline;
+    QTreeView *m_timeline;
+    UserTimelineModel *m_timelineModel = nullptr;
 };

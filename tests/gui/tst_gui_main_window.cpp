@@ -30,7 +30,7 @@
 #include <QProgressBar>
 #include <QSplitter>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using namespace GuiTest;
 
@@ -140,8 +140,8 @@ private slots:
         setUser(user, reason);
         const int before = sandbox()->requestCount();
         const qsizetype rowsBefore = history(user).size();
-        auto *timeline = find<QTreeWidget>(window(), "timelineView");
-        const int timelineBefore = timeline->topLevelItemCount();
+        auto *timeline = find<QTreeView>(window(), "timelineView");
+        const int timelineBefore = timeline->model()->rowCount();
 
         if (byShortcut) {
             activate();
@@ -161,7 +161,7 @@ private slots:
         QCOMPARE(rows.last().action, kind);
         QCOMPARE(rows.last().outcome, HistoryEntry::Outcome::Success);
         QCOMPARE(rows.last().reason, reason);
-        QTRY_COMPARE(timeline->topLevelItemCount(), timelineBefore + 1);
+        QTRY_COMPARE(timeline->model()->rowCount(), timelineBefore + 1);
         // The same row is in the history view's model (the timeline reads it from there).
         auto *panel = find<HistoryPanel>(window(), "historyPanel");
         QVERIFY(panel);
@@ -169,7 +169,8 @@ private slots:
         QCOMPARE(shown.size(), rows.size());
         QCOMPARE(shown.first().action, kind);
         QCOMPARE(shown.first().outcome, HistoryEntry::Outcome::Success);
-        QCOMPARE(timeline->topLevelItem(0)->text(1), ActionInfo::displayName(kind));
+        QCOMPARE(timeline->model()->index(0, 1).data().toString(), ActionInfo::displayName(kind));
+        QCOMPARE(timeline->model()->index(0, 2).data().toString(), HistoryEntry::outcomeDisplayName(HistoryEntry::Outcome::Success));
         QVERIFY(reasonEdit()->text().isEmpty()); // cleared after success, so it is not reused by mistake
     }
 

@@ -57,15 +57,22 @@ void HistoryFeed::onRead(int generation, bool full, const Result<HistoryRead> &r
             m_model->upsert(e);
         m_liveDuringLoad.clear();
     } else if (read.ok()) {
-        for (const HistoryEntry &e : read.value().entries)
+        // A catch-up also reads back what this process wrote (the folder changed for us too): rows that
+        // already show it are left alone, so the views repaint only for news.
+        for (const HistoryEntry &e : read.value().entries) {
+            const int row = m_model->rowForId(e.id);
+            if (row >= 0 && m_model->entryRef(row).outcome == e.outcome)
+                continue;
             m_model->upsert(e);
+        }
         problems = m_problems + problems;
         problems.removeDuplicates();
     }
     if (read.ok()) {
         // Answers to entries the model holds; one whose begin was pruned or never read has no row to join.
         for (const HistoryEntry &answer : read.value().completions) {
-            if (m_model->rowForId(answer.id) >= 0)
+            const int row = m_model->rowForId(answer.id);
+            if (row >= 0 && m_model->entryRef(row).outcome != answer.outcome)
                 m_model->upsert(answer);
         }
         m_newest = qMax(full ? 0 : m_newest, read.value().newestRecord);

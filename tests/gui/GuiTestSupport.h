@@ -32,9 +32,8 @@
 namespace GuiTest {
 
 // Keeps Qt's own standard paths (file dialogs, caches) away from a developer's real folders.
-inline void isolate(QTemporaryDir &home, const char *appName)
+inline void isolate(const char *appName)
 {
-    Q_UNUSED(home)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setApplicationName(QLatin1String(appName));
     QCoreApplication::setOrganizationName(QStringLiteral("EnrolleeConsoleTests"));
@@ -144,7 +143,7 @@ protected:
     {
         if (!m_home.isValid())
             return false;
-        isolate(m_home, appName);
+        isolate(appName);
         m_console = std::make_unique<Console>(m_home.path());
         return m_console->start();
     }

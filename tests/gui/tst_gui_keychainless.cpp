@@ -29,7 +29,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        isolate(m_home, "tst_gui_keychainless");
+        isolate("tst_gui_keychainless");
         m_console = std::make_unique<Console>(m_home.path());
         QVERIFY(m_console->start());
     }

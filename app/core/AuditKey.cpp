@@ -95,12 +95,13 @@ QString lostKey(const AuditKey::Place &place, const QString &why)
                                            "The history already has records, but its chain key is in neither the "
                                            "keychain nor %1: a new key would start a second chain that no check can "
                                            "join to the first. Restore the key (the keychain entry \"%2\" or the "
-                                           "file) first.")
+                                           "file) first, or move the history folder aside to start a new history.")
             .arg(path, QLatin1String(AuditKey::kAccount));
     return QCoreApplication::translate("AuditKey",
                                        "The history's chain key cannot be reached (%1), and the history already has "
                                        "records: a new key would start a second chain that no check can join to the "
-                                       "first. Run where the keychain is reachable, or restore %2.")
+                                       "first. Run where the keychain is reachable, restore %2, or move the "
+                                       "history folder aside to start a new history.")
         .arg(why, path);
 }
 

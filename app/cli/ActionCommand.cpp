@@ -163,7 +163,14 @@ void ActionCommand::prepare()
         m_request.apiKey.reset();
         return fail(ExitCode::kUsage, invalid.message());
     }
-    connect(m_core, &CoreContext::historyReady, this, &ActionCommand::submit);
+    connect(m_core, &CoreContext::historyReady, this, [this](const Status &key) {
+        // Without the installation's one chain key nothing is recorded, so nothing may be sent.
+        if (!key.ok()) {
+            m_request.apiKey.reset();
+            return fail(ExitCode::kStorage, tr("Nothing was sent: %1").arg(key.message()));
+        }
+        submit();
+    });
     m_core->openHistory();
 }
 

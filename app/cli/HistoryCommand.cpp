@@ -7,6 +7,7 @@
 #include "ExitCode.h"
 #include "HistoryService.h"
 #include "KeychainSession.h"
+#include "TerminalPrompt.h"
 #include "Validation.h"
 
 #include <QCommandLineParser>
@@ -29,10 +30,13 @@ void HistoryCommand::start(const QStringList &arguments)
                                              "altered, removed or reordered entry."));
     const QCommandLineOption keepMonths(QStringLiteral("keep-months"),
                                         tr("Keep N months of history (0 = everything, the default), save that as the "
-                                           "retention setting and remove older whole months now. The removal is "
-                                           "itself recorded in the history."),
+                                           "retention setting and remove older whole months now, after showing what "
+                                           "goes and asking (or --yes). The removal is itself recorded in the "
+                                           "history. Refused while the clock is behind the newest record or more "
+                                           "than a month ahead of it."),
                                         tr("N"));
-    parser.addOptions({userId, json, verifyOption, keepMonths});
+    const QCommandLineOption yes = CliOptions::yes();
+    parser.addOptions({userId, json, verifyOption, keepMonths, yes});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
@@ -45,7 +49,7 @@ void HistoryCommand::start(const QStringList &arguments)
         if (!ok || months < 0 || months > 1200)
             return fail(ExitCode::kUsage,
                         tr("--keep-months takes a number of months from 0 (keep everything) to 1200."));
-        return prune(months);
+        return prune(months, parser.isSet(yes));
     }
     if (parser.isSet(userId)) {
         if (const Status s = Validation::checkUserId(parser.value(userId)); !s.ok())
@@ -80,11 +84,11 @@ CoreContext *HistoryCommand::core()
     return m_core;
 }
 
-void HistoryCommand::withChainKey(const std::function<void()> &then)
+void HistoryCommand::withChainKey(AuditKey::Mode mode, const std::function<void(const Status &)> &then)
 {
     m_keychain = new KeychainSession(core()->credentials(), this);
-    connect(core(), &CoreContext::historyReady, this, [then](const Status &) { then(); });
-    core()->openHistory();
+    connect(core(), &CoreContext::historyReady, this, then);
+    core()->openHistory(mode);
 }
 
 void HistoryCommand::list(const QString &userId, bool json)
@@ -142,42 +146,119 @@ void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool j
 
 void HistoryCommand::verify()
 {
-    withChainKey([this] {
-        core()->history()->verify(this, [this](const ChainReport &report) {
+    // A check only reads: it never makes a key, so it cannot fork the chain it is checking.
+    withChainKey(AuditKey::Mode::ReadOnly, [this](const Status &key) {
+        core()->history()->verify(this, [this, key](const ChainReport &report) {
+            if (!key.ok()) {
+                if (report.ok && report.records == 0) {
+                    Console::out(tr("The history is empty: nothing to check."));
+                    return succeed();
+                }
+                return fail(ExitCode::kStorage, tr("The history cannot be checked: %1").arg(key.message()));
+            }
             if (!report.ok)
-                return fail(ExitCode::kStorage,
-                            tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+                return reportBreaks(report);
             Console::out(
                 tr("History intact: %n record(s) checked, chained with the key from %1.", nullptr, int(report.records))
                     .arg(core()->chainKeyLocation()));
+            if (report.anchored)
+                Console::out(tr("The newest record matches the anchor kept outside the history folder."));
             succeed();
         });
     });
 }
 
-void HistoryCommand::prune(int months)
+void HistoryCommand::reportBreaks(const ChainReport &report)
+{
+    fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+    const qsizetype more = report.breaks.size() - 1;
+    if (more <= 0)
+        return;
+    Console::err(QStringLiteral("enrollee-cli: ") + tr("%n more break(s):", nullptr, int(more)));
+    for (qsizetype i = 1; i < report.breaks.size(); ++i) {
+        const ChainBreak &b = report.breaks.at(i);
+        Console::err(QStringLiteral("  ") + tr("entry #%1: %2").arg(b.entry).arg(Console::oneLine(b.problem)));
+    }
+}
+
+bool HistoryCommand::saveRetention(int months)
 {
     AppSettings &settings = *core()->settings();
     settings.setRetentionMonths(months);
-    if (!settings.sync())
-        return fail(ExitCode::kStorage, tr("Could not save the retention setting in %1.").arg(settings.fileName()));
+    if (settings.sync())
+        return true;
+    fail(ExitCode::kStorage, tr("Could not save the retention setting in %1.").arg(settings.fileName()));
+    return false;
+}
+
+void HistoryCommand::prune(int months, bool yes)
+{
     if (months == 0) {
-        Console::out(tr("Retention set to keep everything; nothing removed."));
-        return succeed();
+        if (saveRetention(0)) {
+            Console::out(tr("Retention set to keep everything; nothing removed."));
+            succeed();
+        }
+        return;
     }
+    withChainKey(AuditKey::Mode::Create, [this, months, yes](const Status &key) {
+        if (!key.ok())
+            return fail(ExitCode::kStorage, tr("Nothing was removed: %1").arg(key.message()));
+        const QDate today = core()->clock()->now().toUTC().date();
+        const QDate keepFrom = QDate(today.year(), today.month(), 1).addMonths(-months);
+        core()->history()->planPrune(keepFrom, this, [this, months, yes, keepFrom](const Result<PruneReport> &plan) {
+            if (!plan.ok())
+                return fail(ExitCode::kStorage, tr("Retention refused: %1").arg(plan.message()));
+            if (plan.value().removedFiles.isEmpty()) {
+                if (saveRetention(months)) {
+                    Console::out(tr("Nothing in the history is older than %1; nothing removed.")
+                                     .arg(keepFrom.toString(Qt::ISODate)));
+                    succeed();
+                }
+                return;
+            }
+            Console::out(tr("Keeping %n month(s) removes everything before %1:", nullptr, months)
+                             .arg(keepFrom.toString(Qt::ISODate)));
+            for (const PruneReport::Month &m : plan.value().months)
+                Console::out(QStringLiteral("  ") + tr("%1: %n entry(ies)", nullptr, int(m.entries)).arg(m.month));
+            confirmPrune(months, keepFrom, yes);
+        });
+    });
+}
+
+void HistoryCommand::confirmPrune(int months, const QDate &keepFrom, bool yes)
+{
+    if (yes)
+        return removeMonths(months, keepFrom);
+    if (!Console::stdinIsTerminal())
+        return fail(ExitCode::kNotConfirmed,
+                    tr("Removing history cannot be undone and standard input is not a terminal to confirm it: add "
+                       "--yes. Nothing was removed."));
+    auto *prompt = new TerminalPrompt(this);
+    prompt->ask(tr("Remove these months for good? Type \"yes\" to confirm: "));
+    connect(prompt, &TerminalPrompt::answered, this, [this, prompt, months, keepFrom](const QByteArray &line, bool) {
+        prompt->deleteLater();
+        const QString answer = QString::fromUtf8(line).trimmed();
+        if (answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0
+            && answer.compare(tr("yes"), Qt::CaseInsensitive) != 0)
+            return fail(ExitCode::kNotConfirmed, tr("Not confirmed; nothing was removed."));
+        removeMonths(months, keepFrom);
+    });
+}
+
+void HistoryCommand::removeMonths(int months, const QDate &keepFrom)
+{
+    if (!saveRetention(months))
+        return;
+    const AppSettings &settings = *core()->settings();
     const QString operatorEmail = settings.hasProfile(settings.activeProfile())
         ? settings.profile(settings.activeProfile()).email
         : QStringLiteral("enrollee-cli");
-    withChainKey([this, months, operatorEmail] {
-        const QDate today = QDateTime::currentDateTimeUtc().date();
-        const QDate keepFrom = QDate(today.year(), today.month(), 1).addMonths(-months);
-        core()->history()->prune(keepFrom, operatorEmail, this, [this, keepFrom](const Result<PruneReport> &pruned) {
-            if (!pruned.ok())
-                return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(pruned.message()));
-            Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")
-                             .arg(keepFrom.toString(Qt::ISODate))
-                             .arg(pruned.value().removedEntries));
-            succeed();
-        });
+    core()->history()->prune(keepFrom, operatorEmail, this, [this, keepFrom](const Result<PruneReport> &pruned) {
+        if (!pruned.ok())
+            return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(pruned.message()));
+        Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")
+                         .arg(keepFrom.toString(Qt::ISODate))
+                         .arg(pruned.value().removedEntries));
+        succeed();
     });
 }

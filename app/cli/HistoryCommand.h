@@ -1,9 +1,14 @@
 #pragma once
 
+#include "AuditKey.h"
 #include "Command.h"
+#include "Status.h"
+
+#include <QDate>
 
 #include <functional>
 
+struct ChainReport;
 struct HistoryEntry;
 struct HistoryRead;
 class CoreContext;
@@ -20,12 +25,17 @@ public:
 
 private:
     CoreContext *core();
-    // The chain key is fetched, then `then` runs.
-    void withChainKey(const std::function<void()> &then);
+    // The chain key is fetched (ReadOnly: nothing is written), then `then` runs with why there is none.
+    void withChainKey(AuditKey::Mode mode, const std::function<void(const Status &)> &then);
     void list(const QString &userId, bool json);
     void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();
-    void prune(int months);
+    void reportBreaks(const ChainReport &report);
+    // Retention: shows what goes, asks (or --yes), then saves the setting and removes the months.
+    void prune(int months, bool yes);
+    void confirmPrune(int months, const QDate &keepFrom, bool yes);
+    void removeMonths(int months, const QDate &keepFrom);
+    bool saveRetention(int months);
     static QStringList columns(const HistoryEntry &entry);
 
     CoreContext *m_core = nullptr;

@@ -29,22 +29,28 @@ void tighten(const QString &path, QFile::Permissions wanted, QStringList *notice
                 .arg(path));
 }
 
-// Profiles name partners, operators and endpoints: the folder is created 0700 and the file 0600 before
-// QSettings writes a byte (QSaveFile keeps an existing file's permissions), and looser ones are tightened.
+// Profiles name partners, operators and endpoints: looser folders and files are tightened at once.
 void makePrivate(const QString &file, QStringList *notices)
+{
+    tighten(QFileInfo(file).absolutePath(), kPrivateDir, notices);
+    tighten(file, kPrivateFile, notices);
+}
+
+// Before the first write, not at construction, so a command that only reads (history --verify) leaves no
+// file behind: the folder is created 0700 and the file 0600 before QSettings writes a byte (QSaveFile
+// keeps an existing file's permissions).
+void createPrivate(const QString &file)
 {
     const QString dir = QFileInfo(file).absolutePath();
     if (!QFileInfo::exists(dir)) {
         QDir().mkpath(QFileInfo(dir).absolutePath());
         QDir().mkdir(dir, kPrivateDir);
     }
-    tighten(dir, kPrivateDir, notices);
     if (!QFileInfo::exists(file)) {
         QFile created(file);
         if (created.open(QIODevice::WriteOnly | QIODevice::NewOnly, kPrivateFile))
             created.close();
     }
-    tighten(file, kPrivateFile, notices);
 }
 
 QString profileGroup(const QString &name)
@@ -119,7 +125,7 @@ void AppSettings::saveProfile(const Profile &profile)
     m_settings->setValue(g + QStringLiteral("environment"), environmentName(profile.environment));
     m_settings->setValue(g + QStringLiteral("scheme"), schemeName(profile.scheme));
     m_settings->setValue(g + QStringLiteral("base_url"), profile.baseUrl.toString());
-    m_settings->sync();
+    writeThrough();
 }
 
 void AppSettings::removeProfile(const QString &name)
@@ -127,7 +133,7 @@ void AppSettings::removeProfile(const QString &name)
     m_settings->remove(profileGroup(name));
     if (activeProfile() == name)
         m_settings->remove(QStringLiteral("active_profile"));
-    m_settings->sync();
+    writeThrough();
 }
 
 QString AppSettings::activeProfile() const
@@ -138,7 +144,7 @@ QString AppSettings::activeProfile() const
 void AppSettings::setActiveProfile(const QString &name)
 {
     m_settings->setValue(QStringLiteral("active_profile"), name);
-    m_settings->sync();
+    writeThrough();
 }
 
 int AppSettings::timeoutSeconds() const
@@ -193,6 +199,12 @@ void AppSettings::setUiValue(const QString &key, const QVariant &value)
 
 bool AppSettings::sync()
 {
-    m_settings->sync();
+    writeThrough();
     return m_settings->status() == QSettings::NoError;
+}
+
+void AppSettings::writeThrough()
+{
+    createPrivate(m_settings->fileName());
+    m_settings->sync();
 }

@@ -46,6 +46,7 @@ public:
     bool sync();
 
 private:
+    void writeThrough(); // creates the file private first, then syncs
     std::unique_ptr<QSettings> m_settings;
     QString m_problem;
 };

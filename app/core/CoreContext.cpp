@@ -9,6 +9,8 @@
 #include "HistoryService.h"
 #include "LocalHistoryBackend.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QPointer>
 
@@ -21,10 +23,18 @@ CoreConfig CoreConfig::standard()
     return config;
 }
 
+QString CoreConfig::anchorPath() const
+{
+    if (!anchorFile.isEmpty() || settingsFile.isEmpty())
+        return anchorFile;
+    return QFileInfo(settingsFile).absoluteDir().filePath(QStringLiteral("history.anchor"));
+}
+
 namespace {
 std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
 {
     auto backend = std::make_unique<LocalHistoryBackend>(config.historyDir, clock);
+    backend->setAnchorFile(config.anchorPath());
     if (config.shardCapacity > 0)
         backend->setShardCapacity(config.shardCapacity);
     return backend;
@@ -57,19 +67,23 @@ const ActionPolicy &CoreContext::policy() const
     return m_runner->policy();
 }
 
-void CoreContext::openHistory()
+void CoreContext::openHistory(AuditKey::Mode mode)
 {
     if (m_historyOpening)
         return;
     m_historyOpening = true;
     QPointer<CoreContext> self(this);
-    AuditKey::obtain(m_credentials, m_config.historyDir, [self](const AuditKey::Found &found) {
+    const AuditKey::Place place{m_config.historyDir, m_config.anchorPath(), mode};
+    AuditKey::obtain(m_credentials, place, [self](const AuditKey::Found &found) {
         if (!self)
             return;
-        self->m_history->setChainKey(found.key);
+        if (found.key.isEmpty())
+            self->m_history->refuseWrites(found.status); // never a fresh key: that would fork the chain
+        else
+            self->m_history->setChainKey(found.key);
         self->m_keyLocation = found.where;
         self->m_keyInKeychain = found.inKeychain;
         self->m_historyReady = true;
-        emit self->historyReady(Status::success());
+        emit self->historyReady(found.status);
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionPolicy.h"
+#include "AuditKey.h"
 #include "Clock.h"
 #include "Status.h"
 
@@ -21,10 +22,14 @@ class QNetworkAccessManager;
 struct CoreConfig {
     QString settingsFile;
     QString historyDir;
+    // The history's anchor, outside its folder (beside settings.ini by default); none when empty.
+    QString anchorFile;
     QString keychainService;
     const Clock *clock = nullptr; // the system clock when null; must outlive the context
     int shardCapacity = 0;        // records per history file; 0 = the backend's default
     static CoreConfig standard();
+    // anchorFile when set, else "history.anchor" in settingsFile's folder.
+    QString anchorPath() const;
 };
 
 // The one composition root of every face: from settings it builds the clock, the network manager,
@@ -49,8 +54,10 @@ public:
     ActionRunner *runner() const { return m_runner; }
     const ActionPolicy &policy() const;
 
-    // Obtains the chain key and hands it to the history service; historyReady() follows once.
-    void openHistory();
+    // Obtains the chain key and hands it to the history service; historyReady() follows once, with
+    // the reason when there is no key (writes are then refused: a lost key is never replaced). ReadOnly
+    // (a check) looks for the key and writes nothing; Create may make the key of a new history.
+    void openHistory(AuditKey::Mode mode = AuditKey::Mode::Create);
     bool isHistoryReady() const { return m_historyReady; }
     // Translated: where the chain key lives ("the keychain", "the file …").
     QString chainKeyLocation() const { return m_keyLocation; }

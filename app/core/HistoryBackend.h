@@ -21,10 +21,15 @@ struct HistoryRead {
     QStringList problems;            // translated, one per file or record that could not be used
 };
 
-// What a retention run removed.
+// What a retention run removed, or would remove.
 struct PruneReport {
+    struct Month {
+        QString month; // "yyyy-MM"
+        qint64 entries = 0;
+    };
     qint64 removedEntries = 0;
     QStringList removedFiles;
+    QList<Month> months; // oldest first
 };
 
 // Where the audit trail is kept. A backend is used from one thread only (HistoryService's), so its
@@ -54,8 +59,13 @@ public:
     // Reads incrementally from record number `from` (1 = everything). Reads never move or repair data.
     virtual Result<HistoryRead> read(qint64 from) = 0;
     virtual ChainReport verify() = 0;
-    // Removes whole months before `keepFrom` and records the removal in the chain.
+    // Removes whole months before `keepFrom` and records the removal in the chain. Refused when the
+    // clock is behind the newest record or far ahead of it.
     virtual Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) = 0;
+    // What prune() would remove now, removing nothing; refused for the same clocks.
+    virtual Result<PruneReport> planPrune(const QDate &keepFrom) = 0;
+    // From now on every write is refused with `why` (the chain key cannot be reached): never a new chain.
+    virtual void refuseWrites(const Status &why) = 0;
     // Starts watching for writers in other processes; changed() follows. Called on the backend's thread.
     virtual void watch() = 0;
 

@@ -7,6 +7,42 @@
 
 #include <algorithm>
 
+namespace {
+// The first break is also the report's headline; the walk goes on to find the others.
+void addBreak(ChainReport &report, qint64 seq, qint64 entry, const QString &problem)
+{
+    if (report.ok) {
+        report.ok = false;
+        report.firstBadSeq = seq;
+        report.firstBadEntry = entry;
+        report.problem = problem;
+    }
+    report.breaks.append({seq, entry, problem});
+}
+
+qint64 entryOf(const HistoryShard::Record &r)
+{
+    return r.json.value(QLatin1String("type")) == QLatin1String("complete")
+        ? qint64(r.json.value(QLatin1String("ref")).toDouble())
+        : r.seq;
+}
+
+const HistoryShard::Record *findRecord(const QList<HistoryShard::Record> &records, qint64 seq)
+{
+    const auto it = std::find_if(records.cbegin(), records.cend(),
+                                 [seq](const HistoryShard::Record &r) { return r.seq == seq; });
+    return it == records.cend() ? nullptr : &*it;
+}
+
+qint64 newestSeq(const QList<HistoryShard::Record> &records)
+{
+    qint64 newest = 0;
+    for (const HistoryShard::Record &r : records)
+        newest = std::max(newest, r.seq);
+    return newest;
+}
+} // namespace
+
 QString HistoryChain::genesis()
 {
     return QString(64, QLatin1Char('0'));
@@ -29,25 +65,74 @@ QString HistoryChain::headMac(qint64 seq, const QString &hash) const
     return recordHash(QStringLiteral("HEAD"), seq, hash);
 }
 
+QString HistoryChain::anchorMac(qint64 seq, const QString &hash) const
+{
+    // Its own domain, so a HEAD line copied into the anchor file does not pass for an anchor.
+    return recordHash(QStringLiteral("ANCHOR"), seq, hash);
+}
+
+bool HistoryChain::checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                               const AnchorState &anchor, ChainReport &report) const
+{
+    if (!anchor.present)
+        return false;
+    if (!HistoryAnchor::authentic(anchor, *this)) {
+        addBreak(report, 0, 0,
+                 QCoreApplication::translate("HistoryStore",
+                                             "The history's anchor outside its folder is damaged, or was made with "
+                                             "another chain key."));
+        return false;
+    }
+    const qint64 last = newestSeq(records);
+    if (anchor.seq > last) {
+        const HistoryShard::Record *newest = findRecord(records, last);
+        const bool headAgrees = last > 0 && newest && head.seq == last && head.hash == newest->hash
+            && head.mac == headMac(head.seq, head.hash);
+        if (headAgrees)
+            addBreak(report, last + 1, last + 1,
+                     QCoreApplication::translate("HistoryStore",
+                                                 "The history was rolled back to record #%1: the anchor outside the "
+                                                 "history folder says record #%2 was written.")
+                         .arg(last)
+                         .arg(anchor.seq));
+        else
+            addBreak(report, last + 1, last + 1,
+                     QCoreApplication::translate("HistoryStore",
+                                                 "The newest %n record(s) were removed (#%1 to #%2): the anchor "
+                                                 "outside the history folder says record #%2 was written.",
+                                                 nullptr, int(anchor.seq - last))
+                         .arg(last + 1)
+                         .arg(anchor.seq));
+        return true;
+    }
+    // An anchor behind the newest record is a crash between HEAD and the anchor, or a release without one.
+    if (const HistoryShard::Record *anchored = findRecord(records, anchor.seq)) {
+        if (anchored->hash != anchor.hash)
+            addBreak(report, anchor.seq, entryOf(*anchored),
+                     QCoreApplication::translate("HistoryStore",
+                                                 "Record #%1 is not the record the anchor outside the history folder "
+                                                 "vouches for: the history was replaced from there (rolled back and "
+                                                 "written again, or files swapped).")
+                         .arg(anchor.seq));
+        else
+            report.anchored = anchor.seq == last;
+    }
+    return false;
+}
+
 ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
-                                const HistoryShard::Head &head) const
+                                const HistoryShard::Head &head, const AnchorState &anchor) const
 {
     ChainReport report;
     report.keyed = keyed();
-    auto fail = [&report](qint64 seq, qint64 entry, const QString &problem) {
-        report.ok = false;
-        report.firstBadSeq = seq;
-        report.firstBadEntry = entry;
-        report.problem = problem;
-        return report;
-    };
     if (!unreadable.isEmpty())
-        return fail(0, 0,
-                    QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.")
-                        .arg(unreadable.join(QStringLiteral(", "))));
+        addBreak(report, 0, 0,
+                 QCoreApplication::translate("HistoryStore", "History files cannot be read: %1.")
+                     .arg(unreadable.join(QStringLiteral(", "))));
 
     qint64 expected = 1;
     QString previous = genesis();
+    bool linked = true; // false after a gap: the next record's predecessor is not there to check it against
     if (!records.isEmpty() && records.first().seq != 1) {
         // Retention may have removed the oldest shards; a chained prune record must vouch for exactly that.
         const qint64 first = records.first().seq;
@@ -59,64 +144,78 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
                 vouched = true;
             }
         }
-        if (!vouched)
-            return fail(1, 1,
-                        QCoreApplication::translate("HistoryStore",
-                                                    "Records #1 to #%1 are missing: the oldest entries were removed.")
-                            .arg(first - 1));
+        if (!vouched) {
+            addBreak(report, 1, 1,
+                     QCoreApplication::translate("HistoryStore",
+                                                 "Records #1 to #%1 are missing: the oldest entries were removed.")
+                         .arg(first - 1));
+            linked = false;
+        }
         expected = first;
     }
     for (const HistoryShard::Record &r : records) {
-        const qint64 entry = r.json.value(QLatin1String("type")) == QLatin1String("complete")
-            ? qint64(r.json.value(QLatin1String("ref")).toDouble())
-            : r.seq;
-        if (r.seq > expected)
-            return fail(
-                expected, expected,
+        const qint64 entry = entryOf(r);
+        if (r.seq < expected) {
+            addBreak(
+                report, r.seq, entry,
+                QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
+            continue;
+        }
+        if (r.seq > expected) {
+            addBreak(
+                report, expected, expected,
                 QCoreApplication::translate("HistoryStore", "Records #%1 to #%2 are missing: entries were removed.")
                     .arg(expected)
                     .arg(r.seq - 1));
-        if (r.seq < expected)
-            return fail(
-                r.seq, entry,
-                QCoreApplication::translate("HistoryStore", "Record #%1 appears twice or out of order.").arg(r.seq));
-        if (r.hash != recordHash(previous, r.seq, r.text)) {
-            return fail(
-                r.seq, entry,
-                QCoreApplication::translate(
-                    "HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
-                    .arg(HistoryShard::describe(r)));
+            linked = false;
         }
-        if (!r.parsed)
-            return fail(
-                r.seq, entry,
+        if (linked && r.hash != recordHash(previous, r.seq, r.text))
+            addBreak(report, r.seq, entry,
+                     QCoreApplication::translate(
+                         "HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
+                         .arg(HistoryShard::describe(r)));
+        else if (!r.parsed)
+            addBreak(
+                report, r.seq, entry,
                 QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.")
                     .arg(r.seq));
+        // The walk goes on from the record as stored, so one altered record is one break, not all that follow.
         previous = r.hash;
-        ++expected;
+        linked = true;
+        expected = r.seq + 1;
         ++report.records;
-        report.headSeq = r.seq;
-        report.headHash = r.hash;
+        if (report.ok) {
+            report.headSeq = r.seq;
+            report.headHash = r.hash;
+        }
     }
-    if (head.seq > 0) {
-        if (head.mac != headMac(head.seq, head.hash))
-            return fail(head.seq, head.seq,
-                        QCoreApplication::translate("HistoryStore", "The history head file was altered."));
-        if (head.seq >= expected)
-            return fail(expected, expected,
-                        QCoreApplication::translate("HistoryStore",
-                                                    "Records #%1 to #%2 are missing: the newest entries were removed.")
-                            .arg(expected)
-                            .arg(head.seq));
-        const auto it = std::find_if(records.cbegin(), records.cend(),
-                                     [&head](const HistoryShard::Record &r) { return r.seq == head.seq; });
-        if (it == records.cend() || it->hash != head.hash)
-            return fail(head.seq, head.seq,
-                        QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.")
-                            .arg(head.seq));
-    } else if (!records.isEmpty()) {
-        return fail(records.last().seq, records.last().seq,
-                    QCoreApplication::translate("HistoryStore", "The history head file is missing."));
-    }
+    checkHead(records, head, checkAnchor(records, head, anchor, report), report);
     return report;
+}
+
+void HistoryChain::checkHead(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                             bool removalNamed, ChainReport &report) const
+{
+    const qint64 last = newestSeq(records);
+    if (head.seq <= 0) {
+        if (!records.isEmpty() && !removalNamed)
+            addBreak(report, last, last,
+                     QCoreApplication::translate("HistoryStore", "The history head file is missing."));
+        return;
+    }
+    if (head.mac != headMac(head.seq, head.hash)) {
+        addBreak(report, head.seq, head.seq,
+                 QCoreApplication::translate("HistoryStore", "The history head file was altered."));
+    } else if (head.seq > last) {
+        if (!removalNamed)
+            addBreak(report, last + 1, last + 1,
+                     QCoreApplication::translate("HistoryStore",
+                                                 "Records #%1 to #%2 are missing: the newest entries were removed.")
+                         .arg(last + 1)
+                         .arg(head.seq));
+    } else if (const HistoryShard::Record *r = findRecord(records, head.seq); !r || r->hash != head.hash) {
+        addBreak(
+            report, head.seq, head.seq,
+            QCoreApplication::translate("HistoryStore", "Record #%1 does not match the history head.").arg(head.seq));
+    }
 }

@@ -1,11 +1,19 @@
 #pragma once
 
+#include "HistoryAnchor.h"
 #include "HistoryShard.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+// One place where the chain does not hold.
+struct ChainBreak {
+    qint64 seq = 0;   // the record concerned (0: no one record, e.g. an unreadable file)
+    qint64 entry = 0; // the action entry that record belongs to
+    QString problem;  // translated
+};
 
 // The result of walking the hash chain.
 struct ChainReport {
@@ -14,13 +22,15 @@ struct ChainReport {
     qint64 firstBadSeq = 0;   // the first record that was altered, removed or reordered (0 when ok)
     qint64 firstBadEntry = 0; // the action entry that record belongs to
     QString problem;          // translated, names the record and what is wrong
+    QList<ChainBreak> breaks; // every break, in the order found; the first is the one above
     qint64 headSeq = 0;       // the newest record the walk vouched for, and its hash: an export's anchor
     QString headHash;
-    bool keyed = false; // whether a chain key was set
+    bool keyed = false;    // whether a chain key was set
+    bool anchored = false; // the newest record matches the anchor kept outside the history folder
 };
 
-// The keyed hash chain over the history's records: how a record's hash and the head's MAC are made,
-// and the walk that finds the first record altered, removed or reordered. Each hash is
+// The keyed hash chain over the history's records: how a record's hash and the head's and anchor's
+// MACs are made, and the walk that finds every record altered, removed or reordered. Each hash is
 // HMAC-SHA256(key, previous hash + number + text); without a key it still chains, but cannot stop a
 // forger who recomputes it.
 class HistoryChain
@@ -31,10 +41,17 @@ public:
     static QString genesis(); // the "previous hash" of record #1
     QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
     QString headMac(qint64 seq, const QString &hash) const;
+    QString anchorMac(qint64 seq, const QString &hash) const;
     // `records` in number order from every readable shard; `unreadable` names the others.
     ChainReport check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
-                      const HistoryShard::Head &head) const;
+                      const HistoryShard::Head &head, const AnchorState &anchor = AnchorState()) const;
 
 private:
+    // Reports what the anchor says of the history's end; true when it named a removal or rollback.
+    bool checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                     const AnchorState &anchor, ChainReport &report) const;
+    // Reports a HEAD that is altered, missing or disagrees; `removalNamed` when the anchor already said so.
+    void checkHead(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head, bool removalNamed,
+                   ChainReport &report) const;
     QByteArray m_key;
 };

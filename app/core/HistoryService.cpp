@@ -55,6 +55,11 @@ void HistoryService::setChainKey(const QByteArray &key)
     post([key](HistoryBackend &b) { b.setChainKey(key); });
 }
 
+void HistoryService::refuseWrites(const Status &why)
+{
+    post([why](HistoryBackend &b) { b.refuseWrites(why); });
+}
+
 void HistoryService::retryUnwritten(HistoryBackend &backend)
 {
     if (m_pending.isEmpty())
@@ -143,6 +148,15 @@ void HistoryService::prune(const QDate &keepFrom, const QString &operatorEmail, 
 {
     post([this, keepFrom, operatorEmail, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const Result<PruneReport> result = backend.prune(keepFrom, operatorEmail);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
+void HistoryService::planPrune(const QDate &keepFrom, QObject *context,
+                               const std::function<void(const Result<PruneReport> &)> &done)
+{
+    post([this, keepFrom, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<PruneReport> result = backend.planPrune(keepFrom);
         reply(context, [done, result] { done(result); });
     });
 }

@@ -28,6 +28,8 @@ public:
     QString address() const { return m_address; }
 
     void setChainKey(const QByteArray &key);
+    // The chain key cannot be reached: every write from now on is refused with `why`.
+    void refuseWrites(const Status &why);
     // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
     void begin(const QList<HistoryEntry> &entries, QObject *context,
                const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
@@ -38,6 +40,9 @@ public:
     void verify(QObject *context, const std::function<void(const ChainReport &)> &done);
     void prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
                const std::function<void(const Result<PruneReport> &)> &done);
+    // What prune() would remove now (removing nothing), or why retention is refused (the clock).
+    void planPrune(const QDate &keepFrom, QObject *context,
+                   const std::function<void(const Result<PruneReport> &)> &done);
     // Runs `work` on the history thread with the backend, e.g. an export that must read and check
     // under one roof; `done` gets its result on the caller's thread.
     template <typename T>

@@ -3,7 +3,9 @@
 #include "Clock.h"
 #include "HistoryLock.h"
 #include "HistoryRecords.h"
+#include "HistoryRetention.h"
 #include "HistoryShard.h"
+#include "HistoryShardWriter.h"
 #include "PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -19,7 +21,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
-#include <map>
 #include <memory>
 
 namespace {
@@ -38,37 +39,6 @@ QString monthOf(const QDateTime &time)
 }
 
 } // namespace
-
-// The shards one append touches, each written once at the end: a batch of 1,000 begins costs ten
-// file writes, not a thousand.
-class LocalHistoryBackend::Writer
-{
-public:
-    QSettings *shard(const QString &path)
-    {
-        auto it = m_open.find(path);
-        if (it == m_open.end()) {
-            it = m_open.emplace(path, std::make_unique<QSettings>(path, QSettings::IniFormat)).first;
-            m_order.append(path);
-        }
-        return it->second.get();
-    }
-    Status commit(const QString &directory)
-    {
-        for (const QString &path : std::as_const(m_order)) {
-            QSettings *settings = m_open.at(path).get();
-            settings->sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
-            if (settings->status() != QSettings::NoError || !QFileInfo::exists(path))
-                return PrivateFiles::writeFailure(directory, path);
-            PrivateFiles::tightenFile(path);
-        }
-        return Status::success();
-    }
-
-private:
-    std::map<QString, std::unique_ptr<QSettings>> m_open;
-    QStringList m_order;
-};
 
 LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
     : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_changed(new QTimer(this))
@@ -194,6 +164,8 @@ Status LocalHistoryBackend::writeHead(qint64 seq, const QString &hash, const QSt
 
 Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint64> *numbers)
 {
+    if (!m_refusal.ok())
+        return m_refusal;
     if (Status folder = ensureFolder(); !folder.ok())
         return folder;
     const HistoryLock lock(m_directory, m_lockTimeoutMs);
@@ -203,7 +175,9 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     if (!read.ok())
         return read.status();
     Tail tail = read.value();
-    Writer writer;
+    if (Status anchored = m_anchor.admits(tail.seq, tail.hash, m_chain); !anchored.ok())
+        return anchored;
+    HistoryShardWriter writer;
     const QString month = monthOf(now());
     for (const QJsonObject &record : records) {
         const qint64 seq = tail.seq + 1;
@@ -239,7 +213,12 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
         return written;
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
-    return writeHead(tail.seq, tail.hash, tail.shard);
+    if (Status head = writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
+        return head;
+    // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
+    // every check accept. The records are durable by now, so a failure here is reported but leaves an
+    // anchor that lags (weaker until the next append), never one that runs ahead of the history.
+    return m_anchor.write(tail.seq, tail.hash, m_chain);
 }
 
 Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entries)
@@ -332,46 +311,44 @@ ChainReport LocalHistoryBackend::verify()
         if (!HistoryShard::read(path, &records, nullptr))
             unreadable.append(QFileInfo(path).fileName());
     }
-    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory));
+    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory), m_anchor.read());
+}
+
+Status LocalHistoryBackend::checkClock() const
+{
+    return HistoryRetention::checkClock(now(), HistoryRetention::newestRecordTime(shardFiles()));
+}
+
+Result<PruneReport> LocalHistoryBackend::planPrune(const QDate &keepFrom)
+{
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok() && QFileInfo(m_directory).isDir())
+        return locked;
+    if (Status clock = checkClock(); !clock.ok())
+        return clock;
+    return HistoryRetention::plan(shardFiles(), keepFrom).report;
 }
 
 Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QString &operatorEmail)
 {
-    const QString cutoff = keepFrom.toString(QStringLiteral("yyyy-MM"));
-    const QStringList shards = shardFiles();
-    PruneReport report;
-    QStringList doomed;
-    qint64 removedThrough = 0;
-    QString anchor;
-    // Only a leading run of old shards, and never the newest: the chain must stay one unbroken line.
-    for (qsizetype i = 0; i + 1 < shards.size(); ++i) {
-        QList<HistoryShard::Record> records;
-        QString month;
-        if (!HistoryShard::read(shards[i], &records, &month) || month >= cutoff || records.isEmpty())
-            break;
-        doomed.append(shards[i]);
-        removedThrough = records.last().seq;
-        anchor = records.last().hash;
-        for (const HistoryShard::Record &r : records)
-            report.removedEntries += r.json.value(QLatin1String("type")) == QLatin1String("begin") ? 1 : 0;
-    }
-    if (doomed.isEmpty())
-        return report;
-    for (const QString &d : doomed)
-        report.removedFiles.append(QFileInfo(d).fileName());
+    if (Status clock = checkClock(); !clock.ok())
+        return clock;
+    const HistoryRetention::Plan plan = HistoryRetention::plan(shardFiles(), keepFrom);
+    if (plan.doomed.isEmpty())
+        return plan.report;
     // The removal is recorded first: a crash after this leaves the files in place and the chain intact.
-    const QJsonObject record = HistoryRecords::prune(
-        now(), operatorEmail, cutoff, HistoryShard::firstSeq(report.removedFiles.first()), removedThrough,
-        report.removedEntries, anchor, report.removedFiles);
+    const QJsonObject record = HistoryRecords::prune(now(), operatorEmail, keepFrom.toString(QStringLiteral("yyyy-MM")),
+                                                     plan.removedFrom, plan.removedThrough, plan.report.removedEntries,
+                                                     plan.anchorHash, plan.report.removedFiles);
     QList<qint64> numbers;
     if (Status written = append({record}, &numbers); !written.ok())
         return written;
-    for (const QString &d : doomed) {
+    for (const QString &d : plan.doomed) {
         if (!QFile::remove(d))
             return Status::failure(QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d),
                                    Status::Kind::Storage);
     }
-    return report;
+    return plan.report;
 }
 
 void LocalHistoryBackend::watch()

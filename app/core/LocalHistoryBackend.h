@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HistoryAnchor.h"
 #include "HistoryBackend.h"
 #include "HistoryChain.h"
 
@@ -18,7 +19,9 @@ class QSettings;
 // breaks the chain. Files are shards of at most shardCapacity() records, started afresh each month, so
 // an append rewrites a few small files however long the history grows, and retention removes whole
 // months. Several processes (the console and enrollee-cli) may append at once: every write and every
-// check holds a lock file. The folder is private to this user (0700, files 0600).
+// check holds a lock file. The folder is private to this user (0700, files 0600). With an anchor file
+// (outside the folder), an append refuses to continue a history that ends before the anchor, so
+// record numbers are never reused and a truncation or rollback stays visible to every check.
 class LocalHistoryBackend : public HistoryBackend
 {
     Q_OBJECT
@@ -31,6 +34,9 @@ public:
     int shardCapacity() const { return m_shardCapacity; }
     // How long a writer waits for another program's lock before giving up.
     void setLockTimeoutMs(int ms) { m_lockTimeoutMs = ms; }
+    // Where the newest (record number, hash) is kept outside the folder; none when empty.
+    void setAnchorFile(const QString &path) { m_anchor = HistoryAnchor(path); }
+    QString anchorFile() const { return m_anchor.path(); }
 
     QString location() const override;
     QString address() const override { return m_directory; }
@@ -41,6 +47,8 @@ public:
     Result<HistoryRead> read(qint64 from) override;
     ChainReport verify() override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
+    Result<PruneReport> planPrune(const QDate &keepFrom) override;
+    void refuseWrites(const Status &why) override { m_refusal = why; }
     void watch() override;
 
     // The shard files in record order, for tooling and tests.
@@ -54,12 +62,11 @@ private:
         int count = 0;
         QString month;
     };
-    class Writer;
-
     Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
     Result<Tail> readTail() const;
     bool readShardTail(const QString &path, Tail *tail) const;
     Status writeHead(qint64 seq, const QString &hash, const QString &shard) const;
+    Status checkClock() const;
     Status ensureFolder() const;
     QDateTime now() const;
     void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
@@ -68,6 +75,8 @@ private:
     QString m_directory;
     const Clock *m_clock;
     HistoryChain m_chain;
+    HistoryAnchor m_anchor;
+    Status m_refusal;
     int m_shardCapacity = 100;
     int m_lockTimeoutMs = 10000;
     QSet<qint64> m_inFlight; // begun by this process, not yet completed

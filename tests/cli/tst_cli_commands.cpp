@@ -332,12 +332,25 @@ void TestCliCommands::historyRetention()
 {
     CliHarness cli; // a history of its own: pruning only ever removes the oldest months
     // Two old months and the current one, written as the store would have written them then.
+    // With the installation's chain key, as the CLI would have written it: a history with records and no key
+    // is one whose key was lost, and nothing may be written to it.
+    const QByteArray key = QByteArrayLiteral("retention-test-chain-key-0123456");
+    QVERIFY(QDir().mkpath(cli.historyDir()));
+    QFile keyFile(QDir(cli.historyDir()).filePath(QStringLiteral("chain.key")));
+    QVERIFY(keyFile.open(QIODevice::WriteOnly));
+    keyFile.write(key.toHex() + '\n');
+    keyFile.close();
     {
         OffsetClock clock;
         LocalHistoryBackend store(cli.historyDir(), &clock);
-        const QDate today = QDateTime::currentDateTimeUtc().date();
+        store.setChainKey(key);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDate today = now.date();
         for (int ago : {5, 4, 0}) {
-            clock.setFixed(QDateTime(QDate(today.year(), today.month(), 1).addMonths(-ago), QTime(12, 0), Qt::UTC));
+            // The newest at the current time: retention refuses a clock behind the newest record.
+            clock.setFixed(
+                ago == 0 ? now
+                         : QDateTime(QDate(today.year(), today.month(), 1).addMonths(-ago), QTime(12, 0), Qt::UTC));
             HistoryEntry e;
             e.operatorEmail = QStringLiteral("o@example.com");
             e.environment = Environment::Local;
@@ -352,7 +365,14 @@ void TestCliCommands::historyRetention()
     }
     const CliRun bad = cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("-1")});
     QCOMPARE(bad.exitCode, 2);
-    const CliRun prune = cli.run({QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2")});
+    // What would go is shown, and without a terminal to ask on nothing goes without --yes.
+    const CliRun unconfirmed = cli.run(
+        {QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2")});
+    QCOMPARE(unconfirmed.exitCode, 6);
+    QVERIFY2(unconfirmed.out.contains(": 1 entr"), unconfirmed.out.constData());
+    QCOMPARE(LocalHistoryBackend(cli.historyDir()).shardFiles().size(), 3);
+    const CliRun prune = cli.run(
+        {QStringLiteral("history"), QStringLiteral("--keep-months"), QStringLiteral("2"), QStringLiteral("--yes")});
     QVERIFY2(prune.exitCode == 0, prune.err.constData());
     QVERIFY2(prune.out.contains("removed with the months before it: 2"), prune.out.constData());
     QFile settings(cli.settingsFile());

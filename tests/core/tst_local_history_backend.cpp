@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,12 +57,20 @@ int childMain(const QStringList &args)
 {
     LocalHistoryBackend backend(args.value(2));
     backend.setChainKey(kKey);
+    backend.setAnchorFile(args.value(5)); // none when not given
     const int count = args.value(3).toInt();
     for (int i = 0; i < count; ++i) {
         HistoryEntry e = sampleEntry(QStringLiteral("%1-%2").arg(args.value(4)).arg(i));
-        e.id = beginOne(backend, e);
-        if (e.id == 0 || !backend.complete({completion(e, true)}).ok())
+        const Result<QList<qint64>> ids = backend.begin({e});
+        Status done = ids.status();
+        if (ids.ok()) {
+            e.id = ids.value().first();
+            done = backend.complete({completion(e, true)});
+        }
+        if (!done.ok()) {
+            fprintf(stderr, "%s\n", qPrintable(done.message()));
             return 2;
+        }
     }
     if (args.value(1) == QLatin1String("--child-hang")) {
         if (beginOne(backend, sampleEntry(QStringLiteral("in-flight"))) == 0)
@@ -567,6 +576,68 @@ private slots:
         const ChainReport report = backend.verify();
         QVERIFY2(report.ok, qPrintable(report.problem));
         QCOMPARE(report.records, 120);
+    }
+
+    void eightProcessesTwentyFiveActionsEach()
+    {
+        // The bar: 8 real processes x 25 actions on one anchored history; 400 records at 100 a
+        // file, so they also race to start new files.
+        const QString path = dir("eight-by-25");
+        const QString anchor = dir("eight-by-25.anchor");
+        QList<QProcess *> children;
+        for (int i = 0; i < 8; ++i) {
+            auto *p = new QProcess(this);
+            p->start(
+                QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--child-append"), path, QStringLiteral("25"), QStringLiteral("w%1").arg(i), anchor});
+            children.append(p);
+        }
+        for (QProcess *p : children) {
+            QVERIFY(p->waitForFinished(120000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData()); // 2: a write refused or failed
+        }
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setAnchorFile(anchor);
+        const HistoryRead read = readAll(backend);
+        QCOMPARE(read.entries.size(), 200);
+        QSet<QString> users;
+        QSet<qint64> ids;
+        for (const HistoryEntry &e : read.entries) {
+            QCOMPARE(e.outcome, HistoryEntry::Outcome::Success); // none unknown, none pending
+            users.insert(e.userId);
+            ids.insert(e.id);
+        }
+        QCOMPARE(users.size(), 200); // each once
+        QCOMPARE(ids.size(), 200);
+        const ChainReport report = backend.verify();
+        QVERIFY2(report.ok, qPrintable(report.problem));
+        QCOMPARE(report.records, 400);
+        QVERIFY(report.anchored);
+    }
+
+    void anchorStopsNumbersBeingReused()
+    {
+        const QString path = dir("anchored");
+        const QString anchor = dir("anchored-settings/history.anchor");
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setAnchorFile(anchor);
+        fill(backend, 3);
+        QCOMPARE(modeOf(anchor), mode_t(0600));
+        QVERIFY(QFile::remove(QDir(path).filePath(QStringLiteral("HEAD"))));
+        {
+            QSettings shard(backend.shardFiles().last(), QSettings::IniFormat);
+            shard.remove(QStringLiteral("records/0000000006"));
+            shard.remove(QStringLiteral("hashes/0000000006"));
+        }
+        const Result<QList<qint64>> refused = backend.begin({sampleEntry(QStringLiteral("after"))});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.kind(), Status::Kind::Storage);
+        const ChainReport report = backend.verify();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.breaks.size(), 1);
+        QVERIFY2(report.problem.contains(QLatin1String("#6 to #6")), qPrintable(report.problem));
     }
 
     void killNineLosesNothingAndShowsUnknown()

@@ -33,6 +33,10 @@ private slots:
                       QByteArray("[profiles\n\x01\x02\xff\xfe=\n[[[\n")));
         QVERIFY(write(QDir(m_home.path()).filePath(QStringLiteral("data/history/h-2026-01-0000000001.ini")),
                       QByteArray("\x00\x01garbage\xff\n[meta]\nformat=99\n", 25)));
+        // The installation's chain key, as its first action left it: a history with files and no key
+        // is one whose key was lost, and the console rightly refuses to start a second chain on it.
+        QVERIFY(write(QDir(m_home.path()).filePath(QStringLiteral("data/history/chain.key")),
+                      QByteArray(32, '\x5a').toHex() + '\n'));
         QVERIFY(startConsole("tst_gui_damaged_files"));
     }
     void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }

@@ -216,9 +216,14 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     if (Status head = writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
         return head;
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
-    // every check accept. The records are durable by now, so a failure here is reported but leaves an
-    // anchor that lags (weaker until the next append), never one that runs ahead of the history.
-    return m_anchor.write(tail.seq, tail.hash, m_chain);
+    // every check accept. The records are durable by now, so the append stands (a begin that failed
+    // here would read "nothing sent" while its record says otherwise): an anchor that could not be
+    // written lags, weaker until the next append writes it, and the failure is logged.
+    if (Status anchored = m_anchor.write(tail.seq, tail.hash, m_chain); !anchored.ok())
+        qWarning("%s",
+                 qPrintable(QCoreApplication::translate("HistoryStore", "The history's anchor could not be updated: %1")
+                                .arg(anchored.message())));
+    return Status::success();
 }
 
 Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entries)

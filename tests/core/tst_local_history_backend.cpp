@@ -616,6 +616,34 @@ private slots:
         QVERIFY(report.anchored);
     }
 
+    // Records and HEAD are durable before the anchor is written: an anchor that cannot be written does
+    // not turn a recorded begin into "nothing sent"; it lags, and the next append that can write it does.
+    void anchorThatCannotBeWrittenLagsButLosesNothing()
+    {
+        const QString path = dir("anchor-lag");
+        const QString settings = dir("anchor-lag-settings");
+        const QString anchor = QDir(settings).filePath(QStringLiteral("history.anchor"));
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setAnchorFile(anchor);
+        fill(backend, 1);
+        // Its folder is a file now: the anchor can be neither read nor written there (for root too).
+        const QString blocked = dir("anchor-lag-blocked");
+        QFile file(blocked);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        backend.setAnchorFile(QDir(blocked).filePath(QStringLiteral("history.anchor")));
+        const Result<QList<qint64>> ids = backend.begin({sampleEntry(QStringLiteral("lagging"))});
+        QVERIFY2(ids.ok(), qPrintable(ids.message()));
+        QCOMPARE(readAll(backend).entries.size(), 2);
+        // The real anchor is now one append behind, which is accepted; the next append brings it up to date.
+        backend.setAnchorFile(anchor);
+        QVERIFY(backend.begin({sampleEntry(QStringLiteral("caught-up"))}).ok());
+        const ChainReport report = backend.verify();
+        QVERIFY2(report.ok, qPrintable(report.problem));
+        QVERIFY(report.anchored);
+    }
+
     void anchorStopsNumbersBeingReused()
     {
         const QString path = dir("anchored");

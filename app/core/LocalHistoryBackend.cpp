@@ -368,21 +368,29 @@ void LocalHistoryBackend::watch()
 void LocalHistoryBackend::followFolder(bool notify)
 {
     // Until the history folder exists, the nearest folder above it that does is watched: another
-    // program (enrollee-cli on a fresh installation) may be the one that creates it.
-    QString target = m_directory;
-    while (!QFileInfo(target).isDir()) {
-        const QString up = QFileInfo(target).absolutePath();
-        if (up == target)
-            break;
-        target = up;
-    }
-    const QStringList watched = m_watcher->directories();
-    if (watched != QStringList{target}) {
-        if (!watched.isEmpty())
-            m_watcher->removePaths(watched);
+    // program (enrollee-cli on a fresh installation) may be the one that creates it. The writer may
+    // create the next level between looking and watching, so look again until nothing moved.
+    const auto nearest = [this] {
+        QString target = m_directory;
+        while (!QFileInfo(target).isDir()) {
+            const QString up = QFileInfo(target).absolutePath();
+            if (up == target)
+                break;
+            target = up;
+        }
+        return target;
+    };
+    const QStringList before = m_watcher->directories();
+    QString target = nearest();
+    while (m_watcher->directories() != QStringList{target}) {
+        if (!m_watcher->directories().isEmpty())
+            m_watcher->removePaths(m_watcher->directories());
         m_watcher->addPath(target);
+        target = nearest();
     }
-    // Changes above the history folder are none of its readers' business, unless it went away.
-    if (notify && (target == m_directory || watched.contains(m_directory)))
+    // Changes above the history folder are none of its readers' business; the folder itself appearing
+    // is (what was written into it before it was watched would otherwise go unseen).
+    const bool appeared = target == m_directory && before != QStringList{m_directory};
+    if ((notify && target == m_directory) || (appeared && !before.isEmpty()))
         m_changed->start();
 }

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
@@ -94,8 +95,11 @@ int main(int argc, char **argv)
     QTemporaryDir temp;
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
 
-    LocalHistoryBackend store(dir);
+    // The history in DIR/history and its anchor beside it, as settings and history sit apart for real.
+    LocalHistoryBackend store(QDir(dir).filePath(QStringLiteral("history")));
     store.setChainKey(QByteArrayLiteral("bench-key-0123456789abcdef"));
+    // As CoreContext sets it up: every append also rewrites the anchor outside the history folder.
+    store.setAnchorFile(QDir(dir).filePath(QStringLiteral("history.anchor")));
     if (parser.isSet(QStringLiteral("shard")))
         store.setShardCapacity(parser.value(QStringLiteral("shard")).toInt());
 

@@ -644,6 +644,49 @@ private slots:
         QVERIFY(report.anchored);
     }
 
+    // The on-disk format did not change: a history written by release 0.1.0 (four actions by its
+    // enrollee-cli: deactivate, reactivate, flag-fraud, delete) reads, checks, and takes new records, and
+    // its files, written 0644 then, are made private by the first append.
+    void historyOfTheLastReleaseStillWorks()
+    {
+        const QString path = dir("release-0.1.0");
+        QVERIFY(QDir().mkpath(path));
+        for (const QString &name : QDir(QStringLiteral(ENROLLEE_RELEASE_FIXTURE)).entryList(QDir::Files))
+            QVERIFY(
+                QFile::copy(QDir(QStringLiteral(ENROLLEE_RELEASE_FIXTURE)).filePath(name), QDir(path).filePath(name)));
+        QFile keyFile(QDir(path).filePath(QStringLiteral("chain.key")));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QByteArray key = QByteArray::fromHex(keyFile.readAll().trimmed());
+        QCOMPARE(key.size(), 32);
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(key);
+        backend.setAnchorFile(dir("release-0.1.0-settings/history.anchor"));
+        QVERIFY(QFile::setPermissions(path,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                          | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        const HistoryRead read = readAll(backend);
+        QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(read.entries.size(), 4);
+        const QList<ActionKind> actions{ActionKind::Deactivate, ActionKind::Reactivate, ActionKind::FlagFraud,
+                                        ActionKind::Delete};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(read.entries.at(i).action, actions.at(i));
+            QCOMPARE(read.entries.at(i).outcome, HistoryEntry::Outcome::Success);
+            QCOMPARE(read.entries.at(i).reason, QStringLiteral("CASE-old"));
+            QCOMPARE(read.entries.at(i).face, QStringLiteral("cli"));
+        }
+        ChainReport report = backend.verify();
+        QVERIFY2(report.ok, qPrintable(report.problem));
+        QCOMPARE(report.records, 8);
+        QVERIFY(beginOne(backend, sampleEntry(QStringLiteral("after-upgrade"))) == 9);
+        report = backend.verify();
+        QVERIFY2(report.ok, qPrintable(report.problem));
+        QCOMPARE(report.records, 9);
+        QCOMPARE(modeOf(path), mode_t(0700));
+        QCOMPARE(modeOf(QDir(path).filePath(QStringLiteral("HEAD"))), mode_t(0600));
+        QCOMPARE(modeOf(backend.shardFiles().constLast()), mode_t(0600));
+    }
+
     void anchorStopsNumbersBeingReused()
     {
         const QString path = dir("anchored");

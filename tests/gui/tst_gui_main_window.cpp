@@ -170,7 +170,8 @@ private slots:
         QCOMPARE(shown.first().action, kind);
         QCOMPARE(shown.first().outcome, HistoryEntry::Outcome::Success);
         QCOMPARE(timeline->model()->index(0, 1).data().toString(), ActionInfo::displayName(kind));
-        QCOMPARE(timeline->model()->index(0, 2).data().toString(), HistoryEntry::outcomeDisplayName(HistoryEntry::Outcome::Success));
+        QCOMPARE(timeline->model()->index(0, 2).data().toString(),
+                 HistoryEntry::outcomeDisplayName(HistoryEntry::Outcome::Success));
         QVERIFY(reasonEdit()->text().isEmpty()); // cleared after success, so it is not reused by mistake
     }
 

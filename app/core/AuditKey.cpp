@@ -5,10 +5,12 @@
 #include "PrivateFiles.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <openssl/rand.h>
 
@@ -127,20 +129,26 @@ AuditKey::Found createInFile(const AuditKey::Place &place, const QString &why)
     return inFile(place.historyDir, key, why);
 }
 
-void createUnderLock(CredentialStore *store, const AuditKey::Place &place, bool keychainUp, const QString &why,
-                     const Done &done)
+// Takes the history lock without ever waiting on the calling thread (the window's GUI thread at
+// first start): another program holding it is asked again shortly, from the event loop, until the
+// deadline. `then` gets the held lock, or why there is none.
+void whenLocked(QObject *context, const QString &historyDir, const QDeadlineTimer &deadline,
+                const std::function<void(const std::shared_ptr<HistoryLock> &, const Status &)> &then)
 {
-    if (Status folder = PrivateFiles::ensureFolder(place.historyDir); !folder.ok())
-        return done(missing(folder));
-    // Released before `done`: the history thread of this very process takes the same lock next.
-    auto held = std::make_shared<std::unique_ptr<HistoryLock>>(
-        std::make_unique<HistoryLock>(place.historyDir, kLockTimeoutMs));
-    if (Status locked = (*held)->status(); !locked.ok())
-        return done(missing(locked));
-    auto finish = [held, done](const AuditKey::Found &found) {
-        held->reset();
-        done(found);
-    };
+    auto lock = std::make_shared<HistoryLock>(historyDir, 0);
+    const Status status = lock->status();
+    if (status.ok())
+        return then(lock, status);
+    if (status.kind() != Status::Kind::Locked || deadline.hasExpired())
+        return then(nullptr, status);
+    lock.reset();
+    QTimer::singleShot(15, context,
+                       [context, historyDir, deadline, then] { whenLocked(context, historyDir, deadline, then); });
+}
+
+void createLocked(CredentialStore *store, const AuditKey::Place &place, bool keychainUp, const QString &why,
+                  const Done &finish)
+{
     if (!keychainUp)
         return finish(createInFile(place, why));
     const QString account = QLatin1String(AuditKey::kAccount);
@@ -159,6 +167,25 @@ void createUnderLock(CredentialStore *store, const AuditKey::Place &place, bool 
                 return finish(inKeychain(key));
             finish(adopted ? inFile(place.historyDir, key, written.message) : createInFile(place, written.message));
         });
+    });
+}
+
+void createUnderLock(CredentialStore *store, const AuditKey::Place &place, bool keychainUp, const QString &why,
+                     const Done &done)
+{
+    if (Status folder = PrivateFiles::ensureFolder(place.historyDir); !folder.ok())
+        return done(missing(folder));
+    whenLocked(store, place.historyDir, QDeadlineTimer(kLockTimeoutMs),
+               [store, place, keychainUp, why, done](const std::shared_ptr<HistoryLock> &lock, const Status &locked) {
+        if (!locked.ok())
+            return done(missing(locked));
+        // Released before `done`: the history thread of this very process takes the same lock next.
+        auto held = std::make_shared<std::shared_ptr<HistoryLock>>(lock);
+        auto finish = [held, done](const AuditKey::Found &found) {
+            held->reset();
+            done(found);
+        };
+        createLocked(store, place, keychainUp, why, finish);
     });
 }
 } // namespace

@@ -66,8 +66,13 @@ ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
     m_reasonHint->setObjectName(QStringLiteral("reasonHint"));
     m_reasonHint->setWordWrap(true);
     m_reasonHint->setForegroundRole(QPalette::PlaceholderText);
-    m_reasonHint->setText(tr("Recorded in history. Required for Delete and for fraud flags."));
+    m_defaultHint = tr("Recorded in history. Required for Delete and for fraud flags.");
+    m_reasonHint->setText(m_defaultHint);
     m_reasonHint->setAccessibleName(m_reasonHint->text());
+    connect(m_reason, &QLineEdit::textEdited, this, [this] {
+        m_reasonHint->setText(m_defaultHint);
+        m_reasonHint->setAccessibleName(m_defaultHint);
+    });
 
     auto *buttons = new QGroupBox(tr("Actions"), this);
     buttons->setObjectName(QStringLiteral("actionButtons"));
@@ -146,6 +151,35 @@ void ActionPanel::setEnvironment(Environment environment)
     updateTips();
 }
 
+bool ActionPanel::setProfile(const Profile &profile)
+{
+    setEnvironment(profile.environment);
+    // Re-activating the same profile (its key arrived, it was re-saved) keeps what was typed.
+    const QString key = QStringList{profile.name, environmentName(profile.environment), profile.partnerId,
+                                    profile.origin().host()}
+                            .join(QLatin1Char('\n'));
+    if (key == m_profileKey)
+        return false;
+    const bool first = m_profileKey.isEmpty();
+    m_profileKey = key;
+    if (first)
+        return false;
+    dropReason(tr("The reason was cleared because the profile changed: a reason belongs to one user and one "
+                  "profile."));
+    m_result->showMessage(tr("Now using profile \"%1\" (%2); no action sent with it yet.")
+                              .arg(profile.name, environmentDisplayName(profile.environment)));
+    return true;
+}
+
+void ActionPanel::dropReason(const QString &why)
+{
+    if (m_reason->text().isEmpty())
+        return;
+    m_reason->clear();
+    m_reasonHint->setText(why);
+    m_reasonHint->setAccessibleName(why);
+}
+
 void ActionPanel::updateTips()
 {
     for (ActionKind kind : ActionInfo::all()) {
@@ -166,6 +200,8 @@ QString ActionPanel::reason() const
 void ActionPanel::clearReason()
 {
     m_reason->clear();
+    m_reasonHint->setText(m_defaultHint);
+    m_reasonHint->setAccessibleName(m_defaultHint);
 }
 
 void ActionPanel::setReady(bool ready, const QString &whyNot)
@@ -186,6 +222,11 @@ void ActionPanel::setBusy(bool busy)
 
 void ActionPanel::setTarget(const QString &userId)
 {
+    // A reason typed for one user is never sent for another, after a failure or a cancel included.
+    if (userId != m_targetUser)
+        dropReason(tr("The reason was cleared because the user ID changed: a reason belongs to one user and one "
+                      "profile."));
+    m_targetUser = userId;
     m_target->setText(userId.isEmpty() ? tr("No user selected.") : tr("Acting on user \"%1\"").arg(userId));
     m_target->setAccessibleName(m_target->text());
 }

@@ -2,6 +2,7 @@
 
 #include "Action.h"
 #include "ActionPolicy.h"
+#include "Profile.h"
 
 #include <QHash>
 #include <QList>
@@ -39,6 +40,10 @@ public:
     void setTarget(const QString &userId);
     // The active profile's environment: the rules shown follow it.
     void setEnvironment(Environment environment);
+    // The active profile. When it is another one than before, the reason and the last result are
+    // cleared: what was typed or shown for one environment never travels to another.
+    // Returns whether it is another profile (the first one set is not).
+    bool setProfile(const Profile &profile);
 
 signals:
     void actionRequested(ActionKind kind);
@@ -46,6 +51,7 @@ signals:
 private:
     void updateEnabled();
     void updateTips();
+    void dropReason(const QString &why);
 
     ActionPolicy m_policy;
     Environment m_environment = Environment::Local;
@@ -58,6 +64,9 @@ private:
     QLabel *m_whyNot;
     QProgressBar *m_busy;
     ResultView *m_result;
+    QString m_targetUser;  // the user the reason was typed for
+    QString m_profileKey;  // which profile the reason and the result belong to
+    QString m_defaultHint; // the reason hint when nothing was cleared
     bool m_ready = false;
     bool m_isBusy = false;
 };

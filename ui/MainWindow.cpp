@@ -121,6 +121,11 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     connect(m_actionPanel, &ActionPanel::actionRequested, this,
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    // The profile stays put while an action is asked about or in flight: its answer belongs to it.
+    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) {
+        m_profiles->setSwitchingLocked(busy);
+        m_manageProfiles->setEnabled(!busy);
+    });
     connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
         m_actionPanel->resultView()->showMessage(
             tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
@@ -158,9 +163,9 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
-    QAction *profiles = file->addAction(tr("&Profiles…"), this, [this] { showProfiles(false); });
-    profiles->setObjectName(QStringLiteral("manageProfilesAction"));
-    profiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_manageProfiles = file->addAction(tr("&Profiles…"), this, [this] { showProfiles(false); });
+    m_manageProfiles->setObjectName(QStringLiteral("manageProfilesAction"));
+    m_manageProfiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -283,7 +288,9 @@ void MainWindow::onProfileChanged(const Profile &profile)
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
     m_lookup->setProfile(profile);
-    m_actionPanel->setEnvironment(profile.environment);
+    // Another profile starts with no target, reason or result from the previous one.
+    if (m_actionPanel->setProfile(profile))
+        m_lookup->userIdEdit()->clear();
     updateReadiness();
 }
 
@@ -309,6 +316,10 @@ void MainWindow::updateReadiness()
 
 void MainWindow::showProfiles(bool startNew)
 {
+    if (m_profiles->isSwitchingLocked()) {
+        statusBar()->showMessage(tr("Profiles can be changed once the action in flight has finished."), 10000);
+        return;
+    }
     auto *dialog = new ProfileDialog(m_profiles, m_context->credentials(), m_prompts, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (startNew)

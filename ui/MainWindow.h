@@ -13,6 +13,7 @@ class LookupPanel;
 class ProductionBanner;
 class ProfileBar;
 class ProfileController;
+class QAction;
 class PromptService;
 class QSplitter;
 class QTabWidget;
@@ -73,6 +74,7 @@ private:
     InfoBar *m_settingsBar;
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
+    QAction *m_manageProfiles = nullptr;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;

@@ -41,8 +41,14 @@ ProfileBar::ProfileBar(ProfileController *profiles, QWidget *parent)
 
     connect(m_manage, &QPushButton::clicked, this, &ProfileBar::manageRequested);
     connect(m_combo, &QComboBox::activated, this, [this](int index) {
-        if (!m_rebuilding)
-            m_profiles->activate(m_combo->itemData(index).toString());
+        if (!m_rebuilding && !m_profiles->activate(m_combo->itemData(index).toString()))
+            showActive(m_profiles->active()); // refused: the combo goes back to the profile in use
+    });
+    connect(profiles, &ProfileController::switchingLockedChanged, this, [this](bool locked) {
+        m_combo->setEnabled(!locked);
+        m_manage->setEnabled(!locked);
+        m_combo->setToolTip(locked ? tr("A request is in flight: switch profile once it has finished")
+                                   : tr("Switch the profile actions are sent with"));
     });
     connect(profiles, &ProfileController::profilesChanged, this, &ProfileBar::rebuild);
     connect(profiles, &ProfileController::activeChanged, this, &ProfileBar::showActive);

@@ -67,8 +67,10 @@ void ProfileController::activateInitial()
     activate(!last.isEmpty() && m_settings->hasProfile(last) ? last : localProfileName());
 }
 
-void ProfileController::activate(const QString &name)
+bool ProfileController::activate(const QString &name)
 {
+    if (m_switchingLocked)
+        return false;
     wipeKey();
     m_active = profile(name);
     // The built-in profile is not a saved one: "no default profile" is how settings (and
@@ -78,6 +80,15 @@ void ProfileController::activate(const QString &name)
         m_settings->setActiveProfile(remembered);
     emit activeChanged(m_active);
     loadKey();
+    return true;
+}
+
+void ProfileController::setSwitchingLocked(bool locked)
+{
+    if (m_switchingLocked == locked)
+        return;
+    m_switchingLocked = locked;
+    emit switchingLockedChanged(locked);
 }
 
 void ProfileController::enableKeys()
@@ -188,7 +199,7 @@ void ProfileController::save(const Profile &profile, const QByteArray &apiKey, c
 
 void ProfileController::remove(const QString &name)
 {
-    if (isLocal(name))
+    if (isLocal(name) || (m_switchingLocked && m_active.name == name))
         return;
     m_settings->removeProfile(name);
     m_credentials->remove(CredentialStore::profileAccount(name), [](const CredentialResult &) {});

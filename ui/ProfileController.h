@@ -57,7 +57,12 @@ public:
     // Keys are read from the keychain only from here on: the window shows its first frame before
     // anything talks to D-Bus.
     void enableKeys();
-    void activate(const QString &name);
+    // Refused (false, nothing changes) while switching is locked.
+    bool activate(const QString &name);
+    // While a request is in flight the profile must not change under it: its result belongs to the
+    // profile it was sent with. Every way of switching (bar, dialog, removal) goes through activate().
+    void setSwitchingLocked(bool locked);
+    bool isSwitchingLocked() const { return m_switchingLocked; }
     // Adds or replaces a profile; `previousName` (may be empty) is removed when renaming. An empty key
     // keeps the stored one. The keychain answer arrives in saveFinished().
     void save(const Profile &profile, const QByteArray &apiKey, const QString &previousName = {});
@@ -66,6 +71,7 @@ public:
 signals:
     void profilesChanged();
     void activeChanged(const Profile &profile);
+    void switchingLockedChanged(bool locked);
     void keyStateChanged(ProfileController::KeyState state, const QString &problem);
     // `inKeychain` false means the key is held for this session only (`message` says why).
     void saveFinished(const QString &name, bool inKeychain, const QString &message);
@@ -84,4 +90,5 @@ private:
     QString m_keyProblem;
     quint64 m_keyRequest = 0; // answers for an earlier activation are ignored
     bool m_keysEnabled = false;
+    bool m_switchingLocked = false;
 };

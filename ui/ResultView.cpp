@@ -88,6 +88,10 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
     QString advice = outcome.advice;
     if (outcome.ok() && advice.isEmpty())
         advice = tr("Recorded in history as entry %1.").arg(outcome.entry.id);
+    const bool unknown = outcome.entry.outcome == HistoryEntry::Outcome::Unknown;
+    if (unknown)
+        advice += (advice.isEmpty() ? QString() : QStringLiteral(" "))
+            + tr("Recorded in history as entry %1 with outcome unknown.").arg(outcome.entry.id);
     m_advice->setText(advice);
     m_advice->setAccessibleName(advice);
     m_advice->setVisible(!advice.isEmpty());
@@ -105,6 +109,8 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
     m_details->setPlainText(details);
     m_toggle->setEnabled(true);
     setTone(!outcome.ok(), outcome.ok());
+    if (unknown)
+        m_icon->setAccessibleName(tr("Outcome unknown"));
 }
 
 QString ResultView::headline() const

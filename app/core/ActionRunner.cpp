@@ -203,7 +203,13 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
 void ActionRunner::finish(Job job, const ApiResult &result)
 {
     HistoryEntry &e = job.entry;
-    e.outcome = result.ok() ? HistoryEntry::Outcome::Success : HistoryEntry::Outcome::Failure;
+    // A request that may have reached the server but got no usable answer may have been carried out:
+    // "failure" would tell an auditor nothing happened.
+    const bool unanswered = !result.ok() && result.requestSent
+        && (result.outcome == ApiResult::Outcome::Timeout || result.outcome == ApiResult::Outcome::NetworkError);
+    e.outcome = result.ok() ? HistoryEntry::Outcome::Success
+        : unanswered        ? HistoryEntry::Outcome::Unknown
+                            : HistoryEntry::Outcome::Failure;
     e.completedAt = m_clock->now();
     e.httpStatus = result.httpStatus;
     e.code = result.code;
@@ -220,6 +226,12 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     if (result.ok()) {
         outcome.headline =
             tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+    } else if (unanswered) {
+        outcome.headline = tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
+                               .arg(action, e.userId, result.summary());
+        if (job.attempt > 1)
+            outcome.headline += tr(" (after %1 attempts)").arg(job.attempt);
+        outcome.advice = result.advice();
     } else {
         outcome.headline = tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
         if (job.attempt > 1)

@@ -41,6 +41,22 @@ QString environmentDisplayName(Environment env)
     Q_UNREACHABLE();
 }
 
+bool environmentForHost(const QString &host, Environment *env)
+{
+    QString h = host.toLower();
+    if (h.endsWith(QLatin1Char('.')))
+        h.chop(1); // "prod.smileidentity.com." is the same host
+    if (h == QLatin1String("portal.smileidentity.com")) {
+        *env = Environment::Sandbox;
+        return true;
+    }
+    if (h == QLatin1String("prod.smileidentity.com")) {
+        *env = Environment::Production;
+        return true;
+    }
+    return false;
+}
+
 QString Profile::bodyEnvironment() const
 {
     return environment == Environment::Production ? QStringLiteral("production") : QStringLiteral("test");
@@ -74,8 +90,29 @@ Status Profile::validate() const
         return s;
     if (Status s = Validation::checkEmail(email); !s.ok())
         return s;
-    if (!baseUrl.isEmpty())
-        return Validation::checkBaseUrl(baseUrl.toString());
+    if (baseUrl.isEmpty())
+        return Status::success();
+    if (Status s = Validation::checkBaseUrl(baseUrl.toString()); !s.ok())
+        return s;
+    const QString host = baseUrl.host();
+    Environment hostEnvironment = environment;
+    if (environmentForHost(host, &hostEnvironment) && hostEnvironment != environment) {
+        return Status::failure(
+            QCoreApplication::translate("Profile",
+                                        "The base URL %1 is Smile ID's %2, but the profile's environment is %3. Set "
+                                        "the environment to %2, or use another base URL.")
+                .arg(host, environmentDisplayName(hostEnvironment), environmentDisplayName(environment)),
+            Status::Kind::Invalid);
+    }
+    if (environment == Environment::Local && !Validation::isLoopbackHost(host)) {
+        return Status::failure(
+            QCoreApplication::translate("Profile",
+                                        "The local sandbox runs on this computer, but the base URL points at %1. "
+                                        "Use a 127.0.0.1 or localhost base URL, or choose the environment that "
+                                        "host belongs to.")
+                .arg(host),
+            Status::Kind::Invalid);
+    }
     return Status::success();
 }
 

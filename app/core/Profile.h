@@ -15,6 +15,9 @@ enum class Environment {
 QString environmentName(Environment env); // "sandbox" / "production" / "local"
 bool environmentFromName(const QString &name, Environment *env);
 QString environmentDisplayName(Environment env); // translated
+// The environment a known Smile ID host belongs to (portal.smileidentity.com is the sandbox,
+// prod.smileidentity.com production); false for any other host.
+bool environmentForHost(const QString &host, Environment *env);
 
 // Everything needed to address and sign a request, except the API key, which never lives here.
 struct Profile {
@@ -32,7 +35,9 @@ struct Profile {
     // origin() + "/api/v2/partner/enrollee".
     QUrl endpoint() const;
     bool isProduction() const { return environment == Environment::Production; }
-    // Why the profile cannot be used (kind Invalid, translated message), or success.
+    // Why the profile cannot be used (kind Invalid, translated message), or success. A label that
+    // disagrees with the host (a known Smile ID host, or "local" off this computer) is refused: the
+    // label decides the confirmations and the banner, so it must never understate where requests go.
     Status validate() const;
 
     friend bool operator==(const Profile &a, const Profile &b);

@@ -26,6 +26,9 @@ private slots:
     void wrongKeyRefused();
     void retriesThenSucceeds();
     void networkFailure();
+    void unansweredIsUnknown();
+    void environmentMustMatchHost_data();
+    void environmentMustMatchHost();
     void deleteNeedsYesWithoutTerminal();
     void policyNeedsAReason_data();
     void policyNeedsAReason();
@@ -220,6 +223,71 @@ void TestCliActions::networkFailure()
     QCOMPARE(run.object().value(QLatin1String("ok")).toBool(), false);
     QCOMPARE(run.object().value(QLatin1String("outcome")).toString(), QStringLiteral("failure"));
     QCOMPARE(run.reasonLines(), 1);
+}
+
+// Issue 12, finding 4: a request that reached the server and got no answer may have been applied;
+// the trail says "unknown", not "failure". The exit status (4, no usable answer) is unchanged.
+void TestCliActions::unansweredIsUnknown()
+{
+    setMaxAttempts(1);
+    AppSettings(m_cli.settingsFile()).setTimeoutSeconds(1);
+    FaultPlan plan;
+    plan.kind = FaultPlan::Kind::Hang;
+    m_server->setFaultPlan(plan);
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("demo-user-001"), QStringLiteral("--json")}));
+    m_server->setFaultPlan({});
+    AppSettings(m_cli.settingsFile()).setTimeoutSeconds(30);
+    setMaxAttempts(3);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 4);
+    const QJsonObject o = run.object();
+    QCOMPARE(o.value(QLatin1String("ok")).toBool(), false);
+    QCOMPARE(o.value(QLatin1String("result")).toString(), QStringLiteral("timeout"));
+    QCOMPARE(o.value(QLatin1String("outcome")).toString(), QStringLiteral("unknown"));
+    QVERIFY2(o.value(QLatin1String("headline")).toString().contains(QLatin1String("outcome unknown")),
+             qPrintable(o.value(QLatin1String("headline")).toString()));
+    const QList<HistoryEntry> entries = LocalHistoryBackend(m_cli.historyDir()).read(1).value().entries;
+    QCOMPARE(entries.last().outcome, HistoryEntry::Outcome::Unknown);
+}
+
+void TestCliActions::environmentMustMatchHost_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString prod = QStringLiteral("https://prod.smileidentity.com");
+    const QStringList who{QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                          QStringLiteral("officer@example.org")};
+    for (const char *env : {"sandbox", "local"}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 on prod").arg(QLatin1String(env))))
+            << (QStringList{QStringLiteral("deactivate"), QStringLiteral("demo-user-001"),
+                            QStringLiteral("--environment"), QLatin1String(env), QStringLiteral("--base-url"), prod,
+                            QStringLiteral("--yes")}
+                + who);
+    }
+    QTest::newRow("production on portal")
+        << (QStringList{QStringLiteral("reactivate"), QStringLiteral("demo-user-001"), QStringLiteral("--environment"),
+                        QStringLiteral("production"), QStringLiteral("--base-url"),
+                        QStringLiteral("https://portal.smileidentity.com"), QStringLiteral("--yes")}
+            + who);
+    QTest::newRow("profile add sandbox on prod")
+        << (QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("mislabelled"),
+                        QStringLiteral("--environment"), QStringLiteral("sandbox"), QStringLiteral("--base-url"), prod}
+            + who);
+}
+
+// Issue 12, finding 3: a known Smile ID host decides the environment; a label that disagrees (and so
+// would skip production's confirmations) is refused before anything is recorded or sent.
+void TestCliActions::environmentMustMatchHost()
+{
+    QFETCH(QStringList, args);
+    const qsizetype entries = historySize();
+    const CliRun run = m_cli.run(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("smileidentity.com"), run.err.constData());
+    QVERIFY2(run.err.contains("environment"), run.err.constData());
+    QCOMPARE(historySize(), entries);
+    const CliRun listed = m_cli.run({QStringLiteral("profile"), QStringLiteral("list")});
+    QVERIFY2(!listed.out.contains("mislabelled"), listed.out.constData());
 }
 
 void TestCliActions::policyNeedsAReason_data()

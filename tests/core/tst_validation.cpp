@@ -100,6 +100,69 @@ private slots:
         p.baseUrl = QUrl(QStringLiteral("http://example.com"));
         QVERIFY(!p.validate().ok());
     }
+
+    // Issue 12, finding 3: a known Smile ID host decides the environment; a label that disagrees is
+    // refused, because the label decides the confirmations and the banner.
+    void environmentAgainstHost_data()
+    {
+        QTest::addColumn<QString>("environment");
+        QTest::addColumn<QString>("baseUrl");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("sandbox on portal") << "sandbox"
+                                           << "https://portal.smileidentity.com" << true;
+        QTest::newRow("production on prod") << "production"
+                                            << "https://prod.smileidentity.com" << true;
+        QTest::newRow("sandbox on prod") << "sandbox"
+                                         << "https://prod.smileidentity.com" << false;
+        QTest::newRow("sandbox on PROD, trailing dot") << "sandbox"
+                                                       << "https://PROD.SmileIdentity.com." << false;
+        QTest::newRow("local on prod") << "local"
+                                       << "https://prod.smileidentity.com" << false;
+        QTest::newRow("local on portal") << "local"
+                                         << "https://portal.smileidentity.com" << false;
+        QTest::newRow("production on portal") << "production"
+                                              << "https://portal.smileidentity.com" << false;
+        QTest::newRow("local on a remote host") << "local"
+                                                << "https://sandbox.example.com" << false;
+        QTest::newRow("local on loopback") << "local"
+                                           << "http://127.0.0.1:8787" << true;
+        QTest::newRow("sandbox on loopback") << "sandbox"
+                                             << "http://127.0.0.1:8787" << true;
+        QTest::newRow("sandbox on a proxy") << "sandbox"
+                                            << "https://proxy.example.com" << true;
+        QTest::newRow("no base URL") << "local"
+                                     << "" << true;
+    }
+
+    void environmentAgainstHost()
+    {
+        QFETCH(QString, environment);
+        QFETCH(QString, baseUrl);
+        QFETCH(bool, valid);
+        Profile p;
+        p.partnerId = QStringLiteral("085");
+        p.email = QStringLiteral("o@example.com");
+        QVERIFY(environmentFromName(environment, &p.environment));
+        p.baseUrl = Validation::parseBaseUrl(baseUrl);
+        const Status s = p.validate();
+        QCOMPARE(s.ok(), valid);
+        if (!valid) {
+            QCOMPARE(s.kind(), Status::Kind::Invalid);
+            QVERIFY2(s.message().contains(p.baseUrl.host(), Qt::CaseInsensitive)
+                         || s.message().contains(u"smileidentity"),
+                     qPrintable(s.message()));
+        }
+    }
+
+    void knownHosts()
+    {
+        Environment env = Environment::Local;
+        QVERIFY(environmentForHost(QStringLiteral("portal.smileidentity.com"), &env));
+        QCOMPARE(env, Environment::Sandbox);
+        QVERIFY(environmentForHost(QStringLiteral("prod.smileidentity.com"), &env));
+        QCOMPARE(env, Environment::Production);
+        QVERIFY(!environmentForHost(QStringLiteral("smileidentity.com.example.org"), &env));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestValidation)

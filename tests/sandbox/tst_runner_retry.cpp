@@ -288,18 +288,23 @@ void TestRunnerRetry::notRetried_data()
     QTest::addColumn<QString>("outcomeName");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("advicePart");
+    // Issue 12, finding 4: a request that may have reached the server without a usable answer is
+    // recorded as unknown, not failure (an auditor reads "failure" as "nothing happened").
+    QTest::addColumn<int>("recordedValue");
+    constexpr int Failure = int(HistoryEntry::Outcome::Failure);
+    constexpr int Unknown = int(HistoryEntry::Outcome::Unknown);
     QTest::newRow("400 wrong key") << "wrong-key"
-                                   << "http-error" << 400 << "Check the API key";
+                                   << "http-error" << 400 << "Check the API key" << Failure;
     QTest::newRow("400 unknown user") << "unknown-user"
-                                      << "http-error" << 400 << "Check the user ID";
+                                      << "http-error" << 400 << "Check the user ID" << Failure;
     QTest::newRow("timeout") << "hang"
-                             << "timeout" << 0 << "may or may not have been applied";
+                             << "timeout" << 0 << "may or may not have been applied" << Unknown;
     QTest::newRow("reset after sending") << "reset"
-                                         << "network-error" << 0 << "may have been applied";
+                                         << "network-error" << 0 << "may have been applied" << Unknown;
     QTest::newRow("502 page") << "html"
-                              << "http-error" << 502 << "server had a problem";
+                              << "http-error" << 502 << "server had a problem" << Failure;
     QTest::newRow("500 plain") << "http-error"
-                               << "http-error" << 500 << "server had a problem";
+                               << "http-error" << 500 << "server had a problem" << Failure;
 }
 
 void TestRunnerRetry::notRetried()
@@ -308,6 +313,8 @@ void TestRunnerRetry::notRetried()
     QFETCH(QString, outcomeName);
     QFETCH(int, status);
     QFETCH(QString, advicePart);
+    QFETCH(int, recordedValue);
+    const auto recorded = HistoryEntry::Outcome(recordedValue);
     const Profile p = profile(*m_server);
     QByteArray key = keyFor(*m_server, p.scheme);
     QString userId = QStringLiteral("demo-user-001");
@@ -330,8 +337,13 @@ void TestRunnerRetry::notRetried()
     QCOMPARE(outcome.attempts, 1);
     QVERIFY2(outcome.advice.contains(advicePart), qPrintable(outcome.advice));
     QVERIFY(!outcome.headline.contains(QLatin1String("attempts")));
+    QCOMPARE(outcome.entry.outcome, recorded);
+    if (recorded == HistoryEntry::Outcome::Unknown)
+        QVERIFY2(outcome.headline.contains(QLatin1String("outcome unknown")), qPrintable(outcome.headline));
+    else
+        QVERIFY2(outcome.headline.contains(QLatin1String("failed")), qPrintable(outcome.headline));
     const HistoryEntry entry = stored(outcome.entry.id);
-    QCOMPARE(entry.outcome, HistoryEntry::Outcome::Failure);
+    QCOMPARE(entry.outcome, recorded);
     QCOMPARE(entry.attempts.size(), 1);
     QCOMPARE(entry.attempts.at(0).toObject().value(QLatin1String("outcome")).toString(), outcomeName);
     QCOMPARE(entry.message, outcome.result.summary());

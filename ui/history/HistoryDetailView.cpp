@@ -71,8 +71,12 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     add(tr("Elapsed"), tr("%1 ms").arg(e.elapsedMs));
     if (e.outcome == HistoryEntry::Outcome::Unknown) {
         lines.append(QString());
-        lines.append(tr("The program that sent this action ended before the answer was recorded: "
-                        "it may or may not have reached Smile ID."));
+        // A completion means an answer was waited for and none usable came; none means the sender ended.
+        lines.append(e.completedAt.isValid()
+                         ? tr("No usable answer came back (a timeout or a broken connection after sending): "
+                              "the action may or may not have been applied by Smile ID.")
+                         : tr("The program that sent this action ended before the answer was recorded: "
+                              "it may or may not have reached Smile ID."));
     }
     lines.append(QString());
     lines.append(tr("Attempts (%1)").arg(e.attempts.size()));

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -36,7 +37,12 @@ Status ensureFolder(const QString &path, bool *tightened)
     if (!info.isDir())
         return Status::failure(QCoreApplication::translate("PrivateFiles", "%1 is not a folder.").arg(path),
                                Status::Kind::Storage);
-    if (info.permissions() & kOthers) {
+    // A shared folder (sticky, like /tmp) or one this user does not own is never ours to tighten: a
+    // history or settings file pointed into it keeps its own 0600, and the folder stays as it is.
+    struct stat st {};
+    const bool shared = ::stat(QFile::encodeName(path).constData(), &st) != 0 || (st.st_mode & S_ISVTX) != 0
+        || st.st_uid != ::geteuid();
+    if (!shared && (info.permissions() & kOthers)) {
         if (!QFile::setPermissions(path, kPrivateFolder))
             return Status::failure(
                 QCoreApplication::translate("PrivateFiles", "Cannot make %1 private to this user.").arg(path),

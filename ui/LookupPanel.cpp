@@ -19,7 +19,8 @@
 LookupPanel::LookupPanel(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
-      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_timeline(new QTreeView(this))
+      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_integrity(new QLabel(this)),
+      m_timeline(new QTreeView(this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
     setAccessibleName(tr("Look up a user"));
@@ -57,6 +58,11 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_caveat->setText(tr("Smile ID's API cannot read a user's live state: this is only what this console's "
                          "history recorded. Changes made elsewhere (the portal, other tools) are not shown."));
     m_caveat->setAccessibleName(m_caveat->text());
+    m_integrity->setObjectName(QStringLiteral("lookupIntegrityWarning"));
+    m_integrity->setWordWrap(true);
+    m_integrity->setTextFormat(Qt::PlainText);
+    m_integrity->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+    m_integrity->hide();
     m_timeline->setObjectName(QStringLiteral("timelineView"));
     m_timeline->setAccessibleName(tr("Past actions for this user"));
     m_timeline->setRootIsDecorated(false);
@@ -65,6 +71,7 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_timeline->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_timeline->header()->setStretchLastSection(true);
     auto *knowledgeLayout = new QVBoxLayout(knowledge);
+    knowledgeLayout->addWidget(m_integrity);
     knowledgeLayout->addWidget(m_state);
     knowledgeLayout->addWidget(m_timeline, 1);
     knowledgeLayout->addWidget(m_caveat);
@@ -122,6 +129,7 @@ void LookupPanel::setDemoEnrollees(const QStringList &userIds)
     // Listed, not auto-completed: a completion accepted by a stray Tab would act on a user ID the
     // officer never typed.
     m_demoList->addItems(userIds);
+    syncDemoSelection();
     // Tall enough for the list, no taller: the timeline below needs the room.
     const int rows = qBound(1, int(userIds.size()), 6);
     m_demoList->setMaximumHeight(m_demoList->sizeHintForRow(0) * rows + 2 * m_demoList->frameWidth() + 4);
@@ -143,6 +151,36 @@ void LookupPanel::focusUserId()
     m_edit->setFocus(Qt::OtherFocusReason);
 }
 
+void LookupPanel::setLocked(bool locked)
+{
+    m_edit->setReadOnly(locked);
+    m_demoList->setEnabled(!locked);
+}
+
+void LookupPanel::setIntegrityProblem(const QString &problem)
+{
+    const QString text = problem.isEmpty()
+        ? QString()
+        : tr("Warning: the history check found breaks (%1). The past actions and the state shown here may have "
+             "been altered; see the History tab.")
+              .arg(problem);
+    m_integrity->setText(text);
+    m_integrity->setAccessibleName(text);
+    m_integrity->setVisible(!text.isEmpty());
+}
+
+void LookupPanel::syncDemoSelection()
+{
+    // The list highlights the user the field names, or none: never one user here and another there.
+    const QList<QListWidgetItem *> same = m_demoList->findItems(userId(), Qt::MatchExactly);
+    if (isValid() && !same.isEmpty()) {
+        m_demoList->setCurrentItem(same.first());
+    } else {
+        m_demoList->clearSelection();
+        m_demoList->setCurrentItem(nullptr);
+    }
+}
+
 void LookupPanel::validate()
 {
     const QString text = m_edit->text();
@@ -161,6 +199,7 @@ void LookupPanel::validate()
     }
     m_hint->setAccessibleName(m_hint->text());
     m_edit->setAccessibleDescription(error);
+    syncDemoSelection();
     refreshKnowledge();
     emit userIdChanged(userId(), error.isEmpty());
 }
@@ -177,6 +216,8 @@ void LookupPanel::refreshKnowledge()
 void LookupPanel::showState()
 {
     QString text;
+    bool deleted = false;
+    QDateTime asOf;
     if (!isValid()) {
         text = tr("No user selected.");
     } else if (!m_history || !m_history->isLoaded()) {
@@ -184,9 +225,12 @@ void LookupPanel::showState()
     } else {
         const KnownState state = KnownState::derive(m_timelineModel->entries());
         text = tr("Last known state: %1").arg(state.describe());
+        deleted = state.known && state.deleted;
+        asOf = state.asOf;
         if (state.known)
             text += tr(" (as of %1)").arg(QLocale().toString(state.asOf.toLocalTime(), QLocale::ShortFormat));
     }
+    emit knownStateChanged(isValid() ? userId() : QString(), deleted, asOf);
     if (m_state->text() == text)
         return;
     m_state->setText(text);

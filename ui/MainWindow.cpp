@@ -121,6 +121,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     connect(m_actionPanel, &ActionPanel::actionRequested, this,
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    connectTargetSafety();
     // The profile stays put while an action is asked about or in flight: its answer belongs to it.
     connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) {
         m_profiles->setSwitchingLocked(busy);
@@ -158,6 +159,26 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectTargetSafety()
+{
+    // While a prompt is open or a request is in flight, the target cannot change under it.
+    connect(m_actions, &ActionController::busyChanged, m_lookup, &LookupPanel::setLocked);
+    connect(m_actions, &ActionController::inFlightChanged, m_actionPanel, &ActionPanel::setInFlight);
+    connect(m_actions, &ActionController::awaitingConfirmation, this, [this](ActionKind kind, const QString &user) {
+        m_actionPanel->resultView()->showMessage(tr("Waiting for your confirmation of %1 for \"%2\"; nothing is "
+                                                    "sent until you answer.")
+                                                     .arg(ActionInfo::displayName(kind), user));
+    });
+    connect(m_lookup, &LookupPanel::knownStateChanged, this,
+            [this](const QString &userId, bool deleted, const QDateTime &asOf) {
+        m_actionPanel->setTargetDeleted(
+            deleted,
+            tr("This console's history says user \"%1\" was deleted (%2). Smile ID refuses every action "
+               "on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.")
+                .arg(userId, QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat)));
+    });
+}
 
 void MainWindow::buildMenus()
 {
@@ -235,6 +256,9 @@ void MainWindow::startServices()
     m_servicesStarted = true;
     // A second window over the same context (tests, a future "new window") finds it already running.
     buildHistory();
+    connect(m_historyPanel, &HistoryPanel::verificationFinished, m_lookup, [this](const ChainReport &report) {
+        m_lookup->setIntegrityProblem(report.ok ? QString() : report.problem);
+    });
     const bool alreadyStarted = m_context->isStarted();
     m_context->start();
     if (alreadyStarted && m_context->sandbox())

@@ -39,6 +39,21 @@ private slots:
         QVERIFY2(resultLine()->text().contains(QStringLiteral("désactivé")), qPrintable(resultLine()->text()));
     }
 
+    // Issue 12: the new words (menu mnemonics, the production question, the reason rule) are French too.
+    void newWordsAreFrench()
+    {
+        QCOMPARE(window()->findChild<QAction *>(QStringLiteral("deleteAction"))->text(), QStringLiteral("Su&pprimer…"));
+        ActionRequest request;
+        request.action = ActionKind::FlagFraud;
+        request.userId = QStringLiteral("u-1");
+        const QString question = ActionController::confirmationText(request);
+        QVERIFY2(question.startsWith(QStringLiteral("Vous allez signaler l’utilisateur « u-1 » comme frauduleux")),
+                 qPrintable(question));
+        const Status refused = ActionPolicy::standard().check(ActionKind::FlagFraud, Environment::Local,
+                                                              QStringLiteral("x"), Confirmation::None);
+        QVERIFY2(refused.message().contains(QStringLiteral("au moins 4 caractères")), qPrintable(refused.message()));
+    }
+
     void languageMenuSavesTheOverride()
     {
         auto *english = window()->findChild<QAction *>(QStringLiteral("language_en"));

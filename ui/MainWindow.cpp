@@ -99,6 +99,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
 
     connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
     connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);
+    connect(context->credentials(), &CredentialStore::waitingLongChanged, this, &MainWindow::updateReadiness);
     connect(m_profiles, &ProfileController::profilesChanged, this, [this] {
         if (m_profiles->hasSavedProfiles())
             m_firstRunBar->hide();
@@ -109,10 +110,16 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
             [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
     connect(context->credentials(), &CredentialStore::availabilityChanged, this,
             [this](bool available, const QString &why) {
-        m_keychainBar->setText(tr("No keychain is available (%1). API keys you enter are kept in memory for this "
-                                  "session only; nothing secret is written to disk.")
-                                   .arg(why));
+        // Plain words once; the system's own error only on request.
+        m_keychainBar->setText(tr("No keychain is available on this desktop. API keys you enter are kept in memory "
+                                  "for this session only; nothing secret is written to disk."));
+        m_keychainBar->setActionText(tr("Details…"));
+        m_keychainDetails = why;
         m_keychainBar->setVisible(!available);
+    });
+    connect(m_keychainBar, &InfoBar::actionTriggered, this, [this] {
+        m_prompts->information(this, tr("Why no keychain is available"),
+                               tr("The system's keychain service answered:\n\n%1").arg(m_keychainDetails));
     });
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
         m_actionPanel->setTarget(valid ? userId : QString());
@@ -329,7 +336,10 @@ void MainWindow::onOutcome(const ActionOutcome &outcome)
 void MainWindow::updateReadiness()
 {
     QString whyNot;
-    if (!m_context->isReady())
+    if (!m_context->isReady() && m_context->credentials()->isWaitingLong())
+        whyNot = tr("Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring's "
+                    "password)");
+    else if (!m_context->isReady())
         whyNot = tr("Starting: opening the audit trail…");
     else if (!m_profiles->canSend())
         whyNot = m_profiles->keyProblem();

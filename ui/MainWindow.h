@@ -80,6 +80,7 @@ private:
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;
+    QString m_keychainDetails; // the keychain's own error, shown on request
     bool m_servicesStarted = false;
     bool m_waitingForFrame = false;
     bool m_closeConfirmed = false;

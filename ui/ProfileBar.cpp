@@ -25,7 +25,7 @@ ProfileBar::ProfileBar(ProfileController *profiles, QWidget *parent)
     m_details->setTextFormat(Qt::PlainText);
     m_keyStatus->setObjectName(QStringLiteral("keyStatusLabel"));
     m_keyStatus->setTextFormat(Qt::PlainText);
-    m_keyStatus->setWordWrap(true);
+    m_keyStatus->setWordWrap(false); // one line: a wrapped sentence made the whole bar (and badge) swell
     m_manage->setObjectName(QStringLiteral("manageProfilesButton"));
     m_manage->setAccessibleName(tr("Manage profiles"));
     m_manage->setToolTip(tr("Add, edit, remove or switch profiles"));
@@ -92,18 +92,36 @@ void ProfileBar::showActive(const Profile &profile)
 
 void ProfileBar::showKeyState(ProfileController::KeyState state, const QString &problem)
 {
+    // A few words in the bar (it must stay one line high and narrow); the whole sentence in the tooltip.
     QString text;
     switch (state) {
     case ProfileController::KeyState::Available:
-        text = m_profiles->isLocal(m_profiles->active().name) ? tr("demo key") : tr("API key ready");
+        if (m_profiles->isLocal(m_profiles->active().name))
+            text = tr("demo key");
+        else if (m_profiles->keyInMemoryOnly())
+            text = tr("API key in memory only");
+        else
+            text = tr("API key ready");
         break;
     case ProfileController::KeyState::Loading:
+        text = tr("Reading the API key…");
+        break;
     case ProfileController::KeyState::Missing:
+        text = tr("No API key");
+        break;
     case ProfileController::KeyState::Unavailable:
+        text = tr("No keychain: enter the key");
+        break;
     case ProfileController::KeyState::Error:
-        text = problem;
+        text = tr("Keychain error");
         break;
     }
+    QString tip = problem;
+    if (state == ProfileController::KeyState::Available && m_profiles->keyInMemoryOnly())
+        tip = tr("No keychain is available: this API key is held in memory for this session only and is gone when "
+                 "the console quits.");
     m_keyStatus->setText(text);
+    m_keyStatus->setToolTip(tip.isEmpty() ? text : tip);
     m_keyStatus->setAccessibleName(tr("API key: %1").arg(text));
+    m_keyStatus->setAccessibleDescription(tip);
 }

@@ -7,6 +7,7 @@
 #include "Validation.h"
 
 #include <QGroupBox>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -104,16 +105,38 @@ void LookupPanel::setHistoryFeed(HistoryFeed *history)
     delete m_timelineModel;
     m_timelineModel = new UserTimelineModel(history->model(), this);
     m_timeline->setModel(m_timelineModel);
-    const QFontMetrics metrics = m_timeline->fontMetrics();
-    m_timeline->setColumnWidth(UserTimelineModel::TimeColumn,
-                               metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM")) + 16);
-    for (int column : {UserTimelineModel::ActionColumn, UserTimelineModel::OutcomeColumn})
-        m_timeline->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("Flag as fraud")) + 24);
-    m_timeline->setColumnWidth(UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000")) + 16);
-    m_timeline->setColumnWidth(UserTimelineModel::ReasonColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
+    sizeTimelineColumns();
     connect(m_timelineModel, &UserTimelineModel::changed, this, &LookupPanel::showState);
     connect(history, &HistoryFeed::loaded, this, &LookupPanel::refreshKnowledge);
     refreshKnowledge();
+}
+
+void LookupPanel::sizeTimelineColumns()
+{
+    // Fixed widths from the font, not ResizeToContents (that measures every row again on each change):
+    // wide enough for the translated header and for a typical value, whichever is wider.
+    const QFontMetrics metrics = m_timeline->fontMetrics();
+    const QFontMetrics headerMetrics = m_timeline->header()->fontMetrics();
+    int longestAction = 0;
+    for (ActionKind kind : ActionInfo::all())
+        longestAction = qMax(longestAction, metrics.horizontalAdvance(ActionInfo::displayName(kind)));
+    int longestOutcome = 0;
+    using Outcome = HistoryEntry::Outcome;
+    for (Outcome outcome : {Outcome::Pending, Outcome::Success, Outcome::Failure, Outcome::Unknown})
+        longestOutcome = qMax(longestOutcome, metrics.horizontalAdvance(HistoryEntry::outcomeDisplayName(outcome)));
+    const QHash<int, int> content{
+        {UserTimelineModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM"))},
+        {UserTimelineModel::ActionColumn, longestAction},
+        {UserTimelineModel::OutcomeColumn, longestOutcome},
+        {UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000"))},
+        {UserTimelineModel::ReasonColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24},
+    };
+    for (auto it = content.cbegin(); it != content.cend(); ++it) {
+        const QString header = m_timelineModel->headerData(it.key(), Qt::Horizontal, Qt::DisplayRole).toString();
+        // Room for the sort indicator and the section's margins.
+        const int headerWidth = headerMetrics.horizontalAdvance(header) + 32;
+        m_timeline->setColumnWidth(it.key(), qMax(it.value() + 16, headerWidth));
+    }
 }
 
 void LookupPanel::setProfile(const Profile &profile)

@@ -52,6 +52,7 @@ private:
     void refreshKnowledge();
     void showState();
     void syncDemoSelection();
+    void sizeTimelineColumns();
 
     HistoryFeed *m_history = nullptr;
     Profile m_profile;

@@ -328,17 +328,17 @@ Continuer ?</translation>
     <message>
         <location line="+42"/>
         <source>The reason was cleared because the profile changed: a reason belongs to one user and one profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif a été effacé car le profil a changé : un motif appartient à un utilisateur et à un profil.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Now using profile &quot;%1&quot; (%2); no action sent with it yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » (%2) en service ; aucune action envoyée avec lui pour l’instant.</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>The reason was cleared because the user ID changed: a reason belongs to one user and one profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif a été effacé car l’identifiant a changé : un motif appartient à un utilisateur et à un profil.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2190,7 +2190,7 @@ Motif : %6</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+21"/>
+        <location filename="../../ui/LookupPanel.cpp" line="+22"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -2240,7 +2240,7 @@ Motif : %6</translation>
         <translation>Actions passées pour cet utilisateur</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+119"/>
         <source>Warning: the history check found breaks (%1). The past actions and the state shown here may have been altered; see the History tab.</source>
         <translation>Attention : la vérification de l’historique a trouvé des ruptures (%1). Les actions passées et l’état affichés ici ont peut-être été modifiés ; voir l’onglet Historique.</translation>
     </message>
@@ -2309,18 +2309,37 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+128"/>
+        <location line="+135"/>
         <location line="+75"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement&#xa0;; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
+        <location line="-181"/>
+        <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why no keychain is available</source>
+        <translation>Pourquoi aucun trousseau n’est disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s keychain service answered:
+
+%1</source>
+        <translation>Le service de trousseau du système a répondu :
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
         <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
@@ -2411,6 +2430,11 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+21"/>
+        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
+        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Starting: opening the audit trail…</source>
         <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
     </message>
@@ -2422,7 +2446,7 @@ Motif : %6</translation>
     <message>
         <location line="+7"/>
         <source>Profiles can be changed once the action in flight has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les profils pourront être changés une fois l’action en cours terminée.</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2532,7 +2556,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileBar</name>
     <message>
-        <location filename="../../ui/ProfileBar.cpp" line="+13"/>
+        <location filename="../../ui/ProfileBar.cpp" line="+14"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profils…</translation>
     </message>
@@ -2549,7 +2573,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Switch the profile actions are sent with</source>
         <translation>Changer le profil utilisé pour envoyer les actions</translation>
     </message>
@@ -2566,7 +2590,7 @@ Motif : %6</translation>
     <message>
         <location line="+19"/>
         <source>A request is in flight: switch profile once it has finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Une requête est en cours : changez de profil une fois qu’elle est terminée</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2589,17 +2613,47 @@ Motif : %6</translation>
         <translation>partenaire %1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>demo key</source>
         <translation>clé de démonstration</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>API key in memory only</source>
+        <translation>Clé d’API en mémoire seulement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>API key ready</source>
         <translation>Clé d&apos;API prête</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Reading the API key…</source>
+        <translation>Lecture de la clé d’API…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No API key</source>
+        <translation>Pas de clé d’API</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain: enter the key</source>
+        <translation>Pas de trousseau : saisissez la clé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keychain error</source>
+        <translation>Erreur du trousseau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keychain is available: this API key is held in memory for this session only and is gone when the console quits.</source>
+        <translation>Aucun trousseau n’est disponible : cette clé d’API est gardée en mémoire pour cette session seulement et disparaît à la fermeture de la console.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>API key: %1</source>
         <translation>Clé d&apos;API&#xa0;: %1</translation>
     </message>
@@ -2774,7 +2828,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileController</name>
     <message>
-        <location filename="../../ui/ProfileController.cpp" line="+106"/>
+        <location filename="../../ui/ProfileController.cpp" line="+112"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -2800,11 +2854,11 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>No keychain is available (%1). Enter the API key in the profile; it is kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Saisissez la clé d&apos;API dans le profil&#xa0;; elle sera conservée en mémoire pour cette session uniquement.</translation>
+        <source>No keychain is available. Enter the API key in the profile; it is kept in memory for this session only.</source>
+        <translation>Aucun trousseau n’est disponible. Saisissez la clé d’API dans le profil ; elle est gardée en mémoire pour cette session seulement.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The keychain did not give the API key: %1</source>
         <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API&#xa0;: %1</translation>
     </message>

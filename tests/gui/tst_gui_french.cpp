@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QMenuBar>
+#include <QTreeView>
 
 using namespace GuiTest;
 
@@ -52,6 +53,18 @@ private slots:
         const Status refused = ActionPolicy::standard().check(ActionKind::FlagFraud, Environment::Local,
                                                               QStringLiteral("x"), Confirmation::None);
         QVERIFY2(refused.message().contains(QStringLiteral("au moins 4 caractères")), qPrintable(refused.message()));
+    }
+
+    // Issue 12, finding 11: the timeline's columns are sized for the French headers, not the English ones.
+    void timelineHeadersFitInFrench()
+    {
+        auto *timeline = find<QTreeView>(window(), "timelineView");
+        QHeaderView *header = timeline->header();
+        for (int column = 0; column + 1 < header->count(); ++column) {
+            const QString text = timeline->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(text) + 16,
+                     qPrintable(text));
+        }
     }
 
     void languageMenuSavesTheOverride()

@@ -528,7 +528,7 @@ void TestCliActions::historyListing()
     const QJsonArray entries = all.array();
     QVERIFY(entries.size() >= 12);
     qint64 previous = std::numeric_limits<qint64>::max();
-    for (const QJsonValue &v : entries) {
+    for (const auto &v : entries) {
         const QJsonObject o = v.toObject();
         for (const char *key : {"time", "operator", "environment", "user_id", "action", "reason", "outcome",
                                 "http_status", "code", "message"})

@@ -67,6 +67,29 @@ private slots:
         }
     }
 
+    // Issue 12, finding 11: in French at the default size, nothing of the lookup-and-actions tab is cut.
+    void nothingIsClippedInFrench()
+    {
+        window()->resize(1100, 700);
+        setUser(QStringLiteral("demo-user-001"));
+        QTRY_COMPARE(window()->width(), 1100);
+        QStringList clipped;
+        for (const char *panel : {"profileBar", "actionPanel", "lookupPanel"}) {
+            for (QWidget *w : find<QWidget>(window(), panel)->findChildren<QWidget *>()) {
+                if (!w->isVisible())
+                    continue;
+                if (auto *label = qobject_cast<QLabel *>(w); label && !label->wordWrap() && !label->text().isEmpty()) {
+                    if (label->width() < label->fontMetrics().horizontalAdvance(label->text()))
+                        clipped << label->objectName() + QLatin1Char(':') + label->text();
+                } else if (auto *button = qobject_cast<QAbstractButton *>(w); button && !button->text().isEmpty()) {
+                    if (button->width() < button->fontMetrics().horizontalAdvance(button->text()) + 8)
+                        clipped << button->objectName();
+                }
+            }
+        }
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(", "))));
+    }
+
     void languageMenuSavesTheOverride()
     {
         auto *english = window()->findChild<QAction *>(QStringLiteral("language_en"));

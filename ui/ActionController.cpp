@@ -1,5 +1,6 @@
 #include "ActionController.h"
 
+#include "DeleteConfirmDialog.h"
 #include "ProfileController.h"
 #include "PromptService.h"
 
@@ -38,6 +39,7 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
         return;
     }
     setPrompting(true);
+    emit awaitingConfirmation(kind, req.userId.trimmed());
     QPointer<ActionController> self(this);
     auto answered = [self, req, needed](bool accepted) mutable {
         if (!self)
@@ -45,22 +47,50 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
         self->setPrompting(false);
         if (!accepted) {
             req.apiKey.reset();
-            emit self->cancelled(req.action, req.userId);
+            emit self->cancelled(req.action, req.userId.trimmed());
             return;
         }
         req.confirmed = needed;
         self->submit(req);
     };
     if (needed == Confirmation::TypedUserId) {
-        m_prompts->confirmDelete(m_dialogParent, req.userId.trimmed(), req.profile.isProduction(), answered);
+        m_prompts->confirmDelete(m_dialogParent, DeleteConfirmation{req.userId.trimmed(), req.profile, req.reason},
+                                 answered);
     } else {
         const QString action = ActionInfo::displayName(kind);
-        m_prompts->confirm(m_dialogParent, tr("%1 in production?").arg(action),
-                           tr("You are about to %1 user \"%2\" in PRODUCTION (partner %3). This affects a real "
-                              "person. Continue?")
-                               .arg(action.toLower(), req.userId.trimmed(), req.profile.partnerId),
-                           action, answered);
+        m_prompts->confirm(m_dialogParent, tr("%1 in production?").arg(action), confirmationText(req), action,
+                           answered);
     }
+}
+
+QString ActionController::confirmationText(const ActionRequest &request)
+{
+    const QString user = request.userId.trimmed();
+    QString what;
+    switch (request.action) {
+    case ActionKind::ReEnroll:
+        what = tr("You are about to allow user \"%1\" to re-enroll").arg(user);
+        break;
+    case ActionKind::Deactivate:
+        what = tr("You are about to deactivate user \"%1\"").arg(user);
+        break;
+    case ActionKind::Reactivate:
+        what = tr("You are about to reactivate user \"%1\"").arg(user);
+        break;
+    case ActionKind::FlagFraud:
+        what = tr("You are about to flag user \"%1\" as fraudulent").arg(user);
+        break;
+    case ActionKind::UnflagFraud:
+        what = tr("You are about to lift the fraud flag on user \"%1\"").arg(user);
+        break;
+    case ActionKind::Delete:
+        what = tr("You are about to delete user \"%1\" permanently").arg(user);
+        break;
+    }
+    const QString reason = request.reason.trimmed().isEmpty() ? tr("(none given)") : request.reason.trimmed();
+    return tr("%1 in PRODUCTION (profile \"%2\", partner %3). This affects a real person.\n\nReason: %4\n\n"
+              "Continue?")
+        .arg(what, request.profile.name, request.profile.partnerId, reason);
 }
 
 void ActionController::submit(const ActionRequest &request)
@@ -72,6 +102,7 @@ void ActionController::submit(const ActionRequest &request)
     }
     m_ticket = ticket.value();
     emit busyChanged(true);
+    emit inFlightChanged(true);
     emit submitted(request.action, request.userId.trimmed());
 }
 
@@ -90,6 +121,7 @@ void ActionController::onFinished(const ActionOutcome &outcome)
     if (outcome.ticket != m_ticket)
         return; // another face's action on the shared runner
     m_ticket = 0;
+    emit inFlightChanged(false);
     emit busyChanged(false);
     emit finished(outcome);
 }

@@ -28,8 +28,16 @@ public:
 
     void request(ActionKind kind, const QString &userId, const QString &reason);
 
+    // The production question for one action, worded for it: "flag user "X" as fraudulent".
+    static QString confirmationText(const ActionRequest &request);
+
 signals:
+    // A prompt is open or a request is in flight: the window locks the target and the profile.
     void busyChanged(bool busy);
+    // Only a request on the wire: what the busy indicator shows (not a question waiting for an answer).
+    void inFlightChanged(bool inFlight);
+    // A confirmation for this action opened; nothing is sent until it is answered.
+    void awaitingConfirmation(ActionKind kind, const QString &userId);
     void submitted(ActionKind kind, const QString &userId);
     // Nothing was sent: the request was invalid (translated reason) or the officer said no.
     void refused(ActionKind kind, const QString &reason);

@@ -4,8 +4,10 @@
 #include "Validation.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -24,6 +26,26 @@ QString objectNameFor(ActionKind kind)
     return name;
 }
 } // namespace
+
+QString ActionPanel::menuText(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::ReEnroll:
+        return tr("Re-&enroll");
+    case ActionKind::Deactivate:
+        return tr("&Deactivate");
+    case ActionKind::Reactivate:
+        return tr("&Reactivate");
+    case ActionKind::FlagFraud:
+        return tr("&Flag as fraud");
+    case ActionKind::UnflagFraud:
+        return tr("&Unflag fraud");
+    case ActionKind::Delete:
+        // It opens a confirmation: the ellipsis says so.
+        return tr("De&lete…");
+    }
+    return ActionInfo::displayName(kind);
+}
 
 QKeySequence ActionPanel::shortcut(ActionKind kind)
 {
@@ -82,14 +104,16 @@ ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
     m_focusChain << m_reason;
     for (ActionKind kind : ActionInfo::all()) {
         const QString name = objectNameFor(kind);
-        auto *action = new QAction(ActionInfo::displayName(kind), this);
+        auto *action = new QAction(menuText(kind), this);
+        // Buttons show the plain name; the menu shows the mnemonic and the ellipsis.
+        action->setIconText(ActionInfo::displayName(kind));
         action->setObjectName(name + QStringLiteral("Action"));
         action->setShortcut(shortcut(kind));
         action->setShortcutContext(Qt::WindowShortcut);
         if (m_policy.rule(kind, m_environment).irreversible)
             action->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
         connect(action, &QAction::triggered, this, [this, kind] {
-            if (m_ready && !m_isBusy)
+            if (m_ready && !m_isBusy && !m_targetDeleted)
                 emit actionRequested(kind);
         });
         m_actions.insert(int(kind), action);
@@ -102,6 +126,7 @@ ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setMinimumHeight(32);
+        button->installEventFilter(this);
         grid->addWidget(button, index / 2, index % 2);
         m_focusChain << button;
         ++index;
@@ -187,6 +212,8 @@ void ActionPanel::updateTips()
         if (m_policy.rule(kind, m_environment).needsReason)
             tip += tr(" — needs a reason");
         tip += QStringLiteral(" (%1)").arg(shortcut(kind).toString(QKeySequence::NativeText));
+        if (m_targetDeleted)
+            tip = m_deletedWhy;
         m_actions.value(int(kind))->setToolTip(tip);
         m_actions.value(int(kind))->setStatusTip(tip);
     }
@@ -207,17 +234,56 @@ void ActionPanel::clearReason()
 void ActionPanel::setReady(bool ready, const QString &whyNot)
 {
     m_ready = ready;
-    m_whyNot->setText(ready ? QString() : whyNot);
-    m_whyNot->setAccessibleName(m_whyNot->text());
-    m_whyNot->setVisible(!ready && !whyNot.isEmpty());
+    m_notReadyWhy = ready ? QString() : whyNot;
     updateEnabled();
 }
 
 void ActionPanel::setBusy(bool busy)
 {
+    if (busy == m_isBusy)
+        return;
+    if (busy) {
+        QWidget *focus = QApplication::focusWidget();
+        m_focusBeforeBusy = focus && isAncestorOf(focus) ? focus : nullptr;
+    }
     m_isBusy = busy;
-    m_busy->setVisible(busy);
     updateEnabled();
+    if (!busy && m_focusBeforeBusy && window()->isActiveWindow()) {
+        // Disabling the pressed button moved the focus on (to the demo list): bring it back there, or to
+        // the reason field when that button stays disabled.
+        QWidget *back = m_focusBeforeBusy->isEnabled() ? m_focusBeforeBusy : static_cast<QWidget *>(m_reason);
+        back->setFocus(Qt::OtherFocusReason);
+    }
+    if (!busy)
+        m_focusBeforeBusy = nullptr;
+}
+
+void ActionPanel::setInFlight(bool inFlight)
+{
+    m_busy->setVisible(inFlight);
+}
+
+void ActionPanel::setTargetDeleted(bool deleted, const QString &why)
+{
+    if (deleted == m_targetDeleted && why == m_deletedWhy)
+        return;
+    m_targetDeleted = deleted;
+    m_deletedWhy = deleted ? why : QString();
+    updateTips();
+    updateEnabled();
+}
+
+bool ActionPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        auto *button = qobject_cast<QToolButton *>(watched);
+        if (button && (key == Qt::Key_Return || key == Qt::Key_Enter) && button->isEnabled()) {
+            button->click();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ActionPanel::setTarget(const QString &userId)
@@ -234,5 +300,9 @@ void ActionPanel::setTarget(const QString &userId)
 void ActionPanel::updateEnabled()
 {
     for (QAction *action : std::as_const(m_actionList))
-        action->setEnabled(m_ready && !m_isBusy);
+        action->setEnabled(m_ready && !m_isBusy && !m_targetDeleted);
+    const QString why = !m_notReadyWhy.isEmpty() ? m_notReadyWhy : m_deletedWhy;
+    m_whyNot->setText(why);
+    m_whyNot->setAccessibleName(why);
+    m_whyNot->setVisible(!why.isEmpty());
 }

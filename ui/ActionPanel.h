@@ -36,7 +36,16 @@ public:
 
     // Buttons enable only when there is a valid user, a usable profile and nothing in flight.
     void setReady(bool ready, const QString &whyNot = {});
+    // A prompt is open or a request is in flight: no second action. When it ends, the keyboard focus
+    // goes back to the button that was pressed (disabling it had moved the focus on).
     void setBusy(bool busy);
+    // Only while a request is on the wire: the busy indicator.
+    void setInFlight(bool inFlight);
+    // This console's history says the target was deleted: Smile ID refuses every action on a deleted
+    // user_id (code 2208), so none is offered, and `why` says so in the tooltips.
+    void setTargetDeleted(bool deleted, const QString &why = {});
+    // The menu text of an action, with its mnemonic ("De&lete…").
+    static QString menuText(ActionKind kind);
     void setTarget(const QString &userId);
     // The active profile's environment: the rules shown follow it.
     void setEnvironment(Environment environment);
@@ -47,6 +56,10 @@ public:
 
 signals:
     void actionRequested(ActionKind kind);
+
+protected:
+    // Enter or Return on a focused action button presses it, as Space does.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateEnabled();
@@ -69,4 +82,8 @@ private:
     QString m_defaultHint; // the reason hint when nothing was cleared
     bool m_ready = false;
     bool m_isBusy = false;
+    bool m_targetDeleted = false;
+    QString m_deletedWhy;
+    QString m_notReadyWhy;
+    QWidget *m_focusBeforeBusy = nullptr;
 };

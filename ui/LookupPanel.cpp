@@ -7,6 +7,7 @@
 #include "Validation.h"
 
 #include <QGroupBox>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,7 +20,8 @@
 LookupPanel::LookupPanel(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
-      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_timeline(new QTreeView(this))
+      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_integrity(new QLabel(this)),
+      m_timeline(new QTreeView(this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
     setAccessibleName(tr("Look up a user"));
@@ -57,6 +59,11 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_caveat->setText(tr("Smile ID's API cannot read a user's live state: this is only what this console's "
                          "history recorded. Changes made elsewhere (the portal, other tools) are not shown."));
     m_caveat->setAccessibleName(m_caveat->text());
+    m_integrity->setObjectName(QStringLiteral("lookupIntegrityWarning"));
+    m_integrity->setWordWrap(true);
+    m_integrity->setTextFormat(Qt::PlainText);
+    m_integrity->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+    m_integrity->hide();
     m_timeline->setObjectName(QStringLiteral("timelineView"));
     m_timeline->setAccessibleName(tr("Past actions for this user"));
     m_timeline->setRootIsDecorated(false);
@@ -65,6 +72,7 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_timeline->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_timeline->header()->setStretchLastSection(true);
     auto *knowledgeLayout = new QVBoxLayout(knowledge);
+    knowledgeLayout->addWidget(m_integrity);
     knowledgeLayout->addWidget(m_state);
     knowledgeLayout->addWidget(m_timeline, 1);
     knowledgeLayout->addWidget(m_caveat);
@@ -97,16 +105,38 @@ void LookupPanel::setHistoryFeed(HistoryFeed *history)
     delete m_timelineModel;
     m_timelineModel = new UserTimelineModel(history->model(), this);
     m_timeline->setModel(m_timelineModel);
-    const QFontMetrics metrics = m_timeline->fontMetrics();
-    m_timeline->setColumnWidth(UserTimelineModel::TimeColumn,
-                               metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM")) + 16);
-    for (int column : {UserTimelineModel::ActionColumn, UserTimelineModel::OutcomeColumn})
-        m_timeline->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("Flag as fraud")) + 24);
-    m_timeline->setColumnWidth(UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000")) + 16);
-    m_timeline->setColumnWidth(UserTimelineModel::ReasonColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
+    sizeTimelineColumns();
     connect(m_timelineModel, &UserTimelineModel::changed, this, &LookupPanel::showState);
     connect(history, &HistoryFeed::loaded, this, &LookupPanel::refreshKnowledge);
     refreshKnowledge();
+}
+
+void LookupPanel::sizeTimelineColumns()
+{
+    // Fixed widths from the font, not ResizeToContents (that measures every row again on each change):
+    // wide enough for the translated header and for a typical value, whichever is wider.
+    const QFontMetrics metrics = m_timeline->fontMetrics();
+    const QFontMetrics headerMetrics = m_timeline->header()->fontMetrics();
+    int longestAction = 0;
+    for (ActionKind kind : ActionInfo::all())
+        longestAction = qMax(longestAction, metrics.horizontalAdvance(ActionInfo::displayName(kind)));
+    int longestOutcome = 0;
+    using Outcome = HistoryEntry::Outcome;
+    for (Outcome outcome : {Outcome::Pending, Outcome::Success, Outcome::Failure, Outcome::Unknown})
+        longestOutcome = qMax(longestOutcome, metrics.horizontalAdvance(HistoryEntry::outcomeDisplayName(outcome)));
+    const QHash<int, int> content{
+        {UserTimelineModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM"))},
+        {UserTimelineModel::ActionColumn, longestAction},
+        {UserTimelineModel::OutcomeColumn, longestOutcome},
+        {UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000"))},
+        {UserTimelineModel::ReasonColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24},
+    };
+    for (auto it = content.cbegin(); it != content.cend(); ++it) {
+        const QString header = m_timelineModel->headerData(it.key(), Qt::Horizontal, Qt::DisplayRole).toString();
+        // Room for the sort indicator and the section's margins.
+        const int headerWidth = headerMetrics.horizontalAdvance(header) + 32;
+        m_timeline->setColumnWidth(it.key(), qMax(it.value() + 16, headerWidth));
+    }
 }
 
 void LookupPanel::setProfile(const Profile &profile)
@@ -122,6 +152,7 @@ void LookupPanel::setDemoEnrollees(const QStringList &userIds)
     // Listed, not auto-completed: a completion accepted by a stray Tab would act on a user ID the
     // officer never typed.
     m_demoList->addItems(userIds);
+    syncDemoSelection();
     // Tall enough for the list, no taller: the timeline below needs the room.
     const int rows = qBound(1, int(userIds.size()), 6);
     m_demoList->setMaximumHeight(m_demoList->sizeHintForRow(0) * rows + 2 * m_demoList->frameWidth() + 4);
@@ -143,6 +174,36 @@ void LookupPanel::focusUserId()
     m_edit->setFocus(Qt::OtherFocusReason);
 }
 
+void LookupPanel::setLocked(bool locked)
+{
+    m_edit->setReadOnly(locked);
+    m_demoList->setEnabled(!locked);
+}
+
+void LookupPanel::setIntegrityProblem(const QString &problem)
+{
+    const QString text = problem.isEmpty()
+        ? QString()
+        : tr("Warning: the history check found breaks (%1). The past actions and the state shown here may have "
+             "been altered; see the History tab.")
+              .arg(problem);
+    m_integrity->setText(text);
+    m_integrity->setAccessibleName(text);
+    m_integrity->setVisible(!text.isEmpty());
+}
+
+void LookupPanel::syncDemoSelection()
+{
+    // The list highlights the user the field names, or none: never one user here and another there.
+    const QList<QListWidgetItem *> same = m_demoList->findItems(userId(), Qt::MatchExactly);
+    if (isValid() && !same.isEmpty()) {
+        m_demoList->setCurrentItem(same.first());
+    } else {
+        m_demoList->clearSelection();
+        m_demoList->setCurrentItem(nullptr);
+    }
+}
+
 void LookupPanel::validate()
 {
     const QString text = m_edit->text();
@@ -161,6 +222,7 @@ void LookupPanel::validate()
     }
     m_hint->setAccessibleName(m_hint->text());
     m_edit->setAccessibleDescription(error);
+    syncDemoSelection();
     refreshKnowledge();
     emit userIdChanged(userId(), error.isEmpty());
 }
@@ -177,6 +239,8 @@ void LookupPanel::refreshKnowledge()
 void LookupPanel::showState()
 {
     QString text;
+    bool deleted = false;
+    QDateTime asOf;
     if (!isValid()) {
         text = tr("No user selected.");
     } else if (!m_history || !m_history->isLoaded()) {
@@ -184,9 +248,12 @@ void LookupPanel::showState()
     } else {
         const KnownState state = KnownState::derive(m_timelineModel->entries());
         text = tr("Last known state: %1").arg(state.describe());
+        deleted = state.known && state.deleted;
+        asOf = state.asOf;
         if (state.known)
             text += tr(" (as of %1)").arg(QLocale().toString(state.asOf.toLocalTime(), QLocale::ShortFormat));
     }
+    emit knownStateChanged(isValid() ? userId() : QString(), deleted, asOf);
     if (m_state->text() == text)
         return;
     m_state->setText(text);

@@ -2,6 +2,7 @@
 
 #include "Profile.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QGroupBox;
@@ -34,14 +35,24 @@ public:
     // The browsing widgets after the form in keyboard order: demo list, timeline.
     QList<QWidget *> browseChain() const;
     void focusUserId();
+    // While an action is asked about or in flight the target cannot change: the field is read-only
+    // and the demo list inactive, so the action in flight keeps naming its own user.
+    void setLocked(bool locked);
+    // The history check's verdict: when it found breaks, the panel warns that what it shows may have
+    // been altered (`problem` says what was found); an empty problem clears the warning.
+    void setIntegrityProblem(const QString &problem);
 
 signals:
     void userIdChanged(const QString &userId, bool valid);
+    // What this console's history implies for the current user (after every change of user or history).
+    void knownStateChanged(const QString &userId, bool deleted, const QDateTime &asOf);
 
 private:
     void validate();
     void refreshKnowledge();
     void showState();
+    void syncDemoSelection();
+    void sizeTimelineColumns();
 
     HistoryFeed *m_history = nullptr;
     Profile m_profile;
@@ -51,6 +62,7 @@ private:
     QListWidget *m_demoList;
     QLabel *m_state;
     QLabel *m_caveat;
+    QLabel *m_integrity;
     QTreeView *m_timeline;
     UserTimelineModel *m_timelineModel = nullptr;
 };

@@ -99,6 +99,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
 
     connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
     connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);
+    connect(context->credentials(), &CredentialStore::waitingLongChanged, this, &MainWindow::updateReadiness);
     connect(m_profiles, &ProfileController::profilesChanged, this, [this] {
         if (m_profiles->hasSavedProfiles())
             m_firstRunBar->hide();
@@ -109,10 +110,16 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
             [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
     connect(context->credentials(), &CredentialStore::availabilityChanged, this,
             [this](bool available, const QString &why) {
-        m_keychainBar->setText(tr("No keychain is available (%1). API keys you enter are kept in memory for this "
-                                  "session only; nothing secret is written to disk.")
-                                   .arg(why));
+        // Plain words once; the system's own error only on request.
+        m_keychainBar->setText(tr("No keychain is available on this desktop. API keys you enter are kept in memory "
+                                  "for this session only; nothing secret is written to disk."));
+        m_keychainBar->setActionText(tr("Details…"));
+        m_keychainDetails = why;
         m_keychainBar->setVisible(!available);
+    });
+    connect(m_keychainBar, &InfoBar::actionTriggered, this, [this] {
+        m_prompts->information(this, tr("Why no keychain is available"),
+                               tr("The system's keychain service answered:\n\n%1").arg(m_keychainDetails));
     });
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
         m_actionPanel->setTarget(valid ? userId : QString());
@@ -121,6 +128,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     connect(m_actionPanel, &ActionPanel::actionRequested, this,
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    connectTargetSafety();
     // The profile stays put while an action is asked about or in flight: its answer belongs to it.
     connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) {
         m_profiles->setSwitchingLocked(busy);
@@ -158,6 +166,26 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectTargetSafety()
+{
+    // While a prompt is open or a request is in flight, the target cannot change under it.
+    connect(m_actions, &ActionController::busyChanged, m_lookup, &LookupPanel::setLocked);
+    connect(m_actions, &ActionController::inFlightChanged, m_actionPanel, &ActionPanel::setInFlight);
+    connect(m_actions, &ActionController::awaitingConfirmation, this, [this](ActionKind kind, const QString &user) {
+        m_actionPanel->resultView()->showMessage(tr("Waiting for your confirmation of %1 for \"%2\"; nothing is "
+                                                    "sent until you answer.")
+                                                     .arg(ActionInfo::displayName(kind), user));
+    });
+    connect(m_lookup, &LookupPanel::knownStateChanged, this,
+            [this](const QString &userId, bool deleted, const QDateTime &asOf) {
+        m_actionPanel->setTargetDeleted(
+            deleted,
+            tr("This console's history says user \"%1\" was deleted (%2). Smile ID refuses every action "
+               "on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.")
+                .arg(userId, QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat)));
+    });
+}
 
 void MainWindow::buildMenus()
 {
@@ -235,6 +263,9 @@ void MainWindow::startServices()
     m_servicesStarted = true;
     // A second window over the same context (tests, a future "new window") finds it already running.
     buildHistory();
+    connect(m_historyPanel, &HistoryPanel::verificationFinished, m_lookup, [this](const ChainReport &report) {
+        m_lookup->setIntegrityProblem(report.ok ? QString() : report.problem);
+    });
     const bool alreadyStarted = m_context->isStarted();
     m_context->start();
     if (alreadyStarted && m_context->sandbox())
@@ -305,7 +336,10 @@ void MainWindow::onOutcome(const ActionOutcome &outcome)
 void MainWindow::updateReadiness()
 {
     QString whyNot;
-    if (!m_context->isReady())
+    if (!m_context->isReady() && m_context->credentials()->isWaitingLong())
+        whyNot = tr("Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring's "
+                    "password)");
+    else if (!m_context->isReady())
         whyNot = tr("Starting: opening the audit trail…");
     else if (!m_profiles->canSend())
         whyNot = m_profiles->keyProblem();

@@ -56,6 +56,8 @@ private:
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
     void onOutcome(const ActionOutcome &outcome);
+    // One target per action (issue 12, findings 5 and 8): locks, in-flight labels, known-deleted users.
+    void connectTargetSafety();
     void updateReadiness();
     void restoreLayout();
     void saveLayout();
@@ -78,6 +80,7 @@ private:
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;
+    QString m_keychainDetails; // the keychain's own error, shown on request
     bool m_servicesStarted = false;
     bool m_waitingForFrame = false;
     bool m_closeConfirmed = false;

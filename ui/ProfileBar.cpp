@@ -3,6 +3,7 @@
 #include "EnvironmentStyle.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -23,9 +24,12 @@ ProfileBar::ProfileBar(ProfileController *profiles, QWidget *parent)
     m_badge->setObjectName(QStringLiteral("environmentBadge"));
     m_details->setObjectName(QStringLiteral("profileDetails"));
     m_details->setTextFormat(Qt::PlainText);
+    m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_details->setMinimumWidth(m_details->fontMetrics().horizontalAdvance(QStringLiteral("partner 000…")));
+    m_details->installEventFilter(this);
     m_keyStatus->setObjectName(QStringLiteral("keyStatusLabel"));
     m_keyStatus->setTextFormat(Qt::PlainText);
-    m_keyStatus->setWordWrap(true);
+    m_keyStatus->setWordWrap(false); // one line: a wrapped sentence made the whole bar (and badge) swell
     m_manage->setObjectName(QStringLiteral("manageProfilesButton"));
     m_manage->setAccessibleName(tr("Manage profiles"));
     m_manage->setToolTip(tr("Add, edit, remove or switch profiles"));
@@ -35,8 +39,8 @@ ProfileBar::ProfileBar(ProfileController *profiles, QWidget *parent)
     layout->addWidget(label);
     layout->addWidget(m_combo);
     layout->addWidget(m_badge);
-    layout->addWidget(m_details);
-    layout->addWidget(m_keyStatus, 1);
+    layout->addWidget(m_details, 1);
+    layout->addWidget(m_keyStatus);
     layout->addWidget(m_manage);
 
     connect(m_manage, &QPushButton::clicked, this, &ProfileBar::manageRequested);
@@ -86,24 +90,56 @@ void ProfileBar::showActive(const Profile &profile)
     EnvironmentStyle::applyBadge(m_badge, profile.environment);
     const QString where = profile.baseUrl.isValid() && !profile.baseUrl.isEmpty() ? profile.origin().toString()
                                                                                   : profile.endpoint().host();
-    m_details->setText(tr("partner %1 · %2 · %3").arg(profile.partnerId, profile.email, where));
-    m_details->setAccessibleName(m_details->text());
+    m_detailsText = tr("partner %1 · %2 · %3").arg(profile.partnerId, profile.email, where);
+    m_details->setToolTip(m_detailsText);
+    m_details->setAccessibleName(m_detailsText);
+    elideDetails();
+}
+
+bool ProfileBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_details && event->type() == QEvent::Resize)
+        elideDetails();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ProfileBar::elideDetails()
+{
+    m_details->setText(m_details->fontMetrics().elidedText(m_detailsText, Qt::ElideMiddle, m_details->width()));
 }
 
 void ProfileBar::showKeyState(ProfileController::KeyState state, const QString &problem)
 {
+    // A few words in the bar (it must stay one line high and narrow); the whole sentence in the tooltip.
     QString text;
     switch (state) {
     case ProfileController::KeyState::Available:
-        text = m_profiles->isLocal(m_profiles->active().name) ? tr("demo key") : tr("API key ready");
+        if (m_profiles->isLocal(m_profiles->active().name))
+            text = tr("demo key");
+        else if (m_profiles->keyInMemoryOnly())
+            text = tr("API key in memory only");
+        else
+            text = tr("API key ready");
         break;
     case ProfileController::KeyState::Loading:
+        text = tr("Reading the API key…");
+        break;
     case ProfileController::KeyState::Missing:
+        text = tr("No API key");
+        break;
     case ProfileController::KeyState::Unavailable:
+        text = tr("No keychain: enter the key");
+        break;
     case ProfileController::KeyState::Error:
-        text = problem;
+        text = tr("Keychain error");
         break;
     }
+    QString tip = problem;
+    if (state == ProfileController::KeyState::Available && m_profiles->keyInMemoryOnly())
+        tip = tr("No keychain is available: this API key is held in memory for this session only and is gone when "
+                 "the console quits.");
     m_keyStatus->setText(text);
+    m_keyStatus->setToolTip(tip.isEmpty() ? text : tip);
     m_keyStatus->setAccessibleName(tr("API key: %1").arg(text));
+    m_keyStatus->setAccessibleDescription(tip);
 }

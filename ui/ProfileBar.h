@@ -19,10 +19,18 @@ public:
 
     QComboBox *profileCombo() const { return m_combo; }
 
+    // The partner · operator · host line in full (the label may show it elided).
+    QString detailsText() const { return m_detailsText; }
+
 signals:
     void manageRequested();
 
+protected:
+    // The details line is elided to the room it gets, so the bar never sets the window's minimum width.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void elideDetails();
     void rebuild();
     void showActive(const Profile &profile);
     void showKeyState(ProfileController::KeyState state, const QString &problem);
@@ -33,5 +41,6 @@ private:
     QLabel *m_details;
     QLabel *m_keyStatus;
     QPushButton *m_manage;
+    QString m_detailsText;
     bool m_rebuilding = false;
 };

@@ -99,6 +99,12 @@ void ProfileController::enableKeys()
     loadKey();
 }
 
+bool ProfileController::keyInMemoryOnly() const
+{
+    return !isLocal(m_active.name)
+        && !m_credentials->sessionSecret(CredentialStore::profileAccount(m_active.name)).isEmpty();
+}
+
 void ProfileController::loadKey()
 {
     const quint64 request = ++m_keyRequest;
@@ -133,9 +139,8 @@ void ProfileController::loadKey()
             break;
         case CredentialResult::Status::Unavailable:
             self->setKeyState(KeyState::Unavailable,
-                              tr("No keychain is available (%1). Enter the API key in the profile; it is kept in "
-                                 "memory for this session only.")
-                                  .arg(result.message));
+                              tr("No keychain is available. Enter the API key in the profile; it is kept in "
+                                 "memory for this session only."));
             break;
         case CredentialResult::Status::Denied:
         case CredentialResult::Status::Error:

@@ -50,6 +50,8 @@ public:
     std::shared_ptr<const SecretBytes> apiKey() const { return m_key; }
     KeyState keyState() const { return m_keyState; }
     QString keyProblem() const { return m_keyProblem; }
+    // The active profile's key is held only in this process's memory (no keychain): it is gone on quit.
+    bool keyInMemoryOnly() const;
     bool canSend() const { return m_keyState == KeyState::Available && !m_active.partnerId.isEmpty(); }
 
     // Chooses the start-up profile: the last one used when it still exists, else the local sandbox.

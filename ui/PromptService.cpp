@@ -49,12 +49,12 @@ void PromptService::confirm(QWidget *parent, const QString &title, const QString
     emit promptOpened(box);
 }
 
-void PromptService::confirmDelete(QWidget *parent, const QString &userId, bool production, const Done &done)
+void PromptService::confirmDelete(QWidget *parent, const DeleteConfirmation &details, const Done &done)
 {
-    m_asked.append(QStringLiteral("delete:") + userId);
+    m_asked.append(QStringLiteral("delete:") + details.userId);
     if (answerFromQueue(done))
         return;
-    auto *dialog = new DeleteConfirmDialog(userId, production, parent);
+    auto *dialog = new DeleteConfirmDialog(details, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [done](int result) {
         if (done)

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+struct DeleteConfirmation;
 class QDialog;
 class QWidget;
 
@@ -26,8 +27,9 @@ public:
     // A yes/no question; `acceptLabel` names the button that goes ahead ("Deactivate").
     virtual void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
                          const Done &done);
-    // The delete confirmation: says it is permanent, asks for the user ID to be typed.
-    virtual void confirmDelete(QWidget *parent, const QString &userId, bool production, const Done &done);
+    // The delete confirmation: names environment, profile, user and reason, says it is permanent, asks
+    // for the user ID to be typed.
+    virtual void confirmDelete(QWidget *parent, const DeleteConfirmation &details, const Done &done);
     // Notices that need no answer.
     virtual void information(QWidget *parent, const QString &title, const QString &text);
     virtual void warning(QWidget *parent, const QString &title, const QString &text);

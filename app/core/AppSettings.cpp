@@ -177,6 +177,21 @@ void AppSettings::setRetentionMonths(int months)
     m_settings->setValue(QStringLiteral("history/retention_months"), months);
 }
 
+ReasonRule AppSettings::reasonRule() const
+{
+    ReasonRule rule;
+    rule.minLength = qBound(
+        0, m_settings->value(QStringLiteral("audit/reason_min_length"), ReasonRule::kDefaultMinLength).toInt(), 200);
+    rule.pattern = m_settings->value(QStringLiteral("audit/reason_pattern")).toString();
+    return rule;
+}
+
+void AppSettings::setReasonRule(const ReasonRule &rule)
+{
+    m_settings->setValue(QStringLiteral("audit/reason_min_length"), rule.minLength);
+    m_settings->setValue(QStringLiteral("audit/reason_pattern"), rule.pattern);
+}
+
 QString AppSettings::language() const
 {
     return m_settings->value(QStringLiteral("ui/language")).toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActionPolicy.h"
 #include "Profile.h"
 
 #include <QList>
@@ -36,6 +37,10 @@ public:
     void setMaxAttempts(int attempts);
     int retentionMonths() const; // 0 = keep everything (default)
     void setRetentionMonths(int months);
+    // The rule every reason in the trail meets, for every face: [audit] reason_min_length (default 4,
+    // 0-200) and reason_pattern (a regular expression a case reference must match; empty = none).
+    ReasonRule reasonRule() const;
+    void setReasonRule(const ReasonRule &rule);
     QString language() const; // empty = follow the system
     void setLanguage(const QString &language);
 

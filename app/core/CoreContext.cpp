@@ -40,6 +40,14 @@ std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clo
         backend->setShardCapacity(config.shardCapacity);
     return backend;
 }
+
+// The standard table with the office's own reason rule from the settings.
+ActionPolicy policyFrom(const AppSettings &settings)
+{
+    ActionPolicy policy = ActionPolicy::standard();
+    policy.setReasonRule(settings.reasonRule());
+    return policy;
+}
 } // namespace
 
 CoreContext::CoreContext(CoreConfig config, QObject *parent)
@@ -47,7 +55,7 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(localBackend(m_config, m_clock), this)),
-      m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this)),
+      m_runner(new ActionRunner(m_client, m_history, m_clock, policyFrom(*m_settings), this)),
       m_keychainAnchor(new KeychainAnchor(m_credentials, this))
 {
     connect(m_history, &HistoryService::anchorWritten, this, [this](const QByteArray &line) {

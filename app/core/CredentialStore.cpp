@@ -4,8 +4,31 @@
 
 #include <qt6keychain/keychain.h>
 
-CredentialStore::CredentialStore(const QString &service, QObject *parent) : QObject(parent), m_service(service)
+CredentialStore::CredentialStore(const QString &service, QObject *parent)
+    : QObject(parent), m_service(service), m_slowTimer(new QTimer(this))
 {
+    m_slowTimer->setSingleShot(true);
+    connect(m_slowTimer, &QTimer::timeout, this, [this] {
+        m_waitingLong = true;
+        emit waitingLongChanged(true);
+    });
+}
+
+void CredentialStore::jobStarted()
+{
+    if (m_pending++ == 0)
+        m_slowTimer->start(m_slowMs);
+}
+
+void CredentialStore::jobFinished()
+{
+    if (--m_pending > 0)
+        return;
+    m_slowTimer->stop();
+    if (m_waitingLong) {
+        m_waitingLong = false;
+        emit waitingLongChanged(false);
+    }
 }
 
 QString CredentialStore::profileAccount(const QString &profileName)
@@ -62,6 +85,7 @@ void CredentialStore::read(const QString &account, const Callback &done)
     job->setKey(account);
     job->setInsecureFallback(false); // never plain text on disk
     connect(job, &QKeychain::Job::finished, this, [this, job, account, done] {
+        jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
         result.message = job->errorString();
@@ -73,6 +97,7 @@ void CredentialStore::read(const QString &account, const Callback &done)
         }
         done(result);
     });
+    jobStarted();
     job->start();
 }
 
@@ -92,6 +117,7 @@ void CredentialStore::write(const QString &account, const QByteArray &secret, co
     job->setInsecureFallback(false);
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this, [this, job, account, secret, done] {
+        jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
         result.message = job->errorString();
@@ -101,6 +127,7 @@ void CredentialStore::write(const QString &account, const QByteArray &secret, co
             m_session.remove(account);
         done(result);
     });
+    jobStarted();
     job->start();
 }
 
@@ -118,10 +145,12 @@ void CredentialStore::remove(const QString &account, const Callback &done)
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, job, done] {
+        jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
         result.message = job->errorString();
         done(result);
     });
+    jobStarted();
     job->start();
 }

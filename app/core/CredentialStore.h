@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 
@@ -49,16 +50,27 @@ public:
     void setSessionSecret(const QString &account, const QByteArray &secret) { m_session.insert(account, secret); }
     QByteArray sessionSecret(const QString &account) const { return m_session.value(account); }
     QString service() const { return m_service; }
+    // A keychain request has gone unanswered for longer than `slowMs` (default 1 s): typically the
+    // keyring is locked and the desktop is asking for its password. Faces say what they wait for.
+    bool isWaitingLong() const { return m_waitingLong; }
+    void setSlowThreshold(int slowMs) { m_slowMs = slowMs; }
 
 signals:
     void availabilityChanged(bool available, const QString &reason);
+    void waitingLongChanged(bool waiting);
 
 private:
     void markUnavailable(const QString &reason);
     CredentialResult::Status classify(int error, const QString &message);
+    void jobStarted();
+    void jobFinished();
 
     QString m_service;
     bool m_available = true;
     QString m_unavailableReason;
     QHash<QString, QByteArray> m_session;
+    QTimer *m_slowTimer;
+    int m_pending = 0;
+    int m_slowMs = 1000;
+    bool m_waitingLong = false;
 };

@@ -50,7 +50,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Autoriser la réinscription</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>allowed to re-enroll</source>
         <translation>autorisé à se réinscrire</translation>
     </message>
@@ -60,7 +60,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
@@ -70,7 +70,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>reactivated</source>
         <translation>réactivé</translation>
     </message>
@@ -80,7 +80,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Signaler comme frauduleux</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>flagged as fraudulent</source>
         <translation>signalé comme frauduleux</translation>
     </message>
@@ -90,7 +90,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Retirer le signalement de fraude</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>un-flagged</source>
         <translation>signalement de fraude retiré</translation>
     </message>
@@ -100,7 +100,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>deleted permanently</source>
         <translation>supprimé définitivement</translation>
     </message>
@@ -108,7 +108,7 @@ OpenSSL&#xa0;: %4</translation>
 <context>
     <name>ActionCommand</name>
     <message>
-        <location filename="../../app/cli/ActionCommand.cpp" line="+31"/>
+        <location filename="../../app/cli/ActionCommand.cpp" line="+26"/>
         <source>%1 a Smile ID enrollee. Options not given come from the default profile (enrollee-cli profile use NAME).</source>
         <translation>Action «&#xa0;%1&#xa0;» sur un inscrit Smile ID. Les options non fournies proviennent du profil par défaut (enrollee-cli profile use NAME).</translation>
     </message>
@@ -128,7 +128,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Motif ou référence de dossier pour le journal d&apos;audit.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>TEXT</source>
         <translation>TEXT</translation>
     </message>
@@ -138,22 +138,22 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Quel utilisateur&#xa0;? Utilisation&#xa0;: enrollee-cli %1 USER_ID [options]</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>One user ID per call; unexpected &quot;%1&quot;.</source>
         <translation>Un seul identifiant utilisateur par appel&#xa0;; «&#xa0;%1&#xa0;» inattendu.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>delete cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
-        <translation>delete est irréversible et l&apos;entrée standard n&apos;est pas un terminal permettant de le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été envoyé.</translation>
+        <location line="+42"/>
+        <source>%1 cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Delete user &quot;%1&quot; permanently (%2, %3)? This cannot be undone.
 Type the user ID again to confirm: </source>
         <translation>Supprimer définitivement l&apos;utilisateur «&#xa0;%1&#xa0;» (%2, %3)&#xa0;? Cette opération est irréversible.
@@ -170,7 +170,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The user ID did not match; nothing was sent.</source>
         <translation>L&apos;identifiant utilisateur ne correspond pas&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
@@ -180,17 +180,18 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Non confirmé&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>attempt %1 failed (%2); retrying in %3 s.</source>
         <translation>échec de la tentative %1 (%2)&#xa0;; nouvel essai dans %3 s.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+20"/>
         <source>Nothing was sent: %1</source>
         <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>warning: the outcome could not be written to the history: %1</source>
         <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
     </message>
@@ -198,26 +199,69 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/ActionController.cpp" line="+60"/>
+        <location filename="../../ui/ActionController.cpp" line="+61"/>
         <source>%1 in production?</source>
         <translation>%1 en production&#xa0;?</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>You are about to allow user &quot;%1&quot; to re-enroll</source>
+        <translation>Vous allez autoriser l’utilisateur « %1 » à se réinscrire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are about to deactivate user &quot;%1&quot;</source>
+        <translation>Vous allez désactiver l’utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are about to reactivate user &quot;%1&quot;</source>
+        <translation>Vous allez réactiver l’utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are about to flag user &quot;%1&quot; as fraudulent</source>
+        <translation>Vous allez signaler l’utilisateur « %1 » comme frauduleux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are about to lift the fraud flag on user &quot;%1&quot;</source>
+        <translation>Vous allez lever le signalement de fraude de l’utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are about to delete user &quot;%1&quot; permanently</source>
+        <translation>Vous allez supprimer définitivement l’utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none given)</source>
+        <translation>(aucun motif donné)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>You are about to %1 user &quot;%2&quot; in PRODUCTION (partner %3). This affects a real person. Continue?</source>
-        <translation>Vous êtes sur le point d&apos;exécuter l&apos;action «&#xa0;%1&#xa0;» sur l&apos;utilisateur «&#xa0;%2&#xa0;» en PRODUCTION (partenaire %3). Cette action concerne une personne réelle. Continuer&#xa0;?</translation>
+        <source>%1 in PRODUCTION (profile &quot;%2&quot;, partner %3). This affects a real person.
+
+Reason: %4
+
+Continue?</source>
+        <translation>%1 en PRODUCTION (profil « %2 », partenaire %3). Cela concerne une personne réelle.
+
+Motif : %4
+
+Continuer ?</translation>
     </message>
 </context>
 <context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/ActionPanel.cpp" line="+53"/>
-        <location line="+18"/>
+        <location filename="../../ui/ActionPanel.cpp" line="+76"/>
+        <location line="+23"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-17"/>
         <source>&amp;Reason / case reference:</source>
         <translation>&amp;Motif / référence de dossier&#xa0;:</translation>
     </message>
@@ -237,22 +281,67 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Consigné dans l&apos;historique. Obligatoire pour Supprimer et pour les signalements de fraude.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+122"/>
         <source> — needs a reason</source>
         <translation> — motif requis</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-73"/>
         <source>Request in flight</source>
         <translation>Requête en cours</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-106"/>
+        <source>Re-&amp;enroll</source>
+        <translation>&amp;Autoriser la réinscription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Réactiver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Flag as fraud</source>
+        <translation>&amp;Signaler comme frauduleux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unflag fraud</source>
+        <translation>Re&amp;tirer le signalement de fraude</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De&amp;lete…</source>
+        <translation>Su&amp;pprimer…</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+42"/>
+        <source>The reason was cleared because the profile changed: a reason belongs to one user and one profile.</source>
+        <translation>Le motif a été effacé car le profil a changé : un motif appartient à un utilisateur et à un profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now using profile &quot;%1&quot; (%2); no action sent with it yet.</source>
+        <translation>Profil « %1 » (%2) en service ; aucune action envoyée avec lui pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>The reason was cleared because the user ID changed: a reason belongs to one user and one profile.</source>
+        <translation>Le motif a été effacé car l’identifiant a changé : un motif appartient à un utilisateur et à un profil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No user selected.</source>
         <translation>Aucun utilisateur sélectionné.</translation>
     </message>
@@ -263,6 +352,37 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     </message>
 </context>
 <context>
+    <name>ActionPolicy</name>
+    <message>
+        <location filename="../../app/core/ActionPolicy.cpp" line="+40"/>
+        <source>%1 needs a reason or case reference for the audit trail.</source>
+        <translation type="unfinished">L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 in %2 must be confirmed first; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>The reason &quot;%1&quot; is too short: the rule in the settings asks for at least %n character(s).</source>
+        <translation>
+            <numerusform>Le motif « %1 » est trop court : la règle des réglages demande au moins %n caractère.</numerusform>
+            <numerusform>Le motif « %1 » est trop court : la règle des réglages demande au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The case-reference pattern in the settings (&quot;%1&quot;) is not a valid regular expression; fix it before sending: %2</source>
+        <translation>Le modèle de référence de dossier des réglages (« %1 ») n’est pas une expression régulière valide ; corrigez-le avant d’envoyer : %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reason must contain a case reference matching the pattern &quot;%1&quot; set in the settings.</source>
+        <translation>Le motif doit contenir une référence de dossier conforme au modèle « %1 » défini dans les réglages.</translation>
+    </message>
+</context>
+<context>
     <name>ActionRunner</name>
     <message>
         <location filename="../../app/core/ActionRunner.cpp" line="+22"/>
@@ -270,41 +390,47 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>
 [... %1 bytes in all]</source>
         <translation>
 [... %1 octets au total]</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1 needs a reason or case reference for the audit trail.</source>
-        <translation>L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>No API key for profile &quot;%1&quot;.</source>
         <translation>Aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+66"/>
+        <source>%1 of &quot;%2&quot; was not sent: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>User &quot;%1&quot; %2 (HTTP %3).</source>
         <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2 (HTTP %3).</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> (after %1 attempts)</source>
-        <translation> (après %1 tentatives)</translation>
+        <location line="+26"/>
+        <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-29"/>
         <location line="+5"/>
-        <source>The outcome could not be written to the history: %1</source>
-        <translation>Le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
+        <source> (after %1 attempts)</source>
+        <translation> (après %1 tentatives)</translation>
     </message>
 </context>
 <context>
@@ -372,27 +498,27 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Il s&apos;agit d&apos;une panne du côté de Smile ID&#xa0;; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Check the API key, the partner ID and that the profile&apos;s environment matches the key (sandbox keys do not work in production). If all are right, check this computer&apos;s clock.</source>
         <translation>Vérifiez la clé d&apos;API, l&apos;identifiant partenaire et que l&apos;environnement du profil correspond à la clé (les clés du bac à sable ne fonctionnent pas en production). Si tout est correct, vérifiez l&apos;horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from the other environment.</source>
         <translation>Vérifiez que la clé d&apos;API appartient bien à cet environnement&#xa0;; Smile ID renvoie aussi le code 2204 pour une clé de l&apos;autre environnement.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Check the user ID: Smile ID has no enrolled user with it in this environment.</source>
         <translation>Vérifiez l&apos;identifiant utilisateur&#xa0;: Smile ID n&apos;a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The user was deleted; nothing more can be done to this user ID.</source>
         <translation>L&apos;utilisateur a été supprimé&#xa0;; plus aucune action n&apos;est possible sur cet identifiant utilisateur.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reactivate the user first.</source>
         <translation>Réactivez d&apos;abord l&apos;utilisateur.</translation>
     </message>
@@ -402,12 +528,12 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Demandez à Smile ID d&apos;activer la production pour votre compte partenaire, ou utilisez le bac à sable.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The request was malformed; please report this with the details below.</source>
         <translation>La requête était mal formée&#xa0;; veuillez signaler ce problème en joignant les détails ci-dessous.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>HTTP %1: accepted</source>
         <translation>HTTP %1&#xa0;: requête acceptée</translation>
     </message>
@@ -427,7 +553,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>, code %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No answer from the server: %1</source>
         <translation>Aucune réponse du serveur&#xa0;: %1</translation>
     </message>
@@ -457,27 +583,27 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>L&apos;horloge de cet ordinateur retarde de %1 secondes sur celle du serveur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>This computer&apos;s clock is %1 seconds ahead of the server&apos;s</source>
         <translation>L&apos;horloge de cet ordinateur avance de %1 secondes sur celle du serveur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>, and signatures carry the time: set the clock right (enable network time), then try again.</source>
         <translation>, or les signatures sont horodatées&#xa0;: remettez l&apos;horloge à l&apos;heure (activez la synchronisation de l&apos;heure par le réseau), puis réessayez.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>The connection broke after the request was sent: the action may have been applied. Check before repeating it.</source>
         <translation>La connexion a été interrompue après l&apos;envoi de la requête&#xa0;: l&apos;action a peut-être été appliquée. Vérifiez avant de la répéter.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-22"/>
         <source>Smile ID is rate-limiting this account; wait a little and try again.</source>
         <translation>Smile ID limite le débit des requêtes de ce compte&#xa0;; patientez un peu, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The server had a problem; try again in a few minutes.</source>
         <translation>Le serveur a rencontré un problème&#xa0;; réessayez dans quelques minutes.</translation>
     </message>
@@ -487,17 +613,17 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Vérifiez l&apos;URL de base&#xa0;: le serveur ne connaît pas ce point de terminaison.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The action may or may not have been applied. Check your connection, then look the user up in the Smile ID portal before repeating it.</source>
         <translation>L&apos;action a pu être appliquée ou non. Vérifiez votre connexion, puis recherchez l&apos;utilisateur dans le portail Smile ID avant de la répéter.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The server&apos;s certificate could not be trusted, so nothing was sent. Check the base URL and any proxy that intercepts HTTPS; the console never ignores certificate errors.</source>
         <translation>Le certificat du serveur n&apos;a pas pu être validé&#xa0;: rien n&apos;a donc été envoyé. Vérifiez l&apos;URL de base et tout proxy qui intercepterait le HTTPS&#xa0;; la console n&apos;ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Nothing reached the server. Check the network connection and the base URL.</source>
         <translation>Rien n&apos;a atteint le serveur. Vérifiez la connexion réseau et l&apos;URL de base.</translation>
     </message>
@@ -505,7 +631,17 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/core/AppSettings.cpp" line="+26"/>
+        <location filename="../../app/core/AppSettings.cpp" line="+23"/>
+        <source>%1 was readable by other users; it is now private to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is readable by other users and could not be made private; fix its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>The settings file could not be read; it was moved to %1 and defaults are in use.</source>
         <translation>Le fichier de paramètres n&apos;a pas pu être lu&#xa0;; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
     </message>
@@ -513,13 +649,47 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
 <context>
     <name>AuditKey</name>
     <message>
-        <location filename="../../app/core/AuditKey.cpp" line="+48"/>
+        <location filename="../../app/core/AuditKey.cpp" line="+66"/>
+        <source>the file %1</source>
+        <translation type="unfinished">le fichier %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the file %1 (no keychain: %2)</source>
         <translation>le fichier %1 (pas de trousseau de clés&#xa0;: %2)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+13"/>
+        <location line="+29"/>
+        <source>The history already has records, but its chain key is in neither the keychain nor %1: a new key would start a second chain that no check can join to the first. Restore the key (the keychain entry &quot;%2&quot; or the file) first, or move the history folder aside to start a new history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The history&apos;s chain key cannot be reached (%1), and the history already has records: a new key would start a second chain that no check can join to the first. Run where the keychain is reachable, restore %2, or move the history folder aside to start a new history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The chain key file %1 cannot be read; it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No random chain key could be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No chain key is in the keychain or in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No chain key is in %1, and the keychain cannot be reached (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-151"/>
         <source>the keychain</source>
         <translation>le trousseau de clés</translation>
     </message>
@@ -581,7 +751,22 @@ Options&#xa0;:
 <context>
     <name>CliOptions</name>
     <message>
-        <location filename="../../app/cli/CliOptions.cpp" line="+5"/>
+        <location filename="../../app/cli/CliOptions.cpp" line="+22"/>
+        <source>Argument %1 (the value of %2, &quot;%3&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Argument %1 (&quot;%2&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 was given an empty value; give one, or leave the option out for its default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Smile ID partner ID (leading zeros are kept).</source>
         <translation>Identifiant partenaire Smile ID (les zéros de tête sont conservés).</translation>
     </message>
@@ -646,7 +831,7 @@ Options&#xa0;:
         <translation>Afficher le résultat au format JSON.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Do not ask for confirmation (required for delete when input is not a terminal).</source>
         <translation>Ne pas demander de confirmation (obligatoire pour delete lorsque l&apos;entrée n&apos;est pas un terminal).</translation>
     </message>
@@ -693,25 +878,50 @@ Options&#xa0;:
 <context>
     <name>ClientCall</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+167"/>
+        <location filename="../../app/core/EnrolleeClient.cpp" line="+190"/>
+        <source>no complete answer within %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no progress for %1 seconds</source>
         <translation>aucune progression depuis %1 secondes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>%1; the request was sent, so whether it was applied is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the server sent only an interim answer (HTTP %1); whether the action was applied is unknown</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the transfer broke off: %1</source>
         <translation>le transfert s&apos;est interrompu&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>the JSON body stops before its end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the answer (HTTP %1) broke off before its end; whether the action was applied is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
     <message>
-        <location filename="../../app/cli/Command.cpp" line="+23"/>
+        <location filename="../../app/cli/Command.cpp" line="+24"/>
         <source>Run &quot;enrollee-cli %1 --help&quot; for the options.</source>
         <translation>Exécutez «&#xa0;enrollee-cli %1 --help&#xa0;» pour connaître les options.</translation>
     </message>
@@ -719,7 +929,7 @@ Options&#xa0;:
 <context>
     <name>DeleteConfirmDialog</name>
     <message>
-        <location filename="../../ui/DeleteConfirmDialog.cpp" line="+16"/>
+        <location filename="../../ui/DeleteConfirmDialog.cpp" line="+17"/>
         <source>Delete user permanently</source>
         <translation>Supprimer définitivement l&apos;utilisateur</translation>
     </message>
@@ -729,16 +939,16 @@ Options&#xa0;:
         <translation>PRODUCTION&#xa0;: cette opération supprime l&apos;inscription d&apos;une personne réelle chez Smile ID.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Deleting user &quot;%1&quot; is permanent and cannot be undone: Smile ID removes the enrollment and the user ID can no longer be used.
+        <location line="+14"/>
+        <source>Deleting permanently removes the user ID &quot;%1&quot; and all its enrollment information at Smile ID; this cannot be undone. The user ID is then free to be used again. Smile ID recommends re-enrolling a user instead of deleting them wherever possible.
 
 Type the user ID exactly to confirm.</source>
-        <translation>La suppression de l&apos;utilisateur «&#xa0;%1&#xa0;» est définitive et irréversible&#xa0;: Smile ID supprime l&apos;inscription et l&apos;identifiant utilisateur ne pourra plus être utilisé.
+        <translation>La suppression retire définitivement l’identifiant « %1 » et toutes ses données d’inscription chez Smile ID ; elle est irréversible. L’identifiant peut ensuite être réutilisé. Smile ID recommande de réinscrire un utilisateur plutôt que de le supprimer chaque fois que c’est possible.
 
-Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation>
+Saisissez l’identifiant exactement pour confirmer.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Delete explanation</source>
         <translation>Explication de la suppression</translation>
     </message>
@@ -753,25 +963,51 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Saisissez l&apos;identifiant utilisateur (le collage est désactivé)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Delete permanently</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Cancel delete</source>
         <translation>Annuler la suppression</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(none given)</source>
+        <translation>(aucun motif donné)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Environment: %1 (%2)
+Profile: %3 (partner %4)
+User: %5
+Reason: %6</source>
+        <translation>Environnement : %1 (%2)
+Profil : %3 (partenaire %4)
+Utilisateur : %5
+Motif : %6</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Keep typing: this is the start of &quot;%1&quot;.</source>
+        <translation>Continuez : c’est le début de « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This does not match &quot;%1&quot; (letter case and spaces count).</source>
+        <translation>Cela ne correspond pas à « %1 » (majuscules et espaces comptent).</translation>
     </message>
 </context>
 <context>
     <name>EnrolleeClient</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+6"/>
+        <location filename="../../app/core/EnrolleeClient.cpp" line="+7"/>
         <source>the server closed the connection without answering</source>
         <translation>le serveur a fermé la connexion sans répondre</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
         <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
     </message>
@@ -849,7 +1085,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le paramètre environment doit valoir «&#xa0;test&#xa0;» ou «&#xa0;production&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Enrolled user %1 has been deleted.</source>
         <translation>L&apos;utilisateur inscrit %1 a été supprimé.</translation>
     </message>
@@ -859,17 +1095,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Aucun utilisateur inscrit trouvé avec le user_id %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>You are not authorized to do that</source>
         <translation>Vous n&apos;êtes pas autorisé à effectuer cette opération</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>: partner_id %1 is not this sandbox&apos;s partner.</source>
         <translation>&#xa0;: le partner_id %1 n&apos;est pas celui du partenaire de ce bac à sable.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>: the sec_key does not match this partner&apos;s key.</source>
         <translation>&#xa0;: la sec_key ne correspond pas à la clé de ce partenaire.</translation>
     </message>
@@ -879,12 +1115,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le paramètre timestamp doit être une date et une heure ISO 8601.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>: the signature does not match this partner&apos;s API key.</source>
         <translation>&#xa0;: la signature ne correspond pas à la clé d&apos;API de ce partenaire.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>: the timestamp is %1 seconds behind the server&apos;s clock (at most %2 allowed).</source>
         <translation>&#xa0;: l&apos;horodatage retarde de %1 secondes sur l&apos;horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
     </message>
@@ -902,7 +1138,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+21"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+22"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
         <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
@@ -927,27 +1163,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Contrôler la chaîne d&apos;empreintes de l&apos;historique&#xa0;; code de sortie 0 si elle est intacte, 5 avec l&apos;indication de la première entrée modifiée, supprimée ou réordonnée.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now. The removal is itself recorded in the history.</source>
-        <translation>Conserver N mois d&apos;historique (0 = tout conserver, valeur par défaut), enregistrer ce choix comme paramètre de rétention et supprimer dès maintenant les mois entiers plus anciens. La suppression est elle-même consignée dans l&apos;historique.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>history takes no arguments besides its options.</source>
         <translation>history n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--keep-months takes a number of months from 0 (keep everything) to 1200.</source>
         <translation>--keep-months attend un nombre de mois compris entre 0 (tout conserver) et 1200.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+55"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -957,7 +1188,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;historique est vide.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No actions recorded for user &quot;%1&quot;.</source>
         <translation>Aucune action enregistrée pour l&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -997,17 +1228,32 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>OPÉRATEUR</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>REASON</source>
         <translation>MOTIF</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>The history is empty: nothing to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The history cannot be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The newest record matches the anchor kept outside the history folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>History check FAILED at entry #%1: %2</source>
         <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-11"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>Historique intact&#xa0;: %n enregistrement vérifié, chaîné avec la clé (source&#xa0;: %1).</numerusform>
@@ -1015,14 +1261,83 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-130"/>
+        <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now, after showing what goes and asking (or --yes). The removal is itself recorded in the history. Refused while the clock is behind the newest record or more than a month ahead of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+145"/>
+        <source>%n more break(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entry #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Could not save the retention setting in %1.</source>
         <translation>Impossible d&apos;enregistrer le paramètre de rétention dans %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Retention set to keep everything; nothing removed.</source>
         <translation>Rétention réglée pour tout conserver&#xa0;; rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retention refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the history is older than %1; nothing removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Keeping %n month(s) removes everything before %1:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %n entry(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Removing history cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove these months for good? Type &quot;yes&quot; to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yes</source>
+        <translation type="unfinished">oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not confirmed; nothing was removed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1038,7 +1353,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryDetailView</name>
     <message>
-        <location filename="../../ui/history/HistoryDetailView.cpp" line="+31"/>
+        <location filename="../../ui/history/HistoryDetailView.cpp" line="+30"/>
         <source>Details of the selected history entry</source>
         <translation>Détails de l&apos;entrée d&apos;historique sélectionnée</translation>
     </message>
@@ -1138,7 +1453,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>No usable answer came back (a timeout or a broken connection after sending): the action may or may not have been applied by Smile ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The program that sent this action ended before the answer was recorded: it may or may not have reached Smile ID.</source>
         <translation>Le programme qui a envoyé cette action s&apos;est arrêté avant que la réponse ne soit enregistrée&#xa0;: elle a pu parvenir ou non à Smile ID.</translation>
     </message>
@@ -1189,7 +1509,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../../ui/history/HistoryExporter.cpp" line="+139"/>
+        <location filename="../../ui/history/HistoryExporter.cpp" line="+179"/>
         <source>No file name was given for the export.</source>
         <translation>Aucun nom de fichier n&apos;a été indiqué pour l&apos;export.</translation>
     </message>
@@ -1214,7 +1534,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Impossible d&apos;écrire l&apos;export dans %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Writing the export to %1 failed: %2</source>
         <translation>L&apos;écriture de l&apos;export dans %1 a échoué&#xa0;: %2</translation>
     </message>
@@ -1227,17 +1547,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryFilterBar</name>
     <message>
-        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+27"/>
+        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+23"/>
         <source>All &amp;dates</source>
         <translation>&amp;Toutes les dates</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>This &amp;session</source>
         <translation>Cette &amp;session</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Filter history by text</source>
         <translation>Filtrer l&apos;historique par texte</translation>
     </message>
@@ -1310,7 +1630,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryFilterProxy</name>
     <message>
-        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+162"/>
+        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+160"/>
         <source>text contains &quot;%1&quot;</source>
         <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -1348,7 +1668,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+48"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+47"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1408,7 +1728,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Entrées d&apos;historique</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l&apos;historique</translation>
     </message>
@@ -1428,22 +1748,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Historique pas encore contrôlé.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Some history could not be read:</source>
         <translation>Une partie de l&apos;historique n&apos;a pas pu être lue&#xa0;:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Checking the history&apos;s integrity…</source>
         <translation>Contrôle de l&apos;intégrité de l&apos;historique…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>History intact (%1 records, keyed)</source>
         <translation>Historique intact (enregistrements&#xa0;: %1, avec clé)</translation>
     </message>
@@ -1458,7 +1778,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Showing %1 of %2 entries</source>
         <translation>Entrées affichées&#xa0;: %1 sur %2</translation>
     </message>
@@ -1488,7 +1808,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Export en cours (entrées&#xa0;: %1)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>Exported %1 entries to %2.</source>
         <translation>Entrées exportées vers %2&#xa0;: %1.</translation>
     </message>
@@ -1496,7 +1816,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/HistoryShard.cpp" line="+110"/>
+        <location filename="../../app/core/HistoryShard.cpp" line="+142"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
         <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l&apos;utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
@@ -1511,42 +1831,37 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+129"/>
+        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+56"/>
+        <source>the history in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>The newest history record has no valid hash; run the history check.</source>
         <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Cannot create the history folder %1.</source>
-        <translation>Impossible de créer le dossier d&apos;historique %1.</translation>
+        <location line="+44"/>
+        <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The history is locked by another program (%1); nothing was sent.</source>
-        <translation>L&apos;historique est verrouillé par un autre programme (%1)&#xa0;; rien n&apos;a été envoyé.</translation>
+        <location line="+35"/>
+        <source>The history&apos;s anchor could not be updated: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Could not write the history file %1; nothing was sent.</source>
-        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1&#xa0;; rien n&apos;a été envoyé.</translation>
+        <location line="+64"/>
+        <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Could not write the history head: %1</source>
-        <translation>Impossible d&apos;écrire la tête de l&apos;historique&#xa0;: %1</translation>
+        <location line="+21"/>
+        <source>The history could not be checked: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>The history file %1 cannot be read.</source>
-        <translation>Le fichier d&apos;historique %1 est illisible.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The history file %1 could not be read and was moved to %2; its entries are missing from this view.</source>
-        <translation>Le fichier d&apos;historique %1 n&apos;a pas pu être lu et a été déplacé vers %2&#xa0;; ses entrées sont absentes de cette vue.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../app/core/HistoryRecords.cpp" line="+76"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L&apos;enregistrement d&apos;historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
@@ -1556,65 +1871,133 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryChain.cpp" line="+45"/>
+        <location filename="../../app/core/HistoryChain.cpp" line="+130"/>
         <source>History files cannot be read: %1.</source>
         <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Records #1 to #%1 are missing: the oldest entries were removed.</source>
         <translation>Les enregistrements n° 1 à %1 sont manquants&#xa0;: les entrées les plus anciennes ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Records #%1 to #%2 are missing: entries were removed.</source>
         <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: des entrées ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Record #%1 appears twice or out of order.</source>
         <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-80"/>
+        <source>The history&apos;s anchor outside its folder is damaged, or was made with another chain key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The history was rolled back to record #%1: the anchor outside the history folder says record #%2 was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The newest %n record(s) were removed (#%1 to #%2): the anchor outside the history folder says record #%2 was written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record #%1 is not the record the anchor outside the history folder vouches for: the history was replaced from there (rolled back and written again, or files swapped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Record #%1 is not valid JSON although its hash matches.</source>
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>Record #%1 does not match the history head.</source>
         <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-45"/>
         <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+34"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Records #%1 to #%2 are missing: the newest entries were removed.</source>
         <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: les entrées les plus récentes ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-9"/>
         <source>The history head file is missing.</source>
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryStore.cpp" line="+86"/>
+        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+44"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/HistoryAnchor.cpp" line="+70"/>
+        <source>Run the history check (enrollee-cli history --verify); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The history ends at record #%1, but its anchor outside the history folder says record #%2 was written: records were removed or rolled back, and their numbers must not be reused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record #%1 is not the record the anchor outside the history folder vouches for: the history was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/HistoryLock.cpp" line="+37"/>
+        <source>The history is in use by another program (%1, process %2) and stayed locked too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the history lock file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/HistoryRetention.cpp" line="+61"/>
+        <source>The clock says %1 but the newest history record is from %2: with the clock behind the history, retention cannot tell which months are old. Set the clock right; nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The clock says %1, more than %3 days after the newest history record (%2): if the clock is wrong, retention would remove recent months. Set the clock right, or record an action first if the history was simply not used; nothing was removed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+161"/>
+        <location filename="../../ui/history/HistoryTableModel.cpp" line="+160"/>
         <source>Time</source>
         <translation>Date et heure</translation>
     </message>
@@ -1685,7 +2068,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>KeySource</name>
     <message>
-        <location filename="../../app/cli/KeySource.cpp" line="+13"/>
+        <location filename="../../app/cli/KeySource.cpp" line="+15"/>
         <source>Cannot read the API key file %1: %2</source>
         <translation>Impossible de lire le fichier de clé d&apos;API %1&#xa0;: %2</translation>
     </message>
@@ -1695,7 +2078,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le fichier de clé d&apos;API %1 est trop volumineux pour contenir une clé.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>The API key file %1 is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The API key file %1 is empty.</source>
         <translation>Le fichier de clé d&apos;API %1 est vide.</translation>
     </message>
@@ -1725,12 +2113,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>le trousseau de clés</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The keychain holds no API key for profile &quot;%1&quot;: run &quot;enrollee-cli profile set-key %1&quot;, or set SMILEID_API_KEY, or use --api-key-file PATH.</source>
         <translation>Le trousseau de clés ne contient aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;»&#xa0;: exécutez «&#xa0;enrollee-cli profile set-key %1&#xa0;», définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cannot read the API key of profile &quot;%1&quot; from the keychain (%2): set SMILEID_API_KEY or use --api-key-file PATH.</source>
         <translation>Impossible de lire la clé d&apos;API du profil «&#xa0;%1&#xa0;» dans le trousseau de clés (%2)&#xa0;: définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
@@ -1738,7 +2126,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>KeychainSession</name>
     <message>
-        <location filename="../../app/cli/KeychainSession.cpp" line="+22"/>
+        <location filename="../../app/cli/KeychainSession.cpp" line="+27"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
         <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
     </message>
@@ -1802,12 +2190,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+19"/>
+        <location filename="../../ui/LookupPanel.cpp" line="+22"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Look up a user</source>
         <translation>Rechercher un utilisateur</translation>
     </message>
@@ -1847,42 +2235,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;API de Smile ID ne permet pas de lire l&apos;état actuel d&apos;un utilisateur&#xa0;: seules les informations consignées dans l&apos;historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n&apos;apparaissent pas.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Past actions for this user</source>
         <translation>Actions passées pour cet utilisateur</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Time</source>
-        <translation>Date et heure</translation>
+        <location line="+119"/>
+        <source>Warning: the history check found breaks (%1). The past actions and the state shown here may have been altered; see the History tab.</source>
+        <translation>Attention : la vérification de l’historique a trouvé des ruptures (%1). Les actions passées et l’état affichés ici ont peut-être été modifiés ; voir l’onglet Historique.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Outcome</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+25"/>
         <source>Type or pick a user ID to see what this console knows and to act on it.</source>
         <translation>Saisissez ou choisissez un identifiant utilisateur pour voir ce que sait cette console et agir sur cet utilisateur.</translation>
     </message>
@@ -1892,22 +2255,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Les espaces en début et en fin seront supprimés&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>No user selected.</source>
         <translation>Aucun utilisateur sélectionné.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Reading history…</source>
         <translation>Lecture de l&apos;historique…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>Last known state: %1</source>
         <translation>Dernier état connu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source> (as of %1)</source>
         <translation> (au %1)</translation>
     </message>
@@ -1915,7 +2278,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+54"/>
+        <location filename="../../ui/MainWindow.cpp" line="+51"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -1925,7 +2288,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Ajouter un profil Smile ID…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -1940,24 +2303,43 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>&amp;Consultation et actions</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Opening history…</source>
         <translation>Ouverture de l&apos;historique…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+101"/>
-        <location line="+74"/>
+        <location line="+135"/>
+        <location line="+75"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <source>No keychain is available (%1). API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Les clés d&apos;API que vous saisissez sont conservées en mémoire pour cette session uniquement&#xa0;; aucune donnée secrète n&apos;est écrite sur le disque.</translation>
+        <location line="-181"/>
+        <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why no keychain is available</source>
+        <translation>Pourquoi aucun trousseau n’est disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s keychain service answered:
+
+%1</source>
+        <translation>Le service de trousseau du système a répondu :
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
         <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
@@ -1967,7 +2349,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
         <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
@@ -1977,7 +2359,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
+        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
+        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This console&apos;s history says user &quot;%1&quot; was deleted (%2). Smile ID refuses every action on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.</source>
+        <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1997,7 +2389,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>&amp;Actions</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>Aff&amp;ichage</translation>
     </message>
@@ -2007,7 +2399,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
@@ -2017,12 +2409,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>À &amp;propos d&apos;Enrollee Console</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
@@ -2032,12 +2424,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>[PRODUCTION] %1</source>
         <translation>[PRODUCTION] %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
+        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Starting: opening the audit trail…</source>
         <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
     </message>
@@ -2047,7 +2444,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+7"/>
+        <source>Profiles can be changed once the action in flight has finished.</source>
+        <translation>Les profils pourront être changés une fois l’action en cours terminée.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Quit while a request is in flight?</source>
         <translation>Quitter alors qu&apos;une requête est en cours&#xa0;?</translation>
     </message>
@@ -2060,6 +2462,49 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <location line="+2"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <location filename="../../app/core/PrivateFiles.cpp" line="+38"/>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot make %1 private to this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The disk is full: %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk is read-only: %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Permission denied: %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder of %1 does not exist or is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be written: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2097,11 +2542,21 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
+    <message>
+        <location line="+62"/>
+        <source>The base URL %1 is Smile ID&apos;s %2, but the profile&apos;s environment is %3. Set the environment to %2, or use another base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The local sandbox runs on this computer, but the base URL points at %1. Use a 127.0.0.1 or localhost base URL, or choose the environment that host belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfileBar</name>
     <message>
-        <location filename="../../ui/ProfileBar.cpp" line="+13"/>
+        <location filename="../../ui/ProfileBar.cpp" line="+14"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profils…</translation>
     </message>
@@ -2118,11 +2573,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+4"/>
+        <location line="+33"/>
         <source>Switch the profile actions are sent with</source>
         <translation>Changer le profil utilisé pour envoyer les actions</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-21"/>
         <source>Manage profiles</source>
         <translation>Gérer les profils</translation>
     </message>
@@ -2132,7 +2588,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Ajouter, modifier, supprimer ou changer de profil</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
+        <source>A request is in flight: switch profile once it has finished</source>
+        <translation>Une requête est en cours : changez de profil une fois qu’elle est terminée</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Local sandbox (built in)</source>
         <translation>Bac à sable local (intégré)</translation>
     </message>
@@ -2152,17 +2613,47 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>partenaire %1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>demo key</source>
         <translation>clé de démonstration</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>API key in memory only</source>
+        <translation>Clé d’API en mémoire seulement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>API key ready</source>
         <translation>Clé d&apos;API prête</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Reading the API key…</source>
+        <translation>Lecture de la clé d’API…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No API key</source>
+        <translation>Pas de clé d’API</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain: enter the key</source>
+        <translation>Pas de trousseau : saisissez la clé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keychain error</source>
+        <translation>Erreur du trousseau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keychain is available: this API key is held in memory for this session only and is gone when the console quits.</source>
+        <translation>Aucun trousseau n’est disponible : cette clé d’API est gardée en mémoire pour cette session seulement et disparaît à la fermeture de la console.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>API key: %1</source>
         <translation>Clé d&apos;API&#xa0;: %1</translation>
     </message>
@@ -2170,7 +2661,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>ProfileCommand</name>
     <message>
-        <location filename="../../app/cli/ProfileCommand.cpp" line="+32"/>
+        <location filename="../../app/cli/ProfileCommand.cpp" line="+34"/>
         <source>Usage: enrollee-cli profile list|add|remove|use|set-key … (each takes --help).
   list                 show the saved profiles (* = default)
   add NAME --partner-id ID --email ADDR [--environment ENV] [--scheme S] [--base-url URL] [--api-key-file PATH] [--use]
@@ -2185,12 +2676,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
   set-key NAME         enregistre la clé d&apos;API de NAME dans le trousseau de clés (depuis l&apos;entrée standard ou --api-key-file)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>profile needs a sub-command.</source>
         <translation>profile nécessite une sous-commande.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Unknown profile sub-command &quot;%1&quot;.</source>
         <translation>Sous-commande de profile inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -2217,14 +2708,14 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     <message>
         <location line="+1"/>
         <location line="+36"/>
-        <location line="+46"/>
-        <location line="+22"/>
-        <location line="+15"/>
+        <location line="+47"/>
+        <location line="+27"/>
+        <location line="+18"/>
         <source>The sub-command.</source>
         <translation>La sous-commande.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-101"/>
         <source>No profiles yet: enrollee-cli profile add NAME --partner-id ID --email ADDR</source>
         <translation>Aucun profil pour le moment&#xa0;: enrollee-cli profile add NAME --partner-id ID --email ADDR</translation>
     </message>
@@ -2234,7 +2725,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Enregistrer un profil (en remplaçant celui qui porte le même nom).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Store the API key in this file in the keychain.</source>
         <translation>Enregistrer dans le trousseau de clés la clé d&apos;API contenue dans ce fichier.</translation>
     </message>
@@ -2269,17 +2760,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Oublier un profil et supprimer sa clé d&apos;API du trousseau de clés.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>There is no profile &quot;%1&quot;.</source>
         <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+103"/>
+        <source>Could not write %1; profile &quot;%2&quot; and its API key are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Profile &quot;%1&quot; removed.</source>
         <translation>Profil «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Its API key could not be removed from the keychain: %1</source>
         <translation>Sa clé d&apos;API n&apos;a pas pu être supprimée du trousseau de clés&#xa0;: %1</translation>
     </message>
@@ -2289,7 +2785,12 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Faire d&apos;un profil enregistré le profil par défaut pour les actions et pour sign.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Could not write %1; the default profile is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&quot;%1&quot; is now the default profile.</source>
         <translation>«&#xa0;%1&#xa0;» est désormais le profil par défaut.</translation>
     </message>
@@ -2304,17 +2805,22 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Aucune clé d&apos;API n&apos;a été fournie&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The API key given is not UTF-8 text; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>API key for profile &quot;%1&quot; (not shown): </source>
         <translation>Clé d&apos;API du profil «&#xa0;%1&#xa0;» (non affichée)&#xa0;: </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The API key of profile &quot;%1&quot; is stored in the keychain.</source>
         <translation>La clé d&apos;API du profil «&#xa0;%1&#xa0;» est enregistrée dans le trousseau de clés.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.</source>
         <translation>La clé d&apos;API n&apos;a pas été enregistrée (%1)&#xa0;; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
     </message>
@@ -2322,7 +2828,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>ProfileController</name>
     <message>
-        <location filename="../../ui/ProfileController.cpp" line="+96"/>
+        <location filename="../../ui/ProfileController.cpp" line="+112"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -2348,11 +2854,11 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
     </message>
     <message>
         <location line="+4"/>
-        <source>No keychain is available (%1). Enter the API key in the profile; it is kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible (%1). Saisissez la clé d&apos;API dans le profil&#xa0;; elle sera conservée en mémoire pour cette session uniquement.</translation>
+        <source>No keychain is available. Enter the API key in the profile; it is kept in memory for this session only.</source>
+        <translation>Aucun trousseau n’est disponible. Saisissez la clé d’API dans le profil ; elle est gardée en mémoire pour cette session seulement.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The keychain did not give the API key: %1</source>
         <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API&#xa0;: %1</translation>
     </message>
@@ -2360,7 +2866,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+34"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+35"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -2510,7 +3016,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
@@ -2598,7 +3104,7 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 <context>
     <name>ResponseParser</name>
     <message>
-        <location filename="../../app/core/ResponseParser.cpp" line="+42"/>
+        <location filename="../../app/core/ResponseParser.cpp" line="+48"/>
         <source>the server sent an empty body</source>
         <translation>le serveur a envoyé un corps vide</translation>
     </message>
@@ -2608,17 +3114,17 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>le corps faisait %1 octets, plus que prévu&#xa0;; seuls les %2 premiers sont conservés</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>the body is not UTF-8 text</source>
         <translation>le corps n&apos;est pas du texte UTF-8</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>the server sent a web page instead of JSON (a proxy or an outage page?)</source>
         <translation>le serveur a envoyé une page web au lieu de JSON (un proxy ou une page de panne&#xa0;?)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the body is not valid JSON (%1 at byte %2)</source>
         <translation>le corps n&apos;est pas du JSON valide (%1 à l&apos;octet %2)</translation>
     </message>
@@ -2681,6 +3187,11 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
         <translation>Consigné dans l&apos;historique sous l&apos;entrée %1.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Recorded in history as entry %1 with outcome unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>URL: %1
 Outcome: %2
@@ -2725,11 +3236,16 @@ Réponse&#xa0;:
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxCommand</name>
     <message>
-        <location filename="../../app/cli/SandboxCommand.cpp" line="+34"/>
+        <location filename="../../app/cli/SandboxCommand.cpp" line="+61"/>
         <source>Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key &quot;%2&quot;; its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; --sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).</source>
         <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration «&#xa0;%2&#xa0;»&#xa0;; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué&#xa0;; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
     </message>
@@ -2739,12 +3255,12 @@ Réponse&#xa0;:
         <translation>La commande.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Address to listen on (default %1).</source>
         <translation>Adresse d&apos;écoute (par défaut %1).</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ADDR</source>
         <translation>ADDR</translation>
     </message>
@@ -2755,13 +3271,13 @@ Réponse&#xa0;:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
-        <location line="+2"/>
+        <location line="+11"/>
+        <location line="+9"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-18"/>
         <source>Add an active enrollee (repeatable).</source>
         <translation>Ajouter un inscrit actif (option répétable).</translation>
     </message>
@@ -2777,26 +3293,17 @@ Réponse&#xa0;:
     </message>
     <message>
         <location line="+0"/>
+        <location line="+13"/>
         <source>MS</source>
         <translation>MS</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error.</source>
-        <translation>Simuler une défaillance&#xa0;: none, http-error, html, empty, truncated, reset, hang, system-error.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-8"/>
         <source>KIND</source>
         <translation>KIND</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>HTTP status for --fault http-error (default 500).</source>
-        <translation>Statut HTTP pour --fault http-error (500 par défaut).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Send Retry-After: S with --fault http-error.</source>
         <translation>Envoyer l&apos;en-tête Retry-After: S avec --fault http-error.</translation>
     </message>
@@ -2811,28 +3318,28 @@ Réponse&#xa0;:
         <translation>Simuler la défaillance uniquement pour les N premières requêtes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>PEM private key for the legacy sec_key scheme (default: a fresh key pair).</source>
         <translation>Clé privée PEM pour l&apos;ancienne méthode sec_key (par défaut&#xa0;: une nouvelle paire de clés).</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PATH</source>
         <translation>PATH</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Write the API key sec_key clients use with this sandbox to PATH.</source>
         <translation>Écrire dans PATH la clé d&apos;API que les clients sec_key utilisent avec ce bac à sable.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>sandbox takes no arguments besides its options.</source>
         <translation>sandbox n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-68"/>
         <source>--latency takes milliseconds (0 to 600000).</source>
         <translation>--latency attend une durée en millisecondes (de 0 à 600000).</translation>
     </message>
@@ -2857,12 +3364,42 @@ Réponse&#xa0;:
         <translation>--fault-count attend un nombre de requêtes.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>--drip-interval takes milliseconds (1 to 600000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, body, broken-chunked, interim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>HTTP status for --fault http-error (default 500) or body (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The body --fault body answers with, as given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --fault drip, send one body byte every MS milliseconds (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>--port takes a port number (0 to 65535).</source>
         <translation>--port attend un numéro de port (de 0 à 65535).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>--host takes an IP address such as 127.0.0.1, not &quot;%1&quot;.</source>
         <translation>--host attend une adresse IP telle que 127.0.0.1, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -2872,7 +3409,12 @@ Réponse&#xa0;:
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>%1 is not UTF-8 text, so it is not a PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is not a PEM private key.</source>
         <translation>%1 n&apos;est pas une clé privée PEM.</translation>
     </message>
@@ -2910,17 +3452,17 @@ Réponse&#xa0;:
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+189"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+274"/>
         <source>Only POST is allowed on %1.</source>
         <translation>Seule la méthode POST est autorisée sur %1.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-136"/>
         <source>System error</source>
         <translation>Erreur système</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+204"/>
         <source>No such endpoint: %1. This sandbox serves POST %2.</source>
         <translation>Point de terminaison inexistant&#xa0;: %1. Ce bac à sable sert POST %2.</translation>
     </message>
@@ -2958,7 +3500,7 @@ Réponse&#xa0;:
         <translation>--timestamp est vide.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>With --scheme sec_key the timestamp is whole unix seconds, not &quot;%1&quot;.</source>
         <translation>Avec --scheme sec_key, l&apos;horodatage est un nombre entier de secondes Unix, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -2966,13 +3508,13 @@ Réponse&#xa0;:
 <context>
     <name>Signer</name>
     <message>
-        <location filename="../../app/core/Signer.cpp" line="+92"/>
-        <location line="+36"/>
+        <location filename="../../app/core/Signer.cpp" line="+93"/>
+        <location line="+39"/>
         <source>The API key is empty.</source>
         <translation>La clé d&apos;API est vide.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
         <source>The partner ID is empty.</source>
         <translation>L&apos;identifiant partenaire est vide.</translation>
     </message>
@@ -2987,35 +3529,104 @@ Réponse&#xa0;:
         <translation>Échec de HMAC-SHA256&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The legacy sec_key scheme needs a numeric partner ID; &quot;%1&quot; is not one.</source>
         <translation>L&apos;ancienne méthode sec_key nécessite un identifiant partenaire numérique&#xa0;; «&#xa0;%1&#xa0;» n&apos;en est pas un.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. Accounts created recently use the signature scheme instead.</source>
         <translation>Cette clé d&apos;API n&apos;est pas une clé de l&apos;ancien système (sec_key)&#xa0;: elle devrait être l&apos;encodage base64 d&apos;une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>RSA encryption could not start: %1</source>
         <translation>Le chiffrement RSA n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>RSA encryption failed: %1</source>
         <translation>Échec du chiffrement RSA&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>RSA encryption failed (is the key large enough?): %1</source>
         <translation>Échec du chiffrement RSA (la clé est-elle assez longue&#xa0;?)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>sec_key has no &apos;|&apos; separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sec_key hash does not match partner_id and timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sec_key ciphertext is not base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>private key is unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RSA decryption could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>sec_key does not decrypt with this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>decrypted sec_key does not match its hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTimelineModel</name>
+    <message>
+        <location filename="../../ui/history/UserTimelineModel.cpp" line="+132"/>
+        <source>Time</source>
+        <translation type="unfinished">Date et heure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation type="unfinished">Résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation type="unfinished">Motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile</source>
+        <translation type="unfinished">Profil</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/core/Validation.cpp" line="+31"/>
+        <location filename="../../app/core/Validation.cpp" line="+43"/>
         <source>Enter a user ID.</source>
         <translation>Saisissez un identifiant utilisateur.</translation>
     </message>
@@ -3025,12 +3636,17 @@ Réponse&#xa0;:
         <translation>L&apos;identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles&#xa0;; saisissez-le au clavier plutôt que de le coller.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The user ID is %1 characters long; the limit is %2.</source>
         <translation>L&apos;identifiant utilisateur compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The user ID is too long.</source>
         <translation>L&apos;identifiant utilisateur est trop long.</translation>
     </message>
@@ -3045,17 +3661,17 @@ Réponse&#xa0;:
         <translation>Un identifiant partenaire est obligatoire (il figure sur le portail Smile ID, p. ex. 085).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The partner ID &quot;%1&quot; should be the digits shown on the Smile ID portal, e.g. 085.</source>
         <translation>L&apos;identifiant partenaire «&#xa0;%1&#xa0;» doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>An operator email is required: Smile ID records who made the change.</source>
         <translation>Une adresse e-mail d&apos;opérateur est obligatoire&#xa0;: Smile ID enregistre l&apos;auteur de la modification.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&quot;%1&quot; is not an email address.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail.</translation>
     </message>
@@ -3065,9 +3681,14 @@ Réponse&#xa0;:
         <translation>Le motif compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The reason contains control characters.</source>
         <translation>Le motif contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3080,22 +3701,22 @@ Réponse&#xa0;:
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL&#xa0;; utilisez une origine telle que https://portal.smileidentity.com.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The base URL must start with https:// (or http:// for a sandbox on this computer).</source>
         <translation>L&apos;URL de base doit commencer par https:// (ou http:// pour un bac à sable sur cet ordinateur).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The base URL must not contain a user name or password.</source>
         <translation>L&apos;URL de base ne doit contenir ni nom d&apos;utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The base URL is an origin only (scheme, host and port); the path %1 is added for you.</source>
         <translation>L&apos;URL de base se limite à une origine (schéma, hôte et port)&#xa0;; le chemin %1 est ajouté automatiquement.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
         <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
     </message>
@@ -3103,7 +3724,7 @@ Réponse&#xa0;:
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console/main.cpp" line="+64"/>
+        <location filename="../../app/console/main.cpp" line="+63"/>
         <source>Enrollee Console</source>
         <translation>Enrollee Console</translation>
     </message>

@@ -32,6 +32,7 @@ private slots:
     void deleteNeedsYesWithoutTerminal();
     void policyNeedsAReason_data();
     void policyNeedsAReason();
+    void reasonRuleFromTheSettings();
     void badInputRefusedBeforeSending_data();
     void badInputRefusedBeforeSending();
     void defaultProfileAndKeychain();
@@ -320,6 +321,39 @@ void TestCliActions::policyNeedsAReason()
     QCOMPARE(historySize(), entries);
 }
 
+// The reason rule is a setting the runner's policy applies for every face: too short (the default
+// minimum is four characters) or without the office's case reference, the CLI exits 2 and sends nothing.
+void TestCliActions::reasonRuleFromTheSettings()
+{
+    m_server->registry().add(QStringLiteral("short-reason-user"));
+    const int requests = m_server->requestCount();
+    const qsizetype entries = historySize();
+    CliRun run = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("short-reason-user"),
+                                   QStringLiteral("--reason"), QStringLiteral("x")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("too short") && run.err.contains("at least 4 character"), run.err.constData());
+
+    const QString settingsFile = m_cli.settingsFile();
+    {
+        AppSettings settings(settingsFile);
+        ReasonRule rule;
+        rule.pattern = QStringLiteral("CASE-\\d+");
+        settings.setReasonRule(rule);
+        QVERIFY(settings.sync());
+    }
+    run = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("short-reason-user"),
+                            QStringLiteral("--reason"), QStringLiteral("duplicate identity")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("CASE-\\d+"), run.err.constData());
+    QCOMPARE(m_server->requestCount(), requests);
+    QCOMPARE(historySize(), entries);
+    {
+        AppSettings settings(settingsFile);
+        settings.setReasonRule(ReasonRule());
+        QVERIFY(settings.sync());
+    }
+}
+
 void TestCliActions::deleteNeedsYesWithoutTerminal()
 {
     m_server->registry().add(QStringLiteral("keep-me"));
@@ -494,7 +528,7 @@ void TestCliActions::historyListing()
     const QJsonArray entries = all.array();
     QVERIFY(entries.size() >= 12);
     qint64 previous = std::numeric_limits<qint64>::max();
-    for (const QJsonValue &v : entries) {
+    for (const auto &v : entries) {
         const QJsonObject o = v.toObject();
         for (const char *key : {"time", "operator", "environment", "user_id", "action", "reason", "outcome",
                                 "http_status", "code", "message"})

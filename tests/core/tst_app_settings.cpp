@@ -50,6 +50,15 @@ private slots:
         QVERIFY(settings.activeProfile().isEmpty());
         QCOMPARE(settings.timeoutSeconds(), 30);
         QCOMPARE(settings.retentionMonths(), 0);
+        QCOMPARE(settings.reasonRule().minLength, ReasonRule::kDefaultMinLength);
+        QVERIFY(settings.reasonRule().pattern.isEmpty());
+        ReasonRule rule;
+        rule.minLength = 6;
+        rule.pattern = QStringLiteral("CASE-\\d+");
+        settings.setReasonRule(rule);
+        QVERIFY(settings.sync());
+        QCOMPARE(AppSettings(file).reasonRule().minLength, 6);
+        QCOMPARE(AppSettings(file).reasonRule().pattern, rule.pattern);
     }
 
     void corruptFileIsMovedAsideAndKept()

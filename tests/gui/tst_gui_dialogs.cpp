@@ -16,6 +16,19 @@
 #include <QStandardPaths>
 #include <QTest>
 
+namespace {
+DeleteConfirmation deleting(const QString &userId, Environment environment)
+{
+    DeleteConfirmation details;
+    details.userId = userId;
+    details.profile.name = QStringLiteral("Test profile");
+    details.profile.partnerId = QStringLiteral("001");
+    details.profile.environment = environment;
+    details.reason = QStringLiteral("CASE-9");
+    return details;
+}
+} // namespace
+
 class TestDialogs : public QObject
 {
     Q_OBJECT
@@ -29,7 +42,7 @@ private slots:
 
     void deleteNeedsTheExactTypedId()
     {
-        DeleteConfirmDialog dialog(QStringLiteral("Case-ID 42"), false);
+        DeleteConfirmDialog dialog(deleting(QStringLiteral("Case-ID 42"), Environment::Sandbox));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *edit = dialog.findChild<NoPasteLineEdit *>(QStringLiteral("deleteConfirmEdit"));
@@ -54,7 +67,7 @@ private slots:
 
     void pasteIsRefused()
     {
-        DeleteConfirmDialog dialog(QStringLiteral("demo-user-001"), true);
+        DeleteConfirmDialog dialog(deleting(QStringLiteral("demo-user-001"), Environment::Production));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("deleteProductionWarning")));
@@ -87,7 +100,8 @@ private slots:
         prompts.setNextAnswer(false);
         QList<bool> answers;
         prompts.confirm(nullptr, QStringLiteral("One"), QString(), QStringLiteral("Go"), [&](bool a) { answers << a; });
-        prompts.confirmDelete(nullptr, QStringLiteral("u1"), true, [&](bool a) { answers << a; });
+        prompts.confirmDelete(nullptr, deleting(QStringLiteral("u1"), Environment::Production),
+                              [&](bool a) { answers << a; });
         QVERIFY(answers.isEmpty()); // never synchronous, like a real dialog
         QTRY_COMPARE(answers, (QList<bool>{true, false}));
         QCOMPARE(prompts.asked(), (QStringList{QStringLiteral("confirm:One"), QStringLiteral("delete:u1")}));

@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QMenuBar>
+#include <QTreeView>
 
 using namespace GuiTest;
 
@@ -37,6 +38,56 @@ private slots:
         QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(resultLine()->text().startsWith(QStringLiteral("Utilisateur")), 10000);
         QVERIFY2(resultLine()->text().contains(QStringLiteral("désactivé")), qPrintable(resultLine()->text()));
+    }
+
+    // Issue 12: the new words (menu mnemonics, the production question, the reason rule) are French too.
+    void newWordsAreFrench()
+    {
+        QCOMPARE(window()->findChild<QAction *>(QStringLiteral("deleteAction"))->text(), QStringLiteral("Su&pprimer…"));
+        ActionRequest request;
+        request.action = ActionKind::FlagFraud;
+        request.userId = QStringLiteral("u-1");
+        const QString question = ActionController::confirmationText(request);
+        QVERIFY2(question.startsWith(QStringLiteral("Vous allez signaler l’utilisateur « u-1 » comme frauduleux")),
+                 qPrintable(question));
+        const Status refused = ActionPolicy::standard().check(ActionKind::FlagFraud, Environment::Local,
+                                                              QStringLiteral("x"), Confirmation::None);
+        QVERIFY2(refused.message().contains(QStringLiteral("au moins 4 caractères")), qPrintable(refused.message()));
+    }
+
+    // Issue 12, finding 11: the timeline's columns are sized for the French headers, not the English ones.
+    void timelineHeadersFitInFrench()
+    {
+        auto *timeline = find<QTreeView>(window(), "timelineView");
+        QHeaderView *header = timeline->header();
+        for (int column = 0; column + 1 < header->count(); ++column) {
+            const QString text = timeline->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(text) + 16,
+                     qPrintable(text));
+        }
+    }
+
+    // Issue 12, finding 11: in French at the default size, nothing of the lookup-and-actions tab is cut.
+    void nothingIsClippedInFrench()
+    {
+        window()->resize(1100, 700);
+        setUser(QStringLiteral("demo-user-001"));
+        QTRY_COMPARE(window()->width(), 1100);
+        QStringList clipped;
+        for (const char *panel : {"profileBar", "actionPanel", "lookupPanel"}) {
+            for (QWidget *w : find<QWidget>(window(), panel)->findChildren<QWidget *>()) {
+                if (!w->isVisible())
+                    continue;
+                if (auto *label = qobject_cast<QLabel *>(w); label && !label->wordWrap() && !label->text().isEmpty()) {
+                    if (label->width() < label->fontMetrics().horizontalAdvance(label->text()))
+                        clipped << label->objectName() + QLatin1Char(':') + label->text();
+                } else if (auto *button = qobject_cast<QAbstractButton *>(w); button && !button->text().isEmpty()) {
+                    if (button->width() < button->fontMetrics().horizontalAdvance(button->text()) + 8)
+                        clipped << button->objectName();
+                }
+            }
+        }
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(", "))));
     }
 
     void languageMenuSavesTheOverride()

@@ -22,6 +22,17 @@ class TestKeychainless : public QObject
     Q_OBJECT
 
 private:
+    // Labels of the window whose text repeats the keychain's raw error.
+    static QStringList rawErrorLabels(const QWidget *window, const QString &raw)
+    {
+        QStringList found;
+        for (const QLabel *label : window->findChildren<QLabel *>()) {
+            if (label->isVisible() && label->text().contains(raw))
+                found << label->objectName();
+        }
+        return found;
+    }
+
     QTemporaryDir m_home;
     std::unique_ptr<Console> m_console;
 
@@ -45,6 +56,21 @@ private slots:
         QTRY_VERIFY(bar->isVisible());
         QVERIFY2(bar->text().contains(QLatin1String("No keychain")), qPrintable(bar->text()));
         QVERIFY(bar->text().contains(QLatin1String("this session only")));
+        // Issue 12, finding 10: the system's raw error is not repeated around the window; it is one
+        // click away ("Details…"), and the profile bar stays one line high.
+        const QString raw = credentials->unavailableReason();
+        QVERIFY(!raw.isEmpty());
+        QCOMPARE(rawErrorLabels(window, raw), QStringList());
+        auto *details = find<QAbstractButton>(window, "keychainBarAction");
+        QVERIFY(details->isVisible());
+        QTest::mouseClick(details, Qt::LeftButton);
+        QTRY_COMPARE(m_console->prompts.asked().value(0), QStringLiteral("information:Why no keychain is available"));
+        if (auto *box = topLevel<QDialog>("informationBox")) {
+            QVERIFY(box->findChild<QLabel *>() != nullptr);
+            box->reject();
+        }
+        auto *keyStatus = find<QLabel>(window, "keyStatusLabel");
+        const int oneLine = keyStatus->fontMetrics().height();
 
         // Add a profile through the real dialog.
         QTest::mouseClick(find<QAbstractButton>(window, "manageProfilesButton"), Qt::LeftButton);
@@ -71,6 +97,12 @@ private slots:
 
         QTRY_COMPARE(window->profiles()->active().name, QStringLiteral("Acme test"));
         QTRY_VERIFY(window->profiles()->canSend());
+        // A key held only in memory is not "ready" as a stored one would be.
+        QCOMPARE(keyStatus->text(), QStringLiteral("API key in memory only"));
+        QVERIFY(keyStatus->toolTip().contains(QLatin1String("this session only")));
+        QVERIFY(keyStatus->sizeHint().height() < 2 * oneLine);
+        QVERIFY(find<QWidget>(window, "profileBar")->sizeHint().height() < 3 * oneLine);
+        QCOMPARE(rawErrorLabels(window, raw), QStringList());
         QVERIFY(window->windowTitle().contains(QLatin1String("Acme test")));
         QVERIFY(!find<QWidget>(window, "firstRunBar")->isVisible());
 

@@ -62,11 +62,36 @@ private slots:
         QVERIFY2(resultLine()->text().contains(QLatin1String("failed")), qPrintable(resultLine()->text()));
         QCOMPARE(sandbox()->requestCount(), before + 1);
 
-        // Reactivate needs no extra confirmation even in production.
-        const int asked = int(m_console->prompts.asked().size());
-        QTest::mouseClick(find<QAbstractButton>(window(), "reactivateButton"), Qt::LeftButton);
-        QVERIFY(waitForResult());
-        QCOMPARE(int(m_console->prompts.asked().size()), asked);
+        // Reactivate, Unflag fraud and Re-enroll are asked about too (issue 12, finding 7), each in its own
+        // grammatical words; declined, nothing is sent.
+        for (const char *button : {"reactivateButton", "unflagFraudButton", "reEnrollButton"}) {
+            QSignalSpy question(&m_console->prompts, &PromptService::promptOpened);
+            QTest::mouseClick(find<QAbstractButton>(window(), button), Qt::LeftButton);
+            QTRY_COMPARE(question.size(), 1);
+            auto *box = question.first().first().value<QDialog *>();
+            QCOMPARE(box->objectName(), QStringLiteral("confirmBox"));
+            box->reject();
+            QVERIFY(waitForResult());
+        }
+        QCOMPARE(sandbox()->requestCount(), before + 1);
+        auto text = [](ActionKind kind) {
+            ActionRequest request;
+            request.action = kind;
+            request.userId = QStringLiteral("u-7");
+            request.reason = QStringLiteral("CASE-7");
+            request.profile.name = QStringLiteral("Live");
+            request.profile.partnerId = QStringLiteral("085");
+            return ActionController::confirmationText(request);
+        };
+        QVERIFY2(text(ActionKind::FlagFraud)
+                     .startsWith(QLatin1String("You are about to flag user \"u-7\" as "
+                                               "fraudulent in PRODUCTION (profile \"Live\"")),
+                 qPrintable(text(ActionKind::FlagFraud)));
+        QVERIFY(
+            text(ActionKind::UnflagFraud).startsWith(QLatin1String("You are about to lift the fraud flag on user")));
+        QVERIFY(
+            text(ActionKind::ReEnroll).startsWith(QLatin1String("You are about to allow user \"u-7\" to re-enroll")));
+        QVERIFY(text(ActionKind::Deactivate).contains(QLatin1String("Reason: CASE-7")));
 
         // The delete dialog says production prominently.
         QSignalSpy opened(&m_console->prompts, &PromptService::promptOpened);
@@ -76,7 +101,7 @@ private slots:
         QVERIFY(find<QLabel>(dialog, "deleteProductionWarning")->isVisible());
         dialog->reject();
         QTRY_VERIFY(!window()->actions()->isBusy());
-        QCOMPARE(sandbox()->requestCount(), before + 2);
+        QCOMPARE(sandbox()->requestCount(), before + 1);
 
         // A restart remembers the production profile, and the very first frame already says so.
         window()->close();

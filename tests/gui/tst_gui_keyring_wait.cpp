@@ -1,0 +1,81 @@
+// Issue 12, finding 10: while the keyring's own password prompt is pending at first start, the window
+// says what it is waiting for. A private session bus carries a Secret Service that takes every call
+// and never answers, exactly as a locked keyring does while its unlock prompt is on screen.
+#include "GuiTestSupport.h"
+
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QDBusMessage>
+#include <QDBusVirtualObject>
+
+#include <cstdio>
+#include <signal.h>
+
+using namespace GuiTest;
+
+namespace {
+// Takes every call on org.freedesktop.secrets and answers none of them.
+class SilentSecretService : public QDBusVirtualObject
+{
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &, const QDBusConnection &) override { return true; }
+};
+
+qint64 g_busPid = 0;
+} // namespace
+
+class TestKeyringWait : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    SilentSecretService m_service;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(g_busPid > 0);
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        QVERIFY2(bus.isConnected(), qPrintable(bus.lastError().message()));
+        QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.secrets")));
+        QVERIFY(bus.registerVirtualObject(QStringLiteral("/"), &m_service, QDBusConnection::SubPath));
+        isolate("tst_gui_keyring_wait");
+    }
+
+    void saysItWaitsForTheKeyring()
+    {
+        auto *console = new Console(m_home.path()); // left alive: its keychain call never returns
+        console->context->credentials()->setSlowThreshold(300);
+        console->window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(console->window.get()));
+        auto *why = find<QLabel>(console->window.get(), "actionsDisabledReason");
+        QTRY_VERIFY_WITH_TIMEOUT(why->text().startsWith(QLatin1String("Waiting for the keyring to be unlocked")), 8000);
+        QVERIFY(why->isVisible());
+        QVERIFY(!console->context->isReady());
+        QVERIFY(console->context->credentials()->isWaitingLong());
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // A bus of our own, so the silent service cannot shadow a developer's real keyring.
+    FILE *daemon = popen("dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=1", "r");
+    char address[512] = {0};
+    char pid[32] = {0};
+    if (!daemon || !fgets(address, sizeof address, daemon) || !fgets(pid, sizeof pid, daemon))
+        return 2;
+    pclose(daemon);
+    QByteArray line(address);
+    qputenv("DBUS_SESSION_BUS_ADDRESS", line.trimmed());
+    g_busPid = QByteArray(pid).trimmed().toLongLong();
+    QApplication app(argc, argv);
+    TestKeyringWait test;
+    const int status = QTest::qExec(&test, argc, argv);
+    if (g_busPid > 0)
+        kill(pid_t(g_busPid), SIGTERM);
+    std::_Exit(status); // the unanswered keychain call is not waited for
+}
+
+#include "tst_gui_keyring_wait.moc"

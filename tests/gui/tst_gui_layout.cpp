@@ -1,0 +1,75 @@
+// Issue 12, finding 11, for the lookup-and-actions tab and the window's frame: at the default size
+// nothing of ours is clipped (labels, buttons and the timeline's headers are at least as wide as their
+// text), the profile bar no longer sets the window's minimum width, and the timeline's columns fit
+// their translated headers. (The History tab's own widths belong to its panel.)
+#include "GuiTestSupport.h"
+
+#include "ProfileBar.h"
+#include "ProfileController.h"
+
+#include <QAbstractButton>
+#include <QHeaderView>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace GuiTest;
+
+class TestLayout : public ConsoleTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(startConsole("tst_gui_layout")); }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
+
+    void nothingOfOursIsClippedAtTheDefaultSize()
+    {
+        QTRY_VERIFY(window()->profiles()->canSend());
+        window()->resize(1100, 700);
+        setUser(QStringLiteral("demo-user-001"));
+        QTRY_COMPARE(window()->width(), 1100);
+        QStringList clipped;
+        for (const char *panel : {"profileBar", "actionPanel", "lookupPanel"}) {
+            for (QWidget *w : find<QWidget>(window(), panel)->findChildren<QWidget *>()) {
+                if (!w->isVisible())
+                    continue;
+                if (auto *label = qobject_cast<QLabel *>(w); label && !label->wordWrap() && !label->text().isEmpty()) {
+                    if (label->width() < label->fontMetrics().horizontalAdvance(label->text()))
+                        clipped << label->objectName() + QLatin1Char(':') + label->text();
+                } else if (auto *button = qobject_cast<QAbstractButton *>(w); button && !button->text().isEmpty()) {
+                    if (button->width() < button->fontMetrics().horizontalAdvance(button->text()) + 8)
+                        clipped << button->objectName();
+                }
+            }
+        }
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(", "))));
+    }
+
+    void profileBarDoesNotSetTheMinimumWidth()
+    {
+        auto *bar = find<ProfileBar>(window(), "profileBar");
+        QVERIFY2(bar->minimumSizeHint().width() <= 600, qPrintable(QString::number(bar->minimumSizeHint().width())));
+        // The full line is kept for the tooltip and for screen readers.
+        auto *details = find<QLabel>(window(), "profileDetails");
+        QCOMPARE(details->toolTip(), bar->detailsText());
+        QVERIFY(bar->detailsText().contains(window()->profiles()->active().partnerId));
+        window()->resize(720, 560);
+        QTRY_VERIFY(details->width() <= 720);
+        QVERIFY(details->fontMetrics().horizontalAdvance(details->text()) <= details->width());
+        window()->resize(1100, 700);
+    }
+
+    void timelineColumnsFitTheirHeaders()
+    {
+        auto *timeline = find<QTreeView>(window(), "timelineView");
+        QHeaderView *header = timeline->header();
+        for (int column = 0; column + 1 < header->count(); ++column) {
+            const QString text = timeline->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(text) + 16,
+                     qPrintable(text));
+        }
+    }
+};
+
+QTEST_MAIN(TestLayout)
+#include "tst_gui_layout.moc"

@@ -12,6 +12,7 @@ inline constexpr int kRefused = 3;      // the server answered and refused the a
 inline constexpr int kNetwork = 4;      // no usable answer: connection, timeout, TLS
 inline constexpr int kStorage = 5;      // history, settings or keychain problem (incl. a failed history check)
 inline constexpr int kNotConfirmed = 6; // a confirmation was refused or could not be asked; nothing was sent
+inline constexpr int kAwaitingApproval = 7; // recorded as a four-eyes request, awaiting approval; nothing was sent
 
 // Which status a finished request maps to.
 inline int forOutcome(ApiResult::Outcome outcome)

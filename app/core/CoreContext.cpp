@@ -8,11 +8,13 @@
 #include "EnrolleeClient.h"
 #include "HistoryService.h"
 #include "LocalHistoryBackend.h"
+#include "team/TeamHistoryBackend.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSysInfo>
 
 CoreConfig CoreConfig::standard()
 {
@@ -31,7 +33,7 @@ QString CoreConfig::anchorPath() const
 }
 
 namespace {
-std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
+std::unique_ptr<LocalHistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
 {
     auto backend = std::make_unique<LocalHistoryBackend>(config.historyDir, clock);
     backend->setAnchorFile(config.anchorPath());
@@ -39,13 +41,28 @@ std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clo
         backend->setShardCapacity(config.shardCapacity);
     return backend;
 }
+
+// With a team store connected, the local trail stays the first, durable write and a forwarder
+// carries it to the team trail (issue 11).
+std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings)
+{
+    const QString conninfo = settings.teamConninfo();
+    if (conninfo.isEmpty())
+        return localBackend(config, clock);
+    TeamHistoryBackend::Config team;
+    team.conninfo = conninfo;
+    team.installation = settings.teamInstallation();
+    team.machine = QSysInfo::machineHostName();
+    team.stateDir = QFileInfo(config.settingsFile).absolutePath();
+    return std::make_unique<TeamHistoryBackend>(localBackend(config, clock), team);
+}
 } // namespace
 
 CoreContext::CoreContext(CoreConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_clock(m_config.clock ? m_config.clock : &m_systemClock),
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
-      m_history(new HistoryService(localBackend(m_config, m_clock), this)),
+      m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this))
 {
     m_client->setTimeoutMs(m_settings->timeoutSeconds() * 1000);
@@ -83,7 +100,42 @@ void CoreContext::openHistory(AuditKey::Mode mode)
             self->m_history->setChainKey(found.key);
         self->m_keyLocation = found.where;
         self->m_keyInKeychain = found.inKeychain;
-        self->m_historyReady = true;
-        emit self->historyReady(found.status);
+        self->withTeamPassword([self, found] {
+            if (!self)
+                return;
+            self->m_historyReady = true;
+            emit self->historyReady(found.status);
+        });
+    });
+}
+
+bool CoreContext::hasTeam() const
+{
+    return !m_settings->teamConninfo().isEmpty();
+}
+
+QString CoreContext::teamPasswordAccount(const QString &conninfo)
+{
+    return QStringLiteral("team-db/") + TeamConnection::normalise(conninfo, true).valueOr(conninfo);
+}
+
+void CoreContext::withTeamPassword(const std::function<void()> &then)
+{
+    if (!hasTeam())
+        return then();
+    // The keychain's password, if team connect saved one; PGPASSWORD and ~/.pgpass need nothing here.
+    QPointer<CoreContext> self(this);
+    m_credentials->read(teamPasswordAccount(m_settings->teamConninfo()), [self, then](const CredentialResult &r) {
+        if (self && r.ok()) {
+            const QString password = QString::fromUtf8(r.secret);
+            self->m_history->run<bool>(
+                [password](HistoryBackend &b) {
+                    if (auto *team = qobject_cast<TeamHistoryBackend *>(&b))
+                        team->setPassword(password);
+                    return true;
+                },
+                self, [](const bool &) {});
+        }
+        then();
     });
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class ActionRunner;
@@ -62,11 +63,17 @@ public:
     // Translated: where the chain key lives ("the keychain", "the file …").
     QString chainKeyLocation() const { return m_keyLocation; }
     bool chainKeyInKeychain() const { return m_keyInKeychain; }
+    // Whether the history is the team's trail on PostgreSQL (settings name a team database).
+    bool hasTeam() const;
+    // The keychain account of a team database's password (never in settings).
+    static QString teamPasswordAccount(const QString &conninfo);
 
 signals:
     void historyReady(const Status &status);
 
 private:
+    void withTeamPassword(const std::function<void()> &then);
+
     CoreConfig m_config;
     SystemClock m_systemClock;
     const Clock *m_clock;

@@ -1,0 +1,257 @@
+// The team trail end to end: two officers as two real configurations (their own settings, history,
+// keychain service and database role) acting through enrollee-cli against the project's sandbox,
+// the database stopped and started mid-test, connection failures told apart, the officers' grants,
+// and tampering by a superuser with triggers off (session_replication_role = replica) named by
+// `history --verify` on a console that had seen the records.
+#include "TeamTestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUuid>
+
+class TestTeamTrail : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void connectionFailuresAreNamed();
+    void officersMayOnlyInsertAndRead();
+    void eachOfficerSeesTheOther();
+    void databaseDownThenBackLandsOnce();
+    void updateIsNamed();
+    void recomputedRewriteIsNamed();
+    void deleteOfNewestIsNamed();
+    void truncateIsNamed();
+
+private:
+    CliRun act(Officer &officer, const QString &action, const QString &user);
+    QJsonArray history(Officer &officer);
+    CliRun verify(Officer &officer) { return officer.cli->run({QStringLiteral("history"), QStringLiteral("--verify")}); }
+    bool tamper(const QStringList &sql);
+
+    PgTestServer m_pg;
+    SandboxServer *m_sandbox = nullptr;
+    QByteArray m_key;
+    Officer m_a;
+    Officer m_b;
+};
+
+void TestTeamTrail::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(QFile::exists(CliHarness::program()));
+    m_key = "team-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+    SandboxConfig config;
+    config.apiKey = m_key;
+    for (const char *user : {"user-of-a", "user-of-b", "offline-user", "after-delete"})
+        config.enrollees.append(QString::fromLatin1(user));
+    m_sandbox = new SandboxServer(config, this);
+    QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
+    QString why;
+    QVERIFY2(startTeamDatabase(m_pg, &why), qPrintable(why));
+    QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_a"), m_key, &m_a, &why), qPrintable(why));
+    QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_b"), m_key, &m_b, &why), qPrintable(why));
+}
+
+CliRun TestTeamTrail::act(Officer &officer, const QString &action, const QString &user)
+{
+    return officer.cli->run({action, user, QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--yes")});
+}
+
+QJsonArray TestTeamTrail::history(Officer &officer)
+{
+    const CliRun run = officer.cli->run({QStringLiteral("history"), QStringLiteral("--json")});
+    return run.exitCode == 0 ? run.array() : QJsonArray();
+}
+
+bool TestTeamTrail::tamper(const QStringList &sql)
+{
+    QString why;
+    QStringList statements{QStringLiteral("SET session_replication_role = replica")};
+    statements += sql;
+    statements.append(QStringLiteral("SET session_replication_role = origin"));
+    const bool done = m_pg.superExec(statements, &why);
+    if (!done)
+        qWarning("%s", qPrintable(why));
+    return done;
+}
+
+void TestTeamTrail::connectionFailuresAreNamed()
+{
+    CliHarness c;
+    c.setEnv(QStringLiteral("PGPASSWORD"), QStringLiteral("not-the-password"));
+    const QStringList connect{QStringLiteral("team"), QStringLiteral("connect"), QStringLiteral("--conninfo")};
+    CliRun run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a"))});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("refused the password"), run.err.constData());
+
+    c.setEnv(QStringLiteral("PGPASSWORD"), m_a.password);
+    run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a"), QStringLiteral("postgres"))});
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains("team init"), run.err.constData());
+
+    run = c.run(connect + QStringList{QStringLiteral("host=127.0.0.1 port=1 dbname=enrollee user=officer_a")});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("down or not listening"), run.err.constData());
+
+    run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a")) + QStringLiteral(" password=x")});
+    QCOMPARE(run.exitCode, 2);
+    run = c.run(connect + QStringList{QStringLiteral("host=db.example.org dbname=enrollee user=a sslmode=require")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("verify-full"), run.err.constData());
+    QVERIFY(c.filesContaining(m_a.password.toUtf8()).isEmpty());
+    QVERIFY(m_a.cli->filesContaining(m_a.password.toUtf8()).isEmpty());
+}
+
+void TestTeamTrail::officersMayOnlyInsertAndRead()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pgtest-officer"));
+    db.setHostName(QStringLiteral("127.0.0.1"));
+    db.setPort(m_pg.port());
+    db.setDatabaseName(QStringLiteral("enrollee"));
+    db.setUserName(m_a.role);
+    db.setPassword(m_a.password);
+    QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM enrollee.trail")));
+    for (const char *sql : {"UPDATE enrollee.trail SET body = 'x'", "DELETE FROM enrollee.trail",
+                            "TRUNCATE enrollee.trail", "UPDATE enrollee.requests SET status = 'approved'",
+                            "INSERT INTO enrollee.policy VALUES ('production', 'deactivate')"}) {
+        QVERIFY2(!q.exec(QString::fromLatin1(sql)), sql);
+        QVERIFY2(q.lastError().databaseText().contains(QLatin1String("permission denied")),
+                 qPrintable(q.lastError().databaseText()));
+    }
+    db.close();
+}
+
+void TestTeamTrail::eachOfficerSeesTheOther()
+{
+    const int before = m_sandbox->requestCount();
+    QCOMPARE(act(m_a, QStringLiteral("deactivate"), QStringLiteral("user-of-a")).exitCode, 0);
+    QCOMPARE(act(m_b, QStringLiteral("reactivate"), QStringLiteral("user-of-b")).exitCode, 0);
+    QCOMPARE(m_sandbox->requestCount(), before + 2);
+    for (Officer *viewer : {&m_a, &m_b}) {
+        const QJsonArray entries = history(*viewer);
+        QStringList seen;
+        for (const QJsonValue &v : entries) {
+            const QJsonObject e = v.toObject();
+            seen.append(e.value(QLatin1String("user_id")).toString() + QLatin1Char('/')
+                        + e.value(QLatin1String("db_role")).toString() + QLatin1Char('/')
+                        + e.value(QLatin1String("outcome")).toString());
+            QVERIFY(!e.value(QLatin1String("machine")).toString().isEmpty());
+        }
+        QVERIFY2(seen.contains(QStringLiteral("user-of-a/officer_a/success")), qPrintable(seen.join(u' ')));
+        QVERIFY2(seen.contains(QStringLiteral("user-of-b/officer_b/success")), qPrintable(seen.join(u' ')));
+    }
+    // The role is the server's word, not the client's: every row names its writer's session_user.
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind IN ('begin', "
+                                             "'complete') AND db_role NOT IN ('officer_a', 'officer_b')")),
+             qint64(0));
+    QCOMPARE(verify(m_a).exitCode, 0);
+    QCOMPARE(verify(m_b).exitCode, 0);
+}
+
+void TestTeamTrail::databaseDownThenBackLandsOnce()
+{
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+    const int before = m_sandbox->requestCount();
+    const CliRun offline = act(m_a, QStringLiteral("deactivate"), QStringLiteral("offline-user"));
+    QCOMPARE(offline.exitCode, 0); // recorded locally, then sent: the action does not wait for the team
+    QCOMPARE(m_sandbox->requestCount(), before + 1);
+    CliRun status = m_a.cli->run({QStringLiteral("team"), QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(status.object().value(QLatin1String("connected")).toBool(), false);
+    QCOMPARE(status.object().value(QLatin1String("waiting")).toInt(), 2); // its begin and its completion
+
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
+    status = m_a.cli->run({QStringLiteral("team"), QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.object().value(QLatin1String("connected")).toBool(), true);
+    QCOMPARE(status.object().value(QLatin1String("waiting")).toInt(), 0);
+    // Again, and from a second process: still exactly once.
+    m_a.cli->run({QStringLiteral("team"), QStringLiteral("status")});
+    const QString rows = QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE body LIKE '%offline-user%' "
+                                        "AND kind = '%1'");
+    QCOMPARE(superCount(m_pg, rows.arg(QStringLiteral("begin"))), qint64(1));
+    QCOMPARE(superCount(m_pg, rows.arg(QStringLiteral("complete"))), qint64(1));
+    bool found = false;
+    for (const QJsonValue &v : history(m_b)) {
+        if (v.toObject().value(QLatin1String("user_id")).toString() == QLatin1String("offline-user"))
+            found = v.toObject().value(QLatin1String("outcome")).toString() == QLatin1String("success");
+    }
+    QVERIFY(found);
+    QCOMPARE(verify(m_a).exitCode, 0);
+}
+
+void TestTeamTrail::updateIsNamed()
+{
+    QCOMPARE(verify(m_a).exitCode, 0);
+    const qint64 target = superCount(m_pg, QStringLiteral("SELECT min(seq) FROM enrollee.trail WHERE kind = 'begin'"));
+    QVERIFY(target > 0);
+    QVERIFY(tamper({QStringLiteral("UPDATE enrollee.trail SET body = replace(body, 'user-of-a', 'user-of-z') "
+                                   "WHERE seq = %1")
+                        .arg(target)}));
+    const CliRun run = verify(m_a);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QStringLiteral("team record #%1").arg(target).toUtf8()), run.err.constData());
+    QVERIFY2(run.err.contains("altered"), run.err.constData());
+    QVERIFY(tamper({QStringLiteral("UPDATE enrollee.trail SET body = replace(body, 'user-of-z', 'user-of-a') "
+                                   "WHERE seq = %1")
+                        .arg(target)}));
+    QCOMPARE(verify(m_a).exitCode, 0);
+}
+
+void TestTeamTrail::recomputedRewriteIsNamed()
+{
+    // A DBA who also recomputes the newest hash passes the chain walk; the checkpoint does not agree.
+    QCOMPARE(verify(m_a).exitCode, 0);
+    const qint64 newest = superCount(m_pg, QStringLiteral("SELECT max(seq) FROM enrollee.trail"));
+    QVERIFY(tamper({QStringLiteral("CREATE TABLE public.saved AS SELECT * FROM enrollee.trail WHERE seq = %1")
+                        .arg(newest),
+                    QStringLiteral("UPDATE enrollee.trail t SET body = t.body || ' ', hash = "
+                                   "enrollee.record_hash(p.hash, t.seq, enrollee.record_text(t.installation, "
+                                   "t.local_id, t.kind, t.ref_seq, t.db_role, t.machine, t.body || ' ')) FROM "
+                                   "enrollee.trail p WHERE t.seq = %1 AND p.seq = %1 - 1")
+                        .arg(newest)}));
+    const CliRun run = verify(m_a);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QStringLiteral("Team record #%1 is not the record this console verified")
+                                  .arg(newest)
+                                  .toUtf8()),
+             run.err.constData());
+    QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq = %1").arg(newest),
+                    QStringLiteral("INSERT INTO enrollee.trail SELECT * FROM public.saved"),
+                    QStringLiteral("DROP TABLE public.saved")}));
+    QCOMPARE(verify(m_a).exitCode, 0);
+}
+
+void TestTeamTrail::deleteOfNewestIsNamed()
+{
+    QCOMPARE(verify(m_a).exitCode, 0);
+    const qint64 newest = superCount(m_pg, QStringLiteral("SELECT max(seq) FROM enrollee.trail"));
+    QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq >= %1").arg(newest - 1)}));
+    const CliRun run = verify(m_a);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QStringLiteral("#%1 to #%2").arg(newest - 1).arg(newest).toUtf8()), run.err.constData());
+    QVERIFY2(run.err.contains("removed"), run.err.constData());
+    // Nor does an officer's console write on top of the hole: numbers must not be reused.
+    QCOMPARE(act(m_a, QStringLiteral("reactivate"), QStringLiteral("after-delete")).exitCode, 0);
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE body LIKE '%after-delete%'")),
+             qint64(0));
+}
+
+void TestTeamTrail::truncateIsNamed()
+{
+    QVERIFY(tamper({QStringLiteral("TRUNCATE enrollee.trail")}));
+    const CliRun run = verify(m_b);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains("emptied"), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestTeamTrail)
+#include "tst_team_trail.moc"

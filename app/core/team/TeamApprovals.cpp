@@ -73,11 +73,13 @@ namespace TeamApprovals {
 
 Result<qint64> request(QSqlDatabase &db, const ApprovalRequest &what, int ttlSeconds)
 {
+    // A null QString binds as SQL NULL; every column here is text that may be empty.
+    const auto text = [](const QString &s) { return QVariant(s.isNull() ? QStringLiteral("") : s); };
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT enrollee.request_approval(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(what.profile), QVariant(what.partnerId), QVariant(what.host),
-                              QVariant(what.email), QVariant(what.environment), QVariant(what.action), QVariant(what.userId),
-                              QVariant(what.reason), QVariant(ttlSeconds)})
+    for (const QVariant &v : {text(what.profile), text(what.partnerId), text(what.host), text(what.email),
+                              text(what.environment), text(what.action), text(what.userId), text(what.reason),
+                              QVariant(ttlSeconds)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return failed(q.lastError());

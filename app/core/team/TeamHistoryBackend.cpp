@@ -60,11 +60,11 @@ QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QStrin
 }
 
 TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent)
-    : HistoryBackend(parent), m_local(std::move(local)), m_config(std::move(config)),
+    : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
       m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo))
 {
     qRegisterMetaType<TeamStatus>();
-    m_local->setParent(nullptr);
+    m_local->setParent(this);
     m_connection.setConninfo(m_config.conninfo);
     m_markFile = m_checkpoint.path();
     m_markFile.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
@@ -357,7 +357,7 @@ ChainReport TeamHistoryBackend::verify()
 void TeamHistoryBackend::watch()
 {
     m_local->watch();
-    connect(m_local.get(), &HistoryBackend::changed, this, &HistoryBackend::changed);
+    connect(m_local, &HistoryBackend::changed, this, &HistoryBackend::changed);
     m_watching = true;
     m_timer = new QTimer(this);
     m_timer->setInterval(kRetryMs);

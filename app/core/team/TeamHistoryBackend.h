@@ -71,7 +71,7 @@ public:
     TeamStatus status();
     // The open connection, opened when needed; null with `why` when the database cannot be reached.
     QSqlDatabase *database(Status *why);
-    LocalHistoryBackend *local() const { return m_local.get(); }
+    LocalHistoryBackend *local() const { return m_local; }
     static QString checkpointPath(const QString &stateDir, const QString &conninfo);
 
 signals:
@@ -87,7 +87,7 @@ private:
     void tick();
     HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
 
-    std::unique_ptr<LocalHistoryBackend> m_local;
+    LocalHistoryBackend *m_local; // a child: it moves to the history thread with this object
     Config m_config;
     TeamConnection m_connection;
     HistoryChain m_chain; // this installation's key: MACs the checkpoint

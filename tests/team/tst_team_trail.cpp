@@ -5,7 +5,11 @@
 // `history --verify` on a console that had seen the records.
 #include "TeamTestSupport.h"
 
+#include "CoreContext.h"
+#include "HistoryService.h"
+
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -20,6 +24,7 @@ private slots:
     void connectionFailuresAreNamed();
     void officersMayOnlyInsertAndRead();
     void eachOfficerSeesTheOther();
+    void colleagueWakesTheConsole();
     void databaseDownThenBackLandsOnce();
     void updateIsNamed();
     void recomputedRewriteIsNamed();
@@ -46,7 +51,7 @@ void TestTeamTrail::initTestCase()
     m_key = "team-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     SandboxConfig config;
     config.apiKey = m_key;
-    for (const char *user : {"user-of-a", "user-of-b", "offline-user", "after-delete"})
+    for (const char *user : {"user-of-a", "user-of-b", "offline-user", "after-delete", "watched-user"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -154,6 +159,37 @@ void TestTeamTrail::eachOfficerSeesTheOther()
              qint64(0));
     QCOMPARE(verify(m_a).exitCode, 0);
     QCOMPARE(verify(m_b).exitCode, 0);
+}
+
+// A console open on officer A's configuration hears officer B's action (NOTIFY, or the poll when a
+// notification is lost) and then reads it from the team trail, naming B's role.
+void TestTeamTrail::colleagueWakesTheConsole()
+{
+    qputenv("PGPASSWORD", m_a.password.toUtf8());
+    CoreConfig config;
+    config.settingsFile = m_a.cli->settingsFile();
+    config.historyDir = m_a.cli->historyDir();
+    config.keychainService = QStringLiteral("enrollee-team-test-") + QUuid::createUuid().toString(QUuid::Id128);
+    CoreContext core(config);
+    QVERIFY(core.hasTeam());
+    QSignalSpy woken(core.history(), &HistoryService::externalChange);
+    QTest::qWait(300); // the watch is set up on the history thread
+    woken.clear();
+    QCOMPARE(act(m_b, QStringLiteral("deactivate"), QStringLiteral("watched-user")).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(woken.count() > 0, 10000);
+    bool done = false;
+    QString role;
+    core.history()->read(1, this, [&](const Result<HistoryRead> &read) {
+        done = true;
+        if (!read.ok())
+            return;
+        for (const HistoryEntry &e : read.value().entries) {
+            if (e.userId == QLatin1String("watched-user"))
+                role = e.dbRole;
+        }
+    });
+    QTRY_VERIFY(done);
+    QCOMPARE(role, QStringLiteral("officer_b"));
 }
 
 void TestTeamTrail::databaseDownThenBackLandsOnce()

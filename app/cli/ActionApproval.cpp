@@ -14,14 +14,8 @@ namespace {
 // What the team policy says of this action here: needs approval, or why the policy cannot be read.
 struct Gate {
     Status reach; // failed: the team database cannot be reached
-    bool needsApproval = false;
+    QMap<QString, QStringList> rules;
 };
-
-// Offline, the default rule (delete in production) still holds: four eyes are never skipped by going offline.
-bool defaultRule(ActionKind action, Environment environment)
-{
-    return action == ActionKind::Delete && environment == Environment::Production;
-}
 } // namespace
 
 void ActionCommand::gate()
@@ -43,18 +37,25 @@ void ActionCommand::gate()
             if (!rules.ok())
                 gate.reach = rules.status();
             else
-                gate.needsApproval = rules.value().value(environment).contains(action);
+                gate.rules = rules.value();
             return gate;
         },
-        this, [this](const Gate &gate) {
-            if (!gate.reach.ok() && defaultRule(m_action, m_request.profile.environment)) {
+        this, [this, action, environment](const Gate &gate) {
+            // The runner holds the rule; offline it keeps the default (delete in production), so four eyes
+            // are never skipped by going offline.
+            ActionRunner *runner = m_core->runner();
+            if (gate.reach.ok())
+                runner->setNeedsApproval(m_action, m_request.profile.environment,
+                                         gate.rules.value(environment).contains(action));
+            const bool needed = runner->rule(m_request).needsApproval;
+            if (!gate.reach.ok() && needed) {
                 m_request.apiKey.reset();
                 return fail(ExitCode::kNetwork,
-                            tr("%1 in production needs a second officer's approval, and the team database cannot "
-                               "be reached to ask for it; nothing was sent: %2")
+                            tr("%1 here needs a second officer's approval, and the team database cannot be reached "
+                               "to ask for it; nothing was sent: %2")
                                 .arg(ActionInfo::cliName(m_action), gate.reach.message()));
             }
-            if (gate.needsApproval)
+            if (needed)
                 return requestApproval();
             submit();
         });
@@ -130,6 +131,7 @@ void ActionCommand::claimApproved()
                                "(profile changed?); nothing was sent.")
                                 .arg(r.id));
             }
+            m_request.approvalId = r.id;
             submit();
         });
 }

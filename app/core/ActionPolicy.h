@@ -18,6 +18,9 @@ struct ActionRule {
     bool needsReason = false; // a reason or case reference for the audit trail
     Confirmation confirmation = Confirmation::None;
     bool irreversible = false; // nothing undoes it (a delete)
+    // A second officer must approve it first (the team trail's four-eyes policy); the runner refuses
+    // it without an approved request's id.
+    bool needsApproval = false;
 };
 
 // The one table of what each action needs, per environment, applied by the ActionRunner for every

@@ -69,6 +69,9 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
     RetryPolicy retry = m_runner->retryPolicy();
     retry.maxAttempts = m_settings->maxAttempts();
     m_runner->setRetryPolicy(retry);
+    // Once a team store exists, a production delete needs a second officer until its policy says more.
+    if (hasTeam())
+        m_runner->setNeedsApproval(ActionKind::Delete, Environment::Production, true);
 }
 
 CoreContext::~CoreContext()

@@ -38,8 +38,9 @@ void ApprovalsCommand::start(const QStringList &arguments)
     bool ok = false;
     const qint64 id = positional.value(2).toLongLong(&ok);
     if (positional.size() != 3 || !ok || id <= 0)
-        return fail(ExitCode::kUsage, tr("Usage: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | "
-                                         "run ID"));
+        return fail(ExitCode::kUsage,
+                    tr("Usage: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | "
+                       "run ID"));
     if (what == QLatin1String("approve"))
         return decide(id, true, parser.value(reason));
     if (what == QLatin1String("deny")) {
@@ -87,87 +88,86 @@ void ApprovalsCommand::list(bool json)
 {
     withDatabase(
         [](QSqlDatabase &db, QString *text) {
-            const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(db);
-            if (!pending.ok())
-                return pending.status();
-            QJsonArray array;
-            for (const ApprovalRequest &r : pending.value())
-                array.append(r.toJson());
-            *text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-            return Status::success();
+        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(db);
+        if (!pending.ok())
+            return pending.status();
+        QJsonArray array;
+        for (const ApprovalRequest &r : pending.value())
+            array.append(r.toJson());
+        *text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+        return Status::success();
         },
         [this, json](const Status &status, const QString &text) {
-            if (!status.ok())
-                return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kStorage,
-                            status.message());
-            const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-            if (json) {
-                Console::json(array);
-                return succeed();
-            }
-            if (array.isEmpty())
-                Console::err(tr("No requests are waiting."));
-            for (const QJsonValue &v : array) {
-                const QJsonObject o = v.toObject();
-                Console::out(tr("#%1  %2  %3 %4  by %5  until %6  %7")
-                                 .arg(o.value(QLatin1String("id")).toInteger())
-                                 .arg(o.value(QLatin1String("status")).toString(),
-                                      o.value(QLatin1String("action")).toString(),
-                                      Console::oneLine(o.value(QLatin1String("user_id")).toString()),
-                                      o.value(QLatin1String("requester")).toString(),
-                                      o.value(QLatin1String("expiry")).toString(),
-                                      Console::oneLine(o.value(QLatin1String("reason")).toString())));
-            }
-            succeed();
-        });
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kStorage,
+                        status.message());
+        const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+        if (json) {
+            Console::json(array);
+            return succeed();
+        }
+        if (array.isEmpty())
+            Console::err(tr("No requests are waiting."));
+        for (const QJsonValue &v : array) {
+            const QJsonObject o = v.toObject();
+            Console::out(
+                tr("#%1  %2  %3 %4  by %5  until %6  %7")
+                    .arg(o.value(QLatin1String("id")).toInteger())
+                    .arg(o.value(QLatin1String("status")).toString(), o.value(QLatin1String("action")).toString(),
+                         Console::oneLine(o.value(QLatin1String("user_id")).toString()),
+                         o.value(QLatin1String("requester")).toString(), o.value(QLatin1String("expiry")).toString(),
+                         Console::oneLine(o.value(QLatin1String("reason")).toString())));
+        }
+        succeed();
+    });
 }
 
 void ApprovalsCommand::decide(qint64 id, bool approve, const QString &reason)
 {
     withDatabase(
         [id, approve, reason](QSqlDatabase &db, QString *text) {
-            const Result<QString> decided = TeamApprovals::decide(db, id, approve, reason);
-            if (decided.ok())
-                *text = decided.value();
-            return decided.ok() ? Status::success() : decided.status();
+        const Result<QString> decided = TeamApprovals::decide(db, id, approve, reason);
+        if (decided.ok())
+            *text = decided.value();
+        return decided.ok() ? Status::success() : decided.status();
         },
         [this, id, approve](const Status &status, const QString &) {
-            if (!status.ok())
-                return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kNotConfirmed,
-                            status.message());
-            Console::out(approve ? tr("Request #%1 approved; its requester can now run it.").arg(id)
-                                 : tr("Request #%1 denied.").arg(id));
-            succeed();
-        });
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kNotConfirmed,
+                        status.message());
+        Console::out(approve ? tr("Request #%1 approved; its requester can now run it.").arg(id)
+                             : tr("Request #%1 denied.").arg(id));
+        succeed();
+    });
 }
 
 void ApprovalsCommand::run(qint64 id)
 {
     withDatabase(
         [id](QSqlDatabase &db, QString *text) {
-            const Result<ApprovalRequest> found = TeamApprovals::find(db, id);
-            if (!found.ok())
-                return found.status();
-            QJsonObject o = found.value().toJson();
-            *text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-            return Status::success();
+        const Result<ApprovalRequest> found = TeamApprovals::find(db, id);
+        if (!found.ok())
+            return found.status();
+        QJsonObject o = found.value().toJson();
+        *text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return Status::success();
         },
         [this](const Status &status, const QString &text) {
-            if (!status.ok())
-                return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
-                            status.message());
-            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-            ApprovalRequest r;
-            r.id = o.value(QLatin1String("id")).toInteger();
-            r.action = o.value(QLatin1String("action")).toString();
-            r.userId = o.value(QLatin1String("user_id")).toString();
-            r.reason = o.value(QLatin1String("reason")).toString();
-            r.partnerId = o.value(QLatin1String("partner_id")).toString();
-            r.environment = o.value(QLatin1String("environment")).toString();
-            r.host = o.value(QLatin1String("base_url")).toString();
-            r.email = o.value(QLatin1String("email")).toString();
-            send(r);
-        });
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
+                        status.message());
+        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+        ApprovalRequest r;
+        r.id = o.value(QLatin1String("id")).toInteger();
+        r.action = o.value(QLatin1String("action")).toString();
+        r.userId = o.value(QLatin1String("user_id")).toString();
+        r.reason = o.value(QLatin1String("reason")).toString();
+        r.partnerId = o.value(QLatin1String("partner_id")).toString();
+        r.environment = o.value(QLatin1String("environment")).toString();
+        r.host = o.value(QLatin1String("base_url")).toString();
+        r.email = o.value(QLatin1String("email")).toString();
+        send(r);
+    });
 }
 
 void ApprovalsCommand::send(const ApprovalRequest &request)

@@ -161,9 +161,9 @@ void TeamCommand::saveConnection(const QString &conninfo, const QByteArray &pass
     core()->credentials()->write(CoreContext::teamPasswordAccount(conninfo), password,
                                  [this, finish](const CredentialResult &r) {
         if (!r.ok())
-            return fail(ExitCode::kStorage,
-                        tr("The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.")
-                            .arg(r.message));
+            return fail(
+                ExitCode::kStorage,
+                tr("The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.").arg(r.message));
         finish();
     });
 }
@@ -182,22 +182,23 @@ void TeamCommand::status(bool json)
     connect(core(), &CoreContext::historyReady, this, [this, json](const Status &) {
         core()->history()->run<TeamStatus>(
             [](HistoryBackend &b) {
-                auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-                return team ? team->status() : TeamStatus();
+            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
+            return team ? team->status() : TeamStatus();
             },
-            this, [this, json](const TeamStatus &s) {
-                if (json) {
-                    Console::json(s.toJson());
-                } else {
-                    Console::out(s.connected ? tr("Connected to %1 as \"%2\".").arg(s.address, s.role)
-                                             : tr("Not connected to %1: %2").arg(s.address, s.problem));
-                    Console::out(tr("%n record(s) of this console waiting to be sent.", nullptr, int(s.waiting)));
-                    Console::out(tr("Last verified team record: #%1 %2").arg(s.checkpointSeq).arg(s.checkpointHash));
-                    if (s.tlsWeakened)
-                        Console::out(tr("TLS is weakened: the server's identity is not verified."));
-                }
-                succeed();
-            });
+            this,
+            [this, json](const TeamStatus &s) {
+            if (json) {
+                Console::json(s.toJson());
+            } else {
+                Console::out(s.connected ? tr("Connected to %1 as \"%2\".").arg(s.address, s.role)
+                                         : tr("Not connected to %1: %2").arg(s.address, s.problem));
+                Console::out(tr("%n record(s) of this console waiting to be sent.", nullptr, int(s.waiting)));
+                Console::out(tr("Last verified team record: #%1 %2").arg(s.checkpointSeq).arg(s.checkpointHash));
+                if (s.tlsWeakened)
+                    Console::out(tr("TLS is weakened: the server's identity is not verified."));
+            }
+            succeed();
+        });
     });
     core()->openHistory(AuditKey::Mode::ReadOnly);
 }
@@ -253,7 +254,8 @@ void TeamCommand::policy(const QString &conninfo, const QString &actions, const 
         Console::out(tr("No action needs a second officer."));
     } else {
         for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
-            Console::out(tr("%1: %2 need(s) a second officer's approval.").arg(it.key(), it.value().join(QStringLiteral(", "))));
+            Console::out(
+                tr("%1: %2 need(s) a second officer's approval.").arg(it.key(), it.value().join(QStringLiteral(", "))));
     }
     succeed();
 }

@@ -78,10 +78,10 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
         !confirmed.ok())
         return confirmed;
     if (rule(request).needsApproval && request.approvalId <= 0)
-        return Status::failure(tr("%1 in %2 needs a second officer's approval first; nothing was sent.")
-                                   .arg(ActionInfo::displayName(request.action),
-                                        environmentDisplayName(request.profile.environment)),
-                               Status::Kind::NotConfirmed);
+        return Status::failure(
+            tr("%1 in %2 needs a second officer's approval first; nothing was sent.")
+                .arg(ActionInfo::displayName(request.action), environmentDisplayName(request.profile.environment)),
+            Status::Kind::NotConfirmed);
     Job job;
     job.ticket = m_nextTicket++;
     job.request = request;

@@ -133,9 +133,9 @@ void CoreContext::withTeamPassword(const std::function<void()> &then)
             const QString password = QString::fromUtf8(r.secret);
             self->m_history->run<bool>(
                 [password](HistoryBackend &b) {
-                    if (auto *team = qobject_cast<TeamHistoryBackend *>(&b))
-                        team->setPassword(password);
-                    return true;
+                if (auto *team = qobject_cast<TeamHistoryBackend *>(&b))
+                    team->setPassword(password);
+                return true;
                 },
                 self, [](const bool &) {});
         }

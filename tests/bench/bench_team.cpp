@@ -91,8 +91,7 @@ int main(int argc, char **argv)
     config.installation = QStringLiteral("bench-console");
     config.machine = QStringLiteral("bench");
     config.stateDir = home.filePath(QStringLiteral("settings"));
-    TeamHistoryBackend console(std::make_unique<LocalHistoryBackend>(home.filePath(QStringLiteral("history"))),
-                               config);
+    TeamHistoryBackend console(std::make_unique<LocalHistoryBackend>(home.filePath(QStringLiteral("history"))), config);
     console.setChainKey(QByteArrayLiteral("bench-chain-key-0123456789abcdef"));
     const Result<HistoryRead> first = console.read(1);
     if (!first.ok())
@@ -108,11 +107,11 @@ int main(int argc, char **argv)
     QSqlQuery fill(db);
     QElapsedTimer filling;
     filling.start();
-    const bool filled = fill.exec(QStringLiteral(
-        "INSERT INTO enrollee.trail (seq, installation, local_id, kind, machine, body, hash) "
-        "SELECT g, 'bench-bulk', g, 'begin', 'bench', '%1', md5(g::text) || md5(g::text) "
-        "FROM generate_series((SELECT max(seq) + 1 FROM enrollee.trail), 1000000) g")
-                                              .arg(kBody));
+    const bool filled = fill.exec(
+        QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, machine, body, hash) "
+                       "SELECT g, 'bench-bulk', g, 'begin', 'bench', '%1', md5(g::text) || md5(g::text) "
+                       "FROM generate_series((SELECT max(seq) + 1 FROM enrollee.trail), 1000000) g")
+            .arg(kBody));
     if (!filled) {
         std::fprintf(stderr, "bench_team: bulk fill failed\n");
         return 1;
@@ -123,8 +122,8 @@ int main(int argc, char **argv)
 
     std::printf("team trail append, mean of %d single-record transactions:\n", appends);
     std::printf("  with ~1,000 records:      %.3f ms\n", small);
-    std::printf("  with ~1,000,000 records:  %.3f ms   (ratio %.2fx, goal <= 2x; fill took %.1f s)\n", big,
-                big / small, fillS);
+    std::printf("  with ~1,000,000 records:  %.3f ms   (ratio %.2fx, goal <= 2x; fill took %.1f s)\n", big, big / small,
+                fillS);
     std::printf("catch-up of 10,000 new records (read + chain check + merge): %.0f ms, %lld entries "
                 "(goal <= 2000 ms)\n",
                 catchUpMs, static_cast<long long>(caughtEntries));

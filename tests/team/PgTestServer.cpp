@@ -66,8 +66,8 @@ bool PgTestServer::run(const QStringList &command, QString *error, int timeoutMs
         return true;
     if (error)
         *error = QStringLiteral("%1 %2 failed (%3): %4")
-                     .arg(program, argv.join(QLatin1Char(' ')), finished ? QString::number(process.exitCode())
-                                                                          : QStringLiteral("timeout"),
+                     .arg(program, argv.join(QLatin1Char(' ')),
+                          finished ? QString::number(process.exitCode()) : QStringLiteral("timeout"),
                           QString::fromLocal8Bit(process.readAll()));
     return false;
 }
@@ -124,9 +124,8 @@ bool PgTestServer::start(QString *error)
         return false;
     if (m_port == 0)
         m_port = freePort();
-    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                                .arg(m_port)
-                                .arg(m_dir.path());
+    const QString options =
+        QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
     if (!run({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
               m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
               QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start")},
@@ -200,8 +199,7 @@ bool PgTestServer::superExec(const QStringList &statements, QString *error, cons
     return true;
 }
 
-bool PgTestServer::createRole(const QString &role, const QString &password, const QString &group,
-                              QString *error) const
+bool PgTestServer::createRole(const QString &role, const QString &password, const QString &group, QString *error) const
 {
     QStringList sql{QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password)};
     if (!group.isEmpty())

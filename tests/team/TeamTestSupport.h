@@ -4,6 +4,7 @@
 // `enrollee-cli team init`, officers as real configurations (their own ENROLLEE_HOME, keychain
 // service and database role), and the project's sandbox on loopback to send actions to.
 #include "CliHarness.h"
+
 #include "PgTestServer.h"
 #include "SandboxServer.h"
 

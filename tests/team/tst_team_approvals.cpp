@@ -22,10 +22,7 @@ private slots:
 
 private:
     CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
-    qint64 lastRequest() const
-    {
-        return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests"));
-    }
+    qint64 lastRequest() const { return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests")); }
 
     PgTestServer m_pg;
     SandboxServer *m_sandbox = nullptr;
@@ -57,10 +54,10 @@ void TestTeamApprovals::initTestCase()
 CliRun TestTeamApprovals::deleteIn(Officer &officer, const QString &user, const QString &environment)
 {
     return officer.cli->run({QStringLiteral("delete"), user, QStringLiteral("--environment"), environment,
-                             QStringLiteral("--base-url"),
-                             m_sandbox->origin().toString(), QStringLiteral("--partner-id"), QStringLiteral("001"),
-                             QStringLiteral("--email"), officer.role + QStringLiteral("@example.org"),
-                             QStringLiteral("--reason"), QStringLiteral("CASE-7"), QStringLiteral("--yes")});
+                             QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--reason"),
+                             QStringLiteral("CASE-7"), QStringLiteral("--yes")});
 }
 
 void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
@@ -102,8 +99,9 @@ void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
     QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode, 6);
     QCOMPARE(m_sandbox->requestCount(), sent);
 
-    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText, QStringLiteral("--reason"),
-                           QStringLiteral("checked")})
+    QCOMPARE(m_b.cli
+                 ->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText, QStringLiteral("--reason"),
+                        QStringLiteral("checked")})
                  .exitCode,
              0);
     const CliRun notTheirs = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
@@ -120,14 +118,16 @@ void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
     // Request, approval, run and the action's own records all stand in the team trail.
     m_a.cli->run({QStringLiteral("team"), QStringLiteral("status")});
     for (const char *kind : {"request", "approve", "run"})
-        QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = '%1' AND "
-                                                 "local_id = %2")
-                                      .arg(QLatin1String(kind))
-                                      .arg(id)),
+        QCOMPARE(superCount(m_pg,
+                            QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = '%1' AND "
+                                           "local_id = %2")
+                                .arg(QLatin1String(kind))
+                                .arg(id)),
                  qint64(1));
-    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'complete' AND body "
-                                             "LIKE '%\"outcome\":\"success\"%' AND ref_seq IN (SELECT seq FROM "
-                                             "enrollee.trail WHERE body LIKE '%doomed-user%' AND kind = 'begin')")),
+    QCOMPARE(superCount(m_pg,
+                        QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'complete' AND body "
+                                       "LIKE '%\"outcome\":\"success\"%' AND ref_seq IN (SELECT seq FROM "
+                                       "enrollee.trail WHERE body LIKE '%doomed-user%' AND kind = 'begin')")),
              qint64(1));
     QCOMPARE(m_b.cli->run({QStringLiteral("history"), QStringLiteral("--verify")}).exitCode, 0);
 }
@@ -138,8 +138,9 @@ void TestTeamApprovals::denialAndExpiry()
     QCOMPARE(deleteIn(m_a, QStringLiteral("denied-user"), QStringLiteral("production")).exitCode, 7);
     const QString denied = QString::number(lastRequest());
     QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("deny"), denied}).exitCode, 2); // needs a reason
-    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("deny"), denied, QStringLiteral("--reason"),
-                           QStringLiteral("wrong user")})
+    QCOMPARE(m_b.cli
+                 ->run({QStringLiteral("approvals"), QStringLiteral("deny"), denied, QStringLiteral("--reason"),
+                        QStringLiteral("wrong user")})
                  .exitCode,
              0);
     QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), denied}).exitCode, 6);
@@ -152,7 +153,8 @@ void TestTeamApprovals::denialAndExpiry()
                                  .arg(late)},
                             &why),
              qPrintable(why));
-    const CliRun expired = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(late)});
+    const CliRun expired = m_b.cli->run(
+        {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(late)});
     QCOMPARE(expired.exitCode, 6);
     QVERIFY2(expired.err.contains("expired"), expired.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent);
@@ -162,8 +164,11 @@ void TestTeamApprovals::denialAndExpiry()
 void TestTeamApprovals::policyIsTheTeams()
 {
     // Officers read the policy but cannot change it; the administrator can.
-    const QStringList set{QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--require-approval"),
-                          QStringLiteral("delete,deactivate"), QStringLiteral("--environment"),
+    const QStringList set{QStringLiteral("team"),
+                          QStringLiteral("policy"),
+                          QStringLiteral("--require-approval"),
+                          QStringLiteral("delete,deactivate"),
+                          QStringLiteral("--environment"),
                           QStringLiteral("production")};
     QCOMPARE(m_a.cli->run(set).exitCode, 5);
     CliHarness admin;

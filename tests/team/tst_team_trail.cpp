@@ -9,8 +9,8 @@
 #include "HistoryService.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
@@ -34,7 +34,10 @@ private slots:
 private:
     CliRun act(Officer &officer, const QString &action, const QString &user);
     QJsonArray history(Officer &officer);
-    CliRun verify(Officer &officer) { return officer.cli->run({QStringLiteral("history"), QStringLiteral("--verify")}); }
+    CliRun verify(Officer &officer)
+    {
+        return officer.cli->run({QStringLiteral("history"), QStringLiteral("--verify")});
+    }
     bool tamper(const QStringList &sql);
 
     PgTestServer m_pg;
@@ -154,8 +157,9 @@ void TestTeamTrail::eachOfficerSeesTheOther()
         QVERIFY2(seen.contains(QStringLiteral("user-of-b/officer_b/success")), qPrintable(seen.join(u' ')));
     }
     // The role is the server's word, not the client's: every row names its writer's session_user.
-    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind IN ('begin', "
-                                             "'complete') AND db_role NOT IN ('officer_a', 'officer_b')")),
+    QCOMPARE(superCount(m_pg,
+                        QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind IN ('begin', "
+                                       "'complete') AND db_role NOT IN ('officer_a', 'officer_b')")),
              qint64(0));
     QCOMPARE(verify(m_a).exitCode, 0);
     QCOMPARE(verify(m_b).exitCode, 0);
@@ -247,18 +251,17 @@ void TestTeamTrail::recomputedRewriteIsNamed()
     // A DBA who also recomputes the newest hash passes the chain walk; the checkpoint does not agree.
     QCOMPARE(verify(m_a).exitCode, 0);
     const qint64 newest = superCount(m_pg, QStringLiteral("SELECT max(seq) FROM enrollee.trail"));
-    QVERIFY(tamper({QStringLiteral("CREATE TABLE public.saved AS SELECT * FROM enrollee.trail WHERE seq = %1")
-                        .arg(newest),
-                    QStringLiteral("UPDATE enrollee.trail t SET body = t.body || ' ', hash = "
-                                   "enrollee.record_hash(p.hash, t.seq, enrollee.record_text(t.installation, "
-                                   "t.local_id, t.kind, t.ref_seq, t.db_role, t.machine, t.body || ' ')) FROM "
-                                   "enrollee.trail p WHERE t.seq = %1 AND p.seq = %1 - 1")
-                        .arg(newest)}));
+    QVERIFY(
+        tamper({QStringLiteral("CREATE TABLE public.saved AS SELECT * FROM enrollee.trail WHERE seq = %1").arg(newest),
+                QStringLiteral("UPDATE enrollee.trail t SET body = t.body || ' ', hash = "
+                               "enrollee.record_hash(p.hash, t.seq, enrollee.record_text(t.installation, "
+                               "t.local_id, t.kind, t.ref_seq, t.db_role, t.machine, t.body || ' ')) FROM "
+                               "enrollee.trail p WHERE t.seq = %1 AND p.seq = %1 - 1")
+                    .arg(newest)}));
     const CliRun run = verify(m_a);
     QCOMPARE(run.exitCode, 5);
-    QVERIFY2(run.err.contains(QStringLiteral("Team record #%1 is not the record this console verified")
-                                  .arg(newest)
-                                  .toUtf8()),
+    QVERIFY2(run.err.contains(
+                 QStringLiteral("Team record #%1 is not the record this console verified").arg(newest).toUtf8()),
              run.err.constData());
     QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq = %1").arg(newest),
                     QStringLiteral("INSERT INTO enrollee.trail SELECT * FROM public.saved"),

@@ -77,9 +77,9 @@ Result<qint64> request(QSqlDatabase &db, const ApprovalRequest &what, int ttlSec
     const auto text = [](const QString &s) { return QVariant(s.isNull() ? QStringLiteral("") : s); };
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT enrollee.request_approval(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {text(what.profile), text(what.partnerId), text(what.host), text(what.email),
-                              text(what.environment), text(what.action), text(what.userId), text(what.reason),
-                              QVariant(ttlSeconds)})
+    for (const QVariant &v :
+         {text(what.profile), text(what.partnerId), text(what.host), text(what.email), text(what.environment),
+          text(what.action), text(what.userId), text(what.reason), QVariant(ttlSeconds)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return failed(q.lastError());

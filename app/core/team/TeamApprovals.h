@@ -16,8 +16,8 @@ struct ApprovalRequest {
     QString requester; // the database role that asked (session_user, set by the server)
     QString profile;
     QString partnerId;
-    QString host;  // the base URL the request goes to
-    QString email; // the requester's operator email, recorded with the action
+    QString host;        // the base URL the request goes to
+    QString email;       // the requester's operator email, recorded with the action
     QString environment; // cli name: sandbox / production
     QString action;      // cli name
     QString userId;

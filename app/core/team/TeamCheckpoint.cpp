@@ -33,7 +33,8 @@ TeamCheckpoint::State TeamCheckpoint::read(const HistoryChain &chain) const
         return state;
     state.seq = parts[2].toLongLong();
     state.hash = QString::fromLatin1(parts[3]);
-    state.authentic = chain.keyed() && state.seq > 0 && QString::fromLatin1(parts[4]) == mac(chain, state.seq, state.hash);
+    state.authentic = chain.keyed() && state.seq > 0
+        && QString::fromLatin1(parts[4]) == mac(chain, state.seq, state.hash);
     return state;
 }
 

@@ -119,9 +119,7 @@ Result<QString> TeamConnection::normalise(const QString &conninfo, bool weakenTl
 QString TeamConnection::explain(const QSqlError &error)
 {
     const QString text = QString(error.databaseText() + QLatin1Char(' ') + error.driverText()).simplified();
-    const auto has = [&text](const char *needle) {
-        return text.contains(QLatin1String(needle), Qt::CaseInsensitive);
-    };
+    const auto has = [&text](const char *needle) { return text.contains(QLatin1String(needle), Qt::CaseInsensitive); };
     QString why;
     if (has("password authentication failed") || has("no password supplied"))
         why = tr("The database refused the password for this role (wrong or missing password: PGPASSWORD, "

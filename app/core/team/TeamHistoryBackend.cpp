@@ -207,8 +207,7 @@ Status TeamHistoryBackend::sync()
     writer.machine = m_config.machine;
     writer.dbRole = m_connection.role();
     int written = 0;
-    const Status sent =
-        TeamTrail::append(m_connection.db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
+    const Status sent = TeamTrail::append(m_connection.db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
     if (!sent.ok()) {
         dropConnection(sent);
         return sent;

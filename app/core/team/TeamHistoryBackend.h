@@ -18,9 +18,9 @@ class QTimer;
 struct TeamStatus {
     bool configured = false;
     bool connected = false;
-    QString role;      // the database role this console is connected as
-    QString address;   // host/port/dbname, no password
-    QString problem;   // translated: why it is not connected, or what a check found
+    QString role;       // the database role this console is connected as
+    QString address;    // host/port/dbname, no password
+    QString problem;    // translated: why it is not connected, or what a check found
     qint64 waiting = 0; // this console's records not yet in the team trail
     qint64 checkpointSeq = 0;
     QString checkpointHash;
@@ -97,7 +97,7 @@ private:
     qint64 m_waiting = 0;
     qint64 m_newestSeen = 0;
     QDateTime m_nextAttempt;
-    bool m_dirty = false;   // wrote locally in this process: try once more before going away
+    bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
     QTimer *m_timer = nullptr;
 };

@@ -69,19 +69,19 @@ QStringList version1()
                        "  CHECK (status IN ('pending', 'approved', 'denied', 'run')),"
                        " decided_by text, decided_at timestamptz, decision_reason text, run_at timestamptz)"),
         // Server-side records (four-eyes events) chained exactly like the writers' own.
+        QStringLiteral("CREATE FUNCTION enrollee.append_event(p_kind text, p_ref bigint, p_body text) RETURNS bigint "
+                       "LANGUAGE plpgsql SECURITY DEFINER SET search_path = enrollee, pg_temp AS $$ "
+                       "DECLARE s bigint; h text; BEGIN "
+                       "PERFORM pg_advisory_xact_lock(111525040712812); "
+                       "SELECT seq, hash INTO s, h FROM enrollee.trail ORDER BY seq DESC LIMIT 1; "
+                       "s := coalesce(s, 0) + 1; h := coalesce(h, repeat('0', 64)); "
+                       "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
+                       "VALUES (s, 'database', p_ref, p_kind, 0, 'database', p_body, enrollee.record_hash(h, s, "
+                       "enrollee.record_text('database', p_ref, p_kind, 0, session_user::text, 'database', p_body))); "
+                       "RETURN s; END $$"),
         QStringLiteral(
-            "CREATE FUNCTION enrollee.append_event(p_kind text, p_ref bigint, p_body text) RETURNS bigint "
-            "LANGUAGE plpgsql SECURITY DEFINER SET search_path = enrollee, pg_temp AS $$ "
-            "DECLARE s bigint; h text; BEGIN "
-            "PERFORM pg_advisory_xact_lock(111525040712812); "
-            "SELECT seq, hash INTO s, h FROM enrollee.trail ORDER BY seq DESC LIMIT 1; "
-            "s := coalesce(s, 0) + 1; h := coalesce(h, repeat('0', 64)); "
-            "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
-            "VALUES (s, 'database', p_ref, p_kind, 0, 'database', p_body, enrollee.record_hash(h, s, "
-            "enrollee.record_text('database', p_ref, p_kind, 0, session_user::text, 'database', p_body))); "
-            "RETURN s; END $$"),
-        QStringLiteral(
-            "CREATE FUNCTION enrollee.request_approval(p_profile text, p_partner text, p_host text, p_email text, p_env text, "
+            "CREATE FUNCTION enrollee.request_approval(p_profile text, p_partner text, p_host text, p_email text, "
+            "p_env text, "
             "p_action text, p_user text, p_reason text, p_ttl_seconds integer) RETURNS bigint LANGUAGE plpgsql "
             "SECURITY DEFINER SET search_path = enrollee, pg_temp AS $$ DECLARE r bigint; BEGIN "
             "IF NOT pg_has_role(session_user, 'enrollee_officers', 'MEMBER') THEN "
@@ -182,9 +182,9 @@ Result<int> migrate(QSqlDatabase &db)
     for (int version = before.value() + 1; version <= int(steps.size()); ++version) {
         for (const QString &sql : steps.at(version - 1)) {
             if (!query.exec(sql)) {
-                const Status failed =
-                    sqlFailure(tr("The schema upgrade to version %1 failed (nothing was changed):").arg(version),
-                               query.lastError());
+                const Status failed = sqlFailure(
+                    tr("The schema upgrade to version %1 failed (nothing was changed):").arg(version),
+                    query.lastError());
                 db.rollback();
                 return failed;
             }

@@ -4,11 +4,12 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <algorithm>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace {
 QString tr(const char *text, int n = -1)
@@ -108,12 +109,12 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
         return abort(ok);
 
     QSqlQuery ref(db);
-    ref.prepare(QStringLiteral(
-        "SELECT seq FROM enrollee.trail WHERE installation = ? AND local_id = ? AND kind = 'begin'"));
+    ref.prepare(
+        QStringLiteral("SELECT seq FROM enrollee.trail WHERE installation = ? AND local_id = ? AND kind = 'begin'"));
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation, local_id, kind) DO NOTHING"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation, local_id, kind) DO NOTHING"));
     QHash<qint64, qint64> begins; // local id -> team record, for completions in the same batch
     for (const TeamOutgoing &out : records) {
         TeamRecord r = writer;

@@ -14,6 +14,7 @@ namespace {
 struct Gate {
     Status reach; // failed: the team database cannot be reached
     QMap<QString, QStringList> rules;
+    QStringList conflicts; // other officers' recent actions on this user
 };
 } // namespace
 
@@ -26,7 +27,7 @@ void ActionCommand::gate()
     const QString action = ActionInfo::cliName(m_action);
     const QString environment = environmentName(m_request.profile.environment);
     m_core->history()->run<Gate>(
-        [action, environment](HistoryBackend &b) {
+        [action, environment, userId = m_request.userId](HistoryBackend &b) {
         Gate gate;
         auto *team = qobject_cast<TeamHistoryBackend *>(&b);
         QSqlDatabase *db = team ? team->database(&gate.reach) : nullptr;
@@ -37,12 +38,17 @@ void ActionCommand::gate()
             gate.reach = rules.status();
         else
             gate.rules = rules.value();
+        const Result<QStringList> conflicts = TeamTrail::recentByOthers(*db, userId, 60);
+        if (conflicts.ok())
+            gate.conflicts = conflicts.value();
         return gate;
         },
         this,
         [this, action, environment](const Gate &gate) {
         // The runner holds the rule; offline it keeps the default (delete in production), so four eyes
         // are never skipped by going offline.
+        for (const QString &conflict : gate.conflicts)
+            Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1.").arg(Console::oneLine(conflict)));
         ActionRunner *runner = m_core->runner();
         if (gate.reach.ok())
             runner->setNeedsApproval(m_action, m_request.profile.environment,

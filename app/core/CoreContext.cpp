@@ -44,7 +44,8 @@ std::unique_ptr<LocalHistoryBackend> localBackend(const CoreConfig &config, cons
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder
 // carries it to the team trail (issue 11).
-std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings)
+std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings,
+                                               TeamHistoryBackend **teamOut)
 {
     const QString conninfo = settings.teamConninfo();
     if (conninfo.isEmpty())
@@ -54,7 +55,9 @@ std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const C
     team.installation = settings.teamInstallation();
     team.machine = QSysInfo::machineHostName();
     team.stateDir = QFileInfo(config.settingsFile).absolutePath();
-    return std::make_unique<TeamHistoryBackend>(localBackend(config, clock), team);
+    auto backend = std::make_unique<TeamHistoryBackend>(localBackend(config, clock), team);
+    *teamOut = backend.get();
+    return backend;
 }
 } // namespace
 
@@ -62,7 +65,7 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_clock(m_config.clock ? m_config.clock : &m_systemClock),
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
-      m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings), this)),
+      m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings, &m_team), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this))
 {
     m_client->setTimeoutMs(m_settings->timeoutSeconds() * 1000);
@@ -72,6 +75,9 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
     // Once a team store exists, a production delete needs a second officer until its policy says more.
     if (hasTeam())
         m_runner->setNeedsApproval(ActionKind::Delete, Environment::Production, true);
+    if (m_team) // lives on the history thread: only its signal is used here, queued
+        connect(m_team, &TeamHistoryBackend::teamStatusChanged, this, &CoreContext::teamStatusChanged,
+                Qt::QueuedConnection);
 }
 
 CoreContext::~CoreContext()

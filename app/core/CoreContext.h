@@ -4,6 +4,7 @@
 #include "AuditKey.h"
 #include "Clock.h"
 #include "Status.h"
+#include "team/TeamStatus.h"
 
 #include <QObject>
 #include <QString>
@@ -17,6 +18,7 @@ class CredentialStore;
 class EnrolleeClient;
 class HistoryService;
 class QNetworkAccessManager;
+class TeamHistoryBackend;
 
 // Where one process keeps its files and keys. standard() follows AppPaths (ENROLLEE_HOME, the XDG
 // folders, ENROLLEE_KEYCHAIN_SERVICE); a test builds its own.
@@ -70,6 +72,9 @@ public:
 
 signals:
     void historyReady(const Status &status);
+    // With a team trail, every two seconds from the history thread: connected?, records behind,
+    // pending approvals (for the window's status line and Approvals badge).
+    void teamStatusChanged(const TeamStatus &status);
 
 private:
     void withTeamPassword(const std::function<void()> &then);
@@ -81,6 +86,7 @@ private:
     QNetworkAccessManager *m_network;
     EnrolleeClient *m_client;
     CredentialStore *m_credentials;
+    TeamHistoryBackend *m_team = nullptr; // set before m_history takes it (initialiser order)
     HistoryService *m_history;
     ActionRunner *m_runner;
     QString m_keyLocation;

@@ -19,6 +19,7 @@ private slots:
     void productionDeleteWaitsForAnotherOfficer();
     void denialAndExpiry();
     void policyIsTheTeams();
+    void offlineIsNoWayRound();
 
 private:
     CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
@@ -80,6 +81,8 @@ void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
     QCOMPARE(r.value(QLatin1String("reason")).toString(), QStringLiteral("CASE-7"));
     QVERIFY(!r.value(QLatin1String("expiry")).toString().isEmpty());
 
+    const CliRun status = m_b.cli->run({QStringLiteral("team"), QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.object().value(QLatin1String("pending_approvals")).toInt(), 1); // the window's badge
     const QString idText = QString::number(id);
     CliRun self = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText});
     QCOMPARE(self.exitCode, 6);
@@ -185,6 +188,19 @@ void TestTeamApprovals::policyIsTheTeams()
          QStringLiteral("a@example.org"), QStringLiteral("--yes")});
     QCOMPARE(deactivate.exitCode, 7);
     QCOMPARE(m_sandbox->requestCount(), sent);
+}
+
+// With the database down the default rule still holds: a production delete is neither sent nor queued.
+void TestTeamApprovals::offlineIsNoWayRound()
+{
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+    const int sent = m_sandbox->requestCount();
+    const CliRun run = deleteIn(m_a, QStringLiteral("offline-doomed"), QStringLiteral("production"));
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("second officer"), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestTeamApprovals)

@@ -50,6 +50,7 @@ QJsonObject TeamStatus::toJson() const
         {QStringLiteral("checkpoint_hash"), checkpointHash},
         {QStringLiteral("newest_record"), newestSeq},
         {QStringLiteral("tls_weakened"), tlsWeakened},
+        {QStringLiteral("pending_approvals"), pendingApprovals},
     };
 }
 
@@ -404,5 +405,9 @@ TeamStatus TeamHistoryBackend::status()
     s.checkpointSeq = cp.authentic ? cp.seq : 0;
     s.checkpointHash = cp.authentic ? cp.hash : QString();
     s.newestSeq = m_newestSeen;
+    if (m_connection.isOpen()) {
+        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(m_connection.db());
+        s.pendingApprovals = pending.ok() ? int(pending.value().size()) : 0;
+    }
     return s;
 }

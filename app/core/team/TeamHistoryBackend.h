@@ -4,6 +4,7 @@
 #include "team/TeamApprovals.h"
 #include "team/TeamCheckpoint.h"
 #include "team/TeamConnection.h"
+#include "team/TeamStatus.h"
 #include "team/TeamTrail.h"
 
 #include <QDateTime>
@@ -13,22 +14,6 @@
 
 class LocalHistoryBackend;
 class QTimer;
-
-// How the team trail stands, for `team status` and the window's status line.
-struct TeamStatus {
-    bool configured = false;
-    bool connected = false;
-    QString role;       // the database role this console is connected as
-    QString address;    // host/port/dbname, no password
-    QString problem;    // translated: why it is not connected, or what a check found
-    qint64 waiting = 0; // this console's records not yet in the team trail
-    qint64 checkpointSeq = 0;
-    QString checkpointHash;
-    qint64 newestSeq = 0; // the newest team record seen
-    bool tlsWeakened = false;
-    QJsonObject toJson() const;
-};
-Q_DECLARE_METATYPE(TeamStatus)
 
 // The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
 // LocalHistoryBackend first (durable before anything is sent, and offline too, as always); a

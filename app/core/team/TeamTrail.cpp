@@ -177,6 +177,24 @@ Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
     return records;
 }
 
+Result<QStringList> recentByOthers(QSqlDatabase &db, const QString &userId, int minutes)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT db_role, body::json->>'action', floor(extract(epoch FROM now() - recorded_at) / 60)::int "
+        "FROM enrollee.trail WHERE kind = 'begin' AND db_role <> session_user AND recorded_at > now() - "
+        "make_interval(mins => ?) AND body::json->>'user_id' = ? ORDER BY seq DESC LIMIT 5"));
+    query.addBindValue(minutes);
+    query.addBindValue(userId);
+    if (!query.exec())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    QStringList found;
+    while (query.next())
+        found.append(tr("%1 did \"%2\" on this user %n minute(s) ago", query.value(2).toInt())
+                         .arg(query.value(0).toString(), query.value(1).toString()));
+    return found;
+}
+
 Result<qint64> newestSeq(QSqlDatabase &db)
 {
     QSqlQuery query(db);

@@ -48,5 +48,9 @@ Result<qint64> newestSeq(QSqlDatabase &db);
 ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &checkpoint);
 // Records from the checkpoint's own on: whether they extend it; `problem` names why not.
 bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &checkpoint, QString *problem);
-QString describe(const TeamRecord &r); // translated: "team record #5 (begin by officer_a on laptop-3)"
+QString describe(const TeamRecord &r);
+// Another role's actions on `userId` in the last `minutes`, newest first, as translated warnings:
+// "officer_b: deactivate, 12 minute(s) ago".
+Result<QStringList> recentByOthers(QSqlDatabase &db, const QString &userId,
+                                   int minutes); // translated: "team record #5 (begin by officer_a on laptop-3)"
 } // namespace TeamTrail

@@ -108,7 +108,7 @@ void ApprovalsCommand::list(bool json)
         }
         if (array.isEmpty())
             Console::err(tr("No requests are waiting."));
-        for (const QJsonValue &v : array) {
+        for (const auto &v : array) {
             const QJsonObject o = v.toObject();
             Console::out(
                 tr("#%1  %2  %3 %4  by %5  until %6  %7")

@@ -59,6 +59,28 @@ bool batch(QSqlDatabase &db, const QString &installation, int count)
     int written = 0;
     return TeamTrail::append(db, writer(installation), records, {}, &written).ok() && written == count;
 }
+// A console that has verified the trail so far, then 10,000 records by someone else: ms to read them.
+double catchUp(const PgTestServer &server, QSqlDatabase &db, qsizetype *caughtEntries)
+{
+    QTemporaryDir home;
+    TeamHistoryBackend::Config config;
+    config.conninfo = server.conninfo(server.superuser());
+    config.installation = QStringLiteral("bench-console");
+    config.machine = QStringLiteral("bench");
+    config.stateDir = home.filePath(QStringLiteral("settings"));
+    TeamHistoryBackend console(std::make_unique<LocalHistoryBackend>(home.filePath(QStringLiteral("history"))), config);
+    console.setChainKey(QByteArrayLiteral("bench-chain-key-0123456789abcdef"));
+    const Result<HistoryRead> first = console.read(1);
+    if (!first.ok())
+        return -1;
+    if (!batch(db, QStringLiteral("bench-colleague"), 10000))
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<HistoryRead> caught = console.read(first.value().newestRecord + 1);
+    *caughtEntries = caught.ok() ? caught.value().entries.size() : -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,25 +106,10 @@ int main(int argc, char **argv)
         return 1;
     const double small = appendCost(db, appends, 1);
 
-    // Catch-up: a console that has verified the trail so far, then 10,000 records by someone else.
-    QTemporaryDir home;
-    TeamHistoryBackend::Config config;
-    config.conninfo = server.conninfo(server.superuser());
-    config.installation = QStringLiteral("bench-console");
-    config.machine = QStringLiteral("bench");
-    config.stateDir = home.filePath(QStringLiteral("settings"));
-    TeamHistoryBackend console(std::make_unique<LocalHistoryBackend>(home.filePath(QStringLiteral("history"))), config);
-    console.setChainKey(QByteArrayLiteral("bench-chain-key-0123456789abcdef"));
-    const Result<HistoryRead> first = console.read(1);
-    if (!first.ok())
+    qsizetype caughtEntries = 0;
+    const double catchUpMs = catchUp(server, db, &caughtEntries);
+    if (catchUpMs < 0)
         return 1;
-    if (!batch(db, QStringLiteral("bench-colleague"), 10000))
-        return 1;
-    QElapsedTimer catchUp;
-    catchUp.start();
-    const Result<HistoryRead> caught = console.read(first.value().newestRecord + 1);
-    const double catchUpMs = double(catchUp.nsecsElapsed()) / 1e6;
-    const qsizetype caughtEntries = caught.ok() ? caught.value().entries.size() : -1;
 
     QSqlQuery fill(db);
     QElapsedTimer filling;

@@ -22,6 +22,7 @@ private slots:
     void offlineIsNoWayRound();
 
 private:
+    void modifiedClientRefused(qint64 id);
     CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
     qint64 lastRequest() const { return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests")); }
 
@@ -61,6 +62,22 @@ CliRun TestTeamApprovals::deleteIn(Officer &officer, const QString &user, const 
                              QStringLiteral("CASE-7"), QStringLiteral("--yes")});
 }
 
+// A modified client calling the function itself, or writing the table, meets the same wall.
+void TestTeamApprovals::modifiedClientRefused(qint64 id)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pgtest-a"));
+    db.setHostName(QStringLiteral("127.0.0.1"));
+    db.setPort(m_pg.port());
+    db.setDatabaseName(QStringLiteral("enrollee"));
+    db.setUserName(m_a.role);
+    db.setPassword(m_a.password);
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY(!q.exec(QStringLiteral("SELECT enrollee.decide(%1, true, 'me')").arg(id)));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE enrollee.requests SET status = 'approved' WHERE id = %1").arg(id)));
+    db.close();
+}
+
 void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
 {
     const int sent = m_sandbox->requestCount();
@@ -87,18 +104,7 @@ void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
     CliRun self = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText});
     QCOMPARE(self.exitCode, 6);
     QVERIFY2(self.err.contains("self-approval refused"), self.err.constData());
-    // A modified client calling the function itself meets the same wall.
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pgtest-a"));
-    db.setHostName(QStringLiteral("127.0.0.1"));
-    db.setPort(m_pg.port());
-    db.setDatabaseName(QStringLiteral("enrollee"));
-    db.setUserName(m_a.role);
-    db.setPassword(m_a.password);
-    QVERIFY(db.open());
-    QSqlQuery q(db);
-    QVERIFY(!q.exec(QStringLiteral("SELECT enrollee.decide(%1, true, 'me')").arg(id)));
-    QVERIFY(!q.exec(QStringLiteral("UPDATE enrollee.requests SET status = 'approved' WHERE id = %1").arg(id)));
-    db.close();
+    modifiedClientRefused(id);
     QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode, 6);
     QCOMPARE(m_sandbox->requestCount(), sent);
 

@@ -153,7 +153,7 @@ void TestTeamTrail::eachOfficerSeesTheOther()
     for (Officer *viewer : {&m_a, &m_b}) {
         const QJsonArray entries = history(*viewer);
         QStringList seen;
-        for (const QJsonValue &v : entries) {
+        for (const auto &v : entries) {
             const QJsonObject e = v.toObject();
             seen.append(e.value(QLatin1String("user_id")).toString() + QLatin1Char('/')
                         + e.value(QLatin1String("db_role")).toString() + QLatin1Char('/')
@@ -227,7 +227,8 @@ void TestTeamTrail::databaseDownThenBackLandsOnce()
     QCOMPARE(superCount(m_pg, rows.arg(QStringLiteral("begin"))), qint64(1));
     QCOMPARE(superCount(m_pg, rows.arg(QStringLiteral("complete"))), qint64(1));
     bool found = false;
-    for (const QJsonValue &v : history(m_b)) {
+    const QJsonArray entries = history(m_b);
+    for (const auto &v : entries) {
         if (v.toObject().value(QLatin1String("user_id")).toString() == QLatin1String("offline-user"))
             found = v.toObject().value(QLatin1String("outcome")).toString() == QLatin1String("success");
     }

@@ -152,7 +152,7 @@ Status setPolicy(QSqlDatabase &db, const QString &environment, const QStringList
     q.prepare(QStringLiteral("DELETE FROM enrollee.policy WHERE environment = ?"));
     q.addBindValue(environment);
     if (!q.exec()) {
-        const Status why = failed(q.lastError());
+        Status why = failed(q.lastError());
         db.rollback();
         return why;
     }
@@ -161,7 +161,7 @@ Status setPolicy(QSqlDatabase &db, const QString &environment, const QStringList
         q.addBindValue(environment);
         q.addBindValue(action);
         if (!q.exec()) {
-            const Status why = failed(q.lastError());
+            Status why = failed(q.lastError());
             db.rollback();
             return why;
         }

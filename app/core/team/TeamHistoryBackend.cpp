@@ -37,23 +37,6 @@ QString place(const QString &conninfo)
 }
 } // namespace
 
-QJsonObject TeamStatus::toJson() const
-{
-    return QJsonObject{
-        {QStringLiteral("configured"), configured},
-        {QStringLiteral("connected"), connected},
-        {QStringLiteral("role"), role},
-        {QStringLiteral("database"), address},
-        {QStringLiteral("problem"), problem},
-        {QStringLiteral("waiting"), waiting},
-        {QStringLiteral("checkpoint_record"), checkpointSeq},
-        {QStringLiteral("checkpoint_hash"), checkpointHash},
-        {QStringLiteral("newest_record"), newestSeq},
-        {QStringLiteral("tls_weakened"), tlsWeakened},
-        {QStringLiteral("pending_approvals"), pendingApprovals},
-    };
-}
-
 QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
 {
     const QByteArray tag = QCryptographicHash::hash(place(conninfo).toUtf8(), QCryptographicHash::Sha256).toHex();
@@ -124,7 +107,7 @@ Status TeamHistoryBackend::ensureOpen()
         return Status::success();
     if (m_nextAttempt.isValid() && QDateTime::currentDateTimeUtc() < m_nextAttempt)
         return Status::failure(m_problem, Status::Kind::Network);
-    const Status opened = m_connection.open();
+    Status opened = m_connection.open();
     if (!opened.ok()) {
         m_problem = opened.message();
         m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
@@ -208,7 +191,7 @@ Status TeamHistoryBackend::sync()
     writer.machine = m_config.machine;
     writer.dbRole = m_connection.role();
     int written = 0;
-    const Status sent = TeamTrail::append(m_connection.db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
+    Status sent = TeamTrail::append(m_connection.db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
     if (!sent.ok()) {
         dropConnection(sent);
         return sent;
@@ -242,7 +225,7 @@ void TeamHistoryBackend::advanceCheckpoint()
 
 Result<QList<qint64>> TeamHistoryBackend::begin(const QList<HistoryEntry> &entries)
 {
-    const Result<QList<qint64>> ids = m_local->begin(entries);
+    Result<QList<qint64>> ids = m_local->begin(entries);
     if (ids.ok()) {
         m_dirty = true;
         QTimer::singleShot(0, this, [this] { sync(); });
@@ -252,7 +235,7 @@ Result<QList<qint64>> TeamHistoryBackend::begin(const QList<HistoryEntry> &entri
 
 Status TeamHistoryBackend::complete(const QList<HistoryEntry> &completions)
 {
-    const Status written = m_local->complete(completions);
+    Status written = m_local->complete(completions);
     if (written.ok()) {
         m_dirty = true;
         QTimer::singleShot(0, this, [this] { sync(); });

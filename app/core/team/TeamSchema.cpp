@@ -11,7 +11,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("TeamSchema", text);
 }
 
-QStringList version1()
+// The trail, its hash formula, and the triggers that stamp the role, refuse changes and wake consoles.
+QStringList version1Trail()
 {
     return {
         QStringLiteral("CREATE SCHEMA IF NOT EXISTS enrollee"),
@@ -54,6 +55,13 @@ QStringList version1()
                        "PERFORM pg_notify('enrollee_trail', ''); RETURN NULL; END $$"),
         QStringLiteral("CREATE TRIGGER trail_wake AFTER INSERT ON enrollee.trail FOR EACH STATEMENT "
                        "EXECUTE FUNCTION enrollee.wake()"),
+    };
+}
+
+// Four-eyes policy and requests, and the SECURITY DEFINER functions that alone change them.
+QStringList version1Approvals()
+{
+    return {
         QStringLiteral("CREATE TABLE enrollee.policy (environment text NOT NULL, action text NOT NULL, "
                        "PRIMARY KEY (environment, action))"),
         QStringLiteral("INSERT INTO enrollee.policy VALUES ('production', 'delete')"),
@@ -128,6 +136,13 @@ QStringList version1()
             "UPDATE enrollee.requests SET status = 'run', run_at = now() WHERE id = p_id RETURNING * INTO q; "
             "PERFORM enrollee.append_event('run', p_id, json_build_object('type', 'run', 'request', p_id)::text); "
             "RETURN NEXT q; END $$"),
+    };
+}
+
+// Only what the console needs: read and append the trail, read policy and requests, call the functions.
+QStringList version1Grants()
+{
+    return {
         QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA enrollee FROM PUBLIC"),
         QStringLiteral("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA enrollee FROM PUBLIC"),
         QStringLiteral("GRANT USAGE ON SCHEMA enrollee TO enrollee_officers"),
@@ -151,7 +166,7 @@ namespace TeamSchema {
 
 QList<QStringList> migrations()
 {
-    return {version1()};
+    return {version1Trail() + version1Approvals() + version1Grants()};
 }
 
 Result<int> installedVersion(QSqlDatabase &db)
@@ -173,7 +188,7 @@ Result<int> migrate(QSqlDatabase &db)
     QSqlQuery query(db);
     // Two administrators running init at once: the second waits, then finds nothing to do.
     query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock + 1));
-    const Result<int> before = installedVersion(db);
+    Result<int> before = installedVersion(db);
     if (!before.ok()) {
         db.rollback();
         return before;

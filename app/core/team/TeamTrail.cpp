@@ -82,32 +82,10 @@ QString describe(const TeamRecord &r)
     return tr("team record #%1 (%2 by %3 on %4)").arg(r.seq).arg(r.kind, r.dbRole, r.machine);
 }
 
-Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
-              const TeamCheckpoint::State &checkpoint, int *written)
+// Inserts the records after (seq, previous) under the caller's lock, skipping those sent before.
+static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records, qint64 seq,
+                        QString previous, int *written)
 {
-    *written = 0;
-    if (records.isEmpty())
-        return Status::success();
-    if (!db.transaction())
-        return failed(tr("Could not begin writing to the team trail:"), db.lastError());
-    QSqlQuery query(db);
-    const auto abort = [&db](const Status &why) {
-        db.rollback();
-        return why;
-    };
-    if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(TeamSchema::kAppendLock)))
-        return abort(failed(tr("Could not lock the team trail:"), query.lastError()));
-    if (!query.exec(QStringLiteral("SELECT seq, hash FROM enrollee.trail ORDER BY seq DESC LIMIT 1")))
-        return abort(failed(tr("Could not read the team trail's end:"), query.lastError()));
-    qint64 seq = 0;
-    QString previous = HistoryChain::genesis();
-    if (query.next()) {
-        seq = query.value(0).toLongLong();
-        previous = query.value(1).toString();
-    }
-    if (Status ok = admits(seq, previous, db, checkpoint); !ok.ok())
-        return abort(ok);
-
     QSqlQuery ref(db);
     ref.prepare(
         QStringLiteral("SELECT seq FROM enrollee.trail WHERE installation = ? AND local_id = ? AND kind = 'begin'"));
@@ -136,7 +114,7 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
                                   QVariant(r.refSeq), QVariant(r.machine), QVariant(r.body), QVariant(hash)})
             insert.addBindValue(v);
         if (!insert.exec())
-            return abort(failed(tr("Could not write to the team trail:"), insert.lastError()));
+            return failed(tr("Could not write to the team trail:"), insert.lastError());
         if (insert.numRowsAffected() == 0)
             continue; // sent before (by this process or another on this console)
         if (out.kind == QLatin1String("begin"))
@@ -145,6 +123,37 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
         previous = hash;
         ++*written;
     }
+    return Status::success();
+}
+
+Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
+              const TeamCheckpoint::State &checkpoint, int *written)
+{
+    *written = 0;
+    if (records.isEmpty())
+        return Status::success();
+    if (!db.transaction())
+        return failed(tr("Could not begin writing to the team trail:"), db.lastError());
+    QSqlQuery query(db);
+    const auto abort = [&db](const Status &why) {
+        db.rollback();
+        return why;
+    };
+    if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(TeamSchema::kAppendLock)))
+        return abort(failed(tr("Could not lock the team trail:"), query.lastError()));
+    if (!query.exec(QStringLiteral("SELECT seq, hash FROM enrollee.trail ORDER BY seq DESC LIMIT 1")))
+        return abort(failed(tr("Could not read the team trail's end:"), query.lastError()));
+    qint64 seq = 0;
+    QString previous = HistoryChain::genesis();
+    if (query.next()) {
+        seq = query.value(0).toLongLong();
+        previous = query.value(1).toString();
+    }
+    if (Status ok = admits(seq, previous, db, checkpoint); !ok.ok())
+        return abort(ok);
+
+    if (Status inserted = insertAll(db, writer, records, seq, previous, written); !inserted.ok())
+        return abort(inserted);
     if (!db.commit())
         return failed(tr("Could not commit to the team trail:"), db.lastError());
     return Status::success();

@@ -45,9 +45,9 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
 Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from);
 Result<qint64> newestSeq(QSqlDatabase &db);
 // The whole walk (records from #1) against the checkpoint; headSeq/headHash say what it vouches for.
-ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &checkpoint);
+ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp);
 // Records from the checkpoint's own on: whether they extend it; `problem` names why not.
-bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &checkpoint, QString *problem);
+bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, QString *problem);
 QString describe(const TeamRecord &r);
 // Another role's actions on `userId` in the last `minutes`, newest first, as translated warnings:
 // "officer_b: deactivate, 12 minute(s) ago".

@@ -116,6 +116,39 @@ bool PgTestServer::initialise(QString *error)
     return true;
 }
 
+QString PgTestServer::certFile() const
+{
+    return m_dir.filePath(QStringLiteral("server.crt"));
+}
+
+bool PgTestServer::enableTls(const QString &commonName, QString *error)
+{
+    const QString key = m_dir.filePath(QStringLiteral("server.key"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName, QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), certFile()});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        *error = QStringLiteral("openssl: ") + QString::fromLocal8Bit(openssl.readAll());
+        return false;
+    }
+    QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
+    if (m_asRoot) {
+        const passwd *pw = ::getpwnam("postgres");
+        for (const QString &file : {key, certFile()}) {
+            if (!pw || ::chown(QFile::encodeName(file).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+                *error = QStringLiteral("cannot hand %1 to postgres").arg(file);
+                return false;
+            }
+        }
+    }
+    m_tls = true;
+    return true;
+}
+
 bool PgTestServer::start(QString *error)
 {
     if (m_running)
@@ -124,8 +157,11 @@ bool PgTestServer::start(QString *error)
         return false;
     if (m_port == 0)
         m_port = freePort();
-    const QString options =
+    QString options =
         QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
+    if (m_tls)
+        options += QStringLiteral(" -c ssl=on -c ssl_cert_file=%1 -c ssl_key_file=%2")
+                       .arg(certFile(), m_dir.filePath(QStringLiteral("server.key")));
     if (!run({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
               m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
               QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start")},

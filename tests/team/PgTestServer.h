@@ -23,6 +23,9 @@ public:
     // initdb (first call only) and start; false with `error` set when either fails.
     bool start(QString *error);
     bool stop(QString *error = nullptr);
+    // Before start(): serve TLS with a self-signed certificate made for `commonName` (its file: certFile()).
+    bool enableTls(const QString &commonName, QString *error);
+    QString certFile() const;
     bool running() const { return m_running; }
 
     int port() const { return m_port; }
@@ -50,4 +53,5 @@ private:
     bool m_initialised = false;
     bool m_running = false;
     bool m_asRoot = false;
+    bool m_tls = false;
 };

@@ -59,6 +59,7 @@ void TestTeamTrail::initTestCase()
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
     QString why;
+    QVERIFY2(m_pg.enableTls(QStringLiteral("db.example.org"), &why), qPrintable(why));
     QVERIFY2(startTeamDatabase(m_pg, &why), qPrintable(why));
     QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_a"), m_key, &m_a, &why), qPrintable(why));
     QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_b"), m_key, &m_b, &why), qPrintable(why));
@@ -106,6 +107,14 @@ void TestTeamTrail::connectionFailuresAreNamed()
     run = c.run(connect + QStringList{QStringLiteral("host=127.0.0.1 port=1 dbname=enrollee user=officer_a")});
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.err.contains("down or not listening"), run.err.constData());
+
+    // The server's certificate names db.example.org, not 127.0.0.1: verify-full refuses it, by name.
+    run = c.run(connect
+                + QStringList{m_pg.conninfo(QStringLiteral("officer_a"))
+                              + QStringLiteral(" sslmode=verify-full sslrootcert=") + m_pg.certFile()});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("certificate could not be verified or does not match"), run.err.constData());
+    QVERIFY2(run.err.contains("db.example.org"), run.err.constData());
 
     run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a")) + QStringLiteral(" password=x")});
     QCOMPARE(run.exitCode, 2);
@@ -163,6 +172,8 @@ void TestTeamTrail::eachOfficerSeesTheOther()
         QVERIFY2(seen.contains(QStringLiteral("user-of-a/officer_a/success")), qPrintable(seen.join(u' ')));
         QVERIFY2(seen.contains(QStringLiteral("user-of-b/officer_b/success")), qPrintable(seen.join(u' ')));
     }
+    const CliRun listed = m_b.cli->run({QStringLiteral("history")});
+    QVERIFY2(listed.out.contains("officer_a@example.org (officer_a)"), listed.out.constData());
     // The role is the server's word, not the client's: every row names its writer's session_user.
     QCOMPARE(superCount(m_pg,
                         QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind IN ('begin', "

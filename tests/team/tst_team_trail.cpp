@@ -21,6 +21,7 @@ class TestTeamTrail : public QObject
 
 private slots:
     void initTestCase();
+    void initIsIdempotent();
     void connectionFailuresAreNamed();
     void officersMayOnlyInsertAndRead();
     void eachOfficerSeesTheOther();
@@ -88,6 +89,19 @@ bool TestTeamTrail::tamper(const QStringList &sql)
     if (!done)
         qWarning("%s", qPrintable(why));
     return done;
+}
+
+// A second `team init` (an upgrade run twice, two administrators) changes nothing.
+void TestTeamTrail::initIsIdempotent()
+{
+    CliHarness admin;
+    admin.setEnv(QStringLiteral("PGPASSWORD"), m_pg.superPassword());
+    const CliRun again = admin.run({QStringLiteral("team"), QStringLiteral("init"), QStringLiteral("--conninfo"),
+                                    m_pg.conninfo(m_pg.superuser())});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains("already at version 1; nothing changed"), again.out.constData());
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.policy")), qint64(1));
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(1));
 }
 
 void TestTeamTrail::connectionFailuresAreNamed()

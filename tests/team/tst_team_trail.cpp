@@ -25,6 +25,7 @@ private slots:
     void connectionFailuresAreNamed();
     void officersMayOnlyInsertAndRead();
     void eachOfficerSeesTheOther();
+    void forgedRoleIsNamed();
     void colleagueWakesTheConsole();
     void databaseDownThenBackLandsOnce();
     void updateIsNamed();
@@ -194,6 +195,36 @@ void TestTeamTrail::eachOfficerSeesTheOther()
                                        "'complete') AND db_role NOT IN ('officer_a', 'officer_b')")),
              qint64(0));
     QCOMPARE(verify(m_a).exitCode, 0);
+    QCOMPARE(verify(m_b).exitCode, 0);
+}
+
+// A modified client claiming to be officer_b: the server stamps its real role, so the record's own
+// hash (made for officer_b) no longer matches and every check names it.
+void TestTeamTrail::forgedRoleIsNamed()
+{
+    const qint64 seq = superCount(m_pg, QStringLiteral("SELECT max(seq) + 1 FROM enrollee.trail"));
+    const QString previous = QStringLiteral("(SELECT hash FROM enrollee.trail WHERE seq = %1)").arg(seq - 1);
+    QSqlDatabase db = QSqlDatabase::database(QStringLiteral("pgtest-officer"));
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY2(
+        q.exec(QStringLiteral(
+                   "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, db_role, machine, body, "
+                   "hash) SELECT %1, 'forger', 1, 'begin', 0, 'officer_b', 'm', '{}', enrollee.record_hash(%2, %1, "
+                   "enrollee.record_text('forger', 1, 'begin', 0, 'officer_b', 'm', '{}'))")
+                   .arg(seq)
+                   .arg(previous)),
+        qPrintable(q.lastError().text()));
+    QCOMPARE(superCount(m_pg,
+                        QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE installation = 'forger' AND "
+                                       "db_role = 'officer_a'")),
+             qint64(1));
+    const CliRun forged = verify(m_b);
+    QCOMPARE(forged.exitCode, 5);
+    QVERIFY2(
+        forged.err.contains(QStringLiteral("team record #%1 (begin by officer_a on m) was altered").arg(seq).toUtf8()),
+        forged.err.constData());
+    QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE installation = 'forger'")}));
     QCOMPARE(verify(m_b).exitCode, 0);
 }
 

@@ -170,7 +170,7 @@ void ActionCommand::prepare()
             m_request.apiKey.reset();
             return fail(ExitCode::kStorage, tr("Nothing was sent: %1").arg(key.message()));
         }
-        submit();
+        gate();
     });
     m_core->openHistory();
 }

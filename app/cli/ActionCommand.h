@@ -19,12 +19,19 @@ class ActionCommand : public Command
 public:
     ActionCommand(ActionKind action, QObject *parent = nullptr);
     void start(const QStringList &arguments) override;
+    // Sends team request `id` (approved by a second officer) instead of asking for approval.
+    void setApprovedRequest(qint64 id) { m_approvedRequest = id; }
 
 private:
     void confirm();
     void obtainKey();
     void prepare();
     void submit();
+    // With a team trail: an action the team policy reserves for four eyes becomes a request (exit 7),
+    // or an approved request is claimed (exactly once, by the database) and then submitted.
+    void gate();
+    void requestApproval();
+    void claimApproved();
     void report(const ActionOutcome &outcome);
 
     ActionKind m_action;
@@ -35,4 +42,5 @@ private:
     Confirmation m_confirmed = Confirmation::None;
     CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;
+    qint64 m_approvedRequest = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "Action.h"
 #include "ActionCommand.h"
+#include "ApprovalsCommand.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
@@ -9,6 +10,7 @@
 #include "ProfileCommand.h"
 #include "SandboxCommand.h"
 #include "SignCommand.h"
+#include "TeamCommand.h"
 
 #include <QTimer>
 
@@ -30,6 +32,10 @@ QString CliApplication::helpText()
               "  profile list|add|remove|use|set-key\n"
               "                             saved profiles; API keys go to the keychain\n"
               "  sandbox [--port N] ...     serve the local Smile ID sandbox in the foreground\n"
+              "  team init|connect|status|disconnect|policy\n"
+              "                             the team's shared audit trail on PostgreSQL\n"
+              "  approvals list|approve|deny|run\n"
+              "                             four-eyes requests: another officer approves, the requester runs\n"
               "\n"
               "Options:\n"
               "  -h, --help                 this help\n"
@@ -52,6 +58,10 @@ Command *CliApplication::commandFor(const QString &word)
         return new HistoryCommand(this);
     if (word == QLatin1String("profile"))
         return new ProfileCommand(this);
+    if (word == QLatin1String("team"))
+        return new TeamCommand(this);
+    if (word == QLatin1String("approvals"))
+        return new ApprovalsCommand(this);
     return nullptr;
 }
 

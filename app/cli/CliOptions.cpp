@@ -135,7 +135,8 @@ QString CliOptions::exitCodeHelp()
               "  3  the server refused the action\n"
               "  4  network problem, timeout or TLS error (the action may or may not have been applied)\n"
               "  5  history, settings or keychain problem, or the history check failed\n"
-              "  6  not confirmed; nothing was sent");
+              "  6  not confirmed; nothing was sent\n"
+              "  7  recorded as a request awaiting a second officer's approval; nothing was sent");
 }
 
 QString CliOptions::keyHelp()

@@ -84,7 +84,8 @@ QStringList HistoryCommand::columns(const HistoryEntry &e)
         HistoryEntry::outcomeName(e.outcome),
         status.isEmpty() ? QStringLiteral("-") : status,
         Console::oneLine(e.userId),
-        e.operatorEmail,
+        // With a team trail, the database role the server authenticated, beside the email the officer typed.
+        e.dbRole.isEmpty() ? e.operatorEmail : e.operatorEmail + QStringLiteral(" (") + e.dbRole + QLatin1Char(')'),
         Console::oneLine(e.reason),
     };
 }

@@ -19,6 +19,9 @@ struct ActionRule {
     bool needsReason = false; // a reason or case reference for the audit trail
     Confirmation confirmation = Confirmation::None;
     bool irreversible = false; // nothing undoes it (a delete)
+    // A second officer must approve it first (the team trail's four-eyes policy); the runner refuses
+    // it without an approved request's id.
+    bool needsApproval = false;
 };
 
 // What a reason must look like to go into the audit trail: at least `minLength` characters (trimmed)

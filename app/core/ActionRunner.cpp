@@ -40,6 +40,13 @@ ActionRule ActionRunner::rule(const ActionRequest &request) const
     return m_policy.rule(request.action, request.profile.environment);
 }
 
+void ActionRunner::setNeedsApproval(ActionKind action, Environment environment, bool needed)
+{
+    ActionRule r = m_policy.rule(action, environment);
+    r.needsApproval = needed;
+    m_policy.setRule(action, environment, r);
+}
+
 Status ActionRunner::validate(const ActionRequest &request) const
 {
     if (Status s = Validation::checkUserId(request.userId); !s.ok())
@@ -70,6 +77,11 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
                                           request.confirmed);
         !confirmed.ok())
         return confirmed;
+    if (rule(request).needsApproval && request.approvalId <= 0)
+        return Status::failure(
+            tr("%1 in %2 needs a second officer's approval first; nothing was sent.")
+                .arg(ActionInfo::displayName(request.action), environmentDisplayName(request.profile.environment)),
+            Status::Kind::NotConfirmed);
     Job job;
     job.ticket = m_nextTicket++;
     job.request = request;

@@ -30,6 +30,9 @@ struct ActionRequest {
     QString face = QStringLiteral("console");
     // What the face obtained from the officer; the policy says what this action needs here.
     Confirmation confirmed = Confirmation::None;
+    // The team request a second officer approved (and the database marked as run), when the policy
+    // needs approval; 0 otherwise.
+    qint64 approvalId = 0;
 };
 
 struct RetryPolicy {
@@ -70,6 +73,8 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
     const ActionPolicy &policy() const { return m_policy; }
+    // Marks an action as needing a second officer in an environment (the team's policy, issue 11).
+    void setNeedsApproval(ActionKind action, Environment environment, bool needed);
     ActionRule rule(const ActionRequest &request) const;
     // Bounded concurrency for bulk runs; further submissions wait in order.
     void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }

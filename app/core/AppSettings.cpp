@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUuid>
 
 namespace {
 constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
@@ -222,4 +223,29 @@ void AppSettings::writeThrough()
 {
     createPrivate(m_settings->fileName());
     m_settings->sync();
+}
+
+QString AppSettings::teamConninfo() const
+{
+    return m_settings->value(QStringLiteral("team/conninfo")).toString();
+}
+
+void AppSettings::setTeamConninfo(const QString &conninfo)
+{
+    if (conninfo.isEmpty())
+        m_settings->remove(QStringLiteral("team/conninfo"));
+    else
+        m_settings->setValue(QStringLiteral("team/conninfo"), conninfo);
+    writeThrough();
+}
+
+QString AppSettings::teamInstallation()
+{
+    QString id = m_settings->value(QStringLiteral("team/installation")).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_settings->setValue(QStringLiteral("team/installation"), id);
+        writeThrough();
+    }
+    return id;
 }

@@ -44,6 +44,12 @@ public:
     QString language() const; // empty = follow the system
     void setLanguage(const QString &language);
 
+    // The team trail: libpq's conninfo without a password (empty: no team store), and this
+    // installation's stable id in it (made on first use).
+    QString teamConninfo() const;
+    void setTeamConninfo(const QString &conninfo);
+    QString teamInstallation();
+
     // Free-form values for a face (window geometry, splitter sizes), under "ui/".
     QVariant uiValue(const QString &key, const QVariant &fallback = {}) const;
     void setUiValue(const QString &key, const QVariant &value);

@@ -9,11 +9,13 @@
 #include "HistoryService.h"
 #include "KeychainAnchor.h"
 #include "LocalHistoryBackend.h"
+#include "team/TeamHistoryBackend.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSysInfo>
 
 CoreConfig CoreConfig::standard()
 {
@@ -32,7 +34,7 @@ QString CoreConfig::anchorPath() const
 }
 
 namespace {
-std::unique_ptr<HistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
+std::unique_ptr<LocalHistoryBackend> localBackend(const CoreConfig &config, const Clock *clock)
 {
     auto backend = std::make_unique<LocalHistoryBackend>(config.historyDir, clock);
     backend->setAnchorFile(config.anchorPath());
@@ -48,13 +50,31 @@ ActionPolicy policyFrom(const AppSettings &settings)
     policy.setReasonRule(settings.reasonRule());
     return policy;
 }
+
+// With a team store connected, the local trail stays the first, durable write and a forwarder
+// carries it to the team trail (issue 11).
+std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings,
+                                               TeamHistoryBackend **teamOut)
+{
+    const QString conninfo = settings.teamConninfo();
+    if (conninfo.isEmpty())
+        return localBackend(config, clock);
+    TeamHistoryBackend::Config team;
+    team.conninfo = conninfo;
+    team.installation = settings.teamInstallation();
+    team.machine = QSysInfo::machineHostName();
+    team.stateDir = QFileInfo(config.settingsFile).absolutePath();
+    auto backend = std::make_unique<TeamHistoryBackend>(localBackend(config, clock), team);
+    *teamOut = backend.get();
+    return backend;
+}
 } // namespace
 
 CoreContext::CoreContext(CoreConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_clock(m_config.clock ? m_config.clock : &m_systemClock),
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
-      m_history(new HistoryService(localBackend(m_config, m_clock), this)),
+      m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings, &m_team), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, policyFrom(*m_settings), this)),
       m_keychainAnchor(new KeychainAnchor(m_credentials, this))
 {
@@ -66,6 +86,12 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
     RetryPolicy retry = m_runner->retryPolicy();
     retry.maxAttempts = m_settings->maxAttempts();
     m_runner->setRetryPolicy(retry);
+    // Once a team store exists, a production delete needs a second officer until its policy says more.
+    if (hasTeam())
+        m_runner->setNeedsApproval(ActionKind::Delete, Environment::Production, true);
+    if (m_team) // lives on the history thread: only its signal is used here, queued
+        connect(m_team, &TeamHistoryBackend::teamStatusChanged, this, &CoreContext::teamStatusChanged,
+                Qt::QueuedConnection);
 }
 
 CoreContext::~CoreContext()
@@ -97,18 +123,53 @@ void CoreContext::openHistory(AuditKey::Mode mode)
             self->m_history->setChainKey(found.key);
         self->m_keyLocation = found.where;
         self->m_keyInKeychain = found.inKeychain;
-        if (!found.inKeychain)
-            return self->announceReady(found.status);
-        // The anchor's copy in the keychain joins the file's before the first append or check.
-        self->m_keychainAnchor->read([self, found](const QByteArray &line, const Status &read) {
+        self->withTeamPassword([self, found] {
             if (!self)
                 return;
-            if (read.ok())
-                self->m_history->setKeychainAnchor(line);
-            else
-                qWarning("%s", qPrintable(read.message()));
-            self->announceReady(found.status);
+            if (!found.inKeychain)
+                return self->announceReady(found.status);
+            // The anchor's copy in the keychain joins the file's before the first append or check.
+            self->m_keychainAnchor->read([self, found](const QByteArray &line, const Status &read) {
+                if (!self)
+                    return;
+                if (read.ok())
+                    self->m_history->setKeychainAnchor(line);
+                else
+                    qWarning("%s", qPrintable(read.message()));
+                self->announceReady(found.status);
+            });
         });
+    });
+}
+
+bool CoreContext::hasTeam() const
+{
+    return !m_settings->teamConninfo().isEmpty();
+}
+
+QString CoreContext::teamPasswordAccount(const QString &conninfo)
+{
+    return QStringLiteral("team-db/") + TeamConnection::normalise(conninfo, true).valueOr(conninfo);
+}
+
+void CoreContext::withTeamPassword(const std::function<void()> &then)
+{
+    if (!hasTeam())
+        return then();
+    // The keychain's password, if team connect saved one; PGPASSWORD and ~/.pgpass need nothing here.
+    QPointer<CoreContext> self(this);
+    m_credentials->read(teamPasswordAccount(m_settings->teamConninfo()), [self, then](const CredentialResult &r) {
+        if (self && r.ok()) {
+            const QString password = QString::fromUtf8(r.secret);
+            self->m_history->run<bool>(
+                [password](HistoryBackend &b) {
+                if (auto *team = qobject_cast<TeamHistoryBackend *>(&b))
+                    team->setPassword(password);
+                return true;
+                },
+                self, [](const bool &) {});
+        }
+        then();
     });
 }
 

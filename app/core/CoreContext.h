@@ -4,6 +4,7 @@
 #include "AuditKey.h"
 #include "Clock.h"
 #include "Status.h"
+#include "team/TeamStatus.h"
 
 #include <QObject>
 #include <QString>
@@ -18,6 +19,7 @@ class EnrolleeClient;
 class HistoryService;
 class KeychainAnchor;
 class QNetworkAccessManager;
+class TeamHistoryBackend;
 
 // Where one process keeps its files and keys. standard() follows AppPaths (ENROLLEE_HOME, the XDG
 // folders, ENROLLEE_KEYCHAIN_SERVICE); a test builds its own.
@@ -64,6 +66,10 @@ public:
     // Translated: where the chain key lives ("the keychain", "the file …").
     QString chainKeyLocation() const { return m_keyLocation; }
     bool chainKeyInKeychain() const { return m_keyInKeychain; }
+    // Whether the history is the team's trail on PostgreSQL (settings name a team database).
+    bool hasTeam() const;
+    // The keychain account of a team database's password (never in settings).
+    static QString teamPasswordAccount(const QString &conninfo);
 
     // Calls `done` once what this process still owes the keychain (the anchor's copy) is written, so a
     // short-lived process can end without leaving it behind.
@@ -71,9 +77,13 @@ public:
 
 signals:
     void historyReady(const Status &status);
+    // With a team trail, every two seconds from the history thread: connected?, records behind,
+    // pending approvals (for the window's status line and Approvals badge).
+    void teamStatusChanged(const TeamStatus &status);
 
 private:
     void announceReady(const Status &status);
+    void withTeamPassword(const std::function<void()> &then);
 
     CoreConfig m_config;
     SystemClock m_systemClock;
@@ -82,6 +92,7 @@ private:
     QNetworkAccessManager *m_network;
     EnrolleeClient *m_client;
     CredentialStore *m_credentials;
+    TeamHistoryBackend *m_team = nullptr; // set before m_history takes it (initialiser order)
     HistoryService *m_history;
     ActionRunner *m_runner;
     KeychainAnchor *m_keychainAnchor;

@@ -57,7 +57,7 @@ void HistoryEntry::takeOutcome(const HistoryEntry &completion)
 
 QJsonObject HistoryEntry::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), id},
         {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("operator"), operatorEmail},
@@ -82,4 +82,9 @@ QJsonObject HistoryEntry::toJson() const
         {QStringLiteral("completion_record"), completionRecord},
         {QStringLiteral("completion_hash"), completionHash},
     };
+    if (!dbRole.isEmpty()) {
+        json.insert(QStringLiteral("db_role"), dbRole);
+        json.insert(QStringLiteral("machine"), machine);
+    }
+    return json;
 }

@@ -48,6 +48,11 @@ struct HistoryEntry {
     qint64 completionRecord = 0;
     QString completionHash;
 
+    // With a team trail: the database role that wrote the entry (stamped by the server from
+    // session_user and covered by the team record's hash) and the machine it came from. Empty locally.
+    QString dbRole;
+    QString machine;
+
     static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
     static bool outcomeFromName(const QString &name, Outcome *outcome);
     static QString outcomeDisplayName(Outcome outcome); // translated

@@ -1,0 +1,186 @@
+#include "ApprovalsCommand.h"
+
+#include "ActionCommand.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "CoreContext.h"
+#include "ExitCode.h"
+#include "HistoryService.h"
+#include "KeychainSession.h"
+#include "team/TeamApprovals.h"
+#include "team/TeamHistoryBackend.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+void ApprovalsCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Four-eyes requests in the team trail.\n"
+           "  approvals list [--json]              pending and approved requests not yet run\n"
+           "  approvals approve ID [--reason TEXT] approve another officer's request\n"
+           "  approvals deny ID --reason TEXT      deny another officer's request\n"
+           "  approvals run ID                     send your approved request, exactly once")
+        + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("approvals"), tr("The command."), QStringLiteral("approvals"));
+    parser.addPositionalArgument(QStringLiteral("SUBCOMMAND"), tr("list, approve, deny or run."));
+    const QCommandLineOption reason(QStringLiteral("reason"), tr("Why (kept in the trail)."), tr("TEXT"));
+    const QCommandLineOption json = CliOptions::json();
+    parser.addOptions({reason, json});
+    if (!parse(parser, arguments))
+        return;
+    const QStringList positional = parser.positionalArguments();
+    const QString what = positional.value(1);
+    if (what == QLatin1String("list") && positional.size() == 2)
+        return list(parser.isSet(json));
+    bool ok = false;
+    const qint64 id = positional.value(2).toLongLong(&ok);
+    if (positional.size() != 3 || !ok || id <= 0)
+        return fail(ExitCode::kUsage,
+                    tr("Usage: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | "
+                       "run ID"));
+    if (what == QLatin1String("approve"))
+        return decide(id, true, parser.value(reason));
+    if (what == QLatin1String("deny")) {
+        if (parser.value(reason).trimmed().isEmpty())
+            return fail(ExitCode::kUsage, tr("A denial needs --reason TEXT."));
+        return decide(id, false, parser.value(reason));
+    }
+    if (what == QLatin1String("run"))
+        return run(id);
+    fail(ExitCode::kUsage, tr("Unknown approvals command \"%1\".").arg(Console::oneLine(what).left(40)));
+}
+
+CoreContext *ApprovalsCommand::core()
+{
+    if (!m_core)
+        m_core = new CoreContext(CoreConfig::standard(), this);
+    return m_core;
+}
+
+void ApprovalsCommand::withDatabase(const std::function<Status(QSqlDatabase &, QString *)> &work,
+                                    const std::function<void(const Status &, const QString &)> &done)
+{
+    if (!core()->hasTeam())
+        return fail(ExitCode::kUsage, tr("No team trail is connected (enrollee-cli team connect --conninfo ...)."));
+    m_keychain = new KeychainSession(core()->credentials(), this);
+    using Answer = std::pair<Status, QString>;
+    connect(core(), &CoreContext::historyReady, this, [this, work, done](const Status &) {
+        core()->history()->run<Answer>(
+            [work](HistoryBackend &b) -> Answer {
+                Status why;
+                auto *team = qobject_cast<TeamHistoryBackend *>(&b);
+                QSqlDatabase *db = team ? team->database(&why) : nullptr;
+                if (!db)
+                    return {why, QString()};
+                QString text;
+                const Status status = work(*db, &text);
+                return {status, text};
+            },
+            this, [done](const Answer &answer) { done(answer.first, answer.second); });
+    });
+    core()->openHistory(AuditKey::Mode::ReadOnly);
+}
+
+void ApprovalsCommand::list(bool json)
+{
+    withDatabase(
+        [](QSqlDatabase &db, QString *text) {
+        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(db);
+        if (!pending.ok())
+            return pending.status();
+        QJsonArray array;
+        for (const ApprovalRequest &r : pending.value())
+            array.append(r.toJson());
+        *text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+        return Status::success();
+        },
+        [this, json](const Status &status, const QString &text) {
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kStorage,
+                        status.message());
+        const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+        if (json) {
+            Console::json(array);
+            return succeed();
+        }
+        if (array.isEmpty())
+            Console::err(tr("No requests are waiting."));
+        for (const auto &v : array) {
+            const QJsonObject o = v.toObject();
+            Console::out(
+                tr("#%1  %2  %3 %4  by %5  until %6  %7")
+                    .arg(o.value(QLatin1String("id")).toInteger())
+                    .arg(o.value(QLatin1String("status")).toString(), o.value(QLatin1String("action")).toString(),
+                         Console::oneLine(o.value(QLatin1String("user_id")).toString()),
+                         o.value(QLatin1String("requester")).toString(), o.value(QLatin1String("expiry")).toString(),
+                         Console::oneLine(o.value(QLatin1String("reason")).toString())));
+        }
+        succeed();
+    });
+}
+
+void ApprovalsCommand::decide(qint64 id, bool approve, const QString &reason)
+{
+    withDatabase(
+        [id, approve, reason](QSqlDatabase &db, QString *text) {
+        const Result<QString> decided = TeamApprovals::decide(db, id, approve, reason);
+        if (decided.ok())
+            *text = decided.value();
+        return decided.ok() ? Status::success() : decided.status();
+        },
+        [this, id, approve](const Status &status, const QString &) {
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kNotConfirmed,
+                        status.message());
+        Console::out(approve ? tr("Request #%1 approved; its requester can now run it.").arg(id)
+                             : tr("Request #%1 denied.").arg(id));
+        succeed();
+    });
+}
+
+void ApprovalsCommand::run(qint64 id)
+{
+    withDatabase(
+        [id](QSqlDatabase &db, QString *text) {
+        const Result<ApprovalRequest> found = TeamApprovals::find(db, id);
+        if (!found.ok())
+            return found.status();
+        QJsonObject o = found.value().toJson();
+        *text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return Status::success();
+        },
+        [this](const Status &status, const QString &text) {
+        if (!status.ok())
+            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
+                        status.message());
+        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+        ApprovalRequest r;
+        r.id = o.value(QLatin1String("id")).toInteger();
+        r.action = o.value(QLatin1String("action")).toString();
+        r.userId = o.value(QLatin1String("user_id")).toString();
+        r.reason = o.value(QLatin1String("reason")).toString();
+        r.partnerId = o.value(QLatin1String("partner_id")).toString();
+        r.environment = o.value(QLatin1String("environment")).toString();
+        r.host = o.value(QLatin1String("base_url")).toString();
+        r.email = o.value(QLatin1String("email")).toString();
+        send(r);
+    });
+}
+
+void ApprovalsCommand::send(const ApprovalRequest &request)
+{
+    ActionKind kind = ActionKind::ReEnroll;
+    if (!ActionInfo::fromCliName(request.action, &kind))
+        return fail(ExitCode::kUsage, tr("Request #%1 names an unknown action.").arg(request.id));
+    // The one pipeline: the same command as a typed action, claiming the request just before it is sent.
+    auto *action = new ActionCommand(kind, this);
+    action->setApprovedRequest(request.id);
+    connect(action, &Command::finished, this, [this](int code) { end(code); });
+    action->start({request.action, request.userId, QStringLiteral("--reason"), request.reason,
+                   QStringLiteral("--partner-id"), request.partnerId, QStringLiteral("--environment"),
+                   request.environment, QStringLiteral("--base-url"), request.host, QStringLiteral("--email"),
+                   request.email, QStringLiteral("--yes")});
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Command.h"
+#include "Status.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
+class CoreContext;
+class KeychainSession;
+struct ApprovalRequest;
+
+// `enrollee-cli approvals list|approve|deny|run`: the team's four-eyes requests. Approving and
+// denying go through database functions that refuse the requester itself; `run` lets the requester
+// send an approved request once, through the same ActionCommand and ActionRunner as any action.
+class ApprovalsCommand : public Command
+{
+    Q_OBJECT
+public:
+    using Command::Command;
+    void start(const QStringList &arguments) override;
+
+private:
+    CoreContext *core();
+    // Runs `work` on the history thread with the team database; `done` on this thread.
+    void withDatabase(const std::function<Status(QSqlDatabase &, QString *)> &work,
+                      const std::function<void(const Status &, const QString &)> &done);
+    void list(bool json);
+    void decide(qint64 id, bool approve, const QString &reason);
+    void run(qint64 id);
+    void send(const ApprovalRequest &request);
+
+    CoreContext *m_core = nullptr;
+    KeychainSession *m_keychain = nullptr;
+};

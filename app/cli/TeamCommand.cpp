@@ -1,0 +1,261 @@
+#include "TeamCommand.h"
+
+#include "AppSettings.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "CoreContext.h"
+#include "CredentialStore.h"
+#include "ExitCode.h"
+#include "HistoryService.h"
+#include "KeychainSession.h"
+#include "TerminalPrompt.h"
+#include "team/TeamApprovals.h"
+#include "team/TeamConnection.h"
+#include "team/TeamHistoryBackend.h"
+#include "team/TeamSchema.h"
+
+#include <QJsonArray>
+
+namespace {
+int exitFor(const Status &status)
+{
+    return status.kind() == Status::Kind::Network ? ExitCode::kNetwork
+        : status.kind() == Status::Kind::Invalid  ? ExitCode::kUsage
+                                                  : ExitCode::kStorage;
+}
+} // namespace
+
+void TeamCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("The team's shared audit trail on PostgreSQL.\n"
+           "  team init --conninfo \"host=... port=... dbname=... user=ADMIN\"   create or upgrade the schema\n"
+           "  team connect --conninfo \"... user=YOUR_ROLE\" [--save-password]   use it from this console\n"
+           "  team status [--json] | team disconnect\n"
+           "  team policy [--require-approval ACTION,... --environment production]\n"
+           "The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from "
+           "standard input); never settings.")
+        + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("team"), tr("The command."), QStringLiteral("team"));
+    parser.addPositionalArgument(QStringLiteral("SUBCOMMAND"), tr("init, connect, status, disconnect or policy."));
+    const QCommandLineOption conninfo(QStringLiteral("conninfo"), tr("libpq connection words, no password."),
+                                      tr("TEXT"));
+    const QCommandLineOption weaken(QStringLiteral("weaken-tls"),
+                                    tr("Accept an sslmode weaker than verify-full for a host that is not this "
+                                       "machine (the server's identity is then not checked)."));
+    const QCommandLineOption savePassword(QStringLiteral("save-password"),
+                                          tr("Read the role's password from standard input and keep it in the "
+                                             "keychain."));
+    const QCommandLineOption require(QStringLiteral("require-approval"),
+                                     tr("Actions needing a second officer (comma-separated; \"none\" for none)."),
+                                     tr("ACTIONS"));
+    const QCommandLineOption environment(QStringLiteral("environment"), tr("sandbox or production."), tr("ENV"));
+    const QCommandLineOption json = CliOptions::json();
+    parser.addOptions({conninfo, weaken, savePassword, require, environment, json});
+    if (!parse(parser, arguments))
+        return;
+    const QStringList positional = parser.positionalArguments();
+    const QString what = positional.value(1);
+    if (positional.size() != 2)
+        return fail(ExitCode::kUsage, tr("Usage: enrollee-cli team init|connect|status|disconnect|policy [options]"));
+    if (what == QLatin1String("init") || what == QLatin1String("connect")) {
+        if (!parser.isSet(conninfo))
+            return fail(ExitCode::kUsage, tr("team %1 needs --conninfo \"host=... dbname=... user=...\".").arg(what));
+        if (what == QLatin1String("init"))
+            return init(parser.value(conninfo), parser.isSet(weaken));
+        return connectTo(parser.value(conninfo), parser.isSet(weaken), parser.isSet(savePassword));
+    }
+    if (what == QLatin1String("status"))
+        return status(parser.isSet(json));
+    if (what == QLatin1String("disconnect"))
+        return disconnectTeam();
+    if (what == QLatin1String("policy"))
+        return policy(parser.value(conninfo), parser.isSet(require) ? parser.value(require) : QString(),
+                      parser.value(environment), parser.isSet(json));
+    fail(ExitCode::kUsage, tr("Unknown team command \"%1\".").arg(Console::oneLine(what).left(40)));
+}
+
+CoreContext *TeamCommand::core()
+{
+    if (!m_core)
+        m_core = new CoreContext(CoreConfig::standard(), this);
+    return m_core;
+}
+
+bool TeamCommand::open(TeamConnection &connection, const QString &conninfo, bool weakenTls, bool forAdministration)
+{
+    const Result<QString> normal = TeamConnection::normalise(conninfo, weakenTls);
+    if (!normal.ok()) {
+        fail(ExitCode::kUsage, normal.message());
+        return false;
+    }
+    connection.setConninfo(normal.value());
+    if (const Status opened = connection.open(forAdministration); !opened.ok()) {
+        fail(exitFor(opened), opened.message());
+        return false;
+    }
+    return true;
+}
+
+void TeamCommand::init(const QString &conninfo, bool weakenTls)
+{
+    TeamConnection connection;
+    if (!open(connection, conninfo, weakenTls, true))
+        return;
+    const Result<int> before = TeamSchema::migrate(connection.db());
+    if (!before.ok())
+        return fail(ExitCode::kStorage, before.message());
+    if (before.value() == TeamSchema::kVersion)
+        Console::out(tr("The team trail schema is already at version %1; nothing changed.").arg(TeamSchema::kVersion));
+    else
+        Console::out(tr("The team trail schema is now at version %1 (was %2). Grant each officer's login role "
+                        "the group role: GRANT enrollee_officers TO officer_role;")
+                         .arg(TeamSchema::kVersion)
+                         .arg(before.value()));
+    succeed();
+}
+
+void TeamCommand::connectTo(const QString &conninfo, bool weakenTls, bool savePassword)
+{
+    const Result<QString> normal = TeamConnection::normalise(conninfo, weakenTls);
+    if (!normal.ok())
+        return fail(ExitCode::kUsage, normal.message());
+    if (!savePassword)
+        return saveConnection(normal.value(), QByteArray());
+    auto *prompt = new TerminalPrompt(this);
+    prompt->ask(tr("Password of the database role: "), false);
+    connect(prompt, &TerminalPrompt::answered, this, [this, prompt, normal](const QByteArray &line, bool) {
+        prompt->deleteLater();
+        if (line.isEmpty())
+            return fail(ExitCode::kUsage, tr("No password given; nothing was saved."));
+        saveConnection(normal.value(), line);
+    });
+}
+
+void TeamCommand::saveConnection(const QString &conninfo, const QByteArray &password)
+{
+    TeamConnection connection;
+    connection.setPassword(QString::fromUtf8(password));
+    if (!open(connection, conninfo, true, false))
+        return;
+    const QString role = connection.role();
+    connection.close();
+    const auto finish = [this, conninfo, role] {
+        AppSettings &settings = *core()->settings();
+        settings.setTeamConninfo(conninfo);
+        settings.teamInstallation();
+        if (!settings.sync())
+            return fail(ExitCode::kStorage, tr("Could not save the connection in %1.").arg(settings.fileName()));
+        Console::out(tr("Connected to the team trail as database role \"%1\"; actions from this console now go "
+                        "to it.")
+                         .arg(role));
+        if (TeamConnection::tlsWeakened(conninfo))
+            Console::err(QStringLiteral("enrollee-cli: ")
+                         + tr("warning: TLS is weakened: the database server's identity is not verified."));
+        succeed();
+    };
+    if (password.isEmpty())
+        return finish();
+    m_keychain = new KeychainSession(core()->credentials(), this);
+    core()->credentials()->write(CoreContext::teamPasswordAccount(conninfo), password,
+                                 [this, finish](const CredentialResult &r) {
+        if (!r.ok())
+            return fail(
+                ExitCode::kStorage,
+                tr("The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.").arg(r.message));
+        finish();
+    });
+}
+
+void TeamCommand::status(bool json)
+{
+    if (!core()->hasTeam()) {
+        TeamStatus none;
+        if (json)
+            Console::json(none.toJson());
+        else
+            Console::out(tr("No team trail is connected (enrollee-cli team connect --conninfo ...)."));
+        return succeed();
+    }
+    m_keychain = new KeychainSession(core()->credentials(), this);
+    connect(core(), &CoreContext::historyReady, this, [this, json](const Status &) {
+        core()->history()->run<TeamStatus>(
+            [](HistoryBackend &b) {
+            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
+            return team ? team->status() : TeamStatus();
+            },
+            this,
+            [this, json](const TeamStatus &s) {
+            if (json) {
+                Console::json(s.toJson());
+            } else {
+                Console::out(s.connected ? tr("Connected to %1 as \"%2\".").arg(s.address, s.role)
+                                         : tr("Not connected to %1: %2").arg(s.address, s.problem));
+                Console::out(tr("%n record(s) of this console waiting to be sent.", nullptr, int(s.waiting)));
+                Console::out(tr("Last verified team record: #%1 %2").arg(s.checkpointSeq).arg(s.checkpointHash));
+                if (s.tlsWeakened)
+                    Console::out(tr("TLS is weakened: the server's identity is not verified."));
+            }
+            succeed();
+        });
+    });
+    core()->openHistory(AuditKey::Mode::ReadOnly);
+}
+
+void TeamCommand::disconnectTeam()
+{
+    AppSettings &settings = *core()->settings();
+    const QString conninfo = settings.teamConninfo();
+    settings.setTeamConninfo(QString());
+    if (!settings.sync())
+        return fail(ExitCode::kStorage, tr("Could not save the settings in %1.").arg(settings.fileName()));
+    Console::out(tr("Disconnected from the team trail; this console keeps its own trail."));
+    if (conninfo.isEmpty())
+        return succeed();
+    m_keychain = new KeychainSession(core()->credentials(), this);
+    core()->credentials()->remove(CoreContext::teamPasswordAccount(conninfo),
+                                  [this](const CredentialResult &) { succeed(); });
+}
+
+void TeamCommand::policy(const QString &conninfo, const QString &actions, const QString &environment, bool json)
+{
+    TeamConnection connection;
+    const QString where = conninfo.isEmpty() ? core()->settings()->teamConninfo() : conninfo;
+    if (where.isEmpty())
+        return fail(ExitCode::kUsage, tr("No team trail is connected; give --conninfo."));
+    if (!open(connection, where, true, false))
+        return;
+    if (!actions.isEmpty()) {
+        Environment env = Environment::Production;
+        if (!environmentFromName(environment.isEmpty() ? QStringLiteral("production") : environment, &env))
+            return fail(ExitCode::kUsage, tr("--environment is sandbox or production."));
+        QStringList list;
+        if (actions != QLatin1String("none")) {
+            for (const QString &name : actions.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                ActionKind kind = ActionKind::ReEnroll;
+                if (!ActionInfo::fromCliName(name.trimmed(), &kind))
+                    return fail(ExitCode::kUsage, tr("Unknown action \"%1\".").arg(Console::oneLine(name)));
+                list.append(ActionInfo::cliName(kind));
+            }
+        }
+        if (Status set = TeamApprovals::setPolicy(connection.db(), environmentName(env), list); !set.ok())
+            return fail(ExitCode::kStorage, set.message());
+    }
+    const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(connection.db());
+    if (!rules.ok())
+        return fail(ExitCode::kStorage, rules.message());
+    if (json) {
+        QJsonObject object;
+        for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
+            object.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        Console::json(object);
+    } else if (rules.value().isEmpty()) {
+        Console::out(tr("No action needs a second officer."));
+    } else {
+        for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
+            Console::out(
+                tr("%1: %2 need(s) a second officer's approval.").arg(it.key(), it.value().join(QStringLiteral(", "))));
+    }
+    succeed();
+}

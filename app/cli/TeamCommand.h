@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Command.h"
+
+#include <QCommandLineParser>
+
+class CoreContext;
+class KeychainSession;
+class TeamConnection;
+
+// `enrollee-cli team init|connect|status|disconnect|policy`: the team's shared trail on PostgreSQL.
+// init (an administrator) creates or upgrades the schema and the enrollee_officers group role;
+// connect checks and saves this officer's connection (never a password: PGPASSWORD, ~/.pgpass or
+// the keychain); status says whether the trail is reachable, what is still waiting to be sent and
+// the last verified checkpoint; policy shows or sets which actions need a second officer.
+class TeamCommand : public Command
+{
+    Q_OBJECT
+public:
+    using Command::Command;
+    void start(const QStringList &arguments) override;
+
+private:
+    void init(const QString &conninfo, bool weakenTls);
+    void connectTo(const QString &conninfo, bool weakenTls, bool savePassword);
+    void saveConnection(const QString &conninfo, const QByteArray &password);
+    void status(bool json);
+    void disconnectTeam();
+    void policy(const QString &conninfo, const QString &actions, const QString &environment, bool json);
+    CoreContext *core();
+    // Opens `connection` from a conninfo typed or saved; false (and finished) on failure.
+    bool open(TeamConnection &connection, const QString &conninfo, bool weakenTls, bool forAdministration);
+
+    CoreContext *m_core = nullptr;
+    KeychainSession *m_keychain = nullptr;
+};

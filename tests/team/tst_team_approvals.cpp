@@ -1,0 +1,213 @@
+// Four eyes through the database: a production delete becomes a request (exit 7, nothing sent), the
+// requester cannot approve it (refused by the database, also to a hand-made SQL call), another
+// officer approves or denies, only the requester runs it and only once, an expired request is dead,
+// and request, decision and run all stand in the team trail.
+#include "TeamTestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUuid>
+
+class TestTeamApprovals : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void productionDeleteWaitsForAnotherOfficer();
+    void denialAndExpiry();
+    void policyIsTheTeams();
+    void offlineIsNoWayRound();
+
+private:
+    void modifiedClientRefused(qint64 id);
+    CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
+    qint64 lastRequest() const { return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests")); }
+
+    PgTestServer m_pg;
+    SandboxServer *m_sandbox = nullptr;
+    QByteArray m_key;
+    Officer m_a;
+    Officer m_b;
+};
+
+void TestTeamApprovals::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_key = "team-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+    SandboxConfig config;
+    config.apiKey = m_key;
+    for (const char *user : {"doomed-user", "denied-user", "late-user", "prod-user"})
+        config.enrollees.append(QString::fromLatin1(user));
+    m_sandbox = new SandboxServer(config, this);
+    QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
+    QString why;
+    QVERIFY2(startTeamDatabase(m_pg, &why), qPrintable(why));
+    QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_a"), m_key, &m_a, &why), qPrintable(why));
+    QVERIFY2(addOfficer(m_pg, QStringLiteral("officer_b"), m_key, &m_b, &why), qPrintable(why));
+    // The sandbox refuses production bodies, so the full path (approve, run, success) is rehearsed with
+    // the same rule for the sandbox; production keeps the default rule (delete), checked below.
+    QVERIFY2(m_pg.superExec({QStringLiteral("INSERT INTO enrollee.policy VALUES ('sandbox', 'delete')")}, &why),
+             qPrintable(why));
+}
+
+CliRun TestTeamApprovals::deleteIn(Officer &officer, const QString &user, const QString &environment)
+{
+    return officer.cli->run({QStringLiteral("delete"), user, QStringLiteral("--environment"), environment,
+                             QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--reason"),
+                             QStringLiteral("CASE-7"), QStringLiteral("--yes")});
+}
+
+// A modified client calling the function itself, or writing the table, meets the same wall.
+void TestTeamApprovals::modifiedClientRefused(qint64 id)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pgtest-a"));
+    db.setHostName(QStringLiteral("127.0.0.1"));
+    db.setPort(m_pg.port());
+    db.setDatabaseName(QStringLiteral("enrollee"));
+    db.setUserName(m_a.role);
+    db.setPassword(m_a.password);
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY(!q.exec(QStringLiteral("SELECT enrollee.decide(%1, true, 'me')").arg(id)));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE enrollee.requests SET status = 'approved' WHERE id = %1").arg(id)));
+    db.close();
+}
+
+void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
+{
+    const int sent = m_sandbox->requestCount();
+    const CliRun asked = deleteIn(m_a, QStringLiteral("doomed-user"), QStringLiteral("sandbox"));
+    QVERIFY2(asked.exitCode == 7, asked.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    const qint64 id = lastRequest();
+    QVERIFY(id > 0);
+
+    const CliRun listed = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(listed.array().size(), 1);
+    const QJsonObject r = listed.array().first().toObject();
+    QCOMPARE(r.value(QLatin1String("id")).toInteger(), id);
+    QCOMPARE(r.value(QLatin1String("requester")).toString(), QStringLiteral("officer_a"));
+    QCOMPARE(r.value(QLatin1String("user_id")).toString(), QStringLiteral("doomed-user"));
+    QCOMPARE(r.value(QLatin1String("action")).toString(), QStringLiteral("delete"));
+    QCOMPARE(r.value(QLatin1String("reason")).toString(), QStringLiteral("CASE-7"));
+    QVERIFY(!r.value(QLatin1String("expiry")).toString().isEmpty());
+
+    const CliRun status = m_b.cli->run({QStringLiteral("team"), QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.object().value(QLatin1String("pending_approvals")).toInt(), 1); // the window's badge
+    const QString idText = QString::number(id);
+    CliRun self = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText});
+    QCOMPARE(self.exitCode, 6);
+    QVERIFY2(self.err.contains("self-approval refused"), self.err.constData());
+    modifiedClientRefused(id);
+    QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode, 6);
+    QCOMPARE(m_sandbox->requestCount(), sent);
+
+    QCOMPARE(m_b.cli
+                 ->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText, QStringLiteral("--reason"),
+                        QStringLiteral("checked")})
+                 .exitCode,
+             0);
+    const CliRun notTheirs = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QCOMPARE(notTheirs.exitCode, 6);
+    QVERIFY2(notTheirs.err.contains("only officer_a may run"), notTheirs.err.constData());
+    const CliRun ran = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QVERIFY2(ran.exitCode == 0, ran.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 1);
+    const CliRun again = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QCOMPARE(again.exitCode, 6);
+    QVERIFY2(again.err.contains("already run"), again.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 1);
+
+    // Request, approval, run and the action's own records all stand in the team trail.
+    m_a.cli->run({QStringLiteral("team"), QStringLiteral("status")});
+    for (const char *kind : {"request", "approve", "run"})
+        QCOMPARE(superCount(m_pg,
+                            QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = '%1' AND "
+                                           "local_id = %2")
+                                .arg(QLatin1String(kind))
+                                .arg(id)),
+                 qint64(1));
+    QCOMPARE(superCount(m_pg,
+                        QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'complete' AND body "
+                                       "LIKE '%\"outcome\":\"success\"%' AND ref_seq IN (SELECT seq FROM "
+                                       "enrollee.trail WHERE body LIKE '%doomed-user%' AND kind = 'begin')")),
+             qint64(1));
+    QCOMPARE(m_b.cli->run({QStringLiteral("history"), QStringLiteral("--verify")}).exitCode, 0);
+}
+
+void TestTeamApprovals::denialAndExpiry()
+{
+    const int sent = m_sandbox->requestCount();
+    QCOMPARE(deleteIn(m_a, QStringLiteral("denied-user"), QStringLiteral("production")).exitCode, 7);
+    const QString denied = QString::number(lastRequest());
+    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("deny"), denied}).exitCode, 2); // needs a reason
+    QCOMPARE(m_b.cli
+                 ->run({QStringLiteral("approvals"), QStringLiteral("deny"), denied, QStringLiteral("--reason"),
+                        QStringLiteral("wrong user")})
+                 .exitCode,
+             0);
+    QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), denied}).exitCode, 6);
+
+    QCOMPARE(deleteIn(m_a, QStringLiteral("late-user"), QStringLiteral("production")).exitCode, 7);
+    const qint64 late = lastRequest();
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("UPDATE enrollee.requests SET expires_at = now() - interval '1 second' "
+                                            "WHERE id = %1")
+                                 .arg(late)},
+                            &why),
+             qPrintable(why));
+    const CliRun expired = m_b.cli->run(
+        {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(late)});
+    QCOMPARE(expired.exitCode, 6);
+    QVERIFY2(expired.err.contains("expired"), expired.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'deny'")), qint64(1));
+}
+
+void TestTeamApprovals::policyIsTheTeams()
+{
+    // Officers read the policy but cannot change it; the administrator can.
+    const QStringList set{QStringLiteral("team"),
+                          QStringLiteral("policy"),
+                          QStringLiteral("--require-approval"),
+                          QStringLiteral("delete,deactivate"),
+                          QStringLiteral("--environment"),
+                          QStringLiteral("production")};
+    QCOMPARE(m_a.cli->run(set).exitCode, 5);
+    CliHarness admin;
+    admin.setEnv(QStringLiteral("PGPASSWORD"), m_pg.superPassword());
+    QCOMPARE(admin.run(set + QStringList{QStringLiteral("--conninfo"), m_pg.conninfo(m_pg.superuser())}).exitCode, 0);
+    const CliRun shown = m_a.cli->run({QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(shown.object().value(QLatin1String("production")).toArray().size(), 2);
+    const int sent = m_sandbox->requestCount();
+    const CliRun deactivate = m_a.cli->run(
+        {QStringLiteral("deactivate"), QStringLiteral("prod-user"), QStringLiteral("--environment"),
+         QStringLiteral("production"), QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+         QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+         QStringLiteral("a@example.org"), QStringLiteral("--yes")});
+    QCOMPARE(deactivate.exitCode, 7);
+    QCOMPARE(m_sandbox->requestCount(), sent);
+}
+
+// With the database down the default rule still holds: a production delete is neither sent nor queued.
+void TestTeamApprovals::offlineIsNoWayRound()
+{
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+    const int sent = m_sandbox->requestCount();
+    const CliRun run = deleteIn(m_a, QStringLiteral("offline-doomed"), QStringLiteral("production"));
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("second officer"), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
+}
+
+QTEST_GUILESS_MAIN(TestTeamApprovals)
+#include "tst_team_approvals.moc"

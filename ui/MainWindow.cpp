@@ -255,7 +255,9 @@ void MainWindow::buildHistory()
     m_historyPanel->setSessionStart(m_sessionStart);
     // Export asks for a file through the same seam as every other prompt.
     m_historyPanel->setSaveFileNameProvider(
-        [this](const QString &title, const QString &filter) { return m_prompts->saveFileName(this, title, filter); });
+        [this](const QString &title, const QString &filter, const QString &suggested) {
+        return m_prompts->saveFileName(this, title, filter, suggested);
+    });
     m_historyPanel->restoreState(m_context->settings()->uiValue(QStringLiteral("history_panel")).toByteArray());
     const int current = m_tabs->currentIndex();
     QWidget *placeholder = m_tabs->widget(1);

@@ -88,11 +88,14 @@ void PromptService::warning(QWidget *parent, const QString &title, const QString
     emit promptOpened(box);
 }
 
-QString PromptService::saveFileName(QWidget *parent, const QString &title, const QString &filter)
+QString PromptService::saveFileName(QWidget *parent, const QString &title, const QString &filter,
+                                    const QString &suggested)
 {
     m_asked.append(QStringLiteral("save:") + title);
+    m_lastSuggested = suggested;
     if (!m_fileNames.isEmpty())
         return m_fileNames.dequeue();
-    return QFileDialog::getSaveFileName(parent, title,
-                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+    return QFileDialog::getSaveFileName(
+        parent, title,
+        suggested.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : suggested, filter);
 }

@@ -31,9 +31,10 @@ public:
     // Notices that need no answer.
     virtual void information(QWidget *parent, const QString &title, const QString &text);
     virtual void warning(QWidget *parent, const QString &title, const QString &text);
-    // A file to save to (history export); empty when the officer cancels. Synchronous because the
-    // history panel's export asks that way.
-    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter);
+    // A file to save to (history export), starting from `suggested`; empty when the officer cancels.
+    // Synchronous because the history panel's export asks that way.
+    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter,
+                                 const QString &suggested = QString());
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
@@ -42,6 +43,8 @@ public:
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
+    // The file name the last save prompt suggested.
+    QString lastSuggestedFileName() const { return m_lastSuggested; }
 
 signals:
     // A real dialog was opened (not pre-answered): tests drive it, screen readers are unaffected.
@@ -55,4 +58,5 @@ private:
     QQueue<bool> m_answers;
     QQueue<QString> m_fileNames;
     QStringList m_asked;
+    QString m_lastSuggested;
 };

@@ -1,5 +1,7 @@
 #include "HistoryDetailView.h"
 
+#include "TimeText.h"
+
 #include <QFontDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,10 +9,7 @@
 namespace {
 QString timeText(const QDateTime &t)
 {
-    if (!t.isValid())
-        return QString();
-    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t")) + QStringLiteral("  (")
-        + t.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(')');
+    return TimeText::detailed(t);
 }
 
 // Servers answer JSON on one line; indenting it makes the fields readable. Anything else is shown as is.

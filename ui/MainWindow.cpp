@@ -7,6 +7,7 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
+#include "HelpMenu.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
 #include "HistoryTableModel.h"
@@ -24,12 +25,14 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -94,7 +97,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     layout->addWidget(m_settingsBar);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    buildStatusBar();
     buildMenus();
 
     connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
@@ -196,13 +199,49 @@ void MainWindow::buildMenus()
     view->addSeparator();
     auto *language = new LanguageMenu(m_context->settings(), view);
     view->addMenu(language);
-    connect(language, &LanguageMenu::languageChosen, this,
-            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 10000); });
+    // The choice applies at the next start: say so where it stays until then, not for ten seconds.
+    connect(language, &LanguageMenu::languageChosen, this, [this](const QString &, const QString &message) {
+        m_languageNotice->setText(message);
+        m_languageNotice->show();
+    });
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *about = help->addAction(tr("&About Enrollee Console"), this, &MainWindow::showAbout);
-    about->setObjectName(QStringLiteral("aboutAction"));
+    auto *help = new HelpMenu(QFileInfo(m_context->core()->config().historyDir).absolutePath(), this);
+    menuBar()->addMenu(help);
+    connect(help, &HelpMenu::aboutRequested, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildStatusBar()
+{
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    m_sandboxStatus = new QLabel(this);
+    m_sandboxStatus->setObjectName(QStringLiteral("sandboxStatus"));
+    m_sandboxStatus->hide();
+    m_languageNotice = new QLabel(this);
+    m_languageNotice->setObjectName(QStringLiteral("languageNotice"));
+    m_languageNotice->hide();
+    statusBar()->addPermanentWidget(m_languageNotice);
+    statusBar()->addPermanentWidget(m_sandboxStatus);
+}
+
+// The local sandbox's address matters only while the active profile talks to it.
+void MainWindow::updateSandboxStatus()
+{
+    SandboxServer *sandbox = m_context->sandbox();
+    const bool local = sandbox && m_profiles->active().environment == Environment::Local;
+    if (sandbox)
+        m_sandboxStatus->setText(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+    m_sandboxStatus->setVisible(local);
+}
+
+// The History tab says when the last check found the trail altered, so nobody needs to open it to know.
+void MainWindow::updateHistoryTab(const ChainReport &report)
+{
+    const int index = m_tabs->indexOf(m_historyPanel);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, report.ok ? tr("&History") : tr("&History — check failed"));
+    m_tabs->setTabIcon(index, report.ok ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabToolTip(index, report.ok ? QString() : report.problem);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -265,6 +304,12 @@ void MainWindow::buildHistory()
     placeholder->deleteLater();
     m_tabs->insertTab(1, m_historyPanel, tr("&History"));
     m_tabs->setCurrentIndex(current);
+    connect(m_historyPanel, &HistoryPanel::verificationFinished, this, &MainWindow::updateHistoryTab);
+    connect(m_historyPanel, &HistoryPanel::openUserRequested, this, [this](const QString &userId) {
+        m_tabs->setCurrentIndex(0);
+        m_lookup->userIdEdit()->setText(userId);
+        m_lookup->focusUserId();
+    });
 }
 
 void MainWindow::loadHistory()
@@ -280,15 +325,19 @@ void MainWindow::onSandboxStarted()
     // Deleted demo users disappear from the suggestions, as they would from the real service.
     connect(sandbox, &SandboxServer::requestHandled, this,
             [this, sandbox] { m_lookup->setDemoEnrollees(sandbox->registry().userIds()); });
-    statusBar()->showMessage(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+    updateSandboxStatus();
 }
 
 void MainWindow::onProfileChanged(const Profile &profile)
 {
-    const QString base = tr("Enrollee Console — %1 (%2)")
-                             .arg(profile.name, environmentDisplayName(profile.environment));
+    // The built-in profile is named after its environment: say it once.
+    const QString environment = environmentDisplayName(profile.environment);
+    const bool builtIn = profile.name == ProfileController::localProfileName() || profile.name == environment;
+    const QString base = builtIn ? tr("Enrollee Console — %1").arg(environment)
+                                 : tr("Enrollee Console — %1 (%2)").arg(profile.name, environment);
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
+    updateSandboxStatus();
     m_lookup->setProfile(profile);
     // Another profile starts with no target, reason or result from the previous one.
     if (m_actionPanel->setProfile(profile))

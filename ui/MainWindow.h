@@ -21,6 +21,8 @@ class HistoryFeed;
 class HistoryPanel;
 class HistoryTableModel;
 struct ActionOutcome;
+struct ChainReport;
+class QLabel;
 struct Profile;
 
 // The console window: a thin coordinator that builds the panels, wires their signals to the
@@ -50,6 +52,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildStatusBar();
+    void updateSandboxStatus();
+    void updateHistoryTab(const ChainReport &report);
     void startServices();
     void buildHistory();
     void loadHistory();
@@ -75,6 +80,8 @@ private:
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     QAction *m_manageProfiles = nullptr;
+    QLabel *m_sandboxStatus = nullptr;
+    QLabel *m_languageNotice = nullptr;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;

@@ -1,0 +1,198 @@
+// Issue 12, the window's words and surroundings, on the real window: the title says the profile once,
+// the sandbox address shows only under the local sandbox, the environment strips differ and keep the
+// layout still, the Help menu, the language notice that stays, the History tab's badge for an altered
+// trail, opening a history row's user in Lookup, and the export's suggested file name.
+#include "GuiTestSupport.h"
+
+#include "AppSettings.h"
+#include "HelpMenu.h"
+#include "HistoryPanel.h"
+#include "HistoryTableModel.h"
+#include "ProductionBanner.h"
+#include "ProfileController.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLayout>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTableView>
+
+using namespace GuiTest;
+
+class TestWindowRest : public ConsoleTest
+{
+    Q_OBJECT
+
+private:
+    const QString kSandboxProfile = QStringLiteral("Acme test");
+    const QString kProductionProfile = QStringLiteral("Acme production");
+
+    bool saveProfile(const QString &name, Environment env)
+    {
+        Profile p;
+        p.name = name;
+        p.partnerId = QStringLiteral("001");
+        p.email = QStringLiteral("officer@acme.example");
+        p.environment = env;
+        p.baseUrl = sandbox()->origin();
+        QSignalSpy saved(window()->profiles(), &ProfileController::saveFinished);
+        window()->profiles()->save(p, QByteArrayLiteral("sandbox-demo-key"));
+        return saved.wait(10000) || saved.size() == 1;
+    }
+    // Lets pending layout requests run, so geometries are what is on screen.
+    void settle() const
+    {
+        find<QWidget>(window(), "centralWidget")->layout()->activate();
+        QApplication::processEvents();
+    }
+    HistoryPanel *panel() const { return find<HistoryPanel>(window(), "historyPanel"); }
+    QTabWidget *tabs() const { return find<QTabWidget>(window(), "mainTabs"); }
+
+private slots:
+    void initTestCase() { QVERIFY(startConsole("tst_gui_window_rest")); }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({kSandboxProfile, kProductionProfile})); }
+
+    void titleNamesTheProfileOnce()
+    {
+        QCOMPARE(window()->windowTitle(), QStringLiteral("Enrollee Console — Local sandbox"));
+        QVERIFY(saveProfile(kSandboxProfile, Environment::Sandbox));
+        window()->profiles()->activate(kSandboxProfile);
+        QCOMPARE(window()->windowTitle(), QStringLiteral("Enrollee Console — Acme test (Smile ID sandbox)"));
+        window()->profiles()->activate(ProfileController::localProfileName());
+    }
+
+    void sandboxAddressAndStripsFollowTheProfile()
+    {
+        auto *status = find<QLabel>(window(), "sandboxStatus");
+        auto *banner = find<ProductionBanner>(window(), "productionBanner");
+        auto *strip = find<QLabel>(window(), "productionBannerText");
+        QTRY_VERIFY(status->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("Local sandbox listening on %1").arg(sandbox()->origin().toString()));
+        const QString localStyle = strip->styleSheet();
+        QTRY_VERIFY(window()->profiles()->canSend());
+        settle();
+        const QRect tabsBefore = tabs()->geometry();
+        const QRect bannerBefore = banner->geometry();
+
+        QVERIFY(saveProfile(kProductionProfile, Environment::Production));
+        window()->profiles()->activate(kProductionProfile);
+        QTRY_VERIFY(window()->profiles()->canSend()); // the key line has settled too
+        QVERIFY(banner->isProduction());
+        QVERIFY(!status->isVisible()); // nothing about the local sandbox under production
+        QVERIFY(!window()->statusBar()->currentMessage().contains(QLatin1String("Local sandbox")));
+        settle();
+        QCOMPARE(banner->geometry(), bannerBefore); // the banner's arrival moves nothing
+        QCOMPARE(tabs()->geometry(), tabsBefore);
+
+        window()->profiles()->activate(kSandboxProfile);
+        QTRY_VERIFY(window()->profiles()->canSend());
+        QVERIFY(!status->isVisible());
+        QVERIFY(banner->text().startsWith(QLatin1String("Smile ID sandbox")));
+        QVERIFY(strip->styleSheet() != localStyle); // Smile ID's sandbox does not look like the local one
+        settle();
+        QCOMPARE(tabs()->geometry(), tabsBefore);
+
+        window()->profiles()->activate(ProfileController::localProfileName());
+        QTRY_VERIFY(window()->profiles()->canSend());
+        QVERIFY(status->isVisible());
+        QCOMPARE(strip->styleSheet(), localStyle);
+    }
+
+    void helpMenuOffersMoreThanAbout()
+    {
+        auto *help = find<HelpMenu>(window(), "helpMenu");
+        QVERIFY(help);
+        for (const char *name :
+             {"userGuideAction", "shortcutsAction", "openDataFolderAction", "aboutQtAction", "aboutAction"})
+            QVERIFY2(find<QAction>(help, name), name);
+        QCOMPARE(HelpMenu::userGuideUrl().fragment(), QStringLiteral("the-console"));
+        QCOMPARE(help->dataFolderUrl(), QUrl::fromLocalFile(m_home.filePath(QStringLiteral("data"))));
+        QVERIFY(
+            HelpMenu::shortcutsText().contains(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
+        find<QAction>(help, "shortcutsAction")->trigger();
+        QWidget *box = topLevel<QDialog>("shortcutsDialog");
+        QVERIFY(box);
+        box->close();
+    }
+
+    void languageNoticeStays()
+    {
+        auto *notice = find<QLabel>(window(), "languageNotice");
+        QVERIFY(!notice->isVisible());
+        find<QAction>(window(), "language_en")->trigger();
+        QVERIFY(notice->isVisible());
+        QVERIFY(notice->text().contains(QLatin1String("next time")));
+        window()->statusBar()->showMessage(QStringLiteral("something else"), 10);
+        QTest::qWait(50);
+        QVERIFY(notice->isVisible()); // not a status message that the next one replaces
+        find<QAction>(window(), "language_system")->trigger();
+        QCOMPARE(m_console->context->settings()->language(), QString());
+    }
+
+    void historyRowOpensItsUserInLookup()
+    {
+        setUser(QStringLiteral("demo-user-004"), QStringLiteral("CASE-42"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QTRY_VERIFY(panel() && panel()->model()->rowCount() > 0);
+        tabs()->setCurrentWidget(panel());
+        QTableView *table = panel()->view();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QCOMPARE(table->currentIndex().data(HistoryTableModel::EntryRole).value<HistoryEntry>().userId,
+                 QStringLiteral("demo-user-004"));
+        userEdit()->clear();
+        find<QAction>(panel(), "historyOpenInLookup")->trigger();
+        QCOMPARE(tabs()->currentIndex(), 0);
+        QCOMPARE(userEdit()->text(), QStringLiteral("demo-user-004"));
+    }
+
+    void exportSuggestsARealFileName()
+    {
+        const QString path = m_home.filePath(QStringLiteral("export.csv"));
+        m_console->prompts.setNextSaveFileName(path);
+        QSignalSpy exported(panel(), &HistoryPanel::exportFinished);
+        panel()->exportCsv();
+        QTRY_COMPARE(exported.size(), 1);
+        QCOMPARE(QFileInfo(m_console->prompts.lastSuggestedFileName()).fileName(),
+                 QStringLiteral("enrollee-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+        QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
+    }
+
+    // Last: it leaves the trail altered.
+    void historyTabSaysWhenTheTrailWasAltered()
+    {
+        QTRY_VERIFY(!panel()->isVerifying());
+        const int index = tabs()->indexOf(panel());
+        QCOMPARE(tabs()->tabText(index), QStringLiteral("&History"));
+        const QDir dir(m_home.filePath(QStringLiteral("data/history")));
+        const QStringList shards = dir.entryList({QStringLiteral("*.ini")}, QDir::Files, QDir::Name);
+        QVERIFY(!shards.isEmpty());
+        QFile file(dir.filePath(shards.last()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        const qsizetype at = bytes.lastIndexOf("CASE-42");
+        QVERIFY(at > 0);
+        bytes[at + 5] = '7'; // CASE-72
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
+        file.close();
+
+        QSignalSpy verified(panel(), &HistoryPanel::verificationFinished);
+        QTest::mouseClick(find<QAbstractButton>(panel(), "historyReload"), Qt::LeftButton);
+        QTRY_VERIFY(verified.size() > 0 && !panel()->isVerifying());
+        QVERIFY(!panel()->lastVerification().ok);
+        QCOMPARE(tabs()->tabText(index), QStringLiteral("&History — check failed"));
+        QVERIFY(!tabs()->tabIcon(index).isNull());
+        QCOMPARE(tabs()->tabToolTip(index), panel()->lastVerification().problem);
+        QVERIFY(panel()->model()->alteredCount() >= 1);
+    }
+};
+
+QTEST_MAIN(TestWindowRest)
+#include "tst_gui_window_rest.moc"

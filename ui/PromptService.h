@@ -28,6 +28,10 @@ public:
                          const Done &done);
     // The delete confirmation: says it is permanent, asks for the user ID to be typed.
     virtual void confirmDelete(QWidget *parent, const QString &userId, bool production, const Done &done);
+    // Unsaved edits: Save, Discard or Cancel (go back to the form).
+    enum class UnsavedChoice { Save, Discard, Cancel };
+    using UnsavedDone = std::function<void(UnsavedChoice choice)>;
+    virtual void askUnsaved(QWidget *parent, const QString &text, const UnsavedDone &done);
     // Notices that need no answer.
     virtual void information(QWidget *parent, const QString &title, const QString &text);
     virtual void warning(QWidget *parent, const QString &title, const QString &text);
@@ -38,8 +42,13 @@ public:
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
-    void clearNextAnswers() { m_answers.clear(); }
+    void clearNextAnswers()
+    {
+        m_answers.clear();
+        m_unsavedChoices.clear();
+    }
     void setNextSaveFileName(const QString &path) { m_fileNames.enqueue(path); }
+    void setNextUnsavedChoice(UnsavedChoice choice) { m_unsavedChoices.enqueue(choice); }
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
@@ -57,6 +66,7 @@ protected:
 private:
     QQueue<bool> m_answers;
     QQueue<QString> m_fileNames;
+    QQueue<UnsavedChoice> m_unsavedChoices;
     QStringList m_asked;
     QString m_lastSuggested;
 };

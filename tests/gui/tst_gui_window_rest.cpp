@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLayout>
+#include <QListWidget>
 #include <QMenu>
 #include <QStatusBar>
 #include <QTableView>
@@ -99,6 +100,88 @@ private slots:
         QTRY_VERIFY(window()->profiles()->canSend());
         QVERIFY(status->isVisible());
         QCOMPARE(strip->styleSheet(), localStyle);
+    }
+
+    void profilesDialogAsksBeforeThrowingEditsAway()
+    {
+        activate();
+        find<QAction>(window(), "manageProfilesAction")->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = topLevel<QDialog>("profileDialog")) != nullptr);
+        auto *list = find<QListWidget>(dialog, "profileList");
+        auto item = [list](const QString &name) { return list->findItems(name, Qt::MatchExactly).value(0); };
+        QVERIFY(item(kSandboxProfile) && item(kProductionProfile));
+        // Production is marked in the list (icon, colour, words for screen readers); the sandbox is not.
+        QVERIFY(!item(kProductionProfile)->icon().isNull());
+        QVERIFY(
+            item(kProductionProfile)->data(Qt::AccessibleTextRole).toString().contains(QLatin1String("production")));
+        QVERIFY(item(kSandboxProfile)->icon().isNull());
+
+        list->setCurrentItem(item(kSandboxProfile));
+        auto *email = find<QLineEdit>(dialog, "operatorEmailEdit");
+        QCOMPARE(email->text(), QStringLiteral("officer@acme.example"));
+        email->setText(QStringLiteral("second@acme.example"));
+        // Another profile: Cancel keeps the edits and the selection.
+        m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Cancel);
+        list->setCurrentItem(item(kProductionProfile));
+        QTRY_VERIFY(m_console->prompts.asked()
+                        .value(m_console->prompts.asked().size() - 1)
+                        .startsWith(QLatin1String("unsaved:")));
+        QTest::qWait(20);
+        QCOMPARE(list->currentItem(), item(kSandboxProfile));
+        QCOMPARE(email->text(), QStringLiteral("second@acme.example"));
+        // Discard: the other profile is shown, the edits gone.
+        m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Discard);
+        list->setCurrentItem(item(kProductionProfile));
+        QTRY_COMPARE(find<QLineEdit>(dialog, "profileNameEdit")->text(), kProductionProfile);
+        QCOMPARE(list->currentItem(), item(kProductionProfile));
+        QCOMPARE(window()->profiles()->profile(kSandboxProfile).email, QStringLiteral("officer@acme.example"));
+
+        // Close: Cancel stays, Save saves then closes.
+        email->setText(QStringLiteral("night@acme.example"));
+        auto *close = find<QAbstractButton>(dialog, "closeProfilesButton");
+        m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Cancel);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QTest::qWait(20);
+        QVERIFY(dialog->isVisible());
+        QSignalSpy saved(window()->profiles(), &ProfileController::saveFinished);
+        m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Save);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(window()->profiles()->profile(kProductionProfile).email, QStringLiteral("night@acme.example"));
+    }
+
+    void profilesDialogShowsEveryProblemAndTheKeyOnRequest()
+    {
+        activate();
+        find<QAction>(window(), "manageProfilesAction")->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = topLevel<QDialog>("profileDialog")) != nullptr);
+        QTest::mouseClick(find<QAbstractButton>(dialog, "newProfileButton"), Qt::LeftButton);
+        auto *error = find<QLabel>(dialog, "profileErrorLabel");
+        auto *name = find<QLineEdit>(dialog, "profileNameEdit");
+        auto *partner = find<QLineEdit>(dialog, "partnerIdEdit");
+        auto *key = find<QLineEdit>(dialog, "apiKeyEdit");
+        QVERIFY2(error->text().count(QLatin1Char('\n')) >= 3, qPrintable(error->text())); // name, partner, email, key
+        for (QLineEdit *field : {name, partner, find<QLineEdit>(dialog, "operatorEmailEdit"), key})
+            QVERIFY2(field->property("invalid").toBool(), qPrintable(field->objectName()));
+        QTest::keyClicks(name, QStringLiteral("Third"));
+        QVERIFY(!name->property("invalid").toBool());
+        QVERIFY(name->accessibleDescription().isEmpty());
+        QVERIFY(partner->property("invalid").toBool());
+        QVERIFY(!partner->accessibleDescription().isEmpty());
+
+        QTest::keyClicks(key, QStringLiteral("abc"));
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        auto *show = find<QAbstractButton>(dialog, "showApiKeyButton");
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(key->echoMode(), QLineEdit::Normal);
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Discard);
+        dialog->reject();
+        QTRY_VERIFY(!dialog->isVisible());
     }
 
     void helpMenuOffersMoreThanAbout()

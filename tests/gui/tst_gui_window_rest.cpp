@@ -15,11 +15,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLayout>
 #include <QListWidget>
 #include <QMenu>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace GuiTest;
 
@@ -243,6 +246,49 @@ private slots:
         QCOMPARE(QFileInfo(m_console->prompts.lastSuggestedFileName()).fileName(),
                  QStringLiteral("enrollee-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
         QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
+    }
+
+    void sandboxRemembersDeletesAcrossRestarts()
+    {
+        const QString user = QStringLiteral("demo-user-005");
+        setUser(user, QStringLiteral("CASE-9: duplicate"));
+        m_console->prompts.setNextAnswer(true); // the delete confirmation, pre-answered
+        QTest::mouseClick(find<QAbstractButton>(window(), "deleteButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QVERIFY(!sandbox()->registry().contains(user));
+        QCOMPARE(history(user).last().action, ActionKind::Delete);
+        const QString stateFile = m_console->context->sandboxStateFile();
+        QCOMPARE(QFileInfo(stateFile).absolutePath(), m_home.filePath(QStringLiteral("data")));
+        auto savedDeleted = [&stateFile, &user] {
+            QFile file(stateFile);
+            if (!file.open(QIODevice::ReadOnly))
+                return false;
+            const QJsonObject all = QJsonDocument::fromJson(file.readAll()).object();
+            return all.value(QLatin1String("enrollees"))
+                .toObject()
+                .value(user)
+                .toObject()
+                .value(QLatin1String("deleted"))
+                .toBool();
+        };
+        QTRY_VERIFY(savedDeleted());
+
+        // A restart: another console over a home holding that file starts its sandbox from it.
+        QTemporaryDir other;
+        QVERIFY(QDir().mkpath(other.filePath(QStringLiteral("data"))));
+        QFile source(stateFile);
+        QVERIFY2(source.copy(other.filePath(QStringLiteral("data/sandbox-state.json"))),
+                 qPrintable(source.errorString() + QLatin1Char(' ') + other.path()));
+        Console restarted(other.path());
+        QVERIFY(restarted.start());
+        QVERIFY(!restarted.context->sandbox()->registry().contains(user));
+        QVERIFY(restarted.context->sandbox()->registry().state(user).deleted);
+        QVERIFY(restarted.context->sandbox()->registry().contains(QStringLiteral("demo-user-001")));
+        QVERIFY(!restarted.context->sandbox()->registry().userIds().contains(user));
+        int pending = 1;
+        restarted.context->credentials()->remove(QLatin1String(AuditKey::kAccount),
+                                                 [&pending](const CredentialResult &) { --pending; });
+        QTRY_COMPARE(pending, 0);
     }
 
     // Last: it leaves the trail altered.

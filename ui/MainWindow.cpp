@@ -7,6 +7,7 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
+#include "FollowUpBar.h"
 #include "HelpMenu.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
@@ -72,7 +73,15 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_splitter->setAccessibleName(tr("Lookup and actions"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_lookup);
-    m_splitter->addWidget(m_actionPanel);
+    // Retry and the undo hint sit under the result they follow.
+    m_followUp = new FollowUpBar(this);
+    auto *actionColumn = new QWidget(this);
+    actionColumn->setObjectName(QStringLiteral("actionColumn"));
+    auto *actionLayout = new QVBoxLayout(actionColumn);
+    actionLayout->setContentsMargins(0, 0, 0, 0);
+    actionLayout->addWidget(m_actionPanel, 1);
+    actionLayout->addWidget(m_followUp);
+    m_splitter->addWidget(actionColumn);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
@@ -117,6 +126,13 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
                                    .arg(why));
         m_keychainBar->setVisible(!available);
     });
+    connect(m_followUp, &FollowUpBar::followUpRequested, this,
+            [this](ActionKind kind, const QString &userId, const QString &reason) {
+        m_lookup->userIdEdit()->setText(userId); // the field names the user the action goes to
+        m_actions->request(kind, userId, reason);
+    });
+    connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
+    connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
         m_actionPanel->setTarget(valid ? userId : QString());
         updateReadiness();
@@ -338,6 +354,7 @@ void MainWindow::onProfileChanged(const Profile &profile)
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
     updateSandboxStatus();
+    m_followUp->clear();
     m_lookup->setProfile(profile);
     // Another profile starts with no target, reason or result from the previous one.
     if (m_actionPanel->setProfile(profile))
@@ -348,6 +365,7 @@ void MainWindow::onProfileChanged(const Profile &profile)
 void MainWindow::onOutcome(const ActionOutcome &outcome)
 {
     m_actionPanel->resultView()->showOutcome(outcome);
+    m_followUp->showFor(outcome);
     if (outcome.ok())
         m_actionPanel->clearReason();
     statusBar()->showMessage(outcome.headline, 10000);

@@ -17,6 +17,7 @@ class QAction;
 class PromptService;
 class QSplitter;
 class QTabWidget;
+class FollowUpBar;
 class HistoryFeed;
 class HistoryPanel;
 class HistoryTableModel;
@@ -80,6 +81,7 @@ private:
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     QAction *m_manageProfiles = nullptr;
+    FollowUpBar *m_followUp = nullptr;
     QLabel *m_sandboxStatus = nullptr;
     QLabel *m_languageNotice = nullptr;
     QSplitter *m_splitter;

@@ -248,6 +248,51 @@ private slots:
         QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
     }
 
+    void undoHintAfterDeactivateAndRetryAfterAServerError()
+    {
+        const QString user = QStringLiteral("demo-user-002");
+        setUser(user, QStringLiteral("CASE-5"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QVERIFY(!sandbox()->registry().state(user).active);
+        auto *undo = find<QAbstractButton>(window(), "undoButton");
+        QVERIFY(undo->isVisible());
+        QVERIFY2(undo->text().contains(QLatin1String("Reactivate")), qPrintable(undo->text()));
+        QVERIFY(!find<QAbstractButton>(window(), "retryButton")->isVisible());
+        const int before = sandbox()->requestCount();
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QCOMPARE(sandbox()->requestCount(), before + 1);
+        QVERIFY(sandbox()->registry().state(user).active);
+        QCOMPARE(history(user).last().action, ActionKind::Reactivate);
+        QCOMPARE(history(user).last().reason, QStringLiteral("Undo: CASE-5"));
+        QVERIFY(!undo->isVisible()); // Reactivate has no undo hint of its own
+
+        // A 500 (Smile ID's system error, more than the runner's own retries): Retry sends it again.
+        FaultPlan fault{FaultPlan::Kind::HttpError};
+        fault.httpStatus = 500;
+        sandbox()->setFaultPlan(fault);
+        setUser(user, QStringLiteral("CASE-6"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "flagFraudButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        sandbox()->setFaultPlan(FaultPlan{});
+        QCOMPARE(history(user).last().outcome, HistoryEntry::Outcome::Failure);
+        auto *retry = find<QAbstractButton>(window(), "retryButton");
+        QVERIFY(retry->isVisible());
+        QVERIFY(!sandbox()->registry().state(user).fraudulent);
+        const int sent = sandbox()->requestCount();
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QCOMPARE(sandbox()->requestCount(), sent + 1);
+        QVERIFY(sandbox()->registry().state(user).fraudulent);
+        QCOMPARE(history(user).last().outcome, HistoryEntry::Outcome::Success);
+        QCOMPARE(history(user).last().reason, QStringLiteral("CASE-6"));
+        // The undo hint follows the successful flag, and leaves with another user.
+        QVERIFY(find<QAbstractButton>(window(), "undoButton")->isVisible());
+        setUser(QStringLiteral("demo-user-001"));
+        QVERIFY(!find<QWidget>(window(), "followUpBar")->isVisible());
+    }
+
     void sandboxRemembersDeletesAcrossRestarts()
     {
         const QString user = QStringLiteral("demo-user-005");

@@ -7,6 +7,7 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
+#include "DesktopNotifier.h"
 #include "FollowUpBar.h"
 #include "HelpMenu.h"
 #include "HistoryFeed.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_splitter->addWidget(m_lookup);
     // Retry and the undo hint sit under the result they follow.
     m_followUp = new FollowUpBar(this);
+    m_notifier = new DesktopNotifier(this);
     auto *actionColumn = new QWidget(this);
     actionColumn->setObjectName(QStringLiteral("actionColumn"));
     auto *actionLayout = new QVBoxLayout(actionColumn);
@@ -366,6 +368,7 @@ void MainWindow::onOutcome(const ActionOutcome &outcome)
 {
     m_actionPanel->resultView()->showOutcome(outcome);
     m_followUp->showFor(outcome);
+    m_notifier->actionEnded(outcome.result.elapsedMs, isActiveWindow(), tr("Enrollee Console"), outcome.headline);
     if (outcome.ok())
         m_actionPanel->clearReason();
     statusBar()->showMessage(outcome.headline, 10000);

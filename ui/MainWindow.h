@@ -17,6 +17,7 @@ class QAction;
 class PromptService;
 class QSplitter;
 class QTabWidget;
+class DesktopNotifier;
 class FollowUpBar;
 class HistoryFeed;
 class HistoryPanel;
@@ -82,6 +83,7 @@ private:
     ActionPanel *m_actionPanel;
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QLabel *m_sandboxStatus = nullptr;
     QLabel *m_languageNotice = nullptr;
     QSplitter *m_splitter;

@@ -5,6 +5,7 @@
 #include "GuiTestSupport.h"
 
 #include "AppSettings.h"
+#include "DesktopNotifier.h"
 #include "HelpMenu.h"
 #include "HistoryPanel.h"
 #include "HistoryTableModel.h"
@@ -291,6 +292,33 @@ private slots:
         QVERIFY(find<QAbstractButton>(window(), "undoButton")->isVisible());
         setUser(QStringLiteral("demo-user-001"));
         QVERIFY(!find<QWidget>(window(), "followUpBar")->isVisible());
+    }
+
+    void longActionEndingInTheBackgroundNotifies()
+    {
+        auto *notifier = window()->findChild<DesktopNotifier *>(QStringLiteral("desktopNotifier"));
+        QVERIFY(notifier);
+        notifier->setMinimumDurationMs(300);
+        FaultPlan slow;
+        slow.latencyMs = 400;
+        sandbox()->setFaultPlan(slow);
+        // In the foreground: no notification.
+        activate();
+        setUser(QStringLiteral("demo-user-003"), QStringLiteral("CASE-8"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "reEnrollButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QCOMPARE(notifier->lastMessage(), QString());
+        // The officer went to another window while it ran: one notification with the headline.
+        QTest::mouseClick(find<QAbstractButton>(window(), "reEnrollButton"), Qt::LeftButton);
+        QWidget elsewhere;
+        elsewhere.show();
+        QApplication::setActiveWindow(&elsewhere);
+        QVERIFY(waitForResult());
+        sandbox()->setFaultPlan(FaultPlan{});
+        QVERIFY2(notifier->lastMessage().contains(QLatin1String("demo-user-003")), qPrintable(notifier->lastMessage()));
+        notifier->setMinimumDurationMs(3000);
+        elsewhere.close();
+        activate();
     }
 
     void sandboxRemembersDeletesAcrossRestarts()

@@ -140,7 +140,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     if (!m_altered.isEmpty()) {
         const auto altered = m_altered.constFind(e.id);
         if (altered != m_altered.constEnd()) {
-            if (const QVariant mark = alteredData(*altered, index.column(), role); mark.isValid())
+            if (QVariant mark = alteredData(*altered, index.column(), role); mark.isValid())
                 return mark;
         }
     }

@@ -309,7 +309,7 @@ private slots:
         QCOMPARE(rows.at(1).at(0), QStringLiteral("5")); // view order: newest first
         QCOMPARE(rows.at(2).at(0), QStringLiteral("1"));
         QCOMPARE(rows.at(2).at(rows.at(0).indexOf(QLatin1String("reason"))), QStringLiteral("a, \"b\""));
-        const QStringList header = rows.at(0);
+        const QStringList &header = rows.at(0);
         QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("chain_verified"))), QStringLiteral("yes"));
         // Each row names its records and their chain hashes, as the store holds them.
         const HistoryRead stored = reader()->read(1).valueOr(HistoryRead());
@@ -482,7 +482,7 @@ private slots:
                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
         panel.view()->selectionModel()->select(shown->index(1, 0),
                                                QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
-        const QString path = m_dir->filePath(QStringLiteral("selected.csv"));
+        QString path = m_dir->filePath(QStringLiteral("selected.csv"));
         panel.setSaveFileNameProvider([&](const QString &, const QString &, const QString &) { return path; });
         QSignalSpy exported(&panel, &HistoryPanel::exportFinished);
         child<QAction>(panel, "historyExportSelection")->trigger();

@@ -174,6 +174,8 @@ void ProfileDialog::reloadList(const QString &select)
         }
     }
     selectInList(select.isEmpty() ? m_profiles->active().name : select);
+    if (const QListWidgetItem *current = m_list->currentItem(); current && current->text() != m_editing)
+        showProfile(current->text());
     m_remove->setEnabled(m_list->count() > 0);
 }
 

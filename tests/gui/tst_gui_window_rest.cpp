@@ -249,6 +249,22 @@ private slots:
         QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
     }
 
+    // ENROLLEE_SCREENSHOT=PATH tst_gui_window_rest screenshotWhenAsked: the README's picture, taken
+    // offscreen with QWidget::grab() after a Deactivate (no X server or image tools needed).
+    void screenshotWhenAsked()
+    {
+        const QString path = qEnvironmentVariable("ENROLLEE_SCREENSHOT");
+        if (path.isEmpty())
+            QSKIP("set ENROLLEE_SCREENSHOT=PATH to take the README's screenshot");
+        window()->resize(1100, 700);
+        setUser(QStringLiteral("demo-user-001"), QStringLiteral("CASE-2041: duplicate enrollment"));
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QTRY_VERIFY(find<QWidget>(window(), "undoButton")->isVisible());
+        QTest::qWait(300);
+        QVERIFY(window()->grab().save(path));
+    }
+
     void undoHintAfterDeactivateAndRetryAfterAServerError()
     {
         const QString user = QStringLiteral("demo-user-002");

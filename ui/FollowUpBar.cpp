@@ -5,9 +5,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 
 FollowUpBar::FollowUpBar(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_retry(new QPushButton(this)), m_undo(new QPushButton(this))
+    : QWidget(parent), m_label(new QLabel(this)), m_retry(new QPushButton(this)), m_undo(new QPushButton(this)),
+      m_cancel(new QPushButton(this)), m_waitTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("followUpBar"));
     m_label->setObjectName(QStringLiteral("followUpText"));
@@ -16,11 +18,30 @@ FollowUpBar::FollowUpBar(QWidget *parent)
     m_retry->setText(tr("&Retry"));
     m_retry->setAccessibleName(tr("Send the same action again"));
     m_undo->setObjectName(QStringLiteral("undoButton"));
+    m_cancel->setObjectName(QStringLiteral("cancelRequestButton"));
+    m_cancel->setText(tr("&Cancel request"));
+    m_cancel->setAccessibleName(tr("Stop waiting for the answer"));
+    m_cancel->setToolTip(tr("Stops waiting. The request has been sent: Smile ID may still carry it out, so the "
+                            "history records its outcome as unknown."));
+    m_waitTimer->setSingleShot(true);
+    m_waitTimer->setInterval(1000);
+    connect(m_waitTimer, &QTimer::timeout, this, [this] {
+        m_label->setText(tr("Still waiting for Smile ID's answer…"));
+        m_cancel->show();
+        show();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        const quint64 ticket = m_waitingTicket;
+        m_cancel->setEnabled(false);
+        m_label->setText(tr("Cancelling…"));
+        emit cancelRequested(ticket);
+    });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_retry);
     layout->addWidget(m_undo);
+    layout->addWidget(m_cancel);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         const ActionKind kind = m_kind;
         const QString userId = m_userId;
@@ -80,8 +101,19 @@ void FollowUpBar::showFor(const ActionOutcome &outcome)
     show();
 }
 
+void FollowUpBar::showWaiting(quint64 ticket)
+{
+    clear();
+    m_waitingTicket = ticket;
+    m_waitTimer->start();
+}
+
 void FollowUpBar::clear()
 {
+    m_waitTimer->stop();
+    m_waitingTicket = 0;
+    m_cancel->hide();
+    m_cancel->setEnabled(true);
     m_retry->hide();
     m_undo->hide();
     m_label->clear();

@@ -134,6 +134,9 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
         m_actions->request(kind, userId, reason);
     });
     connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
+    connect(context->runner(), &ActionRunner::actionStarted, m_followUp,
+            [this](quint64 ticket, const HistoryEntry &) { m_followUp->showWaiting(ticket); });
+    connect(m_followUp, &FollowUpBar::cancelRequested, context->runner(), &ActionRunner::cancel);
     connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
         m_actionPanel->setTarget(valid ? userId : QString());

@@ -265,6 +265,18 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
 <context>
     <name>ActionRunner</name>
     <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled while waiting for the answer: the request had been sent, so whether it was applied is unknown.</source>
+        <translation>%1 de « %2 » annulé pendant l’attente de la réponse : la requête avait été envoyée, on ne sait donc pas si elle a été appliquée.</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled before it was sent.</source>
+        <translation>%1 de « %2 » annulé avant son envoi.</translation>
+    </message>
+    <message>
         <location filename="../../app/core/ActionRunner.cpp" line="+22"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
@@ -1037,6 +1049,18 @@ Saisissez exactement l&apos;identifiant utilisateur pour confirmer.</translation
 </context>
 <context>
     <name>HistoryDetailView</name>
+    <message>
+        <source>Sent from</source>
+        <translation>Envoyé depuis</translation>
+    </message>
+    <message>
+        <source>this console's window (console)</source>
+        <translation>la fenêtre de cette console (console)</translation>
+    </message>
+    <message>
+        <source>the command line, enrollee-cli (cli)</source>
+        <translation>la ligne de commande, enrollee-cli (cli)</translation>
+    </message>
     <message>
         <location filename="../../ui/history/HistoryDetailView.cpp" line="+31"/>
         <source>Details of the selected history entry</source>
@@ -3217,6 +3241,26 @@ Réponse&#xa0;:
 </context>
 <context>
     <name>FollowUpBar</name>
+    <message>
+        <source>&amp;Cancel request</source>
+        <translation>&amp;Annuler la requête</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the answer</source>
+        <translation>Cesser d’attendre la réponse</translation>
+    </message>
+    <message>
+        <source>Stops waiting. The request has been sent: Smile ID may still carry it out, so the history records its outcome as unknown.</source>
+        <translation>Cesse d’attendre. La requête a été envoyée : Smile ID peut encore l’exécuter, l’historique enregistre donc son issue comme inconnue.</translation>
+    </message>
+    <message>
+        <source>Still waiting for Smile ID's answer…</source>
+        <translation>Toujours en attente de la réponse de Smile ID…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>

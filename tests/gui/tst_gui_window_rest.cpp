@@ -310,6 +310,30 @@ private slots:
         QVERIFY(!find<QWidget>(window(), "followUpBar")->isVisible());
     }
 
+    void cancelDuringALongWaitIsRecordedAsUnknown()
+    {
+        const QString user = QStringLiteral("demo-user-003");
+        sandbox()->setFaultPlan(FaultPlan{FaultPlan::Kind::Hang});
+        setUser(user, QStringLiteral("CASE-10"));
+        const qsizetype rows = history(user).size();
+        QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
+        auto *cancel = find<QAbstractButton>(window(), "cancelRequestButton");
+        QTRY_VERIFY(cancel->isVisible()); // offered once the wait is long
+        QVERIFY(window()->actions()->isBusy());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(waitForResult());
+        sandbox()->setFaultPlan(FaultPlan{});
+        QVERIFY2(resultLine()->text().contains(QLatin1String("cancelled while waiting")),
+                 qPrintable(resultLine()->text()));
+        const QList<HistoryEntry> recorded = history(user);
+        QCOMPARE(recorded.size(), rows + 1);
+        // Sent, then no answer waited for: the trail says unknown, never "failed" (nothing happened).
+        QCOMPARE(recorded.last().action, ActionKind::Deactivate);
+        QCOMPARE(recorded.last().outcome, HistoryEntry::Outcome::Unknown);
+        QCOMPARE(recorded.last().attempts.size(), 1); // no retry after a cancel
+        QVERIFY(!cancel->isVisible());
+    }
+
     void longActionEndingInTheBackgroundNotifies()
     {
         auto *notifier = window()->findChild<DesktopNotifier *>(QStringLiteral("desktopNotifier"));

@@ -204,7 +204,8 @@ private slots:
         panel.view()->setCurrentIndex(panel.view()->model()->index(1, 0));
         const QString detail = child<HistoryDetailView>(panel, "historyDetail")->toPlainText();
         QVERIFY2(detail.contains(QLatin1String("bob")) && detail.contains(QLatin1String("No such enrollee"))
-                     && detail.contains(QLatin1String("CASE-2")) && detail.contains(QLatin1String("Raw response")),
+                     && detail.contains(QLatin1String("CASE-2")) && detail.contains(QLatin1String("Raw response"))
+                     && detail.contains(QLatin1String("Sent from")) && !detail.contains(QLatin1String("Face")),
                  qPrintable(detail));
         QSignalSpy activated(&panel, &HistoryPanel::entryActivated);
         panel.view()->setFocus();

@@ -17,7 +17,7 @@ bool DesktopNotifier::actionEnded(qint64 elapsedMs, bool windowActive, const QSt
         return true; // nowhere to show it; the result line says it when the officer comes back
     if (!m_tray) {   // made on first use: no tray icon, and no icon loading, at start
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        m_tray->setToolTip(QApplication::applicationDisplayName());
+        m_tray->setToolTip(tr("Enrollee Console"));
     }
     m_tray->show();
     m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);

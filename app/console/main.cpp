@@ -70,7 +70,8 @@ int main(int argc, char *argv[])
     AppContext context; // cheap: reads settings.ini, touches no network, keychain or history yet
     // The settings' language, else the system locale; before any widget so every string is translated.
     Translations::install(context.settings()->language());
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Enrollee Console"));
+    // No application display name: Qt would append it to every window title ("Enrollee Console — Local
+    // sandbox — Enrollee Console"); the window's own title already starts with the product's name.
     PromptService prompts;
     MainWindow window(&context, &prompts);
     FirstFrameProbe probe;

@@ -3401,4 +3401,11 @@ Réponse&#xa0;:
         <translation>Modifications non enregistrées</translation>
     </message>
 </context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+</context>
 </TS>

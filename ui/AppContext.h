@@ -11,6 +11,7 @@ class AppSettings;
 class CredentialStore;
 class HistoryService;
 class SandboxServer;
+class QTimer;
 
 // What the window runs on: the core's composition root (CoreContext: settings, clock, network,
 // client, credentials, history service, runner) plus the embedded local sandbox the window offers a
@@ -38,6 +39,8 @@ public:
     SandboxServer *sandbox() const { return m_sandbox; }
     QString sandboxError() const { return m_sandboxError; }
     QString auditKeyLocation() const { return m_core.chainKeyLocation(); }
+    // Where the built-in sandbox keeps its enrollees' state between runs (beside the history folder).
+    QString sandboxStateFile() const;
 
 signals:
     void sandboxStarted(const QUrl &origin);
@@ -46,7 +49,11 @@ signals:
     void ready();
 
 private:
+    void restoreSandboxState();
+    void saveSandboxState();
+
     CoreContext m_core;
+    QTimer *m_saveSandbox = nullptr;
     SandboxServer *m_sandbox = nullptr;
     QString m_sandboxError;
     bool m_started = false;

@@ -7,6 +7,9 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "CredentialStore.h"
+#include "DesktopNotifier.h"
+#include "FollowUpBar.h"
+#include "HelpMenu.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
 #include "HistoryTableModel.h"
@@ -24,12 +27,14 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -69,7 +74,16 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_splitter->setAccessibleName(tr("Lookup and actions"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_lookup);
-    m_splitter->addWidget(m_actionPanel);
+    // Retry and the undo hint sit under the result they follow.
+    m_followUp = new FollowUpBar(this);
+    m_notifier = new DesktopNotifier(this);
+    auto *actionColumn = new QWidget(this);
+    actionColumn->setObjectName(QStringLiteral("actionColumn"));
+    auto *actionLayout = new QVBoxLayout(actionColumn);
+    actionLayout->setContentsMargins(0, 0, 0, 0);
+    actionLayout->addWidget(m_actionPanel, 1);
+    actionLayout->addWidget(m_followUp);
+    m_splitter->addWidget(actionColumn);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
@@ -94,7 +108,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     layout->addWidget(m_settingsBar);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    buildStatusBar();
     buildMenus();
 
     connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
@@ -121,6 +135,16 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
         m_prompts->information(this, tr("Why no keychain is available"),
                                tr("The system's keychain service answered:\n\n%1").arg(m_keychainDetails));
     });
+    connect(m_followUp, &FollowUpBar::followUpRequested, this,
+            [this](ActionKind kind, const QString &userId, const QString &reason) {
+        m_lookup->userIdEdit()->setText(userId); // the field names the user the action goes to
+        m_actions->request(kind, userId, reason);
+    });
+    connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
+    connect(context->runner(), &ActionRunner::actionStarted, m_followUp,
+            [this](quint64 ticket, const HistoryEntry &) { m_followUp->showWaiting(ticket); });
+    connect(m_followUp, &FollowUpBar::cancelRequested, context->runner(), &ActionRunner::cancel);
+    connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
         m_actionPanel->setTarget(valid ? userId : QString());
         updateReadiness();
@@ -224,13 +248,49 @@ void MainWindow::buildMenus()
     view->addSeparator();
     auto *language = new LanguageMenu(m_context->settings(), view);
     view->addMenu(language);
-    connect(language, &LanguageMenu::languageChosen, this,
-            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 10000); });
+    // The choice applies at the next start: say so where it stays until then, not for ten seconds.
+    connect(language, &LanguageMenu::languageChosen, this, [this](const QString &, const QString &message) {
+        m_languageNotice->setText(message);
+        m_languageNotice->show();
+    });
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *about = help->addAction(tr("&About Enrollee Console"), this, &MainWindow::showAbout);
-    about->setObjectName(QStringLiteral("aboutAction"));
+    auto *help = new HelpMenu(QFileInfo(m_context->core()->config().historyDir).absolutePath(), this);
+    menuBar()->addMenu(help);
+    connect(help, &HelpMenu::aboutRequested, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildStatusBar()
+{
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    m_sandboxStatus = new QLabel(this);
+    m_sandboxStatus->setObjectName(QStringLiteral("sandboxStatus"));
+    m_sandboxStatus->hide();
+    m_languageNotice = new QLabel(this);
+    m_languageNotice->setObjectName(QStringLiteral("languageNotice"));
+    m_languageNotice->hide();
+    statusBar()->addPermanentWidget(m_languageNotice);
+    statusBar()->addPermanentWidget(m_sandboxStatus);
+}
+
+// The local sandbox's address matters only while the active profile talks to it.
+void MainWindow::updateSandboxStatus()
+{
+    SandboxServer *sandbox = m_context->sandbox();
+    const bool local = sandbox && m_profiles->active().environment == Environment::Local;
+    if (sandbox)
+        m_sandboxStatus->setText(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+    m_sandboxStatus->setVisible(local);
+}
+
+// The History tab says when the last check found the trail altered, so nobody needs to open it to know.
+void MainWindow::updateHistoryTab(const ChainReport &report)
+{
+    const int index = m_tabs->indexOf(m_historyPanel);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, report.ok ? tr("&History") : tr("&History — check failed"));
+    m_tabs->setTabIcon(index, report.ok ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabToolTip(index, report.ok ? QString() : report.problem);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -286,7 +346,9 @@ void MainWindow::buildHistory()
     m_historyPanel->setSessionStart(m_sessionStart);
     // Export asks for a file through the same seam as every other prompt.
     m_historyPanel->setSaveFileNameProvider(
-        [this](const QString &title, const QString &filter) { return m_prompts->saveFileName(this, title, filter); });
+        [this](const QString &title, const QString &filter, const QString &suggested) {
+        return m_prompts->saveFileName(this, title, filter, suggested);
+    });
     m_historyPanel->restoreState(m_context->settings()->uiValue(QStringLiteral("history_panel")).toByteArray());
     const int current = m_tabs->currentIndex();
     QWidget *placeholder = m_tabs->widget(1);
@@ -294,6 +356,12 @@ void MainWindow::buildHistory()
     placeholder->deleteLater();
     m_tabs->insertTab(1, m_historyPanel, tr("&History"));
     m_tabs->setCurrentIndex(current);
+    connect(m_historyPanel, &HistoryPanel::verificationFinished, this, &MainWindow::updateHistoryTab);
+    connect(m_historyPanel, &HistoryPanel::openUserRequested, this, [this](const QString &userId) {
+        m_tabs->setCurrentIndex(0);
+        m_lookup->userIdEdit()->setText(userId);
+        m_lookup->focusUserId();
+    });
 }
 
 void MainWindow::loadHistory()
@@ -309,15 +377,20 @@ void MainWindow::onSandboxStarted()
     // Deleted demo users disappear from the suggestions, as they would from the real service.
     connect(sandbox, &SandboxServer::requestHandled, this,
             [this, sandbox] { m_lookup->setDemoEnrollees(sandbox->registry().userIds()); });
-    statusBar()->showMessage(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+    updateSandboxStatus();
 }
 
 void MainWindow::onProfileChanged(const Profile &profile)
 {
-    const QString base = tr("Enrollee Console — %1 (%2)")
-                             .arg(profile.name, environmentDisplayName(profile.environment));
+    // The built-in profile is named after its environment: say it once.
+    const QString environment = environmentDisplayName(profile.environment);
+    const bool builtIn = profile.name == ProfileController::localProfileName() || profile.name == environment;
+    const QString base = builtIn ? tr("Enrollee Console — %1").arg(environment)
+                                 : tr("Enrollee Console — %1 (%2)").arg(profile.name, environment);
     setWindowTitle(profile.isProduction() ? tr("[PRODUCTION] %1").arg(base) : base);
     m_banner->setProfile(profile);
+    updateSandboxStatus();
+    m_followUp->clear();
     m_lookup->setProfile(profile);
     // Another profile starts with no target, reason or result from the previous one.
     if (m_actionPanel->setProfile(profile))
@@ -328,6 +401,8 @@ void MainWindow::onProfileChanged(const Profile &profile)
 void MainWindow::onOutcome(const ActionOutcome &outcome)
 {
     m_actionPanel->resultView()->showOutcome(outcome);
+    m_followUp->showFor(outcome);
+    m_notifier->actionEnded(outcome.result.elapsedMs, isActiveWindow(), tr("Enrollee Console"), outcome.headline);
     if (outcome.ok())
         m_actionPanel->clearReason();
     statusBar()->showMessage(outcome.headline, 10000);

@@ -17,10 +17,14 @@ class QAction;
 class PromptService;
 class QSplitter;
 class QTabWidget;
+class DesktopNotifier;
+class FollowUpBar;
 class HistoryFeed;
 class HistoryPanel;
 class HistoryTableModel;
 struct ActionOutcome;
+struct ChainReport;
+class QLabel;
 struct Profile;
 
 // The console window: a thin coordinator that builds the panels, wires their signals to the
@@ -50,6 +54,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildStatusBar();
+    void updateSandboxStatus();
+    void updateHistoryTab(const ChainReport &report);
     void startServices();
     void buildHistory();
     void loadHistory();
@@ -77,6 +84,10 @@ private:
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     QAction *m_manageProfiles = nullptr;
+    FollowUpBar *m_followUp = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QLabel *m_sandboxStatus = nullptr;
+    QLabel *m_languageNotice = nullptr;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;

@@ -40,6 +40,29 @@ void ProductionBanner::setProfile(const Profile &profile)
     m_label->setText(text);
     m_label->setAccessibleName(text);
     setAccessibleName(text);
-    EnvironmentStyle::applyBadge(m_label, profile.environment);
-    m_label->setContentsMargins(6, m_production ? 6 : 2, 6, m_production ? 6 : 2);
+    applyStrip(profile.environment);
+}
+
+// Three strips that differ in colour and words, with one box model (border, padding, weight), so the
+// window's layout does not move when the environment changes. Fixed text colours keep each readable on
+// light and dark palettes.
+void ProductionBanner::applyStrip(Environment env)
+{
+    QString colours;
+    switch (env) {
+    case Environment::Production:
+        colours = QStringLiteral("background-color: %1; color: %2; border-color: %1;")
+                      .arg(QLatin1String(EnvironmentStyle::kProductionBackground),
+                           QLatin1String(EnvironmentStyle::kProductionText));
+        break;
+    case Environment::Sandbox: // Smile ID's own sandbox: amber, it is a remote service
+        colours = QStringLiteral("background-color: #ffe0a3; color: #4a3000; border-color: #c98a00;");
+        break;
+    case Environment::Local: // this computer: green, nothing leaves it
+        colours = QStringLiteral("background-color: #d4efd9; color: #0f3d1c; border-color: #3c9a55;");
+        break;
+    }
+    m_label->setStyleSheet(QStringLiteral("QLabel { %1 border-width: 1px; border-style: solid; border-radius: 4px; "
+                                          "padding: 6px 10px; font-weight: bold; }")
+                               .arg(colours));
 }

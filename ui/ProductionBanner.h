@@ -7,7 +7,8 @@
 class QLabel;
 
 // A strip across the top of the window that says which world actions go to. In production it is a
-// persistent alarm-coloured banner that cannot be dismissed; on a sandbox it is a calm, palette-coloured line.
+// persistent alarm-coloured banner that cannot be dismissed; Smile ID's sandbox is amber, the local
+// sandbox green. All three have the same height, so nothing below moves when the profile changes.
 class ProductionBanner : public QFrame
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
     QString text() const;
 
 private:
+    void applyStrip(Environment env);
+
     QLabel *m_label;
     bool m_production = false;
 };

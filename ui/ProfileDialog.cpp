@@ -6,6 +6,7 @@
 #include "SecretBytes.h"
 #include "Validation.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,6 +16,8 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -65,6 +68,18 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     m_apiKey = named(new QLineEdit(this), "apiKeyEdit", tr("API key"));
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    // To check a pasted key before saving it; hidden again whenever another profile is shown.
+    m_showKey = named(new QToolButton(this), "showApiKeyButton", tr("Show the API key"));
+    m_showKey->setText(tr("Sho&w"));
+    m_showKey->setCheckable(true);
+    connect(m_showKey, &QToolButton::toggled, this, [this](bool shown) {
+        m_apiKey->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showKey->setText(shown ? tr("Hi&de") : tr("Sho&w"));
+        m_showKey->setAccessibleName(shown ? tr("Hide the API key") : tr("Show the API key"));
+    });
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_apiKey, 1);
+    keyRow->addWidget(m_showKey);
     m_keychainNote = named(new QLabel(this), "keychainNote", tr("Where the API key is kept"));
     m_keychainNote->setWordWrap(true);
     m_keychainNote->setTextFormat(Qt::PlainText);
@@ -82,7 +97,8 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     form->addRow(tr("E&nvironment:"), m_environment);
     form->addRow(tr("Signing &scheme:"), m_scheme);
     form->addRow(tr("&Base URL:"), m_baseUrl);
-    form->addRow(tr("API &key:"), m_apiKey);
+    form->addRow(tr("API &key:"), keyRow);
+    qobject_cast<QLabel *>(form->labelForField(keyRow))->setBuddy(m_apiKey);
     form->addRow(m_keychainNote);
     form->addRow(m_error);
     form->addRow(m_status);
@@ -105,11 +121,11 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, [this] { save(false); });
     connect(m_saveAndUse, &QPushButton::clicked, this, [this] { save(true); });
-    connect(newButton, &QPushButton::clicked, this, &ProfileDialog::startNew);
+    connect(newButton, &QPushButton::clicked, this, [this] { whenEditsSettled([this] { startNew(); }); });
     connect(m_remove, &QPushButton::clicked, this, &ProfileDialog::removeSelected);
-    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString &name) {
-        if (!name.isEmpty())
-            showProfile(name);
+    connect(m_list, &QListWidget::currentItemChanged, this,
+            [this](const QListWidgetItem *current, const QListWidgetItem *previous) {
+        onSelectionChanged(current ? current->text() : QString(), previous ? previous->text() : QString());
     });
     for (QLineEdit *edit : {m_name, m_partner, m_email, m_baseUrl, m_apiKey})
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::validateForm);
@@ -136,19 +152,30 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     if (m_list->count() == 0)
         startNew();
     updateKeychainNote();
+    markClean();
     resize(720, 420);
 }
 
 void ProfileDialog::reloadList(const QString &select)
 {
-    m_list->clear();
-    for (const Profile &p : m_profiles->profiles()) {
-        if (!m_profiles->isLocal(p.name))
-            m_list->addItem(p.name);
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->clear();
     }
-    const auto found = m_list->findItems(select.isEmpty() ? m_profiles->active().name : select, Qt::MatchExactly);
-    if (!found.isEmpty())
-        m_list->setCurrentItem(found.first());
+    for (const Profile &p : m_profiles->profiles()) {
+        if (m_profiles->isLocal(p.name))
+            continue;
+        auto *item = new QListWidgetItem(p.name, m_list);
+        if (p.isProduction()) { // real people's enrollments: marked by icon, colour and words
+            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setForeground(QColor(0xb3, 0x26, 0x1e));
+            item->setToolTip(tr("Production profile: actions change real people's enrollments."));
+            item->setData(Qt::AccessibleTextRole, tr("%1, production").arg(p.name));
+        }
+    }
+    selectInList(select.isEmpty() ? m_profiles->active().name : select);
+    if (const QListWidgetItem *current = m_list->currentItem(); current && current->text() != m_editing)
+        showProfile(current->text());
     m_remove->setEnabled(m_list->count() > 0);
 }
 
@@ -165,8 +192,10 @@ void ProfileDialog::startNew()
     m_apiKey->clear();
     m_apiKey->setPlaceholderText(tr("Paste the API key from the Smile ID portal"));
     m_status->clear();
+    m_showKey->setChecked(false);
     m_name->setFocus();
     validateForm();
+    markClean();
 }
 
 void ProfileDialog::showProfile(const QString &name)
@@ -182,7 +211,9 @@ void ProfileDialog::showProfile(const QString &name)
     m_apiKey->clear();
     m_apiKey->setPlaceholderText(tr("Stored — leave empty to keep the current key"));
     m_status->clear();
+    m_showKey->setChecked(false);
     validateForm();
+    markClean();
 }
 
 Profile ProfileDialog::formProfile() const
@@ -200,31 +231,132 @@ Profile ProfileDialog::formProfile() const
 
 QString ProfileDialog::formError() const
 {
+    const QList<QPair<QWidget *, QString>> errors = formErrors();
+    return errors.isEmpty() ? QString() : errors.first().second;
+}
+
+QList<QPair<QWidget *, QString>> ProfileDialog::formErrors() const
+{
+    QList<QPair<QWidget *, QString>> errors;
     const Profile p = formProfile();
     if (p.name.isEmpty())
-        return tr("Give the profile a name.");
-    if (m_profiles->isLocal(p.name))
-        return tr("\"%1\" is the built-in profile's name; choose another.").arg(p.name);
-    if (p.name != m_editing && !m_profiles->profile(p.name).partnerId.isEmpty())
-        return tr("A profile named \"%1\" already exists.").arg(p.name);
-    if (!m_baseUrl->text().trimmed().isEmpty()) {
-        if (const Status s = Validation::checkBaseUrl(m_baseUrl->text()); !s.ok())
-            return s.message();
-    }
-    if (const Status s = p.validate(); !s.ok())
-        return s.message();
+        errors.append({m_name, tr("Give the profile a name.")});
+    else if (m_profiles->isLocal(p.name))
+        errors.append({m_name, tr("\"%1\" is the built-in profile's name; choose another.").arg(p.name)});
+    else if (p.name != m_editing && !m_profiles->profile(p.name).partnerId.isEmpty())
+        errors.append({m_name, tr("A profile named \"%1\" already exists.").arg(p.name)});
+    if (const Status s = Validation::checkPartnerId(p.partnerId); !s.ok())
+        errors.append({m_partner, s.message()});
+    if (const Status s = Validation::checkEmail(p.email); !s.ok())
+        errors.append({m_email, s.message()});
+    const bool urlTyped = !m_baseUrl->text().trimmed().isEmpty();
+    if (const Status s = Validation::checkBaseUrl(m_baseUrl->text()); urlTyped && !s.ok())
+        errors.append({m_baseUrl, s.message()});
+    else if (const Status v = p.validate(); errors.isEmpty() && !v.ok())
+        errors.append({m_baseUrl, v.message()}); // what remains is the host against the environment
     if (m_editing.isEmpty() && m_apiKey->text().isEmpty())
-        return tr("Enter the API key for this profile.");
-    return {};
+        errors.append({m_apiKey, tr("Enter the API key for this profile.")});
+    return errors;
 }
 
 void ProfileDialog::validateForm()
 {
-    const QString error = formError();
-    m_error->setText(error);
-    m_error->setAccessibleName(error);
-    m_save->setEnabled(error.isEmpty());
-    m_saveAndUse->setEnabled(error.isEmpty());
+    const QList<QPair<QWidget *, QString>> errors = formErrors();
+    QStringList lines;
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_partner), static_cast<QWidget *>(m_email),
+          static_cast<QWidget *>(m_baseUrl), static_cast<QWidget *>(m_apiKey)}) {
+        QString problem;
+        for (const auto &[widget, message] : errors) {
+            if (widget == field)
+                problem = message;
+        }
+        // Marked by a border and told to screen readers, so the field at fault is found at a glance.
+        field->setStyleSheet(problem.isEmpty() ? QString()
+                                               : QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+        field->setProperty("invalid", !problem.isEmpty());
+        field->setAccessibleDescription(problem);
+    }
+    for (const auto &error : errors)
+        lines.append(error.second);
+    const QString text = lines.join(QLatin1Char('\n'));
+    m_error->setText(text);
+    m_error->setAccessibleName(text);
+    m_save->setEnabled(errors.isEmpty());
+    m_saveAndUse->setEnabled(errors.isEmpty());
+}
+
+QString ProfileDialog::snapshot() const
+{
+    return QStringList{m_name->text(),
+                       m_partner->text(),
+                       m_email->text(),
+                       m_environment->currentData().toString(),
+                       m_scheme->currentData().toString(),
+                       m_baseUrl->text(),
+                       m_apiKey->text().isEmpty() ? QString() : QStringLiteral("key")}
+        .join(QChar(0x1f));
+}
+
+void ProfileDialog::whenEditsSettled(const std::function<void()> &proceed)
+{
+    if (!isDirty()) {
+        proceed();
+        return;
+    }
+    const QString name = m_name->text().trimmed().isEmpty() ? tr("the new profile") : m_name->text().trimmed();
+    QPointer<ProfileDialog> self(this);
+    m_prompts->askUnsaved(this, tr("Save your changes to %1?").arg(name),
+                          [self, proceed](PromptService::UnsavedChoice choice) {
+        if (!self || choice == PromptService::UnsavedChoice::Cancel)
+            return;
+        if (choice == PromptService::UnsavedChoice::Save) {
+            if (!self->formError().isEmpty())
+                return; // stays on the form, whose errors are shown
+            self->save(false);
+        }
+        self->markClean();
+        proceed();
+    });
+}
+
+void ProfileDialog::onSelectionChanged(const QString &name, const QString &previous)
+{
+    if (m_selecting || name.isEmpty() || name == m_editing)
+        return;
+    if (!isDirty()) {
+        showProfile(name);
+        return;
+    }
+    // Stay on the edited profile until the officer decides what happens to the edits.
+    selectInList(previous.isEmpty() ? m_editing : previous);
+    QPointer<ProfileDialog> self(this);
+    whenEditsSettled([self, name] {
+        if (!self)
+            return;
+        self->selectInList(name);
+        self->showProfile(name);
+    });
+}
+
+void ProfileDialog::selectInList(const QString &name)
+{
+    m_selecting = true;
+    const auto found = m_list->findItems(name, Qt::MatchExactly);
+    if (found.isEmpty())
+        m_list->setCurrentItem(nullptr);
+    else
+        m_list->setCurrentItem(found.first());
+    m_selecting = false;
+}
+
+void ProfileDialog::reject()
+{
+    QPointer<ProfileDialog> self(this);
+    whenEditsSettled([self] {
+        if (self)
+            self->QDialog::reject();
+    });
 }
 
 void ProfileDialog::save(bool activate)
@@ -239,6 +371,7 @@ void ProfileDialog::save(bool activate)
     m_profiles->save(p, key, previous);
     SecretBytes::wipe(key); // blanks it unless the keychain write still holds it
     reloadList(p.name);
+    markClean();
     if (activate) {
         m_profiles->activate(p.name);
         accept();

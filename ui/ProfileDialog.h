@@ -3,6 +3,10 @@
 #include "Profile.h"
 
 #include <QDialog>
+#include <QList>
+#include <QPair>
+
+#include <functional>
 
 class CredentialStore;
 class ProfileController;
@@ -12,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QToolButton;
 
 // Adds, edits, removes and switches profiles. The API key is typed once into a masked field and
 // handed to the keychain; it is never shown again, written to settings or logged. Without a
@@ -27,6 +32,13 @@ public:
     void startNew();
     // The reason the form cannot be saved, or an empty string.
     QString formError() const;
+    // Every reason at once, each with the field it concerns.
+    QList<QPair<QWidget *, QString>> formErrors() const;
+    // Whether the form holds edits not saved yet.
+    bool isDirty() const { return snapshot() != m_snapshot; }
+
+public slots:
+    void reject() override;
 
 private:
     void reloadList(const QString &select = {});
@@ -36,6 +48,12 @@ private:
     void removeSelected();
     void updateKeychainNote();
     void validateForm();
+    QString snapshot() const;
+    void markClean() { m_snapshot = snapshot(); }
+    // Runs `proceed` once unsaved edits are saved or discarded; not at all when the officer cancels.
+    void whenEditsSettled(const std::function<void()> &proceed);
+    void onSelectionChanged(const QString &name, const QString &previous);
+    void selectInList(const QString &name);
 
     ProfileController *m_profiles;
     CredentialStore *m_credentials;
@@ -49,6 +67,9 @@ private:
     QComboBox *m_scheme;
     QLineEdit *m_baseUrl;
     QLineEdit *m_apiKey;
+    QToolButton *m_showKey;
+    QString m_snapshot;
+    bool m_selecting = false;
     QLabel *m_keychainNote;
     QLabel *m_error;
     QLabel *m_status;

@@ -88,11 +88,43 @@ void PromptService::warning(QWidget *parent, const QString &title, const QString
     emit promptOpened(box);
 }
 
-QString PromptService::saveFileName(QWidget *parent, const QString &title, const QString &filter)
+QString PromptService::saveFileName(QWidget *parent, const QString &title, const QString &filter,
+                                    const QString &suggested)
 {
     m_asked.append(QStringLiteral("save:") + title);
+    m_lastSuggested = suggested;
     if (!m_fileNames.isEmpty())
         return m_fileNames.dequeue();
-    return QFileDialog::getSaveFileName(parent, title,
-                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+    return QFileDialog::getSaveFileName(
+        parent, title,
+        suggested.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : suggested, filter);
+}
+
+void PromptService::askUnsaved(QWidget *parent, const QString &text, const UnsavedDone &done)
+{
+    m_asked.append(QStringLiteral("unsaved:") + text);
+    if (!m_unsavedChoices.isEmpty()) {
+        const UnsavedChoice choice = m_unsavedChoices.dequeue();
+        QTimer::singleShot(0, this, [done, choice] {
+            if (done)
+                done(choice);
+        });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"), text,
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("unsavedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Save);
+    box->setEscapeButton(QMessageBox::Cancel);
+    connect(box, &QDialog::finished, this, [box, done](int) {
+        const QMessageBox::StandardButton button = box->standardButton(box->clickedButton());
+        const UnsavedChoice choice = button == QMessageBox::Save ? UnsavedChoice::Save
+            : button == QMessageBox::Discard                     ? UnsavedChoice::Discard
+                                                                 : UnsavedChoice::Cancel;
+        if (done)
+            done(choice);
+    });
+    box->open();
+    emit promptOpened(box);
 }

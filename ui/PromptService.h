@@ -30,20 +30,32 @@ public:
     // The delete confirmation: names environment, profile, user and reason, says it is permanent, asks
     // for the user ID to be typed.
     virtual void confirmDelete(QWidget *parent, const DeleteConfirmation &details, const Done &done);
+    // Unsaved edits: Save, Discard or Cancel (go back to the form).
+    enum class UnsavedChoice { Save, Discard, Cancel };
+    using UnsavedDone = std::function<void(UnsavedChoice choice)>;
+    virtual void askUnsaved(QWidget *parent, const QString &text, const UnsavedDone &done);
     // Notices that need no answer.
     virtual void information(QWidget *parent, const QString &title, const QString &text);
     virtual void warning(QWidget *parent, const QString &title, const QString &text);
-    // A file to save to (history export); empty when the officer cancels. Synchronous because the
-    // history panel's export asks that way.
-    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter);
+    // A file to save to (history export), starting from `suggested`; empty when the officer cancels.
+    // Synchronous because the history panel's export asks that way.
+    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter,
+                                 const QString &suggested = QString());
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
-    void clearNextAnswers() { m_answers.clear(); }
+    void clearNextAnswers()
+    {
+        m_answers.clear();
+        m_unsavedChoices.clear();
+    }
     void setNextSaveFileName(const QString &path) { m_fileNames.enqueue(path); }
+    void setNextUnsavedChoice(UnsavedChoice choice) { m_unsavedChoices.enqueue(choice); }
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
+    // The file name the last save prompt suggested.
+    QString lastSuggestedFileName() const { return m_lastSuggested; }
 
 signals:
     // A real dialog was opened (not pre-answered): tests drive it, screen readers are unaffected.
@@ -56,5 +68,7 @@ protected:
 private:
     QQueue<bool> m_answers;
     QQueue<QString> m_fileNames;
+    QQueue<UnsavedChoice> m_unsavedChoices;
     QStringList m_asked;
+    QString m_lastSuggested;
 };

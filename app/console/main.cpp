@@ -39,8 +39,18 @@ private:
     bool m_seen = false;
 };
 
+// The pre-rendered PNGs, not the SVG: the window manager asks for the icon while the window is
+// mapped, and rendering an SVG at start loads the SVG icon engine (measured in bench_startup).
 QIcon appIcon()
 {
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64, 128}) {
+        const QString png = QStringLiteral(":/icons/png/enrollee-console-%1.png").arg(size);
+        if (QFile::exists(png))
+            icon.addFile(png, QSize(size, size));
+    }
+    if (!icon.isNull())
+        return icon;
     const QString bundled = QStringLiteral(":/icons/enrollee-console.svg");
     if (QFile::exists(bundled))
         return QIcon(bundled);
@@ -60,7 +70,8 @@ int main(int argc, char *argv[])
     AppContext context; // cheap: reads settings.ini, touches no network, keychain or history yet
     // The settings' language, else the system locale; before any widget so every string is translated.
     Translations::install(context.settings()->language());
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Enrollee Console"));
+    // No application display name: Qt would append it to every window title ("Enrollee Console — Local
+    // sandbox — Enrollee Console"); the window's own title already starts with the product's name.
     PromptService prompts;
     MainWindow window(&context, &prompts);
     FirstFrameProbe probe;

@@ -168,6 +168,7 @@ void ActionRunner::attempt(quint64 ticket)
         return;
     }
     ClientCall *call = m_client->post(job.request.profile.endpoint(), signedRequest.json);
+    job.call = call;
     connect(call, &ClientCall::finished, this, [this, ticket](const ApiResult &result) { onResult(ticket, result); });
 }
 
@@ -196,11 +197,12 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
         {QStringLiteral("message"), result.ok() ? QString() : result.summary()},
         {QStringLiteral("elapsed_ms"), result.elapsedMs},
     });
-    if (!result.ok() && result.isRetryable() && job.attempt < m_retry.maxAttempts) {
+    job.call = nullptr;
+    if (!job.cancelled && !result.ok() && result.isRetryable() && job.attempt < m_retry.maxAttempts) {
         const int delay = backoffMs(job.attempt, result);
         emit attemptFailed(ticket, job.attempt, result, delay);
         QTimer::singleShot(delay, this, [this, ticket] {
-            if (m_jobs.contains(ticket))
+            if (m_jobs.contains(ticket) && !m_jobs.value(ticket).cancelled)
                 attempt(ticket);
         });
         return;
@@ -212,13 +214,35 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
     startNext();
 }
 
+bool ActionRunner::cancel(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !m_active.contains(ticket) || it->cancelled)
+        return false;
+    it->cancelled = true;
+    if (it->call) {
+        it->call->abort(); // its finished() brings the Cancelled result to onResult()
+        return true;
+    }
+    // Between attempts (waiting to retry): the earlier attempts were sent, so the answer is unknown.
+    ApiResult stopped;
+    stopped.outcome = ApiResult::Outcome::Cancelled;
+    stopped.message = tr("cancelled");
+    stopped.requestSent = it->attempt > 0;
+    QTimer::singleShot(0, this, [this, ticket, stopped] { onResult(ticket, stopped); });
+    return true;
+}
+
 void ActionRunner::finish(Job job, const ApiResult &result)
 {
     HistoryEntry &e = job.entry;
     // A request that may have reached the server but got no usable answer may have been carried out:
     // "failure" would tell an auditor nothing happened.
+    // So may one the officer stopped waiting for.
+    const bool cancelled = result.outcome == ApiResult::Outcome::Cancelled;
     const bool unanswered = !result.ok() && result.requestSent
-        && (result.outcome == ApiResult::Outcome::Timeout || result.outcome == ApiResult::Outcome::NetworkError);
+        && (result.outcome == ApiResult::Outcome::Timeout || result.outcome == ApiResult::Outcome::NetworkError
+            || cancelled);
     e.outcome = result.ok() ? HistoryEntry::Outcome::Success
         : unanswered        ? HistoryEntry::Outcome::Unknown
                             : HistoryEntry::Outcome::Failure;
@@ -238,6 +262,12 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     if (result.ok()) {
         outcome.headline =
             tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+    } else if (cancelled) {
+        outcome.headline = unanswered
+            ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "
+                 "was applied is unknown.")
+                  .arg(action, e.userId)
+            : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
     } else if (unanswered) {
         outcome.headline = tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
                                .arg(action, e.userId, result.summary());

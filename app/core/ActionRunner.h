@@ -11,11 +11,13 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QQueue>
 
 #include <memory>
 
 class Clock;
+class ClientCall;
 class EnrolleeClient;
 class HistoryService;
 
@@ -87,6 +89,12 @@ public:
     // not be recorded, in which case nothing was sent).
     Result<quint64> submit(const ActionRequest &request);
 
+    // Stops waiting for an action's answer: the request in flight is aborted and no retry follows.
+    // The outcome still comes through actionFinished(): "unknown" when the request may have reached
+    // the server (it may still act on it), "failure" when nothing had left. False for an unknown
+    // ticket or one not sent yet.
+    bool cancel(quint64 ticket);
+
     int activeCount() const { return int(m_active.size()); }
     int queuedCount() const { return int(m_queue.size()); }
 
@@ -105,6 +113,8 @@ private:
         int attempt = 0;
         QJsonArray attempts;
         ActionOutcome outcome;
+        QPointer<ClientCall> call; // the attempt in flight, if any
+        bool cancelled = false;
     };
     void recordIntents();
     void onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored);

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+namespace {
+constexpr int kFormat = 1;
+} // namespace
+
 void EnrolleeRegistry::add(const QString &userId)
 {
     add(userId, State());
@@ -47,4 +51,34 @@ QString EnrolleeRegistry::apply(const QString &userId, ActionKind action)
     // active user is an error", so every action on a live user succeeds and is idempotent.
     state.apply(action);
     return {};
+}
+
+QJsonObject EnrolleeRegistry::toJson() const
+{
+    QJsonObject enrollees;
+    for (auto it = m_states.constBegin(); it != m_states.constEnd(); ++it) {
+        enrollees.insert(it.key(),
+                         QJsonObject{{QStringLiteral("active"), it->active},
+                                     {QStringLiteral("fraudulent"), it->fraudulent},
+                                     {QStringLiteral("re_enroll_allowed"), it->reEnrollAllowed},
+                                     {QStringLiteral("deleted"), it->deleted}});
+    }
+    return QJsonObject{{QStringLiteral("format"), kFormat}, {QStringLiteral("enrollees"), enrollees}};
+}
+
+bool EnrolleeRegistry::restore(const QJsonObject &json)
+{
+    if (json.value(QLatin1String("format")).toInt() != kFormat || !json.value(QLatin1String("enrollees")).isObject())
+        return false;
+    const QJsonObject enrollees = json.value(QLatin1String("enrollees")).toObject();
+    for (auto it = enrollees.constBegin(); it != enrollees.constEnd(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        State state;
+        state.active = o.value(QLatin1String("active")).toBool(true);
+        state.fraudulent = o.value(QLatin1String("fraudulent")).toBool(false);
+        state.reEnrollAllowed = o.value(QLatin1String("re_enroll_allowed")).toBool(false);
+        state.deleted = o.value(QLatin1String("deleted")).toBool(false);
+        m_states.insert(it.key(), state);
+    }
+    return true;
 }

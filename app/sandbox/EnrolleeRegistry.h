@@ -4,6 +4,7 @@
 #include "EnrolleeState.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,12 @@ public:
     // Applies an action. Returns an empty string, or the Smile ID error code that refuses it
     // ("2210" unknown user, "2208" deleted).
     QString apply(const QString &userId, ActionKind action);
+
+    // The whole registry as JSON ({"format": 1, "enrollees": {"<id>": {"active": …}}}) and back, so the
+    // console's built-in sandbox remembers across restarts what its history says happened. restore()
+    // replaces the states of the users it names and leaves the others; false when `json` is not ours.
+    QJsonObject toJson() const;
+    bool restore(const QJsonObject &json);
 
 private:
     QHash<QString, State> m_states;

@@ -385,6 +385,18 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled while waiting for the answer: the request had been sent, so whether it was applied is unknown.</source>
+        <translation>%1 de « %2 » annulé pendant l’attente de la réponse : la requête avait été envoyée, on ne sait donc pas si elle a été appliquée.</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled before it was sent.</source>
+        <translation>%1 de « %2 » annulé avant son envoi.</translation>
+    </message>
+    <message>
         <location filename="../../app/core/ActionRunner.cpp" line="+22"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
@@ -1353,7 +1365,19 @@ Motif : %6</translation>
 <context>
     <name>HistoryDetailView</name>
     <message>
-        <location filename="../../ui/history/HistoryDetailView.cpp" line="+30"/>
+        <source>Sent from</source>
+        <translation>Envoyé depuis</translation>
+    </message>
+    <message>
+        <source>this console's window (console)</source>
+        <translation>la fenêtre de cette console (console)</translation>
+    </message>
+    <message>
+        <source>the command line, enrollee-cli (cli)</source>
+        <translation>la ligne de commande, enrollee-cli (cli)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryDetailView.cpp" line="+31"/>
         <source>Details of the selected history entry</source>
         <translation>Détails de l&apos;entrée d&apos;historique sélectionnée</translation>
     </message>
@@ -1547,7 +1571,19 @@ Motif : %6</translation>
 <context>
     <name>HistoryFilterBar</name>
     <message>
-        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+23"/>
+        <source>Clear all history filters</source>
+        <translation>Effacer tous les filtres de l’historique</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>E&amp;ffacer les filtres</translation>
+    </message>
+    <message>
+        <source>Show every entry again.</source>
+        <translation>Afficher à nouveau toutes les entrées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+27"/>
         <source>All &amp;dates</source>
         <translation>&amp;Toutes les dates</translation>
     </message>
@@ -1668,7 +1704,54 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+47"/>
+        <source>Why no history entries are shown</source>
+        <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
+    </message>
+    <message numerus="yes">
+        <source>History intact: %n entries checked, none changed.</source>
+        <translation>
+            <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
+            <numerusform>Historique intact : %n entrées vérifiées, aucune modifiée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
+        <translation>
+            <numerusform>Historique intact : %n entrée vérifiée. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
+            <numerusform>Historique intact : %n entrées vérifiées. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n entries</source>
+        <translation>
+            <numerusform>%1 sur %n entrée affichée</numerusform>
+            <numerusform>%1 sur %n entrées affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history entries yet. Every action you send is recorded here.</source>
+        <translation>Aucune entrée d’historique pour l’instant. Chaque action envoyée est enregistrée ici.</translation>
+    </message>
+    <message>
+        <source>No entries match these filters. &lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
+        <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected entries</source>
+        <translation>
+            <numerusform>%n entrée sélectionnée</numerusform>
+            <numerusform>%n entrées sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n entries…</source>
+        <translation>
+            <numerusform>Export de %n entrée…</numerusform>
+            <numerusform>Export de %n entrées…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+48"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1997,7 +2080,11 @@ Motif : %6</translation>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+160"/>
+        <source>This entry was changed after it was recorded: %1</source>
+        <translation>Cette entrée a été modifiée après son enregistrement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryTableModel.cpp" line="+161"/>
         <source>Time</source>
         <translation>Date et heure</translation>
     </message>
@@ -2278,7 +2365,19 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+51"/>
+        <source>&amp;History — check failed</source>
+        <translation>&amp;Historique — vérification échouée</translation>
+    </message>
+    <message>
+        <source>Enrollee Console — %1</source>
+        <translation>Enrollee Console — %1</translation>
+    </message>
+    <message>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="+54"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -2866,7 +2965,39 @@ Motif : %6</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+35"/>
+        <source>Show the API key</source>
+        <translation>Afficher la clé d’API</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>Mas&amp;quer</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>Masquer la clé d’API</translation>
+    </message>
+    <message>
+        <source>Production profile: actions change real people's enrollments.</source>
+        <translation>Profil de production : les actions modifient les inscriptions de personnes réelles.</translation>
+    </message>
+    <message>
+        <source>%1, production</source>
+        <translation>%1, production</translation>
+    </message>
+    <message>
+        <source>the new profile</source>
+        <translation>le nouveau profil</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>Enregistrer vos modifications de %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProfileDialog.cpp" line="+34"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -3725,6 +3856,175 @@ Réponse&#xa0;:
     <name>main</name>
     <message>
         <location filename="../../app/console/main.cpp" line="+63"/>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>&amp;Cancel request</source>
+        <translation>&amp;Annuler la requête</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the answer</source>
+        <translation>Cesser d’attendre la réponse</translation>
+    </message>
+    <message>
+        <source>Stops waiting. The request has been sent: Smile ID may still carry it out, so the history records its outcome as unknown.</source>
+        <translation>Cesse d’attendre. La requête a été envoyée : Smile ID peut encore l’exécuter, l’historique enregistre donc son issue comme inconnue.</translation>
+    </message>
+    <message>
+        <source>Still waiting for Smile ID's answer…</source>
+        <translation>Toujours en attente de la réponse de Smile ID…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Send the same action again</source>
+        <translation>Envoyer à nouveau la même action</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annulation : %1</translation>
+    </message>
+    <message>
+        <source>No answer came: it may or may not have been applied. Retrying is safe: each of these actions sets a state.</source>
+        <translation>Aucune réponse n’est arrivée : l’action a pu être appliquée ou non. Réessayer est sans danger : chacune de ces actions fixe un état.</translation>
+    </message>
+    <message>
+        <source>Smile ID had a problem on its side; it may work if you try again.</source>
+        <translation>Smile ID a rencontré un problème de son côté ; un nouvel essai peut réussir.</translation>
+    </message>
+    <message>
+        <source>Done. Changed your mind?</source>
+        <translation>C’est fait. Vous avez changé d’avis ?</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>Ouvrir le dossier des &amp;données</translation>
+    </message>
+    <message>
+        <source>The folder holding the history and the sandbox's state.</source>
+        <translation>Le dossier qui contient l’historique et l’état du bac à sable.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;About Enrollee Console</source>
+        <translation>&amp;À propos d’Enrollee Console</translation>
+    </message>
+    <message>
+        <source>Go to the user ID</source>
+        <translation>Aller à l’identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>Show the history</source>
+        <translation>Afficher l’historique</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExportNotice</name>
+    <message>
+        <source>History export result</source>
+        <translation>Résultat de l’export de l’historique</translation>
+    </message>
+    <message>
+        <source>Open the folder of the exported file</source>
+        <translation>Ouvrir le dossier du fichier exporté</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Dismiss the export message</source>
+        <translation>Fermer le message d’export</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>%n entrée exportée vers %1.</numerusform>
+            <numerusform>%n entrées exportées vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableMenu</name>
+    <message>
+        <source>&amp;Copy user ID</source>
+        <translation>&amp;Copier l’identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Open user in Lookup</source>
+        <translation>&amp;Ouvrir l’utilisateur dans Recherche</translation>
+    </message>
+    <message>
+        <source>&amp;Export selected entries as CSV…</source>
+        <translation>&amp;Exporter les entrées sélectionnées en CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>PromptService</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
         <source>Enrollee Console</source>
         <translation>Enrollee Console</translation>
     </message>

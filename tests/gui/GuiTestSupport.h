@@ -121,9 +121,13 @@ protected slots:
         if (!m_console)
             return;
         for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible())
+            if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible()) {
+                // A dialog holding unsaved edits asks first; leftovers of the last test are discarded.
+                m_console->prompts.setNextUnsavedChoice(PromptService::UnsavedChoice::Discard);
                 dialog->reject();
+            }
         }
+        QTest::qWait(20); // the pre-set answers arrive on a later turn, as a real dialog's would
         m_console->prompts.clearNextAnswers();
         m_console->prompts.clearAsked();
         QVERIFY(waitForResult());

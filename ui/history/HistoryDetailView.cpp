@@ -1,5 +1,7 @@
 #include "HistoryDetailView.h"
 
+#include "TimeText.h"
+
 #include <QFontDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,10 +9,17 @@
 namespace {
 QString timeText(const QDateTime &t)
 {
-    if (!t.isValid())
-        return QString();
-    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t")) + QStringLiteral("  (")
-        + t.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(')');
+    return TimeText::detailed(t);
+}
+
+// Where the action came from, in words; the recorded code stays in brackets for auditors.
+QString faceText(const QString &face)
+{
+    if (face == QLatin1String("console"))
+        return HistoryDetailView::tr("this console's window (console)");
+    if (face == QLatin1String("cli"))
+        return HistoryDetailView::tr("the command line, enrollee-cli (cli)");
+    return face;
 }
 
 // Servers answer JSON on one line; indenting it makes the fields readable. Anything else is shown as is.
@@ -62,7 +71,7 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     add(tr("User ID"), e.userId);
     add(tr("Action"), ActionInfo::displayName(e.action));
     add(tr("Reason"), e.reason);
-    add(tr("Face"), e.face);
+    add(tr("Sent from"), faceText(e.face));
     add(tr("Outcome"), HistoryEntry::outcomeDisplayName(e.outcome));
     add(tr("Completed"), timeText(e.completedAt));
     add(tr("HTTP status"), e.httpStatus > 0 ? QString::number(e.httpStatus) : QString());

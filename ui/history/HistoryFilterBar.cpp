@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
+#include <QToolButton>
 
 namespace {
 void name(QWidget *widget, const char *objectName, const QString &accessibleName)
@@ -21,7 +22,8 @@ void name(QWidget *widget, const char *objectName, const QString &accessibleName
 HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
     : QWidget(parent), m_proxy(proxy), m_text(new QLineEdit(this)), m_action(new QComboBox(this)),
       m_outcome(new QComboBox(this)), m_allDates(new QCheckBox(tr("All &dates"), this)), m_from(new QDateEdit(this)),
-      m_to(new QDateEdit(this)), m_session(new QCheckBox(tr("This &session"), this)), m_debounce(new QTimer(this))
+      m_to(new QDateEdit(this)), m_session(new QCheckBox(tr("This &session"), this)), m_clear(new QToolButton(this)),
+      m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("historyFilterBar"));
     name(m_text, "historyFilterText", tr("Filter history by text"));
@@ -54,6 +56,11 @@ HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
     name(m_to, "historyFilterTo", tr("Show entries up to this date"));
     name(m_session, "historyFilterSession", tr("Show only this session's entries"));
     m_session->setToolTip(tr("Only actions taken since this window was opened."));
+    name(m_clear, "historyClearFilters", tr("Clear all history filters"));
+    m_clear->setText(tr("C&lear filters"));
+    m_clear->setToolTip(tr("Show every entry again."));
+    m_clear->setEnabled(false);
+    connect(m_clear, &QToolButton::clicked, this, &HistoryFilterBar::reset);
 
     auto *fromLabel = new QLabel(tr("&From"), this);
     fromLabel->setBuddy(m_from);
@@ -71,6 +78,7 @@ HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
     layout->addWidget(toLabel);
     layout->addWidget(m_to);
     layout->addWidget(m_session);
+    layout->addWidget(m_clear);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);
@@ -80,14 +88,41 @@ HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
     connect(m_text, &QLineEdit::returnPressed, this, &HistoryFilterBar::applyText);
     connect(m_action, qOverload<int>(&QComboBox::currentIndexChanged), this, &HistoryFilterBar::applyChoices);
     connect(m_outcome, qOverload<int>(&QComboBox::currentIndexChanged), this, &HistoryFilterBar::applyChoices);
-    connect(m_allDates, &QCheckBox::toggled, this, [this](bool all) {
-        m_from->setEnabled(!all);
-        m_to->setEnabled(!all);
-        applyChoices();
-    });
+    connect(m_allDates, &QCheckBox::toggled, this, &HistoryFilterBar::onAllDatesToggled);
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryFilterBar::applyChoices);
     connect(m_to, &QDateEdit::dateChanged, this, &HistoryFilterBar::applyChoices);
-    connect(m_session, &QCheckBox::toggled, this, &HistoryFilterBar::applyChoices);
+    connect(m_session, &QCheckBox::toggled, this, &HistoryFilterBar::onSessionToggled);
+    connect(this, &HistoryFilterBar::filtersChanged, this, [this] { m_clear->setEnabled(isFiltering()); });
+}
+
+// "All dates" and "This session" contradict each other: ticking one unticks the other. With neither
+// ticked, the From/To dates apply.
+void HistoryFilterBar::onAllDatesToggled(bool all)
+{
+    if (all && m_session->isChecked()) {
+        const QSignalBlocker blocker(m_session);
+        m_session->setChecked(false);
+    }
+    m_from->setEnabled(!all);
+    m_to->setEnabled(!all);
+    applyChoices();
+}
+
+void HistoryFilterBar::onSessionToggled(bool session)
+{
+    if (session && m_allDates->isChecked()) {
+        const QSignalBlocker blocker(m_allDates);
+        m_allDates->setChecked(false);
+    }
+    m_from->setEnabled(!session && !m_allDates->isChecked());
+    m_to->setEnabled(m_from->isEnabled());
+    applyChoices();
+}
+
+bool HistoryFilterBar::isFiltering() const
+{
+    return !m_text->text().isEmpty() || m_action->currentIndex() > 0 || m_outcome->currentIndex() > 0
+        || !m_allDates->isChecked() || m_session->isChecked();
 }
 
 void HistoryFilterBar::applyText()
@@ -105,7 +140,7 @@ void HistoryFilterBar::applyChoices()
     m_proxy->setOutcomeFilter(outcome.isValid()
                                   ? std::optional<HistoryEntry::Outcome>(HistoryEntry::Outcome(outcome.toInt()))
                                   : std::nullopt);
-    if (m_allDates->isChecked())
+    if (m_allDates->isChecked() || m_session->isChecked())
         m_proxy->setDateRange({}, {});
     else
         m_proxy->setDateRange(m_from->date(), m_to->date());

@@ -7,6 +7,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
+class QToolButton;
 class QTimer;
 
 // The row of filter controls above the history table. It writes straight into a HistoryFilterProxy;
@@ -20,6 +21,8 @@ public:
     QLineEdit *textEdit() const { return m_text; }
     // Puts every control back to "show everything".
     void reset();
+    // Whether any control narrows what is shown (the clear button and the empty state use it).
+    bool isFiltering() const;
 
 signals:
     void filtersChanged();
@@ -27,6 +30,8 @@ signals:
 private:
     void applyText();
     void applyChoices();
+    void onAllDatesToggled(bool all);
+    void onSessionToggled(bool session);
 
     HistoryFilterProxy *m_proxy;
     QLineEdit *m_text;
@@ -36,5 +41,6 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QCheckBox *m_session;
+    QToolButton *m_clear;
     QTimer *m_debounce;
 };

@@ -1,11 +1,14 @@
 #include "HistoryPanel.h"
 
 #include "HistoryDetailView.h"
+#include "HistoryExportNotice.h"
 #include "HistoryFeed.h"
 #include "HistoryFilterBar.h"
 #include "HistoryFilterProxy.h"
 #include "HistoryService.h"
+#include "HistoryTableMenu.h"
 #include "HistoryTableModel.h"
+#include "TimeText.h"
 
 #include <QDataStream>
 #include <QDir>
@@ -18,6 +21,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolButton>
@@ -48,9 +52,8 @@ HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     qRegisterMetaType<HistoryEntry>();
     m_proxy->setSourceModel(m_model);
     m_proxy->setSessionStart(QDateTime::currentDateTime());
-    m_saveFileName = [this](const QString &title, const QString &filter) {
-        return QFileDialog::getSaveFileName(
-            this, title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+    m_saveFileName = [this](const QString &title, const QString &filter, const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, title, suggested, filter);
     };
     buildUi();
     connect(m_feed, &HistoryFeed::loaded, this, &HistoryPanel::onLoaded);
@@ -112,7 +115,7 @@ void HistoryPanel::buildUi()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -123,33 +126,42 @@ void HistoryPanel::buildUi()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(HistoryTableModel::TimeColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
+                            m_table->fontMetrics().horizontalAdvance(TimeText::widest()) + 40); // + the altered icon
+    m_tableMenu = new HistoryTableMenu(m_table);
+    connect(m_tableMenu, &HistoryTableMenu::openUserRequested, this, &HistoryPanel::openUserRequested);
+    connect(m_tableMenu, &HistoryTableMenu::exportSelectionRequested, this, &HistoryPanel::exportSelection);
+
+    // With nothing to show, the table's place says why and how to get rows back.
+    m_emptyLabel = new QLabel(this);
+    name(m_emptyLabel, "historyEmptyState", tr("Why no history entries are shown"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    connect(m_emptyLabel, &QLabel::linkActivated, this, [this] { m_filters->reset(); });
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->setObjectName(QStringLiteral("historyTableStack"));
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_emptyLabel);
     m_table->setColumnWidth(HistoryTableModel::ReasonColumn, 220);
 
     m_detail = new HistoryDetailView(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
     name(m_splitter, "historySplitter", tr("History table and details"));
-    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_tableStack);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
 
     m_countLabel = new QLabel(this);
     name(m_countLabel, "historyCount", tr("Number of history entries shown"));
-    m_messageLabel = new QLabel(this);
-    name(m_messageLabel, "historyMessage", tr("History export result"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_countLabel);
-    bottom->addWidget(m_messageLabel, 1);
+    m_notice = new HistoryExportNotice(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_verifyLabel);
     layout->addWidget(m_problemsLabel);
     layout->addWidget(m_splitter, 1);
-    layout->addLayout(bottom);
+    layout->addWidget(m_countLabel);
+    layout->addWidget(m_notice);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::showCurrentDetail);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPanel::showCurrentDetail);
@@ -223,20 +235,32 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
         return;
     m_verifying = false;
     m_lastReport = report;
+    markAltered(report);
+    const int entries = m_model->rowCount();
     if (report.ok) {
         m_verifyLabel->setStyleSheet(QString());
-        // A plain count rather than %n plurals: those read "record(s)" until a translation is loaded.
-        const QString records = QLocale().toString(report.records);
-        m_verifyLabel->setText(report.keyed ? tr("History intact (%1 records, keyed)").arg(records)
-                                            : tr("History intact (%1 records, not keyed: edits with a recomputed "
-                                                 "chain would not be detected)")
-                                                  .arg(records));
+        m_verifyLabel->setText(report.keyed ? tr("History intact: %n entries checked, none changed.", "", entries)
+                                            : tr("History intact: %n entries checked. Without a key, an edit that "
+                                                 "also rewrote the chain would not be detected.",
+                                                 "", entries));
     } else {
         m_verifyLabel->setStyleSheet(kProblemStyle);
         m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));
     }
     m_verifyLabel->setToolTip(m_verifyLabel->text());
     emit verificationFinished(report);
+}
+
+void HistoryPanel::markAltered(const ChainReport &report)
+{
+    QHash<qint64, QString> altered;
+    for (const ChainBreak &b : report.breaks) {
+        if (b.entry > 0 && !altered.contains(b.entry))
+            altered.insert(b.entry, b.problem);
+    }
+    if (report.firstBadEntry > 0 && !altered.contains(report.firstBadEntry))
+        altered.insert(report.firstBadEntry, report.problem);
+    m_model->setAlteredEntries(altered);
 }
 
 void HistoryPanel::showCurrentDetail()
@@ -253,13 +277,27 @@ void HistoryPanel::updateCounts()
 {
     if (m_feed->isLoading())
         return;
-    m_countLabel->setText(tr("Showing %1 of %2 entries").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    m_countLabel->setText(tr("Showing %1 of %n entries", "", m_model->rowCount()).arg(m_proxy->rowCount()));
+    updateEmptyState();
+}
+
+void HistoryPanel::updateEmptyState()
+{
+    const bool empty = m_proxy->rowCount() == 0;
+    if (empty) {
+        m_emptyLabel->setText(m_model->rowCount() == 0
+                                  ? tr("No history entries yet. Every action you send is recorded here.")
+                                  : tr("No entries match these filters. <a href=\"clear\">Clear filters</a>"));
+    }
+    m_tableStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyLabel) : m_table);
 }
 
 void HistoryPanel::showMessage(const QString &text, bool problem)
 {
-    m_messageLabel->setStyleSheet(problem ? kProblemStyle : QString());
-    m_messageLabel->setText(text);
+    if (problem)
+        m_notice->showResult(QString(), 0, text);
+    else
+        m_notice->showProgress(text);
 }
 
 void HistoryPanel::exportCsv()
@@ -272,21 +310,55 @@ void HistoryPanel::exportJson()
     askAndExport(HistoryExporter::Format::Json);
 }
 
-void HistoryPanel::askAndExport(HistoryExporter::Format format)
+QString HistoryPanel::suggestedExportPath(HistoryExporter::Format format, const QDate &day)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("enrollee-history-%1.%2")
+                             .arg(day.toString(Qt::ISODate),
+                                  format == HistoryExporter::Format::Csv ? QStringLiteral("csv")
+                                                                         : QStringLiteral("json"));
+    return QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(name);
+}
+
+QString HistoryPanel::askExportPath(HistoryExporter::Format format)
 {
     const bool csv = format == HistoryExporter::Format::Csv;
     const QString title = csv ? tr("Export history as CSV") : tr("Export history as JSON");
     const QString filter = csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)");
-    QString path = m_saveFileName ? m_saveFileName(title, filter) : QString();
+    QString path = m_saveFileName ? m_saveFileName(title, filter, suggestedExportPath(format, QDate::currentDate()))
+                                  : QString();
     if (path.isEmpty())
-        return; // cancelled
+        return {}; // cancelled
     const QFileInfo info(path);
     if (!info.isDir() && info.suffix().isEmpty())
         path += csv ? QStringLiteral(".csv") : QStringLiteral(".json");
-    exportTo(path, format);
+    return path;
+}
+
+void HistoryPanel::askAndExport(HistoryExporter::Format format)
+{
+    const QString path = askExportPath(format);
+    if (!path.isEmpty())
+        exportTo(path, format);
+}
+
+void HistoryPanel::exportSelection()
+{
+    const QList<HistoryEntry> entries = m_tableMenu->selectedEntries();
+    if (entries.isEmpty())
+        return;
+    const QString path = askExportPath(HistoryExporter::Format::Csv);
+    if (!path.isEmpty())
+        exportEntries(path, HistoryExporter::Format::Csv, entries, tr("%n selected entries", "", int(entries.size())));
 }
 
 void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
+{
+    exportEntries(path, format, m_proxy->visibleEntries(), m_proxy->description());
+}
+
+void HistoryPanel::exportEntries(const QString &path, HistoryExporter::Format format,
+                                 const QList<HistoryEntry> &entries, const QString &description)
 {
     const QString problem = HistoryExporter::pathError(path);
     if (!problem.isEmpty()) {
@@ -296,11 +368,10 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     }
     HistoryExportInfo info;
     info.exportedAt = QDateTime::currentDateTimeUtc();
-    info.filterDescription = m_proxy->description();
+    info.filterDescription = description;
     info.historyDirectory = m_service->address(); // a path a tool can use, not a sentence
-    const QList<HistoryEntry> entries = m_proxy->visibleEntries();
     m_exportButton->setEnabled(false);
-    showMessage(tr("Exporting %1 entries…").arg(QLocale().toString(entries.size())), false);
+    showMessage(tr("Exporting %n entries…", "", int(entries.size())), false);
     const qsizetype count = entries.size();
     // Checked, read and written on the history thread, so the file states what held when it was written.
     auto work = [path, format, entries, info](HistoryBackend &backend) mutable {
@@ -326,11 +397,7 @@ void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
     };
     m_service->run<QString>(work, this, [this, path, count](const QString &error) {
         m_exportButton->setEnabled(true);
-        showMessage(
-            error.isEmpty()
-                ? tr("Exported %1 entries to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path))
-                : error,
-            !error.isEmpty());
+        m_notice->showResult(path, count, error);
         emit exportFinished(path, error);
     });
 }

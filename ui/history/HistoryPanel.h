@@ -10,6 +10,8 @@
 #include <functional>
 
 class HistoryDetailView;
+class HistoryExportNotice;
+class HistoryTableMenu;
 class HistoryFeed;
 class HistoryService;
 class HistoryFilterBar;
@@ -17,6 +19,7 @@ class HistoryFilterProxy;
 class HistoryTableModel;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 class QToolButton;
 
@@ -28,8 +31,10 @@ class HistoryPanel : public QWidget
 {
     Q_OBJECT
 public:
-    // Asks for a file to save to; returns an empty string when the officer cancels. Tests pre-answer it.
-    using SaveFileNameProvider = std::function<QString(const QString &title, const QString &filter)>;
+    // Asks for a file to save to, starting from `suggested`; returns an empty string when the officer
+    // cancels. Tests pre-answer it.
+    using SaveFileNameProvider =
+        std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
 
     explicit HistoryPanel(HistoryFeed *feed, QWidget *parent = nullptr);
     ~HistoryPanel() override;
@@ -46,6 +51,9 @@ public:
     // The last finished chain check (ok() is meaningless until verificationFinished was emitted once).
     ChainReport lastVerification() const { return m_lastReport; }
 
+    // Where an export is offered first: Documents/enrollee-history-YYYY-MM-DD.csv (or .json).
+    static QString suggestedExportPath(HistoryExporter::Format format, const QDate &day);
+
     // Splitter sizes and column layout, for the window to keep between runs.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
@@ -60,9 +68,13 @@ public slots:
     void exportJson();
     // Exports the filtered rows in view order to `path` without asking.
     void exportTo(const QString &path, HistoryExporter::Format format);
+    // Asks for a CSV file and exports the selected rows, in view order.
+    void exportSelection();
 
 signals:
     void entryActivated(const HistoryEntry &entry);
+    // Double-click or the context menu: show this user in the Lookup tab.
+    void openUserRequested(const QString &userId);
     void verificationFinished(const ChainReport &report);
     void loadFinished();
     // `error` is empty on success.
@@ -73,7 +85,12 @@ private:
     void onLoaded();
     void showProblems(const QStringList &problems);
     void onVerified(int generation, const ChainReport &report);
+    QString askExportPath(HistoryExporter::Format format);
     void askAndExport(HistoryExporter::Format format);
+    void exportEntries(const QString &path, HistoryExporter::Format format, const QList<HistoryEntry> &entries,
+                       const QString &description);
+    void markAltered(const ChainReport &report);
+    void updateEmptyState();
     void showCurrentDetail();
     void updateCounts();
     void showMessage(const QString &text, bool problem);
@@ -91,7 +108,10 @@ private:
     QLabel *m_verifyLabel = nullptr;
     QLabel *m_problemsLabel = nullptr;
     QLabel *m_countLabel = nullptr;
-    QLabel *m_messageLabel = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QStackedWidget *m_tableStack = nullptr;
+    HistoryExportNotice *m_notice = nullptr;
+    HistoryTableMenu *m_tableMenu = nullptr;
     SaveFileNameProvider m_saveFileName;
 
     bool m_verifying = false;

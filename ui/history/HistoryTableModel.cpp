@@ -1,6 +1,11 @@
 #include "HistoryTableModel.h"
 
+#include "TimeText.h"
+
+#include <QApplication>
 #include <QColor>
+#include <QIcon>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -20,6 +25,13 @@ QColor outcomeColor(HistoryEntry::Outcome outcome)
         return QColor(0xd9, 0x9a, 0x00);
     }
     return {};
+}
+
+// The altered-row mark: the platform's warning icon, a red tint that reads on light and dark palettes.
+QIcon alteredIcon()
+{
+    static const QIcon icon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    return icon;
 }
 
 QString firstLine(const QString &text)
@@ -70,7 +82,7 @@ QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) cons
 {
     switch (column) {
     case TimeColumn:
-        return e.time.isValid() ? e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+        return TimeText::display(e.time);
     case OperatorColumn:
         return e.operatorEmail;
     case EnvironmentColumn:
@@ -125,6 +137,13 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     const HistoryEntry &e = row.entry;
+    if (!m_altered.isEmpty()) {
+        const auto altered = m_altered.constFind(e.id);
+        if (altered != m_altered.constEnd()) {
+            if (QVariant mark = alteredData(*altered, index.column(), role); mark.isValid())
+                return mark;
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(e, index.column());
@@ -148,6 +167,36 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         return e.id;
     default:
         return {};
+    }
+}
+
+QVariant HistoryTableModel::alteredData(const QString &problem, int column, int role) const
+{
+    switch (role) {
+    case AlteredRole:
+        return problem;
+    case Qt::ToolTipRole:
+        return tr("This entry was changed after it was recorded: %1").arg(problem);
+    case Qt::DecorationRole:
+        return column == TimeColumn ? QVariant(alteredIcon()) : QVariant();
+    case Qt::BackgroundRole:
+        return QColor(0xd6, 0x45, 0x45, 70);
+    default:
+        return {};
+    }
+}
+
+void HistoryTableModel::setAlteredEntries(const QHash<qint64, QString> &problems)
+{
+    if (problems == m_altered)
+        return;
+    QList<qint64> touched = m_altered.keys();
+    touched += problems.keys();
+    m_altered = problems;
+    for (qint64 id : std::as_const(touched)) {
+        const int row = rowForId(id);
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
 

@@ -27,9 +27,10 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole,      // the raw value of a cell: msecs, enum values as int, plain strings
-        EntryRole = Qt::UserRole + 1, // QVariant::fromValue(HistoryEntry) of the row
-        IdRole = Qt::UserRole + 2,    // the entry id (qint64)
+        SortRole = Qt::UserRole,        // the raw value of a cell: msecs, enum values as int, plain strings
+        EntryRole = Qt::UserRole + 1,   // QVariant::fromValue(HistoryEntry) of the row
+        IdRole = Qt::UserRole + 2,      // the entry id (qint64)
+        AlteredRole = Qt::UserRole + 3, // the chain check's problem (QString) for an altered entry, else invalid
     };
 
     explicit HistoryTableModel(QObject *parent = nullptr);
@@ -44,6 +45,10 @@ public:
     // status, code, message, response, elapsed, attempts) and keeps the begin fields already shown.
     void upsert(const HistoryEntry &entry);
     void clear();
+    // Marks the entries the last chain check found altered, removed around or reordered (id -> problem, in
+    // the reader's language); every other row is unmarked. Marked rows carry an icon, a colour and a tooltip.
+    void setAlteredEntries(const QHash<qint64, QString> &problems);
+    qsizetype alteredCount() const { return m_altered.size(); }
 
     HistoryEntry entryAt(int row) const;
     int rowForId(qint64 id) const { return m_rowById.value(id, -1); }
@@ -66,9 +71,11 @@ private:
     static Row makeRow(const HistoryEntry &entry);
     QVariant displayValue(const HistoryEntry &e, int column) const;
     QVariant sortValue(const Row &row, int column) const;
+    QVariant alteredData(const QString &problem, int column, int role) const;
 
     QList<Row> m_rows;
     // The times again, packed: sorting and date filters walk this instead of striding over whole entries.
     QList<qint64> m_times;
     QHash<qint64, int> m_rowById;
+    QHash<qint64, QString> m_altered;
 };

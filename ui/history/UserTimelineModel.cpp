@@ -1,6 +1,7 @@
 #include "UserTimelineModel.h"
 
 #include "HistoryTableModel.h"
+#include "TimeText.h"
 
 #include <QLocale>
 
@@ -107,7 +108,7 @@ QVariant UserTimelineModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case TimeColumn:
-        return QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat);
+        return TimeText::display(e.time);
     case ActionColumn:
         return ActionInfo::displayName(e.action);
     case OutcomeColumn:

@@ -3,6 +3,7 @@
 // through the file-name seam, and shows a tampered or unreadable history plainly.
 
 #include "HistoryDetailView.h"
+#include "HistoryExportNotice.h"
 #include "HistoryFeed.h"
 #include "HistoryFilterProxy.h"
 #include "HistoryPanel.h"
@@ -14,11 +15,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QColor>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +33,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QUrl>
 
 #include <algorithm>
 #include <memory>
@@ -171,7 +177,7 @@ private slots:
         QVERIFY(report.ok);
         QCOMPARE(report.records, qint64(4));
         QCOMPARE(child<QLabel>(panel, "historyVerification")->text(),
-                 QStringLiteral("History intact (4 records, keyed)"));
+                 QStringLiteral("History intact: 2 entries checked, none changed."));
         QVERIFY(!child<QLabel>(panel, "historyProblems")->isVisible());
         QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 2 of 2 entries"));
 
@@ -192,13 +198,14 @@ private slots:
         QCOMPARE(panel.model()->entryAt(panel.model()->rowForId(id)).outcome, Outcome::Success);
         // The integrity line follows: the chain is checked again once the new records are in.
         QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(panel, "historyVerification")->text(),
-                                  QStringLiteral("History intact (6 records, keyed)"), 10000);
+                                  QStringLiteral("History intact: 3 entries checked, none changed."), 10000);
 
         // The detail pane shows the selected entry whole, raw response included, and follows updates.
         panel.view()->setCurrentIndex(panel.view()->model()->index(1, 0));
         const QString detail = child<HistoryDetailView>(panel, "historyDetail")->toPlainText();
         QVERIFY2(detail.contains(QLatin1String("bob")) && detail.contains(QLatin1String("No such enrollee"))
-                     && detail.contains(QLatin1String("CASE-2")) && detail.contains(QLatin1String("Raw response")),
+                     && detail.contains(QLatin1String("CASE-2")) && detail.contains(QLatin1String("Raw response"))
+                     && detail.contains(QLatin1String("Sent from")) && !detail.contains(QLatin1String("Face")),
                  qPrintable(detail));
         QSignalSpy activated(&panel, &HistoryPanel::entryActivated);
         panel.view()->setFocus();
@@ -265,8 +272,10 @@ private slots:
         HistoryPanel panel(feed());
         QStringList asked;
         QString answer;
-        panel.setSaveFileNameProvider([&](const QString &title, const QString &filter) {
+        QStringList suggested;
+        panel.setSaveFileNameProvider([&](const QString &title, const QString &filter, const QString &start) {
             asked.append(title + QLatin1Char('|') + filter);
+            suggested.append(start);
             return answer;
         });
         panel.show();
@@ -280,6 +289,18 @@ private slots:
         QVERIFY(exported.wait(10000));
         QCOMPARE(asked.size(), 1);
         QVERIFY(asked.first().contains(QLatin1String("*.csv")));
+        // A real file name is offered, in Documents, never the folder's name alone.
+        QCOMPARE(QFileInfo(suggested.first()).fileName(),
+                 QStringLiteral("enrollee-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+        QCOMPARE(QFileInfo(suggested.first()).absolutePath(),
+                 QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        // The message has its own line, with "Open folder" onto the file's folder; the count line is untouched.
+        auto *notice = child<HistoryExportNotice>(panel, "historyExportNotice");
+        QVERIFY(notice->isVisible());
+        QVERIFY2(notice->text().startsWith(QLatin1String("Exported 2 entries to ")), qPrintable(notice->text()));
+        QVERIFY(child<QToolButton>(panel, "historyOpenFolder")->isVisible());
+        QCOMPARE(notice->folderUrl(), QUrl::fromLocalFile(m_dir->path()));
+        QCOMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 2 of 3 entries"));
         QCOMPARE(exported.first().at(0).toString(), m_dir->filePath(QStringLiteral("alice.csv")));
         QCOMPARE(exported.first().at(1).toString(), QString());
         QFile csv(m_dir->filePath(QStringLiteral("alice.csv")));
@@ -289,7 +310,7 @@ private slots:
         QCOMPARE(rows.at(1).at(0), QStringLiteral("5")); // view order: newest first
         QCOMPARE(rows.at(2).at(0), QStringLiteral("1"));
         QCOMPARE(rows.at(2).at(rows.at(0).indexOf(QLatin1String("reason"))), QStringLiteral("a, \"b\""));
-        const QStringList header = rows.at(0);
+        const QStringList &header = rows.at(0);
         QCOMPARE(rows.at(1).at(header.indexOf(QLatin1String("chain_verified"))), QStringLiteral("yes"));
         // Each row names its records and their chain hashes, as the store holds them.
         const HistoryRead stored = reader()->read(1).valueOr(HistoryRead());
@@ -333,6 +354,7 @@ private slots:
         QCOMPARE(exported.count(), 1);
         QVERIFY(exported.first().at(1).toString().contains(QLatin1String("is a folder")));
         QVERIFY(child<QLabel>(panel, "historyMessage")->text().contains(QLatin1String("is a folder")));
+        QVERIFY(!child<QToolButton>(panel, "historyOpenFolder")->isVisible());
     }
 
     void showsATamperedShard()
@@ -368,6 +390,110 @@ private slots:
         QVERIFY2(label->text().contains(report.problem), qPrintable(label->text()));
         QVERIFY(label->text().contains(QLatin1String("#3")));
         QCOMPARE(panel.model()->rowCount(), 2); // the altered entry stays visible
+        // ...and is marked in the table: icon, colour and a tooltip naming the problem; the intact one is not.
+        const QAbstractItemModel *shown = panel.view()->model();
+        QModelIndex altered, intact;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            const QModelIndex index = shown->index(row, HistoryTableModel::TimeColumn);
+            (index.data(HistoryTableModel::IdRole).toLongLong() == 3 ? altered : intact) = index;
+        }
+        QVERIFY(altered.isValid() && intact.isValid());
+        QVERIFY(!altered.data(HistoryTableModel::AlteredRole).toString().isEmpty());
+        QVERIFY(!altered.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(altered.data(Qt::BackgroundRole).value<QColor>().isValid());
+        const QString tip = altered.siblingAtColumn(HistoryTableModel::UserColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QLatin1String("This entry was changed after it was recorded")), qPrintable(tip));
+        QVERIFY(!intact.data(HistoryTableModel::AlteredRole).isValid());
+        QVERIFY(!intact.data(Qt::BackgroundRole).isValid());
+        QCOMPARE(panel.model()->alteredCount(), 1);
+    }
+
+    void emptyStateAndClearFilters()
+    {
+        HistoryPanel panel(feed());
+        panel.show();
+        loadAndVerify(panel);
+        auto *empty = child<QLabel>(panel, "historyEmptyState");
+        QVERIFY(empty->isVisible());
+        QVERIFY(!panel.view()->isVisible());
+        QVERIFY2(empty->text().startsWith(QLatin1String("No history entries yet")), qPrintable(empty->text()));
+
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
+        QTRY_VERIFY(panel.view()->isVisible());
+        QVERIFY(!empty->isVisible());
+        auto *clear = child<QToolButton>(panel, "historyClearFilters");
+        QVERIFY(!clear->isEnabled()); // nothing to clear
+
+        QTest::keyClicks(child<QLineEdit>(panel, "historyFilterText"), QStringLiteral("nobody"));
+        QTRY_VERIFY(empty->isVisible());
+        QVERIFY2(empty->text().contains(QLatin1String("No entries match these filters")), qPrintable(empty->text()));
+        QVERIFY(clear->isEnabled());
+
+        // "All dates" and "This session" are never both ticked.
+        auto *allDates = child<QCheckBox>(panel, "historyFilterAllDates");
+        auto *session = child<QCheckBox>(panel, "historyFilterSession");
+        QVERIFY(allDates->isChecked());
+        session->click();
+        QVERIFY(session->isChecked());
+        QVERIFY(!allDates->isChecked());
+        QVERIFY(!child<QDateEdit>(panel, "historyFilterFrom")->isEnabled());
+        allDates->click();
+        QVERIFY(allDates->isChecked());
+        QVERIFY(!session->isChecked());
+        session->click();
+
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(child<QLineEdit>(panel, "historyFilterText")->text().isEmpty());
+        QVERIFY(allDates->isChecked());
+        QVERIFY(!session->isChecked());
+        QCOMPARE(shownIds(panel).size(), 1);
+        QVERIFY(panel.view()->isVisible());
+        QVERIFY(!clear->isEnabled());
+    }
+
+    void contextMenuAndDoubleClick()
+    {
+        record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));
+        record(QStringLiteral("bob"), ActionKind::FlagFraud, Outcome::Success, local(2024, 3, 2, 9),
+               QStringLiteral("CASE-1"));
+        record(QStringLiteral("carol"), ActionKind::Delete, Outcome::Success, local(2024, 3, 3, 9));
+        HistoryPanel panel(feed());
+        panel.show();
+        loadAndVerify(panel);
+        QCOMPARE(shownIds(panel), (QList<qint64>{5, 3, 1})); // newest first: carol, bob, alice
+        QSignalSpy open(&panel, &HistoryPanel::openUserRequested);
+        const QAbstractItemModel *shown = panel.view()->model();
+        const QRect bobRect = panel.view()->visualRect(shown->index(1, HistoryTableModel::UserColumn));
+        QTest::mouseClick(panel.view()->viewport(), Qt::LeftButton, {}, bobRect.center());
+        QTest::mouseDClick(panel.view()->viewport(), Qt::LeftButton, {}, bobRect.center());
+        QTRY_COMPARE(open.count(), 1);
+        QCOMPARE(open.first().first().toString(), QStringLiteral("bob"));
+
+        panel.view()->setCurrentIndex(shown->index(1, 0));
+        child<QAction>(panel, "historyCopyUserId")->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("bob"));
+        child<QAction>(panel, "historyOpenInLookup")->trigger();
+        QCOMPARE(open.count(), 2);
+        QCOMPARE(open.last().first().toString(), QStringLiteral("bob"));
+
+        // Export selection writes exactly the selected rows, in view order.
+        panel.view()->selectionModel()->select(shown->index(0, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        panel.view()->selectionModel()->select(shown->index(2, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        panel.view()->selectionModel()->select(shown->index(1, 0),
+                                               QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
+        QString path = m_dir->filePath(QStringLiteral("selected.csv"));
+        panel.setSaveFileNameProvider([&](const QString &, const QString &, const QString &) { return path; });
+        QSignalSpy exported(&panel, &HistoryPanel::exportFinished);
+        child<QAction>(panel, "historyExportSelection")->trigger();
+        QVERIFY(exported.wait(10000));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = parseCsv(csv.readAll());
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(1).at(0), QStringLiteral("5"));
+        QCOMPARE(rows.at(2).at(0), QStringLiteral("1"));
     }
 
     void showsAnUnreadableShard()
@@ -412,7 +538,8 @@ private slots:
         for (const char *name :
              {"historyFilterText", "historyFilterAction", "historyFilterOutcome", "historyFilterAllDates",
               "historyFilterFrom", "historyFilterTo", "historyFilterSession", "historyReload", "historyExport",
-              "historyTable", "historyDetail", "historyVerification"}) {
+              "historyTable", "historyDetail", "historyVerification", "historyClearFilters", "historyEmptyState",
+              "historyOpenFolder", "historyMessageClose", "historyMessage"}) {
             auto *widget = panel.findChild<QWidget *>(QLatin1String(name));
             QVERIFY2(widget, name);
             QVERIFY2(!widget->accessibleName().isEmpty(), name);

@@ -1,0 +1,57 @@
+#include "HelpMenu.h"
+
+#include "Action.h"
+#include "ActionPanel.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QMessageBox>
+
+HelpMenu::HelpMenu(const QString &dataFolder, QWidget *parent)
+    : QMenu(tr("&Help"), parent), m_dataFolder(QUrl::fromLocalFile(dataFolder))
+{
+    setObjectName(QStringLiteral("helpMenu"));
+    QAction *guide = addAction(tr("&User guide"), this, [] { QDesktopServices::openUrl(userGuideUrl()); });
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    QAction *keys = addAction(tr("&Keyboard shortcuts"), this, &HelpMenu::showShortcuts);
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    QAction *data = addAction(tr("Open &data folder"), this, [this] { QDesktopServices::openUrl(m_dataFolder); });
+    data->setObjectName(QStringLiteral("openDataFolderAction"));
+    data->setToolTip(tr("The folder holding the history and the sandbox's state."));
+    addSeparator();
+    QAction *qt = addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    qt->setObjectName(QStringLiteral("aboutQtAction"));
+    QAction *about = addAction(tr("&About Enrollee Console"), this, &HelpMenu::aboutRequested);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+QUrl HelpMenu::userGuideUrl()
+{
+    return QUrl(QStringLiteral("https://github.com/enrollee-console/enrollee-console#the-console"));
+}
+
+QString HelpMenu::shortcutsText()
+{
+    QStringList lines;
+    auto add = [&lines](const QKeySequence &keys, const QString &what) {
+        lines.append(keys.toString(QKeySequence::NativeText) + QStringLiteral(" — ") + what);
+    };
+    for (ActionKind kind : ActionInfo::all())
+        add(ActionPanel::shortcut(kind), ActionInfo::displayName(kind));
+    add(QKeySequence(Qt::CTRL | Qt::Key_L), tr("Go to the user ID"));
+    add(QKeySequence(Qt::CTRL | Qt::Key_H), tr("Show the history"));
+    add(QKeySequence(Qt::CTRL | Qt::Key_P), tr("Profiles"));
+    add(QKeySequence::HelpContents, tr("User guide"));
+    add(QKeySequence::Quit, tr("Quit"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void HelpMenu::showShortcuts()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"), shortcutsText(), QMessageBox::Close,
+                                parentWidget());
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}

@@ -1,0 +1,72 @@
+#include "HistoryExportNotice.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace {
+const QString kProblemStyle = QStringLiteral(
+    "QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }");
+} // namespace
+
+HistoryExportNotice::HistoryExportNotice(QWidget *parent)
+    : QWidget(parent), m_label(new QLabel(this)), m_open(new QToolButton(this)), m_close(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("historyExportNotice"));
+    m_label->setObjectName(QStringLiteral("historyMessage"));
+    m_label->setAccessibleName(tr("History export result"));
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_open->setObjectName(QStringLiteral("historyOpenFolder"));
+    m_open->setAccessibleName(tr("Open the folder of the exported file"));
+    m_open->setText(tr("&Open folder"));
+    m_open->hide();
+    m_close->setObjectName(QStringLiteral("historyMessageClose"));
+    m_close->setAccessibleName(tr("Dismiss the export message"));
+    m_close->setText(QStringLiteral("×"));
+    m_close->setToolTip(tr("Dismiss"));
+    m_close->setAutoRaise(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_open);
+    layout->addWidget(m_close);
+    connect(m_open, &QToolButton::clicked, this, &HistoryExportNotice::openFolder);
+    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void HistoryExportNotice::showProgress(const QString &text)
+{
+    m_label->setStyleSheet(QString());
+    m_label->setText(text);
+    m_open->hide();
+    show();
+}
+
+void HistoryExportNotice::showResult(const QString &path, qsizetype count, const QString &error)
+{
+    m_label->setStyleSheet(error.isEmpty() ? QString() : kProblemStyle);
+    if (error.isEmpty()) {
+        m_label->setText(tr("Exported %n entries to %1.", "", int(count)).arg(QDir::toNativeSeparators(path)));
+        m_folder = QUrl::fromLocalFile(QFileInfo(path).absolutePath());
+    } else {
+        m_label->setText(error);
+    }
+    m_open->setVisible(error.isEmpty());
+    show();
+}
+
+QString HistoryExportNotice::text() const
+{
+    return m_label->text();
+}
+
+void HistoryExportNotice::openFolder()
+{
+    if (m_folder.isValid())
+        QDesktopServices::openUrl(m_folder);
+}

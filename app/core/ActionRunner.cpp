@@ -85,6 +85,8 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
     e.action = request.action;
     e.reason = request.reason.trimmed();
     e.face = request.face;
+    e.runId = request.runId;
+    e.runLine = request.runLine;
     const quint64 ticket = job.ticket;
     m_jobs.insert(ticket, job);
     if (m_unrecorded.isEmpty())

@@ -30,6 +30,9 @@ struct ActionRequest {
     QString face = QStringLiteral("console");
     // What the face obtained from the officer; the policy says what this action needs here.
     Confirmation confirmed = Confirmation::None;
+    // A row of a bulk run: recorded in the row's begin record (HistoryEntry::runId, runLine).
+    QString runId;
+    int runLine = 0;
 };
 
 struct RetryPolicy {

@@ -4,6 +4,8 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "AuditKey.h"
+#include "BulkRun.h"
+#include "BulkStore.h"
 #include "CredentialStore.h"
 #include "EnrolleeClient.h"
 #include "HistoryService.h"
@@ -46,7 +48,9 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(localBackend(m_config, m_clock), this)),
-      m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this))
+      m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this)),
+      m_bulkStore(
+          std::make_unique<BulkStore>(QFileInfo(m_config.historyDir).absoluteDir().filePath(QStringLiteral("runs"))))
 {
     m_client->setTimeoutMs(m_settings->timeoutSeconds() * 1000);
     RetryPolicy retry = m_runner->retryPolicy();
@@ -60,6 +64,11 @@ CoreContext::~CoreContext()
     delete m_runner;
     delete m_client;
     delete m_history;
+}
+
+BulkRun *CoreContext::createBulkRun(const BulkRecord &record, QObject *parent)
+{
+    return new BulkRun(record, m_runner, m_history, m_bulkStore.get(), parent);
 }
 
 const ActionPolicy &CoreContext::policy() const

@@ -81,5 +81,7 @@ QJsonObject HistoryEntry::toJson() const
         {QStringLiteral("record_hash"), recordHash},
         {QStringLiteral("completion_record"), completionRecord},
         {QStringLiteral("completion_hash"), completionHash},
+        {QStringLiteral("run_id"), runId.isEmpty() ? QJsonValue() : QJsonValue(runId)},
+        {QStringLiteral("run_line"), runId.isEmpty() ? QJsonValue() : QJsonValue(runLine)},
     };
 }

@@ -48,6 +48,11 @@ struct HistoryEntry {
     qint64 completionRecord = 0;
     QString completionHash;
 
+    // Set when the action is one row of a bulk run: the run's id and the row's line in its input.
+    // Part of the begin record, so they are hashed with it.
+    QString runId;
+    int runLine = 0;
+
     static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
     static bool outcomeFromName(const QString &name, Outcome *outcome);
     static QString outcomeDisplayName(Outcome outcome); // translated

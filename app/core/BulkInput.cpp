@@ -1,5 +1,6 @@
 #include "BulkInput.h"
 
+#include "ActionPolicy.h"
 #include "Validation.h"
 
 #include <QCoreApplication>
@@ -177,4 +178,15 @@ Result<BulkInput> BulkInput::readFile(const QString &path, const QString &column
     if (parsed.ok())
         parsed.value().m_path = QFileInfo(path).absoluteFilePath();
     return parsed;
+}
+
+void BulkInput::applyPolicy(QList<BulkRow> &rows, const ActionPolicy &policy, ActionKind action,
+                            Environment environment)
+{
+    for (BulkRow &row : rows) {
+        if (!row.valid())
+            continue;
+        if (const Status s = policy.check(action, environment, row.reason, Confirmation::TypedUserId); !s.ok())
+            row.problem = s.message();
+    }
 }

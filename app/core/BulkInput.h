@@ -1,11 +1,15 @@
 #pragma once
 
+#include "Action.h"
+#include "Profile.h"
 #include "Status.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+class ActionPolicy;
 
 // One data row of a bulk run's input, as read and checked: its line number in the file, the user ID
 // (trimmed, as it will be sent), the reason that applies to it, and why it will not be sent (empty
@@ -41,6 +45,10 @@ public:
     bool isCsv() const { return m_csv; }
     QString sha256() const { return m_sha256; } // hex, of the file's bytes
     QString path() const { return m_path; }
+
+    // Rows whose reason the action policy refuses here get the policy's message as their problem.
+    static void applyPolicy(QList<BulkRow> &rows, const ActionPolicy &policy, ActionKind action,
+                            Environment environment);
 
     // Splits one CSV line into fields (RFC 4180 quoting within the line).
     static QStringList splitCsvLine(const QString &line);

@@ -85,7 +85,8 @@ Status BulkInput::checkUtf8(const QByteArray &bytes, QString *text)
     int line = 1;
     for (const QByteArray &chunk : bytes.split('\n')) {
         QStringDecoder probe(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        (void)probe.decode(chunk);
+        const QString decoded = probe.decode(chunk); // decoding happens on conversion to QString
+        Q_UNUSED(decoded)
         if (probe.hasError())
             break;
         ++line;

@@ -122,6 +122,10 @@ private:
     quint64 m_nextTicket = 1;
     QList<quint64> m_unrecorded; // submitted, intent not yet written
     QList<Job> m_answered;       // answered, answer not yet written
+    // A commit of intents (answers) is on its way: what arrives meanwhile waits for it and goes in the
+    // next commit together (group commit), so a busy bulk run costs a commit per group, not per row.
+    bool m_intentsInFlight = false;
+    bool m_answersInFlight = false;
     QQueue<quint64> m_queue;
     QHash<quint64, Job> m_jobs;
     QList<quint64> m_active;

@@ -52,34 +52,35 @@ QString BulkRowResult::message() const
 BulkCounts BulkCounts::of(const QList<BulkRowResult> &rows)
 {
     BulkCounts c;
-    for (const BulkRowResult &r : rows) {
-        switch (r.status) {
-        case BulkRowStatus::NotSent:
-            ++c.notSent;
-            break;
-        case BulkRowStatus::InFlight:
-            ++c.inFlight;
-            break;
-        case BulkRowStatus::Succeeded:
-            ++c.succeeded;
-            break;
-        case BulkRowStatus::Already:
-            ++c.already;
-            break;
-        case BulkRowStatus::Failed:
-            ++c.failed;
-            if (r.refused())
-                ++c.refused;
-            else
-                ++c.unreachable;
-            break;
-        case BulkRowStatus::Unknown:
-            ++c.unknown;
-            ++c.unreachable;
-            break;
-        }
-    }
+    for (const BulkRowResult &r : rows)
+        c.add(r);
     return c;
+}
+
+void BulkCounts::add(const BulkRowResult &r, int sign)
+{
+    switch (r.status) {
+    case BulkRowStatus::NotSent:
+        notSent += sign;
+        break;
+    case BulkRowStatus::InFlight:
+        inFlight += sign;
+        break;
+    case BulkRowStatus::Succeeded:
+        succeeded += sign;
+        break;
+    case BulkRowStatus::Already:
+        already += sign;
+        break;
+    case BulkRowStatus::Failed:
+        failed += sign;
+        (r.refused() ? refused : unreachable) += sign;
+        break;
+    case BulkRowStatus::Unknown:
+        unknown += sign;
+        unreachable += sign;
+        break;
+    }
 }
 
 QJsonObject BulkCounts::toJson() const

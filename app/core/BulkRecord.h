@@ -46,6 +46,8 @@ struct BulkCounts {
     int unreachable = 0; // of `failed`, those that never got an answer (plus every unknown)
     int total() const { return succeeded + already + failed + unknown + notSent + inFlight; }
     static BulkCounts of(const QList<BulkRowResult> &rows);
+    // Counts one row in (sign 1) or out (sign -1), so a live run keeps its counts without a recount.
+    void add(const BulkRowResult &row, int sign = 1);
     QJsonObject toJson() const;
 };
 

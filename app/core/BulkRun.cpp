@@ -71,6 +71,7 @@ void BulkRun::start()
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
     m_rows = m_record.results(entries);
+    m_counts = BulkCounts::of(m_rows);
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).row.valid() && !m_rows.at(i).begun())
             m_queue.append(i);
@@ -145,7 +146,9 @@ void BulkRun::submitRow(int index)
         emit rowFinished(index);
         return;
     }
+    m_counts.add(r, -1);
     r.status = BulkRowStatus::InFlight;
+    m_counts.add(r);
     m_tickets.insert(ticket.value(), index);
     emit rowStarted(index);
 }
@@ -169,6 +172,7 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
     const int index = *it;
     m_tickets.erase(it);
     BulkRowResult &r = m_rows[index];
+    m_counts.add(r, -1);
     if (!outcome.sent()) {
         r.status = BulkRowStatus::NotSent;
         r.row.problem = outcome.recording.message();
@@ -177,6 +181,7 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         r.entry = outcome.entry;
         r.status = BulkRecord::classify(m_record.action, outcome.entry);
     }
+    m_counts.add(r);
     if (r.status == BulkRowStatus::Failed && isHopelessRefusal(r.entry.code))
         ++m_streak;
     else if (r.status == BulkRowStatus::Succeeded || r.status == BulkRowStatus::Already)
@@ -260,6 +265,7 @@ void BulkRun::settle()
                 if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
                     m_rows[i].entry = proved.at(i).entry;
             }
+            m_counts = BulkCounts::of(m_rows);
         }
         conclude(state);
     });

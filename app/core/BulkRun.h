@@ -51,7 +51,7 @@ public:
 
     const BulkRecord &record() const { return m_record; }
     const QList<BulkRowResult> &rows() const { return m_rows; }
-    BulkCounts counts() const { return BulkCounts::of(m_rows); }
+    BulkCounts counts() const { return m_counts; }
     bool isActive() const { return m_started && !m_stopped; }
     int inFlight() const { return int(m_tickets.size()); }
     int remaining() const { return int(m_queue.size()); }
@@ -98,6 +98,7 @@ private:
     Confirmation m_confirmed = Confirmation::None;
     QString m_face = QStringLiteral("bulk");
     QList<BulkRowResult> m_rows;
+    BulkCounts m_counts;
     QList<int> m_queue;            // row indices never begun, in input order
     QHash<quint64, int> m_tickets; // in flight: runner ticket -> row index
     BulkThrottle m_throttle;

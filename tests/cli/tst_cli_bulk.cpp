@@ -137,9 +137,9 @@ void TestCliBulk::dryRunSendsNothing()
     QVERIFY2(run.err.contains("line 7: "), run.err.constData());
     QVERIFY2(run.out.contains("7 rows, 3 valid, 4 not sent"), run.out.constData());
     QCOMPARE(m_server->requestCount(), before);
-    const CliRun clean = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"),
-                                           idsFile(QStringLiteral("dry.txt"), {QStringLiteral("dry-3")}),
-                                           QStringLiteral("--dry-run")}));
+    const CliRun clean = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"),
+                idsFile(QStringLiteral("dry.txt"), {QStringLiteral("dry-3")}), QStringLiteral("--dry-run")}));
     QCOMPARE(clean.exitCode, 0);
     QCOMPARE(m_server->requestCount(), before);
 }
@@ -148,18 +148,18 @@ void TestCliBulk::badInputSendsNothing()
 {
     const int before = m_server->requestCount();
     const QString notUtf8 = writeInput(QStringLiteral("latin1.txt"), "ok-1\nr\xE9sum\xE9\n");
-    CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), notUtf8,
-                                   QStringLiteral("--yes")}));
+    CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), notUtf8, QStringLiteral("--yes")}));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("line 2"), run.err.constData());
     const QString noColumn = writeInput(QStringLiteral("cols.csv"), "id,reason\nu,r\n");
-    run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), noColumn,
-                            QStringLiteral("--yes")}));
+    run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), noColumn, QStringLiteral("--yes")}));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("user_id"), run.err.constData());
     const QString allBlank = writeInput(QStringLiteral("blank.csv"), "user_id\n \n\t\nx\x02\n");
-    run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), allBlank,
-                            QStringLiteral("--yes")}));
+    run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), allBlank, QStringLiteral("--yes")}));
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(m_server->requestCount(), before);
 }
@@ -171,13 +171,12 @@ void TestCliBulk::resultsFileAndAlreadySo()
     m_server->registry().add(QStringLiteral("res-2"));
     m_server->registry().add(QStringLiteral("res-3"));
     QCOMPARE(m_server->registry().apply(QStringLiteral("res-3"), ActionKind::Delete), QString());
-    const QString input = writeInput(QStringLiteral("res.csv"),
-                                     "user_id\nres-1\nres-2\nres-3\nres-ghost\nres-1\n,\n");
+    const QString input = writeInput(QStringLiteral("res.csv"), "user_id\nres-1\nres-2\nres-3\nres-ghost\nres-1\n,\n");
     const QString results = QDir(m_cli.home()).filePath(QStringLiteral("res-results.csv"));
-    const CliRun run = m_cli.run(target({QStringLiteral("delete"), QStringLiteral("--input"), input,
-                                         QStringLiteral("--reason"), QStringLiteral("GDPR-7"),
-                                         QStringLiteral("--results"), results, QStringLiteral("--rate"),
-                                         QStringLiteral("0"), QStringLiteral("--yes")}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("delete"), QStringLiteral("--input"), input, QStringLiteral("--reason"),
+                QStringLiteral("GDPR-7"), QStringLiteral("--results"), results, QStringLiteral("--rate"),
+                QStringLiteral("0"), QStringLiteral("--yes")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(m_received.value(QStringLiteral("res-1")), 1);
     QCOMPARE(m_received.value(QStringLiteral("res-ghost")), 1);
@@ -281,7 +280,8 @@ void TestCliBulk::killedRunResumesExactlyOnce()
     QVERIFY(notSentAtKill >= 1);
     const QHash<QString, int> beforeResume = m_received;
 
-    const CliRun resumed = m_cli.run({QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
+    const CliRun resumed = m_cli.run(
+        {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
     QCOMPARE(resumed.exitCode, 4); // the unknown rows stay unknown
     for (const QString &id : ids)
         QVERIFY2(m_received.value(id) <= 1, qPrintable(id));
@@ -302,8 +302,8 @@ void TestCliBulk::killedRunResumesExactlyOnce()
     QCOMPARE(m_cli.run({QStringLiteral("history"), QStringLiteral("--verify")}).exitCode, 0);
 
     // Only when asked: a retry of the unknown rows sends them (and those the server did get answer again).
-    const CliRun retried = m_cli.run({QStringLiteral("bulk"), QStringLiteral("retry"), runId,
-                                      QStringLiteral("--unknown"), QStringLiteral("--yes")});
+    const CliRun retried = m_cli.run(
+        {QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--unknown"), QStringLiteral("--yes")});
     QVERIFY2(retried.exitCode == 0, retried.err.constData());
     const QJsonObject retry = show(newestRun());
     QCOMPARE(retry.value(QLatin1String("parent")).toString(), runId);
@@ -319,11 +319,11 @@ void TestCliBulk::tooManyRequestsHoldsTheRun()
         m_server->registry().add(ids.last());
     }
     m_server->setRateLimit(4);
-    const CliRun run = m_cli.run(target({QStringLiteral("reactivate"), QStringLiteral("--input"),
-                                         idsFile(QStringLiteral("rate.txt"), ids), QStringLiteral("--rate"),
-                                         QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("4"),
-                                         QStringLiteral("--yes")}),
-                                 {}, 60000);
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("reactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("rate.txt"), ids),
+                QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("4"),
+                QStringLiteral("--yes")}),
+        {}, 60000);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(m_tooMany >= 1, "the sandbox never said 429");
     QVERIFY2(m_tooMany < ids.size() / 2, qPrintable(QString::number(m_tooMany)));
@@ -340,10 +340,10 @@ void TestCliBulk::wrongKeyPausesTheRun()
     for (int i = 0; i < 40; ++i)
         ids.append(QStringLiteral("key-%1").arg(i));
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QStringLiteral("not-the-key"));
-    const CliRun run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"),
-                                         idsFile(QStringLiteral("key.txt"), ids), QStringLiteral("--rate"),
-                                         QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("2"),
-                                         QStringLiteral("--yes")}));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("key.txt"), ids),
+                QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+                QStringLiteral("--yes")}));
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.out.contains("paused") && run.out.contains("2205"), run.out.constData());
     int received = 0;
@@ -360,9 +360,9 @@ void TestCliBulk::retryFailedOnly()
     QStringList ids{QStringLiteral("rt-1"), QStringLiteral("rt-2"), QStringLiteral("rt-3"), QStringLiteral("rt-4")};
     m_server->registry().add(ids.at(0));
     m_server->registry().add(ids.at(1));
-    const CliRun first = m_cli.run(target({QStringLiteral("flag-fraud"), QStringLiteral("--input"),
-                                           idsFile(QStringLiteral("rt.txt"), ids), QStringLiteral("--reason"),
-                                           QStringLiteral("ring 4"), QStringLiteral("--yes")}));
+    const CliRun first = m_cli.run(
+        target({QStringLiteral("flag-fraud"), QStringLiteral("--input"), idsFile(QStringLiteral("rt.txt"), ids),
+                QStringLiteral("--reason"), QStringLiteral("ring 4"), QStringLiteral("--yes")}));
     QCOMPARE(first.exitCode, 3);
     const QString firstRun = newestRun();
     QCOMPARE(show(firstRun).value(QLatin1String("failed")).toInt(), 2);
@@ -399,8 +399,8 @@ void TestCliBulk::productionNeedsCountAndCanary()
         ids.append(QStringLiteral("prod-%1").arg(i));
     const QString input = idsFile(QStringLiteral("prod.txt"), ids);
     const QString prod = QStringLiteral("production");
-    const QStringList base{QStringLiteral("deactivate"), QStringLiteral("--input"), input, QStringLiteral("--rate"),
-                           QStringLiteral("0"), QStringLiteral("--yes")};
+    const QStringList base{QStringLiteral("deactivate"), QStringLiteral("--input"), input,
+                           QStringLiteral("--rate"),     QStringLiteral("0"),       QStringLiteral("--yes")};
     CliRun run = m_cli.run(target(base, prod));
     QCOMPARE(run.exitCode, 6);
     QVERIFY2(run.err.contains("--confirm-count"), run.err.constData());
@@ -408,8 +408,9 @@ void TestCliBulk::productionNeedsCountAndCanary()
     QCOMPARE(run.exitCode, 6);
     QVERIFY(m_received.isEmpty());
 
-    run = m_cli.run(target(base + QStringList{QStringLiteral("--confirm-count"), QStringLiteral("12"),
-                                              QStringLiteral("--canary"), QStringLiteral("2")},
+    run = m_cli.run(target(base
+                               + QStringList{QStringLiteral("--confirm-count"), QStringLiteral("12"),
+                                             QStringLiteral("--canary"), QStringLiteral("2")},
                            prod));
     QCOMPARE(run.exitCode, 6);
     QVERIFY2(run.err.contains("canary"), run.err.constData());
@@ -417,7 +418,8 @@ void TestCliBulk::productionNeedsCountAndCanary()
     const QString runId = newestRun();
     QCOMPARE(show(runId).value(QLatin1String("state")).toString(), QStringLiteral("paused"));
 
-    const CliRun resumed = m_cli.run({QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
+    const CliRun resumed = m_cli.run(
+        {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
     QCOMPARE(resumed.exitCode, 3);
     QVERIFY2(resumed.out.contains("2220"), resumed.out.constData());
     const QJsonObject shown = show(runId);

@@ -41,7 +41,7 @@ void BulkCommand::showRun(const QStringList &arguments)
     if (!record.ok())
         return fail(record.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, record.message());
     const bool asJson = parser.isSet(json);
-    const BulkRecord r = record.value();
+    const BulkRecord &r = record.value();
     withHistory([this, r, asJson](const QList<HistoryEntry> &history) {
         BulkReport::printShow(r, r.results(history), asJson);
         succeed();
@@ -66,7 +66,7 @@ void BulkCommand::resumeRun(const QStringList &arguments)
     const Result<BulkRecord> loaded = core()->bulkStore()->load(parser.positionalArguments().at(2));
     if (!loaded.ok())
         return fail(loaded.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, loaded.message());
-    const BulkRecord record = loaded.value();
+    const BulkRecord &record = loaded.value();
     const QString state = record.displayState();
     if (state == QLatin1String("running"))
         return fail(ExitCode::kUsage, tr("Run %1 is running in process %2.").arg(record.id).arg(record.pid));
@@ -108,7 +108,7 @@ void BulkCommand::retryRun(const QStringList &arguments)
     options.isNew = false;
     options.yes = parser.isSet(yes);
     options.keyFile = parser.value(keyFile);
-    const BulkRecord parent = loaded.value();
+    const BulkRecord &parent = loaded.value();
     const bool withUnknown = parser.isSet(unknown);
     const QString resultsPath = parser.value(results);
     withHistory([this, parent, wanted, withUnknown, options, resultsPath](const QList<HistoryEntry> &history) {

@@ -177,7 +177,7 @@ bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
     r->resultsPath = o.value(QLatin1String("results")).toString();
     r->pid = qint64(o.value(QLatin1String("pid")).toDouble());
     r->rows.clear();
-    for (const QJsonValue &v : o.value(QLatin1String("rows")).toArray())
+    for (const auto &v : o.value(QLatin1String("rows")).toArray())
         r->rows.append(BulkRow::fromJson(v.toObject()));
     return !r->id.isEmpty() && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &r->action)
         && environmentFromName(p.value(QLatin1String("environment")).toString(), &r->profile.environment)

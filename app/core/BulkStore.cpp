@@ -41,7 +41,7 @@ QString BulkStore::newId(const Clock &clock) const
 {
     const QString stamp = clock.now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     for (;;) {
-        const QString id = stamp + QLatin1Char('-')
+        QString id = stamp + QLatin1Char('-')
             + QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
         if (!QFile::exists(pathOf(id)))
             return id;

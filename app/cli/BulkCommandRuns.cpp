@@ -8,6 +8,7 @@
 #include "ExitCode.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 void BulkCommand::listRuns(const QStringList &arguments)
 {
@@ -127,7 +128,8 @@ void BulkCommand::retryRun(const QStringList &arguments)
         retry.created = core()->clock()->now();
         retry.canary = 0;
         retry.pauseReason.clear();
-        retry.resultsPath = resultsPath.isEmpty() ? core()->bulkStore()->defaultResultsPath(retry.id) : resultsPath;
+        retry.resultsPath = resultsPath.isEmpty() ? core()->bulkStore()->defaultResultsPath(retry.id)
+                                                  : QFileInfo(resultsPath).absoluteFilePath();
         launch(retry, options);
     });
 }

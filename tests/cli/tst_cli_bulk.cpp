@@ -85,7 +85,7 @@ QStringList TestCliBulk::target(const QStringList &extra, const QString &environ
 
 QString TestCliBulk::writeInput(const QString &name, const QByteArray &bytes) const
 {
-    const QString path = QDir(m_cli.home()).filePath(name);
+    QString path = QDir(m_cli.home()).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         qWarning("cannot write %s", qPrintable(path));
@@ -212,7 +212,7 @@ void TestCliBulk::resultsFileAndAlreadySo()
     // The history carries the run id and line of every row, and its chain still verifies.
     const CliRun history = m_cli.run({QStringLiteral("history"), QStringLiteral("--json")});
     int fromRun = 0;
-    for (const QJsonValue &v : history.array())
+    for (const auto &v : history.array())
         fromRun += v.toObject().value(QLatin1String("run_line")).toInt() > 0 ? 1 : 0;
     QVERIFY(fromRun >= 4);
     QCOMPARE(m_cli.run({QStringLiteral("history"), QStringLiteral("--verify")}).exitCode, 0);
@@ -290,7 +290,7 @@ void TestCliBulk::killedRunResumesExactlyOnce()
     QCOMPARE(after.value(QLatin1String("unknown")).toInt(), unknownAtKill);
     QCOMPARE(after.value(QLatin1String("state")).toString(), QStringLiteral("finished"));
     int sentByResume = 0;
-    for (const QJsonValue &v : after.value(QLatin1String("rows")).toArray()) {
+    for (const auto &v : after.value(QLatin1String("rows")).toArray()) {
         const QJsonObject row = v.toObject();
         const QString id = row.value(QLatin1String("user_id")).toString();
         if (row.value(QLatin1String("outcome")).toString() == QLatin1String("unknown"))

@@ -30,6 +30,7 @@ private slots:
     void resultsFileAndAlreadySo();
     void jsonResultsFile();
     void killedRunResumesExactlyOnce();
+    void terminationPausesTheRun();
     void tooManyRequestsHoldsTheRun();
     void wrongKeyPausesTheRun();
     void retryFailedOnly();
@@ -308,6 +309,43 @@ void TestCliBulk::killedRunResumesExactlyOnce()
     const QJsonObject retry = show(newestRun());
     QCOMPARE(retry.value(QLatin1String("parent")).toString(), runId);
     QCOMPARE(retry.value(QLatin1String("succeeded")).toInt(), unknownAtKill);
+}
+
+// SIGTERM (or Ctrl+C) pauses: the rows in flight finish and are recorded, nothing new leaves, and a
+// resume sends the rest.
+void TestCliBulk::terminationPausesTheRun()
+{
+    QStringList ids;
+    for (int i = 0; i < 30; ++i) {
+        ids.append(QStringLiteral("term-%1").arg(i));
+        m_server->registry().add(ids.last());
+    }
+    FaultPlan slow;
+    slow.latencyMs = 200;
+    m_server->setFaultPlan(slow);
+    QProcess cli;
+    cli.setProcessEnvironment(m_cli.environment());
+    cli.start(CliHarness::program(),
+              target({QStringLiteral("deactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("term.txt"), ids),
+                      QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--concurrency"),
+                      QStringLiteral("2"), QStringLiteral("--yes")}));
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(QTest::qWaitFor([this] { return m_received.size() >= 3; }, 20000));
+    cli.terminate();
+    QVERIFY(QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 20000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 4); // rows not reached yet
+    m_server->setFaultPlan({});
+    const QString runId = newestRun();
+    const QJsonObject paused = show(runId);
+    QCOMPARE(paused.value(QLatin1String("state")).toString(), QStringLiteral("paused"));
+    QCOMPARE(paused.value(QLatin1String("unknown")).toInt(), 0); // in-flight rows were waited for
+    QCOMPARE(paused.value(QLatin1String("succeeded")).toInt(), int(m_received.size()));
+    const CliRun resumed = m_cli.run(
+        {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    for (const QString &id : ids)
+        QCOMPARE(m_received.value(id), 1);
 }
 
 // A 429 with Retry-After holds the whole run (and lowers its rate), so the rows still get through.

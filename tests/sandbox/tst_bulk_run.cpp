@@ -20,6 +20,7 @@ private slots:
     void initTestCase() { isolate("tst_bulk_run"); }
     void intentOnDiskBeforeRequest();
     void pauseResumeCancel();
+    void resetRowsAreUnknownNeverResent();
     void rateLimitAnswers429WithoutActing();
 
 private:
@@ -125,6 +126,42 @@ void TestBulkRun::pauseResumeCancel()
     QVERIFY(c.notSent > 0);
     QCOMPARE(c.succeeded, server->requestCount());
     QCOMPARE(rowFinished.size(), c.succeeded);
+}
+
+// Concurrent rows keep the client's one-connection-per-action rule: a connection reset after the
+// request left is never quietly re-sent (the server may have acted), so the row is unknown and the
+// sandbox saw it exactly once.
+void TestBulkRun::resetRowsAreUnknownNeverResent()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    FaultPlan reset;
+    reset.kind = FaultPlan::Kind::Reset;
+    reset.remaining = 3;
+    server->setFaultPlan(reset);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 8; ++i) {
+        ids.append(QStringLiteral("rst-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    QHash<QString, int> received;
+    connect(server.get(), &SandboxServer::requestHandled, this,
+            [&received](const QString &userId) { ++received[userId]; });
+    BulkRecord r = record(*core, *server, ids);
+    r.concurrency = 4;
+    BulkRun *run = core->createBulkRun(r, this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy finished(run, &BulkRun::finished);
+    run->start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(received.size(), ids.size());
+    for (const QString &id : ids)
+        QCOMPARE(received.value(id), 1);
+    QCOMPARE(run->counts().unknown, 3);
+    QCOMPARE(run->counts().succeeded, 5);
 }
 
 void TestBulkRun::rateLimitAnswers429WithoutActing()

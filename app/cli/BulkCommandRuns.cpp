@@ -45,6 +45,8 @@ void BulkCommand::showRun(const QStringList &arguments)
     const BulkRecord &r = record.value();
     withHistory([this, r, asJson](const QList<HistoryEntry> &history) {
         BulkReport::printShow(r, r.results(history), asJson);
+        if (const QString altered = r.headerProblem(history); !altered.isEmpty())
+            return fail(ExitCode::kStorage, altered);
         succeed();
     });
 }
@@ -113,6 +115,8 @@ void BulkCommand::retryRun(const QStringList &arguments)
     const bool withUnknown = parser.isSet(unknown);
     const QString resultsPath = parser.value(results);
     withHistory([this, parent, wanted, withUnknown, options, resultsPath](const QList<HistoryEntry> &history) {
+        if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
+            return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
         BulkRecord retry = parent;
         retry.rows.clear();
         for (const BulkRowResult &r : parent.results(history)) {

@@ -87,6 +87,7 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
     e.face = request.face;
     e.runId = request.runId;
     e.runLine = request.runLine;
+    e.runDigest = request.runDigest;
     const quint64 ticket = job.ticket;
     m_jobs.insert(ticket, job);
     if (m_unrecorded.isEmpty() && !m_intentsInFlight)

@@ -33,6 +33,7 @@ struct ActionRequest {
     // A row of a bulk run: recorded in the row's begin record (HistoryEntry::runId, runLine).
     QString runId;
     int runLine = 0;
+    QString runDigest;
 };
 
 struct RetryPolicy {

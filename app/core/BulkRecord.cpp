@@ -1,8 +1,10 @@
 #include "BulkRecord.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cerrno>
 #include <csignal>
@@ -183,6 +185,29 @@ bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
         && environmentFromName(p.value(QLatin1String("environment")).toString(), &r->profile.environment)
         && schemeFromName(p.value(QLatin1String("scheme")).toString(), &r->profile.scheme)
         && stateFromName(o.value(QLatin1String("state")).toString(), &r->state);
+}
+
+QString BulkRecord::digest() const
+{
+    QJsonObject o = toJson();
+    for (const char *key : {"rate", "concurrency", "canary", "state", "pause_reason", "updated", "results", "pid"})
+        o.remove(QLatin1String(key));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+QString BulkRecord::headerProblem(const QList<HistoryEntry> &history) const
+{
+    const QString mine = digest();
+    for (const HistoryEntry &e : history) {
+        if (e.runId == id && !e.runDigest.isEmpty() && e.runDigest != mine)
+            return QCoreApplication::translate("BulkRecord",
+                                               "The run file of %1 was altered after the run started: it no longer "
+                                               "matches the digest in history record #%2.")
+                .arg(id)
+                .arg(e.id);
+    }
+    return {};
 }
 
 bool BulkRecord::isAlready(ActionKind action, const QString &code)

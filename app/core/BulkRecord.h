@@ -84,6 +84,12 @@ struct BulkRecord {
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &o, BulkRecord *record);
+    // SHA-256 (hex) of what the run asked for and cannot change: id, parent, action, reason, profile,
+    // input and its hash, created, rows. Every row's begin record carries it, so a header altered after
+    // the fact no longer matches the chain (headerProblem()).
+    QString digest() const;
+    // Translated, when a row of this run in `history` was begun under another header; empty otherwise.
+    QString headerProblem(const QList<HistoryEntry> &history) const;
 
     // Codes that mean the action's goal is already met (2207 for a deactivate; 2208 or 2210 for a delete).
     static bool isAlready(ActionKind action, const QString &code);

@@ -71,6 +71,12 @@ void BulkRun::start()
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
     m_rows = m_record.results(entries);
+    m_digest = m_record.digest();
+    if (const QString altered = m_record.headerProblem(entries); !altered.isEmpty()) {
+        m_stopped = true;
+        emit failed(Status::failure(altered, Status::Kind::Storage));
+        return;
+    }
     m_counts = BulkCounts::of(m_rows);
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).row.valid() && !m_rows.at(i).begun())
@@ -139,6 +145,7 @@ void BulkRun::submitRow(int index)
     request.confirmed = m_confirmed;
     request.runId = m_record.id;
     request.runLine = r.row.line;
+    request.runDigest = m_digest;
     const Result<quint64> ticket = m_runner->submit(request);
     if (!ticket.ok()) {
         // Refused before anything was recorded: not sent, and said why.

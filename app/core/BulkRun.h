@@ -115,4 +115,5 @@ private:
     bool m_pumpQueued = false;
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
+    QString m_digest; // of the header as started, recorded with every row
 };

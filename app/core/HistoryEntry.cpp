@@ -83,5 +83,6 @@ QJsonObject HistoryEntry::toJson() const
         {QStringLiteral("completion_hash"), completionHash},
         {QStringLiteral("run_id"), runId.isEmpty() ? QJsonValue() : QJsonValue(runId)},
         {QStringLiteral("run_line"), runId.isEmpty() ? QJsonValue() : QJsonValue(runLine)},
+        {QStringLiteral("run_digest"), runId.isEmpty() ? QJsonValue() : QJsonValue(runDigest)},
     };
 }

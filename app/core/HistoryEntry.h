@@ -52,6 +52,7 @@ struct HistoryEntry {
     // Part of the begin record, so they are hashed with it.
     QString runId;
     int runLine = 0;
+    QString runDigest; // SHA-256 of the run's header as started (BulkRecord::digest): binds the header to the chain
 
     static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
     static bool outcomeFromName(const QString &name, Outcome *outcome);

@@ -31,6 +31,7 @@ QJsonObject begin(const HistoryEntry &entry, const QDateTime &now)
     if (!entry.runId.isEmpty()) {
         record.insert(QStringLiteral("run_id"), entry.runId);
         record.insert(QStringLiteral("run_line"), entry.runLine);
+        record.insert(QStringLiteral("run_digest"), entry.runDigest);
     }
     return record;
 }

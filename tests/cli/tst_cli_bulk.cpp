@@ -35,6 +35,7 @@ private slots:
     void wrongKeyPausesTheRun();
     void retryFailedOnly();
     void productionNeedsCountAndCanary();
+    void alteredRunFileIsCaught();
 
 private:
     QStringList target(const QStringList &extra, const QString &environment = QStringLiteral("local")) const;
@@ -465,6 +466,35 @@ void TestCliBulk::productionNeedsCountAndCanary()
     QVERIFY(shown.value(QLatin1String("not_sent")).toInt() > 0);
     for (const QString &id : ids)
         QVERIFY(m_received.value(id) <= 1);
+}
+
+// The run's header is bound to the chain: every row's begin record carries its digest, so a run file
+// edited afterwards (another user ID slipped into its rows) is named, and a resume refuses it.
+void TestCliBulk::alteredRunFileIsCaught()
+{
+    m_server->registry().add(QStringLiteral("alt-1"));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("reactivate"), QStringLiteral("--input"),
+                idsFile(QStringLiteral("alt.txt"), {QStringLiteral("alt-1"), QStringLiteral("alt-2")}),
+                QStringLiteral("--yes")}));
+    QCOMPARE(run.exitCode, 3); // alt-2 is unknown to the sandbox (2210)
+    const QString runId = newestRun();
+    QCOMPARE(m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId}).exitCode, 0);
+    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.json").arg(runId)));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.contains("\"alt-2\""));
+    bytes.replace("\"alt-2\"", "\"someone-else\"");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    const CliRun shown = m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId});
+    QCOMPARE(shown.exitCode, 5);
+    QVERIFY2(shown.err.contains("altered"), shown.err.constData());
+    const CliRun retried = m_cli.run({QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--yes")});
+    QCOMPARE(retried.exitCode, 5);
+    QVERIFY(!m_received.contains(QStringLiteral("someone-else")));
 }
 
 QTEST_GUILESS_MAIN(TestCliBulk)

@@ -3,6 +3,7 @@
 #include "Action.h"
 #include "ActionCommand.h"
 #include "ApprovalsCommand.h"
+#include "BulkCommand.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
@@ -26,6 +27,11 @@ QString CliApplication::helpText()
               "Commands:\n"
               "  ACTION USER_ID [options]   one action on one user; ACTION is one of:\n"
               "                             %1\n"
+              "  bulk ACTION --input FILE [--dry-run] [--rate N] [--concurrency N] [--results FILE] ...\n"
+              "                             ACTION on every user ID in FILE: checked first, throttled,\n"
+              "                             resumable, with a results file\n"
+              "  bulk list|show RUN_ID|resume RUN_ID|retry RUN_ID [--codes C1,C2] [--unknown]\n"
+              "                             bulk runs: their counts and rows; go on; retry failed rows\n"
               "  sign --partner-id ID       print a request signature and timestamp as JSON\n"
               "  history [--user-id ID] [--json] [--verify]\n"
               "                             the audit trail, newest first; --verify checks its hash chain\n"
@@ -50,6 +56,8 @@ Command *CliApplication::commandFor(const QString &word)
     ActionKind kind = ActionKind::ReEnroll;
     if (ActionInfo::fromCliName(word, &kind))
         return new ActionCommand(kind, this);
+    if (word == QLatin1String("bulk"))
+        return new BulkCommand(this);
     if (word == QLatin1String("sign"))
         return new SignCommand(this);
     if (word == QLatin1String("sandbox"))

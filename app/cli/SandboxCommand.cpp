@@ -1,5 +1,6 @@
 #include "SandboxCommand.h"
 
+#include "BulkInput.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
@@ -73,6 +74,14 @@ void SandboxCommand::start(const QStringList &arguments)
                                   tr("N"), QString::number(Defaults::kLocalPort));
     const QCommandLineOption partner = CliOptions::partnerId();
     const QCommandLineOption enrollee(QStringLiteral("enrollee"), tr("Add an active enrollee (repeatable)."), tr("ID"));
+    const QCommandLineOption enrolleesFrom(
+        QStringLiteral("enrollees-from"),
+        tr("Add an active enrollee for every user ID in FILE (a CSV with a user_id column, or one ID per line)."),
+        tr("FILE"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        tr("Above N requests in any second, answer 429 (code 2222) with Retry-After: 1 (default 0: no limit)."),
+        tr("N"));
     const QCommandLineOption latency(QStringLiteral("latency"), tr("Delay every answer by MS milliseconds."), tr("MS"));
     const QCommandLineOption fault(
         QStringLiteral("fault"),
@@ -98,8 +107,8 @@ void SandboxCommand::start(const QStringList &arguments)
     const QCommandLineOption secKeyFile(QStringLiteral("sec-key-api-key-file"),
                                         tr("Write the API key sec_key clients use with this sandbox to PATH."),
                                         tr("PATH"));
-    parser.addOptions({host, port, partner, enrollee, latency, fault, faultStatus, faultBody, dripInterval, retryAfter,
-                       faultCount, keyFile, rsaKeyFile, secKeyFile});
+    parser.addOptions({host, port, partner, enrollee, enrolleesFrom, rateLimit, latency, fault, faultStatus, faultBody,
+                       dripInterval, retryAfter, faultCount, keyFile, rsaKeyFile, secKeyFile});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
@@ -117,6 +126,20 @@ void SandboxCommand::start(const QStringList &arguments)
         if (!config.enrollees.contains(Validation::normalizedUserId(id)))
             config.enrollees.append(Validation::normalizedUserId(id));
     }
+    QStringList fromFile;
+    if (parser.isSet(enrolleesFrom)) {
+        const Result<BulkInput> input = BulkInput::readFile(parser.value(enrolleesFrom), {}, {});
+        if (!input.ok())
+            return fail(ExitCode::kUsage, input.message());
+        for (const BulkRow &row : input.value().rows()) {
+            if (row.valid())
+                fromFile.append(row.userId);
+        }
+        config.enrollees += fromFile;
+    }
+    int limit = 0;
+    if (parser.isSet(rateLimit) && !number(parser.value(rateLimit), 0, 1000000, &limit))
+        return fail(ExitCode::kUsage, tr("--rate-limit takes requests per second (0 = no limit)."));
     KeySource::Found key;
     if (KeySource::explicitKey(parser.value(keyFile), &key))
         config.apiKey = key.key;
@@ -161,6 +184,9 @@ void SandboxCommand::start(const QStringList &arguments)
             || out.write(secKeyApiKey + '\n') < 0 || !out.commit())
             return fail(ExitCode::kUsage, tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
     }
+    for (const QString &id : fromFile)
+        m_server->registry().add(id);
+    m_server->setRateLimit(limit);
     m_server->setFaultPlan(plan);
     if (const Status s = m_server->listen(address, quint16(portNumber)); !s.ok())
         return fail(ExitCode::kNetwork,

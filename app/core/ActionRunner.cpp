@@ -97,9 +97,12 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
     e.action = request.action;
     e.reason = request.reason.trimmed();
     e.face = request.face;
+    e.runId = request.runId;
+    e.runLine = request.runLine;
+    e.runDigest = request.runDigest;
     const quint64 ticket = job.ticket;
     m_jobs.insert(ticket, job);
-    if (m_unrecorded.isEmpty())
+    if (m_unrecorded.isEmpty() && !m_intentsInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordIntents);
     m_unrecorded.append(ticket);
     return ticket;
@@ -107,13 +110,19 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
 
 void ActionRunner::recordIntents()
 {
+    if (m_intentsInFlight || m_unrecorded.isEmpty())
+        return;
+    m_intentsInFlight = true;
     const QList<quint64> tickets = std::exchange(m_unrecorded, {});
     QList<HistoryEntry> entries;
     entries.reserve(tickets.size());
     for (quint64 ticket : tickets)
         entries.append(m_jobs.value(ticket).entry);
-    m_history->begin(entries, this,
-                     [this, tickets](const Result<QList<HistoryEntry>> &stored) { onRecorded(tickets, stored); });
+    m_history->begin(entries, this, [this, tickets](const Result<QList<HistoryEntry>> &stored) {
+        m_intentsInFlight = false;
+        onRecorded(tickets, stored);
+        recordIntents(); // what was submitted meanwhile
+    });
 }
 
 void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored)
@@ -282,13 +291,16 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     }
     outcome.entry = e;
     job.request.apiKey.reset(); // the last owner wipes it
-    if (m_answered.isEmpty())
+    if (m_answered.isEmpty() && !m_answersInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordAnswers);
     m_answered.append(job);
 }
 
 void ActionRunner::recordAnswers()
 {
+    if (m_answersInFlight || m_answered.isEmpty())
+        return;
+    m_answersInFlight = true;
     const QList<Job> jobs = std::exchange(m_answered, {});
     QList<HistoryEntry> answers;
     answers.reserve(jobs.size());
@@ -296,6 +308,10 @@ void ActionRunner::recordAnswers()
         answers.append(job.entry);
     // The face hears of the outcome once the answer is in the trail (or known not to be).
     m_history->complete(answers, this, [this, jobs](const Status &written) {
+        m_answersInFlight = false;
+        // Answers that came in meanwhile go in one commit; they are queued on the history thread before
+        // the faces below hear of these.
+        recordAnswers();
         for (Job job : jobs) {
             ActionOutcome &outcome = job.outcome;
             if (!written.ok()) {

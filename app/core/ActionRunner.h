@@ -35,6 +35,10 @@ struct ActionRequest {
     // The team request a second officer approved (and the database marked as run), when the policy
     // needs approval; 0 otherwise.
     qint64 approvalId = 0;
+    // A row of a bulk run: recorded in the row's begin record (HistoryEntry::runId, runLine).
+    QString runId;
+    int runLine = 0;
+    QString runDigest;
 };
 
 struct RetryPolicy {
@@ -134,6 +138,10 @@ private:
     quint64 m_nextTicket = 1;
     QList<quint64> m_unrecorded; // submitted, intent not yet written
     QList<Job> m_answered;       // answered, answer not yet written
+    // A commit of intents (answers) is on its way: what arrives meanwhile waits for it and goes in the
+    // next commit together (group commit), so a busy bulk run costs a commit per group, not per row.
+    bool m_intentsInFlight = false;
+    bool m_answersInFlight = false;
     QQueue<quint64> m_queue;
     QHash<quint64, Job> m_jobs;
     QList<quint64> m_active;

@@ -4,6 +4,8 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "AuditKey.h"
+#include "BulkRun.h"
+#include "BulkStore.h"
 #include "CredentialStore.h"
 #include "EnrolleeClient.h"
 #include "HistoryService.h"
@@ -76,7 +78,9 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings, &m_team), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, policyFrom(*m_settings), this)),
-      m_keychainAnchor(new KeychainAnchor(m_credentials, this))
+      m_keychainAnchor(new KeychainAnchor(m_credentials, this)),
+      m_bulkStore(
+          std::make_unique<BulkStore>(QFileInfo(m_config.historyDir).absoluteDir().filePath(QStringLiteral("runs"))))
 {
     connect(m_history, &HistoryService::anchorWritten, this, [this](const QByteArray &line) {
         if (m_keyInKeychain)
@@ -100,6 +104,11 @@ CoreContext::~CoreContext()
     delete m_runner;
     delete m_client;
     delete m_history;
+}
+
+BulkRun *CoreContext::createBulkRun(const BulkRecord &record, QObject *parent)
+{
+    return new BulkRun(record, m_runner, m_history, m_bulkStore.get(), parent);
 }
 
 const ActionPolicy &CoreContext::policy() const

@@ -13,6 +13,9 @@
 #include <memory>
 
 class ActionRunner;
+class BulkRun;
+class BulkStore;
+struct BulkRecord;
 class AppSettings;
 class CredentialStore;
 class EnrolleeClient;
@@ -57,6 +60,10 @@ public:
     HistoryService *history() const { return m_history; }
     ActionRunner *runner() const { return m_runner; }
     const ActionPolicy &policy() const;
+    // Bulk run headers, in "runs" beside the history folder.
+    BulkStore *bulkStore() const { return m_bulkStore.get(); }
+    // A bulk run over this context's runner and history; `parent` owns it.
+    BulkRun *createBulkRun(const BulkRecord &record, QObject *parent);
 
     // Obtains the chain key and hands it to the history service; historyReady() follows once, with
     // the reason when there is no key (writes are then refused: a lost key is never replaced). ReadOnly
@@ -96,6 +103,7 @@ private:
     HistoryService *m_history;
     ActionRunner *m_runner;
     KeychainAnchor *m_keychainAnchor;
+    std::unique_ptr<BulkStore> m_bulkStore;
     QString m_keyLocation;
     bool m_keyInKeychain = false;
     bool m_historyOpening = false;

@@ -81,6 +81,9 @@ QJsonObject HistoryEntry::toJson() const
         {QStringLiteral("record_hash"), recordHash},
         {QStringLiteral("completion_record"), completionRecord},
         {QStringLiteral("completion_hash"), completionHash},
+        {QStringLiteral("run_id"), runId.isEmpty() ? QJsonValue() : QJsonValue(runId)},
+        {QStringLiteral("run_line"), runId.isEmpty() ? QJsonValue() : QJsonValue(runLine)},
+        {QStringLiteral("run_digest"), runId.isEmpty() ? QJsonValue() : QJsonValue(runDigest)},
     };
     if (!dbRole.isEmpty()) {
         json.insert(QStringLiteral("db_role"), dbRole);

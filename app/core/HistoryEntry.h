@@ -52,6 +52,11 @@ struct HistoryEntry {
     // session_user and covered by the team record's hash) and the machine it came from. Empty locally.
     QString dbRole;
     QString machine;
+    // Set when the action is one row of a bulk run: the run's id and the row's line in its input.
+    // Part of the begin record, so they are hashed with it.
+    QString runId;
+    int runLine = 0;
+    QString runDigest; // SHA-256 of the run's header as started (BulkRecord::digest): binds the header to the chain
 
     static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
     static bool outcomeFromName(const QString &name, Outcome *outcome);

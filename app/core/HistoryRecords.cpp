@@ -13,7 +13,7 @@ namespace HistoryRecords {
 
 QJsonObject begin(const HistoryEntry &entry, const QDateTime &now)
 {
-    return QJsonObject{
+    QJsonObject record{
         {QStringLiteral("type"), QStringLiteral("begin")},
         {QStringLiteral("time"), HistoryShard::timeText(entry.time.isValid() ? entry.time : now)},
         {QStringLiteral("operator"), entry.operatorEmail},
@@ -27,6 +27,13 @@ QJsonObject begin(const HistoryEntry &entry, const QDateTime &now)
         {QStringLiteral("face"), entry.face},
         {QStringLiteral("pid"), entry.pid > 0 ? entry.pid : QCoreApplication::applicationPid()},
     };
+    // Only rows of bulk runs carry these, so every other record keeps the shape (and hash) it had.
+    if (!entry.runId.isEmpty()) {
+        record.insert(QStringLiteral("run_id"), entry.runId);
+        record.insert(QStringLiteral("run_line"), entry.runLine);
+        record.insert(QStringLiteral("run_digest"), entry.runDigest);
+    }
+    return record;
 }
 
 QJsonObject completion(const HistoryEntry &result, const QDateTime &now)

@@ -179,6 +179,9 @@ bool entryFromBegin(const Record &r, HistoryEntry *e)
     e->reason = o.value(QLatin1String("reason")).toString();
     e->face = o.value(QLatin1String("face")).toString();
     e->pid = qint64(o.value(QLatin1String("pid")).toDouble());
+    e->runId = o.value(QLatin1String("run_id")).toString();
+    e->runLine = o.value(QLatin1String("run_line")).toInt();
+    e->runDigest = o.value(QLatin1String("run_digest")).toString();
     e->outcome = HistoryEntry::Outcome::Pending;
     return environmentFromName(o.value(QLatin1String("environment")).toString(), &e->environment)
         && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &e->action);

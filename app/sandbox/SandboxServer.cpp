@@ -8,7 +8,9 @@
 #include "Signer.h"
 
 #include <QHttpServerRequest>
+#include <QJsonDocument>
 #include <QMutex>
+#include <QQueue>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -148,6 +150,8 @@ struct SandboxServer::Private {
     FaultPlan plan;
     QTcpServer *tcp = nullptr;
     std::unique_ptr<EnrolleeEndpoint> endpoint;
+    int rateLimit = 0;
+    QQueue<qint64> recent; // times (ms since epoch) of the requests let through in the last second
 };
 
 QStringList SandboxConfig::defaultEnrollees()
@@ -279,8 +283,49 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         emit requestHandled({}, {}, 405, {});
         return true;
     }
+    if (overRateLimit()) {
+        answerTooMany(request, connection, slot);
+        return true;
+    }
     answerEndpoint(request, socket, slot, closeAfter);
     return true;
+}
+
+void SandboxServer::setRateLimit(int perSecond)
+{
+    d->rateLimit = qMax(0, perSecond);
+    d->recent.clear();
+}
+
+int SandboxServer::rateLimit() const
+{
+    return d->rateLimit;
+}
+
+bool SandboxServer::overRateLimit()
+{
+    if (d->rateLimit <= 0)
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!d->recent.isEmpty() && d->recent.head() <= now - 1000)
+        d->recent.dequeue();
+    if (d->recent.size() >= d->rateLimit)
+        return true;
+    d->recent.enqueue(now);
+    return false;
+}
+
+void SandboxServer::answerTooMany(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot)
+{
+    const QString userId = QJsonDocument::fromJson(request.body()).object().value(QLatin1String("user_id")).toString();
+    HttpAnswer answer = HttpAnswer::json(
+        429, EnrolleeEndpoint::error(QStringLiteral("2222"), tr("Too many requests; try again later.")).body);
+    answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    answer.closeAfter = request.value("connection").trimmed().toLower() == "close";
+    connection->deliver(slot, {SandboxConnection::Delivery::Kind::Write, answer, d->clock->now(), false});
+    qInfo().noquote() << "sandbox: POST" << QLatin1String(Defaults::kEndpointPath) << "user" << userId.left(64)
+                      << "-> 429 code 2222 [rate limit]";
+    emit requestHandled(userId, {}, 429, QStringLiteral("2222"));
 }
 
 void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter)

@@ -61,6 +61,10 @@ public:
     void setFaultPlan(const FaultPlan &plan);
     FaultPlan faultPlan() const;
     int requestCount() const { return m_requests; }
+    // Above `perSecond` enrollee requests in any one second, answer 429 (code 2222) with Retry-After: 1
+    // and act on nothing, as a rate-limited API would. 0 = no limit.
+    void setRateLimit(int perSecond);
+    int rateLimit() const;
 
     // Where the sandbox's "now" comes from: the Date header and the timestamp check. Tests skew it to
     // play a server whose clock disagrees with this computer's. Not owned; null = the system clock.
@@ -76,6 +80,8 @@ protected:
 
 private:
     FaultPlan takeFault();
+    bool overRateLimit();
+    void answerTooMany(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot);
     void answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter);
     void answerNotFound(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot);
 

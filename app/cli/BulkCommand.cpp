@@ -1,0 +1,220 @@
+#include "BulkCommand.h"
+
+#include "AppSettings.h"
+#include "BulkInput.h"
+#include "BulkReport.h"
+#include "BulkStore.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "CoreContext.h"
+#include "ExitCode.h"
+#include "HistoryService.h"
+#include "ProfileResolver.h"
+#include "Validation.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSet>
+
+namespace {
+QString usage()
+{
+    return BulkCommand::tr("Usage: enrollee-cli bulk ACTION --input FILE [options] | list | show RUN_ID | "
+                           "resume RUN_ID | retry RUN_ID");
+}
+} // namespace
+
+CoreContext *BulkCommand::core()
+{
+    if (!m_core) {
+        m_core = new CoreContext(CoreConfig::standard(), this);
+        if (!m_core->settings()->problem().isEmpty())
+            Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(m_core->settings()->problem()));
+    }
+    return m_core;
+}
+
+void BulkCommand::start(const QStringList &arguments)
+{
+    const QString word = arguments.value(1);
+    ActionKind action = ActionKind::Deactivate;
+    if (ActionInfo::fromCliName(word, &action))
+        return startNew(action, arguments);
+    if (word == QLatin1String("list"))
+        return listRuns(arguments);
+    if (word == QLatin1String("show"))
+        return showRun(arguments);
+    if (word == QLatin1String("resume"))
+        return resumeRun(arguments);
+    if (word == QLatin1String("retry"))
+        return retryRun(arguments);
+    if (word == QLatin1String("--help") || word == QLatin1String("-h")) {
+        Console::out(usage() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+        return succeed();
+    }
+    fail(ExitCode::kUsage, usage());
+}
+
+bool BulkCommand::readNumber(const QCommandLineParser &parser, const QString &option, double min, double max,
+                             double *value)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const double n = parser.value(option).toDouble(&ok);
+    if (!ok || n < min || n > max) {
+        fail(ExitCode::kUsage, tr("--%1 takes a number from %2 to %3.").arg(option).arg(min).arg(max));
+        return false;
+    }
+    *value = n;
+    return true;
+}
+
+void BulkCommand::withHistory(const std::function<void(const QList<HistoryEntry> &)> &then)
+{
+    core()->history()->read(1, this, [this, then](const Result<HistoryRead> &read) {
+        if (!read.ok())
+            return fail(ExitCode::kStorage, read.message());
+        then(read.value().entries);
+    });
+}
+
+void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("%1 every user ID in a file: a CSV with a header (the user_id column, or --column; an optional reason "
+           "column overrides --reason) or one ID per line. Every row is checked first and nothing is sent when "
+           "the input is unusable; --dry-run stops after the check (exit 2 when a row has a problem). In "
+           "production --confirm-count N must match the valid rows, and --canary N (default 5 there) sends N "
+           "rows and asks before the rest (--yes goes on when they all succeeded).")
+            .arg(ActionInfo::displayName(action))
+        + QLatin1Char('\n') + CliOptions::keyHelp() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("bulk"), tr("The command."), QStringLiteral("bulk ACTION"));
+    const QCommandLineOption input(QStringLiteral("input"), tr("The file of user IDs."), tr("FILE"));
+    const QCommandLineOption column(QStringLiteral("column"), tr("The CSV column of user IDs (default user_id)."),
+                                    tr("NAME"));
+    const QCommandLineOption reason(QStringLiteral("reason"), tr("Reason or case reference for every row."),
+                                    tr("TEXT"));
+    const QCommandLineOption dry(QStringLiteral("dry-run"), tr("Check the input and send nothing."));
+    const QCommandLineOption rate(QStringLiteral("rate"), tr("Requests per second (default 5; 0 = unlimited)."),
+                                  tr("N"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Requests in flight (default 4)."), tr("N"));
+    const QCommandLineOption canary(
+        QStringLiteral("canary"), tr("Send N rows first and ask before the rest (default 5 in production)."), tr("N"));
+    const QCommandLineOption results(QStringLiteral("results"),
+                                     tr("The results file (CSV, or JSON when it ends in .json)."), tr("FILE"));
+    const QCommandLineOption confirmCount(QStringLiteral("confirm-count"),
+                                          tr("The number of valid rows, as a confirmation."), tr("N"));
+    const QCommandLineOption partner = CliOptions::partnerId();
+    const QCommandLineOption email = CliOptions::email();
+    const QCommandLineOption environment = CliOptions::environment();
+    const QCommandLineOption baseUrl = CliOptions::baseUrl();
+    const QCommandLineOption scheme = CliOptions::scheme();
+    const QCommandLineOption keyFile = CliOptions::apiKeyFile();
+    const QCommandLineOption yes = CliOptions::yes();
+    parser.addOptions({input, column, reason, dry, rate, concurrency, canary, results, yes, confirmCount, partner,
+                       email, environment, baseUrl, scheme, keyFile});
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() > 2)
+        return fail(ExitCode::kUsage, tr("bulk ACTION takes its rows from --input FILE, not from arguments."));
+    if (!parser.isSet(input))
+        return fail(ExitCode::kUsage, tr("Which rows? Add --input FILE."));
+    double rateValue = 5;
+    double concurrencyValue = 4;
+    double canaryValue = -1;
+    double confirmValue = -1;
+    if (!readNumber(parser, QStringLiteral("rate"), 0, 10000, &rateValue)
+        || !readNumber(parser, QStringLiteral("concurrency"), 1, 256, &concurrencyValue)
+        || !readNumber(parser, QStringLiteral("canary"), 0, 1000000, &canaryValue)
+        || !readNumber(parser, QStringLiteral("confirm-count"), 0, 100000000, &confirmValue))
+        return;
+    if (const Status s = Validation::checkReason(parser.value(reason)); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
+
+    ProfileResolver::Overrides overrides;
+    const auto take = [&parser](const QCommandLineOption &o) {
+        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
+    };
+    overrides.partnerId = take(partner);
+    overrides.email = take(email);
+    overrides.environment = take(environment);
+    overrides.baseUrl = take(baseUrl);
+    overrides.scheme = take(scheme);
+    BulkRecord record;
+    QString error;
+    if (!ProfileResolver::resolve(*core()->settings(), overrides, &record.profile, &error))
+        return fail(ExitCode::kUsage, error);
+    if (const Status s = record.profile.validate(); !s.ok())
+        return fail(ExitCode::kUsage, s.message());
+
+    Result<BulkInput> parsed = BulkInput::readFile(parser.value(input), parser.value(column), parser.value(reason));
+    if (!parsed.ok())
+        return fail(ExitCode::kUsage, parsed.message() + QLatin1Char(' ') + tr("Nothing was sent."));
+    record.rows = parsed.value().rows();
+    BulkInput::applyPolicy(record.rows, core()->policy(), action, record.profile.environment);
+    record.action = action;
+    record.reason = parser.value(reason).trimmed();
+    record.inputPath = parsed.value().path();
+    record.inputSha256 = parsed.value().sha256();
+    record.rate = rateValue;
+    record.concurrency = int(concurrencyValue);
+    record.canary = canaryValue >= 0 ? int(canaryValue) : (record.profile.isProduction() ? 5 : 0);
+    for (const BulkRow &row : record.rows) {
+        if (!row.valid())
+            Console::err(tr("line %1: %2").arg(row.line).arg(Console::oneLine(row.problem)));
+    }
+    if (parser.isSet(dry))
+        return dryRun(record);
+    if (record.validCount() == 0)
+        return fail(ExitCode::kUsage, tr("No valid rows; nothing was sent."));
+    record.id = core()->bulkStore()->newId(*core()->clock());
+    record.created = core()->clock()->now();
+    record.resultsPath = parser.isSet(results) ? parser.value(results)
+                                               : core()->bulkStore()->defaultResultsPath(record.id);
+    BulkSession::Options options;
+    options.yes = parser.isSet(yes);
+    options.confirmCount = int(confirmValue);
+    options.keyFile = parser.value(keyFile);
+    options.canary = record.canary;
+    launch(record, options);
+}
+
+void BulkCommand::dryRun(const BulkRecord &record)
+{
+    const int valid = record.validCount();
+    const int invalid = int(record.rows.size()) - valid;
+    withHistory([this, record, valid, invalid](const QList<HistoryEntry> &history) {
+        QSet<QString> done;
+        for (const HistoryEntry &e : history) {
+            if (e.action == record.action && e.outcome == HistoryEntry::Outcome::Success)
+                done.insert(e.userId);
+        }
+        int known = 0;
+        for (const BulkRow &row : record.rows)
+            known += row.valid() && done.contains(row.userId) ? 1 : 0;
+        Console::out(tr("Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.")
+                         .arg(record.rows.size())
+                         .arg(valid)
+                         .arg(invalid)
+                         .arg(ActionInfo::cliName(record.action), environmentName(record.profile.environment)));
+        if (known > 0)
+            Console::out(tr("%n of these were already %1 by this console (history).", nullptr, known)
+                             .arg(ActionInfo::pastTense(record.action)));
+        end(invalid > 0 ? ExitCode::kUsage : ExitCode::kOk);
+    });
+}
+
+void BulkCommand::launch(const BulkRecord &record, const BulkSession::Options &options)
+{
+    auto *session = new BulkSession(core(), record, options, this);
+    connect(session, &BulkSession::done, this, [this](int code, const QString &reason) {
+        if (reason.isEmpty())
+            end(code);
+        else
+            fail(code, reason);
+    });
+    session->start();
+}

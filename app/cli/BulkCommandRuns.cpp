@@ -1,0 +1,139 @@
+// BulkCommand's commands on existing runs (list, show, resume, retry); BulkCommand.cpp has the new run.
+#include "BulkCommand.h"
+#include "BulkReport.h"
+#include "BulkStore.h"
+#include "CliOptions.h"
+#include "Console.h"
+#include "CoreContext.h"
+#include "ExitCode.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+void BulkCommand::listRuns(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Bulk runs, newest first: id, action, state, total and per-outcome counts."));
+    parser.addPositionalArgument(QStringLiteral("bulk"), tr("The command."), QStringLiteral("bulk list"));
+    const QCommandLineOption json = CliOptions::json();
+    parser.addOption(json);
+    if (!parse(parser, arguments))
+        return;
+    const bool asJson = parser.isSet(json);
+    withHistory([this, asJson](const QList<HistoryEntry> &history) {
+        BulkReport::printList(core()->bulkStore()->list(), history, asJson);
+        succeed();
+    });
+}
+
+void BulkCommand::showRun(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows."));
+    parser.addPositionalArgument(QStringLiteral("bulk"), tr("The command."), QStringLiteral("bulk show RUN_ID"));
+    const QCommandLineOption json = CliOptions::json();
+    parser.addOption(json);
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 3)
+        return fail(ExitCode::kUsage, tr("Which run? Usage: enrollee-cli bulk show RUN_ID [--json]"));
+    const Result<BulkRecord> record = core()->bulkStore()->load(parser.positionalArguments().at(2));
+    if (!record.ok())
+        return fail(record.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, record.message());
+    const bool asJson = parser.isSet(json);
+    const BulkRecord &r = record.value();
+    withHistory([this, r, asJson](const QList<HistoryEntry> &history) {
+        BulkReport::printShow(r, r.results(history), asJson);
+        if (const QString altered = r.headerProblem(history); !altered.isEmpty())
+            return fail(ExitCode::kStorage, altered);
+        succeed();
+    });
+}
+
+void BulkCommand::resumeRun(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay "
+           "unknown (retry them with bulk retry RUN_ID --unknown).")
+        + QLatin1Char('\n') + CliOptions::keyHelp() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("bulk"), tr("The command."), QStringLiteral("bulk resume RUN_ID"));
+    const QCommandLineOption yes = CliOptions::yes();
+    const QCommandLineOption keyFile = CliOptions::apiKeyFile();
+    parser.addOptions({yes, keyFile});
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 3)
+        return fail(ExitCode::kUsage, tr("Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]"));
+    const Result<BulkRecord> loaded = core()->bulkStore()->load(parser.positionalArguments().at(2));
+    if (!loaded.ok())
+        return fail(loaded.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, loaded.message());
+    const BulkRecord &record = loaded.value();
+    const QString state = record.displayState();
+    if (state == QLatin1String("running"))
+        return fail(ExitCode::kUsage, tr("Run %1 is running in process %2.").arg(record.id).arg(record.pid));
+    if (record.state == BulkRecord::State::Finished || record.state == BulkRecord::State::Cancelled)
+        return fail(ExitCode::kUsage,
+                    tr("Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.").arg(record.id, state));
+    BulkSession::Options options;
+    options.isNew = false;
+    options.yes = parser.isSet(yes);
+    options.keyFile = parser.value(keyFile);
+    launch(record, options);
+}
+
+void BulkCommand::retryRun(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, "
+           "with --unknown, of those whose outcome is unknown. It is linked to the first run.")
+        + QLatin1Char('\n') + CliOptions::keyHelp() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
+    parser.addPositionalArgument(QStringLiteral("bulk"), tr("The command."), QStringLiteral("bulk retry RUN_ID"));
+    const QCommandLineOption codes(QStringLiteral("codes"), tr("Only rows refused with these codes."), tr("C1,C2"));
+    const QCommandLineOption unknown(QStringLiteral("unknown"), tr("Also the rows whose outcome is unknown."));
+    const QCommandLineOption results(QStringLiteral("results"), tr("The new run's results file."), tr("FILE"));
+    const QCommandLineOption yes = CliOptions::yes();
+    const QCommandLineOption keyFile = CliOptions::apiKeyFile();
+    parser.addOptions({codes, unknown, results, yes, keyFile});
+    if (!parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 3)
+        return fail(ExitCode::kUsage, tr("Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]"));
+    const Result<BulkRecord> loaded = core()->bulkStore()->load(parser.positionalArguments().at(2));
+    if (!loaded.ok())
+        return fail(loaded.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, loaded.message());
+    QStringList wanted;
+    for (const QString &c : parser.value(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        wanted.append(c.trimmed());
+    BulkSession::Options options;
+    options.isNew = false;
+    options.yes = parser.isSet(yes);
+    options.keyFile = parser.value(keyFile);
+    const BulkRecord &parent = loaded.value();
+    const bool withUnknown = parser.isSet(unknown);
+    const QString resultsPath = parser.value(results);
+    withHistory([this, parent, wanted, withUnknown, options, resultsPath](const QList<HistoryEntry> &history) {
+        if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
+            return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
+        BulkRecord retry = parent;
+        retry.rows.clear();
+        for (const BulkRowResult &r : parent.results(history)) {
+            const bool failed = r.status == BulkRowStatus::Failed
+                && (wanted.isEmpty() || wanted.contains(r.entry.code));
+            if (failed || (withUnknown && r.status == BulkRowStatus::Unknown))
+                retry.rows.append(r.row);
+        }
+        if (retry.rows.isEmpty())
+            return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));
+        retry.id = core()->bulkStore()->newId(*core()->clock());
+        retry.parentId = parent.id;
+        retry.created = core()->clock()->now();
+        retry.canary = 0;
+        retry.pauseReason.clear();
+        retry.resultsPath = resultsPath.isEmpty() ? core()->bulkStore()->defaultResultsPath(retry.id)
+                                                  : QFileInfo(resultsPath).absoluteFilePath();
+        launch(retry, options);
+    });
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "BulkRecord.h"
+#include "BulkRun.h"
+
+#include <QObject>
+#include <QString>
+
+class CoreContext;
+class KeychainSession;
+class SignalWatcher;
+
+// One sending `enrollee-cli bulk` (a new run, a resume, a retry) from confirmation to exit status:
+// asks for the confirmation that fits the blast radius (in production the typed or given count of
+// rows), finds the key, opens the history, drives the core's BulkRun and prints what happened.
+// SIGINT/SIGTERM pause the run (rows in flight finish); a second signal ends at once.
+class BulkSession : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        bool isNew = true;
+        bool yes = false;
+        int confirmCount = -1; // -1 = not given
+        QString keyFile;
+        int canary = 0; // rows before asking to go on; 0 = none
+    };
+    BulkSession(CoreContext *core, BulkRecord record, Options options, QObject *parent = nullptr);
+    void start();
+
+signals:
+    // How the command ends; `reason` is printed on stderr when not empty.
+    void done(int exitCode, const QString &reason);
+
+private:
+    void confirm();
+    void obtainKey();
+    void openHistory();
+    void noteHistory();
+    void run();
+    void onPaused(BulkRun::PauseCause cause, const QString &reason);
+    void askToGoOn();
+    void onFinished();
+    void end(int exitCode, const QString &reason = {});
+
+    CoreContext *m_core;
+    BulkRecord m_record;
+    Options m_options;
+    Confirmation m_confirmed = Confirmation::None;
+    std::shared_ptr<const SecretBytes> m_key;
+    KeychainSession *m_keychain = nullptr;
+    SignalWatcher *m_signals = nullptr;
+    BulkRun *m_run = nullptr;
+    bool m_interrupted = false;
+    bool m_ended = false;
+};

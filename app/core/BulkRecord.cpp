@@ -1,0 +1,258 @@
+#include "BulkRecord.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cerrno>
+#include <csignal>
+
+namespace {
+const QStringList &statusNames()
+{
+    static const QStringList names{QStringLiteral("not_sent"), QStringLiteral("in_flight"), QStringLiteral("succeeded"),
+                                   QStringLiteral("already"),  QStringLiteral("failed"),    QStringLiteral("unknown")};
+    return names;
+}
+const QStringList &stateNames()
+{
+    static const QStringList names{QStringLiteral("running"), QStringLiteral("paused"), QStringLiteral("finished"),
+                                   QStringLiteral("cancelled")};
+    return names;
+}
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+} // namespace
+
+QString BulkRowResult::statusName(BulkRowStatus status)
+{
+    return statusNames().value(int(status));
+}
+
+bool BulkRowResult::statusFromName(const QString &name, BulkRowStatus *status)
+{
+    const qsizetype i = statusNames().indexOf(name);
+    if (i < 0)
+        return false;
+    *status = BulkRowStatus(i);
+    return true;
+}
+
+QString BulkRowResult::message() const
+{
+    if (!row.valid())
+        return QCoreApplication::translate("BulkRecord", "not sent: %1").arg(row.problem);
+    if (!begun())
+        return QCoreApplication::translate("BulkRecord", "not sent: the run stopped before this row");
+    return entry.message;
+}
+
+BulkCounts BulkCounts::of(const QList<BulkRowResult> &rows)
+{
+    BulkCounts c;
+    for (const BulkRowResult &r : rows)
+        c.add(r);
+    return c;
+}
+
+void BulkCounts::add(const BulkRowResult &r, int sign)
+{
+    switch (r.status) {
+    case BulkRowStatus::NotSent:
+        notSent += sign;
+        break;
+    case BulkRowStatus::InFlight:
+        inFlight += sign;
+        break;
+    case BulkRowStatus::Succeeded:
+        succeeded += sign;
+        break;
+    case BulkRowStatus::Already:
+        already += sign;
+        break;
+    case BulkRowStatus::Failed:
+        failed += sign;
+        (r.refused() ? refused : unreachable) += sign;
+        break;
+    case BulkRowStatus::Unknown:
+        unknown += sign;
+        unreachable += sign;
+        break;
+    }
+}
+
+QJsonObject BulkCounts::toJson() const
+{
+    return QJsonObject{{QStringLiteral("succeeded"), succeeded},
+                       {QStringLiteral("already"), already},
+                       {QStringLiteral("failed"), failed},
+                       {QStringLiteral("unknown"), unknown + inFlight},
+                       {QStringLiteral("not_sent"), notSent}};
+}
+
+QString BulkRecord::stateName(State state)
+{
+    return stateNames().value(int(state));
+}
+
+bool BulkRecord::stateFromName(const QString &name, State *state)
+{
+    const qsizetype i = stateNames().indexOf(name);
+    if (i < 0)
+        return false;
+    *state = State(i);
+    return true;
+}
+
+QString BulkRecord::displayState() const
+{
+    if (state == State::Running && pid != QCoreApplication::applicationPid() && !processAlive(pid))
+        return QStringLiteral("interrupted");
+    return stateName(state);
+}
+
+int BulkRecord::validCount() const
+{
+    int n = 0;
+    for (const BulkRow &row : rows)
+        n += row.valid() ? 1 : 0;
+    return n;
+}
+
+QJsonObject BulkRecord::toJson() const
+{
+    QJsonArray rowArray;
+    for (const BulkRow &row : rows)
+        rowArray.append(row.toJson());
+    const QJsonObject profileObject{
+        {QStringLiteral("name"), profile.name},
+        {QStringLiteral("partner_id"), profile.partnerId},
+        {QStringLiteral("email"), profile.email},
+        {QStringLiteral("environment"), environmentName(profile.environment)},
+        {QStringLiteral("scheme"), schemeName(profile.scheme)},
+        {QStringLiteral("base_url"), profile.baseUrl.toString()},
+    };
+    return QJsonObject{
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("parent"), parentId},
+        {QStringLiteral("action"), ActionInfo::cliName(action)},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("profile"), profileObject},
+        {QStringLiteral("input"), inputPath},
+        {QStringLiteral("input_sha256"), inputSha256},
+        {QStringLiteral("rate"), rate},
+        {QStringLiteral("concurrency"), concurrency},
+        {QStringLiteral("canary"), canary},
+        {QStringLiteral("state"), stateName(state)},
+        {QStringLiteral("pause_reason"), pauseReason},
+        {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("updated"), updated.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("results"), resultsPath},
+        {QStringLiteral("pid"), pid},
+        {QStringLiteral("rows"), rowArray},
+    };
+}
+
+bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
+{
+    r->id = o.value(QLatin1String("id")).toString();
+    r->parentId = o.value(QLatin1String("parent")).toString();
+    r->reason = o.value(QLatin1String("reason")).toString();
+    const QJsonObject p = o.value(QLatin1String("profile")).toObject();
+    r->profile.name = p.value(QLatin1String("name")).toString();
+    r->profile.partnerId = p.value(QLatin1String("partner_id")).toString();
+    r->profile.email = p.value(QLatin1String("email")).toString();
+    r->profile.baseUrl = QUrl(p.value(QLatin1String("base_url")).toString());
+    r->inputPath = o.value(QLatin1String("input")).toString();
+    r->inputSha256 = o.value(QLatin1String("input_sha256")).toString();
+    r->rate = o.value(QLatin1String("rate")).toDouble(5);
+    r->concurrency = o.value(QLatin1String("concurrency")).toInt(4);
+    r->canary = o.value(QLatin1String("canary")).toInt();
+    r->pauseReason = o.value(QLatin1String("pause_reason")).toString();
+    r->created = QDateTime::fromString(o.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
+    r->updated = QDateTime::fromString(o.value(QLatin1String("updated")).toString(), Qt::ISODateWithMs);
+    r->resultsPath = o.value(QLatin1String("results")).toString();
+    r->pid = qint64(o.value(QLatin1String("pid")).toDouble());
+    r->rows.clear();
+    for (const auto &v : o.value(QLatin1String("rows")).toArray())
+        r->rows.append(BulkRow::fromJson(v.toObject()));
+    return !r->id.isEmpty() && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &r->action)
+        && environmentFromName(p.value(QLatin1String("environment")).toString(), &r->profile.environment)
+        && schemeFromName(p.value(QLatin1String("scheme")).toString(), &r->profile.scheme)
+        && stateFromName(o.value(QLatin1String("state")).toString(), &r->state);
+}
+
+QString BulkRecord::digest() const
+{
+    QJsonObject o = toJson();
+    for (const char *key : {"rate", "concurrency", "canary", "state", "pause_reason", "updated", "results", "pid"})
+        o.remove(QLatin1String(key));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+QString BulkRecord::headerProblem(const QList<HistoryEntry> &history) const
+{
+    const QString mine = digest();
+    for (const HistoryEntry &e : history) {
+        if (e.runId == id && !e.runDigest.isEmpty() && e.runDigest != mine)
+            return QCoreApplication::translate("BulkRecord",
+                                               "The run file of %1 was altered after the run started: it no longer "
+                                               "matches the digest in history record #%2.")
+                .arg(id)
+                .arg(e.id);
+    }
+    return {};
+}
+
+bool BulkRecord::isAlready(ActionKind action, const QString &code)
+{
+    switch (action) {
+    case ActionKind::Deactivate:
+        return code == QLatin1String("2207");
+    case ActionKind::Delete:
+        return code == QLatin1String("2208") || code == QLatin1String("2210");
+    default:
+        return false;
+    }
+}
+
+BulkRowStatus BulkRecord::classify(ActionKind action, const HistoryEntry &entry)
+{
+    switch (entry.outcome) {
+    case HistoryEntry::Outcome::Success:
+        return BulkRowStatus::Succeeded;
+    case HistoryEntry::Outcome::Failure:
+        return isAlready(action, entry.code) ? BulkRowStatus::Already : BulkRowStatus::Failed;
+    case HistoryEntry::Outcome::Pending:
+    case HistoryEntry::Outcome::Unknown:
+        return BulkRowStatus::Unknown;
+    }
+    return BulkRowStatus::Unknown;
+}
+
+QList<BulkRowResult> BulkRecord::results(const QList<HistoryEntry> &history) const
+{
+    QHash<int, const HistoryEntry *> byLine;
+    for (const HistoryEntry &e : history) {
+        if (e.runId == id && !byLine.contains(e.runLine))
+            byLine.insert(e.runLine, &e);
+    }
+    QList<BulkRowResult> out;
+    out.reserve(rows.size());
+    for (const BulkRow &row : rows) {
+        BulkRowResult r;
+        r.row = row;
+        if (const HistoryEntry *e = row.valid() ? byLine.value(row.line) : nullptr) {
+            r.entry = *e;
+            r.status = classify(action, *e);
+        }
+        out.append(r);
+    }
+    return out;
+}

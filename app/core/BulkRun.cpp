@@ -1,0 +1,319 @@
+#include "BulkRun.h"
+
+#include "ActionRunner.h"
+#include "BulkResults.h"
+#include "BulkStore.h"
+#include "HistoryService.h"
+
+#include <QCoreApplication>
+
+namespace {
+constexpr int kResultsEveryMs = 500;
+
+bool isHopelessRefusal(const QString &code)
+{
+    return code == QLatin1String("2205") || code == QLatin1String("2405") || code == QLatin1String("2220");
+}
+} // namespace
+
+BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
+    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_history(history), m_store(store),
+      m_throttle(m_record.rate)
+{
+    m_pumpTimer.setSingleShot(true);
+    m_resultsTimer.setSingleShot(true);
+    m_resultsTimer.setInterval(kResultsEveryMs);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
+    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::writeResults);
+    connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
+    connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
+    if (m_record.canary > 0)
+        m_canaryLeft = m_record.canary;
+    setResultsPath(m_record.resultsPath);
+}
+
+BulkRun::~BulkRun() = default;
+
+void BulkRun::setResultsPath(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_record.resultsPath = path;
+    m_results = std::make_unique<BulkResults>(path);
+}
+
+QString BulkRun::resultsPath() const
+{
+    return m_results ? m_results->path() : QString();
+}
+
+void BulkRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_clock.start();
+    m_runner->setMaxConcurrent(qMax(1, m_record.concurrency));
+    m_record.state = BulkRecord::State::Running;
+    m_record.pid = QCoreApplication::applicationPid();
+    m_record.pauseReason.clear();
+    // What was begun before (by this run in a process that died, say) is in the history, not here.
+    m_history->read(1, this, [this](const Result<HistoryRead> &read) {
+        if (!read.ok()) {
+            m_stopped = true;
+            emit failed(read.status());
+            return;
+        }
+        onHistoryRead(read.value().entries);
+    });
+}
+
+void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
+{
+    m_rows = m_record.results(entries);
+    m_digest = m_record.digest();
+    if (const QString altered = m_record.headerProblem(entries); !altered.isEmpty()) {
+        m_stopped = true;
+        emit failed(Status::failure(altered, Status::Kind::Storage));
+        return;
+    }
+    m_counts = BulkCounts::of(m_rows);
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).row.valid() && !m_rows.at(i).begun())
+            m_queue.append(i);
+    }
+    saveRecord();
+    if (m_stopped)
+        return;
+    writeResults();
+    emit started();
+    emit progress(counts());
+    if (m_queue.isEmpty() || m_pausing || m_cancelling)
+        settle();
+    else
+        schedulePump();
+}
+
+void BulkRun::schedulePump()
+{
+    // Answers that arrive in one turn free their slots together, so the next window is one commit.
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpQueued = false;
+        pump();
+    });
+}
+
+void BulkRun::pump()
+{
+    if (m_stopped || m_pausing || m_cancelling || m_queue.isEmpty())
+        return;
+    const int concurrency = qMax(1, m_record.concurrency);
+    const int free = concurrency - inFlight();
+    // Refill in windows of at least half the concurrency: one commit for many rows.
+    if (free <= 0 || (inFlight() > 0 && free < qMax(1, concurrency / 2)))
+        return;
+    int waitMs = 0;
+    int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
+    n = qMin(n, int(m_queue.size()));
+    if (m_canaryLeft >= 0)
+        n = qMin(n, m_canaryLeft);
+    if (n <= 0) {
+        if (waitMs > 0)
+            m_pumpTimer.start(waitMs);
+        return;
+    }
+    m_throttle.sent(m_clock.elapsed(), n);
+    for (int i = 0; i < n; ++i)
+        submitRow(m_queue.takeFirst());
+    if (m_canaryLeft > 0)
+        m_canaryLeft -= n;
+}
+
+void BulkRun::submitRow(int index)
+{
+    BulkRowResult &r = m_rows[index];
+    ActionRequest request;
+    request.action = m_record.action;
+    request.userId = r.row.userId;
+    request.reason = r.row.reason;
+    request.profile = m_record.profile;
+    request.apiKey = m_key;
+    request.face = m_face;
+    request.confirmed = m_confirmed;
+    request.runId = m_record.id;
+    request.runLine = r.row.line;
+    request.runDigest = m_digest;
+    const Result<quint64> ticket = m_runner->submit(request);
+    if (!ticket.ok()) {
+        // Refused before anything was recorded: not sent, and said why.
+        r.row.problem = ticket.message();
+        emit rowFinished(index);
+        return;
+    }
+    m_counts.add(r, -1);
+    r.status = BulkRowStatus::InFlight;
+    m_counts.add(r);
+    m_tickets.insert(ticket.value(), index);
+    emit rowStarted(index);
+}
+
+void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int retryInMs)
+{
+    if (!m_tickets.contains(ticket) || result.httpStatus != 429)
+        return;
+    // Too many requests is about the run, not the row: every send waits, and the rate comes down.
+    const qint64 now = m_clock.elapsed();
+    m_throttle.tooMany(now);
+    m_throttle.hold(now + retryInMs);
+    emit holding(retryInMs, result.summary());
+}
+
+void BulkRun::onFinished(const ActionOutcome &outcome)
+{
+    const auto it = m_tickets.constFind(outcome.ticket);
+    if (it == m_tickets.constEnd())
+        return;
+    const int index = *it;
+    m_tickets.erase(it);
+    BulkRowResult &r = m_rows[index];
+    m_counts.add(r, -1);
+    if (!outcome.sent()) {
+        r.status = BulkRowStatus::NotSent;
+        r.row.problem = outcome.recording.message();
+        pause(PauseCause::Storage, outcome.recording.message());
+    } else {
+        r.entry = outcome.entry;
+        r.status = BulkRecord::classify(m_record.action, outcome.entry);
+    }
+    m_counts.add(r);
+    if (r.status == BulkRowStatus::Failed && isHopelessRefusal(r.entry.code))
+        ++m_streak;
+    else if (r.status == BulkRowStatus::Succeeded || r.status == BulkRowStatus::Already)
+        m_streak = 0;
+    if (outcome.result.httpStatus == 429)
+        m_throttle.tooMany(m_clock.elapsed());
+    emit rowFinished(index);
+    emit progress(counts());
+    scheduleResults();
+    if (m_streak >= m_streakLimit && !m_pausing)
+        pause(PauseCause::Refusals,
+              tr("%n rows in a row were refused with %1 (%2); the rest would fail the same way.", nullptr, m_streak)
+                  .arg(r.entry.code, r.entry.message));
+    if (m_canaryLeft == 0 && !m_pausing && !m_queue.isEmpty())
+        pause(PauseCause::Canary, tr("The canary rows are done."));
+    if (inFlight() == 0 && (m_pausing || m_cancelling || m_queue.isEmpty()))
+        settle();
+    else
+        schedulePump();
+}
+
+void BulkRun::pause(PauseCause cause, const QString &reason)
+{
+    if (m_stopped || m_pausing || m_cancelling)
+        return;
+    m_pausing = true;
+    m_pauseCause = cause;
+    m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
+    m_pumpTimer.stop();
+    if (m_started && inFlight() == 0 && !m_rows.isEmpty())
+        settle();
+}
+
+void BulkRun::cancel()
+{
+    if (m_stopped)
+        return;
+    m_cancelling = true;
+    m_pumpTimer.stop();
+    if (inFlight() == 0)
+        settle();
+}
+
+void BulkRun::resume()
+{
+    if (!m_started) {
+        start();
+        return;
+    }
+    if (!m_pausing && !m_stopped)
+        return;
+    m_pausing = false;
+    m_stopped = false;
+    m_streak = 0;
+    m_canaryLeft = -1;
+    m_record.state = BulkRecord::State::Running;
+    m_record.pauseReason.clear();
+    saveRecord();
+    schedulePump();
+    if (m_queue.isEmpty() && inFlight() == 0)
+        settle();
+}
+
+void BulkRun::settle()
+{
+    const BulkRecord::State state = m_cancelling ? BulkRecord::State::Cancelled
+        : m_pausing                              ? BulkRecord::State::Paused
+                                                 : BulkRecord::State::Finished;
+    // The proof (record numbers and hashes of both records) is read back from the trail.
+    qint64 first = 0;
+    for (const BulkRowResult &r : m_rows) {
+        if (r.begun() && (first == 0 || r.entry.id < first))
+            first = r.entry.id;
+    }
+    if (first == 0)
+        return conclude(state);
+    m_history->read(first, this, [this, state](const Result<HistoryRead> &read) {
+        if (read.ok()) {
+            const QList<BulkRowResult> proved = m_record.results(read.value().entries);
+            for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
+                if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
+                    m_rows[i].entry = proved.at(i).entry;
+            }
+            m_counts = BulkCounts::of(m_rows);
+        }
+        conclude(state);
+    });
+}
+
+void BulkRun::conclude(BulkRecord::State state)
+{
+    m_record.state = state;
+    m_record.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
+    saveRecord();
+    m_resultsTimer.stop();
+    writeResults();
+    if (m_results)
+        (void)m_results->flush();
+    if (state == BulkRecord::State::Paused) {
+        m_stopped = true;
+        emit paused(m_pauseCause, m_pauseReason);
+        return;
+    }
+    m_stopped = true;
+    m_key.reset();
+    emit finished(counts());
+}
+
+void BulkRun::saveRecord()
+{
+    m_record.updated = QDateTime::currentDateTimeUtc();
+    if (Status s = m_store->save(m_record); !s.ok() && !m_stopped) {
+        m_stopped = true;
+        emit failed(s);
+    }
+}
+
+void BulkRun::scheduleResults()
+{
+    if (!m_resultsTimer.isActive())
+        m_resultsTimer.start();
+}
+
+void BulkRun::writeResults()
+{
+    if (m_results)
+        m_results->write(m_record.id, m_record.action, m_rows);
+}

@@ -1,0 +1,126 @@
+// Issue 10's speed goal: a bulk run of 10,000 rows against the local sandbox (rate unlimited, every row's
+// intent recorded in the history before its request leaves) beside a sequential loop of new processes
+// that each send one signed request (`enrollee-cli deactivate ID`, as a curl loop would, but recorded
+// and signed the same way). Prints rows/s for both and the ratio per row. Goal: at least 5x.
+//   bench_bulk [--rows N] [--loop N] [--concurrency N]
+#include "SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+namespace {
+void quietSandbox(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type != QtInfoMsg && type != QtDebugMsg)
+        QTextStream(stderr) << message << '\n';
+}
+
+// Runs enrollee-cli with `home` as ENROLLEE_HOME; the in-process sandbox answers while it waits.
+int runCli(const QString &home, const QStringList &arguments, const QByteArray &apiKey)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ENROLLEE_HOME"), home);
+    env.insert(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"), QStringLiteral("enrollee-bench-bulk"));
+    env.insert(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(apiKey));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keychain: the chain key file beside the history
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral(ENROLLEE_CLI_PATH), arguments);
+    if (!process.waitForStarted())
+        return -1;
+    loop.exec();
+    (void)process.readAllStandardOutput();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Rows in the bulk run."),
+                                        QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption loopOption(QStringLiteral("loop"), QStringLiteral("Processes in the sequential loop."),
+                                        QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"), QStringLiteral("Bulk concurrency."),
+                                               QStringLiteral("N"), QStringLiteral("32"));
+    parser.addOptions({rowsOption, loopOption, concurrencyOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int rows = qMax(1, parser.value(rowsOption).toInt());
+    const int loops = qMax(1, parser.value(loopOption).toInt());
+    qInstallMessageHandler(quietSandbox);
+
+    SandboxServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0).ok())
+        return 1;
+    QTemporaryDir bulkHome;
+    QTemporaryDir loopHome;
+    QStringList ids;
+    for (int i = 0; i < rows; ++i) {
+        ids.append(QStringLiteral("bulk-bench-%1").arg(i, 5, 10, QLatin1Char('0')));
+        server.registry().add(ids.last());
+    }
+    for (int i = 0; i < loops; ++i)
+        server.registry().add(QStringLiteral("loop-bench-%1").arg(i));
+    const QString input = QDir(bulkHome.path()).filePath(QStringLiteral("ids.txt"));
+    QFile file(input);
+    if (!file.open(QIODevice::WriteOnly) || file.write((ids.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8()) < 0)
+        return 1;
+    file.close();
+    const QStringList target{
+        QStringLiteral("--base-url"),    server.origin().toString(), QStringLiteral("--partner-id"),
+        server.config().partnerId,       QStringLiteral("--email"),  QStringLiteral("bench@example.org"),
+        QStringLiteral("--environment"), QStringLiteral("local"),    QStringLiteral("--yes")};
+    QTextStream out(stdout);
+
+    const int before = server.requestCount();
+    QElapsedTimer bulkTimer;
+    bulkTimer.start();
+    const int bulkExit = runCli(bulkHome.path(),
+                                QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"),
+                                            QStringLiteral("--input"), input, QStringLiteral("--rate"),
+                                            QStringLiteral("0"), QStringLiteral("--concurrency"),
+                                            parser.value(concurrencyOption)}
+                                    + target,
+                                server.config().apiKey);
+    const double bulkSeconds = double(bulkTimer.nsecsElapsed()) / 1e9;
+    const int bulkRequests = server.requestCount() - before;
+
+    QElapsedTimer loopTimer;
+    loopTimer.start();
+    int loopFailures = 0;
+    for (int i = 0; i < loops; ++i) {
+        const int code = runCli(
+            loopHome.path(), QStringList{QStringLiteral("deactivate"), QStringLiteral("loop-bench-%1").arg(i)} + target,
+            server.config().apiKey);
+        loopFailures += code == 0 ? 0 : 1;
+    }
+    const double loopSeconds = double(loopTimer.nsecsElapsed()) / 1e9;
+
+    const double bulkRate = bulkRequests / bulkSeconds;
+    const double loopRate = loops / loopSeconds;
+    out << QStringLiteral("bulk run:        %1 rows (exit %2, %3 requests at the sandbox) in %4 s = %5 rows/s\n")
+               .arg(rows)
+               .arg(bulkExit)
+               .arg(bulkRequests)
+               .arg(bulkSeconds, 0, 'f', 2)
+               .arg(bulkRate, 0, 'f', 1);
+    out << QStringLiteral("process loop:    %1 processes (%2 failed) in %3 s = %4 rows/s\n")
+               .arg(loops)
+               .arg(loopFailures)
+               .arg(loopSeconds, 0, 'f', 2)
+               .arg(loopRate, 0, 'f', 1);
+    out << QStringLiteral("ratio per row:   %1x (goal >= 5x)\n").arg(bulkRate / loopRate, 0, 'f', 1);
+    return bulkExit == 0 && loopFailures == 0 ? 0 : 1;
+}

@@ -1,0 +1,192 @@
+// The core's BulkRun driven in process, as the window will drive it: every row's intent is on disk
+// before the sandbox sees its request; pause, resume and cancel through the API and its signals; the
+// sandbox's --rate-limit answers 429 + Retry-After without acting.
+#include "SandboxTestSupport.h"
+
+#include "BulkInput.h"
+#include "BulkRun.h"
+#include "BulkStore.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+
+using namespace SandboxTest;
+
+class TestBulkRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { isolate("tst_bulk_run"); }
+    void intentOnDiskBeforeRequest();
+    void pauseResumeCancel();
+    void resetRowsAreUnknownNeverResent();
+    void rateLimitAnswers429WithoutActing();
+
+private:
+    static BulkRecord record(CoreContext &core, const SandboxServer &server, const QStringList &ids);
+    static QByteArray historyBytes(const QString &dir);
+};
+
+BulkRecord TestBulkRun::record(CoreContext &core, const SandboxServer &server, const QStringList &ids)
+{
+    BulkRecord r;
+    r.id = core.bulkStore()->newId(*core.clock());
+    r.action = ActionKind::Reactivate;
+    r.profile = profile(server);
+    r.rows = BulkInput::parse(ids.join(QLatin1Char('\n')).toUtf8(), {}, {}).value().rows();
+    r.rate = 0;
+    r.concurrency = 2;
+    r.created = QDateTime::currentDateTimeUtc();
+    return r;
+}
+
+QByteArray TestBulkRun::historyBytes(const QString &dir)
+{
+    QByteArray all;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly))
+            all += f.readAll();
+    }
+    return all;
+}
+
+void TestBulkRun::intentOnDiskBeforeRequest()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 12; ++i) {
+        ids.append(QStringLiteral("disk-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    QStringList missing;
+    int seen = 0;
+    connect(server.get(), &SandboxServer::requestHandled, this, [&](const QString &userId) {
+        ++seen;
+        if (!historyBytes(dir.path() + QStringLiteral("/history")).contains(userId.toUtf8()))
+            missing.append(userId);
+    });
+    BulkRun *run = core->createBulkRun(record(*core, *server, ids), this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy finished(run, &BulkRun::finished);
+    run->start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(seen, ids.size());
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
+    QCOMPARE(run->counts().succeeded, ids.size());
+    QVERIFY(verify(core->history()).ok);
+}
+
+void TestBulkRun::pauseResumeCancel()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    FaultPlan slow;
+    slow.latencyMs = 50;
+    server->setFaultPlan(slow);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 20; ++i) {
+        ids.append(QStringLiteral("pr-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    BulkRun *run = core->createBulkRun(record(*core, *server, ids), this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy paused(run, &BulkRun::paused);
+    QSignalSpy finished(run, &BulkRun::finished);
+    QSignalSpy rowFinished(run, &BulkRun::rowFinished);
+    connect(
+        run, &BulkRun::rowFinished, run, [run] { run->pause(); }, Qt::SingleShotConnection);
+    run->start();
+    QVERIFY(paused.wait(10000));
+    QCOMPARE(paused.first().first().value<BulkRun::PauseCause>(), BulkRun::PauseCause::Requested);
+    const int doneAtPause = server->requestCount();
+    QVERIFY(doneAtPause < ids.size());
+    QCOMPARE(run->inFlight(), 0);
+    QCOMPARE(core->bulkStore()->load(run->record().id).value().state, BulkRecord::State::Paused);
+    QCOMPARE(run->counts().notSent, ids.size() - doneAtPause);
+    QTest::qWait(200);
+    QCOMPARE(server->requestCount(), doneAtPause); // paused means nothing leaves
+
+    connect(
+        run, &BulkRun::rowFinished, run, [run] { run->cancel(); }, Qt::SingleShotConnection);
+    run->resume();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(run->record().state, BulkRecord::State::Cancelled);
+    const BulkCounts c = run->counts();
+    QCOMPARE(c.total(), ids.size());
+    QVERIFY(c.notSent > 0);
+    QCOMPARE(c.succeeded, server->requestCount());
+    QCOMPARE(rowFinished.size(), c.succeeded);
+}
+
+// Concurrent rows keep the client's one-connection-per-action rule: a connection reset after the
+// request left is never quietly re-sent (the server may have acted), so the row is unknown and the
+// sandbox saw it exactly once.
+void TestBulkRun::resetRowsAreUnknownNeverResent()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    FaultPlan reset;
+    reset.kind = FaultPlan::Kind::Reset;
+    reset.remaining = 3;
+    server->setFaultPlan(reset);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 8; ++i) {
+        ids.append(QStringLiteral("rst-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    QHash<QString, int> received;
+    connect(server.get(), &SandboxServer::requestHandled, this,
+            [&received](const QString &userId) { ++received[userId]; });
+    BulkRecord r = record(*core, *server, ids);
+    r.concurrency = 4;
+    BulkRun *run = core->createBulkRun(r, this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy finished(run, &BulkRun::finished);
+    run->start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(received.size(), ids.size());
+    for (const QString &id : ids)
+        QCOMPARE(received.value(id), 1);
+    QCOMPARE(run->counts().unknown, 3);
+    QCOMPARE(run->counts().succeeded, 5);
+}
+
+void TestBulkRun::rateLimitAnswers429WithoutActing()
+{
+    auto server = start();
+    QVERIFY(server);
+    server->setRateLimit(1);
+    server->registry().add(QStringLiteral("rl-1"));
+    const Profile p = profile(*server);
+    QNetworkAccessManager network;
+    EnrolleeClient client(&network);
+    ApiResult first;
+    ApiResult second;
+    for (ApiResult *result : {&first, &second}) {
+        const SignedRequest request = RequestBuilder::build(p, ActionKind::Deactivate, QStringLiteral("rl-1"),
+                                                            keyFor(*server, p.scheme), QDateTime::currentDateTimeUtc());
+        QVERIFY(wait(client.post(p.endpoint(), request.json), result));
+    }
+    QVERIFY(first.ok());
+    QCOMPARE(second.httpStatus, 429);
+    QCOMPARE(second.code, QStringLiteral("2222"));
+    QCOMPARE(second.retryAfterSeconds, 1);
+    QVERIFY(second.isRetryable());
+    QVERIFY(!server->registry().state(QStringLiteral("rl-1")).active); // the first acted, the 429 did not undo it
+}
+
+QTEST_GUILESS_MAIN(TestBulkRun)
+#include "tst_bulk_run.moc"

@@ -55,8 +55,10 @@ void ApprovalsCommand::start(const QStringList &arguments)
 
 CoreContext *ApprovalsCommand::core()
 {
-    if (!m_core)
+    if (!m_core) {
         m_core = new CoreContext(CoreConfig::standard(), this);
+        settleBeforeEnd(m_core);
+    }
     return m_core;
 }
 

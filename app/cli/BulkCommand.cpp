@@ -29,6 +29,7 @@ CoreContext *BulkCommand::core()
 {
     if (!m_core) {
         m_core = new CoreContext(CoreConfig::standard(), this);
+        settleBeforeEnd(m_core);
         if (!m_core->settings()->problem().isEmpty())
             Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(m_core->settings()->problem()));
     }

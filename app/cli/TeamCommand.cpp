@@ -78,8 +78,10 @@ void TeamCommand::start(const QStringList &arguments)
 
 CoreContext *TeamCommand::core()
 {
-    if (!m_core)
+    if (!m_core) {
         m_core = new CoreContext(CoreConfig::standard(), this);
+        settleBeforeEnd(m_core);
+    }
     return m_core;
 }
 

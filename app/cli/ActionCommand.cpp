@@ -58,6 +58,7 @@ void ActionCommand::start(const QStringList &arguments)
         return fail(ExitCode::kUsage, s.message());
 
     m_core = new CoreContext(CoreConfig::standard(), this);
+    settleBeforeEnd(m_core);
     const AppSettings &settings = *m_core->settings();
     if (!settings.problem().isEmpty())
         Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(settings.problem()));

@@ -2,6 +2,7 @@
 
 #include "CliOptions.h"
 #include "Console.h"
+#include "CoreContext.h"
 #include "ExitCode.h"
 
 #include <QCommandLineParser>
@@ -53,5 +54,9 @@ void Command::end(int exitCode)
         return;
     m_ended = true;
     // Queued, so a command can finish from inside start() before main() has entered the event loop.
-    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+    QTimer::singleShot(0, this, [this, exitCode] {
+        if (!m_core)
+            return emit finished(exitCode);
+        m_core->whenSettled(this, [this, exitCode] { emit finished(exitCode); });
+    });
 }

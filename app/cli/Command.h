@@ -1,6 +1,9 @@
 #pragma once
 
+#include "CoreContext.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class QCommandLineParser;
@@ -27,7 +30,10 @@ protected:
     void fail(int exitCode, const QString &reason);
     void succeed();
     void end(int exitCode);
+    // The command ends only once `core` has written what it owes the keychain (the history anchor's copy).
+    void settleBeforeEnd(CoreContext *core) { m_core = core; }
 
 private:
     bool m_ended = false;
+    QPointer<CoreContext> m_core;
 };

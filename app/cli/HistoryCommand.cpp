@@ -36,13 +36,25 @@ void HistoryCommand::start(const QStringList &arguments)
                                            "than a month ahead of it."),
                                         tr("N"));
     const QCommandLineOption yes = CliOptions::yes();
-    parser.addOptions({userId, json, verifyOption, keepMonths, yes});
+    const QCommandLineOption epoch(QStringLiteral("new-key-epoch"),
+                                   tr("The history's chain key is lost for good: make a new one and record a key "
+                                      "epoch, after which --verify reports the earlier records as unverifiable "
+                                      "instead of altered. Needs --reason; asks first (or --yes). Refused while the "
+                                      "key is only out of reach or still vouches for the history."));
+    const QCommandLineOption reason(QStringLiteral("reason"), tr("Why the key was given up (with --new-key-epoch)."),
+                                    tr("TEXT"));
+    const QCommandLineOption withoutKeychain(QStringLiteral("without-keychain"),
+                                             tr("With --new-key-epoch on a computer that has no keychain: keep the "
+                                                "new key in the file beside the history."));
+    parser.addOptions({userId, json, verifyOption, keepMonths, yes, epoch, reason, withoutKeychain});
     if (!parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() > 1)
         return fail(ExitCode::kUsage, tr("history takes no arguments besides its options."));
     if (parser.isSet(verifyOption))
         return verify();
+    if (parser.isSet(epoch))
+        return newKeyEpoch(parser.value(reason), parser.isSet(yes), parser.isSet(withoutKeychain));
     if (parser.isSet(keepMonths)) {
         bool ok = false;
         const int months = parser.value(keepMonths).toInt(&ok);
@@ -79,8 +91,10 @@ QStringList HistoryCommand::columns(const HistoryEntry &e)
 
 CoreContext *HistoryCommand::core()
 {
-    if (!m_core)
+    if (!m_core) {
         m_core = new CoreContext(CoreConfig::standard(), this);
+        settleBeforeEnd(m_core);
+    }
     return m_core;
 }
 
@@ -163,13 +177,26 @@ void HistoryCommand::verify()
                     .arg(core()->chainKeyLocation()));
             if (report.anchored)
                 Console::out(tr("The newest record matches the anchor kept outside the history folder."));
+            if (report.anchoredInKeychain)
+                Console::out(tr("It also matches the anchor's copy in the keychain."));
+            if (report.unverifiableThrough > 0)
+                Console::out(report.epochNote);
             succeed();
         });
     });
 }
 
+QString HistoryCommand::operatorEmail() const
+{
+    const AppSettings &settings = *m_core->settings();
+    return settings.hasProfile(settings.activeProfile()) ? settings.profile(settings.activeProfile()).email
+                                                         : QStringLiteral("enrollee-cli");
+}
+
 void HistoryCommand::reportBreaks(const ChainReport &report)
 {
+    if (report.unverifiableThrough > 0)
+        Console::err(QStringLiteral("enrollee-cli: ") + Console::oneLine(report.epochNote));
     fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
     const qsizetype more = report.breaks.size() - 1;
     if (more <= 0)
@@ -249,11 +276,7 @@ void HistoryCommand::removeMonths(int months, const QDate &keepFrom)
 {
     if (!saveRetention(months))
         return;
-    const AppSettings &settings = *core()->settings();
-    const QString operatorEmail = settings.hasProfile(settings.activeProfile())
-        ? settings.profile(settings.activeProfile()).email
-        : QStringLiteral("enrollee-cli");
-    core()->history()->prune(keepFrom, operatorEmail, this, [this, keepFrom](const Result<PruneReport> &pruned) {
+    core()->history()->prune(keepFrom, operatorEmail(), this, [this, keepFrom](const Result<PruneReport> &pruned) {
         if (!pruned.ok())
             return fail(ExitCode::kStorage, tr("Pruning failed: %1").arg(pruned.message()));
         Console::out(tr("Kept history from %1 on; entries removed with the months before it: %2.")

@@ -31,6 +31,10 @@ private:
     void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();
     void reportBreaks(const ChainReport &report);
+    // --new-key-epoch (HistoryEpoch.cpp): asks, makes the new key, records the epoch.
+    void newKeyEpoch(const QString &reason, bool yes, bool withoutKeychain);
+    void beginEpoch(const QString &reason, bool withoutKeychain);
+    QString operatorEmail() const;
     // Retention: shows what goes, asks (or --yes), then saves the setting and removes the months.
     void prune(int months, bool yes);
     void confirmPrune(int months, const QDate &keepFrom, bool yes);

@@ -89,6 +89,11 @@ bool historyBegun(const AuditKey::Place &place)
     return !place.anchorFile.isEmpty() && QFileInfo::exists(place.anchorFile);
 }
 
+bool newEpoch(const AuditKey::Place &place)
+{
+    return place.mode == AuditKey::Mode::NewEpoch || place.mode == AuditKey::Mode::NewEpochInFile;
+}
+
 QString lostKey(const AuditKey::Place &place, const QString &why)
 {
     const QString path = keyFile(place.historyDir);
@@ -119,7 +124,7 @@ AuditKey::Found createInFile(const AuditKey::Place &place, const QString &why)
                                                    "The chain key file %1 cannot be read; it was left as "
                                                    "it is.")
                            .arg(path));
-    if (historyBegun(place))
+    if (historyBegun(place) && !newEpoch(place))
         return missing(lostKey(place, why));
     key = randomKey();
     if (key.isEmpty())
@@ -158,7 +163,7 @@ void createLocked(CredentialStore *store, const AuditKey::Place &place, bool key
         // Adopt a key an earlier keychain-less run made, so its records still verify.
         QByteArray key = readKeyFile(keyFile(place.historyDir));
         const bool adopted = !key.isEmpty();
-        if (!adopted && historyBegun(place))
+        if (!adopted && historyBegun(place) && !newEpoch(place))
             return finish(missing(lostKey(place, QString())));
         if (!adopted)
             key = randomKey();
@@ -203,6 +208,13 @@ void obtain(CredentialStore *store, const Place &place, const std::function<void
         const QByteArray fileKey = readKeyFile(keyFile(place.historyDir));
         if (!fileKey.isEmpty() && (!keychainUp || place.mode == Mode::ReadOnly))
             return done(inFile(place.historyDir, fileKey, why));
+        if (place.mode == Mode::NewEpoch && !keychainUp)
+            return done(missing(QCoreApplication::translate("AuditKey",
+                                                            "The keychain cannot be reached (%1): the chain key may "
+                                                            "still be in it, so it is not lost. Begin a new key epoch "
+                                                            "where the keychain is reachable, or with "
+                                                            "--without-keychain on a computer that has none.")
+                                    .arg(why)));
         if (place.mode == Mode::ReadOnly)
             return done(missing(
                 why.isEmpty() ? QCoreApplication::translate("AuditKey", "No chain key is in the keychain or in %1.")

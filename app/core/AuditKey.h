@@ -20,6 +20,10 @@ inline constexpr const char *kAccount = "history-chain-key";
 enum class Mode {
     ReadOnly, // a check: look in the keychain and the file, write nothing anywhere
     Create,   // an append: make the key when there is none yet and the history is new
+    // The key was lost for good and a new key epoch begins: make a key although the history has records
+    // (the keychain must be reachable: a key it holds but cannot give now is not lost) ...
+    NewEpoch,
+    NewEpochInFile, // ... or, on a computer without a keychain, in the file beside the history
 };
 struct Found {
     QByteArray key; // empty when there is none to be had: appends must then be refused

@@ -9,6 +9,7 @@
 #include "CredentialStore.h"
 #include "EnrolleeClient.h"
 #include "HistoryService.h"
+#include "KeychainAnchor.h"
 #include "LocalHistoryBackend.h"
 
 #include <QDir>
@@ -49,9 +50,14 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(localBackend(m_config, m_clock), this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, ActionPolicy::standard(), this)),
+      m_keychainAnchor(new KeychainAnchor(m_credentials, this)),
       m_bulkStore(
           std::make_unique<BulkStore>(QFileInfo(m_config.historyDir).absoluteDir().filePath(QStringLiteral("runs"))))
 {
+    connect(m_history, &HistoryService::anchorWritten, this, [this](const QByteArray &line) {
+        if (m_keyInKeychain)
+            m_keychainAnchor->store(line);
+    });
     m_client->setTimeoutMs(m_settings->timeoutSeconds() * 1000);
     RetryPolicy retry = m_runner->retryPolicy();
     retry.maxAttempts = m_settings->maxAttempts();
@@ -92,7 +98,28 @@ void CoreContext::openHistory(AuditKey::Mode mode)
             self->m_history->setChainKey(found.key);
         self->m_keyLocation = found.where;
         self->m_keyInKeychain = found.inKeychain;
-        self->m_historyReady = true;
-        emit self->historyReady(found.status);
+        if (!found.inKeychain)
+            return self->announceReady(found.status);
+        // The anchor's copy in the keychain joins the file's before the first append or check.
+        self->m_keychainAnchor->read([self, found](const QByteArray &line, const Status &read) {
+            if (!self)
+                return;
+            if (read.ok())
+                self->m_history->setKeychainAnchor(line);
+            else
+                qWarning("%s", qPrintable(read.message()));
+            self->announceReady(found.status);
+        });
     });
+}
+
+void CoreContext::announceReady(const Status &status)
+{
+    m_historyReady = true;
+    emit historyReady(status);
+}
+
+void CoreContext::whenSettled(QObject *context, const std::function<void()> &done)
+{
+    m_keychainAnchor->whenSettled(context, done);
 }

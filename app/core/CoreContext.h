@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class ActionRunner;
@@ -18,6 +19,7 @@ class AppSettings;
 class CredentialStore;
 class EnrolleeClient;
 class HistoryService;
+class KeychainAnchor;
 class QNetworkAccessManager;
 
 // Where one process keeps its files and keys. standard() follows AppPaths (ENROLLEE_HOME, the XDG
@@ -70,10 +72,16 @@ public:
     QString chainKeyLocation() const { return m_keyLocation; }
     bool chainKeyInKeychain() const { return m_keyInKeychain; }
 
+    // Calls `done` once what this process still owes the keychain (the anchor's copy) is written, so a
+    // short-lived process can end without leaving it behind.
+    void whenSettled(QObject *context, const std::function<void()> &done);
+
 signals:
     void historyReady(const Status &status);
 
 private:
+    void announceReady(const Status &status);
+
     CoreConfig m_config;
     SystemClock m_systemClock;
     const Clock *m_clock;
@@ -83,6 +91,7 @@ private:
     CredentialStore *m_credentials;
     HistoryService *m_history;
     ActionRunner *m_runner;
+    KeychainAnchor *m_keychainAnchor;
     std::unique_ptr<BulkStore> m_bulkStore;
     QString m_keyLocation;
     bool m_keyInKeychain = false;

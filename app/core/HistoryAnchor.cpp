@@ -15,18 +15,11 @@ const QByteArray kMagic = QByteArrayLiteral("enrollee-history-anchor");
 constexpr int kVersion = 1;
 } // namespace
 
-AnchorState HistoryAnchor::read() const
+AnchorState HistoryAnchor::parse(const QByteArray &line)
 {
     AnchorState state;
-    if (!enabled() || !QFileInfo::exists(m_path))
-        return state;
     state.present = true;
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        state.readable = false;
-        return state;
-    }
-    const QList<QByteArray> parts = file.read(4096).trimmed().split(' ');
+    const QList<QByteArray> parts = line.trimmed().split(' ');
     bool numbered = false;
     if (parts.size() == 5 && parts[0] == kMagic && parts[1].toInt() == kVersion) {
         state.seq = parts[2].toLongLong(&numbered);
@@ -35,6 +28,26 @@ AnchorState HistoryAnchor::read() const
     }
     state.readable = numbered && state.seq > 0 && state.hash.size() == 64 && state.mac.size() == 64;
     return state;
+}
+
+QByteArray HistoryAnchor::format(qint64 seq, const QString &hash, const HistoryChain &chain)
+{
+    return kMagic + ' ' + QByteArray::number(kVersion) + ' ' + QByteArray::number(seq) + ' ' + hash.toLatin1() + ' '
+        + chain.anchorMac(seq, hash).toLatin1();
+}
+
+AnchorState HistoryAnchor::read() const
+{
+    if (!enabled() || !QFileInfo::exists(m_path))
+        return {};
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        AnchorState state;
+        state.present = true;
+        state.readable = false;
+        return state;
+    }
+    return parse(file.read(4096));
 }
 
 Status HistoryAnchor::write(qint64 seq, const QString &hash, const HistoryChain &chain) const
@@ -48,8 +61,7 @@ Status HistoryAnchor::write(qint64 seq, const QString &hash, const HistoryChain 
     if (!file.open(QIODevice::WriteOnly))
         return PrivateFiles::writeFailure(folder, m_path);
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before the first byte
-    file.write(kMagic + ' ' + QByteArray::number(kVersion) + ' ' + QByteArray::number(seq) + ' ' + hash.toLatin1() + ' '
-               + chain.anchorMac(seq, hash).toLatin1() + '\n');
+    file.write(format(seq, hash, chain) + '\n');
     if (!file.commit())
         return PrivateFiles::writeFailure(folder, m_path);
     return Status::success();
@@ -62,7 +74,12 @@ bool HistoryAnchor::authentic(const AnchorState &state, const HistoryChain &chai
 
 Status HistoryAnchor::admits(qint64 seq, const QString &hash, const HistoryChain &chain) const
 {
-    const AnchorState anchor = read();
+    return admits(read(), QDir::toNativeSeparators(m_path), seq, hash, chain);
+}
+
+Status HistoryAnchor::admits(const AnchorState &anchor, const QString &where, qint64 seq, const QString &hash,
+                             const HistoryChain &chain)
+{
     if (!anchor.present)
         return Status::success(); // a history from before anchors, or a first append
     auto refuse = [](const QString &why) {
@@ -76,18 +93,20 @@ Status HistoryAnchor::admits(qint64 seq, const QString &hash, const HistoryChain
         return refuse(QCoreApplication::translate("HistoryStore",
                                                   "The history's anchor %1 is damaged, or was made with another "
                                                   "chain key.")
-                          .arg(QDir::toNativeSeparators(m_path)));
+                          .arg(where));
     if (anchor.seq > seq)
         return refuse(QCoreApplication::translate("HistoryStore",
-                                                  "The history ends at record #%1, but its anchor outside the "
-                                                  "history folder says record #%2 was written: records were "
-                                                  "removed or rolled back, and their numbers must not be reused.")
+                                                  "The history ends at record #%1, but its anchor %2 says record "
+                                                  "#%3 was written: records were removed or rolled back, and their "
+                                                  "numbers must not be reused.")
                           .arg(seq)
+                          .arg(where)
                           .arg(anchor.seq));
     if (anchor.seq == seq && anchor.hash != hash)
         return refuse(QCoreApplication::translate("HistoryStore",
-                                                  "Record #%1 is not the record the anchor outside the history "
-                                                  "folder vouches for: the history was replaced.")
-                          .arg(seq));
+                                                  "Record #%1 is not the record the anchor %2 vouches for: the "
+                                                  "history was replaced.")
+                          .arg(seq)
+                          .arg(where));
     return Status::success();
 }

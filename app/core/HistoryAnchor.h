@@ -27,12 +27,18 @@ public:
     bool enabled() const { return !m_path.isEmpty(); }
     QString path() const { return m_path; }
     AnchorState read() const;
+    // The anchor's one line, as the file and the keychain copy hold it.
+    static QByteArray format(qint64 seq, const QString &hash, const HistoryChain &chain);
+    static AnchorState parse(const QByteArray &line);
     // Written atomically, 0600 from the first byte.
     Status write(qint64 seq, const QString &hash, const HistoryChain &chain) const;
     // Whether a history whose newest record is (seq, hash) may be appended to: not when it ends before
     // the anchor (records removed or rolled back: their numbers must not be reused), nor when the
     // anchored record was replaced, nor when the anchor itself is damaged or keyed differently.
     Status admits(qint64 seq, const QString &hash, const HistoryChain &chain) const;
+    // The same for an anchor kept elsewhere (the keychain's copy); `where` names it, translated.
+    static Status admits(const AnchorState &anchor, const QString &where, qint64 seq, const QString &hash,
+                         const HistoryChain &chain);
     // Whether `state` carries a MAC made with this chain's key.
     static bool authentic(const AnchorState &state, const HistoryChain &chain);
 

@@ -5,6 +5,7 @@
 #include "Status.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QObject>
@@ -68,8 +69,23 @@ public:
     virtual void refuseWrites(const Status &why) = 0;
     // Starts watching for writers in other processes; changed() follows. Called on the backend's thread.
     virtual void watch() = 0;
+    // The anchor's copy in the keychain (HistoryAnchor's line) as read when the history was opened:
+    // appends and checks compare against it as against the anchor file. Ignored by backends without one.
+    virtual void setKeychainAnchor(const QByteArray &line) { Q_UNUSED(line) }
+    // For a history whose chain key was lost for good: with the new key set, records a chained "key
+    // epoch" record saying so, after which checks report the earlier records as unverifiable, not as
+    // altered. Refused while the key in hand still vouches for the history. Returns its record number.
+    virtual Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason)
+    {
+        Q_UNUSED(operatorEmail)
+        Q_UNUSED(reason)
+        return Status::failure(QCoreApplication::translate("HistoryStore", "This history does not keep key epochs."),
+                               Status::Kind::Error);
+    }
 
 signals:
+    // The anchor now vouches for this line (HistoryAnchor's format): the keychain's copy may follow.
+    void anchorWritten(const QByteArray &line);
     // Another writer may have appended: read again from the newest record seen.
     void changed();
 };

@@ -41,6 +41,31 @@ qint64 newestSeq(const QList<HistoryShard::Record> &records)
         newest = std::max(newest, r.seq);
     return newest;
 }
+
+// Finds the newest key-epoch record and says in the report what it means; returns its number (0: none).
+qint64 noteEpoch(const QList<HistoryShard::Record> &records, ChainReport &report)
+{
+    const HistoryShard::Record *epoch = nullptr;
+    for (const HistoryShard::Record &r : records) {
+        if (r.parsed && r.json.value(QLatin1String("type")) == QLatin1String("epoch"))
+            epoch = &r;
+    }
+    if (!epoch)
+        return 0;
+    report.epochRecord = epoch->seq;
+    report.unverifiableThrough = epoch->seq - 1;
+    const QDateTime time = HistoryShard::parseTime(epoch->json.value(QLatin1String("time")));
+    report.epochNote = QCoreApplication::translate("HistoryStore",
+                                                   "Records #1 to #%1 were chained with a key that was given up for "
+                                                   "good on %2 by %3 (\"%4\"; record #%5): they cannot be verified, "
+                                                   "and are not reported as altered.")
+                           .arg(epoch->seq - 1)
+                           .arg(time.toUTC().toString(Qt::ISODate),
+                                epoch->json.value(QLatin1String("operator")).toString(),
+                                epoch->json.value(QLatin1String("reason")).toString())
+                           .arg(epoch->seq);
+    return epoch->seq;
+}
 } // namespace
 
 QString HistoryChain::genesis()
@@ -71,17 +96,18 @@ QString HistoryChain::anchorMac(qint64 seq, const QString &hash) const
     return recordHash(QStringLiteral("ANCHOR"), seq, hash);
 }
 
-bool HistoryChain::checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
-                               const AnchorState &anchor, ChainReport &report) const
+HistoryChain::AnchorVerdict HistoryChain::checkAnchor(const QList<HistoryShard::Record> &records,
+                                                      const HistoryShard::Head &head, const AnchorState &anchor,
+                                                      const QString &where, ChainReport &report) const
 {
     if (!anchor.present)
-        return false;
+        return AnchorVerdict::None;
     if (!HistoryAnchor::authentic(anchor, *this)) {
         addBreak(report, 0, 0,
                  QCoreApplication::translate("HistoryStore",
-                                             "The history's anchor outside its folder is damaged, or was made with "
-                                             "another chain key."));
-        return false;
+                                             "The history's anchor %1 is damaged, or was made with another chain key.")
+                     .arg(where));
+        return AnchorVerdict::None;
     }
     const qint64 last = newestSeq(records);
     if (anchor.seq > last) {
@@ -91,37 +117,62 @@ bool HistoryChain::checkAnchor(const QList<HistoryShard::Record> &records, const
         if (headAgrees)
             addBreak(report, last + 1, last + 1,
                      QCoreApplication::translate("HistoryStore",
-                                                 "The history was rolled back to record #%1: the anchor outside the "
-                                                 "history folder says record #%2 was written.")
+                                                 "The history was rolled back to record #%1: the anchor %2 says "
+                                                 "record #%3 was written.")
                          .arg(last)
+                         .arg(where)
                          .arg(anchor.seq));
         else
             addBreak(report, last + 1, last + 1,
                      QCoreApplication::translate("HistoryStore",
-                                                 "The newest %n record(s) were removed (#%1 to #%2): the anchor "
-                                                 "outside the history folder says record #%2 was written.",
+                                                 "The newest %n record(s) were removed (#%1 to #%2): the anchor %3 "
+                                                 "says record #%2 was written.",
                                                  nullptr, int(anchor.seq - last))
                          .arg(last + 1)
-                         .arg(anchor.seq));
-        return true;
+                         .arg(anchor.seq)
+                         .arg(where));
+        return AnchorVerdict::RemovalNamed;
     }
     // An anchor behind the newest record is a crash between HEAD and the anchor, or a release without one.
     if (const HistoryShard::Record *anchored = findRecord(records, anchor.seq)) {
         if (anchored->hash != anchor.hash)
             addBreak(report, anchor.seq, entryOf(*anchored),
                      QCoreApplication::translate("HistoryStore",
-                                                 "Record #%1 is not the record the anchor outside the history folder "
-                                                 "vouches for: the history was replaced from there (rolled back and "
-                                                 "written again, or files swapped).")
-                         .arg(anchor.seq));
-        else
-            report.anchored = anchor.seq == last;
+                                                 "Record #%1 is not the record the anchor %2 vouches for: the "
+                                                 "history was replaced from there (rolled back and written again, "
+                                                 "or files swapped).")
+                         .arg(anchor.seq)
+                         .arg(where));
+        else if (anchor.seq == last)
+            return AnchorVerdict::MatchesNewest;
     }
-    return false;
+    return AnchorVerdict::None;
+}
+
+bool HistoryChain::checkAnchors(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                                const AnchorState &anchor, const AnchorState &keychainAnchor, ChainReport &report) const
+{
+    const AnchorVerdict file = checkAnchor(
+        records, head, anchor, QCoreApplication::translate("HistoryStore", "outside the history folder"), report);
+    report.anchored = file == AnchorVerdict::MatchesNewest;
+    // The keychain's copy says what the file cannot: someone who rewrote the history folder and the
+    // settings folder together still cannot reach it. When it vouches for no more than the file, any
+    // finding is the file's and is said once.
+    const bool behindFile = HistoryAnchor::authentic(anchor, *this) && HistoryAnchor::authentic(keychainAnchor, *this)
+        && keychainAnchor.seq <= anchor.seq;
+    AnchorVerdict keychain = AnchorVerdict::None;
+    if (keychainAnchor.present && !behindFile)
+        keychain = checkAnchor(records, head, keychainAnchor,
+                               QCoreApplication::translate("HistoryStore", "in the keychain"), report);
+    else if (behindFile && report.anchored && keychainAnchor.seq == anchor.seq && keychainAnchor.hash == anchor.hash)
+        keychain = AnchorVerdict::MatchesNewest;
+    report.anchoredInKeychain = keychain == AnchorVerdict::MatchesNewest;
+    return file == AnchorVerdict::RemovalNamed || keychain == AnchorVerdict::RemovalNamed;
 }
 
 ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
-                                const HistoryShard::Head &head, const AnchorState &anchor) const
+                                const HistoryShard::Head &head, const AnchorState &anchor,
+                                const AnchorState &keychainAnchor) const
 {
     ChainReport report;
     report.keyed = keyed();
@@ -153,6 +204,7 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
         }
         expected = first;
     }
+    const qint64 epochStart = noteEpoch(records, report);
     for (const HistoryShard::Record &r : records) {
         const qint64 entry = entryOf(r);
         if (r.seq < expected) {
@@ -169,12 +221,14 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
                     .arg(r.seq - 1));
             linked = false;
         }
-        if (linked && r.hash != recordHash(previous, r.seq, r.text))
+        // Before the current key epoch the key is gone: such records cannot be checked, only counted.
+        const bool checkable = r.seq >= epochStart;
+        if (checkable && linked && r.hash != recordHash(previous, r.seq, r.text))
             addBreak(report, r.seq, entry,
                      QCoreApplication::translate(
                          "HistoryStore", "%1 was altered, or its neighbours were reordered: its hash does not match.")
                          .arg(HistoryShard::describe(r)));
-        else if (!r.parsed)
+        else if (checkable && !r.parsed)
             addBreak(
                 report, r.seq, entry,
                 QCoreApplication::translate("HistoryStore", "Record #%1 is not valid JSON although its hash matches.")
@@ -189,7 +243,7 @@ ChainReport HistoryChain::check(const QList<HistoryShard::Record> &records, cons
             report.headHash = r.hash;
         }
     }
-    checkHead(records, head, checkAnchor(records, head, anchor, report), report);
+    checkHead(records, head, checkAnchors(records, head, anchor, keychainAnchor, report), report);
     return report;
 }
 

@@ -25,8 +25,14 @@ struct ChainReport {
     QList<ChainBreak> breaks; // every break, in the order found; the first is the one above
     qint64 headSeq = 0;       // the newest record the walk vouched for, and its hash: an export's anchor
     QString headHash;
-    bool keyed = false;    // whether a chain key was set
-    bool anchored = false; // the newest record matches the anchor kept outside the history folder
+    bool keyed = false;              // whether a chain key was set
+    bool anchored = false;           // the newest record matches the anchor kept outside the history folder
+    bool anchoredInKeychain = false; // ... and the anchor's copy in the keychain
+    // Records #1 to #unverifiableThrough were chained with a key given up for good (a key epoch began
+    // after them): their hashes cannot be checked, and they are reported as unverifiable, not altered.
+    qint64 unverifiableThrough = 0;
+    qint64 epochRecord = 0; // the record that began the current key epoch (0: the first key)
+    QString epochNote;      // translated: when, by whom and why the earlier key was given up
 };
 
 // The keyed hash chain over the history's records: how a record's hash and the head's and anchor's
@@ -43,13 +49,20 @@ public:
     QString headMac(qint64 seq, const QString &hash) const;
     QString anchorMac(qint64 seq, const QString &hash) const;
     // `records` in number order from every readable shard; `unreadable` names the others.
+    // `keychainAnchor` is the anchor's copy in the keychain, where there is one.
     ChainReport check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
-                      const HistoryShard::Head &head, const AnchorState &anchor = AnchorState()) const;
+                      const HistoryShard::Head &head, const AnchorState &anchor = AnchorState(),
+                      const AnchorState &keychainAnchor = AnchorState()) const;
 
 private:
     // Reports what the anchor says of the history's end; true when it named a removal or rollback.
-    bool checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
-                     const AnchorState &anchor, ChainReport &report) const;
+    enum class AnchorVerdict { None, RemovalNamed, MatchesNewest };
+    // `where` names the anchor, translated ("outside the history folder", "in the keychain").
+    AnchorVerdict checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                              const AnchorState &anchor, const QString &where, ChainReport &report) const;
+    // Both anchors; true when one of them named a removal or rollback.
+    bool checkAnchors(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                      const AnchorState &anchor, const AnchorState &keychainAnchor, ChainReport &report) const;
     // Reports a HEAD that is altered, missing or disagrees; `removalNamed` when the anchor already said so.
     void checkHead(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head, bool removalNamed,
                    ChainReport &report) const;

@@ -70,6 +70,21 @@ QJsonObject prune(const QDateTime &now, const QString &operatorEmail, const QStr
     };
 }
 
+QJsonObject epoch(const QDateTime &now, const QString &operatorEmail, const QString &reason, qint64 storedThrough,
+                  const QString &previousHash, qint64 claimedThrough)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("epoch")},
+        {QStringLiteral("time"), HistoryShard::timeText(now)},
+        {QStringLiteral("operator"), operatorEmail},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("stored_through"), storedThrough},
+        {QStringLiteral("previous_hash"), previousHash},
+        {QStringLiteral("claimed_through"), claimedThrough},
+        {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+    };
+}
+
 void collect(const QList<HistoryShard::Record> &records, qint64 from, HistoryRead *read,
              QHash<qint64, qsizetype> *index, QHash<qint64, qsizetype> *earlier)
 {

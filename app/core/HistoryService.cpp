@@ -13,6 +13,8 @@ HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject 
     m_backend->setParent(nullptr);
     m_backend->moveToThread(&m_thread);
     connect(m_backend, &HistoryBackend::changed, this, &HistoryService::externalChange, Qt::QueuedConnection);
+    // Queued like every reply, so a write's anchor arrives before the write's own answer.
+    connect(m_backend, &HistoryBackend::anchorWritten, this, &HistoryService::anchorWritten, Qt::QueuedConnection);
     m_thread.start();
     post([](HistoryBackend &b) { b.watch(); });
 }
@@ -58,6 +60,18 @@ void HistoryService::setChainKey(const QByteArray &key)
 void HistoryService::refuseWrites(const Status &why)
 {
     post([why](HistoryBackend &b) { b.refuseWrites(why); });
+}
+
+void HistoryService::setKeychainAnchor(const QByteArray &line)
+{
+    post([line](HistoryBackend &b) { b.setKeychainAnchor(line); });
+}
+
+void HistoryService::beginKeyEpoch(const QString &operatorEmail, const QString &reason, QObject *context,
+                                   const std::function<void(const Result<qint64> &)> &done)
+{
+    run<Result<qint64>>([operatorEmail, reason](HistoryBackend &b) { return b.beginKeyEpoch(operatorEmail, reason); },
+                        context, done);
 }
 
 void HistoryService::retryUnwritten(HistoryBackend &backend)

@@ -30,6 +30,11 @@ public:
     void setChainKey(const QByteArray &key);
     // The chain key cannot be reached: every write from now on is refused with `why`.
     void refuseWrites(const Status &why);
+    // The anchor's copy in the keychain, as read at opening (see HistoryBackend::setKeychainAnchor).
+    void setKeychainAnchor(const QByteArray &line);
+    // See HistoryBackend::beginKeyEpoch: the chain key must already be the new one.
+    void beginKeyEpoch(const QString &operatorEmail, const QString &reason, QObject *context,
+                       const std::function<void(const Result<qint64> &)> &done);
     // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
     void begin(const QList<HistoryEntry> &entries, QObject *context,
                const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
@@ -64,6 +69,8 @@ signals:
     // from the newest record you have.
     void externalChange();
     void unwrittenChanged(int count);
+    // The backend's anchor moved on (HistoryAnchor's line): the keychain's copy may follow.
+    void anchorWritten(const QByteArray &line);
 
 private:
     void post(const std::function<void(HistoryBackend &)> &task);

@@ -177,6 +177,16 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     Tail tail = read.value();
     if (Status anchored = m_anchor.admits(tail.seq, tail.hash, m_chain); !anchored.ok())
         return anchored;
+    if (Status anchored = HistoryAnchor::admits(m_keychainAnchor,
+                                                QCoreApplication::translate("HistoryStore", "in the keychain"),
+                                                tail.seq, tail.hash, m_chain);
+        !anchored.ok())
+        return anchored;
+    return writeRecords(tail, records, numbers);
+}
+
+Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers)
+{
     HistoryShardWriter writer;
     const QString month = monthOf(now());
     for (const QJsonObject &record : records) {
@@ -223,6 +233,12 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
         qWarning("%s",
                  qPrintable(QCoreApplication::translate("HistoryStore", "The history's anchor could not be updated: %1")
                                 .arg(anchored.message())));
+    // The keychain's copy is written by the service's owner (the keychain answers on its thread);
+    // until then this process holds it as written, so its own next append is not refused.
+    const QByteArray line = HistoryAnchor::format(tail.seq, tail.hash, m_chain);
+    if (m_keychainInUse)
+        m_keychainAnchor = HistoryAnchor::parse(line);
+    emit anchorWritten(line);
     return Status::success();
 }
 
@@ -316,7 +332,7 @@ ChainReport LocalHistoryBackend::verify()
         if (!HistoryShard::read(path, &records, nullptr))
             unreadable.append(QFileInfo(path).fileName());
     }
-    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory), m_anchor.read());
+    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory), m_anchor.read(), m_keychainAnchor);
 }
 
 Status LocalHistoryBackend::checkClock() const

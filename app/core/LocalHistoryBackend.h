@@ -50,6 +50,8 @@ public:
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
     void refuseWrites(const Status &why) override { m_refusal = why; }
     void watch() override;
+    void setKeychainAnchor(const QByteArray &line) override;
+    Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason) override;
 
     // The shard files in record order, for tooling and tests.
     QStringList shardFiles() const;
@@ -63,6 +65,10 @@ private:
         QString month;
     };
     Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
+    // Under the lock, after the checks: writes the records after `tail`, then HEAD and the anchors.
+    Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers);
+    // Whether the key in hand vouches for any of HEAD and the anchors (then it was not lost).
+    bool keyVouchesForHistory() const;
     Result<Tail> readTail() const;
     bool readShardTail(const QString &path, Tail *tail) const;
     Status writeHead(qint64 seq, const QString &hash, const QString &shard) const;
@@ -76,6 +82,8 @@ private:
     const Clock *m_clock;
     HistoryChain m_chain;
     HistoryAnchor m_anchor;
+    AnchorState m_keychainAnchor; // the keychain's copy; not present where there is none
+    bool m_keychainInUse = false; // the keychain keeps a copy of the anchor
     Status m_refusal;
     int m_shardCapacity = 100;
     int m_lockTimeoutMs = 10000;

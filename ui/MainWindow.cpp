@@ -6,6 +6,7 @@
 #include "ActionRunner.h"
 #include "AppContext.h"
 #include "AppSettings.h"
+#include "BulkPanel.h"
 #include "CredentialStore.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
     placeholder->setAlignment(Qt::AlignCenter);
     m_tabs->addTab(placeholder, tr("&History"));
+    buildBulk();
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
@@ -122,10 +124,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
     // The profile stays put while an action is asked about or in flight: its answer belongs to it.
-    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) {
-        m_profiles->setSwitchingLocked(busy);
-        m_manageProfiles->setEnabled(!busy);
-    });
+    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) { updateSwitching(busy); });
     connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
         m_actionPanel->resultView()->showMessage(
             tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
@@ -192,6 +191,9 @@ void MainWindow::buildMenus()
     QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
     history->setObjectName(QStringLiteral("showHistoryAction"));
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentWidget(m_bulk); });
+    bulk->setObjectName(QStringLiteral("showBulkAction"));
+    bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
 
     view->addSeparator();
     auto *language = new LanguageMenu(m_context->settings(), view);
@@ -356,6 +358,8 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmCloseDuringBulk(event))
+        return;
     if (m_actions->isInFlight() && !m_closeConfirmed) {
         // Quitting now would leave the request's outcome unrecorded: the server may still act on it.
         event->ignore();

@@ -7,6 +7,8 @@
 
 class ActionController;
 class ActionPanel;
+class BulkPanel;
+class QSystemTrayIcon;
 class AppContext;
 class InfoBar;
 class LookupPanel;
@@ -52,6 +54,13 @@ private:
     void buildMenus();
     void startServices();
     void buildHistory();
+    // The Bulk tab (MainWindowBulk.cpp).
+    void buildBulk();
+    // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
+    void updateSwitching(bool actionBusy);
+    void notifyDesktop(const QString &title, const QString &text);
+    // False (and the close ignored, asked about) while a bulk run is sending.
+    bool confirmCloseDuringBulk(QCloseEvent *event);
     void loadHistory();
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
@@ -74,6 +83,8 @@ private:
     InfoBar *m_settingsBar;
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
+    BulkPanel *m_bulk = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QAction *m_manageProfiles = nullptr;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;

@@ -51,7 +51,7 @@ private:
     void openFile();
     void check();
     void start();
-    void launch(const BulkRecord &record);
+    void launch(const BulkRecord &given);
     void retry(bool withUnknown);
     void resumeStored();
     void refreshRuns();

@@ -30,7 +30,7 @@ BulkProgressView::BulkProgressView(QWidget *parent)
 
 void BulkProgressView::build()
 {
-    auto named = [this](auto *w, const char *name, const QString &accessible) {
+    auto named = [](auto *w, const char *name, const QString &accessible) {
         w->setObjectName(QLatin1String(name));
         w->setAccessibleName(accessible);
         return w;

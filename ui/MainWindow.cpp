@@ -6,6 +6,7 @@
 #include "ActionRunner.h"
 #include "AppContext.h"
 #include "AppSettings.h"
+#include "BulkPanel.h"
 #include "CredentialStore.h"
 #include "DesktopNotifier.h"
 #include "FollowUpBar.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
     placeholder->setAlignment(Qt::AlignCenter);
     m_tabs->addTab(placeholder, tr("&History"));
+    buildBulk();
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
@@ -142,7 +144,10 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     });
     connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
     connect(context->runner(), &ActionRunner::actionStarted, m_followUp,
-            [this](quint64 ticket, const HistoryEntry &) { m_followUp->showWaiting(ticket); });
+            [this](quint64 ticket, const HistoryEntry &entry) {
+        if (entry.runId.isEmpty()) // a bulk run's rows have the Bulk tab's own controls
+            m_followUp->showWaiting(ticket);
+    });
     connect(m_followUp, &FollowUpBar::cancelRequested, context->runner(), &ActionRunner::cancel);
     connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
     connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
@@ -154,10 +159,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
     connectTargetSafety();
     // The profile stays put while an action is asked about or in flight: its answer belongs to it.
-    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) {
-        m_profiles->setSwitchingLocked(busy);
-        m_manageProfiles->setEnabled(!busy);
-    });
+    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) { updateSwitching(busy); });
     connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
         m_actionPanel->resultView()->showMessage(
             tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
@@ -244,6 +246,9 @@ void MainWindow::buildMenus()
     QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
     history->setObjectName(QStringLiteral("showHistoryAction"));
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentWidget(m_bulk); });
+    bulk->setObjectName(QStringLiteral("showBulkAction"));
+    bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
 
     view->addSeparator();
     auto *language = new LanguageMenu(m_context->settings(), view);
@@ -465,6 +470,8 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmCloseDuringBulk(event))
+        return;
     if (m_actions->isInFlight() && !m_closeConfirmed) {
         // Quitting now would leave the request's outcome unrecorded: the server may still act on it.
         event->ignore();

@@ -7,6 +7,8 @@
 
 class ActionController;
 class ActionPanel;
+class BulkPanel;
+class QSystemTrayIcon;
 class AppContext;
 class InfoBar;
 class LookupPanel;
@@ -59,6 +61,13 @@ private:
     void updateHistoryTab(const ChainReport &report);
     void startServices();
     void buildHistory();
+    // The Bulk tab (MainWindowBulk.cpp).
+    void buildBulk();
+    // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
+    void updateSwitching(bool actionBusy);
+    void notifyDesktop(const QString &title, const QString &text);
+    // False (and the close ignored, asked about) while a bulk run is sending.
+    bool confirmCloseDuringBulk(QCloseEvent *event);
     void loadHistory();
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
@@ -83,6 +92,8 @@ private:
     InfoBar *m_settingsBar;
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
+    BulkPanel *m_bulk = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;
     DesktopNotifier *m_notifier = nullptr;

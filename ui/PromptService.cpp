@@ -1,12 +1,15 @@
 #include "PromptService.h"
 
+#include "BulkConfirmDialog.h"
 #include "DeleteConfirmDialog.h"
 
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 
 PromptService::PromptService(QObject *parent) : QObject(parent)
 {
@@ -127,4 +130,36 @@ void PromptService::askUnsaved(QWidget *parent, const QString &text, const Unsav
     });
     box->open();
     emit promptOpened(box);
+}
+
+QString PromptService::openFileName(QWidget *parent, const QString &title, const QString &filter)
+{
+    m_asked.append(QStringLiteral("open-file:") + title);
+    if (!m_openNames.isEmpty())
+        return m_openNames.dequeue();
+    return QFileDialog::getOpenFileName(parent, title,
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+}
+
+void PromptService::confirmCount(QWidget *parent, const QString &title, const QString &text, int count,
+                                 const Done &done)
+{
+    m_asked.append(QStringLiteral("count:%1").arg(count));
+    if (answerFromQueue(done))
+        return;
+    auto *dialog = new BulkConfirmDialog(title, text, count, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [done](int result) {
+        if (done)
+            done(result == QDialog::Accepted);
+    });
+    dialog->open();
+    emit promptOpened(dialog);
+}
+
+void PromptService::openUrl(const QUrl &url)
+{
+    m_asked.append(QStringLiteral("url:") + url.toString());
+    if (m_opensUrls)
+        QDesktopServices::openUrl(url);
 }

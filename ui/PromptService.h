@@ -10,6 +10,7 @@
 
 struct DeleteConfirmation;
 class QDialog;
+class QUrl;
 class QWidget;
 
 // The one seam every modal prompt of the window goes through. Product code asks here and gets the
@@ -41,6 +42,12 @@ public:
     // Synchronous because the history panel's export asks that way.
     virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter,
                                  const QString &suggested = QString());
+    // A file to read (a bulk run's input); empty when the officer cancels.
+    virtual QString openFileName(QWidget *parent, const QString &title, const QString &filter);
+    // A bulk run's confirmation: names what goes where and asks for the number of rows to be typed.
+    virtual void confirmCount(QWidget *parent, const QString &title, const QString &text, int count, const Done &done);
+    // Opens a file or folder with the desktop's application for it (results files, the data folder).
+    virtual void openUrl(const QUrl &url);
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
@@ -51,6 +58,9 @@ public:
     }
     void setNextSaveFileName(const QString &path) { m_fileNames.enqueue(path); }
     void setNextUnsavedChoice(UnsavedChoice choice) { m_unsavedChoices.enqueue(choice); }
+    void setNextOpenFileName(const QString &path) { m_openNames.enqueue(path); }
+    // Off in tests: openUrl() then only records "url:<url>".
+    void setOpensUrls(bool open) { m_opensUrls = open; }
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
@@ -69,6 +79,8 @@ private:
     QQueue<bool> m_answers;
     QQueue<QString> m_fileNames;
     QQueue<UnsavedChoice> m_unsavedChoices;
+    QQueue<QString> m_openNames;
+    bool m_opensUrls = true;
     QStringList m_asked;
     QString m_lastSuggested;
 };

@@ -1,0 +1,81 @@
+// MainWindow's Bulk tab: the panel, its lock on profile switching, closing during a run, notifications.
+#include "ActionController.h"
+#include "BulkPanel.h"
+#include "BulkRun.h"
+#include "MainWindow.h"
+#include "ProfileController.h"
+#include "PromptService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPointer>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace {
+constexpr int kCloseWaitMs = 5000; // for the answers to rows in flight before the window goes
+} // namespace
+
+void MainWindow::buildBulk()
+{
+    m_bulk = new BulkPanel(m_context, m_profiles, m_prompts, this);
+    m_bulk->setObjectName(QStringLiteral("bulkPanel"));
+    m_tabs->addTab(m_bulk, tr("&Bulk"));
+    connect(m_bulk, &BulkPanel::runningChanged, this, [this] { updateSwitching(m_actions->isBusy()); });
+    connect(m_bulk, &BulkPanel::notify, this, &MainWindow::notifyDesktop);
+}
+
+void MainWindow::updateSwitching(bool actionBusy)
+{
+    const bool locked = actionBusy || (m_bulk && m_bulk->isRunning());
+    m_profiles->setSwitchingLocked(locked);
+    if (m_manageProfiles)
+        m_manageProfiles->setEnabled(!locked);
+}
+
+void MainWindow::notifyDesktop(const QString &title, const QString &text)
+{
+    QApplication::alert(this);
+    statusBar()->showMessage(text, 30000);
+    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray)
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray->show();
+    m_tray->showMessage(title, text);
+}
+
+bool MainWindow::confirmCloseDuringBulk(QCloseEvent *event)
+{
+    if (!m_bulk || !m_bulk->isRunning() || m_closeConfirmed)
+        return true;
+    event->ignore();
+    BulkRun *run = m_bulk->run();
+    const QString id = run->record().id;
+    QPointer<MainWindow> self(this);
+    m_prompts->confirm(this, tr("Close during a bulk run?"),
+                       tr("Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed "
+                          "from the Bulk tab or with \"enrollee-cli bulk resume %1\", and no row already sent is "
+                          "sent again.",
+                          nullptr, run->remaining() + run->inFlight())
+                           .arg(id),
+                       tr("Pause and close"), [self](bool close) {
+                           if (!self || !close)
+                               return;
+                           self->m_closeConfirmed = true;
+                           BulkRun *running = self->m_bulk->run();
+                           const bool waiting = running && running->inFlight() > 0;
+                           self->m_bulk->pauseForClose();
+                           if (!waiting)
+                               return void(self->close());
+                           // The answers to rows in flight are recorded first, so they do not end as unknown.
+                           connect(running, &BulkRun::paused, self, [self] { self->close(); });
+                           QTimer::singleShot(kCloseWaitMs, self, [self] { self->close(); });
+                       });
+    return false;
+}

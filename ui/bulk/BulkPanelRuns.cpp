@@ -1,0 +1,158 @@
+// BulkPanel's runs: starting a checked list, resuming a stored run, retrying failed rows.
+#include "AppContext.h"
+#include "BulkPanel.h"
+#include "BulkProgressView.h"
+#include "BulkRun.h"
+#include "BulkStore.h"
+#include "ProfileController.h"
+#include "PromptService.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QLabel>
+
+void BulkPanel::start()
+{
+    const Result<BulkRecord> made = recordFromInput();
+    if (!made.ok()) {
+        m_summary->setText(made.message());
+        return;
+    }
+    if (m_checked.isEmpty())
+        check(); // what is sent is what was checked and shown
+    const BulkRecord &record = made.value();
+    if (record.validCount() == 0) {
+        m_summary->setText(tr("No row can be sent: every row has a problem (see the table)."));
+        return;
+    }
+    confirmAndLaunch(record, tr("new run"));
+}
+
+void BulkPanel::confirmAndLaunch(const BulkRecord &record, const QString &what)
+{
+    if (!m_profiles->canSend() || m_profiles->active().name != record.profile.name) {
+        m_prompts->warning(
+            this, tr("Bulk run"),
+            tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.").arg(record.profile.name));
+        return;
+    }
+    const int valid = record.validCount();
+    const Profile &p = record.profile;
+    QString text = tr("%1 %n user(s) in %2, profile \"%3\" (%4): %5.", nullptr, valid)
+                       .arg(ActionInfo::displayName(record.action), environmentDisplayName(p.environment), p.name,
+                            p.endpoint().host(), what);
+    if (p.isProduction())
+        text += QLatin1Char('\n') + tr("PRODUCTION: real people's records change.");
+    if (record.canary > 0)
+        text += QLatin1Char('\n')
+            + tr("The first %n row(s) go first; the run then waits for you to check them.", nullptr, record.canary);
+    m_prompts->confirmCount(this, tr("Confirm bulk run"), text, valid, [this, record](bool accepted) {
+        if (!accepted) {
+            m_summary->setText(tr("The run was not started; nothing was sent."));
+            return;
+        }
+        launch(record);
+    });
+}
+
+void BulkPanel::launch(const BulkRecord &given)
+{
+    CoreContext *core = m_context->core();
+    BulkRecord record = given;
+    if (record.id.isEmpty()) {
+        record.id = core->bulkStore()->newId(*core->clock());
+        record.created = core->clock()->now();
+        record.resultsPath = core->bulkStore()->defaultResultsPath(record.id);
+    }
+    record.pid = QCoreApplication::applicationPid();
+    if (Status saved = core->bulkStore()->save(record); !saved.ok()) {
+        m_prompts->warning(this, tr("Bulk run"),
+                           tr("The run could not be saved; nothing was sent: %1").arg(saved.message()));
+        return;
+    }
+    if (m_run)
+        m_run->deleteLater();
+    m_run = core->createBulkRun(record, this);
+    m_run->setApiKey(m_profiles->apiKey());
+    m_run->setConfirmation(Confirmation::TypedUserId); // the officer typed the count
+    m_run->setFace(QStringLiteral("console"));
+    m_run->setCanary(record.canary);
+    m_progress->attach(m_run);
+    const auto stopped = [this] {
+        m_running = false;
+        updateButtons();
+        emit runningChanged(false);
+    };
+    connect(m_run, &BulkRun::paused, this, stopped);
+    connect(m_run, &BulkRun::failed, this, stopped);
+    connect(m_run, &BulkRun::finished, this, [this](const BulkCounts &) {
+        m_running = false;
+        updateButtons();
+        refreshRuns();
+        emit runningChanged(false);
+        if (m_runClock.elapsed() >= m_notifyAfterMs) {
+            m_lastNotification = tr("Bulk run %1 finished: %2").arg(m_run->record().id, m_progress->countsText());
+            emit notify(tr("Bulk run finished"), m_lastNotification);
+        }
+    });
+    m_runClock.start();
+    m_running = true;
+    m_run->start();
+    refreshRuns();
+    updateButtons();
+    emit runningChanged(true);
+}
+
+void BulkPanel::retry(bool withUnknown)
+{
+    if (!m_run)
+        return;
+    BulkRecord retry = m_run->record();
+    retry.rows.clear();
+    for (const BulkRowResult &r : m_run->rows()) {
+        if (r.status == BulkRowStatus::Failed || (withUnknown && r.status == BulkRowStatus::Unknown))
+            retry.rows.append(r.row);
+    }
+    if (retry.rows.isEmpty())
+        return;
+    retry.parentId = retry.id;
+    retry.id.clear();
+    retry.canary = 0;
+    retry.pauseReason.clear();
+    retry.state = BulkRecord::State::Running;
+    confirmAndLaunch(retry,
+                     withUnknown ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
+                                 : tr("a retry of the failed rows of run %1").arg(retry.parentId));
+}
+
+void BulkPanel::resumeStored()
+{
+    const QString id = m_runs->currentData().toString();
+    const Result<BulkRecord> loaded = m_context->core()->bulkStore()->load(id);
+    if (!loaded.ok()) {
+        m_prompts->warning(this, tr("Bulk run"), loaded.message());
+        return;
+    }
+    const BulkRecord &record = loaded.value();
+    const QString state = record.displayState();
+    if (state != QLatin1String("paused") && state != QLatin1String("interrupted")) {
+        m_prompts->information(this, tr("Bulk run"),
+                               tr("Run %1 is %2: there is nothing to resume.").arg(record.id, state));
+        return;
+    }
+    // Rows begun before (perhaps by a process that was killed) are never sent again: the run reads the history.
+    confirmAndLaunch(record, tr("resuming run %1 (rows already sent are not sent again)").arg(record.id));
+}
+
+void BulkPanel::refreshRuns()
+{
+    const QString current = m_runs->currentData().toString();
+    m_runs->clear();
+    for (const BulkRecord &r : m_context->core()->bulkStore()->list()) {
+        m_runs->addItem(tr("%1 — %2, %n row(s), %3", nullptr, int(r.rows.size()))
+                            .arg(r.id, ActionInfo::displayName(r.action), r.displayState()),
+                        r.id);
+    }
+    const int index = m_runs->findData(current);
+    m_runs->setCurrentIndex(index >= 0 ? index : (m_runs->count() > 0 ? 0 : -1));
+}

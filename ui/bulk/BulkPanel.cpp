@@ -76,6 +76,8 @@ void BulkPanel::build()
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_runs = named(new QComboBox(this), "bulkRunsCombo", tr("Earlier runs"));
+    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runs->setMinimumContentsLength(18);
     m_resumeRun = named(new QPushButton(tr("&Resume run…"), this), "bulkResumeRunButton", tr("Resume the chosen run"));
     m_progress = new BulkProgressView(this);
     m_progress->setObjectName(QStringLiteral("bulkProgressView"));

@@ -39,6 +39,7 @@ void BulkProgressView::build()
     m_state->setWordWrap(true);
     m_progress = named(new QProgressBar(this), "bulkProgress", tr("Run progress"));
     m_counts = named(new QLabel(this), "bulkCounts", tr("Counts"));
+    m_counts->setWordWrap(true);
     m_rate = named(new QLabel(this), "bulkRate", tr("Rate and time left"));
     m_pause = named(new QPushButton(tr("&Pause"), this), "bulkPauseButton", tr("Pause the run"));
     m_resume = named(new QPushButton(tr("Res&ume"), this), "bulkResumeButton", tr("Resume the run"));
@@ -61,13 +62,18 @@ void BulkProgressView::build()
     m_table->horizontalHeader()->setSectionResizeMode(BulkRowModel::Message, QHeaderView::Stretch);
     m_table->setWordWrap(false);
 
+    // Two short rows rather than one long one: the window stays narrow in every language.
+    auto *controls = new QHBoxLayout;
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_pause), static_cast<QWidget *>(m_resume), static_cast<QWidget *>(m_cancel)})
+        controls->addWidget(w);
+    controls->addStretch(1);
+    controls->addWidget(m_problemsOnly);
     auto *buttons = new QHBoxLayout;
-    for (QWidget *w : {static_cast<QWidget *>(m_pause), static_cast<QWidget *>(m_resume),
-                       static_cast<QWidget *>(m_cancel), static_cast<QWidget *>(m_openResults),
-                       static_cast<QWidget *>(m_retry), static_cast<QWidget *>(m_retryUnknown)})
+    for (QWidget *w : {static_cast<QWidget *>(m_openResults), static_cast<QWidget *>(m_retry),
+                       static_cast<QWidget *>(m_retryUnknown)})
         buttons->addWidget(w);
     buttons->addStretch(1);
-    buttons->addWidget(m_problemsOnly);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state);
@@ -76,6 +82,7 @@ void BulkProgressView::build()
     line->addWidget(m_counts, 1);
     line->addWidget(m_rate);
     layout->addLayout(line);
+    layout->addLayout(controls);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
 

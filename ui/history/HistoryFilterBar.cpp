@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace {
 void name(QWidget *widget, const char *objectName, const QString &accessibleName)
@@ -67,18 +68,24 @@ HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
     auto *toLabel = new QLabel(tr("&To"), this);
     toLabel->setBuddy(m_to);
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows (what, then when), so the panel stays narrow enough for half a screen in every language.
+    auto *what = new QHBoxLayout;
+    what->addWidget(m_text, 3);
+    what->addWidget(m_action, 1);
+    what->addWidget(m_outcome, 1);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_allDates);
+    when->addWidget(fromLabel);
+    when->addWidget(m_from);
+    when->addWidget(toLabel);
+    when->addWidget(m_to);
+    when->addWidget(m_session);
+    when->addStretch(1);
+    when->addWidget(m_clear);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_text, 3);
-    layout->addWidget(m_action, 1);
-    layout->addWidget(m_outcome, 1);
-    layout->addWidget(m_allDates);
-    layout->addWidget(fromLabel);
-    layout->addWidget(m_from);
-    layout->addWidget(toLabel);
-    layout->addWidget(m_to);
-    layout->addWidget(m_session);
-    layout->addWidget(m_clear);
+    layout->addLayout(what);
+    layout->addLayout(when);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);

@@ -371,6 +371,7 @@ void MainWindow::buildHistory()
 
 void MainWindow::loadHistory()
 {
+    m_historyPanel->setChainKeyInKeychain(m_context->core()->chainKeyInKeychain());
     m_historyPanel->reload();
 }
 

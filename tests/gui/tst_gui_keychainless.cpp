@@ -69,6 +69,10 @@ private slots:
             QVERIFY(box->findChild<QLabel *>() != nullptr);
             box->reject();
         }
+        // Issue 12, finding 9: the check does not claim more than a key kept beside the history allows.
+        auto *verification = find<QLabel>(window, "historyVerification");
+        QTRY_VERIFY(verification->text().startsWith(QLatin1String("History intact")));
+        QVERIFY2(verification->text().contains(QLatin1String("beside the history")), qPrintable(verification->text()));
         auto *keyStatus = find<QLabel>(window, "keyStatusLabel");
         const int oneLine = keyStatus->fontMetrics().height();
 

@@ -239,10 +239,17 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
     const int entries = m_model->rowCount();
     if (report.ok) {
         m_verifyLabel->setStyleSheet(QString());
-        m_verifyLabel->setText(report.keyed ? tr("History intact: %n entries checked, none changed.", "", entries)
-                                            : tr("History intact: %n entries checked. Without a key, an edit that "
-                                                 "also rewrote the chain would not be detected.",
-                                                 "", entries));
+        QString text = !report.keyed ? tr("History intact: %n entries checked. Without a key, an edit that also "
+                                          "rewrote the chain would not be detected.",
+                                          "", entries)
+            : m_keyInKeychain
+            ? tr("History intact: %n entries checked, none changed.", "", entries)
+            : tr("History intact: %n entries checked, none changed. With no keychain its key is kept beside the "
+                 "history, so this check catches accidents, not someone who set out to forge it.",
+                 "", entries);
+        if (report.unverifiableThrough > 0)
+            text += QLatin1Char(' ') + report.epochNote;
+        m_verifyLabel->setText(text);
     } else {
         m_verifyLabel->setStyleSheet(kProblemStyle);
         m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));

@@ -50,6 +50,8 @@ public:
     bool isVerifying() const { return m_verifying; }
     // The last finished chain check (ok() is meaningless until verificationFinished was emitted once).
     ChainReport lastVerification() const { return m_lastReport; }
+    // Without a keychain the chain key lives beside the history: the check then says what it can prove.
+    void setChainKeyInKeychain(bool inKeychain) { m_keyInKeychain = inKeychain; }
 
     // Where an export is offered first: Documents/enrollee-history-YYYY-MM-DD.csv (or .json).
     static QString suggestedExportPath(HistoryExporter::Format format, const QDate &day);
@@ -115,6 +117,7 @@ private:
     SaveFileNameProvider m_saveFileName;
 
     bool m_verifying = false;
+    bool m_keyInKeychain = true;
     int m_verifyGeneration = 0;
     ChainReport m_lastReport;
     QTimer m_reverify; // re-checks the chain shortly after new records, so the status line never goes stale

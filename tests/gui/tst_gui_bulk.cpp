@@ -71,6 +71,23 @@ private slots:
         const QList<HistoryEntry> entries = history(users.at(2));
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().runId, panel()->run()->record().id);
+        // History filters by the run's id; the lookup shows the action as a bulk run's.
+        const QString runId = panel()->run()->record().id;
+        auto *tabs = find<QTabWidget>(window(), "mainTabs");
+        tabs->setCurrentIndex(1);
+        auto *filter = find<QLineEdit>(window(), "historyFilterText");
+        QTRY_VERIFY(filter != nullptr);
+        filter->setText(runId);
+        auto *table = find<QTableView>(window(), "historyTable");
+        QTRY_COMPARE(table->model()->rowCount(), 6);
+        filter->clear();
+        tabs->setCurrentIndex(0);
+        userEdit()->setText(users.at(2));
+        auto *timeline = find<QAbstractItemView>(window(), "timelineView");
+        QTRY_COMPARE(timeline->model()->rowCount(), 1);
+        QVERIFY2(timeline->model()->index(0, 1).data().toString().contains(QLatin1String("bulk run")),
+                 qPrintable(timeline->model()->index(0, 1).data().toString()));
+        userEdit()->clear();
         QTest::mouseClick(button("bulkOpenResultsButton"), Qt::LeftButton);
         QVERIFY(m_console->prompts.asked().contains(QStringLiteral("url:")
                                                     + QUrl::fromLocalFile(panel()->run()->resultsPath()).toString()));

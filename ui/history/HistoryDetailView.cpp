@@ -72,6 +72,8 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     add(tr("Action"), ActionInfo::displayName(e.action));
     add(tr("Reason"), e.reason);
     add(tr("Sent from"), faceText(e.face));
+    if (!e.runId.isEmpty())
+        add(tr("Bulk run"), tr("%1, input line %2").arg(e.runId).arg(e.runLine));
     add(tr("Outcome"), HistoryEntry::outcomeDisplayName(e.outcome));
     add(tr("Completed"), timeText(e.completedAt));
     add(tr("HTTP status"), e.httpStatus > 0 ? QString::number(e.httpStatus) : QString());

@@ -28,7 +28,7 @@ HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
 {
     setObjectName(QStringLiteral("historyFilterBar"));
     name(m_text, "historyFilterText", tr("Filter history by text"));
-    m_text->setPlaceholderText(tr("Search user ID, operator, reason, message, code"));
+    m_text->setPlaceholderText(tr("Search user ID, operator, reason, message, code, bulk run"));
     m_text->setClearButtonEnabled(true);
     m_text->setToolTip(tr("Shows entries whose user ID, operator, reason, message or code contains this text "
                           "(case does not matter)."));

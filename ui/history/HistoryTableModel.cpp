@@ -65,11 +65,13 @@ HistoryTableModel::Row HistoryTableModel::makeRow(const HistoryEntry &entry)
     // The separator is folded to a space inside fields (and in the needle, see HistoryFilterProxy), so
     // a match can never span two fields.
     const QChar sep(0x1f);
-    row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep
-                  + entry.code)
+    // The bulk run's id is searchable too: typing a run's id filters the history to that run.
+    row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep + entry.code
+                  + sep + entry.runId)
                      .toLower();
-    if (row.search.count(sep) != 4) {
-        const QString fields[] = {entry.userId, entry.operatorEmail, entry.reason, entry.message, entry.code};
+    if (row.search.count(sep) != 5) {
+        const QString fields[] = {entry.userId,  entry.operatorEmail, entry.reason,
+                                  entry.message, entry.code,          entry.runId};
         QStringList parts;
         for (const QString &field : fields)
             parts.append(QString(field).replace(sep, QLatin1Char(' ')).toLower());

@@ -104,13 +104,17 @@ QVariant UserTimelineModel::data(const QModelIndex &index, int role) const
     const HistoryEntry &e = m_entries.at(index.row());
     if (role == Qt::ToolTipRole && index.column() == OutcomeColumn)
         return e.message.isEmpty() ? QVariant() : QVariant(e.message);
+    if (role == Qt::ToolTipRole && index.column() == ActionColumn && !e.runId.isEmpty())
+        return tr("Row %1 of bulk run %2").arg(e.runLine).arg(e.runId);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case TimeColumn:
         return TimeText::display(e.time);
     case ActionColumn:
-        return ActionInfo::displayName(e.action);
+        // Actions that came from a bulk run say so: the lookup shows a run's work as its own.
+        return e.runId.isEmpty() ? ActionInfo::displayName(e.action)
+                                 : tr("%1 (bulk run)").arg(ActionInfo::displayName(e.action));
     case OutcomeColumn:
         return HistoryEntry::outcomeDisplayName(e.outcome);
     case CodeColumn:

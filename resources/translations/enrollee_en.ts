@@ -13,9 +13,195 @@
     </message>
 </context>
 <context>
+    <name>BulkCommand</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/BulkCommand.cpp" line="+205"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+225"/>
+        <source>%n row(s) checked: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n will not be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+41"/>
+        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+104"/>
+        <source>%1 — %2, %n row(s), %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkProgressView</name>
+    <message numerus="yes">
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+193"/>
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkReport</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/BulkReport.cpp" line="+76"/>
+        <source>%n rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n rows: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>... and %n more; see the results file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkRun</name>
+    <message numerus="yes">
+        <location filename="../../app/core/BulkRun.cpp" line="+203"/>
+        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkSession</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/BulkSession.cpp" line="+50"/>
+        <source>--confirm-count %1 does not match the %n valid rows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 %n users in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Stopped with %n rows in flight; they are unknown now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>pausing: waiting for %n rows in flight (again to stop at once).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Go on with the other %n rows? Type &quot;yes&quot;: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+162"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+177"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -23,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+28"/>
         <source>%n more break(s):</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -48,19 +234,9 @@
     </message>
 </context>
 <context>
-    <name>HistoryStore</name>
-    <message numerus="yes">
-        <location filename="../../app/core/HistoryChain.cpp" line="+100"/>
-        <source>The newest %n record(s) were removed (#%1 to #%2): the anchor outside the history folder says record #%2 was written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>HistoryExportNotice</name>
     <message numerus="yes">
+        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+54"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -71,6 +247,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+246"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>
@@ -78,6 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="-4"/>
         <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
         <translation>
             <numerusform>History intact: %n entry checked. Without a key, an edit that also rewrote the chain would not be detected.</numerusform>
@@ -85,6 +263,15 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+5"/>
+        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>Showing %1 of %n entry</numerusform>
@@ -92,6 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+72"/>
         <source>%n selected entries</source>
         <translation>
             <numerusform>%n selected entry</numerusform>
@@ -99,10 +287,44 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+22"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
             <numerusform>Exporting %n entries…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStore</name>
+    <message numerus="yes">
+        <location filename="../../app/core/HistoryChain.cpp" line="+127"/>
+        <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindowBulk.cpp" line="+62"/>
+        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommand</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/TeamCommand.cpp" line="+197"/>
+        <source>%n record(s) of this console waiting to be sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

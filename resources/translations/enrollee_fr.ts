@@ -143,7 +143,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>Un seul identifiant utilisateur par appel&#xa0;; «&#xa0;%1&#xa0;» inattendu.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -194,6 +194,36 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <location line="+19"/>
         <source>warning: the outcome could not be written to the history: %1</source>
         <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/ActionApproval.cpp" line="+51"/>
+        <source>warning: %1.</source>
+        <translation type="unfinished">avertissement&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The approval request could not be recorded; nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of &quot;%2&quot; in %3 needs a second officer: request #%4 recorded, awaiting approval (enrollee-cli approvals approve %4). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Request #%1 cannot be run; nothing was sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Request #%1 was approved for something other than what would be sent now (profile changed?); nothing was sent.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,19 +415,22 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
+        <location filename="../../app/core/ActionRunner.cpp" line="+239"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
+        <location line="+37"/>
         <source>%1 of &quot;%2&quot; cancelled while waiting for the answer: the request had been sent, so whether it was applied is unknown.</source>
         <translation>%1 de « %2 » annulé pendant l’attente de la réponse : la requête avait été envoyée, on ne sait donc pas si elle a été appliquée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>%1 of &quot;%2&quot; cancelled before it was sent.</source>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location filename="../../app/core/ActionRunner.cpp" line="+22"/>
+        <location line="-257"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -409,22 +442,27 @@ Continuer ?</translation>
 [... %1 octets au total]</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>No API key for profile &quot;%1&quot;.</source>
         <translation>Aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+19"/>
+        <source>%1 in %2 needs a second officer&apos;s approval first; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+130"/>
         <source>User &quot;%1&quot; %2 (HTTP %3).</source>
         <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2 (HTTP %3).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,12 +472,12 @@ Continuer ?</translation>
         <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-36"/>
         <location line="+5"/>
         <source> (after %1 attempts)</source>
         <translation> (après %1 tentatives)</translation>
@@ -643,7 +681,7 @@ Continuer ?</translation>
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/core/AppSettings.cpp" line="+23"/>
+        <location filename="../../app/core/AppSettings.cpp" line="+24"/>
         <source>%1 was readable by other users; it is now private to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,6 +697,83 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>ApprovalsCommand</name>
+    <message>
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+21"/>
+        <source>Four-eyes requests in the team trail.
+  approvals list [--json]              pending and approved requests not yet run
+  approvals approve ID [--reason TEXT] approve another officer&apos;s request
+  approvals deny ID --reason TEXT      deny another officer&apos;s request
+  approvals run ID                     send your approved request, exactly once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The command.</source>
+        <translation type="unfinished">La commande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list, approve, deny or run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why (kept in the trail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Usage: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | run ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A denial needs --reason TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown approvals command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No requests are waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#%1  %2  %3 %4  by %5  until %6  %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Request #%1 approved; its requester can now run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request #%1 denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Request #%1 names an unknown action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditKey</name>
     <message>
         <location filename="../../app/core/AuditKey.cpp" line="+66"/>
@@ -671,7 +786,7 @@ Continuer ?</translation>
         <translation>le fichier %1 (pas de trousseau de clés&#xa0;: %2)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>The history already has records, but its chain key is in neither the keychain nor %1: a new key would start a second chain that no check can join to the first. Restore the key (the keychain entry &quot;%2&quot; or the file) first, or move the history folder aside to start a new history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,7 +806,12 @@ Continuer ?</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
+        <source>The keychain cannot be reached (%1): the chain key may still be in it, so it is not lost. Begin a new key epoch where the keychain is reachable, or with --without-keychain on a computer that has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No chain key is in the keychain or in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,15 +821,1104 @@ Continuer ?</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-163"/>
         <source>the keychain</source>
         <translation>le trousseau de clés</translation>
     </message>
 </context>
 <context>
+    <name>BulkCommand</name>
+    <message>
+        <location filename="../../app/cli/BulkCommand.cpp" line="+23"/>
+        <source>Usage: enrollee-cli bulk ACTION --input FILE [options] | list | show RUN_ID | resume RUN_ID | retry RUN_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>warning: %1</source>
+        <translation type="unfinished">avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>--%1 takes a number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 every user ID in a file: a CSV with a header (the user_id column, or --column; an optional reason column overrides --reason) or one ID per line. Every row is checked first and nothing is sent when the input is unusable; --dry-run stops after the check (exit 2 when a row has a problem). In production --confirm-count N must match the valid rows, and --canary N (default 5 there) sends N rows and asks before the rest (--yes goes on when they all succeeded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+17"/>
+        <location line="+17"/>
+        <location line="+27"/>
+        <location line="+32"/>
+        <source>The command.</source>
+        <translation type="unfinished">La commande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file of user IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+3"/>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The CSV column of user IDs (default user_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason or case reference for every row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the input and send nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests per second (default 5; 0 = unlimited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>N</source>
+        <translation type="unfinished">N</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Requests in flight (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send N rows first and ask before the rest (default 5 in production).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The results file (CSV, or JSON when it ends in .json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number of valid rows, as a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bulk ACTION takes its rows from --input FILE, not from arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which rows? Add --input FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+23"/>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No valid rows; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/BulkCommandRuns.cpp" line="-103"/>
+        <source>Bulk runs, newest first: id, action, state, total and per-outcome counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which run? Usage: enrollee-cli bulk show RUN_ID [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run %1 is running in process %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only rows refused with these codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C1,C2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also the rows whose outcome is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new run&apos;s results file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Run %1 has no rows to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkConfirmDialog</name>
+    <message>
+        <location filename="../../ui/bulk/BulkConfirmDialog.cpp" line="+17"/>
+        <source>Type the number of rows (%1) to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>That is not the number of rows that will be sent (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkInput</name>
+    <message>
+        <location filename="../../app/core/BulkInput.cpp" line="+94"/>
+        <source>The input is not UTF-8 text (line %1); save it as UTF-8 and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The input has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The header (line 1) has no column &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>duplicate of line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The input has a header but no data rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is larger than 64 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkPanel</name>
+    <message>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+54"/>
+        <source>&amp;Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a file of user IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste user IDs here, one per line, or a CSV with a header (user_id, and optionally reason), or open a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action for every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason or case reference</source>
+        <translation type="unfinished">Motif ou référence de dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason or case reference (a reason column overrides it per row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV column of the user IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every row; nothing is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the bulk run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the check found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earlier runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resume run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resume the chosen run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;lumn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ra&amp;te:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The window was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The active profile has no API key or partner ID to send with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a list of user IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or text files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n row(s) checked: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n will not be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+25"/>
+        <source>No row can be sent: every row has a problem (see the table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+34"/>
+        <location line="+64"/>
+        <location line="+6"/>
+        <source>Bulk run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PRODUCTION: real people&apos;s records change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm bulk run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run was not started; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The run could not be saved; nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bulk run %1 finished: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulk run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>a retry of the failed and unknown rows of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a retry of the failed rows of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Run %1 is %2: there is nothing to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resuming run %1 (rows already sent are not sent again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 — %2, %n row(s), %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkProgressView</name>
+    <message>
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+38"/>
+        <source>Run state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate and time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Resume the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cance&amp;l run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open results &amp;file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the results file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry &amp;failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retry the failed rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also retry rows whose outcome is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown rows may have been carried out already: retry them only after checking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only rows with a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Paused by the officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Checked input: nothing has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Run %1: %2, profile %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server asked to slow down (%1): the whole run waits %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Canary: the first rows were sent. Check their results below, then go on or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rows/s, about %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkRecord</name>
+    <message>
+        <location filename="../../app/core/BulkRecord.cpp" line="+48"/>
+        <source>not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent: the run stopped before this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>The run file of %1 was altered after the run started: it no longer matches the digest in history record #%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkReport</name>
+    <message>
+        <location filename="../../app/cli/BulkReport.cpp" line="+23"/>
+        <source>%1 succeeded, %2 already so, %3 failed, %4 unknown, %5 not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No bulk runs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1: %2, %3 (%4), %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retries run %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input: %1 (SHA-256 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n rows: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>line %1 (%2): %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>... and %n more; see the results file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkResults</name>
+    <message>
+        <location filename="../../app/core/BulkResults.cpp" line="+128"/>
+        <source>the results file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkRowModel</name>
+    <message>
+        <location filename="../../ui/bulk/BulkRowModel.cpp" line="+90"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation type="unfinished">Inconnu</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Will not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User ID</source>
+        <translation type="unfinished">Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation type="unfinished">Résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP</source>
+        <translation type="unfinished">HTTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkRun</name>
+    <message numerus="yes">
+        <location filename="../../app/core/BulkRun.cpp" line="+203"/>
+        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The canary rows are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Paused by the officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkSession</name>
+    <message>
+        <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
+        <location line="+55"/>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-51"/>
+        <source>--confirm-count %1 does not match the %n valid rows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In production a bulk run needs --confirm-count N, N being the number of valid rows (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 %n users in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The count did not match; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished">Rien n&apos;a été envoyé&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server asked to slow down (%1): the whole run waits %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Stopped with %n rows in flight; they are unknown now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>pausing: waiting for %n rows in flight (again to stop at once).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run %1 paused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume with: enrollee-cli bulk resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>canary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 is paused; go on with: enrollee-cli bulk resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not every canary row succeeded. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Go on with the other %n rows? Type &quot;yes&quot;: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yes</source>
+        <translation type="unfinished">oui</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1 %2: %3. Results: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkStore</name>
+    <message>
+        <location filename="../../app/core/BulkStore.cpp" line="+59"/>
+        <source>the run file of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a run id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No run %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The run file %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliApplication</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+20"/>
+        <location filename="../../app/cli/CliApplication.cpp" line="+23"/>
         <source>Usage: enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help for its options)
 
 Manage Smile ID enrollees (POST /api/v2/partner/enrollee) from scripts and terminals.
@@ -717,40 +1926,31 @@ Manage Smile ID enrollees (POST /api/v2/partner/enrollee) from scripts and termi
 Commands:
   ACTION USER_ID [options]   one action on one user; ACTION is one of:
                              %1
+  bulk ACTION --input FILE [--dry-run] [--rate N] [--concurrency N] [--results FILE] ...
+                             ACTION on every user ID in FILE: checked first, throttled,
+                             resumable, with a results file
+  bulk list|show RUN_ID|resume RUN_ID|retry RUN_ID [--codes C1,C2] [--unknown]
+                             bulk runs: their counts and rows; go on; retry failed rows
   sign --partner-id ID       print a request signature and timestamp as JSON
   history [--user-id ID] [--json] [--verify]
                              the audit trail, newest first; --verify checks its hash chain
   profile list|add|remove|use|set-key
                              saved profiles; API keys go to the keychain
   sandbox [--port N] ...     serve the local Smile ID sandbox in the foreground
+  team init|connect|status|disconnect|policy
+                             the team&apos;s shared audit trail on PostgreSQL
+  approvals list|approve|deny|run
+                             four-eyes requests: another officer approves, the requester runs
 
 Options:
   -h, --help                 this help
   -v, --version              the version
 
 </source>
-        <translation>Utilisation&#xa0;: enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help pour ses options)
-
-Gère les inscrits Smile ID (POST /api/v2/partner/enrollee) depuis des scripts et des terminaux.
-
-Commandes&#xa0;:
-  ACTION USER_ID [options]   une action sur un utilisateur&#xa0;; ACTION est l&apos;une des suivantes&#xa0;:
-                             %1
-  sign --partner-id ID       affiche une signature de requête et son horodatage en JSON
-  history [--user-id ID] [--json] [--verify]
-                             le journal d&apos;audit, du plus récent au plus ancien&#xa0;; --verify contrôle sa chaîne d&apos;empreintes
-  profile list|add|remove|use|set-key
-                             les profils enregistrés&#xa0;; les clés d&apos;API sont placées dans le trousseau de clés
-  sandbox [--port N] ...     exécute le bac à sable Smile ID local au premier plan
-
-Options&#xa0;:
-  -h, --help                 cette aide
-  -v, --version              la version
-
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+73"/>
         <source>which command? Run &quot;enrollee-cli --help&quot;.</source>
         <translation>quelle commande&#xa0;? Exécutez «&#xa0;enrollee-cli --help&#xa0;».</translation>
     </message>
@@ -871,18 +2071,12 @@ Options&#xa0;:
   3  the server refused the action
   4  network problem, timeout or TLS error (the action may or may not have been applied)
   5  history, settings or keychain problem, or the history check failed
-  6  not confirmed; nothing was sent</source>
-        <translation>Codes de sortie&#xa0;:
-  0  le serveur a accepté l&apos;action (ou la commande a réussi)
-  1  erreur interne
-  2  ligne de commande ou saisie incorrecte&#xa0;; rien n&apos;a été envoyé
-  3  le serveur a refusé l&apos;action
-  4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
-  5  problème d&apos;historique, de paramètres ou de trousseau de clés, ou échec du contrôle de l&apos;historique
-  6  non confirmé&#xa0;; rien n&apos;a été envoyé</translation>
+  6  not confirmed; nothing was sent
+  7  recorded as a request awaiting a second officer&apos;s approval; nothing was sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the keychain entry of the profile (see &quot;enrollee-cli profile set-key&quot;); never from an argument.</source>
         <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir «&#xa0;enrollee-cli profile set-key&#xa0;»)&#xa0;; jamais d&apos;un argument.</translation>
     </message>
@@ -933,7 +2127,7 @@ Options&#xa0;:
 <context>
     <name>Command</name>
     <message>
-        <location filename="../../app/cli/Command.cpp" line="+24"/>
+        <location filename="../../app/cli/Command.cpp" line="+25"/>
         <source>Run &quot;enrollee-cli %1 --help&quot; for the options.</source>
         <translation>Exécutez «&#xa0;enrollee-cli %1 --help&#xa0;» pour connaître les options.</translation>
     </message>
@@ -1009,6 +2203,14 @@ Motif : %6</translation>
         <location line="+1"/>
         <source>This does not match &quot;%1&quot; (letter case and spaces count).</source>
         <translation>Cela ne correspond pas à « %1 » (majuscules et espaces comptent).</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../../ui/DesktopNotifier.cpp" line="+20"/>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +2350,142 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpBar</name>
+    <message>
+        <location filename="../../ui/FollowUpBar.cpp" line="+22"/>
+        <source>&amp;Cancel request</source>
+        <translation>&amp;Annuler la requête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the answer</source>
+        <translation>Cesser d’attendre la réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stops waiting. The request has been sent: Smile ID may still carry it out, so the history records its outcome as unknown.</source>
+        <translation>Cesse d’attendre. La requête a été envoyée : Smile ID peut encore l’exécuter, l’historique enregistre donc son issue comme inconnue.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still waiting for Smile ID&apos;s answer…</source>
+        <translation>Toujours en attente de la réponse de Smile ID…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the same action again</source>
+        <translation>Envoyer à nouveau la même action</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo: %1</source>
+        <translation>Annulation : %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No answer came: it may or may not have been applied. Retrying is safe: each of these actions sets a state.</source>
+        <translation>Aucune réponse n’est arrivée : l’action a pu être appliquée ou non. Réessayer est sans danger : chacune de ces actions fixe un état.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smile ID had a problem on its side; it may work if you try again.</source>
+        <translation>Smile ID a rencontré un problème de son côté ; un nouvel essai peut réussir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done. Changed your mind?</source>
+        <translation>C’est fait. Vous avez changé d’avis ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../ui/HelpMenu.cpp" line="+11"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;data folder</source>
+        <translation>Ouvrir le dossier des &amp;données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder holding the history and the sandbox&apos;s state.</source>
+        <translation>Le dossier qui contient l’historique et l’état du bac à sable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Enrollee Console</source>
+        <translation>&amp;À propos d’Enrollee Console</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Go to the user ID</source>
+        <translation>Aller à l’identifiant utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the history</source>
+        <translation>Afficher l’historique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommand</name>
     <message>
         <location filename="../../app/cli/HistoryCommand.cpp" line="+22"/>
@@ -1180,17 +2518,37 @@ Motif : %6</translation>
         <translation>N</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The history&apos;s chain key is lost for good: make a new one and record a key epoch, after which --verify reports the earlier records as unverifiable instead of altered. Needs --reason; asks first (or --yes). Refused while the key is only out of reach or still vouches for the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why the key was given up (with --new-key-epoch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --new-key-epoch on a computer that has no keychain: keep the new key in the file beside the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>history takes no arguments besides its options.</source>
         <translation>history n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--keep-months takes a number of months from 0 (keep everything) to 1200.</source>
         <translation>--keep-months attend un nombre de mois compris entre 0 (tout conserver) et 1200.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -1260,12 +2618,17 @@ Motif : %6</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>It also matches the anchor&apos;s copy in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>History check FAILED at entry #%1: %2</source>
         <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-24"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>Historique intact&#xa0;: %n enregistrement vérifié, chaîné avec la clé (source&#xa0;: %1).</numerusform>
@@ -1273,12 +2636,12 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-145"/>
         <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now, after showing what goes and asking (or --yes). The removal is itself recorded in the history. Refused while the clock is behind the newest record or more than a month ahead of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+145"/>
+        <location line="+173"/>
         <source>%n more break(s):</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1343,6 +2706,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../app/cli/HistoryEpoch.cpp" line="+31"/>
         <source>yes</source>
         <translation type="unfinished">oui</translation>
     </message>
@@ -1352,7 +2716,7 @@ Motif : %6</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Pruning failed: %1</source>
         <translation>Échec de la purge&#xa0;: %1</translation>
     </message>
@@ -1361,23 +2725,62 @@ Motif : %6</translation>
         <source>Kept history from %1 on; entries removed with the months before it: %2.</source>
         <translation>Historique conservé à partir de %1&#xa0;; entrées supprimées avec les mois précédents&#xa0;: %2.</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/HistoryEpoch.cpp" line="-17"/>
+        <source>--new-key-epoch needs --reason TEXT: the trail records why the key was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Begin a new key epoch? Type &quot;yes&quot; to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not confirmed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>No key epoch was begun: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new key epoch begins at record #%1, chained with a new key in %2. Records before it are reported as unverifiable by the history check.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryDetailView</name>
     <message>
+        <location filename="../../ui/history/HistoryDetailView.cpp" line="+74"/>
         <source>Sent from</source>
         <translation>Envoyé depuis</translation>
     </message>
     <message>
-        <source>this console's window (console)</source>
+        <location line="-55"/>
+        <source>this console&apos;s window (console)</source>
         <translation>la fenêtre de cette console (console)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>the command line, enrollee-cli (cli)</source>
         <translation>la ligne de commande, enrollee-cli (cli)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryDetailView.cpp" line="+31"/>
+        <location line="+18"/>
         <source>Details of the selected history entry</source>
         <translation>Détails de l&apos;entrée d&apos;historique sélectionnée</translation>
     </message>
@@ -1437,9 +2840,14 @@ Motif : %6</translation>
         <translation>Motif</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Face</source>
-        <translation>Interface</translation>
+        <location line="+3"/>
+        <source>Bulk run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, input line %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1531,6 +2939,42 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
+    <name>HistoryExportNotice</name>
+    <message>
+        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+20"/>
+        <source>History export result</source>
+        <translation>Résultat de l’export de l’historique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the folder of the exported file</source>
+        <translation>Ouvrir le dossier du fichier exporté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss the export message</source>
+        <translation>Fermer le message d’export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>%n entrée exportée vers %1.</numerusform>
+            <numerusform>%n entrées exportées vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryExporter</name>
     <message>
         <location filename="../../ui/history/HistoryExporter.cpp" line="+179"/>
@@ -1571,19 +3015,22 @@ Motif : %6</translation>
 <context>
     <name>HistoryFilterBar</name>
     <message>
+        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+60"/>
         <source>Clear all history filters</source>
         <translation>Effacer tous les filtres de l’historique</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>C&amp;lear filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Show every entry again.</source>
         <translation>Afficher à nouveau toutes les entrées.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryFilterBar.cpp" line="+27"/>
+        <location line="-37"/>
         <source>All &amp;dates</source>
         <translation>&amp;Toutes les dates</translation>
     </message>
@@ -1593,14 +3040,14 @@ Motif : %6</translation>
         <translation>Cette &amp;session</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Filter history by text</source>
         <translation>Filtrer l&apos;historique par texte</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Search user ID, operator, reason, message, code</source>
-        <translation>Rechercher dans l&apos;historique…</translation>
+        <source>Search user ID, operator, reason, message, code, bulk run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1653,7 +3100,7 @@ Motif : %6</translation>
         <translation>Uniquement les actions effectuées depuis l&apos;ouverture de cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;From</source>
         <translation>&amp;Du</translation>
     </message>
@@ -1704,10 +3151,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+136"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
     <message numerus="yes">
+        <location line="+110"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
@@ -1715,6 +3164,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location line="-4"/>
         <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
         <translation>
             <numerusform>Historique intact : %n entrée vérifiée. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
@@ -1722,6 +3172,15 @@ Motif : %6</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+5"/>
+        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>%1 sur %n entrée affichée</numerusform>
@@ -1729,14 +3188,17 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>No history entries yet. Every action you send is recorded here.</source>
         <translation>Aucune entrée d’historique pour l’instant. Chaque action envoyée est enregistrée ici.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>No entries match these filters. &lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
+        <location line="+62"/>
         <source>%n selected entries</source>
         <translation>
             <numerusform>%n entrée sélectionnée</numerusform>
@@ -1744,6 +3206,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+22"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Export de %n entrée…</numerusform>
@@ -1751,12 +3214,12 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+48"/>
+        <location line="-330"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Reload history</source>
         <translation>Recharger l&apos;historique</translation>
     </message>
@@ -1811,7 +3274,7 @@ Motif : %6</translation>
         <translation>Entrées d&apos;historique</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l&apos;historique</translation>
     </message>
@@ -1821,12 +3284,7 @@ Motif : %6</translation>
         <translation>Nombre d&apos;entrées d&apos;historique affichées</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>History export result</source>
-        <translation>Résultat de l&apos;export de l&apos;historique</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>History not checked yet.</source>
         <translation>Historique pas encore contrôlé.</translation>
     </message>
@@ -1846,27 +3304,12 @@ Motif : %6</translation>
         <translation>Contrôle de l&apos;intégrité de l&apos;historique…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>History intact (%1 records, keyed)</source>
-        <translation>Historique intact (enregistrements&#xa0;: %1, avec clé)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>History intact (%1 records, not keyed: edits with a recomputed chain would not be detected)</source>
-        <translation>Historique intact (enregistrements&#xa0;: %1, sans clé&#xa0;: une modification accompagnée d&apos;une chaîne recalculée ne serait pas détectée)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+27"/>
         <source>History check failed: %1</source>
         <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Showing %1 of %2 entries</source>
-        <translation>Entrées affichées&#xa0;: %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+78"/>
         <source>Export history as CSV</source>
         <translation>Exporter l&apos;historique au format CSV</translation>
     </message>
@@ -1884,16 +3327,6 @@ Motif : %6</translation>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Exporting %1 entries…</source>
-        <translation>Export en cours (entrées&#xa0;: %1)…</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Exported %1 entries to %2.</source>
-        <translation>Entrées exportées vers %2&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1924,7 +3357,7 @@ Motif : %6</translation>
         <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,7 +3367,7 @@ Motif : %6</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,7 +3377,7 @@ Motif : %6</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryRecords.cpp" line="+76"/>
+        <location filename="../../app/core/HistoryRecords.cpp" line="+98"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L&apos;enregistrement d&apos;historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
@@ -1954,7 +3387,7 @@ Motif : %6</translation>
         <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryChain.cpp" line="+130"/>
+        <location filename="../../app/core/HistoryChain.cpp" line="+181"/>
         <source>History files cannot be read: %1.</source>
         <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
     </message>
@@ -1964,7 +3397,7 @@ Motif : %6</translation>
         <translation>Les enregistrements n° 1 à %1 sont manquants&#xa0;: les entrées les plus anciennes ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Records #%1 to #%2 are missing: entries were removed.</source>
         <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: des entrées ont été supprimées.</translation>
     </message>
@@ -1974,30 +3407,7 @@ Motif : %6</translation>
         <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <source>The history&apos;s anchor outside its folder is damaged, or was made with another chain key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The history was rolled back to record #%1: the anchor outside the history folder says record #%2 was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>The newest %n record(s) were removed (#%1 to #%2): the anchor outside the history folder says record #%2 was written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Record #%1 is not the record the anchor outside the history folder vouches for: the history was replaced from there (rolled back and written again, or files swapped).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+21"/>
         <source>Record #%1 is not valid JSON although its hash matches.</source>
         <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
@@ -2012,7 +3422,41 @@ Motif : %6</translation>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-170"/>
+        <source>Records #1 to #%1 were chained with a key that was given up for good on %2 by %3 (&quot;%4&quot;; record #%5): they cannot be verified, and are not reported as altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The history was rolled back to record #%1: the anchor %2 says record #%3 was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced from there (rolled back and written again, or files swapped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>outside the history folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../app/core/LocalHistoryBackend.cpp" line="-144"/>
+        <source>in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
     </message>
@@ -2027,28 +3471,29 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+44"/>
+        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+188"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryAnchor.cpp" line="+70"/>
+        <location filename="../../app/core/HistoryAnchor.cpp" line="+87"/>
         <source>Run the history check (enrollee-cli history --verify); nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../app/core/HistoryChain.cpp" line="-150"/>
         <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The history ends at record #%1, but its anchor outside the history folder says record #%2 was written: records were removed or rolled back, and their numbers must not be reused.</source>
+        <source>The history ends at record #%1, but its anchor %2 says record #%3 was written: records were removed or rolled back, and their numbers must not be reused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Record #%1 is not the record the anchor outside the history folder vouches for: the history was replaced.</source>
+        <location line="+8"/>
+        <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2076,15 +3521,64 @@ Motif : %6</translation>
         <source>The clock says %1, more than %3 days after the newest history record (%2): if the clock is wrong, retention would remove recent months. Set the clock right, or record an action first if the history was simply not used; nothing was removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/core/HistoryBackend.h" line="+82"/>
+        <source>This history does not keep key epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/KeychainAnchor.cpp" line="+30"/>
+        <source>The history anchor&apos;s copy in the keychain cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The history anchor&apos;s copy in the keychain could not be updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/LocalHistoryEpoch.cpp" line="+30"/>
+        <source>No new chain key is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The chain key in hand still vouches for this history: it was not lost, so no new key epoch was begun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The history is empty: there is no earlier key to give up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableMenu</name>
+    <message>
+        <location filename="../../ui/history/HistoryTableMenu.cpp" line="+16"/>
+        <source>&amp;Copy user ID</source>
+        <translation>&amp;Copier l’identifiant utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open user in Lookup</source>
+        <translation>&amp;Ouvrir l’utilisateur dans Recherche</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Export selected entries as CSV…</source>
+        <translation>&amp;Exporter les entrées sélectionnées en CSV…</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
+        <location filename="../../ui/history/HistoryTableModel.cpp" line="+181"/>
         <source>This entry was changed after it was recorded: %1</source>
         <translation>Cette entrée a été modifiée après son enregistrement : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+161"/>
+        <location line="+30"/>
         <source>Time</source>
         <translation>Date et heure</translation>
     </message>
@@ -2365,19 +3859,22 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/MainWindow.cpp" line="+296"/>
         <source>&amp;History — check failed</source>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
     <message>
+        <location line="+98"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>Enrollee Console</source>
         <translation>Enrollee Console</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+54"/>
+        <location line="-354"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -2392,7 +3889,7 @@ Motif : %6</translation>
         <translation>Consultation et actions</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Views</source>
         <translation>Vues</translation>
     </message>
@@ -2408,13 +3905,14 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+135"/>
-        <location line="+75"/>
+        <location line="+146"/>
+        <location line="+50"/>
+        <location line="+66"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-232"/>
         <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
@@ -2438,7 +3936,7 @@ Motif : %6</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
         <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
@@ -2498,37 +3996,32 @@ Motif : %6</translation>
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;About Enrollee Console</source>
-        <translation>À &amp;propos d&apos;Enrollee Console</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+111"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-64"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-37"/>
+        <source>&amp;Bulk runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>[PRODUCTION] %1</source>
         <translation>[PRODUCTION] %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
         <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
     </message>
@@ -2548,7 +4041,7 @@ Motif : %6</translation>
         <translation>Les profils pourront être changés une fois l’action en cours terminée.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Quit while a request is in flight?</source>
         <translation>Quitter alors qu&apos;une requête est en cours&#xa0;?</translation>
     </message>
@@ -2561,6 +4054,29 @@ Motif : %6</translation>
         <location line="+2"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowBulk.cpp" line="+28"/>
+        <source>&amp;Bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Close during a bulk run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pause and close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2965,39 +4481,49 @@ Motif : %6</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
+        <location filename="../../ui/ProfileDialog.cpp" line="+72"/>
+        <location line="+6"/>
         <source>Show the API key</source>
         <translation>Afficher la clé d’API</translation>
     </message>
     <message>
+        <location line="-5"/>
+        <location line="+4"/>
         <source>Sho&amp;w</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Hi&amp;de</source>
         <translation>Mas&amp;quer</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Hide the API key</source>
         <translation>Masquer la clé d’API</translation>
     </message>
     <message>
-        <source>Production profile: actions change real people's enrollments.</source>
+        <location line="+94"/>
+        <source>Production profile: actions change real people&apos;s enrollments.</source>
         <translation>Profil de production : les actions modifient les inscriptions de personnes réelles.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>%1, production</source>
         <translation>%1, production</translation>
     </message>
     <message>
+        <location line="+134"/>
         <source>the new profile</source>
         <translation>le nouveau profil</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Save your changes to %1?</source>
         <translation>Enregistrer vos modifications de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+34"/>
+        <location line="-271"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -3092,7 +4618,7 @@ Motif : %6</translation>
         <translation>Clé d&apos;API</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Where the API key is kept</source>
         <translation>Lieu de conservation de la clé d&apos;API</translation>
     </message>
@@ -3142,7 +4668,7 @@ Motif : %6</translation>
         <translation>&amp;Clé d&apos;API&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -3177,17 +4703,17 @@ Motif : %6</translation>
         <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>Paste the API key from the Smile ID portal</source>
         <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Stored — leave empty to keep the current key</source>
         <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
@@ -3202,12 +4728,12 @@ Motif : %6</translation>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Enter the API key for this profile.</source>
         <translation>Saisissez la clé d&apos;API de ce profil.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+129"/>
         <source>Remove profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -3230,6 +4756,14 @@ Motif : %6</translation>
         <location line="+2"/>
         <source>No keychain is available: %1. API keys entered now are kept in memory for this session only.</source>
         <translation>Aucun trousseau de clés n&apos;est disponible&#xa0;: %1. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptService</name>
+    <message>
+        <location filename="../../ui/PromptService.cpp" line="+117"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
     </message>
 </context>
 <context>
@@ -3376,7 +4910,7 @@ Réponse&#xa0;:
 <context>
     <name>SandboxCommand</name>
     <message>
-        <location filename="../../app/cli/SandboxCommand.cpp" line="+61"/>
+        <location filename="../../app/cli/SandboxCommand.cpp" line="+62"/>
         <source>Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key &quot;%2&quot;; its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; --sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).</source>
         <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration «&#xa0;%2&#xa0;»&#xa0;; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué&#xa0;; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
     </message>
@@ -3402,13 +4936,14 @@ Réponse&#xa0;:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+9"/>
         <location line="+9"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-26"/>
         <source>Add an active enrollee (repeatable).</source>
         <translation>Ajouter un inscrit actif (option répétable).</translation>
     </message>
@@ -3418,7 +4953,7 @@ Réponse&#xa0;:
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Delay every answer by MS milliseconds.</source>
         <translation>Retarder chaque réponse de MS millisecondes.</translation>
     </message>
@@ -3470,7 +5005,7 @@ Réponse&#xa0;:
         <translation>sandbox n&apos;accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-76"/>
         <source>--latency takes milliseconds (0 to 600000).</source>
         <translation>--latency attend une durée en millisecondes (de 0 à 600000).</translation>
     </message>
@@ -3500,7 +5035,22 @@ Réponse&#xa0;:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <source>Add an active enrollee for every user ID in FILE (a CSV with a user_id column, or one ID per line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Above N requests in any second, answer 429 (code 2222) with Retry-After: 1 (default 0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, body, broken-chunked, interim.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3525,7 +5075,12 @@ Réponse&#xa0;:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
+        <source>--rate-limit takes requests per second (0 = no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>--port takes a port number (0 to 65535).</source>
         <translation>--port attend un numéro de port (de 0 à 65535).</translation>
     </message>
@@ -3555,7 +5110,7 @@ Réponse&#xa0;:
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d&apos;écouter sur %1, port %2&#xa0;: %3</translation>
     </message>
@@ -3583,17 +5138,22 @@ Réponse&#xa0;:
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+274"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+278"/>
         <source>Only POST is allowed on %1.</source>
         <translation>Seule la méthode POST est autorisée sur %1.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-138"/>
         <source>System error</source>
         <translation>Erreur système</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+182"/>
+        <source>Too many requests; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>No such endpoint: %1. This sandbox serves POST %2.</source>
         <translation>Point de terminaison inexistant&#xa0;: %1. Ce bac à sable sert POST %2.</translation>
     </message>
@@ -3722,9 +5282,428 @@ Réponse&#xa0;:
     </message>
 </context>
 <context>
+    <name>TeamApprovals</name>
+    <message>
+        <location filename="../../app/core/team/TeamApprovals.cpp" line="+132"/>
+        <source>There is no request #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommand</name>
+    <message>
+        <location filename="../../app/cli/TeamCommand.cpp" line="+32"/>
+        <source>The team&apos;s shared audit trail on PostgreSQL.
+  team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   create or upgrade the schema
+  team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   use it from this console
+  team status [--json] | team disconnect
+  team policy [--require-approval ACTION,... --environment production]
+The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from standard input); never settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The command.</source>
+        <translation type="unfinished">La commande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>init, connect, status, disconnect or policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libpq connection words, no password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept an sslmode weaker than verify-full for a host that is not this machine (the server&apos;s identity is then not checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the role&apos;s password from standard input and keep it in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions needing a second officer (comma-separated; &quot;none&quot; for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACTIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sandbox or production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENV</source>
+        <translation type="unfinished">ENV</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Usage: enrollee-cli team init|connect|status|disconnect|policy [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>team %1 needs --conninfo &quot;host=... dbname=... user=...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown team command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The team trail schema is already at version %1; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team trail schema is now at version %1 (was %2). Grant each officer&apos;s login role the group role: GRANT enrollee_officers TO officer_role;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Password of the database role: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No password given; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not save the connection in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to the team trail as database role &quot;%1&quot;; actions from this console now go to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>warning: TLS is weakened: the database server&apos;s identity is not verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connected to %1 as &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) of this console waiting to be sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified team record: #%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS is weakened: the server&apos;s identity is not verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save the settings in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnected from the team trail; this console keeps its own trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No team trail is connected; give --conninfo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--environment is sandbox or production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No action needs a second officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 need(s) a second officer&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnection</name>
+    <message>
+        <location filename="../../app/core/team/TeamConnection.cpp" line="+89"/>
+        <source>The connection must be written as key=value words, e.g. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (no quotes, no spaces in values).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No password in the connection text: it would be kept in settings. Use PGPASSWORD, ~/.pgpass, or &quot;team connect --save-password&quot; (the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection needs dbname=... and user=... (your own database role).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sslmode=%1 does not check the server&apos;s certificate and name; a team database that is not on this machine needs sslmode=verify-full, or --weaken-tls to accept the risk explicitly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The database refused the password for this role (wrong or missing password: PGPASSWORD, ~/.pgpass or the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database server&apos;s TLS certificate could not be verified or does not match its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team database is down or not listening there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no route to the team database&apos;s host (network, VPN or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database or role named in the connection does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team database could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No team database is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamHistoryBackend</name>
+    <message>
+        <location filename="../../app/core/team/TeamHistoryBackend.cpp" line="+69"/>
+        <source>the team trail (%1), with this console&apos;s own copy in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The team trail cannot be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>this console&apos;s own trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSchema</name>
+    <message>
+        <location filename="../../app/core/team/TeamSchema.cpp" line="+176"/>
+        <location line="+4"/>
+        <source>Could not read the team schema&apos;s version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not begin the schema upgrade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The schema upgrade to version %1 failed (nothing was changed):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not commit the schema upgrade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database has no team trail schema: an administrator must run &quot;enrollee-cli team init --conninfo ...&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team trail schema is version %1; this console needs version %2: an administrator must run &quot;enrollee-cli team init&quot; to upgrade it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The team trail schema is version %1, newer than this console understands (%2): update Enrollee Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamTrail</name>
+    <message>
+        <location filename="../../app/core/team/TeamTrail.cpp" line="+82"/>
+        <source>team record #%1 (%2 by %3 on %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Could not write to the team trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not begin writing to the team trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not lock the team trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not read the team trail&apos;s end:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not commit to the team trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+29"/>
+        <location line="+12"/>
+        <source>Could not read the team trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1 did &quot;%2&quot; on this user %n minute(s) ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Team records from #%1 are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Team record #%1 is not the record this console verified: the trail was rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was altered: its hash does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team trail ends before record #%1, which this console verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Team records #%1 to #%2 are missing: they were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was altered (UPDATE): its hash does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or DELETE of every record).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The newest %n team record(s) were removed (DELETE of #%1 to #%2): this console verified record #%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Team record #%1 is not the record this console verified: the trail was rewritten from there (records altered and their hashes recomputed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserTimelineModel</name>
     <message>
-        <location filename="../../ui/history/UserTimelineModel.cpp" line="+132"/>
+        <location filename="../../ui/history/UserTimelineModel.cpp" line="+108"/>
+        <source>Row %1 of bulk run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (bulk run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Time</source>
         <translation type="unfinished">Date et heure</translation>
     </message>
@@ -3850,183 +5829,6 @@ Réponse&#xa0;:
         <location line="+5"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
         <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../../app/console/main.cpp" line="+63"/>
-        <source>Enrollee Console</source>
-        <translation>Enrollee Console</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpBar</name>
-    <message>
-        <source>&amp;Cancel request</source>
-        <translation>&amp;Annuler la requête</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the answer</source>
-        <translation>Cesser d’attendre la réponse</translation>
-    </message>
-    <message>
-        <source>Stops waiting. The request has been sent: Smile ID may still carry it out, so the history records its outcome as unknown.</source>
-        <translation>Cesse d’attendre. La requête a été envoyée : Smile ID peut encore l’exécuter, l’historique enregistre donc son issue comme inconnue.</translation>
-    </message>
-    <message>
-        <source>Still waiting for Smile ID's answer…</source>
-        <translation>Toujours en attente de la réponse de Smile ID…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Annulation…</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>Send the same action again</source>
-        <translation>Envoyer à nouveau la même action</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Annulation</translation>
-    </message>
-    <message>
-        <source>Undo: %1</source>
-        <translation>Annulation : %1</translation>
-    </message>
-    <message>
-        <source>No answer came: it may or may not have been applied. Retrying is safe: each of these actions sets a state.</source>
-        <translation>Aucune réponse n’est arrivée : l’action a pu être appliquée ou non. Réessayer est sans danger : chacune de ces actions fixe un état.</translation>
-    </message>
-    <message>
-        <source>Smile ID had a problem on its side; it may work if you try again.</source>
-        <translation>Smile ID a rencontré un problème de son côté ; un nouvel essai peut réussir.</translation>
-    </message>
-    <message>
-        <source>Done. Changed your mind?</source>
-        <translation>C’est fait. Vous avez changé d’avis ?</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot;</source>
-        <translation>%1 « %2 »</translation>
-    </message>
-</context>
-<context>
-    <name>HelpMenu</name>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <source>&amp;User guide</source>
-        <translation>&amp;Guide d’utilisation</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>Open &amp;data folder</source>
-        <translation>Ouvrir le dossier des &amp;données</translation>
-    </message>
-    <message>
-        <source>The folder holding the history and the sandbox's state.</source>
-        <translation>Le dossier qui contient l’historique et l’état du bac à sable.</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>À propos de &amp;Qt</translation>
-    </message>
-    <message>
-        <source>&amp;About Enrollee Console</source>
-        <translation>&amp;À propos d’Enrollee Console</translation>
-    </message>
-    <message>
-        <source>Go to the user ID</source>
-        <translation>Aller à l’identifiant utilisateur</translation>
-    </message>
-    <message>
-        <source>Show the history</source>
-        <translation>Afficher l’historique</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profils</translation>
-    </message>
-    <message>
-        <source>User guide</source>
-        <translation>Guide d’utilisation</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Raccourcis clavier</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryExportNotice</name>
-    <message>
-        <source>History export result</source>
-        <translation>Résultat de l’export de l’historique</translation>
-    </message>
-    <message>
-        <source>Open the folder of the exported file</source>
-        <translation>Ouvrir le dossier du fichier exporté</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>&amp;Ouvrir le dossier</translation>
-    </message>
-    <message>
-        <source>Dismiss the export message</source>
-        <translation>Fermer le message d’export</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Fermer</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n entries to %1.</source>
-        <translation>
-            <numerusform>%n entrée exportée vers %1.</numerusform>
-            <numerusform>%n entrées exportées vers %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>HistoryTableMenu</name>
-    <message>
-        <source>&amp;Copy user ID</source>
-        <translation>&amp;Copier l’identifiant utilisateur</translation>
-    </message>
-    <message>
-        <source>&amp;Open user in Lookup</source>
-        <translation>&amp;Ouvrir l’utilisateur dans Recherche</translation>
-    </message>
-    <message>
-        <source>&amp;Export selected entries as CSV…</source>
-        <translation>&amp;Exporter les entrées sélectionnées en CSV…</translation>
-    </message>
-</context>
-<context>
-    <name>PromptService</name>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-</context>
-<context>
-    <name>DesktopNotifier</name>
-    <message>
-        <source>Enrollee Console</source>
-        <translation>Enrollee Console</translation>
     </message>
 </context>
 </TS>

@@ -246,7 +246,7 @@ void MainWindow::buildMenus()
     QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
     history->setObjectName(QStringLiteral("showHistoryAction"));
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentWidget(m_bulk); });
+    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentIndex(2); });
     bulk->setObjectName(QStringLiteral("showBulkAction"));
     bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
 
@@ -328,6 +328,7 @@ void MainWindow::startServices()
     m_servicesStarted = true;
     // A second window over the same context (tests, a future "new window") finds it already running.
     buildHistory();
+    finishBulk();
     connect(m_historyPanel, &HistoryPanel::verificationFinished, m_lookup, [this](const ChainReport &report) {
         m_lookup->setIntegrityProblem(report.ok ? QString() : report.problem);
     });

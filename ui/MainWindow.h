@@ -63,6 +63,7 @@ private:
     void buildHistory();
     // The Bulk tab (MainWindowBulk.cpp).
     void buildBulk();
+    void finishBulk(); // after the first frame
     // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
     void updateSwitching(bool actionBusy);
     void notifyDesktop(const QString &title, const QString &text);

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -23,9 +24,26 @@ constexpr int kCloseWaitMs = 5000; // for the answers to rows in flight before t
 
 void MainWindow::buildBulk()
 {
+    // Like the history view, the Bulk tab is built right after the first frame (it reads the stored
+    // runs from disk); until then its tab holds a placeholder.
+    auto *placeholder = new QLabel(tr("Opening bulk runs…"), this);
+    placeholder->setObjectName(QStringLiteral("bulkPlaceholder"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_tabs->addTab(placeholder, tr("&Bulk"));
+}
+
+void MainWindow::finishBulk()
+{
+    if (m_bulk)
+        return;
     m_bulk = new BulkPanel(m_context, m_profiles, m_prompts, this);
     m_bulk->setObjectName(QStringLiteral("bulkPanel"));
-    m_tabs->addTab(m_bulk, tr("&Bulk"));
+    const int current = m_tabs->currentIndex();
+    QWidget *placeholder = m_tabs->widget(2);
+    m_tabs->removeTab(2);
+    placeholder->deleteLater();
+    m_tabs->insertTab(2, m_bulk, tr("&Bulk"));
+    m_tabs->setCurrentIndex(current);
     connect(m_bulk, &BulkPanel::runningChanged, this, [this] { updateSwitching(m_actions->isBusy()); });
     connect(m_bulk, &BulkPanel::notify, this, &MainWindow::notifyDesktop);
 }

@@ -269,8 +269,8 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     outcome.attempts = job.attempt;
     const QString action = ActionInfo::displayName(e.action);
     if (result.ok()) {
-        outcome.headline =
-            tr("User \"%1\" %2 (HTTP %3).").arg(e.userId, ActionInfo::pastTense(e.action)).arg(result.httpStatus);
+        // Plain words in the headline; the HTTP status and code are in the details and the trail.
+        outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
     } else if (cancelled) {
         outcome.headline = unanswered
             ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "

@@ -3,6 +3,7 @@
 #include "HistoryFeed.h"
 #include "HistoryTableModel.h"
 #include "KnownState.h"
+#include "TimeText.h"
 #include "UserTimelineModel.h"
 #include "Validation.h"
 
@@ -125,7 +126,7 @@ void LookupPanel::sizeTimelineColumns()
     for (Outcome outcome : {Outcome::Pending, Outcome::Success, Outcome::Failure, Outcome::Unknown})
         longestOutcome = qMax(longestOutcome, metrics.horizontalAdvance(HistoryEntry::outcomeDisplayName(outcome)));
     const QHash<int, int> content{
-        {UserTimelineModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00 AM"))},
+        {UserTimelineModel::TimeColumn, metrics.horizontalAdvance(TimeText::widest())},
         {UserTimelineModel::ActionColumn, longestAction},
         {UserTimelineModel::OutcomeColumn, longestOutcome},
         {UserTimelineModel::CodeColumn, metrics.horizontalAdvance(QStringLiteral("00000"))},
@@ -251,7 +252,7 @@ void LookupPanel::showState()
         deleted = state.known && state.deleted;
         asOf = state.asOf;
         if (state.known)
-            text += tr(" (as of %1)").arg(QLocale().toString(state.asOf.toLocalTime(), QLocale::ShortFormat));
+            text += tr(" (as of %1)").arg(TimeText::display(state.asOf)); // one time format in the window
     }
     emit knownStateChanged(isValid() ? userId() : QString(), deleted, asOf);
     if (m_state->text() == text)

@@ -87,6 +87,9 @@ private slots:
         QTRY_COMPARE(timeline->model()->rowCount(), 1);
         QVERIFY2(timeline->model()->index(0, 1).data().toString().contains(QLatin1String("bulk run")),
                  qPrintable(timeline->model()->index(0, 1).data().toString()));
+        // The lookup says "as of" in the window's one time format, with its zone.
+        const QString known = find<QLabel>(window(), "knownStateLabel")->text();
+        QVERIFY2(known.contains(QDateTime::currentDateTime().timeZoneAbbreviation()), qPrintable(known));
         userEdit()->clear();
         QTest::mouseClick(button("bulkOpenResultsButton"), Qt::LeftButton);
         QVERIFY(m_console->prompts.asked().contains(QStringLiteral("url:")

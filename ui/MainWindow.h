@@ -56,6 +56,10 @@ protected:
 
 private:
     void buildMenus();
+    // MainWindowWiring.cpp: the splitter, tabs and bars; profile and keychain signals; action signals.
+    void buildLayout();
+    void connectProfiles();
+    void connectActions();
     void buildStatusBar();
     void updateSandboxStatus();
     void updateHistoryTab(const ChainReport &report);

@@ -1,0 +1,143 @@
+// MainWindow's layout and the wiring of its panels to the controllers, apart from the constructor.
+#include "ActionController.h"
+#include "ActionPanel.h"
+#include "ActionRunner.h"
+#include "AppContext.h"
+#include "AppSettings.h"
+#include "CredentialStore.h"
+#include "DesktopNotifier.h"
+#include "FollowUpBar.h"
+#include "InfoBar.h"
+#include "LookupPanel.h"
+#include "MainWindow.h"
+#include "ProductionBanner.h"
+#include "ProfileBar.h"
+#include "ProfileController.h"
+#include "PromptService.h"
+#include "ResultView.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+void MainWindow::buildLayout()
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setAccessibleName(tr("Lookup and actions"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_lookup);
+    // Retry and the undo hint sit under the result they follow.
+    m_followUp = new FollowUpBar(this);
+    m_notifier = new DesktopNotifier(this);
+    auto *actionColumn = new QWidget(this);
+    actionColumn->setObjectName(QStringLiteral("actionColumn"));
+    auto *actionLayout = new QVBoxLayout(actionColumn);
+    actionLayout->setContentsMargins(0, 0, 0, 0);
+    actionLayout->addWidget(m_actionPanel, 1);
+    actionLayout->addWidget(m_followUp);
+    m_splitter->addWidget(actionColumn);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->addTab(m_splitter, tr("&Lookup and actions"));
+    // The history view is built right after the first frame (it is the costliest part of the
+    // window and not visible at start); until then its tab holds a placeholder.
+    auto *placeholder = new QLabel(tr("Opening history…"), this);
+    placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_tabs->addTab(placeholder, tr("&History"));
+    buildBulk();
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralWidget"));
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_profileBar);
+    layout->addWidget(m_firstRunBar);
+    layout->addWidget(m_keychainBar);
+    layout->addWidget(m_settingsBar);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    buildStatusBar();
+    buildMenus();
+}
+
+void MainWindow::connectProfiles()
+{
+    connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
+    connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);
+    connect(m_context->credentials(), &CredentialStore::waitingLongChanged, this, &MainWindow::updateReadiness);
+    connect(m_profiles, &ProfileController::profilesChanged, this, [this] {
+        if (m_profiles->hasSavedProfiles())
+            m_firstRunBar->hide();
+    });
+    connect(m_profileBar, &ProfileBar::manageRequested, this, [this] { showProfiles(false); });
+    connect(m_firstRunBar, &InfoBar::actionTriggered, this, [this] { showProfiles(true); });
+    connect(m_firstRunBar, &InfoBar::dismissed, this,
+            [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
+    connect(m_context->credentials(), &CredentialStore::availabilityChanged, this,
+            [this](bool available, const QString &why) {
+        // Plain words once; the system's own error only on request.
+        m_keychainBar->setText(tr("No keychain is available on this desktop. API keys you enter are kept in memory "
+                                  "for this session only; nothing secret is written to disk."));
+        m_keychainBar->setActionText(tr("Details…"));
+        m_keychainDetails = why;
+        m_keychainBar->setVisible(!available);
+    });
+    connect(m_keychainBar, &InfoBar::actionTriggered, this, [this] {
+        m_prompts->information(this, tr("Why no keychain is available"),
+                               tr("The system's keychain service answered:\n\n%1").arg(m_keychainDetails));
+    });
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_followUp, &FollowUpBar::followUpRequested, this,
+            [this](ActionKind kind, const QString &userId, const QString &reason) {
+        m_lookup->userIdEdit()->setText(userId); // the field names the user the action goes to
+        m_actions->request(kind, userId, reason);
+    });
+    connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
+    connect(m_context->runner(), &ActionRunner::actionStarted, m_followUp,
+            [this](quint64 ticket, const HistoryEntry &entry) {
+        if (entry.runId.isEmpty()) // a bulk run's rows have the Bulk tab's own controls
+            m_followUp->showWaiting(ticket);
+    });
+    connect(m_followUp, &FollowUpBar::cancelRequested, m_context->runner(), &ActionRunner::cancel);
+    connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
+    connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
+        m_actionPanel->setTarget(valid ? userId : QString());
+        updateReadiness();
+    });
+    connect(m_actionPanel, &ActionPanel::actionRequested, this,
+            [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
+    connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    connectTargetSafety();
+    // The profile stays put while an action is asked about or in flight: its answer belongs to it.
+    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) { updateSwitching(busy); });
+    connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(
+            tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::refused, this, [this](ActionKind kind, const QString &reason) {
+        m_actionPanel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason,
+                                                 true);
+    });
+    connect(m_actions, &ActionController::cancelled, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(
+            tr("%1 of \"%2\" cancelled; nothing was sent.").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::finished, this, &MainWindow::onOutcome);
+    connect(m_context, &AppContext::sandboxStarted, this, &MainWindow::onSandboxStarted);
+    connect(m_context, &AppContext::sandboxFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The local sandbox could not start: %1").arg(error));
+    });
+    connect(m_context, &AppContext::ready, this, &MainWindow::updateReadiness);
+}

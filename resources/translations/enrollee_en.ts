@@ -17,9 +17,9 @@
     <message numerus="yes">
         <location filename="../../app/cli/BulkCommand.cpp" line="+205"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of these was already %1 by this console (history).</numerusform>
+            <numerusform>%n of these were already %1 by this console (history).</numerusform>
         </translation>
     </message>
 </context>
@@ -28,57 +28,57 @@
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkPanel.cpp" line="+225"/>
         <source>%n row(s) checked: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row checked: </numerusform>
+            <numerusform>%n rows checked: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n will not be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n will not be sent</numerusform>
+            <numerusform>%n will not be sent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of these was already %1 by this console (history).</numerusform>
+            <numerusform>%n of these were already %1 by this console (history).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+41"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
+            <numerusform>%1 %n users in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>The first %n row(s) go first; the run then waits for you to check them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The first row goes first; the run then waits for you to check it.</numerusform>
+            <numerusform>The first %n rows go first; the run then waits for you to check them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+104"/>
         <source>%1 — %2, %n row(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %2, %n row, %3</numerusform>
+            <numerusform>%1 — %2, %n rows, %3</numerusform>
         </translation>
     </message>
 </context>
@@ -87,9 +87,9 @@
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkProgressView.cpp" line="+193"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
 </context>
@@ -98,25 +98,25 @@
     <message numerus="yes">
         <location filename="../../app/cli/BulkReport.cpp" line="+76"/>
         <source>%n rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+23"/>
         <source>%n rows: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row: </numerusform>
+            <numerusform>%n rows: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+31"/>
         <source>... and %n more; see the results file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>... and %n more; see the results file.</numerusform>
+            <numerusform>... and %n more; see the results file.</numerusform>
         </translation>
     </message>
 </context>
@@ -125,9 +125,9 @@
     <message numerus="yes">
         <location filename="../../app/core/BulkRun.cpp" line="+203"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
+            <numerusform>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</numerusform>
         </translation>
     </message>
 </context>
@@ -136,65 +136,65 @@
     <message numerus="yes">
         <location filename="../../app/cli/BulkSession.cpp" line="+50"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>--confirm-count %1 does not match the %n valid row.</numerusform>
+            <numerusform>--confirm-count %1 does not match the %n valid rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n user needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</numerusform>
+            <numerusform>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%1 %n users in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %n user in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </numerusform>
+            <numerusform>%1 %n users in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of these was already %1 by this console (history).</numerusform>
+            <numerusform>%n of these were already %1 by this console (history).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>
+            <numerusform>run %1: %2 of %n rows to send (%3, profile %4); results in %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Stopped with %n rows in flight; they are unknown now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stopped with %n row in flight; it is unknown now.</numerusform>
+            <numerusform>Stopped with %n rows in flight; they are unknown now.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>pausing: waiting for %n rows in flight (again to stop at once).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>pausing: waiting for %n row in flight (again to stop at once).</numerusform>
+            <numerusform>pausing: waiting for %n rows in flight (again to stop at once).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>Go on with the other %n rows? Type &quot;yes&quot;: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Go on with the other %n row? Type &quot;yes&quot;: </numerusform>
+            <numerusform>Go on with the other %n rows? Type &quot;yes&quot;: </numerusform>
         </translation>
     </message>
 </context>
@@ -211,25 +211,25 @@
     <message numerus="yes">
         <location line="+28"/>
         <source>%n more break(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more break:</numerusform>
+            <numerusform>%n more breaks:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+42"/>
         <source>Keeping %n month(s) removes everything before %1:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keeping %n month removes everything before %1:</numerusform>
+            <numerusform>Keeping %n months removes everything before %1:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1: %n entry(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n entry</numerusform>
+            <numerusform>%1: %n entries</numerusform>
         </translation>
     </message>
 </context>
@@ -265,9 +265,9 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>History intact: %n entry checked, not changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
+            <numerusform>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -300,9 +300,9 @@
     <message numerus="yes">
         <location filename="../../app/core/HistoryChain.cpp" line="+127"/>
         <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The newest record was removed (#%1 to #%2): the anchor %3 says record #%2 was written.</numerusform>
+            <numerusform>The newest %n records were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</numerusform>
         </translation>
     </message>
 </context>
@@ -311,9 +311,9 @@
     <message numerus="yes">
         <location filename="../../ui/MainWindowBulk.cpp" line="+62"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
+            <numerusform>Bulk run %1 is still sending (%n rows to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
         </translation>
     </message>
 </context>
@@ -322,9 +322,9 @@
     <message numerus="yes">
         <location filename="../../app/cli/TeamCommand.cpp" line="+197"/>
         <source>%n record(s) of this console waiting to be sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record of this console waiting to be sent.</numerusform>
+            <numerusform>%n records of this console waiting to be sent.</numerusform>
         </translation>
     </message>
 </context>

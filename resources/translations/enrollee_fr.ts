@@ -150,7 +150,7 @@ OpenSSL&#xa0;: %4</translation>
     <message>
         <location line="+42"/>
         <source>%1 cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -198,32 +198,32 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     <message>
         <location filename="../../app/cli/ActionApproval.cpp" line="+51"/>
         <source>warning: %1.</source>
-        <translation type="unfinished">avertissement&#xa0;: %1.</translation>
+        <translation>avertissement&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ici, %1 exige l&apos;approbation d&apos;un second agent, et la base de données de l&apos;équipe est injoignable pour la demander&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande d&apos;approbation n&apos;a pas pu être enregistrée&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of &quot;%2&quot; in %3 needs a second officer: request #%4 recorded, awaiting approval (enrollee-cli approvals approve %4). Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de «&#xa0;%2&#xa0;» en %3 exige un second agent&#xa0;: demande n° %4 enregistrée, en attente d&apos;approbation (enrollee-cli approvals approve %4). Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Request #%1 cannot be run; nothing was sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande n° %1 ne peut pas être exécutée&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Request #%1 was approved for something other than what would be sent now (profile changed?); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande n° %1 a été approuvée pour autre chose que ce qui serait envoyé maintenant (profil modifié&#xa0;?)&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -386,12 +386,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/ActionPolicy.cpp" line="+40"/>
         <source>%1 needs a reason or case reference for the audit trail.</source>
-        <translation type="unfinished">L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 in %2 must be confirmed first; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2 doit d&apos;abord être confirmé&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -449,12 +449,12 @@ Continuer ?</translation>
     <message>
         <location line="+19"/>
         <source>%1 in %2 needs a second officer&apos;s approval first; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2 exige d&apos;abord l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+130"/>
@@ -464,7 +464,7 @@ Continuer ?</translation>
     <message>
         <location line="+8"/>
         <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n&apos;est revenue (%3).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -474,7 +474,7 @@ Continuer ?</translation>
     <message>
         <location line="+33"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat n&apos;a pas encore pu être écrit dans l&apos;historique (%1)&#xa0;; il le sera dès que l&apos;historique sera de nouveau accessible en écriture.</translation>
     </message>
     <message>
         <location line="-36"/>
@@ -683,12 +683,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/AppSettings.cpp" line="+24"/>
         <source>%1 was readable by other users; it is now private to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 était lisible par d&apos;autres utilisateurs&#xa0;; il vous est désormais réservé.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is readable by other users and could not be made private; fix its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est lisible par d&apos;autres utilisateurs et n&apos;a pas pu vous être réservé&#xa0;; corrigez ses permissions.</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -705,72 +705,76 @@ Continuer ?</translation>
   approvals approve ID [--reason TEXT] approve another officer&apos;s request
   approvals deny ID --reason TEXT      deny another officer&apos;s request
   approvals run ID                     send your approved request, exactly once</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes à double validation (quatre yeux) dans le journal d&apos;équipe.
+  approvals list [--json]              demandes en attente et approuvées pas encore exécutées
+  approvals approve ID [--reason TEXT] approuver la demande d&apos;un autre agent
+  approvals deny ID --reason TEXT      refuser la demande d&apos;un autre agent
+  approvals run ID                     envoyer votre demande approuvée, une seule fois</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The command.</source>
-        <translation type="unfinished">La commande.</translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>list, approve, deny or run.</source>
-        <translation type="unfinished"></translation>
+        <translation>list, approve, deny ou run.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why (kept in the trail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi (conservé dans le journal).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Usage: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | run ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: enrollee-cli approvals list | approve ID | deny ID --reason TEXT | run ID</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A denial needs --reason TEXT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un refus exige --reason TEXT.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unknown approvals command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande approvals inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No requests are waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune demande en attente.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>#%1  %2  %3 %4  by %5  until %6  %7</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2  %3 %4  par %5  jusqu&apos;au %6  %7</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Request #%1 approved; its requester can now run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande n° %1 approuvée&#xa0;; son auteur peut maintenant l&apos;exécuter.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request #%1 denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande n° %1 refusée.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Request #%1 names an unknown action.</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande n° %1 désigne une action inconnue.</translation>
     </message>
 </context>
 <context>
@@ -778,7 +782,7 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/AuditKey.cpp" line="+66"/>
         <source>the file %1</source>
-        <translation type="unfinished">le fichier %1</translation>
+        <translation>le fichier %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -788,37 +792,37 @@ Continuer ?</translation>
     <message>
         <location line="+34"/>
         <source>The history already has records, but its chain key is in neither the keychain nor %1: a new key would start a second chain that no check can join to the first. Restore the key (the keychain entry &quot;%2&quot; or the file) first, or move the history folder aside to start a new history.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique contient déjà des enregistrements, mais sa clé de chaînage n&apos;est ni dans le trousseau de clés ni dans %1&#xa0;: une nouvelle clé commencerait une seconde chaîne qu&apos;aucun contrôle ne pourrait relier à la première. Restaurez d&apos;abord la clé (l&apos;entrée «&#xa0;%2&#xa0;» du trousseau ou le fichier), ou déplacez le dossier de l&apos;historique pour commencer un nouvel historique.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The history&apos;s chain key cannot be reached (%1), and the history already has records: a new key would start a second chain that no check can join to the first. Run where the keychain is reachable, restore %2, or move the history folder aside to start a new history.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de chaînage de l&apos;historique est inaccessible (%1), et l&apos;historique contient déjà des enregistrements&#xa0;: une nouvelle clé commencerait une seconde chaîne qu&apos;aucun contrôle ne pourrait relier à la première. Exécutez là où le trousseau de clés est accessible, restaurez %2, ou déplacez le dossier de l&apos;historique pour commencer un nouvel historique.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The chain key file %1 cannot be read; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé de chaînage %1 est illisible&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No random chain key could be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de générer une clé de chaînage aléatoire.</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>The keychain cannot be reached (%1): the chain key may still be in it, so it is not lost. Begin a new key epoch where the keychain is reachable, or with --without-keychain on a computer that has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de clés est inaccessible (%1)&#xa0;: la clé de chaînage s&apos;y trouve peut-être encore, elle n&apos;est donc pas perdue. Commencez une nouvelle période de clé là où le trousseau est accessible, ou avec --without-keychain sur un ordinateur qui n&apos;en a pas.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No chain key is in the keychain or in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé de chaînage dans le trousseau de clés ni dans %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No chain key is in %1, and the keychain cannot be reached (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé de chaînage dans %1, et le trousseau de clés est inaccessible (%2).</translation>
     </message>
     <message>
         <location line="-163"/>
@@ -831,22 +835,22 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/cli/BulkCommand.cpp" line="+23"/>
         <source>Usage: enrollee-cli bulk ACTION --input FILE [options] | list | show RUN_ID | resume RUN_ID | retry RUN_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: enrollee-cli bulk ACTION --input FILE [options] | list | show RUN_ID | resume RUN_ID | retry RUN_ID</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>warning: %1</source>
-        <translation type="unfinished">avertissement&#xa0;: %1</translation>
+        <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>--%1 takes a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 attend un nombre de %2 à %3.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 every user ID in a file: a CSV with a header (the user_id column, or --column; an optional reason column overrides --reason) or one ID per line. Every row is checked first and nothing is sent when the input is unusable; --dry-run stops after the check (exit 2 when a row has a problem). In production --confirm-count N must match the valid rows, and --canary N (default 5 there) sends N rows and asks before the rest (--yes goes on when they all succeeded).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chaque identifiant utilisateur d&apos;un fichier&#xa0;: un CSV avec en-tête (la colonne user_id, ou --column&#xa0;; une colonne reason facultative remplace --reason) ou un identifiant par ligne. Chaque ligne est d&apos;abord vérifiée et rien n&apos;est envoyé si l&apos;entrée est inutilisable&#xa0;; --dry-run s&apos;arrête après la vérification (code de sortie 2 si une ligne pose problème). En production, --confirm-count N doit correspondre au nombre de lignes valides, et --canary N (5 par défaut dans ce cas) envoie N lignes puis demande confirmation avant le reste (--yes poursuit si elles ont toutes réussi).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -855,49 +859,49 @@ Continuer ?</translation>
         <location line="+27"/>
         <location line="+32"/>
         <source>The command.</source>
-        <translation type="unfinished">La commande.</translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file of user IDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier des identifiants utilisateur.</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+12"/>
         <location filename="../../app/cli/BulkCommandRuns.cpp" line="+3"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>The CSV column of user IDs (default user_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne CSV des identifiants utilisateur (user_id par défaut).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason or case reference for every row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif ou référence de dossier pour chaque ligne.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the input and send nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier l&apos;entrée sans rien envoyer.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests per second (default 5; 0 = unlimited).</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par seconde (5 par défaut&#xa0;; 0 = illimité).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -905,136 +909,136 @@ Continuer ?</translation>
         <location line="+2"/>
         <location line="+4"/>
         <source>N</source>
-        <translation type="unfinished">N</translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Requests in flight (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes simultanées (4 par défaut).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send N rows first and ask before the rest (default 5 in production).</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer d&apos;abord N lignes et demander avant le reste (5 par défaut en production).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The results file (CSV, or JSON when it ends in .json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de résultats (CSV, ou JSON s&apos;il se termine par .json).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The number of valid rows, as a confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de lignes valides, en guise de confirmation.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>bulk ACTION takes its rows from --input FILE, not from arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>bulk ACTION prend ses lignes dans --input FILE, pas dans les arguments.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Which rows? Add --input FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelles lignes&#xa0;? Ajoutez --input FILE.</translation>
     </message>
     <message>
         <location line="+31"/>
         <location filename="../../app/cli/BulkCommandRuns.cpp" line="+23"/>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No valid rows; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune ligne valide&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essai à blanc, rien n&apos;a été envoyé&#xa0;: %1 lignes, %2 valides, %3 non envoyées (problèmes ci-dessus)&#xa0;; %4 en %5.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
+            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/cli/BulkCommandRuns.cpp" line="-103"/>
         <source>Bulk runs, newest first: id, action, state, total and per-outcome counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitements par lot, du plus récent au plus ancien&#xa0;: identifiant, action, état, total et nombre par résultat.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un traitement par lot&#xa0;: ses nombres (succeeded, already, failed, unknown, not_sent) et ses lignes.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which run? Usage: enrollee-cli bulk show RUN_ID [--json]</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk show RUN_ID [--json]</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>Poursuivre un traitement par lot interrompu ou en pause&#xa0;: les lignes jamais envoyées sont envoyées&#xa0;; celles envoyées sans réponse restent inconnues (relancez-les avec bulk retry RUN_ID --unknown).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk resume RUN_ID [--yes]</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Run %1 is running in process %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot %1 est en cours d&apos;exécution dans le processus %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot %1 est à l&apos;état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s&apos;il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only rows refused with these codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les lignes refusées avec ces codes.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>C1,C2</source>
-        <translation type="unfinished"></translation>
+        <translation>C1,C2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also the rows whose outcome is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Également les lignes dont le résultat est inconnu.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new run&apos;s results file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de résultats du nouveau lot.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Run %1 has no rows to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot %1 n&apos;a aucune ligne à relancer.</translation>
     </message>
 </context>
 <context>
@@ -1042,22 +1046,22 @@ Continuer ?</translation>
     <message>
         <location filename="../../ui/bulk/BulkConfirmDialog.cpp" line="+17"/>
         <source>Type the number of rows (%1) to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nombre de lignes (%1) pour confirmer&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Number of rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de lignes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start run</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le lot</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>That is not the number of rows that will be sent (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n&apos;est pas le nombre de lignes qui seront envoyées (%1).</translation>
     </message>
 </context>
 <context>
@@ -1065,42 +1069,42 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/BulkInput.cpp" line="+94"/>
         <source>The input is not UTF-8 text (line %1); save it as UTF-8 and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entrée n&apos;est pas du texte UTF-8 (ligne %1)&#xa0;; enregistrez-la en UTF-8 et réessayez.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>blank</source>
-        <translation type="unfinished"></translation>
+        <translation>vide</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The input has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entrée ne contient aucune ligne.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The header (line 1) has no column &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;en-tête (ligne 1) n&apos;a pas de colonne «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>duplicate of line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doublon de la ligne %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The input has a header but no data rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entrée a un en-tête mais aucune ligne de données.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Impossible de lire %1&#xa0;: %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is larger than 64 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse 64 Mio.</translation>
     </message>
 </context>
 <context>
@@ -1108,199 +1112,199 @@ Continuer ?</translation>
     <message>
         <location filename="../../ui/bulk/BulkPanel.cpp" line="+54"/>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un fichier…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open a file of user IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier d&apos;identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>User IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste user IDs here, one per line, or a CSV with a header (user_id, and optionally reason), or open a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez ici les identifiants utilisateur, un par ligne, ou un CSV avec en-tête (user_id, et éventuellement reason), ou ouvrez un fichier.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Action for every row</source>
-        <translation type="unfinished"></translation>
+        <translation>Action pour chaque ligne</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason or case reference</source>
-        <translation type="unfinished">Motif ou référence de dossier</translation>
+        <translation>Motif ou référence de dossier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason or case reference (a reason column overrides it per row)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif ou référence de dossier (une colonne reason le remplace ligne par ligne)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV column of the user IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne CSV des identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par seconde</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>illimité</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> per second</source>
-        <translation type="unfinished"></translation>
+        <translation> par seconde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Check (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier (à blanc)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check every row; nothing is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier chaque ligne&#xa0;; rien n&apos;est envoyé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start run…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer le lot…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start the bulk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le traitement par lot</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What the check found</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de la vérification</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Lots précédents</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Resume run…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre le lot…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Resume the chosen run</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le lot choisi</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Action&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R&amp;eason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Co&amp;lumn:</source>
-        <translation type="unfinished"></translation>
+        <translation>Colo&amp;nne&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ra&amp;te:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débi&amp;t&#xa0;:</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>The window was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre a été fermée.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The active profile has no API key or partner ID to send with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil actif n&apos;a pas de clé d&apos;API ou d&apos;identifiant partenaire à envoyer.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open a list of user IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une liste d&apos;identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV or text files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n row(s) checked: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne vérifiée&#xa0;: </numerusform>
+            <numerusform>%n lignes vérifiées&#xa0;: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n à envoyer</numerusform>
+            <numerusform>%n à envoyer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n will not be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ne sera pas envoyée</numerusform>
+            <numerusform>%n ne seront pas envoyées</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; …</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; …</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
+            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+25"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>new run</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau lot</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1308,85 +1312,85 @@ Continuer ?</translation>
         <location line="+64"/>
         <location line="+6"/>
         <source>Bulk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement par lot</translation>
     </message>
     <message>
         <location line="-103"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
+            <numerusform>%1 %n utilisateurs en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PRODUCTION: real people&apos;s records change.</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUCTION&#xa0;: les dossiers de personnes réelles sont modifiés.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The first %n row(s) go first; the run then waits for you to check them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La première ligne part en premier&#xa0;; le lot attend ensuite que vous la vérifiiez.</numerusform>
+            <numerusform>Les %n premières lignes partent en premier&#xa0;; le lot attend ensuite que vous les vérifiiez.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm bulk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le traitement par lot</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The run was not started; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The run could not be saved; nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Bulk run %1 finished: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bulk run finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement par lot terminé</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>a retry of the failed and unknown rows of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a retry of the failed rows of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot %1 est à l&apos;état %2&#xa0;: il n&apos;y a rien à reprendre.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>resuming run %1 (rows already sent are not sent again)</source>
-        <translation type="unfinished"></translation>
+        <translation>reprise du lot %1 (les lignes déjà envoyées ne sont pas renvoyées)</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%1 — %2, %n row(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %2, %n ligne, %3</numerusform>
+            <numerusform>%1 — %2, %n lignes, %3</numerusform>
         </translation>
     </message>
 </context>
@@ -1395,186 +1399,186 @@ Continuer ?</translation>
     <message>
         <location filename="../../ui/bulk/BulkProgressView.cpp" line="+38"/>
         <source>Run state</source>
-        <translation type="unfinished"></translation>
+        <translation>État du lot</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression du lot</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Décompte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rate and time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit et temps restant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre le lot en pause</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+110"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendr&amp;e</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Resume the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le lot</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cance&amp;l run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ann&amp;uler le lot…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le lot</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open results &amp;file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier de résultats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the results file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le fichier de résultats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retry &amp;failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessa&amp;yer les échecs…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Retry the failed rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les lignes en échec</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>and unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>et inconnues</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also retry rows whose outcome is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer aussi les lignes dont le résultat est inconnu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unknown rows may have been carried out already: retry them only after checking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes inconnues ont peut-être déjà été exécutées&#xa0;: ne les relancez qu&apos;après vérification.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes seulement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only rows with a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher seulement les lignes qui posent problème</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes du lot</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Paused by the officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis en pause par l&apos;agent.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Checked input: nothing has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée vérifiée&#xa0;: rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Run %1: %2, profile %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot %1&#xa0;: %2, profil %3.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The server asked to slow down (%1): the whole run waits %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a demandé de ralentir (%1)&#xa0;: tout le lot attend %2 s.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The run stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot s&apos;est arrêté&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Canary: the first rows were sent. Check their results below, then go on or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Témoin&#xa0;: les premières lignes ont été envoyées. Vérifiez leurs résultats ci-dessous, puis poursuivez ou annulez.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Poursuivr&amp;e</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Run cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot annulé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Run finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot terminé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées, %6 en cours d&apos;envoi</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 rows/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 rows/s, about %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes/s, environ %2 restantes</translation>
     </message>
 </context>
 <context>
@@ -1582,17 +1586,17 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/BulkRecord.cpp" line="+48"/>
         <source>not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not sent: the run stopped before this row</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyée&#xa0;: le lot s&apos;est arrêté avant cette ligne</translation>
     </message>
     <message>
         <location line="+154"/>
         <source>The run file of %1 was altered after the run started: it no longer matches the digest in history record #%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du lot %1 a été modifié après le démarrage du lot&#xa0;: il ne correspond plus à l&apos;empreinte de l&apos;enregistrement d&apos;historique n° %2.</translation>
     </message>
 </context>
 <context>
@@ -1600,60 +1604,60 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/cli/BulkReport.cpp" line="+23"/>
         <source>%1 succeeded, %2 already so, %3 failed, %4 unknown, %5 not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées</translation>
     </message>
     <message numerus="yes">
         <location line="+53"/>
         <source>%n rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No bulk runs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun traitement par lot pour l&apos;instant.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Run %1: %2, %3 (%4), %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot %1&#xa0;: %2, %3 (%4), %5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Retries run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relance du lot %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input: %1 (SHA-256 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée&#xa0;: %1 (SHA-256 %2)</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n rows: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne&#xa0;: </numerusform>
+            <numerusform>%n lignes&#xa0;: </numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>line %1 (%2): %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 (%2)&#xa0;: %3&#xa0;: %4</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>... and %n more; see the results file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>... et %n autre&#xa0;; voir le fichier de résultats.</numerusform>
+            <numerusform>... et %n autres&#xa0;; voir le fichier de résultats.</numerusform>
         </translation>
     </message>
 </context>
@@ -1662,7 +1666,7 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/BulkResults.cpp" line="+128"/>
         <source>the results file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de résultats %1</translation>
     </message>
 </context>
 <context>
@@ -1670,72 +1674,72 @@ Continuer ?</translation>
     <message>
         <location filename="../../ui/bulk/BulkRowModel.cpp" line="+90"/>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Already so</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà fait</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown</source>
-        <translation type="unfinished">Inconnu</translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Will not be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne sera pas envoyée</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User ID</source>
-        <translation type="unfinished">Identifiant utilisateur</translation>
+        <translation>Identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished">Résultat</translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
 </context>
 <context>
@@ -1743,20 +1747,20 @@ Continuer ?</translation>
     <message numerus="yes">
         <location filename="../../app/core/BulkRun.cpp" line="+203"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
+            <numerusform>%n lignes d&apos;affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The canary rows are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes témoins sont terminées.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Paused by the officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis en pause par l&apos;agent.</translation>
     </message>
 </context>
 <context>
@@ -1765,131 +1769,131 @@ Continuer ?</translation>
         <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
         <location line="+55"/>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message numerus="yes">
         <location line="-51"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>--confirm-count %1 ne correspond pas à la %n ligne valide.</numerusform>
+            <numerusform>--confirm-count %1 ne correspond pas aux %n lignes valides.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>In production a bulk run needs --confirm-count N, N being the number of valid rows (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>En production, un traitement par lot exige --confirm-count N, N étant le nombre de lignes valides (%1).</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n utilisateur exige une confirmation et l&apos;entrée standard n&apos;est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
+            <numerusform>%1 de %n utilisateurs exige une confirmation et l&apos;entrée standard n&apos;est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%1 %n users in %2 (profile %3, %4)? Type the number of rows (%n) to confirm: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %n utilisateur en %2 (profil %3, %4)&#xa0;? Saisissez le nombre de lignes (%n) pour confirmer&#xa0;: </numerusform>
+            <numerusform>%1 %n utilisateurs en %2 (profil %3, %4)&#xa0;? Saisissez le nombre de lignes (%n) pour confirmer&#xa0;: </numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The count did not match; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre ne correspond pas&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished">Rien n&apos;a été envoyé&#xa0;: %1</translation>
+        <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>%n of these were already %1 by this console (history).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
+            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
+            <numerusform>lot %1&#xa0;: %2 sur %n lignes à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the server asked to slow down (%1): the whole run waits %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a demandé de ralentir (%1)&#xa0;: tout le lot attend %2 s.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Stopped with %n rows in flight; they are unknown now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arrêté avec %n ligne en cours&#xa0;; son résultat est désormais inconnu.</numerusform>
+            <numerusform>Arrêté avec %n lignes en cours&#xa0;; leur résultat est désormais inconnu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>pausing: waiting for %n rows in flight (again to stop at once).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mise en pause&#xa0;: attente de %n ligne en cours (recommencez pour arrêter immédiatement).</numerusform>
+            <numerusform>mise en pause&#xa0;: attente de %n lignes en cours (recommencez pour arrêter immédiatement).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompu.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Run %1 paused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot %1 en pause&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Resume with: enrollee-cli bulk resume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour reprendre&#xa0;: enrollee-cli bulk resume %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>canary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>témoin&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 is paused; go on with: enrollee-cli bulk resume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lot %1 est en pause&#xa0;; poursuivez avec&#xa0;: enrollee-cli bulk resume %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not every canary row succeeded. </source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes témoins n&apos;ont pas toutes réussi. </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Go on with the other %n rows? Type &quot;yes&quot;: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Poursuivre avec %n autre ligne&#xa0;? Tapez «&#xa0;oui&#xa0;»&#xa0;: </numerusform>
+            <numerusform>Poursuivre avec les %n autres lignes&#xa0;? Tapez «&#xa0;oui&#xa0;»&#xa0;: </numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>yes</source>
-        <translation type="unfinished">oui</translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Run %1 %2: %3. Results: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot %1 (%2)&#xa0;: %3. Résultats&#xa0;: %4</translation>
     </message>
 </context>
 <context>
@@ -1897,22 +1901,22 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/BulkStore.cpp" line="+59"/>
         <source>the run file of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier du lot %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; is not a run id.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un identifiant de lot.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No run %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lot %1 dans %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The run file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de lot %1 est endommagé.</translation>
     </message>
 </context>
 <context>
@@ -1947,7 +1951,34 @@ Options:
   -v, --version              the version
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: enrollee-cli COMMAND [options]   (enrollee-cli COMMAND --help pour ses options)
+
+Gérer les inscrits Smile ID (POST /api/v2/partner/enrollee) depuis des scripts et des terminaux.
+
+Commandes&#xa0;:
+  ACTION USER_ID [options]   une action sur un utilisateur&#xa0;; ACTION est l&apos;une de&#xa0;:
+                             %1
+  bulk ACTION --input FILE [--dry-run] [--rate N] [--concurrency N] [--results FILE] ...
+                             ACTION sur chaque identifiant de FILE&#xa0;: vérifié d&apos;abord, débit limité,
+                             reprenable, avec un fichier de résultats
+  bulk list|show RUN_ID|resume RUN_ID|retry RUN_ID [--codes C1,C2] [--unknown]
+                             traitements par lot&#xa0;: décomptes et lignes&#xa0;; reprise&#xa0;; relance des échecs
+  sign --partner-id ID       afficher une signature de requête et son horodatage en JSON
+  history [--user-id ID] [--json] [--verify]
+                             le journal d&apos;audit, du plus récent au plus ancien&#xa0;; --verify contrôle sa chaîne d&apos;empreintes
+  profile list|add|remove|use|set-key
+                             profils enregistrés&#xa0;; les clés d&apos;API vont dans le trousseau de clés
+  sandbox [--port N] ...     servir le bac à sable Smile ID local au premier plan
+  team init|connect|status|disconnect|policy
+                             le journal d&apos;audit partagé de l&apos;équipe sur PostgreSQL
+  approvals list|approve|deny|run
+                             demandes à double validation&#xa0;: un autre agent approuve, le demandeur exécute
+
+Options&#xa0;:
+  -h, --help                 cette aide
+  -v, --version              la version
+
+</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -1965,17 +1996,17 @@ Options:
     <message>
         <location filename="../../app/cli/CliOptions.cpp" line="+22"/>
         <source>Argument %1 (the value of %2, &quot;%3&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;argument %1 (la valeur de %2, «&#xa0;%3&#xa0;») n&apos;est pas du texte UTF-8 valide&#xa0;; rien n&apos;a été envoyé. Saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Argument %1 (&quot;%2&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;argument %1 («&#xa0;%2&#xa0;») n&apos;est pas du texte UTF-8 valide&#xa0;; rien n&apos;a été envoyé. Saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 was given an empty value; give one, or leave the option out for its default.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a reçu une valeur vide&#xa0;; donnez-en une, ou omettez l&apos;option pour utiliser sa valeur par défaut.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2073,7 +2104,15 @@ Options:
   5  history, settings or keychain problem, or the history check failed
   6  not confirmed; nothing was sent
   7  recorded as a request awaiting a second officer&apos;s approval; nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de sortie&#xa0;:
+  0  le serveur a accepté l&apos;action (ou la commande a réussi)
+  1  erreur interne
+  2  ligne de commande ou entrée incorrecte&#xa0;; rien n&apos;a été envoyé
+  3  le serveur a refusé l&apos;action
+  4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
+  5  problème d&apos;historique, de réglages ou de trousseau de clés, ou échec du contrôle de l&apos;historique
+  6  non confirmé&#xa0;; rien n&apos;a été envoyé
+  7  enregistré comme demande en attente de l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2086,7 +2125,7 @@ Options:
     <message>
         <location filename="../../app/core/EnrolleeClient.cpp" line="+190"/>
         <source>no complete answer within %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse complète en %1 secondes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2096,7 +2135,7 @@ Options:
     <message>
         <location line="+2"/>
         <source>%1; the request was sent, so whether it was applied is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;; la requête a été envoyée, on ne sait donc pas si elle a été appliquée</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2106,7 +2145,7 @@ Options:
     <message>
         <location line="+13"/>
         <source>the server sent only an interim answer (HTTP %1); whether the action was applied is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n&apos;a envoyé qu&apos;une réponse intermédiaire (HTTP %1)&#xa0;; on ne sait pas si l&apos;action a été appliquée</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2116,12 +2155,12 @@ Options:
     <message>
         <location line="+2"/>
         <source>the JSON body stops before its end</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps JSON s&apos;arrête avant sa fin</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the answer (HTTP %1) broke off before its end; whether the action was applied is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse (HTTP %1) s&apos;est interrompue avant sa fin&#xa0;; on ne sait pas si l&apos;action a été appliquée</translation>
     </message>
 </context>
 <context>
@@ -2520,22 +2559,22 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>The history&apos;s chain key is lost for good: make a new one and record a key epoch, after which --verify reports the earlier records as unverifiable instead of altered. Needs --reason; asks first (or --yes). Refused while the key is only out of reach or still vouches for the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de chaînage de l&apos;historique est définitivement perdue&#xa0;: en créer une nouvelle et enregistrer une période de clé, après quoi --verify signale les enregistrements antérieurs comme invérifiables au lieu de modifiés. Exige --reason&#xa0;; demande confirmation (ou --yes). Refusé tant que la clé est seulement inaccessible ou atteste encore l&apos;historique.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Why the key was given up (with --new-key-epoch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi la clé a été abandonnée (avec --new-key-epoch).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --new-key-epoch on a computer that has no keychain: keep the new key in the file beside the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --new-key-epoch sur un ordinateur sans trousseau de clés&#xa0;: conserver la nouvelle clé dans le fichier à côté de l&apos;historique.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2605,22 +2644,22 @@ Motif : %6</translation>
     <message>
         <location line="+26"/>
         <source>The history is empty: nothing to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est vide&#xa0;: rien à contrôler.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The history cannot be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique ne peut pas être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The newest record matches the anchor kept outside the history folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement le plus récent correspond à l&apos;ancre conservée hors du dossier de l&apos;historique.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It also matches the anchor&apos;s copy in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il correspond aussi à la copie de l&apos;ancre dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2638,20 +2677,20 @@ Motif : %6</translation>
     <message>
         <location line="-145"/>
         <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now, after showing what goes and asking (or --yes). The removal is itself recorded in the history. Refused while the clock is behind the newest record or more than a month ahead of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver N mois d&apos;historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l&apos;historique. Refusé tant que l&apos;horloge est en retard sur l&apos;enregistrement le plus récent ou en avance de plus d&apos;un mois.</translation>
     </message>
     <message numerus="yes">
         <location line="+173"/>
         <source>%n more break(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre rupture&#xa0;:</numerusform>
+            <numerusform>%n autres ruptures&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>entry #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>entrée n° %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2666,54 +2705,54 @@ Motif : %6</translation>
     <message>
         <location line="+7"/>
         <source>Nothing was removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été supprimé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retention refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétention refusée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nothing in the history is older than %1; nothing removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien dans l&apos;historique n&apos;est antérieur à %1&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Keeping %n month(s) removes everything before %1:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conserver %n mois supprime tout ce qui précède %1&#xa0;:</numerusform>
+            <numerusform>Conserver %n mois supprime tout ce qui précède %1&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1: %n entry(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1&#xa0;: %n entrée</numerusform>
+            <numerusform>%1&#xa0;: %n entrées</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Removing history cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La suppression d&apos;historique est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour la confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove these months for good? Type &quot;yes&quot; to confirm: </source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement ces mois&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../../app/cli/HistoryEpoch.cpp" line="+31"/>
         <source>yes</source>
-        <translation type="unfinished">oui</translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non confirmé&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2728,38 +2767,38 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/cli/HistoryEpoch.cpp" line="-17"/>
         <source>--new-key-epoch needs --reason TEXT: the trail records why the key was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>--new-key-epoch exige --reason TEXT&#xa0;: le journal enregistre pourquoi la clé a été abandonnée.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une nouvelle période de clé est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu&apos;ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l&apos;historique.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Begin a new key epoch? Type &quot;yes&quot; to confirm: </source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une nouvelle période de clé&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not confirmed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non confirmé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+3"/>
         <source>No key epoch was begun: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune période de clé n&apos;a été commencée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new key epoch begins at record #%1, chained with a new key in %2. Records before it are reported as unverifiable by the history check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle période de clé commence à l&apos;enregistrement n° %1, chaînée avec une nouvelle clé dans %2. Le contrôle de l&apos;historique signale les enregistrements antérieurs comme invérifiables.</translation>
     </message>
 </context>
 <context>
@@ -2842,12 +2881,12 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>Bulk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement par lot</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1, input line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ligne d&apos;entrée %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2887,7 +2926,7 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>No usable answer came back (a timeout or a broken connection after sending): the action may or may not have been applied by Smile ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse exploitable n&apos;est revenue (délai dépassé ou connexion coupée après l&apos;envoi)&#xa0;: Smile ID a pu appliquer l&apos;action ou non.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3047,7 +3086,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Search user ID, operator, reason, message, code, bulk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher identifiant, opérateur, motif, message, code, lot</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3174,9 +3213,9 @@ Motif : %6</translation>
     <message numerus="yes">
         <location line="+5"/>
         <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Historique intact&#xa0;: %n entrée vérifiée, non modifiée. Sans trousseau de clés, sa clé est conservée à côté de l&apos;historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
+            <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l&apos;historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3349,7 +3388,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/LocalHistoryBackend.cpp" line="+56"/>
         <source>the history in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;historique dans %1</translation>
     </message>
     <message>
         <location line="+89"/>
@@ -3359,22 +3398,22 @@ Motif : %6</translation>
     <message>
         <location line="+54"/>
         <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;historique %1 existe déjà alors que l&apos;historique s&apos;arrête avant lui&#xa0;; lancez le contrôle de l&apos;historique. Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>The history&apos;s anchor could not be updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ancre de l&apos;historique n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The history could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique n&apos;a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/HistoryRecords.cpp" line="+98"/>
@@ -3424,36 +3463,36 @@ Motif : %6</translation>
     <message>
         <location line="-170"/>
         <source>Records #1 to #%1 were chained with a key that was given up for good on %2 by %3 (&quot;%4&quot;; record #%5): they cannot be verified, and are not reported as altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements n° 1 à %1 ont été chaînés avec une clé définitivement abandonnée le %2 par %3 («&#xa0;%4&#xa0;»&#xa0;; enregistrement n° %5)&#xa0;: ils ne peuvent pas être vérifiés et ne sont pas signalés comme modifiés.</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The history was rolled back to record #%1: the anchor %2 says record #%3 was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique a été ramené à l&apos;enregistrement n° %1&#xa0;: l&apos;ancre %2 indique que l&apos;enregistrement n° %3 a été écrit.</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;enregistrement le plus récent a été supprimé (n° %1 à %2)&#xa0;: l&apos;ancre %3 indique que l&apos;enregistrement n° %2 a été écrit.</numerusform>
+            <numerusform>Les %n enregistrements les plus récents ont été supprimés (n° %1 à %2)&#xa0;: l&apos;ancre %3 indique que l&apos;enregistrement n° %2 a été écrit.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced from there (rolled back and written again, or files swapped).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n° %1 n&apos;est pas celui qu&apos;atteste l&apos;ancre %2&#xa0;: l&apos;historique a été remplacé à partir de là (ramené en arrière puis réécrit, ou fichiers échangés).</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>outside the history folder</source>
-        <translation type="unfinished"></translation>
+        <translation>hors du dossier de l&apos;historique</translation>
     </message>
     <message>
         <location line="+10"/>
         <location filename="../../app/core/LocalHistoryBackend.cpp" line="-144"/>
         <source>in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le trousseau de clés</translation>
     </message>
     <message>
         <location line="+96"/>
@@ -3478,78 +3517,78 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/HistoryAnchor.cpp" line="+87"/>
         <source>Run the history check (enrollee-cli history --verify); nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancez le contrôle de l&apos;historique (enrollee-cli history --verify)&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../../app/core/HistoryChain.cpp" line="-150"/>
         <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ancre de l&apos;historique %1 est endommagée, ou a été créée avec une autre clé de chaînage.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The history ends at record #%1, but its anchor %2 says record #%3 was written: records were removed or rolled back, and their numbers must not be reused.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique s&apos;arrête à l&apos;enregistrement n° %1, mais son ancre %2 indique que l&apos;enregistrement n° %3 a été écrit&#xa0;: des enregistrements ont été supprimés ou annulés, et leurs numéros ne doivent pas être réutilisés.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n° %1 n&apos;est pas celui qu&apos;atteste l&apos;ancre %2&#xa0;: l&apos;historique a été remplacé.</translation>
     </message>
     <message>
         <location filename="../../app/core/HistoryLock.cpp" line="+37"/>
         <source>The history is in use by another program (%1, process %2) and stayed locked too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est utilisé par un autre programme (%1, processus %2) et est resté verrouillé trop longtemps.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the history lock file</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de verrou de l&apos;historique</translation>
     </message>
     <message>
         <location filename="../../app/core/HistoryRetention.cpp" line="+61"/>
         <source>The clock says %1 but the newest history record is from %2: with the clock behind the history, retention cannot tell which months are old. Set the clock right; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;horloge indique %1 mais l&apos;enregistrement d&apos;historique le plus récent date du %2&#xa0;: avec une horloge en retard sur l&apos;historique, la rétention ne peut pas savoir quels mois sont anciens. Remettez l&apos;horloge à l&apos;heure&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The clock says %1, more than %3 days after the newest history record (%2): if the clock is wrong, retention would remove recent months. Set the clock right, or record an action first if the history was simply not used; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;horloge indique %1, plus de %3 jours après l&apos;enregistrement d&apos;historique le plus récent (%2)&#xa0;: si l&apos;horloge est fausse, la rétention supprimerait des mois récents. Remettez l&apos;horloge à l&apos;heure, ou enregistrez d&apos;abord une action si l&apos;historique n&apos;a simplement pas servi&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <location filename="../../app/core/HistoryBackend.h" line="+82"/>
         <source>This history does not keep key epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet historique ne gère pas les périodes de clé.</translation>
     </message>
     <message>
         <location filename="../../app/core/KeychainAnchor.cpp" line="+30"/>
         <source>The history anchor&apos;s copy in the keychain cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés est illisible&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The history anchor&apos;s copy in the keychain could not be updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/LocalHistoryEpoch.cpp" line="+30"/>
         <source>No new chain key is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune nouvelle clé de chaînage n&apos;est définie.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The chain key in hand still vouches for this history: it was not lost, so no new key epoch was begun.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de chaînage disponible atteste encore cet historique&#xa0;: elle n&apos;est pas perdue, aucune nouvelle période de clé n&apos;a donc été commencée.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The history is empty: there is no earlier key to give up.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est vide&#xa0;: il n&apos;y a pas de clé antérieure à abandonner.</translation>
     </message>
 </context>
 <context>
@@ -3661,7 +3700,7 @@ Motif : %6</translation>
     <message>
         <location line="+12"/>
         <source>The API key file %1 is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé d&apos;API %1 n&apos;est pas du texte UTF-8.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4008,7 +4047,7 @@ Motif : %6</translation>
     <message>
         <location line="-37"/>
         <source>&amp;Bulk runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
         <location line="+146"/>
@@ -4058,25 +4097,25 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/MainWindowBulk.cpp" line="+28"/>
         <source>&amp;Bulk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lots</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Close during a bulk run?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n ligne restante). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
+            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n lignes restantes). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pause and close</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause et fermer</translation>
     </message>
 </context>
 <context>
@@ -4084,42 +4123,42 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/PrivateFiles.cpp" line="+38"/>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un dossier.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot make %1 private to this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de réserver %1 à cet utilisateur.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The disk is full: %1 cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque est plein&#xa0;: impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The disk is read-only: %1 cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque est en lecture seule&#xa0;: impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Permission denied: %1 cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission refusée&#xa0;: impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The folder of %1 does not exist or is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de %1 n&apos;existe pas ou n&apos;est pas un dossier.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 could not be written: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas pu être écrit&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -4160,12 +4199,12 @@ Motif : %6</translation>
     <message>
         <location line="+62"/>
         <source>The base URL %1 is Smile ID&apos;s %2, but the profile&apos;s environment is %3. Set the environment to %2, or use another base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de base %1 est celle de l&apos;environnement %2 de Smile ID, mais l&apos;environnement du profil est %3. Réglez l&apos;environnement sur %2, ou utilisez une autre URL de base.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The local sandbox runs on this computer, but the base URL points at %1. Use a 127.0.0.1 or localhost base URL, or choose the environment that host belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le bac à sable local tourne sur cet ordinateur, mais l&apos;URL de base pointe vers %1. Utilisez une URL de base en 127.0.0.1 ou localhost, ou choisissez l&apos;environnement auquel appartient cet hôte.</translation>
     </message>
 </context>
 <context>
@@ -4382,7 +4421,7 @@ Motif : %6</translation>
     <message>
         <location line="+103"/>
         <source>Could not write %1; profile &quot;%2&quot; and its API key are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;; le profil «&#xa0;%2&#xa0;» et sa clé d&apos;API sont conservés.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4402,7 +4441,7 @@ Motif : %6</translation>
     <message>
         <location line="+9"/>
         <source>Could not write %1; the default profile is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;; le profil par défaut est inchangé.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4422,7 +4461,7 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>The API key given is not UTF-8 text; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;API fournie n&apos;est pas du texte UTF-8&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4854,7 +4893,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>Recorded in history as entry %1 with outcome unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigné dans l&apos;historique comme entrée %1, avec un résultat inconnu.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4904,7 +4943,7 @@ Réponse&#xa0;:
     <message>
         <location line="+5"/>
         <source>Outcome unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat inconnu</translation>
     </message>
 </context>
 <context>
@@ -5032,52 +5071,52 @@ Réponse&#xa0;:
     <message>
         <location line="+2"/>
         <source>--drip-interval takes milliseconds (1 to 600000).</source>
-        <translation type="unfinished"></translation>
+        <translation>--drip-interval attend des millisecondes (de 1 à 600000).</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Add an active enrollee for every user ID in FILE (a CSV with a user_id column, or one ID per line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un inscrit actif pour chaque identifiant utilisateur de FILE (un CSV avec une colonne user_id, ou un identifiant par ligne).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Above N requests in any second, answer 429 (code 2222) with Retry-After: 1 (default 0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-delà de N requêtes dans une même seconde, répondre 429 (code 2222) avec Retry-After: 1 (0 par défaut&#xa0;: pas de limite).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Misbehave: none, http-error, html, empty, truncated, reset, hang, system-error, drip, body, broken-chunked, interim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mal se comporter&#xa0;: none, http-error, html, empty, truncated, reset, hang, system-error, drip, body, broken-chunked, interim.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>HTTP status for --fault http-error (default 500) or body (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP pour --fault http-error (500 par défaut) ou body (200 par défaut).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The body --fault body answers with, as given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps renvoyé par --fault body, tel quel.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --fault drip, send one body byte every MS milliseconds (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --fault drip, envoyer un octet du corps toutes les MS millisecondes (2000 par défaut).</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>--rate-limit takes requests per second (0 = no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate-limit attend un nombre de requêtes par seconde (0 = pas de limite).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5097,7 +5136,7 @@ Réponse&#xa0;:
     <message>
         <location line="+6"/>
         <source>%1 is not UTF-8 text, so it is not a PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas du texte UTF-8, ce n&apos;est donc pas une clé privée PEM.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5150,7 +5189,7 @@ Réponse&#xa0;:
     <message>
         <location line="+182"/>
         <source>Too many requests; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de requêtes&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <location line="+65"/>
@@ -5247,38 +5286,38 @@ Réponse&#xa0;:
     <message>
         <location line="+15"/>
         <source>sec_key has no &apos;|&apos; separator</source>
-        <translation type="unfinished"></translation>
+        <translation>sec_key n&apos;a pas de séparateur &apos;|&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sec_key hash does not match partner_id and timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;empreinte de sec_key ne correspond pas au partner_id et à l&apos;horodatage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>sec_key ciphertext is not base64</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte chiffré de sec_key n&apos;est pas en base64</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>private key is unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé privée est illisible</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RSA decryption could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>le déchiffrement RSA n&apos;a pas pu démarrer</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+7"/>
         <source>sec_key does not decrypt with this key</source>
-        <translation type="unfinished"></translation>
+        <translation>sec_key ne se déchiffre pas avec cette clé</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>decrypted sec_key does not match its hash</source>
-        <translation type="unfinished"></translation>
+        <translation>le sec_key déchiffré ne correspond pas à son empreinte</translation>
     </message>
 </context>
 <context>
@@ -5286,7 +5325,7 @@ Réponse&#xa0;:
     <message>
         <location filename="../../app/core/team/TeamApprovals.cpp" line="+132"/>
         <source>There is no request #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;existe pas de demande n° %1.</translation>
     </message>
 </context>
 <context>
@@ -5299,180 +5338,185 @@ Réponse&#xa0;:
   team status [--json] | team disconnect
   team policy [--require-approval ACTION,... --environment production]
 The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from standard input); never settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d&apos;audit partagé de l&apos;équipe sur PostgreSQL.
+  team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   créer ou mettre à niveau le schéma
+  team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   l&apos;utiliser depuis cette console
+  team status [--json] | team disconnect
+  team policy [--require-approval ACTION,... --environment production]
+Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clés (--save-password le lit sur l&apos;entrée standard)&#xa0;; jamais les réglages.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The command.</source>
-        <translation type="unfinished">La commande.</translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>init, connect, status, disconnect or policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>init, connect, status, disconnect ou policy.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>libpq connection words, no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots de connexion libpq, sans mot de passe.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept an sslmode weaker than verify-full for a host that is not this machine (the server&apos;s identity is then not checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter un sslmode plus faible que verify-full pour un hôte qui n&apos;est pas cette machine (l&apos;identité du serveur n&apos;est alors pas vérifiée).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read the role&apos;s password from standard input and keep it in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire le mot de passe du rôle sur l&apos;entrée standard et le conserver dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Actions needing a second officer (comma-separated; &quot;none&quot; for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions exigeant un second agent (séparées par des virgules&#xa0;; &quot;none&quot; pour aucune).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ACTIONS</source>
-        <translation type="unfinished"></translation>
+        <translation>ACTIONS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sandbox or production.</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox ou production.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ENV</source>
-        <translation type="unfinished">ENV</translation>
+        <translation>ENV</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Usage: enrollee-cli team init|connect|status|disconnect|policy [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: enrollee-cli team init|connect|status|disconnect|policy [options]</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>team %1 needs --conninfo &quot;host=... dbname=... user=...&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>team %1 exige --conninfo &quot;host=... dbname=... user=...&quot;.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown team command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande team inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The team trail schema is already at version %1; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma du journal d&apos;équipe est déjà en version %1&#xa0;; rien n&apos;a changé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The team trail schema is now at version %1 (was %2). Grant each officer&apos;s login role the group role: GRANT enrollee_officers TO officer_role;</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma du journal d&apos;équipe est maintenant en version %1 (au lieu de %2). Accordez le rôle de groupe au rôle de connexion de chaque agent&#xa0;: GRANT enrollee_officers TO officer_role;</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Password of the database role: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du rôle de base de données&#xa0;: </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No password given; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe fourni&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Could not save the connection in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer la connexion dans %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected to the team trail as database role &quot;%1&quot;; actions from this console now go to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté au journal d&apos;équipe en tant que rôle de base de données «&#xa0;%1&#xa0;»&#xa0;; les actions de cette console y sont désormais envoyées.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>warning: TLS is weakened: the database server&apos;s identity is not verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement&#xa0;: TLS affaibli&#xa0;: l&apos;identité du serveur de base de données n&apos;est pas vérifiée.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe n&apos;a pas pu être conservé dans le trousseau de clés (%1)&#xa0;; utilisez ~/.pgpass ou PGPASSWORD.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Connected to %1 as &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1 en tant que «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not connected to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n record(s) of this console waiting to be sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement de cette console en attente d&apos;envoi.</numerusform>
+            <numerusform>%n enregistrements de cette console en attente d&apos;envoi.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last verified team record: #%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier enregistrement d&apos;équipe vérifié&#xa0;: n° %1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS is weakened: the server&apos;s identity is not verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS affaibli&#xa0;: l&apos;identité du serveur n&apos;est pas vérifiée.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not save the settings in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer les réglages dans %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disconnected from the team trail; this console keeps its own trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté du journal d&apos;équipe&#xa0;; cette console conserve son propre journal.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No team trail is connected; give --conninfo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun journal d&apos;équipe n&apos;est connecté&#xa0;; indiquez --conninfo.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--environment is sandbox or production.</source>
-        <translation type="unfinished"></translation>
+        <translation>--environment vaut sandbox ou production.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unknown action &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Action inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No action needs a second officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action n&apos;exige de second agent.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2 need(s) a second officer&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 exige(nt) l&apos;approbation d&apos;un second agent.</translation>
     </message>
 </context>
 <context>
@@ -5480,57 +5524,57 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location filename="../../app/core/team/TeamConnection.cpp" line="+89"/>
         <source>The connection must be written as key=value words, e.g. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (no quotes, no spaces in values).</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion doit s&apos;écrire sous forme de mots clé=valeur, p. ex. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (sans guillemets ni espaces dans les valeurs).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No password in the connection text: it would be kept in settings. Use PGPASSWORD, ~/.pgpass, or &quot;team connect --save-password&quot; (the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de mot de passe dans le texte de connexion&#xa0;: il serait conservé dans les réglages. Utilisez PGPASSWORD, ~/.pgpass, ou «&#xa0;team connect --save-password&#xa0;» (le trousseau de clés).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The connection needs dbname=... and user=... (your own database role).</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion exige dbname=... et user=... (votre propre rôle de base de données).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>sslmode=%1 does not check the server&apos;s certificate and name; a team database that is not on this machine needs sslmode=verify-full, or --weaken-tls to accept the risk explicitly.</source>
-        <translation type="unfinished"></translation>
+        <translation>sslmode=%1 ne vérifie ni le certificat ni le nom du serveur&#xa0;; une base de données d&apos;équipe qui n&apos;est pas sur cette machine exige sslmode=verify-full, ou --weaken-tls pour accepter explicitement le risque.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The database refused the password for this role (wrong or missing password: PGPASSWORD, ~/.pgpass or the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données a refusé le mot de passe de ce rôle (mot de passe erroné ou absent&#xa0;: PGPASSWORD, ~/.pgpass ou le trousseau de clés).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The database server&apos;s TLS certificate could not be verified or does not match its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat TLS du serveur de base de données n&apos;a pas pu être vérifié ou ne correspond pas à son nom.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team database is down or not listening there.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données de l&apos;équipe est arrêtée ou n&apos;écoute pas à cette adresse.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>There is no route to the team database&apos;s host (network, VPN or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune route vers l&apos;hôte de la base de données de l&apos;équipe (réseau, VPN ou nom).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The database or role named in the connection does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données ou le rôle indiqué dans la connexion n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The team database could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données de l&apos;équipe n&apos;a pas pu être utilisée.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No team database is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base de données d&apos;équipe n&apos;est connectée.</translation>
     </message>
 </context>
 <context>
@@ -5538,22 +5582,22 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location filename="../../app/core/team/TeamHistoryBackend.cpp" line="+69"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
     <message>
         <location line="+238"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d&apos;équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The team trail cannot be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d&apos;équipe ne peut pas être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>this console&apos;s own trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal propre à cette console&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5562,37 +5606,37 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
         <location filename="../../app/core/team/TeamSchema.cpp" line="+176"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not begin the schema upgrade:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de commencer la mise à niveau du schéma&#xa0;:</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The schema upgrade to version %1 failed (nothing was changed):</source>
-        <translation type="unfinished"></translation>
+        <translation>La mise à niveau du schéma vers la version %1 a échoué (rien n&apos;a été modifié)&#xa0;:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not commit the schema upgrade:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de valider la mise à niveau du schéma&#xa0;:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The database has no team trail schema: an administrator must run &quot;enrollee-cli team init --conninfo ...&quot; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;a pas de schéma de journal d&apos;équipe&#xa0;: un administrateur doit d&apos;abord exécuter «&#xa0;enrollee-cli team init --conninfo ...&#xa0;».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The team trail schema is version %1; this console needs version %2: an administrator must run &quot;enrollee-cli team init&quot; to upgrade it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma du journal d&apos;équipe est en version %1&#xa0;; cette console exige la version %2&#xa0;: un administrateur doit exécuter «&#xa0;enrollee-cli team init&#xa0;» pour le mettre à niveau.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The team trail schema is version %1, newer than this console understands (%2): update Enrollee Console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma du journal d&apos;équipe est en version %1, plus récente que ce que comprend cette console (%2)&#xa0;: mettez à jour Enrollee Console.</translation>
     </message>
 </context>
 <context>
@@ -5600,94 +5644,94 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location filename="../../app/core/team/TeamTrail.cpp" line="+82"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement d&apos;équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Could not write to the team trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire dans le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Could not begin writing to the team trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de commencer l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not lock the team trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de verrouiller le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not read the team trail&apos;s end:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la fin du journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not commit to the team trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de valider l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+29"/>
         <location line="+12"/>
         <source>Could not read the team trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>%1 did &quot;%2&quot; on this user %n minute(s) ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a effectué «&#xa0;%2&#xa0;» sur cet utilisateur il y a %n minute(s)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Team records from #%1 are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements d&apos;équipe à partir du n° %1 manquent.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement d&apos;équipe n° %1 n&apos;est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 was altered: its hash does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été modifié&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The team trail ends before record #%1, which this console verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d&apos;équipe s&apos;arrête avant l&apos;enregistrement n° %1, que cette console a vérifié.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Team records #%1 to #%2 are missing: they were deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements d&apos;équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was altered (UPDATE): its hash does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été modifié (UPDATE)&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point de contrôle d&apos;équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or DELETE of every record).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d&apos;équipe est vide, mais cette console a vérifié l&apos;enregistrement n° %1&#xa0;: il a été vidé (TRUNCATE ou DELETE de tous les enregistrements).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The newest %n team record(s) were removed (DELETE of #%1 to #%2): this console verified record #%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le ou les %n enregistrement(s) d&apos;équipe les plus récents ont été supprimés (DELETE des n° %1 à %2)&#xa0;: cette console a vérifié l&apos;enregistrement n° %2.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten from there (records altered and their hashes recomputed).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement d&apos;équipe n° %1 n&apos;est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit à partir de là (enregistrements modifiés et empreintes recalculées).</translation>
     </message>
 </context>
 <context>
@@ -5695,42 +5739,42 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location filename="../../ui/history/UserTimelineModel.cpp" line="+108"/>
         <source>Row %1 of bulk run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 du traitement par lot %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 (bulk run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (traitement par lot)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Time</source>
-        <translation type="unfinished">Date et heure</translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished">Résultat</translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason</source>
-        <translation type="unfinished">Motif</translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
 </context>
 <context>
@@ -5748,7 +5792,7 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location line="+4"/>
         <source>The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant utilisateur contient U+FFFD, la marque d&apos;un texte qui n&apos;était pas de l&apos;UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5798,7 +5842,7 @@ The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-passw
     <message>
         <location line="+3"/>
         <source>The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif contient U+FFFD, la marque d&apos;un texte qui n&apos;était pas de l&apos;UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+26"/>

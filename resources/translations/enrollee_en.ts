@@ -309,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/MainWindowBulk.cpp" line="+62"/>
+        <location filename="../../ui/MainWindowBulk.cpp" line="+80"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
         <translation>
             <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>

@@ -420,7 +420,12 @@ Continuer ?</translation>
         <translation>annulée</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
+        <source>User &quot;%1&quot; %2.</source>
+        <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 of &quot;%2&quot; cancelled while waiting for the answer: the request had been sent, so whether it was applied is unknown.</source>
         <translation>%1 de « %2 » annulé pendant l’attente de la réponse : la requête avait été envoyée, on ne sait donc pas si elle a été appliquée.</translation>
     </message>
@@ -457,12 +462,7 @@ Continuer ?</translation>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+130"/>
-        <source>User &quot;%1&quot; %2 (HTTP %3).</source>
-        <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2 (HTTP %3).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+138"/>
         <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
         <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n&apos;est revenue (%3).</translation>
     </message>
@@ -3810,7 +3810,7 @@ Motif : %6</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+22"/>
+        <location filename="../../ui/LookupPanel.cpp" line="+23"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -3898,12 +3898,12 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+296"/>
+        <location filename="../../ui/MainWindow.cpp" line="+192"/>
         <source>&amp;History — check failed</source>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
@@ -3913,7 +3913,7 @@ Motif : %6</translation>
         <translation>Enrollee Console</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-251"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -3923,7 +3923,7 @@ Motif : %6</translation>
         <translation>Ajouter un profil Smile ID…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+30"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -3943,15 +3943,15 @@ Motif : %6</translation>
         <translation>Ouverture de l&apos;historique…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+146"/>
+        <location filename="../../ui/MainWindow.cpp" line="+83"/>
         <location line="+50"/>
-        <location line="+66"/>
+        <location line="+67"/>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+3"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+33"/>
         <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
@@ -3975,7 +3975,7 @@ Motif : %6</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
         <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
@@ -3995,7 +3995,7 @@ Motif : %6</translation>
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/MainWindow.cpp" line="-161"/>
         <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
         <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
     </message>
@@ -4035,12 +4035,12 @@ Motif : %6</translation>
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
@@ -4050,7 +4050,7 @@ Motif : %6</translation>
         <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -4095,12 +4095,18 @@ Motif : %6</translation>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowBulk.cpp" line="+28"/>
+        <location filename="../../ui/MainWindowBulk.cpp" line="+29"/>
+        <source>Opening bulk runs…</source>
+        <translation>Ouverture des traitements par lot…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Bulk</source>
         <translation>&amp;Lots</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Close during a bulk run?</source>
         <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
     </message>

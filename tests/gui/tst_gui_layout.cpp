@@ -4,11 +4,13 @@
 // their translated headers. (The History tab's own widths belong to its panel.)
 #include "GuiTestSupport.h"
 
+#include "HistoryTableModel.h"
 #include "ProfileBar.h"
 #include "ProfileController.h"
 
 #include <QAbstractButton>
 #include <QHeaderView>
+#include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -59,6 +61,29 @@ private slots:
         window()->resize(720, 560);
         QTRY_VERIFY(details->width() <= 720);
         QVERIFY(details->fontMetrics().horizontalAdvance(details->text()) <= details->width());
+        window()->resize(1100, 700);
+    }
+
+    // Issue 12, finding 11: on a wide screen the extra width goes to the reason, not to the code column.
+    void wideHistoryGivesTheReasonTheRoom()
+    {
+        setUser(QStringLiteral("demo-user-001"), QStringLiteral("CASE-1 layout"));
+        QTest::mouseClick(find<QAbstractButton>(window(), qPrintable(buttonName(ActionKind::Deactivate))),
+                          Qt::LeftButton);
+        QVERIFY(waitForResult());
+        window()->resize(1440, 900);
+        auto *tabs = find<QTabWidget>(window(), "mainTabs");
+        tabs->setCurrentIndex(1);
+        auto *table = find<QTableView>(window(), "historyTable");
+        QTRY_VERIFY(table->isVisible() && table->width() > 600);
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY2(header->sectionSize(HistoryTableModel::ReasonColumn)
+                     > header->sectionSize(HistoryTableModel::CodeColumn),
+                 qPrintable(QStringLiteral("reason %1, code %2")
+                                .arg(header->sectionSize(HistoryTableModel::ReasonColumn))
+                                .arg(header->sectionSize(HistoryTableModel::CodeColumn))));
+        QVERIFY(header->sectionSize(HistoryTableModel::CodeColumn) < 200);
+        tabs->setCurrentIndex(0);
         window()->resize(1100, 700);
     }
 

@@ -124,7 +124,11 @@ void HistoryPanel::buildUi()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Extra width goes to the reason, the column that has text to show, not to the short code at the end.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(HistoryTableModel::ReasonColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(HistoryTableModel::OperatorColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("compliance.officer@example.com")));
     m_table->setColumnWidth(HistoryTableModel::TimeColumn,
                             m_table->fontMetrics().horizontalAdvance(TimeText::widest()) + 40); // + the altered icon
     m_tableMenu = new HistoryTableMenu(m_table);

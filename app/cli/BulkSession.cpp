@@ -110,9 +110,7 @@ void BulkSession::openHistory()
     connect(m_core, &CoreContext::historyReady, this, [this](const Status &key) {
         if (!key.ok())
             return end(ExitCode::kStorage, tr("Nothing was sent: %1").arg(key.message()));
-        if (m_options.isNew)
-            return noteHistory();
-        run();
+        fourEyes();
     });
     m_core->openHistory();
 }

@@ -36,6 +36,10 @@ private:
     void confirm();
     void obtainKey();
     void openHistory();
+    // BulkFourEyes.cpp: with a team store, an action the team policy gives to two officers is not run in
+    // bulk (approval of a run as a whole is not built): refused before anything is sent.
+    void fourEyes();
+    void afterFourEyes();
     void noteHistory();
     void run();
     void onPaused(BulkRun::PauseCause cause, const QString &reason);

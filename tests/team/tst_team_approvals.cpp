@@ -4,10 +4,12 @@
 // and request, decision and run all stand in the team trail.
 #include "TeamTestSupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUuid>
 
 class TestTeamApprovals : public QObject
@@ -20,6 +22,7 @@ private slots:
     void denialAndExpiry();
     void policyIsTheTeams();
     void offlineIsNoWayRound();
+    void bulkRunsAreNoWayRound();
 
 private:
     void modifiedClientRefused(qint64 id);
@@ -207,6 +210,27 @@ void TestTeamApprovals::offlineIsNoWayRound()
     QVERIFY2(run.err.contains("second officer"), run.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent);
     QVERIFY2(m_pg.start(&why), qPrintable(why));
+}
+
+// A bulk run of an action the policy gives to two officers is refused as a whole, nothing sent: it is
+// not a way round four eyes (approval of a run as a whole is not built).
+void TestTeamApprovals::bulkRunsAreNoWayRound()
+{
+    QTemporaryDir dir;
+    QFile input(dir.filePath(QStringLiteral("ids.txt")));
+    QVERIFY(input.open(QIODevice::WriteOnly));
+    input.write("doomed-user\nprod-user\n");
+    input.close();
+    const int sent = m_sandbox->requestCount();
+    const CliRun run = m_a.cli->run({QStringLiteral("bulk"), QStringLiteral("delete"), QStringLiteral("--input"),
+                                     input.fileName(), QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                                     QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                                     QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                     QStringLiteral("officer_a@example.org"), QStringLiteral("--reason"),
+                                     QStringLiteral("CASE-8 erasure"), QStringLiteral("--yes")});
+    QCOMPARE(run.exitCode, 6);
+    QVERIFY2(run.err.contains("second officer") && run.err.contains("Nothing was sent"), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
 }
 
 QTEST_GUILESS_MAIN(TestTeamApprovals)

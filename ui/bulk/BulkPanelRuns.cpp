@@ -1,4 +1,5 @@
 // BulkPanel's runs: starting a checked list, resuming a stored run, retrying failed rows.
+#include "ActionRunner.h"
 #include "AppContext.h"
 #include "BulkPanel.h"
 #include "BulkProgressView.h"
@@ -34,6 +35,15 @@ void BulkPanel::confirmAndLaunch(const BulkRecord &record, const QString &what)
         m_prompts->warning(
             this, tr("Bulk run"),
             tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.").arg(record.profile.name));
+        return;
+    }
+    // The team's four eyes apply to runs too: one officer alone does not delete 2,000 users in production.
+    if (m_context->runner()->policy().rule(record.action, record.profile.environment).needsApproval) {
+        m_prompts->warning(
+            this, tr("Bulk run"),
+            tr("%1 in %2 needs a second officer's approval, and a bulk run cannot be approved as a "
+               "whole yet: act on these users one by one. Nothing was sent.")
+                .arg(ActionInfo::displayName(record.action), environmentDisplayName(record.profile.environment)));
         return;
     }
     const int valid = record.validCount();

@@ -277,9 +277,23 @@ void MainWindow::onSandboxStarted()
     SandboxServer *sandbox = m_context->sandbox();
     m_profiles->setLocalSandbox(sandbox->origin());
     m_lookup->setDemoEnrollees(sandbox->registry().userIds());
-    // Deleted demo users disappear from the suggestions, as they would from the real service.
-    connect(sandbox, &SandboxServer::requestHandled, this,
-            [this, sandbox] { m_lookup->setDemoEnrollees(sandbox->registry().userIds()); });
+
+    // Deleted demo users disappear from the suggestions, as they would from the real service: looked at
+    // at most four times a second and rebuilt only when the list changed, so a bulk run of thousands of
+    // requests on the sandbox does not rebuild it for every one.
+    auto *refresh = new QTimer(this);
+    refresh->setSingleShot(true);
+    refresh->setInterval(250);
+    connect(refresh, &QTimer::timeout, this, [this, sandbox] {
+        const QStringList users = sandbox->registry().userIds();
+        if (users != m_demoUsers)
+            m_lookup->setDemoEnrollees(m_demoUsers = users);
+    });
+    m_demoUsers = sandbox->registry().userIds();
+    connect(sandbox, &SandboxServer::requestHandled, refresh, [refresh] {
+        if (!refresh->isActive())
+            refresh->start();
+    });
     updateSandboxStatus();
 }
 

@@ -112,6 +112,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     setCentralWidget(central);
     buildStatusBar();
     buildMenus();
+    buildTeam();
 
     connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
     connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);

@@ -22,9 +22,11 @@ class TestGuiTeam : public QObject
 
 private slots:
     void initTestCase();
+    void noTeamNoTeamControls();
     void statusLineNamesTheRole();
     void approveColleaguesRequestInTheWindow();
     void ownRequestNeedsSomeoneElse();
+    void denialNeedsAReason();
     void colleaguesRecentActWarned();
     void stoppedDatabaseLeavesTheTrailBehind();
     void tamperingTurnsTheLineRed();
@@ -128,6 +130,21 @@ void TestGuiTeam::windowAct(const char *button, const QString &userId, const QSt
     click(button);
 }
 
+// A console without a team store shows no status line, no Approvals tab.
+void TestGuiTeam::noTeamNoTeamControls()
+{
+    QTemporaryDir home;
+    AppContext plain(configFor(home.path()));
+    PromptService prompts;
+    MainWindow window(&plain, &prompts);
+    QVERIFY(!plain.core()->hasTeam());
+    QVERIFY(!window.findChild<TeamStatusBar *>());
+    QVERIFY(!window.findChild<ApprovalsPanel *>());
+    auto *tabs = find<QTabWidget>(&window, "mainTabs");
+    for (int i = 0; i < tabs->count(); ++i)
+        QVERIFY(!tabs->tabText(i).startsWith(QStringLiteral("Approvals")));
+}
+
 void TestGuiTeam::statusLineNamesTheRole()
 {
     auto *line = find<TeamStatusBar>(m_window.get(), "teamStatusLine");
@@ -211,6 +228,29 @@ void TestGuiTeam::ownRequestNeedsSomeoneElse()
     const CliRun again = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), QString::number(id)});
     QCOMPARE(again.exitCode, 6);
     QCOMPARE(embedded()->requestCount(), sent + 1);
+}
+
+// Deny asks for a reason and does nothing without one; with one, the database records the denial.
+void TestGuiTeam::denialNeedsAReason()
+{
+    const CliRun asked = m_b.cli->run({QStringLiteral("delete"), QStringLiteral("gui-spared"),
+                                       QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                                       QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                                       QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                       QStringLiteral("b@example.org"), QStringLiteral("--reason"),
+                                       QStringLiteral("CASE-12"), QStringLiteral("--yes")});
+    QVERIFY2(asked.exitCode == 7, asked.err.constData());
+    const qint64 id = count(QStringLiteral("SELECT max(id) FROM enrollee.requests"));
+    QVERIFY(selectRequest(id));
+    m_prompts.setNextText(QStringLiteral("  "));
+    click("denyButton");
+    QTRY_VERIFY(m_panel->message().contains(QStringLiteral("A denial needs a reason")));
+    QCOMPARE(requestsWith(id, "pending"), qint64(1));
+    m_prompts.setNextText(QStringLiteral("not justified"));
+    click("denyButton");
+    QTRY_COMPARE_WITH_TIMEOUT(requestsWith(id, "denied"), qint64(1), 10000);
+    QTRY_VERIFY(m_panel->message().contains(QStringLiteral("denied")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->rowOf(id), -1, 10000);
 }
 
 void TestGuiTeam::colleaguesRecentActWarned()

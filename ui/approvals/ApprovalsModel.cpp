@@ -8,6 +8,12 @@ ApprovalsModel::ApprovalsModel(QObject *parent) : QAbstractTableModel(parent)
 
 void ApprovalsModel::setRequests(const QList<ApprovalRequest> &requests)
 {
+    // Read again every two seconds: an unchanged list keeps the view (scroll, selection) untouched.
+    bool same = requests.size() == m_requests.size();
+    for (qsizetype i = 0; same && i < requests.size(); ++i)
+        same = requests.at(i).toJson() == m_requests.at(i).toJson();
+    if (same)
+        return;
     beginResetModel();
     m_requests = requests;
     endResetModel();

@@ -9,6 +9,8 @@ TeamStatusBar::TeamStatusBar(QWidget *parent) : QLabel(parent)
     setObjectName(QStringLiteral("teamStatusLine"));
     setAccessibleName(tr("Team trail"));
     setTextFormat(Qt::PlainText);
+    // A long database error must not widen the window: the line wraps instead.
+    setWordWrap(true);
     setText(tr("Team trail: connecting…"));
 }
 

@@ -32,16 +32,54 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
         emit refused(kind, invalid.message());
         return;
     }
+    if (!m_gate)
+        return confirmAndSubmit(req);
+    setPrompting(true);
+    QPointer<ActionController> self(this);
+    m_gate(req, [self, req](bool proceed) mutable {
+        if (!self)
+            return;
+        self->setPrompting(false);
+        if (!proceed) {
+            req.apiKey.reset();
+            return;
+        }
+        self->confirmAndSubmit(req);
+    });
+}
+
+void ActionController::requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId,
+                                       const Gate &claim)
+{
+    if (isBusy())
+        return;
+    ActionRequest req;
+    req.action = kind;
+    req.userId = userId;
+    req.reason = reason;
+    req.profile = m_profiles->active();
+    req.apiKey = m_profiles->apiKey();
+    req.approvalId = approvalId;
+    if (const Status invalid = m_runner->validate(req); !invalid.ok()) {
+        emit refused(kind, invalid.message());
+        return;
+    }
+    confirmAndSubmit(req, claim);
+}
+
+void ActionController::confirmAndSubmit(ActionRequest req, const Gate &beforeSend)
+{
+    const ActionKind kind = req.action;
     // The core's policy says what this action needs here; the window only decides how to ask.
     const Confirmation needed = m_runner->rule(req).confirmation;
     if (needed == Confirmation::None) {
-        submit(req);
+        submitAfter(req, beforeSend);
         return;
     }
     setPrompting(true);
     emit awaitingConfirmation(kind, req.userId.trimmed());
     QPointer<ActionController> self(this);
-    auto answered = [self, req, needed](bool accepted) mutable {
+    auto answered = [self, req, needed, beforeSend](bool accepted) mutable {
         if (!self)
             return;
         self->setPrompting(false);
@@ -51,7 +89,7 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
             return;
         }
         req.confirmed = needed;
-        self->submit(req);
+        self->submitAfter(req, beforeSend);
     };
     if (needed == Confirmation::TypedUserId) {
         m_prompts->confirmDelete(m_dialogParent, DeleteConfirmation{req.userId.trimmed(), req.profile, req.reason},
@@ -91,6 +129,21 @@ QString ActionController::confirmationText(const ActionRequest &request)
     return tr("%1 in PRODUCTION (profile \"%2\", partner %3). This affects a real person.\n\nReason: %4\n\n"
               "Continue?")
         .arg(what, request.profile.name, request.profile.partnerId, reason);
+}
+
+void ActionController::submitAfter(const ActionRequest &req, const Gate &beforeSend)
+{
+    if (!beforeSend)
+        return submit(req);
+    setPrompting(true);
+    QPointer<ActionController> self(this);
+    beforeSend(req, [self, req](bool proceed) {
+        if (!self)
+            return;
+        self->setPrompting(false);
+        if (proceed)
+            self->submit(req);
+    });
 }
 
 void ActionController::submit(const ActionRequest &request)

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class ProfileController;
 class PromptService;
 class QWidget;
@@ -27,6 +29,16 @@ public:
     bool isInFlight() const { return m_ticket != 0; }
 
     void request(ActionKind kind, const QString &userId, const QString &reason);
+    // Asked before the confirmations when set (the team's four eyes and conflict warnings, issue 11):
+    // it calls `proceed(true)` to go on, `proceed(false)` when it handled the request itself (recorded
+    // it for approval, or the officer stopped) and nothing is to be sent.
+    using Gate = std::function<void(const ActionRequest &request, const std::function<void(bool proceed)> &proceed)>;
+    void setGate(Gate gate) { m_gate = std::move(gate); }
+    // Sends a request a second officer approved: the usual path with its approval id, the production
+    // confirmation still asked; `claim` (the database marking it run, exactly once) comes last, just
+    // before it is sent, and nothing is sent when it refuses.
+    void requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId,
+                         const Gate &claim);
 
     // The production question for one action, worded for it: "flag user "X" as fraudulent".
     static QString confirmationText(const ActionRequest &request);
@@ -45,6 +57,8 @@ signals:
     void finished(const ActionOutcome &outcome);
 
 private:
+    void confirmAndSubmit(ActionRequest req, const Gate &beforeSend = {});
+    void submitAfter(const ActionRequest &req, const Gate &beforeSend);
     void submit(const ActionRequest &request);
     void setPrompting(bool prompting);
     void onFinished(const ActionOutcome &outcome);
@@ -53,6 +67,7 @@ private:
     ProfileController *m_profiles;
     PromptService *m_prompts;
     QPointer<QWidget> m_dialogParent;
+    Gate m_gate;
     bool m_prompting = false;
     quint64 m_ticket = 0;
 };

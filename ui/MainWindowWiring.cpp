@@ -67,6 +67,7 @@ void MainWindow::buildLayout()
     setCentralWidget(central);
     buildStatusBar();
     buildMenus();
+    buildTeam();
 }
 
 void MainWindow::connectProfiles()

@@ -5,6 +5,7 @@
 
 #include <QDesktopServices>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -162,4 +163,32 @@ void PromptService::openUrl(const QUrl &url)
     m_asked.append(QStringLiteral("url:") + url.toString());
     if (m_opensUrls)
         QDesktopServices::openUrl(url);
+}
+
+void PromptService::askText(QWidget *parent, const QString &title, const QString &label, bool required,
+                            const TextDone &done)
+{
+    m_asked.append(QStringLiteral("text:") + title);
+    if (!m_texts.isEmpty()) {
+        const QString text = m_texts.dequeue();
+        QTimer::singleShot(0, this, [done, text] {
+            if (done)
+                done(true, text);
+        });
+        return;
+    }
+    auto *dialog = new QInputDialog(parent);
+    dialog->setObjectName(QStringLiteral("textPrompt"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setInputMode(QInputDialog::TextInput);
+    if (required)
+        dialog->setLabelText(label + QLatin1Char('\n') + tr("(required)"));
+    connect(dialog, &QDialog::finished, this, [dialog, done](int result) {
+        if (done)
+            done(result == QDialog::Accepted, dialog->textValue());
+    });
+    dialog->open();
+    emit promptOpened(dialog);
 }

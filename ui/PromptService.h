@@ -48,6 +48,11 @@ public:
     virtual void confirmCount(QWidget *parent, const QString &title, const QString &text, int count, const Done &done);
     // Opens a file or folder with the desktop's application for it (results files, the data folder).
     virtual void openUrl(const QUrl &url);
+    // One line of text (an approval's or a denial's reason); `done` gets false when cancelled. With
+    // `required` the label says so; the caller refuses an empty answer.
+    using TextDone = std::function<void(bool accepted, const QString &text)>;
+    virtual void askText(QWidget *parent, const QString &title, const QString &label, bool required,
+                         const TextDone &done);
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
@@ -55,10 +60,13 @@ public:
     {
         m_answers.clear();
         m_unsavedChoices.clear();
+        m_texts.clear();
     }
     void setNextSaveFileName(const QString &path) { m_fileNames.enqueue(path); }
     void setNextUnsavedChoice(UnsavedChoice choice) { m_unsavedChoices.enqueue(choice); }
     void setNextOpenFileName(const QString &path) { m_openNames.enqueue(path); }
+    // The next askText() is answered with this text (accepted) without showing anything.
+    void setNextText(const QString &text) { m_texts.enqueue(text); }
     // Off in tests: openUrl() then only records "url:<url>".
     void setOpensUrls(bool open) { m_opensUrls = open; }
     // Every prompt asked so far, as "confirm:<title>", "delete:<user id>", "information:<title>"...
@@ -80,6 +88,7 @@ private:
     QQueue<QString> m_fileNames;
     QQueue<UnsavedChoice> m_unsavedChoices;
     QQueue<QString> m_openNames;
+    QQueue<QString> m_texts;
     bool m_opensUrls = true;
     QStringList m_asked;
     QString m_lastSuggested;

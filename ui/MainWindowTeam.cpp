@@ -1,0 +1,255 @@
+// MainWindow's team side (issue 11): the team trail's status line, the Approvals tab with its badge,
+// and the four-eyes gate before an action (a request recorded instead of sent; conflicts warned of).
+#include "ActionController.h"
+#include "ActionPanel.h"
+#include "AppContext.h"
+#include "HistoryService.h"
+#include "MainWindow.h"
+#include "ProfileBar.h"
+#include "ProfileController.h"
+#include "PromptService.h"
+#include "ResultView.h"
+#include "approvals/ApprovalsPanel.h"
+#include "team/TeamHistoryBackend.h"
+#include "team/TeamStatusBar.h"
+
+#include <QBoxLayout>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace {
+constexpr int kTeamSilenceMs = 3000;  // the backend reports every 2 s while it can reach the database
+constexpr int kTeamRecheckMs = 60000; // a full check of the team trail at least this often
+
+// What the team says of one action before it is asked for: the rules, and colleagues' recent acts.
+struct TeamGateAnswer {
+    Status reach; // failed: the team database cannot be reached
+    QMap<QString, QStringList> rules;
+    QStringList conflicts;
+};
+
+QSqlDatabase *teamDatabase(HistoryBackend &backend, Status *why)
+{
+    auto *team = qobject_cast<TeamHistoryBackend *>(&backend);
+    if (!team) {
+        *why = Status::failure(MainWindow::tr("No team trail is connected."), Status::Kind::Storage);
+        return nullptr;
+    }
+    return team->database(why);
+}
+} // namespace
+
+void MainWindow::buildTeam()
+{
+    CoreContext *core = m_context->core();
+    if (!core->hasTeam())
+        return; // no team store: no status line, no Approvals tab, no gate
+    m_teamStatus = new TeamStatusBar(this);
+    // Under the profile bar, where the officer looks before acting.
+    if (auto *layout = qobject_cast<QBoxLayout *>(centralWidget()->layout()))
+        layout->insertWidget(layout->indexOf(m_profileBar) + 1, m_teamStatus);
+    m_approvals = new ApprovalsPanel(m_context->history(), m_prompts, this);
+    m_approvals->setObjectName(QStringLiteral("approvalsPanel"));
+    m_approvals->setAccessibleName(tr("Approvals"));
+    m_approvals->setSender([this](const ApprovalRequest &request) { sendApproved(request); });
+    m_tabs->addTab(m_approvals, tr("Approvals"));
+    connect(core, &CoreContext::teamStatusChanged, this, &MainWindow::onTeamStatus);
+    // The backend's tick stays silent while the database is unreachable; this asks for the status
+    // itself (on the history thread) when none came for a while, so "behind by N" is still shown.
+    auto *watchdog = new QTimer(this);
+    watchdog->setObjectName(QStringLiteral("teamStatusWatchdog"));
+    connect(watchdog, &QTimer::timeout, this, [this] {
+        if (!m_context->isReady() || (m_teamStatusAt.isValid() && m_teamStatusAt.elapsed() < kTeamSilenceMs))
+            return;
+        m_context->history()->run<TeamStatus>(
+            [](HistoryBackend &b) {
+            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
+            return team ? team->status() : TeamStatus();
+            },
+            this,
+            [this](const TeamStatus &status) {
+            if (status.configured)
+                onTeamStatus(status);
+        });
+    });
+    watchdog->start(kTeamSilenceMs);
+    m_actions->setGate(
+        [this](const ActionRequest &request, const std::function<void(bool)> &proceed) { teamGate(request, proceed); });
+    connect(m_actions, &ActionController::finished, m_approvals, &ApprovalsPanel::refresh);
+}
+
+void MainWindow::onTeamStatus(const TeamStatus &status)
+{
+    m_teamStatusAt.start();
+    m_teamStatus->setStatus(status);
+    const int index = m_tabs->indexOf(m_approvals);
+    m_tabs->setTabText(
+        index, status.pendingApprovals > 0 ? tr("Approvals (%n)", nullptr, status.pendingApprovals) : tr("Approvals"));
+    m_approvals->setOwnRole(status.role);
+    if (!status.connected)
+        return;
+    m_approvals->refresh();
+    // The team trail grew (or this is the first look, or a minute passed: a rewrite adds nothing):
+    // check it against this console's checkpoint, as `history --verify` does, on the history thread.
+    if (status.newestSeq == m_teamVerifiedSeq && m_teamVerifiedAt.isValid()
+        && m_teamVerifiedAt.elapsed() < kTeamRecheckMs)
+        return;
+    m_teamVerifiedSeq = status.newestSeq;
+    m_teamVerifiedAt.start();
+    using Checked = std::pair<ChainReport, bool>;
+    m_context->history()->run<Checked>(
+        [](HistoryBackend &b) {
+        auto *team = qobject_cast<TeamHistoryBackend *>(&b);
+        const ChainReport report = b.verify();
+        Status reach;
+        return Checked{report, team && team->database(&reach) != nullptr};
+        },
+        this,
+        [this](const Checked &checked) {
+        // A check that could not reach the database found nothing: the line says "behind" instead.
+        if (checked.second)
+            m_teamStatus->setIntegrity(checked.first);
+    });
+}
+
+void MainWindow::teamGate(const ActionRequest &request, const std::function<void(bool)> &proceed)
+{
+    const QString action = ActionInfo::cliName(request.action);
+    const QString environment = environmentName(request.profile.environment);
+    m_context->history()->run<TeamGateAnswer>(
+        [userId = request.userId.trimmed()](HistoryBackend &b) {
+        TeamGateAnswer answer;
+        QSqlDatabase *db = teamDatabase(b, &answer.reach);
+        if (!db)
+            return answer;
+        const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(*db);
+        if (rules.ok())
+            answer.rules = rules.value();
+        else
+            answer.reach = rules.status();
+        const Result<QStringList> conflicts = TeamTrail::recentByOthers(*db, userId, 60);
+        if (conflicts.ok())
+            answer.conflicts = conflicts.value();
+        return answer;
+        },
+        this,
+        [this, request, action, environment, proceed](const TeamGateAnswer &answer) {
+        ActionRunner *runner = m_context->runner();
+        // Offline the runner keeps its rule (delete in production by default): four eyes are never
+        // skipped by going offline.
+        if (answer.reach.ok())
+            runner->setNeedsApproval(request.action, request.profile.environment,
+                                     answer.rules.value(environment).contains(action));
+        const bool needed = runner->rule(request).needsApproval;
+        const QString name = ActionInfo::displayName(request.action);
+        if (needed && !answer.reach.ok()) {
+            m_actionPanel->resultView()->showMessage(
+                tr("%1 here needs a second officer's approval, and the team database cannot be reached to ask "
+                   "for it; nothing was sent.")
+                    .arg(name),
+                answer.reach.message(), true);
+            return proceed(false);
+        }
+        auto go = [this, request, needed, proceed] {
+            if (!needed)
+                return proceed(true);
+            recordForApproval(request);
+            proceed(false);
+        };
+        if (answer.conflicts.isEmpty())
+            return go();
+        m_prompts->confirm(this, tr("Another officer acted on this user"),
+                           tr("Another officer acted on user \"%1\" in the last hour:\n%2\n\n%3 anyway?")
+                               .arg(request.userId.trimmed(), answer.conflicts.join(QLatin1Char('\n')), name),
+                           tr("%1 anyway").arg(name), [this, request, go, proceed](bool accepted) {
+                               if (accepted)
+                                   return go();
+                               m_actionPanel->resultView()->showMessage(
+                                   tr("%1 of \"%2\" cancelled; nothing was sent.")
+                                       .arg(ActionInfo::displayName(request.action), request.userId.trimmed()));
+                               proceed(false);
+                           });
+    });
+}
+
+void MainWindow::recordForApproval(const ActionRequest &request)
+{
+    ApprovalRequest what;
+    what.profile = request.profile.name;
+    what.partnerId = request.profile.partnerId;
+    what.host = request.profile.origin().toString();
+    what.email = request.profile.email;
+    what.environment = environmentName(request.profile.environment);
+    what.action = ActionInfo::cliName(request.action);
+    what.userId = request.userId.trimmed();
+    what.reason = request.reason.trimmed();
+    m_context->history()->run<Result<qint64>>(
+        [what](HistoryBackend &b) -> Result<qint64> {
+            Status why;
+            QSqlDatabase *db = teamDatabase(b, &why);
+            if (!db)
+                return why;
+            return TeamApprovals::request(*db, what);
+        },
+        this,
+        [this, what](const Result<qint64> &id) {
+        if (!id.ok()) {
+            m_actionPanel->resultView()->showMessage(
+                tr("The approval request could not be recorded; nothing was sent."), id.message(), true);
+            return;
+        }
+        m_actionPanel->resultView()->showMessage(
+            tr("Recorded, awaiting approval by a second officer; nothing was sent."),
+            tr("Request #%1: %2 of \"%3\". Once another officer approves it, send it from the Approvals tab.")
+                .arg(id.value())
+                .arg(what.action, what.userId));
+        m_approvals->refresh();
+        });
+}
+
+// "Send now": the requester's own approved request through the normal action path, exactly once —
+// the database marks it run just before it is sent, and refuses a second time.
+void MainWindow::sendApproved(const ApprovalRequest &request)
+{
+    ActionKind kind = ActionKind::ReEnroll;
+    if (!ActionInfo::fromCliName(request.action, &kind))
+        return m_approvals->showMessage(tr("Request #%1 names an unknown action.").arg(request.id), true);
+    const Profile profile = m_profiles->active();
+    if (profile.partnerId != request.partnerId || profile.origin().toString() != request.host
+        || environmentName(profile.environment) != request.environment)
+        return m_approvals->showMessage(tr("Request #%1 was made with profile \"%2\": switch to it to send it; "
+                                           "nothing was sent.")
+                                            .arg(request.id)
+                                            .arg(request.profile),
+                                        true);
+    const qint64 id = request.id;
+    auto claim = [this, request](const ActionRequest &, const std::function<void(bool)> &proceed) {
+        m_context->history()->run<Result<ApprovalRequest>>(
+            [id = request.id](HistoryBackend &b) -> Result<ApprovalRequest> {
+                Status why;
+                QSqlDatabase *db = teamDatabase(b, &why);
+                if (!db)
+                    return why;
+                return TeamApprovals::claimRun(*db, id);
+            },
+            this,
+            [this, request, proceed](const Result<ApprovalRequest> &claimed) {
+            const bool same = claimed.ok() && claimed.value().action == request.action
+                && claimed.value().userId == request.userId && claimed.value().reason == request.reason
+                && claimed.value().host == request.host && claimed.value().partnerId == request.partnerId;
+            if (!claimed.ok())
+                m_approvals->showMessage(
+                    tr("Request #%1 cannot be sent; nothing was sent: %2").arg(request.id).arg(claimed.message()),
+                    true);
+            else if (!same)
+                m_approvals->showMessage(tr("Request #%1 was approved for something other than what would be sent "
+                                            "now; nothing was sent.")
+                                             .arg(request.id),
+                                         true);
+            else
+                m_approvals->showMessage(tr("Request #%1 is being sent.").arg(request.id), false);
+            proceed(same);
+            });
+    };
+    m_actions->requestApproved(kind, request.userId, request.reason, id, claim);
+}

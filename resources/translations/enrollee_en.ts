@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+41"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+51"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+61"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n of these was already %1 by this console (history).</numerusform>
@@ -247,7 +247,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+246"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+250"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>
@@ -316,6 +316,14 @@
             <numerusform>Bulk run %1 is still sending (%n rows to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindowTeam.cpp" line="+87"/>
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approvals (%n)</numerusform>
+            <numerusform>Approvals (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TeamCommand</name>
@@ -325,6 +333,25 @@
         <translation>
             <numerusform>%n record of this console waiting to be sent.</numerusform>
             <numerusform>%n records of this console waiting to be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/team/TeamStatusBar.cpp" line="+44"/>
+        <source>Team trail is behind: %n record(s) waiting to be sent (database unreachable since %1)</source>
+        <translation>
+            <numerusform>Team trail is behind: %n record waiting to be sent (database unreachable since %1)</numerusform>
+            <numerusform>Team trail is behind: %n records waiting to be sent (database unreachable since %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Team trail is behind: %n record(s) waiting to be sent</source>
+        <translation>
+            <numerusform>Team trail is behind: %n record waiting to be sent</numerusform>
+            <numerusform>Team trail is behind: %n records waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

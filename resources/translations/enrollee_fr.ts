@@ -229,7 +229,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/ActionController.cpp" line="+61"/>
+        <location filename="../../ui/ActionController.cpp" line="+99"/>
         <source>%1 in production?</source>
         <translation>%1 en production&#xa0;?</translation>
     </message>
@@ -778,6 +778,157 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>ApprovalsModel</name>
+    <message>
+        <location filename="../../ui/approvals/ApprovalsModel.cpp" line="+41"/>
+        <source>awaiting a second officer</source>
+        <translation>en attente d’un second agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approved, not sent yet</source>
+        <translation>approuvée, pas encore envoyée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>denied</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent</source>
+        <translation>envoyée</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User ID</source>
+        <translation>Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requested by</source>
+        <translation>Demandée par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPanel</name>
+    <message>
+        <location filename="../../ui/approvals/ApprovalsPanel.cpp" line="+22"/>
+        <source>No team trail is connected.</source>
+        <translation>Aucun journal d’équipe n’est connecté.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Requests awaiting a second officer</source>
+        <translation>Demandes en attente d’un second agent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve…</source>
+        <translation>Approuver…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny…</source>
+        <translation>Refuser…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approvals message</source>
+        <translation>Message des approbations</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The requests could not be read: %1</source>
+        <translation>Les demandes n’ont pas pu être lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Approve request #%1</source>
+        <translation>Approuver la demande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of user &quot;%2&quot; in %3, asked by %4. Why do you approve it? (optional)</source>
+        <translation>%1 de l’utilisateur «&#xa0;%2&#xa0;» en %3, demandée par %4. Pourquoi l’approuvez-vous&#xa0;? (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deny request #%1</source>
+        <translation>Refuser la demande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of user &quot;%2&quot; in %3, asked by %4. Why do you deny it?</source>
+        <translation>%1 de l’utilisateur «&#xa0;%2&#xa0;» en %3, demandée par %4. Pourquoi la refusez-vous&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A denial needs a reason; request #%1 was not denied.</source>
+        <translation>Un refus exige un motif&#xa0;; la demande n°&#xa0;%1 n’a pas été refusée.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Request #%1 was not approved: %2</source>
+        <translation>La demande n°&#xa0;%1 n’a pas été approuvée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request #%1 was not denied: %2</source>
+        <translation>La demande n°&#xa0;%1 n’a pas été refusée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request #%1 approved; its requester can now send it.</source>
+        <translation>Demande n°&#xa0;%1 approuvée&#xa0;; son auteur peut maintenant l’envoyer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request #%1 denied; nothing will be sent.</source>
+        <translation>Demande n°&#xa0;%1 refusée&#xa0;; rien ne sera envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>AuditKey</name>
     <message>
         <location filename="../../app/core/AuditKey.cpp" line="+66"/>
@@ -1297,7 +1448,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+25"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+26"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
         <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
@@ -1308,19 +1459,25 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+34"/>
+        <location line="+7"/>
+        <location line="+36"/>
         <location line="+64"/>
         <location line="+6"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-112"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
         <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 in %2 needs a second officer&apos;s approval, and a bulk run cannot be approved as a whole yet: act on these users one by one. Nothing was sent.</source>
+        <translation>Ici (%2), %1 exige l’approbation d’un second agent, et un traitement par lot ne peut pas encore être approuvé d’un bloc&#xa0;: agissez sur ces utilisateurs un par un. Rien n’a été envoyé.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
@@ -1811,7 +1968,7 @@ Continuer ?</translation>
         <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+20"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
@@ -1894,6 +2051,11 @@ Continuer ?</translation>
         <location line="+9"/>
         <source>Run %1 %2: %3. Results: %4</source>
         <translation>Lot %1 (%2)&#xa0;: %3. Résultats&#xa0;: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/BulkFourEyes.cpp" line="+47"/>
+        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy, and a bulk run cannot be approved as a whole yet: run these users one by one (each becomes a request for approval). Nothing was sent.</source>
+        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe, et un traitement par lot ne peut pas encore être approuvé d’un bloc&#xa0;: traitez ces utilisateurs un par un (chacun devient une demande d’approbation). Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -3190,7 +3352,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+136"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+140"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
@@ -3253,7 +3415,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-334"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -3313,7 +3475,7 @@ Motif : %6</translation>
         <translation>Entrées d&apos;historique</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l&apos;historique</translation>
     </message>
@@ -3903,7 +4065,7 @@ Motif : %6</translation>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+113"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
@@ -3913,7 +4075,7 @@ Motif : %6</translation>
         <translation>Enrollee Console</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-265"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -3951,7 +4113,7 @@ Motif : %6</translation>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+33"/>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+34"/>
         <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
@@ -3985,12 +4147,99 @@ Motif : %6</translation>
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+35"/>
+        <source>No team trail is connected.</source>
+        <translation>Aucun journal d’équipe n’est connecté.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approbations (%n)</numerusform>
+            <numerusform>Approbations (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent.</source>
+        <translation>Ici, %1 exige l’approbation d’un second agent, et la base de données de l’équipe est injoignable pour la demander&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Another officer acted on this user</source>
+        <translation>Un autre agent a agi sur cet utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another officer acted on user &quot;%1&quot; in the last hour:
+%2
+
+%3 anyway?</source>
+        <translation>Un autre agent a agi sur l’utilisateur «&#xa0;%1&#xa0;» dans la dernière heure&#xa0;:
+%2
+
+%3 quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 anyway</source>
+        <translation>%1 quand même</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+5"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
         <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>The approval request could not be recorded; nothing was sent.</source>
+        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded, awaiting approval by a second officer; nothing was sent.</source>
+        <translation>Enregistrée, en attente de l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request #%1: %2 of &quot;%3&quot;. Once another officer approves it, send it from the Approvals tab.</source>
+        <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request #%1 names an unknown action.</source>
+        <translation>La demande n°&#xa0;%1 nomme une action inconnue.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request #%1 was made with profile &quot;%2&quot;: switch to it to send it; nothing was sent.</source>
+        <translation>La demande n°&#xa0;%1 a été faite avec le profil «&#xa0;%2&#xa0;»&#xa0;: passez à ce profil pour l’envoyer&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Request #%1 cannot be sent; nothing was sent: %2</source>
+        <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request #%1 was approved for something other than what would be sent now; nothing was sent.</source>
+        <translation>La demande n°&#xa0;%1 a été approuvée pour autre chose que ce qui serait envoyé maintenant&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Request #%1 is being sent.</source>
+        <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowWiring.cpp" line="+5"/>
         <source>The local sandbox could not start: %1</source>
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
@@ -4050,7 +4299,7 @@ Motif : %6</translation>
         <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+161"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -4806,9 +5055,14 @@ Motif : %6</translation>
 <context>
     <name>PromptService</name>
     <message>
-        <location filename="../../ui/PromptService.cpp" line="+117"/>
+        <location filename="../../ui/PromptService.cpp" line="+118"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>(required)</source>
+        <translation>(obligatoire)</translation>
     </message>
 </context>
 <context>
@@ -5643,6 +5897,56 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+6"/>
         <source>The team trail schema is version %1, newer than this console understands (%2): update Enrollee Console.</source>
         <translation>Le schéma du journal d&apos;équipe est en version %1, plus récente que ce que comprend cette console (%2)&#xa0;: mettez à jour Enrollee Console.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatusBar</name>
+    <message>
+        <location filename="../../ui/team/TeamStatusBar.cpp" line="+10"/>
+        <source>Team trail</source>
+        <translation>Journal d’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>Team trail: connecting…</source>
+        <translation>Journal d’équipe&#xa0;: connexion…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Team trail check failed: %1</source>
+        <translation>Échec du contrôle du journal d’équipe&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Team trail is behind: %n record(s) waiting to be sent (database unreachable since %1)</source>
+        <translation>
+            <numerusform>Journal d’équipe en retard&#xa0;: %n enregistrement en attente d’envoi (base de données injoignable depuis %1)</numerusform>
+            <numerusform>Journal d’équipe en retard&#xa0;: %n enregistrements en attente d’envoi (base de données injoignable depuis %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team trail: database unreachable since %1; nothing is waiting to be sent</source>
+        <translation>Journal d’équipe&#xa0;: base de données injoignable depuis %1&#xa0;; rien n’attend d’être envoyé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Team trail is behind: %n record(s) waiting to be sent</source>
+        <translation>
+            <numerusform>Journal d’équipe en retard&#xa0;: %n enregistrement en attente d’envoi</numerusform>
+            <numerusform>Journal d’équipe en retard&#xa0;: %n enregistrements en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team trail: connected (officer role %1)</source>
+        <translation>Journal d’équipe&#xa0;: connecté (rôle d’agent %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— encryption weakened by settings</source>
+        <translation>— chiffrement affaibli par les réglages</translation>
     </message>
 </context>
 <context>

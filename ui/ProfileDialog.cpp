@@ -401,8 +401,10 @@ void ProfileDialog::updateKeychainNote()
     const QString text = m_credentials->available()
         ? tr("The API key is stored in the system keychain (service \"%1\") and never shown again.")
               .arg(m_credentials->service())
-        : tr("No keychain is available: %1. API keys entered now are kept in memory for this session only.")
-              .arg(m_credentials->unavailableReason());
+        : tr("No keychain is available on this desktop. API keys entered now are kept in memory for this session "
+             "only.");
     m_keychainNote->setText(text);
     m_keychainNote->setAccessibleName(text);
+    // The system's own words stay one hover away, as the window's notice keeps them one click away.
+    m_keychainNote->setToolTip(m_credentials->available() ? QString() : m_credentials->unavailableReason());
 }

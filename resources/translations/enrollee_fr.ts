@@ -5048,8 +5048,8 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>No keychain is available: %1. API keys entered now are kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible&#xa0;: %1. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
+        <source>No keychain is available on this desktop. API keys entered now are kept in memory for this session only.</source>
+        <translation>Aucun trousseau de clés n&apos;est disponible sur ce bureau. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
     </message>
 </context>
 <context>

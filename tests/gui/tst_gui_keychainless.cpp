@@ -81,6 +81,7 @@ private slots:
         QDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = topLevel<QDialog>("profileDialog")) != nullptr);
         QVERIFY(find<QLabel>(dialog, "keychainNote")->text().contains(QLatin1String("No keychain is available")));
+        QVERIFY(!find<QLabel>(dialog, "keychainNote")->text().contains(raw)); // the raw error is not repeated here
         auto *key = find<QLineEdit>(dialog, "apiKeyEdit");
         QCOMPARE(key->echoMode(), QLineEdit::Password);
         QTest::keyClicks(find<QLineEdit>(dialog, "profileNameEdit"), QStringLiteral("Acme test"));

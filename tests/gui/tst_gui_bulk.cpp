@@ -114,6 +114,7 @@ private slots:
 
         // Resumed from the list of stored runs, as after a restart: a new run object reads the history.
         auto *runs = find<QComboBox>(window(), "bulkRunsCombo");
+        QTRY_VERIFY(runs->findData(id) >= 0); // the stored runs are listed off the GUI thread
         runs->setCurrentIndex(runs->findData(id));
         QVERIFY(runs->currentIndex() >= 0);
         QVERIFY(startRun("bulkResumeRunButton"));

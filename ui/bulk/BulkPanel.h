@@ -70,6 +70,7 @@ private:
     QElapsedTimer m_runClock;
     QString m_lastNotification;
     qint64 m_notifyAfterMs = 30000;
+    quint64 m_runsGeneration = 0; // the newest listing of stored runs asked for
 
     QPushButton *m_open = nullptr;
     QLabel *m_file = nullptr;

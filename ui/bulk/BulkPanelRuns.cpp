@@ -11,6 +11,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QPointer>
+#include <QThreadPool>
 
 void BulkPanel::start()
 {
@@ -156,13 +158,32 @@ void BulkPanel::resumeStored()
 
 void BulkPanel::refreshRuns()
 {
-    const QString current = m_runs->currentData().toString();
-    m_runs->clear();
-    for (const BulkRecord &r : m_context->core()->bulkStore()->list()) {
-        m_runs->addItem(tr("%1 — %2, %n row(s), %3", nullptr, int(r.rows.size()))
-                            .arg(r.id, ActionInfo::displayName(r.action), r.displayState()),
-                        r.id);
-    }
-    const int index = m_runs->findData(current);
-    m_runs->setCurrentIndex(index >= 0 ? index : (m_runs->count() > 0 ? 0 : -1));
+    // Run headers hold every row (10,000 of them for a big run): they are read and parsed on a worker
+    // thread, and only the list's lines come back to the window.
+    struct Line {
+        QString id;
+        QString text;
+    };
+    QPointer<BulkPanel> self(this);
+    const QString folder = m_context->core()->bulkStore()->folder();
+    const quint64 generation = ++m_runsGeneration;
+    QThreadPool::globalInstance()->start([self, folder, generation] {
+        QList<Line> lines;
+        for (const BulkRecord &r : BulkStore(folder).list()) {
+            lines.append({r.id,
+                          tr("%1 — %2, %n row(s), %3", nullptr, int(r.rows.size()))
+                              .arg(r.id, ActionInfo::displayName(r.action), r.displayState())});
+        }
+        QMetaObject::invokeMethod(qApp, [self, lines, generation] {
+            if (!self || generation != self->m_runsGeneration)
+                return;
+            const QString current = self->m_runs->currentData().toString();
+            self->m_runs->clear();
+            for (const Line &line : lines)
+                self->m_runs->addItem(line.text, line.id);
+            const int index = self->m_runs->findData(current);
+            self->m_runs->setCurrentIndex(index >= 0 ? index : (self->m_runs->count() > 0 ? 0 : -1));
+            self->updateButtons();
+        });
+    });
 }

@@ -126,7 +126,7 @@ private:
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;
-    QStringList m_demoUsers; // what the lookup's demo list shows
+    QStringList m_demoUsers;   // what the lookup's demo list shows
     QString m_keychainDetails; // the keychain's own error, shown on request
     bool m_servicesStarted = false;
     bool m_waitingForFrame = false;

@@ -279,8 +279,8 @@ void MainWindow::onSandboxStarted()
     m_lookup->setDemoEnrollees(sandbox->registry().userIds());
 
     // Deleted demo users disappear from the suggestions, as they would from the real service: looked at
-    // at most four times a second and rebuilt only when the list changed, so a bulk run of thousands of
-    // requests on the sandbox does not rebuild it for every one.
+    // at most four times a second, after deletes only, and rebuilt only when the list changed, so a bulk
+    // run of thousands of requests on the sandbox does not rebuild it for every one.
     auto *refresh = new QTimer(this);
     refresh->setSingleShot(true);
     refresh->setInterval(250);
@@ -290,8 +290,9 @@ void MainWindow::onSandboxStarted()
             m_lookup->setDemoEnrollees(m_demoUsers = users);
     });
     m_demoUsers = sandbox->registry().userIds();
-    connect(sandbox, &SandboxServer::requestHandled, refresh, [refresh] {
-        if (!refresh->isActive())
+    // Only a delete takes a user off the list, so only a delete makes it look again.
+    connect(sandbox, &SandboxServer::requestHandled, refresh, [refresh](const QString &, const QString &action) {
+        if (action == ActionInfo::cliName(ActionKind::Delete) && !refresh->isActive())
             refresh->start();
     });
     updateSandboxStatus();

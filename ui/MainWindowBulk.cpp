@@ -87,12 +87,13 @@ bool MainWindow::confirmCloseDuringBulk(QCloseEvent *event)
                                return;
                            self->m_closeConfirmed = true;
                            BulkRun *running = self->m_bulk->run();
-                           const bool waiting = running && running->inFlight() > 0;
-                           self->m_bulk->pauseForClose();
-                           if (!waiting)
+                           if (!running || !running->isActive())
                                return void(self->close());
-                           // The answers to rows in flight are recorded first, so they do not end as unknown.
+                           // The answers to rows in flight and the paused run file are written first, so
+                           // rows do not end as unknown and the run reads "paused", not "interrupted".
                            connect(running, &BulkRun::paused, self, [self] { self->close(); });
+                           connect(running, &BulkRun::failed, self, [self] { self->close(); });
+                           self->m_bulk->pauseForClose();
                            QTimer::singleShot(kCloseWaitMs, self, [self] { self->close(); });
                        });
     return false;

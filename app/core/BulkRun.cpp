@@ -6,6 +6,7 @@
 #include "HistoryService.h"
 
 #include <QCoreApplication>
+#include <QMetaObject>
 
 namespace {
 constexpr int kResultsEveryMs = 500;
@@ -30,9 +31,23 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
     if (m_record.canary > 0)
         m_canaryLeft = m_record.canary;
     setResultsPath(m_record.resultsPath);
+    m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
 }
 
-BulkRun::~BulkRun() = default;
+BulkRun::~BulkRun()
+{
+    // What was asked for is written; the answers posted back die with this object.
+    m_files.waitForDone();
+}
+
+template <typename Work, typename Then>
+void BulkRun::offThread(Work work, Then then)
+{
+    m_files.start([this, work, then] {
+        auto done = work();
+        QMetaObject::invokeMethod(this, [then, done] { then(done); }, Qt::QueuedConnection);
+    });
+}
 
 void BulkRun::setResultsPath(const QString &path)
 {
@@ -70,21 +85,42 @@ void BulkRun::start()
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
-    m_rows = m_record.results(entries);
-    m_digest = m_record.digest();
-    if (const QString altered = m_record.headerProblem(entries); !altered.isEmpty()) {
+    struct Prepared
+    {
+        QList<BulkRowResult> rows;
+        QString digest;
+        Status problem;
+    };
+    // Matching rows to a long history, the digest and the run file's fsync are worker work; nothing is
+    // sent before the run file (state running, this pid) is on disk.
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    offThread(
+        [record, entries, store] {
+            Prepared p{record.results(entries), record.digest(), Status::success()};
+            if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
+                p.problem = Status::failure(altered, Status::Kind::Storage);
+            else
+                p.problem = store->save(record);
+            return p;
+        },
+        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem); });
+}
+
+void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem)
+{
+    if (!problem.ok()) {
         m_stopped = true;
-        emit failed(Status::failure(altered, Status::Kind::Storage));
+        emit failed(problem);
         return;
     }
+    m_rows = rows;
+    m_digest = digest;
     m_counts = BulkCounts::of(m_rows);
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).row.valid() && !m_rows.at(i).begun())
             m_queue.append(i);
     }
-    saveRecord();
-    if (m_stopped)
-        return;
     writeResults();
     emit started();
     emit progress(counts());
@@ -246,14 +282,18 @@ void BulkRun::resume()
     m_canaryLeft = -1;
     m_record.state = BulkRecord::State::Running;
     m_record.pauseReason.clear();
-    saveRecord();
-    schedulePump();
-    if (m_queue.isEmpty() && inFlight() == 0)
-        settle();
+    saveRecord(m_record, [this] {
+        schedulePump();
+        if (m_queue.isEmpty() && inFlight() == 0 && !m_stopped)
+            settle();
+    });
 }
 
 void BulkRun::settle()
 {
+    if (m_settling)
+        return; // one end at a time: a cancel while a pause is being written waits for it
+    m_settling = true;
     const BulkRecord::State state = m_cancelling ? BulkRecord::State::Cancelled
         : m_pausing                              ? BulkRecord::State::Paused
                                                  : BulkRecord::State::Finished;
@@ -266,44 +306,70 @@ void BulkRun::settle()
     if (first == 0)
         return conclude(state);
     m_history->read(first, this, [this, state](const Result<HistoryRead> &read) {
-        if (read.ok()) {
-            const QList<BulkRowResult> proved = m_record.results(read.value().entries);
-            for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
-                if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
-                    m_rows[i].entry = proved.at(i).entry;
-            }
-            m_counts = BulkCounts::of(m_rows);
-        }
-        conclude(state);
+        if (!read.ok())
+            return conclude(state);
+        const BulkRecord record = m_record;
+        const QList<HistoryEntry> entries = read.value().entries;
+        offThread([record, entries] { return record.results(entries); },
+                  [this, state](const QList<BulkRowResult> &proved) {
+                      for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
+                          if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
+                              m_rows[i].entry = proved.at(i).entry;
+                      }
+                      m_counts = BulkCounts::of(m_rows);
+                      conclude(state);
+                  });
     });
 }
 
 void BulkRun::conclude(BulkRecord::State state)
 {
-    m_record.state = state;
-    m_record.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
-    saveRecord();
     m_resultsTimer.stop();
     writeResults();
-    if (m_results)
-        (void)m_results->flush();
-    if (state == BulkRecord::State::Paused) {
-        m_stopped = true;
-        emit paused(m_pauseCause, m_pauseReason);
-        return;
-    }
-    m_stopped = true;
-    m_key.reset();
-    emit finished(counts());
+    // The record (and the faces) say paused or finished once the run file and the results file are both
+    // on disk.
+    BulkRecord ended = m_record;
+    ended.state = state;
+    ended.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
+    ended.updated = QDateTime::currentDateTimeUtc();
+    BulkResults *results = m_results.get();
+    saveRecord(
+        ended,
+        [this, ended] {
+            m_record = ended;
+            m_settling = false;
+            m_stopped = true;
+            if (ended.state == BulkRecord::State::Paused)
+                return void(emit paused(m_pauseCause, m_pauseReason));
+            m_key.reset();
+            emit finished(counts());
+        },
+        [results] { return results ? results->flush() : Status::success(); });
 }
 
-void BulkRun::saveRecord()
+void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso)
 {
-    m_record.updated = QDateTime::currentDateTimeUtc();
-    if (Status s = m_store->save(m_record); !s.ok() && !m_stopped) {
-        m_stopped = true;
-        emit failed(s);
-    }
+    record.updated = QDateTime::currentDateTimeUtc();
+    const BulkStore *store = m_store;
+    offThread(
+        [record, store, andAlso] {
+            Status s = store->save(record);
+            if (andAlso) {
+                // The results file is best effort: its failure is its own, not the run's.
+                (void)andAlso();
+            }
+            return s;
+        },
+        [this, then](const Status &s) {
+            if (!s.ok() && !m_stopped) {
+                m_stopped = true;
+                m_settling = false;
+                emit failed(s);
+                return;
+            }
+            if (then)
+                then();
+        });
 }
 
 void BulkRun::scheduleResults()

@@ -10,7 +10,10 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <functional>
 
 #include <memory>
 
@@ -27,7 +30,8 @@ struct ApiResult;
 // the history first: rows already begun (by an earlier, perhaps killed, process) are never sent again;
 // those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak of
 // refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and
-// the signals; nothing here blocks (history and results files are written on other threads).
+// the signals; nothing here blocks: the history, the run file and the results file are written, and
+// rows matched to a long history, on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT
@@ -78,6 +82,10 @@ signals:
 
 private:
     void onHistoryRead(const QList<HistoryEntry> &entries);
+    void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
+    // work() on the run's file thread, then then(result) back on this object's thread.
+    template <typename Work, typename Then>
+    void offThread(Work work, Then then);
     void schedulePump();
     void pump();
     void submitRow(int index);
@@ -85,7 +93,9 @@ private:
     void onFinished(const ActionOutcome &outcome);
     void settle();
     void conclude(BulkRecord::State state);
-    void saveRecord();
+    // Saves `record` (and runs andAlso) on the file thread; then() runs once it is on disk. A failure
+    // stops the run with failed() instead.
+    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {});
     void scheduleResults();
     void writeResults();
 
@@ -113,7 +123,9 @@ private:
     bool m_pausing = false;
     bool m_cancelling = false;
     bool m_pumpQueued = false;
+    bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
     QString m_digest; // of the header as started, recorded with every row
+    QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
 };

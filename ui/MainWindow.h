@@ -115,7 +115,6 @@ private:
     TeamStatusBar *m_teamStatus = nullptr;
     ApprovalsPanel *m_approvals = nullptr;
     qint64 m_teamVerifiedSeq = -1;
-    QElapsedTimer m_teamStatusAt;   // when the last team status arrived
     QElapsedTimer m_teamVerifiedAt; // when the team trail was last checked
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_manageProfiles = nullptr;

@@ -18,7 +18,6 @@
 #include <QTimer>
 
 namespace {
-constexpr int kTeamSilenceMs = 3000;  // the backend reports every 2 s while it can reach the database
 constexpr int kTeamRecheckMs = 60000; // a full check of the team trail at least this often
 
 // What the team says of one action before it is asked for: the rules, and colleagues' recent acts.
@@ -54,25 +53,6 @@ void MainWindow::buildTeam()
     m_approvals->setSender([this](const ApprovalRequest &request) { sendApproved(request); });
     m_tabs->addTab(m_approvals, tr("Approvals"));
     connect(core, &CoreContext::teamStatusChanged, this, &MainWindow::onTeamStatus);
-    // The backend's tick stays silent while the database is unreachable; this asks for the status
-    // itself (on the history thread) when none came for a while, so "behind by N" is still shown.
-    auto *watchdog = new QTimer(this);
-    watchdog->setObjectName(QStringLiteral("teamStatusWatchdog"));
-    connect(watchdog, &QTimer::timeout, this, [this] {
-        if (!m_context->isReady() || (m_teamStatusAt.isValid() && m_teamStatusAt.elapsed() < kTeamSilenceMs))
-            return;
-        m_context->history()->run<TeamStatus>(
-            [](HistoryBackend &b) {
-            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-            return team ? team->status() : TeamStatus();
-            },
-            this,
-            [this](const TeamStatus &status) {
-            if (status.configured)
-                onTeamStatus(status);
-        });
-    });
-    watchdog->start(kTeamSilenceMs);
     m_actions->setGate(
         [this](const ActionRequest &request, const std::function<void(bool)> &proceed) { teamGate(request, proceed); });
     connect(m_actions, &ActionController::finished, m_approvals, &ApprovalsPanel::refresh);
@@ -80,7 +60,6 @@ void MainWindow::buildTeam()
 
 void MainWindow::onTeamStatus(const TeamStatus &status)
 {
-    m_teamStatusAt.start();
     m_teamStatus->setStatus(status);
     const int index = m_tabs->indexOf(m_approvals);
     m_tabs->setTabText(

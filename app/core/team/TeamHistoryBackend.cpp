@@ -364,8 +364,11 @@ void TeamHistoryBackend::tick()
 {
     if (m_dirty || m_waiting > 0 || !m_connection.isOpen())
         sync();
-    if (!m_connection.isOpen())
+    if (!m_connection.isOpen()) {
+        // Offline is news too: the faces say the team trail is behind, and by how much.
+        emit teamStatusChanged(status());
         return;
+    }
     const Result<qint64> newest = TeamTrail::newestSeq(m_connection.db());
     if (!newest.ok()) {
         dropConnection(newest.status());

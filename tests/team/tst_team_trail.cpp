@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QUuid>
 
 class TestTeamTrail : public QObject
@@ -23,6 +24,7 @@ private slots:
     void initTestCase();
     void initIsIdempotent();
     void connectionFailuresAreNamed();
+    void silentServerAndNewerSchemaAreNamed();
     void officersMayOnlyInsertAndRead();
     void eachOfficerSeesTheOther();
     void forgedRoleIsNamed();
@@ -138,6 +140,32 @@ void TestTeamTrail::connectionFailuresAreNamed()
     QVERIFY2(run.err.contains("verify-full"), run.err.constData());
     QVERIFY(c.filesContaining(m_a.password.toUtf8()).isEmpty());
     QVERIFY(m_a.cli->filesContaining(m_a.password.toUtf8()).isEmpty());
+}
+
+void TestTeamTrail::silentServerAndNewerSchemaAreNamed()
+{
+    CliHarness c;
+    c.setEnv(QStringLiteral("PGPASSWORD"), m_a.password);
+    const QStringList connect{QStringLiteral("team"), QStringLiteral("connect"), QStringLiteral("--conninfo")};
+    // A loopback port whose kernel accepts the connection and nobody ever answers: libpq's timeout.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    CliRun run = c.run(connect
+                       + QStringList{QStringLiteral("host=127.0.0.1 port=%1 dbname=enrollee user=officer_a "
+                                                    "connect_timeout=2")
+                                         .arg(silent.serverPort())});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("no route to the team database's host"), run.err.constData());
+
+    // A schema from a later console: this one says so and writes nothing, rather than guessing.
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("UPDATE enrollee.schema_version SET version = 2")}, &why),
+             qPrintable(why));
+    run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a"))});
+    QVERIFY2(m_pg.superExec({QStringLiteral("UPDATE enrollee.schema_version SET version = 1")}, &why),
+             qPrintable(why));
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains("version 2, newer than this console understands (1)"), run.err.constData());
 }
 
 void TestTeamTrail::officersMayOnlyInsertAndRead()

@@ -140,8 +140,7 @@ void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<
             outcome.result.outcome = ApiResult::Outcome::NotSent;
             outcome.result.message = stored.message();
             outcome.recording = stored.status();
-            outcome.headline = tr("%1 of \"%2\" was not sent: %3")
-                                   .arg(ActionInfo::displayName(it->entry.action), it->entry.userId, stored.message());
+            describe(outcome);
             m_jobs.erase(it);
             emit actionFinished(outcome);
             continue;
@@ -242,6 +241,33 @@ bool ActionRunner::cancel(quint64 ticket)
     return true;
 }
 
+void ActionRunner::describe(ActionOutcome &outcome)
+{
+    const HistoryEntry &e = outcome.entry;
+    const ApiResult &result = outcome.result;
+    const QString action = ActionInfo::displayName(e.action);
+    outcome.advice.clear();
+    if (!outcome.sent()) {
+        outcome.headline = tr("%1 of \"%2\" was not sent: %3").arg(action, e.userId, outcome.recording.message());
+    } else if (result.ok()) {
+        // Plain words in the headline; the HTTP status and code are in the details and the trail.
+        outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
+    } else if (result.outcome == ApiResult::Outcome::Cancelled) {
+        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
+            ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "
+                 "was applied is unknown.")
+                  .arg(action, e.userId)
+            : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
+    } else {
+        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
+            ? tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).").arg(action, e.userId, result.summary())
+            : tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
+        if (outcome.attempts > 1)
+            outcome.headline += tr(" (after %1 attempts)").arg(outcome.attempts);
+        outcome.advice = result.advice();
+    }
+}
+
 void ActionRunner::finish(Job job, const ApiResult &result)
 {
     HistoryEntry &e = job.entry;
@@ -267,29 +293,8 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     outcome.ticket = job.ticket;
     outcome.result = result;
     outcome.attempts = job.attempt;
-    const QString action = ActionInfo::displayName(e.action);
-    if (result.ok()) {
-        // Plain words in the headline; the HTTP status and code are in the details and the trail.
-        outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
-    } else if (cancelled) {
-        outcome.headline = unanswered
-            ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "
-                 "was applied is unknown.")
-                  .arg(action, e.userId)
-            : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
-    } else if (unanswered) {
-        outcome.headline = tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
-                               .arg(action, e.userId, result.summary());
-        if (job.attempt > 1)
-            outcome.headline += tr(" (after %1 attempts)").arg(job.attempt);
-        outcome.advice = result.advice();
-    } else {
-        outcome.headline = tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
-        if (job.attempt > 1)
-            outcome.headline += tr(" (after %1 attempts)").arg(job.attempt);
-        outcome.advice = result.advice();
-    }
     outcome.entry = e;
+    describe(outcome);
     job.request.apiKey.reset(); // the last owner wipes it
     if (m_answered.isEmpty() && !m_answersInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordAnswers);

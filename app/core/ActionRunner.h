@@ -73,6 +73,9 @@ class ActionRunner : public QObject
 {
     Q_OBJECT
 public:
+    // The translated headline and advice of an ended action, from its entry, result and attempts: at the
+    // end, and again when a window rebuilt in another language shows it.
+    static void describe(ActionOutcome &outcome);
     ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
                  QObject *parent = nullptr);
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace Translations {
@@ -23,20 +24,28 @@ QStringList available()
 QString install(const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    // Owned by the application so they live exactly as long as it does.
-    auto *own = new QTranslator(QCoreApplication::instance());
+    QLocale::setDefault(locale); // also back to the system's when an override is dropped
+    // The previous language's translators go (a window rebuilt in another language must not find the old
+    // words first); the new ones are owned by the application so they live exactly as long as it does.
+    static QPointer<QTranslator> own;
+    static QPointer<QTranslator> qt;
+    for (QPointer<QTranslator> *installed : {&own, &qt}) {
+        if (*installed) {
+            QCoreApplication::removeTranslator(*installed);
+            delete installed->data();
+        }
+    }
+    own = new QTranslator(QCoreApplication::instance());
     if (own->load(locale, QStringLiteral("enrollee"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     else
-        delete own;
-    auto *qt = new QTranslator(QCoreApplication::instance());
+        delete own.data();
+    qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
-        delete qt;
+        delete qt.data();
     return locale.name().left(2);
 }
 

@@ -224,6 +224,13 @@ QString ActionPanel::reason() const
     return m_reason->text().trimmed();
 }
 
+void ActionPanel::setReason(const QString &reason)
+{
+    if (reason.isEmpty())
+        return clearReason();
+    m_reason->setText(reason);
+}
+
 void ActionPanel::clearReason()
 {
     m_reason->clear();

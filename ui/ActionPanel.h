@@ -30,6 +30,7 @@ public:
     static QKeySequence shortcut(ActionKind kind);
     QString reason() const;
     void clearReason();
+    void setReason(const QString &reason);
     ResultView *resultView() const { return m_result; }
     // Reason field, the six buttons, then the result's details, in keyboard order.
     QList<QWidget *> focusChain() const { return m_focusChain; }

@@ -15,7 +15,6 @@
 #include "HistoryPanel.h"
 #include "HistoryTableModel.h"
 #include "InfoBar.h"
-#include "LanguageMenu.h"
 #include "LookupPanel.h"
 #include "ProductionBanner.h"
 #include "ProfileBar.h"
@@ -147,13 +146,7 @@ void MainWindow::buildMenus()
     bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
 
     view->addSeparator();
-    auto *language = new LanguageMenu(m_context->settings(), view);
-    view->addMenu(language);
-    // The choice applies at the next start: say so where it stays until then, not for ten seconds.
-    connect(language, &LanguageMenu::languageChosen, this, [this](const QString &, const QString &message) {
-        m_languageNotice->setText(message);
-        m_languageNotice->show();
-    });
+    buildLanguageMenu(view);
 
     auto *help = new HelpMenu(QFileInfo(m_context->core()->config().historyDir).absolutePath(), this);
     menuBar()->addMenu(help);
@@ -309,6 +302,7 @@ void MainWindow::onProfileChanged(const Profile &profile)
     m_banner->setProfile(profile);
     updateSandboxStatus();
     m_followUp->clear();
+    m_lastOutcome.reset();
     m_lookup->setProfile(profile);
     // Another profile starts with no target, reason or result from the previous one.
     if (m_actionPanel->setProfile(profile))
@@ -318,6 +312,7 @@ void MainWindow::onProfileChanged(const Profile &profile)
 
 void MainWindow::onOutcome(const ActionOutcome &outcome)
 {
+    m_lastOutcome = std::make_shared<const ActionOutcome>(outcome);
     m_actionPanel->resultView()->showOutcome(outcome);
     m_followUp->showFor(outcome);
     m_notifier->actionEnded(outcome.result.elapsedMs, isActiveWindow(), tr("Enrollee Console"), outcome.headline);

@@ -5,8 +5,11 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QVariantMap>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 class ActionController;
 class ActionPanel;
@@ -19,6 +22,7 @@ class ProductionBanner;
 class ProfileBar;
 class ProfileController;
 class QAction;
+class QMenu;
 class PromptService;
 class QSplitter;
 class QTabWidget;
@@ -53,6 +57,22 @@ public:
     ActionController *actions() const { return m_actions; }
     PromptService *prompts() const { return m_prompts; }
 
+    // Another language (MainWindowLanguage.cpp). Every string here is set as the window is built, so
+    // WindowHost builds a new window over the same context: handOver() saves the layout and returns
+    // what the officer had typed and not sent and the last result, takeOver() puts it back.
+    struct Handover {
+        QString userId;
+        QString reason;
+        QVariantMap bulkDraft; // an unstarted bulk list, action, reason, column and rate
+        std::shared_ptr<const ActionOutcome> lastOutcome;
+    };
+    Handover handOver();
+    void takeOver(const Handover &state);
+
+signals:
+    // The officer picked `language` ("" = the system's) and nothing is in flight: rebuild in it.
+    void languageSwitchRequested(const QString &language);
+
 public slots:
     void showProfiles(bool startNew = false);
     void showAbout();
@@ -64,6 +84,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildLanguageMenu(QMenu *view);
+    // Emits languageSwitchRequested once no action or bulk run is in flight (and says it waits).
+    void applyPendingLanguage();
     // MainWindowWiring.cpp: the splitter, tabs and bars; profile and keychain signals; action signals.
     void buildLayout();
     void connectProfiles();
@@ -122,6 +145,9 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     QLabel *m_sandboxStatus = nullptr;
     QLabel *m_languageNotice = nullptr;
+    std::optional<QString> m_pendingLanguage; // chosen, waiting for the action or run in flight
+    QVariantMap m_carriedBulk; // from the window this one replaces, until the Bulk tab is built
+    std::shared_ptr<const ActionOutcome> m_lastOutcome; // on screen in the result view, for a handover
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QDateTime m_sessionStart;

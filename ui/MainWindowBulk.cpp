@@ -44,8 +44,15 @@ void MainWindow::finishBulk()
     placeholder->deleteLater();
     m_tabs->insertTab(2, m_bulk, tr("&Bulk"));
     m_tabs->setCurrentIndex(current);
-    connect(m_bulk, &BulkPanel::runningChanged, this, [this] { updateSwitching(m_actions->isBusy()); });
+    connect(m_bulk, &BulkPanel::runningChanged, this, [this](bool running) {
+        updateSwitching(m_actions->isBusy());
+        if (!running)
+            applyPendingLanguage();
+    });
     connect(m_bulk, &BulkPanel::notify, this, &MainWindow::notifyDesktop);
+    // A list carried over from the window this one replaced (another language).
+    m_bulk->restoreDraft(m_carriedBulk);
+    m_carriedBulk.clear();
 }
 
 void MainWindow::updateSwitching(bool actionBusy)

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
+#include "WindowHost.h"
 #include "PromptService.h"
 #include "Translations.h"
 
@@ -73,12 +74,13 @@ int main(int argc, char *argv[])
     // No application display name: Qt would append it to every window title ("Enrollee Console — Local
     // sandbox — Enrollee Console"); the window's own title already starts with the product's name.
     PromptService prompts;
-    MainWindow window(&context, &prompts);
+    // The host rebuilds the window when the officer picks another language (View → Language).
+    WindowHost host(&context, &prompts);
     FirstFrameProbe probe;
     if (qEnvironmentVariableIntValue("ENROLLEE_BENCH_FIRST_FRAME") == 1) {
-        (void)window.winId(); // the expose event goes to the QWindow, which exists only from here on
-        window.windowHandle()->installEventFilter(&probe);
+        (void)host.window()->winId(); // the expose event goes to the QWindow, which exists only from here on
+        host.window()->windowHandle()->installEventFilter(&probe);
     }
-    window.show();
+    host.show();
     return app.exec();
 }

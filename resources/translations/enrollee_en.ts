@@ -26,7 +26,7 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+225"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+254"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>%n row checked: </numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+51"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+53"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+114"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n row, %3</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+203"/>
+        <location filename="../../app/core/BulkRun.cpp" line="+239"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
@@ -309,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/MainWindowBulk.cpp" line="+80"/>
+        <location filename="../../ui/MainWindowBulk.cpp" line="+87"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
         <translation>
             <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
@@ -317,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindowTeam.cpp" line="+87"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+66"/>
         <source>Approvals (%n)</source>
         <translation>
             <numerusform>Approvals (%n)</numerusform>

@@ -366,7 +366,7 @@ Continuer ?</translation>
         <translation>Profil « %1 » (%2) en service ; aucune action envoyée avec lui pour l’instant.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>The reason was cleared because the user ID changed: a reason belongs to one user and one profile.</source>
         <translation>Le motif a été effacé car l’identifiant a changé : un motif appartient à un utilisateur et à un profil.</translation>
     </message>
@@ -415,12 +415,12 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/ActionRunner.cpp" line="+239"/>
+        <location filename="../../app/core/ActionRunner.cpp" line="+238"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>User &quot;%1&quot; %2.</source>
         <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
@@ -435,7 +435,7 @@ Continuer ?</translation>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-238"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -457,28 +457,27 @@ Continuer ?</translation>
         <translation>%1 en %2 exige d&apos;abord l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+169"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+12"/>
         <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
         <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n&apos;est revenue (%3).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+61"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
         <translation>Le résultat n&apos;a pas encore pu être écrit dans l&apos;historique (%1)&#xa0;; il le sera dès que l&apos;historique sera de nouveau accessible en écriture.</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+5"/>
+        <location line="-59"/>
         <source> (after %1 attempts)</source>
         <translation> (après %1 tentatives)</translation>
     </message>
@@ -1401,7 +1400,7 @@ Continuer ?</translation>
         <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+79"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -1448,7 +1447,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+26"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+28"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
         <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
@@ -1543,7 +1542,7 @@ Continuer ?</translation>
         <translation>reprise du lot %1 (les lignes déjà envoyées ne sont pas renvoyées)</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+18"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n ligne, %3</numerusform>
@@ -1902,7 +1901,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+203"/>
+        <location filename="../../app/core/BulkRun.cpp" line="+239"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
@@ -4060,22 +4059,22 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+192"/>
+        <location filename="../../ui/MainWindow.cpp" line="+185"/>
         <source>&amp;History — check failed</source>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Enrollee Console</source>
         <translation>Enrollee Console</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-262"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -4106,7 +4105,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="+83"/>
-        <location line="+50"/>
+        <location line="+44"/>
         <location line="+67"/>
         <location filename="../../ui/MainWindowWiring.cpp" line="+3"/>
         <source>&amp;History</source>
@@ -4147,14 +4146,14 @@ Motif : %6</translation>
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowTeam.cpp" line="+35"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+34"/>
         <source>No team trail is connected.</source>
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+12"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4244,7 +4243,7 @@ Motif : %6</translation>
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="-161"/>
+        <location filename="../../ui/MainWindow.cpp" line="-155"/>
         <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
         <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
     </message>
@@ -4284,7 +4283,7 @@ Motif : %6</translation>
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+106"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -4294,12 +4293,12 @@ Motif : %6</translation>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-31"/>
         <source>&amp;Bulk runs</source>
         <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+156"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -4309,7 +4308,7 @@ Motif : %6</translation>
         <translation>[PRODUCTION] %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
         <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
     </message>
@@ -4355,7 +4354,7 @@ Motif : %6</translation>
         <translation>&amp;Lots</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Close during a bulk run?</source>
         <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
     </message>
@@ -4371,6 +4370,11 @@ Motif : %6</translation>
         <location line="+5"/>
         <source>Pause and close</source>
         <translation>Mettre en pause et fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowLanguage.cpp" line="+47"/>
+        <source>The language changes once the action or bulk run in flight has finished.</source>
+        <translation>La langue changera dès que l&apos;action ou le traitement par lot en cours sera terminé.</translation>
     </message>
 </context>
 <context>

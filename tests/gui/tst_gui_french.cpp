@@ -3,10 +3,17 @@
 #include "GuiTestSupport.h"
 
 #include "AppSettings.h"
+#include "BulkPanel.h"
+#include "EnrolleeClient.h"
+#include "FaultPlan.h"
 #include "Translations.h"
+#include "WindowHost.h"
 
 #include <QAbstractButton>
+#include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QTreeView>
 
 using namespace GuiTest;
@@ -100,6 +107,68 @@ private slots:
         QVERIFY(english->isChecked());
         QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QStringLiteral("en"));
         system->trigger();
+        QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QString());
+    }
+
+    // Issue 12, finding 17: another language applies at once, in a window rebuilt over the running
+    // context, with what the officer had typed; while an action is in flight it waits for the answer.
+    void languageSwitchesWithoutARestart()
+    {
+        WindowHost host(m_console->context.get(), &m_console->prompts);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(host.window()));
+        QPointer<MainWindow> french = host.window();
+        QCOMPARE(find<QAbstractButton>(french, "deactivateButton")->text(), QStringLiteral("Désactiver"));
+        QTRY_VERIFY(french->findChild<BulkPanel *>(QStringLiteral("bulkPanel")));
+        const QString list = QStringLiteral("demo-user-001\ndemo-user-002");
+        find<QPlainTextEdit>(french, "bulkInputEdit")->setPlainText(list);
+        find<QLineEdit>(french, "userIdEdit")->setText(QStringLiteral("demo-user-002"));
+        find<QLineEdit>(french, "reasonEdit")->setText(QStringLiteral("DOSSIER-9"));
+        find<QTabWidget>(french, "mainTabs")->setCurrentIndex(1);
+
+        find<QAction>(french, "language_en")->trigger();
+        QTRY_VERIFY(host.window() != french.data());
+        MainWindow *english = host.window();
+        QTRY_VERIFY(!french); // the old window is gone, not hidden behind
+        QCOMPARE(find<QAbstractButton>(english, "deactivateButton")->text(), QStringLiteral("Deactivate"));
+        QStringList menus;
+        for (QAction *action : english->menuBar()->actions())
+            menus.append(action->text());
+        QVERIFY2(menus.contains(QStringLiteral("&File")), qPrintable(menus.join(QLatin1Char(','))));
+        QCOMPARE(find<QLineEdit>(english, "userIdEdit")->text(), QStringLiteral("demo-user-002"));
+        QCOMPARE(find<QLineEdit>(english, "reasonEdit")->text(), QStringLiteral("DOSSIER-9"));
+        QCOMPARE(find<QTabWidget>(english, "mainTabs")->currentIndex(), 1);
+        QTRY_VERIFY(english->findChild<BulkPanel *>(QStringLiteral("bulkPanel"))); // built after its first frame
+        QCOMPARE(find<QPlainTextEdit>(english, "bulkInputEdit")->toPlainText(), list);
+        QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QStringLiteral("en"));
+        QVERIFY(!find<QLabel>(english, "languageNotice")->isVisible());
+
+        // While a request is in flight the window stays; the answer lands, then the language changes.
+        EnrolleeClient *client = m_console->context->core()->client();
+        const int timeout = client->timeoutMs();
+        client->setTimeoutMs(1500);
+        FaultPlan hang;
+        hang.kind = FaultPlan::Kind::Hang;
+        sandbox()->setFaultPlan(hang);
+        find<QTabWidget>(english, "mainTabs")->setCurrentIndex(0);
+        QTRY_VERIFY(find<QAbstractButton>(english, "deactivateButton")->isEnabled());
+        QTest::mouseClick(find<QAbstractButton>(english, "deactivateButton"), Qt::LeftButton);
+        QTRY_VERIFY(english->actions()->isInFlight());
+        find<QAction>(english, "language_system")->trigger();
+        QTest::qWait(100);
+        QCOMPARE(host.window(), english);
+        auto *notice = find<QLabel>(english, "languageNotice");
+        QVERIFY(notice->isVisible());
+        QVERIFY2(notice->text().contains(QLatin1String("once the action")), qPrintable(notice->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(host.window() != english, 10000);
+        sandbox()->setFaultPlan(FaultPlan{});
+        client->setTimeoutMs(timeout);
+        MainWindow *again = host.window();
+        QCOMPARE(find<QAbstractButton>(again, "deactivateButton")->text(), QStringLiteral("Désactiver"));
+        // The answer that arrived just before the switch is still on screen, in the new window's words.
+        const QString result = find<QLabel>(again, "resultLine")->text();
+        QVERIFY2(result.contains(QLatin1String("demo-user-002")) && result.contains(QStringLiteral("inconnu")),
+                 qPrintable(result));
         QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QString());
     }
 };

@@ -168,8 +168,12 @@ void BulkPanel::openFile()
 {
     const QString path = m_prompts->openFileName(this, tr("Open a list of user IDs"),
                                                  tr("CSV or text files (*.csv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        useFile(path);
+}
+
+void BulkPanel::useFile(const QString &path)
+{
     m_input->clear();
     m_inputPath = path;
     m_file->setText(QFileInfo(path).fileName());
@@ -177,6 +181,31 @@ void BulkPanel::openFile()
     m_checked.clear();
     updateButtons();
     check();
+}
+
+QVariantMap BulkPanel::draft() const
+{
+    return {{QStringLiteral("file"), m_inputPath},
+            {QStringLiteral("text"), m_input->toPlainText()},
+            {QStringLiteral("action"), m_action->currentIndex()},
+            {QStringLiteral("reason"), m_reason->text()},
+            {QStringLiteral("column"), m_column->text()},
+            {QStringLiteral("rate"), m_rate->value()}};
+}
+
+void BulkPanel::restoreDraft(const QVariantMap &draft)
+{
+    if (draft.isEmpty())
+        return;
+    m_action->setCurrentIndex(draft.value(QStringLiteral("action"), m_action->currentIndex()).toInt());
+    m_reason->setText(draft.value(QStringLiteral("reason")).toString());
+    m_column->setText(draft.value(QStringLiteral("column")).toString());
+    m_rate->setValue(draft.value(QStringLiteral("rate"), m_rate->value()).toInt());
+    if (const QString file = draft.value(QStringLiteral("file")).toString(); !file.isEmpty())
+        return useFile(file);
+    m_input->setPlainText(draft.value(QStringLiteral("text")).toString());
+    if (!m_input->toPlainText().trimmed().isEmpty())
+        check();
 }
 
 Result<BulkRecord> BulkPanel::recordFromInput() const

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QVariantMap>
 #include <QWidget>
 
 class AppContext;
@@ -38,6 +39,10 @@ public:
     void pauseForClose();
     // The last desktop notification shown (translated), for the window's tray or a test.
     QString lastNotification() const { return m_lastNotification; }
+    // What the officer has set up and not started (list, action, reason, column, rate), to carry over
+    // into a window rebuilt in another language; restoreDraft() checks the list again.
+    QVariantMap draft() const;
+    void restoreDraft(const QVariantMap &draft);
     // Runs at least this long notify when they end (default 30 s: such a run ends unwatched more often than not).
     void setNotifyAfterMs(int ms) { m_notifyAfterMs = ms; }
 
@@ -49,6 +54,7 @@ signals:
 private:
     void build();
     void openFile();
+    void useFile(const QString &path);
     void check();
     void start();
     void launch(const BulkRecord &given);

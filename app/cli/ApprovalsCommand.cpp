@@ -1,6 +1,7 @@
 #include "ApprovalsCommand.h"
 
 #include "ActionCommand.h"
+#include "BulkCommand.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
@@ -112,11 +113,15 @@ void ApprovalsCommand::list(bool json)
             Console::err(tr("No requests are waiting."));
         for (const auto &v : array) {
             const QJsonObject o = v.toObject();
+            const QString run = o.value(QLatin1String("run_id")).toString();
+            const QString target = run.isEmpty()
+                ? o.value(QLatin1String("user_id")).toString()
+                : tr("bulk run %1 (%n row(s))", nullptr, o.value(QLatin1String("rows")).toInt()).arg(run);
             Console::out(
                 tr("#%1  %2  %3 %4  by %5  until %6  %7")
                     .arg(o.value(QLatin1String("id")).toInteger())
                     .arg(o.value(QLatin1String("status")).toString(), o.value(QLatin1String("action")).toString(),
-                         Console::oneLine(o.value(QLatin1String("user_id")).toString()),
+                         Console::oneLine(target),
                          o.value(QLatin1String("requester")).toString(), o.value(QLatin1String("expiry")).toString(),
                          Console::oneLine(o.value(QLatin1String("reason")).toString())));
         }
@@ -159,6 +164,8 @@ void ApprovalsCommand::run(qint64 id)
             return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
                         status.message());
         const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+        if (const QString run = o.value(QLatin1String("run_id")).toString(); !run.isEmpty())
+            return sendRun(o.value(QLatin1String("id")).toInteger(), run);
         ApprovalRequest r;
         r.id = o.value(QLatin1String("id")).toInteger();
         r.action = o.value(QLatin1String("action")).toString();
@@ -185,4 +192,14 @@ void ApprovalsCommand::send(const ApprovalRequest &request)
                    QStringLiteral("--partner-id"), request.partnerId, QStringLiteral("--environment"),
                    request.environment, QStringLiteral("--base-url"), request.host, QStringLiteral("--email"),
                    request.email, QStringLiteral("--yes")});
+}
+
+void ApprovalsCommand::sendRun(qint64 id, const QString &runId)
+{
+    // A bulk run approved as a whole: `bulk resume` checks the run file against the approved digest and
+    // claims the request (once) before its first row leaves.
+    Console::err(QStringLiteral("enrollee-cli: ") + tr("request #%1 is bulk run %2: resuming it.").arg(id).arg(runId));
+    auto *bulk = new BulkCommand(this);
+    connect(bulk, &Command::finished, this, [this](int code) { end(code); });
+    bulk->start({QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
 }

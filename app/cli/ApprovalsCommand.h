@@ -30,6 +30,7 @@ private:
     void decide(qint64 id, bool approve, const QString &reason);
     void run(qint64 id);
     void send(const ApprovalRequest &request);
+    void sendRun(qint64 id, const QString &runId);
 
     CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;

@@ -142,6 +142,7 @@ void BulkSession::run()
     m_run->setApiKey(m_key);
     m_key.reset();
     m_run->setConfirmation(m_confirmed);
+    m_run->setApproval(m_approvalId);
     m_run->setFace(QStringLiteral("cli"));
     m_run->setCanary(m_options.canary);
     connect(m_run, &BulkRun::started, this, [this] {

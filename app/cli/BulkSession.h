@@ -36,8 +36,9 @@ private:
     void confirm();
     void obtainKey();
     void openHistory();
-    // BulkFourEyes.cpp: with a team store, an action the team policy gives to two officers is not run in
-    // bulk (approval of a run as a whole is not built): refused before anything is sent.
+    // BulkFourEyes.cpp: with a team store, the core's BulkApprovalGate: a run the team policy gives to
+    // two officers is approved as a whole (a new one becomes a request, exit 7; a resumed one is sent only
+    // under its approved, claimed request).
     void fourEyes();
     void afterFourEyes();
     void noteHistory();
@@ -55,6 +56,7 @@ private:
     KeychainSession *m_keychain = nullptr;
     SignalWatcher *m_signals = nullptr;
     BulkRun *m_run = nullptr;
+    qint64 m_approvalId = 0; // the claimed team request the rows are sent under
     bool m_interrupted = false;
     bool m_ended = false;
 };

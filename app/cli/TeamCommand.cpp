@@ -33,7 +33,7 @@ void TeamCommand::start(const QStringList &arguments)
            "  team init --conninfo \"host=... port=... dbname=... user=ADMIN\"   create or upgrade the schema\n"
            "  team connect --conninfo \"... user=YOUR_ROLE\" [--save-password]   use it from this console\n"
            "  team status [--json] | team disconnect\n"
-           "  team policy [--require-approval ACTION,... --environment production]\n"
+           "  team policy [--require-approval ACTION,... --environment production] [--bulk-approval-over N]\n"
            "The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from "
            "standard input); never settings.")
         + QLatin1Char('\n') + CliOptions::exitCodeHelp());
@@ -50,9 +50,13 @@ void TeamCommand::start(const QStringList &arguments)
     const QCommandLineOption require(QStringLiteral("require-approval"),
                                      tr("Actions needing a second officer (comma-separated; \"none\" for none)."),
                                      tr("ACTIONS"));
+    const QCommandLineOption bulkOver(QStringLiteral("bulk-approval-over"),
+                                      tr("Bulk runs of more rows than N in --environment need a second officer's "
+                                         "approval of the run as a whole, whatever the action (\"none\": no limit)."),
+                                      tr("N"));
     const QCommandLineOption environment(QStringLiteral("environment"), tr("sandbox or production."), tr("ENV"));
     const QCommandLineOption json = CliOptions::json();
-    parser.addOptions({conninfo, weaken, savePassword, require, environment, json});
+    parser.addOptions({conninfo, weaken, savePassword, require, bulkOver, environment, json});
     if (!parse(parser, arguments))
         return;
     const QStringList positional = parser.positionalArguments();
@@ -71,8 +75,9 @@ void TeamCommand::start(const QStringList &arguments)
     if (what == QLatin1String("disconnect"))
         return disconnectTeam();
     if (what == QLatin1String("policy"))
-        return policy(parser.value(conninfo), parser.isSet(require) ? parser.value(require) : QString(),
-                      parser.value(environment), parser.isSet(json));
+        return policy({parser.value(conninfo), parser.isSet(require) ? parser.value(require) : QString(),
+                       parser.isSet(bulkOver) ? parser.value(bulkOver) : QString(), parser.value(environment),
+                       parser.isSet(json)});
     fail(ExitCode::kUsage, tr("Unknown team command \"%1\".").arg(Console::oneLine(what).left(40)));
 }
 
@@ -220,21 +225,21 @@ void TeamCommand::disconnectTeam()
                                   [this](const CredentialResult &) { succeed(); });
 }
 
-void TeamCommand::policy(const QString &conninfo, const QString &actions, const QString &environment, bool json)
+void TeamCommand::policy(const PolicyChange &change)
 {
     TeamConnection connection;
-    const QString where = conninfo.isEmpty() ? core()->settings()->teamConninfo() : conninfo;
+    const QString where = change.conninfo.isEmpty() ? core()->settings()->teamConninfo() : change.conninfo;
     if (where.isEmpty())
         return fail(ExitCode::kUsage, tr("No team trail is connected; give --conninfo."));
     if (!open(connection, where, true, false))
         return;
-    if (!actions.isEmpty()) {
-        Environment env = Environment::Production;
-        if (!environmentFromName(environment.isEmpty() ? QStringLiteral("production") : environment, &env))
-            return fail(ExitCode::kUsage, tr("--environment is sandbox or production."));
+    Environment env = Environment::Production;
+    if (!environmentFromName(change.environment.isEmpty() ? QStringLiteral("production") : change.environment, &env))
+        return fail(ExitCode::kUsage, tr("--environment is sandbox or production."));
+    if (!change.actions.isEmpty()) {
         QStringList list;
-        if (actions != QLatin1String("none")) {
-            for (const QString &name : actions.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (change.actions != QLatin1String("none")) {
+            for (const QString &name : change.actions.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 ActionKind kind = ActionKind::ReEnroll;
                 if (!ActionInfo::fromCliName(name.trimmed(), &kind))
                     return fail(ExitCode::kUsage, tr("Unknown action \"%1\".").arg(Console::oneLine(name)));
@@ -244,20 +249,44 @@ void TeamCommand::policy(const QString &conninfo, const QString &actions, const 
         if (Status set = TeamApprovals::setPolicy(connection.db(), environmentName(env), list); !set.ok())
             return fail(ExitCode::kStorage, set.message());
     }
+    if (!change.bulkOver.isEmpty()) {
+        bool number = false;
+        const int rows = change.bulkOver == QLatin1String("none") ? -1 : change.bulkOver.toInt(&number);
+        if (change.bulkOver != QLatin1String("none") && (!number || rows < 0))
+            return fail(ExitCode::kUsage, tr("--bulk-approval-over is a number of rows, or \"none\"."));
+        if (Status set = TeamApprovals::setBulkLimit(connection.db(), environmentName(env), rows); !set.ok())
+            return fail(ExitCode::kStorage, set.message());
+    }
+    showPolicy(connection, change.json);
+}
+
+void TeamCommand::showPolicy(TeamConnection &connection, bool json)
+{
     const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(connection.db());
     if (!rules.ok())
         return fail(ExitCode::kStorage, rules.message());
+    const Result<QMap<QString, int>> limits = TeamApprovals::bulkPolicy(connection.db());
+    if (!limits.ok())
+        return fail(ExitCode::kStorage, limits.message());
     if (json) {
         QJsonObject object;
         for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
             object.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        QJsonObject bulk;
+        for (auto it = limits.value().cbegin(); it != limits.value().cend(); ++it)
+            bulk.insert(it.key(), it.value());
+        object.insert(QStringLiteral("bulk_approval_over"), bulk);
         Console::json(object);
-    } else if (rules.value().isEmpty()) {
-        Console::out(tr("No action needs a second officer."));
-    } else {
-        for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
-            Console::out(
-                tr("%1: %2 need(s) a second officer's approval.").arg(it.key(), it.value().join(QStringLiteral(", "))));
+        return succeed();
     }
+    if (rules.value().isEmpty())
+        Console::out(tr("No action needs a second officer."));
+    for (auto it = rules.value().cbegin(); it != rules.value().cend(); ++it)
+        Console::out(
+            tr("%1: %2 need(s) a second officer's approval.").arg(it.key(), it.value().join(QStringLiteral(", "))));
+    for (auto it = limits.value().cbegin(); it != limits.value().cend(); ++it)
+        Console::out(tr("%1: a bulk run of more than %n row(s) needs a second officer's approval as a whole.", nullptr,
+                        it.value())
+                         .arg(it.key()));
     succeed();
 }

@@ -12,7 +12,8 @@ class TeamConnection;
 // init (an administrator) creates or upgrades the schema and the enrollee_officers group role;
 // connect checks and saves this officer's connection (never a password: PGPASSWORD, ~/.pgpass or
 // the keychain); status says whether the trail is reachable, what is still waiting to be sent and
-// the last verified checkpoint; policy shows or sets which actions need a second officer.
+// the last verified checkpoint; policy shows or sets which actions need a second officer, and above
+// how many rows a bulk run needs one.
 class TeamCommand : public Command
 {
     Q_OBJECT
@@ -26,7 +27,15 @@ private:
     void saveConnection(const QString &conninfo, const QByteArray &password);
     void status(bool json);
     void disconnectTeam();
-    void policy(const QString &conninfo, const QString &actions, const QString &environment, bool json);
+    struct PolicyChange {
+        QString conninfo;
+        QString actions;  // --require-approval, empty = unchanged
+        QString bulkOver; // --bulk-approval-over, empty = unchanged
+        QString environment;
+        bool json = false;
+    };
+    void policy(const PolicyChange &change);
+    void showPolicy(TeamConnection &connection, bool json);
     CoreContext *core();
     // Opens `connection` from a conninfo typed or saved; false (and finished) on failure.
     bool open(TeamConnection &connection, const QString &conninfo, bool weakenTls, bool forAdministration);

@@ -179,6 +179,7 @@ void BulkRun::submitRow(int index)
     request.apiKey = m_key;
     request.face = m_face;
     request.confirmed = m_confirmed;
+    request.approvalId = m_approvalId;
     request.runId = m_record.id;
     request.runLine = r.row.line;
     request.runDigest = m_digest;

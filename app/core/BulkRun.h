@@ -46,6 +46,8 @@ public:
     void setApiKey(std::shared_ptr<const SecretBytes> key) { m_key = std::move(key); }
     void setConfirmation(Confirmation confirmed) { m_confirmed = confirmed; }
     void setFace(const QString &face) { m_face = face; }
+    // The team request (approved by a second officer, claimed) every row is sent under; 0 = none.
+    void setApproval(qint64 requestId) { m_approvalId = requestId; }
     // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
     void setResultsPath(const QString &path);
     // Refusals in a row that pause the run (default 5).
@@ -107,6 +109,7 @@ private:
     std::unique_ptr<BulkResults> m_results;
     Confirmation m_confirmed = Confirmation::None;
     QString m_face = QStringLiteral("bulk");
+    qint64 m_approvalId = 0;
     QList<BulkRowResult> m_rows;
     BulkCounts m_counts;
     QList<int> m_queue;            // row indices never begun, in input order

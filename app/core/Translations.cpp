@@ -36,12 +36,15 @@ QString install(const QString &language)
         }
     }
     own = new QTranslator(QCoreApplication::instance());
-    if (own->load(locale, QStringLiteral("enrollee"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // The C locale (LANG unset, LANG=C: scripts, CI, services) reads English, with English plurals
+    // ("3 rows", not "3 row(s)"), which only the English translation file knows.
+    const QLocale words = locale.language() == QLocale::C ? QLocale(QLocale::English) : locale;
+    if (own->load(words, QStringLiteral("enrollee"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     else
         delete own.data();
     qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(words, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else

@@ -13,6 +13,36 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsCommand</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+119"/>
+        <source>bulk run %1 (%n row(s))</source>
+        <translation>
+            <numerusform>bulk run %1 (%n row)</numerusform>
+            <numerusform>bulk run %1 (%n rows)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkApprovalGate</name>
+    <message numerus="yes">
+        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+69"/>
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
+            <numerusform>A bulk run of more than %n rows in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
+        <translation>
+            <numerusform>Run %1 (%n row) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</numerusform>
+            <numerusform>Run %1 (%n rows) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkCommand</name>
     <message numerus="yes">
         <location filename="../../app/cli/BulkCommand.cpp" line="+205"/>
@@ -123,7 +153,7 @@
 <context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+239"/>
+        <location filename="../../app/core/BulkRun.cpp" line="+240"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
@@ -166,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>
@@ -328,11 +358,19 @@
 <context>
     <name>TeamCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/TeamCommand.cpp" line="+197"/>
+        <location filename="../../app/cli/TeamCommand.cpp" line="+202"/>
         <source>%n record(s) of this console waiting to be sent.</source>
         <translation>
             <numerusform>%n record of this console waiting to be sent.</numerusform>
             <numerusform>%n records of this console waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%1: a bulk run of more than %n row(s) needs a second officer&apos;s approval as a whole.</source>
+        <translation>
+            <numerusform>%1: a bulk run of more than %n row needs a second officer&apos;s approval as a whole.</numerusform>
+            <numerusform>%1: a bulk run of more than %n rows needs a second officer&apos;s approval as a whole.</numerusform>
         </translation>
     </message>
 </context>

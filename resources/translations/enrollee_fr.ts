@@ -698,7 +698,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsCommand</name>
     <message>
-        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+21"/>
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+22"/>
         <source>Four-eyes requests in the team trail.
   approvals list [--json]              pending and approved requests not yet run
   approvals approve ID [--reason TEXT] approve another officer&apos;s request
@@ -755,8 +755,16 @@ Continuer ?</translation>
         <source>No requests are waiting.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>bulk run %1 (%n row(s))</source>
+        <translation>
+            <numerusform>traitement par lot %1 (%n ligne)</numerusform>
+            <numerusform>traitement par lot %1 (%n lignes)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>#%1  %2  %3 %4  by %5  until %6  %7</source>
         <translation>#%1  %2  %3 %4  par %5  jusqu&apos;au %6  %7</translation>
     </message>
@@ -771,9 +779,14 @@ Continuer ?</translation>
         <translation>Demande n° %1 refusée.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Request #%1 names an unknown action.</source>
         <translation>La demande n° %1 désigne une action inconnue.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>request #%1 is bulk run %2: resuming it.</source>
+        <translation>la demande n° %1 est le traitement par lot %2&#xa0;: reprise.</translation>
     </message>
 </context>
 <context>
@@ -978,6 +991,81 @@ Continuer ?</translation>
         <location line="-163"/>
         <source>the keychain</source>
         <translation>le trousseau de clés</translation>
+    </message>
+</context>
+<context>
+    <name>BulkApprovalGate</name>
+    <message numerus="yes">
+        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+69"/>
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n lignes exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The team database cannot be reached to ask for it: %1 Nothing was sent.</source>
+        <translation>La base de données de l’équipe est injoignable pour la demander&#xa0;: %1 Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Nothing was sent: %1</source>
+        <translation>Rien n’a été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Awaiting a second officer&apos;s approval of the run as a whole.</source>
+        <translation>En attente de l’approbation du traitement entier par un second agent.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The approval request could not be recorded; nothing was sent: %1</source>
+        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting a second officer&apos;s approval of request #%1.</source>
+        <translation>En attente de l’approbation de la demande n° %1 par un second agent.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
+        <translation>
+            <numerusform>Le traitement %1 (%n ligne) est enregistré comme demande n° %2, en attente d’approbation (enrollee-cli approvals approve %2)&#xa0;; une fois approuvé, envoyez-le avec enrollee-cli approvals run %2. Rien n’a été envoyé.</numerusform>
+            <numerusform>Le traitement %1 (%n lignes) est enregistré comme demande n° %2, en attente d’approbation (enrollee-cli approvals approve %2)&#xa0;; une fois approuvé, envoyez-le avec enrollee-cli approvals run %2. Rien n’a été envoyé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was sent.</source>
+        <translation>Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run file of %1 changed after request #%2 was made: it no longer matches what was approved. %3</source>
+        <translation>Le fichier du traitement %1 a changé après la demande n° %2&#xa0;: il ne correspond plus à ce qui a été approuvé. %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Request #%1 for run %2 still awaits a second officer&apos;s approval. %3</source>
+        <translation>La demande n° %1 pour le traitement %2 attend toujours l’approbation d’un second agent. %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request #%1 for run %2 was %3 by %4 (%5). %6</source>
+        <translation>La demande n° %1 pour le traitement %2 a été traitée (%3) par %4 (%5). %6</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Request #%1 could not be claimed: %2 %3</source>
+        <translation>La demande n° %1 n’a pas pu être réclamée&#xa0;: %2 %3</translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1989,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+239"/>
+        <location filename="../../app/core/BulkRun.cpp" line="+240"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
@@ -1975,7 +2063,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
@@ -2050,11 +2138,6 @@ Continuer ?</translation>
         <location line="+9"/>
         <source>Run %1 %2: %3. Results: %4</source>
         <translation>Lot %1 (%2)&#xa0;: %3. Résultats&#xa0;: %4</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/BulkFourEyes.cpp" line="+47"/>
-        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy, and a bulk run cannot be approved as a whole yet: run these users one by one (each becomes a request for approval). Nothing was sent.</source>
-        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe, et un traitement par lot ne peut pas encore être approuvé d’un bloc&#xa0;: traitez ces utilisateurs un par un (chacun devient une demande d’approbation). Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -5587,9 +5670,14 @@ Réponse&#xa0;:
 <context>
     <name>TeamApprovals</name>
     <message>
-        <location filename="../../app/core/team/TeamApprovals.cpp" line="+132"/>
+        <location filename="../../app/core/team/TeamApprovals.cpp" line="+146"/>
         <source>There is no request #%1.</source>
         <translation>Il n&apos;existe pas de demande n° %1.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No request for run %1 was made by you.</source>
+        <translation>Vous n’avez fait aucune demande pour le traitement %1.</translation>
     </message>
 </context>
 <context>
@@ -5600,13 +5688,13 @@ Réponse&#xa0;:
   team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   create or upgrade the schema
   team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   use it from this console
   team status [--json] | team disconnect
-  team policy [--require-approval ACTION,... --environment production]
+  team policy [--require-approval ACTION,... --environment production] [--bulk-approval-over N]
 The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from standard input); never settings.</source>
         <translation>Le journal d&apos;audit partagé de l&apos;équipe sur PostgreSQL.
   team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   créer ou mettre à niveau le schéma
   team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   l&apos;utiliser depuis cette console
   team status [--json] | team disconnect
-  team policy [--require-approval ACTION,... --environment production]
+  team policy [--require-approval ACTION,... --environment production] [--bulk-approval-over N]
 Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clés (--save-password le lit sur l&apos;entrée standard)&#xa0;; jamais les réglages.</translation>
     </message>
     <message>
@@ -5650,6 +5738,16 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>ACTIONS</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Bulk runs of more rows than N in --environment need a second officer&apos;s approval of the run as a whole, whatever the action (&quot;none&quot;: no limit).</source>
+        <translation>Les traitements par lot de plus de N lignes dans --environment exigent l’approbation du traitement entier par un second agent, quelle que soit l’action («&#xa0;none&#xa0;»&#xa0;: aucune limite).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>sandbox or production.</source>
         <translation>sandbox ou production.</translation>
@@ -5670,7 +5768,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>team %1 exige --conninfo &quot;host=... dbname=... user=...&quot;.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Unknown team command &quot;%1&quot;.</source>
         <translation>Commande team inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -5763,24 +5861,37 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d&apos;équipe n&apos;est connecté&#xa0;; indiquez --conninfo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>--environment is sandbox or production.</source>
         <translation>--environment vaut sandbox ou production.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Unknown action &quot;%1&quot;.</source>
         <translation>Action inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>--bulk-approval-over is a number of rows, or &quot;none&quot;.</source>
+        <translation>--bulk-approval-over est un nombre de lignes, ou «&#xa0;none&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>No action needs a second officer.</source>
         <translation>Aucune action n&apos;exige de second agent.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: %2 need(s) a second officer&apos;s approval.</source>
         <translation>%1&#xa0;: %2 exige(nt) l&apos;approbation d&apos;un second agent.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: a bulk run of more than %n row(s) needs a second officer&apos;s approval as a whole.</source>
+        <translation>
+            <numerusform>%1&#xa0;: un traitement par lot de plus de %n ligne exige l’approbation d’un second agent pour le traitement entier.</numerusform>
+            <numerusform>%1&#xa0;: un traitement par lot de plus de %n lignes exige l’approbation d’un second agent pour le traitement entier.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5867,7 +5978,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/core/team/TeamSchema.cpp" line="+176"/>
+        <location filename="../../app/core/team/TeamSchema.cpp" line="+212"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>

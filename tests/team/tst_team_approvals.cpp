@@ -4,7 +4,9 @@
 // and request, decision and run all stand in the team trail.
 #include "TeamTestSupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlError>
@@ -22,9 +24,11 @@ private slots:
     void denialAndExpiry();
     void policyIsTheTeams();
     void offlineIsNoWayRound();
-    void bulkRunsAreNoWayRound();
+    void bulkRunIsApprovedAsAWhole();
+    void bulkRunsOverTheLimitNeedApproval();
 
 private:
+    CliRun bulkIn(Officer &officer, const QString &action, const QStringList &users, const QString &environment);
     void modifiedClientRefused(qint64 id);
     CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
     qint64 lastRequest() const { return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests")); }
@@ -42,7 +46,8 @@ void TestTeamApprovals::initTestCase()
     m_key = "team-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     SandboxConfig config;
     config.apiKey = m_key;
-    for (const char *user : {"doomed-user", "denied-user", "late-user", "prod-user"})
+    for (const char *user : {"doomed-user", "denied-user", "late-user", "prod-user", "bulk-1", "bulk-2", "bulk-3",
+                             "big-1", "big-2", "big-3"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -214,23 +219,108 @@ void TestTeamApprovals::offlineIsNoWayRound()
 
 // A bulk run of an action the policy gives to two officers is refused as a whole, nothing sent: it is
 // not a way round four eyes (approval of a run as a whole is not built).
-void TestTeamApprovals::bulkRunsAreNoWayRound()
+CliRun TestTeamApprovals::bulkIn(Officer &officer, const QString &action, const QStringList &users,
+                                 const QString &environment)
 {
-    QTemporaryDir dir;
-    QFile input(dir.filePath(QStringLiteral("ids.txt")));
-    QVERIFY(input.open(QIODevice::WriteOnly));
-    input.write("doomed-user\nprod-user\n");
+    QFile input(officer.cli->home() + QStringLiteral("/ids-%1.txt").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    if (!input.open(QIODevice::WriteOnly))
+        return {};
+    input.write(users.join(QLatin1Char('\n')).toUtf8());
     input.close();
+    return officer.cli->run({QStringLiteral("bulk"), action, QStringLiteral("--input"), input.fileName(),
+                             QStringLiteral("--environment"), environment, QStringLiteral("--base-url"),
+                             m_sandbox->origin().toString(), QStringLiteral("--partner-id"), QStringLiteral("001"),
+                             QStringLiteral("--email"), officer.role + QStringLiteral("@example.org"),
+                             QStringLiteral("--reason"), QStringLiteral("CASE-8 erasure"), QStringLiteral("--yes")});
+}
+
+// A bulk delete the policy gives to two officers is one request for the whole run, bound to its rows:
+// nothing leaves until another officer approves, the run file cannot be changed under the approval,
+// and the requester sends it exactly once.
+void TestTeamApprovals::bulkRunIsApprovedAsAWhole()
+{
     const int sent = m_sandbox->requestCount();
-    const CliRun run = m_a.cli->run({QStringLiteral("bulk"), QStringLiteral("delete"), QStringLiteral("--input"),
-                                     input.fileName(), QStringLiteral("--environment"), QStringLiteral("sandbox"),
-                                     QStringLiteral("--base-url"), m_sandbox->origin().toString(),
-                                     QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
-                                     QStringLiteral("officer_a@example.org"), QStringLiteral("--reason"),
-                                     QStringLiteral("CASE-8 erasure"), QStringLiteral("--yes")});
-    QCOMPARE(run.exitCode, 6);
-    QVERIFY2(run.err.contains("second officer") && run.err.contains("Nothing was sent"), run.err.constData());
+    const QStringList users{QStringLiteral("bulk-1"), QStringLiteral("bulk-2"), QStringLiteral("bulk-3")};
+    const CliRun asked = bulkIn(m_a, QStringLiteral("delete"), users, QStringLiteral("sandbox"));
+    QVERIFY2(asked.exitCode == 7, asked.err.constData());
+    QVERIFY2(asked.err.contains("approved") && asked.err.contains("Nothing was sent"), asked.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent);
+    const qint64 id = lastRequest();
+    const QString idText = QString::number(id);
+    const CliRun listed = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("list"), QStringLiteral("--json")});
+    QJsonObject request;
+    for (const auto &v : listed.array()) {
+        if (v.toObject().value(QLatin1String("id")).toInteger() == id)
+            request = v.toObject();
+    }
+    QCOMPARE(request.value(QLatin1String("rows")).toInt(), 3);
+    QCOMPARE(request.value(QLatin1String("action")).toString(), QStringLiteral("delete"));
+    const QString runId = request.value(QLatin1String("run_id")).toString();
+    QVERIFY(!runId.isEmpty());
+    QCOMPARE(request.value(QLatin1String("run_digest")).toString().size(), 64);
+
+    QCOMPARE(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText}).exitCode, 6);
+    const CliRun early = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QVERIFY2(early.exitCode == 7, early.err.constData()); // still pending
+    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText}).exitCode, 0);
+    QVERIFY(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode != 0);
+    QCOMPARE(m_sandbox->requestCount(), sent);
+
+    // A run file edited after the approval (another reason) no longer matches the approved digest.
+    QFile runFile(QFileInfo(m_a.cli->historyDir()).absoluteDir().filePath(QStringLiteral("runs/%1.json").arg(runId)));
+    QVERIFY(runFile.open(QIODevice::ReadOnly));
+    const QByteArray original = runFile.readAll();
+    runFile.close();
+    QVERIFY(original.contains("CASE-8 erasure"));
+    QVERIFY(runFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    runFile.write(QByteArray(original).replace("CASE-8 erasure", "CASE-9 erasure"));
+    runFile.close();
+    const CliRun altered = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QCOMPARE(altered.exitCode, 5);
+    QVERIFY2(altered.err.contains("no longer matches what was approved"), altered.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    QVERIFY(runFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    runFile.write(original);
+    runFile.close();
+
+    const CliRun ran = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QVERIFY2(ran.exitCode == 0, ran.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 3);
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.requests WHERE id = %1 AND status = "
+                                             "'run'")
+                                  .arg(id)),
+             qint64(1));
+    QVERIFY(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode != 0);
+    QCOMPARE(m_sandbox->requestCount(), sent + 3); // exactly once
+}
+
+// Above the team's bulk limit any action needs a second officer for the run; at or under it, none.
+void TestTeamApprovals::bulkRunsOverTheLimitNeedApproval()
+{
+    CliHarness admin;
+    admin.setEnv(QStringLiteral("PGPASSWORD"), m_pg.superPassword());
+    const QStringList limit{QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--environment"),
+                            QStringLiteral("sandbox"), QStringLiteral("--conninfo"), m_pg.conninfo(m_pg.superuser()),
+                            QStringLiteral("--bulk-approval-over")};
+    QStringList asOfficer = limit;
+    asOfficer.replace(5, m_pg.conninfo(m_a.role));
+    QCOMPARE(m_a.cli->run(asOfficer + QStringList{QStringLiteral("2")}).exitCode, 5); // officers cannot change it
+    QCOMPARE(admin.run(limit + QStringList{QStringLiteral("2")}).exitCode, 0);
+    const CliRun shown = m_a.cli->run({QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--json")});
+    QCOMPARE(shown.object().value(QLatin1String("bulk_approval_over")).toObject().value(QLatin1String("sandbox")).toInt(),
+             2);
+    const int sent = m_sandbox->requestCount();
+    const CliRun three = bulkIn(m_a, QStringLiteral("deactivate"),
+                                {QStringLiteral("big-1"), QStringLiteral("big-2"), QStringLiteral("big-3")},
+                                QStringLiteral("sandbox"));
+    QVERIFY2(three.exitCode == 7, three.err.constData());
+    QVERIFY2(three.err.contains("more than 2 rows"), three.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent);
+    const CliRun two =
+        bulkIn(m_a, QStringLiteral("deactivate"), {QStringLiteral("big-1"), QStringLiteral("big-2")}, QStringLiteral("sandbox"));
+    QVERIFY2(two.exitCode == 0, two.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 2);
+    QCOMPARE(admin.run(limit + QStringList{QStringLiteral("none")}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestTeamApprovals)

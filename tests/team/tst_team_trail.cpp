@@ -7,6 +7,7 @@
 
 #include "CoreContext.h"
 #include "HistoryService.h"
+#include "team/TeamSchema.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -102,9 +103,12 @@ void TestTeamTrail::initIsIdempotent()
     const CliRun again = admin.run({QStringLiteral("team"), QStringLiteral("init"), QStringLiteral("--conninfo"),
                                     m_pg.conninfo(m_pg.superuser())});
     QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.out.contains("already at version 1; nothing changed"), again.out.constData());
+    QVERIFY2(again.out.contains(
+                 QStringLiteral("already at version %1; nothing changed").arg(TeamSchema::kVersion).toUtf8()),
+             again.out.constData());
     QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.policy")), qint64(1));
-    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(1));
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT version FROM enrollee.schema_version")),
+             qint64(TeamSchema::kVersion));
 }
 
 void TestTeamTrail::connectionFailuresAreNamed()
@@ -157,15 +161,28 @@ void TestTeamTrail::silentServerAndNewerSchemaAreNamed()
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.err.contains("no route to the team database's host"), run.err.constData());
 
-    // A schema from a later console: this one says so and writes nothing, rather than guessing.
-    QString why;
-    QVERIFY2(m_pg.superExec({QStringLiteral("UPDATE enrollee.schema_version SET version = 2")}, &why),
-             qPrintable(why));
-    run = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a"))});
-    QVERIFY2(m_pg.superExec({QStringLiteral("UPDATE enrollee.schema_version SET version = 1")}, &why),
-             qPrintable(why));
+    // A schema from a later console, or one an administrator has not upgraded yet: said, nothing written.
+    const auto connectAtVersion = [&](int version) {
+        QString why;
+        const QString set = QStringLiteral("UPDATE enrollee.schema_version SET version = %1");
+        CliRun r;
+        if (m_pg.superExec({set.arg(version)}, &why))
+            r = c.run(connect + QStringList{m_pg.conninfo(QStringLiteral("officer_a"))});
+        if (!m_pg.superExec({set.arg(TeamSchema::kVersion)}, &why))
+            r.exitCode = -1;
+        r.err += why.toUtf8();
+        return r;
+    };
+    run = connectAtVersion(TeamSchema::kVersion + 1);
     QCOMPARE(run.exitCode, 5);
-    QVERIFY2(run.err.contains("version 2, newer than this console understands (1)"), run.err.constData());
+    QVERIFY2(run.err.contains(QStringLiteral("version %1, newer than this console understands (%2)")
+                                  .arg(TeamSchema::kVersion + 1)
+                                  .arg(TeamSchema::kVersion)
+                                  .toUtf8()),
+             run.err.constData());
+    run = connectAtVersion(TeamSchema::kVersion - 1);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains("must run \"enrollee-cli team init\" to upgrade it"), run.err.constData());
 }
 
 void TestTeamTrail::officersMayOnlyInsertAndRead()

@@ -25,7 +25,7 @@ Status failed(const QSqlError &error)
 
 constexpr const char *kColumns = "id, requester, profile, partner_id, host, environment, action, user_id, reason, "
                                  "created_at, expires_at, status, coalesce(decided_by, ''), "
-                                 "coalesce(decision_reason, ''), email";
+                                 "coalesce(decision_reason, ''), email, run_id, run_digest, row_count";
 
 ApprovalRequest fromRow(const QSqlQuery &q)
 {
@@ -45,6 +45,9 @@ ApprovalRequest fromRow(const QSqlQuery &q)
     r.decidedBy = q.value(12).toString();
     r.decisionReason = q.value(13).toString();
     r.email = q.value(14).toString();
+    r.runId = q.value(15).toString();
+    r.runDigest = q.value(16).toString();
+    r.rowCount = q.value(17).toInt();
     return r;
 }
 } // namespace
@@ -66,6 +69,9 @@ QJsonObject ApprovalRequest::toJson() const
         {QStringLiteral("decided_by"), decidedBy},
         {QStringLiteral("base_url"), host},
         {QStringLiteral("email"), email},
+        {QStringLiteral("run_id"), runId},
+        {QStringLiteral("run_digest"), runDigest},
+        {QStringLiteral("rows"), rowCount},
     };
 }
 
@@ -76,11 +82,19 @@ Result<qint64> request(QSqlDatabase &db, const ApprovalRequest &what, int ttlSec
     // A null QString binds as SQL NULL; every column here is text that may be empty.
     const auto text = [](const QString &s) { return QVariant(s.isNull() ? QStringLiteral("") : s); };
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT enrollee.request_approval(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v :
-         {text(what.profile), text(what.partnerId), text(what.host), text(what.email), text(what.environment),
-          text(what.action), text(what.userId), text(what.reason), QVariant(ttlSeconds)})
-        q.addBindValue(v);
+    if (what.isRun()) {
+        q.prepare(QStringLiteral("SELECT enrollee.request_run_approval(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v : {text(what.profile), text(what.partnerId), text(what.host), text(what.email),
+                                  text(what.environment), text(what.action), text(what.runId), text(what.runDigest),
+                                  QVariant(what.rowCount), text(what.reason), QVariant(ttlSeconds)})
+            q.addBindValue(v);
+    } else {
+        q.prepare(QStringLiteral("SELECT enrollee.request_approval(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v :
+             {text(what.profile), text(what.partnerId), text(what.host), text(what.email), text(what.environment),
+              text(what.action), text(what.userId), text(what.reason), QVariant(ttlSeconds)})
+            q.addBindValue(v);
+    }
     if (!q.exec() || !q.next())
         return failed(q.lastError());
     return q.value(0).toLongLong();
@@ -169,6 +183,46 @@ Status setPolicy(QSqlDatabase &db, const QString &environment, const QStringList
     if (!db.commit())
         return failed(db.lastError());
     return Status::success();
+}
+
+Result<QMap<QString, int>> bulkPolicy(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT environment, max_rows FROM enrollee.bulk_policy ORDER BY environment")))
+        return failed(q.lastError());
+    QMap<QString, int> limits;
+    while (q.next())
+        limits.insert(q.value(0).toString(), q.value(1).toInt());
+    return limits;
+}
+
+Status setBulkLimit(QSqlDatabase &db, const QString &environment, int maxRows)
+{
+    QSqlQuery q(db);
+    if (maxRows < 0) {
+        q.prepare(QStringLiteral("DELETE FROM enrollee.bulk_policy WHERE environment = ?"));
+        q.addBindValue(environment);
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO enrollee.bulk_policy VALUES (?, ?) "
+                                 "ON CONFLICT (environment) DO UPDATE SET max_rows = excluded.max_rows"));
+        q.addBindValue(environment);
+        q.addBindValue(maxRows);
+    }
+    return q.exec() ? Status::success() : failed(q.lastError());
+}
+
+Result<ApprovalRequest> forRun(QSqlDatabase &db, const QString &runId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM enrollee.requests WHERE run_id = ? AND requester = session_user "
+                             "ORDER BY id DESC LIMIT 1")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return failed(q.lastError());
+    if (!q.next())
+        return Status::failure(tr("No request for run %1 was made by you.").arg(runId), Status::Kind::Invalid);
+    return fromRow(q);
 }
 
 } // namespace TeamApprovals

@@ -20,8 +20,14 @@ struct ApprovalRequest {
     QString email;       // the requester's operator email, recorded with the action
     QString environment; // cli name: sandbox / production
     QString action;      // cli name
-    QString userId;
+    QString userId; // empty for a bulk run
     QString reason;
+    // A bulk run approved as a whole (schema version 2): the run, the SHA-256 of its header with every
+    // row (BulkRecord::digest), and how many rows it sends.
+    QString runId;
+    QString runDigest;
+    int rowCount = 0;
+    bool isRun() const { return !runId.isEmpty(); }
     QDateTime createdAt;
     QDateTime expiresAt;
     QString status; // pending, approved, denied, run
@@ -46,4 +52,10 @@ Result<ApprovalRequest> find(QSqlDatabase &db, qint64 id);
 // environment -> actions needing a second officer there.
 Result<QMap<QString, QStringList>> policy(QSqlDatabase &db);
 Status setPolicy(QSqlDatabase &db, const QString &environment, const QStringList &actions);
+// environment -> rows above which any bulk run there needs a second officer (absent: no limit).
+Result<QMap<QString, int>> bulkPolicy(QSqlDatabase &db);
+// A negative `maxRows` removes the limit for `environment`.
+Status setBulkLimit(QSqlDatabase &db, const QString &environment, int maxRows);
+// The newest request this role made for bulk run `runId`; a failure with Kind::Invalid when there is none.
+Result<ApprovalRequest> forRun(QSqlDatabase &db, const QString &runId);
 } // namespace TeamApprovals

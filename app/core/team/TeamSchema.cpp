@@ -156,6 +156,42 @@ QStringList version1Grants()
     };
 }
 
+// Version 2: a bulk run approved as a whole. A request may name a run (its id, the SHA-256 of its header
+// with every row, and the number of rows) instead of one user; a bulk policy gives, per environment, the
+// number of rows above which any run needs a second officer.
+QStringList version2BulkRuns()
+{
+    return {
+        QStringLiteral("ALTER TABLE enrollee.requests ADD COLUMN run_id text NOT NULL DEFAULT '', "
+                       "ADD COLUMN run_digest text NOT NULL DEFAULT '', ADD COLUMN row_count integer NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE TABLE enrollee.bulk_policy (environment text PRIMARY KEY, "
+                       "max_rows integer NOT NULL CHECK (max_rows >= 0))"),
+        QStringLiteral("INSERT INTO enrollee.bulk_policy VALUES ('production', 100)"),
+        QStringLiteral(
+            "CREATE FUNCTION enrollee.request_run_approval(p_profile text, p_partner text, p_host text, p_email "
+            "text, p_env text, p_action text, p_run text, p_digest text, p_rows integer, p_reason text, "
+            "p_ttl_seconds integer) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER "
+            "SET search_path = enrollee, pg_temp AS $$ DECLARE r bigint; BEGIN "
+            "IF NOT pg_has_role(session_user, 'enrollee_officers', 'MEMBER') THEN "
+            "RAISE EXCEPTION 'not an officer' USING ERRCODE = 'insufficient_privilege'; END IF; "
+            "IF p_run = '' OR length(p_digest) <> 64 OR p_rows < 1 THEN "
+            "RAISE EXCEPTION 'a run request names a run, its digest and its rows' "
+            "USING ERRCODE = 'invalid_parameter_value'; END IF; "
+            "INSERT INTO enrollee.requests (profile, partner_id, host, email, environment, action, user_id, reason, "
+            "expires_at, run_id, run_digest, row_count) VALUES (p_profile, p_partner, p_host, p_email, p_env, "
+            "p_action, '', p_reason, now() + make_interval(secs => greatest(p_ttl_seconds, 1)), p_run, p_digest, "
+            "p_rows) RETURNING id INTO r; "
+            "PERFORM enrollee.append_event('request', r, json_build_object('type', 'request', 'request', r, "
+            "'environment', p_env, 'action', p_action, 'run_id', p_run, 'run_digest', p_digest, 'rows', p_rows, "
+            "'partner_id', p_partner, 'reason', p_reason)::text); RETURN r; END $$"),
+        QStringLiteral("REVOKE ALL ON FUNCTION enrollee.request_run_approval(text, text, text, text, text, text, "
+                       "text, text, integer, text, integer) FROM PUBLIC"),
+        QStringLiteral("GRANT SELECT ON enrollee.bulk_policy TO enrollee_officers"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.request_run_approval(text, text, text, text, text, text, "
+                       "text, text, integer, text, integer) TO enrollee_officers"),
+    };
+}
+
 Status sqlFailure(const QString &what, const QSqlError &error)
 {
     return Status::failure(what + QLatin1Char(' ') + error.databaseText().trimmed(), Status::Kind::Storage);
@@ -166,7 +202,7 @@ namespace TeamSchema {
 
 QList<QStringList> migrations()
 {
-    return {version1Trail() + version1Approvals() + version1Grants()};
+    return {version1Trail() + version1Approvals() + version1Grants(), version2BulkRuns()};
 }
 
 Result<int> installedVersion(QSqlDatabase &db)

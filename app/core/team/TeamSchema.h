@@ -14,9 +14,11 @@
 //    session_user, so a client cannot name someone else;
 //  - policy: which actions need a second officer, per environment (officers read it);
 //  - requests: four-eyes requests, changed only through SECURITY DEFINER functions that check
-//    session_user, so a modified client still cannot approve its own request.
+//    session_user, so a modified client still cannot approve its own request; since version 2 a request
+//    may name a bulk run as a whole (run id, header digest, rows) instead of one user;
+//  - bulk_policy (version 2): per environment, the rows above which any bulk run needs a second officer.
 namespace TeamSchema {
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 inline constexpr const char *kOfficers = "enrollee_officers";
 inline constexpr const char *kChannel = "enrollee_trail";
 inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")

@@ -3,6 +3,7 @@
 #include "ActionController.h"
 #include "ActionPanel.h"
 #include "AppContext.h"
+#include "BulkPanel.h"
 #include "HistoryService.h"
 #include "MainWindow.h"
 #include "ProfileBar.h"
@@ -190,6 +191,17 @@ void MainWindow::recordForApproval(const ActionRequest &request)
 // the database marks it run just before it is sent, and refuses a second time.
 void MainWindow::sendApproved(const ApprovalRequest &request)
 {
+    if (request.isRun()) {
+        // A run approved as a whole is sent from the Bulk tab: the run reads the history first, and
+        // the gate claims the request before its first row leaves.
+        if (m_bulk)
+            m_tabs->setCurrentWidget(m_bulk);
+        return m_approvals->showMessage(tr("Request #%1 is bulk run %2: select it in the Bulk tab's stored runs "
+                                           "and click Resume.")
+                                            .arg(request.id)
+                                            .arg(request.runId),
+                                        false);
+    }
     ActionKind kind = ActionKind::ReEnroll;
     if (!ActionInfo::fromCliName(request.action, &kind))
         return m_approvals->showMessage(tr("Request #%1 names an unknown action.").arg(request.id), true);

@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/approvals/ApprovalsModel.cpp" line="+63"/>
+        <source>bulk run %1 (%n row(s))</source>
+        <translation>
+            <numerusform>bulk run %1 (%n row)</numerusform>
+            <numerusform>bulk run %1 (%n rows)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkApprovalGate</name>
     <message numerus="yes">
         <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+69"/>
@@ -88,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+53"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+45"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -104,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+142"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n row, %3</numerusform>
@@ -347,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindowTeam.cpp" line="+66"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+67"/>
         <source>Approvals (%n)</source>
         <translation>
             <numerusform>Approvals (%n)</numerusform>

@@ -816,8 +816,16 @@ Continuer ?</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>bulk run %1 (%n row(s))</source>
+        <translation>
+            <numerusform>traitement par lot %1 (%n ligne)</numerusform>
+            <numerusform>traitement par lot %1 (%n lignes)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Request</source>
         <translation>Demande</translation>
     </message>
@@ -1535,7 +1543,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+28"/>
+        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+29"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
         <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
@@ -1546,25 +1554,21 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+7"/>
-        <location line="+36"/>
-        <location line="+64"/>
+        <location line="+51"/>
+        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+65"/>
         <location line="+6"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-131"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
         <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 in %2 needs a second officer&apos;s approval, and a bulk run cannot be approved as a whole yet: act on these users one by one. Nothing was sent.</source>
-        <translation>Ici (%2), %1 exige l’approbation d’un second agent, et un traitement par lot ne peut pas encore être approuvé d’un bloc&#xa0;: agissez sur ces utilisateurs un par un. Rien n’a été envoyé.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
@@ -1595,12 +1599,17 @@ Continuer ?</translation>
         <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>Once another officer has approved it (in their Approvals tab), select run %1 below and click Resume.</source>
+        <translation>Une fois la demande approuvée par un autre agent (dans son onglet Approbations), sélectionnez le traitement %1 ci-dessous et cliquez sur Reprendre.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The run could not be saved; nothing was sent: %1</source>
         <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Bulk run %1 finished: %2</source>
         <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
@@ -4229,7 +4238,7 @@ Motif : %6</translation>
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowTeam.cpp" line="+34"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+35"/>
         <source>No team trail is connected.</source>
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
@@ -4296,7 +4305,12 @@ Motif : %6</translation>
         <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Request #%1 is bulk run %2: select it in the Bulk tab&apos;s stored runs and click Resume.</source>
+        <translation>La demande n° %1 est le traitement par lot %2&#xa0;: sélectionnez-le parmi les traitements enregistrés de l’onglet Lot et cliquez sur Reprendre.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Request #%1 names an unknown action.</source>
         <translation>La demande n°&#xa0;%1 nomme une action inconnue.</translation>
     </message>

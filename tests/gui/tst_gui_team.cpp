@@ -7,10 +7,14 @@
 #include "GuiTestSupport.h"
 #include "TeamTestSupport.h"
 
+#include "BulkPanel.h"
+#include "BulkRun.h"
 #include "approvals/ApprovalsModel.h"
 #include "approvals/ApprovalsPanel.h"
 #include "team/TeamStatusBar.h"
 
+#include <QComboBox>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTableView>
 
@@ -28,6 +32,7 @@ private slots:
     void ownRequestNeedsSomeoneElse();
     void denialNeedsAReason();
     void colleaguesRecentActWarned();
+    void bulkRunOverTheLimitIsApprovedAsAWhole();
     void stoppedDatabaseLeavesTheTrailBehind();
     void tamperingTurnsTheLineRed();
     void cleanupTestCase();
@@ -271,6 +276,53 @@ void TestGuiTeam::colleaguesRecentActWarned()
     QTRY_VERIFY(resultText().contains(QStringLiteral("cancelled; nothing was sent")));
     QTRY_VERIFY(!m_window->actions()->isBusy());
     QCOMPARE(embedded()->requestCount(), sent);
+}
+
+// Issue 11: in the window too, a bulk run over the team's limit is one request for the whole run;
+// nothing leaves until a colleague approves it, then Resume sends every row once.
+void TestGuiTeam::bulkRunOverTheLimitIsApprovedAsAWhole()
+{
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("INSERT INTO enrollee.bulk_policy VALUES ('local', 2)")}, &why),
+             qPrintable(why));
+    QStringList users;
+    for (int i = 0; i < 3; ++i) {
+        users.append(QStringLiteral("gui-bulk-%1").arg(i));
+        embedded()->registry().add(users.last());
+    }
+    auto *tabs = find<QTabWidget>(m_window.get(), "mainTabs");
+    auto *bulk = find<BulkPanel>(m_window.get(), "bulkPanel");
+    tabs->setCurrentWidget(bulk);
+    find<QPlainTextEdit>(m_window.get(), "bulkInputEdit")->setPlainText(users.join(QLatin1Char('\n')));
+    const int sent = embedded()->requestCount();
+    const qint64 before = count(QStringLiteral("SELECT coalesce(max(id), 0) FROM enrollee.requests"));
+    m_prompts.clearAsked();
+    m_prompts.setNextAnswer(true); // the typed count
+    m_prompts.setNextAnswer(true); // the "recorded as request" notice
+    click("bulkStartButton");
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT coalesce(max(id), 0) FROM enrollee.requests")), before + 1,
+                              10000);
+    const qint64 id = before + 1;
+    QTRY_VERIFY(m_prompts.asked().contains(QStringLiteral("information:Bulk run")));
+    const QString summary = find<QLabel>(m_window.get(), "bulkSummary")->text();
+    QVERIFY2(summary.contains(QStringLiteral("request #%1").arg(id)), qPrintable(summary));
+    QCOMPARE(count(QStringLiteral("SELECT row_count FROM enrollee.requests WHERE id = %1").arg(id)), qint64(3));
+    QVERIFY(!bulk->run());
+    QTest::qWait(200);
+    QCOMPARE(embedded()->requestCount(), sent);
+
+    // Officer B approves from the CLI; A resumes the stored run in the window.
+    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(id)}).exitCode, 0);
+    auto *runs = find<QComboBox>(m_window.get(), "bulkRunsCombo");
+    QTRY_VERIFY(runs->count() > 0);
+    runs->setCurrentIndex(0); // newest first
+    m_prompts.setNextAnswer(true);
+    click("bulkResumeRunButton");
+    QTRY_VERIFY_WITH_TIMEOUT(bulk->run() && bulk->run()->record().state == BulkRecord::State::Finished, 20000);
+    QCOMPARE(embedded()->requestCount(), sent + 3);
+    QCOMPARE(requestsWith(id, "run"), qint64(1));
+    QVERIFY2(m_pg.superExec({QStringLiteral("DELETE FROM enrollee.bulk_policy WHERE environment = 'local'")}, &why),
+             qPrintable(why));
 }
 
 void TestGuiTeam::stoppedDatabaseLeavesTheTrailBehind()

@@ -60,7 +60,7 @@ QVariant ApprovalsModel::data(const QModelIndex &index, int role) const
     case Action:
         return r->environment.isEmpty() ? r->action : tr("%1 (%2)").arg(r->action, r->environment);
     case UserId:
-        return r->userId;
+        return r->isRun() ? tr("bulk run %1 (%n row(s))", nullptr, r->rowCount).arg(r->runId) : r->userId;
     case Requester:
         return r->requester;
     case Reason:

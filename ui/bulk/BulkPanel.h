@@ -57,7 +57,9 @@ private:
     void useFile(const QString &path);
     void check();
     void start();
+    // Through the core's four-eyes gate, then startRun() (or the request it became is said).
     void launch(const BulkRecord &given);
+    void startRun(const BulkRecord &record, qint64 approvalId);
     void retry(bool withUnknown);
     void resumeStored();
     void refreshRuns();

@@ -7,6 +7,7 @@
 #include "BulkStore.h"
 #include "ProfileController.h"
 #include "PromptService.h"
+#include "team/BulkApprovalGate.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -39,15 +40,6 @@ void BulkPanel::confirmAndLaunch(const BulkRecord &record, const QString &what)
             tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.").arg(record.profile.name));
         return;
     }
-    // The team's four eyes apply to runs too: one officer alone does not delete 2,000 users in production.
-    if (m_context->runner()->policy().rule(record.action, record.profile.environment).needsApproval) {
-        m_prompts->warning(
-            this, tr("Bulk run"),
-            tr("%1 in %2 needs a second officer's approval, and a bulk run cannot be approved as a "
-               "whole yet: act on these users one by one. Nothing was sent.")
-                .arg(ActionInfo::displayName(record.action), environmentDisplayName(record.profile.environment)));
-        return;
-    }
     const int valid = record.validCount();
     const Profile &p = record.profile;
     QString text = tr("%1 %n user(s) in %2, profile \"%3\" (%4): %5.", nullptr, valid)
@@ -71,12 +63,39 @@ void BulkPanel::launch(const BulkRecord &given)
 {
     CoreContext *core = m_context->core();
     BulkRecord record = given;
-    if (record.id.isEmpty()) {
+    const bool isNew = record.id.isEmpty();
+    if (isNew) {
         record.id = core->bulkStore()->newId(*core->clock());
         record.created = core->clock()->now();
         record.resultsPath = core->bulkStore()->defaultResultsPath(record.id);
     }
     record.pid = QCoreApplication::applicationPid();
+    // The team's four eyes apply to runs too (one officer alone does not delete 2,000 users in
+    // production): the core's gate says whether this run may go, and under which approved request.
+    auto *gate = new BulkApprovalGate(core, this);
+    gate->check(record, isNew, [this, gate, record](const BulkApprovalGate::Verdict &verdict) {
+        gate->deleteLater();
+        using Kind = BulkApprovalGate::Verdict::Kind;
+        if (verdict.kind == Kind::Free || verdict.kind == Kind::Approved)
+            return startRun(record, verdict.requestId);
+        refreshRuns(); // a requested run is stored, paused, to be resumed once approved
+        QString text = verdict.message;
+        if (verdict.kind == Kind::Requested || verdict.kind == Kind::Waiting)
+            text += QLatin1Char('\n')
+                + tr("Once another officer has approved it (in their Approvals tab), select run %1 below and "
+                     "click Resume.")
+                      .arg(record.id);
+        m_summary->setText(text);
+        if (verdict.kind == Kind::Requested || verdict.kind == Kind::Waiting)
+            m_prompts->information(this, tr("Bulk run"), text);
+        else
+            m_prompts->warning(this, tr("Bulk run"), text);
+    });
+}
+
+void BulkPanel::startRun(const BulkRecord &record, qint64 approvalId)
+{
+    CoreContext *core = m_context->core();
     if (Status saved = core->bulkStore()->save(record); !saved.ok()) {
         m_prompts->warning(this, tr("Bulk run"),
                            tr("The run could not be saved; nothing was sent: %1").arg(saved.message()));
@@ -87,6 +106,7 @@ void BulkPanel::launch(const BulkRecord &given)
     m_run = core->createBulkRun(record, this);
     m_run->setApiKey(m_profiles->apiKey());
     m_run->setConfirmation(Confirmation::TypedUserId); // the officer typed the count
+    m_run->setApproval(approvalId);
     m_run->setFace(QStringLiteral("console"));
     m_run->setCanary(record.canary);
     m_progress->attach(m_run);

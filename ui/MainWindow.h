@@ -146,7 +146,7 @@ private:
     QLabel *m_sandboxStatus = nullptr;
     QLabel *m_languageNotice = nullptr;
     std::optional<QString> m_pendingLanguage; // chosen, waiting for the action or run in flight
-    QVariantMap m_carriedBulk; // from the window this one replaces, until the Bulk tab is built
+    QVariantMap m_carriedBulk;                // from the window this one replaces, until the Bulk tab is built
     std::shared_ptr<const ActionOutcome> m_lastOutcome; // on screen in the result view, for a handover
     QSplitter *m_splitter;
     QTabWidget *m_tabs;

@@ -2,10 +2,10 @@
 // WindowHost builds in the new language.
 #include "ActionController.h"
 #include "ActionPanel.h"
-#include "AppContext.h"
 #include "ActionRunner.h"
-#include "FollowUpBar.h"
+#include "AppContext.h"
 #include "BulkPanel.h"
+#include "FollowUpBar.h"
 #include "LanguageMenu.h"
 #include "LookupPanel.h"
 #include "MainWindow.h"

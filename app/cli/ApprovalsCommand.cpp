@@ -117,13 +117,13 @@ void ApprovalsCommand::list(bool json)
             const QString target = run.isEmpty()
                 ? o.value(QLatin1String("user_id")).toString()
                 : tr("bulk run %1 (%n row(s))", nullptr, o.value(QLatin1String("rows")).toInt()).arg(run);
-            Console::out(
-                tr("#%1  %2  %3 %4  by %5  until %6  %7")
-                    .arg(o.value(QLatin1String("id")).toInteger())
-                    .arg(o.value(QLatin1String("status")).toString(), o.value(QLatin1String("action")).toString(),
-                         Console::oneLine(target),
-                         o.value(QLatin1String("requester")).toString(), o.value(QLatin1String("expiry")).toString(),
-                         Console::oneLine(o.value(QLatin1String("reason")).toString())));
+            Console::out(tr("#%1  %2  %3 %4  by %5  until %6  %7")
+                             .arg(o.value(QLatin1String("id")).toInteger())
+                             .arg(o.value(QLatin1String("status")).toString(),
+                                  o.value(QLatin1String("action")).toString(), Console::oneLine(target),
+                                  o.value(QLatin1String("requester")).toString(),
+                                  o.value(QLatin1String("expiry")).toString(),
+                                  Console::oneLine(o.value(QLatin1String("reason")).toString())));
         }
         succeed();
     });

@@ -3,9 +3,9 @@
 #include "AppContext.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
-#include "WindowHost.h"
 #include "PromptService.h"
 #include "Translations.h"
+#include "WindowHost.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

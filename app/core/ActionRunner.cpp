@@ -260,7 +260,8 @@ void ActionRunner::describe(ActionOutcome &outcome)
             : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
     } else {
         outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
-            ? tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).").arg(action, e.userId, result.summary())
+            ? tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
+                  .arg(action, e.userId, result.summary())
             : tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
         if (outcome.attempts > 1)
             outcome.headline += tr(" (after %1 attempts)").arg(outcome.attempts);

@@ -45,7 +45,8 @@ void BulkRun::offThread(Work work, Then then)
 {
     m_files.start([this, work, then] {
         auto done = work();
-        QMetaObject::invokeMethod(this, [then, done] { then(done); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [then, done] { then(done); }, Qt::QueuedConnection);
     });
 }
 
@@ -85,8 +86,7 @@ void BulkRun::start()
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
-    struct Prepared
-    {
+    struct Prepared {
         QList<BulkRowResult> rows;
         QString digest;
         Status problem;
@@ -97,12 +97,12 @@ void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
     const BulkStore *store = m_store;
     offThread(
         [record, entries, store] {
-            Prepared p{record.results(entries), record.digest(), Status::success()};
-            if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
-                p.problem = Status::failure(altered, Status::Kind::Storage);
-            else
-                p.problem = store->save(record);
-            return p;
+        Prepared p{record.results(entries), record.digest(), Status::success()};
+        if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
+            p.problem = Status::failure(altered, Status::Kind::Storage);
+        else
+            p.problem = store->save(record);
+        return p;
         },
         [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem); });
 }
@@ -313,13 +313,13 @@ void BulkRun::settle()
         const QList<HistoryEntry> entries = read.value().entries;
         offThread([record, entries] { return record.results(entries); },
                   [this, state](const QList<BulkRowResult> &proved) {
-                      for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
-                          if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
-                              m_rows[i].entry = proved.at(i).entry;
-                      }
-                      m_counts = BulkCounts::of(m_rows);
-                      conclude(state);
-                  });
+            for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
+                if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
+                    m_rows[i].entry = proved.at(i).entry;
+            }
+            m_counts = BulkCounts::of(m_rows);
+            conclude(state);
+        });
     });
 }
 
@@ -337,13 +337,13 @@ void BulkRun::conclude(BulkRecord::State state)
     saveRecord(
         ended,
         [this, ended] {
-            m_record = ended;
-            m_settling = false;
-            m_stopped = true;
-            if (ended.state == BulkRecord::State::Paused)
-                return void(emit paused(m_pauseCause, m_pauseReason));
-            m_key.reset();
-            emit finished(counts());
+        m_record = ended;
+        m_settling = false;
+        m_stopped = true;
+        if (ended.state == BulkRecord::State::Paused)
+            return void(emit paused(m_pauseCause, m_pauseReason));
+        m_key.reset();
+        emit finished(counts());
         },
         [results] { return results ? results->flush() : Status::success(); });
 }
@@ -354,23 +354,23 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
     const BulkStore *store = m_store;
     offThread(
         [record, store, andAlso] {
-            Status s = store->save(record);
-            if (andAlso) {
-                // The results file is best effort: its failure is its own, not the run's.
-                (void)andAlso();
-            }
-            return s;
+        Status s = store->save(record);
+        if (andAlso) {
+            // The results file is best effort: its failure is its own, not the run's.
+            (void)andAlso();
+        }
+        return s;
         },
         [this, then](const Status &s) {
-            if (!s.ok() && !m_stopped) {
-                m_stopped = true;
-                m_settling = false;
-                emit failed(s);
-                return;
-            }
-            if (then)
-                then();
-        });
+        if (!s.ok() && !m_stopped) {
+            m_stopped = true;
+            m_settling = false;
+            emit failed(s);
+            return;
+        }
+        if (then)
+            then();
+    });
 }
 
 void BulkRun::scheduleResults()

@@ -14,7 +14,6 @@
 #include <QTimer>
 
 #include <functional>
-
 #include <memory>
 
 class ActionRunner;
@@ -129,6 +128,6 @@ private:
     bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
-    QString m_digest; // of the header as started, recorded with every row
+    QString m_digest;    // of the header as started, recorded with every row
     QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
 };

@@ -286,9 +286,10 @@ void TestTeamApprovals::bulkRunIsApprovedAsAWhole()
     const CliRun ran = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
     QVERIFY2(ran.exitCode == 0, ran.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent + 3);
-    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.requests WHERE id = %1 AND status = "
-                                             "'run'")
-                                  .arg(id)),
+    QCOMPARE(superCount(m_pg,
+                        QStringLiteral("SELECT count(*) FROM enrollee.requests WHERE id = %1 AND status = "
+                                       "'run'")
+                            .arg(id)),
              qint64(1));
     QVERIFY(m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText}).exitCode != 0);
     QCOMPARE(m_sandbox->requestCount(), sent + 3); // exactly once
@@ -299,16 +300,21 @@ void TestTeamApprovals::bulkRunsOverTheLimitNeedApproval()
 {
     CliHarness admin;
     admin.setEnv(QStringLiteral("PGPASSWORD"), m_pg.superPassword());
-    const QStringList limit{QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--environment"),
-                            QStringLiteral("sandbox"), QStringLiteral("--conninfo"), m_pg.conninfo(m_pg.superuser()),
+    const QStringList limit{QStringLiteral("team"),
+                            QStringLiteral("policy"),
+                            QStringLiteral("--environment"),
+                            QStringLiteral("sandbox"),
+                            QStringLiteral("--conninfo"),
+                            m_pg.conninfo(m_pg.superuser()),
                             QStringLiteral("--bulk-approval-over")};
     QStringList asOfficer = limit;
     asOfficer.replace(5, m_pg.conninfo(m_a.role));
     QCOMPARE(m_a.cli->run(asOfficer + QStringList{QStringLiteral("2")}).exitCode, 5); // officers cannot change it
     QCOMPARE(admin.run(limit + QStringList{QStringLiteral("2")}).exitCode, 0);
     const CliRun shown = m_a.cli->run({QStringLiteral("team"), QStringLiteral("policy"), QStringLiteral("--json")});
-    QCOMPARE(shown.object().value(QLatin1String("bulk_approval_over")).toObject().value(QLatin1String("sandbox")).toInt(),
-             2);
+    QCOMPARE(
+        shown.object().value(QLatin1String("bulk_approval_over")).toObject().value(QLatin1String("sandbox")).toInt(),
+        2);
     const int sent = m_sandbox->requestCount();
     const CliRun three = bulkIn(m_a, QStringLiteral("deactivate"),
                                 {QStringLiteral("big-1"), QStringLiteral("big-2"), QStringLiteral("big-3")},
@@ -316,8 +322,8 @@ void TestTeamApprovals::bulkRunsOverTheLimitNeedApproval()
     QVERIFY2(three.exitCode == 7, three.err.constData());
     QVERIFY2(three.err.contains("more than 2 rows"), three.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent);
-    const CliRun two =
-        bulkIn(m_a, QStringLiteral("deactivate"), {QStringLiteral("big-1"), QStringLiteral("big-2")}, QStringLiteral("sandbox"));
+    const CliRun two = bulkIn(m_a, QStringLiteral("deactivate"), {QStringLiteral("big-1"), QStringLiteral("big-2")},
+                              QStringLiteral("sandbox"));
     QVERIFY2(two.exitCode == 0, two.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent + 2);
     QCOMPARE(admin.run(limit + QStringList{QStringLiteral("none")}).exitCode, 0);

@@ -103,9 +103,9 @@ void TestTeamTrail::initIsIdempotent()
     const CliRun again = admin.run({QStringLiteral("team"), QStringLiteral("init"), QStringLiteral("--conninfo"),
                                     m_pg.conninfo(m_pg.superuser())});
     QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.out.contains(
-                 QStringLiteral("already at version %1; nothing changed").arg(TeamSchema::kVersion).toUtf8()),
-             again.out.constData());
+    QVERIFY2(
+        again.out.contains(QStringLiteral("already at version %1; nothing changed").arg(TeamSchema::kVersion).toUtf8()),
+        again.out.constData());
     QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.policy")), qint64(1));
     QCOMPARE(superCount(m_pg, QStringLiteral("SELECT version FROM enrollee.schema_version")),
              qint64(TeamSchema::kVersion));

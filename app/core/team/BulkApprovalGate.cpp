@@ -61,8 +61,8 @@ void BulkApprovalGate::onRules(const Rules &rules)
     if (rules.reach.ok())
         runner->setNeedsApproval(m_record.action, m_record.profile.environment,
                                  rules.byEnvironment.value(environment).contains(ActionInfo::cliName(m_record.action)));
-    const bool tooMany =
-        rules.bulkLimits.contains(environment) && m_record.validCount() > rules.bulkLimits.value(environment);
+    const bool tooMany = rules.bulkLimits.contains(environment)
+        && m_record.validCount() > rules.bulkLimits.value(environment);
     if (!runner->policy().rule(m_record.action, m_record.profile.environment).needsApproval && !tooMany)
         return finish(Verdict::Kind::Free, {});
     const QString why = tooMany
@@ -126,29 +126,32 @@ void BulkApprovalGate::request(const QString &why)
                          .arg(m_record.id)
                          .arg(id.value()),
                id.value());
-    });
+        });
 }
 
 void BulkApprovalGate::useApproval(const ApprovalRequest &request)
 {
     const QString nothing = tr("Nothing was sent.");
     if (request.runDigest != m_record.digest())
-        return finish(Verdict::Kind::Changed, tr("The run file of %1 changed after request #%2 was made: it no "
-                                                 "longer matches what was approved. %3")
-                                                  .arg(m_record.id)
-                                                  .arg(request.id)
-                                                  .arg(nothing));
+        return finish(Verdict::Kind::Changed,
+                      tr("The run file of %1 changed after request #%2 was made: it no "
+                         "longer matches what was approved. %3")
+                          .arg(m_record.id)
+                          .arg(request.id)
+                          .arg(nothing));
     if (request.status == QLatin1String("run")) // claimed by this officer before: an interrupted run goes on
         return finish(Verdict::Kind::Approved, {}, request.id);
     if (request.status == QLatin1String("pending"))
-        return finish(Verdict::Kind::Waiting, tr("Request #%1 for run %2 still awaits a second officer's approval. %3")
-                                                  .arg(request.id)
-                                                  .arg(m_record.id, nothing));
+        return finish(Verdict::Kind::Waiting,
+                      tr("Request #%1 for run %2 still awaits a second officer's approval. %3")
+                          .arg(request.id)
+                          .arg(m_record.id, nothing));
     if (request.status != QLatin1String("approved"))
-        return finish(Verdict::Kind::Refused, tr("Request #%1 for run %2 was %3 by %4 (%5). %6")
-                                                  .arg(request.id)
-                                                  .arg(m_record.id, request.status, request.decidedBy,
-                                                       oneLine(request.decisionReason), nothing));
+        return finish(
+            Verdict::Kind::Refused,
+            tr("Request #%1 for run %2 was %3 by %4 (%5). %6")
+                .arg(request.id)
+                .arg(m_record.id, request.status, request.decidedBy, oneLine(request.decisionReason), nothing));
     const qint64 id = request.id;
     m_core->history()->run<Result<ApprovalRequest>>(
         [id](HistoryBackend &b) -> Result<ApprovalRequest> {
@@ -164,7 +167,7 @@ void BulkApprovalGate::useApproval(const ApprovalRequest &request)
             return finish(Verdict::Kind::Refused,
                           tr("Request #%1 could not be claimed: %2 %3").arg(id).arg(claimed.message(), nothing));
         finish(Verdict::Kind::Approved, {}, id);
-    });
+        });
 }
 
 void BulkApprovalGate::finish(Verdict::Kind kind, const QString &message, qint64 id)

@@ -20,7 +20,7 @@ struct ApprovalRequest {
     QString email;       // the requester's operator email, recorded with the action
     QString environment; // cli name: sandbox / production
     QString action;      // cli name
-    QString userId; // empty for a bulk run
+    QString userId;      // empty for a bulk run
     QString reason;
     // A bulk run approved as a whole (schema version 2): the run, the SHA-256 of its header with every
     // row (BulkRecord::digest), and how many rows it sends.

@@ -162,8 +162,9 @@ QStringList version1Grants()
 QStringList version2BulkRuns()
 {
     return {
-        QStringLiteral("ALTER TABLE enrollee.requests ADD COLUMN run_id text NOT NULL DEFAULT '', "
-                       "ADD COLUMN run_digest text NOT NULL DEFAULT '', ADD COLUMN row_count integer NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE enrollee.requests ADD COLUMN run_id text NOT NULL DEFAULT '', "
+            "ADD COLUMN run_digest text NOT NULL DEFAULT '', ADD COLUMN row_count integer NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE TABLE enrollee.bulk_policy (environment text PRIMARY KEY, "
                        "max_rows integer NOT NULL CHECK (max_rows >= 0))"),
         QStringLiteral("INSERT INTO enrollee.bulk_policy VALUES ('production', 100)"),

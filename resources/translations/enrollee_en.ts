@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+65"/>
         <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
         <translation>
             <numerusform>Run %1 (%n row) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</numerusform>

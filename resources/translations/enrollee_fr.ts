@@ -467,7 +467,7 @@ Continuer ?</translation>
         <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n&apos;est revenue (%3).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
@@ -764,12 +764,12 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>#%1  %2  %3 %4  by %5  until %6  %7</source>
         <translation>#%1  %2  %3 %4  par %5  jusqu&apos;au %6  %7</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Request #%1 approved; its requester can now run it.</source>
         <translation>Demande n° %1 approuvée&#xa0;; son auteur peut maintenant l&apos;exécuter.</translation>
     </message>
@@ -1023,27 +1023,27 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+11"/>
+        <location line="+44"/>
         <source>Nothing was sent: %1</source>
         <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-37"/>
         <source>Awaiting a second officer&apos;s approval of the run as a whole.</source>
         <translation>En attente de l’approbation du traitement entier par un second agent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
         <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Awaiting a second officer&apos;s approval of request #%1.</source>
         <translation>En attente de l’approbation de la demande n° %1 par un second agent.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
         <translation>
             <numerusform>Le traitement %1 (%n ligne) est enregistré comme demande n° %2, en attente d’approbation (enrollee-cli approvals approve %2)&#xa0;; une fois approuvé, envoyez-le avec enrollee-cli approvals run %2. Rien n’a été envoyé.</numerusform>
@@ -1056,22 +1056,22 @@ Continuer ?</translation>
         <translation>Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The run file of %1 changed after request #%2 was made: it no longer matches what was approved. %3</source>
         <translation>Le fichier du traitement %1 a changé après la demande n° %2&#xa0;: il ne correspond plus à ce qui a été approuvé. %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Request #%1 for run %2 still awaits a second officer&apos;s approval. %3</source>
         <translation>La demande n° %1 pour le traitement %2 attend toujours l’approbation d’un second agent. %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Request #%1 for run %2 was %3 by %4 (%5). %6</source>
         <translation>La demande n° %1 pour le traitement %2 a été traitée (%3) par %4 (%5). %6</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Request #%1 could not be claimed: %2 %3</source>
         <translation>La demande n° %1 n’a pas pu être réclamée&#xa0;: %2 %3</translation>
     </message>
@@ -5992,7 +5992,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/core/team/TeamSchema.cpp" line="+212"/>
+        <location filename="../../app/core/team/TeamSchema.cpp" line="+213"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>

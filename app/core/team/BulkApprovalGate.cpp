@@ -86,12 +86,9 @@ void BulkApprovalGate::onRules(const Rules &rules)
 
 void BulkApprovalGate::request(const QString &why)
 {
-    // The run file first: a request never names a run that is not on disk.
     m_record.state = BulkRecord::State::Paused;
     m_record.pauseReason = tr("Awaiting a second officer's approval of the run as a whole.");
     m_record.updated = m_core->clock()->now();
-    if (Status saved = m_core->bulkStore()->save(m_record); !saved.ok())
-        return finish(Verdict::Kind::Failed, tr("Nothing was sent: %1").arg(saved.message()));
     ApprovalRequest what;
     what.profile = m_record.profile.name;
     what.partnerId = m_record.profile.partnerId;
@@ -103,30 +100,44 @@ void BulkApprovalGate::request(const QString &why)
     what.runId = m_record.id;
     what.runDigest = m_record.digest();
     what.rowCount = m_record.validCount();
-    m_core->history()->run<Result<qint64>>(
-        [what](HistoryBackend &b) -> Result<qint64> {
-            Status reach;
-            QSqlDatabase *db = teamDatabase(b, &reach);
-            if (!db)
-                return reach;
-            return TeamApprovals::request(*db, what);
+    struct Asked {
+        Status saved;
+        Result<qint64> id = qint64(0);
+    };
+    // Off the GUI thread, like BulkRun's own saves (a header holds every row, and the save fsyncs). The
+    // run file first: a request never names a run that is not on disk.
+    const BulkStore *store = m_core->bulkStore();
+    m_core->history()->run<Asked>(
+        [what, store, record = m_record](HistoryBackend &b) mutable {
+        Asked asked{store->save(record)};
+        if (!asked.saved.ok())
+            return asked;
+        QSqlDatabase *db = teamDatabase(b, &asked.saved);
+        asked.id = db ? TeamApprovals::request(*db, what) : Result<qint64>(asked.saved);
+        asked.saved = Status::success();
+        if (asked.id.ok()) { // the id is a convenience; the request names the run
+            record.pauseReason = tr("Awaiting a second officer's approval of request #%1.").arg(asked.id.value());
+            (void)store->save(record);
+        }
+        return asked;
         },
         this,
-        [this, why, rows = what.rowCount](const Result<qint64> &id) {
-        if (!id.ok())
-            return finish(Verdict::Kind::Failed,
-                          tr("The approval request could not be recorded; nothing was sent: %1").arg(id.message()));
-        m_record.pauseReason = tr("Awaiting a second officer's approval of request #%1.").arg(id.value());
-        (void)m_core->bulkStore()->save(m_record); // the id is a convenience; the request names the run
+        [this, why, rows = what.rowCount](const Asked &asked) {
+        if (!asked.saved.ok())
+            return finish(Verdict::Kind::Failed, tr("Nothing was sent: %1").arg(asked.saved.message()));
+        if (!asked.id.ok())
+            return finish(
+                Verdict::Kind::Failed,
+                tr("The approval request could not be recorded; nothing was sent: %1").arg(asked.id.message()));
         finish(Verdict::Kind::Requested,
                why + QLatin1Char(' ')
                    + tr("Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals "
                         "approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.",
                         nullptr, rows)
                          .arg(m_record.id)
-                         .arg(id.value()),
-               id.value());
-        });
+                         .arg(asked.id.value()),
+               asked.id.value());
+    });
 }
 
 void BulkApprovalGate::useApproval(const ApprovalRequest &request)

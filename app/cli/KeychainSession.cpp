@@ -16,6 +16,15 @@ KeychainSession::KeychainSession(CredentialStore *store, QObject *parent) : QObj
         if (!available)
             warnUnavailable(reason);
     });
+    // A keychain that keeps a command waiting (locked and prompting for its password, or busy) is named,
+    // so the command does not look hung; the command goes on as soon as it answers.
+    connect(m_store, &CredentialStore::waitingLongChanged, this, [this](bool waiting) {
+        if (waiting && !m_saidWaiting) {
+            m_saidWaiting = true;
+            Console::err(tr("enrollee-cli: waiting for the keychain (it may be locked and asking for its "
+                            "password)…"));
+        }
+    });
 }
 
 void KeychainSession::warnUnavailable(const QString &reason)

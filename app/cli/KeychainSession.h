@@ -7,7 +7,8 @@ class CredentialStore;
 
 // The CLI's link to the keychain for one run: a credential store under AppPaths::keychainService()
 // (its own, or the CoreContext's). When there is no keychain (a server, a container, no D-Bus) it
-// says so once on standard error and lets the command go on, as the console window does.
+// says so once on standard error and lets the command go on, as the console window does. A keychain
+// that keeps the command waiting over a second is named once on standard error too.
 class KeychainSession : public QObject
 {
     Q_OBJECT
@@ -23,4 +24,5 @@ private:
 
     CredentialStore *m_store;
     bool m_warned = false;
+    bool m_saidWaiting = false;
 };

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QUuid>
 
 QJsonObject CliRun::object() const
@@ -22,7 +23,7 @@ int CliRun::reasonLines() const
 {
     int lines = 0;
     for (const QByteArray &line : err.split('\n')) {
-        if (!line.isEmpty() && !line.contains("warning: no keychain: "))
+        if (!line.isEmpty() && !line.contains("warning: no keychain: ") && !line.contains("waiting for the keychain"))
             ++lines;
     }
     return lines;
@@ -79,13 +80,18 @@ CliRun CliHarness::runProcess(const QString &executable, const QStringList &argu
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(executable, arguments);
     CliRun run;
-    if (!process.waitForStarted(5000))
+    if (!process.waitForStarted(30000)) {
+        qWarning("%s did not start: %s", qPrintable(executable), qPrintable(process.errorString()));
         return run;
+    }
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel(); // standard input is a pipe here, never a terminal
     run.finished = !finished.isEmpty() || finished.wait(timeoutMs);
     if (!run.finished) {
+        // Say where it hung before killing it: a bare non-zero exit with nothing on stderr hides it.
+        qWarning("%s %s: no exit after %d ms; killing it. Its threads:\n%s", qPrintable(executable),
+                 qPrintable(arguments.join(QLatin1Char(' '))), timeoutMs, stacksOf(process.processId()).constData());
         process.kill();
         process.waitForFinished(2000);
     }
@@ -93,8 +99,35 @@ CliRun CliHarness::runProcess(const QString &executable, const QStringList &argu
     run.crashed = process.exitStatus() != QProcess::NormalExit;
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
+    if (run.finished && run.crashed)
+        qWarning("%s %s: crashed (signal %d)", qPrintable(executable), qPrintable(arguments.join(QLatin1Char(' '))),
+                 run.exitCode);
     m_transcript += run.out + run.err;
     return run;
+}
+
+QString CliRun::describe() const
+{
+    if (!finished)
+        return QStringLiteral("killed: no exit within the timeout");
+    if (crashed)
+        return QStringLiteral("crashed by signal %1").arg(exitCode);
+    return QStringLiteral("exit %1: %2").arg(exitCode).arg(errLine());
+}
+
+QByteArray CliHarness::stacksOf(qint64 pid)
+{
+    const QString gdb = QStandardPaths::findExecutable(QStringLiteral("gdb"));
+    if (gdb.isEmpty() || pid <= 0)
+        return "(install gdb to see them)";
+    QProcess trace;
+    trace.setProcessChannelMode(QProcess::MergedChannels);
+    trace.start(gdb,
+                {QStringLiteral("-p"), QString::number(pid), QStringLiteral("-batch"), QStringLiteral("-ex"),
+                 QStringLiteral("thread apply all bt")});
+    if (!trace.waitForFinished(30000))
+        trace.kill();
+    return trace.readAll();
 }
 
 QStringList CliHarness::allFiles() const

@@ -17,7 +17,10 @@ struct CliRun {
     QJsonObject object() const; // stdout parsed as one JSON object
     QJsonArray array() const;   // stdout parsed as a JSON array
     QString errLine() const { return QString::fromUtf8(err).trimmed(); }
-    // Lines on stderr other than the one-time "no keychain" warning (which depends on the desktop).
+    // How it ended, for failure messages: "exit 5: <stderr>", "crashed by signal 11" or "killed: …".
+    QString describe() const;
+    // Lines on stderr other than the one-time "no keychain" and "waiting for the keychain" notes (which
+    // depend on the desktop and its load).
     int reasonLines() const;
     bool warnedNoKeychain() const { return err.contains("warning: no keychain: "); }
 };
@@ -50,6 +53,8 @@ public:
     QStringList allFiles() const;
 
     static QString program();
+    // Every thread's stack of a running process (through gdb, when installed), for a run that hangs.
+    static QByteArray stacksOf(qint64 pid);
 
 private:
     CliRun runProcess(const QString &executable, const QStringList &arguments, const QByteArray &input, int timeoutMs);

@@ -557,7 +557,7 @@ void TestCliActions::historyListing()
 void TestCliActions::historyVerifyCatchesOneByte()
 {
     const CliRun intact = m_cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
-    QVERIFY2(intact.exitCode == 0, intact.err.constData());
+    QVERIFY2(intact.finished && !intact.crashed && intact.exitCode == 0, qPrintable(intact.describe()));
     QVERIFY(intact.out.contains("intact"));
 
     const QByteArray user = "sec_key-flag-fraud";

@@ -7,6 +7,7 @@
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusVirtualObject>
+#include <QProcess>
 
 #include <cstdio>
 #include <signal.h>
@@ -55,6 +56,25 @@ private slots:
         QVERIFY(why->isVisible());
         QVERIFY(!console->context->isReady());
         QVERIFY(console->context->credentials()->isWaitingLong());
+    }
+
+    // The CLI on the same silent keyring names what it waits for instead of looking hung.
+    void cliSaysItWaitsForTheKeyring()
+    {
+        QTemporaryDir home;
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ENROLLEE_HOME"), home.path());
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(ENROLLEE_CLI_PATH), {QStringLiteral("history"), QStringLiteral("--verify")});
+        QVERIFY(cli.waitForStarted(10000));
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError()).contains("waiting for the keychain"), 10000);
+        QCOMPARE(cli.state(), QProcess::Running); // still waiting: nothing was decided without the keychain
+        QVERIFY2(err.startsWith("enrollee-cli: waiting for the keychain (it may be locked"), err.constData());
+        cli.kill();
+        QVERIFY(cli.waitForFinished(5000));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "ActionPanel.h"
 
+#include "Glyphs.h"
 #include "ResultView.h"
 #include "Validation.h"
 
@@ -11,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -111,7 +111,7 @@ ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
         action->setShortcut(shortcut(kind));
         action->setShortcutContext(Qt::WindowShortcut);
         if (m_policy.rule(kind, m_environment).irreversible)
-            action->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+            action->setIcon(Glyphs::icon(Glyph::Trash));
         connect(action, &QAction::triggered, this, [this, kind] {
             if (m_ready && !m_isBusy && !m_targetDeleted)
                 emit actionRequested(kind);

@@ -1,13 +1,13 @@
 #include "DeleteConfirmDialog.h"
 
 #include "EnvironmentStyle.h"
+#include "Glyphs.h"
 #include "NoPasteLineEdit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 DeleteConfirmDialog::DeleteConfirmDialog(const DeleteConfirmation &details, QWidget *parent)
@@ -57,7 +57,7 @@ DeleteConfirmDialog::DeleteConfirmDialog(const DeleteConfirmation &details, QWid
     m_deleteButton = buttons->addButton(tr("Delete permanently"), QDialogButtonBox::AcceptRole);
     m_deleteButton->setObjectName(QStringLiteral("deleteConfirmButton"));
     m_deleteButton->setAccessibleName(m_deleteButton->text());
-    m_deleteButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_deleteButton->setIcon(Glyphs::icon(Glyph::Trash));
     m_cancelButton = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancelButton->setObjectName(QStringLiteral("deleteCancelButton"));
     m_cancelButton->setAccessibleName(tr("Cancel delete"));

@@ -1,9 +1,10 @@
 #include "InfoBar.h"
 
+#include "Glyphs.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QToolButton>
 
 InfoBar::InfoBar(const QString &objectName, QWidget *parent)
@@ -22,14 +23,14 @@ InfoBar::InfoBar(const QString &objectName, QWidget *parent)
     m_action->hide();
     m_close->setObjectName(objectName + QStringLiteral("Close"));
     m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setIcon(Glyphs::icon(Glyph::Close));
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss notice"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     auto *icon = new QLabel(this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(16, 16));
+    icon->setPixmap(Glyphs::icon(Glyph::Info).pixmap(16, 16));
     icon->setAccessibleName(tr("Information"));
     layout->addWidget(icon);
     layout->addWidget(m_label, 1);

@@ -10,6 +10,7 @@
 #include "CredentialStore.h"
 #include "DesktopNotifier.h"
 #include "FollowUpBar.h"
+#include "Glyphs.h"
 #include "HelpMenu.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
@@ -34,7 +35,6 @@
 #include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -183,7 +183,7 @@ void MainWindow::updateHistoryTab(const ChainReport &report)
     if (index < 0)
         return;
     m_tabs->setTabText(index, report.ok ? tr("&History") : tr("&History — check failed"));
-    m_tabs->setTabIcon(index, report.ok ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabIcon(index, report.ok ? QIcon() : Glyphs::icon(Glyph::Warning));
     m_tabs->setTabToolTip(index, report.ok ? QString() : report.problem);
 }
 
@@ -215,6 +215,7 @@ void MainWindow::startServices()
     if (m_servicesStarted)
         return;
     m_servicesStarted = true;
+    emit firstFrameShown();
     // A second window over the same context (tests, a future "new window") finds it already running.
     buildHistory();
     finishBulk();

@@ -72,6 +72,9 @@ public:
 signals:
     // The officer picked `language` ("" = the system's) and nothing is in flight: rebuild in it.
     void languageSwitchRequested(const QString &language);
+    // The first frame is on screen (or the platform never exposed the window within 500 ms): what is
+    // not part of the first frame may be done now. Emitted once, as the services start.
+    void firstFrameShown();
 
 public slots:
     void showProfiles(bool startNew = false);

@@ -1,6 +1,7 @@
 #include "ProfileDialog.h"
 
 #include "CredentialStore.h"
+#include "Glyphs.h"
 #include "ProfileController.h"
 #include "PromptService.h"
 #include "SecretBytes.h"
@@ -16,7 +17,6 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -167,7 +167,7 @@ void ProfileDialog::reloadList(const QString &select)
             continue;
         auto *item = new QListWidgetItem(p.name, m_list);
         if (p.isProduction()) { // real people's enrollments: marked by icon, colour and words
-            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setIcon(Glyphs::icon(Glyph::Warning));
             item->setForeground(QColor(0xb3, 0x26, 0x1e));
             item->setToolTip(tr("Production profile: actions change real people's enrollments."));
             item->setData(Qt::AccessibleTextRole, tr("%1, production").arg(p.name));

@@ -1,17 +1,17 @@
 #include "ResultView.h"
 
 #include "ActionRunner.h"
+#include "Glyphs.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QStyle>
 #include <QToolButton>
 
 ResultView::ResultView(QWidget *parent)
     : QWidget(parent), m_icon(new QLabel(this)), m_headline(new QLabel(this)), m_advice(new QLabel(this)),
-      m_toggle(new QToolButton(this)), m_details(new QPlainTextEdit(this))
+      m_toggle(new QToolButton(this))
 {
     setObjectName(QStringLiteral("resultView"));
     setAccessibleName(tr("Result of the last action"));
@@ -36,35 +36,27 @@ ResultView::ResultView(QWidget *parent)
     m_toggle->setArrowType(Qt::RightArrow);
     m_toggle->setAutoRaise(true);
     m_toggle->setEnabled(false);
-    m_details->setObjectName(QStringLiteral("resultDetails"));
-    m_details->setAccessibleName(tr("Raw response"));
-    m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_details->hide();
 
-    auto *layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_icon, 0, 0, Qt::AlignTop);
-    layout->addWidget(m_headline, 0, 1);
-    layout->addWidget(m_advice, 1, 1);
-    layout->addWidget(m_toggle, 2, 1, Qt::AlignLeft);
-    layout->addWidget(m_details, 3, 0, 1, 2);
-    layout->setColumnStretch(1, 1);
+    m_layout = new QGridLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addWidget(m_icon, 0, 0, Qt::AlignTop);
+    m_layout->addWidget(m_headline, 0, 1);
+    m_layout->addWidget(m_advice, 1, 1);
+    m_layout->addWidget(m_toggle, 2, 1, Qt::AlignLeft);
+    m_layout->setColumnStretch(1, 1);
 
     connect(m_toggle, &QToolButton::toggled, this, [this](bool open) {
         m_toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        m_details->setVisible(open);
+        if (open || m_details)
+            detailsView()->setVisible(open);
     });
     showMessage(tr("No action sent yet in this session."));
 }
 
 void ResultView::setTone(bool problem, bool success)
 {
-    const QStyle::StandardPixmap icon = problem ? QStyle::SP_MessageBoxWarning
-        : success                               ? QStyle::SP_DialogApplyButton
-                                                : QStyle::SP_MessageBoxInformation;
-    m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+    const Glyph icon = problem ? Glyph::Warning : success ? Glyph::Success : Glyph::Info;
+    m_icon->setPixmap(Glyphs::icon(icon).pixmap(20, 20));
     m_icon->setAccessibleName(problem ? tr("Problem") : success ? tr("Success") : tr("Information"));
 }
 
@@ -75,7 +67,8 @@ void ResultView::showMessage(const QString &headline, const QString &advice, boo
     m_advice->setText(advice);
     m_advice->setAccessibleName(advice);
     m_advice->setVisible(!advice.isEmpty());
-    m_details->clear();
+    if (m_details)
+        m_details->clear();
     m_toggle->setChecked(false);
     m_toggle->setEnabled(false);
     setTone(problem, false);
@@ -106,7 +99,7 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
     if (!r.bodyProblem.isEmpty())
         details += tr("Body: %1\n").arg(r.bodyProblem);
     details += tr("\nResponse:\n") + (outcome.entry.response.isEmpty() ? tr("(empty)") : outcome.entry.response);
-    m_details->setPlainText(details);
+    detailsView()->setPlainText(details);
     m_toggle->setEnabled(true);
     setTone(!outcome.ok(), outcome.ok());
     if (unknown)
@@ -125,5 +118,23 @@ QString ResultView::advice() const
 
 QString ResultView::details() const
 {
-    return m_details->toPlainText();
+    return m_details ? m_details->toPlainText() : QString();
+}
+
+QPlainTextEdit *ResultView::detailsView()
+{
+    // Made with the first server answer, not with the window: a text editor in the fixed-width font
+    // is costly to build and is never part of the first frame.
+    if (m_details)
+        return m_details;
+    m_details = new QPlainTextEdit(this);
+    m_details->setObjectName(QStringLiteral("resultDetails"));
+    m_details->setAccessibleName(tr("Raw response"));
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->hide();
+    m_layout->addWidget(m_details, 3, 0, 1, 2);
+    setTabOrder(m_toggle, m_details);
+    return m_details;
 }

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QToolButton;
@@ -24,10 +25,12 @@ public:
 
 private:
     void setTone(bool problem, bool success);
+    QPlainTextEdit *detailsView();
 
     QLabel *m_icon;
     QLabel *m_headline;
     QLabel *m_advice;
     QToolButton *m_toggle;
-    QPlainTextEdit *m_details;
+    QPlainTextEdit *m_details = nullptr; // made with the first answer (detailsView)
+    QGridLayout *m_layout = nullptr;
 };

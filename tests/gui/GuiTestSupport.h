@@ -7,6 +7,7 @@
 #include "AppContext.h"
 #include "AuditKey.h"
 #include "CredentialStore.h"
+#include "Glyphs.h"
 #include "HistoryService.h"
 #include "MainWindow.h"
 #include "PromptService.h"
@@ -37,6 +38,7 @@ inline void isolate(const char *appName)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setApplicationName(QLatin1String(appName));
     QCoreApplication::setOrganizationName(QStringLiteral("EnrolleeConsoleTests"));
+    Glyphs::installInStyle(); // the window's icons, as enrollee-console's main() sets them
 }
 
 // Every file and keychain entry of one console under `home`, with a keychain service of its own.

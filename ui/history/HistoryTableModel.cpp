@@ -1,11 +1,10 @@
 #include "HistoryTableModel.h"
 
+#include "Glyphs.h"
 #include "TimeText.h"
 
-#include <QApplication>
 #include <QColor>
 #include <QIcon>
-#include <QStyle>
 
 #include <algorithm>
 
@@ -27,10 +26,10 @@ QColor outcomeColor(HistoryEntry::Outcome outcome)
     return {};
 }
 
-// The altered-row mark: the platform's warning icon, a red tint that reads on light and dark palettes.
+// The altered-row mark: the window's drawn warning glyph (the same on every desktop).
 QIcon alteredIcon()
 {
-    static const QIcon icon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    static const QIcon icon = Glyphs::icon(Glyph::Warning);
     return icon;
 }
 

@@ -3,6 +3,7 @@
 #include "Glyphs.h"
 #include "ResultView.h"
 #include "Validation.h"
+#include "WrapLabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,8 +69,8 @@ QKeySequence ActionPanel::shortcut(ActionKind kind)
 }
 
 ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
-    : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new QLabel(this)),
-      m_target(new QLabel(this)), m_whyNot(new QLabel(this)), m_busy(new QProgressBar(this)),
+    : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new WrapLabel(this)),
+      m_target(new WrapLabel(this)), m_whyNot(new WrapLabel(this)), m_busy(new QProgressBar(this)),
       m_result(new ResultView(this))
 {
     setObjectName(QStringLiteral("actionPanel"));

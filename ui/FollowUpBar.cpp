@@ -1,6 +1,7 @@
 #include "FollowUpBar.h"
 
 #include "ActionRunner.h"
+#include "WrapLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,7 +9,7 @@
 #include <QTimer>
 
 FollowUpBar::FollowUpBar(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_retry(new QPushButton(this)), m_undo(new QPushButton(this)),
+    : QWidget(parent), m_label(new WrapLabel(this)), m_retry(new QPushButton(this)), m_undo(new QPushButton(this)),
       m_cancel(new QPushButton(this)), m_waitTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("followUpBar"));

@@ -1,6 +1,7 @@
 #include "InfoBar.h"
 
 #include "Glyphs.h"
+#include "WrapLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,7 +9,7 @@
 #include <QToolButton>
 
 InfoBar::InfoBar(const QString &objectName, QWidget *parent)
-    : QFrame(parent), m_label(new QLabel(this)), m_action(new QPushButton(this)), m_close(new QToolButton(this))
+    : QFrame(parent), m_label(new WrapLabel(this)), m_action(new QPushButton(this)), m_close(new QToolButton(this))
 {
     setObjectName(objectName);
     setFrameShape(QFrame::StyledPanel);

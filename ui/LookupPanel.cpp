@@ -6,6 +6,7 @@
 #include "TimeText.h"
 #include "UserTimelineModel.h"
 #include "Validation.h"
+#include "WrapLabel.h"
 
 #include <QGroupBox>
 #include <QHash>
@@ -19,9 +20,9 @@
 #include <algorithm>
 
 LookupPanel::LookupPanel(QWidget *parent)
-    : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new QLabel(this)),
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new WrapLabel(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
-      m_state(new QLabel(this)), m_caveat(new QLabel(this)), m_integrity(new QLabel(this)),
+      m_state(new WrapLabel(this)), m_caveat(new WrapLabel(this)), m_integrity(new WrapLabel(this)),
       m_timeline(new QTreeView(this))
 {
     setObjectName(QStringLiteral("lookupPanel"));

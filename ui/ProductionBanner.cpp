@@ -1,11 +1,12 @@
 #include "ProductionBanner.h"
 
 #include "EnvironmentStyle.h"
+#include "WrapLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 
-ProductionBanner::ProductionBanner(QWidget *parent) : QFrame(parent), m_label(new QLabel(this))
+ProductionBanner::ProductionBanner(QWidget *parent) : QFrame(parent), m_label(new WrapLabel(this))
 {
     setObjectName(QStringLiteral("productionBanner"));
     m_label->setObjectName(QStringLiteral("productionBannerText"));

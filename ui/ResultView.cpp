@@ -2,6 +2,7 @@
 
 #include "ActionRunner.h"
 #include "Glyphs.h"
+#include "WrapLabel.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -10,7 +11,7 @@
 #include <QToolButton>
 
 ResultView::ResultView(QWidget *parent)
-    : QWidget(parent), m_icon(new QLabel(this)), m_headline(new QLabel(this)), m_advice(new QLabel(this)),
+    : QWidget(parent), m_icon(new QLabel(this)), m_headline(new WrapLabel(this)), m_advice(new WrapLabel(this)),
       m_toggle(new QToolButton(this))
 {
     setObjectName(QStringLiteral("resultView"));

@@ -1,6 +1,8 @@
-// The window's drawn icons (Glyphs): they exist to keep the first frame cheap (bench_startup), so these
-// tests hold them to drawing and standing in for what they replace.
+// The window's drawn icons (Glyphs) and its caching word-wrapped label (WrapLabel): both exist to keep
+// the first frame cheap (bench_startup), so these tests hold them to looking and measuring like what
+// they replace.
 #include "Glyphs.h"
+#include "WrapLabel.h"
 
 #include <QApplication>
 #include <QImage>
@@ -44,8 +46,7 @@ private slots:
                 QCOMPARE(image.size(), QSize(side, side));
                 const int ink = inked(image);
                 // Something is drawn, and it is a mark, not a filled square.
-                QVERIFY2(ink > side * side / 20,
-                         qPrintable(QStringLiteral("glyph %1 at %2").arg(int(glyph)).arg(side)));
+                QVERIFY2(ink > side * side / 20, qPrintable(QStringLiteral("glyph %1 at %2").arg(int(glyph)).arg(side)));
                 QVERIFY(ink < side * side);
             }
         }
@@ -102,6 +103,30 @@ private slots:
         edit.setClearButtonEnabled(true);
         edit.setText(QStringLiteral("x"));
         QVERIFY(edit.isClearButtonEnabled());
+    }
+
+    void wrapLabelMeasuresLikeQLabel()
+    {
+        const QString text = QStringLiteral("Smile ID's API cannot read a user's live state: this is only what this "
+                                            "console's history recorded.");
+        WrapLabel cached(text);
+        QLabel plain(text);
+        plain.setWordWrap(true);
+        QVERIFY(cached.wordWrap());
+        for (int width : {40, 120, 200, 120, 600, 40})
+            QCOMPARE(cached.heightForWidth(width), plain.heightForWidth(width));
+        // A new text is measured anew, not answered from the old one's cache.
+        const QString longer = text + QStringLiteral(" Changes made elsewhere (the portal, other tools) are not shown.");
+        cached.setText(longer);
+        plain.setText(longer);
+        QCOMPARE(cached.heightForWidth(120), plain.heightForWidth(120));
+        QVERIFY(cached.heightForWidth(120) > WrapLabel(text).heightForWidth(120));
+        // So is a new font.
+        QFont big = cached.font();
+        big.setPointSizeF(big.pointSizeF() * 2);
+        cached.setFont(big);
+        plain.setFont(big);
+        QCOMPARE(cached.heightForWidth(120), plain.heightForWidth(120));
     }
 };
 

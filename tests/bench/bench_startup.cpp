@@ -1,7 +1,9 @@
 // Launch-to-first-frame of enrollee-console against the floor window (bench_startup_floor: a line edit
 // and six buttons), launched side by side under the same platform, each run as a fresh process so
 // dynamic loading and start-up are counted. Prints the medians and the ratio console / floor (goal: at
-// most 1.5). Usage: bench_startup [--repeat N] [--platform offscreen|xcb] [--console PATH] [--check]
+// most 1.5), judged on the median of the per-round ratios (each console launch against the floor launch
+// just before it), with the ratio of the medians and of the fastest runs beside it. Usage: bench_startup [--repeat N]
+// [--platform offscreen|xcb] [--console PATH] [--check]
 // (--check exits 1 when the goal is missed). Under Xvfb: xvfb-run -a bench_startup --platform xcb.
 // Not a CTest test: timings on a shared machine vary.
 // An empty window and a one-label window show what the bare toolkit and the font system cost.
@@ -132,7 +134,7 @@ int main(int argc, char *argv[])
     timeLaunch(consolePath, {}, env);
     timeLaunch(linkedPath, {}, env);
 
-    QList<double> empty, floors, real, withLibraries, withText;
+    QList<double> empty, floors, real, withLibraries, withText, paired;
     for (int i = 0; i < runs; ++i) { // interleaved, so load changes on a shared machine hit all alike
         const double f = timeLaunch(floorPath, {}, env);
         const double c = timeLaunch(consolePath, {}, env);
@@ -155,9 +157,15 @@ int main(int argc, char *argv[])
         real << c;
         withLibraries << l;
         withText << t;
+        paired << c / f; // launched back to back: a load change on a shared machine hits both
     }
     const double me = median(empty), mf = median(floors), mc = median(real);
-    const double ratio = mc / mf;
+    // The goal is judged on the median of the paired ratios: each console launch against the floor
+    // launched just before it. On a shared machine the ratio of the two medians moves with the load
+    // (0.3 between runs of 21 here); the paired one moves far less.
+    const double ratio = median(paired);
+    const double best = *std::min_element(real.cbegin(), real.cend())
+        / *std::min_element(floors.cbegin(), floors.cend());
     std::printf("launch -> first frame, platform %s, median of %d runs each\n", qPrintable(parser.value(platform)),
                 runs);
     std::printf("  empty Qt Widgets window:            %7.1f ms\n", me);
@@ -166,7 +174,9 @@ int main(int argc, char *argv[])
     std::printf("  same, with the console's libraries: %7.1f ms\n", median(withLibraries));
     std::printf("  enrollee-console:                   %7.1f ms\n", mc);
     std::printf("  ratio console / empty:              %7.2f\n", mc / me);
-    std::printf("  ratio console / floor:              %7.2f  (goal <= 1.50: %s)\n", ratio,
+    std::printf("  ratio of the medians, console/floor: %6.2f\n", mc / mf);
+    std::printf("  ratio of the fastest runs:          %7.2f\n", best);
+    std::printf("  ratio console / floor (paired):     %7.2f  (goal <= 1.50: %s)\n", ratio,
                 ratio <= 1.5 ? "met" : "MISSED");
     return parser.isSet(check) && ratio > 1.5 ? 1 : 0;
 #endif

@@ -28,15 +28,6 @@ struct TeamGateAnswer {
     QStringList conflicts;
 };
 
-QSqlDatabase *teamDatabase(HistoryBackend &backend, Status *why)
-{
-    auto *team = qobject_cast<TeamHistoryBackend *>(&backend);
-    if (!team) {
-        *why = Status::failure(MainWindow::tr("No team trail is connected."), Status::Kind::Storage);
-        return nullptr;
-    }
-    return team->database(why);
-}
 } // namespace
 
 void MainWindow::buildTeam()
@@ -79,10 +70,9 @@ void MainWindow::onTeamStatus(const TeamStatus &status)
     using Checked = std::pair<ChainReport, bool>;
     m_context->history()->run<Checked>(
         [](HistoryBackend &b) {
-        auto *team = qobject_cast<TeamHistoryBackend *>(&b);
         const ChainReport report = b.verify();
         Status reach;
-        return Checked{report, team && team->database(&reach) != nullptr};
+        return Checked{report, TeamHistoryBackend::databaseOf(b, &reach) != nullptr};
         },
         this,
         [this](const Checked &checked) {
@@ -99,7 +89,7 @@ void MainWindow::teamGate(const ActionRequest &request, const std::function<void
     m_context->history()->run<TeamGateAnswer>(
         [userId = request.userId.trimmed()](HistoryBackend &b) {
         TeamGateAnswer answer;
-        QSqlDatabase *db = teamDatabase(b, &answer.reach);
+        QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &answer.reach);
         if (!db)
             return answer;
         const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(*db);
@@ -166,7 +156,7 @@ void MainWindow::recordForApproval(const ActionRequest &request)
     m_context->history()->run<Result<qint64>>(
         [what](HistoryBackend &b) -> Result<qint64> {
             Status why;
-            QSqlDatabase *db = teamDatabase(b, &why);
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
             if (!db)
                 return why;
             return TeamApprovals::request(*db, what);
@@ -218,7 +208,7 @@ void MainWindow::sendApproved(const ApprovalRequest &request)
         m_context->history()->run<Result<ApprovalRequest>>(
             [id = request.id](HistoryBackend &b) -> Result<ApprovalRequest> {
                 Status why;
-                QSqlDatabase *db = teamDatabase(b, &why);
+                QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
                 if (!db)
                     return why;
                 return TeamApprovals::claimRun(*db, id);

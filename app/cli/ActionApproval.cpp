@@ -29,8 +29,7 @@ void ActionCommand::gate()
     m_core->history()->run<Gate>(
         [action, environment, userId = m_request.userId](HistoryBackend &b) {
         Gate gate;
-        auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-        QSqlDatabase *db = team ? team->database(&gate.reach) : nullptr;
+        QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &gate.reach);
         if (!db)
             return gate;
         const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(*db);
@@ -82,8 +81,7 @@ void ActionCommand::requestApproval()
     m_core->history()->run<Result<qint64>>(
         [what](HistoryBackend &b) -> Result<qint64> {
             Status why;
-            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-            QSqlDatabase *db = team ? team->database(&why) : nullptr;
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
             if (!db)
                 return why;
             return TeamApprovals::request(*db, what);
@@ -115,8 +113,7 @@ void ActionCommand::claimApproved()
     m_core->history()->run<Result<ApprovalRequest>>(
         [id](HistoryBackend &b) -> Result<ApprovalRequest> {
             Status why;
-            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-            QSqlDatabase *db = team ? team->database(&why) : nullptr;
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
             if (!db)
                 return why;
             return TeamApprovals::claimRun(*db, id);

@@ -74,8 +74,7 @@ void ApprovalsCommand::withDatabase(const std::function<Status(QSqlDatabase &, Q
         core()->history()->run<Answer>(
             [work](HistoryBackend &b) -> Answer {
                 Status why;
-                auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-                QSqlDatabase *db = team ? team->database(&why) : nullptr;
+                QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
                 if (!db)
                     return {why, QString()};
                 QString text;

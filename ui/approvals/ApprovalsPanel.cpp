@@ -14,16 +14,6 @@
 #include <QVBoxLayout>
 
 namespace {
-// The team connection on the history thread, or why there is none.
-QSqlDatabase *teamDatabase(HistoryBackend &backend, Status *why)
-{
-    auto *team = qobject_cast<TeamHistoryBackend *>(&backend);
-    if (!team) {
-        *why = Status::failure(ApprovalsPanel::tr("No team trail is connected."), Status::Kind::Storage);
-        return nullptr;
-    }
-    return team->database(why);
-}
 
 QPushButton *button(const QString &text, const char *name, QWidget *parent)
 {
@@ -110,7 +100,7 @@ void ApprovalsPanel::refresh()
     m_history->run<Answer>(
         [](HistoryBackend &b) -> Answer {
             Status why;
-            QSqlDatabase *db = teamDatabase(b, &why);
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
             if (!db)
                 return why;
             return TeamApprovals::pending(*db);
@@ -189,7 +179,7 @@ void ApprovalsPanel::decide(qint64 id, bool approve, const QString &reason)
     m_history->run<Answer>(
         [id, approve, reason](HistoryBackend &b) -> Answer {
             Status why;
-            QSqlDatabase *db = teamDatabase(b, &why);
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
             if (!db)
                 return why;
             return TeamApprovals::decide(*db, id, approve, reason);

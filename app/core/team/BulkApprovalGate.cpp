@@ -8,12 +8,6 @@
 #include "team/TeamHistoryBackend.h"
 
 namespace {
-QSqlDatabase *teamDatabase(HistoryBackend &b, Status *why)
-{
-    auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-    return team ? team->database(why) : nullptr;
-}
-
 QString oneLine(QString text)
 {
     return text.replace(QLatin1Char('\n'), QLatin1Char(' ')).simplified();
@@ -35,7 +29,7 @@ void BulkApprovalGate::check(const BulkRecord &record, bool isNew, std::function
     m_core->history()->run<Rules>(
         [runId](HistoryBackend &b) {
         Rules rules;
-        QSqlDatabase *db = teamDatabase(b, &rules.reach);
+        QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &rules.reach);
         if (!db)
             return rules;
         const Result<QMap<QString, QStringList>> read = TeamApprovals::policy(*db);
@@ -112,7 +106,7 @@ void BulkApprovalGate::request(const QString &why)
         Asked asked{store->save(record)};
         if (!asked.saved.ok())
             return asked;
-        QSqlDatabase *db = teamDatabase(b, &asked.saved);
+        QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &asked.saved);
         asked.id = db ? TeamApprovals::request(*db, what) : Result<qint64>(asked.saved);
         asked.saved = Status::success();
         if (asked.id.ok()) { // the id is a convenience; the request names the run
@@ -167,7 +161,7 @@ void BulkApprovalGate::useApproval(const ApprovalRequest &request)
     m_core->history()->run<Result<ApprovalRequest>>(
         [id](HistoryBackend &b) -> Result<ApprovalRequest> {
             Status reach;
-            QSqlDatabase *db = teamDatabase(b, &reach);
+            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &reach);
             if (!db)
                 return reach;
             return TeamApprovals::claimRun(*db, id); // once: the database refuses a second claim

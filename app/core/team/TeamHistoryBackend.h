@@ -59,6 +59,9 @@ public:
     TeamStatus status();
     // The open connection, opened when needed; null with `why` when the database cannot be reached.
     QSqlDatabase *database(Status *why);
+    // The team connection behind any history backend (call on the history thread), or null with `why`:
+    // no team trail is configured, or its database cannot be reached.
+    static QSqlDatabase *databaseOf(HistoryBackend &backend, Status *why);
     LocalHistoryBackend *local() const { return m_local; }
     static QString checkpointPath(const QString &stateDir, const QString &conninfo);
 

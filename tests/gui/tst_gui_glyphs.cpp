@@ -46,7 +46,8 @@ private slots:
                 QCOMPARE(image.size(), QSize(side, side));
                 const int ink = inked(image);
                 // Something is drawn, and it is a mark, not a filled square.
-                QVERIFY2(ink > side * side / 20, qPrintable(QStringLiteral("glyph %1 at %2").arg(int(glyph)).arg(side)));
+                QVERIFY2(ink > side * side / 20,
+                         qPrintable(QStringLiteral("glyph %1 at %2").arg(int(glyph)).arg(side)));
                 QVERIFY(ink < side * side);
             }
         }
@@ -116,7 +117,8 @@ private slots:
         for (int width : {40, 120, 200, 120, 600, 40})
             QCOMPARE(cached.heightForWidth(width), plain.heightForWidth(width));
         // A new text is measured anew, not answered from the old one's cache.
-        const QString longer = text + QStringLiteral(" Changes made elsewhere (the portal, other tools) are not shown.");
+        const QString longer = text
+            + QStringLiteral(" Changes made elsewhere (the portal, other tools) are not shown.");
         cached.setText(longer);
         plain.setText(longer);
         QCOMPARE(cached.heightForWidth(120), plain.heightForWidth(120));

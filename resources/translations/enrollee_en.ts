@@ -15,7 +15,7 @@
 <context>
     <name>ApprovalsCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+119"/>
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+118"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>bulk run %1 (%n row)</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>BulkApprovalGate</name>
     <message numerus="yes">
-        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+69"/>
+        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+63"/>
         <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
         <translation>
             <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
@@ -358,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindowTeam.cpp" line="+67"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+58"/>
         <source>Approvals (%n)</source>
         <translation>
             <numerusform>Approvals (%n)</numerusform>

@@ -196,7 +196,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ActionApproval.cpp" line="+51"/>
+        <location filename="../../app/cli/ActionApproval.cpp" line="+50"/>
         <source>warning: %1.</source>
         <translation>avertissement&#xa0;: %1.</translation>
     </message>
@@ -206,7 +206,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>Ici, %1 exige l&apos;approbation d&apos;un second agent, et la base de données de l&apos;équipe est injoignable pour la demander&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
         <translation>La demande d&apos;approbation n&apos;a pas pu être enregistrée&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
@@ -216,7 +216,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <translation>%1 de «&#xa0;%2&#xa0;» en %3 exige un second agent&#xa0;: demande n° %4 enregistrée, en attente d&apos;approbation (enrollee-cli approvals approve %4). Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Request #%1 cannot be run; nothing was sent: %2</source>
         <translation>La demande n° %1 ne peut pas être exécutée&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
     </message>
@@ -285,7 +285,7 @@ Continuer ?</translation>
 <context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/ActionPanel.cpp" line="+76"/>
+        <location filename="../../ui/ActionPanel.cpp" line="+77"/>
         <location line="+23"/>
         <source>Actions</source>
         <translation>Actions</translation>
@@ -751,7 +751,7 @@ Continuer ?</translation>
         <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>No requests are waiting.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
@@ -863,12 +863,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsPanel</name>
     <message>
-        <location filename="../../ui/approvals/ApprovalsPanel.cpp" line="+22"/>
-        <source>No team trail is connected.</source>
-        <translation>Aucun journal d’équipe n’est connecté.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../ui/approvals/ApprovalsPanel.cpp" line="+32"/>
         <source>Requests awaiting a second officer</source>
         <translation>Demandes en attente d’un second agent</translation>
     </message>
@@ -1004,7 +999,7 @@ Continuer ?</translation>
 <context>
     <name>BulkApprovalGate</name>
     <message numerus="yes">
-        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+69"/>
+        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+63"/>
         <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
         <translation>
             <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
@@ -2644,7 +2639,7 @@ Motif : %6</translation>
 <context>
     <name>FollowUpBar</name>
     <message>
-        <location filename="../../ui/FollowUpBar.cpp" line="+22"/>
+        <location filename="../../ui/FollowUpBar.cpp" line="+23"/>
         <source>&amp;Cancel request</source>
         <translation>&amp;Annuler la requête</translation>
     </message>
@@ -3865,7 +3860,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+181"/>
+        <location filename="../../ui/history/HistoryTableModel.cpp" line="+180"/>
         <source>This entry was changed after it was recorded: %1</source>
         <translation>Cette entrée a été modifiée après son enregistrement : %1</translation>
     </message>
@@ -3918,7 +3913,7 @@ Motif : %6</translation>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/InfoBar.cpp" line="+21"/>
+        <location filename="../../ui/InfoBar.cpp" line="+23"/>
         <source>Notice action</source>
         <translation>Action de la notification</translation>
     </message>
@@ -3999,7 +3994,12 @@ Motif : %6</translation>
 <context>
     <name>KeychainSession</name>
     <message>
-        <location filename="../../app/cli/KeychainSession.cpp" line="+27"/>
+        <location filename="../../app/cli/KeychainSession.cpp" line="+24"/>
+        <source>enrollee-cli: waiting for the keychain (it may be locked and asking for its password)…</source>
+        <translation>enrollee-cli&#xa0;: en attente du trousseau de clés (il est peut-être verrouillé et demande son mot de passe)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
         <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
     </message>
@@ -4063,7 +4063,7 @@ Motif : %6</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+23"/>
+        <location filename="../../ui/LookupPanel.cpp" line="+24"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -4156,7 +4156,7 @@ Motif : %6</translation>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
@@ -4166,7 +4166,7 @@ Motif : %6</translation>
         <translation>Enrollee Console</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
@@ -4198,7 +4198,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="+83"/>
         <location line="+44"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <location filename="../../ui/MainWindowWiring.cpp" line="+3"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
@@ -4238,12 +4238,7 @@ Motif : %6</translation>
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowTeam.cpp" line="+35"/>
-        <source>No team trail is connected.</source>
-        <translation>Aucun journal d’équipe n’est connecté.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../../ui/MainWindowTeam.cpp" line="+44"/>
         <location line="+2"/>
         <location line="+12"/>
         <source>Approvals</source>
@@ -4258,7 +4253,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent.</source>
         <translation>Ici, %1 exige l’approbation d’un second agent, et la base de données de l’équipe est injoignable pour la demander&#xa0;; rien n’a été envoyé.</translation>
     </message>
@@ -4340,7 +4335,7 @@ Motif : %6</translation>
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="-155"/>
+        <location filename="../../ui/MainWindow.cpp" line="-156"/>
         <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
         <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
     </message>
@@ -4380,12 +4375,12 @@ Motif : %6</translation>
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
@@ -4395,7 +4390,7 @@ Motif : %6</translation>
         <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -4520,7 +4515,7 @@ Motif : %6</translation>
 <context>
     <name>ProductionBanner</name>
     <message>
-        <location filename="../../ui/ProductionBanner.cpp" line="+30"/>
+        <location filename="../../ui/ProductionBanner.cpp" line="+31"/>
         <source>PRODUCTION — actions change real people&apos;s enrollments at Smile ID (%1).</source>
         <translation>PRODUCTION — les actions modifient les inscriptions de personnes réelles chez Smile ID (%1).</translation>
     </message>
@@ -5202,7 +5197,7 @@ Motif : %6</translation>
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../ui/ResultView.cpp" line="+17"/>
+        <location filename="../../ui/ResultView.cpp" line="+18"/>
         <source>Result of the last action</source>
         <translation>Résultat de la dernière action</translation>
     </message>
@@ -5222,17 +5217,17 @@ Motif : %6</translation>
         <translation>Afficher la réponse brute</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+99"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-79"/>
         <source>No action sent yet in this session.</source>
         <translation>Aucune action envoyée pour le moment dans cette session.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
@@ -5247,7 +5242,7 @@ Motif : %6</translation>
         <translation>Information</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Recorded in history as entry %1.</source>
         <translation>Consigné dans l&apos;historique sous l&apos;entrée %1.</translation>
     </message>
@@ -5969,12 +5964,17 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/core/team/TeamHistoryBackend.cpp" line="+69"/>
+        <location filename="../../app/core/team/TeamHistoryBackend.cpp" line="+61"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+85"/>
+        <source>No team trail is connected.</source>
+        <translation>Aucun journal d’équipe n’est connecté.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
         <translation>Le journal d&apos;équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>

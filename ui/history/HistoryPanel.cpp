@@ -11,9 +11,7 @@
 #include "TimeText.h"
 
 #include <QDataStream>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +20,6 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -70,7 +67,7 @@ HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
 
 HistoryPanel::~HistoryPanel() = default;
 
-void HistoryPanel::buildUi()
+QHBoxLayout *HistoryPanel::buildToolbar()
 {
     m_filters = new HistoryFilterBar(m_proxy, this);
 
@@ -97,18 +94,11 @@ void HistoryPanel::buildUi()
     top->addWidget(m_filters, 1);
     top->addWidget(m_reloadButton);
     top->addWidget(m_exportButton);
+    return top;
+}
 
-    m_verifyLabel = new QLabel(this);
-    name(m_verifyLabel, "historyVerification", tr("History integrity check"));
-    m_verifyLabel->setWordWrap(true);
-    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problemsLabel = new QLabel(this);
-    name(m_problemsLabel, "historyProblems", tr("History loading problems"));
-    m_problemsLabel->setWordWrap(true);
-    m_problemsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problemsLabel->setStyleSheet(kWarningStyle);
-    m_problemsLabel->hide();
-
+void HistoryPanel::buildTable()
+{
     m_table = new QTableView(this);
     name(m_table, "historyTable", tr("History entries"));
     m_table->setModel(m_proxy);
@@ -146,6 +136,23 @@ void HistoryPanel::buildUi()
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_emptyLabel);
     m_table->setColumnWidth(HistoryTableModel::ReasonColumn, 220);
+}
+
+void HistoryPanel::buildUi()
+{
+    QHBoxLayout *top = buildToolbar();
+    m_verifyLabel = new QLabel(this);
+    name(m_verifyLabel, "historyVerification", tr("History integrity check"));
+    m_verifyLabel->setWordWrap(true);
+    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemsLabel = new QLabel(this);
+    name(m_problemsLabel, "historyProblems", tr("History loading problems"));
+    m_problemsLabel->setWordWrap(true);
+    m_problemsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemsLabel->setStyleSheet(kWarningStyle);
+    m_problemsLabel->hide();
+
+    buildTable();
 
     m_detail = new HistoryDetailView(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -309,108 +316,6 @@ void HistoryPanel::showMessage(const QString &text, bool problem)
         m_notice->showResult(QString(), 0, text);
     else
         m_notice->showProgress(text);
-}
-
-void HistoryPanel::exportCsv()
-{
-    askAndExport(HistoryExporter::Format::Csv);
-}
-
-void HistoryPanel::exportJson()
-{
-    askAndExport(HistoryExporter::Format::Json);
-}
-
-QString HistoryPanel::suggestedExportPath(HistoryExporter::Format format, const QDate &day)
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = QStringLiteral("enrollee-history-%1.%2")
-                             .arg(day.toString(Qt::ISODate),
-                                  format == HistoryExporter::Format::Csv ? QStringLiteral("csv")
-                                                                         : QStringLiteral("json"));
-    return QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(name);
-}
-
-QString HistoryPanel::askExportPath(HistoryExporter::Format format)
-{
-    const bool csv = format == HistoryExporter::Format::Csv;
-    const QString title = csv ? tr("Export history as CSV") : tr("Export history as JSON");
-    const QString filter = csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)");
-    QString path = m_saveFileName ? m_saveFileName(title, filter, suggestedExportPath(format, QDate::currentDate()))
-                                  : QString();
-    if (path.isEmpty())
-        return {}; // cancelled
-    const QFileInfo info(path);
-    if (!info.isDir() && info.suffix().isEmpty())
-        path += csv ? QStringLiteral(".csv") : QStringLiteral(".json");
-    return path;
-}
-
-void HistoryPanel::askAndExport(HistoryExporter::Format format)
-{
-    const QString path = askExportPath(format);
-    if (!path.isEmpty())
-        exportTo(path, format);
-}
-
-void HistoryPanel::exportSelection()
-{
-    const QList<HistoryEntry> entries = m_tableMenu->selectedEntries();
-    if (entries.isEmpty())
-        return;
-    const QString path = askExportPath(HistoryExporter::Format::Csv);
-    if (!path.isEmpty())
-        exportEntries(path, HistoryExporter::Format::Csv, entries, tr("%n selected entries", "", int(entries.size())));
-}
-
-void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
-{
-    exportEntries(path, format, m_proxy->visibleEntries(), m_proxy->description());
-}
-
-void HistoryPanel::exportEntries(const QString &path, HistoryExporter::Format format,
-                                 const QList<HistoryEntry> &entries, const QString &description)
-{
-    const QString problem = HistoryExporter::pathError(path);
-    if (!problem.isEmpty()) {
-        showMessage(problem, true);
-        emit exportFinished(path, problem);
-        return;
-    }
-    HistoryExportInfo info;
-    info.exportedAt = QDateTime::currentDateTimeUtc();
-    info.filterDescription = description;
-    info.historyDirectory = m_service->address(); // a path a tool can use, not a sentence
-    m_exportButton->setEnabled(false);
-    showMessage(tr("Exporting %n entries…", "", int(entries.size())), false);
-    const qsizetype count = entries.size();
-    // Checked, read and written on the history thread, so the file states what held when it was written.
-    auto work = [path, format, entries, info](HistoryBackend &backend) mutable {
-        info.chain = backend.verify();
-        info.chainChecked = true;
-        // The rows on screen may have arrived live, before their hashes existed on disk: take each
-        // entry's place in the chain from the trail itself.
-        QHash<qint64, HistoryEntry> stored;
-        if (const Result<HistoryRead> read = backend.read(1); read.ok()) {
-            for (const HistoryEntry &e : read.value().entries)
-                stored.insert(e.id, e);
-        }
-        QList<HistoryEntry> rows = entries;
-        for (HistoryEntry &e : rows) {
-            const auto it = stored.constFind(e.id);
-            if (it != stored.constEnd()) {
-                e.recordHash = it->recordHash;
-                e.completionRecord = it->completionRecord;
-                e.completionHash = it->completionHash;
-            }
-        }
-        return HistoryExporter::write(path, format, rows, info);
-    };
-    m_service->run<QString>(work, this, [this, path, count](const QString &error) {
-        m_exportButton->setEnabled(true);
-        m_notice->showResult(path, count, error);
-        emit exportFinished(path, error);
-    });
 }
 
 QByteArray HistoryPanel::saveState() const

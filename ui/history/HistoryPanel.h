@@ -17,6 +17,7 @@ class HistoryService;
 class HistoryFilterBar;
 class HistoryFilterProxy;
 class HistoryTableModel;
+class QHBoxLayout;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -84,6 +85,8 @@ signals:
 
 private:
     void buildUi();
+    QHBoxLayout *buildToolbar(); // the filters, Reload and Export
+    void buildTable();           // the table and its empty-state stand-in
     void onLoaded();
     void showProblems(const QStringList &problems);
     void onVerified(int generation, const ChainReport &report);

@@ -14,6 +14,7 @@ class PromptService;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
 class QListWidget;
 class QPushButton;
 class QToolButton;
@@ -41,6 +42,14 @@ public slots:
     void reject() override;
 
 private:
+    template <typename W>
+    static W *named(W *widget, const char *objectName, const QString &accessibleName)
+    {
+        widget->setObjectName(QLatin1String(objectName));
+        widget->setAccessibleName(accessibleName);
+        return widget;
+    }
+    QFormLayout *buildForm(); // the fields, their labels and the notes under them
     void reloadList(const QString &select = {});
     void showProfile(const QString &name);
     Profile formProfile() const;

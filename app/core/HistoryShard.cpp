@@ -51,6 +51,11 @@ QDateTime parseTime(const QJsonValue &v)
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
+QString monthOf(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM"));
+}
+
 QString timeText(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);

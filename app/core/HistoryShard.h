@@ -37,6 +37,7 @@ QString seqKey(qint64 seq);               // zero-padded, so INI key order is re
 qint64 firstSeq(const QString &fileName); // -1 for a name that is not a shard
 QDateTime parseTime(const QJsonValue &v);
 QString timeText(const QDateTime &t);
+QString monthOf(const QDateTime &time); // "yyyy-MM" in UTC: the month a record's shard is named after
 Head readHead(const QString &directory);
 // Opens a shard file to read, or returns null when it cannot be parsed. QSettings reports a parse
 // failure only to the first reader of a file in a process and serves its half-parsed cache as sound to

@@ -11,7 +11,6 @@
 #include "DesktopNotifier.h"
 #include "FollowUpBar.h"
 #include "Glyphs.h"
-#include "HelpMenu.h"
 #include "HistoryFeed.h"
 #include "HistoryPanel.h"
 #include "HistoryTableModel.h"
@@ -28,10 +27,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
@@ -106,64 +103,6 @@ void MainWindow::connectTargetSafety()
                "on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.")
                 .arg(userId, QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat)));
     });
-}
-
-void MainWindow::buildMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("fileMenu"));
-    m_manageProfiles = file->addAction(tr("&Profiles…"), this, [this] { showProfiles(false); });
-    m_manageProfiles->setObjectName(QStringLiteral("manageProfilesAction"));
-    m_manageProfiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("quitAction"));
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
-    actions->setObjectName(QStringLiteral("actionsMenu"));
-    const ActionPolicy &policy = m_context->runner()->policy();
-    for (ActionKind kind : ActionInfo::all()) {
-        if (policy.rule(kind, Environment::Production).irreversible)
-            actions->addSeparator(); // keep the irreversible ones apart
-        actions->addAction(m_actionPanel->action(kind));
-    }
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("viewMenu"));
-    QAction *focus = view->addAction(tr("Go to &user ID"), this, [this] {
-        m_tabs->setCurrentIndex(0);
-        m_lookup->focusUserId();
-        m_lookup->userIdEdit()->selectAll();
-    });
-    focus->setObjectName(QStringLiteral("focusUserIdAction"));
-    focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
-    history->setObjectName(QStringLiteral("showHistoryAction"));
-    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentIndex(2); });
-    bulk->setObjectName(QStringLiteral("showBulkAction"));
-    bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-
-    view->addSeparator();
-    buildLanguageMenu(view);
-
-    auto *help = new HelpMenu(QFileInfo(m_context->core()->config().historyDir).absolutePath(), this);
-    menuBar()->addMenu(help);
-    connect(help, &HelpMenu::aboutRequested, this, &MainWindow::showAbout);
-}
-
-void MainWindow::buildStatusBar()
-{
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
-    m_sandboxStatus = new QLabel(this);
-    m_sandboxStatus->setObjectName(QStringLiteral("sandboxStatus"));
-    m_sandboxStatus->hide();
-    m_languageNotice = new QLabel(this);
-    m_languageNotice->setObjectName(QStringLiteral("languageNotice"));
-    m_languageNotice->hide();
-    statusBar()->addPermanentWidget(m_languageNotice);
-    statusBar()->addPermanentWidget(m_sandboxStatus);
 }
 
 // The local sandbox's address matters only while the active profile talks to it.

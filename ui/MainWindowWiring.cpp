@@ -1,4 +1,5 @@
-// MainWindow's layout and the wiring of its panels to the controllers, apart from the constructor.
+// MainWindow's layout, menus and status bar, and the wiring of its panels to the controllers, apart from
+// the constructor.
 #include "ActionController.h"
 #include "ActionPanel.h"
 #include "ActionRunner.h"
@@ -7,6 +8,7 @@
 #include "CredentialStore.h"
 #include "DesktopNotifier.h"
 #include "FollowUpBar.h"
+#include "HelpMenu.h"
 #include "InfoBar.h"
 #include "LookupPanel.h"
 #include "MainWindow.h"
@@ -16,8 +18,11 @@
 #include "PromptService.h"
 #include "ResultView.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -141,4 +146,62 @@ void MainWindow::connectActions()
         statusBar()->showMessage(tr("The local sandbox could not start: %1").arg(error));
     });
     connect(m_context, &AppContext::ready, this, &MainWindow::updateReadiness);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    m_manageProfiles = file->addAction(tr("&Profiles…"), this, [this] { showProfiles(false); });
+    m_manageProfiles->setObjectName(QStringLiteral("manageProfilesAction"));
+    m_manageProfiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    actions->setObjectName(QStringLiteral("actionsMenu"));
+    const ActionPolicy &policy = m_context->runner()->policy();
+    for (ActionKind kind : ActionInfo::all()) {
+        if (policy.rule(kind, Environment::Production).irreversible)
+            actions->addSeparator(); // keep the irreversible ones apart
+        actions->addAction(m_actionPanel->action(kind));
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *focus = view->addAction(tr("Go to &user ID"), this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_lookup->focusUserId();
+        m_lookup->userIdEdit()->selectAll();
+    });
+    focus->setObjectName(QStringLiteral("focusUserIdAction"));
+    focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *history = view->addAction(tr("&History"), this, [this] { m_tabs->setCurrentIndex(1); });
+    history->setObjectName(QStringLiteral("showHistoryAction"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { m_tabs->setCurrentIndex(2); });
+    bulk->setObjectName(QStringLiteral("showBulkAction"));
+    bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+
+    view->addSeparator();
+    buildLanguageMenu(view);
+
+    auto *help = new HelpMenu(QFileInfo(m_context->core()->config().historyDir).absolutePath(), this);
+    menuBar()->addMenu(help);
+    connect(help, &HelpMenu::aboutRequested, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildStatusBar()
+{
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    m_sandboxStatus = new QLabel(this);
+    m_sandboxStatus->setObjectName(QStringLiteral("sandboxStatus"));
+    m_sandboxStatus->hide();
+    m_languageNotice = new QLabel(this);
+    m_languageNotice->setObjectName(QStringLiteral("languageNotice"));
+    m_languageNotice->hide();
+    statusBar()->addPermanentWidget(m_languageNotice);
+    statusBar()->addPermanentWidget(m_sandboxStatus);
 }

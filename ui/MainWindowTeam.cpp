@@ -144,25 +144,10 @@ void MainWindow::teamGate(const ActionRequest &request, const std::function<void
 
 void MainWindow::recordForApproval(const ActionRequest &request)
 {
-    ApprovalRequest what;
-    what.profile = request.profile.name;
-    what.partnerId = request.profile.partnerId;
-    what.host = request.profile.origin().toString();
-    what.email = request.profile.email;
-    what.environment = environmentName(request.profile.environment);
-    what.action = ActionInfo::cliName(request.action);
-    what.userId = request.userId.trimmed();
-    what.reason = request.reason.trimmed();
-    m_context->history()->run<Result<qint64>>(
-        [what](HistoryBackend &b) -> Result<qint64> {
-            Status why;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-            if (!db)
-                return why;
-            return TeamApprovals::request(*db, what);
-        },
-        this,
-        [this, what](const Result<qint64> &id) {
+    const ApprovalRequest what = ApprovalRequest::of(request.profile, request.action, request.userId, request.reason);
+    m_context->history()->run<Result<qint64>>([what](HistoryBackend &b) { return TeamApprovals::request(b, what); },
+                                              this,
+                                              [this, what](const Result<qint64> &id) {
         if (!id.ok()) {
             m_actionPanel->resultView()->showMessage(
                 tr("The approval request could not be recorded; nothing was sent."), id.message(), true);
@@ -174,7 +159,7 @@ void MainWindow::recordForApproval(const ActionRequest &request)
                 .arg(id.value())
                 .arg(what.action, what.userId));
         m_approvals->refresh();
-        });
+    });
 }
 
 // "Send now": the requester's own approved request through the normal action path, exactly once —

@@ -69,25 +69,9 @@ void ActionCommand::gate()
 void ActionCommand::requestApproval()
 {
     m_request.apiKey.reset(); // nothing is sent now
-    ApprovalRequest what;
-    what.profile = m_request.profile.name;
-    what.partnerId = m_request.profile.partnerId;
-    what.host = m_request.profile.origin().toString();
-    what.email = m_request.profile.email;
-    what.environment = environmentName(m_request.profile.environment);
-    what.action = ActionInfo::cliName(m_action);
-    what.userId = m_request.userId;
-    what.reason = m_request.reason;
-    m_core->history()->run<Result<qint64>>(
-        [what](HistoryBackend &b) -> Result<qint64> {
-            Status why;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-            if (!db)
-                return why;
-            return TeamApprovals::request(*db, what);
-        },
-        this,
-        [this, what](const Result<qint64> &id) {
+    const ApprovalRequest what = ApprovalRequest::of(m_request.profile, m_action, m_request.userId, m_request.reason);
+    m_core->history()->run<Result<qint64>>([what](HistoryBackend &b) { return TeamApprovals::request(b, what); }, this,
+                                           [this, what](const Result<qint64> &id) {
         if (!id.ok())
             return fail(ExitCode::kStorage,
                         tr("The approval request could not be recorded; nothing was sent: %1").arg(id.message()));
@@ -104,7 +88,7 @@ void ActionCommand::requestApproval()
                            .arg(what.action, what.userId, what.environment)
                            .arg(id.value()));
         end(ExitCode::kAwaitingApproval);
-        });
+    });
 }
 
 void ActionCommand::claimApproved()

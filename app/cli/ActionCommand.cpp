@@ -62,15 +62,7 @@ void ActionCommand::start(const QStringList &arguments)
     const AppSettings &settings = *m_core->settings();
     if (!settings.problem().isEmpty())
         Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(settings.problem()));
-    ProfileResolver::Overrides overrides;
-    const auto take = [&parser](const QCommandLineOption &o) {
-        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
-    };
-    overrides.partnerId = take(partner);
-    overrides.email = take(email);
-    overrides.environment = take(environment);
-    overrides.baseUrl = take(baseUrl);
-    overrides.scheme = take(scheme);
+    const ProfileResolver::Overrides overrides = CliOptions::profileOverrides(parser);
     Profile profile;
     QString error;
     if (!ProfileResolver::resolve(settings, overrides, &profile, &error))

@@ -135,15 +135,7 @@ void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
     if (const Status s = Validation::checkReason(parser.value(reason)); !s.ok())
         return fail(ExitCode::kUsage, s.message());
 
-    ProfileResolver::Overrides overrides;
-    const auto take = [&parser](const QCommandLineOption &o) {
-        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
-    };
-    overrides.partnerId = take(partner);
-    overrides.email = take(email);
-    overrides.environment = take(environment);
-    overrides.baseUrl = take(baseUrl);
-    overrides.scheme = take(scheme);
+    const ProfileResolver::Overrides overrides = CliOptions::profileOverrides(parser);
     BulkRecord record;
     QString error;
     if (!ProfileResolver::resolve(*core()->settings(), overrides, &record.profile, &error))

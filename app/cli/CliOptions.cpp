@@ -144,3 +144,17 @@ QString CliOptions::keyHelp()
     return tr("The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the "
               "keychain entry of the profile (see \"enrollee-cli profile set-key\"); never from an argument.");
 }
+
+ProfileResolver::Overrides CliOptions::profileOverrides(const QCommandLineParser &parser)
+{
+    const auto take = [&parser](const QCommandLineOption &o) {
+        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
+    };
+    ProfileResolver::Overrides overrides;
+    overrides.partnerId = take(partnerId());
+    overrides.email = take(email());
+    overrides.environment = take(environment());
+    overrides.baseUrl = take(baseUrl());
+    overrides.scheme = take(scheme());
+    return overrides;
+}

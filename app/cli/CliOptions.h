@@ -2,6 +2,7 @@
 
 #include "Action.h"
 #include "Profile.h"
+#include "ProfileResolver.h"
 #include "Status.h"
 
 #include <QCommandLineOption>
@@ -36,6 +37,10 @@ public:
     // Refuses an option given an empty (or blank) value: "--partner-id ''" must not quietly mean the
     // default. `parser` has parsed successfully.
     static Status checkOptionValues(const QCommandLineParser &parser);
+
+    // What --partner-id, --email, --environment, --base-url and --scheme (those of `parser` that are
+    // set) change in the active profile.
+    static ProfileResolver::Overrides profileOverrides(const QCommandLineParser &parser);
 
     // Parse option values; on failure return false with a translated *error.
     static bool parseScheme(const QString &text, SigningScheme *scheme, QString *error);

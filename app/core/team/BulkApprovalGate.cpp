@@ -83,14 +83,7 @@ void BulkApprovalGate::request(const QString &why)
     m_record.state = BulkRecord::State::Paused;
     m_record.pauseReason = tr("Awaiting a second officer's approval of the run as a whole.");
     m_record.updated = m_core->clock()->now();
-    ApprovalRequest what;
-    what.profile = m_record.profile.name;
-    what.partnerId = m_record.profile.partnerId;
-    what.host = m_record.profile.origin().toString();
-    what.email = m_record.profile.email;
-    what.environment = environmentName(m_record.profile.environment);
-    what.action = ActionInfo::cliName(m_record.action);
-    what.reason = m_record.reason;
+    ApprovalRequest what = ApprovalRequest::of(m_record.profile, m_record.action, QString(), m_record.reason);
     what.runId = m_record.id;
     what.runDigest = m_record.digest();
     what.rowCount = m_record.validCount();

@@ -1,5 +1,8 @@
 #include "team/TeamApprovals.h"
 
+#include "Profile.h"
+#include "team/TeamHistoryBackend.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -226,3 +229,27 @@ Result<ApprovalRequest> forRun(QSqlDatabase &db, const QString &runId)
 }
 
 } // namespace TeamApprovals
+
+ApprovalRequest ApprovalRequest::of(const Profile &profile, ActionKind action, const QString &userId,
+                                    const QString &reason)
+{
+    ApprovalRequest what;
+    what.profile = profile.name;
+    what.partnerId = profile.partnerId;
+    what.host = profile.origin().toString();
+    what.email = profile.email;
+    what.environment = environmentName(profile.environment);
+    what.action = ActionInfo::cliName(action);
+    what.userId = userId.trimmed();
+    what.reason = reason.trimmed();
+    return what;
+}
+
+Result<qint64> TeamApprovals::request(HistoryBackend &backend, const ApprovalRequest &what)
+{
+    Status why;
+    QSqlDatabase *db = TeamHistoryBackend::databaseOf(backend, &why);
+    if (!db)
+        return why;
+    return request(*db, what);
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Action.h"
 #include "Status.h"
 
 #include <QDateTime>
@@ -9,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+
+struct Profile;
 
 // A four-eyes request: exactly what will be sent once another officer approves it.
 struct ApprovalRequest {
@@ -35,7 +38,12 @@ struct ApprovalRequest {
     QString decisionReason;
     // `approvals list --json`: id, action, user_id, requester, reason, expiry (and the rest).
     QJsonObject toJson() const;
+    // What `action` on `userId` (empty for a bulk run) under `profile` asks for: the profile's partner,
+    // host, email and environment, the action's CLI name, the user ID and reason trimmed.
+    static ApprovalRequest of(const Profile &profile, ActionKind action, const QString &userId, const QString &reason);
 };
+
+class HistoryBackend;
 
 // The team's four-eyes rules and requests in the database. Every change goes through SECURITY
 // DEFINER functions (officers cannot UPDATE the requests table), which check session_user: the
@@ -43,6 +51,8 @@ struct ApprovalRequest {
 namespace TeamApprovals {
 inline constexpr int kDefaultTtlSeconds = 24 * 3600;
 Result<qint64> request(QSqlDatabase &db, const ApprovalRequest &what, int ttlSeconds = kDefaultTtlSeconds);
+// The same through the team connection behind a history backend (a task on the history thread).
+Result<qint64> request(HistoryBackend &backend, const ApprovalRequest &what);
 Result<QString> decide(QSqlDatabase &db, qint64 id, bool approve, const QString &reason);
 // Marks an approved request as run and returns it; refused when it is not this role's, not
 // approved, expired, or already run.

@@ -171,7 +171,6 @@ void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
     options.yes = parser.isSet(yes);
     options.confirmCount = int(confirmValue);
     options.keyFile = parser.value(keyFile);
-    options.canary = record.canary;
     launch(record, options);
 }
 

@@ -144,7 +144,6 @@ void BulkSession::run()
     m_run->setConfirmation(m_confirmed);
     m_run->setApproval(m_approvalId);
     m_run->setFace(QStringLiteral("cli"));
-    m_run->setCanary(m_options.canary);
     connect(m_run, &BulkRun::started, this, [this] {
         note(tr("run %1: %2 of %n rows to send (%3, profile %4); results in %5", nullptr, m_run->remaining())
                  .arg(m_record.id, ActionInfo::cliName(m_record.action), environmentName(m_record.profile.environment),

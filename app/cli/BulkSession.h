@@ -23,7 +23,6 @@ public:
         bool yes = false;
         int confirmCount = -1; // -1 = not given
         QString keyFile;
-        int canary = 0; // rows before asking to go on; 0 = none
     };
     BulkSession(CoreContext *core, BulkRecord record, Options options, QObject *parent = nullptr);
     void start();

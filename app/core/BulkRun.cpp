@@ -28,8 +28,6 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
     connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::writeResults);
     connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
     connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
-    if (m_record.canary > 0)
-        m_canaryLeft = m_record.canary;
     setResultsPath(m_record.resultsPath);
     m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
 }
@@ -117,10 +115,17 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
     m_rows = rows;
     m_digest = digest;
     m_counts = BulkCounts::of(m_rows);
+    int begun = 0;
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).row.valid() && !m_rows.at(i).begun())
+        if (!m_rows.at(i).row.valid())
+            continue;
+        if (m_rows.at(i).begun())
+            ++begun;
+        else
             m_queue.append(i);
     }
+    // What is left of the canary: rows sent before a pause or an interruption were its first rows.
+    m_canaryLeft = m_record.canary > begun ? m_record.canary - begun : -1;
     writeResults();
     emit started();
     emit progress(counts());

@@ -51,8 +51,11 @@ public:
     void setResultsPath(const QString &path);
     // Refusals in a row that pause the run (default 5).
     void setRefusalStreakLimit(int n) { m_streakLimit = qMax(1, n); }
-    // Send this many rows, then pause with PauseCause::Canary until resume(). 0 = none.
-    void setCanary(int rows) { m_canaryLeft = rows > 0 ? rows : -1; }
+    // The run's first `rows` rows go first, then it pauses with PauseCause::Canary until resume(); 0 =
+    // none. Set from the run file (BulkRecord::canary) by default. Rows a run sent before it was paused
+    // or interrupted count: a resumed run sends only what is left of its canary, and one that has never
+    // sent anything (held for approval, say) starts with the whole canary.
+    void setCanary(int rows) { m_record.canary = qMax(0, rows); }
 
     const BulkRecord &record() const { return m_record; }
     const QList<BulkRowResult> &rows() const { return m_rows; }

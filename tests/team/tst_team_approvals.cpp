@@ -28,7 +28,8 @@ private slots:
     void bulkRunsOverTheLimitNeedApproval();
 
 private:
-    CliRun bulkIn(Officer &officer, const QString &action, const QStringList &users, const QString &environment);
+    CliRun bulkIn(Officer &officer, const QString &action, const QStringList &users, const QString &environment,
+                  const QStringList &extra = {QStringLiteral("--yes")});
     void modifiedClientRefused(qint64 id);
     CliRun deleteIn(Officer &officer, const QString &user, const QString &environment);
     qint64 lastRequest() const { return superCount(m_pg, QStringLiteral("SELECT max(id) FROM enrollee.requests")); }
@@ -47,7 +48,7 @@ void TestTeamApprovals::initTestCase()
     SandboxConfig config;
     config.apiKey = m_key;
     for (const char *user : {"doomed-user", "denied-user", "late-user", "prod-user", "bulk-1", "bulk-2", "bulk-3",
-                             "big-1", "big-2", "big-3"})
+                             "big-1", "big-2", "big-3", "canary-1", "canary-2", "canary-3"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -220,18 +221,21 @@ void TestTeamApprovals::offlineIsNoWayRound()
 // A bulk run of an action the policy gives to two officers is refused as a whole, nothing sent: it is
 // not a way round four eyes (approval of a run as a whole is not built).
 CliRun TestTeamApprovals::bulkIn(Officer &officer, const QString &action, const QStringList &users,
-                                 const QString &environment)
+                                 const QString &environment, const QStringList &extra)
 {
     QFile input(officer.cli->home() + QStringLiteral("/ids-%1.txt").arg(QUuid::createUuid().toString(QUuid::Id128)));
     if (!input.open(QIODevice::WriteOnly))
         return {};
     input.write(users.join(QLatin1Char('\n')).toUtf8());
     input.close();
-    return officer.cli->run({QStringLiteral("bulk"), action, QStringLiteral("--input"), input.fileName(),
-                             QStringLiteral("--environment"), environment, QStringLiteral("--base-url"),
-                             m_sandbox->origin().toString(), QStringLiteral("--partner-id"), QStringLiteral("001"),
-                             QStringLiteral("--email"), officer.role + QStringLiteral("@example.org"),
-                             QStringLiteral("--reason"), QStringLiteral("CASE-8 erasure"), QStringLiteral("--yes")});
+    const QStringList arguments{QStringLiteral("bulk"),          action,
+                                QStringLiteral("--input"),       input.fileName(),
+                                QStringLiteral("--environment"), environment,
+                                QStringLiteral("--base-url"),    m_sandbox->origin().toString(),
+                                QStringLiteral("--partner-id"),  QStringLiteral("001"),
+                                QStringLiteral("--email"),       officer.role + QStringLiteral("@example.org"),
+                                QStringLiteral("--reason"),      QStringLiteral("CASE-8 erasure")};
+    return officer.cli->run(arguments + extra);
 }
 
 // A bulk delete the policy gives to two officers is one request for the whole run, bound to its rows:
@@ -326,6 +330,31 @@ void TestTeamApprovals::bulkRunsOverTheLimitNeedApproval()
                               QStringLiteral("sandbox"));
     QVERIFY2(two.exitCode == 0, two.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent + 2);
+
+    // A run held for approval has sent nothing, so its canary is still ahead of it: the first resume
+    // after the approval sends the canary's one row and asks (no terminal here: exit 6), the next the rest.
+    const QStringList canaryUsers{QStringLiteral("canary-1"), QStringLiteral("canary-2"), QStringLiteral("canary-3")};
+    const CliRun held = bulkIn(m_a, QStringLiteral("deactivate"), canaryUsers, QStringLiteral("sandbox"),
+                               {QStringLiteral("--canary"), QStringLiteral("1"), QStringLiteral("--yes")});
+    QVERIFY2(held.exitCode == 7, held.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 2);
+    const QString id = QString::number(lastRequest());
+    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), id}).exitCode, 0);
+    const CliRun listed = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("list"), QStringLiteral("--json")});
+    QString runId;
+    for (const auto &v : listed.array()) {
+        if (QString::number(v.toObject().value(QLatin1String("id")).toInteger()) == id)
+            runId = v.toObject().value(QLatin1String("run_id")).toString();
+    }
+    QVERIFY(!runId.isEmpty());
+    const CliRun canary = m_a.cli->run({QStringLiteral("bulk"), QStringLiteral("resume"), runId});
+    QVERIFY2(canary.exitCode == 6, canary.err.constData());
+    QVERIFY2(canary.err.contains("canary"), canary.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 3);
+    const CliRun rest = m_a.cli->run(
+        {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), sent + 5); // the canary row once, the other two once
     QCOMPARE(admin.run(limit + QStringList{QStringLiteral("none")}).exitCode, 0);
 }
 

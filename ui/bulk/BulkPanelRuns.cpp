@@ -108,7 +108,6 @@ void BulkPanel::startRun(const BulkRecord &record, qint64 approvalId)
     m_run->setConfirmation(Confirmation::TypedUserId); // the officer typed the count
     m_run->setApproval(approvalId);
     m_run->setFace(QStringLiteral("console"));
-    m_run->setCanary(record.canary);
     m_progress->attach(m_run);
     const auto stopped = [this] {
         m_running = false;

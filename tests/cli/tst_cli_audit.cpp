@@ -5,6 +5,7 @@
 // trust.
 #include "CliHarness.h"
 
+#include "CliSandbox.h"
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "LocalHistoryBackend.h"
@@ -65,52 +66,17 @@ private slots:
     void retentionRefusesUntrustedClock();
 
 private:
-    QStringList action(const QString &user, const QString &verb = QStringLiteral("deactivate"));
-    // n completed deactivations on fresh users; false when one failed.
-    bool act(CliHarness &cli, int n, const QString &prefix);
     static QString newestShard(const CliHarness &cli);
 
-    SandboxServer *m_server = nullptr;
-    QByteArray m_key;
+    CliSandbox m_sandbox;
 };
 
 void TestCliAudit::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(QFile::exists(CliHarness::program()));
-    m_key = "cli-audit-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
-    SandboxConfig config;
-    config.apiKey = m_key;
-    m_server = new SandboxServer(config, this);
-    const Status listening = m_server->listen(QHostAddress::LocalHost, 0);
+    const Status listening = m_sandbox.start("cli-audit-key-", this);
     QVERIFY2(listening.ok(), qPrintable(listening.message()));
-}
-
-QStringList TestCliAudit::action(const QString &user, const QString &verb)
-{
-    m_server->registry().add(user);
-    return {verb,
-            user,
-            QStringLiteral("--base-url"),
-            m_server->origin().toString(),
-            QStringLiteral("--partner-id"),
-            QStringLiteral("001"),
-            QStringLiteral("--email"),
-            QStringLiteral("officer@example.org"),
-            QStringLiteral("--yes")};
-}
-
-bool TestCliAudit::act(CliHarness &cli, int n, const QString &prefix)
-{
-    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
-    for (int i = 0; i < n; ++i) {
-        const CliRun run = cli.run(action(QStringLiteral("%1-%2").arg(prefix).arg(i)));
-        if (run.exitCode != 0) {
-            qWarning("%s", run.err.constData());
-            return false;
-        }
-    }
-    return true;
 }
 
 QString TestCliAudit::newestShard(const CliHarness &cli)
@@ -122,18 +88,18 @@ QString TestCliAudit::newestShard(const CliHarness &cli)
 void TestCliAudit::truncationRefusedAndNamed()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 3, QStringLiteral("cut"))); // records #1 to #6
+    QVERIFY(m_sandbox.act(cli, 3, QStringLiteral("cut"))); // records #1 to #6
     const QString head = QDir(cli.historyDir()).filePath(QStringLiteral("HEAD"));
     QVERIFY(QFile::exists(QDir(cli.home()).filePath(QStringLiteral("config/history.anchor"))));
     removeRecords(newestShard(cli), {5, 6});
     QVERIFY(QFile::remove(head));
 
     // The next action would reuse #5 and write a fresh HEAD: refused, nothing sent.
-    const int requests = m_server->requestCount();
-    const CliRun next = cli.run(action(QStringLiteral("after-cut")));
+    const int requests = m_sandbox.server()->requestCount();
+    const CliRun next = cli.run(m_sandbox.action(QStringLiteral("after-cut")));
     QCOMPARE(next.exitCode, 5);
     QVERIFY2(next.err.contains("Nothing was sent") && next.err.contains("record #6 was written"), next.err.constData());
-    QCOMPARE(m_server->requestCount(), requests);
+    QCOMPARE(m_sandbox.server()->requestCount(), requests);
     QVERIFY(!QFile::exists(head));
 
     const CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
@@ -144,12 +110,12 @@ void TestCliAudit::truncationRefusedAndNamed()
 void TestCliAudit::rollbackNamed()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 2, QStringLiteral("old"))); // records #1 to #4
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("old"))); // records #1 to #4
     const QString shard = newestShard(cli);
     const QString head = QDir(cli.historyDir()).filePath(QStringLiteral("HEAD"));
     const QByteArray oldShard = readAll(shard);
     const QByteArray oldHead = readAll(head);
-    QVERIFY(act(cli, 2, QStringLiteral("new"))); // #5 to #8, in the same shard
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("new"))); // #5 to #8, in the same shard
     QCOMPARE(newestShard(cli), shard);
     QVERIFY(writeAll(shard, oldShard));
     QVERIFY(writeAll(head, oldHead));
@@ -158,14 +124,14 @@ void TestCliAudit::rollbackNamed()
     QCOMPARE(verify.exitCode, 5);
     QVERIFY2(verify.err.contains("rolled back to record #4"), verify.err.constData());
     QCOMPARE(verify.reasonLines(), 1);
-    const CliRun next = cli.run(action(QStringLiteral("after-rollback")));
+    const CliRun next = cli.run(m_sandbox.action(QStringLiteral("after-rollback")));
     QCOMPARE(next.exitCode, 5);
 }
 
 void TestCliAudit::everyBreakListed()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 4, QStringLiteral("brk")));
+    QVERIFY(m_sandbox.act(cli, 4, QStringLiteral("brk")));
     QString shard = newestShard(cli);
     QByteArray bytes = readAll(shard);
     for (const char *user : {"brk-1", "brk-3"}) {
@@ -184,14 +150,14 @@ void TestCliAudit::everyBreakListed()
 void TestCliAudit::concurrentFirstUsesShareOneKey()
 {
     CliHarness cli;
-    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
+    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_sandbox.key()));
     std::vector<std::unique_ptr<QProcess>> processes;
     int finished = 0;
     for (int i = 0; i < 4; ++i) {
         auto p = std::make_unique<QProcess>();
         p->setProcessEnvironment(cli.environment());
         connect(p.get(), &QProcess::finished, this, [&finished] { ++finished; });
-        p->start(CliHarness::program(), action(QStringLiteral("first-%1").arg(i)));
+        p->start(CliHarness::program(), m_sandbox.action(QStringLiteral("first-%1").arg(i)));
         processes.push_back(std::move(p));
     }
     // The sandbox answers on this thread, so the wait spins the event loop.
@@ -216,7 +182,7 @@ void TestCliAudit::verifyOnFreshHomeWritesNothing()
 void TestCliAudit::lostKeyNeverReplaced()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 1, QStringLiteral("lost")));
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("lost")));
     const QString keyFile = QDir(cli.historyDir()).filePath(QStringLiteral("chain.key"));
     if (QFile::exists(keyFile)) {
         QVERIFY(QFile::remove(keyFile)); // no keychain here: the key was in the file
@@ -226,11 +192,11 @@ void TestCliAudit::lostKeyNeverReplaced()
         store.remove(QStringLiteral("history-chain-key"), [&removed](const CredentialResult &r) { removed = r.ok(); });
         QVERIFY(QTest::qWaitFor([&removed] { return removed; }, 20000));
     }
-    const int requests = m_server->requestCount();
-    const CliRun next = cli.run(action(QStringLiteral("lost-after")));
+    const int requests = m_sandbox.server()->requestCount();
+    const CliRun next = cli.run(m_sandbox.action(QStringLiteral("lost-after")));
     QCOMPARE(next.exitCode, 5);
     QVERIFY2(next.err.contains("Nothing was sent") && next.err.contains("chain key"), next.err.constData());
-    QCOMPARE(m_server->requestCount(), requests);
+    QCOMPARE(m_sandbox.server()->requestCount(), requests);
     QVERIFY(!QFile::exists(keyFile));
 
     const CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});

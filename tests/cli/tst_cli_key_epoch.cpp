@@ -4,6 +4,7 @@
 // which the earlier records read as unverifiable, never as altered, and the later ones are checked.
 #include "CliHarness.h"
 
+#include "CliSandbox.h"
 #include "CredentialStore.h"
 #include "LocalHistoryBackend.h"
 #include "SandboxServer.h"
@@ -43,48 +44,18 @@ private slots:
     void withoutKeychainOnlyWhenSaidSo();
 
 private:
-    QStringList action(const QString &user);
-    bool act(CliHarness &cli, int n, const QString &prefix);
     static CredentialResult keychain(const CliHarness &cli, const QString &account, bool remove = false);
     static QString anchorFile(const CliHarness &cli);
 
-    SandboxServer *m_server = nullptr;
-    QByteArray m_key;
+    CliSandbox m_sandbox;
 };
 
 void TestCliKeyEpoch::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(QFile::exists(CliHarness::program()));
-    m_key = "cli-epoch-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
-    SandboxConfig config;
-    config.apiKey = m_key;
-    m_server = new SandboxServer(config, this);
-    const Status listening = m_server->listen(QHostAddress::LocalHost, 0);
+    const Status listening = m_sandbox.start("cli-epoch-key-", this);
     QVERIFY2(listening.ok(), qPrintable(listening.message()));
-}
-
-QStringList TestCliKeyEpoch::action(const QString &user)
-{
-    m_server->registry().add(user);
-    return {QStringLiteral("deactivate"),   user,
-            QStringLiteral("--base-url"),   m_server->origin().toString(),
-            QStringLiteral("--partner-id"), QStringLiteral("001"),
-            QStringLiteral("--email"),      QStringLiteral("officer@example.org"),
-            QStringLiteral("--yes")};
-}
-
-bool TestCliKeyEpoch::act(CliHarness &cli, int n, const QString &prefix)
-{
-    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
-    for (int i = 0; i < n; ++i) {
-        const CliRun run = cli.run(action(QStringLiteral("%1-%2").arg(prefix).arg(i)));
-        if (run.exitCode != 0) {
-            qWarning("%s", run.err.constData());
-            return false;
-        }
-    }
-    return true;
 }
 
 // The test's own look into the same keychain service the harness's enrollee-cli uses.
@@ -114,7 +85,7 @@ QString TestCliKeyEpoch::anchorFile(const CliHarness &cli)
 void TestCliKeyEpoch::keychainCopyCatchesRollbackOfBothFolders()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 2, QStringLiteral("old"))); // records #1 to #4
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("old"))); // records #1 to #4
     const QStringList shards = LocalHistoryBackend(cli.historyDir()).shardFiles();
     QCOMPARE(shards.size(), 1);
     const QString head = QDir(cli.historyDir()).filePath(QStringLiteral("HEAD"));
@@ -122,7 +93,7 @@ void TestCliKeyEpoch::keychainCopyCatchesRollbackOfBothFolders()
     const QByteArray oldHead = readAll(head);
     const QByteArray oldAnchor = readAll(anchorFile(cli));
     QVERIFY(!oldAnchor.isEmpty());
-    QVERIFY(act(cli, 2, QStringLiteral("new"))); // #5 to #8
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("new"))); // #5 to #8
     const CredentialResult copy = keychain(cli, QStringLiteral("history-anchor"));
     QVERIFY2(copy.ok(), qPrintable(copy.message));
     QVERIFY2(copy.secret.contains(" 8 "), copy.secret.constData());
@@ -136,21 +107,21 @@ void TestCliKeyEpoch::keychainCopyCatchesRollbackOfBothFolders()
     QCOMPARE(verify.exitCode, 5);
     QVERIFY2(verify.err.contains("rolled back to record #4") && verify.err.contains("in the keychain"),
              verify.err.constData());
-    const int requests = m_server->requestCount();
-    const CliRun next = cli.run(action(QStringLiteral("after-rollback")));
+    const int requests = m_sandbox.server()->requestCount();
+    const CliRun next = cli.run(m_sandbox.action(QStringLiteral("after-rollback")));
     QCOMPARE(next.exitCode, 5);
     QVERIFY2(next.err.contains("in the keychain") && next.err.contains("Nothing was sent"), next.err.constData());
-    QCOMPARE(m_server->requestCount(), requests);
+    QCOMPARE(m_sandbox.server()->requestCount(), requests);
 }
 
 void TestCliKeyEpoch::lostKeyGivenUpByARecordedEpoch()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 2, QStringLiteral("epoch"))); // records #1 to #4
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("epoch"))); // records #1 to #4
     QVERIFY(keychain(cli, QStringLiteral("history-chain-key"), true).ok());
-    const int requests = m_server->requestCount();
-    QCOMPARE(cli.run(action(QStringLiteral("refused"))).exitCode, 5); // never a silent new key
-    QCOMPARE(m_server->requestCount(), requests);
+    const int requests = m_sandbox.server()->requestCount();
+    QCOMPARE(cli.run(m_sandbox.action(QStringLiteral("refused"))).exitCode, 5); // never a silent new key
+    QCOMPARE(m_sandbox.server()->requestCount(), requests);
 
     const CliRun epoch = cli.run({QStringLiteral("history"), QStringLiteral("--new-key-epoch"),
                                   QStringLiteral("--reason"), QStringLiteral("laptop reinstalled, keyring lost"),
@@ -166,7 +137,7 @@ void TestCliKeyEpoch::lostKeyGivenUpByARecordedEpoch()
                  && verify.out.contains("laptop reinstalled"),
              verify.out.constData());
 
-    QVERIFY(act(cli, 1, QStringLiteral("after"))); // #6 and #7, under the new key
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("after"))); // #6 and #7, under the new key
     verify = cli.run(kVerify);
     QVERIFY2(verify.exitCode == 0 && verify.out.contains("7 record"), verify.out.constData());
     const CliRun list = cli.run({QStringLiteral("history"), QStringLiteral("--json")});
@@ -187,7 +158,7 @@ void TestCliKeyEpoch::lostKeyGivenUpByARecordedEpoch()
 void TestCliKeyEpoch::epochRefusedWhileTheKeyVouches()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 1, QStringLiteral("kept")));
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("kept")));
     const CliRun epoch = cli.run({QStringLiteral("history"), QStringLiteral("--new-key-epoch"),
                                   QStringLiteral("--reason"), QStringLiteral("just because"), QStringLiteral("--yes")});
     QCOMPARE(epoch.exitCode, 5);
@@ -199,7 +170,7 @@ void TestCliKeyEpoch::epochRefusedWhileTheKeyVouches()
 void TestCliKeyEpoch::epochNeedsReasonAndConfirmation()
 {
     CliHarness cli;
-    QVERIFY(act(cli, 1, QStringLiteral("ask")));
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("ask")));
     QVERIFY(keychain(cli, QStringLiteral("history-chain-key"), true).ok());
     const CliRun noReason = cli.run(
         {QStringLiteral("history"), QStringLiteral("--new-key-epoch"), QStringLiteral("--yes")});
@@ -217,7 +188,7 @@ void TestCliKeyEpoch::withoutKeychainOnlyWhenSaidSo()
 {
     CliHarness cli;
     cli.setEnv(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
-    QVERIFY(act(cli, 1, QStringLiteral("nokeychain"))); // the key lives in chain.key beside the history
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("nokeychain"))); // the key lives in chain.key beside the history
     const QString keyFile = QDir(cli.historyDir()).filePath(QStringLiteral("chain.key"));
     QVERIFY(QFile::remove(keyFile));
     const QStringList epoch{QStringLiteral("history"), QStringLiteral("--new-key-epoch"), QStringLiteral("--reason"),
@@ -232,7 +203,7 @@ void TestCliKeyEpoch::withoutKeychainOnlyWhenSaidSo()
     QVERIFY(QFile::exists(keyFile));
     const CliRun verify = cli.run(kVerify);
     QVERIFY2(verify.exitCode == 0 && verify.out.contains("Records #1 to #2"), verify.out.constData());
-    QVERIFY(act(cli, 1, QStringLiteral("nokeychain-after")));
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("nokeychain-after")));
 }
 
 QTEST_GUILESS_MAIN(TestCliKeyEpoch)

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
-#include <QUuid>
 
 namespace {
 QByteArray readAll(const QString &path)

@@ -145,9 +145,13 @@ void MainWindow::teamGate(const ActionRequest &request, const std::function<void
 void MainWindow::recordForApproval(const ActionRequest &request)
 {
     const ApprovalRequest what = ApprovalRequest::of(request.profile, request.action, request.userId, request.reason);
-    m_context->history()->run<Result<qint64>>([what](HistoryBackend &b) { return TeamApprovals::request(b, what); },
-                                              this,
-                                              [this, what](const Result<qint64> &id) {
+    m_context->history()->run<Result<qint64>>(
+        [what](HistoryBackend &b) {
+        return TeamHistoryBackend::withDatabase(b,
+                                                [&what](QSqlDatabase &db) { return TeamApprovals::request(db, what); });
+        },
+        this,
+        [this, what](const Result<qint64> &id) {
         if (!id.ok()) {
             m_actionPanel->resultView()->showMessage(
                 tr("The approval request could not be recorded; nothing was sent."), id.message(), true);
@@ -192,11 +196,8 @@ void MainWindow::sendApproved(const ApprovalRequest &request)
     auto claim = [this, request](const ActionRequest &, const std::function<void(bool)> &proceed) {
         m_context->history()->run<Result<ApprovalRequest>>(
             [id = request.id](HistoryBackend &b) -> Result<ApprovalRequest> {
-                Status why;
-                QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-                if (!db)
-                    return why;
-                return TeamApprovals::claimRun(*db, id);
+                return TeamHistoryBackend::withDatabase(
+                    b, [=](QSqlDatabase &db) { return TeamApprovals::claimRun(db, id); });
             },
             this,
             [this, request, proceed](const Result<ApprovalRequest> &claimed) {

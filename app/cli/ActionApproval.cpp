@@ -70,8 +70,13 @@ void ActionCommand::requestApproval()
 {
     m_request.apiKey.reset(); // nothing is sent now
     const ApprovalRequest what = ApprovalRequest::of(m_request.profile, m_action, m_request.userId, m_request.reason);
-    m_core->history()->run<Result<qint64>>([what](HistoryBackend &b) { return TeamApprovals::request(b, what); }, this,
-                                           [this, what](const Result<qint64> &id) {
+    m_core->history()->run<Result<qint64>>(
+        [what](HistoryBackend &b) {
+        return TeamHistoryBackend::withDatabase(b,
+                                                [&what](QSqlDatabase &db) { return TeamApprovals::request(db, what); });
+        },
+        this,
+        [this, what](const Result<qint64> &id) {
         if (!id.ok())
             return fail(ExitCode::kStorage,
                         tr("The approval request could not be recorded; nothing was sent: %1").arg(id.message()));
@@ -96,11 +101,8 @@ void ActionCommand::claimApproved()
     const qint64 id = m_approvedRequest;
     m_core->history()->run<Result<ApprovalRequest>>(
         [id](HistoryBackend &b) -> Result<ApprovalRequest> {
-            Status why;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-            if (!db)
-                return why;
-            return TeamApprovals::claimRun(*db, id);
+            return TeamHistoryBackend::withDatabase(b,
+                                                    [=](QSqlDatabase &db) { return TeamApprovals::claimRun(db, id); });
         },
         this,
         [this](const Result<ApprovalRequest> &claimed) {

@@ -99,11 +99,7 @@ void ApprovalsPanel::refresh()
     using Answer = Result<QList<ApprovalRequest>>;
     m_history->run<Answer>(
         [](HistoryBackend &b) -> Answer {
-            Status why;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-            if (!db)
-                return why;
-            return TeamApprovals::pending(*db);
+            return TeamHistoryBackend::withDatabase(b, [=](QSqlDatabase &db) { return TeamApprovals::pending(db); });
         },
         this,
         [this](const Answer &answer) {
@@ -178,11 +174,8 @@ void ApprovalsPanel::decide(qint64 id, bool approve, const QString &reason)
     using Answer = Result<QString>;
     m_history->run<Answer>(
         [id, approve, reason](HistoryBackend &b) -> Answer {
-            Status why;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-            if (!db)
-                return why;
-            return TeamApprovals::decide(*db, id, approve, reason);
+            return TeamHistoryBackend::withDatabase(
+                b, [=](QSqlDatabase &db) { return TeamApprovals::decide(db, id, approve, reason); });
         },
         this,
         [this, id, approve](const Answer &answer) {

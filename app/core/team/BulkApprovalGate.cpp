@@ -153,11 +153,9 @@ void BulkApprovalGate::useApproval(const ApprovalRequest &request)
     const qint64 id = request.id;
     m_core->history()->run<Result<ApprovalRequest>>(
         [id](HistoryBackend &b) -> Result<ApprovalRequest> {
-            Status reach;
-            QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &reach);
-            if (!db)
-                return reach;
-            return TeamApprovals::claimRun(*db, id); // once: the database refuses a second claim
+            // Once: the database refuses a second claim.
+            return TeamHistoryBackend::withDatabase(b,
+                                                    [=](QSqlDatabase &db) { return TeamApprovals::claimRun(db, id); });
         },
         this,
         [this, id, nothing](const Result<ApprovalRequest> &claimed) {

@@ -1,7 +1,6 @@
 #include "team/TeamApprovals.h"
 
 #include "Profile.h"
-#include "team/TeamHistoryBackend.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -243,13 +242,4 @@ ApprovalRequest ApprovalRequest::of(const Profile &profile, ActionKind action, c
     what.userId = userId.trimmed();
     what.reason = reason.trimmed();
     return what;
-}
-
-Result<qint64> TeamApprovals::request(HistoryBackend &backend, const ApprovalRequest &what)
-{
-    Status why;
-    QSqlDatabase *db = TeamHistoryBackend::databaseOf(backend, &why);
-    if (!db)
-        return why;
-    return request(*db, what);
 }

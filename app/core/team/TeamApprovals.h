@@ -43,16 +43,12 @@ struct ApprovalRequest {
     static ApprovalRequest of(const Profile &profile, ActionKind action, const QString &userId, const QString &reason);
 };
 
-class HistoryBackend;
-
 // The team's four-eyes rules and requests in the database. Every change goes through SECURITY
 // DEFINER functions (officers cannot UPDATE the requests table), which check session_user: the
 // requester cannot approve or deny, only the requester may run, and only once, before it expires.
 namespace TeamApprovals {
 inline constexpr int kDefaultTtlSeconds = 24 * 3600;
 Result<qint64> request(QSqlDatabase &db, const ApprovalRequest &what, int ttlSeconds = kDefaultTtlSeconds);
-// The same through the team connection behind a history backend (a task on the history thread).
-Result<qint64> request(HistoryBackend &backend, const ApprovalRequest &what);
 Result<QString> decide(QSqlDatabase &db, qint64 id, bool approve, const QString &reason);
 // Marks an approved request as run and returns it; refused when it is not this role's, not
 // approved, expired, or already run.

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <utility>
 
 class LocalHistoryBackend;
 class QTimer;
@@ -62,6 +63,16 @@ public:
     // The team connection behind any history backend (call on the history thread), or null with `why`:
     // no team trail is configured, or its database cannot be reached.
     static QSqlDatabase *databaseOf(HistoryBackend &backend, Status *why);
+    // `work(db)` on that connection, or the reason it cannot be reached; `work` returns a Status or a Result.
+    template <typename Work>
+    static auto withDatabase(HistoryBackend &backend, Work work) -> decltype(work(std::declval<QSqlDatabase &>()))
+    {
+        Status why;
+        QSqlDatabase *db = databaseOf(backend, &why);
+        if (!db)
+            return why;
+        return work(*db);
+    }
     LocalHistoryBackend *local() const { return m_local; }
     static QString checkpointPath(const QString &stateDir, const QString &conninfo);
 

@@ -48,8 +48,10 @@ ResultView::ResultView(QWidget *parent)
 
     connect(m_toggle, &QToolButton::toggled, this, [this](bool open) {
         m_toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        if (open || m_details)
-            detailsView()->setVisible(open);
+        if (open)
+            detailsView()->show();
+        else if (m_details)
+            m_details->hide();
     });
     showMessage(tr("No action sent yet in this session."));
 }

@@ -6,7 +6,9 @@
 #include "ActionPanel.h"
 #include "AppContext.h"
 #include "AuditKey.h"
+#include "CoreContext.h"
 #include "CredentialStore.h"
+#include "EnrolleeClient.h"
 #include "Glyphs.h"
 #include "HistoryService.h"
 #include "MainWindow.h"
@@ -173,6 +175,24 @@ protected:
     QLineEdit *userEdit() const { return find<QLineEdit>(window(), "userIdEdit"); }
     QLineEdit *reasonEdit() const { return find<QLineEdit>(window(), "reasonEdit"); }
     QLabel *resultLine() const { return find<QLabel>(window(), "resultLine"); }
+
+    // The sandbox takes every request and never answers; the client gives up after `timeoutMs`. Returns
+    // the client's timeout before, for answerAgain.
+    int hangRequests(int timeoutMs = 1500)
+    {
+        EnrolleeClient *client = m_console->context->core()->client();
+        const int before = client->timeoutMs();
+        client->setTimeoutMs(timeoutMs);
+        FaultPlan hang;
+        hang.kind = FaultPlan::Kind::Hang;
+        sandbox()->setFaultPlan(hang);
+        return before;
+    }
+    void answerAgain(int clientTimeoutMs)
+    {
+        sandbox()->setFaultPlan(FaultPlan{});
+        m_console->context->core()->client()->setTimeoutMs(clientTimeoutMs);
+    }
 
     void setUser(const QString &userId, const QString &reason = {})
     {

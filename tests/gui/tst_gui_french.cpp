@@ -144,12 +144,7 @@ private slots:
         QVERIFY(!find<QLabel>(english, "languageNotice")->isVisible());
 
         // While a request is in flight the window stays; the answer lands, then the language changes.
-        EnrolleeClient *client = m_console->context->core()->client();
-        const int timeout = client->timeoutMs();
-        client->setTimeoutMs(1500);
-        FaultPlan hang;
-        hang.kind = FaultPlan::Kind::Hang;
-        sandbox()->setFaultPlan(hang);
+        const int timeout = hangRequests();
         find<QTabWidget>(english, "mainTabs")->setCurrentIndex(0);
         QTRY_VERIFY(find<QAbstractButton>(english, "deactivateButton")->isEnabled());
         QTest::mouseClick(find<QAbstractButton>(english, "deactivateButton"), Qt::LeftButton);
@@ -161,8 +156,7 @@ private slots:
         QVERIFY(notice->isVisible());
         QVERIFY2(notice->text().contains(QLatin1String("once the action")), qPrintable(notice->text()));
         QTRY_VERIFY_WITH_TIMEOUT(host.window() != english, 10000);
-        sandbox()->setFaultPlan(FaultPlan{});
-        client->setTimeoutMs(timeout);
+        answerAgain(timeout);
         MainWindow *again = host.window();
         QCOMPARE(find<QAbstractButton>(again, "deactivateButton")->text(), QStringLiteral("Désactiver"));
         // The answer that arrived just before the switch is still on screen, in the new window's words.

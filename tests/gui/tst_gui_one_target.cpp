@@ -46,12 +46,7 @@ private slots:
 
     void targetIsLockedWhileInFlight()
     {
-        EnrolleeClient *client = m_console->context->core()->client();
-        const int timeout = client->timeoutMs();
-        client->setTimeoutMs(1500);
-        FaultPlan hang;
-        hang.kind = FaultPlan::Kind::Hang;
-        sandbox()->setFaultPlan(hang);
+        const int timeout = hangRequests();
         setUser(QStringLiteral("demo-user-004"));
         QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
         QTRY_VERIFY(window()->actions()->isInFlight());
@@ -66,8 +61,7 @@ private slots:
         QVERIFY(find<QWidget>(window(), "busyIndicator")->isVisible());
 
         QVERIFY(waitForResult());
-        sandbox()->setFaultPlan(FaultPlan{});
-        client->setTimeoutMs(timeout);
+        answerAgain(timeout);
         QVERIFY(!userEdit()->isReadOnly());
         QVERIFY(find<QListWidget>(window(), "demoEnrolleeList")->isEnabled());
         QVERIFY(resultLine()->text().contains(QLatin1String("demo-user-004")));

@@ -91,12 +91,7 @@ private slots:
 
     void noProfileSwitchWhileInFlightAndUnansweredIsUnknown()
     {
-        EnrolleeClient *client = m_console->context->core()->client();
-        const int timeout = client->timeoutMs();
-        client->setTimeoutMs(1500);
-        FaultPlan hang;
-        hang.kind = FaultPlan::Kind::Hang;
-        sandbox()->setFaultPlan(hang);
+        const int timeout = hangRequests();
         setUser(QStringLiteral("demo-user-004"));
         QTest::mouseClick(find<QAbstractButton>(window(), "deactivateButton"), Qt::LeftButton);
         QTRY_VERIFY(window()->actions()->isInFlight());
@@ -114,8 +109,7 @@ private slots:
 
         // The timeout: shown and recorded as unknown, never as a failure.
         QVERIFY(waitForResult());
-        sandbox()->setFaultPlan(FaultPlan{});
-        client->setTimeoutMs(timeout);
+        answerAgain(timeout);
         QVERIFY2(resultLine()->text().contains(QLatin1String("outcome unknown")), qPrintable(resultLine()->text()));
         QVERIFY2(find<QLabel>(window(), "resultAdvice")->text().contains(QLatin1String("outcome unknown")),
                  qPrintable(find<QLabel>(window(), "resultAdvice")->text()));

@@ -1,6 +1,6 @@
 #include "AppContext.h"
 
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "HelpMenu.h"
 
-#include "Action.h"
-#include "ActionPanel.h"
+#include "action/Action.h"
+#include "actions/ActionPanel.h"
 
 #include <QApplication>
 #include <QDesktopServices>

@@ -1,7 +1,7 @@
 #include "LanguageMenu.h"
 
-#include "AppSettings.h"
-#include "Translations.h"
+#include "base/Translations.h"
+#include "settings/AppSettings.h"
 
 #include <QActionGroup>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Action.h"
+#include "action/Action.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // MainWindow's Bulk tab: the panel, its lock on profile switching, closing during a run, notifications.
-#include "ActionController.h"
-#include "BulkPanel.h"
-#include "BulkRun.h"
 #include "MainWindow.h"
-#include "ProfileController.h"
 #include "PromptService.h"
+#include "actions/ActionController.h"
+#include "bulk/BulkPanel.h"
+#include "bulk/BulkRun.h"
+#include "profiles/ProfileController.h"
 
 #include <QAction>
 #include <QApplication>

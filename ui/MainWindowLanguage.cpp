@@ -1,15 +1,15 @@
 // MainWindow's language: the View → Language menu, and handing the officer's unsent work to the window
 // WindowHost builds in the new language.
-#include "ActionController.h"
-#include "ActionPanel.h"
-#include "ActionRunner.h"
 #include "AppContext.h"
-#include "BulkPanel.h"
-#include "FollowUpBar.h"
 #include "LanguageMenu.h"
-#include "LookupPanel.h"
 #include "MainWindow.h"
-#include "ResultView.h"
+#include "action/ActionRunner.h"
+#include "actions/ActionController.h"
+#include "actions/ActionPanel.h"
+#include "actions/FollowUpBar.h"
+#include "actions/ResultView.h"
+#include "bulk/BulkPanel.h"
+#include "lookup/LookupPanel.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,7 +1,7 @@
 #include "PromptService.h"
 
-#include "BulkConfirmDialog.h"
-#include "DeleteConfirmDialog.h"
+#include "actions/DeleteConfirmDialog.h"
+#include "bulk/BulkConfirmDialog.h"
 
 #include <QDesktopServices>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #include "WindowHost.h"
 
 #include "MainWindow.h"
-#include "Translations.h"
+#include "base/Translations.h"
 
 WindowHost::WindowHost(AppContext *context, PromptService *prompts, QObject *parent)
     : QObject(parent), m_context(context), m_prompts(prompts)

@@ -3,7 +3,7 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryService.h"
+#include "history/HistoryService.h"
 #include "team/TeamApprovals.h"
 #include "team/TeamHistoryBackend.h"
 

@@ -1,6 +1,5 @@
 #include "ActionCommand.h"
 
-#include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
@@ -9,7 +8,8 @@
 #include "KeychainSession.h"
 #include "ProfileResolver.h"
 #include "TerminalPrompt.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

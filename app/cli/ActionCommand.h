@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Action.h"
-#include "ActionRunner.h"
 #include "Command.h"
-#include "Profile.h"
+#include "action/Action.h"
+#include "action/ActionRunner.h"
+#include "settings/Profile.h"
 
 class CoreContext;
 class KeychainSession;

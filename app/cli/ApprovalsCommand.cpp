@@ -6,8 +6,8 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryService.h"
 #include "KeychainSession.h"
+#include "history/HistoryService.h"
 #include "team/TeamApprovals.h"
 #include "team/TeamHistoryBackend.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Command.h"
-#include "Status.h"
+#include "base/Status.h"
 
 #include <QSqlDatabase>
 

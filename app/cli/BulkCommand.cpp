@@ -1,16 +1,16 @@
 #include "BulkCommand.h"
 
-#include "AppSettings.h"
-#include "BulkInput.h"
 #include "BulkReport.h"
-#include "BulkStore.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryService.h"
 #include "ProfileResolver.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "bulk/BulkInput.h"
+#include "bulk/BulkStore.h"
+#include "history/HistoryService.h"
+#include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "BulkRecord.h"
 #include "BulkSession.h"
 #include "Command.h"
+#include "bulk/BulkRecord.h"
 
 class CoreContext;
 class QCommandLineParser;

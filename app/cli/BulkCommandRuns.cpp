@@ -1,11 +1,11 @@
 // BulkCommand's commands on existing runs (list, show, resume, retry); BulkCommand.cpp has the new run.
 #include "BulkCommand.h"
 #include "BulkReport.h"
-#include "BulkStore.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "bulk/BulkStore.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

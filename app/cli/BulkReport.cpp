@@ -1,8 +1,8 @@
 #include "BulkReport.h"
 
-#include "BulkResults.h"
 #include "Console.h"
 #include "ExitCode.h"
+#include "bulk/BulkResults.h"
 
 #include <QJsonArray>
 

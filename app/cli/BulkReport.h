@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BulkRecord.h"
+#include "bulk/BulkRecord.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,16 +1,16 @@
 #include "BulkSession.h"
 
-#include "ActionRunner.h"
 #include "BulkReport.h"
-#include "BulkResults.h"
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryService.h"
 #include "KeySource.h"
 #include "KeychainSession.h"
 #include "SignalWatcher.h"
 #include "TerminalPrompt.h"
+#include "action/ActionRunner.h"
+#include "bulk/BulkResults.h"
+#include "history/HistoryService.h"
 
 #include <QSet>
 

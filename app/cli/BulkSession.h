@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BulkRecord.h"
-#include "BulkRun.h"
+#include "bulk/BulkRecord.h"
+#include "bulk/BulkRun.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,5 @@
 #include "CliApplication.h"
 
-#include "Action.h"
 #include "ActionCommand.h"
 #include "ApprovalsCommand.h"
 #include "BulkCommand.h"
@@ -12,6 +11,7 @@
 #include "SandboxCommand.h"
 #include "SignCommand.h"
 #include "TeamCommand.h"
+#include "action/Action.h"
 
 #include <QTimer>
 

@@ -1,6 +1,6 @@
 #include "CliOptions.h"
 
-#include "SafeText.h"
+#include "base/SafeText.h"
 
 #include <QCommandLineParser>
 #include <QStringDecoder>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Action.h"
-#include "Profile.h"
 #include "ProfileResolver.h"
-#include "Status.h"
+#include "action/Action.h"
+#include "base/Status.h"
+#include "settings/Profile.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>

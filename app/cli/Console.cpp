@@ -1,6 +1,6 @@
 #include "Console.h"
 
-#include "SafeText.h"
+#include "base/SafeText.h"
 
 #include <QJsonDocument>
 

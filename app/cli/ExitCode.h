@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiResult.h"
+#include "api/ApiResult.h"
 
 // The exit statuses of enrollee-cli. Scripts branch on them, so they are part of the interface:
 // never renumber, only add.

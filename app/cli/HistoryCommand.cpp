@@ -1,14 +1,14 @@
 #include "HistoryCommand.h"
 
-#include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
-#include "HistoryService.h"
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "history/HistoryService.h"
+#include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

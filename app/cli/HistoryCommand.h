@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuditKey.h"
 #include "Command.h"
-#include "Status.h"
+#include "base/Status.h"
+#include "history/AuditKey.h"
 
 #include <QDate>
 

@@ -3,9 +3,9 @@
 #include "CoreContext.h"
 #include "ExitCode.h"
 #include "HistoryCommand.h"
-#include "HistoryService.h"
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
+#include "history/HistoryService.h"
 
 void HistoryCommand::newKeyEpoch(const QString &reason, bool yes, bool withoutKeychain)
 {

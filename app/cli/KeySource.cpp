@@ -1,8 +1,8 @@
 #include "KeySource.h"
 
-#include "CredentialStore.h"
 #include "ExitCode.h"
-#include "SecretBytes.h"
+#include "settings/CredentialStore.h"
+#include "settings/SecretBytes.h"
 
 #include <QFile>
 #include <QStringDecoder>

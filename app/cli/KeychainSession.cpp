@@ -1,8 +1,8 @@
 #include "KeychainSession.h"
 
-#include "AppPaths.h"
 #include "Console.h"
-#include "CredentialStore.h"
+#include "settings/AppPaths.h"
+#include "settings/CredentialStore.h"
 
 KeychainSession::KeychainSession(QObject *parent)
     : KeychainSession(new CredentialStore(AppPaths::keychainService(), parent), parent)

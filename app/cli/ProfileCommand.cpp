@@ -1,16 +1,16 @@
 #include "ProfileCommand.h"
 
-#include "AppPaths.h"
-#include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
-#include "CredentialStore.h"
 #include "ExitCode.h"
 #include "KeySource.h"
 #include "KeychainSession.h"
-#include "SecretBytes.h"
 #include "TerminalPrompt.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "settings/AppPaths.h"
+#include "settings/AppSettings.h"
+#include "settings/CredentialStore.h"
+#include "settings/SecretBytes.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "ProfileResolver.h"
 
-#include "AppSettings.h"
 #include "CliOptions.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "settings/AppSettings.h"
 
 bool ProfileResolver::resolve(const AppSettings &settings, const Overrides &overrides, Profile *profile, QString *error)
 {

@@ -1,14 +1,14 @@
 #include "SandboxCommand.h"
 
-#include "BulkInput.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
-#include "FaultPlan.h"
 #include "KeySource.h"
-#include "SandboxServer.h"
 #include "SignalWatcher.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "bulk/BulkInput.h"
+#include "sandbox/FaultPlan.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,15 +1,15 @@
 #include "SignCommand.h"
 
-#include "AppPaths.h"
-#include "AppSettings.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
 #include "KeySource.h"
 #include "KeychainSession.h"
 #include "ProfileResolver.h"
-#include "Signer.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "api/Signer.h"
+#include "settings/AppPaths.h"
+#include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "TerminalPrompt.h"
 
-#include "SecretBytes.h"
+#include "settings/SecretBytes.h"
 
 #include <QSocketNotifier>
 

@@ -1,10 +1,10 @@
-#include "AppPaths.h"
-#include "AppSettings.h"
 #include "CliApplication.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
-#include "Translations.h"
+#include "base/Translations.h"
+#include "settings/AppPaths.h"
+#include "settings/AppSettings.h"
 
 #include <QCoreApplication>
 

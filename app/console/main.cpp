@@ -1,12 +1,12 @@
 // enrollee-console: the desktop face of the enrollee API. Everything lives in enrollee_ui; this file
 // only makes the application object, the object graph and the window.
 #include "AppContext.h"
-#include "AppSettings.h"
-#include "Glyphs.h"
 #include "MainWindow.h"
 #include "PromptService.h"
-#include "Translations.h"
 #include "WindowHost.h"
+#include "base/Translations.h"
+#include "settings/AppSettings.h"
+#include "widgets/Glyphs.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

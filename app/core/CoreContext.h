@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ActionPolicy.h"
-#include "AuditKey.h"
-#include "Clock.h"
-#include "Status.h"
-#include "team/TeamStatus.h"
+#include "action/ActionPolicy.h"
+#include "base/Clock.h"
+#include "base/Status.h"
+#include "history/AuditKey.h"
+#include "history/TeamStatus.h"
 
 #include <QObject>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "EnrolleeEndpoint.h"
 
-#include "EnrolleeRegistry.h"
-#include "SandboxServer.h"
-#include "Signer.h"
+#include "api/Signer.h"
+#include "sandbox/EnrolleeRegistry.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

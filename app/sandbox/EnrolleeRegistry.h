@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Action.h"
-#include "EnrolleeState.h"
+#include "action/Action.h"
+#include "action/EnrolleeState.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpAnswer.h"
+#include "sandbox/HttpAnswer.h"
 
 #include <QMap>
 #include <QObject>

@@ -1,11 +1,11 @@
 #include "SandboxServer.h"
 
-#include "Clock.h"
-#include "EnrolleeEndpoint.h"
-#include "HttpAnswer.h"
-#include "Profile.h"
-#include "SandboxConnection.h"
-#include "Signer.h"
+#include "api/Signer.h"
+#include "base/Clock.h"
+#include "sandbox/EnrolleeEndpoint.h"
+#include "sandbox/HttpAnswer.h"
+#include "sandbox/SandboxConnection.h"
+#include "settings/Profile.h"
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "EnrolleeRegistry.h"
-#include "FaultPlan.h"
-#include "Status.h"
+#include "base/Status.h"
+#include "sandbox/EnrolleeRegistry.h"
+#include "sandbox/FaultPlan.h"
 
 #include <QAbstractHttpServer>
 #include <QByteArray>

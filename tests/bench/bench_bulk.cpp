@@ -3,7 +3,7 @@
 // that each send one signed request (`enrollee-cli deactivate ID`, as a curl loop would, but recorded
 // and signed the same way). Prints rows/s for both and the ratio per row. Goal: at least 5x.
 //   bench_bulk [--rows N] [--loop N] [--concurrency N]
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,9 +7,9 @@
 
 #include "GuiTestSupport.h"
 
-#include "BulkPanel.h"
-#include "BulkRun.h"
-#include "HistoryPanel.h"
+#include "bulk/BulkPanel.h"
+#include "bulk/BulkRun.h"
+#include "history/HistoryPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

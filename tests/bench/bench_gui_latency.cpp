@@ -9,7 +9,7 @@
 
 #include "GuiTestSupport.h"
 
-#include "HistoryPanel.h"
+#include "history/HistoryPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

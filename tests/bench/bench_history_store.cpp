@@ -2,7 +2,7 @@
 // completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
 // load everything. Prints figures; it asserts nothing. Usage:
 //   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]
-#include "LocalHistoryBackend.h"
+#include "history/local/LocalHistoryBackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 
 #include "CliHarness.h"
 
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QByteArray>
 #include <QString>

@@ -3,9 +3,9 @@
 // is sent, the default profile, history output, the chain check, and no API key left in any file.
 #include "CliHarness.h"
 
-#include "AppSettings.h"
-#include "LocalHistoryBackend.h"
-#include "SandboxServer.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/AppSettings.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,10 +6,10 @@
 #include "CliHarness.h"
 
 #include "CliSandbox.h"
-#include "Clock.h"
-#include "CredentialStore.h"
-#include "LocalHistoryBackend.h"
-#include "SandboxServer.h"
+#include "base/Clock.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/CredentialStore.h"
 
 #include <QDir>
 #include <QFile>

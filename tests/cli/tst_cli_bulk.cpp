@@ -5,7 +5,7 @@
 // one row per input row; production needs the count and a canary.
 #include "CliHarness.h"
 
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 // confirmations answered on a real pseudo-terminal, --help and --version.
 #include "CliHarness.h"
 
-#include "Clock.h"
-#include "LocalHistoryBackend.h"
-#include "SandboxServer.h"
-#include "Signer.h"
+#include "api/Signer.h"
+#include "base/Clock.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -3,8 +3,8 @@
 // that are not valid UTF-8; options given empty values; and settings that cannot be saved.
 #include "CliHarness.h"
 
-#include "AppSettings.h"
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/AppSettings.h"
 
 #include <QDir>
 #include <QFile>

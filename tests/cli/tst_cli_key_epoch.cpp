@@ -5,9 +5,9 @@
 #include "CliHarness.h"
 
 #include "CliSandbox.h"
-#include "CredentialStore.h"
-#include "LocalHistoryBackend.h"
-#include "SandboxServer.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/CredentialStore.h"
 
 #include <QDir>
 #include <QFile>

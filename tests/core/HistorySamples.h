@@ -1,7 +1,7 @@
 #pragma once
 
 // Entries the history suites record: one shape, so a field added to HistoryEntry is filled in one place.
-#include "HistoryEntry.h"
+#include "history/HistoryEntry.h"
 
 namespace HistorySamples {
 inline HistoryEntry entry(const QString &user, ActionKind action = ActionKind::Deactivate)

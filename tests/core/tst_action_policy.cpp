@@ -1,6 +1,6 @@
 // The action policy is data in the core: what each action needs per environment, and the check the
 // runner applies for every face.
-#include "ActionPolicy.h"
+#include "action/ActionPolicy.h"
 
 #include <QTest>
 

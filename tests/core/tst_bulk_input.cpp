@@ -1,9 +1,9 @@
 // The parts of bulk runs that need no network: input parsing and row checks, the rate window, the
 // classification of answers ("already so"), a run header's round trip, and the results file's shape.
-#include "BulkInput.h"
-#include "BulkRecord.h"
-#include "BulkResults.h"
-#include "BulkThrottle.h"
+#include "bulk/BulkInput.h"
+#include "bulk/BulkRecord.h"
+#include "bulk/BulkResults.h"
+#include "bulk/BulkThrottle.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "AuditKey.h"
-#include "CredentialStore.h"
+#include "history/AuditKey.h"
+#include "settings/CredentialStore.h"
 
 #include <QProcess>
 #include <QSignalSpy>

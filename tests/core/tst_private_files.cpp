@@ -1,6 +1,6 @@
 // Private folders are made private, and shared ones are left alone: an anchor or settings file pointed
 // into /tmp must never tighten /tmp itself.
-#include "PrivateFiles.h"
+#include "settings/PrivateFiles.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "RequestBuilder.h"
-#include "Signer.h"
+#include "api/RequestBuilder.h"
+#include "api/Signer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

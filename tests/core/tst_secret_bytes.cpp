@@ -1,6 +1,6 @@
 // SecretBytes keeps one buffer of its own and really blanks it; a shared QByteArray is never "blanked"
 // through a detached copy.
-#include "SecretBytes.h"
+#include "settings/SecretBytes.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "Signer.h"
+#include "api/Signer.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "Profile.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "settings/Profile.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // must leave a later read seeing the same history.
 #include "FuzzTargets.h"
 #include "FuzzVerdict.h"
-#include "LocalHistoryBackend.h"
+#include "history/local/LocalHistoryBackend.h"
 
 #include <QDir>
 #include <QFile>

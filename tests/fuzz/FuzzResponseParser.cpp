@@ -2,7 +2,7 @@
 // must stay consistent with the status and the body, whatever the server sent.
 #include "FuzzTargets.h"
 #include "FuzzVerdict.h"
-#include "ResponseParser.h"
+#include "api/ResponseParser.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

@@ -2,18 +2,18 @@
 
 // Shared set-up for the console's GUI suites: the real AppContext + MainWindow built through the core's
 // composition root on a private folder and keychain service, and helpers to find widgets by objectName.
-#include "ActionController.h"
-#include "ActionPanel.h"
 #include "AppContext.h"
-#include "AuditKey.h"
 #include "CoreContext.h"
-#include "CredentialStore.h"
-#include "EnrolleeClient.h"
-#include "Glyphs.h"
-#include "HistoryService.h"
 #include "MainWindow.h"
 #include "PromptService.h"
-#include "SandboxServer.h"
+#include "actions/ActionController.h"
+#include "actions/ActionPanel.h"
+#include "api/EnrolleeClient.h"
+#include "history/AuditKey.h"
+#include "history/HistoryService.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/CredentialStore.h"
+#include "widgets/Glyphs.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -4,9 +4,9 @@
 // run, closing during a run asks, and a long run notifies when it ends.
 #include "GuiTestSupport.h"
 
-#include "BulkPanel.h"
-#include "BulkRun.h"
-#include "ProfileController.h"
+#include "bulk/BulkPanel.h"
+#include "bulk/BulkRun.h"
+#include "profiles/ProfileController.h"
 
 #include <QFile>
 #include <QPlainTextEdit>

@@ -2,8 +2,8 @@
 // in place, and the console still starts and works.
 #include "GuiTestSupport.h"
 
-#include "AppPaths.h"
-#include "InfoBar.h"
+#include "settings/AppPaths.h"
+#include "widgets/InfoBar.h"
 
 #include <QAbstractButton>
 #include <QDir>

@@ -4,7 +4,7 @@
 // behind it beside a stale message.
 #include "GuiTestSupport.h"
 
-#include "ProfileController.h"
+#include "profiles/ProfileController.h"
 
 using namespace GuiTest;
 

@@ -2,10 +2,10 @@
 // the prompt seam's pre-answers, and the history-derived "last known state".
 #include "GuiTestSupport.h"
 
-#include "DeleteConfirmDialog.h"
-#include "KnownState.h"
-#include "NoPasteLineEdit.h"
 #include "PromptService.h"
+#include "actions/DeleteConfirmDialog.h"
+#include "lookup/KnownState.h"
+#include "widgets/NoPasteLineEdit.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -2,12 +2,12 @@
 // both faces read. CTest runs this suite with LANG/LC_ALL set to fr_FR.UTF-8.
 #include "GuiTestSupport.h"
 
-#include "AppSettings.h"
-#include "BulkPanel.h"
-#include "EnrolleeClient.h"
-#include "FaultPlan.h"
-#include "Translations.h"
 #include "WindowHost.h"
+#include "api/EnrolleeClient.h"
+#include "base/Translations.h"
+#include "bulk/BulkPanel.h"
+#include "sandbox/FaultPlan.h"
+#include "settings/AppSettings.h"
 
 #include <QAbstractButton>
 #include <QLabel>

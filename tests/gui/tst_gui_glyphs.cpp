@@ -1,8 +1,8 @@
 // The window's drawn icons (Glyphs) and its caching word-wrapped label (WrapLabel): both exist to keep
 // the first frame cheap (bench_startup), so these tests hold them to looking and measuring like what
 // they replace.
-#include "Glyphs.h"
-#include "WrapLabel.h"
+#include "widgets/Glyphs.h"
+#include "widgets/WrapLabel.h"
 
 #include <QApplication>
 #include <QImage>

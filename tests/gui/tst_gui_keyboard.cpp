@@ -3,7 +3,7 @@
 // menu has mnemonics with "…" on the entry that opens a dialog.
 #include "GuiTestSupport.h"
 
-#include "ProfileController.h"
+#include "profiles/ProfileController.h"
 
 #include <QMenu>
 

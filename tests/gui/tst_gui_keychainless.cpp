@@ -2,11 +2,11 @@
 // profile's API key in memory for the session, and still act with it — never writing it to disk.
 #include "GuiTestSupport.h"
 
-#include "ActionController.h"
-#include "CredentialStore.h"
-#include "InfoBar.h"
-#include "ProfileController.h"
-#include "SandboxServer.h"
+#include "actions/ActionController.h"
+#include "profiles/ProfileController.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/CredentialStore.h"
+#include "widgets/InfoBar.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

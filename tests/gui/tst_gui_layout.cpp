@@ -4,9 +4,9 @@
 // their translated headers. (The History tab's own widths belong to its panel.)
 #include "GuiTestSupport.h"
 
-#include "HistoryTableModel.h"
-#include "ProfileBar.h"
-#include "ProfileController.h"
+#include "history/HistoryTableModel.h"
+#include "profiles/ProfileBar.h"
+#include "profiles/ProfileController.h"
 
 #include <QAbstractButton>
 #include <QHeaderView>

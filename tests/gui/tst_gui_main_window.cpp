@@ -2,18 +2,18 @@
 // and by shortcut, the delete dialog, cancellation, production safeguards, layout restore.
 #include "GuiTestSupport.h"
 
-#include "ActionController.h"
-#include "ActionPanel.h"
-#include "AppSettings.h"
-#include "AuditKey.h"
-#include "CredentialStore.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryPanel.h"
-#include "HistoryTableModel.h"
-#include "ProductionBanner.h"
-#include "ProfileController.h"
-#include "SandboxServer.h"
-#include "Validation.h"
+#include "action/Validation.h"
+#include "actions/ActionController.h"
+#include "actions/ActionPanel.h"
+#include "history/AuditKey.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryTableModel.h"
+#include "profiles/ProductionBanner.h"
+#include "profiles/ProfileController.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/AppSettings.h"
+#include "settings/CredentialStore.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

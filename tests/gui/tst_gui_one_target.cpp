@@ -4,9 +4,9 @@
 // check found breaks, and the reason rule from the settings refuses "x".
 #include "GuiTestSupport.h"
 
-#include "EnrolleeClient.h"
-#include "HistoryPanel.h"
-#include "ProfileController.h"
+#include "api/EnrolleeClient.h"
+#include "history/HistoryPanel.h"
+#include "profiles/ProfileController.h"
 
 #include <QAction>
 #include <QDirIterator>

@@ -3,9 +3,9 @@
 // declining sends nothing, and the delete dialog says production prominently.
 #include "GuiTestSupport.h"
 
-#include "AppSettings.h"
-#include "ProductionBanner.h"
-#include "ProfileController.h"
+#include "profiles/ProductionBanner.h"
+#include "profiles/ProfileController.h"
+#include "settings/AppSettings.h"
 
 #include <QAbstractButton>
 #include <QFile>

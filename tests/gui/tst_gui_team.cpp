@@ -7,10 +7,10 @@
 #include "GuiTestSupport.h"
 #include "TeamTestSupport.h"
 
-#include "BulkPanel.h"
-#include "BulkRun.h"
-#include "approvals/ApprovalsModel.h"
-#include "approvals/ApprovalsPanel.h"
+#include "bulk/BulkPanel.h"
+#include "bulk/BulkRun.h"
+#include "team/ApprovalsModel.h"
+#include "team/ApprovalsPanel.h"
 #include "team/TeamStatusBar.h"
 
 #include <QComboBox>

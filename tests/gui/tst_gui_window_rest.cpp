@@ -4,13 +4,13 @@
 // trail, opening a history row's user in Lookup, and the export's suggested file name.
 #include "GuiTestSupport.h"
 
-#include "AppSettings.h"
 #include "DesktopNotifier.h"
 #include "HelpMenu.h"
-#include "HistoryPanel.h"
-#include "HistoryTableModel.h"
-#include "ProductionBanner.h"
-#include "ProfileController.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryTableModel.h"
+#include "profiles/ProductionBanner.h"
+#include "profiles/ProfileController.h"
+#include "settings/AppSettings.h"
 
 #include <QAction>
 #include <QDir>

@@ -4,9 +4,9 @@
 // and a request that got no answer is shown and recorded as unknown (4).
 #include "GuiTestSupport.h"
 
-#include "AppSettings.h"
-#include "EnrolleeClient.h"
-#include "ProfileController.h"
+#include "api/EnrolleeClient.h"
+#include "profiles/ProfileController.h"
+#include "settings/AppSettings.h"
 
 #include <QAbstractButton>
 #include <QAction>

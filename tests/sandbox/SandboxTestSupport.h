@@ -3,14 +3,14 @@
 // Shared by the sandbox suites: a real SandboxServer on 127.0.0.1:<free port>, profiles that point at
 // it, and a way to wait for one ClientCall without blocking on anything but the event loop.
 
-#include "ActionRunner.h"
-#include "ApiResult.h"
 #include "CoreContext.h"
-#include "EnrolleeClient.h"
-#include "HistoryService.h"
-#include "Profile.h"
-#include "RequestBuilder.h"
-#include "SandboxServer.h"
+#include "action/ActionRunner.h"
+#include "api/ApiResult.h"
+#include "api/EnrolleeClient.h"
+#include "api/RequestBuilder.h"
+#include "history/HistoryService.h"
+#include "sandbox/SandboxServer.h"
+#include "settings/Profile.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>

@@ -3,9 +3,9 @@
 // sandbox's --rate-limit answers 429 + Retry-After without acting.
 #include "SandboxTestSupport.h"
 
-#include "BulkInput.h"
-#include "BulkRun.h"
-#include "BulkStore.h"
+#include "bulk/BulkInput.h"
+#include "bulk/BulkRun.h"
+#include "bulk/BulkStore.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>

@@ -5,7 +5,7 @@
 
 #include "SandboxTestSupport.h"
 
-#include "SafeText.h"
+#include "base/SafeText.h"
 
 #include <QNetworkAccessManager>
 #include <QtTest>

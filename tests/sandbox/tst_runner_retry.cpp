@@ -4,8 +4,8 @@
 
 #include "SandboxTestSupport.h"
 
-#include "ActionRunner.h"
-#include "Clock.h"
+#include "action/ActionRunner.h"
+#include "base/Clock.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -3,9 +3,9 @@
 
 #include "SandboxTestSupport.h"
 
-#include "Clock.h"
-#include "EnrolleeClient.h"
-#include "Signer.h"
+#include "api/EnrolleeClient.h"
+#include "api/Signer.h"
+#include "base/Clock.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>

@@ -6,7 +6,7 @@
 #include "CliHarness.h"
 
 #include "PgTestServer.h"
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -6,7 +6,7 @@
 #include "TeamTestSupport.h"
 
 #include "CoreContext.h"
-#include "HistoryService.h"
+#include "history/HistoryService.h"
 #include "team/TeamSchema.h"
 
 #include <QJsonArray>

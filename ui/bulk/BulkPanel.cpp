@@ -1,14 +1,14 @@
 #include "BulkPanel.h"
 
 #include "AppContext.h"
-#include "BulkInput.h"
-#include "BulkProgressView.h"
-#include "BulkRun.h"
-#include "BulkStore.h"
-#include "EnvironmentStyle.h"
-#include "HistoryService.h"
-#include "ProfileController.h"
 #include "PromptService.h"
+#include "bulk/BulkInput.h"
+#include "bulk/BulkProgressView.h"
+#include "bulk/BulkRun.h"
+#include "bulk/BulkStore.h"
+#include "history/HistoryService.h"
+#include "profiles/EnvironmentStyle.h"
+#include "profiles/ProfileController.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

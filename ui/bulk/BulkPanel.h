@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Action.h"
-#include "BulkRecord.h"
-#include "BulkRun.h"
+#include "action/Action.h"
+#include "bulk/BulkRecord.h"
+#include "bulk/BulkRun.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

@@ -1,12 +1,12 @@
 // BulkPanel's runs: starting a checked list, resuming a stored run, retrying failed rows.
-#include "ActionRunner.h"
 #include "AppContext.h"
-#include "BulkPanel.h"
-#include "BulkProgressView.h"
-#include "BulkRun.h"
-#include "BulkStore.h"
-#include "ProfileController.h"
 #include "PromptService.h"
+#include "action/ActionRunner.h"
+#include "bulk/BulkPanel.h"
+#include "bulk/BulkProgressView.h"
+#include "bulk/BulkRun.h"
+#include "bulk/BulkStore.h"
+#include "profiles/ProfileController.h"
 #include "team/BulkApprovalGate.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "BulkProgressView.h"
 
-#include "BulkRowModel.h"
+#include "bulk/BulkRowModel.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

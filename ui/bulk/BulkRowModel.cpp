@@ -1,6 +1,6 @@
 #include "BulkRowModel.h"
 
-#include "BulkRun.h"
+#include "bulk/BulkRun.h"
 
 #include <QBrush>
 #include <QColor>

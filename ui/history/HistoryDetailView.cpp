@@ -1,6 +1,6 @@
 #include "HistoryDetailView.h"
 
-#include "TimeText.h"
+#include "history/TimeText.h"
 
 #include <QFontDatabase>
 #include <QJsonDocument>

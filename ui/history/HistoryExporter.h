@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HistoryChain.h"
-#include "HistoryEntry.h"
+#include "history/HistoryChain.h"
+#include "history/HistoryEntry.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

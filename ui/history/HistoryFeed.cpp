@@ -1,7 +1,7 @@
 #include "HistoryFeed.h"
 
-#include "HistoryService.h"
-#include "HistoryTableModel.h"
+#include "history/HistoryService.h"
+#include "history/HistoryTableModel.h"
 
 HistoryFeed::HistoryFeed(HistoryService *service, HistoryTableModel *model, QObject *parent)
     : QObject(parent), m_service(service), m_model(model)

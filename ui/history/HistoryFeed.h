@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HistoryBackend.h"
+#include "history/HistoryBackend.h"
 
 #include <QObject>
 #include <QStringList>

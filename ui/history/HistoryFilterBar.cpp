@@ -1,6 +1,6 @@
 #include "HistoryFilterBar.h"
 
-#include "HistoryFilterProxy.h"
+#include "history/HistoryFilterProxy.h"
 
 #include <QCheckBox>
 #include <QComboBox>

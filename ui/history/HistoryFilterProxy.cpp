@@ -1,6 +1,6 @@
 #include "HistoryFilterProxy.h"
 
-#include "HistoryTableModel.h"
+#include "history/HistoryTableModel.h"
 
 HistoryFilterProxy::HistoryFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {

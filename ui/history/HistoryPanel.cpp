@@ -1,14 +1,14 @@
 #include "HistoryPanel.h"
 
-#include "HistoryDetailView.h"
-#include "HistoryExportNotice.h"
-#include "HistoryFeed.h"
-#include "HistoryFilterBar.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryService.h"
-#include "HistoryTableMenu.h"
-#include "HistoryTableModel.h"
-#include "TimeText.h"
+#include "history/HistoryDetailView.h"
+#include "history/HistoryExportNotice.h"
+#include "history/HistoryFeed.h"
+#include "history/HistoryFilterBar.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryService.h"
+#include "history/HistoryTableMenu.h"
+#include "history/HistoryTableModel.h"
+#include "history/TimeText.h"
 
 #include <QDataStream>
 #include <QFileDialog>

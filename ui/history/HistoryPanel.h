@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HistoryChain.h"
-#include "HistoryEntry.h"
-#include "HistoryExporter.h"
+#include "history/HistoryChain.h"
+#include "history/HistoryEntry.h"
+#include "history/HistoryExporter.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,10 +1,10 @@
 // HistoryPanel's exports: the shown entries or the selected ones, as CSV or JSON, checked, read and
 // written on the history thread.
-#include "HistoryExportNotice.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryPanel.h"
-#include "HistoryService.h"
-#include "HistoryTableMenu.h"
+#include "history/HistoryExportNotice.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryService.h"
+#include "history/HistoryTableMenu.h"
 
 #include <QDir>
 #include <QFileInfo>

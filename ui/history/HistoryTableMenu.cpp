@@ -1,6 +1,6 @@
 #include "HistoryTableMenu.h"
 
-#include "HistoryTableModel.h"
+#include "history/HistoryTableModel.h"
 
 #include <QAction>
 #include <QClipboard>

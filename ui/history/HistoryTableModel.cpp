@@ -1,7 +1,7 @@
 #include "HistoryTableModel.h"
 
-#include "Glyphs.h"
-#include "TimeText.h"
+#include "history/TimeText.h"
+#include "widgets/Glyphs.h"
 
 #include <QColor>
 #include <QIcon>

@@ -1,7 +1,7 @@
 #include "UserTimelineModel.h"
 
-#include "HistoryTableModel.h"
-#include "TimeText.h"
+#include "history/HistoryTableModel.h"
+#include "history/TimeText.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HistoryEntry.h"
-#include "Profile.h"
+#include "history/HistoryEntry.h"
+#include "settings/Profile.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "TeamStatusBar.h"
 
-#include "HistoryChain.h"
+#include "history/HistoryChain.h"
 
 #include <QLocale>
 

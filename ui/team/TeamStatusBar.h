@@ -1,6 +1,6 @@
 #pragma once
 
-#include "team/TeamStatus.h"
+#include "history/TeamStatus.h"
 
 #include <QDateTime>
 #include <QLabel>

@@ -3,7 +3,7 @@
 // Shared fixtures for the history view suites: entries with chosen fields and an RFC 4180 reader,
 // so tests check exported files by parsing them back rather than by matching text fragments.
 
-#include "HistoryEntry.h"
+#include "history/HistoryEntry.h"
 
 #include <QByteArray>
 #include <QDateTime>

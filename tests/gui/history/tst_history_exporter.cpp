@@ -2,8 +2,8 @@
 // quote, defuse spreadsheet formulas, say whether the chain vouched for each entry, and refuse paths
 // they cannot write with a clear message and no file left behind.
 
-#include "HistoryExporter.h"
 #include "HistoryTestData.h"
+#include "history/HistoryExporter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // HistoryTableModel: what each cell and role says, upserts from the store's signals, per-user lookups.
 
-#include "HistoryTableModel.h"
 #include "HistoryTestData.h"
+#include "history/HistoryTableModel.h"
 
 #include <QColor>
 #include <QSignalSpy>

@@ -2,15 +2,15 @@
 // folder: it loads off the GUI thread, shows live appends, filters through its own controls, exports the filtered rows
 // through the file-name seam, and shows a tampered or unreadable history plainly.
 
-#include "HistoryDetailView.h"
-#include "HistoryExportNotice.h"
-#include "HistoryFeed.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryPanel.h"
-#include "HistoryService.h"
-#include "HistoryTableModel.h"
 #include "HistoryTestData.h"
-#include "LocalHistoryBackend.h"
+#include "history/HistoryDetailView.h"
+#include "history/HistoryExportNotice.h"
+#include "history/HistoryFeed.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryService.h"
+#include "history/HistoryTableModel.h"
+#include "history/local/LocalHistoryBackend.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
 // HistoryFilterProxy: each filter alone and combined selects exactly the expected rows, sorting is
 // typed and stable, and filtering still works with 100,000 entries in the model.
 
-#include "HistoryFilterProxy.h"
-#include "HistoryTableModel.h"
 #include "HistoryTestData.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryTableModel.h"
 
 #include <QTest>
 

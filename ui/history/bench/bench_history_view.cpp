@@ -2,12 +2,12 @@
 // and sorting, through the same model/proxy/view stack the panel uses. It prints times; it judges
 // nothing, so it is run by hand (see the report in the commit that added it), not by CTest.
 
-#include "HistoryFeed.h"
-#include "HistoryFilterProxy.h"
-#include "HistoryPanel.h"
-#include "HistoryService.h"
-#include "HistoryTableModel.h"
-#include "LocalHistoryBackend.h"
+#include "history/HistoryFeed.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryService.h"
+#include "history/HistoryTableModel.h"
+#include "history/local/LocalHistoryBackend.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

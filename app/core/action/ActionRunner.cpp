@@ -1,0 +1,333 @@
+#include "ActionRunner.h"
+
+#include "action/Validation.h"
+#include "api/EnrolleeClient.h"
+#include "api/RequestBuilder.h"
+#include "base/Clock.h"
+#include "history/HistoryService.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QStringDecoder>
+#include <QTimer>
+
+namespace {
+QString responseText(const ApiResult &result)
+{
+    if (result.body.isEmpty())
+        return {};
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(result.body);
+    if (decoder.hasError())
+        return QCoreApplication::translate("ActionRunner", "[%1 bytes that are not UTF-8 text]").arg(result.bodySize);
+    return result.bodyTruncated
+        ? text + QCoreApplication::translate("ActionRunner", "\n[... %1 bytes in all]").arg(result.bodySize)
+        : text;
+}
+} // namespace
+
+ActionRunner::ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
+                           QObject *parent)
+    : QObject(parent), m_client(client), m_history(history), m_clock(clock), m_policy(std::move(policy))
+{
+    qRegisterMetaType<ActionOutcome>();
+    // Skew is judged against the clock that signs, so a skewed clock is diagnosed as such.
+    m_client->setClock(m_clock);
+}
+
+ActionRule ActionRunner::rule(const ActionRequest &request) const
+{
+    return m_policy.rule(request.action, request.profile.environment);
+}
+
+void ActionRunner::setNeedsApproval(ActionKind action, Environment environment, bool needed)
+{
+    ActionRule r = m_policy.rule(action, environment);
+    r.needsApproval = needed;
+    m_policy.setRule(action, environment, r);
+}
+
+Status ActionRunner::validate(const ActionRequest &request) const
+{
+    if (Status s = Validation::checkUserId(request.userId); !s.ok())
+        return s;
+    if (Status s = request.profile.validate(); !s.ok())
+        return s;
+    if (Status s = Validation::checkReason(request.reason); !s.ok())
+        return s;
+    if (Status reason = m_policy.check(request.action, request.profile.environment, request.reason,
+                                       Confirmation::TypedUserId);
+        !reason.ok())
+        return reason;
+    if (!request.apiKey || request.apiKey->isEmpty())
+        return Status::failure(tr("No API key for profile \"%1\".").arg(request.profile.name), Status::Kind::Invalid);
+    // A trial signature proves the key is usable before anything is recorded; the real one is made per attempt.
+    const SignedRequest trial = RequestBuilder::build(request.profile, request.action, request.userId,
+                                                      request.apiKey->bytes(), m_clock->now());
+    if (!trial.ok())
+        return Status::failure(trial.error, Status::Kind::Invalid);
+    return Status::success();
+}
+
+Result<quint64> ActionRunner::submit(const ActionRequest &request)
+{
+    if (Status invalid = validate(request); !invalid.ok())
+        return invalid;
+    if (Status confirmed = m_policy.check(request.action, request.profile.environment, request.reason,
+                                          request.confirmed);
+        !confirmed.ok())
+        return confirmed;
+    if (rule(request).needsApproval && request.approvalId <= 0)
+        return Status::failure(
+            tr("%1 in %2 needs a second officer's approval first; nothing was sent.")
+                .arg(ActionInfo::displayName(request.action), environmentDisplayName(request.profile.environment)),
+            Status::Kind::NotConfirmed);
+    Job job;
+    job.ticket = m_nextTicket++;
+    job.request = request;
+    job.request.userId = Validation::normalizedUserId(request.userId);
+    HistoryEntry &e = job.entry;
+    e.time = m_clock->now();
+    e.operatorEmail = request.profile.email;
+    e.profileName = request.profile.name;
+    e.environment = request.profile.environment;
+    e.partnerId = request.profile.partnerId;
+    e.host = request.profile.endpoint().authority();
+    e.userId = job.request.userId;
+    e.action = request.action;
+    e.reason = request.reason.trimmed();
+    e.face = request.face;
+    e.runId = request.runId;
+    e.runLine = request.runLine;
+    e.runDigest = request.runDigest;
+    const quint64 ticket = job.ticket;
+    m_jobs.insert(ticket, job);
+    if (m_unrecorded.isEmpty() && !m_intentsInFlight)
+        QTimer::singleShot(0, this, &ActionRunner::recordIntents);
+    m_unrecorded.append(ticket);
+    return ticket;
+}
+
+void ActionRunner::recordIntents()
+{
+    if (m_intentsInFlight || m_unrecorded.isEmpty())
+        return;
+    m_intentsInFlight = true;
+    const QList<quint64> tickets = std::exchange(m_unrecorded, {});
+    QList<HistoryEntry> entries;
+    entries.reserve(tickets.size());
+    for (quint64 ticket : tickets)
+        entries.append(m_jobs.value(ticket).entry);
+    m_history->begin(entries, this, [this, tickets](const Result<QList<HistoryEntry>> &stored) {
+        m_intentsInFlight = false;
+        onRecorded(tickets, stored);
+        recordIntents(); // what was submitted meanwhile
+    });
+}
+
+void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored)
+{
+    for (qsizetype i = 0; i < tickets.size(); ++i) {
+        const quint64 ticket = tickets.at(i);
+        auto it = m_jobs.find(ticket);
+        if (it == m_jobs.end())
+            continue;
+        if (!stored.ok()) {
+            // Nothing was sent: an action that is not in the trail never leaves.
+            ActionOutcome outcome;
+            outcome.ticket = ticket;
+            outcome.entry = it->entry;
+            outcome.result.outcome = ApiResult::Outcome::NotSent;
+            outcome.result.message = stored.message();
+            outcome.recording = stored.status();
+            describe(outcome);
+            m_jobs.erase(it);
+            emit actionFinished(outcome);
+            continue;
+        }
+        it->entry = stored.value().at(i);
+        m_queue.enqueue(ticket);
+        emit actionStarted(ticket, it->entry);
+    }
+    startNext();
+}
+
+void ActionRunner::startNext()
+{
+    while (m_active.size() < m_maxConcurrent && !m_queue.isEmpty()) {
+        const quint64 ticket = m_queue.dequeue();
+        m_active.append(ticket);
+        attempt(ticket);
+    }
+}
+
+void ActionRunner::attempt(quint64 ticket)
+{
+    Job &job = m_jobs[ticket];
+    ++job.attempt;
+    // A fresh timestamp for every attempt: a reused one is how the SDKs earned 2205s.
+    const SignedRequest signedRequest = RequestBuilder::build(
+        job.request.profile, job.request.action, job.request.userId, job.request.apiKey->bytes(), m_clock->now());
+    if (!signedRequest.ok()) {
+        ApiResult refused;
+        refused.outcome = ApiResult::Outcome::NotSent;
+        refused.message = signedRequest.error;
+        QTimer::singleShot(0, this, [this, ticket, refused] { onResult(ticket, refused); });
+        return;
+    }
+    ClientCall *call = m_client->post(job.request.profile.endpoint(), signedRequest.json);
+    job.call = call;
+    connect(call, &ClientCall::finished, this, [this, ticket](const ApiResult &result) { onResult(ticket, result); });
+}
+
+int ActionRunner::backoffMs(int attempt, const ApiResult &result) const
+{
+    if (result.retryAfterSeconds >= 0)
+        return qMin(result.retryAfterSeconds * 1000, m_retry.maxDelayMs);
+    const double base = qMin(double(m_retry.maxDelayMs), m_retry.baseDelayMs * double(1 << qMin(attempt - 1, 16)));
+    const double spread = base * m_retry.jitter;
+    const double delay = base - spread + QRandomGenerator::global()->generateDouble() * 2 * spread;
+    return int(qBound(0.0, delay, double(m_retry.maxDelayMs)));
+}
+
+void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end())
+        return;
+    Job &job = *it;
+    job.attempts.append(QJsonObject{
+        {QStringLiteral("attempt"), job.attempt},
+        {QStringLiteral("time"), m_clock->now().toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("outcome"), result.outcomeName()},
+        {QStringLiteral("http_status"), result.httpStatus},
+        {QStringLiteral("code"), result.code},
+        {QStringLiteral("message"), result.ok() ? QString() : result.summary()},
+        {QStringLiteral("elapsed_ms"), result.elapsedMs},
+    });
+    job.call = nullptr;
+    if (!job.cancelled && !result.ok() && result.isRetryable() && job.attempt < m_retry.maxAttempts) {
+        const int delay = backoffMs(job.attempt, result);
+        emit attemptFailed(ticket, job.attempt, result, delay);
+        QTimer::singleShot(delay, this, [this, ticket] {
+            if (m_jobs.contains(ticket) && !m_jobs.value(ticket).cancelled)
+                attempt(ticket);
+        });
+        return;
+    }
+    Job finished = job;
+    m_jobs.erase(it);
+    m_active.removeOne(ticket);
+    finish(finished, result);
+    startNext();
+}
+
+bool ActionRunner::cancel(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !m_active.contains(ticket) || it->cancelled)
+        return false;
+    it->cancelled = true;
+    if (it->call) {
+        it->call->abort(); // its finished() brings the Cancelled result to onResult()
+        return true;
+    }
+    // Between attempts (waiting to retry): the earlier attempts were sent, so the answer is unknown.
+    ApiResult stopped;
+    stopped.outcome = ApiResult::Outcome::Cancelled;
+    stopped.message = tr("cancelled");
+    stopped.requestSent = it->attempt > 0;
+    QTimer::singleShot(0, this, [this, ticket, stopped] { onResult(ticket, stopped); });
+    return true;
+}
+
+void ActionRunner::describe(ActionOutcome &outcome)
+{
+    const HistoryEntry &e = outcome.entry;
+    const ApiResult &result = outcome.result;
+    const QString action = ActionInfo::displayName(e.action);
+    outcome.advice.clear();
+    if (!outcome.sent()) {
+        outcome.headline = tr("%1 of \"%2\" was not sent: %3").arg(action, e.userId, outcome.recording.message());
+    } else if (result.ok()) {
+        // Plain words in the headline; the HTTP status and code are in the details and the trail.
+        outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
+    } else if (result.outcome == ApiResult::Outcome::Cancelled) {
+        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
+            ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "
+                 "was applied is unknown.")
+                  .arg(action, e.userId)
+            : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
+    } else {
+        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
+            ? tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
+                  .arg(action, e.userId, result.summary())
+            : tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
+        if (outcome.attempts > 1)
+            outcome.headline += tr(" (after %1 attempts)").arg(outcome.attempts);
+        outcome.advice = result.advice();
+    }
+}
+
+void ActionRunner::finish(Job job, const ApiResult &result)
+{
+    HistoryEntry &e = job.entry;
+    // A request that may have reached the server but got no usable answer may have been carried out:
+    // "failure" would tell an auditor nothing happened.
+    // So may one the officer stopped waiting for.
+    const bool cancelled = result.outcome == ApiResult::Outcome::Cancelled;
+    const bool unanswered = !result.ok() && result.requestSent
+        && (result.outcome == ApiResult::Outcome::Timeout || result.outcome == ApiResult::Outcome::NetworkError
+            || cancelled);
+    e.outcome = result.ok() ? HistoryEntry::Outcome::Success
+        : unanswered        ? HistoryEntry::Outcome::Unknown
+                            : HistoryEntry::Outcome::Failure;
+    e.completedAt = m_clock->now();
+    e.httpStatus = result.httpStatus;
+    e.code = result.code;
+    e.message = result.ok() ? result.message : result.summary();
+    e.response = responseText(result);
+    e.elapsedMs = result.elapsedMs;
+    e.attempts = job.attempts;
+
+    ActionOutcome &outcome = job.outcome;
+    outcome.ticket = job.ticket;
+    outcome.result = result;
+    outcome.attempts = job.attempt;
+    outcome.entry = e;
+    describe(outcome);
+    job.request.apiKey.reset(); // the last owner wipes it
+    if (m_answered.isEmpty() && !m_answersInFlight)
+        QTimer::singleShot(0, this, &ActionRunner::recordAnswers);
+    m_answered.append(job);
+}
+
+void ActionRunner::recordAnswers()
+{
+    if (m_answersInFlight || m_answered.isEmpty())
+        return;
+    m_answersInFlight = true;
+    const QList<Job> jobs = std::exchange(m_answered, {});
+    QList<HistoryEntry> answers;
+    answers.reserve(jobs.size());
+    for (const Job &job : jobs)
+        answers.append(job.entry);
+    // The face hears of the outcome once the answer is in the trail (or known not to be).
+    m_history->complete(answers, this, [this, jobs](const Status &written) {
+        m_answersInFlight = false;
+        // Answers that came in meanwhile go in one commit; they are queued on the history thread before
+        // the faces below hear of these.
+        recordAnswers();
+        for (Job job : jobs) {
+            ActionOutcome &outcome = job.outcome;
+            if (!written.ok()) {
+                outcome.historyError = written.message();
+                outcome.advice += (outcome.advice.isEmpty() ? QString() : QStringLiteral(" "))
+                    + tr("The outcome could not be written to the history yet (%1); it will be written when the "
+                         "history can be written again.")
+                          .arg(written.message());
+            }
+            emit actionFinished(outcome);
+        }
+    });
+}

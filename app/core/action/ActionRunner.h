@@ -1,0 +1,151 @@
+#pragma once
+
+#include "action/Action.h"
+#include "action/ActionPolicy.h"
+#include "api/ApiResult.h"
+#include "base/Status.h"
+#include "history/HistoryEntry.h"
+#include "settings/Profile.h"
+#include "settings/SecretBytes.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+
+#include <memory>
+
+class Clock;
+class ClientCall;
+class EnrolleeClient;
+class HistoryService;
+
+// What a face asks for. The API key travels with the request, shared by its copies, and is wiped when
+// the last of them is gone.
+struct ActionRequest {
+    ActionKind action = ActionKind::ReEnroll;
+    QString userId;
+    QString reason;
+    Profile profile;
+    std::shared_ptr<const SecretBytes> apiKey;
+    QString face = QStringLiteral("console");
+    // What the face obtained from the officer; the policy says what this action needs here.
+    Confirmation confirmed = Confirmation::None;
+    // The team request a second officer approved (and the database marked as run), when the policy
+    // needs approval; 0 otherwise.
+    qint64 approvalId = 0;
+    // A row of a bulk run: recorded in the row's begin record (HistoryEntry::runId, runLine).
+    QString runId;
+    int runLine = 0;
+    QString runDigest;
+};
+
+struct RetryPolicy {
+    int maxAttempts = 3;    // including the first
+    int baseDelayMs = 1000; // doubled each retry
+    int maxDelayMs = 30000;
+    double jitter = 0.25; // +/- fraction of the delay
+};
+
+// How an action ended, for the face to show.
+struct ActionOutcome {
+    quint64 ticket = 0;
+    HistoryEntry entry; // as recorded, with its outcome
+    ApiResult result;   // the last attempt
+    int attempts = 0;
+    QString headline;     // translated, one line: "User X deactivated." / "Deactivate failed: HTTP 400 …"
+    QString advice;       // translated, what to do next (may be empty)
+    Status recording;     // failed when the intent could not be recorded: then nothing was sent
+    QString historyError; // set when the answer could not be recorded yet
+    bool ok() const { return result.ok(); }
+    bool sent() const { return recording.ok(); }
+};
+
+Q_DECLARE_METATYPE(ActionOutcome)
+
+// The one pipeline every face uses: validate (the policy) → record the intent in the history
+// (durable) → sign with a fresh timestamp → send → retry where safe → record the answer → report.
+// Faces never sign, send, write history or decide what needs a reason or a confirmation themselves.
+// Intents submitted in the same event-loop turn are recorded in one commit, and so are answers, so a
+// bulk run of thousands of rows costs a few commits, not thousands.
+class ActionRunner : public QObject
+{
+    Q_OBJECT
+public:
+    // The translated headline and advice of an ended action, from its entry, result and attempts: at the
+    // end, and again when a window rebuilt in another language shows it.
+    static void describe(ActionOutcome &outcome);
+    ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
+                 QObject *parent = nullptr);
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
+    const ActionPolicy &policy() const { return m_policy; }
+    // Marks an action as needing a second officer in an environment (the team's policy, issue 11).
+    void setNeedsApproval(ActionKind action, Environment environment, bool needed);
+    ActionRule rule(const ActionRequest &request) const;
+    // Bounded concurrency for bulk runs; further submissions wait in order.
+    void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }
+
+    // Everything that can be checked before the officer is asked or anything is recorded: the input,
+    // the policy's reason rule, and that the key can sign.
+    Status validate(const ActionRequest &request) const;
+    // validate() plus the policy's confirmation rule. Returns a ticket; the action is recorded, then
+    // sent, and actionFinished() follows exactly once (with a failed `recording` if the intent could
+    // not be recorded, in which case nothing was sent).
+    Result<quint64> submit(const ActionRequest &request);
+
+    // Stops waiting for an action's answer: the request in flight is aborted and no retry follows.
+    // The outcome still comes through actionFinished(): "unknown" when the request may have reached
+    // the server (it may still act on it), "failure" when nothing had left. False for an unknown
+    // ticket or one not sent yet.
+    bool cancel(quint64 ticket);
+
+    int activeCount() const { return int(m_active.size()); }
+    int queuedCount() const { return int(m_queue.size()); }
+
+signals:
+    // The intent is recorded; the request is about to leave.
+    void actionStarted(quint64 ticket, const HistoryEntry &entry);
+    // An attempt failed and another follows after `retryInMs`.
+    void attemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
+    void actionFinished(const ActionOutcome &outcome);
+
+private:
+    struct Job {
+        quint64 ticket = 0;
+        ActionRequest request;
+        HistoryEntry entry;
+        int attempt = 0;
+        QJsonArray attempts;
+        ActionOutcome outcome;
+        QPointer<ClientCall> call; // the attempt in flight, if any
+        bool cancelled = false;
+    };
+    void recordIntents();
+    void onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored);
+    void startNext();
+    void attempt(quint64 ticket);
+    void onResult(quint64 ticket, const ApiResult &result);
+    void finish(Job job, const ApiResult &result);
+    void recordAnswers();
+    int backoffMs(int attempt, const ApiResult &result) const;
+
+    EnrolleeClient *m_client;
+    HistoryService *m_history;
+    const Clock *m_clock;
+    ActionPolicy m_policy;
+    RetryPolicy m_retry;
+    int m_maxConcurrent = 8;
+    quint64 m_nextTicket = 1;
+    QList<quint64> m_unrecorded; // submitted, intent not yet written
+    QList<Job> m_answered;       // answered, answer not yet written
+    // A commit of intents (answers) is on its way: what arrives meanwhile waits for it and goes in the
+    // next commit together (group commit), so a busy bulk run costs a commit per group, not per row.
+    bool m_intentsInFlight = false;
+    bool m_answersInFlight = false;
+    QQueue<quint64> m_queue;
+    QHash<quint64, Job> m_jobs;
+    QList<quint64> m_active;
+};

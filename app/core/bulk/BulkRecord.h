@@ -1,0 +1,99 @@
+#pragma once
+
+#include "action/Action.h"
+#include "bulk/BulkInput.h"
+#include "history/HistoryEntry.h"
+#include "settings/Profile.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// Where one input row of a bulk run stands. The history decides: a row with no begin record was never
+// sent; one begun without an answer is unknown (it may have been carried out) and is never sent again
+// unless a retry asks for it.
+enum class BulkRowStatus {
+    NotSent,   // invalid, duplicate, or not reached yet (paused, cancelled, interrupted)
+    InFlight,  // begun by this process, answer not in yet
+    Succeeded, // 2xx
+    Already,   // refused with a code that means the goal was already met (BulkRecord::isAlready)
+    Failed,    // refused, or never reached the server
+    Unknown,   // begun, no usable answer recorded
+};
+
+struct BulkRowResult {
+    BulkRow row;
+    BulkRowStatus status = BulkRowStatus::NotSent;
+    HistoryEntry entry; // the row's history entry when it was begun (entry.id > 0)
+    bool begun() const { return entry.id > 0; }
+    // Refused by the server (an answer came) rather than unreachable.
+    bool refused() const { return status == BulkRowStatus::Failed && entry.httpStatus != 0; }
+    static QString statusName(BulkRowStatus status); // not_sent, in_flight, succeeded, already, failed, unknown
+    static bool statusFromName(const QString &name, BulkRowStatus *status);
+    QString message() const; // the server's message, or "not sent: …"
+};
+
+// Per-outcome counts; they add up to the number of input data rows.
+struct BulkCounts {
+    int succeeded = 0;
+    int already = 0;
+    int failed = 0;
+    int unknown = 0;
+    int notSent = 0;
+    int inFlight = 0;
+    int refused = 0;     // of `failed`, those the server answered
+    int unreachable = 0; // of `failed`, those that never got an answer (plus every unknown)
+    int total() const { return succeeded + already + failed + unknown + notSent + inFlight; }
+    static BulkCounts of(const QList<BulkRowResult> &rows);
+    // Counts one row in (sign 1) or out (sign -1), so a live run keeps its counts without a recount.
+    void add(const BulkRowResult &row, int sign = 1);
+    QJsonObject toJson() const;
+};
+
+// A bulk run's header, a first-class object kept in the data folder beside the history (BulkStore):
+// what was asked (action, reason, profile, the input file and its SHA-256, the checked rows, the
+// options), where it stands, and the run it retries. The rows' outcomes are not kept here: the
+// history's chained begin and completion records (which carry the run id and line) are the truth.
+struct BulkRecord {
+    enum class State { Running, Paused, Finished, Cancelled };
+
+    QString id;
+    QString parentId; // the run this one retries
+    ActionKind action = ActionKind::Deactivate;
+    QString reason;
+    Profile profile;
+    QString inputPath;
+    QString inputSha256;
+    QList<BulkRow> rows; // every input data row, valid or not, in input order
+    double rate = 5;     // requests per second; 0 = unlimited
+    int concurrency = 4;
+    int canary = 0;
+    State state = State::Running;
+    QString pauseReason;
+    QDateTime created;
+    QDateTime updated;
+    QString resultsPath;
+    qint64 pid = 0; // the process that runs it while Running
+
+    static QString stateName(State state); // running, paused, finished, cancelled
+    static bool stateFromName(const QString &name, State *state);
+    // "interrupted" for a Running run whose process is gone.
+    QString displayState() const;
+    int validCount() const;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &o, BulkRecord *record);
+    // SHA-256 (hex) of what the run asked for and cannot change: id, parent, action, reason, profile,
+    // input and its hash, created, rows. Every row's begin record carries it, so a header altered after
+    // the fact no longer matches the chain (headerProblem()).
+    QString digest() const;
+    // Translated, when a row of this run in `history` was begun under another header; empty otherwise.
+    QString headerProblem(const QList<HistoryEntry> &history) const;
+
+    // Codes that mean the action's goal is already met (2207 for a deactivate; 2208 or 2210 for a delete).
+    static bool isAlready(ActionKind action, const QString &code);
+    static BulkRowStatus classify(ActionKind action, const HistoryEntry &entry);
+    // Each row's standing from the history entries of this run (others are ignored).
+    QList<BulkRowResult> results(const QList<HistoryEntry> &history) const;
+};

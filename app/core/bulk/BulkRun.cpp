@@ -1,0 +1,391 @@
+#include "BulkRun.h"
+
+#include "action/ActionRunner.h"
+#include "bulk/BulkResults.h"
+#include "bulk/BulkStore.h"
+#include "history/HistoryService.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+
+namespace {
+constexpr int kResultsEveryMs = 500;
+
+bool isHopelessRefusal(const QString &code)
+{
+    return code == QLatin1String("2205") || code == QLatin1String("2405") || code == QLatin1String("2220");
+}
+} // namespace
+
+BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
+    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_history(history), m_store(store),
+      m_throttle(m_record.rate)
+{
+    m_pumpTimer.setSingleShot(true);
+    m_resultsTimer.setSingleShot(true);
+    m_resultsTimer.setInterval(kResultsEveryMs);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
+    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::writeResults);
+    connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
+    connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
+    setResultsPath(m_record.resultsPath);
+    m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
+}
+
+BulkRun::~BulkRun()
+{
+    // What was asked for is written; the answers posted back die with this object.
+    m_files.waitForDone();
+}
+
+template <typename Work, typename Then>
+void BulkRun::offThread(Work work, Then then)
+{
+    m_files.start([this, work, then] {
+        auto done = work();
+        QMetaObject::invokeMethod(
+            this, [then, done] { then(done); }, Qt::QueuedConnection);
+    });
+}
+
+void BulkRun::setResultsPath(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_record.resultsPath = path;
+    m_results = std::make_unique<BulkResults>(path);
+}
+
+QString BulkRun::resultsPath() const
+{
+    return m_results ? m_results->path() : QString();
+}
+
+void BulkRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_clock.start();
+    m_runner->setMaxConcurrent(qMax(1, m_record.concurrency));
+    m_record.state = BulkRecord::State::Running;
+    m_record.pid = QCoreApplication::applicationPid();
+    m_record.pauseReason.clear();
+    // What was begun before (by this run in a process that died, say) is in the history, not here.
+    m_history->read(1, this, [this](const Result<HistoryRead> &read) {
+        if (!read.ok()) {
+            m_stopped = true;
+            emit failed(read.status());
+            return;
+        }
+        onHistoryRead(read.value().entries);
+    });
+}
+
+void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
+{
+    struct Prepared {
+        QList<BulkRowResult> rows;
+        QString digest;
+        Status problem;
+    };
+    // Matching rows to a long history, the digest and the run file's fsync are worker work; nothing is
+    // sent before the run file (state running, this pid) is on disk.
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    offThread(
+        [record, entries, store] {
+        Prepared p{record.results(entries), record.digest(), Status::success()};
+        if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
+            p.problem = Status::failure(altered, Status::Kind::Storage);
+        else
+            p.problem = store->save(record);
+        return p;
+        },
+        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem); });
+}
+
+void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem)
+{
+    if (!problem.ok()) {
+        m_stopped = true;
+        emit failed(problem);
+        return;
+    }
+    m_rows = rows;
+    m_digest = digest;
+    m_counts = BulkCounts::of(m_rows);
+    int begun = 0;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows.at(i).row.valid())
+            continue;
+        if (m_rows.at(i).begun())
+            ++begun;
+        else
+            m_queue.append(i);
+    }
+    // What is left of the canary: rows sent before a pause or an interruption were its first rows.
+    m_canaryLeft = m_record.canary > begun ? m_record.canary - begun : -1;
+    writeResults();
+    emit started();
+    emit progress(counts());
+    if (m_queue.isEmpty() || m_pausing || m_cancelling)
+        settle();
+    else
+        schedulePump();
+}
+
+void BulkRun::schedulePump()
+{
+    // Answers that arrive in one turn free their slots together, so the next window is one commit.
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpQueued = false;
+        pump();
+    });
+}
+
+void BulkRun::pump()
+{
+    if (m_stopped || m_pausing || m_cancelling || m_queue.isEmpty())
+        return;
+    const int concurrency = qMax(1, m_record.concurrency);
+    const int free = concurrency - inFlight();
+    // Refill in windows of at least half the concurrency: one commit for many rows.
+    if (free <= 0 || (inFlight() > 0 && free < qMax(1, concurrency / 2)))
+        return;
+    int waitMs = 0;
+    int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
+    n = qMin(n, int(m_queue.size()));
+    if (m_canaryLeft >= 0)
+        n = qMin(n, m_canaryLeft);
+    if (n <= 0) {
+        if (waitMs > 0)
+            m_pumpTimer.start(waitMs);
+        return;
+    }
+    m_throttle.sent(m_clock.elapsed(), n);
+    for (int i = 0; i < n; ++i)
+        submitRow(m_queue.takeFirst());
+    if (m_canaryLeft > 0)
+        m_canaryLeft -= n;
+}
+
+void BulkRun::submitRow(int index)
+{
+    BulkRowResult &r = m_rows[index];
+    ActionRequest request;
+    request.action = m_record.action;
+    request.userId = r.row.userId;
+    request.reason = r.row.reason;
+    request.profile = m_record.profile;
+    request.apiKey = m_key;
+    request.face = m_face;
+    request.confirmed = m_confirmed;
+    request.approvalId = m_approvalId;
+    request.runId = m_record.id;
+    request.runLine = r.row.line;
+    request.runDigest = m_digest;
+    const Result<quint64> ticket = m_runner->submit(request);
+    if (!ticket.ok()) {
+        // Refused before anything was recorded: not sent, and said why.
+        r.row.problem = ticket.message();
+        emit rowFinished(index);
+        return;
+    }
+    m_counts.add(r, -1);
+    r.status = BulkRowStatus::InFlight;
+    m_counts.add(r);
+    m_tickets.insert(ticket.value(), index);
+    emit rowStarted(index);
+}
+
+void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int retryInMs)
+{
+    if (!m_tickets.contains(ticket) || result.httpStatus != 429)
+        return;
+    // Too many requests is about the run, not the row: every send waits, and the rate comes down.
+    const qint64 now = m_clock.elapsed();
+    m_throttle.tooMany(now);
+    m_throttle.hold(now + retryInMs);
+    emit holding(retryInMs, result.summary());
+}
+
+void BulkRun::onFinished(const ActionOutcome &outcome)
+{
+    const auto it = m_tickets.constFind(outcome.ticket);
+    if (it == m_tickets.constEnd())
+        return;
+    const int index = *it;
+    m_tickets.erase(it);
+    BulkRowResult &r = m_rows[index];
+    m_counts.add(r, -1);
+    if (!outcome.sent()) {
+        r.status = BulkRowStatus::NotSent;
+        r.row.problem = outcome.recording.message();
+        pause(PauseCause::Storage, outcome.recording.message());
+    } else {
+        r.entry = outcome.entry;
+        r.status = BulkRecord::classify(m_record.action, outcome.entry);
+    }
+    m_counts.add(r);
+    if (r.status == BulkRowStatus::Failed && isHopelessRefusal(r.entry.code))
+        ++m_streak;
+    else if (r.status == BulkRowStatus::Succeeded || r.status == BulkRowStatus::Already)
+        m_streak = 0;
+    if (outcome.result.httpStatus == 429)
+        m_throttle.tooMany(m_clock.elapsed());
+    emit rowFinished(index);
+    emit progress(counts());
+    scheduleResults();
+    if (m_streak >= m_streakLimit && !m_pausing)
+        pause(PauseCause::Refusals,
+              tr("%n rows in a row were refused with %1 (%2); the rest would fail the same way.", nullptr, m_streak)
+                  .arg(r.entry.code, r.entry.message));
+    if (m_canaryLeft == 0 && !m_pausing && !m_queue.isEmpty())
+        pause(PauseCause::Canary, tr("The canary rows are done."));
+    if (inFlight() == 0 && (m_pausing || m_cancelling || m_queue.isEmpty()))
+        settle();
+    else
+        schedulePump();
+}
+
+void BulkRun::pause(PauseCause cause, const QString &reason)
+{
+    if (m_stopped || m_pausing || m_cancelling)
+        return;
+    m_pausing = true;
+    m_pauseCause = cause;
+    m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
+    m_pumpTimer.stop();
+    if (m_started && inFlight() == 0 && !m_rows.isEmpty())
+        settle();
+}
+
+void BulkRun::cancel()
+{
+    if (m_stopped)
+        return;
+    m_cancelling = true;
+    m_pumpTimer.stop();
+    if (inFlight() == 0)
+        settle();
+}
+
+void BulkRun::resume()
+{
+    if (!m_started) {
+        start();
+        return;
+    }
+    if (!m_pausing && !m_stopped)
+        return;
+    m_pausing = false;
+    m_stopped = false;
+    m_streak = 0;
+    m_canaryLeft = -1;
+    m_record.state = BulkRecord::State::Running;
+    m_record.pauseReason.clear();
+    saveRecord(m_record, [this] {
+        schedulePump();
+        if (m_queue.isEmpty() && inFlight() == 0 && !m_stopped)
+            settle();
+    });
+}
+
+void BulkRun::settle()
+{
+    if (m_settling)
+        return; // one end at a time: a cancel while a pause is being written waits for it
+    m_settling = true;
+    const BulkRecord::State state = m_cancelling ? BulkRecord::State::Cancelled
+        : m_pausing                              ? BulkRecord::State::Paused
+                                                 : BulkRecord::State::Finished;
+    // The proof (record numbers and hashes of both records) is read back from the trail.
+    qint64 first = 0;
+    for (const BulkRowResult &r : m_rows) {
+        if (r.begun() && (first == 0 || r.entry.id < first))
+            first = r.entry.id;
+    }
+    if (first == 0)
+        return conclude(state);
+    m_history->read(first, this, [this, state](const Result<HistoryRead> &read) {
+        if (!read.ok())
+            return conclude(state);
+        const BulkRecord record = m_record;
+        const QList<HistoryEntry> entries = read.value().entries;
+        offThread([record, entries] { return record.results(entries); },
+                  [this, state](const QList<BulkRowResult> &proved) {
+            for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
+                if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
+                    m_rows[i].entry = proved.at(i).entry;
+            }
+            m_counts = BulkCounts::of(m_rows);
+            conclude(state);
+        });
+    });
+}
+
+void BulkRun::conclude(BulkRecord::State state)
+{
+    m_resultsTimer.stop();
+    writeResults();
+    // The record (and the faces) say paused or finished once the run file and the results file are both
+    // on disk.
+    BulkRecord ended = m_record;
+    ended.state = state;
+    ended.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
+    ended.updated = QDateTime::currentDateTimeUtc();
+    BulkResults *results = m_results.get();
+    saveRecord(
+        ended,
+        [this, ended] {
+        m_record = ended;
+        m_settling = false;
+        m_stopped = true;
+        if (ended.state == BulkRecord::State::Paused)
+            return void(emit paused(m_pauseCause, m_pauseReason));
+        m_key.reset();
+        emit finished(counts());
+        },
+        [results] { return results ? results->flush() : Status::success(); });
+}
+
+void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso)
+{
+    record.updated = QDateTime::currentDateTimeUtc();
+    const BulkStore *store = m_store;
+    offThread(
+        [record, store, andAlso] {
+        Status s = store->save(record);
+        if (andAlso) {
+            // The results file is best effort: its failure is its own, not the run's.
+            (void)andAlso();
+        }
+        return s;
+        },
+        [this, then](const Status &s) {
+        if (!s.ok() && !m_stopped) {
+            m_stopped = true;
+            m_settling = false;
+            emit failed(s);
+            return;
+        }
+        if (then)
+            then();
+    });
+}
+
+void BulkRun::scheduleResults()
+{
+    if (!m_resultsTimer.isActive())
+        m_resultsTimer.start();
+}
+
+void BulkRun::writeResults()
+{
+    if (m_results)
+        m_results->write(m_record.id, m_record.action, m_rows);
+}

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "action/ActionPolicy.h"
+#include "base/Status.h"
+#include "bulk/BulkRecord.h"
+#include "bulk/BulkThrottle.h"
+#include "settings/SecretBytes.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class ActionRunner;
+class BulkResults;
+class BulkStore;
+class HistoryService;
+struct ActionOutcome;
+struct ApiResult;
+
+// One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
+// leaves, signed, retried and recorded like a single action), throttled by rate and concurrency, in
+// windows submitted in one event-loop turn so their intents share one history commit. start() reads
+// the history first: rows already begun (by an earlier, perhaps killed, process) are never sent again;
+// those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak of
+// refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and
+// the signals; nothing here blocks: the history, the run file and the results file are written, and
+// rows matched to a long history, on other threads.
+class BulkRun : public QObject
+{
+    Q_OBJECT
+public:
+    enum class PauseCause { Requested, Canary, Refusals, Storage };
+    Q_ENUM(PauseCause)
+
+    BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store,
+            QObject *parent = nullptr);
+    ~BulkRun() override;
+
+    void setApiKey(std::shared_ptr<const SecretBytes> key) { m_key = std::move(key); }
+    void setConfirmation(Confirmation confirmed) { m_confirmed = confirmed; }
+    void setFace(const QString &face) { m_face = face; }
+    // The team request (approved by a second officer, claimed) every row is sent under; 0 = none.
+    void setApproval(qint64 requestId) { m_approvalId = requestId; }
+    // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
+    void setResultsPath(const QString &path);
+    // Refusals in a row that pause the run (default 5).
+    void setRefusalStreakLimit(int n) { m_streakLimit = qMax(1, n); }
+    // The run's first `rows` rows go first, then it pauses with PauseCause::Canary until resume(); 0 =
+    // none. Set from the run file (BulkRecord::canary) by default. Rows a run sent before it was paused
+    // or interrupted count: a resumed run sends only what is left of its canary, and one that has never
+    // sent anything (held for approval, say) starts with the whole canary.
+    void setCanary(int rows) { m_record.canary = qMax(0, rows); }
+
+    const BulkRecord &record() const { return m_record; }
+    const QList<BulkRowResult> &rows() const { return m_rows; }
+    BulkCounts counts() const { return m_counts; }
+    bool isActive() const { return m_started && !m_stopped; }
+    int inFlight() const { return int(m_tickets.size()); }
+    int remaining() const { return int(m_queue.size()); }
+    QString resultsPath() const;
+
+    void start();
+    void pause(PauseCause cause = PauseCause::Requested, const QString &reason = {});
+    void resume();
+    void cancel();
+
+signals:
+    void started(); // the history was read; rows are going out
+    void rowStarted(int index);
+    void rowFinished(int index);
+    void progress(const BulkCounts &counts);
+    // Sending stops for `ms` (a 429's Retry-After): the whole run waits, not only the row.
+    void holding(int ms, const QString &why);
+    // Nothing is in flight any more and the run waits for resume().
+    void paused(BulkRun::PauseCause cause, const QString &reason);
+    // Every row was tried (or the run was cancelled); the results file is written.
+    void finished(const BulkCounts &counts);
+    // The run could not start or go on (history unreadable, run file unwritable).
+    void failed(const Status &status);
+
+private:
+    void onHistoryRead(const QList<HistoryEntry> &entries);
+    void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
+    // work() on the run's file thread, then then(result) back on this object's thread.
+    template <typename Work, typename Then>
+    void offThread(Work work, Then then);
+    void schedulePump();
+    void pump();
+    void submitRow(int index);
+    void onAttemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
+    void onFinished(const ActionOutcome &outcome);
+    void settle();
+    void conclude(BulkRecord::State state);
+    // Saves `record` (and runs andAlso) on the file thread; then() runs once it is on disk. A failure
+    // stops the run with failed() instead.
+    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {});
+    void scheduleResults();
+    void writeResults();
+
+    BulkRecord m_record;
+    ActionRunner *m_runner;
+    HistoryService *m_history;
+    BulkStore *m_store;
+    std::shared_ptr<const SecretBytes> m_key;
+    std::unique_ptr<BulkResults> m_results;
+    Confirmation m_confirmed = Confirmation::None;
+    QString m_face = QStringLiteral("bulk");
+    qint64 m_approvalId = 0;
+    QList<BulkRowResult> m_rows;
+    BulkCounts m_counts;
+    QList<int> m_queue;            // row indices never begun, in input order
+    QHash<quint64, int> m_tickets; // in flight: runner ticket -> row index
+    BulkThrottle m_throttle;
+    QElapsedTimer m_clock;
+    QTimer m_pumpTimer;
+    QTimer m_resultsTimer;
+    int m_streak = 0;
+    int m_streakLimit = 5;
+    int m_canaryLeft = -1;
+    bool m_started = false;
+    bool m_stopped = false;
+    bool m_pausing = false;
+    bool m_cancelling = false;
+    bool m_pumpQueued = false;
+    bool m_settling = false; // settle() has begun and conclude() has not reported yet
+    PauseCause m_pauseCause = PauseCause::Requested;
+    QString m_pauseReason;
+    QString m_digest;    // of the header as started, recorded with every row
+    QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
+};

@@ -1,0 +1,96 @@
+#include "BulkStore.h"
+
+#include "base/Clock.h"
+#include "settings/PrivateFiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace {
+constexpr qint64 kMaxRunFile = 256 * 1024 * 1024;
+
+bool isRunId(const QString &id)
+{
+    static const QRegularExpression shape(QStringLiteral("^[0-9]{8}-[0-9]{6}-[0-9a-f]{4}$"));
+    return shape.match(id).hasMatch();
+}
+} // namespace
+
+BulkStore::BulkStore(QString folder) : m_folder(std::move(folder))
+{
+}
+
+QString BulkStore::pathOf(const QString &id) const
+{
+    return QDir(m_folder).filePath(id + QStringLiteral(".json"));
+}
+
+QString BulkStore::defaultResultsPath(const QString &id) const
+{
+    return QDir(m_folder).filePath(id + QStringLiteral(".results.csv"));
+}
+
+QString BulkStore::newId(const Clock &clock) const
+{
+    const QString stamp = clock.now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (;;) {
+        QString id = stamp + QLatin1Char('-')
+            + QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
+        if (!QFile::exists(pathOf(id)))
+            return id;
+    }
+}
+
+Status BulkStore::save(const BulkRecord &record) const
+{
+    if (Status folder = PrivateFiles::ensureFolder(m_folder); !folder.ok())
+        return folder;
+    QSaveFile file(pathOf(record.id));
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        return PrivateFiles::writeFailure(
+            m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
+    return Status::success();
+}
+
+Result<BulkRecord> BulkStore::load(const QString &id) const
+{
+    if (!isRunId(id))
+        return Status::failure(QCoreApplication::translate("BulkStore", "\"%1\" is not a run id.").arg(id.left(60)),
+                               Status::Kind::Invalid);
+    QFile file(pathOf(id));
+    if (!file.open(QIODevice::ReadOnly))
+        return Status::failure(QCoreApplication::translate("BulkStore", "No run %1 in %2.").arg(id, m_folder),
+                               Status::Kind::Invalid);
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxRunFile));
+    BulkRecord record;
+    if (!doc.isObject() || !BulkRecord::fromJson(doc.object(), &record) || record.id != id)
+        return Status::failure(
+            QCoreApplication::translate("BulkStore", "The run file %1 is damaged.").arg(file.fileName()),
+            Status::Kind::Storage);
+    return record;
+}
+
+QList<BulkRecord> BulkStore::list() const
+{
+    QList<BulkRecord> records;
+    const QStringList names = QDir(m_folder).entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : names) {
+        const QString id = name.chopped(5);
+        if (!isRunId(id))
+            continue;
+        if (Result<BulkRecord> r = load(id); r.ok())
+            records.append(r.value());
+    }
+    std::sort(records.begin(), records.end(), [](const BulkRecord &a, const BulkRecord &b) {
+        return a.created != b.created ? a.created > b.created : a.id > b.id;
+    });
+    return records;
+}

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "base/Status.h"
+#include "history/HistoryChain.h"
+#include "history/HistoryEntry.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+// What a read brings back: the entries begun at or after the record number asked for (merged with
+// their answers where those were read too), the answers to entries begun earlier, and where to read
+// from next time. A read from record 1 is the whole trail.
+struct HistoryRead {
+    QList<HistoryEntry> entries;     // oldest first
+    QList<HistoryEntry> completions; // answers to entries begun before `from`: id plus outcome fields
+    qint64 newestRecord = 0;         // the newest record number seen; read from newestRecord + 1 next
+    QStringList problems;            // translated, one per file or record that could not be used
+};
+
+// What a retention run removed, or would remove.
+struct PruneReport {
+    struct Month {
+        QString month; // "yyyy-MM"
+        qint64 entries = 0;
+    };
+    qint64 removedEntries = 0;
+    QStringList removedFiles;
+    QList<Month> months; // oldest first
+};
+
+// Where the audit trail is kept. A backend is used from one thread only (HistoryService's), so its
+// calls are synchronous and may wait on locks, disks or a database; nothing else calls it. Writes are
+// durable when they return ok: the runner sends a request only after its intent was recorded.
+// Implementations: LocalHistoryBackend (INI shards in a folder); a team backend on PostgreSQL is the
+// next one. Both hold the same chained records: an action is a begin record and a completion record.
+class HistoryBackend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~HistoryBackend() override = default;
+
+    // Translated, for people: "the history in /home/…/history".
+    virtual QString location() const = 0;
+    // The same place for tools and exports, untranslated: a folder path, a database's name.
+    virtual QString address() const = 0;
+    // The key that chains the records. Appends are refused until it is set.
+    virtual void setChainKey(const QByteArray &key) = 0;
+
+    // Records the intent of each entry (one begin record each), all committed together: thousands of
+    // bulk rows cost one commit, not one per row. Returns the entries' ids in order.
+    virtual Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) = 0;
+    // Records the answers; each entry's id names the begin record it completes.
+    virtual Status complete(const QList<HistoryEntry> &completions) = 0;
+    // Reads incrementally from record number `from` (1 = everything). Reads never move or repair data.
+    virtual Result<HistoryRead> read(qint64 from) = 0;
+    virtual ChainReport verify() = 0;
+    // Removes whole months before `keepFrom` and records the removal in the chain. Refused when the
+    // clock is behind the newest record or far ahead of it.
+    virtual Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) = 0;
+    // What prune() would remove now, removing nothing; refused for the same clocks.
+    virtual Result<PruneReport> planPrune(const QDate &keepFrom) = 0;
+    // From now on every write is refused with `why` (the chain key cannot be reached): never a new chain.
+    virtual void refuseWrites(const Status &why) = 0;
+    // Starts watching for writers in other processes; changed() follows. Called on the backend's thread.
+    virtual void watch() = 0;
+    // The anchor's copy in the keychain (HistoryAnchor's line) as read when the history was opened:
+    // appends and checks compare against it as against the anchor file. Ignored by backends without one.
+    virtual void setKeychainAnchor(const QByteArray &line) { Q_UNUSED(line) }
+    // For a history whose chain key was lost for good: with the new key set, records a chained "key
+    // epoch" record saying so, after which checks report the earlier records as unverifiable, not as
+    // altered. Refused while the key in hand still vouches for the history. Returns its record number.
+    virtual Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason)
+    {
+        Q_UNUSED(operatorEmail)
+        Q_UNUSED(reason)
+        return Status::failure(QCoreApplication::translate("HistoryStore", "This history does not keep key epochs."),
+                               Status::Kind::Error);
+    }
+
+signals:
+    // The anchor now vouches for this line (HistoryAnchor's format): the keychain's copy may follow.
+    void anchorWritten(const QByteArray &line);
+    // Another writer may have appended: read again from the newest record seen.
+    void changed();
+};

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "history/HistoryAnchor.h"
+#include "history/local/HistoryShard.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One place where the chain does not hold.
+struct ChainBreak {
+    qint64 seq = 0;   // the record concerned (0: no one record, e.g. an unreadable file)
+    qint64 entry = 0; // the action entry that record belongs to
+    QString problem;  // translated
+};
+
+// The result of walking the hash chain.
+struct ChainReport {
+    bool ok = true;
+    qint64 records = 0;       // records checked
+    qint64 firstBadSeq = 0;   // the first record that was altered, removed or reordered (0 when ok)
+    qint64 firstBadEntry = 0; // the action entry that record belongs to
+    QString problem;          // translated, names the record and what is wrong
+    QList<ChainBreak> breaks; // every break, in the order found; the first is the one above
+    qint64 headSeq = 0;       // the newest record the walk vouched for, and its hash: an export's anchor
+    QString headHash;
+    bool keyed = false;              // whether a chain key was set
+    bool anchored = false;           // the newest record matches the anchor kept outside the history folder
+    bool anchoredInKeychain = false; // ... and the anchor's copy in the keychain
+    // Records #1 to #unverifiableThrough were chained with a key given up for good (a key epoch began
+    // after them): their hashes cannot be checked, and they are reported as unverifiable, not altered.
+    qint64 unverifiableThrough = 0;
+    qint64 epochRecord = 0; // the record that began the current key epoch (0: the first key)
+    QString epochNote;      // translated: when, by whom and why the earlier key was given up
+};
+
+// The keyed hash chain over the history's records: how a record's hash and the head's and anchor's
+// MACs are made, and the walk that finds every record altered, removed or reordered. Each hash is
+// HMAC-SHA256(key, previous hash + number + text); without a key it still chains, but cannot stop a
+// forger who recomputes it.
+class HistoryChain
+{
+public:
+    void setKey(const QByteArray &key) { m_key = key; }
+    bool keyed() const { return !m_key.isEmpty(); }
+    static QString genesis(); // the "previous hash" of record #1
+    QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
+    QString headMac(qint64 seq, const QString &hash) const;
+    QString anchorMac(qint64 seq, const QString &hash) const;
+    // `records` in number order from every readable shard; `unreadable` names the others.
+    // `keychainAnchor` is the anchor's copy in the keychain, where there is one.
+    ChainReport check(const QList<HistoryShard::Record> &records, const QStringList &unreadable,
+                      const HistoryShard::Head &head, const AnchorState &anchor = AnchorState(),
+                      const AnchorState &keychainAnchor = AnchorState()) const;
+
+private:
+    // Reports what the anchor says of the history's end; true when it named a removal or rollback.
+    enum class AnchorVerdict { None, RemovalNamed, MatchesNewest };
+    // `where` names the anchor, translated ("outside the history folder", "in the keychain").
+    AnchorVerdict checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                              const AnchorState &anchor, const QString &where, ChainReport &report) const;
+    // Both anchors; true when one of them named a removal or rollback.
+    bool checkAnchors(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
+                      const AnchorState &anchor, const AnchorState &keychainAnchor, ChainReport &report) const;
+    // Reports a HEAD that is altered, missing or disagrees; `removalNamed` when the anchor already said so.
+    void checkHead(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head, bool removalNamed,
+                   ChainReport &report) const;
+    QByteArray m_key;
+};

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "history/HistoryBackend.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+// The audit trail as every face sees it: a HistoryBackend owned on a thread of its own, so file
+// locks, fsyncs, full reads and checks never run on the caller's thread (the window's GUI thread).
+// Every call returns at once and answers later, on the caller's thread, through a callback bound to
+// a context object (dropped if the context is gone). Requests run one at a time in the order made, so
+// a completion is never written before its begin. Answers that could not be written are kept and
+// retried before the next request, so "unknown" is left only for what nobody can know.
+// Destroying the service finishes every request already made, then stops the thread.
+class HistoryService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HistoryService(std::unique_ptr<HistoryBackend> backend, QObject *parent = nullptr);
+    ~HistoryService() override;
+
+    QString location() const { return m_location; }
+    QString address() const { return m_address; }
+
+    void setChainKey(const QByteArray &key);
+    // The chain key cannot be reached: every write from now on is refused with `why`.
+    void refuseWrites(const Status &why);
+    // The anchor's copy in the keychain, as read at opening (see HistoryBackend::setKeychainAnchor).
+    void setKeychainAnchor(const QByteArray &line);
+    // See HistoryBackend::beginKeyEpoch: the chain key must already be the new one.
+    void beginKeyEpoch(const QString &operatorEmail, const QString &reason, QObject *context,
+                       const std::function<void(const Result<qint64> &)> &done);
+    // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
+    void begin(const QList<HistoryEntry> &entries, QObject *context,
+               const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
+    // Records answers (each entry's id names its begin). `done` may be empty.
+    void complete(const QList<HistoryEntry> &completions, QObject *context,
+                  const std::function<void(const Status &)> &done);
+    void read(qint64 from, QObject *context, const std::function<void(const Result<HistoryRead> &)> &done);
+    void verify(QObject *context, const std::function<void(const ChainReport &)> &done);
+    void prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
+               const std::function<void(const Result<PruneReport> &)> &done);
+    // What prune() would remove now (removing nothing), or why retention is refused (the clock).
+    void planPrune(const QDate &keepFrom, QObject *context,
+                   const std::function<void(const Result<PruneReport> &)> &done);
+    // Runs `work` on the history thread with the backend, e.g. an export that must read and check
+    // under one roof; `done` gets its result on the caller's thread.
+    template <typename T>
+    void run(std::function<T(HistoryBackend &)> work, QObject *context, const std::function<void(const T &)> &done)
+    {
+        post([this, work, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+            const T result = work(backend);
+            reply(context, [done, result] { done(result); });
+        });
+    }
+    // Completions waiting to be written again after a failure.
+    int unwrittenCount() const { return m_unwritten; }
+
+signals:
+    // What this process recorded, as soon as it is durable.
+    void entriesBegun(const QList<HistoryEntry> &entries);
+    void entriesCompleted(const QList<HistoryEntry> &entries);
+    // Another program (the CLI, a second console, a colleague) may have added records: read again
+    // from the newest record you have.
+    void externalChange();
+    void unwrittenChanged(int count);
+    // The backend's anchor moved on (HistoryAnchor's line): the keychain's copy may follow.
+    void anchorWritten(const QByteArray &line);
+
+private:
+    void post(const std::function<void(HistoryBackend &)> &task);
+    void reply(const QPointer<QObject> &context, const std::function<void()> &call);
+    void retryUnwritten(HistoryBackend &backend);
+
+    QThread m_thread;
+    QObject *m_worker;         // lives on m_thread; tasks run as its queued calls
+    HistoryBackend *m_backend; // owned, lives on m_thread, deleted there
+    QString m_location;
+    QString m_address;
+    QList<HistoryEntry> m_pending; // touched on m_thread only
+    int m_unwritten = 0;           // mirrored on the caller's thread
+};

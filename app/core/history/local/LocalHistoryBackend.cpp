@@ -1,0 +1,309 @@
+#include "LocalHistoryBackend.h"
+
+#include "base/Clock.h"
+#include "history/HistoryRecords.h"
+#include "history/HistoryRetention.h"
+#include "history/local/HistoryLock.h"
+#include "history/local/HistoryShard.h"
+#include "history/local/HistoryShardWriter.h"
+#include "settings/PrivateFiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSettings>
+
+#include <cerrno>
+#include <csignal>
+#include <memory>
+
+namespace {
+constexpr qint64 kPendingGraceSecs = 2 * 3600;
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+} // namespace
+
+LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
+    : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_changed(new QTimer(this))
+{
+    // A burst of writes by another program costs one read here.
+    m_changed->setSingleShot(true);
+    m_changed->setInterval(150);
+    connect(m_changed, &QTimer::timeout, this, &HistoryBackend::changed);
+}
+
+LocalHistoryBackend::~LocalHistoryBackend() = default;
+
+QString LocalHistoryBackend::location() const
+{
+    return QCoreApplication::translate("HistoryStore", "the history in %1").arg(QDir::toNativeSeparators(m_directory));
+}
+
+QDateTime LocalHistoryBackend::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
+Status LocalHistoryBackend::ensureFolder() const
+{
+    return PrivateFiles::ensureFolder(m_directory);
+}
+
+Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint64> *numbers)
+{
+    if (!m_refusal.ok())
+        return m_refusal;
+    if (Status folder = ensureFolder(); !folder.ok())
+        return folder;
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok())
+        return locked;
+    Result<Tail> read = readTail();
+    if (!read.ok())
+        return read.status();
+    Tail tail = read.value();
+    if (Status anchored = m_anchor.admits(tail.seq, tail.hash, m_chain); !anchored.ok())
+        return anchored;
+    if (Status anchored = HistoryAnchor::admits(m_keychainAnchor,
+                                                QCoreApplication::translate("HistoryStore", "in the keychain"),
+                                                tail.seq, tail.hash, m_chain);
+        !anchored.ok())
+        return anchored;
+    return writeRecords(tail, records, numbers);
+}
+
+Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers)
+{
+    HistoryShardWriter writer;
+    const QString month = HistoryShard::monthOf(now());
+    for (const QJsonObject &record : records) {
+        const qint64 seq = tail.seq + 1;
+        if (tail.shard.isEmpty() || tail.count >= m_shardCapacity || tail.month != month) {
+            const QString fresh = QDir(m_directory)
+                                      .filePath(QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(seq)));
+            // Never write over a file that is there: it may be the evidence of damage.
+            if (QFileInfo::exists(fresh))
+                return Status::failure(QCoreApplication::translate(
+                                           "HistoryStore",
+                                           "The history file %1 already exists although the history ends before it; "
+                                           "run the history check. Nothing was sent.")
+                                           .arg(fresh),
+                                       Status::Kind::Storage);
+            QSettings *settings = writer.shard(fresh);
+            settings->setValue(QStringLiteral("meta/format"), HistoryShard::kFormat);
+            settings->setValue(QStringLiteral("meta/month"), month);
+            tail.shard = fresh;
+            tail.count = 0;
+            tail.month = month;
+        }
+        const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+        const QString hash = m_chain.recordHash(tail.hash, seq, text);
+        QSettings *settings = writer.shard(tail.shard);
+        settings->setValue(QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
+        settings->setValue(QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
+        tail.seq = seq;
+        tail.hash = hash;
+        ++tail.count;
+        numbers->append(seq);
+    }
+    if (Status written = writer.commit(m_directory); !written.ok())
+        return written;
+    if (m_watcher)
+        followFolder(false); // the folder may not have existed when watching began
+    if (Status head = writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
+        return head;
+    // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
+    // every check accept. The records are durable by now, so the append stands (a begin that failed
+    // here would read "nothing sent" while its record says otherwise): an anchor that could not be
+    // written lags, weaker until the next append writes it, and the failure is logged.
+    if (Status anchored = m_anchor.write(tail.seq, tail.hash, m_chain); !anchored.ok())
+        qWarning("%s",
+                 qPrintable(QCoreApplication::translate("HistoryStore", "The history's anchor could not be updated: %1")
+                                .arg(anchored.message())));
+    // The keychain's copy is written by the service's owner (the keychain answers on its thread);
+    // until then this process holds it as written, so its own next append is not refused.
+    const QByteArray line = HistoryAnchor::format(tail.seq, tail.hash, m_chain);
+    if (m_keychainInUse)
+        m_keychainAnchor = HistoryAnchor::parse(line);
+    emit anchorWritten(line);
+    return Status::success();
+}
+
+Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entries)
+{
+    QList<QJsonObject> records;
+    records.reserve(entries.size());
+    for (const HistoryEntry &entry : entries)
+        records.append(HistoryRecords::begin(entry, now()));
+    QList<qint64> ids;
+    if (Status written = append(records, &ids); !written.ok())
+        return written;
+    for (qint64 id : std::as_const(ids))
+        m_inFlight.insert(id);
+    return ids;
+}
+
+Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
+{
+    QList<QJsonObject> records;
+    records.reserve(completions.size());
+    for (const HistoryEntry &result : completions)
+        records.append(HistoryRecords::completion(result, now()));
+    QList<qint64> numbers;
+    Status written = append(records, &numbers);
+    // Only a written completion ends the in-flight state; one that could not be written is retried
+    // by the service, and until then the entry must not read as "unknown".
+    if (written.ok()) {
+        for (const HistoryEntry &result : completions)
+            m_inFlight.remove(result.id);
+    }
+    return written;
+}
+
+void LocalHistoryBackend::markUnknownOutcomes(QList<HistoryEntry> &entries) const
+{
+    // An action whose process is gone and never recorded an answer is "unknown": it may or may not
+    // have reached Smile ID, and it must stay visible.
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    const qint64 self = QCoreApplication::applicationPid();
+    for (HistoryEntry &e : entries) {
+        if (e.outcome != HistoryEntry::Outcome::Pending)
+            continue;
+        const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
+        if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
+            e.outcome = HistoryEntry::Outcome::Unknown;
+    }
+}
+
+Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
+{
+    HistoryRead result;
+    result.newestRecord = qMax<qint64>(0, from - 1);
+    const QStringList shards = shardFiles();
+    QHash<qint64, qsizetype> index;
+    QHash<qint64, qsizetype> earlier; // completions of entries begun before `from`
+    for (qsizetype i = 0; i < shards.size(); ++i) {
+        // A shard holds the records up to the next shard's first: skip those wholly before `from`.
+        if (i + 1 < shards.size() && HistoryShard::firstSeq(QFileInfo(shards[i + 1]).fileName()) <= from)
+            continue;
+        QList<HistoryShard::Record> records;
+        if (!HistoryShard::read(shards[i], &records, nullptr)) {
+            result.problems.append(QCoreApplication::translate(
+                                       "HistoryStore",
+                                       "The history file %1 cannot be read; it was left where it is and its entries "
+                                       "are missing from this view.")
+                                       .arg(QFileInfo(shards[i]).fileName()));
+            continue;
+        }
+        HistoryRecords::collect(records, from, &result, &index, &earlier);
+    }
+    markUnknownOutcomes(result.entries);
+    return result;
+}
+
+ChainReport LocalHistoryBackend::verify()
+{
+    // Under the lock: a writer between reading the shards and the head would look like a removal.
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok() && QFileInfo(m_directory).isDir()) {
+        ChainReport report;
+        report.ok = false;
+        report.keyed = m_chain.keyed();
+        report.problem = QCoreApplication::translate("HistoryStore", "The history could not be checked: %1")
+                             .arg(locked.message());
+        return report;
+    }
+    QList<HistoryShard::Record> records;
+    QStringList unreadable;
+    for (const QString &path : shardFiles()) {
+        if (!HistoryShard::read(path, &records, nullptr))
+            unreadable.append(QFileInfo(path).fileName());
+    }
+    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory), m_anchor.read(), m_keychainAnchor);
+}
+
+Status LocalHistoryBackend::checkClock() const
+{
+    return HistoryRetention::checkClock(now(), HistoryRetention::newestRecordTime(shardFiles()));
+}
+
+Result<PruneReport> LocalHistoryBackend::planPrune(const QDate &keepFrom)
+{
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok() && QFileInfo(m_directory).isDir())
+        return locked;
+    if (Status clock = checkClock(); !clock.ok())
+        return clock;
+    return HistoryRetention::plan(shardFiles(), keepFrom).report;
+}
+
+Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QString &operatorEmail)
+{
+    if (Status clock = checkClock(); !clock.ok())
+        return clock;
+    const HistoryRetention::Plan plan = HistoryRetention::plan(shardFiles(), keepFrom);
+    if (plan.doomed.isEmpty())
+        return plan.report;
+    // The removal is recorded first: a crash after this leaves the files in place and the chain intact.
+    const QJsonObject record = HistoryRecords::prune(now(), operatorEmail, keepFrom.toString(QStringLiteral("yyyy-MM")),
+                                                     plan.removedFrom, plan.removedThrough, plan.report.removedEntries,
+                                                     plan.anchorHash, plan.report.removedFiles);
+    QList<qint64> numbers;
+    if (Status written = append({record}, &numbers); !written.ok())
+        return written;
+    for (const QString &d : plan.doomed) {
+        if (!QFile::remove(d))
+            return Status::failure(QCoreApplication::translate("HistoryStore", "Could not remove %1.").arg(d),
+                                   Status::Kind::Storage);
+    }
+    return plan.report;
+}
+
+void LocalHistoryBackend::watch()
+{
+    if (m_watcher)
+        return;
+    m_watcher = new QFileSystemWatcher(this);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { followFolder(true); });
+    followFolder(false);
+}
+
+void LocalHistoryBackend::followFolder(bool notify)
+{
+    // Until the history folder exists, the nearest folder above it that does is watched: another
+    // program (enrollee-cli on a fresh installation) may be the one that creates it. The writer may
+    // create the next level between looking and watching, so look again until nothing moved.
+    const auto nearest = [this] {
+        QString target = m_directory;
+        while (!QFileInfo(target).isDir()) {
+            const QString up = QFileInfo(target).absolutePath();
+            if (up == target)
+                break;
+            target = up;
+        }
+        return target;
+    };
+    const QStringList before = m_watcher->directories();
+    QString target = nearest();
+    while (m_watcher->directories() != QStringList{target}) {
+        if (!m_watcher->directories().isEmpty())
+            m_watcher->removePaths(m_watcher->directories());
+        m_watcher->addPath(target);
+        target = nearest();
+    }
+    // Changes above the history folder are none of its readers' business; the folder itself appearing
+    // is (what was written into it before it was watched would otherwise go unseen).
+    const bool appeared = target == m_directory && before != QStringList{m_directory};
+    if ((notify && target == m_directory) || (appeared && !before.isEmpty()))
+        m_changed->start();
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "history/HistoryAnchor.h"
+#include "history/HistoryBackend.h"
+#include "history/HistoryChain.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+
+class Clock;
+class QFileSystemWatcher;
+class QSettings;
+
+// The audit trail in a folder of QSettings INI files (the format every release so far has written).
+// Each action is two records, a begin written (and synced) before the request is sent and a
+// completion written when the answer arrives; records are append-only, numbered, and each carries
+// HMAC-SHA256(key, previous hash, its number, its text), so editing, removing or reordering any record
+// breaks the chain. Files are shards of at most shardCapacity() records, started afresh each month, so
+// an append rewrites a few small files however long the history grows, and retention removes whole
+// months. Several processes (the console and enrollee-cli) may append at once: every write and every
+// check holds a lock file. The folder is private to this user (0700, files 0600). With an anchor file
+// (outside the folder), an append refuses to continue a history that ends before the anchor, so
+// record numbers are never reused and a truncation or rollback stays visible to every check.
+class LocalHistoryBackend : public HistoryBackend
+{
+    Q_OBJECT
+public:
+    explicit LocalHistoryBackend(const QString &directory, const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~LocalHistoryBackend() override;
+
+    QString directory() const { return m_directory; }
+    void setShardCapacity(int records) { m_shardCapacity = records; }
+    int shardCapacity() const { return m_shardCapacity; }
+    // How long a writer waits for another program's lock before giving up.
+    void setLockTimeoutMs(int ms) { m_lockTimeoutMs = ms; }
+    // Where the newest (record number, hash) is kept outside the folder; none when empty.
+    void setAnchorFile(const QString &path) { m_anchor = HistoryAnchor(path); }
+    QString anchorFile() const { return m_anchor.path(); }
+
+    QString location() const override;
+    QString address() const override { return m_directory; }
+    void setChainKey(const QByteArray &key) override { m_chain.setKey(key); }
+    bool hasChainKey() const { return m_chain.keyed(); }
+    Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
+    Status complete(const QList<HistoryEntry> &completions) override;
+    Result<HistoryRead> read(qint64 from) override;
+    ChainReport verify() override;
+    Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
+    Result<PruneReport> planPrune(const QDate &keepFrom) override;
+    void refuseWrites(const Status &why) override { m_refusal = why; }
+    void watch() override;
+    void setKeychainAnchor(const QByteArray &line) override;
+    Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason) override;
+
+    // The shard files in record order, for tooling and tests.
+    QStringList shardFiles() const;
+
+private:
+    struct Tail {
+        QString shard;
+        qint64 seq = 0;
+        QString hash;
+        int count = 0;
+        QString month;
+    };
+    Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
+    // Under the lock, after the checks: writes the records after `tail`, then HEAD and the anchors.
+    Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers);
+    // Whether the key in hand vouches for any of HEAD and the anchors (then it was not lost).
+    bool keyVouchesForHistory() const;
+    Result<Tail> readTail() const;
+    bool readShardTail(const QString &path, Tail *tail) const;
+    Status writeHead(qint64 seq, const QString &hash, const QString &shard) const;
+    Status checkClock() const;
+    Status ensureFolder() const;
+    QDateTime now() const;
+    void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
+    void followFolder(bool notify);
+
+    QString m_directory;
+    const Clock *m_clock;
+    HistoryChain m_chain;
+    HistoryAnchor m_anchor;
+    AnchorState m_keychainAnchor; // the keychain's copy; not present where there is none
+    bool m_keychainInUse = false; // the keychain keeps a copy of the anchor
+    Status m_refusal;
+    int m_shardCapacity = 100;
+    int m_lockTimeoutMs = 10000;
+    QSet<qint64> m_inFlight; // begun by this process, not yet completed
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_changed; // a child, so it moves to the service's thread with the backend
+};

@@ -1,0 +1,109 @@
+// LocalHistoryBackend's view of its folder: the shard files in record order, the newest record (the
+// tail an append continues from) and the head file that names it.
+#include "history/local/HistoryShard.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "settings/PrivateFiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSettings>
+
+#include <algorithm>
+
+QStringList LocalHistoryBackend::shardFiles() const
+{
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
+    QList<QPair<qint64, QString>> shards;
+    for (const QString &name : names) {
+        const qint64 first = HistoryShard::firstSeq(name);
+        if (first > 0)
+            shards.append({first, QDir(m_directory).filePath(name)});
+    }
+    std::sort(shards.begin(), shards.end());
+    QStringList paths;
+    for (const auto &s : shards)
+        paths.append(s.second);
+    return paths;
+}
+
+bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
+{
+    const std::unique_ptr<QSettings> opened = HistoryShard::open(path);
+    if (!opened || opened->value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
+        return false;
+    QSettings &settings = *opened;
+    settings.beginGroup(QStringLiteral("records"));
+    const QStringList keys = settings.childKeys();
+    settings.endGroup();
+    if (keys.isEmpty())
+        return false;
+    qint64 last = 0;
+    for (const QString &k : keys)
+        last = std::max(last, k.toLongLong());
+    tail->shard = path;
+    tail->seq = last;
+    tail->hash = settings.value(QStringLiteral("hashes/") + HistoryShard::seqKey(last)).toString();
+    tail->count = int(keys.size());
+    tail->month = settings.value(QStringLiteral("meta/month")).toString();
+    return true;
+}
+
+Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
+{
+    Tail tail;
+    tail.hash = HistoryChain::genesis();
+    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
+    const bool headValid = head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash);
+    // The head names the newest shard, so an append reads one small file instead of listing the folder
+    // (which grows by a file per hundred records). Without a usable head, list and walk back past shards
+    // that hold no readable record (a crash while creating one, or damage).
+    const QString named = headValid && !head.shard.isEmpty() ? QDir(m_directory).filePath(head.shard) : QString();
+    // A crash between writing a new shard and the head leaves a shard the head does not name: look for it.
+    auto startsAfter = [this](const Tail &t) {
+        for (const QString &month : {t.month, HistoryShard::monthOf(now())}) {
+            const QString next = QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(t.seq + 1));
+            if (QFileInfo::exists(QDir(m_directory).filePath(next)))
+                return true;
+        }
+        return false;
+    };
+    if (named.isEmpty() || !QFileInfo::exists(named) || !readShardTail(named, &tail) || tail.seq < head.seq
+        || startsAfter(tail)) {
+        tail = Tail();
+        tail.hash = HistoryChain::genesis();
+        const QStringList shards = shardFiles();
+        for (qsizetype i = shards.size() - 1; i >= 0; --i) {
+            if (readShardTail(shards[i], &tail))
+                break;
+        }
+    }
+    // The head remembers the newest record even when its shard cannot be read, so numbering never
+    // reuses a number and the gap stays visible to verify().
+    if (headValid && head.seq > tail.seq) {
+        tail.seq = head.seq;
+        tail.hash = head.hash;
+        tail.shard.clear();
+    }
+    if (tail.hash.size() != 64)
+        return Status::failure(
+            QCoreApplication::translate("HistoryStore",
+                                        "The newest history record has no valid hash; run the history check."),
+            Status::Kind::Storage);
+    return tail;
+}
+
+Status LocalHistoryBackend::writeHead(qint64 seq, const QString &hash, const QString &shard) const
+{
+    const QString path = QDir(m_directory).filePath(HistoryShard::kHeadFile);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return PrivateFiles::writeFailure(m_directory, path);
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before the first byte
+    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + m_chain.headMac(seq, hash).toLatin1() + ' '
+               + QFileInfo(shard).fileName().toUtf8() + '\n');
+    if (!file.commit())
+        return PrivateFiles::writeFailure(m_directory, path);
+    return Status::success();
+}

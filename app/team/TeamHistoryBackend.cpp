@@ -1,0 +1,323 @@
+#include "TeamHistoryBackend.h"
+
+#include "history/HistoryRecords.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "team/TeamSchema.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QTimer>
+
+namespace {
+constexpr int kRetryMs = 2000;
+
+// The database's name without the role, for file names and for people.
+QString place(const QString &conninfo)
+{
+    QStringList kept;
+    const QStringList words = conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (word.startsWith(QLatin1String("host=")) || word.startsWith(QLatin1String("hostaddr="))
+            || word.startsWith(QLatin1String("port=")) || word.startsWith(QLatin1String("dbname=")))
+            kept.append(word);
+    }
+    return kept.join(QLatin1Char(' '));
+}
+} // namespace
+
+QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
+{
+    const QByteArray tag = QCryptographicHash::hash(place(conninfo).toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QDir(stateDir).filePath(QStringLiteral("team-%1.checkpoint").arg(QString::fromLatin1(tag.left(12))));
+}
+
+TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent)
+    : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
+      m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo))
+{
+    qRegisterMetaType<TeamStatus>();
+    m_local->setParent(this);
+    connect(m_local, &HistoryBackend::anchorWritten, this, &HistoryBackend::anchorWritten);
+    m_connection.setConninfo(m_config.conninfo);
+    m_markFile = m_checkpoint.path();
+    m_markFile.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
+}
+
+TeamHistoryBackend::~TeamHistoryBackend()
+{
+    // A short-lived process (enrollee-cli) gets one last chance to hand over what it recorded.
+    if (m_dirty) {
+        m_nextAttempt = QDateTime();
+        sync();
+    }
+}
+
+QString TeamHistoryBackend::location() const
+{
+    return tr("the team trail (%1), with this console's own copy in %2")
+        .arg(place(m_config.conninfo), QDir::toNativeSeparators(m_local->directory()));
+}
+
+QString TeamHistoryBackend::address() const
+{
+    return QStringLiteral("postgresql: ") + place(m_config.conninfo);
+}
+
+void TeamHistoryBackend::setChainKey(const QByteArray &key)
+{
+    m_local->setChainKey(key);
+    m_chain.setKey(key);
+}
+
+void TeamHistoryBackend::setPassword(const QString &password)
+{
+    m_connection.setPassword(password);
+    m_nextAttempt = QDateTime();
+}
+
+void TeamHistoryBackend::setKeychainAnchor(const QByteArray &line)
+{
+    m_local->setKeychainAnchor(line);
+}
+
+Result<qint64> TeamHistoryBackend::beginKeyEpoch(const QString &operatorEmail, const QString &reason)
+{
+    return m_local->beginKeyEpoch(operatorEmail, reason);
+}
+
+void TeamHistoryBackend::refuseWrites(const Status &why)
+{
+    m_local->refuseWrites(why);
+}
+
+Result<PruneReport> TeamHistoryBackend::prune(const QDate &keepFrom, const QString &operatorEmail)
+{
+    return m_local->prune(keepFrom, operatorEmail); // the team trail is kept by its administrators
+}
+
+Result<PruneReport> TeamHistoryBackend::planPrune(const QDate &keepFrom)
+{
+    return m_local->planPrune(keepFrom);
+}
+
+Status TeamHistoryBackend::ensureOpen()
+{
+    if (m_connection.isOpen())
+        return Status::success();
+    if (m_nextAttempt.isValid() && QDateTime::currentDateTimeUtc() < m_nextAttempt)
+        return Status::failure(m_problem, Status::Kind::Network);
+    Status opened = m_connection.open();
+    if (!opened.ok()) {
+        m_problem = opened.message();
+        m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
+        return opened;
+    }
+    m_problem.clear();
+    m_nextAttempt = QDateTime();
+    if (m_watching) {
+        QSqlDriver *driver = m_connection.db().driver();
+        driver->subscribeToNotification(QLatin1String(TeamSchema::kChannel));
+        connect(driver, &QSqlDriver::notification, this, &HistoryBackend::changed, Qt::UniqueConnection);
+    }
+    return Status::success();
+}
+
+void TeamHistoryBackend::dropConnection(const Status &why)
+{
+    m_connection.close();
+    m_problem = why.message();
+    m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
+}
+
+QSqlDatabase *TeamHistoryBackend::database(Status *why)
+{
+    *why = ensureOpen();
+    return why->ok() ? &m_connection.db() : nullptr;
+}
+
+QSqlDatabase *TeamHistoryBackend::databaseOf(HistoryBackend &backend, Status *why)
+{
+    if (auto *team = qobject_cast<TeamHistoryBackend *>(&backend))
+        return team->database(why);
+    *why = Status::failure(tr("No team trail is connected."), Status::Kind::Storage);
+    return nullptr;
+}
+
+Result<QList<qint64>> TeamHistoryBackend::begin(const QList<HistoryEntry> &entries)
+{
+    Result<QList<qint64>> ids = m_local->begin(entries);
+    if (ids.ok()) {
+        m_dirty = true;
+        QTimer::singleShot(0, this, [this] { sync(); });
+    }
+    return ids;
+}
+
+Status TeamHistoryBackend::complete(const QList<HistoryEntry> &completions)
+{
+    Status written = m_local->complete(completions);
+    if (written.ok()) {
+        m_dirty = true;
+        QTimer::singleShot(0, this, [this] { sync(); });
+    }
+    return written;
+}
+
+HistoryRead TeamHistoryBackend::toRead(const QList<TeamRecord> &records, qint64 from) const
+{
+    QList<HistoryShard::Record> shaped;
+    shaped.reserve(records.size());
+    QHash<qint64, const TeamRecord *> bySeq;
+    for (const TeamRecord &r : records) {
+        HistoryShard::Record s;
+        s.seq = r.seq;
+        s.text = r.body;
+        s.hash = r.hash;
+        s.file = address();
+        const QJsonDocument doc = QJsonDocument::fromJson(r.body.toUtf8());
+        s.parsed = doc.isObject();
+        s.json = doc.object();
+        if (r.kind == QLatin1String("complete"))
+            s.json.insert(QStringLiteral("ref"), r.refSeq);
+        shaped.append(s);
+        bySeq.insert(r.seq, &r);
+    }
+    HistoryRead read;
+    QHash<qint64, qsizetype> index;
+    QHash<qint64, qsizetype> earlier;
+    HistoryRecords::collect(shaped, from, &read, &index, &earlier);
+    for (HistoryEntry &e : read.entries) {
+        if (const TeamRecord *r = bySeq.value(e.id)) {
+            e.dbRole = r->dbRole;
+            e.machine = r->machine;
+        }
+    }
+    return read;
+}
+
+Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
+{
+    if (ensureOpen().ok()) {
+        sync();
+        if (m_connection.isOpen()) {
+            advanceCheckpoint();
+            const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection.db(), qMax<qint64>(from, 1));
+            if (records.ok()) {
+                if (!records.value().isEmpty())
+                    m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
+                return toRead(records.value(), from);
+            }
+            dropConnection(records.status());
+        }
+    }
+    Result<HistoryRead> local = m_local->read(from);
+    if (local.ok())
+        local.value().problems.prepend(
+            tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem));
+    return local;
+}
+
+ChainReport TeamHistoryBackend::verify()
+{
+    const ChainReport local = m_local->verify();
+    ChainReport report;
+    if (Status open = ensureOpen(); !open.ok()) {
+        report = local;
+        const QString why = tr("The team trail cannot be checked: %1").arg(open.message());
+        report.ok = false;
+        report.problem = why;
+        report.breaks.prepend({0, 0, why});
+        return report;
+    }
+    sync();
+    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection.db(), 1);
+    if (!records.ok()) {
+        dropConnection(records.status());
+        report.ok = false;
+        report.problem = records.message();
+        report.breaks.append({0, 0, records.message()});
+        return report;
+    }
+    report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain));
+    report.keyed = m_chain.keyed();
+    if (report.ok && report.headSeq > 0) {
+        m_checkpoint.write(report.headSeq, report.headHash, m_chain);
+        report.anchored = true;
+    }
+    for (const ChainBreak &b : local.breaks) {
+        const QString problem = tr("this console's own trail: %1").arg(b.problem);
+        if (report.ok) {
+            report.ok = false;
+            report.firstBadSeq = b.seq;
+            report.firstBadEntry = b.entry;
+            report.problem = problem;
+        }
+        report.breaks.append({b.seq, b.entry, problem});
+    }
+    return report;
+}
+
+void TeamHistoryBackend::watch()
+{
+    m_local->watch();
+    connect(m_local, &HistoryBackend::changed, this, &HistoryBackend::changed);
+    m_watching = true;
+    m_timer = new QTimer(this);
+    m_timer->setInterval(kRetryMs);
+    connect(m_timer, &QTimer::timeout, this, &TeamHistoryBackend::tick);
+    m_timer->start();
+    tick();
+}
+
+void TeamHistoryBackend::tick()
+{
+    if (m_dirty || m_waiting > 0 || !m_connection.isOpen())
+        sync();
+    if (!m_connection.isOpen()) {
+        // Offline is news too: the faces say the team trail is behind, and by how much.
+        emit teamStatusChanged(status());
+        return;
+    }
+    const Result<qint64> newest = TeamTrail::newestSeq(m_connection.db());
+    if (!newest.ok()) {
+        dropConnection(newest.status());
+        return;
+    }
+    if (newest.value() != m_newestSeen) {
+        m_newestSeen = newest.value();
+        emit changed(); // NOTIFY may be lost; this poll is the safety net
+    }
+    emit teamStatusChanged(status());
+}
+
+TeamStatus TeamHistoryBackend::status()
+{
+    TeamStatus s;
+    s.configured = true;
+    s.address = place(m_config.conninfo);
+    s.tlsWeakened = TeamConnection::tlsWeakened(m_config.conninfo);
+    if (ensureOpen().ok())
+        sync();
+    s.connected = m_connection.isOpen();
+    if (!s.connected) {
+        qint64 newest = 0;
+        const Result<QList<TeamOutgoing>> out = outgoing(&newest);
+        m_waiting = out.ok() ? out.value().size() : m_waiting;
+    }
+    s.role = m_connection.role();
+    s.problem = m_problem;
+    s.waiting = m_waiting;
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    s.checkpointSeq = cp.authentic ? cp.seq : 0;
+    s.checkpointHash = cp.authentic ? cp.hash : QString();
+    s.newestSeq = m_newestSeen;
+    if (m_connection.isOpen()) {
+        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(m_connection.db());
+        s.pendingApprovals = pending.ok() ? int(pending.value().size()) : 0;
+    }
+    return s;
+}

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "history/HistoryBackend.h"
+#include "history/TeamStatus.h"
+#include "team/TeamApprovals.h"
+#include "team/TeamCheckpoint.h"
+#include "team/TeamConnection.h"
+#include "team/TeamTrail.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include <memory>
+#include <utility>
+
+class LocalHistoryBackend;
+class QTimer;
+
+// The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
+// LocalHistoryBackend first (durable before anything is sent, and offline too, as always); a
+// forwarder then sends this console's records to the team trail exactly once (keyed by installation
+// and local entry number) whenever the database can be reached, retrying every two seconds while it
+// cannot. Reads come from the team trail when it can be reached (every officer's actions, each
+// naming its database role and machine), from the local trail otherwise. LISTEN/NOTIFY wakes the
+// console when a colleague writes, and a cheap poll covers lost notifications. The newest verified
+// team record is kept as a checkpoint outside the database, so rewrites, deletes of the newest
+// records and truncation are reported by verify(). Lives on the history thread with its connection.
+class TeamHistoryBackend : public HistoryBackend
+{
+    Q_OBJECT
+public:
+    struct Config {
+        QString conninfo;     // without password
+        QString installation; // this console's id, stable
+        QString machine;
+        QString stateDir; // where the checkpoint and the forwarder's mark are kept (the settings folder)
+    };
+    TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent = nullptr);
+    ~TeamHistoryBackend() override;
+
+    QString location() const override;
+    QString address() const override;
+    void setChainKey(const QByteArray &key) override;
+    Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
+    Status complete(const QList<HistoryEntry> &completions) override;
+    Result<HistoryRead> read(qint64 from) override;
+    ChainReport verify() override;
+    Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
+    Result<PruneReport> planPrune(const QDate &keepFrom) override;
+    void refuseWrites(const Status &why) override;
+    void watch() override;
+    // The local trail's anchors and key epochs are the local backend's.
+    void setKeychainAnchor(const QByteArray &line) override;
+    Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason) override;
+
+    // The keychain's password for the role (empty: libpq's PGPASSWORD / ~/.pgpass).
+    void setPassword(const QString &password);
+    // Sends what is waiting now; ok when nothing is left.
+    Status sync();
+    TeamStatus status();
+    // The open connection, opened when needed; null with `why` when the database cannot be reached.
+    QSqlDatabase *database(Status *why);
+    // The team connection behind any history backend (call on the history thread), or null with `why`:
+    // no team trail is configured, or its database cannot be reached.
+    static QSqlDatabase *databaseOf(HistoryBackend &backend, Status *why);
+    // `work(db)` on that connection, or the reason it cannot be reached; `work` returns a Status or a Result.
+    template <typename Work>
+    static auto withDatabase(HistoryBackend &backend, Work work) -> decltype(work(std::declval<QSqlDatabase &>()))
+    {
+        Status why;
+        QSqlDatabase *db = databaseOf(backend, &why);
+        if (!db)
+            return why;
+        return work(*db);
+    }
+    LocalHistoryBackend *local() const { return m_local; }
+    static QString checkpointPath(const QString &stateDir, const QString &conninfo);
+
+signals:
+    void teamStatusChanged(const TeamStatus &status);
+
+private:
+    Status ensureOpen();
+    void dropConnection(const Status &why);
+    Result<QList<TeamOutgoing>> outgoing(qint64 *newestLocal);
+    qint64 forwardedMark() const;
+    void setForwardedMark(qint64 seq);
+    void advanceCheckpoint();
+    void tick();
+    HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
+
+    LocalHistoryBackend *m_local; // a child: it moves to the history thread with this object
+    Config m_config;
+    TeamConnection m_connection;
+    HistoryChain m_chain; // this installation's key: MACs the checkpoint
+    TeamCheckpoint m_checkpoint;
+    QString m_markFile;
+    QString m_problem;
+    qint64 m_waiting = 0;
+    qint64 m_newestSeen = 0;
+    QDateTime m_nextAttempt;
+    bool m_dirty = false; // wrote locally in this process: try once more before going away
+    bool m_watching = false;
+    QTimer *m_timer = nullptr;
+};

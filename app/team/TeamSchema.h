@@ -1,0 +1,33 @@
+#pragma once
+
+#include "base/Status.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+// The team trail's schema in PostgreSQL, as numbered migrations applied in order by `team init`
+// (an administrator) inside one transaction under an advisory lock, so running it twice, or from two
+// machines at once, changes nothing the second time. Everything lives in schema "enrollee":
+//  - trail: the shared, hash-chained records (officers: SELECT, INSERT; never UPDATE/DELETE/TRUNCATE,
+//    which triggers refuse even to the owner); the database role is stamped by a trigger from
+//    session_user, so a client cannot name someone else;
+//  - policy: which actions need a second officer, per environment (officers read it);
+//  - requests: four-eyes requests, changed only through SECURITY DEFINER functions that check
+//    session_user, so a modified client still cannot approve its own request; since version 2 a request
+//    may name a bulk run as a whole (run id, header digest, rows) instead of one user;
+//  - bulk_policy (version 2): per environment, the rows above which any bulk run needs a second officer.
+namespace TeamSchema {
+inline constexpr int kVersion = 2;
+inline constexpr const char *kOfficers = "enrollee_officers";
+inline constexpr const char *kChannel = "enrollee_trail";
+inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")
+// The migrations, oldest first; migration N takes the schema from version N-1 to N.
+QList<QStringList> migrations();
+// The version found (0: no schema), or why it could not be read.
+Result<int> installedVersion(QSqlDatabase &db);
+// Creates or upgrades the schema; returns the version before.
+Result<int> migrate(QSqlDatabase &db);
+// Refuses a database whose schema is missing or older/newer than this console's.
+Status checkVersion(QSqlDatabase &db);
+} // namespace TeamSchema

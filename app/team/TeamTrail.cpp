@@ -1,0 +1,293 @@
+#include "TeamTrail.h"
+
+#include "team/TeamSchema.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("TeamTrail", text, nullptr, n);
+}
+
+Status failed(const QString &what, const QSqlError &error)
+{
+    return Status::failure(what + QLatin1Char(' ') + error.databaseText().trimmed() + QLatin1Char(' ')
+                               + error.driverText().trimmed(),
+                           Status::Kind::Storage);
+}
+
+void addBreak(ChainReport &report, qint64 seq, const QString &problem)
+{
+    if (report.ok) {
+        report.ok = false;
+        report.firstBadSeq = seq;
+        report.firstBadEntry = seq;
+        report.problem = problem;
+    }
+    report.breaks.append({seq, seq, problem});
+}
+
+// Whether the trail as it ends now may be continued from this console's checkpoint.
+Status admits(qint64 tailSeq, const QString &tailHash, QSqlDatabase &db, const TeamCheckpoint::State &cp)
+{
+    if (!cp.present || !cp.authentic)
+        return Status::success();
+    if (tailSeq < cp.seq)
+        return Status::failure(tr("The team trail ends at record #%1, but this console verified record #%2: "
+                                  "records were removed. Nothing was sent; run \"enrollee-cli history --verify\".")
+                                   .arg(tailSeq)
+                                   .arg(cp.seq),
+                               Status::Kind::Storage);
+    QString hash = tailHash;
+    if (tailSeq != cp.seq) {
+        QSqlQuery at(db);
+        at.prepare(QStringLiteral("SELECT hash FROM enrollee.trail WHERE seq = ?"));
+        at.addBindValue(cp.seq);
+        hash = at.exec() && at.next() ? at.value(0).toString() : QString();
+    }
+    if (hash != cp.hash)
+        return Status::failure(tr("Team record #%1 is not the record this console verified: the trail was "
+                                  "rewritten. Nothing was sent; run \"enrollee-cli history --verify\".")
+                                   .arg(cp.seq),
+                               Status::Kind::Storage);
+    return Status::success();
+}
+} // namespace
+
+namespace TeamTrail {
+
+QString recordText(const TeamRecord &r)
+{
+    const QChar nl = QLatin1Char('\n');
+    return r.installation + nl + QString::number(r.localId) + nl + r.kind + nl + QString::number(r.refSeq) + nl
+        + r.dbRole + nl + r.machine + nl + r.body;
+}
+
+QString recordHash(const QString &previous, qint64 seq, const QString &text)
+{
+    const QByteArray message = previous.toUtf8() + '\n' + QByteArray::number(seq) + '\n' + text.toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex());
+}
+
+QString describe(const TeamRecord &r)
+{
+    return tr("team record #%1 (%2 by %3 on %4)").arg(r.seq).arg(r.kind, r.dbRole, r.machine);
+}
+
+// Inserts the records after (seq, previous) under the caller's lock, skipping those sent before.
+static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records, qint64 seq,
+                        QString previous, int *written)
+{
+    QSqlQuery ref(db);
+    ref.prepare(
+        QStringLiteral("SELECT seq FROM enrollee.trail WHERE installation = ? AND local_id = ? AND kind = 'begin'"));
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation, local_id, kind) DO NOTHING"));
+    QHash<qint64, qint64> begins; // local id -> team record, for completions in the same batch
+    for (const TeamOutgoing &out : records) {
+        TeamRecord r = writer;
+        r.seq = seq + 1;
+        r.localId = out.localId;
+        r.kind = out.kind;
+        r.body = out.body;
+        if (out.kind == QLatin1String("complete")) {
+            r.refSeq = begins.value(out.localId);
+            if (r.refSeq == 0) {
+                ref.addBindValue(writer.installation);
+                ref.addBindValue(out.localId);
+                if (ref.exec() && ref.next())
+                    r.refSeq = ref.value(0).toLongLong();
+            }
+        }
+        const QString hash = recordHash(previous, r.seq, recordText(r));
+        for (const QVariant &v : {QVariant(r.seq), QVariant(r.installation), QVariant(r.localId), QVariant(r.kind),
+                                  QVariant(r.refSeq), QVariant(r.machine), QVariant(r.body), QVariant(hash)})
+            insert.addBindValue(v);
+        if (!insert.exec())
+            return failed(tr("Could not write to the team trail:"), insert.lastError());
+        if (insert.numRowsAffected() == 0)
+            continue; // sent before (by this process or another on this console)
+        if (out.kind == QLatin1String("begin"))
+            begins.insert(out.localId, r.seq);
+        seq = r.seq;
+        previous = hash;
+        ++*written;
+    }
+    return Status::success();
+}
+
+Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
+              const TeamCheckpoint::State &checkpoint, int *written)
+{
+    *written = 0;
+    if (records.isEmpty())
+        return Status::success();
+    if (!db.transaction())
+        return failed(tr("Could not begin writing to the team trail:"), db.lastError());
+    QSqlQuery query(db);
+    const auto abort = [&db](const Status &why) {
+        db.rollback();
+        return why;
+    };
+    if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(TeamSchema::kAppendLock)))
+        return abort(failed(tr("Could not lock the team trail:"), query.lastError()));
+    if (!query.exec(QStringLiteral("SELECT seq, hash FROM enrollee.trail ORDER BY seq DESC LIMIT 1")))
+        return abort(failed(tr("Could not read the team trail's end:"), query.lastError()));
+    qint64 seq = 0;
+    QString previous = HistoryChain::genesis();
+    if (query.next()) {
+        seq = query.value(0).toLongLong();
+        previous = query.value(1).toString();
+    }
+    if (Status ok = admits(seq, previous, db, checkpoint); !ok.ok())
+        return abort(ok);
+
+    if (Status inserted = insertAll(db, writer, records, seq, previous, written); !inserted.ok())
+        return abort(inserted);
+    if (!db.commit())
+        return failed(tr("Could not commit to the team trail:"), db.lastError());
+    return Status::success();
+}
+
+Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
+                                 "recorded_at FROM enrollee.trail WHERE seq >= ? ORDER BY seq"));
+    query.addBindValue(from);
+    if (!query.exec())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    QList<TeamRecord> records;
+    while (query.next()) {
+        TeamRecord r;
+        r.seq = query.value(0).toLongLong();
+        r.installation = query.value(1).toString();
+        r.localId = query.value(2).toLongLong();
+        r.kind = query.value(3).toString();
+        r.refSeq = query.value(4).toLongLong();
+        r.dbRole = query.value(5).toString();
+        r.machine = query.value(6).toString();
+        r.body = query.value(7).toString();
+        r.hash = query.value(8).toString();
+        r.recordedAt = query.value(9).toDateTime();
+        records.append(r);
+    }
+    return records;
+}
+
+Result<QStringList> recentByOthers(QSqlDatabase &db, const QString &userId, int minutes)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT db_role, body::json->>'action', floor(extract(epoch FROM now() - recorded_at) / 60)::int "
+        "FROM enrollee.trail WHERE kind = 'begin' AND db_role <> session_user AND recorded_at > now() - "
+        "make_interval(mins => ?) AND body::json->>'user_id' = ? ORDER BY seq DESC LIMIT 5"));
+    query.addBindValue(minutes);
+    query.addBindValue(userId);
+    if (!query.exec())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    QStringList found;
+    while (query.next())
+        found.append(tr("%1 did \"%2\" on this user %n minute(s) ago", query.value(2).toInt())
+                         .arg(query.value(0).toString(), query.value(1).toString()));
+    return found;
+}
+
+Result<qint64> newestSeq(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM enrollee.trail")) || !query.next())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    return query.value(0).toLongLong();
+}
+
+bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, QString *problem)
+{
+    qint64 expected = cp.authentic ? cp.seq : 1;
+    QString previous = HistoryChain::genesis();
+    for (const TeamRecord &r : records) {
+        if (r.seq != expected) {
+            *problem = tr("Team records from #%1 are missing.").arg(expected);
+            return false;
+        }
+        if (cp.authentic && r.seq == cp.seq) {
+            if (r.hash != cp.hash) {
+                *problem = tr("Team record #%1 is not the record this console verified: the trail was rewritten.")
+                               .arg(r.seq);
+                return false;
+            }
+        } else if (r.hash != recordHash(previous, r.seq, recordText(r))) {
+            *problem = tr("%1 was altered: its hash does not match.").arg(describe(r));
+            return false;
+        }
+        previous = r.hash;
+        ++expected;
+    }
+    if (cp.authentic && expected <= cp.seq) {
+        *problem = tr("The team trail ends before record #%1, which this console verified.").arg(cp.seq);
+        return false;
+    }
+    return true;
+}
+
+ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp)
+{
+    ChainReport report;
+    report.keyed = true;
+    qint64 expected = 1;
+    QString previous = HistoryChain::genesis();
+    for (const TeamRecord &r : records) {
+        if (r.seq > expected)
+            addBreak(report, expected,
+                     tr("Team records #%1 to #%2 are missing: they were deleted.").arg(expected).arg(r.seq - 1));
+        if (r.hash != recordHash(previous, r.seq, recordText(r)))
+            addBreak(report, r.seq, tr("%1 was altered (UPDATE): its hash does not match.").arg(describe(r)));
+        previous = r.hash;
+        expected = r.seq + 1;
+        ++report.records;
+        if (report.ok) {
+            report.headSeq = r.seq;
+            report.headHash = r.hash;
+        }
+    }
+    const qint64 last = records.isEmpty() ? 0 : records.last().seq;
+    if (cp.present && !cp.authentic) {
+        addBreak(report, 0, tr("This console's team checkpoint is damaged, or was made with another chain key."));
+    } else if (cp.authentic && last == 0) {
+        addBreak(report, 1,
+                 tr("The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or "
+                    "DELETE of every record).")
+                     .arg(cp.seq));
+    } else if (cp.authentic && cp.seq > last) {
+        addBreak(report, last + 1,
+                 tr("The newest %n team record(s) were removed (DELETE of #%1 to #%2): this console verified "
+                    "record #%2.",
+                    int(cp.seq - last))
+                     .arg(last + 1)
+                     .arg(cp.seq));
+    } else if (cp.authentic) {
+        const auto it = std::find_if(records.cbegin(), records.cend(),
+                                     [&cp](const TeamRecord &r) { return r.seq == cp.seq; });
+        if (it == records.cend() || it->hash != cp.hash)
+            addBreak(report, cp.seq,
+                     tr("Team record #%1 is not the record this console verified: the trail was rewritten from "
+                        "there (records altered and their hashes recomputed).")
+                         .arg(cp.seq));
+        else
+            report.anchored = true;
+    }
+    return report;
+}
+
+} // namespace TeamTrail

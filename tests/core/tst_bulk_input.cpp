@@ -18,6 +18,11 @@ private slots:
     void wholeFileRefusals_data();
     void wholeFileRefusals();
     void rowProblems();
+    void quotedLineBreakStaysInItsRow();
+    void malformedCsvRefusedByLine_data();
+    void malformedCsvRefusedByLine();
+    void endlessInputRefusedInBoundedMemory();
+    void rowLimit();
     void throttleHoldsEveryWindow();
     void throttleHoldsAndSlowsOn429();
     void alreadySoCodes();
@@ -28,13 +33,14 @@ private slots:
 
 void TestBulkInput::csvWithBomCrlfAndReasons()
 {
-    const QByteArray bytes = "\xEF\xBB\xBFuser_id,reason\r\n\"a,1\",case \"\"x\"\"\r\nb-2,\r\n\r\n\r\n";
+    const QByteArray bytes = "\xEF\xBB\xBFuser_id,reason\r\n\"a,1\",\"case \"\"x\"\"\"\r\nb-2,\r\n\r\n\r\n";
     const Result<BulkInput> input = BulkInput::parse(bytes, {}, QStringLiteral("default"));
     QVERIFY(input.ok());
     QVERIFY(input.value().isCsv());
     QCOMPARE(input.value().rows().size(), 2); // trailing blank lines are no rows
     QCOMPARE(input.value().rows().at(0).userId, QStringLiteral("a,1"));
     QCOMPARE(input.value().rows().at(0).line, 2);
+    QCOMPARE(input.value().rows().at(0).reason, QStringLiteral("case \"x\""));
     QCOMPARE(input.value().rows().at(1).reason, QStringLiteral("default"));
     QCOMPARE(input.value().sha256().size(), 64);
 }
@@ -94,6 +100,73 @@ void TestBulkInput::rowProblems()
     QVERIFY(!rows.at(4).valid()); // too long
     QVERIFY(!rows.at(5).valid()); // bidi override
     QCOMPARE(input.value().validCount(), 1);
+}
+
+void TestBulkInput::quotedLineBreakStaysInItsRow()
+{
+    // A quoted field spanning lines is one field of one row: its second line must never become a
+    // user ID of its own (in a delete run it could name a real user).
+    const QByteArray bytes = "user_id,reason\r\n0001,a\r\n\"0004\r\nCASE-4 newline in id\",r\r\n"
+                             "\"x,\"\"y\"\"\",\"two\nlines\"\r\n0005,b\r\n";
+    const Result<BulkInput> input = BulkInput::parse(bytes, {}, QStringLiteral("default"));
+    QVERIFY2(input.ok(), qPrintable(input.message()));
+    const QList<BulkRow> &rows = input.value().rows();
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.at(0).userId, QStringLiteral("0001"));
+    QCOMPARE(rows.at(1).line, 3);
+    QVERIFY(!rows.at(1).valid()); // a line break in a user ID is a control character: not sent
+    QCOMPARE(rows.at(2).line, 5);
+    QCOMPARE(rows.at(2).userId, QStringLiteral("x,\"y\""));
+    QCOMPARE(rows.at(2).reason, QStringLiteral("two\nlines"));
+    QCOMPARE(rows.at(3).line, 7);
+    QCOMPARE(rows.at(3).userId, QStringLiteral("0005"));
+    for (const BulkRow &row : rows)
+        QVERIFY2(!row.userId.startsWith(QLatin1String("CASE-4")), qPrintable(row.userId));
+    QCOMPARE(input.value().validCount(), 3);
+}
+
+void TestBulkInput::malformedCsvRefusedByLine_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("line");
+    QTest::newRow("quote inside a field") << QByteArray("user_id\nok\nab\"c\n") << 3;
+    QTest::newRow("text after a closing quote") << QByteArray("user_id,reason\n\"ab\"c,r\n") << 2;
+    QTest::newRow("quote never closed") << QByteArray("user_id\nok\n\"open\nmore\nrows\n") << 3;
+}
+
+void TestBulkInput::malformedCsvRefusedByLine()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, line);
+    const Result<BulkInput> input = BulkInput::parse(bytes, {}, {});
+    QVERIFY(!input.ok());
+    QCOMPARE(input.kind(), Status::Kind::Invalid);
+    QVERIFY2(input.message().contains(QStringLiteral("Line %1 ").arg(line)), qPrintable(input.message()));
+}
+
+void TestBulkInput::endlessInputRefusedInBoundedMemory()
+{
+    // /dev/zero reports no size and never ends: the read stops at the limit and refuses.
+    const Result<BulkInput> input = BulkInput::readFile(QStringLiteral("/dev/zero"), {}, {});
+    QVERIFY(!input.ok());
+    QCOMPARE(input.kind(), Status::Kind::Invalid);
+    QVERIFY2(input.message().contains(QStringLiteral("larger than 64 MiB")), qPrintable(input.message()));
+}
+
+void TestBulkInput::rowLimit()
+{
+    QByteArray bytes;
+    for (int i = 0; i <= BulkInput::kMaxRows; ++i)
+        bytes += "u\n";
+    const Result<BulkInput> over = BulkInput::parse(bytes, {}, {});
+    QVERIFY(!over.ok());
+    QVERIFY2(over.message().contains(QStringLiteral("more than")), qPrintable(over.message()));
+    const Result<BulkInput> csvOver = BulkInput::parse("user_id\n" + bytes, {}, {});
+    QVERIFY(!csvOver.ok());
+    QVERIFY2(csvOver.message().contains(QStringLiteral("more than")), qPrintable(csvOver.message()));
+    bytes.chop(2);
+    QVERIFY(BulkInput::parse(bytes, {}, {}).ok());
+    QVERIFY(BulkInput::parse("user_id\n" + bytes + "\n\n", {}, {}).ok()); // blank lines past the last row are no rows
 }
 
 void TestBulkInput::throttleHoldsEveryWindow()

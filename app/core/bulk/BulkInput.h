@@ -27,12 +27,17 @@ struct BulkRow {
 
 // The input of a bulk run, parsed and checked row by row before anything is sent: a CSV with a header
 // (the `user_id` column by default, an optional `reason` column overriding the run's reason per row)
-// or one ID per line; UTF-8 with or without a BOM, CRLF or LF. Every row is checked as a single action
-// would be (blank, invalid, too long, control characters) and duplicates are named by the line they
+// or one ID per line; UTF-8 with or without a BOM, CRLF or LF. CSV is read as RFC 4180 (quoted fields
+// may hold commas, quotes and line breaks); a stray quote refuses the file by its line number. Every row is checked as
+// a single action would be (blank, invalid, too long, control characters) and duplicates are named by the line they
 // repeat. Rows with a problem stay in the list, so results account for every input row.
 class BulkInput
 {
 public:
+    // What one run takes at the most; larger inputs are refused whole, read in bounded memory.
+    static constexpr qint64 kMaxInputBytes = 64 * 1024 * 1024;
+    static constexpr int kMaxRows = 1000000;
+
     // Fails (kind Invalid) only when the file as a whole cannot be used: not UTF-8, no such column,
     // no data rows. `column` empty means "user_id" when there is a header.
     static Result<BulkInput> parse(const QByteArray &bytes, const QString &column, const QString &defaultReason);
@@ -50,7 +55,7 @@ public:
     static void applyPolicy(QList<BulkRow> &rows, const ActionPolicy &policy, ActionKind action,
                             Environment environment);
 
-    // Splits one CSV line into fields (RFC 4180 quoting within the line).
+    // Splits one CSV line (the header) into fields (RFC 4180 quoting within the line).
     static QStringList splitCsvLine(const QString &line);
 
 private:

@@ -7,6 +7,34 @@
 #include <QFile>
 #include <QStringDecoder>
 #include <QTimer>
+#include <QtGlobal>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+// SMILEID_API_KEY as this process started with it; empty when it was not set.
+QByteArray &environmentKey()
+{
+    static QByteArray key;
+    return key;
+}
+} // namespace
+
+void KeySource::takeEnvironmentKey()
+{
+    char *value = std::getenv(kEnvironmentVariable);
+    if (!value)
+        return;
+    environmentKey() = QByteArray(value).trimmed();
+    // Out of the environment before anything is started: a D-Bus daemon or keyring launched on this
+    // process's behalf lives on after it and would otherwise keep the key in its own environment. The
+    // process's original environment block is blanked too, so /proc/PID/environ no longer shows it.
+    const std::size_t nameLength = std::strlen(kEnvironmentVariable) + 1;
+    const std::size_t valueLength = std::strlen(value);
+    qunsetenv(kEnvironmentVariable);
+    std::memset(value - nameLength, 0, nameLength + valueLength);
+}
 
 QByteArray KeySource::readKeyFile(const QString &path, QString *error)
 {
@@ -33,8 +61,18 @@ QByteArray KeySource::readKeyFile(const QString &path, QString *error)
         *error = tr("The API key file %1 is not UTF-8 text.").arg(path);
         return {};
     }
-    if (key.isEmpty())
+    if (key.isEmpty()) {
         *error = tr("The API key file %1 is empty.").arg(path);
+        return key;
+    }
+    // A NUL or another control byte is never part of a key: a binary file, or a key pasted with junk.
+    for (const char c : std::as_const(key)) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            SecretBytes::wipe(key);
+            *error = tr("The API key file %1 holds a control character (a NUL byte?); it is not a key.").arg(path);
+            return {};
+        }
+    }
     return key;
 }
 
@@ -50,7 +88,8 @@ bool KeySource::explicitKey(const QString &keyFile, Found *found)
         }
         return error.isEmpty();
     }
-    const QByteArray fromEnvironment = qgetenv(kEnvironmentVariable).trimmed();
+    takeEnvironmentKey(); // when main() has not already
+    const QByteArray fromEnvironment = environmentKey();
     if (!fromEnvironment.isEmpty()) {
         found->key = fromEnvironment;
         found->origin = QLatin1String(kEnvironmentVariable);
@@ -81,9 +120,23 @@ void KeySource::resolve(const QString &keyFile, const Profile &profile, Credenti
             done(found);
             return;
         }
-        found.key = localDemoKey();
-        found.origin = tr("the local sandbox's demo key");
-        done(found);
+        auto demo = [done] {
+            Found fallback;
+            fallback.key = localDemoKey();
+            fallback.origin = tr("the local sandbox's demo key");
+            done(fallback);
+        };
+        if (profile.name.isEmpty())
+            return demo();
+        // A key saved for a local profile (a sandbox started with its own key) wins over the demo key.
+        store->read(CredentialStore::profileAccount(profile.name), [done, demo](const CredentialResult &read) {
+            if (!read.ok() || read.secret.isEmpty())
+                return demo();
+            Found saved;
+            saved.key = read.secret;
+            saved.origin = tr("the keychain");
+            done(saved);
+        });
         return;
     }
     if (profile.name.isEmpty()) {

@@ -26,6 +26,8 @@ public:
     };
 
     static constexpr const char *kEnvironmentVariable = "SMILEID_API_KEY";
+    // Moves SMILEID_API_KEY out of the environment into this process's memory; first thing in main().
+    static void takeEnvironmentKey();
 
     // The key given to this process explicitly (file or environment), without touching the keychain.
     // Returns false with an empty key when none was given; false with *error when a file is unusable.

@@ -12,12 +12,19 @@ KeychainSession::KeychainSession(QObject *parent)
 
 KeychainSession::KeychainSession(CredentialStore *store, QObject *parent) : QObject(parent), m_store(store)
 {
+    m_store->setGiveUpAfter(giveUpSeconds() * 1000);
     connect(m_store, &CredentialStore::availabilityChanged, this, [this](bool available, const QString &reason) {
         if (!available)
             warnUnavailable(reason);
     });
     // A keychain that keeps a command waiting (locked and prompting for its password, or busy) is named,
     // so the command does not look hung; the command goes on as soon as it answers.
+    connect(m_store, &CredentialStore::gaveUp, this, [](int seconds) {
+        Console::err(tr("enrollee-cli: the keychain did not answer within %1 s; going on without it (set %2 "
+                        "to wait longer).")
+                         .arg(seconds)
+                         .arg(QLatin1String(kTimeoutVariable)));
+    });
     connect(m_store, &CredentialStore::waitingLongChanged, this, [this](bool waiting) {
         if (waiting && !m_saidWaiting) {
             m_saidWaiting = true;
@@ -25,6 +32,13 @@ KeychainSession::KeychainSession(CredentialStore *store, QObject *parent) : QObj
                             "password)…"));
         }
     });
+}
+
+int KeychainSession::giveUpSeconds()
+{
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue(kTimeoutVariable, &ok);
+    return ok && seconds > 0 ? seconds : kDefaultGiveUpSeconds;
 }
 
 void KeychainSession::warnUnavailable(const QString &reason)

@@ -2,6 +2,7 @@
 #include "CliOptions.h"
 #include "Console.h"
 #include "ExitCode.h"
+#include "KeySource.h"
 #include "base/Translations.h"
 #include "settings/AppPaths.h"
 #include "settings/AppSettings.h"
@@ -10,6 +11,7 @@
 
 int main(int argc, char *argv[])
 {
+    KeySource::takeEnvironmentKey();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("enrollee-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ENROLLEE_VERSION));

@@ -7,6 +7,8 @@
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusVirtualObject>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 
 #include <cstdio>
@@ -75,6 +77,51 @@ private slots:
         QVERIFY2(err.startsWith("enrollee-cli: waiting for the keychain (it may be locked"), err.constData());
         cli.kill();
         QVERIFY(cli.waitForFinished(5000));
+    }
+
+    // The API key handed over in the environment is out of it while the CLI waits, so whatever the CLI
+    // starts (an autolaunched D-Bus, a keyring daemon) cannot inherit it, and /proc does not show it.
+    void cliKeepsTheKeyOutOfItsEnvironment()
+    {
+        QTemporaryDir home;
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ENROLLEE_HOME"), home.path());
+        env.insert(QStringLiteral("SMILEID_API_KEY"), QStringLiteral("key-that-must-not-linger-4711"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(ENROLLEE_CLI_PATH), {QStringLiteral("history"), QStringLiteral("--verify")});
+        QVERIFY(cli.waitForStarted(10000));
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError()).contains("waiting for the keychain"), 10000);
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(cli.processId()));
+        QVERIFY(environ.open(QIODevice::ReadOnly));
+        const QByteArray seen = environ.readAll();
+        QVERIFY(seen.contains("ENROLLEE_HOME=")); // the file is readable and is this process's
+        QVERIFY(!seen.contains("key-that-must-not-linger-4711"));
+        QVERIFY(!seen.contains("SMILEID_API_KEY"));
+        cli.kill();
+        QVERIFY(cli.waitForFinished(5000));
+    }
+
+    // A keychain that never answers is given up on after ENROLLEE_KEYCHAIN_TIMEOUT seconds: the command
+    // says so and ends, instead of waiting for ever on a prompt no one may see.
+    void cliGivesUpOnASilentKeychain()
+    {
+        QTemporaryDir home;
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ENROLLEE_HOME"), home.path());
+        env.insert(QStringLiteral("ENROLLEE_KEYCHAIN_TIMEOUT"), QStringLiteral("2"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        cli.setProcessEnvironment(env);
+        QElapsedTimer clock;
+        clock.start();
+        cli.start(QStringLiteral(ENROLLEE_CLI_PATH), {QStringLiteral("history"), QStringLiteral("--verify")});
+        QVERIFY(cli.waitForFinished(30000));
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(err.contains("the keychain did not answer within 2 s"), err.constData());
+        QVERIFY(clock.elapsed() >= 2000);
     }
 };
 

@@ -4,6 +4,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <utility>
+
 CredentialStore::CredentialStore(const QString &service, QObject *parent)
     : QObject(parent), m_service(service), m_slowTimer(new QTimer(this))
 {
@@ -29,6 +31,26 @@ void CredentialStore::jobFinished()
         m_waitingLong = false;
         emit waitingLongChanged(false);
     }
+}
+
+void CredentialStore::startJob(QKeychain::Job *job, const std::shared_ptr<bool> &answered, const Callback &done)
+{
+    jobStarted();
+    if (m_giveUpMs > 0) {
+        QTimer::singleShot(m_giveUpMs, this, [this, answered, done] {
+            if (std::exchange(*answered, true))
+                return;
+            jobFinished();
+            emit gaveUp(m_giveUpMs / 1000);
+            CredentialResult result;
+            result.status = CredentialResult::Status::Error;
+            result.message = tr("the keychain did not answer within %1 s (it may be locked and asking for its "
+                                "password where no one can see it)")
+                                 .arg(m_giveUpMs / 1000);
+            done(result);
+        });
+    }
+    job->start();
 }
 
 QString CredentialStore::profileAccount(const QString &profileName)
@@ -84,7 +106,10 @@ void CredentialStore::read(const QString &account, const Callback &done)
     job->setAutoDelete(true);
     job->setKey(account);
     job->setInsecureFallback(false); // never plain text on disk
-    connect(job, &QKeychain::Job::finished, this, [this, job, account, done] {
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, this, [this, job, answered, account, done] {
+        if (std::exchange(*answered, true))
+            return; // given up on already: the caller has its answer
         jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
@@ -97,8 +122,7 @@ void CredentialStore::read(const QString &account, const Callback &done)
         }
         done(result);
     });
-    jobStarted();
-    job->start();
+    startJob(job, answered, done);
 }
 
 void CredentialStore::write(const QString &account, const QByteArray &secret, const Callback &done)
@@ -116,7 +140,10 @@ void CredentialStore::write(const QString &account, const QByteArray &secret, co
     job->setKey(account);
     job->setInsecureFallback(false);
     job->setBinaryData(secret);
-    connect(job, &QKeychain::Job::finished, this, [this, job, account, secret, done] {
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, this, [this, job, answered, account, secret, done] {
+        if (std::exchange(*answered, true))
+            return; // given up on already: the caller has its answer
         jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
@@ -127,8 +154,7 @@ void CredentialStore::write(const QString &account, const QByteArray &secret, co
             m_session.remove(account);
         done(result);
     });
-    jobStarted();
-    job->start();
+    startJob(job, answered, done);
 }
 
 void CredentialStore::remove(const QString &account, const Callback &done)
@@ -144,13 +170,15 @@ void CredentialStore::remove(const QString &account, const Callback &done)
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setKey(account);
-    connect(job, &QKeychain::Job::finished, this, [this, job, done] {
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, this, [this, job, answered, done] {
+        if (std::exchange(*answered, true))
+            return; // given up on already: the caller has its answer
         jobFinished();
         CredentialResult result;
         result.status = classify(job->error(), job->errorString());
         result.message = job->errorString();
         done(result);
     });
-    jobStarted();
-    job->start();
+    startJob(job, answered, done);
 }

@@ -8,6 +8,11 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
+
+namespace QKeychain {
+class Job;
+}
 
 // What a keychain operation came to.
 struct CredentialResult {
@@ -54,14 +59,20 @@ public:
     // keyring is locked and the desktop is asking for its password. Faces say what they wait for.
     bool isWaitingLong() const { return m_waitingLong; }
     void setSlowThreshold(int slowMs) { m_slowMs = slowMs; }
+    // Past `giveUpMs` (0: never, the default) a request ends with an error instead of waiting on: a
+    // command that nobody watches must not hang on a keyring whose unlock prompt nobody sees.
+    void setGiveUpAfter(int giveUpMs) { m_giveUpMs = giveUpMs; }
 
 signals:
     void availabilityChanged(bool available, const QString &reason);
     void waitingLongChanged(bool waiting);
+    // A request went unanswered for the give-up time and ended with an error.
+    void gaveUp(int seconds);
 
 private:
     void markUnavailable(const QString &reason);
     CredentialResult::Status classify(int error, const QString &message);
+    void startJob(QKeychain::Job *job, const std::shared_ptr<bool> &answered, const Callback &done);
     void jobStarted();
     void jobFinished();
 
@@ -72,5 +83,6 @@ private:
     QTimer *m_slowTimer;
     int m_pending = 0;
     int m_slowMs = 1000;
+    int m_giveUpMs = 0;
     bool m_waitingLong = false;
 };

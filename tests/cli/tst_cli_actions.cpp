@@ -36,6 +36,7 @@ private slots:
     void badInputRefusedBeforeSending_data();
     void badInputRefusedBeforeSending();
     void defaultProfileAndKeychain();
+    void localProfileUsesItsSavedKey();
     void historyListing();
     void historyVerifyCatchesOneByte();
     void apiKeyNeverWrittenOrPrinted();
@@ -519,6 +520,34 @@ void TestCliActions::defaultProfileAndKeychain()
     QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("work")}).exitCode, 0);
     QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}).array().size(),
              0);
+}
+
+// A local profile's own key, saved with set-key (a sandbox started with a key of its own), is used
+// instead of the demo key.
+void TestCliActions::localProfileUsesItsSavedKey()
+{
+    const CliRun add = m_cli.run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("bench"),
+                                  QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                  QStringLiteral("local-officer@example.org"), QStringLiteral("--environment"),
+                                  QStringLiteral("local"), QStringLiteral("--base-url"),
+                                  m_server->origin().toString()});
+    QVERIFY2(add.exitCode == 0, add.err.constData());
+    m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString());
+    // The demo key is not this sandbox's key.
+    const CliRun demo = m_cli.run({QStringLiteral("reactivate"), QStringLiteral("demo-user-005")});
+    QVERIFY2(demo.exitCode == 3, demo.err.constData());
+    QVERIFY(demo.err.contains("2205"));
+    const CliRun setKey = m_cli.run({QStringLiteral("profile"), QStringLiteral("set-key"), QStringLiteral("bench")},
+                                    m_key + '\n');
+    const CliRun keyed = m_cli.run({QStringLiteral("reactivate"), QStringLiteral("demo-user-005")});
+    if (setKey.warnedNoKeychain()) {
+        QCOMPARE(keyed.exitCode, 3); // nowhere to keep it: still the demo key, still refused
+    } else {
+        QVERIFY2(setKey.exitCode == 0, setKey.err.constData());
+        QVERIFY2(keyed.exitCode == 0, keyed.err.constData());
+    }
+    m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_key));
+    QCOMPARE(m_cli.run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("bench")}).exitCode, 0);
 }
 
 void TestCliActions::historyListing()

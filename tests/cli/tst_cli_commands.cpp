@@ -33,6 +33,7 @@ private slots:
     void signTakesFreshTimestamp();
     void signSecKeyShape();
     void signWithoutKeyRefused();
+    void keyFileWithControlBytesRefused();
     void sandboxServesAndStops_data();
     void sandboxServesAndStops();
     void sandboxFaultOptions();
@@ -118,6 +119,17 @@ void TestCliCommands::signSecKeyShape()
                                          QStringLiteral("--api-key-file"), keyFile});
     QCOMPARE(notSeconds.exitCode, 2);
     QVERIFY(notSeconds.out.isEmpty());
+}
+
+void TestCliCommands::keyFileWithControlBytesRefused()
+{
+    // A NUL inside the first line: never a key, so nothing is signed with it.
+    const QString keyFile = writeFile(QStringLiteral("nul.key"), QByteArray("api\0Key\n", 8));
+    const CliRun run = m_cli.run({QStringLiteral("sign"), QStringLiteral("--partner-id"), QStringLiteral("partner"),
+                                  QStringLiteral("--api-key-file"), keyFile});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("control character"), run.err.constData());
 }
 
 void TestCliCommands::signWithoutKeyRefused()

@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <cmath>
+
 namespace {
 QString usage()
 {
@@ -64,7 +66,7 @@ bool BulkCommand::readNumber(const QCommandLineParser &parser, const QString &op
         return true;
     bool ok = false;
     const double n = parser.value(option).toDouble(&ok);
-    if (!ok || n < min || n > max) {
+    if (!ok || !std::isfinite(n) || n < min || n > max) { // NaN compares false with both bounds
         fail(ExitCode::kUsage, tr("--%1 takes a number from %2 to %3.").arg(option).arg(min).arg(max));
         return false;
     }

@@ -163,6 +163,22 @@ void TestCliBulk::badInputSendsNothing()
     run = m_cli.run(
         target({QStringLiteral("deactivate"), QStringLiteral("--input"), allBlank, QStringLiteral("--yes")}));
     QCOMPARE(run.exitCode, 2);
+    // A line break in a quoted field is part of that field: refused by its line, never split into rows.
+    const QString quoted = writeInput(QStringLiteral("quoted.csv"),
+                                      "user_id,reason\nok-1,r\n\"ok-2\nok-3\",r\n\"open\n");
+    run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), quoted, QStringLiteral("--yes")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("Line 5 is not well-formed CSV"), run.err.constData());
+    // An endless input is refused at the size limit instead of filling memory.
+    run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), QStringLiteral("/dev/zero"),
+                            QStringLiteral("--yes")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("larger than 64 MiB"), run.err.constData());
+    // Not-a-number is no rate.
+    run = m_cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"), quoted, QStringLiteral("--rate"),
+                            QStringLiteral("nan"), QStringLiteral("--yes")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--rate"), run.err.constData());
     QCOMPARE(m_server->requestCount(), before);
 }
 

@@ -35,6 +35,7 @@ private slots:
     void notRetried();
     void serverClockAheadGivesClockAdvice();
     void runnerClockBehindIsRefused();
+    void successNamingAnotherUserIsUnknown();
 
 private:
     ActionOutcome run(ActionKind action, const QString &userId, const Profile &profile, const QByteArray &key,
@@ -387,6 +388,30 @@ void TestRunnerRetry::runnerClockBehindIsRefused()
         QRegularExpression(QStringLiteral("clock is 3(599|600|601) seconds behind")).match(outcome.advice).hasMatch(),
         qPrintable(outcome.advice));
     QVERIFY(outcome.advice.contains(QLatin1String("clock")));
+}
+
+// A 200 "success" that names another user ID is no success for the user sent: it is recorded as
+// unknown with what the server said, never retried; the same body naming the right user is a success.
+void TestRunnerRetry::successNamingAnotherUserIsUnknown()
+{
+    const Profile p = profile(*m_server);
+    const QByteArray key = keyFor(*m_server, p.scheme);
+    FaultPlan plan;
+    plan.kind = FaultPlan::Kind::Body;
+    plan.httpStatus = 200;
+    plan.body = QByteArrayLiteral("{\"success\":true,\"user_id\":\"demo-user-002\"}");
+    m_server->setFaultPlan(plan);
+    const ActionOutcome other = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, key);
+    QCOMPARE(other.attempts, 1);
+    QCOMPARE(other.entry.outcome, HistoryEntry::Outcome::Unknown);
+    QVERIFY2(other.result.message.contains(QLatin1String("answered for user_id \"demo-user-002\"")),
+             qPrintable(other.result.message));
+    QCOMPARE(stored(other.entry.id).outcome, HistoryEntry::Outcome::Unknown);
+
+    plan.body = QByteArrayLiteral("{\"success\":true,\"user_id\":\"demo-user-001\"}");
+    m_server->setFaultPlan(plan);
+    const ActionOutcome same = run(ActionKind::Deactivate, QStringLiteral("demo-user-001"), p, key);
+    QCOMPARE(same.entry.outcome, HistoryEntry::Outcome::Success);
 }
 
 QTEST_GUILESS_MAIN(TestRunnerRetry)

@@ -3,6 +3,7 @@
 #include "action/Validation.h"
 #include "api/EnrolleeClient.h"
 #include "api/RequestBuilder.h"
+#include "api/ResponseParser.h"
 #include "base/Clock.h"
 #include "history/HistoryService.h"
 
@@ -190,12 +191,14 @@ int ActionRunner::backoffMs(int attempt, const ApiResult &result) const
     return int(qBound(0.0, delay, double(m_retry.maxDelayMs)));
 }
 
-void ActionRunner::onResult(quint64 ticket, const ApiResult &result)
+void ActionRunner::onResult(quint64 ticket, const ApiResult &answer)
 {
     auto it = m_jobs.find(ticket);
     if (it == m_jobs.end())
         return;
     Job &job = *it;
+    ApiResult result = answer;
+    ResponseParser::checkSubject(result, job.request.userId);
     job.attempts.append(QJsonObject{
         {QStringLiteral("attempt"), job.attempt},
         {QStringLiteral("time"), m_clock->now().toUTC().toString(Qt::ISODateWithMs)},

@@ -124,4 +124,24 @@ ApiResult parseBody(int httpStatus, const QByteArray &body, const QString &conte
     return result;
 }
 
+void checkSubject(ApiResult &result, const QString &userId)
+{
+    if (!result.ok())
+        return;
+    const QJsonValue named = result.json.value(QLatin1String("user_id"));
+    if (named.isUndefined() || named.isNull())
+        return; // the success body is not documented: most name no one
+    const QString answeredFor = named.isString() ? named.toString()
+        : named.isDouble()                       ? QString::number(named.toDouble(), 'g', 17)
+                                                 : QStringLiteral("?");
+    if (answeredFor.trimmed() == userId.trimmed())
+        return;
+    result.outcome = ApiResult::Outcome::NetworkError;
+    result.requestSent = true;
+    result.message = QCoreApplication::translate("ResponseParser",
+                                                 "the server answered for user_id \"%1\", not \"%2\"; whether the "
+                                                 "action was applied to \"%2\" is unknown")
+                         .arg(SafeText::line(answeredFor.left(120)), SafeText::line(userId));
+}
+
 } // namespace ResponseParser

@@ -10,6 +10,7 @@
 #include "actions/FollowUpBar.h"
 #include "actions/ResultView.h"
 #include "bulk/BulkPanel.h"
+#include "bulk/BulkTab.h"
 #include "history/HistoryFeed.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryTableModel.h"
@@ -173,6 +174,27 @@ void MainWindow::startServices()
         connect(m_context, &AppContext::ready, this, &MainWindow::loadHistory, Qt::SingleShotConnection);
 }
 
+void MainWindow::finishBulk()
+{
+    if (m_bulk)
+        return;
+    m_bulk = m_bulkTab->build(m_carriedBulk); // a list carried over from the window this one replaced
+    m_carriedBulk.clear();
+    connect(m_bulk, &BulkPanel::runningChanged, this, [this](bool running) {
+        updateSwitching(m_actions->isBusy());
+        if (!running)
+            applyPendingLanguage();
+    });
+}
+
+void MainWindow::updateSwitching(bool actionBusy)
+{
+    const bool locked = actionBusy || (m_bulk && m_bulk->isRunning());
+    m_profiles->setSwitchingLocked(locked);
+    if (m_manageProfiles)
+        m_manageProfiles->setEnabled(!locked);
+}
+
 void MainWindow::buildHistory()
 {
     m_historyPanel = new HistoryPanel(m_historyFeed, this);
@@ -318,9 +340,9 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!confirmCloseDuringBulk(event))
+    if (!m_bulkTab->allowClose(event))
         return;
-    if (m_actions->isInFlight() && !m_closeConfirmed) {
+    if (m_actions->isInFlight() && !m_closeConfirmed && !m_bulkTab->closeConfirmed()) {
         // Quitting now would leave the request's outcome unrecorded: the server may still act on it.
         event->ignore();
         QPointer<MainWindow> self(this);

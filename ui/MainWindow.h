@@ -14,7 +14,7 @@
 class ActionController;
 class ActionPanel;
 class BulkPanel;
-class QSystemTrayIcon;
+class BulkTab;
 class AppContext;
 class InfoBar;
 class LookupPanel;
@@ -99,9 +99,7 @@ private:
     void updateHistoryTab(const ChainReport &report);
     void startServices();
     void buildHistory();
-    // The Bulk tab (MainWindowBulk.cpp).
-    void buildBulk();
-    void finishBulk(); // after the first frame
+    void finishBulk(); // the Bulk tab's panel, after the first frame
     // The team trail's status line, the Approvals tab and the four-eyes gate (MainWindowTeam.cpp).
     void buildTeam();
     void onTeamStatus(const TeamStatus &status);
@@ -110,9 +108,6 @@ private:
     void sendApproved(const ApprovalRequest &request);
     // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
     void updateSwitching(bool actionBusy);
-    void notifyDesktop(const QString &title, const QString &text);
-    // False (and the close ignored, asked about) while a bulk run is sending.
-    bool confirmCloseDuringBulk(QCloseEvent *event);
     void loadHistory();
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
@@ -137,12 +132,12 @@ private:
     InfoBar *m_settingsBar;
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
-    BulkPanel *m_bulk = nullptr;
+    BulkTab *m_bulkTab = nullptr;
+    BulkPanel *m_bulk = nullptr; // once the Bulk tab is built
     TeamStatusBar *m_teamStatus = nullptr;
     ApprovalsPanel *m_approvals = nullptr;
     qint64 m_teamVerifiedSeq = -1;
     QElapsedTimer m_teamVerifiedAt; // when the team trail was last checked
-    QSystemTrayIcon *m_tray = nullptr;
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -10,6 +10,7 @@
 #include "actions/ActionPanel.h"
 #include "actions/FollowUpBar.h"
 #include "actions/ResultView.h"
+#include "bulk/BulkTab.h"
 #include "lookup/LookupPanel.h"
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileBar.h"
@@ -58,7 +59,7 @@ void MainWindow::buildLayout()
     placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
     placeholder->setAlignment(Qt::AlignCenter);
     m_tabs->addTab(placeholder, tr("&History"));
-    buildBulk();
+    m_bulkTab = new BulkTab(m_context, m_profiles, m_prompts, m_tabs, this);
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));

@@ -1,6 +1,7 @@
 #include "BulkCommand.h"
 
 #include "BulkReport.h"
+#include "BulkRunsCommand.h"
 #include "CliOptions.h"
 #include "Console.h"
 #include "CoreContext.h"
@@ -8,14 +9,11 @@
 #include "ProfileResolver.h"
 #include "action/Validation.h"
 #include "bulk/BulkInput.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkStore.h"
-#include "history/HistoryService.h"
 #include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QFileInfo>
-#include <QSet>
 
 #include <cmath>
 
@@ -27,31 +25,18 @@ QString usage()
 }
 } // namespace
 
-CoreContext *BulkCommand::core()
-{
-    if (!m_core) {
-        m_core = new CoreContext(CoreConfig::standard(), this);
-        settleBeforeEnd(m_core);
-        if (!m_core->settings()->problem().isEmpty())
-            Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(m_core->settings()->problem()));
-    }
-    return m_core;
-}
-
 void BulkCommand::start(const QStringList &arguments)
 {
     const QString word = arguments.value(1);
     ActionKind action = ActionKind::Deactivate;
     if (ActionInfo::fromCliName(word, &action))
         return startNew(action, arguments);
-    if (word == QLatin1String("list"))
-        return listRuns(arguments);
-    if (word == QLatin1String("show"))
-        return showRun(arguments);
-    if (word == QLatin1String("resume"))
-        return resumeRun(arguments);
-    if (word == QLatin1String("retry"))
-        return retryRun(arguments);
+    if (word == QLatin1String("list") || word == QLatin1String("show") || word == QLatin1String("resume")
+        || word == QLatin1String("retry")) {
+        auto *runs = new BulkRunsCommand(this);
+        connect(runs, &Command::finished, this, &Command::finished);
+        return runs->start(arguments);
+    }
     if (word == QLatin1String("--help") || word == QLatin1String("-h")) {
         Console::out(usage() + QLatin1Char('\n') + CliOptions::exitCodeHelp());
         return succeed();
@@ -72,15 +57,6 @@ bool BulkCommand::readNumber(const QCommandLineParser &parser, const QString &op
     }
     *value = n;
     return true;
-}
-
-void BulkCommand::withHistory(const std::function<void(const QList<HistoryEntry> &)> &then)
-{
-    core()->history()->read(1, this, [this, then](const Result<HistoryRead> &read) {
-        if (!read.ok())
-            return fail(ExitCode::kStorage, read.message());
-        then(read.value().entries);
-    });
 }
 
 void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
@@ -138,25 +114,23 @@ void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
         return fail(ExitCode::kUsage, s.message());
 
     const ProfileResolver::Overrides overrides = CliOptions::profileOverrides(parser);
-    BulkRecord record;
+    BulkPlan::Options plan;
     QString error;
-    if (!ProfileResolver::resolve(*core()->settings(), overrides, &record.profile, &error))
+    if (!ProfileResolver::resolve(*core()->settings(), overrides, &plan.profile, &error))
         return fail(ExitCode::kUsage, error);
-    if (const Status s = record.profile.validate(); !s.ok())
+    if (const Status s = plan.profile.validate(); !s.ok())
         return fail(ExitCode::kUsage, s.message());
 
-    Result<BulkInput> parsed = BulkInput::readFile(parser.value(input), parser.value(column), parser.value(reason));
+    const Result<BulkInput> parsed = BulkInput::readFile(parser.value(input), parser.value(column),
+                                                         parser.value(reason));
     if (!parsed.ok())
         return fail(ExitCode::kUsage, parsed.message() + QLatin1Char(' ') + tr("Nothing was sent."));
-    record.rows = parsed.value().rows();
-    BulkInput::applyPolicy(record.rows, core()->policy(), action, record.profile.environment);
-    record.action = action;
-    record.reason = parser.value(reason).trimmed();
-    record.inputPath = parsed.value().path();
-    record.inputSha256 = parsed.value().sha256();
-    record.rate = rateValue;
-    record.concurrency = int(concurrencyValue);
-    record.canary = canaryValue >= 0 ? int(canaryValue) : (record.profile.isProduction() ? 5 : 0);
+    plan.action = action;
+    plan.reason = parser.value(reason);
+    plan.rate = rateValue;
+    plan.concurrency = int(concurrencyValue);
+    plan.canary = int(canaryValue);
+    BulkRecord record = BulkPlan::newRun(parsed.value(), plan, core()->policy());
     for (const BulkRow &row : record.rows) {
         if (!row.valid())
             Console::err(tr("line %1: %2").arg(row.line).arg(Console::oneLine(row.problem)));
@@ -165,10 +139,7 @@ void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
         return dryRun(record);
     if (record.validCount() == 0)
         return fail(ExitCode::kUsage, tr("No valid rows; nothing was sent."));
-    record.id = core()->bulkStore()->newId(*core()->clock());
-    record.created = core()->clock()->now();
-    record.resultsPath = parser.isSet(results) ? parser.value(results)
-                                               : core()->bulkStore()->defaultResultsPath(record.id);
+    BulkPlan::identify(&record, *core()->bulkStore(), *core()->clock(), parser.value(results));
     BulkSession::Options options;
     options.yes = parser.isSet(yes);
     options.confirmCount = int(confirmValue);
@@ -181,34 +152,13 @@ void BulkCommand::dryRun(const BulkRecord &record)
     const int valid = record.validCount();
     const int invalid = int(record.rows.size()) - valid;
     withHistory([this, record, valid, invalid](const QList<HistoryEntry> &history) {
-        QSet<QString> done;
-        for (const HistoryEntry &e : history) {
-            if (e.action == record.action && e.outcome == HistoryEntry::Outcome::Success)
-                done.insert(e.userId);
-        }
-        int known = 0;
-        for (const BulkRow &row : record.rows)
-            known += row.valid() && done.contains(row.userId) ? 1 : 0;
         Console::out(tr("Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.")
                          .arg(record.rows.size())
                          .arg(valid)
                          .arg(invalid)
                          .arg(ActionInfo::cliName(record.action), environmentName(record.profile.environment)));
-        if (known > 0)
-            Console::out(tr("%n of these were already %1 by this console (history).", nullptr, known)
-                             .arg(ActionInfo::pastTense(record.action)));
+        if (const QString known = BulkPlan::alreadyDoneNote(record, history); !known.isEmpty())
+            Console::out(known);
         end(invalid > 0 ? ExitCode::kUsage : ExitCode::kOk);
     });
-}
-
-void BulkCommand::launch(const BulkRecord &record, const BulkSession::Options &options)
-{
-    auto *session = new BulkSession(core(), record, options, this);
-    connect(session, &BulkSession::done, this, [this](int code, const QString &reason) {
-        if (reason.isEmpty())
-            end(code);
-        else
-            fail(code, reason);
-    });
-    session->start();
 }

@@ -9,10 +9,9 @@
 #include "SignalWatcher.h"
 #include "TerminalPrompt.h"
 #include "action/ActionRunner.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkResults.h"
 #include "history/HistoryService.h"
-
-#include <QSet>
 
 namespace {
 void note(const QString &line)
@@ -120,17 +119,8 @@ void BulkSession::noteHistory()
     // What the history already knows: rows this console already did the same action to.
     m_core->history()->read(1, this, [this](const Result<HistoryRead> &read) {
         if (read.ok()) {
-            QSet<QString> done;
-            for (const HistoryEntry &e : read.value().entries) {
-                if (e.action == m_record.action && e.outcome == HistoryEntry::Outcome::Success)
-                    done.insert(e.userId);
-            }
-            int known = 0;
-            for (const BulkRow &row : m_record.rows)
-                known += row.valid() && done.contains(row.userId) ? 1 : 0;
-            if (known > 0)
-                note(tr("%n of these were already %1 by this console (history).", nullptr, known)
-                         .arg(ActionInfo::pastTense(m_record.action)));
+            if (const QString known = BulkPlan::alreadyDoneNote(m_record, read.value().entries); !known.isEmpty())
+                note(known);
         }
         run();
     });

@@ -65,6 +65,23 @@
     </message>
 </context>
 <context>
+    <name>BulkLauncher</name>
+    <message numerus="yes">
+        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
+        <translation>
+            <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
+            <numerusform>%1 %n users in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
+        <translation>
+            <numerusform>The first row goes first; the run then waits for you to check it.</numerusform>
+            <numerusform>The first %n rows go first; the run then waits for you to check them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkPanel</name>
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkPanel.cpp" line="+254"/>
@@ -124,6 +141,16 @@
     </message>
 </context>
 <context>
+    <name>BulkPlan</name>
+    <message numerus="yes">
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation>
+            <numerusform>%n of these was already %1 by this console (history).</numerusform>
+            <numerusform>%n of these were already %1 by this console (history).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkProgressView</name>
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkProgressView.cpp" line="+193"/>
@@ -169,6 +196,16 @@
         <translation>
             <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
             <numerusform>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkRunList</name>
+    <message numerus="yes">
+        <source>%1 — %2, %n row(s), %3</source>
+        <translation>
+            <numerusform>%1 — %2, %n row, %3</numerusform>
+            <numerusform>%1 — %2, %n rows, %3</numerusform>
         </translation>
     </message>
 </context>
@@ -236,6 +273,16 @@
         <translation>
             <numerusform>Go on with the other %n row? Type &quot;yes&quot;: </numerusform>
             <numerusform>Go on with the other %n rows? Type &quot;yes&quot;: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkTab</name>
+    <message numerus="yes">
+        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
+        <translation>
+            <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
+            <numerusform>Bulk run %1 is still sending (%n rows to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
         </translation>
     </message>
 </context>

@@ -1283,6 +1283,13 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkCommandBase</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>BulkConfirmDialog</name>
     <message>
         <location filename="../../ui/bulk/BulkConfirmDialog.cpp" line="+17"/>
@@ -1346,6 +1353,51 @@ Continuer ?</translation>
         <location line="+2"/>
         <source>%1 is larger than 64 MiB.</source>
         <translation>%1 dépasse 64 Mio.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkLauncher</name>
+    <message>
+        <source>Bulk run</source>
+        <translation>Traitement par lot</translation>
+    </message>
+    <message>
+        <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
+        <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
+        <translation>
+            <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
+            <numerusform>%1 %n utilisateurs en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PRODUCTION: real people&apos;s records change.</source>
+        <translation>PRODUCTION&#xa0;: les dossiers de personnes réelles sont modifiés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
+        <translation>
+            <numerusform>La première ligne part en premier&#xa0;; le lot attend ensuite que vous la vérifiiez.</numerusform>
+            <numerusform>Les %n premières lignes partent en premier&#xa0;; le lot attend ensuite que vous les vérifiiez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm bulk run</source>
+        <translation>Confirmer le traitement par lot</translation>
+    </message>
+    <message>
+        <source>The run was not started; nothing was sent.</source>
+        <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Once another officer has approved it (in their Approvals tab), select run %1 below and click Resume.</source>
+        <translation>Une fois la demande approuvée par un autre agent (dans son onglet Approbations), sélectionnez le traitement %1 ci-dessous et cliquez sur Reprendre.</translation>
+    </message>
+    <message>
+        <source>The run could not be saved; nothing was sent: %1</source>
+        <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1691,16 @@ Continuer ?</translation>
         <translation>
             <numerusform>%1 — %2, %n ligne, %3</numerusform>
             <numerusform>%1 — %2, %n lignes, %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPlan</name>
+    <message numerus="yes">
+        <source>%n of these were already %1 by this console (history).</source>
+        <translation>
+            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
+            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
         </translation>
     </message>
 </context>
@@ -2012,6 +2074,103 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkRunList</name>
+    <message>
+        <source>Earlier runs</source>
+        <translation>Lots précédents</translation>
+    </message>
+    <message>
+        <source>&amp;Resume run…</source>
+        <translation>&amp;Reprendre le lot…</translation>
+    </message>
+    <message>
+        <source>Resume the chosen run</source>
+        <translation>Reprendre le lot choisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n row(s), %3</source>
+        <translation>
+            <numerusform>%1 — %2, %n ligne, %3</numerusform>
+            <numerusform>%1 — %2, %n lignes, %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkRunsCommand</name>
+    <message>
+        <source>Unknown command on runs: %1</source>
+        <translation>Commande inconnue pour les lots&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Bulk runs, newest first: id, action, state, total and per-outcome counts.</source>
+        <translation>Traitements par lot, du plus récent au plus ancien&#xa0;: identifiant, action, état, total et nombre par résultat.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>La commande.</translation>
+    </message>
+    <message>
+        <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
+        <translation>Un traitement par lot&#xa0;: ses nombres (succeeded, already, failed, unknown, not_sent) et ses lignes.</translation>
+    </message>
+    <message>
+        <source>Which run? Usage: enrollee-cli bulk show RUN_ID [--json]</source>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk show RUN_ID [--json]</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
+        <translation>Poursuivre un traitement par lot interrompu ou en pause&#xa0;: les lignes jamais envoyées sont envoyées&#xa0;; celles envoyées sans réponse restent inconnues (relancez-les avec bulk retry RUN_ID --unknown).</translation>
+    </message>
+    <message>
+        <source>Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]</source>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk resume RUN_ID [--yes]</translation>
+    </message>
+    <message>
+        <source>Run %1 is running in process %2.</source>
+        <translation>Le lot %1 est en cours d&apos;exécution dans le processus %2.</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
+        <translation>Le lot %1 est à l&apos;état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
+    </message>
+    <message>
+        <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
+        <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s&apos;il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
+    </message>
+    <message>
+        <source>Only rows refused with these codes.</source>
+        <translation>Seulement les lignes refusées avec ces codes.</translation>
+    </message>
+    <message>
+        <source>C1,C2</source>
+        <translation>C1,C2</translation>
+    </message>
+    <message>
+        <source>Also the rows whose outcome is unknown.</source>
+        <translation>Également les lignes dont le résultat est inconnu.</translation>
+    </message>
+    <message>
+        <source>The new run&apos;s results file.</source>
+        <translation>Le fichier de résultats du nouveau lot.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</source>
+        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no rows to retry.</source>
+        <translation>Le lot %1 n&apos;a aucune ligne à relancer.</translation>
+    </message>
+</context>
+<context>
     <name>BulkSession</name>
     <message>
         <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
@@ -2165,6 +2324,32 @@ Continuer ?</translation>
         <location line="+6"/>
         <source>The run file %1 is damaged.</source>
         <translation>Le fichier de lot %1 est endommagé.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkTab</name>
+    <message>
+        <source>Opening bulk runs…</source>
+        <translation>Ouverture des traitements par lot…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk</source>
+        <translation>&amp;Lots</translation>
+    </message>
+    <message>
+        <source>Close during a bulk run?</source>
+        <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
+        <translation>
+            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n ligne restante). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
+            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n lignes restantes). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause and close</source>
+        <translation>Mettre en pause et fermer</translation>
     </message>
 </context>
 <context>

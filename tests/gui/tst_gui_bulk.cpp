@@ -8,7 +8,9 @@
 #include "bulk/BulkRun.h"
 #include "profiles/ProfileController.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -172,6 +174,37 @@ private slots:
         QVERIFY2(panel()->lastNotification().contains(panel()->run()->record().id),
                  qPrintable(panel()->lastNotification()));
         panel()->setNotifyAfterMs(30000);
+    }
+
+    // A stored run's file is read when the officer asks to resume it (on the run files' worker): a finished
+    // run is said to have nothing left, and a run file gone since the list was made is a warning.
+    void resumingAStoredRunReadsItsFile()
+    {
+        paste(registered(QStringLiteral("stored"), 1));
+        QVERIFY(startRun());
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        const QString id = panel()->run()->record().id;
+        const QString file = QFileInfo(panel()->run()->resultsPath()).dir().filePath(id + QStringLiteral(".json"));
+        QVERIFY(QFile::exists(file));
+        auto *runs = find<QComboBox>(window(), "bulkRunsCombo");
+        QTRY_VERIFY(runs->findData(id) >= 0);
+        runs->setCurrentIndex(runs->findData(id));
+        QTRY_VERIFY(button("bulkResumeRunButton")->isEnabled());
+        m_console->prompts.clearAsked();
+        m_console->prompts.setNextAnswer(true);
+        QTest::mouseClick(button("bulkResumeRunButton"), Qt::LeftButton);
+        QTRY_VERIFY(m_console->prompts.asked().contains(QStringLiteral("information:Bulk run")));
+        QVERIFY(!m_console->prompts.asked().contains(QStringLiteral("count:1"))); // nothing to confirm
+        QCOMPARE(panel()->run()->record().id, id);
+
+        QVERIFY(QFile::remove(file));
+        m_console->prompts.clearAsked();
+        m_console->prompts.setNextAnswer(true);
+        QTRY_VERIFY(button("bulkResumeRunButton")->isEnabled());
+        QTest::mouseClick(button("bulkResumeRunButton"), Qt::LeftButton);
+        QTRY_VERIFY(m_console->prompts.asked().contains(QStringLiteral("warning:Bulk run")));
+        QVERIFY(button("bulkResumeRunButton")->isEnabled()); // usable again once the answer is in
+        m_console->prompts.clearNextAnswers();
     }
 
 private:

@@ -3,8 +3,12 @@
 #include "AppContext.h"
 #include "PromptService.h"
 #include "bulk/BulkInput.h"
+#include "bulk/BulkLauncher.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkProgressView.h"
 #include "bulk/BulkRun.h"
+#include "bulk/BulkRunFiles.h"
+#include "bulk/BulkRunList.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
 #include "profiles/EnvironmentStyle.h"
@@ -19,7 +23,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSet>
 #include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -29,10 +32,11 @@ constexpr int kProblemsShown = 3;
 } // namespace
 
 BulkPanel::BulkPanel(AppContext *context, ProfileController *profiles, PromptService *prompts, QWidget *parent)
-    : QWidget(parent), m_context(context), m_profiles(profiles), m_prompts(prompts)
+    : QWidget(parent), m_context(context), m_profiles(profiles), m_prompts(prompts),
+      m_files(new BulkRunFiles(context->core()->bulkStore()->folder(), this))
 {
     build();
-    refreshRuns();
+    m_runs->refresh();
     updateButtons();
     connect(m_profiles, &ProfileController::activeChanged, this, [this] {
         m_checked.clear(); // checked against another profile's policy and environment
@@ -75,10 +79,9 @@ void BulkPanel::build()
     m_summary = named(new QLabel(this), "bulkSummary", tr("What the check found"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runs = named(new QComboBox(this), "bulkRunsCombo", tr("Earlier runs"));
-    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_runs->setMinimumContentsLength(18);
-    m_resumeRun = named(new QPushButton(tr("&Resume run…"), this), "bulkResumeRunButton", tr("Resume the chosen run"));
+    m_runs = new BulkRunList(m_files, this);
+    m_runs->setObjectName(QStringLiteral("bulkRunList"));
+    m_launcher = new BulkLauncher(m_context, m_profiles, m_prompts, m_files, m_summary, this);
     m_progress = new BulkProgressView(this);
     m_progress->setObjectName(QStringLiteral("bulkProgressView"));
 
@@ -95,7 +98,6 @@ void BulkPanel::build()
     go->addWidget(m_start);
     go->addStretch(1);
     go->addWidget(m_runs);
-    go->addWidget(m_resumeRun);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(fileRow);
     layout->addWidget(m_input);
@@ -124,8 +126,11 @@ void BulkPanel::build()
     });
     connect(m_check, &QPushButton::clicked, this, &BulkPanel::check);
     connect(m_start, &QPushButton::clicked, this, &BulkPanel::start);
-    connect(m_resumeRun, &QPushButton::clicked, this, &BulkPanel::resumeStored);
-    connect(m_runs, &QComboBox::currentIndexChanged, this, &BulkPanel::updateButtons);
+    connect(m_runs, &BulkRunList::resumeRequested, this, &BulkPanel::resumeStored);
+    connect(m_runs, &BulkRunList::loadFailed, this,
+            [this](const QString &message) { m_prompts->warning(this, tr("Bulk run"), message); });
+    connect(m_launcher, &BulkLauncher::runStored, m_runs, &BulkRunList::refresh);
+    connect(m_launcher, &BulkLauncher::runReady, this, &BulkPanel::attach);
     connect(m_progress, &BulkProgressView::retryRequested, this, &BulkPanel::retry);
     connect(m_progress, &BulkProgressView::resumed, this, [this] {
         m_running = true;
@@ -161,7 +166,7 @@ void BulkPanel::updateButtons()
     m_start->setEnabled(!running && hasInput && m_context->isReady() && m_profiles->canSend());
     m_start->setToolTip(m_profiles->canSend() ? QString()
                                               : tr("The active profile has no API key or partner ID to send with."));
-    m_resumeRun->setEnabled(!running && m_runs->currentIndex() >= 0 && m_context->isReady());
+    m_runs->setResumable(!running && m_context->isReady());
 }
 
 void BulkPanel::openFile()
@@ -210,24 +215,18 @@ void BulkPanel::restoreDraft(const QVariantMap &draft)
 
 Result<BulkRecord> BulkPanel::recordFromInput() const
 {
+    BulkPlan::Options options;
+    options.action = ActionKind(m_action->currentData().toInt());
+    options.reason = m_reason->text().trimmed();
+    options.profile = m_profiles->active();
+    options.rate = m_rate->value();
     const QString column = m_column->text().trimmed();
-    const QString reason = m_reason->text().trimmed();
-    Result<BulkInput> parsed = m_inputPath.isEmpty() ? BulkInput::parse(m_input->toPlainText().toUtf8(), column, reason)
-                                                     : BulkInput::readFile(m_inputPath, column, reason);
+    const Result<BulkInput> parsed = m_inputPath.isEmpty()
+        ? BulkInput::parse(m_input->toPlainText().toUtf8(), column, options.reason)
+        : BulkInput::readFile(m_inputPath, column, options.reason);
     if (!parsed.ok())
         return parsed.status();
-    BulkInput input = parsed.value();
-    BulkRecord record;
-    record.action = ActionKind(m_action->currentData().toInt());
-    record.reason = reason;
-    record.profile = m_profiles->active();
-    BulkInput::applyPolicy(input.rows(), m_context->core()->policy(), record.action, record.profile.environment);
-    record.inputPath = m_inputPath;
-    record.inputSha256 = input.sha256();
-    record.rows = input.rows();
-    record.rate = m_rate->value();
-    record.canary = record.profile.isProduction() ? 5 : 0;
-    return record;
+    return BulkPlan::newRun(parsed.value(), options, m_context->core()->policy());
 }
 
 void BulkPanel::check()
@@ -268,17 +267,82 @@ void BulkPanel::noteHistory(const BulkRecord &record)
     m_context->history()->read(1, this, [this, record](const Result<HistoryRead> &read) {
         if (!read.ok() || m_checked.isEmpty())
             return;
-        QSet<QString> done;
-        for (const HistoryEntry &e : read.value().entries) {
-            if (e.action == record.action && e.outcome == HistoryEntry::Outcome::Success)
-                done.insert(e.userId);
-        }
-        int known = 0;
-        for (const BulkRow &row : record.rows)
-            known += row.valid() && done.contains(row.userId) ? 1 : 0;
-        if (known > 0)
-            m_summary->setText(m_summary->text() + QLatin1Char('\n')
-                               + tr("%n of these were already %1 by this console (history).", nullptr, known)
-                                     .arg(ActionInfo::pastTense(record.action)));
+        if (const QString known = BulkPlan::alreadyDoneNote(record, read.value().entries); !known.isEmpty())
+            m_summary->setText(m_summary->text() + QLatin1Char('\n') + known);
     });
+}
+
+void BulkPanel::start()
+{
+    const Result<BulkRecord> made = recordFromInput();
+    if (!made.ok()) {
+        m_summary->setText(made.message());
+        return;
+    }
+    if (m_checked.isEmpty())
+        check(); // what is sent is what was checked and shown
+    const BulkRecord &record = made.value();
+    if (record.validCount() == 0) {
+        m_summary->setText(tr("No row can be sent: every row has a problem (see the table)."));
+        return;
+    }
+    m_launcher->confirmAndLaunch(record, tr("new run"));
+}
+
+void BulkPanel::retry(bool withUnknown)
+{
+    if (!m_run)
+        return;
+    BulkPlan::Retry asked;
+    asked.withUnknown = withUnknown;
+    const BulkRecord retry = BulkPlan::retryOf(m_run->record(), m_run->rows(), asked);
+    if (retry.rows.isEmpty())
+        return;
+    m_launcher->confirmAndLaunch(retry,
+                                 withUnknown
+                                     ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
+                                     : tr("a retry of the failed rows of run %1").arg(retry.parentId));
+}
+
+void BulkPanel::resumeStored(const BulkRecord &record)
+{
+    const QString state = record.displayState();
+    if (state != QLatin1String("paused") && state != QLatin1String("interrupted")) {
+        m_prompts->information(this, tr("Bulk run"),
+                               tr("Run %1 is %2: there is nothing to resume.").arg(record.id, state));
+        return;
+    }
+    // Rows begun before (perhaps by a process that was killed) are never sent again: the run reads the history.
+    m_launcher->confirmAndLaunch(record, tr("resuming run %1 (rows already sent are not sent again)").arg(record.id));
+}
+
+void BulkPanel::attach(BulkRun *run)
+{
+    if (m_run)
+        m_run->deleteLater();
+    m_run = run;
+    m_progress->attach(m_run);
+    const auto stopped = [this] {
+        m_running = false;
+        updateButtons();
+        emit runningChanged(false);
+    };
+    connect(m_run, &BulkRun::paused, this, stopped);
+    connect(m_run, &BulkRun::failed, this, stopped);
+    connect(m_run, &BulkRun::finished, this, [this](const BulkCounts &) {
+        m_running = false;
+        updateButtons();
+        m_runs->refresh();
+        emit runningChanged(false);
+        if (m_runClock.elapsed() >= m_notifyAfterMs) {
+            m_lastNotification = tr("Bulk run %1 finished: %2").arg(m_run->record().id, m_progress->countsText());
+            emit notify(tr("Bulk run finished"), m_lastNotification);
+        }
+    });
+    m_runClock.start();
+    m_running = true;
+    m_run->start();
+    m_runs->refresh();
+    updateButtons();
+    emit runningChanged(true);
 }

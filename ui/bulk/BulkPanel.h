@@ -10,7 +10,10 @@
 #include <QWidget>
 
 class AppContext;
+class BulkLauncher;
 class BulkProgressView;
+class BulkRunFiles;
+class BulkRunList;
 class ProfileController;
 class PromptService;
 class QComboBox;
@@ -57,14 +60,12 @@ private:
     void useFile(const QString &path);
     void check();
     void start();
-    // Through the core's four-eyes gate, then startRun() (or the request it became is said).
-    void launch(const BulkRecord &given);
-    void startRun(const BulkRecord &record, qint64 approvalId);
     void retry(bool withUnknown);
-    void resumeStored();
-    void refreshRuns();
+    void resumeStored(const BulkRecord &record);
+    // Shows and starts a run the launcher made ready.
+    void attach(BulkRun *run);
     void updateButtons();
-    void confirmAndLaunch(const BulkRecord &record, const QString &what);
+    // The core's plan of a run from what the officer typed or opened, with the active profile and policy.
     Result<BulkRecord> recordFromInput() const;
     void noteHistory(const BulkRecord &record);
 
@@ -78,7 +79,8 @@ private:
     QElapsedTimer m_runClock;
     QString m_lastNotification;
     qint64 m_notifyAfterMs = 30000;
-    quint64 m_runsGeneration = 0; // the newest listing of stored runs asked for
+    BulkRunFiles *m_files = nullptr; // the run files, read and written off the GUI thread
+    BulkLauncher *m_launcher = nullptr;
 
     QPushButton *m_open = nullptr;
     QLabel *m_file = nullptr;
@@ -90,7 +92,6 @@ private:
     QPushButton *m_check = nullptr;
     QPushButton *m_start = nullptr;
     QLabel *m_summary = nullptr;
-    QComboBox *m_runs = nullptr;
-    QPushButton *m_resumeRun = nullptr;
+    BulkRunList *m_runs = nullptr;
     BulkProgressView *m_progress = nullptr;
 };

@@ -1,16 +1,30 @@
-// BulkCommand's commands on existing runs (list, show, resume, retry); BulkCommand.cpp has the new run.
-#include "BulkCommand.h"
+#include "BulkRunsCommand.h"
+
 #include "BulkReport.h"
 #include "CliOptions.h"
-#include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkStore.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 
-void BulkCommand::listRuns(const QStringList &arguments)
+void BulkRunsCommand::start(const QStringList &arguments)
+{
+    const QString word = arguments.value(1);
+    if (word == QLatin1String("list"))
+        return listRuns(arguments);
+    if (word == QLatin1String("show"))
+        return showRun(arguments);
+    if (word == QLatin1String("resume"))
+        return resumeRun(arguments);
+    if (word == QLatin1String("retry"))
+        return retryRun(arguments);
+    fail(ExitCode::kUsage, tr("Unknown command on runs: %1").arg(word));
+}
+
+void BulkRunsCommand::listRuns(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Bulk runs, newest first: id, action, state, total and per-outcome counts."));
@@ -26,7 +40,7 @@ void BulkCommand::listRuns(const QStringList &arguments)
     });
 }
 
-void BulkCommand::showRun(const QStringList &arguments)
+void BulkRunsCommand::showRun(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -51,7 +65,7 @@ void BulkCommand::showRun(const QStringList &arguments)
     });
 }
 
-void BulkCommand::resumeRun(const QStringList &arguments)
+void BulkRunsCommand::resumeRun(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -83,7 +97,7 @@ void BulkCommand::resumeRun(const QStringList &arguments)
     launch(record, options);
 }
 
-void BulkCommand::retryRun(const QStringList &arguments)
+void BulkRunsCommand::retryRun(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -104,36 +118,24 @@ void BulkCommand::retryRun(const QStringList &arguments)
     const Result<BulkRecord> loaded = core()->bulkStore()->load(parser.positionalArguments().at(2));
     if (!loaded.ok())
         return fail(loaded.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, loaded.message());
-    QStringList wanted;
+    BulkPlan::Retry asked;
+    asked.withUnknown = parser.isSet(unknown);
     for (const QString &c : parser.value(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        wanted.append(c.trimmed());
+        asked.codes.append(c.trimmed());
     BulkSession::Options options;
     options.isNew = false;
     options.yes = parser.isSet(yes);
     options.keyFile = parser.value(keyFile);
     const BulkRecord &parent = loaded.value();
-    const bool withUnknown = parser.isSet(unknown);
     const QString resultsPath = parser.value(results);
-    withHistory([this, parent, wanted, withUnknown, options, resultsPath](const QList<HistoryEntry> &history) {
+    withHistory([this, parent, asked, options, resultsPath](const QList<HistoryEntry> &history) {
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
-        BulkRecord retry = parent;
-        retry.rows.clear();
-        for (const BulkRowResult &r : parent.results(history)) {
-            const bool failed = r.status == BulkRowStatus::Failed
-                && (wanted.isEmpty() || wanted.contains(r.entry.code));
-            if (failed || (withUnknown && r.status == BulkRowStatus::Unknown))
-                retry.rows.append(r.row);
-        }
+        BulkRecord retry = BulkPlan::retryOf(parent, parent.results(history), asked);
         if (retry.rows.isEmpty())
             return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));
-        retry.id = core()->bulkStore()->newId(*core()->clock());
-        retry.parentId = parent.id;
-        retry.created = core()->clock()->now();
-        retry.canary = 0;
-        retry.pauseReason.clear();
-        retry.resultsPath = resultsPath.isEmpty() ? core()->bulkStore()->defaultResultsPath(retry.id)
-                                                  : QFileInfo(resultsPath).absoluteFilePath();
+        BulkPlan::identify(&retry, *core()->bulkStore(), *core()->clock(),
+                           resultsPath.isEmpty() ? QString() : QFileInfo(resultsPath).absoluteFilePath());
         launch(retry, options);
     });
 }

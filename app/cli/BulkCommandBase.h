@@ -1,0 +1,27 @@
+#pragma once
+
+#include "BulkSession.h"
+#include "Command.h"
+#include "bulk/BulkRecord.h"
+
+#include <functional>
+
+class CoreContext;
+
+// What every `enrollee-cli bulk ...` command shares: the core it runs over, the history read whole, and a
+// BulkSession that sends a run and ends the command with the session's exit status.
+class BulkCommandBase : public Command
+{
+    Q_OBJECT
+public:
+    using Command::Command;
+
+protected:
+    CoreContext *core();
+    // Reads the whole history, then `then` with it (fails the command when it cannot be read).
+    void withHistory(const std::function<void(const QList<HistoryEntry> &)> &then);
+    void launch(const BulkRecord &record, const BulkSession::Options &options);
+
+private:
+    CoreContext *m_core = nullptr;
+};

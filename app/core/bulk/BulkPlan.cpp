@@ -1,0 +1,78 @@
+#include "BulkPlan.h"
+
+#include "action/ActionPolicy.h"
+#include "base/Clock.h"
+#include "bulk/BulkStore.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace {
+constexpr int kProductionCanary = 5;
+} // namespace
+
+BulkRecord BulkPlan::newRun(const BulkInput &input, const Options &options, const ActionPolicy &policy)
+{
+    BulkRecord record;
+    record.action = options.action;
+    record.reason = options.reason.trimmed();
+    record.profile = options.profile;
+    record.rows = input.rows();
+    BulkInput::applyPolicy(record.rows, policy, record.action, record.profile.environment);
+    record.inputPath = input.path();
+    record.inputSha256 = input.sha256();
+    record.rate = options.rate;
+    record.concurrency = options.concurrency;
+    record.canary = options.canary >= 0 ? options.canary : (record.profile.isProduction() ? kProductionCanary : 0);
+    return record;
+}
+
+BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult> &results, const Retry &retry)
+{
+    BulkRecord next = parent;
+    next.rows.clear();
+    for (const BulkRowResult &r : results) {
+        const bool failed = r.status == BulkRowStatus::Failed
+            && (retry.codes.isEmpty() || retry.codes.contains(r.entry.code));
+        if (failed || (retry.withUnknown && r.status == BulkRowStatus::Unknown))
+            next.rows.append(r.row);
+    }
+    next.parentId = parent.id;
+    next.id.clear();
+    next.created = {};
+    next.resultsPath.clear();
+    next.canary = 0;
+    next.pauseReason.clear();
+    next.state = BulkRecord::State::Running;
+    return next;
+}
+
+void BulkPlan::identify(BulkRecord *record, const BulkStore &store, const Clock &clock, const QString &resultsPath)
+{
+    record->id = store.newId(clock);
+    record->created = clock.now();
+    record->resultsPath = resultsPath.isEmpty() ? store.defaultResultsPath(record->id) : resultsPath;
+}
+
+int BulkPlan::alreadyDone(const BulkRecord &record, const QList<HistoryEntry> &history)
+{
+    QSet<QString> done;
+    for (const HistoryEntry &e : history) {
+        if (e.action == record.action && e.outcome == HistoryEntry::Outcome::Success)
+            done.insert(e.userId);
+    }
+    int known = 0;
+    for (const BulkRow &row : record.rows)
+        known += row.valid() && done.contains(row.userId) ? 1 : 0;
+    return known;
+}
+
+QString BulkPlan::alreadyDoneNote(const BulkRecord &record, const QList<HistoryEntry> &history)
+{
+    const int known = alreadyDone(record, history);
+    if (known == 0)
+        return {};
+    return QCoreApplication::translate("BulkPlan", "%n of these were already %1 by this console (history).", nullptr,
+                                       known)
+        .arg(ActionInfo::pastTense(record.action));
+}

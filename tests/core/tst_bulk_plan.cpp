@@ -1,0 +1,360 @@
+// Planning a bulk run the same way for every face: a new run from a checked input, a retry of a run's
+// failed (and unknown) rows, what the history already knows of the rows, and the run files read and
+// written off the asking thread.
+#include "action/ActionPolicy.h"
+#include "base/Clock.h"
+#include "bulk/BulkInput.h"
+#include "bulk/BulkPlan.h"
+#include "bulk/BulkRunFiles.h"
+#include "bulk/BulkStore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <optional>
+
+namespace {
+Profile profileIn(Environment environment)
+{
+    Profile p;
+    p.name = QStringLiteral("Test");
+    p.environment = environment;
+    p.partnerId = QStringLiteral("001");
+    return p;
+}
+
+BulkInput inputOf(const QByteArray &bytes, const QString &reason = {})
+{
+    Result<BulkInput> parsed = BulkInput::parse(bytes, {}, reason);
+    return parsed.ok() ? parsed.value() : BulkInput();
+}
+
+BulkRowResult resultOf(const BulkRow &row, BulkRowStatus status, const QString &code = {})
+{
+    BulkRowResult r{row, status, {}};
+    r.entry.id = status == BulkRowStatus::NotSent ? 0 : row.line;
+    r.entry.code = code;
+    r.entry.httpStatus = code.isEmpty() ? 0 : 400;
+    return r;
+}
+
+HistoryEntry done(const QString &user, ActionKind action, HistoryEntry::Outcome outcome)
+{
+    HistoryEntry e;
+    e.userId = user;
+    e.action = action;
+    e.outcome = outcome;
+    return e;
+}
+
+BulkRecord parentRun()
+{
+    BulkPlan::Options options;
+    options.reason = QStringLiteral("case 1");
+    options.profile = profileIn(Environment::Production);
+    BulkRecord parent = BulkPlan::newRun(inputOf("a\nb\nc\nd\ne\n"), options, ActionPolicy::standard());
+    parent.id = QStringLiteral("20260101-000000-abcd");
+    parent.created = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    parent.resultsPath = QStringLiteral("/tmp/parent.results.csv");
+    parent.state = BulkRecord::State::Finished;
+    parent.pauseReason = QStringLiteral("canary");
+    return parent;
+}
+
+QList<BulkRowResult> outcomesOf(const BulkRecord &parent)
+{
+    return {resultOf(parent.rows.at(0), BulkRowStatus::Succeeded, QString()),
+            resultOf(parent.rows.at(1), BulkRowStatus::Failed, QStringLiteral("2205")),
+            resultOf(parent.rows.at(2), BulkRowStatus::Unknown),
+            resultOf(parent.rows.at(3), BulkRowStatus::Failed, QStringLiteral("2405")),
+            resultOf(parent.rows.at(4), BulkRowStatus::Already, QStringLiteral("2207"))};
+}
+
+QStringList usersOf(const BulkRecord &record)
+{
+    QStringList users;
+    for (const BulkRow &row : record.rows)
+        users.append(row.userId);
+    return users;
+}
+} // namespace
+
+class TestBulkPlan : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newRunTakesInputOptionsAndProfile();
+    void newRunCanaryDefaultsByEnvironment();
+    void newRunMarksWhatThePolicyRefuses();
+    void newRunOfEmptyInput();
+    void newRunOfOnlyInvalidRows();
+    void retryTakesFailedRowsLinkedToTheRun();
+    void retryWithUnknown();
+    void retryOnlyTheGivenCodes();
+    void retryOfRunWithNothingFailed();
+    void identifyGivesIdTimeAndResults();
+    void alreadyDoneCountsValidRowsOfTheAction();
+    void alreadyDoneNoteEmptyWhenNone();
+    void runFilesSaveLoadAndListOffThread();
+    void runFilesLoadFailureComesBack();
+    void runFilesDropAnswerForGoneContext();
+};
+
+void TestBulkPlan::newRunTakesInputOptionsAndProfile()
+{
+    const BulkInput input = inputOf("user_id,reason\nu-1,own reason\nu-2,\nu-1,\n", QStringLiteral("  case 9 "));
+    BulkPlan::Options options;
+    options.action = ActionKind::Deactivate;
+    options.reason = QStringLiteral("  case 9 ");
+    options.profile = profileIn(Environment::Sandbox);
+    options.rate = 2.5;
+    options.concurrency = 8;
+    const BulkRecord record = BulkPlan::newRun(input, options, ActionPolicy::standard());
+    QVERIFY(record.id.isEmpty());
+    QVERIFY(record.parentId.isEmpty());
+    QCOMPARE(record.action, ActionKind::Deactivate);
+    QCOMPARE(record.reason, QStringLiteral("case 9"));
+    QCOMPARE(record.profile.name, QStringLiteral("Test"));
+    QCOMPARE(record.inputSha256, input.sha256());
+    QCOMPARE(record.rows.size(), 3); // every row, the duplicate too, so results account for each
+    QCOMPARE(record.rows.at(0).reason, QStringLiteral("own reason"));
+    QCOMPARE(record.validCount(), 2);
+    QVERIFY(!record.rows.at(2).valid());
+    QCOMPARE(record.rate, 2.5);
+    QCOMPARE(record.concurrency, 8);
+    QCOMPARE(record.state, BulkRecord::State::Running);
+}
+
+void TestBulkPlan::newRunCanaryDefaultsByEnvironment()
+{
+    BulkPlan::Options options;
+    options.profile = profileIn(Environment::Production);
+    QCOMPARE(BulkPlan::newRun(inputOf("a\n"), options, ActionPolicy::standard()).canary, 5);
+    options.profile = profileIn(Environment::Sandbox);
+    QCOMPARE(BulkPlan::newRun(inputOf("a\n"), options, ActionPolicy::standard()).canary, 0);
+    options.canary = 0; // asked for none in production
+    options.profile = profileIn(Environment::Production);
+    QCOMPARE(BulkPlan::newRun(inputOf("a\n"), options, ActionPolicy::standard()).canary, 0);
+    options.canary = 12;
+    QCOMPARE(BulkPlan::newRun(inputOf("a\n"), options, ActionPolicy::standard()).canary, 12);
+}
+
+void TestBulkPlan::newRunMarksWhatThePolicyRefuses()
+{
+    // A delete needs a reason: the row that brings its own goes, the others carry the policy's message.
+    BulkPlan::Options options;
+    options.action = ActionKind::Delete;
+    options.profile = profileIn(Environment::Sandbox);
+    const BulkRecord record = BulkPlan::newRun(inputOf("user_id,reason\nu-1,case 4\nu-2,\n"), options,
+                                               ActionPolicy::standard());
+    QCOMPARE(record.rows.size(), 2);
+    QVERIFY(record.rows.at(0).valid());
+    QVERIFY(!record.rows.at(1).valid());
+    QVERIFY(!record.rows.at(1).problem.isEmpty());
+}
+
+void TestBulkPlan::newRunOfEmptyInput()
+{
+    BulkPlan::Options options;
+    options.profile = profileIn(Environment::Production);
+    const BulkRecord record = BulkPlan::newRun(BulkInput(), options, ActionPolicy::standard());
+    QVERIFY(record.rows.isEmpty());
+    QCOMPARE(record.validCount(), 0);
+    QVERIFY(record.inputPath.isEmpty());
+}
+
+void TestBulkPlan::newRunOfOnlyInvalidRows()
+{
+    BulkPlan::Options options;
+    options.action = ActionKind::Delete; // no reason anywhere: nothing may go
+    options.profile = profileIn(Environment::Production);
+    const BulkRecord record = BulkPlan::newRun(inputOf("a\nb\n\nb\n"), options, ActionPolicy::standard());
+    QCOMPARE(record.rows.size(), 4);
+    QCOMPARE(record.validCount(), 0);
+    for (const BulkRow &row : record.rows)
+        QVERIFY2(!row.problem.isEmpty(), qPrintable(row.userId));
+}
+
+void TestBulkPlan::retryTakesFailedRowsLinkedToTheRun()
+{
+    const BulkRecord parent = parentRun();
+    const BulkRecord retry = BulkPlan::retryOf(parent, outcomesOf(parent), {});
+    QCOMPARE(usersOf(retry), QStringList({QStringLiteral("b"), QStringLiteral("d")}));
+    QCOMPARE(retry.rows.at(0).line, 2); // the input's lines, so both runs name a row alike
+    QCOMPARE(retry.parentId, parent.id);
+    QVERIFY(retry.id.isEmpty());
+    QVERIFY(!retry.created.isValid());
+    QVERIFY(retry.resultsPath.isEmpty());
+    QCOMPARE(retry.canary, 0);
+    QCOMPARE(retry.state, BulkRecord::State::Running);
+    QVERIFY(retry.pauseReason.isEmpty());
+    QCOMPARE(retry.action, parent.action);
+    QCOMPARE(retry.reason, parent.reason);
+    QCOMPARE(retry.profile.name, parent.profile.name);
+    QCOMPARE(retry.inputSha256, parent.inputSha256);
+    QVERIFY(retry.digest() != parent.digest());
+}
+
+void TestBulkPlan::retryWithUnknown()
+{
+    const BulkRecord parent = parentRun();
+    BulkPlan::Retry options;
+    options.withUnknown = true;
+    const BulkRecord retry = BulkPlan::retryOf(parent, outcomesOf(parent), options);
+    QCOMPARE(usersOf(retry), QStringList({QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}));
+}
+
+void TestBulkPlan::retryOnlyTheGivenCodes()
+{
+    const BulkRecord parent = parentRun();
+    BulkPlan::Retry options;
+    options.codes = {QStringLiteral("2405")};
+    QCOMPARE(usersOf(BulkPlan::retryOf(parent, outcomesOf(parent), options)), QStringList{QStringLiteral("d")});
+    options.withUnknown = true; // unknown rows have no code: the filter is for failures
+    QCOMPARE(usersOf(BulkPlan::retryOf(parent, outcomesOf(parent), options)),
+             QStringList({QStringLiteral("c"), QStringLiteral("d")}));
+    options = {};
+    options.codes = {QStringLiteral("9999")};
+    QVERIFY(BulkPlan::retryOf(parent, outcomesOf(parent), options).rows.isEmpty());
+}
+
+void TestBulkPlan::retryOfRunWithNothingFailed()
+{
+    const BulkRecord parent = parentRun();
+    QList<BulkRowResult> outcomes;
+    for (const BulkRow &row : parent.rows)
+        outcomes.append(resultOf(row, BulkRowStatus::Succeeded));
+    outcomes[2].status = BulkRowStatus::Unknown;
+    outcomes[3].status = BulkRowStatus::NotSent; // never reached: a resume's work, not a retry's
+    const BulkRecord retry = BulkPlan::retryOf(parent, outcomes, {});
+    QVERIFY(retry.rows.isEmpty());
+    QCOMPARE(retry.parentId, parent.id);
+    BulkPlan::Retry withUnknown;
+    withUnknown.withUnknown = true;
+    QCOMPARE(usersOf(BulkPlan::retryOf(parent, outcomes, withUnknown)), QStringList{QStringLiteral("c")});
+    QVERIFY(BulkPlan::retryOf(parent, {}, withUnknown).rows.isEmpty());
+}
+
+void TestBulkPlan::identifyGivesIdTimeAndResults()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const BulkStore store(dir.path());
+    OffsetClock clock;
+    clock.setFixed(QDateTime(QDate(2026, 12, 2), QTime(5, 30, 12), Qt::UTC));
+    BulkRecord record = BulkPlan::retryOf(parentRun(), outcomesOf(parentRun()), {});
+    BulkPlan::identify(&record, store, clock);
+    QVERIFY2(record.id.startsWith(QStringLiteral("20261202-053012-")), qPrintable(record.id));
+    QCOMPARE(record.created, clock.now());
+    QCOMPARE(record.resultsPath, store.defaultResultsPath(record.id));
+    BulkPlan::identify(&record, store, clock, QStringLiteral("out.json"));
+    QCOMPARE(record.resultsPath, QStringLiteral("out.json"));
+}
+
+void TestBulkPlan::alreadyDoneCountsValidRowsOfTheAction()
+{
+    BulkPlan::Options options;
+    options.profile = profileIn(Environment::Sandbox);
+    const BulkRecord record = BulkPlan::newRun(inputOf("a\nb\nc\nd\nb\n"), options, ActionPolicy::standard());
+    const QList<HistoryEntry> history = {
+        done(QStringLiteral("a"), ActionKind::Deactivate, HistoryEntry::Outcome::Success),
+        done(QStringLiteral("a"), ActionKind::Deactivate, HistoryEntry::Outcome::Success), // counted once
+        done(QStringLiteral("b"), ActionKind::Deactivate, HistoryEntry::Outcome::Success),
+        done(QStringLiteral("c"), ActionKind::Deactivate, HistoryEntry::Outcome::Failure), // not done
+        done(QStringLiteral("d"), ActionKind::Reactivate, HistoryEntry::Outcome::Success), // another action
+        done(QStringLiteral("z"), ActionKind::Deactivate, HistoryEntry::Outcome::Success), // not in the run
+    };
+    // Line 5 repeats b: it is invalid (a duplicate) and is not counted again.
+    QCOMPARE(BulkPlan::alreadyDone(record, history), 2);
+    const QString note = BulkPlan::alreadyDoneNote(record, history);
+    QVERIFY2(note.startsWith(QStringLiteral("2 ")), qPrintable(note));
+    QVERIFY2(note.contains(ActionInfo::pastTense(ActionKind::Deactivate)), qPrintable(note));
+}
+
+void TestBulkPlan::alreadyDoneNoteEmptyWhenNone()
+{
+    BulkPlan::Options options;
+    options.profile = profileIn(Environment::Sandbox);
+    const BulkRecord record = BulkPlan::newRun(inputOf("a\n"), options, ActionPolicy::standard());
+    QCOMPARE(BulkPlan::alreadyDone(record, {}), 0);
+    QVERIFY(BulkPlan::alreadyDoneNote(record, {}).isEmpty());
+    QVERIFY(BulkPlan::alreadyDoneNote(
+                BulkRecord(), {done(QStringLiteral("a"), ActionKind::Deactivate, HistoryEntry::Outcome::Success)})
+                .isEmpty());
+}
+
+void TestBulkPlan::runFilesSaveLoadAndListOffThread()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    BulkRunFiles files(dir.filePath(QStringLiteral("runs")));
+    BulkRecord record = parentRun();
+    QThread *saver = nullptr;
+    bool saved = false;
+    files.save(record, this, [&](const Status &s) {
+        QVERIFY2(s.ok(), qPrintable(s.message()));
+        saved = true;
+    });
+    QVERIFY(!saved); // the answer is an event, never a call back from inside save()
+    QTRY_VERIFY(saved);
+    std::optional<Result<BulkRecord>> loaded;
+    files.load(record.id, this, [&](const Result<BulkRecord> &r) { loaded = r; });
+    QTRY_VERIFY(loaded.has_value());
+    QVERIFY(loaded->ok());
+    QCOMPARE(loaded->value().digest(), record.digest());
+    QStringList ids;
+    files.run<QStringList>(
+        [&saver](const BulkStore &store) {
+        saver = QThread::currentThread();
+        QStringList found;
+        for (const BulkRecord &r : store.list())
+            found.append(r.id);
+        return found;
+        },
+        this,
+        [&](const QStringList &found) {
+        QCOMPARE(QThread::currentThread(), thread());
+        ids = found;
+    });
+    QTRY_COMPARE(ids, QStringList{record.id});
+    QVERIFY(saver && saver != thread());
+}
+
+void TestBulkPlan::runFilesLoadFailureComesBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    BulkRunFiles files(dir.path());
+    std::optional<Result<BulkRecord>> loaded;
+    files.load(QStringLiteral("20260101-000000-0000"), this, [&](const Result<BulkRecord> &r) { loaded = r; });
+    QTRY_VERIFY(loaded.has_value());
+    QVERIFY(!loaded->ok());
+    QCOMPARE(loaded->kind(), Status::Kind::Invalid);
+    loaded.reset();
+    files.load(QStringLiteral("../etc/passwd"), this, [&](const Result<BulkRecord> &r) { loaded = r; });
+    QTRY_VERIFY(loaded.has_value());
+    QVERIFY(!loaded->ok());
+}
+
+void TestBulkPlan::runFilesDropAnswerForGoneContext()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    BulkRunFiles files(dir.path());
+    auto *context = new QObject;
+    bool called = false;
+    bool written = false;
+    const BulkRecord record = parentRun();
+    files.save(record, context, [&](const Status &) { called = true; });
+    delete context;
+    files.save(record, this, [&](const Status &s) { written = s.ok(); });
+    QTRY_VERIFY(written); // in order: the first save is done too
+    QVERIFY(!called);
+    QVERIFY(QFile::exists(dir.filePath(record.id + QStringLiteral(".json"))));
+}
+
+QTEST_GUILESS_MAIN(TestBulkPlan)
+#include "tst_bulk_plan.moc"

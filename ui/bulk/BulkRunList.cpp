@@ -1,0 +1,90 @@
+#include "BulkRunList.h"
+
+#include "bulk/BulkRunFiles.h"
+#include "bulk/BulkStore.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QPushButton>
+
+namespace {
+struct Line {
+    QString id;
+    QString text;
+};
+} // namespace
+
+BulkRunList::BulkRunList(BulkRunFiles *files, QWidget *parent) : QWidget(parent), m_files(files)
+{
+    m_runs = new QComboBox(this);
+    m_runs->setObjectName(QStringLiteral("bulkRunsCombo"));
+    m_runs->setAccessibleName(tr("Earlier runs"));
+    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runs->setMinimumContentsLength(18);
+    m_resume = new QPushButton(tr("&Resume run…"), this);
+    m_resume->setObjectName(QStringLiteral("bulkResumeRunButton"));
+    m_resume->setAccessibleName(tr("Resume the chosen run"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_runs);
+    layout->addWidget(m_resume);
+    connect(m_runs, &QComboBox::currentIndexChanged, this, &BulkRunList::updateButton);
+    connect(m_resume, &QPushButton::clicked, this, &BulkRunList::resume);
+    updateButton();
+}
+
+QString BulkRunList::currentId() const
+{
+    return m_runs->currentData().toString();
+}
+
+void BulkRunList::setResumable(bool resumable)
+{
+    m_resumable = resumable;
+    updateButton();
+}
+
+void BulkRunList::updateButton()
+{
+    m_resume->setEnabled(m_resumable && !m_loading && m_runs->currentIndex() >= 0);
+}
+
+void BulkRunList::refresh()
+{
+    const quint64 generation = ++m_generation;
+    m_files->run<QList<Line>>(
+        [](const BulkStore &store) {
+        QList<Line> lines;
+        for (const BulkRecord &r : store.list()) {
+            lines.append({r.id,
+                          tr("%1 — %2, %n row(s), %3", nullptr, int(r.rows.size()))
+                              .arg(r.id, ActionInfo::displayName(r.action), r.displayState())});
+        }
+        return lines;
+        },
+        this,
+        [this, generation](const QList<Line> &lines) {
+        if (generation != m_generation)
+            return;
+        const QString current = currentId();
+        m_runs->clear();
+        for (const Line &line : lines)
+            m_runs->addItem(line.text, line.id);
+        const int index = m_runs->findData(current);
+        m_runs->setCurrentIndex(index >= 0 ? index : (m_runs->count() > 0 ? 0 : -1));
+        updateButton();
+    });
+}
+
+void BulkRunList::resume()
+{
+    m_loading = true; // one resume at a time: a second click would ask twice
+    updateButton();
+    m_files->load(currentId(), this, [this](const Result<BulkRecord> &loaded) {
+        m_loading = false;
+        updateButton();
+        if (!loaded.ok())
+            return emit loadFailed(loaded.message());
+        emit resumeRequested(loaded.value());
+    });
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QVariantMap>
+
+class AppContext;
+class BulkPanel;
+class ProfileController;
+class PromptService;
+class QCloseEvent;
+class QMainWindow;
+class QSystemTrayIcon;
+class QTabWidget;
+
+// The window's side of bulk runs: the Bulk tab (a placeholder until the first frame, then the panel, which
+// reads the stored runs), a question before the window closes during a run (closing pauses it and waits
+// for the rows in flight), and a desktop notification when a long run ends while the window is elsewhere.
+class BulkTab : public QObject
+{
+    Q_OBJECT
+public:
+    // Adds the tab, holding a placeholder, to `tabs`.
+    BulkTab(AppContext *context, ProfileController *profiles, PromptService *prompts, QTabWidget *tabs,
+            QMainWindow *window);
+
+    // Puts the panel in the placeholder's place, with `draft` (a list carried over from a window in another
+    // language) restored. Once only; later calls return the same panel.
+    BulkPanel *build(const QVariantMap &draft);
+    BulkPanel *panel() const { return m_panel; }
+    // False, with the close ignored and the officer asked, while a run is sending; once they agreed, the
+    // run is paused and the window closed again.
+    bool allowClose(QCloseEvent *event);
+    // The officer agreed to close during a run (nothing else needs to ask again).
+    bool closeConfirmed() const { return m_closeConfirmed; }
+
+private:
+    void notifyDesktop(const QString &title, const QString &text);
+
+    AppContext *m_context;
+    ProfileController *m_profiles;
+    PromptService *m_prompts;
+    QTabWidget *m_tabs;
+    QMainWindow *m_window;
+    int m_index = -1;
+    BulkPanel *m_panel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_closeConfirmed = false;
+};

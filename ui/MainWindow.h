@@ -115,7 +115,7 @@ private:
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
     void onOutcome(const ActionOutcome &outcome);
-    // One target per action (issue 12, findings 5 and 8): locks, in-flight labels, known-deleted users.
+    // One target per action: locks, in-flight labels, known-deleted users.
     void connectTargetSafety();
     void updateReadiness();
     void restoreLayout();

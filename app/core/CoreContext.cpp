@@ -56,7 +56,7 @@ ActionPolicy policyFrom(const AppSettings &settings)
 }
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder
-// carries it to the team trail (issue 11).
+// carries it to the team trail.
 std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings,
                                                TeamHistoryBackend **teamOut)
 {

@@ -41,11 +41,12 @@ bool openAndWait(CoreContext &core, Status *status = nullptr)
     return QTest::qWaitFor([&] { return ready; }, 30000);
 }
 
-void forgetKey(CoreContext &core)
+// The test keychain entry goes with the test; true once the keychain answered.
+bool forgetKey(CoreContext &core)
 {
     bool removed = false;
     core.credentials()->remove(QLatin1String(AuditKey::kAccount), [&](const CredentialResult &) { removed = true; });
-    QTest::qWaitFor([&] { return removed; }, 10000);
+    return QTest::qWaitFor([&] { return removed; }, 10000);
 }
 } // namespace
 
@@ -89,7 +90,7 @@ private slots:
         QVERIFY2(released, "the chain key was made while the history thread was held, so not on it");
         QVERIFY2(status.ok(), qPrintable(status.message()));
         QVERIFY(!QFile::exists(QDir(config.historyDir).filePath(QStringLiteral(".lock"))));
-        forgetKey(core);
+        QVERIFY(forgetKey(core));
     }
 
     void looseDataFolderIsTightened()
@@ -103,7 +104,7 @@ private slots:
         {
             CoreContext core; // the standard places, under ENROLLEE_HOME
             QVERIFY(openAndWait(core));
-            forgetKey(core);
+            QVERIFY(forgetKey(core));
         }
         qunsetenv("ENROLLEE_HOME");
         qunsetenv("ENROLLEE_KEYCHAIN_SERVICE");
@@ -121,7 +122,7 @@ private slots:
         {
             CoreContext core;
             ready = openAndWait(core, &status); // the first start makes the key, so the history folder
-            forgetKey(core);
+            QVERIFY(forgetKey(core));
         }
         ::umask(previous);
         qunsetenv("ENROLLEE_HOME");

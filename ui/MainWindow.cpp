@@ -3,7 +3,9 @@
 #include "AboutDialog.h"
 #include "AppContext.h"
 #include "DesktopNotifier.h"
+#include "LanguageSwitch.h"
 #include "PromptService.h"
+#include "WindowMenus.h"
 #include "action/ActionRunner.h"
 #include "actions/ActionController.h"
 #include "actions/ActionPanel.h"
@@ -28,6 +30,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -86,6 +89,182 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildLayout()
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setAccessibleName(tr("Lookup and actions"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_lookup);
+    // Retry and the undo hint sit under the result they follow.
+    m_followUp = new FollowUpBar(this);
+    m_notifier = new DesktopNotifier(this);
+    auto *actionColumn = new QWidget(this);
+    actionColumn->setObjectName(QStringLiteral("actionColumn"));
+    auto *actionLayout = new QVBoxLayout(actionColumn);
+    actionLayout->setContentsMargins(0, 0, 0, 0);
+    actionLayout->addWidget(m_actionPanel, 1);
+    actionLayout->addWidget(m_followUp);
+    m_splitter->addWidget(actionColumn);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->addTab(m_splitter, tr("&Lookup and actions"));
+    // The history view is built right after the first frame (it is the costliest part of the
+    // window and not visible at start); until then its tab holds a placeholder.
+    auto *placeholder = new QLabel(tr("Opening history…"), this);
+    placeholder->setObjectName(QStringLiteral("historyPlaceholder"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_tabs->addTab(placeholder, tr("&History"));
+    m_bulkTab = new BulkTab(m_context, m_profiles, m_prompts, m_tabs, this);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralWidget"));
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_profileBar);
+    layout->addWidget(m_firstRunBar);
+    layout->addWidget(m_keychainBar);
+    layout->addWidget(m_settingsBar);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    buildMenus();
+    buildTeam();
+}
+
+void MainWindow::buildMenus()
+{
+    m_menus = new WindowMenus(this, m_context->runner()->policy(), m_actionPanel, m_context->settings(),
+                              QFileInfo(m_context->core()->config().historyDir).absolutePath());
+    m_manageProfiles = m_menus->manageProfilesAction();
+    connect(m_menus, &WindowMenus::profilesRequested, this, [this] { showProfiles(false); });
+    connect(m_menus, &WindowMenus::userIdFocusRequested, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_lookup->focusUserId();
+        m_lookup->userIdEdit()->selectAll();
+    });
+    connect(m_menus, &WindowMenus::tabRequested, m_tabs, &QTabWidget::setCurrentIndex);
+    connect(m_menus, &WindowMenus::aboutRequested, this, &MainWindow::showAbout);
+
+    m_language = new LanguageSwitch(
+        m_menus->languageNotice(), [this] { return m_actions->isBusy() || (m_bulk && m_bulk->isRunning()); }, this);
+    connect(m_menus, &WindowMenus::languageChosen, m_language, &LanguageSwitch::choose);
+    // A choice made while something was in flight applies as soon as it lands.
+    connect(m_actions, &ActionController::busyChanged, m_language, [this](bool busy) {
+        if (!busy)
+            applyPendingLanguage();
+    });
+}
+
+void MainWindow::applyPendingLanguage()
+{
+    m_language->applyPending();
+}
+
+void MainWindow::connectProfiles()
+{
+    connect(m_profiles, &ProfileController::activeChanged, this, &MainWindow::onProfileChanged);
+    connect(m_profiles, &ProfileController::keyStateChanged, this, &MainWindow::updateReadiness);
+    connect(m_context->credentials(), &CredentialStore::waitingLongChanged, this, &MainWindow::updateReadiness);
+    connect(m_profiles, &ProfileController::profilesChanged, this, [this] {
+        if (m_profiles->hasSavedProfiles())
+            m_firstRunBar->hide();
+    });
+    connect(m_profileBar, &ProfileBar::manageRequested, this, [this] { showProfiles(false); });
+    connect(m_firstRunBar, &InfoBar::actionTriggered, this, [this] { showProfiles(true); });
+    connect(m_firstRunBar, &InfoBar::dismissed, this,
+            [this] { m_context->settings()->setUiValue(QStringLiteral("first_run_dismissed"), true); });
+    connect(m_context->credentials(), &CredentialStore::availabilityChanged, this,
+            [this](bool available, const QString &why) {
+        // Plain words once; the system's own error only on request.
+        m_keychainBar->setText(tr("No keychain is available on this desktop. API keys you enter are kept in memory "
+                                  "for this session only; nothing secret is written to disk."));
+        m_keychainBar->setActionText(tr("Details…"));
+        m_keychainDetails = why;
+        m_keychainBar->setVisible(!available);
+    });
+    connect(m_keychainBar, &InfoBar::actionTriggered, this, [this] {
+        m_prompts->information(this, tr("Why no keychain is available"),
+                               tr("The system's keychain service answered:\n\n%1").arg(m_keychainDetails));
+    });
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_followUp, &FollowUpBar::followUpRequested, this,
+            [this](ActionKind kind, const QString &userId, const QString &reason) {
+        m_lookup->userIdEdit()->setText(userId); // the field names the user the action goes to
+        m_actions->request(kind, userId, reason);
+    });
+    connect(m_actions, &ActionController::submitted, m_followUp, &FollowUpBar::clear);
+    connect(m_context->runner(), &ActionRunner::actionStarted, m_followUp,
+            [this](quint64 ticket, const HistoryEntry &entry) {
+        if (entry.runId.isEmpty()) // a bulk run's rows have the Bulk tab's own controls
+            m_followUp->showWaiting(ticket);
+    });
+    connect(m_followUp, &FollowUpBar::cancelRequested, m_context->runner(), &ActionRunner::cancel);
+    connect(m_lookup, &LookupPanel::userIdChanged, m_followUp, &FollowUpBar::clear);
+    connect(m_lookup, &LookupPanel::userIdChanged, this, [this](const QString &userId, bool valid) {
+        m_actionPanel->setTarget(valid ? userId : QString());
+        updateReadiness();
+    });
+    connect(m_actionPanel, &ActionPanel::actionRequested, this,
+            [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
+    connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
+    connectTargetSafety();
+    // The profile stays put while an action is asked about or in flight: its answer belongs to it.
+    connect(m_actions, &ActionController::busyChanged, this, [this](bool busy) { updateSwitching(busy); });
+    connect(m_actions, &ActionController::submitted, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(
+            tr("Sending %1 for \"%2\"…").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::refused, this, [this](ActionKind kind, const QString &reason) {
+        m_actionPanel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason,
+                                                 true);
+    });
+    connect(m_actions, &ActionController::cancelled, this, [this](ActionKind kind, const QString &userId) {
+        m_actionPanel->resultView()->showMessage(
+            tr("%1 of \"%2\" cancelled; nothing was sent.").arg(ActionInfo::displayName(kind), userId));
+    });
+    connect(m_actions, &ActionController::finished, this, &MainWindow::onOutcome);
+    connect(m_context, &AppContext::sandboxStarted, this, &MainWindow::onSandboxStarted);
+    connect(m_context, &AppContext::sandboxFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The local sandbox could not start: %1").arg(error));
+    });
+    connect(m_context, &AppContext::ready, this, &MainWindow::updateReadiness);
+}
+
+MainWindow::Handover MainWindow::handOver()
+{
+    saveLayout(); // geometry, splitter, tab and the history view's columns: the new window reads them
+    Handover state{m_lookup->userIdEdit()->text(), m_actionPanel->reason(), m_carriedBulk, m_lastOutcome};
+    if (m_bulk && !m_bulk->isRunning())
+        state.bulkDraft = m_bulk->draft();
+    return state;
+}
+
+void MainWindow::takeOver(const Handover &state)
+{
+    m_lookup->userIdEdit()->setText(state.userId);
+    m_actionPanel->setReason(state.reason);
+    if (state.lastOutcome) {
+        // Said again in this window's language.
+        ActionOutcome outcome = *state.lastOutcome;
+        ActionRunner::describe(outcome);
+        m_lastOutcome = std::make_shared<const ActionOutcome>(outcome);
+        m_actionPanel->resultView()->showOutcome(outcome);
+        m_followUp->showFor(outcome);
+    }
+    m_carriedBulk = state.bulkDraft;
+    if (m_bulk) {
+        m_bulk->restoreDraft(m_carriedBulk);
+        m_carriedBulk.clear();
+    }
+}
+
 void MainWindow::connectTargetSafety()
 {
     // While a prompt is open or a request is in flight, the target cannot change under it.
@@ -112,8 +291,8 @@ void MainWindow::updateSandboxStatus()
     SandboxServer *sandbox = m_context->sandbox();
     const bool local = sandbox && m_profiles->active().environment == Environment::Local;
     if (sandbox)
-        m_sandboxStatus->setText(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
-    m_sandboxStatus->setVisible(local);
+        m_menus->sandboxStatus()->setText(tr("Local sandbox listening on %1").arg(sandbox->origin().toString()));
+    m_menus->sandboxStatus()->setVisible(local);
 }
 
 // The History tab says when the last check found the trail altered, so nobody needs to open it to know.

@@ -9,7 +9,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 
 class ActionController;
 class ActionPanel;
@@ -17,12 +16,12 @@ class BulkPanel;
 class BulkTab;
 class AppContext;
 class InfoBar;
+class LanguageSwitch;
 class LookupPanel;
 class ProductionBanner;
 class ProfileBar;
 class ProfileController;
 class QAction;
-class QMenu;
 class PromptService;
 class QSplitter;
 class QTabWidget;
@@ -37,6 +36,7 @@ struct ApprovalRequest;
 struct TeamStatus;
 class ApprovalsPanel;
 class TeamStatusBar;
+class WindowMenus;
 struct ChainReport;
 class QLabel;
 struct Profile;
@@ -57,9 +57,10 @@ public:
     ActionController *actions() const { return m_actions; }
     PromptService *prompts() const { return m_prompts; }
 
-    // Another language (MainWindowLanguage.cpp). Every string here is set as the window is built, so
-    // WindowHost builds a new window over the same context: handOver() saves the layout and returns
+    // Another language. Every string here is set as the window is built, so WindowHost builds a new
+    // window over the same context when languageSwitch() asks: handOver() saves the layout and returns
     // what the officer had typed and not sent and the last result, takeOver() puts it back.
+    LanguageSwitch *languageSwitch() const { return m_language; }
     struct Handover {
         QString userId;
         QString reason;
@@ -70,8 +71,6 @@ public:
     void takeOver(const Handover &state);
 
 signals:
-    // The officer picked `language` ("" = the system's) and nothing is in flight: rebuild in it.
-    void languageSwitchRequested(const QString &language);
     // The first frame is on screen (or the platform never exposed the window within 500 ms): what is
     // not part of the first frame may be done now. Emitted once, as the services start.
     void firstFrameShown();
@@ -86,15 +85,14 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The menu bar and the status bar's labels (WindowMenus), and when a chosen language applies.
     void buildMenus();
-    void buildLanguageMenu(QMenu *view);
-    // Emits languageSwitchRequested once no action or bulk run is in flight (and says it waits).
+    // A language chosen while an action or bulk run was in flight applies once none is.
     void applyPendingLanguage();
-    // MainWindowWiring.cpp: the splitter, tabs and bars; profile and keychain signals; action signals.
+    // The splitter, tabs and bars; profile and keychain signals; action signals.
     void buildLayout();
     void connectProfiles();
     void connectActions();
-    void buildStatusBar();
     void updateSandboxStatus();
     void updateHistoryTab(const ChainReport &report);
     void startServices();
@@ -112,7 +110,7 @@ private:
     void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
     void onOutcome(const ActionOutcome &outcome);
-    // One target per action (issue 12, findings 5 and 8): locks, in-flight labels, known-deleted users.
+    // One target per action: locks, in-flight labels, known-deleted users.
     void connectTargetSafety();
     void updateReadiness();
     void restoreLayout();
@@ -141,10 +139,9 @@ private:
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;
     DesktopNotifier *m_notifier = nullptr;
-    QLabel *m_sandboxStatus = nullptr;
-    QLabel *m_languageNotice = nullptr;
-    std::optional<QString> m_pendingLanguage; // chosen, waiting for the action or run in flight
-    QVariantMap m_carriedBulk;                // from the window this one replaces, until the Bulk tab is built
+    WindowMenus *m_menus = nullptr;
+    LanguageSwitch *m_language = nullptr;
+    QVariantMap m_carriedBulk; // from the window this one replaces, until the Bulk tab is built
     std::shared_ptr<const ActionOutcome> m_lastOutcome; // on screen in the result view, for a handover
     QSplitter *m_splitter;
     QTabWidget *m_tabs;

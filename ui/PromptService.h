@@ -26,33 +26,32 @@ public:
     explicit PromptService(QObject *parent = nullptr);
 
     // A yes/no question; `acceptLabel` names the button that goes ahead ("Deactivate").
-    virtual void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
-                         const Done &done);
+    void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
+                 const Done &done);
     // The delete confirmation: names environment, profile, user and reason, says it is permanent, asks
     // for the user ID to be typed.
-    virtual void confirmDelete(QWidget *parent, const DeleteConfirmation &details, const Done &done);
+    void confirmDelete(QWidget *parent, const DeleteConfirmation &details, const Done &done);
     // Unsaved edits: Save, Discard or Cancel (go back to the form).
     enum class UnsavedChoice { Save, Discard, Cancel };
     using UnsavedDone = std::function<void(UnsavedChoice choice)>;
-    virtual void askUnsaved(QWidget *parent, const QString &text, const UnsavedDone &done);
+    void askUnsaved(QWidget *parent, const QString &text, const UnsavedDone &done);
     // Notices that need no answer.
-    virtual void information(QWidget *parent, const QString &title, const QString &text);
-    virtual void warning(QWidget *parent, const QString &title, const QString &text);
+    void information(QWidget *parent, const QString &title, const QString &text);
+    void warning(QWidget *parent, const QString &title, const QString &text);
     // A file to save to (history export), starting from `suggested`; empty when the officer cancels.
     // Synchronous because the history panel's export asks that way.
-    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter,
-                                 const QString &suggested = QString());
+    QString saveFileName(QWidget *parent, const QString &title, const QString &filter,
+                         const QString &suggested = QString());
     // A file to read (a bulk run's input); empty when the officer cancels.
-    virtual QString openFileName(QWidget *parent, const QString &title, const QString &filter);
+    QString openFileName(QWidget *parent, const QString &title, const QString &filter);
     // A bulk run's confirmation: names what goes where and asks for the number of rows to be typed.
-    virtual void confirmCount(QWidget *parent, const QString &title, const QString &text, int count, const Done &done);
+    void confirmCount(QWidget *parent, const QString &title, const QString &text, int count, const Done &done);
     // Opens a file or folder with the desktop's application for it (results files, the data folder).
-    virtual void openUrl(const QUrl &url);
+    void openUrl(const QUrl &url);
     // One line of text (an approval's or a denial's reason); `done` gets false when cancelled. With
     // `required` the label says so; the caller refuses an empty answer.
     using TextDone = std::function<void(bool accepted, const QString &text)>;
-    virtual void askText(QWidget *parent, const QString &title, const QString &label, bool required,
-                         const TextDone &done);
+    void askText(QWidget *parent, const QString &title, const QString &label, bool required, const TextDone &done);
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }
@@ -79,11 +78,10 @@ signals:
     // A real dialog was opened (not pre-answered): tests drive it, screen readers are unaffected.
     void promptOpened(QDialog *dialog);
 
-protected:
+private:
     // Consumes a pre-set answer; returns true and calls `done` later when there was one.
     bool answerFromQueue(const Done &done);
 
-private:
     QQueue<bool> m_answers;
     QQueue<QString> m_fileNames;
     QQueue<UnsavedChoice> m_unsavedChoices;

@@ -1,5 +1,6 @@
 #include "WindowHost.h"
 
+#include "LanguageSwitch.h"
 #include "MainWindow.h"
 #include "base/Translations.h"
 
@@ -23,7 +24,8 @@ void WindowHost::adopt(MainWindow *window)
 {
     m_window = window;
     // Queued: the request comes from inside the old window's menu, which must outlive the call.
-    connect(window, &MainWindow::languageSwitchRequested, this, &WindowHost::switchLanguage, Qt::QueuedConnection);
+    connect(window->languageSwitch(), &LanguageSwitch::switchRequested, this, &WindowHost::switchLanguage,
+            Qt::QueuedConnection);
 }
 
 void WindowHost::switchLanguage(const QString &language)

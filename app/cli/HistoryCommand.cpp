@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "KeyEpochConfirmation.h"
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
 #include "action/Validation.h"
@@ -182,6 +183,33 @@ void HistoryCommand::verify()
                 Console::out(tr("It also matches the anchor's copy in the keychain."));
             if (report.unverifiableThrough > 0)
                 Console::out(report.epochNote);
+            succeed();
+        });
+    });
+}
+
+void HistoryCommand::newKeyEpoch(const QString &reason, bool yes, bool withoutKeychain)
+{
+    auto *confirmation = new KeyEpochConfirmation(this);
+    connect(confirmation, &KeyEpochConfirmation::refused, this, &HistoryCommand::fail);
+    connect(confirmation, &KeyEpochConfirmation::confirmed, this,
+            [this, withoutKeychain](const QString &confirmed) { beginEpoch(confirmed, withoutKeychain); });
+    confirmation->ask(reason, yes);
+}
+
+void HistoryCommand::beginEpoch(const QString &reason, bool withoutKeychain)
+{
+    const AuditKey::Mode mode = withoutKeychain ? AuditKey::Mode::NewEpochInFile : AuditKey::Mode::NewEpoch;
+    withChainKey(mode, [this, reason](const Status &key) {
+        if (!key.ok())
+            return fail(ExitCode::kStorage, tr("No key epoch was begun: %1").arg(key.message()));
+        core()->history()->beginKeyEpoch(operatorEmail(), reason, this, [this](const Result<qint64> &begun) {
+            if (!begun.ok())
+                return fail(ExitCode::kStorage, tr("No key epoch was begun: %1").arg(begun.message()));
+            Console::out(tr("A new key epoch begins at record #%1, chained with a new key in %2. Records before it "
+                            "are reported as unverifiable by the history check.")
+                             .arg(begun.value())
+                             .arg(core()->chainKeyLocation()));
             succeed();
         });
     });

@@ -31,7 +31,7 @@ private:
     void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();
     void reportBreaks(const ChainReport &report);
-    // --new-key-epoch (HistoryEpoch.cpp): asks, makes the new key, records the epoch.
+    // --new-key-epoch: asks (KeyEpochConfirmation), then makes the new key and records the epoch.
     void newKeyEpoch(const QString &reason, bool yes, bool withoutKeychain);
     void beginEpoch(const QString &reason, bool withoutKeychain);
     QString operatorEmail() const;

@@ -11,6 +11,7 @@
 #include "settings/AppPaths.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
+#include "settings/PrivateFiles.h"
 #include "team/TeamHistoryBackend.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@ CoreConfig CoreConfig::standard()
     CoreConfig config;
     config.settingsFile = AppPaths::settingsFile();
     config.historyDir = AppPaths::historyDir();
+    config.dataDir = AppPaths::dataDir();
     config.keychainService = AppPaths::keychainService();
     return config;
 }
@@ -54,7 +56,7 @@ ActionPolicy policyFrom(const AppSettings &settings)
 }
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder
-// carries it to the team trail (issue 11).
+// carries it to the team trail.
 std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings,
                                                TeamHistoryBackend **teamOut)
 {
@@ -122,8 +124,27 @@ void CoreContext::openHistory(AuditKey::Mode mode)
         return;
     m_historyOpening = true;
     QPointer<CoreContext> self(this);
+    // An existing data folder that others may read is tightened, as AppSettings does with its own; a
+    // missing one is made private by whichever write creates it first.
+    if (const QString data = m_config.dataDir; !data.isEmpty()) {
+        m_history->run<bool>(
+            [data](HistoryBackend &) { return !QFileInfo::exists(data) || PrivateFiles::ensureFolder(data).ok(); },
+            this, [](const bool &) {});
+    }
+    // The key's file work (the lock, the key file) waits on the disk: on the history thread, not here.
+    const AuditKey::FileWork onHistoryThread =
+        [self](const std::function<void()> &work, const std::function<void()> &then) {
+        if (!self)
+            return;
+        self->m_history->run<bool>(
+            [work](HistoryBackend &) {
+            work();
+            return true;
+            },
+            self, [then](const bool &) { then(); });
+    };
     const AuditKey::Place place{m_config.historyDir, m_config.anchorPath(), mode};
-    AuditKey::obtain(m_credentials, place, [self](const AuditKey::Found &found) {
+    AuditKey::obtain(m_credentials, place, onHistoryThread, [self](const AuditKey::Found &found) {
         if (!self)
             return;
         if (found.key.isEmpty())

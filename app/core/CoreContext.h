@@ -29,6 +29,9 @@ class TeamHistoryBackend;
 struct CoreConfig {
     QString settingsFile;
     QString historyDir;
+    // The folder that holds the history and the runs, kept private (0700) like the settings folder;
+    // left as it is when empty.
+    QString dataDir;
     // The history's anchor, outside its folder (beside settings.ini by default); none when empty.
     QString anchorFile;
     QString keychainService;

@@ -322,6 +322,23 @@
     </message>
 </context>
 <context>
+    <name>HistoryExportFlow</name>
+    <message numerus="yes">
+        <source>%n selected entries</source>
+        <translation>
+            <numerusform>%n selected entry</numerusform>
+            <numerusform>%n selected entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n entries…</source>
+        <translation>
+            <numerusform>Exporting %n entry…</numerusform>
+            <numerusform>Exporting %n entries…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryExportNotice</name>
     <message numerus="yes">
         <location filename="../../ui/history/HistoryExportNotice.cpp" line="+54"/>
@@ -364,22 +381,6 @@
         <translation>
             <numerusform>Showing %1 of %n entry</numerusform>
             <numerusform>Showing %1 of %n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+72"/>
-        <source>%n selected entries</source>
-        <translation>
-            <numerusform>%n selected entry</numerusform>
-            <numerusform>%n selected entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>Exporting %n entries…</source>
-        <translation>
-            <numerusform>Exporting %n entry…</numerusform>
-            <numerusform>Exporting %n entries…</numerusform>
         </translation>
     </message>
 </context>

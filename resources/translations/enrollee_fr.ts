@@ -3198,31 +3198,6 @@ Motif : %6</translation>
         <translation>Historique conservé à partir de %1&#xa0;; entrées supprimées avec les mois précédents&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/HistoryEpoch.cpp" line="-17"/>
-        <source>--new-key-epoch needs --reason TEXT: the trail records why the key was given up.</source>
-        <translation>--new-key-epoch exige --reason TEXT&#xa0;: le journal enregistre pourquoi la clé a été abandonnée.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
-        <translation>Commencer une nouvelle période de clé est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été modifié.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
-        <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu&apos;ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l&apos;historique.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Begin a new key epoch? Type &quot;yes&quot; to confirm: </source>
-        <translation>Commencer une nouvelle période de clé&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Not confirmed; nothing was changed.</source>
-        <translation>Non confirmé&#xa0;; rien n&apos;a été modifié.</translation>
-    </message>
-    <message>
         <location line="+10"/>
         <location line="+3"/>
         <source>No key epoch was begun: %1</source>
@@ -3408,6 +3383,39 @@ Motif : %6</translation>
         <location line="+2"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExportFlow</name>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>Exporter l&apos;historique au format CSV</translation>
+    </message>
+    <message>
+        <source>Export history as JSON</source>
+        <translation>Exporter l&apos;historique au format JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected entries</source>
+        <translation>
+            <numerusform>%n entrée sélectionnée</numerusform>
+            <numerusform>%n entrées sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n entries…</source>
+        <translation>
+            <numerusform>Export de %n entrée…</numerusform>
+            <numerusform>Export de %n entrées…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3669,22 +3677,6 @@ Motif : %6</translation>
         <source>No entries match these filters. &lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
-    <message numerus="yes">
-        <location line="+62"/>
-        <source>%n selected entries</source>
-        <translation>
-            <numerusform>%n entrée sélectionnée</numerusform>
-            <numerusform>%n entrées sélectionnées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>Exporting %n entries…</source>
-        <translation>
-            <numerusform>Export de %n entrée…</numerusform>
-            <numerusform>Export de %n entrées…</numerusform>
-        </translation>
-    </message>
     <message>
         <location line="-334"/>
         <source>History</source>
@@ -3779,26 +3771,6 @@ Motif : %6</translation>
         <location line="+27"/>
         <source>History check failed: %1</source>
         <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+78"/>
-        <source>Export history as CSV</source>
-        <translation>Exporter l&apos;historique au format CSV</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export history as JSON</source>
-        <translation>Exporter l&apos;historique au format JSON</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>JSON files (*.json)</source>
-        <translation>Fichiers JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -4119,6 +4091,33 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
+    <name>KeyEpochConfirmation</name>
+    <message>
+        <source>--new-key-epoch needs --reason TEXT: the trail records why the key was given up.</source>
+        <translation>--new-key-epoch exige --reason TEXT&#xa0;: le journal enregistre pourquoi la clé a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
+        <translation>Commencer une nouvelle période de clé est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
+        <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu&apos;ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Begin a new key epoch? Type &quot;yes&quot; to confirm: </source>
+        <translation>Commencer une nouvelle période de clé&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Not confirmed; nothing was changed.</source>
+        <translation>Non confirmé&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>KeySource</name>
     <message>
         <location filename="../../app/cli/KeySource.cpp" line="+15"/>
@@ -4243,6 +4242,13 @@ Motif : %6</translation>
         <location line="+3"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>The language changes once the action or bulk run in flight has finished.</source>
+        <translation>La langue changera dès que l&apos;action ou le traitement par lot en cours sera terminé.</translation>
     </message>
 </context>
 <context>
@@ -4530,36 +4536,6 @@ Motif : %6</translation>
         <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Profiles…</source>
-        <translation>&amp;Profils…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Actions</source>
-        <translation>&amp;Actions</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;View</source>
-        <translation>Aff&amp;ichage</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to &amp;user ID</source>
-        <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
-    </message>
-    <message>
         <location line="+107"/>
         <source>History</source>
         <translation>Historique</translation>
@@ -4568,11 +4544,6 @@ Motif : %6</translation>
         <location line="-66"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <source>&amp;Bulk runs</source>
-        <translation>Traitements par &amp;lot</translation>
     </message>
     <message>
         <location line="+157"/>
@@ -4647,11 +4618,6 @@ Motif : %6</translation>
         <location line="+5"/>
         <source>Pause and close</source>
         <translation>Mettre en pause et fermer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindowLanguage.cpp" line="+47"/>
-        <source>The language changes once the action or bulk run in flight has finished.</source>
-        <translation>La langue changera dès que l&apos;action ou le traitement par lot en cours sera terminé.</translation>
     </message>
 </context>
 <context>
@@ -5056,28 +5022,6 @@ Motif : %6</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+72"/>
-        <location line="+6"/>
-        <source>Show the API key</source>
-        <translation>Afficher la clé d’API</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <location line="+4"/>
-        <source>Sho&amp;w</source>
-        <translation>Affic&amp;her</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Hi&amp;de</source>
-        <translation>Mas&amp;quer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hide the API key</source>
-        <translation>Masquer la clé d’API</translation>
-    </message>
-    <message>
         <location line="+94"/>
         <source>Production profile: actions change real people&apos;s enrollments.</source>
         <translation>Profil de production : les actions modifient les inscriptions de personnes réelles.</translation>
@@ -5133,116 +5077,6 @@ Motif : %6</translation>
         <translation>Le bac à sable local intégré est toujours disponible et ne nécessite aucun profil.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Profile name</source>
-        <translation>Nom du profil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partner ID</source>
-        <translation>Identifiant partenaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. 085, from the Smile ID portal</source>
-        <translation>p. ex. 085, indiqué sur le portail Smile ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operator email</source>
-        <translation>Adresse e-mail de l&apos;opérateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>you@your-company.com — recorded by Smile ID</source>
-        <translation>vous@entreprise.com — consignée par Smile ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Environment</source>
-        <translation>Environnement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Signing scheme</source>
-        <translation>Méthode de signature</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signature (HMAC, current)</source>
-        <translation>Signature (HMAC, actuelle)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sec_key (legacy accounts)</source>
-        <translation>sec_key (anciens comptes)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Base URL override</source>
-        <translation>URL de base personnalisée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>optional, e.g. https://testapi.example.com</source>
-        <translation>facultatif, ex. https://testapi.example.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>API key</source>
-        <translation>Clé d&apos;API</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Where the API key is kept</source>
-        <translation>Lieu de conservation de la clé d&apos;API</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Profile problem</source>
-        <translation>Problème de profil</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Profile status</source>
-        <translation>État du profil</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Name:</source>
-        <translation>N&amp;om&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Partner ID:</source>
-        <translation>Identifiant &amp;partenaire&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operator &amp;email:</source>
-        <translation>&amp;Adresse e-mail de l&apos;opérateur&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E&amp;nvironment:</source>
-        <translation>En&amp;vironnement&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signing &amp;scheme:</source>
-        <translation>&amp;Méthode de signature&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Base URL:</source>
-        <translation>URL de &amp;base&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>API &amp;key:</source>
-        <translation>&amp;Clé d&apos;API&#xa0;:</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
@@ -5278,36 +5112,6 @@ Motif : %6</translation>
         <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>Paste the API key from the Smile ID portal</source>
-        <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Stored — leave empty to keep the current key</source>
-        <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Give the profile a name.</source>
-        <translation>Donnez un nom au profil.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; is the built-in profile&apos;s name; choose another.</source>
-        <translation>«&#xa0;%1&#xa0;» est le nom du profil intégré&#xa0;; choisissez-en un autre.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Enter the API key for this profile.</source>
-        <translation>Saisissez la clé d&apos;API de ce profil.</translation>
-    </message>
-    <message>
         <location line="+129"/>
         <source>Remove profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
@@ -5331,6 +5135,137 @@ Motif : %6</translation>
         <location line="+2"/>
         <source>No keychain is available on this desktop. API keys entered now are kept in memory for this session only.</source>
         <translation>Aucun trousseau de clés n&apos;est disponible sur ce bureau. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>Identifiant partenaire</translation>
+    </message>
+    <message>
+        <source>e.g. 085, from the Smile ID portal</source>
+        <translation>p. ex. 085, indiqué sur le portail Smile ID</translation>
+    </message>
+    <message>
+        <source>Operator email</source>
+        <translation>Adresse e-mail de l&apos;opérateur</translation>
+    </message>
+    <message>
+        <source>you@your-company.com — recorded by Smile ID</source>
+        <translation>vous@entreprise.com — consignée par Smile ID</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Signing scheme</source>
+        <translation>Méthode de signature</translation>
+    </message>
+    <message>
+        <source>Signature (HMAC, current)</source>
+        <translation>Signature (HMAC, actuelle)</translation>
+    </message>
+    <message>
+        <source>sec_key (legacy accounts)</source>
+        <translation>sec_key (anciens comptes)</translation>
+    </message>
+    <message>
+        <source>Base URL override</source>
+        <translation>URL de base personnalisée</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://testapi.example.com</source>
+        <translation>facultatif, ex. https://testapi.example.com</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>Afficher la clé d’API</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>Mas&amp;quer</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>Masquer la clé d’API</translation>
+    </message>
+    <message>
+        <source>Where the API key is kept</source>
+        <translation>Lieu de conservation de la clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>Profile problem</source>
+        <translation>Problème de profil</translation>
+    </message>
+    <message>
+        <source>Profile status</source>
+        <translation>État du profil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;om&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Partner ID:</source>
+        <translation>Identifiant &amp;partenaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Operator &amp;email:</source>
+        <translation>&amp;Adresse e-mail de l&apos;opérateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>En&amp;vironnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing &amp;scheme:</source>
+        <translation>&amp;Méthode de signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL de &amp;base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé d&apos;API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in profile&apos;s name; choose another.</source>
+        <translation>«&#xa0;%1&#xa0;» est le nom du profil intégré&#xa0;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Enter the API key for this profile.</source>
+        <translation>Saisissez la clé d&apos;API de ce profil.</translation>
+    </message>
+    <message>
+        <source>Paste the API key from the Smile ID portal</source>
+        <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
+    </message>
+    <message>
+        <source>Stored — leave empty to keep the current key</source>
+        <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
     </message>
 </context>
 <context>
@@ -6497,6 +6432,41 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+5"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
         <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>&amp;Profils…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Aff&amp;ichage</translation>
+    </message>
+    <message>
+        <source>Go to &amp;user ID</source>
+        <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk runs</source>
+        <translation>Traitements par &amp;lot</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,20 @@ private slots:
         QCOMPARE(modeOf(path), mode_t(0700));
     }
 
+    void missingParentsArePrivateToo()
+    {
+        // The data folder is made by whichever write comes first (the history, a run, the key): each
+        // makes it private, whatever the umask would have given it.
+        QTemporaryDir dir;
+        const mode_t previous = ::umask(022);
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const bool made = PrivateFiles::ensureFolder(QDir(data).filePath(QStringLiteral("history"))).ok();
+        ::umask(previous);
+        QVERIFY(made);
+        QCOMPARE(modeOf(data), mode_t(0700));
+        QCOMPARE(modeOf(QDir(data).filePath(QStringLiteral("history"))), mode_t(0700));
+    }
+
     void looseFolderOfOursIsTightened()
     {
         QTemporaryDir dir;

@@ -42,17 +42,18 @@ const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; colo
 
 HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     : QWidget(parent), m_feed(feed), m_service(feed->service()), m_model(feed->model()),
-      m_proxy(new HistoryFilterProxy(this))
+      m_proxy(new HistoryFilterProxy(this)), m_export(new HistoryExportFlow(feed->service(), m_proxy, this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("History"));
     qRegisterMetaType<HistoryEntry>();
     m_proxy->setSourceModel(m_model);
     m_proxy->setSessionStart(QDateTime::currentDateTime());
-    m_saveFileName = [this](const QString &title, const QString &filter, const QString &suggested) {
+    m_export->setSaveFileNameProvider([this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
-    };
+    });
     buildUi();
+    connectExports();
     connect(m_feed, &HistoryFeed::loaded, this, &HistoryPanel::onLoaded);
     connect(m_feed, &HistoryFeed::problemsChanged, this, &HistoryPanel::showProblems);
     // A burst of actions costs one check, a second after the last of them.
@@ -197,7 +198,45 @@ void HistoryPanel::setSessionStart(const QDateTime &start)
 
 void HistoryPanel::setSaveFileNameProvider(SaveFileNameProvider provider)
 {
-    m_saveFileName = std::move(provider);
+    m_export->setSaveFileNameProvider(std::move(provider));
+}
+
+void HistoryPanel::connectExports()
+{
+    connect(m_export, &HistoryExportFlow::started, this, [this](const QString &progress) {
+        m_exportButton->setEnabled(false);
+        showMessage(progress, false);
+    });
+    connect(m_export, &HistoryExportFlow::refused, this, [this](const QString &path, const QString &why) {
+        showMessage(why, true);
+        emit exportFinished(path, why);
+    });
+    connect(m_export, &HistoryExportFlow::finished, this,
+            [this](const QString &path, qsizetype count, const QString &error) {
+        m_exportButton->setEnabled(true);
+        m_notice->showResult(path, count, error);
+        emit exportFinished(path, error);
+    });
+}
+
+void HistoryPanel::exportCsv()
+{
+    m_export->askAndExport(HistoryExporter::Format::Csv);
+}
+
+void HistoryPanel::exportJson()
+{
+    m_export->askAndExport(HistoryExporter::Format::Json);
+}
+
+void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
+{
+    m_export->exportTo(path, format);
+}
+
+void HistoryPanel::exportSelection()
+{
+    m_export->exportSelection(m_tableMenu->selectedEntries());
 }
 
 bool HistoryPanel::isLoading() const

@@ -2,6 +2,7 @@
 
 #include "history/HistoryChain.h"
 #include "history/HistoryEntry.h"
+#include "history/HistoryExportFlow.h"
 #include "history/HistoryExporter.h"
 
 #include <QTimer>
@@ -32,10 +33,7 @@ class HistoryPanel : public QWidget
 {
     Q_OBJECT
 public:
-    // Asks for a file to save to, starting from `suggested`; returns an empty string when the officer
-    // cancels. Tests pre-answer it.
-    using SaveFileNameProvider =
-        std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
+    using SaveFileNameProvider = HistoryExportFlow::SaveFileNameProvider;
 
     explicit HistoryPanel(HistoryFeed *feed, QWidget *parent = nullptr);
     ~HistoryPanel() override;
@@ -53,9 +51,6 @@ public:
     ChainReport lastVerification() const { return m_lastReport; }
     // Without a keychain the chain key lives beside the history: the check then says what it can prove.
     void setChainKeyInKeychain(bool inKeychain) { m_keyInKeychain = inKeychain; }
-
-    // Where an export is offered first: Documents/enrollee-history-YYYY-MM-DD.csv (or .json).
-    static QString suggestedExportPath(HistoryExporter::Format format, const QDate &day);
 
     // Splitter sizes and column layout, for the window to keep between runs.
     QByteArray saveState() const;
@@ -90,10 +85,7 @@ private:
     void onLoaded();
     void showProblems(const QStringList &problems);
     void onVerified(int generation, const ChainReport &report);
-    QString askExportPath(HistoryExporter::Format format);
-    void askAndExport(HistoryExporter::Format format);
-    void exportEntries(const QString &path, HistoryExporter::Format format, const QList<HistoryEntry> &entries,
-                       const QString &description);
+    void connectExports();
     void markAltered(const ChainReport &report);
     void updateEmptyState();
     void showCurrentDetail();
@@ -117,7 +109,7 @@ private:
     QStackedWidget *m_tableStack = nullptr;
     HistoryExportNotice *m_notice = nullptr;
     HistoryTableMenu *m_tableMenu = nullptr;
-    SaveFileNameProvider m_saveFileName;
+    HistoryExportFlow *m_export;
 
     bool m_verifying = false;
     bool m_keyInKeychain = true;

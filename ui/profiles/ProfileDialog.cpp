@@ -1,23 +1,19 @@
 #include "ProfileDialog.h"
 
 #include "PromptService.h"
-#include "action/Validation.h"
 #include "profiles/ProfileController.h"
+#include "profiles/ProfileForm.h"
 #include "settings/CredentialStore.h"
 #include "settings/SecretBytes.h"
 #include "widgets/Glyphs.h"
 
 #include <QColor>
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *credentials, PromptService *prompts,
@@ -42,7 +38,7 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     left->addLayout(listButtons);
     left->addWidget(builtIn);
 
-    QFormLayout *form = buildForm();
+    m_form = new ProfileForm(profiles, this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_save = named(buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole), "saveProfileButton",
@@ -54,7 +50,7 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
 
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
-    columns->addLayout(form, 2);
+    columns->addWidget(m_form, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(buttons);
@@ -68,27 +64,18 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
             [this](const QListWidgetItem *current, const QListWidgetItem *previous) {
         onSelectionChanged(current ? current->text() : QString(), previous ? previous->text() : QString());
     });
-    for (QLineEdit *edit : {m_name, m_partner, m_email, m_baseUrl, m_apiKey})
-        connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::validateForm);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileDialog::validateForm);
+    connect(m_form, &ProfileForm::edited, this, &ProfileDialog::validateForm);
     connect(credentials, &CredentialStore::availabilityChanged, this, &ProfileDialog::updateKeychainNote);
     connect(profiles, &ProfileController::saveFinished, this,
             [this](const QString &name, bool inKeychain, const QString &message) {
-        m_status->setText(inKeychain ? tr("Saved \"%1\"; its API key is in the keychain.").arg(name)
+        m_form->setStatus(inKeychain ? tr("Saved \"%1\"; its API key is in the keychain.").arg(name)
                                      : tr("Saved \"%1\". No keychain (%2): the API key is kept in memory for this "
                                           "session only and must be entered again next time.")
                                            .arg(name, message));
-        m_status->setAccessibleName(m_status->text());
         updateKeychainNote();
     });
 
-    setTabOrder(m_list, m_name);
-    setTabOrder(m_name, m_partner);
-    setTabOrder(m_partner, m_email);
-    setTabOrder(m_email, m_environment);
-    setTabOrder(m_environment, m_scheme);
-    setTabOrder(m_scheme, m_baseUrl);
-    setTabOrder(m_baseUrl, m_apiKey);
+    setTabOrder(m_list, m_form->firstField());
     reloadList();
     if (m_list->count() == 0)
         startNew();
@@ -124,17 +111,8 @@ void ProfileDialog::startNew()
 {
     m_list->clearSelection();
     m_editing.clear();
-    m_name->clear();
-    m_partner->clear();
-    m_email->clear();
-    m_environment->setCurrentIndex(m_environment->findData(environmentName(Environment::Sandbox)));
-    m_scheme->setCurrentIndex(0);
-    m_baseUrl->clear();
-    m_apiKey->clear();
-    m_apiKey->setPlaceholderText(tr("Paste the API key from the Smile ID portal"));
-    m_status->clear();
-    m_showKey->setChecked(false);
-    m_name->setFocus();
+    m_form->clear();
+    m_form->focusName();
     validateForm();
     markClean();
 }
@@ -143,30 +121,32 @@ void ProfileDialog::showProfile(const QString &name)
 {
     const Profile p = m_profiles->profile(name);
     m_editing = name;
-    m_name->setText(p.name);
-    m_partner->setText(p.partnerId);
-    m_email->setText(p.email);
-    m_environment->setCurrentIndex(m_environment->findData(environmentName(p.environment)));
-    m_scheme->setCurrentIndex(m_scheme->findData(schemeName(p.scheme)));
-    m_baseUrl->setText(p.baseUrl.isEmpty() ? QString() : p.baseUrl.toString());
-    m_apiKey->clear();
-    m_apiKey->setPlaceholderText(tr("Stored — leave empty to keep the current key"));
-    m_status->clear();
-    m_showKey->setChecked(false);
+    m_form->showProfile(p);
     validateForm();
     markClean();
 }
 
 QString ProfileDialog::snapshot() const
 {
-    return QStringList{m_name->text(),
-                       m_partner->text(),
-                       m_email->text(),
-                       m_environment->currentData().toString(),
-                       m_scheme->currentData().toString(),
-                       m_baseUrl->text(),
-                       m_apiKey->text().isEmpty() ? QString() : QStringLiteral("key")}
-        .join(QChar(0x1f));
+    return m_form->snapshot();
+}
+
+QString ProfileDialog::formError() const
+{
+    const QList<QPair<QWidget *, QString>> errors = formErrors();
+    return errors.isEmpty() ? QString() : errors.first().second;
+}
+
+QList<QPair<QWidget *, QString>> ProfileDialog::formErrors() const
+{
+    return m_form->errors(m_editing);
+}
+
+void ProfileDialog::validateForm()
+{
+    const bool valid = m_form->showErrors(m_editing);
+    m_save->setEnabled(valid);
+    m_saveAndUse->setEnabled(valid);
 }
 
 void ProfileDialog::whenEditsSettled(const std::function<void()> &proceed)
@@ -175,7 +155,7 @@ void ProfileDialog::whenEditsSettled(const std::function<void()> &proceed)
         proceed();
         return;
     }
-    const QString name = m_name->text().trimmed().isEmpty() ? tr("the new profile") : m_name->text().trimmed();
+    const QString name = m_form->typedName().isEmpty() ? tr("the new profile") : m_form->typedName();
     QPointer<ProfileDialog> self(this);
     m_prompts->askUnsaved(this, tr("Save your changes to %1?").arg(name),
                           [self, proceed](PromptService::UnsavedChoice choice) {
@@ -234,9 +214,8 @@ void ProfileDialog::save(bool activate)
 {
     if (!formError().isEmpty())
         return;
-    const Profile p = formProfile();
-    QByteArray key = m_apiKey->text().toUtf8();
-    m_apiKey->clear();
+    const Profile p = m_form->profile();
+    QByteArray key = m_form->takeKey();
     const QString previous = m_editing;
     m_editing = p.name;
     m_profiles->save(p, key, previous);
@@ -274,8 +253,6 @@ void ProfileDialog::updateKeychainNote()
               .arg(m_credentials->service())
         : tr("No keychain is available on this desktop. API keys entered now are kept in memory for this session "
              "only.");
-    m_keychainNote->setText(text);
-    m_keychainNote->setAccessibleName(text);
     // The system's own words stay one hover away, as the window's notice keeps them one click away.
-    m_keychainNote->setToolTip(m_credentials->available() ? QString() : m_credentials->unavailableReason());
+    m_form->setKeychainNote(text, m_credentials->available() ? QString() : m_credentials->unavailableReason());
 }

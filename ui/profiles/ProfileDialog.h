@@ -10,14 +10,10 @@
 
 class CredentialStore;
 class ProfileController;
+class ProfileForm;
 class PromptService;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QFormLayout;
 class QListWidget;
 class QPushButton;
-class QToolButton;
 
 // Adds, edits, removes and switches profiles. The API key is typed once into a masked field and
 // handed to the keychain; it is never shown again, written to settings or logged. Without a
@@ -49,10 +45,8 @@ private:
         widget->setAccessibleName(accessibleName);
         return widget;
     }
-    QFormLayout *buildForm(); // the fields, their labels and the notes under them
     void reloadList(const QString &select = {});
     void showProfile(const QString &name);
-    Profile formProfile() const;
     void save(bool activate);
     void removeSelected();
     void updateKeychainNote();
@@ -69,19 +63,9 @@ private:
     PromptService *m_prompts;
     QString m_editing; // name of the saved profile in the form; empty for a new one
     QListWidget *m_list;
-    QLineEdit *m_name;
-    QLineEdit *m_partner;
-    QLineEdit *m_email;
-    QComboBox *m_environment;
-    QComboBox *m_scheme;
-    QLineEdit *m_baseUrl;
-    QLineEdit *m_apiKey;
-    QToolButton *m_showKey;
+    ProfileForm *m_form;
     QString m_snapshot;
     bool m_selecting = false;
-    QLabel *m_keychainNote;
-    QLabel *m_error;
-    QLabel *m_status;
     QPushButton *m_save;
     QPushButton *m_saveAndUse;
     QPushButton *m_remove;

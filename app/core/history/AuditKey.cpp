@@ -5,12 +5,10 @@
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QTimer>
 
 #include <openssl/rand.h>
 
@@ -134,102 +132,132 @@ AuditKey::Found createInFile(const AuditKey::Place &place, const QString &why)
     return inFile(place.historyDir, key, why);
 }
 
-// Takes the history lock without ever waiting on the calling thread (the window's GUI thread at
-// first start): another program holding it is asked again shortly, from the event loop, until the
-// deadline. `then` gets the held lock, or why there is none.
-void whenLocked(QObject *context, const QString &historyDir, const QDeadlineTimer &deadline,
-                const std::function<void(const std::shared_ptr<HistoryLock> &, const Status &)> &then)
+// Makes the key in the file, on the file-work thread, and hands it to `finish`.
+void createInFileThen(const AuditKey::Place &place, const QString &why, const AuditKey::FileWork &files,
+                      const Done &finish)
 {
-    auto lock = std::make_shared<HistoryLock>(historyDir, 0);
-    const Status status = lock->status();
-    if (status.ok())
-        return then(lock, status);
-    if (status.kind() != Status::Kind::Locked || deadline.hasExpired())
-        return then(nullptr, status);
-    lock.reset();
-    QTimer::singleShot(15, context,
-                       [context, historyDir, deadline, then] { whenLocked(context, historyDir, deadline, then); });
+    auto found = std::make_shared<AuditKey::Found>();
+    files([place, why, found] { *found = createInFile(place, why); }, [found, finish] { finish(*found); });
 }
 
-void createLocked(CredentialStore *store, const AuditKey::Place &place, bool keychainUp, const QString &why,
-                  const Done &finish)
+void createLocked(CredentialStore *store, const AuditKey::Place &place, const AuditKey::FileWork &files,
+                  bool keychainUp, const QString &why, const Done &finish)
 {
     if (!keychainUp)
-        return finish(createInFile(place, why));
+        return createInFileThen(place, why, files, finish);
     const QString account = QLatin1String(AuditKey::kAccount);
-    store->read(account, [store, place, account, finish](const CredentialResult &again) {
+    store->read(account, [store, place, files, account, finish](const CredentialResult &again) {
         if (again.ok() && !again.secret.isEmpty())
             return finish(inKeychain(again.secret)); // another process made it meanwhile
-        // Adopt a key an earlier keychain-less run made, so its records still verify.
-        QByteArray key = readKeyFile(keyFile(place.historyDir));
-        const bool adopted = !key.isEmpty();
-        if (!adopted && historyBegun(place) && !newEpoch(place))
-            return finish(missing(lostKey(place, QString())));
-        if (!adopted)
-            key = randomKey();
-        store->write(account, key, [place, key, adopted, finish](const CredentialResult &written) {
-            if (written.ok())
-                return finish(inKeychain(key));
-            finish(adopted ? inFile(place.historyDir, key, written.message) : createInFile(place, written.message));
+        struct Looked {
+            QByteArray fileKey;
+            bool begun = false;
+        };
+        auto looked = std::make_shared<Looked>();
+        files(
+            [place, looked] {
+            looked->fileKey = readKeyFile(keyFile(place.historyDir));
+            looked->begun = historyBegun(place);
+            },
+            [store, place, files, account, finish, looked] {
+            // Adopt a key an earlier keychain-less run made, so its records still verify.
+            const bool adopted = !looked->fileKey.isEmpty();
+            if (!adopted && looked->begun && !newEpoch(place))
+                return finish(missing(lostKey(place, QString())));
+            const QByteArray key = adopted ? looked->fileKey : randomKey();
+            store->write(account, key, [place, files, key, adopted, finish](const CredentialResult &written) {
+                if (written.ok())
+                    return finish(inKeychain(key));
+                if (adopted)
+                    return finish(inFile(place.historyDir, key, written.message));
+                createInFileThen(place, written.message, files, finish);
+            });
         });
     });
 }
 
-void createUnderLock(CredentialStore *store, const AuditKey::Place &place, bool keychainUp, const QString &why,
-                     const Done &done)
+void createUnderLock(CredentialStore *store, const AuditKey::Place &place, const AuditKey::FileWork &files,
+                     bool keychainUp, const QString &why, const Done &done)
 {
-    if (Status folder = PrivateFiles::ensureFolder(place.historyDir); !folder.ok())
-        return done(missing(folder));
-    whenLocked(store, place.historyDir, QDeadlineTimer(kLockTimeoutMs),
-               [store, place, keychainUp, why, done](const std::shared_ptr<HistoryLock> &lock, const Status &locked) {
-        if (!locked.ok())
-            return done(missing(locked));
+    struct Held {
+        std::unique_ptr<HistoryLock> lock;
+        Status status;
+    };
+    auto held = std::make_shared<Held>();
+    // Waiting for another program's lock, and the sync of the lock file, happen on the file-work thread.
+    files(
+        [place, held] {
+        held->status = PrivateFiles::ensureFolder(place.historyDir);
+        if (!held->status.ok())
+            return;
+        held->lock = std::make_unique<HistoryLock>(place.historyDir, kLockTimeoutMs);
+        held->status = held->lock->status();
+        if (!held->status.ok())
+            held->lock.reset();
+        },
+        [store, place, files, keychainUp, why, done, held] {
+        if (!held->status.ok())
+            return done(missing(held->status));
         // Released before `done`: the history thread of this very process takes the same lock next.
-        auto held = std::make_shared<std::shared_ptr<HistoryLock>>(lock);
         auto finish = [held, done](const AuditKey::Found &found) {
-            held->reset();
+            held->lock.reset();
             done(found);
         };
-        createLocked(store, place, keychainUp, why, finish);
+        createLocked(store, place, files, keychainUp, why, finish);
     });
+}
+// After the keychain was asked and the key file read: the key found, why there is none, or making it.
+void afterLookup(CredentialStore *store, const AuditKey::Place &place, const AuditKey::FileWork &files, bool keychainUp,
+                 const QString &why, const QByteArray &fileKey, const Done &done)
+{
+    using AuditKey::Mode;
+    if (!fileKey.isEmpty() && (!keychainUp || place.mode == Mode::ReadOnly))
+        return done(inFile(place.historyDir, fileKey, why));
+    if (place.mode == Mode::NewEpoch && !keychainUp)
+        return done(missing(QCoreApplication::translate("AuditKey",
+                                                        "The keychain cannot be reached (%1): the chain key may "
+                                                        "still be in it, so it is not lost. Begin a new key epoch "
+                                                        "where the keychain is reachable, or with "
+                                                        "--without-keychain on a computer that has none.")
+                                .arg(why)));
+    if (place.mode == Mode::ReadOnly)
+        return done(missing(why.isEmpty()
+                                ? QCoreApplication::translate("AuditKey", "No chain key is in the keychain or in %1.")
+                                      .arg(keyFile(place.historyDir))
+                                : QCoreApplication::translate("AuditKey",
+                                                              "No chain key is in %1, and the keychain cannot be "
+                                                              "reached (%2).")
+                                      .arg(keyFile(place.historyDir), why)));
+    createUnderLock(store, place, files, keychainUp, why, done);
 }
 } // namespace
 
 namespace AuditKey {
 
-void obtain(CredentialStore *store, const Place &place, const std::function<void(const Found &)> &done)
+void obtain(CredentialStore *store, const Place &place, const FileWork &files,
+            const std::function<void(const Found &)> &done)
 {
     const QString account = QLatin1String(kAccount);
-    store->read(account, [store, place, done](const CredentialResult &read) {
+    store->read(account, [store, place, files, done](const CredentialResult &read) {
         if (read.ok() && !read.secret.isEmpty())
             return done(inKeychain(read.secret));
         const bool keychainUp = read.status == CredentialResult::Status::NotFound;
         const QString why = keychainUp ? QString() : read.message;
-        const QByteArray fileKey = readKeyFile(keyFile(place.historyDir));
-        if (!fileKey.isEmpty() && (!keychainUp || place.mode == Mode::ReadOnly))
-            return done(inFile(place.historyDir, fileKey, why));
-        if (place.mode == Mode::NewEpoch && !keychainUp)
-            return done(missing(QCoreApplication::translate("AuditKey",
-                                                            "The keychain cannot be reached (%1): the chain key may "
-                                                            "still be in it, so it is not lost. Begin a new key epoch "
-                                                            "where the keychain is reachable, or with "
-                                                            "--without-keychain on a computer that has none.")
-                                    .arg(why)));
-        if (place.mode == Mode::ReadOnly)
-            return done(missing(
-                why.isEmpty() ? QCoreApplication::translate("AuditKey", "No chain key is in the keychain or in %1.")
-                                    .arg(keyFile(place.historyDir))
-                              : QCoreApplication::translate("AuditKey",
-                                                            "No chain key is in %1, and the keychain cannot be "
-                                                            "reached (%2).")
-                                    .arg(keyFile(place.historyDir), why)));
-        createUnderLock(store, place, keychainUp, why, done);
+        auto fileKey = std::make_shared<QByteArray>();
+        files([place, fileKey] { *fileKey = readKeyFile(keyFile(place.historyDir)); },
+              [store, place, files, done, keychainUp, why, fileKey] {
+            afterLookup(store, place, files, keychainUp, why, *fileKey, done);
+        });
     });
 }
 
 void obtain(CredentialStore *store, const QString &historyDir, const std::function<void(const Found &)> &done)
 {
-    obtain(store, Place{historyDir, QString(), Mode::Create}, done);
+    const FileWork here = [](const std::function<void()> &work, const std::function<void()> &then) {
+        work();
+        then();
+    };
+    obtain(store, Place{historyDir, QString(), Mode::Create}, here, done);
 }
 
 } // namespace AuditKey

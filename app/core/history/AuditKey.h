@@ -36,7 +36,12 @@ struct Place {
     QString anchorFile; // its existence says a key existed, like a record does
     Mode mode = Mode::Create;
 };
-void obtain(CredentialStore *store, const Place &place, const std::function<void(const Found &)> &done);
-// Mode::Create without an anchor.
+// Runs `work` where the key's file work belongs, then `then` on the caller's thread. Taking the history
+// lock (a file created and synced), reading and writing the key file all go through it, so the caller
+// hands over a thread that may wait on the disk: CoreContext hands over the history service's.
+using FileWork = std::function<void(const std::function<void()> &work, const std::function<void()> &then)>;
+void obtain(CredentialStore *store, const Place &place, const FileWork &files,
+            const std::function<void(const Found &)> &done);
+// Mode::Create without an anchor, the file work on the calling thread (for tools and tests).
 void obtain(CredentialStore *store, const QString &historyDir, const std::function<void(const Found &)> &done);
 } // namespace AuditKey

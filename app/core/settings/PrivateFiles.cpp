@@ -27,9 +27,13 @@ Status ensureFolder(const QString &path, bool *tightened)
         *tightened = false;
     const QFileInfo info(path);
     if (!info.exists()) {
+        // The missing folders above it are made 0700 too, as the XDG base directory specification asks,
+        // so the data folder that holds the history and the runs is private whichever write makes it.
         const QString parent = info.absolutePath();
-        if (!QDir().mkpath(parent))
-            return writeFailure(QFileInfo(parent).absolutePath(), parent);
+        if (!QFileInfo::exists(parent)) {
+            if (Status made = ensureFolder(parent); !made.ok())
+                return made;
+        }
         if (!QDir().mkdir(path, kPrivateFolder) && !QFileInfo(path).isDir())
             return writeFailure(parent, path);
         return Status::success();

@@ -8,7 +8,7 @@
 // 0600. And when a write fails, the person is told which failure it was (a full disk is not a
 // read-only one, and neither is another program's lock), because what to do next differs.
 namespace PrivateFiles {
-// Creates `path` (and its parents) as 0700, or tightens an existing looser folder. `tightened` is set
+// Creates `path` (and its missing parents) as 0700, or tightens an existing looser folder. `tightened` is set
 // when an existing folder was readable by others.
 Status ensureFolder(const QString &path, bool *tightened = nullptr);
 // Sets 0600 on an existing file; true when it was looser before.

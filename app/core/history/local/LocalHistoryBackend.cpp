@@ -6,6 +6,7 @@
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
+#include "history/local/KeyEpochPlan.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,8 @@ bool processAlive(qint64 pid)
 } // namespace
 
 LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
-    : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_changed(new QTimer(this))
+    : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_tail(directory, m_chain),
+      m_changed(new QTimer(this))
 {
     // A burst of writes by another program costs one read here.
     m_changed->setSingleShot(true);
@@ -68,7 +70,7 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     const HistoryLock lock(m_directory, m_lockTimeoutMs);
     if (Status locked = lock.status(); !locked.ok())
         return locked;
-    Result<Tail> read = readTail();
+    Result<Tail> read = m_tail.read(now());
     if (!read.ok())
         return read.status();
     Tail tail = read.value();
@@ -120,7 +122,7 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
         return written;
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
-    if (Status head = writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
+    if (Status head = m_tail.writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
         return head;
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
     // every check accept. The records are durable by now, so the append stands (a begin that failed
@@ -189,7 +191,7 @@ Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
 {
     HistoryRead result;
     result.newestRecord = qMax<qint64>(0, from - 1);
-    const QStringList shards = shardFiles();
+    const QStringList shards = m_tail.shardFiles();
     QHash<qint64, qsizetype> index;
     QHash<qint64, qsizetype> earlier; // completions of entries begun before `from`
     for (qsizetype i = 0; i < shards.size(); ++i) {
@@ -225,7 +227,7 @@ ChainReport LocalHistoryBackend::verify()
     }
     QList<HistoryShard::Record> records;
     QStringList unreadable;
-    for (const QString &path : shardFiles()) {
+    for (const QString &path : m_tail.shardFiles()) {
         if (!HistoryShard::read(path, &records, nullptr))
             unreadable.append(QFileInfo(path).fileName());
     }
@@ -234,7 +236,7 @@ ChainReport LocalHistoryBackend::verify()
 
 Status LocalHistoryBackend::checkClock() const
 {
-    return HistoryRetention::checkClock(now(), HistoryRetention::newestRecordTime(shardFiles()));
+    return HistoryRetention::checkClock(now(), HistoryRetention::newestRecordTime(m_tail.shardFiles()));
 }
 
 Result<PruneReport> LocalHistoryBackend::planPrune(const QDate &keepFrom)
@@ -244,14 +246,14 @@ Result<PruneReport> LocalHistoryBackend::planPrune(const QDate &keepFrom)
         return locked;
     if (Status clock = checkClock(); !clock.ok())
         return clock;
-    return HistoryRetention::plan(shardFiles(), keepFrom).report;
+    return HistoryRetention::plan(m_tail.shardFiles(), keepFrom).report;
 }
 
 Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QString &operatorEmail)
 {
     if (Status clock = checkClock(); !clock.ok())
         return clock;
-    const HistoryRetention::Plan plan = HistoryRetention::plan(shardFiles(), keepFrom);
+    const HistoryRetention::Plan plan = HistoryRetention::plan(m_tail.shardFiles(), keepFrom);
     if (plan.doomed.isEmpty())
         return plan.report;
     // The removal is recorded first: a crash after this leaves the files in place and the chain intact.
@@ -306,4 +308,30 @@ void LocalHistoryBackend::followFolder(bool notify)
     const bool appeared = target == m_directory && before != QStringList{m_directory};
     if ((notify && target == m_directory) || (appeared && !before.isEmpty()))
         m_changed->start();
+}
+
+void LocalHistoryBackend::setKeychainAnchor(const QByteArray &line)
+{
+    m_keychainInUse = true;
+    m_keychainAnchor = line.trimmed().isEmpty() ? AnchorState() : HistoryAnchor::parse(line);
+}
+
+Result<qint64> LocalHistoryBackend::beginKeyEpoch(const QString &operatorEmail, const QString &reason)
+{
+    if (!m_chain.keyed())
+        return Status::failure(QCoreApplication::translate("HistoryStore", "No new chain key is set."),
+                               Status::Kind::Storage);
+    if (Status folder = ensureFolder(); !folder.ok())
+        return folder;
+    const HistoryLock lock(m_directory, m_lockTimeoutMs);
+    if (Status locked = lock.status(); !locked.ok())
+        return locked;
+    const KeyEpochPlan epoch(m_directory, m_chain, m_anchor.read(), m_keychainAnchor);
+    const Result<KeyEpochPlan::Plan> planned = epoch.plan(m_tail, now(), operatorEmail, reason);
+    if (!planned.ok())
+        return planned.status();
+    QList<qint64> numbers;
+    if (Status written = writeRecords(planned.value().tail, {planned.value().record}, &numbers); !written.ok())
+        return written;
+    return numbers.value(0);
 }

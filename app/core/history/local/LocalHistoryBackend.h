@@ -3,6 +3,7 @@
 #include "history/HistoryAnchor.h"
 #include "history/HistoryBackend.h"
 #include "history/HistoryChain.h"
+#include "history/local/HistoryTail.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -54,24 +55,13 @@ public:
     Result<qint64> beginKeyEpoch(const QString &operatorEmail, const QString &reason) override;
 
     // The shard files in record order, for tooling and tests.
-    QStringList shardFiles() const;
+    QStringList shardFiles() const { return m_tail.shardFiles(); }
 
 private:
-    struct Tail {
-        QString shard;
-        qint64 seq = 0;
-        QString hash;
-        int count = 0;
-        QString month;
-    };
+    using Tail = HistoryTail::Position;
     Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
     // Under the lock, after the checks: writes the records after `tail`, then HEAD and the anchors.
     Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers);
-    // Whether the key in hand vouches for any of HEAD and the anchors (then it was not lost).
-    bool keyVouchesForHistory() const;
-    Result<Tail> readTail() const;
-    bool readShardTail(const QString &path, Tail *tail) const;
-    Status writeHead(qint64 seq, const QString &hash, const QString &shard) const;
     Status checkClock() const;
     Status ensureFolder() const;
     QDateTime now() const;
@@ -81,6 +71,7 @@ private:
     QString m_directory;
     const Clock *m_clock;
     HistoryChain m_chain;
+    HistoryTail m_tail; // reads HEAD with m_chain's key, so declared after it
     HistoryAnchor m_anchor;
     AnchorState m_keychainAnchor; // the keychain's copy; not present where there is none
     bool m_keychainInUse = false; // the keychain keeps a copy of the anchor

@@ -1,9 +1,10 @@
-// LocalHistoryBackend's view of its folder: the shard files in record order, the newest record (the
-// tail an append continues from) and the head file that names it.
+#include "HistoryTail.h"
+
+#include "history/HistoryChain.h"
 #include "history/local/HistoryShard.h"
-#include "history/local/LocalHistoryBackend.h"
 #include "settings/PrivateFiles.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,7 +13,11 @@
 
 #include <algorithm>
 
-QStringList LocalHistoryBackend::shardFiles() const
+HistoryTail::HistoryTail(const QString &directory, const HistoryChain &chain) : m_directory(directory), m_chain(chain)
+{
+}
+
+QStringList HistoryTail::shardFiles() const
 {
     const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
     QList<QPair<qint64, QString>> shards;
@@ -28,7 +33,7 @@ QStringList LocalHistoryBackend::shardFiles() const
     return paths;
 }
 
-bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
+bool HistoryTail::readShard(const QString &path, Position *tail) const
 {
     const std::unique_ptr<QSettings> opened = HistoryShard::open(path);
     if (!opened || opened->value(QStringLiteral("meta/format")).toInt() != HistoryShard::kFormat)
@@ -50,9 +55,9 @@ bool LocalHistoryBackend::readShardTail(const QString &path, Tail *tail) const
     return true;
 }
 
-Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
+Result<HistoryTail::Position> HistoryTail::read(const QDateTime &now) const
 {
-    Tail tail;
+    Position tail;
     tail.hash = HistoryChain::genesis();
     const HistoryShard::Head head = HistoryShard::readHead(m_directory);
     const bool headValid = head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash);
@@ -61,21 +66,21 @@ Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
     // that hold no readable record (a crash while creating one, or damage).
     const QString named = headValid && !head.shard.isEmpty() ? QDir(m_directory).filePath(head.shard) : QString();
     // A crash between writing a new shard and the head leaves a shard the head does not name: look for it.
-    auto startsAfter = [this](const Tail &t) {
-        for (const QString &month : {t.month, HistoryShard::monthOf(now())}) {
+    auto startsAfter = [this, &now](const Position &t) {
+        for (const QString &month : {t.month, HistoryShard::monthOf(now)}) {
             const QString next = QStringLiteral("h-%1-%2.ini").arg(month, HistoryShard::seqKey(t.seq + 1));
             if (QFileInfo::exists(QDir(m_directory).filePath(next)))
                 return true;
         }
         return false;
     };
-    if (named.isEmpty() || !QFileInfo::exists(named) || !readShardTail(named, &tail) || tail.seq < head.seq
+    if (named.isEmpty() || !QFileInfo::exists(named) || !readShard(named, &tail) || tail.seq < head.seq
         || startsAfter(tail)) {
-        tail = Tail();
+        tail = Position();
         tail.hash = HistoryChain::genesis();
         const QStringList shards = shardFiles();
         for (qsizetype i = shards.size() - 1; i >= 0; --i) {
-            if (readShardTail(shards[i], &tail))
+            if (readShard(shards[i], &tail))
                 break;
         }
     }
@@ -94,7 +99,7 @@ Result<LocalHistoryBackend::Tail> LocalHistoryBackend::readTail() const
     return tail;
 }
 
-Status LocalHistoryBackend::writeHead(qint64 seq, const QString &hash, const QString &shard) const
+Status HistoryTail::writeHead(qint64 seq, const QString &hash, const QString &shard) const
 {
     const QString path = QDir(m_directory).filePath(HistoryShard::kHeadFile);
     QSaveFile file(path);

@@ -1,28 +1,19 @@
-// HistoryPanel's exports: the shown entries or the selected ones, as CSV or JSON, checked, read and
-// written on the history thread.
-#include "history/HistoryExportNotice.h"
+#include "HistoryExportFlow.h"
+
 #include "history/HistoryFilterProxy.h"
-#include "history/HistoryPanel.h"
 #include "history/HistoryService.h"
-#include "history/HistoryTableMenu.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QStandardPaths>
-#include <QToolButton>
 
-void HistoryPanel::exportCsv()
+HistoryExportFlow::HistoryExportFlow(HistoryService *service, HistoryFilterProxy *proxy, QObject *parent)
+    : QObject(parent), m_service(service), m_proxy(proxy)
 {
-    askAndExport(HistoryExporter::Format::Csv);
 }
 
-void HistoryPanel::exportJson()
-{
-    askAndExport(HistoryExporter::Format::Json);
-}
-
-QString HistoryPanel::suggestedExportPath(HistoryExporter::Format format, const QDate &day)
+QString HistoryExportFlow::suggestedExportPath(HistoryExporter::Format format, const QDate &day)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString name = QStringLiteral("enrollee-history-%1.%2")
@@ -32,7 +23,7 @@ QString HistoryPanel::suggestedExportPath(HistoryExporter::Format format, const 
     return QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(name);
 }
 
-QString HistoryPanel::askExportPath(HistoryExporter::Format format)
+QString HistoryExportFlow::askExportPath(HistoryExporter::Format format)
 {
     const bool csv = format == HistoryExporter::Format::Csv;
     const QString title = csv ? tr("Export history as CSV") : tr("Export history as JSON");
@@ -47,16 +38,15 @@ QString HistoryPanel::askExportPath(HistoryExporter::Format format)
     return path;
 }
 
-void HistoryPanel::askAndExport(HistoryExporter::Format format)
+void HistoryExportFlow::askAndExport(HistoryExporter::Format format)
 {
     const QString path = askExportPath(format);
     if (!path.isEmpty())
         exportTo(path, format);
 }
 
-void HistoryPanel::exportSelection()
+void HistoryExportFlow::exportSelection(const QList<HistoryEntry> &entries)
 {
-    const QList<HistoryEntry> entries = m_tableMenu->selectedEntries();
     if (entries.isEmpty())
         return;
     const QString path = askExportPath(HistoryExporter::Format::Csv);
@@ -64,26 +54,24 @@ void HistoryPanel::exportSelection()
         exportEntries(path, HistoryExporter::Format::Csv, entries, tr("%n selected entries", "", int(entries.size())));
 }
 
-void HistoryPanel::exportTo(const QString &path, HistoryExporter::Format format)
+void HistoryExportFlow::exportTo(const QString &path, HistoryExporter::Format format)
 {
     exportEntries(path, format, m_proxy->visibleEntries(), m_proxy->description());
 }
 
-void HistoryPanel::exportEntries(const QString &path, HistoryExporter::Format format,
-                                 const QList<HistoryEntry> &entries, const QString &description)
+void HistoryExportFlow::exportEntries(const QString &path, HistoryExporter::Format format,
+                                      const QList<HistoryEntry> &entries, const QString &description)
 {
     const QString problem = HistoryExporter::pathError(path);
     if (!problem.isEmpty()) {
-        showMessage(problem, true);
-        emit exportFinished(path, problem);
+        emit refused(path, problem);
         return;
     }
     HistoryExportInfo info;
     info.exportedAt = QDateTime::currentDateTimeUtc();
     info.filterDescription = description;
     info.historyDirectory = m_service->address(); // a path a tool can use, not a sentence
-    m_exportButton->setEnabled(false);
-    showMessage(tr("Exporting %n entries…", "", int(entries.size())), false);
+    emit started(tr("Exporting %n entries…", "", int(entries.size())));
     const qsizetype count = entries.size();
     // Checked, read and written on the history thread, so the file states what held when it was written.
     auto work = [path, format, entries, info](HistoryBackend &backend) mutable {
@@ -107,9 +95,6 @@ void HistoryPanel::exportEntries(const QString &path, HistoryExporter::Format fo
         }
         return HistoryExporter::write(path, format, rows, info);
     };
-    m_service->run<QString>(work, this, [this, path, count](const QString &error) {
-        m_exportButton->setEnabled(true);
-        m_notice->showResult(path, count, error);
-        emit exportFinished(path, error);
-    });
+    m_service->run<QString>(work, this,
+                            [this, path, count](const QString &error) { emit finished(path, count, error); });
 }

@@ -1,18 +1,22 @@
-// ProfileDialog's form: its fields, what it says about them while they are typed, and the profile
-// they describe.
+#include "ProfileForm.h"
+
 #include "action/Validation.h"
 #include "profiles/ProfileController.h"
-#include "profiles/ProfileDialog.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QToolButton>
 
-QFormLayout *ProfileDialog::buildForm()
+ProfileForm::ProfileForm(ProfileController *profiles, QWidget *parent) : QWidget(parent), m_profiles(profiles)
+{
+    setObjectName(QStringLiteral("profileForm"));
+    build();
+}
+
+void ProfileForm::build()
 {
     m_name = named(new QLineEdit(this), "profileNameEdit", tr("Profile name"));
     m_partner = named(new QLineEdit(this), "partnerIdEdit", tr("Partner ID"));
@@ -52,7 +56,8 @@ QFormLayout *ProfileDialog::buildForm()
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
 
-    auto *form = new QFormLayout;
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Partner ID:"), m_partner);
     form->addRow(tr("Operator &email:"), m_email);
@@ -64,10 +69,19 @@ QFormLayout *ProfileDialog::buildForm()
     form->addRow(m_keychainNote);
     form->addRow(m_error);
     form->addRow(m_status);
-    return form;
+
+    setTabOrder(m_name, m_partner);
+    setTabOrder(m_partner, m_email);
+    setTabOrder(m_email, m_environment);
+    setTabOrder(m_environment, m_scheme);
+    setTabOrder(m_scheme, m_baseUrl);
+    setTabOrder(m_baseUrl, m_apiKey);
+    for (QLineEdit *edit : {m_name, m_partner, m_email, m_baseUrl, m_apiKey})
+        connect(edit, &QLineEdit::textChanged, this, &ProfileForm::edited);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileForm::edited);
 }
 
-Profile ProfileDialog::formProfile() const
+Profile ProfileForm::profile() const
 {
     Profile p;
     p.name = m_name->text().trimmed();
@@ -80,21 +94,15 @@ Profile ProfileDialog::formProfile() const
     return p;
 }
 
-QString ProfileDialog::formError() const
-{
-    const QList<QPair<QWidget *, QString>> errors = formErrors();
-    return errors.isEmpty() ? QString() : errors.first().second;
-}
-
-QList<QPair<QWidget *, QString>> ProfileDialog::formErrors() const
+QList<QPair<QWidget *, QString>> ProfileForm::errors(const QString &editing) const
 {
     QList<QPair<QWidget *, QString>> errors;
-    const Profile p = formProfile();
+    const Profile p = profile();
     if (p.name.isEmpty())
         errors.append({m_name, tr("Give the profile a name.")});
     else if (m_profiles->isLocal(p.name))
         errors.append({m_name, tr("\"%1\" is the built-in profile's name; choose another.").arg(p.name)});
-    else if (p.name != m_editing && !m_profiles->profile(p.name).partnerId.isEmpty())
+    else if (p.name != editing && !m_profiles->profile(p.name).partnerId.isEmpty())
         errors.append({m_name, tr("A profile named \"%1\" already exists.").arg(p.name)});
     if (const Status s = Validation::checkPartnerId(p.partnerId); !s.ok())
         errors.append({m_partner, s.message()});
@@ -105,14 +113,14 @@ QList<QPair<QWidget *, QString>> ProfileDialog::formErrors() const
         errors.append({m_baseUrl, s.message()});
     else if (const Status v = p.validate(); errors.isEmpty() && !v.ok())
         errors.append({m_baseUrl, v.message()}); // what remains is the host against the environment
-    if (m_editing.isEmpty() && m_apiKey->text().isEmpty())
+    if (editing.isEmpty() && m_apiKey->text().isEmpty())
         errors.append({m_apiKey, tr("Enter the API key for this profile.")});
     return errors;
 }
 
-void ProfileDialog::validateForm()
+bool ProfileForm::showErrors(const QString &editing)
 {
-    const QList<QPair<QWidget *, QString>> errors = formErrors();
+    const QList<QPair<QWidget *, QString>> errors = this->errors(editing);
     QStringList lines;
     for (QWidget *field :
          {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_partner), static_cast<QWidget *>(m_email),
@@ -133,6 +141,80 @@ void ProfileDialog::validateForm()
     const QString text = lines.join(QLatin1Char('\n'));
     m_error->setText(text);
     m_error->setAccessibleName(text);
-    m_save->setEnabled(errors.isEmpty());
-    m_saveAndUse->setEnabled(errors.isEmpty());
+    return errors.isEmpty();
+}
+
+void ProfileForm::clear()
+{
+    m_name->clear();
+    m_partner->clear();
+    m_email->clear();
+    m_environment->setCurrentIndex(m_environment->findData(environmentName(Environment::Sandbox)));
+    m_scheme->setCurrentIndex(0);
+    m_baseUrl->clear();
+    m_apiKey->clear();
+    m_apiKey->setPlaceholderText(tr("Paste the API key from the Smile ID portal"));
+    m_status->clear();
+    m_showKey->setChecked(false);
+}
+
+void ProfileForm::showProfile(const Profile &p)
+{
+    m_name->setText(p.name);
+    m_partner->setText(p.partnerId);
+    m_email->setText(p.email);
+    m_environment->setCurrentIndex(m_environment->findData(environmentName(p.environment)));
+    m_scheme->setCurrentIndex(m_scheme->findData(schemeName(p.scheme)));
+    m_baseUrl->setText(p.baseUrl.isEmpty() ? QString() : p.baseUrl.toString());
+    m_apiKey->clear();
+    m_apiKey->setPlaceholderText(tr("Stored — leave empty to keep the current key"));
+    m_status->clear();
+    m_showKey->setChecked(false);
+}
+
+QString ProfileForm::snapshot() const
+{
+    return QStringList{m_name->text(),
+                       m_partner->text(),
+                       m_email->text(),
+                       m_environment->currentData().toString(),
+                       m_scheme->currentData().toString(),
+                       m_baseUrl->text(),
+                       m_apiKey->text().isEmpty() ? QString() : QStringLiteral("key")}
+        .join(QChar(0x1f));
+}
+
+QByteArray ProfileForm::takeKey()
+{
+    QByteArray key = m_apiKey->text().toUtf8();
+    m_apiKey->clear();
+    return key;
+}
+
+QString ProfileForm::typedName() const
+{
+    return m_name->text().trimmed();
+}
+
+void ProfileForm::focusName()
+{
+    m_name->setFocus();
+}
+
+QWidget *ProfileForm::firstField() const
+{
+    return m_name;
+}
+
+void ProfileForm::setKeychainNote(const QString &text, const QString &details)
+{
+    m_keychainNote->setText(text);
+    m_keychainNote->setAccessibleName(text);
+    m_keychainNote->setToolTip(details);
+}
+
+void ProfileForm::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setAccessibleName(text);
 }

@@ -5,11 +5,10 @@
 // whenever it could run, whatever they say. Goal (issue 10): longest stall <= 50 ms.
 //   bench_bulk_gui [--rows N]   (10,000; needs a Secret Service, see packaging/setup.sh)
 
-#include "GuiTestSupport.h"
-
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
 #include "history/HistoryPanel.h"
+#include "support/ConsoleTest.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,9 +4,9 @@
 //  - a console catching up 10,000 new records (read, chain check against its checkpoint, merge into
 //    entries), goal: at most 2 s.
 // Prints figures; not a CTest test (timings on a shared machine are not pass/fail material).
-#include "PgTestServer.h"
 #include "history/HistoryEntry.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/PgTestServer.h"
 #include "team/TeamConnection.h"
 #include "team/TeamHistoryBackend.h"
 #include "team/TeamSchema.h"

@@ -1,11 +1,10 @@
 // enrollee-cli end to end as a process against an in-process sandbox: every action in both signing
 // schemes, server refusals, retries, the delete confirmation rule, bad input refused before anything
 // is sent, the default profile, history output, the chain check, and no API key left in any file.
-#include "CliHarness.h"
-
 #include "history/local/LocalHistoryBackend.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/AppSettings.h"
+#include "support/CliHarness.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,9 +3,8 @@
 // resumed sends every row at most once; a 429 holds the whole run; wrong keys and production refusals
 // pause it; "already so" codes are counted apart; retry takes failed rows only; the results file holds
 // one row per input row; production needs the count and a canary.
-#include "CliHarness.h"
-
 #include "sandbox/SandboxServer.h"
+#include "support/CliHarness.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,10 +2,10 @@
 // what breaks it, shards and months, batched begins, incremental reads, retention, private files,
 // damaged shards reported where they lie, and real child processes (this binary re-run) appending at
 // once or killed with -9 mid-action.
-#include "HistorySamples.h"
 #include "base/Clock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/HistorySamples.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,13 +1,12 @@
 // Issue 5: under a French locale the console is in French, and View → Language saves an override that
 // both faces read. CTest runs this suite with LANG/LC_ALL set to fr_FR.UTF-8.
-#include "GuiTestSupport.h"
-
 #include "WindowHost.h"
 #include "api/EnrolleeClient.h"
 #include "base/Translations.h"
 #include "bulk/BulkPanel.h"
 #include "sandbox/FaultPlan.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QLabel>

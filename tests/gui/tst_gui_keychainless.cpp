@@ -1,11 +1,10 @@
 // The console on a desktop without a keychain (no D-Bus session): it must say so plainly, keep a
 // profile's API key in memory for the session, and still act with it — never writing it to disk.
-#include "GuiTestSupport.h"
-
 #include "actions/ActionController.h"
 #include "profiles/ProfileController.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/CredentialStore.h"
+#include "support/ConsoleTest.h"
 #include "widgets/InfoBar.h"
 
 #include <QAbstractButton>

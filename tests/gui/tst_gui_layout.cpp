@@ -2,11 +2,10 @@
 // nothing of ours is clipped (labels, buttons and the timeline's headers are at least as wide as their
 // text), the profile bar no longer sets the window's minimum width, and the timeline's columns fit
 // their translated headers. (The History tab's own widths belong to its panel.)
-#include "GuiTestSupport.h"
-
 #include "history/HistoryTableModel.h"
 #include "profiles/ProfileBar.h"
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QHeaderView>

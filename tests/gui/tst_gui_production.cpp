@@ -1,11 +1,10 @@
 // A production profile (pointed at the loopback sandbox, which refuses production bodies — that is
 // fine here): the banner and title marker, the extra confirmation asked through the prompt seam,
 // declining sends nothing, and the delete dialog says production prominently.
-#include "GuiTestSupport.h"
-
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QFile>

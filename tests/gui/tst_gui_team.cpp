@@ -4,11 +4,10 @@
 // A's own request (recorded by the window instead of sent) cannot be approved by A, and once B
 // approves it, "Send now" sends it once; a colleague's recent act is warned of; with the database
 // stopped the status line says how far behind the trail is. PostgreSQL must start: no skip.
-#include "GuiTestSupport.h"
-#include "TeamTestSupport.h"
-
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
+#include "support/ConsoleTest.h"
+#include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
 #include "team/ApprovalsPanel.h"
 #include "team/TeamStatusBar.h"

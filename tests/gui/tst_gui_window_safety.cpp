@@ -2,11 +2,10 @@
 // or profile (1), nothing switches profile while a request is in flight and a switch clears the old
 // result and target (2), a profile whose environment disagrees with its Smile ID host is refused (3),
 // and a request that got no answer is shown and recorded as unknown (4).
-#include "GuiTestSupport.h"
-
 #include "api/EnrolleeClient.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -2,8 +2,6 @@
 // the sandbox address shows only under the local sandbox, the environment strips differ and keep the
 // layout still, the Help menu, the language notice that stays, the History tab's badge for an altered
 // trail, opening a history row's user in Lookup, and the export's suggested file name.
-#include "GuiTestSupport.h"
-
 #include "DesktopNotifier.h"
 #include "HelpMenu.h"
 #include "history/HistoryPanel.h"
@@ -11,6 +9,7 @@
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAction>
 #include <QDir>
@@ -27,7 +26,7 @@
 
 using namespace GuiTest;
 
-class TestWindowRest : public ConsoleTest
+class TestWindowFeedback : public ConsoleTest
 {
     Q_OBJECT
 
@@ -57,7 +56,7 @@ private:
     QTabWidget *tabs() const { return find<QTabWidget>(window(), "mainTabs"); }
 
 private slots:
-    void initTestCase() { QVERIFY(startConsole("tst_gui_window_rest")); }
+    void initTestCase() { QVERIFY(startConsole("tst_gui_window_feedback")); }
     void cleanupTestCase() { QVERIFY(forgetKeychainEntries({kSandboxProfile, kProductionProfile})); }
 
     void titleNamesTheProfileOnce()
@@ -249,7 +248,7 @@ private slots:
         QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
     }
 
-    // ENROLLEE_SCREENSHOT=PATH tst_gui_window_rest screenshotWhenAsked: the README's picture, taken
+    // ENROLLEE_SCREENSHOT=PATH tst_gui_window_feedback screenshotWhenAsked: the README's picture, taken
     // offscreen with QWidget::grab() after a Deactivate (no X server or image tools needed).
     void screenshotWhenAsked()
     {
@@ -436,5 +435,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWindowRest)
-#include "tst_gui_window_rest.moc"
+QTEST_MAIN(TestWindowFeedback)
+#include "tst_gui_window_feedback.moc"

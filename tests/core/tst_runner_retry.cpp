@@ -2,10 +2,9 @@
 // Retry-After, 2201, connection refused) and which never are (400s, timeouts, resets, 502 pages), with
 // every attempt in the history entry and the final outcome and message checked.
 
-#include "SandboxTestSupport.h"
-
 #include "action/ActionRunner.h"
 #include "base/Clock.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-// Issue 11's speed goals, measured against a real PostgreSQL started like the team tests do:
+// The team trail's speed goals, measured against a real PostgreSQL started like the team tests do:
 //  - appending one record (one transaction: advisory lock, tail, insert) with 1,000 records in the
 //    team trail and with 1,000,000 (made server-side with generate_series), goal: at most 2x;
 //  - a console catching up 10,000 new records (read, chain check against its checkpoint, merge into

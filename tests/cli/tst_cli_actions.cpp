@@ -225,7 +225,7 @@ void TestCliActions::networkFailure()
     QCOMPARE(run.reasonLines(), 1);
 }
 
-// Issue 12, finding 4: a request that reached the server and got no answer may have been applied;
+// A request that reached the server and got no answer may have been applied;
 // the trail says "unknown", not "failure". The exit status (4, no usable answer) is unchanged.
 void TestCliActions::unansweredIsUnknown()
 {
@@ -275,7 +275,7 @@ void TestCliActions::environmentMustMatchHost_data()
             + who);
 }
 
-// Issue 12, finding 3: a known Smile ID host decides the environment; a label that disagrees (and so
+// A known Smile ID host decides the environment; a label that disagrees (and so
 // would skip production's confirmations) is refused before anything is recorded or sent.
 void TestCliActions::environmentMustMatchHost()
 {

@@ -245,7 +245,7 @@ void TestCliBulk::jsonResultsFile()
     QCOMPARE(doc.value(QLatin1String("counts")).toObject().value(QLatin1String("failed")).toInt(), 1);
 }
 
-// Issue 10, "durable and resumable": SIGKILL while rows are in flight, then resume. The sandbox counts
+// A bulk run is durable and resumable: SIGKILL while rows are in flight, then resume. The sandbox counts
 // what it received: no ID twice, every row never begun sent by the resume, rows in flight left unknown.
 void TestCliBulk::killedRunResumesExactlyOnce()
 {

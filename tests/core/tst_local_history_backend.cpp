@@ -580,7 +580,7 @@ private slots:
 
     void eightProcessesTwentyFiveActionsEach()
     {
-        // The bar: 8 real processes x 25 actions on one anchored history; 400 records at 100 a
+        // The bar for concurrent consoles: 8 real processes x 25 actions on one anchored history; 400 records at 100 a
         // file, so they also race to start new files.
         const QString path = dir("eight-by-25");
         const QString anchor = dir("eight-by-25.anchor");

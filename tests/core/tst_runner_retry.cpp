@@ -287,7 +287,7 @@ void TestRunnerRetry::notRetried_data()
     QTest::addColumn<QString>("outcomeName");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("advicePart");
-    // Issue 12, finding 4: a request that may have reached the server without a usable answer is
+    // A request that may have reached the server without a usable answer is
     // recorded as unknown, not failure (an auditor reads "failure" as "nothing happened").
     QTest::addColumn<int>("recordedValue");
     constexpr int Failure = int(HistoryEntry::Outcome::Failure);

@@ -1,4 +1,4 @@
-// Issue 12, findings 5, 8, 9 (Lookup tab) and 15, through the real window: one target at a time (the
+// Which user an action is for, and whether it may go, through the real window: one target at a time (the
 // demo list, the field and "Acting on" agree, and the field is locked while a request is in flight),
 // no action offered for a user this console knows is deleted, the Lookup tab warns when the history
 // check found breaks, and the reason rule from the settings refuses "x".

@@ -1,4 +1,4 @@
-// Issue 12, finding 6, through the real window: the delete dialog names environment, profile, user and
+// Through the real window: the delete dialog names environment, profile, user and
 // reason, says what Smile ID documents about a delete, hints at a typed ID that does not match, lets
 // Enter delete once the ID matches (Cancel is the default only until then), and no busy bar spins
 // behind it beside a stale message.

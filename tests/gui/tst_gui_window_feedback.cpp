@@ -1,7 +1,10 @@
-// Issue 12, the window's words and surroundings, on the real window: the title says the profile once,
-// the sandbox address shows only under the local sandbox, the environment strips differ and keep the
-// layout still, the Help menu, the language notice that stays, the History tab's badge for an altered
-// trail, opening a history row's user in Lookup, and the export's suggested file name.
+// What the real window tells the officer and offers next: the title says the profile once, the sandbox
+// address shows only under the local sandbox, the environment strips differ and keep the layout still,
+// the profiles dialog asks before throwing edits away and shows every problem, the Help menu, the
+// language notice that stays, a history row opens its user in Lookup, the export suggests a real file
+// name, the undo hint and Retry after an action, a cancelled wait recorded as unknown, a notification
+// when a long action ends in the background, the sandbox's deletes kept across restarts, and the
+// History tab's badge for an altered trail.
 #include "DesktopNotifier.h"
 #include "HelpMenu.h"
 #include "history/HistoryPanel.h"

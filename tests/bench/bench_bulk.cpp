@@ -1,4 +1,4 @@
-// Issue 10's speed goal: a bulk run of 10,000 rows against the local sandbox (rate unlimited, every row's
+// Speed goal: a bulk run of 10,000 rows against the local sandbox (rate unlimited, every row's
 // intent recorded in the history before its request leaves) beside a sequential loop of new processes
 // that each send one signed request (`enrollee-cli deactivate ID`, as a curl loop would, but recorded
 // and signed the same way). Prints rows/s for both and the ratio per row. Goal: at least 5x.

@@ -2,14 +2,13 @@
 // the real window over the real context on the embedded sandbox, the Bulk tab showing the run (progress,
 // counts, the live row table) and the History tab's model fed with every row, rate unlimited, while a
 // 1 ms precise timer on the GUI thread records the gaps between its ticks. Figures only: it exits 0
-// whenever it could run, whatever they say. Goal (issue 10): longest stall <= 50 ms.
+// whenever it could run, whatever they say. Goal: longest stall <= 50 ms.
 //   bench_bulk_gui [--rows N]   (10,000; needs a Secret Service, see packaging/setup.sh)
-
-#include "GuiTestSupport.h"
 
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
 #include "history/HistoryPanel.h"
+#include "support/ConsoleTest.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

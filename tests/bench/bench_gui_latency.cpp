@@ -7,9 +7,8 @@
 //   bench_gui_latency [--actions N] [--idle-ms MS]   (500 actions after a 2 s idle baseline; needs a
 //   Secret Service, see packaging/setup.sh)
 
-#include "GuiTestSupport.h"
-
 #include "history/HistoryPanel.h"
+#include "support/ConsoleTest.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-// Measures what issue 4 asks of the audit trail: the cost of one append (an action's begin + its
+// Measures what the audit trail is held to: the cost of one append (an action's begin + its
 // completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
 // load everything. Prints figures; it asserts nothing. Usage:
 //   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]

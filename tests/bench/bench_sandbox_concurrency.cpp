@@ -3,7 +3,7 @@
 // Prints how long they took beside what the same requests would take one after another, and how many
 // the server had read before the first answer went out. Figures only; the test asserts the behaviour.
 //   bench_sandbox_concurrency [--managers N] [--per-manager N] [--latency MS]
-#include "SandboxTestSupport.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
-// Issue 11's speed goals, measured against a real PostgreSQL started like the team tests do:
+// The team trail's speed goals, measured against a real PostgreSQL started like the team tests do:
 //  - appending one record (one transaction: advisory lock, tail, insert) with 1,000 records in the
 //    team trail and with 1,000,000 (made server-side with generate_series), goal: at most 2x;
 //  - a console catching up 10,000 new records (read, chain check against its checkpoint, merge into
 //    entries), goal: at most 2 s.
 // Prints figures; not a CTest test (timings on a shared machine are not pass/fail material).
-#include "PgTestServer.h"
 #include "history/HistoryEntry.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/PgTestServer.h"
 #include "team/TeamConnection.h"
 #include "team/TeamHistoryBackend.h"
 #include "team/TeamSchema.h"

@@ -1,11 +1,10 @@
 // enrollee-cli end to end as a process against an in-process sandbox: every action in both signing
 // schemes, server refusals, retries, the delete confirmation rule, bad input refused before anything
 // is sent, the default profile, history output, the chain check, and no API key left in any file.
-#include "CliHarness.h"
-
 #include "history/local/LocalHistoryBackend.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/AppSettings.h"
+#include "support/CliHarness.h"
 
 #include <QDir>
 #include <QFile>
@@ -227,7 +226,7 @@ void TestCliActions::networkFailure()
     QCOMPARE(run.reasonLines(), 1);
 }
 
-// Issue 12, finding 4: a request that reached the server and got no answer may have been applied;
+// A request that reached the server and got no answer may have been applied;
 // the trail says "unknown", not "failure". The exit status (4, no usable answer) is unchanged.
 void TestCliActions::unansweredIsUnknown()
 {
@@ -277,7 +276,7 @@ void TestCliActions::environmentMustMatchHost_data()
             + who);
 }
 
-// Issue 12, finding 3: a known Smile ID host decides the environment; a label that disagrees (and so
+// A known Smile ID host decides the environment; a label that disagrees (and so
 // would skip production's confirmations) is refused before anything is recorded or sent.
 void TestCliActions::environmentMustMatchHost()
 {

@@ -3,13 +3,12 @@
 // one chain key is shared by processes making their first actions at once and never silently
 // replaced, a check writes nothing, every break is listed, and retention refuses a clock it cannot
 // trust.
-#include "CliHarness.h"
-
-#include "CliSandbox.h"
 #include "base/Clock.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/CredentialStore.h"
+#include "support/CliHarness.h"
+#include "support/CliSandbox.h"
 
 #include <QDir>
 #include <QFile>

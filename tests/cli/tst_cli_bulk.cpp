@@ -3,9 +3,8 @@
 // resumed sends every row at most once; a 429 holds the whole run; wrong keys and production refusals
 // pause it; "already so" codes are counted apart; retry takes failed rows only; the results file holds
 // one row per input row; production needs the count and a canary.
-#include "CliHarness.h"
-
 #include "sandbox/SandboxServer.h"
+#include "support/CliHarness.h"
 
 #include <QDir>
 #include <QFile>
@@ -262,7 +261,7 @@ void TestCliBulk::jsonResultsFile()
     QCOMPARE(doc.value(QLatin1String("counts")).toObject().value(QLatin1String("failed")).toInt(), 1);
 }
 
-// Issue 10, "durable and resumable": SIGKILL while rows are in flight, then resume. The sandbox counts
+// A bulk run is durable and resumable: SIGKILL while rows are in flight, then resume. The sandbox counts
 // what it received: no ID twice, every row never begun sent by the resume, rows in flight left unknown.
 void TestCliBulk::killedRunResumesExactlyOnce()
 {

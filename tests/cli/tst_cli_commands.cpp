@@ -1,12 +1,11 @@
 // enrollee-cli's other commands as a process: sign (the published vector, a fresh timestamp, the
 // legacy sec_key shape), the sandbox command serving in the foreground and stopping on signals,
 // confirmations answered on a real pseudo-terminal, --help and --version.
-#include "CliHarness.h"
-
 #include "api/Signer.h"
 #include "base/Clock.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "sandbox/SandboxServer.h"
+#include "support/CliHarness.h"
 
 #include <QDateTime>
 #include <QDir>

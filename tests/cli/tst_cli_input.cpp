@@ -1,10 +1,9 @@
 // enrollee-cli as a process against an in-process sandbox, fed what it must not trust: server answers
 // that look like success and are not, or that break off, or carry terminal escapes; arguments and files
 // that are not valid UTF-8; options given empty values; and settings that cannot be saved.
-#include "CliHarness.h"
-
 #include "sandbox/SandboxServer.h"
 #include "settings/AppSettings.h"
+#include "support/CliHarness.h"
 
 #include <QDir>
 #include <QFile>

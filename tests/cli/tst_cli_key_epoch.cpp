@@ -2,12 +2,11 @@
 // anchor's copy in the keychain catches a rollback of the history folder and the settings folder
 // together, and a chain key lost for good is given up only by an explicit, recorded key epoch, after
 // which the earlier records read as unverifiable, never as altered, and the later ones are checked.
-#include "CliHarness.h"
-
-#include "CliSandbox.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/CredentialStore.h"
+#include "support/CliHarness.h"
+#include "support/CliSandbox.h"
 
 #include <QDir>
 #include <QFile>

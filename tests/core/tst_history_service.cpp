@@ -2,10 +2,10 @@
 // made, answers come back on the caller's thread and only to a context that still exists, what was
 // recorded is signalled, the destructor finishes what was asked, a completion that could not be
 // written is kept and written with a later request, and a write by another program is noticed.
-#include "HistorySamples.h"
 #include "base/Clock.h"
 #include "history/HistoryService.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/HistorySamples.h"
 
 #include <QDir>
 #include <QFile>

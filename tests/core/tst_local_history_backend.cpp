@@ -2,10 +2,10 @@
 // what breaks it, shards and months, batched begins, incremental reads, retention, private files,
 // damaged shards reported where they lie, and real child processes (this binary re-run) appending at
 // once or killed with -9 mid-action.
-#include "HistorySamples.h"
 #include "base/Clock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/HistorySamples.h"
 
 #include <QDir>
 #include <QFile>
@@ -580,7 +580,7 @@ private slots:
 
     void eightProcessesTwentyFiveActionsEach()
     {
-        // The bar: 8 real processes x 25 actions on one anchored history; 400 records at 100 a
+        // The bar for concurrent consoles: 8 real processes x 25 actions on one anchored history; 400 records at 100 a
         // file, so they also race to start new files.
         const QString path = dir("eight-by-25");
         const QString anchor = dir("eight-by-25.anchor");

@@ -101,7 +101,7 @@ private slots:
         QVERIFY(!p.validate().ok());
     }
 
-    // Issue 12, finding 3: a known Smile ID host decides the environment; a label that disagrees is
+    // A known Smile ID host decides the environment; a label that disagrees is
     // refused, because the label decides the confirmations and the banner.
     void environmentAgainstHost_data()
     {

@@ -2,11 +2,10 @@
 // nothing, a run sends each valid row exactly once after the officer types the count, pause and resume
 // (from the run and from the stored runs) never send a row twice, failed rows are retried as a linked
 // run, closing during a run asks, and a long run notifies when it ends.
-#include "GuiTestSupport.h"
-
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 #include <QDir>
 #include <QFile>

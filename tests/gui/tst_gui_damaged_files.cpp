@@ -1,8 +1,7 @@
-// Issue 4: a damaged settings file is moved aside and kept, a damaged history shard is reported and left
+// A damaged settings file is moved aside and kept, a damaged history shard is reported and left
 // in place, and the console still starts and works.
-#include "GuiTestSupport.h"
-
 #include "settings/AppPaths.h"
+#include "support/ConsoleTest.h"
 #include "widgets/InfoBar.h"
 
 #include <QAbstractButton>

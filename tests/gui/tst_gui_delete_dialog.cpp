@@ -1,10 +1,9 @@
-// Issue 12, finding 6, through the real window: the delete dialog names environment, profile, user and
+// Through the real window: the delete dialog names environment, profile, user and
 // reason, says what Smile ID documents about a delete, hints at a typed ID that does not match, lets
 // Enter delete once the ID matches (Cancel is the default only until then), and no busy bar spins
 // behind it beside a stale message.
-#include "GuiTestSupport.h"
-
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 using namespace GuiTest;
 

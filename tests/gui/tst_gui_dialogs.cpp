@@ -1,10 +1,9 @@
 // The delete confirmation on its own (paste refused every way, exact match only, production warning),
 // the prompt seam's pre-answers, and the history-derived "last known state".
-#include "GuiTestSupport.h"
-
 #include "PromptService.h"
 #include "actions/DeleteConfirmDialog.h"
 #include "lookup/KnownState.h"
+#include "support/ConsoleTest.h"
 #include "widgets/NoPasteLineEdit.h"
 
 #include <QAbstractButton>

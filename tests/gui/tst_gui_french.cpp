@@ -1,13 +1,12 @@
-// Issue 5: under a French locale the console is in French, and View → Language saves an override that
+// Under a French locale the console is in French, and View → Language saves an override that
 // both faces read. CTest runs this suite with LANG/LC_ALL set to fr_FR.UTF-8.
-#include "GuiTestSupport.h"
-
 #include "WindowHost.h"
 #include "api/EnrolleeClient.h"
 #include "base/Translations.h"
 #include "bulk/BulkPanel.h"
 #include "sandbox/FaultPlan.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -47,7 +46,7 @@ private slots:
         QVERIFY2(resultLine()->text().contains(QStringLiteral("désactivé")), qPrintable(resultLine()->text()));
     }
 
-    // Issue 12: the new words (menu mnemonics, the production question, the reason rule) are French too.
+    // The menu mnemonics, the production question and the reason rule are French too.
     void newWordsAreFrench()
     {
         QCOMPARE(window()->findChild<QAction *>(QStringLiteral("deleteAction"))->text(), QStringLiteral("Su&pprimer…"));
@@ -62,7 +61,7 @@ private slots:
         QVERIFY2(refused.message().contains(QStringLiteral("au moins 4 caractères")), qPrintable(refused.message()));
     }
 
-    // Issue 12, finding 11: the timeline's columns are sized for the French headers, not the English ones.
+    // The timeline's columns are sized for the French headers, not the English ones.
     void timelineHeadersFitInFrench()
     {
         auto *timeline = find<QTreeView>(window(), "timelineView");
@@ -74,7 +73,7 @@ private slots:
         }
     }
 
-    // Issue 12, finding 11: in French at the default size, nothing of the lookup-and-actions tab is cut.
+    // In French at the default size, nothing of the lookup-and-actions tab is cut.
     void nothingIsClippedInFrench()
     {
         window()->resize(1100, 700);
@@ -110,7 +109,7 @@ private slots:
         QCOMPARE(AppSettings(m_console->context->settings()->fileName()).language(), QString());
     }
 
-    // Issue 12, finding 17: another language applies at once, in a window rebuilt over the running
+    // Another language applies at once, in a window rebuilt over the running
     // context, with what the officer had typed; while an action is in flight it waits for the answer.
     void languageSwitchesWithoutARestart()
     {

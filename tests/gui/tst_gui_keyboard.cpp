@@ -1,9 +1,8 @@
-// Issue 12, finding 14, through the real window: Enter on a focused action button presses it, the
+// Through the real window: Enter on a focused action button presses it, the
 // focus stays on that button after the action (it does not jump to the demo list), and the Actions
 // menu has mnemonics with "…" on the entry that opens a dialog.
-#include "GuiTestSupport.h"
-
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 #include <QMenu>
 

@@ -1,11 +1,10 @@
 // The console on a desktop without a keychain (no D-Bus session): it must say so plainly, keep a
 // profile's API key in memory for the session, and still act with it — never writing it to disk.
-#include "GuiTestSupport.h"
-
 #include "actions/ActionController.h"
 #include "profiles/ProfileController.h"
 #include "sandbox/SandboxServer.h"
 #include "settings/CredentialStore.h"
+#include "support/ConsoleTest.h"
 #include "widgets/InfoBar.h"
 
 #include <QAbstractButton>
@@ -56,7 +55,7 @@ private slots:
         QTRY_VERIFY(bar->isVisible());
         QVERIFY2(bar->text().contains(QLatin1String("No keychain")), qPrintable(bar->text()));
         QVERIFY(bar->text().contains(QLatin1String("this session only")));
-        // Issue 12, finding 10: the system's raw error is not repeated around the window; it is one
+        // The system's raw error is not repeated around the window; it is one
         // click away ("Details…"), and the profile bar stays one line high.
         const QString raw = credentials->unavailableReason();
         QVERIFY(!raw.isEmpty());
@@ -69,7 +68,8 @@ private slots:
             QVERIFY(box->findChild<QLabel *>() != nullptr);
             box->reject();
         }
-        // Issue 12, finding 9: the check does not claim more than a key kept beside the history allows.
+        // The check does not claim more than a key kept beside the history allows: whoever can rewrite
+        // the files can read that key too.
         auto *verification = find<QLabel>(window, "historyVerification");
         QTRY_VERIFY(verification->text().startsWith(QLatin1String("History intact")));
         QVERIFY2(verification->text().contains(QLatin1String("beside the history")), qPrintable(verification->text()));

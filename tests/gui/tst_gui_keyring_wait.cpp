@@ -1,7 +1,7 @@
-// Issue 12, finding 10: while the keyring's own password prompt is pending at first start, the window
+// While the keyring's own password prompt is pending at first start, the window
 // says what it is waiting for. A private session bus carries a Secret Service that takes every call
 // and never answers, exactly as a locked keyring does while its unlock prompt is on screen.
-#include "GuiTestSupport.h"
+#include "support/ConsoleTest.h"
 
 #include <QDBusConnection>
 #include <QDBusError>

@@ -1,12 +1,11 @@
-// Issue 12, finding 11, for the lookup-and-actions tab and the window's frame: at the default size
+// The lookup-and-actions tab and the window's frame fit their words: at the default size
 // nothing of ours is clipped (labels, buttons and the timeline's headers are at least as wide as their
 // text), the profile bar no longer sets the window's minimum width, and the timeline's columns fit
 // their translated headers. (The History tab's own widths belong to its panel.)
-#include "GuiTestSupport.h"
-
 #include "history/HistoryTableModel.h"
 #include "profiles/ProfileBar.h"
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QHeaderView>
@@ -49,7 +48,7 @@ private slots:
 
     void profileBarDoesNotSetTheMinimumWidth()
     {
-        // Issue 12, finding 11: the window tiles half a 1440-px screen (it was 869 px at least).
+        // The window tiles half a 1440-px screen (it was 869 px at least).
         QVERIFY2(window()->minimumSizeHint().width() <= 720,
                  qPrintable(QString::number(window()->minimumSizeHint().width())));
         auto *bar = find<ProfileBar>(window(), "profileBar");
@@ -64,7 +63,7 @@ private slots:
         window()->resize(1100, 700);
     }
 
-    // Issue 12, finding 11: on a wide screen the extra width goes to the reason, not to the code column.
+    // On a wide screen the extra width goes to the reason, not to the code column.
     void wideHistoryGivesTheReasonTheRoom()
     {
         setUser(QStringLiteral("demo-user-001"), QStringLiteral("CASE-1 layout"));

@@ -1,7 +1,5 @@
 // Drives the real MainWindow, offscreen, against the embedded sandbox: lookup, every action by click
 // and by shortcut, the delete dialog, cancellation, production safeguards, layout restore.
-#include "GuiTestSupport.h"
-
 #include "action/Validation.h"
 #include "actions/ActionController.h"
 #include "actions/ActionPanel.h"
@@ -14,6 +12,7 @@
 #include "sandbox/SandboxServer.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

@@ -1,11 +1,10 @@
 // A production profile (pointed at the loopback sandbox, which refuses production bodies — that is
 // fine here): the banner and title marker, the extra confirmation asked through the prompt seam,
 // declining sends nothing, and the delete dialog says production prominently.
-#include "GuiTestSupport.h"
-
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QFile>
@@ -62,8 +61,8 @@ private slots:
         QVERIFY2(resultLine()->text().contains(QLatin1String("failed")), qPrintable(resultLine()->text()));
         QCOMPARE(sandbox()->requestCount(), before + 1);
 
-        // Reactivate, Unflag fraud and Re-enroll are asked about too (issue 12, finding 7), each in its own
-        // grammatical words; declined, nothing is sent.
+        // Reactivate, Unflag fraud and Re-enroll change a real enrollee too, so they are asked about as well,
+        // each in its own grammatical words; declined, nothing is sent.
         for (const char *button : {"reactivateButton", "unflagFraudButton", "reEnrollButton"}) {
             QSignalSpy question(&m_console->prompts, &PromptService::promptOpened);
             QTest::mouseClick(find<QAbstractButton>(window(), button), Qt::LeftButton);

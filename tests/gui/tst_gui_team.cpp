@@ -1,14 +1,13 @@
-// The window's team side (issue 11) against a real PostgreSQL and two officers as two real
+// The window's team side against a real PostgreSQL and two officers as two real
 // configurations: officer A is this window, officer B the built enrollee-cli. The status line names
 // A's role; B's request shows as a badge and is approved in the window, and B's run goes out once;
 // A's own request (recorded by the window instead of sent) cannot be approved by A, and once B
 // approves it, "Send now" sends it once; a colleague's recent act is warned of; with the database
 // stopped the status line says how far behind the trail is. PostgreSQL must start: no skip.
-#include "GuiTestSupport.h"
-#include "TeamTestSupport.h"
-
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
+#include "support/ConsoleTest.h"
+#include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
 #include "team/ApprovalsPanel.h"
 #include "team/TeamStatusBar.h"
@@ -278,7 +277,7 @@ void TestGuiTeam::colleaguesRecentActWarned()
     QCOMPARE(embedded()->requestCount(), sent);
 }
 
-// Issue 11: in the window too, a bulk run over the team's limit is one request for the whole run;
+// In the window too, a bulk run over the team's limit is one request for the whole run;
 // nothing leaves until a colleague approves it, then Resume sends every row once.
 void TestGuiTeam::bulkRunOverTheLimitIsApprovedAsAWhole()
 {

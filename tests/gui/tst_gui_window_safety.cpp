@@ -1,12 +1,11 @@
-// Issue 12's safety findings, driven through the real window: a reason never travels to another user
-// or profile (1), nothing switches profile while a request is in flight and a switch clears the old
-// result and target (2), a profile whose environment disagrees with its Smile ID host is refused (3),
-// and a request that got no answer is shown and recorded as unknown (4).
-#include "GuiTestSupport.h"
-
+// What keeps an officer from acting on the wrong thing, driven through the real window: a reason never
+// travels to another user or profile, nothing switches profile while a request is in flight and a switch
+// clears the old result and target, a profile whose environment disagrees with its Smile ID host is
+// refused, and a request that got no answer is shown and recorded as unknown.
 #include "api/EnrolleeClient.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QAction>

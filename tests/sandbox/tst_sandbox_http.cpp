@@ -1,7 +1,7 @@
 // The sandbox as an HTTP/1.1 server: 404 and 405 answers, many requests in flight over many connections,
 // keep-alive and pipelined requests answered in order with exact Content-Lengths.
 
-#include "SandboxTestSupport.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

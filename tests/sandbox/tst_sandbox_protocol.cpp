@@ -1,11 +1,10 @@
 // The sandbox's protocol, driven by the real client: every action in both signing schemes, every error
 // code the sandbox answers, the Date header and clock skew, and that no secret reaches its log.
 
-#include "SandboxTestSupport.h"
-
 #include "api/EnrolleeClient.h"
 #include "api/Signer.h"
 #include "base/Clock.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>

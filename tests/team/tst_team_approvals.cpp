@@ -2,7 +2,7 @@
 // requester cannot approve it (refused by the database, also to a hand-made SQL call), another
 // officer approves or denies, only the requester runs it and only once, an expired request is dead,
 // and request, decision and run all stand in the team trail.
-#include "TeamTestSupport.h"
+#include "support/TeamTestSupport.h"
 
 #include <QDir>
 #include <QFile>

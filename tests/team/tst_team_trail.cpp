@@ -3,10 +3,9 @@
 // the database stopped and started mid-test, connection failures told apart, the officers' grants,
 // and tampering by a superuser with triggers off (session_replication_role = replica) named by
 // `history --verify` on a console that had seen the records.
-#include "TeamTestSupport.h"
-
 #include "CoreContext.h"
 #include "history/HistoryService.h"
+#include "support/TeamTestSupport.h"
 #include "team/TeamSchema.h"
 
 #include <QJsonArray>

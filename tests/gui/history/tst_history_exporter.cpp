@@ -2,8 +2,8 @@
 // quote, defuse spreadsheet formulas, say whether the chain vouched for each entry, and refuse paths
 // they cannot write with a clear message and no file left behind.
 
-#include "HistoryTestData.h"
 #include "history/HistoryExporter.h"
+#include "support/HistorySamples.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,7 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace HistoryTestData;
+using namespace HistorySamples;
 using Outcome = HistoryEntry::Outcome;
 
 class TestHistoryExporter : public QObject

@@ -1,13 +1,13 @@
 // HistoryTableModel: what each cell and role says, upserts from the store's signals, per-user lookups.
 
-#include "HistoryTestData.h"
 #include "history/HistoryTableModel.h"
+#include "support/HistorySamples.h"
 
 #include <QColor>
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace HistoryTestData;
+using namespace HistorySamples;
 using Outcome = HistoryEntry::Outcome;
 
 class TestHistoryModel : public QObject

@@ -2,7 +2,6 @@
 // folder: it loads off the GUI thread, shows live appends, filters through its own controls, exports the filtered rows
 // through the file-name seam, and shows a tampered or unreadable history plainly.
 
-#include "HistoryTestData.h"
 #include "history/HistoryDetailView.h"
 #include "history/HistoryExportNotice.h"
 #include "history/HistoryFeed.h"
@@ -11,6 +10,7 @@
 #include "history/HistoryService.h"
 #include "history/HistoryTableModel.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "support/HistorySamples.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,7 +40,7 @@
 #include <memory>
 #include <optional>
 
-using namespace HistoryTestData;
+using namespace HistorySamples;
 using Outcome = HistoryEntry::Outcome;
 
 class TestHistoryPanel : public QObject

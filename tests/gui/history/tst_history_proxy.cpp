@@ -1,13 +1,13 @@
 // HistoryFilterProxy: each filter alone and combined selects exactly the expected rows, sorting is
 // typed and stable, and filtering still works with 100,000 entries in the model.
 
-#include "HistoryTestData.h"
 #include "history/HistoryFilterProxy.h"
 #include "history/HistoryTableModel.h"
+#include "support/HistorySamples.h"
 
 #include <QTest>
 
-using namespace HistoryTestData;
+using namespace HistorySamples;
 using Outcome = HistoryEntry::Outcome;
 
 class TestHistoryProxy : public QObject

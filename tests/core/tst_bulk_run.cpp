@@ -1,11 +1,10 @@
 // The core's BulkRun driven in process, as the window will drive it: every row's intent is on disk
 // before the sandbox sees its request; pause, resume and cancel through the API and its signals; the
 // sandbox's --rate-limit answers 429 + Retry-After without acting.
-#include "SandboxTestSupport.h"
-
 #include "bulk/BulkInput.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkStore.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>

@@ -1,10 +1,9 @@
 // A TLS failure is a failure: a self-signed HTTPS server on loopback (certificate made here with OpenSSL)
 // must end in Outcome::TlsError with a clear message, nothing decrypted by the server, nothing retried.
 
-#include "SandboxTestSupport.h"
-
 #include "action/ActionRunner.h"
 #include "base/Clock.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

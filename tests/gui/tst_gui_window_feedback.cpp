@@ -1,9 +1,10 @@
-// Issue 12, the window's words and surroundings, on the real window: the title says the profile once,
-// the sandbox address shows only under the local sandbox, the environment strips differ and keep the
-// layout still, the Help menu, the language notice that stays, the History tab's badge for an altered
-// trail, opening a history row's user in Lookup, and the export's suggested file name.
-#include "GuiTestSupport.h"
-
+// What the real window tells the officer and offers next: the title says the profile once, the sandbox
+// address shows only under the local sandbox, the environment strips differ and keep the layout still,
+// the profiles dialog asks before throwing edits away and shows every problem, the Help menu, the
+// language notice that stays, a history row opens its user in Lookup, the export suggests a real file
+// name, the undo hint and Retry after an action, a cancelled wait recorded as unknown, a notification
+// when a long action ends in the background, the sandbox's deletes kept across restarts, and the
+// History tab's badge for an altered trail.
 #include "DesktopNotifier.h"
 #include "HelpMenu.h"
 #include "history/HistoryPanel.h"
@@ -11,6 +12,7 @@
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
+#include "support/ConsoleTest.h"
 
 #include <QAction>
 #include <QDir>
@@ -27,7 +29,7 @@
 
 using namespace GuiTest;
 
-class TestWindowRest : public ConsoleTest
+class TestWindowFeedback : public ConsoleTest
 {
     Q_OBJECT
 
@@ -57,7 +59,7 @@ private:
     QTabWidget *tabs() const { return find<QTabWidget>(window(), "mainTabs"); }
 
 private slots:
-    void initTestCase() { QVERIFY(startConsole("tst_gui_window_rest")); }
+    void initTestCase() { QVERIFY(startConsole("tst_gui_window_feedback")); }
     void cleanupTestCase() { QVERIFY(forgetKeychainEntries({kSandboxProfile, kProductionProfile})); }
 
     void titleNamesTheProfileOnce()
@@ -249,7 +251,7 @@ private slots:
         QVERIFY(!find<QWidget>(panel(), "historyOpenFolder")->isHidden());
     }
 
-    // ENROLLEE_SCREENSHOT=PATH tst_gui_window_rest screenshotWhenAsked: the README's picture, taken
+    // ENROLLEE_SCREENSHOT=PATH tst_gui_window_feedback screenshotWhenAsked: the README's picture, taken
     // offscreen with QWidget::grab() after a Deactivate (no X server or image tools needed).
     void screenshotWhenAsked()
     {
@@ -436,5 +438,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWindowRest)
-#include "tst_gui_window_rest.moc"
+QTEST_MAIN(TestWindowFeedback)
+#include "tst_gui_window_feedback.moc"

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "CliHarness.h"
-
 #include "sandbox/SandboxServer.h"
+#include "support/CliHarness.h"
 
 #include <QByteArray>
 #include <QString>

@@ -3,9 +3,8 @@
 // answer, a server that drips its answer past the deadline, and hostile text in code/error/message. Each
 // through a real sandbox on loopback and the real EnrolleeClient.
 
-#include "SandboxTestSupport.h"
-
 #include "base/SafeText.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QNetworkAccessManager>
 #include <QtTest>

@@ -1,12 +1,11 @@
-// Issue 12, findings 5, 8, 9 (Lookup tab) and 15, through the real window: one target at a time (the
+// Which user an action is for, and whether it may go, through the real window: one target at a time (the
 // demo list, the field and "Acting on" agree, and the field is locked while a request is in flight),
 // no action offered for a user this console knows is deleted, the Lookup tab warns when the history
 // check found breaks, and the reason rule from the settings refuses "x".
-#include "GuiTestSupport.h"
-
 #include "api/EnrolleeClient.h"
 #include "history/HistoryPanel.h"
 #include "profiles/ProfileController.h"
+#include "support/ConsoleTest.h"
 
 #include <QAction>
 #include <QDirIterator>
@@ -14,12 +13,12 @@
 
 using namespace GuiTest;
 
-class TestOneTarget : public ConsoleTest
+class TestActionTarget : public ConsoleTest
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY(startConsole("tst_gui_one_target")); }
+    void initTestCase() { QVERIFY(startConsole("tst_gui_action_target")); }
     void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
 
     void init()
@@ -149,5 +148,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestOneTarget)
-#include "tst_gui_one_target.moc"
+QTEST_MAIN(TestActionTarget)
+#include "tst_gui_action_target.moc"

@@ -1,7 +1,9 @@
 #pragma once
 
-// Shared fixtures for the history view suites: entries with chosen fields and an RFC 4180 reader,
-// so tests check exported files by parsing them back rather than by matching text fragments.
+// Entries the history suites work with, built in one place so a field added to HistoryEntry is filled in
+// once: an action as a face records it (no id, no outcome yet), and a finished one with chosen id, time
+// and outcome as the history views show it. With them, an RFC 4180 reader, so tests check exported files
+// by parsing them back rather than by matching text fragments.
 
 #include "history/HistoryEntry.h"
 
@@ -11,8 +13,25 @@
 #include <QString>
 #include <QStringList>
 
-namespace HistoryTestData {
+namespace HistorySamples {
 
+// An action as a face records it before it is sent.
+inline HistoryEntry entry(const QString &user, ActionKind action = ActionKind::Deactivate)
+{
+    HistoryEntry e;
+    e.operatorEmail = QStringLiteral("officer@example.com");
+    e.profileName = QStringLiteral("Test");
+    e.environment = Environment::Local;
+    e.partnerId = QStringLiteral("001");
+    e.host = QStringLiteral("127.0.0.1:8787");
+    e.userId = user;
+    e.action = action;
+    e.reason = QStringLiteral("case-%1").arg(user);
+    e.face = QStringLiteral("test");
+    return e;
+}
+
+// A finished (or still unknown) action with the fields the history views sort, filter and export by.
 inline HistoryEntry entry(qint64 id, const QDateTime &time, const QString &user, ActionKind action,
                           HistoryEntry::Outcome outcome,
                           const QString &operatorEmail = QStringLiteral("officer@example.com"),
@@ -96,4 +115,4 @@ inline QList<QStringList> parseCsv(const QByteArray &bytes, QChar separator = QL
     return rows;
 }
 
-} // namespace HistoryTestData
+} // namespace HistorySamples

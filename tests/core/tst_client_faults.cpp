@@ -1,7 +1,7 @@
 // Every FaultPlan kind injected into a real sandbox, and what EnrolleeClient makes of it: outcome,
 // summary, advice, retryability, and that a faulty answer never changed the enrollee.
 
-#include "SandboxTestSupport.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -3,10 +3,9 @@
 // What the team suites share: a real PostgreSQL (PgTestServer) with the schema made by the built
 // `enrollee-cli team init`, officers as real configurations (their own ENROLLEE_HOME, keychain
 // service and database role), and the project's sandbox on loopback to send actions to.
-#include "CliHarness.h"
-
-#include "PgTestServer.h"
 #include "sandbox/SandboxServer.h"
+#include "support/CliHarness.h"
+#include "support/PgTestServer.h"
 
 #include <QSqlQuery>
 #include <QTest>

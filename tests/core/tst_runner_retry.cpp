@@ -2,10 +2,9 @@
 // Retry-After, 2201, connection refused) and which never are (400s, timeouts, resets, 502 pages), with
 // every attempt in the history entry and the final outcome and message checked.
 
-#include "SandboxTestSupport.h"
-
 #include "action/ActionRunner.h"
 #include "base/Clock.h"
+#include "support/SandboxTestSupport.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -289,7 +288,7 @@ void TestRunnerRetry::notRetried_data()
     QTest::addColumn<QString>("outcomeName");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("advicePart");
-    // Issue 12, finding 4: a request that may have reached the server without a usable answer is
+    // A request that may have reached the server without a usable answer is
     // recorded as unknown, not failure (an auditor reads "failure" as "nothing happened").
     QTest::addColumn<int>("recordedValue");
     constexpr int Failure = int(HistoryEntry::Outcome::Failure);

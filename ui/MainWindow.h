@@ -33,10 +33,7 @@ class HistoryPanel;
 class HistoryTableModel;
 struct ActionOutcome;
 struct ActionRequest;
-struct ApprovalRequest;
-struct TeamStatus;
-class ApprovalsPanel;
-class TeamStatusBar;
+class TeamController;
 struct ChainReport;
 class QLabel;
 struct Profile;
@@ -102,12 +99,6 @@ private:
     // The Bulk tab (MainWindowBulk.cpp).
     void buildBulk();
     void finishBulk(); // after the first frame
-    // The team trail's status line, the Approvals tab and the four-eyes gate (MainWindowTeam.cpp).
-    void buildTeam();
-    void onTeamStatus(const TeamStatus &status);
-    void teamGate(const ActionRequest &request, const std::function<void(bool)> &proceed);
-    void recordForApproval(const ActionRequest &request);
-    void sendApproved(const ApprovalRequest &request);
     // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
     void updateSwitching(bool actionBusy);
     void notifyDesktop(const QString &title, const QString &text);
@@ -138,10 +129,7 @@ private:
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     BulkPanel *m_bulk = nullptr;
-    TeamStatusBar *m_teamStatus = nullptr;
-    ApprovalsPanel *m_approvals = nullptr;
-    qint64 m_teamVerifiedSeq = -1;
-    QElapsedTimer m_teamVerifiedAt; // when the team trail was last checked
+    TeamController *m_team = nullptr; // the team's status line, Approvals tab and four-eyes gate
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;

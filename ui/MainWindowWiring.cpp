@@ -10,12 +10,15 @@
 #include "actions/ActionPanel.h"
 #include "actions/FollowUpBar.h"
 #include "actions/ResultView.h"
+#include "bulk/BulkPanel.h"
 #include "lookup/LookupPanel.h"
 #include "profiles/ProductionBanner.h"
 #include "profiles/ProfileBar.h"
 #include "profiles/ProfileController.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
+#include "team/TeamController.h"
+#include "team/TeamStatusBar.h"
 #include "widgets/InfoBar.h"
 
 #include <QFileInfo>
@@ -72,7 +75,12 @@ void MainWindow::buildLayout()
     setCentralWidget(central);
     buildStatusBar();
     buildMenus();
-    buildTeam();
+    if (m_context->core()->hasTeam()) {
+        m_team = new TeamController(m_context, m_prompts,
+                                    {this, m_tabs, m_actions, m_actionPanel->resultView(), m_profiles, m_bulk}, this);
+        // Under the profile bar, where the officer looks before acting.
+        layout->insertWidget(layout->indexOf(m_profileBar) + 1, m_team->statusBar());
+    }
 }
 
 void MainWindow::connectProfiles()

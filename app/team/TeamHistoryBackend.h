@@ -1,11 +1,9 @@
 #pragma once
 
 #include "history/HistoryBackend.h"
+#include "history/HistoryChain.h"
 #include "history/TeamStatus.h"
-#include "team/TeamApprovals.h"
 #include "team/TeamCheckpoint.h"
-#include "team/TeamConnection.h"
-#include "team/TeamTrail.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -14,7 +12,11 @@
 #include <utility>
 
 class LocalHistoryBackend;
+class QSqlDatabase;
 class QTimer;
+class TeamConnection;
+struct TeamOutgoing;
+struct TeamRecord;
 
 // The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
 // LocalHistoryBackend first (durable before anything is sent, and offline too, as always); a
@@ -91,8 +93,8 @@ private:
 
     LocalHistoryBackend *m_local; // a child: it moves to the history thread with this object
     Config m_config;
-    TeamConnection m_connection;
-    HistoryChain m_chain; // this installation's key: MACs the checkpoint
+    std::unique_ptr<TeamConnection> m_connection; // its header names SQL types: kept out of this one
+    HistoryChain m_chain;                         // this installation's key: MACs the checkpoint
     TeamCheckpoint m_checkpoint;
     QString m_markFile;
     QString m_problem;

@@ -4,7 +4,9 @@
 #include "history/HistoryRecords.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "settings/PrivateFiles.h"
+#include "team/TeamConnection.h"
 #include "team/TeamHistoryBackend.h"
+#include "team/TeamTrail.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -70,9 +72,9 @@ Status TeamHistoryBackend::sync()
     TeamRecord writer;
     writer.installation = m_config.installation;
     writer.machine = m_config.machine;
-    writer.dbRole = m_connection.role();
+    writer.dbRole = m_connection->role();
     int written = 0;
-    Status sent = TeamTrail::append(m_connection.db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
+    Status sent = TeamTrail::append(m_connection->db(), writer, out.value(), m_checkpoint.read(m_chain), &written);
     if (!sent.ok()) {
         dropConnection(sent);
         return sent;
@@ -87,7 +89,7 @@ Status TeamHistoryBackend::sync()
 void TeamHistoryBackend::advanceCheckpoint()
 {
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
-    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection.db(), cp.authentic ? cp.seq : 1);
+    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
     if (!records.ok()) {
         dropConnection(records.status());
         return;

@@ -59,7 +59,7 @@ private:
     void start();
     // Through the core's four-eyes gate, then startRun() (or the request it became is said).
     void launch(const BulkRecord &given);
-    void startRun(const BulkRecord &record, qint64 approvalId);
+    void startRun(const BulkRecord &record, qint64 approvalId, FourEyesVerdict fourEyes);
     void retry(bool withUnknown);
     void resumeStored();
     void refreshRuns();

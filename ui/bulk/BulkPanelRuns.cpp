@@ -2,12 +2,12 @@
 #include "AppContext.h"
 #include "PromptService.h"
 #include "action/ActionRunner.h"
+#include "approvals/BulkApprovalGate.h"
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkProgressView.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkStore.h"
 #include "profiles/ProfileController.h"
-#include "team/BulkApprovalGate.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -72,12 +72,12 @@ void BulkPanel::launch(const BulkRecord &given)
     record.pid = QCoreApplication::applicationPid();
     // The team's four eyes apply to runs too (one officer alone does not delete 2,000 users in
     // production): the core's gate says whether this run may go, and under which approved request.
-    auto *gate = new BulkApprovalGate(core, this);
+    BulkApprovalGate *gate = core->createBulkApprovalGate(this);
     gate->check(record, isNew, [this, gate, record](const BulkApprovalGate::Verdict &verdict) {
         gate->deleteLater();
         using Kind = BulkApprovalGate::Verdict::Kind;
         if (verdict.kind == Kind::Free || verdict.kind == Kind::Approved)
-            return startRun(record, verdict.requestId);
+            return startRun(record, verdict.requestId, verdict.fourEyes());
         refreshRuns(); // a requested run is stored, paused, to be resumed once approved
         QString text = verdict.message;
         if (verdict.kind == Kind::Requested || verdict.kind == Kind::Waiting)
@@ -93,7 +93,7 @@ void BulkPanel::launch(const BulkRecord &given)
     });
 }
 
-void BulkPanel::startRun(const BulkRecord &record, qint64 approvalId)
+void BulkPanel::startRun(const BulkRecord &record, qint64 approvalId, FourEyesVerdict fourEyes)
 {
     CoreContext *core = m_context->core();
     if (Status saved = core->bulkStore()->save(record); !saved.ok()) {
@@ -106,7 +106,7 @@ void BulkPanel::startRun(const BulkRecord &record, qint64 approvalId)
     m_run = core->createBulkRun(record, this);
     m_run->setApiKey(m_profiles->apiKey());
     m_run->setConfirmation(Confirmation::TypedUserId); // the officer typed the count
-    m_run->setApproval(approvalId);
+    m_run->setApproval(approvalId, fourEyes);
     m_run->setFace(QStringLiteral("console"));
     m_progress->attach(m_run);
     const auto stopped = [this] {

@@ -30,6 +30,12 @@ QString place(const QString &conninfo)
     }
     return kept.join(QLatin1Char(' '));
 }
+
+// The forwarder's mark sits beside the checkpoint: "team-<tag>.sent".
+QString markPath(QString checkpoint)
+{
+    return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
+}
 } // namespace
 
 QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
@@ -41,14 +47,13 @@ QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QStrin
 TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent)
     : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
       m_connection(std::make_unique<TeamConnection>()),
-      m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo))
+      m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
+      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir)
 {
     qRegisterMetaType<TeamStatus>();
     m_local->setParent(this);
     connect(m_local, &HistoryBackend::anchorWritten, this, &HistoryBackend::anchorWritten);
     m_connection->setConninfo(m_config.conninfo);
-    m_markFile = m_checkpoint.path();
-    m_markFile.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
 }
 
 TeamHistoryBackend::~TeamHistoryBackend()
@@ -311,7 +316,7 @@ TeamStatus TeamHistoryBackend::status()
     s.connected = m_connection->isOpen();
     if (!s.connected) {
         qint64 newest = 0;
-        const Result<QList<TeamOutgoing>> out = outgoing(&newest);
+        const Result<QList<TeamOutgoing>> out = m_forwarder.outgoing(&newest);
         m_waiting = out.ok() ? out.value().size() : m_waiting;
     }
     s.role = m_connection->role();
@@ -326,4 +331,48 @@ TeamStatus TeamHistoryBackend::status()
         s.pendingApprovals = pending.ok() ? int(pending.value().size()) : 0;
     }
     return s;
+}
+
+Status TeamHistoryBackend::sync()
+{
+    qint64 newestLocal = 0;
+    const Result<QList<TeamOutgoing>> out = m_forwarder.outgoing(&newestLocal);
+    if (!out.ok())
+        return out.status();
+    m_waiting = out.value().size();
+    if (Status open = ensureOpen(); !open.ok())
+        return open;
+    TeamRecord writer;
+    writer.installation = m_config.installation;
+    writer.machine = m_config.machine;
+    writer.dbRole = m_connection->role();
+    Status sent = m_forwarder.send(m_connection->db(), writer, out.value(), newestLocal, m_checkpoint.read(m_chain));
+    if (!sent.ok()) {
+        dropConnection(sent);
+        return sent;
+    }
+    m_waiting = 0;
+    m_dirty = false;
+    advanceCheckpoint();
+    return Status::success();
+}
+
+void TeamHistoryBackend::advanceCheckpoint()
+{
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
+    if (!records.ok()) {
+        dropConnection(records.status());
+        return;
+    }
+    QString problem;
+    if (!TeamTrail::extends(records.value(), cp, &problem)) {
+        m_problem = problem; // verify() names it in full; the checkpoint stays where it was
+        return;
+    }
+    if (!records.value().isEmpty()) {
+        const TeamRecord &last = records.value().last();
+        m_checkpoint.write(last.seq, last.hash, m_chain);
+        m_newestSeen = qMax(m_newestSeen, last.seq);
+    }
 }

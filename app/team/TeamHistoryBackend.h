@@ -4,6 +4,7 @@
 #include "history/HistoryChain.h"
 #include "history/TeamStatus.h"
 #include "team/TeamCheckpoint.h"
+#include "team/TeamForwarder.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -84,9 +85,6 @@ signals:
 private:
     Status ensureOpen();
     void dropConnection(const Status &why);
-    Result<QList<TeamOutgoing>> outgoing(qint64 *newestLocal);
-    qint64 forwardedMark() const;
-    void setForwardedMark(qint64 seq);
     void advanceCheckpoint();
     void tick();
     HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
@@ -96,7 +94,7 @@ private:
     std::unique_ptr<TeamConnection> m_connection; // its header names SQL types: kept out of this one
     HistoryChain m_chain;                         // this installation's key: MACs the checkpoint
     TeamCheckpoint m_checkpoint;
-    QString m_markFile;
+    TeamForwarder m_forwarder;
     QString m_problem;
     qint64 m_waiting = 0;
     qint64 m_newestSeen = 0;

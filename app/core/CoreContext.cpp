@@ -71,7 +71,7 @@ FourEyes *fourEyesFor(const AppSettings &settings, HistoryService *history, QObj
 }
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder
-// carries it to the team trail (issue 11).
+// carries it to the team trail.
 std::unique_ptr<HistoryBackend> historyBackend(const CoreConfig &config, const Clock *clock, AppSettings &settings,
                                                TeamHistoryBackend **teamOut)
 {

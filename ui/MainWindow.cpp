@@ -24,6 +24,8 @@
 #include "sandbox/SandboxServer.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
+#include "team/TeamController.h"
+#include "team/TeamStatusBar.h"
 #include "widgets/Glyphs.h"
 #include "widgets/InfoBar.h"
 
@@ -132,7 +134,14 @@ void MainWindow::buildLayout()
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     buildMenus();
-    buildTeam();
+    if (m_context->core()->hasTeam()) {
+        m_team = new TeamController(
+            m_context, m_prompts,
+            {this, m_tabs, m_actions, m_actionPanel->resultView(), m_profiles, [this] { return m_bulkTab->page(); }},
+            this);
+        // Under the profile bar, where the officer looks before acting.
+        layout->insertWidget(layout->indexOf(m_profileBar) + 1, m_team->statusBar());
+    }
 }
 
 void MainWindow::buildMenus()

@@ -32,10 +32,7 @@ class HistoryPanel;
 class HistoryTableModel;
 struct ActionOutcome;
 struct ActionRequest;
-struct ApprovalRequest;
-struct TeamStatus;
-class ApprovalsPanel;
-class TeamStatusBar;
+class TeamController;
 class WindowMenus;
 struct ChainReport;
 class QLabel;
@@ -98,12 +95,6 @@ private:
     void startServices();
     void buildHistory();
     void finishBulk(); // the Bulk tab's panel, after the first frame
-    // The team trail's status line, the Approvals tab and the four-eyes gate (MainWindowTeam.cpp).
-    void buildTeam();
-    void onTeamStatus(const TeamStatus &status);
-    void teamGate(const ActionRequest &request, const std::function<void(bool)> &proceed);
-    void recordForApproval(const ActionRequest &request);
-    void sendApproved(const ApprovalRequest &request);
     // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
     void updateSwitching(bool actionBusy);
     void loadHistory();
@@ -131,11 +122,8 @@ private:
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
     BulkTab *m_bulkTab = nullptr;
-    BulkPanel *m_bulk = nullptr; // once the Bulk tab is built
-    TeamStatusBar *m_teamStatus = nullptr;
-    ApprovalsPanel *m_approvals = nullptr;
-    qint64 m_teamVerifiedSeq = -1;
-    QElapsedTimer m_teamVerifiedAt; // when the team trail was last checked
+    BulkPanel *m_bulk = nullptr;      // once the Bulk tab is built
+    TeamController *m_team = nullptr; // the team's status line, Approvals tab and four-eyes gate
     QAction *m_manageProfiles = nullptr;
     FollowUpBar *m_followUp = nullptr;
     DesktopNotifier *m_notifier = nullptr;

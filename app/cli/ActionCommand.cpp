@@ -9,6 +9,7 @@
 #include "ProfileResolver.h"
 #include "TerminalPrompt.h"
 #include "action/Validation.h"
+#include "approvals/FourEyes.h"
 #include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
@@ -167,6 +168,55 @@ void ActionCommand::prepare()
     m_core->openHistory();
 }
 
+void ActionCommand::gate()
+{
+    if (m_approvedRequest > 0) {
+        // The runner claims it together with the intent, exactly once, and only as approved.
+        m_request.approvalId = m_approvedRequest;
+        return submit();
+    }
+    m_core->fourEyes()->verdict(m_request, this, [this](const ActionVerdict &verdict) {
+        for (const QString &conflict : verdict.conflicts)
+            Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1.").arg(Console::oneLine(conflict)));
+        switch (verdict.verdict) {
+        case FourEyesVerdict::Held:
+            m_request.apiKey.reset();
+            return fail(ExitCode::kNetwork, verdict.why + QLatin1Char(' ') + verdict.problem);
+        case FourEyesVerdict::NeedsSecondOfficer:
+            return requestApproval();
+        case FourEyesVerdict::Unasked:
+        case FourEyesVerdict::Free:
+            break;
+        }
+        m_request.fourEyes = verdict.verdict;
+        submit();
+    });
+}
+
+void ActionCommand::requestApproval()
+{
+    m_request.apiKey.reset(); // nothing is sent now
+    const ApprovalRequest what = ApprovalRequest::of(m_request.profile, m_action, m_request.userId, m_request.reason);
+    m_core->fourEyes()->request(what, this, [this, what](const Result<qint64> &id) {
+        if (!id.ok())
+            return fail(ExitCode::kStorage,
+                        tr("The approval request could not be recorded; nothing was sent: %1").arg(id.message()));
+        if (m_json) {
+            QJsonObject object = what.toJson();
+            object.insert(QStringLiteral("id"), id.value());
+            object.insert(QStringLiteral("status"), QStringLiteral("pending"));
+            object.insert(QStringLiteral("exit_code"), ExitCode::kAwaitingApproval);
+            Console::json(object);
+        }
+        Console::err(QStringLiteral("enrollee-cli: ")
+                     + tr("%1 of \"%2\" in %3 needs a second officer: request #%4 recorded, awaiting approval "
+                          "(enrollee-cli approvals approve %4). Nothing was sent.")
+                           .arg(what.action, what.userId, what.environment)
+                           .arg(id.value()));
+        end(ExitCode::kAwaitingApproval);
+    });
+}
+
 void ActionCommand::submit()
 {
     m_request.confirmed = m_confirmed;
@@ -179,8 +229,11 @@ void ActionCommand::submit()
 
 void ActionCommand::report(const ActionOutcome &outcome)
 {
+    // A refused claim of an approved request is a refusal, not a storage failure.
     if (!outcome.sent())
-        return fail(ExitCode::kStorage, tr("Nothing was sent: %1").arg(outcome.recording.message()));
+        return fail(outcome.recording.kind() == Status::Kind::NotConfirmed ? ExitCode::kNotConfirmed
+                                                                           : ExitCode::kStorage,
+                    tr("Nothing was sent: %1").arg(outcome.recording.message()));
     const int code = ExitCode::forOutcome(outcome.result.outcome);
     QString line = outcome.headline;
     if (!outcome.advice.isEmpty())

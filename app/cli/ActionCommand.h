@@ -27,11 +27,11 @@ private:
     void obtainKey();
     void prepare();
     void submit();
-    // With a team trail: an action the team policy reserves for four eyes becomes a request (exit 7),
-    // or an approved request is claimed (exactly once, by the database) and then submitted.
+    // Four eyes: an action the policy reserves for a second officer becomes a request (exit 7), one held
+    // because the policy cannot be known is refused (exit 4); an approved request is submitted with its
+    // id, and the runner claims it (exactly once) together with its intent.
     void gate();
     void requestApproval();
-    void claimApproved();
     void report(const ActionOutcome &outcome);
 
     ActionKind m_action;

@@ -7,13 +7,10 @@
 #include "CoreContext.h"
 #include "ExitCode.h"
 #include "KeychainSession.h"
-#include "history/HistoryService.h"
-#include "team/TeamApprovals.h"
-#include "team/TeamHistoryBackend.h"
+#include "approvals/FourEyes.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 void ApprovalsCommand::start(const QStringList &arguments)
 {
@@ -63,118 +60,75 @@ CoreContext *ApprovalsCommand::core()
     return m_core;
 }
 
-void ApprovalsCommand::withDatabase(const std::function<Status(QSqlDatabase &, QString *)> &work,
-                                    const std::function<void(const Status &, const QString &)> &done)
+void ApprovalsCommand::whenReady(const std::function<void()> &then)
 {
     if (!core()->hasTeam())
         return fail(ExitCode::kUsage, tr("No team trail is connected (enrollee-cli team connect --conninfo ...)."));
     m_keychain = new KeychainSession(core()->credentials(), this);
-    using Answer = std::pair<Status, QString>;
-    connect(core(), &CoreContext::historyReady, this, [this, work, done](const Status &) {
-        core()->history()->run<Answer>(
-            [work](HistoryBackend &b) -> Answer {
-                Status why;
-                QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &why);
-                if (!db)
-                    return {why, QString()};
-                QString text;
-                const Status status = work(*db, &text);
-                return {status, text};
-            },
-            this, [done](const Answer &answer) { done(answer.first, answer.second); });
-    });
+    connect(core(), &CoreContext::historyReady, this, [then](const Status &) { then(); });
     core()->openHistory(AuditKey::Mode::ReadOnly);
 }
 
 void ApprovalsCommand::list(bool json)
 {
-    withDatabase(
-        [](QSqlDatabase &db, QString *text) {
-        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(db);
-        if (!pending.ok())
-            return pending.status();
-        QJsonArray array;
-        for (const ApprovalRequest &r : pending.value())
-            array.append(r.toJson());
-        *text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-        return Status::success();
-        },
-        [this, json](const Status &status, const QString &text) {
-        if (!status.ok())
-            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kStorage,
-                        status.message());
-        const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-        if (json) {
-            Console::json(array);
-            return succeed();
-        }
-        if (array.isEmpty())
-            Console::err(tr("No requests are waiting."));
-        for (const auto &v : array) {
-            const QJsonObject o = v.toObject();
-            const QString run = o.value(QLatin1String("run_id")).toString();
-            const QString target = run.isEmpty()
-                ? o.value(QLatin1String("user_id")).toString()
-                : tr("bulk run %1 (%n row(s))", nullptr, o.value(QLatin1String("rows")).toInt()).arg(run);
-            Console::out(tr("#%1  %2  %3 %4  by %5  until %6  %7")
-                             .arg(o.value(QLatin1String("id")).toInteger())
-                             .arg(o.value(QLatin1String("status")).toString(),
-                                  o.value(QLatin1String("action")).toString(), Console::oneLine(target),
-                                  o.value(QLatin1String("requester")).toString(),
-                                  o.value(QLatin1String("expiry")).toString(),
-                                  Console::oneLine(o.value(QLatin1String("reason")).toString())));
-        }
-        succeed();
+    whenReady([this, json] {
+        core()->fourEyes()->pending(this, [this, json](const Result<QList<ApprovalRequest>> &pending) {
+            if (!pending.ok())
+                return fail(pending.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kStorage,
+                            pending.message());
+            QJsonArray array;
+            for (const ApprovalRequest &r : pending.value())
+                array.append(r.toJson());
+            if (json) {
+                Console::json(array);
+                return succeed();
+            }
+            if (array.isEmpty())
+                Console::err(tr("No requests are waiting."));
+            for (const auto &v : std::as_const(array)) {
+                const QJsonObject o = v.toObject();
+                const QString run = o.value(QLatin1String("run_id")).toString();
+                const QString target = run.isEmpty()
+                    ? o.value(QLatin1String("user_id")).toString()
+                    : tr("bulk run %1 (%n row(s))", nullptr, o.value(QLatin1String("rows")).toInt()).arg(run);
+                Console::out(tr("#%1  %2  %3 %4  by %5  until %6  %7")
+                                 .arg(o.value(QLatin1String("id")).toInteger())
+                                 .arg(o.value(QLatin1String("status")).toString(),
+                                      o.value(QLatin1String("action")).toString(), Console::oneLine(target),
+                                      o.value(QLatin1String("requester")).toString(),
+                                      o.value(QLatin1String("expiry")).toString(),
+                                      Console::oneLine(o.value(QLatin1String("reason")).toString())));
+            }
+            succeed();
+        });
     });
 }
 
 void ApprovalsCommand::decide(qint64 id, bool approve, const QString &reason)
 {
-    withDatabase(
-        [id, approve, reason](QSqlDatabase &db, QString *text) {
-        const Result<QString> decided = TeamApprovals::decide(db, id, approve, reason);
-        if (decided.ok())
-            *text = decided.value();
-        return decided.ok() ? Status::success() : decided.status();
-        },
-        [this, id, approve](const Status &status, const QString &) {
-        if (!status.ok())
-            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kNotConfirmed,
-                        status.message());
-        Console::out(approve ? tr("Request #%1 approved; its requester can now run it.").arg(id)
-                             : tr("Request #%1 denied.").arg(id));
-        succeed();
+    whenReady([this, id, approve, reason] {
+        core()->fourEyes()->decide(id, approve, reason, this, [this, id, approve](const Result<QString> &decided) {
+            if (!decided.ok())
+                return fail(decided.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kNotConfirmed,
+                            decided.message());
+            Console::out(approve ? tr("Request #%1 approved; its requester can now run it.").arg(id)
+                                 : tr("Request #%1 denied.").arg(id));
+            succeed();
+        });
     });
 }
 
 void ApprovalsCommand::run(qint64 id)
 {
-    withDatabase(
-        [id](QSqlDatabase &db, QString *text) {
-        const Result<ApprovalRequest> found = TeamApprovals::find(db, id);
-        if (!found.ok())
-            return found.status();
-        QJsonObject o = found.value().toJson();
-        *text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        return Status::success();
-        },
-        [this](const Status &status, const QString &text) {
-        if (!status.ok())
-            return fail(status.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
-                        status.message());
-        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-        if (const QString run = o.value(QLatin1String("run_id")).toString(); !run.isEmpty())
-            return sendRun(o.value(QLatin1String("id")).toInteger(), run);
-        ApprovalRequest r;
-        r.id = o.value(QLatin1String("id")).toInteger();
-        r.action = o.value(QLatin1String("action")).toString();
-        r.userId = o.value(QLatin1String("user_id")).toString();
-        r.reason = o.value(QLatin1String("reason")).toString();
-        r.partnerId = o.value(QLatin1String("partner_id")).toString();
-        r.environment = o.value(QLatin1String("environment")).toString();
-        r.host = o.value(QLatin1String("base_url")).toString();
-        r.email = o.value(QLatin1String("email")).toString();
-        send(r);
+    whenReady([this, id] {
+        core()->fourEyes()->find(id, this, [this](const Result<ApprovalRequest> &found) {
+            if (!found.ok())
+                return fail(found.kind() == Status::Kind::Network ? ExitCode::kNetwork : ExitCode::kUsage,
+                            found.message());
+            if (found.value().isRun())
+                return sendRun(found.value().id, found.value().runId);
+            send(found.value());
+        });
     });
 }
 

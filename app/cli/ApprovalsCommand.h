@@ -3,8 +3,6 @@
 #include "Command.h"
 #include "base/Status.h"
 
-#include <QSqlDatabase>
-
 #include <functional>
 
 class CoreContext;
@@ -23,9 +21,8 @@ public:
 
 private:
     CoreContext *core();
-    // Runs `work` on the history thread with the team database; `done` on this thread.
-    void withDatabase(const std::function<Status(QSqlDatabase &, QString *)> &work,
-                      const std::function<void(const Status &, const QString &)> &done);
+    // Calls `then` once the history (and with it the team connection) is open; refused without a team.
+    void whenReady(const std::function<void()> &then);
     void list(bool json);
     void decide(qint64 id, bool approve, const QString &reason);
     void run(qint64 id);

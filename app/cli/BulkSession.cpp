@@ -10,6 +10,7 @@
 #include "TerminalPrompt.h"
 #include "action/ActionRunner.h"
 #include "bulk/BulkPlan.h"
+#include "approvals/BulkApprovalGate.h"
 #include "bulk/BulkResults.h"
 #include "history/HistoryService.h"
 
@@ -114,6 +115,41 @@ void BulkSession::openHistory()
     m_core->openHistory();
 }
 
+// The core's BulkApprovalGate decides; this maps its verdict to the CLI's exit codes (7 awaiting
+// approval, 6 refused, 5 changed or unwritable, 4 unreachable).
+void BulkSession::fourEyes()
+{
+    BulkApprovalGate *gate = m_core->createBulkApprovalGate(this);
+    gate->check(m_record, m_options.isNew, [this, gate](const BulkApprovalGate::Verdict &verdict) {
+        gate->deleteLater();
+        using Kind = BulkApprovalGate::Verdict::Kind;
+        switch (verdict.kind) {
+        case Kind::Free:
+        case Kind::Approved:
+            m_approvalId = verdict.requestId;
+            m_fourEyes = verdict.fourEyes();
+            return afterFourEyes();
+        case Kind::Requested:
+        case Kind::Waiting:
+            return end(ExitCode::kAwaitingApproval, verdict.message);
+        case Kind::Refused:
+            return end(ExitCode::kNotConfirmed, verdict.message);
+        case Kind::Unreachable:
+            return end(ExitCode::kNetwork, verdict.message);
+        case Kind::Changed:
+        case Kind::Failed:
+            return end(ExitCode::kStorage, verdict.message);
+        }
+    });
+}
+
+void BulkSession::afterFourEyes()
+{
+    if (m_options.isNew)
+        return noteHistory();
+    run();
+}
+
 void BulkSession::noteHistory()
 {
     // What the history already knows: rows this console already did the same action to.
@@ -132,7 +168,7 @@ void BulkSession::run()
     m_run->setApiKey(m_key);
     m_key.reset();
     m_run->setConfirmation(m_confirmed);
-    m_run->setApproval(m_approvalId);
+    m_run->setApproval(m_approvalId, m_fourEyes);
     m_run->setFace(QStringLiteral("cli"));
     connect(m_run, &BulkRun::started, this, [this] {
         note(tr("run %1: %2 of %n rows to send (%3, profile %4); results in %5", nullptr, m_run->remaining())

@@ -35,9 +35,8 @@ private:
     void confirm();
     void obtainKey();
     void openHistory();
-    // BulkFourEyes.cpp: with a team store, the core's BulkApprovalGate: a run the team policy gives to
-    // two officers is approved as a whole (a new one becomes a request, exit 7; a resumed one is sent only
-    // under its approved, claimed request).
+    // The core's BulkApprovalGate: a run the four-eyes policy gives to two officers is approved as a whole (a new one
+    // becomes a request, exit 7; a resumed one is sent only under its approved, claimed request).
     void fourEyes();
     void afterFourEyes();
     void noteHistory();
@@ -56,6 +55,7 @@ private:
     SignalWatcher *m_signals = nullptr;
     BulkRun *m_run = nullptr;
     qint64 m_approvalId = 0; // the claimed team request the rows are sent under
+    FourEyesVerdict m_fourEyes = FourEyesVerdict::Unasked;
     bool m_interrupted = false;
     bool m_ended = false;
 };

@@ -6,13 +6,9 @@
 #include "ExitCode.h"
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
-#include "history/HistoryService.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
-#include "team/TeamApprovals.h"
-#include "team/TeamConnection.h"
-#include "team/TeamHistoryBackend.h"
-#include "team/TeamSchema.h"
+#include "team/TeamAdmin.h"
 
 #include <QJsonArray>
 
@@ -90,15 +86,15 @@ CoreContext *TeamCommand::core()
     return m_core;
 }
 
-bool TeamCommand::open(TeamConnection &connection, const QString &conninfo, bool weakenTls, bool forAdministration)
+bool TeamCommand::open(TeamAdmin &connection, const QString &conninfo, bool weakenTls, bool forAdministration,
+                       const QString &password)
 {
-    const Result<QString> normal = TeamConnection::normalise(conninfo, weakenTls);
+    const Result<QString> normal = TeamAdmin::normalise(conninfo, weakenTls);
     if (!normal.ok()) {
         fail(ExitCode::kUsage, normal.message());
         return false;
     }
-    connection.setConninfo(normal.value());
-    if (const Status opened = connection.open(forAdministration); !opened.ok()) {
+    if (const Status opened = connection.open(normal.value(), forAdministration, password); !opened.ok()) {
         fail(exitFor(opened), opened.message());
         return false;
     }
@@ -107,25 +103,26 @@ bool TeamCommand::open(TeamConnection &connection, const QString &conninfo, bool
 
 void TeamCommand::init(const QString &conninfo, bool weakenTls)
 {
-    TeamConnection connection;
+    TeamAdmin connection;
     if (!open(connection, conninfo, weakenTls, true))
         return;
-    const Result<int> before = TeamSchema::migrate(connection.db());
+    const Result<int> before = connection.migrate();
     if (!before.ok())
         return fail(ExitCode::kStorage, before.message());
-    if (before.value() == TeamSchema::kVersion)
-        Console::out(tr("The team trail schema is already at version %1; nothing changed.").arg(TeamSchema::kVersion));
+    if (before.value() == TeamAdmin::schemaVersion())
+        Console::out(
+            tr("The team trail schema is already at version %1; nothing changed.").arg(TeamAdmin::schemaVersion()));
     else
         Console::out(tr("The team trail schema is now at version %1 (was %2). Grant each officer's login role "
                         "the group role: GRANT enrollee_officers TO officer_role;")
-                         .arg(TeamSchema::kVersion)
+                         .arg(TeamAdmin::schemaVersion())
                          .arg(before.value()));
     succeed();
 }
 
 void TeamCommand::connectTo(const QString &conninfo, bool weakenTls, bool savePassword)
 {
-    const Result<QString> normal = TeamConnection::normalise(conninfo, weakenTls);
+    const Result<QString> normal = TeamAdmin::normalise(conninfo, weakenTls);
     if (!normal.ok())
         return fail(ExitCode::kUsage, normal.message());
     if (!savePassword)
@@ -142,9 +139,8 @@ void TeamCommand::connectTo(const QString &conninfo, bool weakenTls, bool savePa
 
 void TeamCommand::saveConnection(const QString &conninfo, const QByteArray &password)
 {
-    TeamConnection connection;
-    connection.setPassword(QString::fromUtf8(password));
-    if (!open(connection, conninfo, true, false))
+    TeamAdmin connection;
+    if (!open(connection, conninfo, true, false, QString::fromUtf8(password)))
         return;
     const QString role = connection.role();
     connection.close();
@@ -157,7 +153,7 @@ void TeamCommand::saveConnection(const QString &conninfo, const QByteArray &pass
         Console::out(tr("Connected to the team trail as database role \"%1\"; actions from this console now go "
                         "to it.")
                          .arg(role));
-        if (TeamConnection::tlsWeakened(conninfo))
+        if (TeamAdmin::tlsWeakened(conninfo))
             Console::err(QStringLiteral("enrollee-cli: ")
                          + tr("warning: TLS is weakened: the database server's identity is not verified."));
         succeed();
@@ -187,13 +183,7 @@ void TeamCommand::status(bool json)
     }
     m_keychain = new KeychainSession(core()->credentials(), this);
     connect(core(), &CoreContext::historyReady, this, [this, json](const Status &) {
-        core()->history()->run<TeamStatus>(
-            [](HistoryBackend &b) {
-            auto *team = qobject_cast<TeamHistoryBackend *>(&b);
-            return team ? team->status() : TeamStatus();
-            },
-            this,
-            [this, json](const TeamStatus &s) {
+        TeamAdmin::status(core()->history(), this, [this, json](const TeamStatus &s) {
             if (json) {
                 Console::json(s.toJson());
             } else {
@@ -227,7 +217,7 @@ void TeamCommand::disconnectTeam()
 
 void TeamCommand::policy(const PolicyChange &change)
 {
-    TeamConnection connection;
+    TeamAdmin connection;
     const QString where = change.conninfo.isEmpty() ? core()->settings()->teamConninfo() : change.conninfo;
     if (where.isEmpty())
         return fail(ExitCode::kUsage, tr("No team trail is connected; give --conninfo."));
@@ -246,7 +236,7 @@ void TeamCommand::policy(const PolicyChange &change)
                 list.append(ActionInfo::cliName(kind));
             }
         }
-        if (Status set = TeamApprovals::setPolicy(connection.db(), environmentName(env), list); !set.ok())
+        if (Status set = connection.setPolicy(environmentName(env), list); !set.ok())
             return fail(ExitCode::kStorage, set.message());
     }
     if (!change.bulkOver.isEmpty()) {
@@ -254,18 +244,18 @@ void TeamCommand::policy(const PolicyChange &change)
         const int rows = change.bulkOver == QLatin1String("none") ? -1 : change.bulkOver.toInt(&number);
         if (change.bulkOver != QLatin1String("none") && (!number || rows < 0))
             return fail(ExitCode::kUsage, tr("--bulk-approval-over is a number of rows, or \"none\"."));
-        if (Status set = TeamApprovals::setBulkLimit(connection.db(), environmentName(env), rows); !set.ok())
+        if (Status set = connection.setBulkLimit(environmentName(env), rows); !set.ok())
             return fail(ExitCode::kStorage, set.message());
     }
     showPolicy(connection, change.json);
 }
 
-void TeamCommand::showPolicy(TeamConnection &connection, bool json)
+void TeamCommand::showPolicy(TeamAdmin &connection, bool json)
 {
-    const Result<QMap<QString, QStringList>> rules = TeamApprovals::policy(connection.db());
+    const Result<QMap<QString, QStringList>> rules = connection.policy();
     if (!rules.ok())
         return fail(ExitCode::kStorage, rules.message());
-    const Result<QMap<QString, int>> limits = TeamApprovals::bulkPolicy(connection.db());
+    const Result<QMap<QString, int>> limits = connection.bulkPolicy();
     if (!limits.ok())
         return fail(ExitCode::kStorage, limits.message());
     if (json) {

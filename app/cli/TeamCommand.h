@@ -6,7 +6,7 @@
 
 class CoreContext;
 class KeychainSession;
-class TeamConnection;
+class TeamAdmin;
 
 // `enrollee-cli team init|connect|status|disconnect|policy`: the team's shared trail on PostgreSQL.
 // init (an administrator) creates or upgrades the schema and the enrollee_officers group role;
@@ -35,10 +35,11 @@ private:
         bool json = false;
     };
     void policy(const PolicyChange &change);
-    void showPolicy(TeamConnection &connection, bool json);
+    void showPolicy(TeamAdmin &connection, bool json);
     CoreContext *core();
     // Opens `connection` from a conninfo typed or saved; false (and finished) on failure.
-    bool open(TeamConnection &connection, const QString &conninfo, bool weakenTls, bool forAdministration);
+    bool open(TeamAdmin &connection, const QString &conninfo, bool weakenTls, bool forAdministration,
+              const QString &password = QString());
 
     CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;

@@ -2,6 +2,8 @@
 
 #include "action/ActionRunner.h"
 #include "api/EnrolleeClient.h"
+#include "approvals/BulkApprovalGate.h"
+#include "approvals/PolicyFourEyes.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkStore.h"
 #include "history/AuditKey.h"
@@ -12,6 +14,8 @@
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
 #include "settings/PrivateFiles.h"
+#include "team/TeamAdmin.h"
+#include "team/TeamFourEyes.h"
 #include "team/TeamHistoryBackend.h"
 
 #include <QDir>
@@ -47,12 +51,25 @@ std::unique_ptr<LocalHistoryBackend> localBackend(const CoreConfig &config, cons
     return backend;
 }
 
-// The standard table with the office's own reason rule from the settings.
+// The standard table with the office's own reason rule from the settings. Once a team store exists,
+// a production delete needs a second officer until the team's policy says more.
 ActionPolicy policyFrom(const AppSettings &settings)
 {
     ActionPolicy policy = ActionPolicy::standard();
     policy.setReasonRule(settings.reasonRule());
+    if (!settings.teamConninfo().isEmpty()) {
+        ActionRule rule = policy.rule(ActionKind::Delete, Environment::Production);
+        rule.needsApproval = true;
+        policy.setRule(ActionKind::Delete, Environment::Production, rule);
+    }
     return policy;
+}
+
+FourEyes *fourEyesFor(const AppSettings &settings, HistoryService *history, QObject *parent)
+{
+    if (settings.teamConninfo().isEmpty())
+        return new PolicyFourEyes(policyFrom(settings), parent);
+    return new TeamFourEyes(history, policyFrom(settings), parent);
 }
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder
@@ -79,6 +96,7 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
       m_settings(std::make_unique<AppSettings>(m_config.settingsFile)), m_network(new QNetworkAccessManager(this)),
       m_client(new EnrolleeClient(m_network, this)), m_credentials(new CredentialStore(m_config.keychainService, this)),
       m_history(new HistoryService(historyBackend(m_config, m_clock, *m_settings, &m_team), this)),
+      m_fourEyes(fourEyesFor(*m_settings, m_history, this)),
       m_runner(new ActionRunner(m_client, m_history, m_clock, policyFrom(*m_settings), this)),
       m_keychainAnchor(new KeychainAnchor(m_credentials, this)),
       m_bulkStore(
@@ -92,9 +110,7 @@ CoreContext::CoreContext(CoreConfig config, QObject *parent)
     RetryPolicy retry = m_runner->retryPolicy();
     retry.maxAttempts = m_settings->maxAttempts();
     m_runner->setRetryPolicy(retry);
-    // Once a team store exists, a production delete needs a second officer until its policy says more.
-    if (hasTeam())
-        m_runner->setNeedsApproval(ActionKind::Delete, Environment::Production, true);
+    m_runner->setFourEyes(m_fourEyes);
     if (m_team) // lives on the history thread: only its signal is used here, queued
         connect(m_team, &TeamHistoryBackend::teamStatusChanged, this, &CoreContext::teamStatusChanged,
                 Qt::QueuedConnection);
@@ -111,6 +127,11 @@ CoreContext::~CoreContext()
 BulkRun *CoreContext::createBulkRun(const BulkRecord &record, QObject *parent)
 {
     return new BulkRun(record, m_runner, m_history, m_bulkStore.get(), parent);
+}
+
+BulkApprovalGate *CoreContext::createBulkApprovalGate(QObject *parent)
+{
+    return new BulkApprovalGate(m_fourEyes, m_history, m_bulkStore.get(), m_clock, parent);
 }
 
 const ActionPolicy &CoreContext::policy() const
@@ -179,7 +200,7 @@ bool CoreContext::hasTeam() const
 
 QString CoreContext::teamPasswordAccount(const QString &conninfo)
 {
-    return QStringLiteral("team-db/") + TeamConnection::normalise(conninfo, true).valueOr(conninfo);
+    return QStringLiteral("team-db/") + TeamAdmin::normalise(conninfo, true).valueOr(conninfo);
 }
 
 void CoreContext::withTeamPassword(const std::function<void()> &then)

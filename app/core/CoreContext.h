@@ -13,12 +13,14 @@
 #include <memory>
 
 class ActionRunner;
+class BulkApprovalGate;
 class BulkRun;
 class BulkStore;
 struct BulkRecord;
 class AppSettings;
 class CredentialStore;
 class EnrolleeClient;
+class FourEyes;
 class HistoryService;
 class KeychainAnchor;
 class QNetworkAccessManager;
@@ -62,11 +64,15 @@ public:
     CredentialStore *credentials() const { return m_credentials; }
     HistoryService *history() const { return m_history; }
     ActionRunner *runner() const { return m_runner; }
+    // Four eyes: over the team trail when settings name one, else the policy's own rules.
+    FourEyes *fourEyes() const { return m_fourEyes; }
     const ActionPolicy &policy() const;
     // Bulk run headers, in "runs" beside the history folder.
     BulkStore *bulkStore() const { return m_bulkStore.get(); }
     // A bulk run over this context's runner and history; `parent` owns it.
     BulkRun *createBulkRun(const BulkRecord &record, QObject *parent);
+    // The four-eyes gate a bulk run passes before it sends anything; `parent` owns it.
+    BulkApprovalGate *createBulkApprovalGate(QObject *parent);
 
     // Obtains the chain key and hands it to the history service; historyReady() follows once, with
     // the reason when there is no key (writes are then refused: a lost key is never replaced). ReadOnly
@@ -104,6 +110,7 @@ private:
     CredentialStore *m_credentials;
     TeamHistoryBackend *m_team = nullptr; // set before m_history takes it (initialiser order)
     HistoryService *m_history;
+    FourEyes *m_fourEyes;
     ActionRunner *m_runner;
     KeychainAnchor *m_keychainAnchor;
     std::unique_ptr<BulkStore> m_bulkStore;

@@ -2,7 +2,10 @@
 
 #include "history/HistoryRecords.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "team/TeamApprovals.h"
+#include "team/TeamConnection.h"
 #include "team/TeamSchema.h"
+#include "team/TeamTrail.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -27,6 +30,12 @@ QString place(const QString &conninfo)
     }
     return kept.join(QLatin1Char(' '));
 }
+
+// The forwarder's mark sits beside the checkpoint: "team-<tag>.sent".
+QString markPath(QString checkpoint)
+{
+    return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
+}
 } // namespace
 
 QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
@@ -37,14 +46,14 @@ QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QStrin
 
 TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent)
     : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
-      m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo))
+      m_connection(std::make_unique<TeamConnection>()),
+      m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
+      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir)
 {
     qRegisterMetaType<TeamStatus>();
     m_local->setParent(this);
     connect(m_local, &HistoryBackend::anchorWritten, this, &HistoryBackend::anchorWritten);
-    m_connection.setConninfo(m_config.conninfo);
-    m_markFile = m_checkpoint.path();
-    m_markFile.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
+    m_connection->setConninfo(m_config.conninfo);
 }
 
 TeamHistoryBackend::~TeamHistoryBackend()
@@ -75,7 +84,7 @@ void TeamHistoryBackend::setChainKey(const QByteArray &key)
 
 void TeamHistoryBackend::setPassword(const QString &password)
 {
-    m_connection.setPassword(password);
+    m_connection->setPassword(password);
     m_nextAttempt = QDateTime();
 }
 
@@ -106,11 +115,11 @@ Result<PruneReport> TeamHistoryBackend::planPrune(const QDate &keepFrom)
 
 Status TeamHistoryBackend::ensureOpen()
 {
-    if (m_connection.isOpen())
+    if (m_connection->isOpen())
         return Status::success();
     if (m_nextAttempt.isValid() && QDateTime::currentDateTimeUtc() < m_nextAttempt)
         return Status::failure(m_problem, Status::Kind::Network);
-    Status opened = m_connection.open();
+    Status opened = m_connection->open();
     if (!opened.ok()) {
         m_problem = opened.message();
         m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
@@ -119,7 +128,7 @@ Status TeamHistoryBackend::ensureOpen()
     m_problem.clear();
     m_nextAttempt = QDateTime();
     if (m_watching) {
-        QSqlDriver *driver = m_connection.db().driver();
+        QSqlDriver *driver = m_connection->db().driver();
         driver->subscribeToNotification(QLatin1String(TeamSchema::kChannel));
         connect(driver, &QSqlDriver::notification, this, &HistoryBackend::changed, Qt::UniqueConnection);
     }
@@ -128,7 +137,7 @@ Status TeamHistoryBackend::ensureOpen()
 
 void TeamHistoryBackend::dropConnection(const Status &why)
 {
-    m_connection.close();
+    m_connection->close();
     m_problem = why.message();
     m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
 }
@@ -136,7 +145,7 @@ void TeamHistoryBackend::dropConnection(const Status &why)
 QSqlDatabase *TeamHistoryBackend::database(Status *why)
 {
     *why = ensureOpen();
-    return why->ok() ? &m_connection.db() : nullptr;
+    return why->ok() ? &m_connection->db() : nullptr;
 }
 
 QSqlDatabase *TeamHistoryBackend::databaseOf(HistoryBackend &backend, Status *why)
@@ -203,9 +212,9 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
 {
     if (ensureOpen().ok()) {
         sync();
-        if (m_connection.isOpen()) {
+        if (m_connection->isOpen()) {
             advanceCheckpoint();
-            const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection.db(), qMax<qint64>(from, 1));
+            const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
             if (records.ok()) {
                 if (!records.value().isEmpty())
                     m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
@@ -229,15 +238,17 @@ ChainReport TeamHistoryBackend::verify()
         report = local;
         const QString why = tr("The team trail cannot be checked: %1").arg(open.message());
         report.ok = false;
+        report.unreachable = true;
         report.problem = why;
         report.breaks.prepend({0, 0, why});
         return report;
     }
     sync();
-    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection.db(), 1);
+    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), 1);
     if (!records.ok()) {
         dropConnection(records.status());
         report.ok = false;
+        report.unreachable = true;
         report.problem = records.message();
         report.breaks.append({0, 0, records.message()});
         return report;
@@ -275,14 +286,14 @@ void TeamHistoryBackend::watch()
 
 void TeamHistoryBackend::tick()
 {
-    if (m_dirty || m_waiting > 0 || !m_connection.isOpen())
+    if (m_dirty || m_waiting > 0 || !m_connection->isOpen())
         sync();
-    if (!m_connection.isOpen()) {
+    if (!m_connection->isOpen()) {
         // Offline is news too: the faces say the team trail is behind, and by how much.
         emit teamStatusChanged(status());
         return;
     }
-    const Result<qint64> newest = TeamTrail::newestSeq(m_connection.db());
+    const Result<qint64> newest = TeamTrail::newestSeq(m_connection->db());
     if (!newest.ok()) {
         dropConnection(newest.status());
         return;
@@ -302,22 +313,66 @@ TeamStatus TeamHistoryBackend::status()
     s.tlsWeakened = TeamConnection::tlsWeakened(m_config.conninfo);
     if (ensureOpen().ok())
         sync();
-    s.connected = m_connection.isOpen();
+    s.connected = m_connection->isOpen();
     if (!s.connected) {
         qint64 newest = 0;
-        const Result<QList<TeamOutgoing>> out = outgoing(&newest);
+        const Result<QList<TeamOutgoing>> out = m_forwarder.outgoing(&newest);
         m_waiting = out.ok() ? out.value().size() : m_waiting;
     }
-    s.role = m_connection.role();
+    s.role = m_connection->role();
     s.problem = m_problem;
     s.waiting = m_waiting;
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
     s.checkpointSeq = cp.authentic ? cp.seq : 0;
     s.checkpointHash = cp.authentic ? cp.hash : QString();
     s.newestSeq = m_newestSeen;
-    if (m_connection.isOpen()) {
-        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(m_connection.db());
+    if (m_connection->isOpen()) {
+        const Result<QList<ApprovalRequest>> pending = TeamApprovals::pending(m_connection->db());
         s.pendingApprovals = pending.ok() ? int(pending.value().size()) : 0;
     }
     return s;
+}
+
+Status TeamHistoryBackend::sync()
+{
+    qint64 newestLocal = 0;
+    const Result<QList<TeamOutgoing>> out = m_forwarder.outgoing(&newestLocal);
+    if (!out.ok())
+        return out.status();
+    m_waiting = out.value().size();
+    if (Status open = ensureOpen(); !open.ok())
+        return open;
+    TeamRecord writer;
+    writer.installation = m_config.installation;
+    writer.machine = m_config.machine;
+    writer.dbRole = m_connection->role();
+    Status sent = m_forwarder.send(m_connection->db(), writer, out.value(), newestLocal, m_checkpoint.read(m_chain));
+    if (!sent.ok()) {
+        dropConnection(sent);
+        return sent;
+    }
+    m_waiting = 0;
+    m_dirty = false;
+    advanceCheckpoint();
+    return Status::success();
+}
+
+void TeamHistoryBackend::advanceCheckpoint()
+{
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
+    if (!records.ok()) {
+        dropConnection(records.status());
+        return;
+    }
+    QString problem;
+    if (!TeamTrail::extends(records.value(), cp, &problem)) {
+        m_problem = problem; // verify() names it in full; the checkpoint stays where it was
+        return;
+    }
+    if (!records.value().isEmpty()) {
+        const TeamRecord &last = records.value().last();
+        m_checkpoint.write(last.seq, last.hash, m_chain);
+        m_newestSeen = qMax(m_newestSeen, last.seq);
+    }
 }

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "history/HistoryBackend.h"
+#include "history/HistoryChain.h"
 #include "history/TeamStatus.h"
-#include "team/TeamApprovals.h"
 #include "team/TeamCheckpoint.h"
-#include "team/TeamConnection.h"
-#include "team/TeamTrail.h"
+#include "team/TeamForwarder.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -14,7 +13,11 @@
 #include <utility>
 
 class LocalHistoryBackend;
+class QSqlDatabase;
 class QTimer;
+class TeamConnection;
+struct TeamOutgoing;
+struct TeamRecord;
 
 // The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
 // LocalHistoryBackend first (durable before anything is sent, and offline too, as always); a
@@ -82,19 +85,16 @@ signals:
 private:
     Status ensureOpen();
     void dropConnection(const Status &why);
-    Result<QList<TeamOutgoing>> outgoing(qint64 *newestLocal);
-    qint64 forwardedMark() const;
-    void setForwardedMark(qint64 seq);
     void advanceCheckpoint();
     void tick();
     HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
 
     LocalHistoryBackend *m_local; // a child: it moves to the history thread with this object
     Config m_config;
-    TeamConnection m_connection;
-    HistoryChain m_chain; // this installation's key: MACs the checkpoint
+    std::unique_ptr<TeamConnection> m_connection; // its header names SQL types: kept out of this one
+    HistoryChain m_chain;                         // this installation's key: MACs the checkpoint
     TeamCheckpoint m_checkpoint;
-    QString m_markFile;
+    TeamForwarder m_forwarder;
     QString m_problem;
     qint64 m_waiting = 0;
     qint64 m_newestSeen = 0;

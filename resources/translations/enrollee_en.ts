@@ -452,4 +452,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TeamController</name>
+    <message numerus="yes">
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approvals (%n)</numerusform>
+            <numerusform>Approvals (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamFourEyes</name>
+    <message numerus="yes">
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
+            <numerusform>A bulk run of more than %n rows in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -6469,4 +6469,101 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Traitements par &amp;lot</translation>
     </message>
 </context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <source>Request #%1 names an unknown action.</source>
+        <translation>La demande n° %1 désigne une action inconnue.</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approbations (%n)</numerusform>
+            <numerusform>Approbations (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another officer acted on this user</source>
+        <translation>Un autre agent a agi sur cet utilisateur</translation>
+    </message>
+    <message>
+        <source>Another officer acted on user &quot;%1&quot; in the last hour:
+%2
+
+%3 anyway?</source>
+        <translation>Un autre agent a agi sur l’utilisateur «&#xa0;%1&#xa0;» dans la dernière heure&#xa0;:
+%2
+
+%3 quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 anyway</source>
+        <translation>%1 quand même</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The approval request could not be recorded; nothing was sent.</source>
+        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Recorded, awaiting approval by a second officer; nothing was sent.</source>
+        <translation>Enregistrée, en attente de l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Request #%1: %2 of &quot;%3&quot;. Once another officer approves it, send it from the Approvals tab.</source>
+        <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
+    </message>
+    <message>
+        <source>Request #%1 is bulk run %2: select it in the Bulk tab&apos;s stored runs and click Resume.</source>
+        <translation>La demande n° %1 est le traitement par lot %2&#xa0;: sélectionnez-le parmi les traitements enregistrés de l’onglet Lot et cliquez sur Reprendre.</translation>
+    </message>
+    <message>
+        <source>Request #%1 was made with profile &quot;%2&quot;: switch to it to send it; nothing was sent.</source>
+        <translation>La demande n°&#xa0;%1 a été faite avec le profil «&#xa0;%2&#xa0;»&#xa0;: passez à ce profil pour l’envoyer&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Request #%1 cannot be sent; nothing was sent: %2</source>
+        <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Request #%1 is being sent.</source>
+        <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFourEyes</name>
+    <message numerus="yes">
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n lignes exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe.</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached to ask for it: %1 Nothing was sent.</source>
+        <translation>La base de données de l’équipe est injoignable pour la demander&#xa0;: %1 Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent.</source>
+        <translation>Ici, %1 exige l’approbation d’un second agent, et la base de données de l’équipe est injoignable pour la demander&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyFourEyes</name>
+    <message>
+        <source>There is no request #%1.</source>
+        <translation>Il n&apos;existe pas de demande n° %1.</translation>
+    </message>
+</context>
 </TS>

@@ -36,7 +36,7 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
         return confirmAndSubmit(req);
     setPrompting(true);
     QPointer<ActionController> self(this);
-    m_gate(req, [self, req](bool proceed) mutable {
+    m_gate(req, [self, req](bool proceed, FourEyesVerdict verdict) mutable {
         if (!self)
             return;
         self->setPrompting(false);
@@ -44,12 +44,12 @@ void ActionController::request(ActionKind kind, const QString &userId, const QSt
             req.apiKey.reset();
             return;
         }
+        req.fourEyes = verdict;
         self->confirmAndSubmit(req);
     });
 }
 
-void ActionController::requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId,
-                                       const Gate &claim)
+void ActionController::requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId)
 {
     if (isBusy())
         return;
@@ -64,22 +64,22 @@ void ActionController::requestApproved(ActionKind kind, const QString &userId, c
         emit refused(kind, invalid.message());
         return;
     }
-    confirmAndSubmit(req, claim);
+    confirmAndSubmit(req);
 }
 
-void ActionController::confirmAndSubmit(ActionRequest req, const Gate &beforeSend)
+void ActionController::confirmAndSubmit(ActionRequest req)
 {
     const ActionKind kind = req.action;
     // The core's policy says what this action needs here; the window only decides how to ask.
     const Confirmation needed = m_runner->rule(req).confirmation;
     if (needed == Confirmation::None) {
-        submitAfter(req, beforeSend);
+        submit(req);
         return;
     }
     setPrompting(true);
     emit awaitingConfirmation(kind, req.userId.trimmed());
     QPointer<ActionController> self(this);
-    auto answered = [self, req, needed, beforeSend](bool accepted) mutable {
+    auto answered = [self, req, needed](bool accepted) mutable {
         if (!self)
             return;
         self->setPrompting(false);
@@ -89,7 +89,7 @@ void ActionController::confirmAndSubmit(ActionRequest req, const Gate &beforeSen
             return;
         }
         req.confirmed = needed;
-        self->submitAfter(req, beforeSend);
+        self->submit(req);
     };
     if (needed == Confirmation::TypedUserId) {
         m_prompts->confirmDelete(m_dialogParent, DeleteConfirmation{req.userId.trimmed(), req.profile, req.reason},
@@ -129,21 +129,6 @@ QString ActionController::confirmationText(const ActionRequest &request)
     return tr("%1 in PRODUCTION (profile \"%2\", partner %3). This affects a real person.\n\nReason: %4\n\n"
               "Continue?")
         .arg(what, request.profile.name, request.profile.partnerId, reason);
-}
-
-void ActionController::submitAfter(const ActionRequest &req, const Gate &beforeSend)
-{
-    if (!beforeSend)
-        return submit(req);
-    setPrompting(true);
-    QPointer<ActionController> self(this);
-    beforeSend(req, [self, req](bool proceed) {
-        if (!self)
-            return;
-        self->setPrompting(false);
-        if (proceed)
-            self->submit(req);
-    });
 }
 
 void ActionController::submit(const ActionRequest &request)

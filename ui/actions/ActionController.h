@@ -29,16 +29,17 @@ public:
     bool isInFlight() const { return m_ticket != 0; }
 
     void request(ActionKind kind, const QString &userId, const QString &reason);
-    // Asked before the confirmations when set (the team's four eyes and conflict warnings, issue 11):
-    // it calls `proceed(true)` to go on, `proceed(false)` when it handled the request itself (recorded
-    // it for approval, or the officer stopped) and nothing is to be sent.
-    using Gate = std::function<void(const ActionRequest &request, const std::function<void(bool proceed)> &proceed)>;
+    // Asked before the confirmations when set (four eyes and conflict warnings): it calls
+    // `proceed(true, verdict)` to go on with the four-eyes verdict the request then carries, or
+    // `proceed(false, …)` when it handled the request itself (recorded it for approval, or the officer
+    // stopped) and nothing is to be sent.
+    using Proceed = std::function<void(bool proceed, FourEyesVerdict verdict)>;
+    using Gate = std::function<void(const ActionRequest &request, const Proceed &proceed)>;
     void setGate(Gate gate) { m_gate = std::move(gate); }
     // Sends a request a second officer approved: the usual path with its approval id, the production
-    // confirmation still asked; `claim` (the database marking it run, exactly once) comes last, just
-    // before it is sent, and nothing is sent when it refuses.
-    void requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId,
-                         const Gate &claim);
+    // confirmation still asked; the runner claims it (exactly once) together with its intent, and
+    // nothing is sent when the claim is refused.
+    void requestApproved(ActionKind kind, const QString &userId, const QString &reason, qint64 approvalId);
 
     // The production question for one action, worded for it: "flag user "X" as fraudulent".
     static QString confirmationText(const ActionRequest &request);
@@ -57,8 +58,7 @@ signals:
     void finished(const ActionOutcome &outcome);
 
 private:
-    void confirmAndSubmit(ActionRequest req, const Gate &beforeSend = {});
-    void submitAfter(const ActionRequest &req, const Gate &beforeSend);
+    void confirmAndSubmit(ActionRequest req);
     void submit(const ActionRequest &request);
     void setPrompting(bool prompting);
     void onFinished(const ActionOutcome &outcome);

@@ -3,11 +3,11 @@
 #include "AppContext.h"
 #include "PromptService.h"
 #include "action/ActionRunner.h"
+#include "approvals/BulkApprovalGate.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkStore.h"
 #include "profiles/ProfileController.h"
-#include "team/BulkApprovalGate.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -60,12 +60,12 @@ void BulkLauncher::launch(const BulkRecord &given)
     record.pid = QCoreApplication::applicationPid();
     // The team's four eyes apply to runs too (one officer alone does not delete 2,000 users in
     // production): the core's gate says whether this run may go, and under which approved request.
-    auto *gate = new BulkApprovalGate(core, this);
+    BulkApprovalGate *gate = core->createBulkApprovalGate(this);
     gate->check(record, isNew, [this, gate, record](const BulkApprovalGate::Verdict &verdict) {
         gate->deleteLater();
         using Kind = BulkApprovalGate::Verdict::Kind;
         if (verdict.kind == Kind::Free || verdict.kind == Kind::Approved)
-            return startRun(record, verdict.requestId);
+            return startRun(record, verdict.requestId, verdict.fourEyes());
         refreshRuns(); // a requested run is stored, paused, to be resumed once approved
         QString text = verdict.message;
         if (verdict.kind == Kind::Requested || verdict.kind == Kind::Waiting)
@@ -81,11 +81,11 @@ void BulkLauncher::launch(const BulkRecord &given)
     });
 }
 
-void BulkLauncher::startRun(const BulkRecord &record, qint64 approvalId)
+void BulkLauncher::startRun(const BulkRecord &record, qint64 approvalId, FourEyesVerdict fourEyes)
 {
     // The run file is on disk before the first row leaves, and written off the GUI thread (it holds every
     // row, and the save fsyncs).
-    m_files->save(record, this, [this, record, approvalId](const Status &saved) {
+    m_files->save(record, this, [this, record, approvalId, fourEyes](const Status &saved) {
         if (!saved.ok()) {
             m_prompts->warning(m_owner, tr("Bulk run"),
                                tr("The run could not be saved; nothing was sent: %1").arg(saved.message()));
@@ -101,7 +101,7 @@ void BulkLauncher::startRun(const BulkRecord &record, qint64 approvalId)
         BulkRun *run = m_context->core()->createBulkRun(record, m_owner);
         run->setApiKey(m_profiles->apiKey());
         run->setConfirmation(Confirmation::TypedUserId); // the officer typed the count
-        run->setApproval(approvalId);
+        run->setApproval(approvalId, fourEyes);
         run->setFace(QStringLiteral("console"));
         emit runReady(run);
     });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "approvals/FourEyesVerdict.h"
 #include "bulk/BulkRecord.h"
 
 #include <QObject>
@@ -34,7 +35,7 @@ signals:
 private:
     // Through the core's four-eyes gate, then startRun() (or the request it became is said).
     void launch(const BulkRecord &given);
-    void startRun(const BulkRecord &record, qint64 approvalId);
+    void startRun(const BulkRecord &record, qint64 approvalId, FourEyesVerdict fourEyes);
     void refreshRuns() { emit runStored(); }
 
     AppContext *m_context;

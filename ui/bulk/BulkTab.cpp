@@ -30,6 +30,11 @@ BulkTab::BulkTab(AppContext *context, ProfileController *profiles, PromptService
     m_index = m_tabs->addTab(placeholder, tr("&Bulk"));
 }
 
+QWidget *BulkTab::page() const
+{
+    return m_tabs->widget(m_index);
+}
+
 BulkPanel *BulkTab::build(const QVariantMap &draft)
 {
     if (m_panel)

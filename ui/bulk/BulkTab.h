@@ -11,6 +11,7 @@ class QCloseEvent;
 class QMainWindow;
 class QSystemTrayIcon;
 class QTabWidget;
+class QWidget;
 
 // The window's side of bulk runs: the Bulk tab (a placeholder until the first frame, then the panel, which
 // reads the stored runs), a question before the window closes during a run (closing pauses it and waits
@@ -27,6 +28,8 @@ public:
     // language) restored. Once only; later calls return the same panel.
     BulkPanel *build(const QVariantMap &draft);
     BulkPanel *panel() const { return m_panel; }
+    // The tab's page: the placeholder, then the panel.
+    QWidget *page() const;
     // False, with the close ignored and the officer asked, while a run is sending; once they agreed, the
     // run is paused and the window closed again.
     bool allowClose(QCloseEvent *event);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "team/TeamApprovals.h"
+#include "approvals/ApprovalRequest.h"
 
 #include <QAbstractTableModel>
 #include <QList>

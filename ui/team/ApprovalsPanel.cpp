@@ -1,9 +1,8 @@
 #include "ApprovalsPanel.h"
 
 #include "PromptService.h"
-#include "history/HistoryService.h"
+#include "approvals/FourEyes.h"
 #include "team/ApprovalsModel.h"
-#include "team/TeamHistoryBackend.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,8 +23,8 @@ QPushButton *button(const QString &text, const char *name, QWidget *parent)
 }
 } // namespace
 
-ApprovalsPanel::ApprovalsPanel(HistoryService *history, PromptService *prompts, QWidget *parent)
-    : QWidget(parent), m_history(history), m_prompts(prompts), m_model(new ApprovalsModel(this))
+ApprovalsPanel::ApprovalsPanel(FourEyes *fourEyes, PromptService *prompts, QWidget *parent)
+    : QWidget(parent), m_fourEyes(fourEyes), m_prompts(prompts), m_model(new ApprovalsModel(this))
 {
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("approvalsTable"));
@@ -96,13 +95,7 @@ void ApprovalsPanel::refresh()
     if (m_reading)
         return;
     m_reading = true;
-    using Answer = Result<QList<ApprovalRequest>>;
-    m_history->run<Answer>(
-        [](HistoryBackend &b) -> Answer {
-            return TeamHistoryBackend::withDatabase(b, [=](QSqlDatabase &db) { return TeamApprovals::pending(db); });
-        },
-        this,
-        [this](const Answer &answer) {
+    m_fourEyes->pending(this, [this](const Result<QList<ApprovalRequest>> &answer) {
         m_reading = false;
         if (!answer.ok()) {
             showMessage(tr("The requests could not be read: %1").arg(answer.message()), true);
@@ -115,7 +108,7 @@ void ApprovalsPanel::refresh()
         if (const int row = rowOf(keep); row >= 0)
             m_table->selectRow(row);
         emit refreshed();
-        });
+    });
 }
 
 const ApprovalRequest *ApprovalsPanel::selected() const
@@ -171,14 +164,7 @@ void ApprovalsPanel::denySelected()
 
 void ApprovalsPanel::decide(qint64 id, bool approve, const QString &reason)
 {
-    using Answer = Result<QString>;
-    m_history->run<Answer>(
-        [id, approve, reason](HistoryBackend &b) -> Answer {
-            return TeamHistoryBackend::withDatabase(
-                b, [=](QSqlDatabase &db) { return TeamApprovals::decide(db, id, approve, reason); });
-        },
-        this,
-        [this, id, approve](const Answer &answer) {
+    m_fourEyes->decide(id, approve, reason, this, [this, id, approve](const Result<QString> &answer) {
         if (!answer.ok()) {
             showMessage(approve ? tr("Request #%1 was not approved: %2").arg(id).arg(answer.message())
                                 : tr("Request #%1 was not denied: %2").arg(id).arg(answer.message()),
@@ -190,7 +176,7 @@ void ApprovalsPanel::decide(qint64 id, bool approve, const QString &reason)
             emit decided(id, approve);
         }
         refresh();
-        });
+    });
 }
 
 void ApprovalsPanel::sendSelected()

@@ -1,28 +1,28 @@
 #pragma once
 
+#include "approvals/ApprovalRequest.h"
 #include "base/Status.h"
-#include "team/TeamApprovals.h"
 
 #include <QWidget>
 
 #include <functional>
 
 class ApprovalsModel;
-class HistoryService;
+class FourEyes;
 class PromptService;
 class QLabel;
 class QPushButton;
 class QTableView;
 
-// The Approvals tab (issue 11): the team's four-eyes requests, read on the history thread where the
-// team connection lives (never on the GUI thread). Approve asks for an optional reason, Deny for a
+// The Approvals tab: the team's four-eyes requests, asked of the FourEyes service (which reads them on
+// the history thread, never on the GUI thread). Approve asks for an optional reason, Deny for a
 // required one; the database decides who may (the requester cannot), and its refusal is shown as it
 // says it. "Send now" hands the requester's own approved request to the window's action path.
 class ApprovalsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ApprovalsPanel(HistoryService *history, PromptService *prompts, QWidget *parent = nullptr);
+    ApprovalsPanel(FourEyes *fourEyes, PromptService *prompts, QWidget *parent = nullptr);
 
     // This console's database role: its own approved requests can be sent from here.
     void setOwnRole(const QString &role);
@@ -49,7 +49,7 @@ private:
     const ApprovalRequest *selected() const;
     void updateButtons();
 
-    HistoryService *m_history;
+    FourEyes *m_fourEyes;
     PromptService *m_prompts;
     ApprovalsModel *m_model;
     QTableView *m_table;

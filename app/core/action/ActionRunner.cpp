@@ -4,6 +4,7 @@
 #include "api/EnrolleeClient.h"
 #include "api/RequestBuilder.h"
 #include "api/ResponseParser.h"
+#include "approvals/FourEyes.h"
 #include "base/Clock.h"
 #include "history/HistoryService.h"
 
@@ -41,11 +42,18 @@ ActionRule ActionRunner::rule(const ActionRequest &request) const
     return m_policy.rule(request.action, request.profile.environment);
 }
 
-void ActionRunner::setNeedsApproval(ActionKind action, Environment environment, bool needed)
+bool ActionRunner::needsSecondOfficer(const ActionRequest &request) const
 {
-    ActionRule r = m_policy.rule(action, environment);
-    r.needsApproval = needed;
-    m_policy.setRule(action, environment, r);
+    switch (request.fourEyes) {
+    case FourEyesVerdict::Unasked:
+        return rule(request).needsApproval;
+    case FourEyesVerdict::Free:
+        return false;
+    case FourEyesVerdict::NeedsSecondOfficer:
+    case FourEyesVerdict::Held:
+        break;
+    }
+    return true;
 }
 
 Status ActionRunner::validate(const ActionRequest &request) const
@@ -78,7 +86,7 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
                                           request.confirmed);
         !confirmed.ok())
         return confirmed;
-    if (rule(request).needsApproval && request.approvalId <= 0)
+    if (needsSecondOfficer(request) && request.approvalId <= 0)
         return Status::failure(
             tr("%1 in %2 needs a second officer's approval first; nothing was sent.")
                 .arg(ActionInfo::displayName(request.action), environmentDisplayName(request.profile.environment)),
@@ -113,8 +121,18 @@ void ActionRunner::recordIntents()
 {
     if (m_intentsInFlight || m_unrecorded.isEmpty())
         return;
+    QList<quint64> tickets;
+    for (quint64 ticket : std::exchange(m_unrecorded, {})) {
+        const ActionRequest &request = m_jobs.value(ticket).request;
+        // A single action sent under an approved request: claimed with its own intent, alone.
+        if (m_fourEyes && request.approvalId > 0 && request.runId.isEmpty())
+            claimAndRecord(ticket);
+        else
+            tickets.append(ticket);
+    }
+    if (tickets.isEmpty())
+        return;
     m_intentsInFlight = true;
-    const QList<quint64> tickets = std::exchange(m_unrecorded, {});
     QList<HistoryEntry> entries;
     entries.reserve(tickets.size());
     for (quint64 ticket : tickets)
@@ -124,6 +142,16 @@ void ActionRunner::recordIntents()
         onRecorded(tickets, stored);
         recordIntents(); // what was submitted meanwhile
     });
+}
+
+void ActionRunner::claimAndRecord(quint64 ticket)
+{
+    const Job &job = m_jobs[ticket];
+    const ActionRequest &r = job.request;
+    ApprovalRequest sent = ApprovalRequest::of(r.profile, r.action, r.userId, r.reason);
+    sent.id = r.approvalId;
+    m_fourEyes->claim(sent, job.entry, this,
+                      [this, ticket](const Result<QList<HistoryEntry>> &stored) { onRecorded({ticket}, stored); });
 }
 
 void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored)

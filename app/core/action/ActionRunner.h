@@ -3,6 +3,7 @@
 #include "action/Action.h"
 #include "action/ActionPolicy.h"
 #include "api/ApiResult.h"
+#include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "history/HistoryEntry.h"
 #include "settings/Profile.h"
@@ -19,6 +20,7 @@
 class Clock;
 class ClientCall;
 class EnrolleeClient;
+class FourEyes;
 class HistoryService;
 
 // What a face asks for. The API key travels with the request, shared by its copies, and is wiped when
@@ -32,8 +34,11 @@ struct ActionRequest {
     QString face = QStringLiteral("console");
     // What the face obtained from the officer; the policy says what this action needs here.
     Confirmation confirmed = Confirmation::None;
-    // The team request a second officer approved (and the database marked as run), when the policy
-    // needs approval; 0 otherwise.
+    // The four-eyes verdict the face obtained (FourEyes::verdict). Unasked: the runner's default policy
+    // decides; NeedsSecondOfficer or Held: refused without an approved request.
+    FourEyesVerdict fourEyes = FourEyesVerdict::Unasked;
+    // The team request a second officer approved; the runner claims it with the intent (a bulk run's
+    // rows: already claimed for the run as a whole). 0 otherwise.
     qint64 approvalId = 0;
     // A row of a bulk run: recorded in the row's begin record (HistoryEntry::runId, runLine).
     QString runId;
@@ -82,9 +87,13 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
     const ActionPolicy &policy() const { return m_policy; }
-    // Marks an action as needing a second officer in an environment (the team's policy, issue 11).
-    void setNeedsApproval(ActionKind action, Environment environment, bool needed);
     ActionRule rule(const ActionRequest &request) const;
+    // Whether `request` may go only under an approved request: its verdict, or the default policy when
+    // the face did not ask.
+    bool needsSecondOfficer(const ActionRequest &request) const;
+    // The four-eyes service that claims approved requests together with their intent (set once by the
+    // composition root). Without it an approved request's id is recorded as it is.
+    void setFourEyes(FourEyes *fourEyes) { m_fourEyes = fourEyes; }
     // Bounded concurrency for bulk runs; further submissions wait in order.
     void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }
 
@@ -124,6 +133,7 @@ private:
         bool cancelled = false;
     };
     void recordIntents();
+    void claimAndRecord(quint64 ticket);
     void onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored);
     void startNext();
     void attempt(quint64 ticket);
@@ -134,6 +144,7 @@ private:
 
     EnrolleeClient *m_client;
     HistoryService *m_history;
+    FourEyes *m_fourEyes = nullptr;
     const Clock *m_clock;
     ActionPolicy m_policy;
     RetryPolicy m_retry;

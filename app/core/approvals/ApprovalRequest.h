@@ -37,4 +37,3 @@ struct ApprovalRequest {
     // host, email and environment, the action's CLI name, the user ID and reason trimmed.
     static ApprovalRequest of(const Profile &profile, ActionKind action, const QString &userId, const QString &reason);
 };
-

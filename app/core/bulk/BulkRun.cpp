@@ -185,6 +185,7 @@ void BulkRun::submitRow(int index)
     request.face = m_face;
     request.confirmed = m_confirmed;
     request.approvalId = m_approvalId;
+    request.fourEyes = m_fourEyes;
     request.runId = m_record.id;
     request.runLine = r.row.line;
     request.runDigest = m_digest;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "action/ActionPolicy.h"
+#include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
 #include "bulk/BulkThrottle.h"
@@ -45,8 +46,13 @@ public:
     void setApiKey(std::shared_ptr<const SecretBytes> key) { m_key = std::move(key); }
     void setConfirmation(Confirmation confirmed) { m_confirmed = confirmed; }
     void setFace(const QString &face) { m_face = face; }
-    // The team request (approved by a second officer, claimed) every row is sent under; 0 = none.
-    void setApproval(qint64 requestId) { m_approvalId = requestId; }
+    // The four-eyes verdict on the run as a whole, and the team request (approved by a second officer,
+    // claimed) every row is sent under; 0 = none. The rows carry both to the runner.
+    void setApproval(qint64 requestId, FourEyesVerdict verdict = FourEyesVerdict::Unasked)
+    {
+        m_approvalId = requestId;
+        m_fourEyes = verdict;
+    }
     // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
     void setResultsPath(const QString &path);
     // Refusals in a row that pause the run (default 5).
@@ -112,6 +118,7 @@ private:
     Confirmation m_confirmed = Confirmation::None;
     QString m_face = QStringLiteral("bulk");
     qint64 m_approvalId = 0;
+    FourEyesVerdict m_fourEyes = FourEyesVerdict::Unasked;
     QList<BulkRowResult> m_rows;
     BulkCounts m_counts;
     QList<int> m_queue;            // row indices never begun, in input order

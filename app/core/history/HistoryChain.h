@@ -33,6 +33,9 @@ struct ChainReport {
     qint64 unverifiableThrough = 0;
     qint64 epochRecord = 0; // the record that began the current key epoch (0: the first key)
     QString epochNote;      // translated: when, by whom and why the earlier key was given up
+    // The trail could not be read at all (a team database out of reach): `ok` is false, yet nothing was
+    // found altered — a face shows "behind", not tampering.
+    bool unreachable = false;
 };
 
 // The keyed hash chain over the history's records: how a record's hash and the head's and anchor's

@@ -92,6 +92,14 @@ void HistoryService::retryUnwritten(HistoryBackend &backend)
 void HistoryService::begin(const QList<HistoryEntry> &entries, QObject *context,
                            const std::function<void(const Result<QList<HistoryEntry>> &)> &done)
 {
+    beginGuarded(
+        entries, [](HistoryBackend &, const QList<HistoryEntry> &, const IntentWrite &write) { return write(); },
+        context, done);
+}
+
+void HistoryService::beginGuarded(const QList<HistoryEntry> &entries, const IntentGuard &guard, QObject *context,
+                                  const std::function<void(const Result<QList<HistoryEntry>> &)> &done)
+{
     QList<HistoryEntry> stamped = entries;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (HistoryEntry &e : stamped) {
@@ -100,9 +108,10 @@ void HistoryService::begin(const QList<HistoryEntry> &entries, QObject *context,
         e.pid = QCoreApplication::applicationPid();
         e.outcome = HistoryEntry::Outcome::Pending;
     }
-    post([this, stamped, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+    post([this, stamped, guard, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         retryUnwritten(backend);
-        const Result<QList<qint64>> ids = backend.begin(stamped);
+        const Result<QList<qint64>> ids = guard(backend, stamped,
+                                                [&backend, &stamped] { return backend.begin(stamped); });
         Result<QList<HistoryEntry>> result = ids.status();
         if (ids.ok()) {
             QList<HistoryEntry> stored = stamped;

@@ -38,6 +38,15 @@ public:
     // Records intents; `done` gets the entries as stored (id, time, pid), or why nothing was recorded.
     void begin(const QList<HistoryEntry> &entries, QObject *context,
                const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
+    // What begin() writes, handed to a guard on the history thread: `guard` gets the backend, the
+    // entries as they will be stored and `write`, which records them, and returns what `write` returned
+    // or why it did not call it. The guard makes something else succeed or fail with the write (a team
+    // request claimed in the same step, committed only once the intent is durable).
+    using IntentWrite = std::function<Result<QList<qint64>>()>;
+    using IntentGuard = std::function<Result<QList<qint64>>(HistoryBackend &backend, const QList<HistoryEntry> &entries,
+                                                            const IntentWrite &write)>;
+    void beginGuarded(const QList<HistoryEntry> &entries, const IntentGuard &guard, QObject *context,
+                      const std::function<void(const Result<QList<HistoryEntry>> &)> &done);
     // Records answers (each entry's id names its begin). `done` may be empty.
     void complete(const QList<HistoryEntry> &completions, QObject *context,
                   const std::function<void(const Status &)> &done);

@@ -7,7 +7,7 @@
 
 struct ChainReport;
 
-// The window's one line about the team trail (issue 11): connected as which role, or behind by how
+// The window's one line about the team trail: connected as which role, or behind by how
 // many records and since when the database has been unreachable, or — in red — what the last check
 // of the team trail found. Plain words; the technical detail is in the tooltip.
 class TeamStatusBar : public QLabel

@@ -226,14 +226,14 @@ void HistoryCommand::reportBreaks(const ChainReport &report)
 {
     if (report.unverifiableThrough > 0)
         Console::err(QStringLiteral("enrollee-cli: ") + Console::oneLine(report.epochNote));
-    fail(ExitCode::kStorage, tr("History check FAILED at entry #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+    fail(ExitCode::kStorage, tr("History check FAILED at record #%1: %2").arg(report.firstBadEntry).arg(report.problem));
     const qsizetype more = report.breaks.size() - 1;
     if (more <= 0)
         return;
     Console::err(QStringLiteral("enrollee-cli: ") + tr("%n more break(s):", nullptr, int(more)));
     for (qsizetype i = 1; i < report.breaks.size(); ++i) {
         const ChainBreak &b = report.breaks.at(i);
-        Console::err(QStringLiteral("  ") + tr("entry #%1: %2").arg(b.entry).arg(Console::oneLine(b.problem)));
+        Console::err(QStringLiteral("  ") + tr("record #%1: %2").arg(b.entry).arg(Console::oneLine(b.problem)));
     }
 }
 

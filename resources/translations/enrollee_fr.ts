@@ -3096,8 +3096,8 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>History check FAILED at entry #%1: %2</source>
-        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;entrée n° %1&#xa0;: %2</translation>
+        <source>History check FAILED at record #%1: %2</source>
+        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;enregistrement n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <location line="-24"/>
@@ -3122,8 +3122,8 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>entry #%1: %2</source>
-        <translation>entrée n° %1&#xa0;: %2</translation>
+        <source>record #%1: %2</source>
+        <translation>enregistrement n° %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3238,8 +3238,8 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Entry</source>
-        <translation>Entrée</translation>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5363,13 +5363,13 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+23"/>
-        <source>Recorded in history as entry %1.</source>
-        <translation>Consigné dans l&apos;historique sous l&apos;entrée %1.</translation>
+        <source>Recorded in history as record #%1.</source>
+        <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Recorded in history as entry %1 with outcome unknown.</source>
-        <translation>Consigné dans l&apos;historique comme entrée %1, avec un résultat inconnu.</translation>
+        <source>Recorded in history as record #%1, with outcome unknown.</source>
+        <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1, avec un résultat inconnu.</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -140,9 +140,9 @@ void TestCliAudit::everyBreakListed()
     QVERIFY(writeAll(shard, bytes));
     const CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
     QCOMPARE(verify.exitCode, 5);
-    QVERIFY2(verify.err.contains("FAILED at entry #3"), verify.err.constData());
+    QVERIFY2(verify.err.contains("FAILED at record #3"), verify.err.constData());
     QVERIFY2(verify.err.contains("1 more break"), verify.err.constData());
-    QVERIFY2(verify.err.contains("entry #7"), verify.err.constData());
+    QVERIFY2(verify.err.contains("record #7"), verify.err.constData());
 }
 
 void TestCliAudit::concurrentFirstUsesShareOneKey()

@@ -150,7 +150,7 @@ void TestCliKeyEpoch::lostKeyGivenUpByARecordedEpoch()
     QVERIFY(writeAll(shard, bytes));
     verify = cli.run(kVerify);
     QCOMPARE(verify.exitCode, 5);
-    QVERIFY2(verify.err.contains("FAILED at entry #6"), verify.err.constData());
+    QVERIFY2(verify.err.contains("FAILED at record #6"), verify.err.constData());
 }
 
 void TestCliKeyEpoch::epochRefusedWhileTheKeyVouches()

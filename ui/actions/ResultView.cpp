@@ -83,11 +83,11 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
     m_headline->setAccessibleName(outcome.headline);
     QString advice = outcome.advice;
     if (outcome.ok() && advice.isEmpty())
-        advice = tr("Recorded in history as entry %1.").arg(outcome.entry.id);
+        advice = tr("Recorded in history as record #%1.").arg(outcome.entry.id);
     const bool unknown = outcome.entry.outcome == HistoryEntry::Outcome::Unknown;
     if (unknown)
         advice += (advice.isEmpty() ? QString() : QStringLiteral(" "))
-            + tr("Recorded in history as entry %1 with outcome unknown.").arg(outcome.entry.id);
+            + tr("Recorded in history as record #%1, with outcome unknown.").arg(outcome.entry.id);
     m_advice->setText(advice);
     m_advice->setAccessibleName(advice);
     m_advice->setVisible(!advice.isEmpty());

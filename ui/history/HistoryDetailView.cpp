@@ -61,7 +61,8 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     auto add = [&lines](const QString &label, const QString &value) {
         lines.append(label.leftJustified(14) + QLatin1Char(' ') + value);
     };
-    add(tr("Entry"), QLatin1Char('#') + QString::number(e.id));
+    // The entry's number is its begin record's: "Record #932", as the trail and the check name it.
+    add(tr("Record"), QLatin1Char('#') + QString::number(e.id));
     add(tr("Time"), timeText(e.time));
     add(tr("Operator"), e.operatorEmail);
     add(tr("Profile"), e.profileName);

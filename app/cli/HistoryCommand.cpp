@@ -181,6 +181,8 @@ void HistoryCommand::verify()
                 Console::out(tr("The newest record matches the anchor kept outside the history folder."));
             if (report.anchoredInKeychain)
                 Console::out(tr("It also matches the anchor's copy in the keychain."));
+            if (!report.anchorNote.isEmpty())
+                Console::out(report.anchorNote);
             if (report.unverifiableThrough > 0)
                 Console::out(report.epochNote);
             succeed();

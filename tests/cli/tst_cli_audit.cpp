@@ -13,12 +13,15 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QTest>
 
 #include <memory>
+#include <unistd.h>
 
 namespace {
 const QByteArray kChainKey = QByteArrayLiteral("cli-audit-test-chain-key-0123456");
@@ -55,6 +58,9 @@ class TestCliAudit : public QObject
 private slots:
     void initTestCase();
     void truncationRefusedAndNamed();
+    void truncatedShardRefusedWithHeadInPlace();
+    void deletedAnchorNamedByVerify();
+    void fullDiskSendsNothingUnrecorded();
     void rollbackNamed();
     void everyBreakListed();
     void concurrentFirstUsesShareOneKey();
@@ -103,6 +109,119 @@ void TestCliAudit::truncationRefusedAndNamed()
     const CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
     QCOMPARE(verify.exitCode, 5);
     QVERIFY2(verify.err.contains("were removed (#5 to #6)"), verify.err.constData());
+}
+
+void TestCliAudit::truncatedShardRefusedWithHeadInPlace()
+{
+    CliHarness cli;
+    QVERIFY(m_sandbox.act(cli, 3, QStringLiteral("tail"))); // records #1 to #6
+    const QString head = QDir(cli.historyDir()).filePath(QStringLiteral("HEAD"));
+    const QByteArray headBefore = readAll(head);
+    removeRecords(newestShard(cli), {5, 6}); // HEAD still names #6
+
+    const int requests = m_sandbox.server()->requestCount();
+    const CliRun next = cli.run(m_sandbox.action(QStringLiteral("after-tail-cut")));
+    QCOMPARE(next.exitCode, 5);
+    QVERIFY2(next.err.contains("Nothing was sent") && next.err.contains("ends at record #4")
+                 && next.err.contains("record #6 was written"),
+             next.err.constData());
+    QCOMPARE(m_sandbox.server()->requestCount(), requests);
+    QCOMPARE(readAll(head), headBefore);
+
+    const CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
+    QCOMPARE(verify.exitCode, 5);
+    QVERIFY2(verify.err.contains("#5 to #6"), verify.err.constData());
+}
+
+void TestCliAudit::deletedAnchorNamedByVerify()
+{
+    CliHarness cli;
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("unanchored")));
+    const QString anchor = QDir(cli.home()).filePath(QStringLiteral("config/history.anchor"));
+    CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
+    QVERIFY2(verify.exitCode == 0 && verify.out.contains("matches the anchor"), verify.out.constData());
+    QVERIFY(QFile::remove(anchor));
+
+    verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
+    QCOMPARE(verify.exitCode, 5);
+    QVERIFY2(verify.err.contains("history.anchor") && verify.err.contains("is missing"), verify.err.constData());
+    QVERIFY(!QFile::exists(anchor)); // a check writes nothing
+}
+
+// The real enrollee-cli with its whole home on a small tmpfs that fills up: the action that finds the
+// disk full exits 5 saying so and the sandbox never hears of it; every request the sandbox received has
+// its entry; with room again the history verifies and actions go on.
+void TestCliAudit::fullDiskSendsNothingUnrecorded()
+{
+    if (::geteuid() != 0)
+        QSKIP("mounting a tmpfs needs root (CI and the development machine run tests as root)");
+    CliHarness cli;
+    const QString home = cli.home();
+    QVERIFY2(QProcess::execute(QStringLiteral("mount"),
+                               {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                QStringLiteral("size=2m"), QStringLiteral("tmpfs"), home})
+                 == 0,
+             "mount -t tmpfs failed");
+    struct Unmount {
+        QString path;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), path}); }
+    } unmount{home};
+
+    QVERIFY(m_sandbox.act(cli, 2, QStringLiteral("roomy")));
+    const QString filler = QDir(home).filePath(QStringLiteral("filler"));
+    {
+        QFile f(filler);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray block(4096, 'f');
+        while (QStorageInfo(home).bytesAvailable() > 24 * 1024)
+            QVERIFY(f.write(block) == block.size() && f.flush());
+    }
+
+    QStringList sent{QStringLiteral("roomy-0"), QStringLiteral("roomy-1")};
+    QSet<QString> unrecordedAnswers; // sent and answered, but the answer found the disk full
+    CliRun failed;
+    for (int i = 0; i < 200 && failed.exitCode < 0; ++i) {
+        const QString user = QStringLiteral("tight-%1-").arg(i) + QString(200, QLatin1Char('u'));
+        const int requests = m_sandbox.server()->requestCount();
+        const CliRun run = cli.run(m_sandbox.action(user));
+        if (run.exitCode == 0) {
+            QCOMPARE(m_sandbox.server()->requestCount(), requests + 1);
+            sent.append(user);
+            if ((run.out + run.err).contains("could not be written to the history"))
+                unrecordedAnswers.insert(user);
+            continue;
+        }
+        QVERIFY2(run.finished && !run.crashed, qPrintable(run.describe()));
+        // Recorded before sent: the action that could not be recorded was never sent.
+        QCOMPARE(m_sandbox.server()->requestCount(), requests);
+        failed = run;
+    }
+    QVERIFY2(failed.exitCode >= 0, "the disk never filled up");
+    QCOMPARE(failed.exitCode, 5);
+    QVERIFY2(failed.err.contains("Nothing was sent") && failed.err.contains("disk is full"), failed.err.constData());
+
+    // Every action the sandbox received has its entry, with its answer where the answer could be written
+    // (one that could not, and said so, reads as unknown: it reached the server, and the trail says so).
+    {
+        LocalHistoryBackend history(cli.historyDir());
+        const Result<HistoryRead> read = history.read(1);
+        QVERIFY2(read.ok(), qPrintable(read.message()));
+        QStringList recorded;
+        for (const HistoryEntry &e : read.value().entries) {
+            QCOMPARE(e.outcome,
+                     unrecordedAnswers.contains(e.userId) ? HistoryEntry::Outcome::Unknown
+                                                          : HistoryEntry::Outcome::Success);
+            recorded.append(e.userId);
+        }
+        QCOMPARE(recorded, sent);
+    }
+
+    QVERIFY(QFile::remove(filler));
+    CliRun verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
+    QVERIFY2(verify.exitCode == 0, verify.err.constData());
+    QVERIFY(m_sandbox.act(cli, 1, QStringLiteral("room-again")));
+    verify = cli.run({QStringLiteral("history"), QStringLiteral("--verify")});
+    QVERIFY2(verify.exitCode == 0 && verify.out.contains("matches the anchor"), verify.err.constData());
 }
 
 void TestCliAudit::rollbackNamed()

@@ -4,14 +4,17 @@
 // once or killed with -9 mid-action.
 #include "base/Clock.h"
 #include "history/local/HistoryShard.h"
+#include "history/local/IniText.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "support/HistorySamples.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QSet>
 #include <QSettings>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +54,65 @@ mode_t modeOf(const QString &path)
     struct stat st {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : mode_t(07777);
 }
+
+// Every file under `folders`, path -> bytes: what a failed write must leave exactly as it was.
+QMap<QString, QByteArray> snapshot(const QStringList &folders)
+{
+    QMap<QString, QByteArray> files;
+    for (const QString &folder : folders) {
+        QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            files.insert(path, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>"));
+        }
+    }
+    return files;
+}
+
+// A real, small file system that fills up: tmpfs mounted for the test's lifetime (root only).
+class SmallDisk
+{
+public:
+    explicit SmallDisk(const QString &path) : m_path(path)
+    {
+        QDir().mkpath(path);
+        m_mounted = QProcess::execute(QStringLiteral("mount"),
+                                      {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                       QStringLiteral("size=2m"), QStringLiteral("tmpfs"), path})
+            == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_path});
+    }
+    bool mounted() const { return m_mounted; }
+    QString filler() const { return QDir(m_path).filePath(QStringLiteral("filler")); }
+    // Grows the filler until fewer than `freeBytes` remain.
+    bool fillLeaving(qint64 freeBytes) const
+    {
+        QFile f(filler());
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
+            return false;
+        const QByteArray block(4096, 'f');
+        while (QStorageInfo(m_path).bytesAvailable() > freeBytes) {
+            if (f.write(block) != block.size() || !f.flush())
+                return false;
+        }
+        return true;
+    }
+    // Gives `bytes` back by shortening the filler.
+    bool release(qint64 bytes) const
+    {
+        QFile f(filler());
+        return f.resize(qMax<qint64>(0, f.size() - bytes));
+    }
+
+private:
+    QString m_path;
+    bool m_mounted = false;
+};
 
 // Child-process modes: the test re-runs its own binary to get real concurrent writers and a real kill -9.
 int childMain(const QStringList &args)
@@ -678,10 +740,14 @@ private slots:
         ChainReport report = backend.verify();
         QVERIFY2(report.ok, qPrintable(report.problem));
         QCOMPARE(report.records, 8);
+        // It was written before anchors: no anchor is no break, and the check says there is none yet.
+        QVERIFY2(report.anchorNote.contains(QLatin1String("no anchor")), qPrintable(report.anchorNote));
         QVERIFY(beginOne(backend, sampleEntry(QStringLiteral("after-upgrade"))) == 9);
         report = backend.verify();
         QVERIFY2(report.ok, qPrintable(report.problem));
         QCOMPARE(report.records, 9);
+        QVERIFY(report.anchored);
+        QVERIFY(report.anchorNote.isEmpty());
         QCOMPARE(modeOf(path), mode_t(0700));
         QCOMPARE(modeOf(QDir(path).filePath(QStringLiteral("HEAD"))), mode_t(0600));
         QCOMPARE(modeOf(backend.shardFiles().constLast()), mode_t(0600));
@@ -744,6 +810,199 @@ private slots:
         QVERIFY2(!ids.message().isEmpty(), "an error message is expected");
         QCOMPARE(ids.kind(), Status::Kind::Storage);
         QCOMPARE(readFile(path), QByteArray("not a folder"));
+    }
+
+    // The shards are written as INI text made here (so each byte written can be checked), and it must
+    // be the text QSettings writes and reads back: the files every release wrote and reads.
+    void shardTextIsWhatQSettingsWrites()
+    {
+        QMap<QString, QVariant> values;
+        const QStringList tricky{
+            QStringLiteral("{\"type\":\"begin\",\"user_id\":\"a,b;c=d\",\"reason\":\"CASE-1 \\\"q\\\" \\\\ x\"}"),
+            QStringLiteral("@starts with an at"),
+            QStringLiteral(" spaces at both ends "),
+            QStringLiteral("tab\there, newline\nthere, bell\a, \x01"
+                           "abc \x1f"
+                           "F then digits"),
+            QStringLiteral("\u00e9l\u00e8ve \u4e2d\u6587 \U0001F600 ") + QChar(0x7f),
+            QStringLiteral("nul") + QChar(QChar::Null) + QStringLiteral("0ab then more"),
+            QString(),
+            QStringLiteral("x"),
+        };
+        for (qsizetype i = 0; i < tricky.size(); ++i) {
+            values.insert(QStringLiteral("records/") + HistoryShard::seqKey(i + 1), tricky.at(i));
+            values.insert(QStringLiteral("hashes/") + HistoryShard::seqKey(i + 1), QString(64, QLatin1Char('a')));
+        }
+        values.insert(QStringLiteral("meta/format"), QStringLiteral("1"));
+        values.insert(QStringLiteral("meta/month"), QStringLiteral("2026-12"));
+        values.insert(QStringLiteral("odd key/w\u00e9ird k\u4e2dy"), QStringLiteral("v"));
+        values.insert(QStringLiteral("plain"), QStringLiteral("in General"));
+        values.insert(QStringLiteral("General/key"), QStringLiteral("in a section named General"));
+
+        const QString written = dir("ini-text-qsettings.ini");
+        {
+            QSettings settings(written, QSettings::IniFormat);
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                settings.setValue(it.key(), it.value());
+            settings.sync();
+            QCOMPARE(settings.status(), QSettings::NoError);
+        }
+        const std::optional<QByteArray> text = IniText::encode(values);
+        QVERIFY(text.has_value());
+        QCOMPARE(*text, readFile(written));
+
+        // And what QSettings reads from it is what was given, list values included.
+        QSettings listed(written, QSettings::IniFormat);
+        listed.setValue(QStringLiteral("zz/list"), QStringList{QStringLiteral("a"), QStringLiteral("b, c")});
+        listed.sync();
+        QMap<QString, QVariant> reread;
+        {
+            QSettings again(written, QSettings::IniFormat);
+            for (const QString &key : again.allKeys())
+                reread.insert(key, again.value(key));
+        }
+        const std::optional<QByteArray> withList = IniText::encode(reread);
+        QVERIFY(withList.has_value());
+        QCOMPARE(*withList, readFile(written));
+        const QString mine = dir("ini-text-mine.ini");
+        writeFile(mine, *withList);
+        QSettings back(mine, QSettings::IniFormat);
+        QCOMPARE(back.status(), QSettings::NoError);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            QCOMPARE(back.value(it.key()).toString(), it.value().toString());
+        QCOMPARE(back.value(QStringLiteral("zz/list")).toStringList(),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b, c")}));
+        // A value of a kind the history never writes is refused rather than written differently.
+        QVERIFY(!IniText::encode({{QStringLiteral("a/b"), QVariant(QByteArray("\x01"))}}).has_value());
+    }
+
+    // A full disk (a real one: a small tmpfs filled up) never changes what is already written: every
+    // append that fails leaves each file of the history and its anchor byte for byte as it was, says
+    // the disk is full, and the history keeps verifying; once there is room again appends go on.
+    void fullDiskChangesNothingAlreadyWritten()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a tmpfs needs root (CI and the development machine run tests as root)");
+        const QString root = dir("full-disk");
+        SmallDisk disk(root);
+        QVERIFY2(disk.mounted(), "mount -t tmpfs failed");
+        const QString path = QDir(root).filePath(QStringLiteral("history"));
+        const QString settings = QDir(root).filePath(QStringLiteral("settings"));
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setShardCapacity(40);
+        backend.setAnchorFile(QDir(settings).filePath(QStringLiteral("history.anchor")));
+        fill(backend, 2);
+        QVERIFY(disk.fillLeaving(40 * 1024));
+
+        int written = 2;
+        int failures = 0;
+        for (int attempt = 0; attempt < 3000 && failures < 12; ++attempt) {
+            const QMap<QString, QByteArray> before = snapshot({path, settings});
+            HistoryEntry e = sampleEntry(QStringLiteral("user-%1-").arg(attempt) + QString(300, QLatin1Char('x')));
+            const Result<QList<qint64>> ids = backend.begin({e});
+            Status done = ids.status();
+            if (ids.ok()) {
+                e.id = ids.value().first();
+                done = backend.complete({completion(e, true)});
+                if (done.ok()) {
+                    ++written;
+                    continue;
+                }
+                // The begin stood and the completion did not: the completion is written later.
+                QVERIFY(done.message().contains(QLatin1String("disk is full")));
+                QVERIFY(disk.release(256 * 1024));
+                QVERIFY2(backend.complete({completion(e, true)}).ok(), "a completion once there is room");
+                ++written;
+                QVERIFY(disk.fillLeaving(8 * 1024));
+                continue;
+            }
+            ++failures;
+            QCOMPARE(done.kind(), Status::Kind::DiskFull);
+            QVERIFY2(done.message().contains(QLatin1String("disk is full")), qPrintable(done.message()));
+            // Nothing already on disk changed, and no temporary file was left behind.
+            const QMap<QString, QByteArray> after = snapshot({path, settings});
+            QCOMPARE(after.keys(), before.keys());
+            for (auto it = before.cbegin(); it != before.cend(); ++it)
+                QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key() + QStringLiteral(" changed")));
+            const ChainReport report = backend.verify();
+            QVERIFY2(report.ok, qPrintable(report.problem));
+            QVERIFY(report.anchored);
+            QCOMPARE(report.records, qint64(written) * 2);
+            // A page more each time, so the next failure comes at another point of the append.
+            QVERIFY(disk.release(4096));
+        }
+        QVERIFY2(failures >= 3, qPrintable(QStringLiteral("only %1 appends failed").arg(failures)));
+
+        QVERIFY(QFile::remove(disk.filler()));
+        fill(backend, 3);
+        const ChainReport report = backend.verify();
+        QVERIFY2(report.ok, qPrintable(report.problem));
+        QVERIFY(report.anchored);
+        QCOMPARE(report.records, qint64(written + 3) * 2);
+        QCOMPARE(readAll(backend).entries.size(), written + 3);
+    }
+
+    // HEAD names the newest record: a shard that ends before it had its newest records removed (or the
+    // newest shard is gone), and the next append is refused, naming what is missing, with nothing written.
+    void truncatedShardRefusesAppends()
+    {
+        const QString path = dir("truncated");
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setShardCapacity(4);
+        fill(backend, 3); // records #1 to #6; shards from #1 and #5
+        const QString newest = backend.shardFiles().last();
+        {
+            QSettings shard(newest, QSettings::IniFormat);
+            shard.remove(QStringLiteral("records/0000000006"));
+            shard.remove(QStringLiteral("hashes/0000000006"));
+        }
+        const QMap<QString, QByteArray> before = snapshot({path});
+        const Result<QList<qint64>> refused = backend.begin({sampleEntry(QStringLiteral("after-cut"))});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.kind(), Status::Kind::Storage);
+        QVERIFY2(refused.message().contains(QLatin1String("record #6 was written"))
+                     && refused.message().contains(QLatin1String("ends at record #5"))
+                     && refused.message().contains(QFileInfo(newest).fileName()),
+                 qPrintable(refused.message()));
+        QCOMPARE(snapshot({path}), before);
+        QVERIFY(!backend.verify().ok);
+
+        // The newest shard removed whole: the same.
+        QVERIFY(QFile::remove(newest));
+        const Result<QList<qint64>> gone = backend.begin({sampleEntry(QStringLiteral("after-removal"))});
+        QVERIFY(!gone.ok());
+        QVERIFY2(gone.message().contains(QLatin1String("ends at record #4"))
+                     && gone.message().contains(QLatin1String("record #6 was written")),
+                 qPrintable(gone.message()));
+        QCOMPARE(readAll(backend).entries.size(), 2);
+    }
+
+    // A history that has been anchored and lost its anchor file fails the check, which names the file;
+    // one from before anchors still verifies, and the check says it has no anchor yet.
+    void missingAnchorIsNamed()
+    {
+        const QString path = dir("anchor-gone");
+        const QString anchor = dir("anchor-gone-settings/history.anchor");
+        LocalHistoryBackend backend(path);
+        backend.setChainKey(kKey);
+        backend.setAnchorFile(anchor);
+        fill(backend, 2);
+        ChainReport report = backend.verify();
+        QVERIFY2(report.ok && report.anchored && report.anchorNote.isEmpty(), qPrintable(report.problem));
+        QVERIFY(QFile::remove(anchor));
+        report = backend.verify();
+        QVERIFY(!report.ok);
+        QVERIFY2(report.problem.contains(QLatin1String("missing")) && report.problem.contains(anchor),
+                 qPrintable(report.problem));
+        // The keychain's copy, where there is one, does not make up for the file.
+        HistoryChain chain;
+        chain.setKey(kKey);
+        backend.setKeychainAnchor(HistoryAnchor::format(4, report.headHash, chain));
+        QVERIFY(
+            HistoryAnchor::authentic(HistoryAnchor::parse(HistoryAnchor::format(4, report.headHash, chain)), chain));
+        QVERIFY(!backend.verify().ok);
     }
 };
 

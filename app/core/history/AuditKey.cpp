@@ -1,5 +1,6 @@
 #include "AuditKey.h"
 
+#include "history/DurableFile.h"
 #include "history/local/HistoryLock.h"
 #include "settings/CredentialStore.h"
 #include "settings/PrivateFiles.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <openssl/rand.h>
 
@@ -41,15 +41,7 @@ QByteArray randomKey()
 
 Status writeKeyFile(const QString &path, const QByteArray &key)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return PrivateFiles::writeFailure(folder, path);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // before the first byte
-    file.write(key.toHex() + '\n');
-    if (!file.commit())
-        return PrivateFiles::writeFailure(folder, path);
-    return Status::success();
+    return DurableFile::write(path, key.toHex() + '\n');
 }
 
 AuditKey::Found inKeychain(const QByteArray &key)

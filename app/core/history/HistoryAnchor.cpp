@@ -1,5 +1,6 @@
 #include "HistoryAnchor.h"
 
+#include "history/DurableFile.h"
 #include "history/HistoryChain.h"
 #include "settings/PrivateFiles.h"
 
@@ -8,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
-#include <QSaveFile>
 
 namespace {
 const QByteArray kMagic = QByteArrayLiteral("enrollee-history-anchor");
@@ -38,16 +38,21 @@ QByteArray HistoryAnchor::format(qint64 seq, const QString &hash, const HistoryC
 
 AnchorState HistoryAnchor::read() const
 {
-    if (!enabled() || !QFileInfo::exists(m_path))
-        return {};
+    AnchorState state;
+    if (!enabled())
+        return state;
+    state.path = m_path;
+    if (!QFileInfo::exists(m_path))
+        return state;
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
-        AnchorState state;
         state.present = true;
         state.readable = false;
         return state;
     }
-    return parse(file.read(4096));
+    state = parse(file.read(4096));
+    state.path = m_path;
+    return state;
 }
 
 Status HistoryAnchor::write(qint64 seq, const QString &hash, const HistoryChain &chain) const
@@ -57,14 +62,7 @@ Status HistoryAnchor::write(qint64 seq, const QString &hash, const HistoryChain 
     const QString folder = QFileInfo(m_path).absolutePath();
     if (Status made = PrivateFiles::ensureFolder(folder); !made.ok())
         return made;
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return PrivateFiles::writeFailure(folder, m_path);
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before the first byte
-    file.write(format(seq, hash, chain) + '\n');
-    if (!file.commit())
-        return PrivateFiles::writeFailure(folder, m_path);
-    return Status::success();
+    return DurableFile::write(m_path, format(seq, hash, chain) + '\n');
 }
 
 bool HistoryAnchor::authentic(const AnchorState &state, const HistoryChain &chain)

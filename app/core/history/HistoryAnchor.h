@@ -13,6 +13,7 @@ struct AnchorState {
     qint64 seq = 0;       // the newest record number ever written
     QString hash;         // that record's hash
     QString mac;          // HMAC over both with the chain key
+    QString path;         // where the anchor file belongs; empty for the keychain's copy or when there is none
 };
 
 // The newest (record number, hash) of the history, MAC'd with the chain key and kept outside the

@@ -1,6 +1,7 @@
 #include "HistoryChain.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -85,9 +86,14 @@ QString HistoryChain::recordHash(const QString &previous, qint64 seq, const QStr
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
-QString HistoryChain::headMac(qint64 seq, const QString &hash) const
+QString HistoryChain::headMac(qint64 seq, const QString &hash, bool anchored) const
 {
-    return recordHash(QStringLiteral("HEAD"), seq, hash);
+    return recordHash(anchored ? QStringLiteral("HEAD anchored") : QStringLiteral("HEAD"), seq, hash);
+}
+
+bool HistoryChain::headAuthentic(const HistoryShard::Head &head) const
+{
+    return head.seq > 0 && head.mac == headMac(head.seq, head.hash, head.anchored);
 }
 
 QString HistoryChain::anchorMac(qint64 seq, const QString &hash) const
@@ -113,7 +119,7 @@ HistoryChain::AnchorVerdict HistoryChain::checkAnchor(const QList<HistoryShard::
     if (anchor.seq > last) {
         const HistoryShard::Record *newest = findRecord(records, last);
         const bool headAgrees = last > 0 && newest && head.seq == last && head.hash == newest->hash
-            && head.mac == headMac(head.seq, head.hash);
+            && headAuthentic(head);
         if (headAgrees)
             addBreak(report, last + 1, last + 1,
                      QCoreApplication::translate("HistoryStore",
@@ -154,6 +160,23 @@ bool HistoryChain::checkAnchors(const QList<HistoryShard::Record> &records, cons
 {
     const AnchorVerdict file = checkAnchor(
         records, head, anchor, QCoreApplication::translate("HistoryStore", "outside the history folder"), report);
+    // A history whose HEAD says it was anchored has lost its anchor: removing the anchor is how a
+    // rollback would hide, so it is a break. One never anchored (written before anchors) is only noted.
+    if (!anchor.present && !anchor.path.isEmpty() && !records.isEmpty()) {
+        const QString where = QDir::toNativeSeparators(anchor.path);
+        if (head.anchored && headAuthentic(head))
+            addBreak(report, 0, 0,
+                     QCoreApplication::translate("HistoryStore",
+                                                 "The history's anchor %1 is missing, although the history was "
+                                                 "anchored: it was removed, which is how a rollback would hide.")
+                         .arg(where));
+        else
+            report.anchorNote = QCoreApplication::translate("HistoryStore",
+                                                            "There is no anchor %1: the history was written before "
+                                                            "anchors were kept, or it lost its anchor before it "
+                                                            "recorded having one; the next action writes one.")
+                                    .arg(where);
+    }
     report.anchored = file == AnchorVerdict::MatchesNewest;
     // The keychain's copy says what the file cannot: someone who rewrote the history folder and the
     // settings folder together still cannot reach it. When it vouches for no more than the file, any
@@ -257,7 +280,7 @@ void HistoryChain::checkHead(const QList<HistoryShard::Record> &records, const H
                      QCoreApplication::translate("HistoryStore", "The history head file is missing."));
         return;
     }
-    if (head.mac != headMac(head.seq, head.hash)) {
+    if (!headAuthentic(head)) {
         addBreak(report, head.seq, head.seq,
                  QCoreApplication::translate("HistoryStore", "The history head file was altered."));
     } else if (head.seq > last) {

@@ -36,6 +36,9 @@ struct ChainReport {
     // The trail could not be read at all (a team database out of reach): `ok` is false, yet nothing was
     // found altered — a face shows "behind", not tampering.
     bool unreachable = false;
+    // Translated: the history has records but no anchor file, and was never anchored (written before
+    // anchors, or the anchor was removed before HEAD could say it had one); empty otherwise.
+    QString anchorNote;
 };
 
 // The keyed hash chain over the history's records: how a record's hash and the head's and anchor's
@@ -49,7 +52,10 @@ public:
     bool keyed() const { return !m_key.isEmpty(); }
     static QString genesis(); // the "previous hash" of record #1
     QString recordHash(const QString &previous, qint64 seq, const QString &text) const;
-    QString headMac(qint64 seq, const QString &hash) const;
+    // `anchored`: the HEAD says the anchor was in place when it was written (its own MAC domain).
+    QString headMac(qint64 seq, const QString &hash, bool anchored = false) const;
+    // Whether HEAD names a record and carries a MAC made with this chain's key.
+    bool headAuthentic(const HistoryShard::Head &head) const;
     QString anchorMac(qint64 seq, const QString &hash) const;
     // `records` in number order from every readable shard; `unreadable` names the others.
     // `keychainAnchor` is the anchor's copy in the keychain, where there is one.

@@ -81,6 +81,11 @@ Status writeFailure(const QString &folder, const QString &what)
         ::close(fd);
         ::unlink(probe.constData());
     }
+    return writeError(error, what);
+}
+
+Status writeError(int error, const QString &what)
+{
     switch (error) {
     case ENOSPC:
     case EDQUOT:

@@ -16,4 +16,6 @@ bool tightenFile(const QString &path);
 // Why writing into `folder` fails, found by trying: disk full, read-only, permission denied, or the
 // error text. `what` names the file for the message.
 Status writeFailure(const QString &folder, const QString &what);
+// The same for a write that already failed with `error` (an errno): no need to try again.
+Status writeError(int error, const QString &what);
 } // namespace PrivateFiles

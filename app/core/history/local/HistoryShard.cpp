@@ -68,12 +68,13 @@ Head readHead(const QString &directory)
     if (!file.open(QIODevice::ReadOnly))
         return head;
     const QList<QByteArray> parts = file.readAll().trimmed().split(' ');
-    if (parts.size() == 3 || parts.size() == 4) {
+    if (parts.size() == 3 || parts.size() == 4 || (parts.size() == 5 && parts[4] == kAnchoredMark)) {
         head.seq = parts[0].toLongLong();
         head.hash = QString::fromLatin1(parts[1]);
         head.mac = QString::fromLatin1(parts[2]);
-        if (parts.size() == 4 && firstSeq(QString::fromLatin1(parts[3])) > 0)
+        if (parts.size() >= 4 && firstSeq(QString::fromLatin1(parts[3])) > 0)
             head.shard = QString::fromLatin1(parts[3]);
+        head.anchored = parts.size() == 5;
     }
     return head;
 }

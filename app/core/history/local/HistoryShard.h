@@ -31,7 +31,11 @@ struct Head {
     QString hash;
     QString mac;
     QString shard; // file name of the shard holding `seq`: lets an append skip listing the folder
+    // Written while the anchor outside the folder was in place: from then on a missing anchor is a
+    // removal, not a history from before anchors. Covered by the MAC, so it cannot be struck out.
+    bool anchored = false;
 };
+inline constexpr char kAnchoredMark[] = "anchored";
 
 QString seqKey(qint64 seq);               // zero-padded, so INI key order is record order
 qint64 firstSeq(const QString &fileName); // -1 for a name that is not a shard

@@ -1,27 +1,54 @@
 #include "HistoryShardWriter.h"
 
-#include "settings/PrivateFiles.h"
+#include "history/local/FileBatch.h"
+#include "history/local/HistoryShard.h"
+#include "history/local/IniText.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QSettings>
 
-QSettings *HistoryShardWriter::shard(const QString &path)
+#include <memory>
+
+HistoryShardWriter::Shard &HistoryShardWriter::shard(const QString &path)
 {
-    auto it = m_open.find(path);
-    if (it == m_open.end()) {
-        it = m_open.emplace(path, std::make_unique<QSettings>(path, QSettings::IniFormat)).first;
-        m_order.append(path);
+    auto it = m_shards.find(path);
+    if (it != m_shards.end())
+        return *it;
+    Shard loaded;
+    if (QFileInfo::exists(path)) {
+        const std::unique_ptr<QSettings> opened = HistoryShard::open(path);
+        loaded.readable = opened != nullptr;
+        if (opened) {
+            for (const QString &key : opened->allKeys())
+                loaded.values.insert(key, opened->value(key));
+        }
     }
-    return it->second.get();
+    m_order.append(path);
+    return *m_shards.insert(path, loaded);
 }
 
-Status HistoryShardWriter::commit(const QString &directory)
+void HistoryShardWriter::set(const QString &path, const QString &key, const QString &value)
 {
-    for (const QString &path : std::as_const(m_order)) {
-        QSettings *settings = m_open.at(path).get();
-        settings->sync(); // QSettings writes through QSaveFile: complete file, fsync, atomic rename
-        if (settings->status() != QSettings::NoError || !QFileInfo::exists(path))
-            return PrivateFiles::writeFailure(directory, path);
-        PrivateFiles::tightenFile(path);
+    shard(path).values.insert(key, value);
+}
+
+Status HistoryShardWriter::stage(FileBatch &batch) const
+{
+    QList<QPair<QString, QByteArray>> texts;
+    for (const QString &path : m_order) {
+        const Shard &s = m_shards[path];
+        const std::optional<QByteArray> text = s.readable ? IniText::encode(s.values) : std::nullopt;
+        if (!text)
+            return Status::failure(QCoreApplication::translate("HistoryStore",
+                                                               "The history file %1 cannot be read back whole, so "
+                                                               "it is not written to; run the history check. "
+                                                               "Nothing was sent.")
+                                       .arg(path),
+                                   Status::Kind::Storage);
+        texts.append({path, *text});
     }
+    for (const auto &[path, text] : std::as_const(texts))
+        batch.add(path, text);
     return Status::success();
 }

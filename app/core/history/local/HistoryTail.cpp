@@ -1,14 +1,13 @@
 #include "HistoryTail.h"
 
 #include "history/HistoryChain.h"
+#include "history/local/FileBatch.h"
 #include "history/local/HistoryShard.h"
-#include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSettings>
 
 #include <algorithm>
@@ -60,7 +59,7 @@ Result<HistoryTail::Position> HistoryTail::read(const QDateTime &now) const
     Position tail;
     tail.hash = HistoryChain::genesis();
     const HistoryShard::Head head = HistoryShard::readHead(m_directory);
-    const bool headValid = head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash);
+    const bool headValid = m_chain.headAuthentic(head);
     // The head names the newest shard, so an append reads one small file instead of listing the folder
     // (which grows by a file per hundred records). Without a usable head, list and walk back past shards
     // that hold no readable record (a crash while creating one, or damage).
@@ -74,16 +73,38 @@ Result<HistoryTail::Position> HistoryTail::read(const QDateTime &now) const
         }
         return false;
     };
+    bool damaged = false; // a shard newer than the tail found holds no readable record
     if (named.isEmpty() || !QFileInfo::exists(named) || !readShard(named, &tail) || tail.seq < head.seq
         || startsAfter(tail)) {
+        damaged = QFileInfo::exists(named) && tail.shard.isEmpty();
         tail = Position();
         tail.hash = HistoryChain::genesis();
         const QStringList shards = shardFiles();
         for (qsizetype i = shards.size() - 1; i >= 0; --i) {
             if (readShard(shards[i], &tail))
                 break;
+            damaged = true;
         }
     }
+    // Records HEAD vouches for that are simply not there any more were removed: continuing would hide
+    // that behind new records, so the append is refused, as it is when the anchor says so.
+    if (headValid && head.seq > tail.seq && !damaged)
+        return Status::failure(
+            QCoreApplication::translate("HistoryStore",
+                                        "The history ends at record #%1%2, but its head file "
+                                        "says record #%3 was written%4: records were removed, "
+                                        "and their numbers must not be reused. Run the history "
+                                        "check (enrollee-cli history --verify); nothing was "
+                                        "written.")
+                .arg(tail.seq)
+                .arg(
+                    tail.shard.isEmpty()
+                        ? QString()
+                        : QCoreApplication::translate("HistoryStore", " (in %1)").arg(QFileInfo(tail.shard).fileName()))
+                .arg(head.seq)
+                .arg(head.shard.isEmpty() ? QString()
+                                          : QCoreApplication::translate("HistoryStore", " (in %1)").arg(head.shard)),
+            Status::Kind::Storage);
     // The head remembers the newest record even when its shard cannot be read, so numbering never
     // reuses a number and the gap stays visible to verify().
     if (headValid && head.seq > tail.seq) {
@@ -99,16 +120,12 @@ Result<HistoryTail::Position> HistoryTail::read(const QDateTime &now) const
     return tail;
 }
 
-Status HistoryTail::writeHead(qint64 seq, const QString &hash, const QString &shard) const
+void HistoryTail::stageHead(FileBatch &batch, qint64 seq, const QString &hash, const QString &shard,
+                            bool anchored) const
 {
-    const QString path = QDir(m_directory).filePath(HistoryShard::kHeadFile);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return PrivateFiles::writeFailure(m_directory, path);
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before the first byte
-    file.write(QByteArray::number(seq) + ' ' + hash.toLatin1() + ' ' + m_chain.headMac(seq, hash).toLatin1() + ' '
-               + QFileInfo(shard).fileName().toUtf8() + '\n');
-    if (!file.commit())
-        return PrivateFiles::writeFailure(m_directory, path);
-    return Status::success();
+    QByteArray line = QByteArray::number(seq) + ' ' + hash.toLatin1() + ' '
+        + m_chain.headMac(seq, hash, anchored).toLatin1() + ' ' + QFileInfo(shard).fileName().toUtf8();
+    if (anchored)
+        line += QByteArray(" ") + HistoryShard::kAnchoredMark;
+    batch.add(QDir(m_directory).filePath(HistoryShard::kHeadFile), line + '\n');
 }

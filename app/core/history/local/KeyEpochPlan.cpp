@@ -17,7 +17,7 @@ KeyEpochPlan::KeyEpochPlan(const QString &directory, const HistoryChain &chain, 
 bool KeyEpochPlan::keyVouchesForHistory() const
 {
     const HistoryShard::Head head = HistoryShard::readHead(m_directory);
-    if (head.seq > 0 && head.mac == m_chain.headMac(head.seq, head.hash))
+    if (m_chain.headAuthentic(head))
         return true;
     return HistoryAnchor::authentic(m_anchor, m_chain) || HistoryAnchor::authentic(m_keychainAnchor, m_chain);
 }

@@ -3,6 +3,7 @@
 #include "base/Clock.h"
 #include "history/HistoryRecords.h"
 #include "history/HistoryRetention.h"
+#include "history/local/FileBatch.h"
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
@@ -74,19 +75,24 @@ Status LocalHistoryBackend::append(const QList<QJsonObject> &records, QList<qint
     if (!read.ok())
         return read.status();
     Tail tail = read.value();
-    if (Status anchored = m_anchor.admits(tail.seq, tail.hash, m_chain); !anchored.ok())
+    const AnchorState anchor = m_anchor.read();
+    if (Status anchored = HistoryAnchor::admits(anchor, QDir::toNativeSeparators(m_anchor.path()), tail.seq, tail.hash,
+                                                m_chain);
+        !anchored.ok())
         return anchored;
     if (Status anchored = HistoryAnchor::admits(m_keychainAnchor,
                                                 QCoreApplication::translate("HistoryStore", "in the keychain"),
                                                 tail.seq, tail.hash, m_chain);
         !anchored.ok())
         return anchored;
-    return writeRecords(tail, records, numbers);
+    return writeRecords(tail, records, numbers, HistoryAnchor::authentic(anchor, m_chain));
 }
 
-Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers)
+Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers,
+                                         bool anchorInPlace)
 {
     HistoryShardWriter writer;
+    QList<qint64> assigned;
     const QString month = HistoryShard::monthOf(now());
     for (const QJsonObject &record : records) {
         const qint64 seq = tail.seq + 1;
@@ -101,29 +107,33 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
                                            "run the history check. Nothing was sent.")
                                            .arg(fresh),
                                        Status::Kind::Storage);
-            QSettings *settings = writer.shard(fresh);
-            settings->setValue(QStringLiteral("meta/format"), HistoryShard::kFormat);
-            settings->setValue(QStringLiteral("meta/month"), month);
+            writer.set(fresh, QStringLiteral("meta/format"), QString::number(HistoryShard::kFormat));
+            writer.set(fresh, QStringLiteral("meta/month"), month);
             tail.shard = fresh;
             tail.count = 0;
             tail.month = month;
         }
         const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
         const QString hash = m_chain.recordHash(tail.hash, seq, text);
-        QSettings *settings = writer.shard(tail.shard);
-        settings->setValue(QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
-        settings->setValue(QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
+        writer.set(tail.shard, QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
+        writer.set(tail.shard, QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
         tail.seq = seq;
         tail.hash = hash;
         ++tail.count;
-        numbers->append(seq);
+        assigned.append(seq);
     }
-    if (Status written = writer.commit(m_directory); !written.ok())
+    // The shards and HEAD are written and synced before any of them replaces its file, so a full disk
+    // leaves the history exactly as it was. HEAD says the anchor was in place only when it already is
+    // (written by an earlier append), so a crash before this append's anchor is never a missing anchor.
+    FileBatch batch;
+    if (Status staged = writer.stage(batch); !staged.ok())
+        return staged;
+    m_tail.stageHead(batch, tail.seq, tail.hash, tail.shard, anchorInPlace && m_anchor.enabled());
+    if (Status written = batch.commit(); !written.ok())
         return written;
+    numbers->append(assigned);
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
-    if (Status head = m_tail.writeHead(tail.seq, tail.hash, tail.shard); !head.ok())
-        return head;
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
     // every check accept. The records are durable by now, so the append stands (a begin that failed
     // here would read "nothing sent" while its record says otherwise): an anchor that could not be
@@ -331,7 +341,9 @@ Result<qint64> LocalHistoryBackend::beginKeyEpoch(const QString &operatorEmail, 
     if (!planned.ok())
         return planned.status();
     QList<qint64> numbers;
-    if (Status written = writeRecords(planned.value().tail, {planned.value().record}, &numbers); !written.ok())
+    const bool anchorInPlace = HistoryAnchor::authentic(m_anchor.read(), m_chain);
+    if (Status written = writeRecords(planned.value().tail, {planned.value().record}, &numbers, anchorInPlace);
+        !written.ok())
         return written;
     return numbers.value(0);
 }

@@ -61,7 +61,8 @@ private:
     using Tail = HistoryTail::Position;
     Status append(const QList<QJsonObject> &records, QList<qint64> *numbers);
     // Under the lock, after the checks: writes the records after `tail`, then HEAD and the anchors.
-    Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers);
+    // `anchorInPlace`: the anchor file vouches for the history as it was before this append.
+    Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers, bool anchorInPlace);
     Status checkClock() const;
     Status ensureFolder() const;
     QDateTime now() const;

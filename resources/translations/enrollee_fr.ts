@@ -6566,4 +6566,23 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Il n&apos;existe pas de demande n° %1.</translation>
     </message>
 </context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Opening history…</source>
+        <translation>Ouverture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;History — check failed</source>
+        <translation>&amp;Historique — vérification échouée</translation>
+    </message>
+</context>
 </TS>

@@ -6585,4 +6585,35 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
 </context>
+<context>
+    <name>WindowNotices</name>
+    <message>
+        <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
+        <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
+    </message>
+    <message>
+        <source>Add a Smile ID profile…</source>
+        <translation>Ajouter un profil Smile ID…</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Why no keychain is available</source>
+        <translation>Pourquoi aucun trousseau n’est disponible</translation>
+    </message>
+    <message>
+        <source>The system&apos;s keychain service answered:
+
+%1</source>
+        <translation>Le service de trousseau du système a répondu :
+
+%1</translation>
+    </message>
+</context>
 </TS>

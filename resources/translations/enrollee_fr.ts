@@ -6616,4 +6616,19 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 %1</translation>
     </message>
 </context>
+<context>
+    <name>ActionReadiness</name>
+    <message>
+        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
+        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
+    </message>
+    <message>
+        <source>Starting: opening the audit trail…</source>
+        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <source>Enter a valid user ID to enable the actions.</source>
+        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
+    </message>
+</context>
 </TS>

@@ -6631,4 +6631,15 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
     </message>
 </context>
+<context>
+    <name>SandboxLink</name>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Local sandbox listening on %1</source>
+        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
+    </message>
+</context>
 </TS>

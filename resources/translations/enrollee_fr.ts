@@ -6642,4 +6642,27 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
 </context>
+<context>
+    <name>ActionFeedback</name>
+    <message>
+        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
+        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
+    </message>
+    <message>
+        <source>Sending %1 for &quot;%2&quot;…</source>
+        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>%1 was not sent.</source>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+</context>
 </TS>

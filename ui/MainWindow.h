@@ -11,11 +11,11 @@
 #include <memory>
 
 class ActionController;
+class ActionFeedback;
 class ActionPanel;
 class BulkPanel;
 class BulkTab;
 class AppContext;
-class InfoBar;
 class LanguageSwitch;
 class LookupPanel;
 class ProductionBanner;
@@ -28,20 +28,25 @@ class QTabWidget;
 class DesktopNotifier;
 class FollowUpBar;
 class HistoryFeed;
-class HistoryPanel;
+class HistoryTab;
+class SandboxLink;
+class WindowNotices;
+class ActionReadiness;
 class HistoryTableModel;
 struct ActionOutcome;
 struct ActionRequest;
 class TeamController;
 class WindowMenus;
-struct ChainReport;
 class QLabel;
 struct Profile;
 
 // The console window: a thin coordinator that builds the panels, wires their signals to the
 // controllers and restores its layout. It holds no business logic: profiles live in
 // ProfileController, actions in ActionController (over the core's ActionRunner), prompts in
-// PromptService. Slow start-up work (sandbox, keychain, history) begins after the first frame.
+// PromptService; what an action shows in ActionFeedback, why actions are not offered in
+// ActionReadiness, the bars above the tabs in WindowNotices, the sandbox's side in SandboxLink and
+// the History, Bulk and team tabs in HistoryTab, BulkTab and TeamController. Slow start-up work
+// (sandbox, keychain, history) begins after the first frame.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -90,20 +95,13 @@ private:
     void buildLayout();
     void connectProfiles();
     void connectActions();
-    void updateSandboxStatus();
-    void updateHistoryTab(const ChainReport &report);
     void startServices();
-    void buildHistory();
     void finishBulk(); // the Bulk tab's panel, after the first frame
     // Profiles stay put while an action or a bulk run is in flight: its answers belong to the profile.
     void updateSwitching(bool actionBusy);
-    void loadHistory();
-    void onSandboxStarted();
     void onProfileChanged(const Profile &profile);
-    void onOutcome(const ActionOutcome &outcome);
     // One target per action: locks, in-flight labels, known-deleted users.
     void connectTargetSafety();
-    void updateReadiness();
     void restoreLayout();
     void saveLayout();
 
@@ -113,14 +111,14 @@ private:
     ActionController *m_actions;
     HistoryTableModel *m_historyModel = nullptr;
     HistoryFeed *m_historyFeed = nullptr;
-    HistoryPanel *m_historyPanel = nullptr;
+    HistoryTab *m_historyTab = nullptr; // the History tab: a placeholder, then the panel
     ProductionBanner *m_banner;
     ProfileBar *m_profileBar;
-    InfoBar *m_firstRunBar;
-    InfoBar *m_keychainBar;
-    InfoBar *m_settingsBar;
+    WindowNotices *m_notices; // the bars above the tabs
     LookupPanel *m_lookup;
     ActionPanel *m_actionPanel;
+    ActionReadiness *m_readiness;         // whether, and why not, the actions are offered
+    ActionFeedback *m_feedback = nullptr; // the result view, follow-up bar and status line for one action
     BulkTab *m_bulkTab = nullptr;
     BulkPanel *m_bulk = nullptr;      // once the Bulk tab is built
     TeamController *m_team = nullptr; // the team's status line, Approvals tab and four-eyes gate
@@ -129,13 +127,10 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     WindowMenus *m_menus = nullptr;
     LanguageSwitch *m_language = nullptr;
-    QVariantMap m_carriedBulk; // from the window this one replaces, until the Bulk tab is built
-    std::shared_ptr<const ActionOutcome> m_lastOutcome; // on screen in the result view, for a handover
+    SandboxLink *m_sandbox = nullptr; // the built-in sandbox's demo enrollees and status line
+    QVariantMap m_carriedBulk;        // from the window this one replaces, until the Bulk tab is built
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
-    QDateTime m_sessionStart;
-    QStringList m_demoUsers;   // what the lookup's demo list shows
-    QString m_keychainDetails; // the keychain's own error, shown on request
     bool m_servicesStarted = false;
     bool m_waitingForFrame = false;
     bool m_closeConfirmed = false;

@@ -6566,4 +6566,103 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Il n&apos;existe pas de demande n° %1.</translation>
     </message>
 </context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Opening history…</source>
+        <translation>Ouverture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;History — check failed</source>
+        <translation>&amp;Historique — vérification échouée</translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotices</name>
+    <message>
+        <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
+        <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
+    </message>
+    <message>
+        <source>Add a Smile ID profile…</source>
+        <translation>Ajouter un profil Smile ID…</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Why no keychain is available</source>
+        <translation>Pourquoi aucun trousseau n’est disponible</translation>
+    </message>
+    <message>
+        <source>The system&apos;s keychain service answered:
+
+%1</source>
+        <translation>Le service de trousseau du système a répondu :
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ActionReadiness</name>
+    <message>
+        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
+        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
+    </message>
+    <message>
+        <source>Starting: opening the audit trail…</source>
+        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <source>Enter a valid user ID to enable the actions.</source>
+        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLink</name>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Local sandbox listening on %1</source>
+        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActionFeedback</name>
+    <message>
+        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
+        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
+    </message>
+    <message>
+        <source>Sending %1 for &quot;%2&quot;…</source>
+        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>%1 was not sent.</source>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+</context>
 </TS>

@@ -136,6 +136,8 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
             return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));
         BulkPlan::identify(&retry, *core()->bulkStore(), *core()->clock(),
                            resultsPath.isEmpty() ? QString() : QFileInfo(resultsPath).absoluteFilePath());
+        if (const Status s = core()->bulkStore()->checkResultsPath(retry.resultsPath, retry.inputPath); !s.ok())
+            return fail(ExitCode::kUsage, s.message() + QLatin1Char(' ') + tr("Nothing was sent."));
         launch(retry, options);
     });
 }

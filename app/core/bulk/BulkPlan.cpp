@@ -38,6 +38,8 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
             next.rows.append(r.row);
     }
     next.parentId = parent.id;
+    next.format = BulkRecord::kFormat;
+    next.fileDigest.clear();
     next.id.clear();
     next.created = {};
     next.resultsPath.clear();
@@ -49,6 +51,8 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
 
 void BulkPlan::identify(BulkRecord *record, const BulkStore &store, const Clock &clock, const QString &resultsPath)
 {
+    record->format = BulkRecord::kFormat;
+    record->fileDigest.clear(); // a new identity: its digest is made at its first save
     record->id = store.newId(clock);
     record->created = clock.now();
     record->resultsPath = resultsPath.isEmpty() ? store.defaultResultsPath(record->id) : resultsPath;

@@ -71,15 +71,56 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
+    // Checking the run's state and marking it running is one step across processes: under the run's
+    // lock, the run file is read again before the history is.
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    BulkRunLock *lock = &m_lock;
+    offThread(
+        [record, store, lock] {
+        if (Status s = lock->acquire(store->folder(), record.id); !s.ok())
+            return s;
+        if (Result<BulkRecord> onDisk = store->load(record.id); onDisk.ok()) {
+            const BulkRecord::State state = onDisk.value().state;
+            if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
+                lock->release();
+                return Status::failure(tr("Run %1 is %2 already.").arg(record.id, BulkRecord::stateName(state)),
+                                       Status::Kind::Invalid);
+            }
+        }
+        if (Status s = store->checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
+            lock->release();
+            return s;
+        }
+        return Status::success();
+        },
+        [this](const Status &locked) { onLocked(locked); });
+}
+
+void BulkRun::onLocked(const Status &locked)
+{
+    if (!locked.ok()) {
+        m_stopped = true;
+        m_refused = true;
+        emit failed(locked);
+        return;
+    }
     // What was begun before (by this run in a process that died, say) is in the history, not here.
     m_history->read(1, this, [this](const Result<HistoryRead> &read) {
         if (!read.ok()) {
             m_stopped = true;
+            releaseLock();
             emit failed(read.status());
             return;
         }
         onHistoryRead(read.value().entries);
     });
+}
+
+void BulkRun::releaseLock()
+{
+    BulkRunLock *lock = &m_lock;
+    m_files.start([lock] { lock->release(); });
 }
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
@@ -109,6 +150,7 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
 {
     if (!problem.ok()) {
         m_stopped = true;
+        releaseLock();
         emit failed(problem);
         return;
     }
@@ -348,6 +390,7 @@ void BulkRun::conclude(BulkRecord::State state)
         if (ended.state == BulkRecord::State::Paused)
             return void(emit paused(m_pauseCause, m_pauseReason));
         m_key.reset();
+        releaseLock();
         emit finished(counts());
         },
         [results] { return results ? results->flush() : Status::success(); });
@@ -370,6 +413,7 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
         if (!s.ok() && !m_stopped) {
             m_stopped = true;
             m_settling = false;
+            releaseLock();
             emit failed(s);
             return;
         }

@@ -3,6 +3,7 @@
 #include "action/ActionPolicy.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
+#include "bulk/BulkRunLock.h"
 #include "bulk/BulkThrottle.h"
 #include "settings/SecretBytes.h"
 
@@ -25,12 +26,14 @@ struct ApiResult;
 
 // One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
 // leaves, signed, retried and recorded like a single action), throttled by rate and concurrency, in
-// windows submitted in one event-loop turn so their intents share one history commit. start() reads
-// the history first: rows already begun (by an earlier, perhaps killed, process) are never sent again;
-// those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak of
-// refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and
-// the signals; nothing here blocks: the history, the run file and the results file are written, and
-// rows matched to a long history, on other threads.
+// windows submitted in one event-loop turn so their intents share one history commit. start() takes
+// the run's lock (BulkRunLock: one process sends a run; it is held until the run ends or this object
+// is destroyed), reads the run file again under it (a run another process finished meanwhile is not
+// sent again), then reads the history: rows already begun (by an earlier, perhaps killed, process)
+// are never sent again; those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak
+// of refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and the signals;
+// nothing here blocks: the history, the run file and the results file are written, and rows matched to a long history,
+// on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT
@@ -64,6 +67,9 @@ public:
     int inFlight() const { return int(m_tickets.size()); }
     int remaining() const { return int(m_queue.size()); }
     QString resultsPath() const;
+    // The run stopped before reading the history because another process sends it, it had ended
+    // already, or its results file may not be written over: failed() said which, and nothing was sent.
+    bool refused() const { return m_refused; }
 
     void start();
     void pause(PauseCause cause = PauseCause::Requested, const QString &reason = {});
@@ -85,6 +91,8 @@ signals:
     void failed(const Status &status);
 
 private:
+    void onLocked(const Status &locked);
+    void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);
     void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
     // work() on the run's file thread, then then(result) back on this object's thread.
@@ -124,6 +132,7 @@ private:
     int m_streakLimit = 5;
     int m_canaryLeft = -1;
     bool m_started = false;
+    bool m_refused = false;
     bool m_stopped = false;
     bool m_pausing = false;
     bool m_cancelling = false;
@@ -132,5 +141,6 @@ private:
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
     QString m_digest;    // of the header as started, recorded with every row
+    BulkRunLock m_lock;  // taken and released on m_files only
     QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
 };

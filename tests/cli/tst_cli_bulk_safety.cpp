@@ -390,12 +390,73 @@ void TestCliBulkSafety::editedResultsPathIsRefused()
     QCOMPARE(kept.readAll(), QByteArray("keep me\n"));
 }
 
+// A retry takes what the run's retries already did into account: a second `retry --unknown` (or a retry
+// of failed rows) of the same run sends nothing a first retry already sent.
 void TestCliBulkSafety::secondRetrySendsNothingAgain()
 {
+    const QStringList ids = knownIds(QStringLiteral("again"), 6);
+    FaultPlan reset;
+    reset.kind = FaultPlan::Kind::Reset; // sent, never answered: unknown
+    reset.remaining = 2;
+    m_server->setFaultPlan(reset);
+    const QStringList withGhost = ids + QStringList{QStringLiteral("again-ghost")};
+    const CliRun first = m_cli.run(
+        target({QStringLiteral("reactivate"), QStringLiteral("--input"),
+                idsFile(QStringLiteral("again.txt"), withGhost), QStringLiteral("--rate"), QStringLiteral("0"),
+                QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--yes")}));
+    QVERIFY2(first.exitCode == 3, qPrintable(first.describe())); // a refusal outranks the unknown rows
+    const QString runId = newestRun();
+    const QJsonObject shown = show(runId);
+    QCOMPARE(shown.value(QLatin1String("unknown")).toInt(), 2);
+    QCOMPARE(shown.value(QLatin1String("failed")).toInt(), 1);
+
+    m_received.clear();
+    const QStringList retry{QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--unknown"),
+                            QStringLiteral("--yes")};
+    const CliRun once = m_cli.run(retry);
+    QCOMPARE(once.exitCode, 3); // the ghost is refused again
+    QCOMPARE(received(ids), 2);
+    QCOMPARE(m_received.value(QStringLiteral("again-ghost")), 1);
+    const QString firstRetry = newestRun();
+
+    // Now the ghost is known; the unknown rows were done by the first retry: only the ghost goes again.
+    m_server->registry().add(QStringLiteral("again-ghost"));
+    const CliRun twice = m_cli.run(retry);
+    QVERIFY2(twice.exitCode == 0, qPrintable(twice.describe()));
+    QCOMPARE(received(ids), 2);
+    QCOMPARE(m_received.value(QStringLiteral("again-ghost")), 2);
+    QVERIFY(newestRun() != firstRetry);
+
+    // Everything is done: a third retry has nothing to send.
+    const CliRun thrice = m_cli.run(retry);
+    QCOMPARE(thrice.exitCode, 0);
+    QVERIFY2(thrice.err.contains("no rows to retry"), thrice.err.constData());
+    QCOMPARE(received(ids), 2);
+    QCOMPARE(m_received.value(QStringLiteral("again-ghost")), 2);
 }
 
+// A 429 inside a bulk run is no row failure: every row in flight waits with the run and goes again
+// within its rate, so a server allowing 3 requests/s gets each of 40 rows exactly once as an acted
+// request (the 429s are counted apart), and all 40 are done.
 void TestCliBulkSafety::tooManyRequestsStormHoldsInsteadOfFailing()
 {
+    const QStringList ids = knownIds(QStringLiteral("storm"), 40);
+    m_server->setRateLimit(3);
+    QElapsedTimer clock;
+    clock.start();
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("storm.txt"), ids),
+                QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("16"),
+                QStringLiteral("--yes")}),
+        {}, 180000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(m_tooMany >= 1, "the sandbox never said 429");
+    for (const QString &id : ids)
+        QVERIFY2(m_received.value(id) == 1, qPrintable(id));
+    const QJsonObject shown = show(newestRun());
+    QCOMPARE(shown.value(QLatin1String("succeeded")).toInt(), ids.size());
+    QCOMPARE(shown.value(QLatin1String("failed")).toInt(), 0);
+    qInfo("40 rows against 3/s: %d answers 429, %lld ms", m_tooMany, clock.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestCliBulkSafety)

@@ -34,6 +34,9 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
 
 BulkRun::~BulkRun()
 {
+    // Rows waiting out a 429 would otherwise hold the runner's slots for good.
+    for (const quint64 ticket : std::as_const(m_resend))
+        m_runner->cancel(ticket);
     // What was asked for is written; the answers posted back die with this object.
     m_files.waitForDone();
 }
@@ -191,7 +194,23 @@ void BulkRun::schedulePump()
 
 void BulkRun::pump()
 {
-    if (m_stopped || m_pausing || m_cancelling || m_queue.isEmpty())
+    if (m_stopped)
+        return;
+    if (!m_resend.isEmpty()) {
+        // Rows answered 429 go again before any new row, within the rate, also while pausing or
+        // cancelling: the run waits for them.
+        int waitMs = 0;
+        const int n = qMin(int(m_resend.size()), m_throttle.allowance(m_clock.elapsed(), &waitMs));
+        if (n > 0)
+            m_throttle.sent(m_clock.elapsed(), n);
+        for (int i = 0; i < n; ++i)
+            m_runner->resend(m_resend.takeFirst());
+        if (!m_resend.isEmpty()) {
+            m_pumpTimer.start(qMax(1, waitMs));
+            return;
+        }
+    }
+    if (m_pausing || m_cancelling || m_queue.isEmpty())
         return;
     const int concurrency = qMax(1, m_record.concurrency);
     const int free = concurrency - inFlight();
@@ -252,6 +271,8 @@ void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int 
     const qint64 now = m_clock.elapsed();
     m_throttle.tooMany(now);
     m_throttle.hold(now + retryInMs);
+    m_resend.append(ticket); // the runner waits for the run to send it again
+    m_pumpTimer.start(qMax(1, retryInMs));
     emit holding(retryInMs, result.summary());
 }
 
@@ -301,7 +322,8 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
     m_pausing = true;
     m_pauseCause = cause;
     m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
-    m_pumpTimer.stop();
+    if (m_resend.isEmpty())
+        m_pumpTimer.stop();
     if (m_started && inFlight() == 0 && !m_rows.isEmpty())
         settle();
 }
@@ -311,7 +333,8 @@ void BulkRun::cancel()
     if (m_stopped)
         return;
     m_cancelling = true;
-    m_pumpTimer.stop();
+    if (m_resend.isEmpty())
+        m_pumpTimer.stop();
     if (inFlight() == 0)
         settle();
 }

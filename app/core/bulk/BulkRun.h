@@ -124,6 +124,7 @@ private:
     BulkCounts m_counts;
     QList<int> m_queue;            // row indices never begun, in input order
     QHash<quint64, int> m_tickets; // in flight: runner ticket -> row index
+    QList<quint64> m_resend;       // in flight, answered 429: sent again first, as the throttle allows
     BulkThrottle m_throttle;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;

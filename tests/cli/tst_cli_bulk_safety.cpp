@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -39,6 +40,7 @@ private slots:
     void editedResultsPathIsRefused();
     void secondRetrySendsNothingAgain();
     void tooManyRequestsStormHoldsInsteadOfFailing();
+    void fullDiskLeavesTheRunFileWhole();
 
 private:
     QStringList target(const QStringList &extra) const;
@@ -457,6 +459,104 @@ void TestCliBulkSafety::tooManyRequestsStormHoldsInsteadOfFailing()
     QCOMPARE(shown.value(QLatin1String("succeeded")).toInt(), ids.size());
     QCOMPARE(shown.value(QLatin1String("failed")).toInt(), 0);
     qInfo("40 rows against 3/s: %d answers 429, %lld ms", m_tooMany, clock.elapsed());
+}
+
+namespace {
+bool runTool(const QString &program, const QStringList &arguments, QByteArray *errors = nullptr)
+{
+    QProcess p;
+    p.start(program, arguments);
+    const bool ok = p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (errors)
+        *errors = p.readAllStandardError();
+    return ok;
+}
+
+// Fills the file system of `folder` with `filler` until it refuses a write.
+void fill(const QString &filler)
+{
+    QFile file(filler);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    const QByteArray chunk(4096, 'f');
+    while (file.write(chunk) == chunk.size() && file.flush()) {
+    }
+}
+} // namespace
+
+// A full disk never tears a run file: on a 2 MB tmpfs filled while a run goes, the history and the run
+// file refuse writes, the run stops saying so, the run file on disk is a whole earlier version that
+// `bulk show` reads, and once space is freed `bulk resume` takes the run to its end, each row once.
+void TestCliBulkSafety::fullDiskLeavesTheRunFileWhole()
+{
+    CliHarness cli;
+    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
+    const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    QByteArray why;
+    if (::geteuid() != 0
+        || !runTool(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
+                     QStringLiteral("tmpfs"), data},
+                    &why))
+        QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
+    const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+    const auto cliTarget = [this](const QStringList &extra) { return target(extra); };
+
+    // The history, its key and the runs folder exist before the disk fills.
+    const QStringList seed = knownIds(QStringLiteral("disk-seed"), 1);
+    CliRun run = cli.run(cliTarget({QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                    idsFile(QStringLiteral("disk-seed.txt"), seed), QStringLiteral("--yes")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+
+    const QStringList ids = knownIds(QStringLiteral("disk"), 300);
+    const QString filler = QDir(data).filePath(QStringLiteral("filler"));
+    fill(filler);
+    // Room for the run file (about 50 kB) and a few dozen rows' history, not for the whole run.
+    QFile room(filler);
+    QVERIFY(room.resize(qMax<qint64>(0, room.size() - 96 * 1024)));
+    const QString results = QDir(cli.home()).filePath(QStringLiteral("disk-results.csv"));
+    run = cli.run(
+        cliTarget({QStringLiteral("deactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("disk.txt"), ids),
+                   QStringLiteral("--results"), results, QStringLiteral("--rate"), QStringLiteral("0"),
+                   QStringLiteral("--concurrency"), QStringLiteral("8"), QStringLiteral("--yes")}),
+        {}, 120000);
+    QVERIFY2(run.finished && !run.crashed, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("space") || run.err.contains("full") || run.out.contains("full"),
+             qPrintable(run.describe()));
+    const CliRun listed = cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+    QString runId;
+    for (const auto &v : listed.array()) {
+        if (v.toObject().value(QLatin1String("total")).toInt() == ids.size())
+            runId = v.toObject().value(QLatin1String("id")).toString();
+    }
+    QVERIFY2(!runId.isEmpty(), listed.out.constData());
+    // Whole: it parses, and its size is what its content says, not a multiple of a page cut short.
+    QFile runFile(QDir(data).filePath(QStringLiteral("runs/%1.json").arg(runId)));
+    QVERIFY(runFile.open(QIODevice::ReadOnly));
+    QJsonParseError parsed{};
+    QJsonDocument::fromJson(runFile.readAll(), &parsed);
+    QCOMPARE(parsed.error, QJsonParseError::NoError);
+    runFile.close();
+    int sentWhileFull = 0;
+    for (const QString &id : ids)
+        sentWhileFull += m_received.value(id);
+    QVERIFY2(sentWhileFull < ids.size(), "the disk never filled");
+
+    QVERIFY(QFile::remove(filler));
+    const CliRun resumed = cli.run({QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")},
+                                   {}, 120000);
+    QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 4, qPrintable(resumed.describe()));
+    for (const QString &id : ids)
+        QVERIFY2(m_received.value(id) <= 1, qPrintable(id));
+    const CliRun shown = cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId, QStringLiteral("--json")});
+    QVERIFY2(shown.exitCode == 0, qPrintable(shown.describe()));
+    const QJsonObject after = shown.object();
+    QCOMPARE(after.value(QLatin1String("not_sent")).toInt(), 0);
+    QCOMPARE(after.value(QLatin1String("state")).toString(), QStringLiteral("finished"));
+    qInfo("full disk: %d rows sent while full, %d unknown after the resume", sentWhileFull,
+          after.value(QLatin1String("unknown")).toInt());
 }
 
 QTEST_GUILESS_MAIN(TestCliBulkSafety)

@@ -416,10 +416,22 @@ void BulkRun::conclude(BulkRecord::State state)
         releaseLock();
         emit finished(counts());
         },
-        [results] { return results ? results->flush() : Status::success(); });
+        [results] { return results ? results->flush() : Status::success(); },
+        [this](const Status &unsaved) {
+        // The run file is replaced whole or not at all: the one on disk is the last saved, which a resume
+        // reads (its rows' outcomes are in the history). The run stops as paused, saying why.
+        m_settling = false;
+        m_stopped = true;
+        m_pauseCause = PauseCause::Storage;
+        m_pauseReason = tr("The run file could not be saved (%1); the last one saved is intact. Resume once "
+                           "there is space.")
+                            .arg(unsaved.message());
+        emit paused(m_pauseCause, m_pauseReason);
+    });
 }
 
-void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso)
+void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso,
+                         const std::function<void(const Status &)> &otherwise)
 {
     record.updated = QDateTime::currentDateTimeUtc();
     const BulkStore *store = m_store;
@@ -432,7 +444,9 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
         }
         return s;
         },
-        [this, then](const Status &s) {
+        [this, then, otherwise](const Status &s) {
+        if (!s.ok() && !m_stopped && otherwise)
+            return otherwise(s);
         if (!s.ok() && !m_stopped) {
             m_stopped = true;
             m_settling = false;

@@ -106,8 +106,9 @@ private:
     void settle();
     void conclude(BulkRecord::State state);
     // Saves `record` (and runs andAlso) on the file thread; then() runs once it is on disk. A failure
-    // stops the run with failed() instead.
-    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {});
+    // stops the run with failed() instead, or calls otherwise() when given.
+    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {},
+                    const std::function<void(const Status &)> &otherwise = {});
     void scheduleResults();
     void writeResults();
 

@@ -85,9 +85,12 @@ Status BulkStore::save(const BulkRecord &record) const
 {
     if (Status folder = PrivateFiles::ensureFolder(m_folder); !folder.ok())
         return folder;
+    // A temporary file, synced, then renamed over the old one; any short or failed write (a full disk)
+    // discards the temporary file and leaves the old run file as it was.
+    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
     QSaveFile file(pathOf(record.id));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        || file.write(bytes) != bytes.size() || !file.commit())
         return PrivateFiles::writeFailure(
             m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
     return Status::success();

@@ -104,7 +104,7 @@ void BulkRun::onLocked(const Status &locked)
 {
     if (!locked.ok()) {
         m_stopped = true;
-        m_refused = true;
+        m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
         emit failed(locked);
         return;
     }

@@ -68,7 +68,8 @@ public:
     int remaining() const { return int(m_queue.size()); }
     QString resultsPath() const;
     // The run stopped before reading the history because another process sends it, it had ended
-    // already, or its results file may not be written over: failed() said which, and nothing was sent.
+    // already, or its results file may not be written over (not for a disk that cannot take the lock):
+    // failed() said which, and nothing was sent.
     bool refused() const { return m_refused; }
 
     void start();

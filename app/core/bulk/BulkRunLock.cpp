@@ -42,9 +42,8 @@ Status BulkRunLock::acquire(const QString &folder, const QString &id)
                 .arg(pid),
             Status::Kind::Locked);
     }
-    return Status::failure(
-        QCoreApplication::translate("BulkRunLock", "The lock of run %1 cannot be taken in %2.").arg(id, folder),
-        lock->error() == QLockFile::PermissionError ? Status::Kind::PermissionDenied : Status::Kind::Storage);
+    // Why (a full disk, a read-only one) is told by a real attempt.
+    return PrivateFiles::writeFailure(folder, QCoreApplication::translate("BulkRunLock", "the lock of run %1").arg(id));
 }
 
 void BulkRunLock::release()

@@ -79,25 +79,27 @@ void BulkRun::start()
     const BulkRecord record = m_record;
     const BulkStore *store = m_store;
     BulkRunLock *lock = &m_lock;
-    offThread(
-        [record, store, lock] {
-        if (Status s = lock->acquire(store->folder(), record.id); !s.ok())
-            return s;
-        if (Result<BulkRecord> onDisk = store->load(record.id); onDisk.ok()) {
-            const BulkRecord::State state = onDisk.value().state;
-            if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
-                lock->release();
-                return Status::failure(tr("Run %1 is %2 already.").arg(record.id, BulkRecord::stateName(state)),
-                                       Status::Kind::Invalid);
-            }
-        }
-        if (Status s = store->checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
+    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
+              [this](const Status &locked) { onLocked(locked); });
+}
+
+Status BulkRun::lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock)
+{
+    if (Status s = lock->acquire(store->folder(), record.id); !s.ok())
+        return s;
+    if (Result<BulkRecord> onDisk = store->load(record.id); onDisk.ok()) {
+        const BulkRecord::State state = onDisk.value().state;
+        if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
             lock->release();
-            return s;
+            return Status::failure(tr("Run %1 is %2 already.").arg(record.id, BulkRecord::stateName(state)),
+                                   Status::Kind::Invalid);
         }
-        return Status::success();
-        },
-        [this](const Status &locked) { onLocked(locked); });
+    }
+    if (Status s = store->checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
+        lock->release();
+        return s;
+    }
+    return Status::success();
 }
 
 void BulkRun::onLocked(const Status &locked)
@@ -210,7 +212,7 @@ void BulkRun::pump()
             return;
         }
     }
-    if (m_pausing || m_cancelling || m_queue.isEmpty())
+    if (m_pausing || m_cancelling || m_resuming || m_queue.isEmpty())
         return;
     const int concurrency = qMax(1, m_record.concurrency);
     const int free = concurrency - inFlight();
@@ -353,7 +355,50 @@ void BulkRun::resume()
     m_canaryLeft = -1;
     m_record.state = BulkRecord::State::Running;
     m_record.pauseReason.clear();
+    // A paused run let go of its lock: another process may have sent some of its rows since. Nothing
+    // new leaves until the lock is back and the history has been read again.
+    m_resuming = true;
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    BulkRunLock *lock = &m_lock;
+    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
+              [this](const Status &locked) {
+        if (!locked.ok()) {
+            m_resuming = false;
+            m_stopped = true;
+            m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
+            emit failed(locked);
+            return;
+        }
+        m_history->read(1, this, [this](const Result<HistoryRead> &read) {
+            if (!read.ok()) {
+                m_resuming = false;
+                m_stopped = true;
+                releaseLock();
+                emit failed(read.status());
+                return;
+            }
+            const BulkRecord record = m_record;
+            const QList<HistoryEntry> entries = read.value().entries;
+            offThread([record, entries] { return record.results(entries); },
+                      [this](const QList<BulkRowResult> &now) { onResumed(now); });
+        });
+    });
+}
+
+void BulkRun::onResumed(const QList<BulkRowResult> &now)
+{
+    for (int k = int(m_queue.size()) - 1; k >= 0; --k) {
+        const int i = m_queue.at(k);
+        if (i < now.size() && now.at(i).begun()) {
+            m_rows[i] = now.at(i);
+            m_queue.removeAt(k);
+        }
+    }
+    m_counts = BulkCounts::of(m_rows);
+    emit progress(counts());
     saveRecord(m_record, [this] {
+        m_resuming = false;
         schedulePump();
         if (m_queue.isEmpty() && inFlight() == 0 && !m_stopped)
             settle();
@@ -410,10 +455,10 @@ void BulkRun::conclude(BulkRecord::State state)
         m_record = ended;
         m_settling = false;
         m_stopped = true;
+        releaseLock();
         if (ended.state == BulkRecord::State::Paused)
             return void(emit paused(m_pauseCause, m_pauseReason));
         m_key.reset();
-        releaseLock();
         emit finished(counts());
         },
         [results] { return results ? results->flush() : Status::success(); },
@@ -426,6 +471,7 @@ void BulkRun::conclude(BulkRecord::State state)
         m_pauseReason = tr("The run file could not be saved (%1); the last one saved is intact. Resume once "
                            "there is space.")
                             .arg(unsaved.message());
+        releaseLock();
         emit paused(m_pauseCause, m_pauseReason);
     });
 }

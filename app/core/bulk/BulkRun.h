@@ -27,13 +27,14 @@ struct ApiResult;
 // One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
 // leaves, signed, retried and recorded like a single action), throttled by rate and concurrency, in
 // windows submitted in one event-loop turn so their intents share one history commit. start() takes
-// the run's lock (BulkRunLock: one process sends a run; it is held until the run ends or this object
-// is destroyed), reads the run file again under it (a run another process finished meanwhile is not
-// sent again), then reads the history: rows already begun (by an earlier, perhaps killed, process)
-// are never sent again; those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak
-// of refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and the signals;
-// nothing here blocks: the history, the run file and the results file are written, and rows matched to a long history,
-// on other threads.
+// the run's lock (BulkRunLock: one process sends a run; it is held until the run pauses or ends or this
+// object is destroyed, and resume() takes it back and reads the history again), reads the run file
+// again under it (a run another process finished meanwhile is not sent again), then reads the history:
+// rows already begun (by an earlier, perhaps killed, process) are never sent again; those without an
+// answer stay unknown. A 429 holds the whole run for its Retry-After, and the rows it answered go again
+// within the run's rate; a streak of refusals that will not get better (2205, 2405, 2220) pauses it.
+// Faces drive it and show rows() and the signals; nothing here blocks: the history, the run file and
+// the results file are written, and rows matched to a long history, on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT
@@ -92,7 +93,11 @@ signals:
     void failed(const Status &status);
 
 private:
+    // On the file thread: the run's lock, then its file read again (a run already ended is not sent
+    // again) and its results path checked.
+    static Status lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock);
     void onLocked(const Status &locked);
+    void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);
     void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
@@ -136,6 +141,7 @@ private:
     int m_canaryLeft = -1;
     bool m_started = false;
     bool m_refused = false;
+    bool m_resuming = false; // resume() is taking the lock back and reading the history again
     bool m_stopped = false;
     bool m_pausing = false;
     bool m_cancelling = false;

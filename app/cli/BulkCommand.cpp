@@ -140,6 +140,8 @@ void BulkCommand::startNew(ActionKind action, const QStringList &arguments)
     if (record.validCount() == 0)
         return fail(ExitCode::kUsage, tr("No valid rows; nothing was sent."));
     BulkPlan::identify(&record, *core()->bulkStore(), *core()->clock(), parser.value(results));
+    if (const Status s = core()->bulkStore()->checkResultsPath(record.resultsPath, record.inputPath); !s.ok())
+        return fail(ExitCode::kUsage, s.message() + QLatin1Char(' ') + tr("Nothing was sent."));
     BulkSession::Options options;
     options.yes = parser.isSet(yes);
     options.confirmCount = int(confirmValue);

@@ -131,11 +131,15 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
     withHistory([this, parent, asked, options, resultsPath](const QList<HistoryEntry> &history) {
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
-        BulkRecord retry = BulkPlan::retryOf(parent, parent.results(history), asked);
+        // What an earlier retry of this run (or of its retries) did is not sent again.
+        const QList<BulkRowResult> standing = BulkPlan::standing(parent, core()->bulkStore()->list(), history);
+        BulkRecord retry = BulkPlan::retryOf(parent, standing, asked);
         if (retry.rows.isEmpty())
             return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));
         BulkPlan::identify(&retry, *core()->bulkStore(), *core()->clock(),
                            resultsPath.isEmpty() ? QString() : QFileInfo(resultsPath).absoluteFilePath());
+        if (const Status s = core()->bulkStore()->checkResultsPath(retry.resultsPath, retry.inputPath); !s.ok())
+            return fail(ExitCode::kUsage, s.message() + QLatin1Char(' ') + tr("Nothing was sent."));
         launch(retry, options);
     });
 }

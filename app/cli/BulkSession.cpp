@@ -181,7 +181,13 @@ void BulkSession::run()
     });
     connect(m_run, &BulkRun::paused, this, &BulkSession::onPaused);
     connect(m_run, &BulkRun::finished, this, &BulkSession::onFinished);
-    connect(m_run, &BulkRun::failed, this, [this](const Status &s) { end(ExitCode::kStorage, s.message()); });
+    connect(m_run, &BulkRun::failed, this, [this](const Status &s) {
+        // Another process sending the run, a run already ended or a results file that may not be written
+        // over: refused before anything was sent, like bad input.
+        if (m_run->refused())
+            return end(ExitCode::kUsage, s.message() + QLatin1Char(' ') + tr("Nothing was sent."));
+        end(ExitCode::kStorage, s.message());
+    });
     m_signals = new SignalWatcher(this);
     connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int) {
         if (m_interrupted)

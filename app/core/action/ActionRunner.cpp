@@ -237,7 +237,14 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &answer)
         {QStringLiteral("elapsed_ms"), result.elapsedMs},
     });
     job.call = nullptr;
-    if (!job.cancelled && !result.ok() && result.isRetryable() && job.attempt < m_retry.maxAttempts) {
+    if (!job.cancelled && result.httpStatus == 429 && !job.request.runId.isEmpty()) {
+        // The run slows down as a whole and sends this row again when its hold allows.
+        ++job.tooMany;
+        job.parked = true;
+        emit attemptFailed(ticket, job.attempt, result, backoffMs(job.attempt, result));
+        return;
+    }
+    if (!job.cancelled && !result.ok() && result.isRetryable() && job.attempt - job.tooMany < m_retry.maxAttempts) {
         const int delay = backoffMs(job.attempt, result);
         emit attemptFailed(ticket, job.attempt, result, delay);
         QTimer::singleShot(delay, this, [this, ticket] {
@@ -253,6 +260,16 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &answer)
     startNext();
 }
 
+bool ActionRunner::resend(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !it->parked || it->cancelled)
+        return false;
+    it->parked = false;
+    attempt(ticket);
+    return true;
+}
+
 bool ActionRunner::cancel(quint64 ticket)
 {
     auto it = m_jobs.find(ticket);
@@ -264,6 +281,7 @@ bool ActionRunner::cancel(quint64 ticket)
         return true;
     }
     // Between attempts (waiting to retry): the earlier attempts were sent, so the answer is unknown.
+    it->parked = false;
     ApiResult stopped;
     stopped.outcome = ApiResult::Outcome::Cancelled;
     stopped.message = tr("cancelled");

@@ -111,6 +111,11 @@ public:
     // ticket or one not sent yet.
     bool cancel(quint64 ticket);
 
+    // A row of a bulk run answered 429 is not retried by the runner and does not spend an attempt: it
+    // waits (attemptFailed() says so) until its run, which holds every send for the whole run, sends it
+    // again with resend(). False for a ticket that is not waiting so.
+    bool resend(quint64 ticket);
+
     int activeCount() const { return int(m_active.size()); }
     int queuedCount() const { return int(m_queue.size()); }
 
@@ -131,6 +136,8 @@ private:
         ActionOutcome outcome;
         QPointer<ClientCall> call; // the attempt in flight, if any
         bool cancelled = false;
+        int tooMany = 0;     // attempts a bulk run's hold answered (429): they spend no attempt
+        bool parked = false; // a run's row answered 429, waiting for resend()
     };
     void recordIntents();
     void claimAndRecord(quint64 ticket);

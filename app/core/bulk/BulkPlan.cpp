@@ -5,7 +5,10 @@
 #include "bulk/BulkStore.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace {
 constexpr int kProductionCanary = 5;
@@ -38,6 +41,8 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
             next.rows.append(r.row);
     }
     next.parentId = parent.id;
+    next.format = BulkRecord::kFormat;
+    next.fileDigest.clear();
     next.id.clear();
     next.created = {};
     next.resultsPath.clear();
@@ -47,8 +52,69 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
     return next;
 }
 
+QList<BulkRowResult> BulkPlan::standing(const BulkRecord &parent, const QList<BulkRecord> &runs,
+                                        const QList<HistoryEntry> &history)
+{
+    QList<BulkRowResult> rows = parent.results(history);
+    QHash<int, int> byLine;
+    for (int i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).row.valid())
+            byLine.insert(rows.at(i).row.line, i);
+    }
+    // Its retries, and theirs, oldest first: the newest word on a row wins.
+    QSet<QString> family{parent.id};
+    QList<BulkRecord> retries;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const BulkRecord &run : runs) {
+            if (!family.contains(run.id) && family.contains(run.parentId)) {
+                family.insert(run.id);
+                retries.append(run);
+                grew = true;
+            }
+        }
+    }
+    std::sort(retries.begin(), retries.end(), [](const BulkRecord &a, const BulkRecord &b) {
+        return a.created != b.created ? a.created < b.created : a.id < b.id;
+    });
+    for (const BulkRecord &retry : std::as_const(retries)) {
+        const bool ended = retry.state == BulkRecord::State::Finished || retry.state == BulkRecord::State::Cancelled;
+        for (const BulkRowResult &r : retry.results(history)) {
+            const auto at = byLine.constFind(r.row.line);
+            if (!r.row.valid() || at == byLine.constEnd())
+                continue;
+            BulkRowResult &mine = rows[*at];
+            if (r.begun()) {
+                mine.entry = r.entry;
+                mine.status = r.status;
+            } else if (!ended) {
+                mine.entry = {};
+                mine.status = BulkRowStatus::NotSent;
+            }
+        }
+    }
+    // Done since, by any face: a single action, or a run of another input.
+    QHash<QString, const HistoryEntry *> doneAfter;
+    for (const HistoryEntry &e : history) {
+        if (e.action == parent.action && e.outcome == HistoryEntry::Outcome::Success)
+            doneAfter.insert(e.userId, &e);
+    }
+    for (BulkRowResult &r : rows) {
+        if (r.status != BulkRowStatus::Failed && r.status != BulkRowStatus::Unknown)
+            continue;
+        const HistoryEntry *done = doneAfter.value(r.row.userId);
+        if (done && done->id > r.entry.id) {
+            r.entry = *done;
+            r.status = BulkRowStatus::Succeeded;
+        }
+    }
+    return rows;
+}
+
 void BulkPlan::identify(BulkRecord *record, const BulkStore &store, const Clock &clock, const QString &resultsPath)
 {
+    record->format = BulkRecord::kFormat;
+    record->fileDigest.clear(); // a new identity: its digest is made at its first save
     record->id = store.newId(clock);
     record->created = clock.now();
     record->resultsPath = resultsPath.isEmpty() ? store.defaultResultsPath(record->id) : resultsPath;

@@ -41,6 +41,13 @@ public:
     // `retry` asks for; no rows when there is nothing to retry. No canary: the parent was the test.
     static BulkRecord retryOf(const BulkRecord &parent, const QList<BulkRowResult> &results, const Retry &retry);
 
+    // The rows of `parent` as they stand now, for retryOf(): a row a later retry of it (any run in `runs`
+    // descended from it) began stands as that retry's row does; a row a retry that has not ended holds
+    // without having begun it is left out (not sent: that run sends it when resumed); a row whose user
+    // the history shows this action done for after the row was begun stands as done.
+    static QList<BulkRowResult> standing(const BulkRecord &parent, const QList<BulkRecord> &runs,
+                                         const QList<HistoryEntry> &history);
+
     // Gives a run its id, creation time and results file (`resultsPath`, or the store's default).
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,
                          const QString &resultsPath = {});

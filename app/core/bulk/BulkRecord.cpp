@@ -123,43 +123,55 @@ int BulkRecord::validCount() const
     return n;
 }
 
-QJsonObject BulkRecord::toJson() const
+namespace {
+QJsonObject headerOf(const BulkRecord &r)
 {
     QJsonArray rowArray;
-    for (const BulkRow &row : rows)
+    for (const BulkRow &row : r.rows)
         rowArray.append(row.toJson());
     const QJsonObject profileObject{
-        {QStringLiteral("name"), profile.name},
-        {QStringLiteral("partner_id"), profile.partnerId},
-        {QStringLiteral("email"), profile.email},
-        {QStringLiteral("environment"), environmentName(profile.environment)},
-        {QStringLiteral("scheme"), schemeName(profile.scheme)},
-        {QStringLiteral("base_url"), profile.baseUrl.toString()},
+        {QStringLiteral("name"), r.profile.name},
+        {QStringLiteral("partner_id"), r.profile.partnerId},
+        {QStringLiteral("email"), r.profile.email},
+        {QStringLiteral("environment"), environmentName(r.profile.environment)},
+        {QStringLiteral("scheme"), schemeName(r.profile.scheme)},
+        {QStringLiteral("base_url"), r.profile.baseUrl.toString()},
     };
     return QJsonObject{
-        {QStringLiteral("format"), 1},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("parent"), parentId},
-        {QStringLiteral("action"), ActionInfo::cliName(action)},
-        {QStringLiteral("reason"), reason},
+        {QStringLiteral("format"), r.format},
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("parent"), r.parentId},
+        {QStringLiteral("action"), ActionInfo::cliName(r.action)},
+        {QStringLiteral("reason"), r.reason},
         {QStringLiteral("profile"), profileObject},
-        {QStringLiteral("input"), inputPath},
-        {QStringLiteral("input_sha256"), inputSha256},
-        {QStringLiteral("rate"), rate},
-        {QStringLiteral("concurrency"), concurrency},
-        {QStringLiteral("canary"), canary},
-        {QStringLiteral("state"), stateName(state)},
-        {QStringLiteral("pause_reason"), pauseReason},
-        {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("updated"), updated.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("results"), resultsPath},
-        {QStringLiteral("pid"), pid},
+        {QStringLiteral("input"), r.inputPath},
+        {QStringLiteral("input_sha256"), r.inputSha256},
+        {QStringLiteral("rate"), r.rate},
+        {QStringLiteral("concurrency"), r.concurrency},
+        {QStringLiteral("canary"), r.canary},
+        {QStringLiteral("state"), BulkRecord::stateName(r.state)},
+        {QStringLiteral("pause_reason"), r.pauseReason},
+        {QStringLiteral("created"), r.created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("updated"), r.updated.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("results"), r.resultsPath},
+        {QStringLiteral("pid"), r.pid},
         {QStringLiteral("rows"), rowArray},
     };
+}
+} // namespace
+
+QJsonObject BulkRecord::toJson() const
+{
+    QJsonObject o = headerOf(*this);
+    if (format >= 2)
+        o.insert(QStringLiteral("digest"), fileDigest.isEmpty() ? digest() : fileDigest);
+    return o;
 }
 
 bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
 {
+    r->format = o.value(QLatin1String("format")).toInt(1);
+    r->fileDigest = r->format >= 2 ? o.value(QLatin1String("digest")).toString() : QString();
     r->id = o.value(QLatin1String("id")).toString();
     r->parentId = o.value(QLatin1String("parent")).toString();
     r->reason = o.value(QLatin1String("reason")).toString();
@@ -181,7 +193,9 @@ bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
     r->rows.clear();
     for (const auto &v : o.value(QLatin1String("rows")).toArray())
         r->rows.append(BulkRow::fromJson(v.toObject()));
-    return !r->id.isEmpty() && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &r->action)
+    // From format 2 on a run file carries its digest; one without it was cut or edited.
+    return !r->id.isEmpty() && (r->format < 2 || !r->fileDigest.isEmpty())
+        && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &r->action)
         && environmentFromName(p.value(QLatin1String("environment")).toString(), &r->profile.environment)
         && schemeFromName(p.value(QLatin1String("scheme")).toString(), &r->profile.scheme)
         && stateFromName(o.value(QLatin1String("state")).toString(), &r->state);
@@ -189,9 +203,11 @@ bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
 
 QString BulkRecord::digest() const
 {
-    QJsonObject o = toJson();
-    for (const char *key : {"rate", "concurrency", "canary", "state", "pause_reason", "updated", "results", "pid"})
+    QJsonObject o = headerOf(*this);
+    for (const char *key : {"rate", "concurrency", "canary", "state", "pause_reason", "updated", "pid"})
         o.remove(QLatin1String(key));
+    if (format < 2)
+        o.remove(QLatin1String("results"));
     return QString::fromLatin1(
         QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
 }
@@ -199,6 +215,11 @@ QString BulkRecord::digest() const
 QString BulkRecord::headerProblem(const QList<HistoryEntry> &history) const
 {
     const QString mine = digest();
+    if (format >= 2 && !fileDigest.isEmpty() && fileDigest != mine)
+        return QCoreApplication::translate("BulkRecord",
+                                           "The run file of %1 was altered: it no longer matches the digest it "
+                                           "was made with.")
+            .arg(id);
     for (const HistoryEntry &e : history) {
         if (e.runId == id && !e.runDigest.isEmpty() && e.runDigest != mine)
             return QCoreApplication::translate("BulkRecord",

@@ -57,7 +57,10 @@ struct BulkCounts {
 // history's chained begin and completion records (which carry the run id and line) are the truth.
 struct BulkRecord {
     enum class State { Running, Paused, Finished, Cancelled };
+    // 2: the results path is part of the digest, and the file carries the digest it was made with.
+    static constexpr int kFormat = 2;
 
+    int format = kFormat; // a run file written before format 2 is read, resumed and saved as it was
     QString id;
     QString parentId; // the run this one retries
     ActionKind action = ActionKind::Deactivate;
@@ -75,6 +78,9 @@ struct BulkRecord {
     QDateTime updated;
     QString resultsPath;
     qint64 pid = 0; // the process that runs it while Running
+    // The digest the run file carried when it was read (format 2); it is written back as it was, so a
+    // file edited by hand is never re-stamped by a save. Empty for a run not read from a file.
+    QString fileDigest;
 
     static QString stateName(State state); // running, paused, finished, cancelled
     static bool stateFromName(const QString &name, State *state);
@@ -85,10 +91,12 @@ struct BulkRecord {
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &o, BulkRecord *record);
     // SHA-256 (hex) of what the run asked for and cannot change: id, parent, action, reason, profile,
-    // input and its hash, created, rows. Every row's begin record carries it, so a header altered after
-    // the fact no longer matches the chain (headerProblem()).
+    // input and its hash, created, rows, and (format 2) the results path. The run file carries it from
+    // its first save, and every row's begin record carries it, so a header altered after the fact no
+    // longer matches the file's own digest or the chain (headerProblem()).
     QString digest() const;
-    // Translated, when a row of this run in `history` was begun under another header; empty otherwise.
+    // Translated, when the file's own digest or a row of this run in `history` was made under another
+    // header; empty otherwise.
     QString headerProblem(const QList<HistoryEntry> &history) const;
 
     // Codes that mean the action's goal is already met (2207 for a deactivate; 2208 or 2210 for a delete).

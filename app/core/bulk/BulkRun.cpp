@@ -34,6 +34,9 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
 
 BulkRun::~BulkRun()
 {
+    // Rows waiting out a 429 would otherwise hold the runner's slots for good.
+    for (const quint64 ticket : std::as_const(m_resend))
+        m_runner->cancel(ticket);
     // What was asked for is written; the answers posted back die with this object.
     m_files.waitForDone();
 }
@@ -71,15 +74,58 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
+    // Checking the run's state and marking it running is one step across processes: under the run's
+    // lock, the run file is read again before the history is.
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    BulkRunLock *lock = &m_lock;
+    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
+              [this](const Status &locked) { onLocked(locked); });
+}
+
+Status BulkRun::lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock)
+{
+    if (Status s = lock->acquire(store->folder(), record.id); !s.ok())
+        return s;
+    if (Result<BulkRecord> onDisk = store->load(record.id); onDisk.ok()) {
+        const BulkRecord::State state = onDisk.value().state;
+        if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
+            lock->release();
+            return Status::failure(tr("Run %1 is %2 already.").arg(record.id, BulkRecord::stateName(state)),
+                                   Status::Kind::Invalid);
+        }
+    }
+    if (Status s = store->checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
+        lock->release();
+        return s;
+    }
+    return Status::success();
+}
+
+void BulkRun::onLocked(const Status &locked)
+{
+    if (!locked.ok()) {
+        m_stopped = true;
+        m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
+        emit failed(locked);
+        return;
+    }
     // What was begun before (by this run in a process that died, say) is in the history, not here.
     m_history->read(1, this, [this](const Result<HistoryRead> &read) {
         if (!read.ok()) {
             m_stopped = true;
+            releaseLock();
             emit failed(read.status());
             return;
         }
         onHistoryRead(read.value().entries);
     });
+}
+
+void BulkRun::releaseLock()
+{
+    BulkRunLock *lock = &m_lock;
+    m_files.start([lock] { lock->release(); });
 }
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
@@ -109,6 +155,7 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
 {
     if (!problem.ok()) {
         m_stopped = true;
+        releaseLock();
         emit failed(problem);
         return;
     }
@@ -149,7 +196,23 @@ void BulkRun::schedulePump()
 
 void BulkRun::pump()
 {
-    if (m_stopped || m_pausing || m_cancelling || m_queue.isEmpty())
+    if (m_stopped)
+        return;
+    if (!m_resend.isEmpty()) {
+        // Rows answered 429 go again before any new row, within the rate, also while pausing or
+        // cancelling: the run waits for them.
+        int waitMs = 0;
+        const int n = qMin(int(m_resend.size()), m_throttle.allowance(m_clock.elapsed(), &waitMs));
+        if (n > 0)
+            m_throttle.sent(m_clock.elapsed(), n);
+        for (int i = 0; i < n; ++i)
+            m_runner->resend(m_resend.takeFirst());
+        if (!m_resend.isEmpty()) {
+            m_pumpTimer.start(qMax(1, waitMs));
+            return;
+        }
+    }
+    if (m_pausing || m_cancelling || m_resuming || m_queue.isEmpty())
         return;
     const int concurrency = qMax(1, m_record.concurrency);
     const int free = concurrency - inFlight();
@@ -211,6 +274,8 @@ void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int 
     const qint64 now = m_clock.elapsed();
     m_throttle.tooMany(now);
     m_throttle.hold(now + retryInMs);
+    m_resend.append(ticket); // the runner waits for the run to send it again
+    m_pumpTimer.start(qMax(1, retryInMs));
     emit holding(retryInMs, result.summary());
 }
 
@@ -260,7 +325,8 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
     m_pausing = true;
     m_pauseCause = cause;
     m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
-    m_pumpTimer.stop();
+    if (m_resend.isEmpty())
+        m_pumpTimer.stop();
     if (m_started && inFlight() == 0 && !m_rows.isEmpty())
         settle();
 }
@@ -270,7 +336,8 @@ void BulkRun::cancel()
     if (m_stopped)
         return;
     m_cancelling = true;
-    m_pumpTimer.stop();
+    if (m_resend.isEmpty())
+        m_pumpTimer.stop();
     if (inFlight() == 0)
         settle();
 }
@@ -289,7 +356,50 @@ void BulkRun::resume()
     m_canaryLeft = -1;
     m_record.state = BulkRecord::State::Running;
     m_record.pauseReason.clear();
+    // A paused run let go of its lock: another process may have sent some of its rows since. Nothing
+    // new leaves until the lock is back and the history has been read again.
+    m_resuming = true;
+    const BulkRecord record = m_record;
+    const BulkStore *store = m_store;
+    BulkRunLock *lock = &m_lock;
+    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
+              [this](const Status &locked) {
+        if (!locked.ok()) {
+            m_resuming = false;
+            m_stopped = true;
+            m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
+            emit failed(locked);
+            return;
+        }
+        m_history->read(1, this, [this](const Result<HistoryRead> &read) {
+            if (!read.ok()) {
+                m_resuming = false;
+                m_stopped = true;
+                releaseLock();
+                emit failed(read.status());
+                return;
+            }
+            const BulkRecord record = m_record;
+            const QList<HistoryEntry> entries = read.value().entries;
+            offThread([record, entries] { return record.results(entries); },
+                      [this](const QList<BulkRowResult> &now) { onResumed(now); });
+        });
+    });
+}
+
+void BulkRun::onResumed(const QList<BulkRowResult> &now)
+{
+    for (int k = int(m_queue.size()) - 1; k >= 0; --k) {
+        const int i = m_queue.at(k);
+        if (i < now.size() && now.at(i).begun()) {
+            m_rows[i] = now.at(i);
+            m_queue.removeAt(k);
+        }
+    }
+    m_counts = BulkCounts::of(m_rows);
+    emit progress(counts());
     saveRecord(m_record, [this] {
+        m_resuming = false;
         schedulePump();
         if (m_queue.isEmpty() && inFlight() == 0 && !m_stopped)
             settle();
@@ -346,15 +456,29 @@ void BulkRun::conclude(BulkRecord::State state)
         m_record = ended;
         m_settling = false;
         m_stopped = true;
+        releaseLock();
         if (ended.state == BulkRecord::State::Paused)
             return void(emit paused(m_pauseCause, m_pauseReason));
         m_key.reset();
         emit finished(counts());
         },
-        [results] { return results ? results->flush() : Status::success(); });
+        [results] { return results ? results->flush() : Status::success(); },
+        [this](const Status &unsaved) {
+        // The run file is replaced whole or not at all: the one on disk is the last saved, which a resume
+        // reads (its rows' outcomes are in the history). The run stops as paused, saying why.
+        m_settling = false;
+        m_stopped = true;
+        m_pauseCause = PauseCause::Storage;
+        m_pauseReason = tr("The run file could not be saved (%1); the last one saved is intact. Resume once "
+                           "there is space.")
+                            .arg(unsaved.message());
+        releaseLock();
+        emit paused(m_pauseCause, m_pauseReason);
+    });
 }
 
-void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso)
+void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso,
+                         const std::function<void(const Status &)> &otherwise)
 {
     record.updated = QDateTime::currentDateTimeUtc();
     const BulkStore *store = m_store;
@@ -367,10 +491,13 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
         }
         return s;
         },
-        [this, then](const Status &s) {
+        [this, then, otherwise](const Status &s) {
+        if (!s.ok() && !m_stopped && otherwise)
+            return otherwise(s);
         if (!s.ok() && !m_stopped) {
             m_stopped = true;
             m_settling = false;
+            releaseLock();
             emit failed(s);
             return;
         }

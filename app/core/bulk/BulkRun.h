@@ -4,6 +4,7 @@
 #include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
+#include "bulk/BulkRunLock.h"
 #include "bulk/BulkThrottle.h"
 #include "settings/SecretBytes.h"
 
@@ -26,12 +27,15 @@ struct ApiResult;
 
 // One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
 // leaves, signed, retried and recorded like a single action), throttled by rate and concurrency, in
-// windows submitted in one event-loop turn so their intents share one history commit. start() reads
-// the history first: rows already begun (by an earlier, perhaps killed, process) are never sent again;
-// those without an answer stay unknown. A 429 holds the whole run for its Retry-After; a streak of
-// refusals that will not get better (2205, 2405, 2220) pauses it. Faces drive it and show rows() and
-// the signals; nothing here blocks: the history, the run file and the results file are written, and
-// rows matched to a long history, on other threads.
+// windows submitted in one event-loop turn so their intents share one history commit. start() takes
+// the run's lock (BulkRunLock: one process sends a run; it is held until the run pauses or ends or this
+// object is destroyed, and resume() takes it back and reads the history again), reads the run file
+// again under it (a run another process finished meanwhile is not sent again), then reads the history:
+// rows already begun (by an earlier, perhaps killed, process) are never sent again; those without an
+// answer stay unknown. A 429 holds the whole run for its Retry-After, and the rows it answered go again
+// within the run's rate; a streak of refusals that will not get better (2205, 2405, 2220) pauses it.
+// Faces drive it and show rows() and the signals; nothing here blocks: the history, the run file and
+// the results file are written, and rows matched to a long history, on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT
@@ -70,6 +74,10 @@ public:
     int inFlight() const { return int(m_tickets.size()); }
     int remaining() const { return int(m_queue.size()); }
     QString resultsPath() const;
+    // The run stopped before reading the history because another process sends it, it had ended
+    // already, or its results file may not be written over (not for a disk that cannot take the lock):
+    // failed() said which, and nothing was sent.
+    bool refused() const { return m_refused; }
 
     void start();
     void pause(PauseCause cause = PauseCause::Requested, const QString &reason = {});
@@ -91,6 +99,12 @@ signals:
     void failed(const Status &status);
 
 private:
+    // On the file thread: the run's lock, then its file read again (a run already ended is not sent
+    // again) and its results path checked.
+    static Status lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock);
+    void onLocked(const Status &locked);
+    void onResumed(const QList<BulkRowResult> &now);
+    void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);
     void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
     // work() on the run's file thread, then then(result) back on this object's thread.
@@ -104,8 +118,9 @@ private:
     void settle();
     void conclude(BulkRecord::State state);
     // Saves `record` (and runs andAlso) on the file thread; then() runs once it is on disk. A failure
-    // stops the run with failed() instead.
-    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {});
+    // stops the run with failed() instead, or calls otherwise() when given.
+    void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {},
+                    const std::function<void(const Status &)> &otherwise = {});
     void scheduleResults();
     void writeResults();
 
@@ -123,6 +138,7 @@ private:
     BulkCounts m_counts;
     QList<int> m_queue;            // row indices never begun, in input order
     QHash<quint64, int> m_tickets; // in flight: runner ticket -> row index
+    QList<quint64> m_resend;       // in flight, answered 429: sent again first, as the throttle allows
     BulkThrottle m_throttle;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
@@ -131,6 +147,8 @@ private:
     int m_streakLimit = 5;
     int m_canaryLeft = -1;
     bool m_started = false;
+    bool m_refused = false;
+    bool m_resuming = false; // resume() is taking the lock back and reading the history again
     bool m_stopped = false;
     bool m_pausing = false;
     bool m_cancelling = false;
@@ -139,5 +157,6 @@ private:
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
     QString m_digest;    // of the header as started, recorded with every row
+    BulkRunLock m_lock;  // taken and released on m_files only
     QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
 };

@@ -6,12 +6,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
+#include <sys/stat.h>
 
 namespace {
 constexpr qint64 kMaxRunFile = 256 * 1024 * 1024;
@@ -37,6 +39,37 @@ QString BulkStore::defaultResultsPath(const QString &id) const
     return QDir(m_folder).filePath(id + QStringLiteral(".results.csv"));
 }
 
+Status BulkStore::checkResultsPath(const QString &results, const QString &input) const
+{
+    const auto refuse = [&results](const QString &why) {
+        return Status::failure(QCoreApplication::translate("BulkStore", "The results file %1 %2.").arg(results, why),
+                               Status::Kind::Invalid);
+    };
+    if (results.isEmpty())
+        return Status::success();
+    const QFileInfo file(results);
+    if (file.isDir())
+        return refuse(QCoreApplication::translate("BulkStore", "is a folder"));
+    // The store's own folder is made with the run file.
+    const bool inStore = QDir::cleanPath(file.absolutePath())
+        == QDir::cleanPath(QFileInfo(m_folder).absoluteFilePath());
+    if (!inStore && !file.absoluteDir().exists())
+        return refuse(QCoreApplication::translate("BulkStore", "is in a folder that does not exist"));
+    if (!input.isEmpty() && file.exists()) {
+        // The same file by another name (a symbolic or a hard link) is the same file.
+        struct stat a {};
+        struct stat b {};
+        if (::stat(QFile::encodeName(results).constData(), &a) == 0
+            && ::stat(QFile::encodeName(input).constData(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return refuse(QCoreApplication::translate("BulkStore", "is the input file"));
+    }
+    const QFileInfo canonicalParent(file.absolutePath());
+    if (canonicalParent.canonicalFilePath() == QFileInfo(m_folder).canonicalFilePath()
+        && file.fileName().endsWith(QLatin1String(".json")) && isRunId(file.fileName().chopped(5)))
+        return refuse(QCoreApplication::translate("BulkStore", "is a run file"));
+    return Status::success();
+}
+
 QString BulkStore::newId(const Clock &clock) const
 {
     const QString stamp = clock.now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -52,9 +85,12 @@ Status BulkStore::save(const BulkRecord &record) const
 {
     if (Status folder = PrivateFiles::ensureFolder(m_folder); !folder.ok())
         return folder;
+    // A temporary file, synced, then renamed over the old one; any short or failed write (a full disk)
+    // discards the temporary file and leaves the old run file as it was.
+    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
     QSaveFile file(pathOf(record.id));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        || file.write(bytes) != bytes.size() || !file.commit())
         return PrivateFiles::writeFailure(
             m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
     return Status::success();

@@ -24,6 +24,9 @@ public:
     QList<BulkRecord> list() const;
     // Where a run's results go when --results is not given.
     QString defaultResultsPath(const QString &id) const;
+    // Kind::Invalid when `results` may not be written over: it is the input `input` (the same file by any
+    // name), a folder, in a folder that does not exist, or a run file of this store.
+    Status checkResultsPath(const QString &results, const QString &input) const;
 
 private:
     QString pathOf(const QString &id) const;

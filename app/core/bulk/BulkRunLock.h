@@ -1,0 +1,32 @@
+#pragma once
+
+#include "base/Status.h"
+
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+// The one process that sends a run: a lock file beside the run file, taken before the run reads the
+// history and held until the run ends or its object is destroyed, so two processes that resume one
+// run at the same instant cannot both see its rows as never begun. A lock left by a process that died
+// (kill -9, a crash) is stale by its PID and taken over; a live holder is never timed out, however
+// long its run. Blocking file work: take it on a worker thread.
+class BulkRunLock
+{
+public:
+    BulkRunLock();
+    ~BulkRunLock();
+    BulkRunLock(const BulkRunLock &) = delete;
+    BulkRunLock &operator=(const BulkRunLock &) = delete;
+
+    // Ok when this object holds the lock of run `id` in `folder` (again: idempotent); Kind::Locked,
+    // naming the holder's pid, when another process (or another run object) holds it.
+    Status acquire(const QString &folder, const QString &id);
+    void release();
+    bool held() const;
+
+private:
+    std::unique_ptr<QLockFile> m_lock;
+};

@@ -310,7 +310,8 @@ void MainWindow::updateHistoryTab(const ChainReport &report)
     const int index = m_tabs->indexOf(m_historyPanel);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, report.ok ? tr("&History") : tr("&History — check failed"));
+    const bool failed = HistoryPanel::checkFailed(report);
+    m_tabs->setTabText(index, failed ? tr("&History — check failed") : tr("&History"));
     m_tabs->setTabIcon(index, report.ok ? QIcon() : Glyphs::icon(Glyph::Warning));
     m_tabs->setTabToolTip(index, report.ok ? QString() : report.problem);
 }

@@ -178,7 +178,7 @@ void HistoryCommand::verify()
                 // A console connected to a team that has not acted yet has no key, and no records of its
                 // own: the team trail's chain is still checked, only no checkpoint of it is kept yet.
                 if (report.ok && core()->fourEyes()->hasTeam()) {
-                    Console::out(tr("Team trail intact: %n record(s) checked.", nullptr, int(report.records)));
+                    Console::out(tr("Team trail intact: its chain holds through record #%1.").arg(report.headSeq));
                     Console::out(tr("This console has no chain key yet (it has recorded no action), so it keeps no "
                                     "checkpoint of the team trail yet: %1")
                                      .arg(key.message()));

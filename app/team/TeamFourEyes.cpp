@@ -84,8 +84,8 @@ QString TeamFourEyes::heldWhy(const Rules &rules, const std::optional<TeamPolicy
                               const QString &named)
 {
     if (policy)
-        return tr("Held: the team's policy cannot be checked. %1 under the team's policy as this console last read "
-                  "it (%2 UTC), and the team database cannot be reached to ask for the approval; nothing was sent.")
+        return tr("Held: the team's policy cannot be checked. %1 (as this console last read the policy, at %2 UTC) "
+                  "The team database cannot be reached to ask for the approval; nothing was sent.")
             .arg(named, policy->readAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     return tr("Held: the team's policy cannot be checked. The team database cannot be reached and %1, so anything "
               "might need a second officer's approval; nothing was sent.")
@@ -101,7 +101,7 @@ void TeamFourEyes::verdict(const ActionRequest &request, QObject *context, Done<
         ActionVerdict v;
         v.conflicts = rules.conflicts;
         const Environment env = request.profile.environment;
-        const QString named = tr("%1 in %2 needs a second officer's approval")
+        const QString named = tr("%1 in %2 needs a second officer's approval under the team's policy.")
                                   .arg(ActionInfo::displayName(request.action), environmentDisplayName(env));
         if (policy && !needsSecondOfficer(*policy, request.action, env)) {
             v.verdict = FourEyesVerdict::Free;
@@ -111,7 +111,7 @@ void TeamFourEyes::verdict(const ActionRequest &request, QObject *context, Done<
             v.problem = rules.reach.message();
         } else {
             v.verdict = FourEyesVerdict::NeedsSecondOfficer;
-            v.why = tr("%1 under the team's policy.").arg(named);
+            v.why = named;
         }
         if (context && done)
             done(v);
@@ -132,14 +132,15 @@ void TeamFourEyes::runVerdict(const BulkRecord &record, bool isNew, QObject *con
             && record.validCount() > policy->bulkLimits.value(environment);
         if (!policy || needsSecondOfficer(*policy, record.action, env) || tooMany) {
             const QString named = tooMany
-                ? tr("A bulk run of more than %n row(s) in %1 needs a second officer's approval", nullptr,
-                     policy->bulkLimits.value(environment))
+                ? tr("A bulk run of more than %n row(s) in %1 needs a second officer's approval under the team's "
+                     "policy.",
+                     nullptr, policy->bulkLimits.value(environment))
                       .arg(environmentDisplayName(env))
-                : tr("%1 in %2 needs a second officer's approval")
+                : tr("%1 in %2 needs a second officer's approval under the team's policy.")
                       .arg(ActionInfo::displayName(record.action), environmentDisplayName(env));
             if (rules.reach.ok()) {
                 v.verdict = FourEyesVerdict::NeedsSecondOfficer;
-                v.why = tr("%1 under the team's policy.").arg(named);
+                v.why = named;
                 v.existing = rules.existing;
             } else {
                 v.verdict = FourEyesVerdict::Held;

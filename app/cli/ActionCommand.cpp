@@ -180,8 +180,13 @@ void ActionCommand::gate()
             Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1.").arg(Console::oneLine(conflict)));
         switch (verdict.verdict) {
         case FourEyesVerdict::Held:
+            // Never sent, never queued: nothing was recorded for a second officer either, as the
+            // database that would keep the request cannot be reached.
             m_request.apiKey.reset();
-            return fail(ExitCode::kNetwork, verdict.why + QLatin1Char(' ') + verdict.problem);
+            Console::err(QStringLiteral("enrollee-cli: ")
+                         + Console::oneLine(verdict.why + QLatin1Char(' ') + verdict.problem));
+            return fail(ExitCode::kAwaitingApproval,
+                        tr("held: the team's policy cannot be checked; nothing was sent."));
         case FourEyesVerdict::NeedsSecondOfficer:
             return requestApproval();
         case FourEyesVerdict::Unasked:

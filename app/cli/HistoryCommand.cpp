@@ -8,6 +8,7 @@
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
 #include "action/Validation.h"
+#include "approvals/FourEyes.h"
 #include "history/HistoryService.h"
 #include "settings/AppSettings.h"
 
@@ -28,7 +29,8 @@ void HistoryCommand::start(const QStringList &arguments)
     const QCommandLineOption json = CliOptions::json();
     const QCommandLineOption verifyOption(QStringLiteral("verify"),
                                           tr("Check the history's hash chain; exit 0 when intact, 5 naming the first "
-                                             "altered, removed or reordered entry."));
+                                             "altered, removed or reordered entry, 4 when the team database cannot "
+                                             "be reached to check it now."));
     const QCommandLineOption keepMonths(QStringLiteral("keep-months"),
                                         tr("Keep N months of history (0 = everything, the default), save that as the "
                                            "retention setting and remove older whole months now, after showing what "
@@ -165,9 +167,21 @@ void HistoryCommand::verify()
     // A check only reads: it never makes a key, so it cannot fork the chain it is checking.
     withChainKey(AuditKey::Mode::ReadOnly, [this](const Status &key) {
         core()->history()->verify(this, [this, key](const ChainReport &report) {
+            // An outage found nothing altered: "cannot check now" (the network code), never a failed check.
+            if (report.unreachable)
+                return reportUnreachable(report);
             if (!key.ok()) {
                 if (report.ok && report.records == 0) {
                     Console::out(tr("The history is empty: nothing to check."));
+                    return succeed();
+                }
+                // A console connected to a team that has not acted yet has no key, and no records of its
+                // own: the team trail's chain is still checked, only no checkpoint of it is kept yet.
+                if (report.ok && core()->fourEyes()->hasTeam()) {
+                    Console::out(tr("Team trail intact: its chain holds through record #%1.").arg(report.headSeq));
+                    Console::out(tr("This console has no chain key yet (it has recorded no action), so it keeps no "
+                                    "checkpoint of the team trail yet: %1")
+                                     .arg(key.message()));
                     return succeed();
                 }
                 return fail(ExitCode::kStorage, tr("The history cannot be checked: %1").arg(key.message()));
@@ -224,11 +238,23 @@ QString HistoryCommand::operatorEmail() const
                                                          : QStringLiteral("enrollee-cli");
 }
 
+void HistoryCommand::reportUnreachable(const ChainReport &report)
+{
+    if (report.breaks.isEmpty())
+        return fail(ExitCode::kNetwork, report.problem); // says it cannot be checked now, and why
+    // This console's own trail is broken all the same: that is a failed check, whatever the database.
+    Console::err(QStringLiteral("enrollee-cli: ") + Console::oneLine(report.problem));
+    ChainReport local = report;
+    local.problem = report.breaks.first().problem;
+    reportBreaks(local);
+}
+
 void HistoryCommand::reportBreaks(const ChainReport &report)
 {
     if (report.unverifiableThrough > 0)
         Console::err(QStringLiteral("enrollee-cli: ") + Console::oneLine(report.epochNote));
-    fail(ExitCode::kStorage, tr("History check FAILED at record #%1: %2").arg(report.firstBadEntry).arg(report.problem));
+    fail(ExitCode::kStorage,
+         tr("History check FAILED at record #%1: %2").arg(report.firstBadEntry).arg(report.problem));
     const qsizetype more = report.breaks.size() - 1;
     if (more <= 0)
         return;

@@ -30,6 +30,7 @@ private:
     void list(const QString &userId, bool json);
     void show(const HistoryRead &read, const QString &userId, bool json);
     void verify();
+    void reportUnreachable(const ChainReport &report);
     void reportBreaks(const ChainReport &report);
     // --new-key-epoch: asks (KeyEpochConfirmation), then makes the new key and records the epoch.
     void newKeyEpoch(const QString &reason, bool yes, bool withoutKeychain);

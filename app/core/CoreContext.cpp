@@ -69,7 +69,7 @@ FourEyes *fourEyesFor(const AppSettings &settings, HistoryService *history, QObj
 {
     if (settings.teamConninfo().isEmpty())
         return new PolicyFourEyes(policyFrom(settings), parent);
-    return new TeamFourEyes(history, policyFrom(settings), parent);
+    return new TeamFourEyes(history, parent);
 }
 
 // With a team store connected, the local trail stays the first, durable write and a forwarder

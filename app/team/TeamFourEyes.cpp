@@ -21,22 +21,30 @@ void onDatabase(HistoryService *history, QObject *context, const FourEyes::Done<
                     done);
 }
 
-// Reads what a verdict needs in one visit to the history thread.
+// Reads what a verdict needs in one visit to the history thread. A policy read from the database is
+// kept for the next process; when the database cannot be reached, the kept copy is read instead.
 template <typename Rules>
 Rules readRules(HistoryBackend &b, const QString &userId, const QString &runId)
 {
     Rules rules;
+    TeamHistoryBackend *team = TeamHistoryBackend::teamOf(b);
     QSqlDatabase *db = TeamHistoryBackend::databaseOf(b, &rules.reach);
-    if (!db)
-        return rules;
-    const Result<QMap<QString, QStringList>> read = TeamApprovals::policy(*db);
-    const Result<QMap<QString, int>> limits = TeamApprovals::bulkPolicy(*db);
-    if (!read.ok() || !limits.ok()) {
-        rules.reach = read.ok() ? limits.status() : read.status();
+    if (db) {
+        const Result<QMap<QString, QStringList>> read = TeamApprovals::policy(*db);
+        const Result<QMap<QString, int>> limits = TeamApprovals::bulkPolicy(*db);
+        if (read.ok() && limits.ok()) {
+            rules.policy = TeamPolicyCache::Policy{read.value(), limits.value(), QDateTime::currentDateTimeUtc()};
+            if (team)
+                (void)team->keepPolicy(*rules.policy); // not kept: the next process offline holds everything
+        } else {
+            rules.reach = read.ok() ? limits.status() : read.status();
+        }
+    }
+    if (!rules.policy) {
+        if (team)
+            rules.kept = team->keptPolicy();
         return rules;
     }
-    rules.byEnvironment = read.value();
-    rules.bulkLimits = limits.value();
     if (!userId.isEmpty()) {
         const Result<QStringList> conflicts = TeamTrail::recentByOthers(*db, userId, kConflictMinutes);
         if (conflicts.ok())
@@ -48,24 +56,40 @@ Rules readRules(HistoryBackend &b, const QString &userId, const QString &runId)
 }
 } // namespace
 
-TeamFourEyes::TeamFourEyes(HistoryService *history, ActionPolicy defaults, QObject *parent)
-    : FourEyes(parent), m_history(history), m_defaults(std::move(defaults))
+TeamFourEyes::TeamFourEyes(HistoryService *history, QObject *parent) : FourEyes(parent), m_history(history)
 {
 }
 
-void TeamFourEyes::learn(const Rules &rules)
+std::optional<TeamPolicyCache::Policy> TeamFourEyes::learn(const Rules &rules)
 {
-    if (!rules.reach.ok())
-        return;
-    m_rules = rules.byEnvironment;
-    m_bulkLimits = rules.bulkLimits;
+    if (rules.policy) {
+        m_policy = rules.policy;
+        return m_policy;
+    }
+    // Offline: the newest of what this process read and what the kept copy says (another process of
+    // this console may have read the policy later).
+    const std::optional<TeamPolicyCache::Policy> &kept = rules.kept.policy;
+    if (kept && (!m_policy || kept->readAt > m_policy->readAt))
+        return kept;
+    return m_policy;
 }
 
-bool TeamFourEyes::needsSecondOfficer(ActionKind action, Environment environment) const
+bool TeamFourEyes::needsSecondOfficer(const TeamPolicyCache::Policy &policy, ActionKind action, Environment environment)
 {
-    if (!m_rules)
-        return m_defaults.rule(action, environment).needsApproval;
-    return m_rules->value(environmentName(environment)).contains(ActionInfo::cliName(action));
+    return policy.actions.value(environmentName(environment)).contains(ActionInfo::cliName(action));
+}
+
+// Why something is held: what the policy as last read names (`named`), or that it is not known at all.
+QString TeamFourEyes::heldWhy(const Rules &rules, const std::optional<TeamPolicyCache::Policy> &policy,
+                              const QString &named)
+{
+    if (policy)
+        return tr("Held: the team's policy cannot be checked. %1 (as this console last read the policy, at %2 UTC) "
+                  "The team database cannot be reached to ask for the approval; nothing was sent.")
+            .arg(named, policy->readAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return tr("Held: the team's policy cannot be checked. The team database cannot be reached and %1, so anything "
+              "might need a second officer's approval; nothing was sent.")
+        .arg(rules.kept.problem);
 }
 
 void TeamFourEyes::verdict(const ActionRequest &request, QObject *context, Done<ActionVerdict> done)
@@ -73,22 +97,21 @@ void TeamFourEyes::verdict(const ActionRequest &request, QObject *context, Done<
     m_history->run<Rules>(
         [userId = request.userId.trimmed()](HistoryBackend &b) { return readRules<Rules>(b, userId, QString()); }, this,
         [this, request, context = QPointer<QObject>(context), done](const Rules &rules) {
-        learn(rules);
+        const std::optional<TeamPolicyCache::Policy> policy = learn(rules);
         ActionVerdict v;
         v.conflicts = rules.conflicts;
-        const QString name = ActionInfo::displayName(request.action);
-        if (!needsSecondOfficer(request.action, request.profile.environment)) {
+        const Environment env = request.profile.environment;
+        const QString named = tr("%1 in %2 needs a second officer's approval under the team's policy.")
+                                  .arg(ActionInfo::displayName(request.action), environmentDisplayName(env));
+        if (policy && !needsSecondOfficer(*policy, request.action, env)) {
             v.verdict = FourEyesVerdict::Free;
         } else if (!rules.reach.ok()) {
             v.verdict = FourEyesVerdict::Held;
-            v.why = tr("%1 here needs a second officer's approval, and the team database cannot be reached to ask "
-                       "for it; nothing was sent.")
-                        .arg(name);
+            v.why = heldWhy(rules, policy, named);
             v.problem = rules.reach.message();
         } else {
             v.verdict = FourEyesVerdict::NeedsSecondOfficer;
-            v.why = tr("%1 in %2 needs a second officer's approval under the team's policy.")
-                        .arg(name, environmentDisplayName(request.profile.environment));
+            v.why = named;
         }
         if (context && done)
             done(v);
@@ -101,28 +124,28 @@ void TeamFourEyes::runVerdict(const BulkRecord &record, bool isNew, QObject *con
         [runId = isNew ? QString() : record.id](HistoryBackend &b) { return readRules<Rules>(b, QString(), runId); },
         this,
         [this, record, context = QPointer<QObject>(context), done](const Rules &rules) {
-        learn(rules);
+        const std::optional<TeamPolicyCache::Policy> policy = learn(rules);
         RunVerdict v;
         const Environment env = record.profile.environment;
         const QString environment = environmentName(env);
-        const bool tooMany = m_bulkLimits.contains(environment)
-            && record.validCount() > m_bulkLimits.value(environment);
-        if (needsSecondOfficer(record.action, env) || tooMany) {
-            v.why = tooMany ? tr("A bulk run of more than %n row(s) in %1 needs a second officer's approval under the "
-                                 "team's policy.",
-                                 nullptr, m_bulkLimits.value(environment))
-                                  .arg(environmentDisplayName(env))
-                            : tr("%1 in %2 needs a second officer's approval under the team's policy.")
-                                  .arg(ActionInfo::displayName(record.action), environmentDisplayName(env));
+        const bool tooMany = policy && policy->bulkLimits.contains(environment)
+            && record.validCount() > policy->bulkLimits.value(environment);
+        if (!policy || needsSecondOfficer(*policy, record.action, env) || tooMany) {
+            const QString named = tooMany
+                ? tr("A bulk run of more than %n row(s) in %1 needs a second officer's approval under the team's "
+                     "policy.",
+                     nullptr, policy->bulkLimits.value(environment))
+                      .arg(environmentDisplayName(env))
+                : tr("%1 in %2 needs a second officer's approval under the team's policy.")
+                      .arg(ActionInfo::displayName(record.action), environmentDisplayName(env));
             if (rules.reach.ok()) {
                 v.verdict = FourEyesVerdict::NeedsSecondOfficer;
+                v.why = named;
                 v.existing = rules.existing;
             } else {
                 v.verdict = FourEyesVerdict::Held;
                 v.problem = rules.reach.message();
-                v.why += QLatin1Char(' ')
-                    + tr("The team database cannot be reached to ask for it: %1 Nothing was sent.")
-                          .arg(rules.reach.message());
+                v.why = heldWhy(rules, policy, named) + QLatin1Char(' ') + rules.reach.message();
             }
         }
         if (context && done)

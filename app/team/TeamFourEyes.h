@@ -1,7 +1,9 @@
 #pragma once
 
-#include "action/ActionPolicy.h"
+#include "action/Action.h"
 #include "approvals/FourEyes.h"
+#include "settings/Profile.h"
+#include "team/TeamPolicyCache.h"
 
 #include <QMap>
 #include <QStringList>
@@ -12,15 +14,16 @@ class HistoryService;
 
 // Four eyes over the team trail: the team's policy (which actions need a second officer in which
 // environment, and above how many rows a bulk run does), its requests and their claims, all read and
-// written on the history thread through the TeamHistoryBackend's connection. The policy last read is
-// kept; when the database cannot be reached, whatever it (or, before the first read, the default
-// policy) gives to two officers is Held: going offline never skips a second officer.
+// written on the history thread through the TeamHistoryBackend's connection. Every read of the policy is
+// kept in the settings folder (TeamPolicyCache), so a process started while the database is away knows
+// it too: whatever the policy last read gives to two officers is then Held, and when no trusted copy
+// exists (never read, edited, or keyed differently) every action and run is Held. Going offline never
+// skips a second officer.
 class TeamFourEyes : public FourEyes
 {
     Q_OBJECT
 public:
-    // `defaults`: the runner's policy, whose needsApproval rules stand until the team's policy is read.
-    TeamFourEyes(HistoryService *history, ActionPolicy defaults, QObject *parent = nullptr);
+    explicit TeamFourEyes(HistoryService *history, QObject *parent = nullptr);
 
     bool hasTeam() const override { return true; }
     void verdict(const ActionRequest &request, QObject *context, Done<ActionVerdict> done) override;
@@ -35,17 +38,19 @@ public:
 
 private:
     struct Rules {
-        Status reach; // failed: the team database cannot be reached, nothing below was read
-        QMap<QString, QStringList> byEnvironment;
-        QMap<QString, int> bulkLimits;
+        Status reach; // failed: the team database cannot be reached, nothing below but `kept` was read
+        std::optional<TeamPolicyCache::Policy> policy; // as read now
+        TeamPolicyCache::State kept;                   // the kept copy, when the database cannot be reached
         QStringList conflicts;
         std::optional<Result<ApprovalRequest>> existing;
     };
-    void learn(const Rules &rules);
-    bool needsSecondOfficer(ActionKind action, Environment environment) const;
+    // The policy to judge by: as read now, else the newest this process read or the kept copy holds;
+    // none when it is unknown.
+    std::optional<TeamPolicyCache::Policy> learn(const Rules &rules);
+    static bool needsSecondOfficer(const TeamPolicyCache::Policy &policy, ActionKind action, Environment environment);
+    static QString heldWhy(const Rules &rules, const std::optional<TeamPolicyCache::Policy> &policy,
+                           const QString &named);
 
     HistoryService *m_history;
-    ActionPolicy m_defaults;
-    std::optional<QMap<QString, QStringList>> m_rules; // the team's policy as last read
-    QMap<QString, int> m_bulkLimits;
+    std::optional<TeamPolicyCache::Policy> m_policy; // the team's policy as this process last read it
 };

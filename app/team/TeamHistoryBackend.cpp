@@ -36,6 +36,12 @@ QString markPath(QString checkpoint)
 {
     return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
 }
+
+// The kept policy, likewise: "team-<tag>.policy".
+QString policyPath(QString checkpoint)
+{
+    return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".policy"));
+}
 } // namespace
 
 QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
@@ -48,6 +54,7 @@ TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> loca
     : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
       m_connection(std::make_unique<TeamConnection>()),
       m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
+      m_policyCache(policyPath(m_checkpoint.path()), place(m_config.conninfo)),
       m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir)
 {
     qRegisterMetaType<TeamStatus>();
@@ -148,6 +155,11 @@ QSqlDatabase *TeamHistoryBackend::database(Status *why)
     return why->ok() ? &m_connection->db() : nullptr;
 }
 
+TeamHistoryBackend *TeamHistoryBackend::teamOf(HistoryBackend &backend)
+{
+    return qobject_cast<TeamHistoryBackend *>(&backend);
+}
+
 QSqlDatabase *TeamHistoryBackend::databaseOf(HistoryBackend &backend, Status *why)
 {
     if (auto *team = qobject_cast<TeamHistoryBackend *>(&backend))
@@ -230,45 +242,53 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     return local;
 }
 
+// A database out of reach found nothing altered: the report says it cannot be checked now
+// (`unreachable`), and carries only what this console's own trail shows broken, if anything.
+ChainReport TeamHistoryBackend::unreachableReport(const ChainReport &local, const QString &why)
+{
+    ChainReport report;
+    report.ok = false;
+    report.unreachable = true;
+    report.records = local.records;
+    report.keyed = local.keyed;
+    report.problem = tr("The team trail cannot be checked now: the team database cannot be reached (%1).").arg(why);
+    appendLocalBreaks(local, &report);
+    return report;
+}
+
+void TeamHistoryBackend::appendLocalBreaks(const ChainReport &local, ChainReport *report)
+{
+    for (const ChainBreak &b : local.breaks) {
+        const QString problem = tr("this console's own trail: %1").arg(b.problem);
+        if (report->breaks.isEmpty()) {
+            report->ok = false;
+            report->firstBadSeq = b.seq;
+            report->firstBadEntry = b.entry;
+            if (!report->unreachable)
+                report->problem = problem;
+        }
+        report->breaks.append({b.seq, b.entry, problem});
+    }
+}
+
 ChainReport TeamHistoryBackend::verify()
 {
     const ChainReport local = m_local->verify();
-    ChainReport report;
-    if (Status open = ensureOpen(); !open.ok()) {
-        report = local;
-        const QString why = tr("The team trail cannot be checked: %1").arg(open.message());
-        report.ok = false;
-        report.unreachable = true;
-        report.problem = why;
-        report.breaks.prepend({0, 0, why});
-        return report;
-    }
+    if (Status open = ensureOpen(); !open.ok())
+        return unreachableReport(local, open.message());
     sync();
     const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), 1);
     if (!records.ok()) {
         dropConnection(records.status());
-        report.ok = false;
-        report.unreachable = true;
-        report.problem = records.message();
-        report.breaks.append({0, 0, records.message()});
-        return report;
+        return unreachableReport(local, records.message());
     }
-    report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain));
+    ChainReport report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain));
+    // Without a chain key yet (a console that has not acted) the chain itself is checked, but no
+    // checkpoint can be kept: `keyed` says so.
     report.keyed = m_chain.keyed();
-    if (report.ok && report.headSeq > 0) {
-        m_checkpoint.write(report.headSeq, report.headHash, m_chain);
-        report.anchored = true;
-    }
-    for (const ChainBreak &b : local.breaks) {
-        const QString problem = tr("this console's own trail: %1").arg(b.problem);
-        if (report.ok) {
-            report.ok = false;
-            report.firstBadSeq = b.seq;
-            report.firstBadEntry = b.entry;
-            report.problem = problem;
-        }
-        report.breaks.append({b.seq, b.entry, problem});
-    }
+    if (report.ok && report.headSeq > 0 && m_chain.keyed())
+        report.anchored = m_checkpoint.write(report.headSeq, report.headHash, m_chain).ok();
+    appendLocalBreaks(local, &report);
     return report;
 }
 

@@ -5,6 +5,7 @@
 #include "history/TeamStatus.h"
 #include "team/TeamCheckpoint.h"
 #include "team/TeamForwarder.h"
+#include "team/TeamPolicyCache.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -77,6 +78,12 @@ public:
         return work(*db);
     }
     LocalHistoryBackend *local() const { return m_local; }
+    // The team's four-eyes policy as this console last read it, kept beside the checkpoint and MAC'd
+    // with the chain key (call on the history thread): what holds while the database cannot be reached.
+    TeamPolicyCache::State keptPolicy() const { return m_policyCache.read(m_chain); }
+    Status keepPolicy(const TeamPolicyCache::Policy &policy) const { return m_policyCache.write(policy, m_chain); }
+    // The same for any history backend: null when it is not a team one.
+    static TeamHistoryBackend *teamOf(HistoryBackend &backend);
     static QString checkpointPath(const QString &stateDir, const QString &conninfo);
 
 signals:
@@ -84,6 +91,8 @@ signals:
 
 private:
     Status ensureOpen();
+    static ChainReport unreachableReport(const ChainReport &local, const QString &why);
+    static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
     void advanceCheckpoint();
     void tick();
@@ -94,6 +103,7 @@ private:
     std::unique_ptr<TeamConnection> m_connection; // its header names SQL types: kept out of this one
     HistoryChain m_chain;                         // this installation's key: MACs the checkpoint
     TeamCheckpoint m_checkpoint;
+    TeamPolicyCache m_policyCache;
     TeamForwarder m_forwarder;
     QString m_problem;
     qint64 m_waiting = 0;

@@ -1,9 +1,9 @@
 // The FourEyes service against a real PostgreSQL, in process: every verdict (free, needs a second
-// officer, held when the database is away — failing closed for what the last known or the default
-// policy names), request, pending, decide and find, a claim that counts once, a claim whose intent
-// cannot be recorded leaving the request usable, the one "same as approved" check rejecting each
-// field, and the console without a team. Officer B is the built enrollee-cli (another role and
-// password); officer A is this process's CoreContext. PostgreSQL must start: no skip.
+// officer, held when the database is away — failing closed for what the last known policy names, and
+// for everything while it is unknown), request, pending, decide and find, a claim that counts once, a
+// claim whose intent cannot be recorded leaving the request usable, the one "same as approved" check
+// rejecting each field, and the console without a team. Officer B is the built enrollee-cli (another
+// role and password); officer A is this process's CoreContext. PostgreSQL must start: no skip.
 #include "CoreContext.h"
 #include "action/ActionRunner.h"
 #include "approvals/FourEyes.h"
@@ -337,7 +337,8 @@ void TestFourEyes::heldWhenTheDatabaseIsAway()
              }).verdict,
              FourEyesVerdict::Free);
 
-    // A console that never read the team's policy holds what the default policy names (a production delete).
+    // A console that has not read the team's policy itself, and cannot trust a kept copy (its chain key is
+    // not open), does not know the policy: it holds everything, a production delete and a deactivation alike.
     CoreConfig fresh = m_core->config();
     CoreContext other(fresh);
     const ActionRequest del = requestFor(ActionKind::Delete, QStringLiteral("prod-user"), QStringLiteral("CASE-9"),
@@ -348,7 +349,11 @@ void TestFourEyes::heldWhenTheDatabaseIsAway()
     QCOMPARE(ask<ActionVerdict>([&](QObject *context, auto done) {
                  other.fourEyes()->verdict(deactivate, context, done);
              }).verdict,
-             FourEyesVerdict::Free);
+             FourEyesVerdict::Held);
+    QCOMPARE(ask<ActionVerdict>([&](QObject *context, auto done) {
+                 other.fourEyes()->verdict(reactivate, context, done);
+             }).verdict,
+             FourEyesVerdict::Held);
     // A run held the same way.
     BulkRecord run;
     run.id = QStringLiteral("held-run");

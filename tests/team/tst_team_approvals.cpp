@@ -205,14 +205,16 @@ void TestTeamApprovals::policyIsTheTeams()
     QCOMPARE(m_sandbox->requestCount(), sent);
 }
 
-// With the database down the default rule still holds: a production delete is neither sent nor queued.
+// With the database down the team's policy as this console last read it still holds: a production delete
+// is held (exit 7), neither sent nor queued.
 void TestTeamApprovals::offlineIsNoWayRound()
 {
     QString why;
     QVERIFY2(m_pg.stop(&why), qPrintable(why));
     const int sent = m_sandbox->requestCount();
     const CliRun run = deleteIn(m_a, QStringLiteral("offline-doomed"), QStringLiteral("production"));
-    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(run.exitCode, 7);
+    QVERIFY2(run.err.contains("held: the team's policy cannot be checked"), run.err.constData());
     QVERIFY2(run.err.contains("second officer"), run.err.constData());
     QCOMPARE(m_sandbox->requestCount(), sent);
     QVERIFY2(m_pg.start(&why), qPrintable(why));

@@ -300,6 +300,11 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
         if (report.unverifiableThrough > 0)
             text += QLatin1Char(' ') + report.epochNote;
         m_verifyLabel->setText(text);
+    } else if (cannotCheckNow(report)) {
+        m_verifyLabel->setStyleSheet(kWarningStyle);
+        m_verifyLabel->setText(tr("Cannot check the history now: %1 Nothing was found altered; it is checked again "
+                                  "once the database can be reached.")
+                                   .arg(report.problem));
     } else {
         m_verifyLabel->setStyleSheet(kProblemStyle);
         m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));

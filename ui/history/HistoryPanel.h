@@ -49,6 +49,10 @@ public:
     bool isVerifying() const { return m_verifying; }
     // The last finished chain check (ok() is meaningless until verificationFinished was emitted once).
     ChainReport lastVerification() const { return m_lastReport; }
+    // Whether `report` found the history broken. A team database out of reach found nothing: the check
+    // could not be made now (shown in amber), which is not a failure unless this console's own trail broke.
+    static bool checkFailed(const ChainReport &report) { return !report.ok && !cannotCheckNow(report); }
+    static bool cannotCheckNow(const ChainReport &report) { return report.unreachable && report.breaks.isEmpty(); }
     // Without a keychain the chain key lives beside the history: the check then says what it can prove.
     void setChainKeyInKeychain(bool inKeychain) { m_keyInKeychain = inKeychain; }
 

@@ -71,7 +71,9 @@ void HistoryTab::updateTitle(const ChainReport &report)
     const int index = m_tabs->indexOf(m_panel);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, report.ok ? tr("&History") : tr("&History — check failed"));
+    // An outage is not a failed check: the panel says "cannot check now" in amber, the title stays.
+    const bool failed = HistoryPanel::checkFailed(report);
+    m_tabs->setTabText(index, failed ? tr("&History — check failed") : tr("&History"));
     m_tabs->setTabIcon(index, report.ok ? QIcon() : Glyphs::icon(Glyph::Warning));
     m_tabs->setTabToolTip(index, report.ok ? QString() : report.problem);
 }

@@ -9,8 +9,8 @@
 #include "SignalWatcher.h"
 #include "TerminalPrompt.h"
 #include "action/ActionRunner.h"
-#include "bulk/BulkPlan.h"
 #include "approvals/BulkApprovalGate.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkResults.h"
 #include "history/HistoryService.h"
 

@@ -136,7 +136,8 @@ QString CliOptions::exitCodeHelp()
               "  4  network problem, timeout or TLS error (the action may or may not have been applied)\n"
               "  5  history, settings or keychain problem, or the history check failed\n"
               "  6  not confirmed; nothing was sent\n"
-              "  7  recorded as a request awaiting a second officer's approval; nothing was sent");
+              "  7  recorded as a request awaiting a second officer's approval, or held because the team's policy "
+              "cannot be checked; nothing was sent");
 }
 
 QString CliOptions::keyHelp()

@@ -2536,7 +2536,7 @@ Options&#xa0;:
   4  network problem, timeout or TLS error (the action may or may not have been applied)
   5  history, settings or keychain problem, or the history check failed
   6  not confirmed; nothing was sent
-  7  recorded as a request awaiting a second officer&apos;s approval; nothing was sent</source>
+  7  recorded as a request awaiting a second officer&apos;s approval, or held because the team&apos;s policy cannot be checked; nothing was sent</source>
         <translation>Code de sortie&#xa0;:
   0  le serveur a accepté l&apos;action (ou la commande a réussi)
   1  erreur interne
@@ -2545,7 +2545,7 @@ Options&#xa0;:
   4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
   5  problème d&apos;historique, de réglages ou de trousseau de clés, ou échec du contrôle de l&apos;historique
   6  non confirmé&#xa0;; rien n&apos;a été envoyé
-  7  enregistré comme demande en attente de l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé</translation>
+  7  enregistré comme demande en attente de l&apos;approbation d&apos;un second agent, ou retenu parce que la règle de l&apos;équipe ne peut pas être vérifiée&#xa0;; rien n&apos;a été envoyé</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -34,7 +34,7 @@ signals:
     void languageChosen(const QString &code, const QString &nextStart);
 
 private:
-    void buildMenus(QMainWindow *window, const ActionPolicy &policy, ActionPanel *actions, AppSettings *settings,
+    void buildMenus(QMainWindow *window, const ActionPolicy &policy, ActionPanel *actionPanel, AppSettings *settings,
                     const QString &dataFolder);
     void buildStatusBar(QMainWindow *window);
 

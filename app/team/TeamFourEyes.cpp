@@ -216,7 +216,7 @@ void TeamFourEyes::claim(const ApprovalRequest &sent, const HistoryEntry &intent
                 db->rollback();
                 return same;
             }
-            const Result<QList<qint64>> ids = write();
+            Result<QList<qint64>> ids = write();
             if (!ids.ok()) {
                 db->rollback(); // never committed: the request is still approved
                 return ids;

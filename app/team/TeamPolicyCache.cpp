@@ -59,7 +59,7 @@ std::optional<TeamPolicyCache::Policy> parse(const QJsonObject &o)
     const QJsonObject actions = o.value(QLatin1String("require_approval")).toObject();
     for (auto it = actions.begin(); it != actions.end(); ++it) {
         QStringList names;
-        for (const QJsonValue &v : it.value().toArray())
+        for (const auto &v : it.value().toArray())
             names.append(v.toString());
         policy.actions.insert(it.key(), names);
     }

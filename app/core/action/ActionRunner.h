@@ -144,7 +144,7 @@ private:
     void onRecorded(const QList<quint64> &tickets, const Result<QList<HistoryEntry>> &stored);
     void startNext();
     void attempt(quint64 ticket);
-    void onResult(quint64 ticket, const ApiResult &result);
+    void onResult(quint64 ticket, const ApiResult &answer);
     void finish(Job job, const ApiResult &result);
     void recordAnswers();
     int backoffMs(int attempt, const ApiResult &result) const;

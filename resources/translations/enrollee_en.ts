@@ -4,7 +4,7 @@
 <context>
     <name>ActionPolicy</name>
     <message numerus="yes">
-        <location filename="../../app/core/ActionPolicy.cpp" line="+61"/>
+        <location filename="../../app/core/action/ActionPolicy.cpp" line="+61"/>
         <source>The reason &quot;%1&quot; is too short: the rule in the settings asks for at least %n character(s).</source>
         <translation>
             <numerusform>The reason &quot;%1&quot; is too short: the rule in the settings asks for at least %n character.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ApprovalsCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+118"/>
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+93"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>bulk run %1 (%n row)</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ApprovalsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/approvals/ApprovalsModel.cpp" line="+63"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+63"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>bulk run %1 (%n row)</numerusform>
@@ -37,15 +37,7 @@
 <context>
     <name>BulkApprovalGate</name>
     <message numerus="yes">
-        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+63"/>
-        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>
-            <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
-            <numerusform>A bulk run of more than %n rows in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+65"/>
+        <location filename="../../app/core/approvals/BulkApprovalGate.cpp" line="+80"/>
         <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
         <translation>
             <numerusform>Run %1 (%n row) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</numerusform>
@@ -54,19 +46,9 @@
     </message>
 </context>
 <context>
-    <name>BulkCommand</name>
-    <message numerus="yes">
-        <location filename="../../app/cli/BulkCommand.cpp" line="+205"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n of these was already %1 by this console (history).</numerusform>
-            <numerusform>%n of these were already %1 by this console (history).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>BulkLauncher</name>
     <message numerus="yes">
+        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+33"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -74,6 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+7"/>
         <source>The first %n row(s) go first; the run then waits for you to check them.</source>
         <translation>
             <numerusform>The first row goes first; the run then waits for you to check it.</numerusform>
@@ -84,7 +67,7 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+254"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+253"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>%n row checked: </numerusform>
@@ -107,42 +90,11 @@
             <numerusform>%n will not be sent</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n of these was already %1 by this console (history).</numerusform>
-            <numerusform>%n of these were already %1 by this console (history).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+45"/>
-        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
-        <translation>
-            <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
-            <numerusform>%1 %n users in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
-        <translation>
-            <numerusform>The first row goes first; the run then waits for you to check it.</numerusform>
-            <numerusform>The first %n rows go first; the run then waits for you to check them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+142"/>
-        <source>%1 — %2, %n row(s), %3</source>
-        <translation>
-            <numerusform>%1 — %2, %n row, %3</numerusform>
-            <numerusform>%1 — %2, %n rows, %3</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+141"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n of these was already %1 by this console (history).</numerusform>
@@ -191,7 +143,7 @@
 <context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+240"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+311"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
@@ -202,6 +154,7 @@
 <context>
     <name>BulkRunList</name>
     <message numerus="yes">
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+60"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n row, %3</numerusform>
@@ -236,15 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n of these was already %1 by this console (history).</numerusform>
-            <numerusform>%n of these were already %1 by this console (history).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
+        <location line="+103"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>
@@ -252,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Stopped with %n rows in flight; they are unknown now.</source>
         <translation>
             <numerusform>Stopped with %n row in flight; it is unknown now.</numerusform>
@@ -279,6 +224,7 @@
 <context>
     <name>BulkTab</name>
     <message numerus="yes">
+        <location filename="../../ui/bulk/BulkTab.cpp" line="+76"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
         <translation>
             <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
@@ -289,7 +235,7 @@
 <context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+177"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+192"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -297,7 +243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+69"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n more break:</numerusform>
@@ -324,6 +270,7 @@
 <context>
     <name>HistoryExportFlow</name>
     <message numerus="yes">
+        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+54"/>
         <source>%n selected entries</source>
         <translation>
             <numerusform>%n selected entry</numerusform>
@@ -331,6 +278,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+20"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
@@ -352,7 +300,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+250"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+296"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>
@@ -376,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>Showing %1 of %n entry</numerusform>
@@ -387,7 +335,7 @@
 <context>
     <name>HistoryStore</name>
     <message numerus="yes">
-        <location filename="../../app/core/HistoryChain.cpp" line="+127"/>
+        <location filename="../../app/core/history/HistoryChain.cpp" line="+133"/>
         <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
         <translation>
             <numerusform>The newest record was removed (#%1 to #%2): the anchor %3 says record #%2 was written.</numerusform>
@@ -396,28 +344,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../ui/MainWindowBulk.cpp" line="+87"/>
-        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
-        <translation>
-            <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
-            <numerusform>Bulk run %1 is still sending (%n rows to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/MainWindowTeam.cpp" line="+58"/>
-        <source>Approvals (%n)</source>
-        <translation>
-            <numerusform>Approvals (%n)</numerusform>
-            <numerusform>Approvals (%n)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>TeamCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/TeamCommand.cpp" line="+202"/>
+        <location filename="../../app/cli/TeamCommand.cpp" line="+192"/>
         <source>%n record(s) of this console waiting to be sent.</source>
         <translation>
             <numerusform>%n record of this console waiting to be sent.</numerusform>
@@ -430,6 +359,28 @@
         <translation>
             <numerusform>%1: a bulk run of more than %n row needs a second officer&apos;s approval as a whole.</numerusform>
             <numerusform>%1: a bulk run of more than %n rows needs a second officer&apos;s approval as a whole.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message numerus="yes">
+        <location filename="../../ui/team/TeamController.cpp" line="+44"/>
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approvals (%n)</numerusform>
+            <numerusform>Approvals (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamFourEyes</name>
+    <message numerus="yes">
+        <location filename="../../app/team/TeamFourEyes.cpp" line="+135"/>
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
+            <numerusform>A bulk run of more than %n rows in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
         </translation>
     </message>
 </context>
@@ -449,26 +400,6 @@
         <translation>
             <numerusform>Team trail is behind: %n record waiting to be sent</numerusform>
             <numerusform>Team trail is behind: %n records waiting to be sent</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TeamController</name>
-    <message numerus="yes">
-        <source>Approvals (%n)</source>
-        <translation>
-            <numerusform>Approvals (%n)</numerusform>
-            <numerusform>Approvals (%n)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TeamFourEyes</name>
-    <message numerus="yes">
-        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>
-            <numerusform>A bulk run of more than %n row in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
-            <numerusform>A bulk run of more than %n rows in %1 needs a second officer&apos;s approval under the team&apos;s policy.</numerusform>
         </translation>
     </message>
 </context>

@@ -45,7 +45,7 @@ OpenSSL&#xa0;: %4</translation>
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../app/core/Action.cpp" line="+13"/>
+        <location filename="../../app/core/action/Action.cpp" line="+13"/>
         <source>Re-enroll</source>
         <translation>Autoriser la réinscription</translation>
     </message>
@@ -108,7 +108,7 @@ OpenSSL&#xa0;: %4</translation>
 <context>
     <name>ActionCommand</name>
     <message>
-        <location filename="../../app/cli/ActionCommand.cpp" line="+26"/>
+        <location filename="../../app/cli/ActionCommand.cpp" line="+27"/>
         <source>%1 a Smile ID enrollee. Options not given come from the default profile (enrollee-cli profile use NAME).</source>
         <translation>Action «&#xa0;%1&#xa0;» sur un inscrit Smile ID. Les options non fournies proviennent du profil par défaut (enrollee-cli profile use NAME).</translation>
     </message>
@@ -148,7 +148,7 @@ OpenSSL&#xa0;: %4</translation>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>%1 cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
         <translation>%1 est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été envoyé.</translation>
     </message>
@@ -186,27 +186,27 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     </message>
     <message>
         <location line="+16"/>
-        <location line="+20"/>
+        <location line="+77"/>
         <source>Nothing was sent: %1</source>
         <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-52"/>
+        <source>held: the team&apos;s policy cannot be checked; nothing was sent.</source>
+        <translation>retenu&#xa0;: la règle de l’équipe ne peut pas être vérifiée&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>warning: the outcome could not be written to the history: %1</source>
         <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ActionApproval.cpp" line="+50"/>
+        <location line="-80"/>
         <source>warning: %1.</source>
         <translation>avertissement&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent: %2</source>
-        <translation>Ici, %1 exige l&apos;approbation d&apos;un second agent, et la base de données de l&apos;équipe est injoignable pour la demander&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
         <translation>La demande d&apos;approbation n&apos;a pas pu être enregistrée&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
@@ -215,21 +215,11 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <source>%1 of &quot;%2&quot; in %3 needs a second officer: request #%4 recorded, awaiting approval (enrollee-cli approvals approve %4). Nothing was sent.</source>
         <translation>%1 de «&#xa0;%2&#xa0;» en %3 exige un second agent&#xa0;: demande n° %4 enregistrée, en attente d&apos;approbation (enrollee-cli approvals approve %4). Rien n&apos;a été envoyé.</translation>
     </message>
-    <message>
-        <location line="+25"/>
-        <source>Request #%1 cannot be run; nothing was sent: %2</source>
-        <translation>La demande n° %1 ne peut pas être exécutée&#xa0;; rien n&apos;a été envoyé&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Request #%1 was approved for something other than what would be sent now (profile changed?); nothing was sent.</source>
-        <translation>La demande n° %1 a été approuvée pour autre chose que ce qui serait envoyé maintenant (profil modifié&#xa0;?)&#xa0;; rien n&apos;a été envoyé.</translation>
-    </message>
 </context>
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/ActionController.cpp" line="+99"/>
+        <location filename="../../ui/actions/ActionController.cpp" line="+99"/>
         <source>%1 in production?</source>
         <translation>%1 en production&#xa0;?</translation>
     </message>
@@ -283,9 +273,37 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>ActionFeedback</name>
+    <message>
+        <location filename="../../ui/actions/ActionFeedback.cpp" line="+24"/>
+        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
+        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending %1 for &quot;%2&quot;…</source>
+        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was not sent.</source>
+        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enrollee Console</source>
+        <translation>Enrollee Console</translation>
+    </message>
+</context>
+<context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/ActionPanel.cpp" line="+77"/>
+        <location filename="../../ui/actions/ActionPanel.cpp" line="+77"/>
         <location line="+23"/>
         <source>Actions</source>
         <translation>Actions</translation>
@@ -384,7 +402,7 @@ Continuer ?</translation>
 <context>
     <name>ActionPolicy</name>
     <message>
-        <location filename="../../app/core/ActionPolicy.cpp" line="+40"/>
+        <location filename="../../app/core/action/ActionPolicy.cpp" line="+40"/>
         <source>%1 needs a reason or case reference for the audit trail.</source>
         <translation>L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
     </message>
@@ -413,9 +431,27 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>ActionReadiness</name>
+    <message>
+        <location filename="../../ui/actions/ActionReadiness.cpp" line="+22"/>
+        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
+        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting: opening the audit trail…</source>
+        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter a valid user ID to enable the actions.</source>
+        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
+    </message>
+</context>
+<context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/ActionRunner.cpp" line="+238"/>
+        <location filename="../../app/core/action/ActionRunner.cpp" line="+287"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
@@ -435,7 +471,7 @@ Continuer ?</translation>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-285"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -447,7 +483,7 @@ Continuer ?</translation>
 [... %1 octets au total]</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>No API key for profile &quot;%1&quot;.</source>
         <translation>Aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -457,7 +493,7 @@ Continuer ?</translation>
         <translation>%1 en %2 exige d&apos;abord l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+209"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
@@ -485,7 +521,7 @@ Continuer ?</translation>
 <context>
     <name>ApiResult</name>
     <message>
-        <location filename="../../app/core/ApiResult.cpp" line="+18"/>
+        <location filename="../../app/core/api/ApiResult.cpp" line="+18"/>
         <source>Smile ID system error</source>
         <translation>Erreur système Smile ID</translation>
     </message>
@@ -680,7 +716,7 @@ Continuer ?</translation>
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/core/AppSettings.cpp" line="+24"/>
+        <location filename="../../app/core/settings/AppSettings.cpp" line="+24"/>
         <source>%1 was readable by other users; it is now private to you.</source>
         <translation>%1 était lisible par d&apos;autres utilisateurs&#xa0;; il vous est désormais réservé.</translation>
     </message>
@@ -698,7 +734,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsCommand</name>
     <message>
-        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+22"/>
+        <location filename="../../app/cli/ApprovalsCommand.cpp" line="+19"/>
         <source>Four-eyes requests in the team trail.
   approvals list [--json]              pending and approved requests not yet run
   approvals approve ID [--reason TEXT] approve another officer&apos;s request
@@ -746,12 +782,12 @@ Continuer ?</translation>
         <translation>Commande approvals inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
         <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+21"/>
         <source>No requests are waiting.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
@@ -769,7 +805,7 @@ Continuer ?</translation>
         <translation>#%1  %2  %3 %4  par %5  jusqu&apos;au %6  %7</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>Request #%1 approved; its requester can now run it.</source>
         <translation>Demande n° %1 approuvée&#xa0;; son auteur peut maintenant l&apos;exécuter.</translation>
     </message>
@@ -779,7 +815,7 @@ Continuer ?</translation>
         <translation>Demande n° %1 refusée.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+24"/>
         <source>Request #%1 names an unknown action.</source>
         <translation>La demande n° %1 désigne une action inconnue.</translation>
     </message>
@@ -792,7 +828,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsModel</name>
     <message>
-        <location filename="../../ui/approvals/ApprovalsModel.cpp" line="+41"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+41"/>
         <source>awaiting a second officer</source>
         <translation>en attente d’un second agent</translation>
     </message>
@@ -863,7 +899,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsPanel</name>
     <message>
-        <location filename="../../ui/approvals/ApprovalsPanel.cpp" line="+32"/>
+        <location filename="../../ui/team/ApprovalsPanel.cpp" line="+31"/>
         <source>Requests awaiting a second officer</source>
         <translation>Demandes en attente d’un second agent</translation>
     </message>
@@ -893,7 +929,7 @@ Continuer ?</translation>
         <translation>Message des approbations</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+57"/>
         <source>The requests could not be read: %1</source>
         <translation>Les demandes n’ont pas pu être lues&#xa0;: %1</translation>
     </message>
@@ -923,7 +959,7 @@ Continuer ?</translation>
         <translation>Un refus exige un motif&#xa0;; la demande n°&#xa0;%1 n’a pas été refusée.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>Request #%1 was not approved: %2</source>
         <translation>La demande n°&#xa0;%1 n’a pas été approuvée&#xa0;: %2</translation>
     </message>
@@ -946,7 +982,7 @@ Continuer ?</translation>
 <context>
     <name>AuditKey</name>
     <message>
-        <location filename="../../app/core/AuditKey.cpp" line="+66"/>
+        <location filename="../../app/core/history/AuditKey.cpp" line="+56"/>
         <source>the file %1</source>
         <translation>le fichier %1</translation>
     </message>
@@ -976,7 +1012,7 @@ Continuer ?</translation>
         <translation>Impossible de générer une clé de chaînage aléatoire.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>The keychain cannot be reached (%1): the chain key may still be in it, so it is not lost. Begin a new key epoch where the keychain is reachable, or with --without-keychain on a computer that has none.</source>
         <translation>Le trousseau de clés est inaccessible (%1)&#xa0;: la clé de chaînage s&apos;y trouve peut-être encore, elle n&apos;est donc pas perdue. Commencez une nouvelle période de clé là où le trousseau est accessible, ou avec --without-keychain sur un ordinateur qui n&apos;en a pas.</translation>
     </message>
@@ -991,54 +1027,36 @@ Continuer ?</translation>
         <translation>Aucune clé de chaînage dans %1, et le trousseau de clés est inaccessible (%2).</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-170"/>
         <source>the keychain</source>
         <translation>le trousseau de clés</translation>
     </message>
 </context>
 <context>
     <name>BulkApprovalGate</name>
-    <message numerus="yes">
-        <location filename="../../app/core/team/BulkApprovalGate.cpp" line="+63"/>
-        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>
-            <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
-            <numerusform>Ici (%1), un traitement par lot de plus de %n lignes exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
-        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The team database cannot be reached to ask for it: %1 Nothing was sent.</source>
-        <translation>La base de données de l’équipe est injoignable pour la demander&#xa0;: %1 Rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+44"/>
+        <location filename="../../app/core/approvals/BulkApprovalGate.cpp" line="+52"/>
+        <location line="+15"/>
         <source>Nothing was sent: %1</source>
         <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-8"/>
         <source>Awaiting a second officer&apos;s approval of the run as a whole.</source>
         <translation>En attente de l’approbation du traitement entier par un second agent.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+13"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
         <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+2"/>
         <source>Awaiting a second officer&apos;s approval of request #%1.</source>
         <translation>En attente de l’approbation de la demande n° %1 par un second agent.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Run %1 (%n row(s)) is recorded as request #%2, awaiting approval (enrollee-cli approvals approve %2); once approved, send it with enrollee-cli approvals run %2. Nothing was sent.</source>
         <translation>
             <numerusform>Le traitement %1 (%n ligne) est enregistré comme demande n° %2, en attente d’approbation (enrollee-cli approvals approve %2)&#xa0;; une fois approuvé, envoyez-le avec enrollee-cli approvals run %2. Rien n’a été envoyé.</numerusform>
@@ -1046,7 +1064,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
     </message>
@@ -1066,7 +1084,7 @@ Continuer ?</translation>
         <translation>La demande n° %1 pour le traitement %2 a été traitée (%3) par %4 (%5). %6</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Request #%1 could not be claimed: %2 %3</source>
         <translation>La demande n° %1 n’a pas pu être réclamée&#xa0;: %2 %3</translation>
     </message>
@@ -1079,26 +1097,17 @@ Continuer ?</translation>
         <translation>Utilisation&#xa0;: enrollee-cli bulk ACTION --input FILE [options] | list | show RUN_ID | resume RUN_ID | retry RUN_ID</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>warning: %1</source>
-        <translation>avertissement&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>--%1 takes a number from %2 to %3.</source>
         <translation>--%1 attend un nombre de %2 à %3.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>%1 every user ID in a file: a CSV with a header (the user_id column, or --column; an optional reason column overrides --reason) or one ID per line. Every row is checked first and nothing is sent when the input is unusable; --dry-run stops after the check (exit 2 when a row has a problem). In production --confirm-count N must match the valid rows, and --canary N (default 5 there) sends N rows and asks before the rest (--yes goes on when they all succeeded).</source>
         <translation>%1 chaque identifiant utilisateur d&apos;un fichier&#xa0;: un CSV avec en-tête (la colonne user_id, ou --column&#xa0;; une colonne reason facultative remplace --reason) ou un identifiant par ligne. Chaque ligne est d&apos;abord vérifiée et rien n&apos;est envoyé si l&apos;entrée est inutilisable&#xa0;; --dry-run s&apos;arrête après la vérification (code de sortie 2 si une ligne pose problème). En production, --confirm-count N doit correspondre au nombre de lignes valides, et --canary N (5 par défaut dans ce cas) envoie N lignes puis demande confirmation avant le reste (--yes poursuit si elles ont toutes réussi).</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+17"/>
-        <location line="+17"/>
-        <location line="+27"/>
-        <location line="+32"/>
         <source>The command.</source>
         <translation>La commande.</translation>
     </message>
@@ -1110,7 +1119,6 @@ Continuer ?</translation>
     <message>
         <location line="+0"/>
         <location line="+12"/>
-        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+3"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -1183,13 +1191,13 @@ Continuer ?</translation>
         <translation>Quelles lignes&#xa0;? Ajoutez --input FILE.</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location filename="../../app/cli/BulkCommandRuns.cpp" line="+23"/>
+        <location line="+24"/>
+        <location line="+17"/>
         <source>Nothing was sent.</source>
         <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-8"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -1199,92 +1207,15 @@ Continuer ?</translation>
         <translation>Aucune ligne valide&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.</source>
         <translation>Essai à blanc, rien n&apos;a été envoyé&#xa0;: %1 lignes, %2 valides, %3 non envoyées (problèmes ci-dessus)&#xa0;; %4 en %5.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
-            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/BulkCommandRuns.cpp" line="-103"/>
-        <source>Bulk runs, newest first: id, action, state, total and per-outcome counts.</source>
-        <translation>Traitements par lot, du plus récent au plus ancien&#xa0;: identifiant, action, état, total et nombre par résultat.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
-        <translation>Un traitement par lot&#xa0;: ses nombres (succeeded, already, failed, unknown, not_sent) et ses lignes.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Which run? Usage: enrollee-cli bulk show RUN_ID [--json]</source>
-        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk show RUN_ID [--json]</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
-        <translation>Poursuivre un traitement par lot interrompu ou en pause&#xa0;: les lignes jamais envoyées sont envoyées&#xa0;; celles envoyées sans réponse restent inconnues (relancez-les avec bulk retry RUN_ID --unknown).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]</source>
-        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk resume RUN_ID [--yes]</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Run %1 is running in process %2.</source>
-        <translation>Le lot %1 est en cours d&apos;exécution dans le processus %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
-        <translation>Le lot %1 est à l&apos;état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
-        <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s&apos;il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Only rows refused with these codes.</source>
-        <translation>Seulement les lignes refusées avec ces codes.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>C1,C2</source>
-        <translation>C1,C2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Also the rows whose outcome is unknown.</source>
-        <translation>Également les lignes dont le résultat est inconnu.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The new run&apos;s results file.</source>
-        <translation>Le fichier de résultats du nouveau lot.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</source>
-        <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Run %1 has no rows to retry.</source>
-        <translation>Le lot %1 n&apos;a aucune ligne à relancer.</translation>
     </message>
 </context>
 <context>
     <name>BulkCommandBase</name>
     <message>
+        <location filename="../../app/cli/BulkCommandBase.cpp" line="+15"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -1315,7 +1246,12 @@ Continuer ?</translation>
 <context>
     <name>BulkInput</name>
     <message>
-        <location filename="../../app/core/BulkInput.cpp" line="+94"/>
+        <location filename="../../app/core/bulk/BulkInput.cpp" line="+30"/>
+        <source>The input has more than %L1 rows; split it into several runs.</source>
+        <translation>L’entrée compte plus de %L1 lignes&#xa0;; répartissez-la en plusieurs traitements.</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <source>The input is not UTF-8 text (line %1); save it as UTF-8 and try again.</source>
         <translation>L&apos;entrée n&apos;est pas du texte UTF-8 (ligne %1)&#xa0;; enregistrez-la en UTF-8 et réessayez.</translation>
     </message>
@@ -1325,7 +1261,7 @@ Continuer ?</translation>
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The input has no rows.</source>
         <translation>L&apos;entrée ne contient aucune ligne.</translation>
     </message>
@@ -1335,7 +1271,7 @@ Continuer ?</translation>
         <translation>L&apos;en-tête (ligne 1) n&apos;a pas de colonne «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>duplicate of line %1</source>
         <translation>doublon de la ligne %1</translation>
     </message>
@@ -1346,26 +1282,35 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+16"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 is larger than 64 MiB.</source>
-        <translation>%1 dépasse 64 Mio.</translation>
+        <location line="-6"/>
+        <source>%1 is larger than %2 MiB; split it into several runs.</source>
+        <translation>%1 dépasse %2 Mio&#xa0;; répartissez-le en plusieurs traitements.</translation>
     </message>
 </context>
 <context>
     <name>BulkLauncher</name>
     <message>
+        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+27"/>
+        <location line="+51"/>
+        <location line="+2"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
         <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
     </message>
     <message numerus="yes">
+        <location line="-64"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
@@ -1373,10 +1318,12 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>PRODUCTION: real people&apos;s records change.</source>
         <translation>PRODUCTION&#xa0;: les dossiers de personnes réelles sont modifiés.</translation>
     </message>
     <message numerus="yes">
+        <location line="+3"/>
         <source>The first %n row(s) go first; the run then waits for you to check them.</source>
         <translation>
             <numerusform>La première ligne part en premier&#xa0;; le lot attend ensuite que vous la vérifiiez.</numerusform>
@@ -1384,18 +1331,22 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Confirm bulk run</source>
         <translation>Confirmer le traitement par lot</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The run was not started; nothing was sent.</source>
         <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <location line="+30"/>
         <source>Once another officer has approved it (in their Approvals tab), select run %1 below and click Resume.</source>
         <translation>Une fois la demande approuvée par un autre agent (dans son onglet Approbations), sélectionnez le traitement %1 ci-dessous et cliquez sur Reprendre.</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>The run could not be saved; nothing was sent: %1</source>
         <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
@@ -1403,7 +1354,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPanel</name>
     <message>
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+54"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+58"/>
         <source>&amp;Open file…</source>
         <translation>&amp;Ouvrir un fichier…</translation>
     </message>
@@ -1488,22 +1439,7 @@ Continuer ?</translation>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Earlier runs</source>
-        <translation>Lots précédents</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Resume run…</source>
-        <translation>&amp;Reprendre le lot…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Resume the chosen run</source>
-        <translation>Reprendre le lot choisi</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&amp;Action:</source>
         <translation>&amp;Action&#xa0;:</translation>
     </message>
@@ -1523,7 +1459,7 @@ Continuer ?</translation>
         <translation>Débi&amp;t&#xa0;:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>The window was closed.</source>
         <translation>La fenêtre a été fermée.</translation>
     </message>
@@ -1543,7 +1479,7 @@ Continuer ?</translation>
         <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -1581,16 +1517,8 @@ Continuer ?</translation>
         <source>; …</source>
         <translation>&#xa0;; …</translation>
     </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
-            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/bulk/BulkPanelRuns.cpp" line="+29"/>
+        <location line="+28"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
         <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
@@ -1600,63 +1528,13 @@ Continuer ?</translation>
         <translation>nouveau lot</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+51"/>
-        <location line="+2"/>
-        <location line="+8"/>
-        <location line="+65"/>
-        <location line="+6"/>
+        <location line="-158"/>
+        <location line="+180"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
-        <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
-        <translation>
-            <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
-            <numerusform>%1 %n utilisateurs en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>PRODUCTION: real people&apos;s records change.</source>
-        <translation>PRODUCTION&#xa0;: les dossiers de personnes réelles sont modifiés.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The first %n row(s) go first; the run then waits for you to check them.</source>
-        <translation>
-            <numerusform>La première ligne part en premier&#xa0;; le lot attend ensuite que vous la vérifiiez.</numerusform>
-            <numerusform>Les %n premières lignes partent en premier&#xa0;; le lot attend ensuite que vous les vérifiiez.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirm bulk run</source>
-        <translation>Confirmer le traitement par lot</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The run was not started; nothing was sent.</source>
-        <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Once another officer has approved it (in their Approvals tab), select run %1 below and click Resume.</source>
-        <translation>Une fois la demande approuvée par un autre agent (dans son onglet Approbations), sélectionnez le traitement %1 ci-dessous et cliquez sur Reprendre.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The run could not be saved; nothing was sent: %1</source>
-        <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Bulk run %1 finished: %2</source>
         <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
@@ -1666,7 +1544,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-36"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1676,7 +1554,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l&apos;état %2&#xa0;: il n&apos;y a rien à reprendre.</translation>
     </message>
@@ -1685,18 +1563,11 @@ Continuer ?</translation>
         <source>resuming run %1 (rows already sent are not sent again)</source>
         <translation>reprise du lot %1 (les lignes déjà envoyées ne sont pas renvoyées)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>%1 — %2, %n row(s), %3</source>
-        <translation>
-            <numerusform>%1 — %2, %n ligne, %3</numerusform>
-            <numerusform>%1 — %2, %n lignes, %3</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+141"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
@@ -1894,7 +1765,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRecord</name>
     <message>
-        <location filename="../../app/core/BulkRecord.cpp" line="+48"/>
+        <location filename="../../app/core/bulk/BulkRecord.cpp" line="+48"/>
         <source>not sent: %1</source>
         <translation>non envoyée&#xa0;: %1</translation>
     </message>
@@ -1904,7 +1775,12 @@ Continuer ?</translation>
         <translation>non envoyée&#xa0;: le lot s&apos;est arrêté avant cette ligne</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+169"/>
+        <source>The run file of %1 was altered: it no longer matches the digest it was made with.</source>
+        <translation>Le fichier du traitement %1 a été modifié&#xa0;: il ne correspond plus à l’empreinte avec laquelle il a été créé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The run file of %1 was altered after the run started: it no longer matches the digest in history record #%2.</source>
         <translation>Le fichier du lot %1 a été modifié après le démarrage du lot&#xa0;: il ne correspond plus à l&apos;empreinte de l&apos;enregistrement d&apos;historique n° %2.</translation>
     </message>
@@ -1974,7 +1850,7 @@ Continuer ?</translation>
 <context>
     <name>BulkResults</name>
     <message>
-        <location filename="../../app/core/BulkResults.cpp" line="+128"/>
+        <location filename="../../app/core/bulk/BulkResults.cpp" line="+128"/>
         <source>the results file %1</source>
         <translation>le fichier de résultats %1</translation>
     </message>
@@ -2054,8 +1930,13 @@ Continuer ?</translation>
 </context>
 <context>
     <name>BulkRun</name>
+    <message>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+94"/>
+        <source>Run %1 is %2 already.</source>
+        <translation>Le traitement %1 est déjà %2.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/core/BulkRun.cpp" line="+240"/>
+        <location line="+217"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
@@ -2072,22 +1953,31 @@ Continuer ?</translation>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l&apos;agent.</translation>
     </message>
+    <message>
+        <location line="+145"/>
+        <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
+        <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
+    </message>
 </context>
 <context>
     <name>BulkRunList</name>
     <message>
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+21"/>
         <source>Earlier runs</source>
         <translation>Lots précédents</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;Resume run…</source>
         <translation>&amp;Reprendre le lot…</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Resume the chosen run</source>
         <translation>Reprendre le lot choisi</translation>
     </message>
     <message numerus="yes">
+        <location line="+34"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n ligne, %3</numerusform>
@@ -2096,76 +1986,111 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkRunLock</name>
+    <message>
+        <location filename="../../app/core/bulk/BulkRunLock.cpp" line="+40"/>
+        <source>Run %1 is being sent by another process (pid %2).</source>
+        <translation>Le traitement %1 est en cours d’envoi par un autre processus (pid %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the lock of run %1</source>
+        <translation>le verrou du traitement %1</translation>
+    </message>
+</context>
+<context>
     <name>BulkRunsCommand</name>
     <message>
+        <location filename="../../app/cli/BulkRunsCommand.cpp" line="+24"/>
         <source>Unknown command on runs: %1</source>
         <translation>Commande inconnue pour les lots&#xa0;: %1</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Bulk runs, newest first: id, action, state, total and per-outcome counts.</source>
         <translation>Traitements par lot, du plus récent au plus ancien&#xa0;: identifiant, action, état, total et nombre par résultat.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+27"/>
+        <location line="+32"/>
         <source>The command.</source>
         <translation>La commande.</translation>
     </message>
     <message>
+        <location line="-60"/>
         <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
         <translation>Un traitement par lot&#xa0;: ses nombres (succeeded, already, failed, unknown, not_sent) et ses lignes.</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Which run? Usage: enrollee-cli bulk show RUN_ID [--json]</source>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk show RUN_ID [--json]</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
         <translation>Poursuivre un traitement par lot interrompu ou en pause&#xa0;: les lignes jamais envoyées sont envoyées&#xa0;; celles envoyées sans réponse restent inconnues (relancez-les avec bulk retry RUN_ID --unknown).</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Which run? Usage: enrollee-cli bulk resume RUN_ID [--yes]</source>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk resume RUN_ID [--yes]</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Run %1 is running in process %2.</source>
         <translation>Le lot %1 est en cours d&apos;exécution dans le processus %2.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
         <translation>Le lot %1 est à l&apos;état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
         <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s&apos;il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Only rows refused with these codes.</source>
         <translation>Seulement les lignes refusées avec ces codes.</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>C1,C2</source>
         <translation>C1,C2</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Also the rows whose outcome is unknown.</source>
         <translation>Également les lignes dont le résultat est inconnu.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The new run&apos;s results file.</source>
         <translation>Le fichier de résultats du nouveau lot.</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Which run? Usage: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</source>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <location line="+9"/>
         <source>Nothing was sent.</source>
         <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <location line="-4"/>
         <source>Run %1 has no rows to retry.</source>
         <translation>Le lot %1 n&apos;a aucune ligne à relancer.</translation>
     </message>
@@ -2175,11 +2100,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
         <location line="+55"/>
+        <location line="+87"/>
         <source>Nothing was sent.</source>
         <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message numerus="yes">
-        <location line="-51"/>
+        <location line="-138"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
         <translation>
             <numerusform>--confirm-count %1 ne correspond pas à la %n ligne valide.</numerusform>
@@ -2218,15 +2144,7 @@ Continuer ?</translation>
         <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
-        <source>%n of these were already %1 by this console (history).</source>
-        <translation>
-            <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
-            <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
+        <location line="+62"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
@@ -2239,7 +2157,7 @@ Continuer ?</translation>
         <translation>le serveur a demandé de ralentir (%1)&#xa0;: tout le lot attend %2 s.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Stopped with %n rows in flight; they are unknown now.</source>
         <translation>
             <numerusform>Arrêté avec %n ligne en cours&#xa0;; son résultat est désormais inconnu.</numerusform>
@@ -2306,7 +2224,32 @@ Continuer ?</translation>
 <context>
     <name>BulkStore</name>
     <message>
-        <location filename="../../app/core/BulkStore.cpp" line="+59"/>
+        <location filename="../../app/core/bulk/BulkStore.cpp" line="+45"/>
+        <source>The results file %1 %2.</source>
+        <translation>Le fichier de résultats %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is a folder</source>
+        <translation>est un dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is in a folder that does not exist</source>
+        <translation>est dans un dossier qui n’existe pas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is the input file</source>
+        <translation>est le fichier d’entrée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is a run file</source>
+        <translation>est un fichier de traitement</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>the run file of %1</source>
         <translation>le fichier du lot %1</translation>
     </message>
@@ -2329,18 +2272,23 @@ Continuer ?</translation>
 <context>
     <name>BulkTab</name>
     <message>
+        <location filename="../../ui/bulk/BulkTab.cpp" line="+27"/>
         <source>Opening bulk runs…</source>
         <translation>Ouverture des traitements par lot…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location line="+18"/>
         <source>&amp;Bulk</source>
         <translation>&amp;Lots</translation>
     </message>
     <message>
+        <location line="+27"/>
         <source>Close during a bulk run?</source>
         <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
     </message>
     <message numerus="yes">
+        <location line="+1"/>
         <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
         <translation>
             <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n ligne restante). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
@@ -2348,6 +2296,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Pause and close</source>
         <translation>Mettre en pause et fermer</translation>
     </message>
@@ -2548,7 +2497,7 @@ Options&#xa0;:
   7  enregistré comme demande en attente de l&apos;approbation d&apos;un second agent, ou retenu parce que la règle de l&apos;équipe ne peut pas être vérifiée&#xa0;; rien n&apos;a été envoyé</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the keychain entry of the profile (see &quot;enrollee-cli profile set-key&quot;); never from an argument.</source>
         <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir «&#xa0;enrollee-cli profile set-key&#xa0;»)&#xa0;; jamais d&apos;un argument.</translation>
     </message>
@@ -2556,7 +2505,7 @@ Options&#xa0;:
 <context>
     <name>ClientCall</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+190"/>
+        <location filename="../../app/core/api/EnrolleeClient.cpp" line="+190"/>
         <source>no complete answer within %1 seconds</source>
         <translation>aucune réponse complète en %1 secondes</translation>
     </message>
@@ -2605,9 +2554,17 @@ Options&#xa0;:
     </message>
 </context>
 <context>
+    <name>CredentialStore</name>
+    <message>
+        <location filename="../../app/core/settings/CredentialStore.cpp" line="+47"/>
+        <source>the keychain did not answer within %1 s (it may be locked and asking for its password where no one can see it)</source>
+        <translation>le trousseau de clés n’a pas répondu en %1 s (il est peut-être verrouillé et demande son mot de passe là où personne ne le voit)</translation>
+    </message>
+</context>
+<context>
     <name>DeleteConfirmDialog</name>
     <message>
-        <location filename="../../ui/DeleteConfirmDialog.cpp" line="+17"/>
+        <location filename="../../ui/actions/DeleteConfirmDialog.cpp" line="+17"/>
         <source>Delete user permanently</source>
         <translation>Supprimer définitivement l&apos;utilisateur</translation>
     </message>
@@ -2688,7 +2645,7 @@ Motif : %6</translation>
 <context>
     <name>EnrolleeClient</name>
     <message>
-        <location filename="../../app/core/EnrolleeClient.cpp" line="+7"/>
+        <location filename="../../app/core/api/EnrolleeClient.cpp" line="+7"/>
         <source>the server closed the connection without answering</source>
         <translation>le serveur a fermé la connexion sans répondre</translation>
     </message>
@@ -2824,7 +2781,7 @@ Motif : %6</translation>
 <context>
     <name>FollowUpBar</name>
     <message>
-        <location filename="../../ui/FollowUpBar.cpp" line="+23"/>
+        <location filename="../../ui/actions/FollowUpBar.cpp" line="+23"/>
         <source>&amp;Cancel request</source>
         <translation>&amp;Annuler la requête</translation>
     </message>
@@ -2887,6 +2844,14 @@ Motif : %6</translation>
         <location line="+1"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1 « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>FourEyes</name>
+    <message>
+        <location filename="../../app/core/approvals/FourEyes.cpp" line="+22"/>
+        <source>Request #%1 was approved for something other than what would be sent now (%2 differs); nothing was sent.</source>
+        <translation>La demande n° %1 a été approuvée pour autre chose que ce qui serait envoyé maintenant (%2 diffère)&#xa0;; rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -2960,7 +2925,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+22"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+24"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
         <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
@@ -2980,12 +2945,7 @@ Motif : %6</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry.</source>
-        <translation>Contrôler la chaîne d&apos;empreintes de l&apos;historique&#xa0;; code de sortie 0 si elle est intacte, 5 avec l&apos;indication de la première entrée modifiée, supprimée ou réordonnée.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -3075,12 +3035,22 @@ Motif : %6</translation>
         <translation>MOTIF</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>The history is empty: nothing to check.</source>
         <translation>L&apos;historique est vide&#xa0;: rien à contrôler.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Team trail intact: its chain holds through record #%1.</source>
+        <translation>Journal de l’équipe intact&#xa0;: sa chaîne tient jusqu’à l’enregistrement n° %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This console has no chain key yet (it has recorded no action), so it keeps no checkpoint of the team trail yet: %1</source>
+        <translation>Cette console n’a pas encore de clé de chaîne (elle n’a consigné aucune action)&#xa0;; elle ne garde donc pas encore de point de contrôle du journal de l’équipe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The history cannot be checked: %1</source>
         <translation>L&apos;historique ne peut pas être contrôlé&#xa0;: %1</translation>
     </message>
@@ -3095,12 +3065,12 @@ Motif : %6</translation>
         <translation>Il correspond aussi à la copie de l&apos;ancre dans le trousseau de clés.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+60"/>
         <source>History check FAILED at record #%1: %2</source>
         <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;enregistrement n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-24"/>
+        <location line="-65"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>Historique intact&#xa0;: %n enregistrement vérifié, chaîné avec la clé (source&#xa0;: %1).</numerusform>
@@ -3108,12 +3078,17 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-161"/>
+        <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry, 4 when the team database cannot be reached to check it now.</source>
+        <translation>Contrôler la chaîne de hachage de l’historique&#xa0;; code 0 si intacte, 5 en nommant la première entrée modifiée, supprimée ou déplacée, 4 si la base de l’équipe ne peut pas être jointe pour la contrôler maintenant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now, after showing what goes and asking (or --yes). The removal is itself recorded in the history. Refused while the clock is behind the newest record or more than a month ahead of it.</source>
         <translation>Conserver N mois d&apos;historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l&apos;historique. Refusé tant que l&apos;horloge est en retard sur l&apos;enregistrement le plus récent ou en avance de plus d&apos;un mois.</translation>
     </message>
     <message numerus="yes">
-        <location line="+173"/>
+        <location line="+226"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n autre rupture&#xa0;:</numerusform>
@@ -3178,7 +3153,6 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../app/cli/HistoryEpoch.cpp" line="+31"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -3198,7 +3172,7 @@ Motif : %6</translation>
         <translation>Historique conservé à partir de %1&#xa0;; entrées supprimées avec les mois précédents&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-118"/>
         <location line="+3"/>
         <source>No key epoch was begun: %1</source>
         <translation>Aucune période de clé n&apos;a été commencée&#xa0;: %1</translation>
@@ -3212,12 +3186,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryDetailView</name>
     <message>
-        <location filename="../../ui/history/HistoryDetailView.cpp" line="+74"/>
+        <location filename="../../ui/history/HistoryDetailView.cpp" line="+75"/>
         <source>Sent from</source>
         <translation>Envoyé depuis</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>this console&apos;s window (console)</source>
         <translation>la fenêtre de cette console (console)</translation>
     </message>
@@ -3237,7 +3211,7 @@ Motif : %6</translation>
         <translation>Sélectionnez une entrée pour afficher ses détails, ses tentatives et la réponse brute.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
@@ -3365,7 +3339,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryEntry</name>
     <message>
-        <location filename="../../app/core/HistoryEntry.cpp" line="+35"/>
+        <location filename="../../app/core/history/HistoryEntry.cpp" line="+35"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
@@ -3388,22 +3362,27 @@ Motif : %6</translation>
 <context>
     <name>HistoryExportFlow</name>
     <message>
+        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+29"/>
         <source>Export history as CSV</source>
         <translation>Exporter l&apos;historique au format CSV</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Export history as JSON</source>
         <translation>Exporter l&apos;historique au format JSON</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message numerus="yes">
+        <location line="+24"/>
         <source>%n selected entries</source>
         <translation>
             <numerusform>%n entrée sélectionnée</numerusform>
@@ -3411,6 +3390,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+20"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Export de %n entrée…</numerusform>
@@ -3631,12 +3611,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+140"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+131"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+165"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
@@ -3660,7 +3640,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>%1 sur %n entrée affichée</numerusform>
@@ -3678,12 +3658,12 @@ Motif : %6</translation>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-304"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Reload history</source>
         <translation>Recharger l&apos;historique</translation>
     </message>
@@ -3723,7 +3703,7 @@ Motif : %6</translation>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+56"/>
         <source>History integrity check</source>
         <translation>Contrôle d&apos;intégrité de l&apos;historique</translation>
     </message>
@@ -3733,12 +3713,12 @@ Motif : %6</translation>
         <translation>Problèmes de chargement de l&apos;historique</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-46"/>
         <source>History entries</source>
         <translation>Entrées d&apos;historique</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+56"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l&apos;historique</translation>
     </message>
@@ -3753,7 +3733,7 @@ Motif : %6</translation>
         <translation>Historique pas encore contrôlé.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+61"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -3769,6 +3749,11 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+27"/>
+        <source>Cannot check the history now: %1 Nothing was found altered; it is checked again once the database can be reached.</source>
+        <translation>Impossible de contrôler l’historique pour l’instant&#xa0;: %1 Rien n’a été trouvé modifié&#xa0;; il sera contrôlé de nouveau dès que la base pourra être jointe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>History check failed: %1</source>
         <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
     </message>
@@ -3776,7 +3761,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/HistoryShard.cpp" line="+142"/>
+        <location filename="../../app/core/history/local/HistoryShard.cpp" line="+148"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
         <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l&apos;utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
@@ -3791,22 +3776,33 @@ Motif : %6</translation>
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+56"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
         <source>the history in %1</source>
         <translation>l&apos;historique dans %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../app/core/history/local/HistoryTail.cpp" line="+93"/>
+        <source>The history ends at record #%1%2, but its head file says record #%3 was written%4: records were removed, and their numbers must not be reused. Run the history check (enrollee-cli history --verify); nothing was written.</source>
+        <translation>L’historique s’arrête à l’enregistrement n° %1%2, mais son fichier de tête indique que l’enregistrement n° %3 a été écrit%4&#xa0;: des enregistrements ont été supprimés, et leurs numéros ne doivent pas être réutilisés. Lancez le contrôle de l’historique (enrollee-cli history --verify)&#xa0;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source> (in %1)</source>
+        <translation> (dans %1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The newest history record has no valid hash; run the history check.</source>
         <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
         <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
         <translation>Le fichier d&apos;historique %1 existe déjà alors que l&apos;historique s&apos;arrête avant lui&#xa0;; lancez le contrôle de l&apos;historique. Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>The history&apos;s anchor could not be updated: %1</source>
         <translation>L&apos;ancre de l&apos;historique n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
@@ -3821,7 +3817,7 @@ Motif : %6</translation>
         <translation>L&apos;historique n&apos;a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryRecords.cpp" line="+98"/>
+        <location filename="../../app/core/history/HistoryRecords.cpp" line="+98"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L&apos;enregistrement d&apos;historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
@@ -3831,7 +3827,7 @@ Motif : %6</translation>
         <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryChain.cpp" line="+181"/>
+        <location filename="../../app/core/history/HistoryChain.cpp" line="+204"/>
         <source>History files cannot be read: %1.</source>
         <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
     </message>
@@ -3866,12 +3862,12 @@ Motif : %6</translation>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-192"/>
         <source>Records #1 to #%1 were chained with a key that was given up for good on %2 by %3 (&quot;%4&quot;; record #%5): they cannot be verified, and are not reported as altered.</source>
         <translation>Les enregistrements n° 1 à %1 ont été chaînés avec une clé définitivement abandonnée le %2 par %3 («&#xa0;%4&#xa0;»&#xa0;; enregistrement n° %5)&#xa0;: ils ne peuvent pas être vérifiés et ne sont pas signalés comme modifiés.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>The history was rolled back to record #%1: the anchor %2 says record #%3 was written.</source>
         <translation>L&apos;historique a été ramené à l&apos;enregistrement n° %1&#xa0;: l&apos;ancre %2 indique que l&apos;enregistrement n° %3 a été écrit.</translation>
     </message>
@@ -3894,8 +3890,18 @@ Motif : %6</translation>
         <translation>hors du dossier de l&apos;historique</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../app/core/LocalHistoryBackend.cpp" line="-144"/>
+        <location line="+7"/>
+        <source>The history&apos;s anchor %1 is missing, although the history was anchored: it was removed, which is how a rollback would hide.</source>
+        <translation>L’ancre de l’historique %1 est absente alors que l’historique était ancré&#xa0;: elle a été supprimée, ce qui est la manière de cacher un retour en arrière.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no anchor %1: the history was written before anchors were kept, or it lost its anchor before it recorded having one; the next action writes one.</source>
+        <translation>Il n’y a pas d’ancre %1&#xa0;: l’historique a été écrit avant que les ancres soient conservées, ou il a perdu son ancre avant d’avoir consigné en avoir une&#xa0;; la prochaine action en écrit une.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-150"/>
         <source>in the keychain</source>
         <translation>dans le trousseau de clés</translation>
     </message>
@@ -3915,18 +3921,18 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/LocalHistoryBackend.cpp" line="+188"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+194"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryAnchor.cpp" line="+87"/>
+        <location filename="../../app/core/history/HistoryAnchor.cpp" line="+85"/>
         <source>Run the history check (enrollee-cli history --verify); nothing was written.</source>
         <translation>Lancez le contrôle de l&apos;historique (enrollee-cli history --verify)&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../app/core/HistoryChain.cpp" line="-150"/>
+        <location filename="../../app/core/history/HistoryChain.cpp" line="-167"/>
         <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
         <translation>L&apos;ancre de l&apos;historique %1 est endommagée, ou a été créée avec une autre clé de chaînage.</translation>
     </message>
@@ -3941,7 +3947,7 @@ Motif : %6</translation>
         <translation>L&apos;enregistrement n° %1 n&apos;est pas celui qu&apos;atteste l&apos;ancre %2&#xa0;: l&apos;historique a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryLock.cpp" line="+37"/>
+        <location filename="../../app/core/history/local/HistoryLock.cpp" line="+37"/>
         <source>The history is in use by another program (%1, process %2) and stayed locked too long.</source>
         <translation>L&apos;historique est utilisé par un autre programme (%1, processus %2) et est resté verrouillé trop longtemps.</translation>
     </message>
@@ -3956,7 +3962,7 @@ Motif : %6</translation>
         <translation>le fichier de verrou de l&apos;historique</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryRetention.cpp" line="+61"/>
+        <location filename="../../app/core/history/HistoryRetention.cpp" line="+61"/>
         <source>The clock says %1 but the newest history record is from %2: with the clock behind the history, retention cannot tell which months are old. Set the clock right; nothing was removed.</source>
         <translation>L&apos;horloge indique %1 mais l&apos;enregistrement d&apos;historique le plus récent date du %2&#xa0;: avec une horloge en retard sur l&apos;historique, la rétention ne peut pas savoir quels mois sont anciens. Remettez l&apos;horloge à l&apos;heure&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
@@ -3966,12 +3972,12 @@ Motif : %6</translation>
         <translation>L&apos;horloge indique %1, plus de %3 jours après l&apos;enregistrement d&apos;historique le plus récent (%2)&#xa0;: si l&apos;horloge est fausse, la rétention supprimerait des mois récents. Remettez l&apos;horloge à l&apos;heure, ou enregistrez d&apos;abord une action si l&apos;historique n&apos;a simplement pas servi&#xa0;; rien n&apos;a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/HistoryBackend.h" line="+82"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+82"/>
         <source>This history does not keep key epochs.</source>
         <translation>Cet historique ne gère pas les périodes de clé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/KeychainAnchor.cpp" line="+30"/>
+        <location filename="../../app/core/history/KeychainAnchor.cpp" line="+30"/>
         <source>The history anchor&apos;s copy in the keychain cannot be read: %1</source>
         <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés est illisible&#xa0;: %1</translation>
     </message>
@@ -3981,19 +3987,54 @@ Motif : %6</translation>
         <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/LocalHistoryEpoch.cpp" line="+30"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+54"/>
         <source>No new chain key is set.</source>
         <translation>Aucune nouvelle clé de chaînage n&apos;est définie.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/core/history/local/KeyEpochPlan.cpp" line="+30"/>
         <source>The chain key in hand still vouches for this history: it was not lost, so no new key epoch was begun.</source>
         <translation>La clé de chaînage disponible atteste encore cet historique&#xa0;: elle n&apos;est pas perdue, aucune nouvelle période de clé n&apos;a donc été commencée.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The history is empty: there is no earlier key to give up.</source>
         <translation>L&apos;historique est vide&#xa0;: il n&apos;y a pas de clé antérieure à abandonner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/history/local/FileBatch.cpp" line="+47"/>
+        <source>%1 could not be put back as it was after a failed write; run the history check.</source>
+        <translation>%1 n’a pas pu être remis en l’état après une écriture échouée&#xa0;; lancez le contrôle de l’historique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/history/local/HistoryShardWriter.cpp" line="+43"/>
+        <source>The history file %1 cannot be read back whole, so it is not written to; run the history check. Nothing was sent.</source>
+        <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/history/HistoryTab.cpp" line="+19"/>
+        <source>Opening history…</source>
+        <translation>Ouverture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <location line="+34"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;History — check failed</source>
+        <translation>&amp;Historique — vérification échouée</translation>
     </message>
 </context>
 <context>
@@ -4070,7 +4111,7 @@ Motif : %6</translation>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/InfoBar.cpp" line="+23"/>
+        <location filename="../../ui/widgets/InfoBar.cpp" line="+23"/>
         <source>Notice action</source>
         <translation>Action de la notification</translation>
     </message>
@@ -4093,26 +4134,32 @@ Motif : %6</translation>
 <context>
     <name>KeyEpochConfirmation</name>
     <message>
+        <location filename="../../app/cli/KeyEpochConfirmation.cpp" line="+12"/>
         <source>--new-key-epoch needs --reason TEXT: the trail records why the key was given up.</source>
         <translation>--new-key-epoch exige --reason TEXT&#xa0;: le journal enregistre pourquoi la clé a été abandonnée.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
         <translation>Commencer une nouvelle période de clé est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
         <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu&apos;ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l&apos;historique.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Begin a new key epoch? Type &quot;yes&quot; to confirm: </source>
         <translation>Commencer une nouvelle période de clé&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Not confirmed; nothing was changed.</source>
         <translation>Non confirmé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
@@ -4120,7 +4167,7 @@ Motif : %6</translation>
 <context>
     <name>KeySource</name>
     <message>
-        <location filename="../../app/cli/KeySource.cpp" line="+15"/>
+        <location filename="../../app/cli/KeySource.cpp" line="+43"/>
         <source>Cannot read the API key file %1: %2</source>
         <translation>Impossible de lire le fichier de clé d&apos;API %1&#xa0;: %2</translation>
     </message>
@@ -4140,27 +4187,33 @@ Motif : %6</translation>
         <translation>Le fichier de clé d&apos;API %1 est vide.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>The API key file %1 holds a control character (a NUL byte?); it is not a key.</source>
+        <translation>Le fichier de clé d’API %1 contient un caractère de contrôle (un octet NUL&#xa0;?)&#xa0;; ce n’est pas une clé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the file %1</source>
         <translation>le fichier %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The local sandbox&apos;s sec_key API key changes each run: start it with &quot;enrollee-cli sandbox --sec-key-api-key-file PATH&quot; and pass --api-key-file PATH.</source>
         <translation>La clé d&apos;API sec_key du bac à sable local change à chaque exécution&#xa0;: lancez-le avec «&#xa0;enrollee-cli sandbox --sec-key-api-key-file PATH&#xa0;» et passez --api-key-file PATH.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>the local sandbox&apos;s demo key</source>
         <translation>la clé de démonstration du bac à sable local</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>No API key: set SMILEID_API_KEY, use --api-key-file PATH, or save a profile with its key (enrollee-cli profile add … and profile set-key …).</source>
         <translation>Aucune clé d&apos;API&#xa0;: définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-6"/>
+        <location line="+17"/>
         <source>the keychain</source>
         <translation>le trousseau de clés</translation>
     </message>
@@ -4178,12 +4231,17 @@ Motif : %6</translation>
 <context>
     <name>KeychainSession</name>
     <message>
-        <location filename="../../app/cli/KeychainSession.cpp" line="+24"/>
+        <location filename="../../app/cli/KeychainSession.cpp" line="+23"/>
+        <source>enrollee-cli: the keychain did not answer within %1 s; going on without it (set %2 to wait longer).</source>
+        <translation>enrollee-cli&#xa0;: le trousseau de clés n’a pas répondu en %1 s&#xa0;; la commande continue sans lui (définissez %2 pour attendre plus longtemps).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>enrollee-cli: waiting for the keychain (it may be locked and asking for its password)…</source>
         <translation>enrollee-cli&#xa0;: en attente du trousseau de clés (il est peut-être verrouillé et demande son mot de passe)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
         <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
     </message>
@@ -4191,7 +4249,7 @@ Motif : %6</translation>
 <context>
     <name>KnownState</name>
     <message>
-        <location filename="../../ui/KnownState.cpp" line="+27"/>
+        <location filename="../../ui/lookup/KnownState.cpp" line="+27"/>
         <source>No actions recorded for this user.</source>
         <translation>Aucune action enregistrée pour cet utilisateur.</translation>
     </message>
@@ -4247,6 +4305,7 @@ Motif : %6</translation>
 <context>
     <name>LanguageSwitch</name>
     <message>
+        <location filename="../../ui/LanguageSwitch.cpp" line="+30"/>
         <source>The language changes once the action or bulk run in flight has finished.</source>
         <translation>La langue changera dès que l&apos;action ou le traitement par lot en cours sera terminé.</translation>
     </message>
@@ -4254,7 +4313,7 @@ Motif : %6</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/LookupPanel.cpp" line="+24"/>
+        <location filename="../../ui/lookup/LookupPanel.cpp" line="+24"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -4342,32 +4401,12 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+185"/>
-        <source>&amp;History — check failed</source>
-        <translation>&amp;Historique — vérification échouée</translation>
-    </message>
-    <message>
-        <location line="+115"/>
+        <location filename="../../ui/MainWindow.cpp" line="+296"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Enrollee Console</source>
-        <translation>Enrollee Console</translation>
-    </message>
-    <message>
-        <location line="-263"/>
-        <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
-        <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add a Smile ID profile…</source>
-        <translation>Ajouter un profil Smile ID…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+30"/>
+        <location line="-211"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -4382,171 +4421,12 @@ Motif : %6</translation>
         <translation>&amp;Consultation et actions</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Opening history…</source>
-        <translation>Ouverture de l&apos;historique…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="+83"/>
-        <location line="+44"/>
-        <location line="+68"/>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+3"/>
-        <source>&amp;History</source>
-        <translation>&amp;Historique</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+34"/>
-        <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
-        <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Details…</source>
-        <translation>Détails…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Why no keychain is available</source>
-        <translation>Pourquoi aucun trousseau n’est disponible</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The system&apos;s keychain service answered:
-
-%1</source>
-        <translation>Le service de trousseau du système a répondu :
-
-%1</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Sending %1 for &quot;%2&quot;…</source>
-        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 was not sent.</source>
-        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindowTeam.cpp" line="+44"/>
-        <location line="+2"/>
-        <location line="+12"/>
-        <source>Approvals</source>
-        <translation>Approbations</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>Approvals (%n)</source>
-        <translation>
-            <numerusform>Approbations (%n)</numerusform>
-            <numerusform>Approbations (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent.</source>
-        <translation>Ici, %1 exige l’approbation d’un second agent, et la base de données de l’équipe est injoignable pour la demander&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Another officer acted on this user</source>
-        <translation>Un autre agent a agi sur cet utilisateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another officer acted on user &quot;%1&quot; in the last hour:
-%2
-
-%3 anyway?</source>
-        <translation>Un autre agent a agi sur l’utilisateur «&#xa0;%1&#xa0;» dans la dernière heure&#xa0;:
-%2
-
-%3 quand même&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 anyway</source>
-        <translation>%1 quand même</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+5"/>
-        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>The approval request could not be recorded; nothing was sent.</source>
-        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Recorded, awaiting approval by a second officer; nothing was sent.</source>
-        <translation>Enregistrée, en attente de l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request #%1: %2 of &quot;%3&quot;. Once another officer approves it, send it from the Approvals tab.</source>
-        <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Request #%1 is bulk run %2: select it in the Bulk tab&apos;s stored runs and click Resume.</source>
-        <translation>La demande n° %1 est le traitement par lot %2&#xa0;: sélectionnez-le parmi les traitements enregistrés de l’onglet Lot et cliquez sur Reprendre.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Request #%1 names an unknown action.</source>
-        <translation>La demande n°&#xa0;%1 nomme une action inconnue.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Request #%1 was made with profile &quot;%2&quot;: switch to it to send it; nothing was sent.</source>
-        <translation>La demande n°&#xa0;%1 a été faite avec le profil «&#xa0;%2&#xa0;»&#xa0;: passez à ce profil pour l’envoyer&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Request #%1 cannot be sent; nothing was sent: %2</source>
-        <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Request #%1 was approved for something other than what would be sent now; nothing was sent.</source>
-        <translation>La demande n°&#xa0;%1 a été approuvée pour autre chose que ce qui serait envoyé maintenant&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Request #%1 is being sent.</source>
-        <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindowWiring.cpp" line="+5"/>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="-156"/>
-        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
-        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+112"/>
         <source>This console&apos;s history says user &quot;%1&quot; was deleted (%2). Smile ID refuses every action on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.</source>
         <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <location line="-66"/>
-        <source>Local sandbox listening on %1</source>
-        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
-    </message>
-    <message>
-        <location line="+157"/>
+        <location line="+81"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -4556,27 +4436,12 @@ Motif : %6</translation>
         <translation>[PRODUCTION] %1</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
-        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Starting: opening the audit trail…</source>
-        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Enter a valid user ID to enable the actions.</source>
-        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Profiles can be changed once the action in flight has finished.</source>
         <translation>Les profils pourront être changés une fois l’action en cours terminée.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Quit while a request is in flight?</source>
         <translation>Quitter alors qu&apos;une requête est en cours&#xa0;?</translation>
     </message>
@@ -4590,40 +4455,30 @@ Motif : %6</translation>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
+</context>
+<context>
+    <name>PolicyFourEyes</name>
     <message>
-        <location filename="../../ui/MainWindowBulk.cpp" line="+29"/>
-        <source>Opening bulk runs…</source>
-        <translation>Ouverture des traitements par lot…</translation>
+        <location filename="../../app/core/approvals/PolicyFourEyes.cpp" line="+24"/>
+        <source>No team trail is connected: there is no second officer to ask.</source>
+        <translation>Aucun journal d’équipe n’est connecté&#xa0;: il n’y a pas de second agent à qui demander.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+13"/>
-        <source>&amp;Bulk</source>
-        <translation>&amp;Lots</translation>
+        <location line="+9"/>
+        <location line="+11"/>
+        <source>%1 in %2 needs a second officer&apos;s approval.</source>
+        <translation>%1 en %2 nécessite l’approbation d’un second agent.</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Close during a bulk run?</source>
-        <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
-        <translation>
-            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n ligne restante). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
-            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n lignes restantes). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pause and close</source>
-        <translation>Mettre en pause et fermer</translation>
+        <location line="+24"/>
+        <source>There is no request #%1.</source>
+        <translation>Il n&apos;existe pas de demande n° %1.</translation>
     </message>
 </context>
 <context>
     <name>PrivateFiles</name>
     <message>
-        <location filename="../../app/core/PrivateFiles.cpp" line="+38"/>
+        <location filename="../../app/core/settings/PrivateFiles.cpp" line="+42"/>
         <source>%1 is not a folder.</source>
         <translation>%1 n&apos;est pas un dossier.</translation>
     </message>
@@ -4633,7 +4488,7 @@ Motif : %6</translation>
         <translation>Impossible de réserver %1 à cet utilisateur.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>The disk is full: %1 cannot be written.</source>
         <translation>Le disque est plein&#xa0;: impossible d&apos;écrire %1.</translation>
     </message>
@@ -4666,7 +4521,7 @@ Motif : %6</translation>
 <context>
     <name>ProductionBanner</name>
     <message>
-        <location filename="../../ui/ProductionBanner.cpp" line="+31"/>
+        <location filename="../../ui/profiles/ProductionBanner.cpp" line="+31"/>
         <source>PRODUCTION — actions change real people&apos;s enrollments at Smile ID (%1).</source>
         <translation>PRODUCTION — les actions modifient les inscriptions de personnes réelles chez Smile ID (%1).</translation>
     </message>
@@ -4684,7 +4539,7 @@ Motif : %6</translation>
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../app/core/Profile.cpp" line="+35"/>
+        <location filename="../../app/core/settings/Profile.cpp" line="+35"/>
         <source>Smile ID sandbox</source>
         <translation>Bac à sable Smile ID</translation>
     </message>
@@ -4712,7 +4567,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileBar</name>
     <message>
-        <location filename="../../ui/ProfileBar.cpp" line="+14"/>
+        <location filename="../../ui/profiles/ProfileBar.cpp" line="+14"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profils…</translation>
     </message>
@@ -4984,7 +4839,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileController</name>
     <message>
-        <location filename="../../ui/ProfileController.cpp" line="+112"/>
+        <location filename="../../ui/profiles/ProfileController.cpp" line="+112"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -5022,7 +4877,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location line="+94"/>
+        <location filename="../../ui/profiles/ProfileDialog.cpp" line="+100"/>
         <source>Production profile: actions change real people&apos;s enrollments.</source>
         <translation>Profil de production : les actions modifient les inscriptions de personnes réelles.</translation>
     </message>
@@ -5032,7 +4887,7 @@ Motif : %6</translation>
         <translation>%1, production</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+57"/>
         <source>the new profile</source>
         <translation>le nouveau profil</translation>
     </message>
@@ -5042,7 +4897,7 @@ Motif : %6</translation>
         <translation>Enregistrer vos modifications de %1 ?</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-136"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -5077,7 +4932,7 @@ Motif : %6</translation>
         <translation>Le bac à sable local intégré est toujours disponible et ne nécessite aucun profil.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -5102,7 +4957,7 @@ Motif : %6</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Saved &quot;%1&quot;; its API key is in the keychain.</source>
         <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
     </message>
@@ -5112,7 +4967,7 @@ Motif : %6</translation>
         <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+165"/>
         <source>Remove profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -5140,130 +4995,164 @@ Motif : %6</translation>
 <context>
     <name>ProfileForm</name>
     <message>
+        <location filename="../../ui/profiles/ProfileForm.cpp" line="+21"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Partner ID</source>
         <translation>Identifiant partenaire</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>e.g. 085, from the Smile ID portal</source>
         <translation>p. ex. 085, indiqué sur le portail Smile ID</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Operator email</source>
         <translation>Adresse e-mail de l&apos;opérateur</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>you@your-company.com — recorded by Smile ID</source>
         <translation>vous@entreprise.com — consignée par Smile ID</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Signing scheme</source>
         <translation>Méthode de signature</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Signature (HMAC, current)</source>
         <translation>Signature (HMAC, actuelle)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>sec_key (legacy accounts)</source>
         <translation>sec_key (anciens comptes)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Base URL override</source>
         <translation>URL de base personnalisée</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>optional, e.g. https://testapi.example.com</source>
         <translation>facultatif, ex. https://testapi.example.com</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>API key</source>
         <translation>Clé d&apos;API</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <location line="+6"/>
         <source>Show the API key</source>
         <translation>Afficher la clé d’API</translation>
     </message>
     <message>
+        <location line="-5"/>
+        <location line="+4"/>
         <source>Sho&amp;w</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Hi&amp;de</source>
         <translation>Mas&amp;quer</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Hide the API key</source>
         <translation>Masquer la clé d’API</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Where the API key is kept</source>
         <translation>Lieu de conservation de la clé d&apos;API</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Profile problem</source>
         <translation>Problème de profil</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Profile status</source>
         <translation>État du profil</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>&amp;Name:</source>
         <translation>N&amp;om&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Partner ID:</source>
         <translation>Identifiant &amp;partenaire&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Operator &amp;email:</source>
         <translation>&amp;Adresse e-mail de l&apos;opérateur&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>E&amp;nvironment:</source>
         <translation>En&amp;vironnement&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Signing &amp;scheme:</source>
         <translation>&amp;Méthode de signature&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Base URL:</source>
         <translation>URL de &amp;base&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>API &amp;key:</source>
         <translation>&amp;Clé d&apos;API&#xa0;:</translation>
     </message>
     <message>
+        <location line="+35"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; is the built-in profile&apos;s name; choose another.</source>
         <translation>«&#xa0;%1&#xa0;» est le nom du profil intégré&#xa0;; choisissez-en un autre.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Enter the API key for this profile.</source>
         <translation>Saisissez la clé d&apos;API de ce profil.</translation>
     </message>
     <message>
+        <location line="+39"/>
         <source>Paste the API key from the Smile ID portal</source>
         <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>Stored — leave empty to keep the current key</source>
         <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
     </message>
@@ -5284,7 +5173,7 @@ Motif : %6</translation>
 <context>
     <name>ResponseParser</name>
     <message>
-        <location filename="../../app/core/ResponseParser.cpp" line="+48"/>
+        <location filename="../../app/core/api/ResponseParser.cpp" line="+48"/>
         <source>the server sent an empty body</source>
         <translation>le serveur a envoyé un corps vide</translation>
     </message>
@@ -5313,11 +5202,16 @@ Motif : %6</translation>
         <source>the JSON body is not an object</source>
         <translation>le corps JSON n&apos;est pas un objet</translation>
     </message>
+    <message>
+        <location line="+62"/>
+        <source>the server answered for user_id &quot;%1&quot;, not &quot;%2&quot;; whether the action was applied to &quot;%2&quot; is unknown</source>
+        <translation>le serveur a répondu pour le user_id «&#xa0;%1&#xa0;», pas «&#xa0;%2&#xa0;»&#xa0;; on ne sait pas si l’action a été appliquée à «&#xa0;%2&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../ui/ResultView.cpp" line="+18"/>
+        <location filename="../../ui/actions/ResultView.cpp" line="+18"/>
         <source>Result of the last action</source>
         <translation>Résultat de la dernière action</translation>
     </message>
@@ -5337,7 +5231,7 @@ Motif : %6</translation>
         <translation>Afficher la réponse brute</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
@@ -5651,6 +5545,19 @@ Réponse&#xa0;:
     </message>
 </context>
 <context>
+    <name>SandboxLink</name>
+    <message>
+        <location filename="../../ui/SandboxLink.cpp" line="+20"/>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Local sandbox listening on %1</source>
+        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
+    </message>
+</context>
+<context>
     <name>SandboxServer</name>
     <message>
         <location filename="../../app/sandbox/SandboxServer.cpp" line="+278"/>
@@ -5714,7 +5621,7 @@ Réponse&#xa0;:
 <context>
     <name>Signer</name>
     <message>
-        <location filename="../../app/core/Signer.cpp" line="+93"/>
+        <location filename="../../app/core/api/Signer.cpp" line="+93"/>
         <location line="+39"/>
         <source>The API key is empty.</source>
         <translation>La clé d&apos;API est vide.</translation>
@@ -5799,7 +5706,7 @@ Réponse&#xa0;:
 <context>
     <name>TeamApprovals</name>
     <message>
-        <location filename="../../app/core/team/TeamApprovals.cpp" line="+146"/>
+        <location filename="../../app/team/TeamApprovals.cpp" line="+125"/>
         <source>There is no request #%1.</source>
         <translation>Il n&apos;existe pas de demande n° %1.</translation>
     </message>
@@ -5812,7 +5719,7 @@ Réponse&#xa0;:
 <context>
     <name>TeamCommand</name>
     <message>
-        <location filename="../../app/cli/TeamCommand.cpp" line="+32"/>
+        <location filename="../../app/cli/TeamCommand.cpp" line="+28"/>
         <source>The team&apos;s shared audit trail on PostgreSQL.
   team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   create or upgrade the schema
   team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   use it from this console
@@ -5902,7 +5809,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Commande team inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The team trail schema is already at version %1; nothing changed.</source>
         <translation>Le schéma du journal d&apos;équipe est déjà en version %1&#xa0;; rien n&apos;a changé.</translation>
     </message>
@@ -5922,7 +5829,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun mot de passe fourni&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Could not save the connection in %1.</source>
         <translation>Impossible d&apos;enregistrer la connexion dans %1.</translation>
     </message>
@@ -5947,7 +5854,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Connected to %1 as &quot;%2&quot;.</source>
         <translation>Connecté à %1 en tant que «&#xa0;%2&#xa0;».</translation>
     </message>
@@ -6026,7 +5933,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamConnection</name>
     <message>
-        <location filename="../../app/core/team/TeamConnection.cpp" line="+89"/>
+        <location filename="../../app/team/TeamConnection.cpp" line="+89"/>
         <source>The connection must be written as key=value words, e.g. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (no quotes, no spaces in values).</source>
         <translation>La connexion doit s&apos;écrire sous forme de mots clé=valeur, p. ex. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (sans guillemets ni espaces dans les valeurs).</translation>
     </message>
@@ -6082,14 +5989,135 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     </message>
 </context>
 <context>
+    <name>TeamController</name>
+    <message>
+        <location filename="../../ui/team/TeamController.cpp" line="+127"/>
+        <source>Request #%1 names an unknown action.</source>
+        <translation>La demande n° %1 désigne une action inconnue.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Approvals (%n)</source>
+        <translation>
+            <numerusform>Approbations (%n)</numerusform>
+            <numerusform>Approbations (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Another officer acted on this user</source>
+        <translation>Un autre agent a agi sur cet utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another officer acted on user &quot;%1&quot; in the last hour:
+%2
+
+%3 anyway?</source>
+        <translation>Un autre agent a agi sur l’utilisateur «&#xa0;%1&#xa0;» dans la dernière heure&#xa0;:
+%2
+
+%3 quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 anyway</source>
+        <translation>%1 quand même</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The approval request could not be recorded; nothing was sent.</source>
+        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded, awaiting approval by a second officer; nothing was sent.</source>
+        <translation>Enregistrée, en attente de l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request #%1: %2 of &quot;%3&quot;. Once another officer approves it, send it from the Approvals tab.</source>
+        <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Request #%1 is bulk run %2: select it in the Bulk tab&apos;s stored runs and click Resume.</source>
+        <translation>La demande n° %1 est le traitement par lot %2&#xa0;: sélectionnez-le parmi les traitements enregistrés de l’onglet Lot et cliquez sur Reprendre.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Request #%1 was made with profile &quot;%2&quot;: switch to it to send it; nothing was sent.</source>
+        <translation>La demande n°&#xa0;%1 a été faite avec le profil «&#xa0;%2&#xa0;»&#xa0;: passez à ce profil pour l’envoyer&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Request #%1 cannot be sent; nothing was sent: %2</source>
+        <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Request #%1 is being sent.</source>
+        <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFourEyes</name>
+    <message>
+        <location filename="../../app/team/TeamFourEyes.cpp" line="+87"/>
+        <source>Held: the team&apos;s policy cannot be checked. %1 (as this console last read the policy, at %2 UTC) The team database cannot be reached to ask for the approval; nothing was sent.</source>
+        <translation>Retenu&#xa0;: la règle de l’équipe ne peut pas être vérifiée. %1 (selon la dernière lecture de la règle par cette console, à %2 UTC) La base de l’équipe ne peut pas être jointe pour demander l’approbation&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held: the team&apos;s policy cannot be checked. The team database cannot be reached and %1, so anything might need a second officer&apos;s approval; nothing was sent.</source>
+        <translation>Retenu&#xa0;: la règle de l’équipe ne peut pas être vérifiée. La base de l’équipe ne peut pas être jointe et %1&#xa0;; toute action peut donc nécessiter l’approbation d’un second agent. Rien n’a été envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+            <numerusform>Ici (%1), un traitement par lot de plus de %n lignes exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Request #%1 cannot be run: %2</source>
+        <translation>La demande n° %1 ne peut pas être exécutée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>not sent: the claim of request #%1 could not be committed</source>
+        <translation>non envoyé&#xa0;: la prise en charge de la demande n° %1 n’a pas pu être validée</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <location line="+35"/>
+        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy.</source>
+        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe.</translation>
+    </message>
+</context>
+<context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/core/team/TeamHistoryBackend.cpp" line="+61"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+77"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>No team trail is connected.</source>
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
@@ -6099,20 +6127,38 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le journal d&apos;équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>The team trail cannot be checked: %1</source>
-        <translation>Le journal d&apos;équipe ne peut pas être contrôlé&#xa0;: %1</translation>
+        <location line="+13"/>
+        <source>The team trail cannot be checked now: the team database cannot be reached (%1).</source>
+        <translation>Le journal de l’équipe ne peut pas être contrôlé pour l’instant&#xa0;: la base de l’équipe ne peut pas être jointe (%1).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>this console&apos;s own trail: %1</source>
         <translation>le journal propre à cette console&#xa0;: %1</translation>
     </message>
 </context>
 <context>
+    <name>TeamPolicyCache</name>
+    <message>
+        <location filename="../../app/team/TeamPolicyCache.cpp" line="+81"/>
+        <source>this console has not read the team&apos;s policy yet</source>
+        <translation>cette console n’a pas encore lu la règle de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this console&apos;s chain key is not open, so its copy of the team&apos;s policy cannot be trusted</source>
+        <translation>la clé de chaîne de cette console n’est pas ouverte&#xa0;; sa copie de la règle de l’équipe ne peut donc pas être tenue pour sûre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this console&apos;s copy of the team&apos;s policy (%1) is damaged or was edited, so it is not trusted</source>
+        <translation>la copie de la règle de l’équipe gardée par cette console (%1) est endommagée ou a été modifiée&#xa0;; elle n’est donc pas tenue pour sûre</translation>
+    </message>
+</context>
+<context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/core/team/TeamSchema.cpp" line="+213"/>
+        <location filename="../../app/team/TeamSchema.cpp" line="+213"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>
@@ -6201,7 +6247,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamTrail</name>
     <message>
-        <location filename="../../app/core/team/TeamTrail.cpp" line="+82"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="+82"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
         <translation>enregistrement d&apos;équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
@@ -6339,7 +6385,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/core/Validation.cpp" line="+43"/>
+        <location filename="../../app/core/action/Validation.cpp" line="+43"/>
         <source>Enter a user ID.</source>
         <translation>Saisissez un identifiant utilisateur.</translation>
     </message>
@@ -6437,232 +6483,81 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>WindowMenus</name>
     <message>
+        <location filename="../../ui/WindowMenus.cpp" line="+28"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profils…</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Actions</source>
         <translation>&amp;Actions</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>Aff&amp;ichage</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Go to &amp;user ID</source>
         <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;Bulk runs</source>
         <translation>Traitements par &amp;lot</translation>
     </message>
 </context>
 <context>
-    <name>TeamController</name>
-    <message>
-        <source>Request #%1 names an unknown action.</source>
-        <translation>La demande n° %1 désigne une action inconnue.</translation>
-    </message>
-    <message>
-        <source>Approvals</source>
-        <translation>Approbations</translation>
-    </message>
-    <message numerus="yes">
-        <source>Approvals (%n)</source>
-        <translation>
-            <numerusform>Approbations (%n)</numerusform>
-            <numerusform>Approbations (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Another officer acted on this user</source>
-        <translation>Un autre agent a agi sur cet utilisateur</translation>
-    </message>
-    <message>
-        <source>Another officer acted on user &quot;%1&quot; in the last hour:
-%2
-
-%3 anyway?</source>
-        <translation>Un autre agent a agi sur l’utilisateur «&#xa0;%1&#xa0;» dans la dernière heure&#xa0;:
-%2
-
-%3 quand même&#xa0;?</translation>
-    </message>
-    <message>
-        <source>%1 anyway</source>
-        <translation>%1 quand même</translation>
-    </message>
-    <message>
-        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
-    </message>
-    <message>
-        <source>The approval request could not be recorded; nothing was sent.</source>
-        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <source>Recorded, awaiting approval by a second officer; nothing was sent.</source>
-        <translation>Enregistrée, en attente de l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <source>Request #%1: %2 of &quot;%3&quot;. Once another officer approves it, send it from the Approvals tab.</source>
-        <translation>Demande n°&#xa0;%1&#xa0;: %2 de «&#xa0;%3&#xa0;». Une fois approuvée par un autre agent, envoyez-la depuis l’onglet Approbations.</translation>
-    </message>
-    <message>
-        <source>Request #%1 is bulk run %2: select it in the Bulk tab&apos;s stored runs and click Resume.</source>
-        <translation>La demande n° %1 est le traitement par lot %2&#xa0;: sélectionnez-le parmi les traitements enregistrés de l’onglet Lot et cliquez sur Reprendre.</translation>
-    </message>
-    <message>
-        <source>Request #%1 was made with profile &quot;%2&quot;: switch to it to send it; nothing was sent.</source>
-        <translation>La demande n°&#xa0;%1 a été faite avec le profil «&#xa0;%2&#xa0;»&#xa0;: passez à ce profil pour l’envoyer&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <source>Request #%1 cannot be sent; nothing was sent: %2</source>
-        <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Request #%1 is being sent.</source>
-        <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
-    </message>
-</context>
-<context>
-    <name>TeamFourEyes</name>
-    <message numerus="yes">
-        <source>A bulk run of more than %n row(s) in %1 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>
-            <numerusform>Ici (%1), un traitement par lot de plus de %n ligne exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
-            <numerusform>Ici (%1), un traitement par lot de plus de %n lignes exige l’approbation d’un second agent selon la politique de l’équipe.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 in %2 needs a second officer&apos;s approval under the team&apos;s policy.</source>
-        <translation>Ici (%2), %1 exige l’approbation d’un second agent selon la politique de l’équipe.</translation>
-    </message>
-    <message>
-        <source>The team database cannot be reached to ask for it: %1 Nothing was sent.</source>
-        <translation>La base de données de l’équipe est injoignable pour la demander&#xa0;: %1 Rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <source>%1 here needs a second officer&apos;s approval, and the team database cannot be reached to ask for it; nothing was sent.</source>
-        <translation>Ici, %1 exige l’approbation d’un second agent, et la base de données de l’équipe est injoignable pour la demander&#xa0;; rien n’a été envoyé.</translation>
-    </message>
-</context>
-<context>
-    <name>PolicyFourEyes</name>
-    <message>
-        <source>There is no request #%1.</source>
-        <translation>Il n&apos;existe pas de demande n° %1.</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryTab</name>
-    <message>
-        <source>Opening history…</source>
-        <translation>Ouverture de l&apos;historique…</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Historique</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <source>&amp;History — check failed</source>
-        <translation>&amp;Historique — vérification échouée</translation>
-    </message>
-</context>
-<context>
     <name>WindowNotices</name>
     <message>
+        <location filename="../../ui/WindowNotices.cpp" line="+16"/>
         <source>You are on the built-in local sandbox: try every action on the demo enrollees. When you are ready, add your Smile ID profile.</source>
         <translation>Vous utilisez le bac à sable local intégré&#xa0;: essayez chaque action sur les inscrits de démonstration. Une fois vos essais terminés, ajoutez votre profil Smile ID.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Add a Smile ID profile…</source>
         <translation>Ajouter un profil Smile ID…</translation>
     </message>
     <message>
+        <location line="+34"/>
         <source>No keychain is available on this desktop. API keys you enter are kept in memory for this session only; nothing secret is written to disk.</source>
         <translation>Aucun trousseau n’est disponible sur ce bureau. Les clés d’API saisies sont gardées en mémoire pour cette session seulement ; rien de secret n’est écrit sur le disque.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
+        <location line="-19"/>
         <source>Why no keychain is available</source>
         <translation>Pourquoi aucun trousseau n’est disponible</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The system&apos;s keychain service answered:
 
 %1</source>
         <translation>Le service de trousseau du système a répondu :
 
 %1</translation>
-    </message>
-</context>
-<context>
-    <name>ActionReadiness</name>
-    <message>
-        <source>Waiting for the keyring to be unlocked… (your desktop may be asking for the keyring&apos;s password)</source>
-        <translation>En attente du déverrouillage du trousseau… (votre bureau demande peut-être son mot de passe)</translation>
-    </message>
-    <message>
-        <source>Starting: opening the audit trail…</source>
-        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
-    </message>
-    <message>
-        <source>Enter a valid user ID to enable the actions.</source>
-        <translation>Saisissez un identifiant utilisateur valide pour activer les actions.</translation>
-    </message>
-</context>
-<context>
-    <name>SandboxLink</name>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Local sandbox listening on %1</source>
-        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
-    </message>
-</context>
-<context>
-    <name>ActionFeedback</name>
-    <message>
-        <source>Waiting for your confirmation of %1 for &quot;%2&quot;; nothing is sent until you answer.</source>
-        <translation>En attente de votre confirmation pour « %1 » sur « %2 » ; rien n’est envoyé avant votre réponse.</translation>
-    </message>
-    <message>
-        <source>Sending %1 for &quot;%2&quot;…</source>
-        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
-    </message>
-    <message>
-        <source>%1 was not sent.</source>
-        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
-    </message>
-    <message>
-        <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
-    </message>
-    <message>
-        <source>Enrollee Console</source>
-        <translation>Enrollee Console</translation>
     </message>
 </context>
 </TS>

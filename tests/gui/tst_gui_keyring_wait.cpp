@@ -121,7 +121,7 @@ private slots:
         const QByteArray err = cli.readAllStandardError();
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
         QVERIFY2(err.contains("the keychain did not answer within 2 s"), err.constData());
-        QVERIFY(clock.elapsed() >= 2000);
+        QVERIFY(clock.elapsed() >= 1800); // it waited (a coarse 2 s timer may fire up to 5 % early)
     }
 };
 

@@ -74,13 +74,37 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
+    // What was begun before (by this run in a process that died, say) is in the history, not here.
+    lockThenRead([this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
+}
+
+void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then)
+{
     // Checking the run's state and marking it running is one step across processes: under the run's
-    // lock, the run file is read again before the history is.
+    // lock, the run file is read again, then the history.
     const BulkRecord record = m_record;
     const BulkStore *store = m_store;
     BulkRunLock *lock = &m_lock;
     offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
-              [this](const Status &locked) { onLocked(locked); });
+              [this, then](const Status &locked) {
+        if (!locked.ok()) {
+            m_resuming = false;
+            m_stopped = true;
+            m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
+            emit failed(locked);
+            return;
+        }
+        m_history->read(1, this, [this, then](const Result<HistoryRead> &read) {
+            if (!read.ok()) {
+                m_resuming = false;
+                m_stopped = true;
+                releaseLock();
+                emit failed(read.status());
+                return;
+            }
+            then(read.value().entries);
+        });
+    });
 }
 
 Status BulkRun::lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock)
@@ -100,26 +124,6 @@ Status BulkRun::lockAndCheck(const BulkRecord &record, const BulkStore *store, B
         return s;
     }
     return Status::success();
-}
-
-void BulkRun::onLocked(const Status &locked)
-{
-    if (!locked.ok()) {
-        m_stopped = true;
-        m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
-        emit failed(locked);
-        return;
-    }
-    // What was begun before (by this run in a process that died, say) is in the history, not here.
-    m_history->read(1, this, [this](const Result<HistoryRead> &read) {
-        if (!read.ok()) {
-            m_stopped = true;
-            releaseLock();
-            emit failed(read.status());
-            return;
-        }
-        onHistoryRead(read.value().entries);
-    });
 }
 
 void BulkRun::releaseLock()
@@ -359,31 +363,10 @@ void BulkRun::resume()
     // A paused run let go of its lock: another process may have sent some of its rows since. Nothing
     // new leaves until the lock is back and the history has been read again.
     m_resuming = true;
-    const BulkRecord record = m_record;
-    const BulkStore *store = m_store;
-    BulkRunLock *lock = &m_lock;
-    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
-              [this](const Status &locked) {
-        if (!locked.ok()) {
-            m_resuming = false;
-            m_stopped = true;
-            m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
-            emit failed(locked);
-            return;
-        }
-        m_history->read(1, this, [this](const Result<HistoryRead> &read) {
-            if (!read.ok()) {
-                m_resuming = false;
-                m_stopped = true;
-                releaseLock();
-                emit failed(read.status());
-                return;
-            }
-            const BulkRecord record = m_record;
-            const QList<HistoryEntry> entries = read.value().entries;
-            offThread([record, entries] { return record.results(entries); },
-                      [this](const QList<BulkRowResult> &now) { onResumed(now); });
-        });
+    lockThenRead([this](const QList<HistoryEntry> &entries) {
+        const BulkRecord record = m_record;
+        offThread([record, entries] { return record.results(entries); },
+                  [this](const QList<BulkRowResult> &now) { onResumed(now); });
     });
 }
 

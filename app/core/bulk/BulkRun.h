@@ -102,7 +102,9 @@ private:
     // On the file thread: the run's lock, then its file read again (a run already ended is not sent
     // again) and its results path checked.
     static Status lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock);
-    void onLocked(const Status &locked);
+    // Takes the run's lock (the run file read again under it), then reads the history for then(); a
+    // refusal or an unreadable history stops the run with failed().
+    void lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then);
     void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);

@@ -5,6 +5,7 @@
 // one row per input row; production needs the count and a canary.
 #include "sandbox/SandboxServer.h"
 #include "support/CliHarness.h"
+#include "support/CliSandbox.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,12 +58,7 @@ void TestCliBulk::initTestCase()
     m_server = new SandboxServer(SandboxConfig{}, this);
     const Status listening = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY2(listening.ok(), qPrintable(listening.message()));
-    connect(m_server, &SandboxServer::requestHandled, this, [this](const QString &userId, const QString &, int status) {
-        if (status == 429)
-            ++m_tooMany;
-        else
-            ++m_received[userId];
-    });
+    countRequests(m_server, this, &m_received, &m_tooMany);
     m_cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
 }
 

@@ -10,6 +10,7 @@
 #include "bulk/BulkStore.h"
 #include "sandbox/SandboxServer.h"
 #include "support/CliHarness.h"
+#include "support/CliSandbox.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -70,12 +71,7 @@ void TestCliBulkSafety::initTestCase()
     m_server = new SandboxServer(SandboxConfig{}, this);
     const Status listening = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY2(listening.ok(), qPrintable(listening.message()));
-    connect(m_server, &SandboxServer::requestHandled, this, [this](const QString &userId, const QString &, int status) {
-        if (status == 429)
-            ++m_tooMany;
-        else
-            ++m_received[userId];
-    });
+    countRequests(m_server, this, &m_received, &m_tooMany);
 }
 
 void TestCliBulkSafety::init()

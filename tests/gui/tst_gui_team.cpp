@@ -86,10 +86,7 @@ void TestGuiTeam::initTestCase()
 
     // Officer A's window over A's configuration (settings, history, keychain service), password by libpq.
     qputenv("PGPASSWORD", m_a.password.toUtf8());
-    CoreConfig core;
-    core.settingsFile = m_a.cli->settingsFile();
-    core.historyDir = m_a.cli->historyDir();
-    core.keychainService = m_a.cli->environment().value(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"));
+    const CoreConfig core = officerCore(m_a);
     m_context = std::make_unique<AppContext>(core);
     QVERIFY(m_context->core()->hasTeam());
     m_window = std::make_unique<MainWindow>(m_context.get(), &m_prompts);

@@ -38,3 +38,14 @@ bool CliSandbox::act(CliHarness &cli, int n, const QString &prefix) const
     }
     return true;
 }
+
+void countRequests(SandboxServer *server, QObject *context, QHash<QString, int> *received, int *tooMany)
+{
+    QObject::connect(server, &SandboxServer::requestHandled, context,
+                     [received, tooMany](const QString &userId, const QString &, int status) {
+        if (status == 429)
+            ++*tooMany;
+        else
+            ++(*received)[userId];
+    });
+}

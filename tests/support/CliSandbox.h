@@ -4,8 +4,13 @@
 #include "support/CliHarness.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
+
+// Counts what `server` received per user ID (acted on or refused) in `received`, and its 429 answers
+// apart in `tooMany`, for suites that check each row was sent exactly once.
+void countRequests(SandboxServer *server, QObject *context, QHash<QString, int> *received, int *tooMany);
 
 // The project's sandbox on loopback with an API key of its own, and the enrollee-cli arguments that act
 // on it: the set-up the CLI suites that record actions share.

@@ -3,6 +3,7 @@
 // What the team suites share: a real PostgreSQL (PgTestServer) with the schema made by the built
 // `enrollee-cli team init`, officers as real configurations (their own ENROLLEE_HOME, keychain
 // service and database role), and the project's sandbox on loopback to send actions to.
+#include "CoreContext.h"
 #include "sandbox/SandboxServer.h"
 #include "support/CliHarness.h"
 #include "support/PgTestServer.h"
@@ -56,6 +57,17 @@ inline bool addOfficer(PgTestServer &server, const QString &role, const QByteArr
 }
 
 // One number from the database as the superuser (-1 on failure).
+// An officer's console configuration as the core opens it: the settings, history and keychain service
+// their enrollee-cli uses, so a window or a service in the test process acts as that officer.
+inline CoreConfig officerCore(const Officer &officer)
+{
+    CoreConfig core;
+    core.settingsFile = officer.cli->settingsFile();
+    core.historyDir = officer.cli->historyDir();
+    core.keychainService = officer.cli->environment().value(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"));
+    return core;
+}
+
 inline qint64 superCount(const PgTestServer &server, const QString &sql)
 {
     QSqlDatabase db = server.superConnection(QStringLiteral("pgtest-count"));

@@ -83,10 +83,7 @@ void TestFourEyes::initTestCase()
              qPrintable(why));
 
     qputenv("PGPASSWORD", m_a.password.toUtf8());
-    CoreConfig core;
-    core.settingsFile = m_a.cli->settingsFile();
-    core.historyDir = m_a.cli->historyDir();
-    core.keychainService = m_a.cli->environment().value(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"));
+    const CoreConfig core = officerCore(m_a);
     m_core = std::make_unique<CoreContext>(core);
     QVERIFY(m_core->hasTeam());
     m_fourEyes = m_core->fourEyes();

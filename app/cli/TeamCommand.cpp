@@ -190,6 +190,8 @@ void TeamCommand::status(bool json)
                 Console::out(s.connected ? tr("Connected to %1 as \"%2\".").arg(s.address, s.role)
                                          : tr("Not connected to %1: %2").arg(s.address, s.problem));
                 Console::out(tr("%n record(s) of this console waiting to be sent.", nullptr, int(s.waiting)));
+                if (!s.refused.isEmpty())
+                    Console::err(s.refused);
                 Console::out(tr("Last verified team record: #%1 %2").arg(s.checkpointSeq).arg(s.checkpointHash));
                 if (s.tlsWeakened)
                     Console::out(tr("TLS is weakened: the server's identity is not verified."));

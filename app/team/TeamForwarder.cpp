@@ -31,7 +31,7 @@ qint64 TeamForwarder::mark() const
 
 void TeamForwarder::setMark(qint64 seq) const
 {
-    // Losing this file only costs a resend, which the database's unique key turns into nothing.
+    // Losing this file only costs a resend, which finds the records there and skips them.
     if (PrivateFiles::ensureFolder(m_stateDir).ok()) {
         QSaveFile file(m_markFile);
         if (file.open(QIODevice::WriteOnly)) {
@@ -63,10 +63,10 @@ Result<QList<TeamOutgoing>> TeamForwarder::outgoing(qint64 *newestLocal) const
 }
 
 Status TeamForwarder::send(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
-                           qint64 newestLocal, const TeamCheckpoint::State &checkpoint) const
+                           qint64 newestLocal, const TeamCheckpoint::State &checkpoint, const TeamSigner &signer) const
 {
     int written = 0;
-    Status sent = TeamTrail::append(db, writer, records, checkpoint, &written);
+    Status sent = TeamTrail::append(db, writer, records, checkpoint, signer, &written);
     if (sent.ok())
         setMark(newestLocal);
     return sent;

@@ -8,13 +8,15 @@
 
 class LocalHistoryBackend;
 class QSqlDatabase;
+class TeamSigner;
 struct TeamOutgoing;
 struct TeamRecord;
 
 // Carries this console's own trail to the team trail: what the local trail holds that the team trail
-// has not yet received (from the mark kept beside the checkpoint), and sending it exactly once — the
-// database's unique key per (installation, local entry, kind) turns a resend into nothing, so losing
-// the mark only costs a resend. Used on the history thread by TeamHistoryBackend.
+// has not yet received (from the mark kept beside the checkpoint), and sending it exactly once — a record
+// already there in this console's name and number, as this console wrote it, is skipped, so losing the
+// mark only costs a resend; one there with other content stops the send loudly. Used on the history
+// thread by TeamHistoryBackend.
 class TeamForwarder
 {
 public:
@@ -22,9 +24,9 @@ public:
 
     // The records not yet forwarded, in order; `newestLocal` gets the newest local record they reach.
     Result<QList<TeamOutgoing>> outgoing(qint64 *newestLocal) const;
-    // Appends `records` as `writer` after `checkpoint`, then moves the mark to `newestLocal`.
+    // Appends `records` as `writer`, signed by `signer`, after `checkpoint`, then moves the mark to `newestLocal`.
     Status send(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records, qint64 newestLocal,
-                const TeamCheckpoint::State &checkpoint) const;
+                const TeamCheckpoint::State &checkpoint, const TeamSigner &signer) const;
 
 private:
     qint64 mark() const;

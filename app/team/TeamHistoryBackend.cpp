@@ -87,6 +87,8 @@ void TeamHistoryBackend::setChainKey(const QByteArray &key)
 {
     m_local->setChainKey(key);
     m_chain.setKey(key);
+    m_signer = TeamSigner(key);
+    m_registered = false;
 }
 
 void TeamHistoryBackend::setPassword(const QString &password)
@@ -145,6 +147,7 @@ Status TeamHistoryBackend::ensureOpen()
 void TeamHistoryBackend::dropConnection(const Status &why)
 {
     m_connection->close();
+    m_registered = false;
     m_problem = why.message();
     m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
 }
@@ -282,7 +285,12 @@ ChainReport TeamHistoryBackend::verify()
         dropConnection(records.status());
         return unreachableReport(local, records.message());
     }
-    ChainReport report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain));
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return unreachableReport(local, keys.message());
+    }
+    ChainReport report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain), keys.value());
     // Without a chain key yet (a console that has not acted) the chain itself is checked, but no
     // checkpoint can be kept: `keyed` says so.
     report.keyed = m_chain.keyed();
@@ -342,6 +350,7 @@ TeamStatus TeamHistoryBackend::status()
     s.role = m_connection->role();
     s.problem = m_problem;
     s.waiting = m_waiting;
+    s.refused = m_refused;
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
     s.checkpointSeq = cp.authentic ? cp.seq : 0;
     s.checkpointHash = cp.authentic ? cp.hash : QString();
@@ -362,18 +371,47 @@ Status TeamHistoryBackend::sync()
     m_waiting = out.value().size();
     if (Status open = ensureOpen(); !open.ok())
         return open;
+    if (!out.value().isEmpty()) {
+        if (Status registered = registerSelf(); !registered.ok())
+            return registered;
+    }
     TeamRecord writer;
-    writer.installation = m_config.installation;
+    writer.installation = trailName();
     writer.machine = m_config.machine;
     writer.dbRole = m_connection->role();
-    Status sent = m_forwarder.send(m_connection->db(), writer, out.value(), newestLocal, m_checkpoint.read(m_chain));
+    Status sent = m_forwarder.send(m_connection->db(), writer, out.value(), newestLocal, m_checkpoint.read(m_chain),
+                                   m_signer);
+    if (sent.kind() == Status::Kind::PermissionDenied) {
+        m_refused = sent.message(); // reachable, but refusing: the records wait and the faces say why
+        return sent;
+    }
     if (!sent.ok()) {
         dropConnection(sent);
         return sent;
     }
+    m_refused.clear();
     m_waiting = 0;
     m_dirty = false;
     advanceCheckpoint();
+    return Status::success();
+}
+
+// Once per connection, before this console's first record goes: its key registered under its name, or
+// the loud reason the trail will not take its records.
+Status TeamHistoryBackend::registerSelf()
+{
+    if (m_registered)
+        return Status::success();
+    Status registered = TeamConsoles::registerSelf(m_connection->db(), trailName(), m_config.machine, m_signer);
+    if (registered.kind() == Status::Kind::Storage) {
+        dropConnection(registered);
+        return registered;
+    }
+    if (!registered.ok()) {
+        m_refused = registered.message();
+        return registered;
+    }
+    m_registered = true;
     return Status::success();
 }
 
@@ -385,8 +423,13 @@ void TeamHistoryBackend::advanceCheckpoint()
         dropConnection(records.status());
         return;
     }
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return;
+    }
     QString problem;
-    if (!TeamTrail::extends(records.value(), cp, &problem)) {
+    if (!TeamTrail::extends(records.value(), cp, keys.value(), &problem)) {
         m_problem = problem; // verify() names it in full; the checkpoint stays where it was
         return;
     }

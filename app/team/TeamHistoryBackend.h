@@ -6,6 +6,7 @@
 #include "team/TeamCheckpoint.h"
 #include "team/TeamForwarder.h"
 #include "team/TeamPolicyCache.h"
+#include "team/TeamSigner.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -95,6 +96,8 @@ private:
     static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
     void advanceCheckpoint();
+    Status registerSelf();
+    QString trailName() const { return m_signer.trailName(m_config.installation); }
     void tick();
     HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
 
@@ -105,7 +108,10 @@ private:
     TeamCheckpoint m_checkpoint;
     TeamPolicyCache m_policyCache;
     TeamForwarder m_forwarder;
+    TeamSigner m_signer; // derived from the chain key: signs every record this console sends
     QString m_problem;
+    QString m_refused;         // why the trail will not take this console's records (the database is reachable)
+    bool m_registered = false; // this console's key is registered, as far as this connection saw
     qint64 m_waiting = 0;
     qint64 m_newestSeen = 0;
     QDateTime m_nextAttempt;

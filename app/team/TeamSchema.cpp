@@ -193,6 +193,65 @@ QStringList version2BulkRuns()
     };
 }
 
+// Version 3: signed records. A console registers its Ed25519 public key under the name it writes with;
+// the database binds that name to the registering role, and from then on admits a console's record only
+// from that role, signed, and continuing the chain; records in the database's own name only from its
+// SECURITY DEFINER functions. `signed_from` is the first record that must be signed (records before it
+// were written by consoles that did not sign yet).
+QStringList version3SignedRecords()
+{
+    return {
+        QStringLiteral("CREATE TABLE enrollee.console_keys ("
+                       " installation text PRIMARY KEY CHECK (installation <> 'database'),"
+                       " db_role text NOT NULL DEFAULT session_user,"
+                       " machine text NOT NULL,"
+                       " public_key text NOT NULL CHECK (public_key ~ '^[0-9a-f]{64}$'),"
+                       " registered_at timestamptz NOT NULL DEFAULT now())"),
+        QStringLiteral("CREATE FUNCTION enrollee.stamp_registration() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                       "NEW.db_role := session_user; NEW.registered_at := now(); RETURN NEW; END $$"),
+        QStringLiteral("CREATE TRIGGER console_keys_stamp BEFORE INSERT ON enrollee.console_keys FOR EACH ROW "
+                       "EXECUTE FUNCTION enrollee.stamp_registration()"),
+        QStringLiteral("CREATE TRIGGER console_keys_no_update BEFORE UPDATE OR DELETE ON enrollee.console_keys "
+                       "FOR EACH ROW EXECUTE FUNCTION enrollee.refuse_change()"),
+        QStringLiteral("CREATE TRIGGER console_keys_no_truncate BEFORE TRUNCATE ON enrollee.console_keys "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION enrollee.refuse_change()"),
+        QStringLiteral("ALTER TABLE enrollee.trail ADD COLUMN signature text NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE enrollee.schema_version ADD COLUMN signed_from bigint NOT NULL DEFAULT 1"),
+        QStringLiteral("UPDATE enrollee.schema_version SET signed_from = "
+                       "(SELECT coalesce(max(seq), 0) + 1 FROM enrollee.trail)"),
+        QStringLiteral(
+            "CREATE FUNCTION enrollee.admit_record() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "DECLARE p_seq bigint; p_hash text; BEGIN "
+            "NEW.db_role := session_user; NEW.recorded_at := now(); "
+            "IF NEW.installation = 'database' THEN "
+            "IF current_user <> (SELECT pg_get_userbyid(relowner) FROM pg_class "
+            "WHERE oid = 'enrollee.trail'::regclass) THEN "
+            "RAISE EXCEPTION 'only the database writes records in its own name' "
+            "USING ERRCODE = 'insufficient_privilege'; END IF; "
+            "ELSIF NOT EXISTS (SELECT 1 FROM enrollee.console_keys k WHERE k.installation = NEW.installation "
+            "AND k.db_role = session_user) THEN "
+            "RAISE EXCEPTION 'console % is not registered to role %', NEW.installation, session_user "
+            "USING ERRCODE = 'insufficient_privilege'; "
+            "ELSIF NEW.signature = '' THEN "
+            "RAISE EXCEPTION 'a console''s record must be signed' USING ERRCODE = 'insufficient_privilege'; "
+            "END IF; "
+            "SELECT seq, hash INTO p_seq, p_hash FROM enrollee.trail ORDER BY seq DESC LIMIT 1; "
+            "IF NEW.seq <> coalesce(p_seq, 0) + 1 OR NEW.hash <> enrollee.record_hash(coalesce(p_hash, "
+            "repeat('0', 64)), NEW.seq, enrollee.record_text(NEW.installation, NEW.local_id, NEW.kind, "
+            "NEW.ref_seq, NEW.db_role, NEW.machine, NEW.body)) THEN "
+            "RAISE EXCEPTION 'record #% does not continue the chain', NEW.seq "
+            "USING ERRCODE = 'integrity_constraint_violation'; END IF; "
+            "RETURN NEW; END $$"),
+        QStringLiteral("DROP TRIGGER trail_stamp ON enrollee.trail"),
+        QStringLiteral("CREATE TRIGGER trail_admit BEFORE INSERT ON enrollee.trail FOR EACH ROW "
+                       "EXECUTE FUNCTION enrollee.admit_record()"),
+        QStringLiteral("REVOKE ALL ON FUNCTION enrollee.stamp_registration(), enrollee.admit_record() FROM PUBLIC"),
+        QStringLiteral("GRANT SELECT, INSERT ON enrollee.console_keys TO enrollee_officers"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.stamp_registration(), enrollee.admit_record() "
+                       "TO enrollee_officers"),
+    };
+}
+
 Status sqlFailure(const QString &what, const QSqlError &error)
 {
     return Status::failure(what + QLatin1Char(' ') + error.databaseText().trimmed(), Status::Kind::Storage);
@@ -203,7 +262,7 @@ namespace TeamSchema {
 
 QList<QStringList> migrations()
 {
-    return {version1Trail() + version1Approvals() + version1Grants(), version2BulkRuns()};
+    return {version1Trail() + version1Approvals() + version1Grants(), version2BulkRuns(), version3SignedRecords()};
 }
 
 Result<int> installedVersion(QSqlDatabase &db)

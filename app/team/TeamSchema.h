@@ -16,9 +16,11 @@
 //  - requests: four-eyes requests, changed only through SECURITY DEFINER functions that check
 //    session_user, so a modified client still cannot approve its own request; since version 2 a request
 //    may name a bulk run as a whole (run id, header digest, rows) instead of one user;
-//  - bulk_policy (version 2): per environment, the rows above which any bulk run needs a second officer.
+//  - bulk_policy (version 2): per environment, the rows above which any bulk run needs a second officer;
+//  - console_keys (version 3): each console's Ed25519 public key, bound to the role that registered it;
+//    from then on the trail admits a console's record only from that role, signed, continuing the chain.
 namespace TeamSchema {
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 inline constexpr const char *kOfficers = "enrollee_officers";
 inline constexpr const char *kChannel = "enrollee_trail";
 inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")

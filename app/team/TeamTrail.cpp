@@ -1,6 +1,7 @@
 #include "TeamTrail.h"
 
 #include "team/TeamSchema.h"
+#include "team/TeamSigner.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -82,19 +83,65 @@ QString describe(const TeamRecord &r)
     return tr("team record #%1 (%2 by %3 on %4)").arg(r.seq).arg(r.kind, r.dbRole, r.machine);
 }
 
-// Inserts the records after (seq, previous) under the caller's lock, skipping those sent before.
-static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records, qint64 seq,
-                        QString previous, int *written)
+struct Sent {
+    qint64 seq = 0;
+    QString body;
+};
+
+// This console's records already in the trail among those about to be sent, by (local id, kind).
+static Result<QHash<QPair<qint64, QString>, Sent>> alreadySent(QSqlDatabase &db, const QString &installation,
+                                                               const QList<TeamOutgoing> &records)
 {
+    qint64 low = records.first().localId;
+    qint64 high = low;
+    for (const TeamOutgoing &out : records) {
+        low = qMin(low, out.localId);
+        high = qMax(high, out.localId);
+    }
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT local_id, kind, seq, body FROM enrollee.trail WHERE installation = ? "
+                                 "AND local_id BETWEEN ? AND ?"));
+    query.addBindValue(installation);
+    query.addBindValue(low);
+    query.addBindValue(high);
+    if (!query.exec())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    QHash<QPair<qint64, QString>, Sent> found;
+    while (query.next())
+        found.insert({query.value(0).toLongLong(), query.value(1).toString()},
+                     {query.value(2).toLongLong(), query.value(3).toString()});
+    return found;
+}
+
+// Inserts the records after (seq, previous) under the caller's lock, signed, skipping those this
+// console sent before; a record of its name and number with other content stops everything.
+static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
+                        const TeamSigner &signer, qint64 seq, QString previous, int *written)
+{
+    const Result<QHash<QPair<qint64, QString>, Sent>> sent = alreadySent(db, writer.installation, records);
+    if (!sent.ok())
+        return sent.status();
     QSqlQuery ref(db);
     ref.prepare(
         QStringLiteral("SELECT seq FROM enrollee.trail WHERE installation = ? AND local_id = ? AND kind = 'begin'"));
     QSqlQuery insert(db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation, local_id, kind) DO NOTHING"));
+    insert.prepare(QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, "
+                                  "body, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QHash<qint64, qint64> begins; // local id -> team record, for completions in the same batch
     for (const TeamOutgoing &out : records) {
+        if (const auto there = sent.value().constFind({out.localId, out.kind}); there != sent.value().cend()) {
+            if (there->body == out.body)
+                continue; // sent before (by this process or another on this console)
+            return Status::failure(
+                tr("Team record #%1 holds this console's record %2 (%3), but not as this console wrote it: "
+                   "someone wrote in this console's name. This console's own record was not sent and waits; "
+                   "run \"enrollee-cli history --verify\" and tell the team's administrator.")
+                    .arg(there->seq)
+                    .arg(out.localId)
+                    .arg(out.kind),
+                Status::Kind::PermissionDenied);
+        }
         TeamRecord r = writer;
         r.seq = seq + 1;
         r.localId = out.localId;
@@ -109,14 +156,20 @@ static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<
                     r.refSeq = ref.value(0).toLongLong();
             }
         }
-        const QString hash = recordHash(previous, r.seq, recordText(r));
-        for (const QVariant &v : {QVariant(r.seq), QVariant(r.installation), QVariant(r.localId), QVariant(r.kind),
-                                  QVariant(r.refSeq), QVariant(r.machine), QVariant(r.body), QVariant(hash)})
+        const QString text = recordText(r);
+        const QString hash = recordHash(previous, r.seq, text);
+        for (const QVariant &v :
+             {QVariant(r.seq), QVariant(r.installation), QVariant(r.localId), QVariant(r.kind), QVariant(r.refSeq),
+              QVariant(r.machine), QVariant(r.body), QVariant(hash), QVariant(signer.sign(text))})
             insert.addBindValue(v);
-        if (!insert.exec())
-            return failed(tr("Could not write to the team trail:"), insert.lastError());
-        if (insert.numRowsAffected() == 0)
-            continue; // sent before (by this process or another on this console)
+        if (!insert.exec()) {
+            // The server's refusal (a name bound to another role, a record that does not continue the
+            // chain) is not an outage: it says so, and the record waits.
+            const bool refused = insert.lastError().nativeErrorCode() == QLatin1String("42501");
+            return Status::failure(tr("The team trail refused this console's record:") + QLatin1Char(' ')
+                                       + insert.lastError().databaseText().trimmed(),
+                                   refused ? Status::Kind::PermissionDenied : Status::Kind::Storage);
+        }
         if (out.kind == QLatin1String("begin"))
             begins.insert(out.localId, r.seq);
         seq = r.seq;
@@ -127,7 +180,7 @@ static Status insertAll(QSqlDatabase &db, const TeamRecord &writer, const QList<
 }
 
 Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
-              const TeamCheckpoint::State &checkpoint, int *written)
+              const TeamCheckpoint::State &checkpoint, const TeamSigner &signer, int *written)
 {
     *written = 0;
     if (records.isEmpty())
@@ -152,7 +205,7 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
     if (Status ok = admits(seq, previous, db, checkpoint); !ok.ok())
         return abort(ok);
 
-    if (Status inserted = insertAll(db, writer, records, seq, previous, written); !inserted.ok())
+    if (Status inserted = insertAll(db, writer, records, signer, seq, previous, written); !inserted.ok())
         return abort(inserted);
     if (!db.commit())
         return failed(tr("Could not commit to the team trail:"), db.lastError());
@@ -164,7 +217,7 @@ Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
-                                 "recorded_at FROM enrollee.trail WHERE seq >= ? ORDER BY seq"));
+                                 "recorded_at, signature FROM enrollee.trail WHERE seq >= ? ORDER BY seq"));
     query.addBindValue(from);
     if (!query.exec())
         return failed(tr("Could not read the team trail:"), query.lastError());
@@ -181,6 +234,7 @@ Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
         r.body = query.value(7).toString();
         r.hash = query.value(8).toString();
         r.recordedAt = query.value(9).toDateTime();
+        r.signature = query.value(10).toString();
         records.append(r);
     }
     return records;
@@ -212,7 +266,8 @@ Result<qint64> newestSeq(QSqlDatabase &db)
     return query.value(0).toLongLong();
 }
 
-bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, QString *problem)
+bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys,
+             QString *problem)
 {
     qint64 expected = cp.authentic ? cp.seq : 1;
     QString previous = HistoryChain::genesis();
@@ -230,6 +285,11 @@ bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, 
         } else if (r.hash != recordHash(previous, r.seq, recordText(r))) {
             *problem = tr("%1 was altered: its hash does not match.").arg(describe(r));
             return false;
+        } else if (const QString why = TeamConsoles::signatureProblem(keys, r.seq, r.installation, r.dbRole,
+                                                                      recordText(r), r.signature);
+                   !why.isEmpty()) {
+            *problem = tr("%1: %2.").arg(describe(r), why);
+            return false;
         }
         previous = r.hash;
         ++expected;
@@ -241,7 +301,7 @@ bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, 
     return true;
 }
 
-ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp)
+ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys)
 {
     ChainReport report;
     report.keyed = true;
@@ -251,8 +311,13 @@ ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State 
         if (r.seq > expected)
             addBreak(report, expected,
                      tr("Team records #%1 to #%2 are missing: they were deleted.").arg(expected).arg(r.seq - 1));
-        if (r.hash != recordHash(previous, r.seq, recordText(r)))
+        const QString text = recordText(r);
+        if (r.hash != recordHash(previous, r.seq, text))
             addBreak(report, r.seq, tr("%1 was altered (UPDATE): its hash does not match.").arg(describe(r)));
+        else if (const QString forged = TeamConsoles::signatureProblem(keys, r.seq, r.installation, r.dbRole, text,
+                                                                       r.signature);
+                 !forged.isEmpty())
+            addBreak(report, r.seq, tr("%1: %2.").arg(describe(r), forged));
         previous = r.hash;
         expected = r.seq + 1;
         ++report.records;

@@ -3,11 +3,14 @@
 #include "base/Status.h"
 #include "history/HistoryChain.h"
 #include "team/TeamCheckpoint.h"
+#include "team/TeamConsoles.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+class TeamSigner;
 
 // One row of the team trail as stored.
 struct TeamRecord {
@@ -20,6 +23,7 @@ struct TeamRecord {
     QString machine;
     QString body; // the record's JSON text
     QString hash;
+    QString signature; // its console's Ed25519 signature of recordText (base64); none on the database's own
     QDateTime recordedAt;
 };
 
@@ -38,16 +42,20 @@ struct TeamOutgoing {
 namespace TeamTrail {
 QString recordText(const TeamRecord &r);
 QString recordHash(const QString &previous, qint64 seq, const QString &text);
-// Appends what is not there yet, in order, in one transaction. Refused when the trail ends before
-// `checkpoint` or replaced the record it vouches for: numbers must not be reused. `written` counts new rows.
+// Appends what is not there yet, in order, in one transaction, each record signed by `signer`. Refused
+// when the trail ends before `checkpoint` or replaced the record it vouches for (numbers must not be
+// reused), and loudly (Kind::PermissionDenied) when a record in this console's name and number is
+// already there with other content: it was taken, and is never silently dropped. `written` counts new rows.
 Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
-              const TeamCheckpoint::State &checkpoint, int *written);
+              const TeamCheckpoint::State &checkpoint, const TeamSigner &signer, int *written);
 Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from);
 Result<qint64> newestSeq(QSqlDatabase &db);
-// The whole walk (records from #1) against the checkpoint; headSeq/headHash say what it vouches for.
-ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp);
-// Records from the checkpoint's own on: whether they extend it; `problem` names why not.
-bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, QString *problem);
+// The whole walk (records from #1) against the checkpoint and the registered consoles' keys: every hash,
+// and every console's record signed by the console it names; headSeq/headHash say what it vouches for.
+ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys);
+// Records from the checkpoint's own on: whether they extend it, signed; `problem` names why not.
+bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys,
+             QString *problem);
 QString describe(const TeamRecord &r);
 // Another role's actions on `userId` in the last `minutes`, newest first, as translated warnings:
 // "officer_b: deactivate, 12 minute(s) ago".

@@ -27,7 +27,7 @@ private slots:
     void silentServerAndNewerSchemaAreNamed();
     void officersMayOnlyInsertAndRead();
     void eachOfficerSeesTheOther();
-    void forgedRoleIsNamed();
+    void officerCannotWriteInAnotherName();
     void colleagueWakesTheConsole();
     void databaseDownThenBackLandsOnce();
     void updateIsNamed();
@@ -242,33 +242,58 @@ void TestTeamTrail::eachOfficerSeesTheOther()
     QCOMPARE(verify(m_b).exitCode, 0);
 }
 
-// A modified client claiming to be officer_b: the server stamps its real role, so the record's own
-// hash (made for officer_b) no longer matches and every check names it.
-void TestTeamTrail::forgedRoleIsNamed()
+// A modified client (officer A's own role, straight SQL) writing in someone else's name: the server
+// admits a console's record only from the role its name is registered to, signed, and continuing the
+// chain; records in the database's own name only from its functions. Every attempt is refused and
+// nothing lands.
+void TestTeamTrail::officerCannotWriteInAnotherName()
 {
+    const auto nameOf = [this](const QString &role) {
+        QSqlDatabase db = m_pg.superConnection(QStringLiteral("pgtest-names"));
+        if (!db.isOpen())
+            db.open();
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT installation FROM enrollee.console_keys WHERE db_role = '%1'").arg(role));
+        return q.next() ? q.value(0).toString() : QString();
+    };
+    const QString nameOfA = nameOf(m_a.role);
+    const QString nameOfB = nameOf(m_b.role);
+    QVERIFY2(!nameOfA.isEmpty() && !nameOfB.isEmpty(), "both consoles registered when they first sent");
+    const qint64 before = superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail"));
     const qint64 seq = superCount(m_pg, QStringLiteral("SELECT max(seq) + 1 FROM enrollee.trail"));
     const QString previous = QStringLiteral("(SELECT hash FROM enrollee.trail WHERE seq = %1)").arg(seq - 1);
     QSqlDatabase db = QSqlDatabase::database(QStringLiteral("pgtest-officer"));
     QVERIFY(db.open());
+    // A correctly chained record claiming `name`, written by officer A's session with `role` in its hash.
+    const auto forge = [&](const QString &name, const QString &role, QString *error) {
+        QSqlQuery q(db);
+        const bool done = q.exec(
+            QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, machine, body, "
+                           "hash, signature) SELECT %1, '%3', 999, 'begin', 0, 'm', '{}', enrollee.record_hash(%2, "
+                           "%1, enrollee.record_text('%3', 999, 'begin', 0, '%4', 'm', '{}')), 'c2lnbmVk'")
+                .arg(seq)
+                .arg(previous, name, role));
+        *error = q.lastError().databaseText();
+        return done;
+    };
+    QString error;
+    QVERIFY(!forge(QStringLiteral("forger"), m_a.role, &error));
+    QVERIFY2(error.contains(QStringLiteral("console forger is not registered to role officer_a")), qPrintable(error));
+    QVERIFY(!forge(nameOfB, m_a.role, &error));
+    QVERIFY2(error.contains(QStringLiteral("is not registered to role officer_a")), qPrintable(error));
+    QVERIFY(!forge(QStringLiteral("database"), m_a.role, &error));
+    QVERIFY2(error.contains(QStringLiteral("only the database writes records in its own name")), qPrintable(error));
+    // Its own name, but a hash made for officer B's role: the stamped role breaks the chain, so it is refused.
+    QVERIFY(!forge(nameOfA, m_b.role, &error));
+    QVERIFY2(error.contains(QStringLiteral("does not continue the chain")), qPrintable(error));
+    // Taking officer B's name, or changing its key, is refused too.
     QSqlQuery q(db);
-    QVERIFY2(
-        q.exec(QStringLiteral(
-                   "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, db_role, machine, body, "
-                   "hash) SELECT %1, 'forger', 1, 'begin', 0, 'officer_b', 'm', '{}', enrollee.record_hash(%2, %1, "
-                   "enrollee.record_text('forger', 1, 'begin', 0, 'officer_b', 'm', '{}'))")
-                   .arg(seq)
-                   .arg(previous)),
-        qPrintable(q.lastError().text()));
-    QCOMPARE(superCount(m_pg,
-                        QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE installation = 'forger' AND "
-                                       "db_role = 'officer_a'")),
-             qint64(1));
-    const CliRun forged = verify(m_b);
-    QCOMPARE(forged.exitCode, 5);
-    QVERIFY2(
-        forged.err.contains(QStringLiteral("team record #%1 (begin by officer_a on m) was altered").arg(seq).toUtf8()),
-        forged.err.constData());
-    QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE installation = 'forger'")}));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO enrollee.console_keys (installation, machine, public_key) VALUES "
+                                   "('%1', 'm', repeat('ab', 32))")
+                        .arg(nameOfB)));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE enrollee.console_keys SET public_key = repeat('ab', 32)")));
+    QVERIFY(!q.exec(QStringLiteral("DELETE FROM enrollee.console_keys")));
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail")), before);
     QCOMPARE(verify(m_b).exitCode, 0);
 }
 

@@ -36,6 +36,10 @@ void TeamStatusBar::refresh()
     QString text;
     if (!m_integrityProblem.isEmpty()) {
         text = tr("Team trail check failed: %1").arg(m_integrityProblem);
+    } else if (m_haveStatus && !m_status.refused.isEmpty()) {
+        text = tr("Team trail refuses %n record(s) of this console: %1", nullptr,
+                  int(qMax<qint64>(m_status.waiting, 1)))
+                   .arg(m_status.refused);
     } else if (!m_haveStatus) {
         text = tr("Team trail: connecting…");
     } else if (!m_status.connected) {
@@ -53,7 +57,8 @@ void TeamStatusBar::refresh()
     if (m_haveStatus && m_status.tlsWeakened && m_integrityProblem.isEmpty())
         text += QLatin1Char(' ') + tr("— encryption weakened by settings");
     setText(text);
-    const bool red = !m_integrityProblem.isEmpty();
+    // Records refused in this console's name are as serious as a failed check: someone wrote as this console.
+    const bool red = !m_integrityProblem.isEmpty() || (m_haveStatus && !m_status.refused.isEmpty());
     const bool amber = !red && m_haveStatus && (!m_status.connected || m_status.waiting > 0);
     setStyleSheet(red         ? QStringLiteral("QLabel { color: white; background: #b00020; padding: 0 4px; }")
                       : amber ? QStringLiteral("QLabel { color: #7a4d00; }")

@@ -9,6 +9,7 @@ QJsonObject TeamStatus::toJson() const
         {QStringLiteral("database"), address},
         {QStringLiteral("problem"), problem},
         {QStringLiteral("waiting"), waiting},
+        {QStringLiteral("refused"), refused},
         {QStringLiteral("checkpoint_record"), checkpointSeq},
         {QStringLiteral("checkpoint_hash"), checkpointHash},
         {QStringLiteral("newest_record"), newestSeq},

@@ -12,6 +12,7 @@ struct TeamStatus {
     QString address;    // host/port/dbname, no password
     QString problem;    // translated: why it is not connected, or what a check found
     qint64 waiting = 0; // this console's records not yet in the team trail
+    QString refused;    // translated: why the team trail will not take this console's records (empty: it will)
     qint64 checkpointSeq = 0;
     QString checkpointHash;
     qint64 newestSeq = 0;     // the newest team record seen

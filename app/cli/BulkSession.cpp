@@ -116,7 +116,7 @@ void BulkSession::openHistory()
 }
 
 // The core's BulkApprovalGate decides; this maps its verdict to the CLI's exit codes (7 awaiting
-// approval, 6 refused, 5 changed or unwritable, 4 unreachable).
+// approval or held as a single action would be, 6 refused, 5 changed or unwritable).
 void BulkSession::fourEyes()
 {
     BulkApprovalGate *gate = m_core->createBulkApprovalGate(this);
@@ -131,11 +131,10 @@ void BulkSession::fourEyes()
             return afterFourEyes();
         case Kind::Requested:
         case Kind::Waiting:
+        case Kind::Held:
             return end(ExitCode::kAwaitingApproval, verdict.message);
         case Kind::Refused:
             return end(ExitCode::kNotConfirmed, verdict.message);
-        case Kind::Unreachable:
-            return end(ExitCode::kNetwork, verdict.message);
         case Kind::Changed:
         case Kind::Failed:
             return end(ExitCode::kStorage, verdict.message);

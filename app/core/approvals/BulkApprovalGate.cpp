@@ -41,7 +41,7 @@ void BulkApprovalGate::onVerdict(const RunVerdict &verdict)
     case FourEyesVerdict::Free:
         return finish(Verdict::Kind::Free, {});
     case FourEyesVerdict::Held:
-        return finish(Verdict::Kind::Unreachable, verdict.why);
+        return finish(Verdict::Kind::Held, verdict.why);
     case FourEyesVerdict::NeedsSecondOfficer:
         break;
     }

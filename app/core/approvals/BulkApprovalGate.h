@@ -32,7 +32,7 @@ public:
             Waiting,     // the request still awaits a second officer; nothing sent
             Refused,     // denied, expired, or not claimable; nothing sent
             Changed,     // the run file no longer matches the approved digest; nothing sent
-            Unreachable, // approval may be needed and the team database cannot be reached; nothing sent
+            Held,        // the team's policy names the action and cannot be checked now; nothing sent
             Failed,      // the run file or the request could not be written; nothing sent
         };
         Kind kind = Kind::Free;

@@ -39,7 +39,7 @@ private slots:
 
         QVERIFY(restart()); // the window closes, its sandbox stops; another starts
         QVERIFY(sandbox()->port() != oldPort);
-        connect(sandbox(), &SandboxServer::requestHandled, this, count);
+        const QMetaObject::Connection counting = connect(sandbox(), &SandboxServer::requestHandled, this, count);
         QTRY_VERIFY(panel() != nullptr);
         QVERIFY(choose(id));
         QTRY_VERIFY(button("bulkResumeRunButton")->isEnabled());
@@ -56,6 +56,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
         QCOMPARE(panel()->run()->counts().succeeded, 1);
         QCOMPARE(received.value(QStringLiteral("moved-nobody")), 2);
+        disconnect(counting);
     }
 
     void unreachableAddressPausesTheRun()

@@ -64,6 +64,7 @@ void BulkPanel::build()
     m_file->setObjectName(QStringLiteral("bulkFileLabel"));
     m_file->setAccessibleDescription(tr("Input file"));
     m_file->setTextFormat(Qt::PlainText);
+    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name is in its tooltip
     m_input = named(new QPlainTextEdit(this), "bulkInputEdit", tr("User IDs"));
     m_input->setPlaceholderText(tr("Paste user IDs here, one per line, or a CSV with a header (user_id, and "
                                    "optionally reason), or open a file."));
@@ -78,7 +79,7 @@ void BulkPanel::build()
     m_reason->setToolTip(tr("A reason column in the list overrides it per row."));
     m_column = named(new QLineEdit(this), "bulkColumnEdit", tr("CSV column of the user IDs"));
     m_column->setPlaceholderText(QStringLiteral("user_id"));
-    m_column->setFixedWidth(m_column->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
+    m_column->setFixedWidth(m_column->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 11);
     m_rate = named(new QSpinBox(this), "bulkRateSpin", tr("Requests per second"));
     m_rate->setRange(0, 100);
     m_rate->setValue(5);

@@ -26,6 +26,7 @@ BulkResultsView::BulkResultsView(QWidget *parent)
     m_caption = new QLabel(this);
     m_caption->setObjectName(QStringLiteral("bulkTableCaption"));
     m_caption->setAccessibleDescription(tr("What the table of rows shows"));
+    m_caption->setWordWrap(true);
     m_problemsOnly = named(new QCheckBox(tr("Show only &problems"), this), "bulkProblemsOnly",
                            tr("Show only rows with a problem"));
     m_openResults = named(new QPushButton(tr("Open results &file"), this), "bulkOpenResultsButton",
@@ -41,6 +42,7 @@ BulkResultsView::BulkResultsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setWordWrap(false);
+    m_table->setMinimumWidth(m_table->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
     // Columns sized once from their possible texts, not from 10,000 rows.
     QHeaderView *header = m_table->horizontalHeader();
     const QFontMetrics fm = m_table->fontMetrics();
@@ -49,10 +51,14 @@ BulkResultsView::BulkResultsView(QWidget *parent)
     for (const QString &text : BulkRowModel::outcomeTexts())
         outcome = qMax(outcome, fm.horizontalAdvance(text));
     header->resizeSection(BulkRowModel::Line, fm.horizontalAdvance(QStringLiteral("000000")) + 16);
-    header->resizeSection(BulkRowModel::UserId, fm.horizontalAdvance(QLatin1Char('x')) * 24);
+    header->resizeSection(BulkRowModel::UserId, fm.horizontalAdvance(QLatin1Char('x')) * 18);
     header->resizeSection(BulkRowModel::Outcome, outcome + 24);
     header->resizeSection(BulkRowModel::Http, fm.horizontalAdvance(QStringLiteral("HTTP")) + 24);
     header->resizeSection(BulkRowModel::Code, fm.horizontalAdvance(QStringLiteral("00000")) + 24);
+    header->resizeSection(
+        BulkRowModel::Attempts,
+        fm.horizontalAdvance(m_model->headerData(BulkRowModel::Attempts, Qt::Horizontal, Qt::DisplayRole).toString())
+            + 24);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(BulkRowModel::Message, QHeaderView::Stretch);
 

@@ -21,7 +21,7 @@ BulkRunList::BulkRunList(BulkRunFiles *files, QWidget *parent) : QWidget(parent)
     m_runs->setObjectName(QStringLiteral("bulkRunsCombo"));
     m_runs->setAccessibleName(tr("Earlier runs"));
     m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_runs->setMinimumContentsLength(28);
+    m_runs->setMinimumContentsLength(16);
     m_runs->setPlaceholderText(tr("No run yet"));
     m_label = new QLabel(tr("Earlier r&uns:"), this);
     m_label->setObjectName(QStringLiteral("bulkRunsLabel"));

@@ -57,11 +57,12 @@ void BulkProgressView::build()
     controls->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_state);
+    // The buttons above the text: a state that takes another line moves nothing that is clicked.
+    layout->addLayout(controls);
     layout->addWidget(m_progress);
+    layout->addWidget(m_state);
     layout->addWidget(m_counts);
     layout->addWidget(m_rate);
-    layout->addLayout(controls);
 
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_run)

@@ -27,7 +27,7 @@ BulkResultsView::BulkResultsView(QWidget *parent)
     m_caption->setObjectName(QStringLiteral("bulkTableCaption"));
     m_caption->setAccessibleDescription(tr("What the table of rows shows"));
     m_caption->setWordWrap(true);
-    m_problemsOnly = named(new QCheckBox(tr("Show only &problems"), this), "bulkProblemsOnly",
+    m_problemsOnly = named(new QCheckBox(tr("Sho&w only problems"), this), "bulkProblemsOnly",
                            tr("Show only rows with a problem"));
     m_openResults = named(new QPushButton(tr("Open results &file"), this), "bulkOpenResultsButton",
                           tr("Open the results file"));

@@ -23,7 +23,7 @@ BulkRunList::BulkRunList(BulkRunFiles *files, QWidget *parent) : QWidget(parent)
     m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_runs->setMinimumContentsLength(16);
     m_runs->setPlaceholderText(tr("No run yet"));
-    m_label = new QLabel(tr("Earlier r&uns:"), this);
+    m_label = new QLabel(tr("Earlier ru&ns:"), this);
     m_label->setObjectName(QStringLiteral("bulkRunsLabel"));
     m_label->setBuddy(m_runs);
     m_resume = new QPushButton(tr("&Resume run…"), this);

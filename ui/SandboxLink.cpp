@@ -26,6 +26,8 @@ void SandboxLink::sandboxStarted()
 {
     SandboxServer *sandbox = m_context->sandbox();
     m_profiles->setLocalSandbox(sandbox->origin());
+    // Bulk runs made on the built-in sandbox in an earlier session go to this one.
+    m_context->core()->setBuiltInSandbox(ProfileController::localProfileName(), sandbox->origin());
     m_lookup->setDemoEnrollees(sandbox->registry().userIds());
 
     // Deleted demo users disappear from the suggestions, as they would from the real service: looked at

@@ -126,7 +126,17 @@ CoreContext::~CoreContext()
 
 BulkRun *CoreContext::createBulkRun(const BulkRecord &record, QObject *parent)
 {
-    return new BulkRun(record, m_runner, m_history, m_bulkStore.get(), parent);
+    auto *run = new BulkRun(record, m_runner, m_history, m_bulkStore.get(), parent);
+    if (!m_builtInSandbox.isEmpty() && record.profile.environment == Environment::Local
+        && record.profile.name == m_builtInSandbox)
+        run->setOrigin(m_builtInOrigin);
+    return run;
+}
+
+void CoreContext::setBuiltInSandbox(const QString &profileName, const QUrl &origin)
+{
+    m_builtInSandbox = profileName;
+    m_builtInOrigin = origin;
 }
 
 BulkApprovalGate *CoreContext::createBulkApprovalGate(QObject *parent)

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -69,8 +70,12 @@ public:
     const ActionPolicy &policy() const;
     // Bulk run headers, in "runs" beside the history folder.
     BulkStore *bulkStore() const { return m_bulkStore.get(); }
-    // A bulk run over this context's runner and history; `parent` owns it.
+    // A bulk run over this context's runner and history; `parent` owns it. A run made on the built-in
+    // sandbox is sent to the one running now (setBuiltInSandbox), whatever port its file recorded.
     BulkRun *createBulkRun(const BulkRecord &record, QObject *parent);
+    // The built-in sandbox of this process: its profile's name and where it listens this session (it
+    // takes a new port each time). Unset: runs go where their file says.
+    void setBuiltInSandbox(const QString &profileName, const QUrl &origin);
     // The four-eyes gate a bulk run passes before it sends anything; `parent` owns it.
     BulkApprovalGate *createBulkApprovalGate(QObject *parent);
 
@@ -114,6 +119,8 @@ private:
     ActionRunner *m_runner;
     KeychainAnchor *m_keychainAnchor;
     std::unique_ptr<BulkStore> m_bulkStore;
+    QString m_builtInSandbox; // the built-in sandbox's profile name, empty when none runs
+    QUrl m_builtInOrigin;
     QString m_keyLocation;
     bool m_keyInKeychain = false;
     bool m_historyOpening = false;

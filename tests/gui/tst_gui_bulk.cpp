@@ -158,6 +158,7 @@ private slots:
         QTest::qWait(100);
         QVERIFY(window()->isVisible());
         QVERIFY(panel()->isRunning());
+        m_console->prompts.setNextAnswer(true); // Cancel asks first
         QTest::mouseClick(button("bulkCancelButton"), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([this] { return finished(); }, 10000));
         QCOMPARE(panel()->run()->record().state, BulkRecord::State::Cancelled);

@@ -20,7 +20,7 @@ BulkLauncher::BulkLauncher(AppContext *context, ProfileController *profiles, Pro
 {
 }
 
-void BulkLauncher::confirmAndLaunch(const BulkRecord &record, const QString &what)
+void BulkLauncher::confirmAndLaunch(const BulkRecord &record, const QString &what, int rows)
 {
     if (!m_profiles->canSend() || m_profiles->active().name != record.profile.name) {
         m_prompts->warning(
@@ -28,7 +28,8 @@ void BulkLauncher::confirmAndLaunch(const BulkRecord &record, const QString &wha
             tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.").arg(record.profile.name));
         return;
     }
-    const int valid = record.validCount();
+    // The run's own action and profile, whatever the form shows now.
+    const int valid = rows >= 0 ? rows : record.validCount();
     const Profile &p = record.profile;
     QString text = tr("%1 %n user(s) in %2, profile \"%3\" (%4): %5.", nullptr, valid)
                        .arg(ActionInfo::displayName(record.action), environmentDisplayName(p.environment), p.name,

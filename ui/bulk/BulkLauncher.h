@@ -23,8 +23,9 @@ public:
     BulkLauncher(AppContext *context, ProfileController *profiles, PromptService *prompts, BulkRunFiles *files,
                  QLabel *summary, QWidget *owner);
 
-    // Asks the officer to type the number of rows; `what` says which run it is ("new run", "a retry…").
-    void confirmAndLaunch(const BulkRecord &record, const QString &what);
+    // Asks the officer to type the number of rows to be sent (`rows`; -1: every valid row); `what` says
+    // which run it is ("new run", "a retry…").
+    void confirmAndLaunch(const BulkRecord &record, const QString &what, int rows = -1);
 
 signals:
     // A run was stored (saved to start, or kept paused for an approval): the list of runs changed.

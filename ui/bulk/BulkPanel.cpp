@@ -6,9 +6,12 @@
 #include "bulk/BulkLauncher.h"
 #include "bulk/BulkPlan.h"
 #include "bulk/BulkProgressView.h"
+#include "bulk/BulkResultsView.h"
+#include "bulk/BulkRowModel.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkRunList.h"
+#include "bulk/BulkRunReader.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
 #include "profiles/EnvironmentStyle.h"
@@ -18,6 +21,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -56,55 +60,103 @@ void BulkPanel::build()
         return w;
     };
     m_open = named(new QPushButton(tr("&Open file…"), this), "bulkOpenButton", tr("Open a file of user IDs"));
-    m_file = named(new QLabel(this), "bulkFileLabel", tr("Input file"));
+    m_file = new QLabel(this);
+    m_file->setObjectName(QStringLiteral("bulkFileLabel"));
+    m_file->setAccessibleDescription(tr("Input file"));
+    m_file->setTextFormat(Qt::PlainText);
+    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name is in its tooltip
     m_input = named(new QPlainTextEdit(this), "bulkInputEdit", tr("User IDs"));
     m_input->setPlaceholderText(tr("Paste user IDs here, one per line, or a CSV with a header (user_id, and "
                                    "optionally reason), or open a file."));
-    m_input->setMaximumHeight(m_input->fontMetrics().height() * 8);
+    m_input->setMinimumHeight(m_input->fontMetrics().lineSpacing() * 5);
     m_action = named(new QComboBox(this), "bulkActionCombo", tr("Action for every row"));
     for (ActionKind kind : ActionInfo::all())
         m_action->addItem(ActionInfo::displayName(kind), int(kind));
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_action->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_reason = named(new QLineEdit(this), "bulkReasonEdit", tr("Reason or case reference"));
-    m_reason->setPlaceholderText(tr("Reason or case reference (a reason column overrides it per row)"));
+    m_reason->setPlaceholderText(tr("Reason or case reference"));
+    m_reason->setToolTip(tr("A reason column in the list overrides it per row."));
     m_column = named(new QLineEdit(this), "bulkColumnEdit", tr("CSV column of the user IDs"));
     m_column->setPlaceholderText(QStringLiteral("user_id"));
+    m_column->setFixedWidth(m_column->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 11);
     m_rate = named(new QSpinBox(this), "bulkRateSpin", tr("Requests per second"));
     m_rate->setRange(0, 100);
     m_rate->setValue(5);
     m_rate->setSpecialValueText(tr("no limit"));
     m_rate->setSuffix(tr(" per second"));
+    m_rate->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_check = named(new QPushButton(tr("&Check (dry run)"), this), "bulkCheckButton",
                     tr("Check every row; nothing is sent"));
     m_start = named(new QPushButton(tr("&Start run…"), this), "bulkStartButton", tr("Start the bulk run"));
-    m_summary = named(new QLabel(this), "bulkSummary", tr("What the check found"));
+    m_summary = new QLabel(tr("Nothing checked yet."), this);
+    m_summary->setObjectName(QStringLiteral("bulkSummary"));
+    m_summary->setAccessibleDescription(tr("What the check found"));
     m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_runs = new BulkRunList(m_files, this);
     m_runs->setObjectName(QStringLiteral("bulkRunList"));
     m_launcher = new BulkLauncher(m_context, m_profiles, m_prompts, m_files, m_summary, this);
+    m_reader = new BulkRunReader(m_files, m_context->history(), this);
     m_progress = new BulkProgressView(this);
     m_progress->setObjectName(QStringLiteral("bulkProgressView"));
+    m_results = new BulkResultsView(this);
+    m_results->setObjectName(QStringLiteral("bulkResultsView"));
 
+    // Input, check and run on the left, in the order they are done; the rows on the right, where a
+    // 10,000-row run has the room it needs.
+    auto section = [this](const QString &title, const char *name) {
+        auto *box = new QGroupBox(title, this);
+        box->setObjectName(QLatin1String(name));
+        return box;
+    };
+    QGroupBox *input = section(tr("1. User IDs"), "bulkInputBox");
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_open);
     fileRow->addWidget(m_file, 1);
+    auto *columnLabel = new QLabel(tr("Co&lumn:"), this);
+    columnLabel->setBuddy(m_column);
+    fileRow->addWidget(columnLabel);
+    fileRow->addWidget(m_column);
+    auto *inputLayout = new QVBoxLayout(input);
+    inputLayout->addLayout(fileRow);
+    inputLayout->addWidget(m_input, 1);
+
+    QGroupBox *check = section(tr("2. Check"), "bulkCheckBox");
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Action:"), m_action);
     form->addRow(tr("R&eason:"), m_reason);
-    form->addRow(tr("Co&lumn:"), m_column);
     form->addRow(tr("Ra&te:"), m_rate);
-    auto *go = new QHBoxLayout;
-    go->addWidget(m_check);
-    go->addWidget(m_start);
-    go->addStretch(1);
-    go->addWidget(m_runs);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(fileRow);
-    layout->addWidget(m_input);
-    layout->addLayout(form);
-    layout->addLayout(go);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_progress, 1);
+    auto *checkRow = new QHBoxLayout;
+    checkRow->addWidget(m_check);
+    checkRow->addStretch(1);
+    auto *checkLayout = new QVBoxLayout(check);
+    checkLayout->addLayout(form);
+    checkLayout->addLayout(checkRow);
+    checkLayout->addWidget(m_summary);
+
+    QGroupBox *run = section(tr("3. Run"), "bulkRunBox");
+    auto *startRow = new QHBoxLayout;
+    startRow->addWidget(m_start);
+    startRow->addStretch(1);
+    auto *runLayout = new QVBoxLayout(run);
+    runLayout->addLayout(startRow);
+    runLayout->addWidget(m_progress);
+
+    QGroupBox *results = section(tr("4. Results"), "bulkResultsBox");
+    auto *resultsLayout = new QVBoxLayout(results);
+    resultsLayout->addWidget(m_runs);
+    resultsLayout->addWidget(m_results, 1);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(input, 1);
+    left->addWidget(check);
+    left->addWidget(run);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 2);
+    layout->addWidget(results, 3);
 
     connect(m_open, &QPushButton::clicked, this, &BulkPanel::openFile);
     connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
@@ -127,19 +179,18 @@ void BulkPanel::build()
     connect(m_check, &QPushButton::clicked, this, &BulkPanel::check);
     connect(m_start, &QPushButton::clicked, this, &BulkPanel::start);
     connect(m_runs, &BulkRunList::resumeRequested, this, &BulkPanel::resumeStored);
+    connect(m_runs, &BulkRunList::chosen, this, &BulkPanel::showStored);
+    connect(m_runs, &BulkRunList::listed, this, &BulkPanel::showStoredIfEmpty);
     connect(m_runs, &BulkRunList::loadFailed, this,
             [this](const QString &message) { m_prompts->warning(this, tr("Bulk run"), message); });
-    connect(m_launcher, &BulkLauncher::runStored, m_runs, &BulkRunList::refresh);
+    connect(m_launcher, &BulkLauncher::runStored, m_runs, [this] { m_runs->refresh(); });
     connect(m_launcher, &BulkLauncher::runReady, this, &BulkPanel::attach);
-    connect(m_progress, &BulkProgressView::retryRequested, this, &BulkPanel::retry);
-    connect(m_progress, &BulkProgressView::resumed, this, [this] {
-        m_running = true;
-        updateButtons();
-        emit runningChanged(true);
-    });
-    connect(m_progress, &BulkProgressView::openResultsRequested, this, [this] {
-        if (m_run)
-            m_prompts->openUrl(QUrl::fromLocalFile(m_run->resultsPath()));
+    connect(m_results, &BulkResultsView::retryRequested, this, &BulkPanel::retry);
+    connect(m_progress, &BulkProgressView::resumeRequested, this, &BulkPanel::resumeRun);
+    connect(m_progress, &BulkProgressView::cancelRequested, this, &BulkPanel::confirmCancel);
+    connect(m_results, &BulkResultsView::openResultsRequested, this, [this](const QString &path) {
+        if (!path.isEmpty())
+            m_prompts->openUrl(QUrl::fromLocalFile(path));
     });
 }
 
@@ -148,10 +199,54 @@ bool BulkPanel::isRunning() const
     return m_run && m_running;
 }
 
-void BulkPanel::pauseForClose()
+bool BulkPanel::pauseForQuestion()
 {
-    if (isRunning())
-        m_run->pause(BulkRun::PauseCause::Requested, tr("The window was closed."));
+    if (!isRunning())
+        return false;
+    m_pausedForQuestion = true;
+    m_run->pause(BulkRun::PauseCause::Requested, tr("The window was closed."));
+    return true;
+}
+
+void BulkPanel::resumeAfterQuestion()
+{
+    if (!m_pausedForQuestion || !m_run)
+        return;
+    m_pausedForQuestion = false;
+    if (!m_run->isActive() && m_run->record().state == BulkRecord::State::Paused)
+        return resumeRun();
+    // The rows in flight are still being answered: it goes on once it has paused.
+    connect(
+        m_run, &BulkRun::paused, this, [this] { resumeRun(); }, Qt::SingleShotConnection);
+}
+
+void BulkPanel::resumeRun()
+{
+    if (!m_run)
+        return;
+    m_run->resume();
+    m_running = true;
+    m_progress->showResuming();
+    m_results->setBusy(true);
+    updateButtons();
+    emit runningChanged(true);
+}
+
+void BulkPanel::confirmCancel()
+{
+    if (!m_run || !m_run->isActive())
+        return;
+    const QPointer<BulkRun> run = m_run;
+    m_prompts->confirm(this, tr("Cancel bulk run %1?").arg(run->record().id),
+                       tr("No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight "
+                          "are answered first. Failed rows can still be retried.",
+                          nullptr, run->remaining()),
+                       tr("Cancel the run"), [this, run](bool cancel) {
+                           if (!cancel || !run || run != m_run)
+                               return;
+                           run->cancel();
+                           m_progress->showCancelling();
+                       });
 }
 
 void BulkPanel::updateButtons()
@@ -167,6 +262,8 @@ void BulkPanel::updateButtons()
     m_start->setToolTip(m_profiles->canSend() ? QString()
                                               : tr("The active profile has no API key or partner ID to send with."));
     m_runs->setResumable(!running && m_context->isReady());
+    m_runs->setChoosable(!running);
+    m_results->setBusy(running);
 }
 
 void BulkPanel::openFile()
@@ -231,11 +328,13 @@ Result<BulkRecord> BulkPanel::recordFromInput() const
 
 void BulkPanel::check()
 {
+    m_storedWanted.clear(); // the check's rows are shown, not a stored run being read
     const Result<BulkRecord> made = recordFromInput();
     if (!made.ok()) {
         m_checked.clear();
         m_summary->setText(made.message());
-        m_progress->showPreview({});
+        m_results->showPreview({});
+        m_progress->showChecked();
         return updateButtons();
     }
     const BulkRecord &record = made.value();
@@ -247,7 +346,8 @@ void BulkPanel::check()
         if (!row.valid() && problems.size() < kProblemsShown)
             problems.append(tr("line %1: %2").arg(row.line).arg(row.problem));
     }
-    m_progress->showPreview(preview);
+    m_results->showPreview(preview);
+    m_progress->showChecked();
     const int valid = record.validCount();
     const int invalid = int(record.rows.size()) - valid;
     QString text = tr("%n row(s) checked: ", nullptr, int(record.rows.size())) + tr("%n to send", nullptr, valid)
@@ -291,11 +391,12 @@ void BulkPanel::start()
 
 void BulkPanel::retry(bool withUnknown)
 {
-    if (!m_run)
+    const BulkRecord shown = m_results->record();
+    if (shown.id.isEmpty())
         return;
     BulkPlan::Retry asked;
     asked.withUnknown = withUnknown;
-    const BulkRecord retry = BulkPlan::retryOf(m_run->record(), m_run->rows(), asked);
+    const BulkRecord retry = BulkPlan::retryOf(shown, m_results->rows(), asked);
     if (retry.rows.isEmpty())
         return;
     m_launcher->confirmAndLaunch(retry,
@@ -312,8 +413,45 @@ void BulkPanel::resumeStored(const BulkRecord &record)
                                tr("Run %1 is %2: there is nothing to resume.").arg(record.id, state));
         return;
     }
-    // Rows begun before (perhaps by a process that was killed) are never sent again: the run reads the history.
-    m_launcher->confirmAndLaunch(record, tr("resuming run %1 (rows already sent are not sent again)").arg(record.id));
+    // Rows begun before (perhaps by a process that was killed) are never sent again: the run reads the
+    // history, and the officer confirms the rows it will still send.
+    m_reader->rowsOf(record, [this](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+        const BulkRecord &stored = read.value();
+        const int left = BulkRunReader::rowsLeft(rows);
+        m_launcher->confirmAndLaunch(stored,
+                                     tr("resuming run %1, %n row(s) left to send (rows already sent are not sent "
+                                        "again)",
+                                        nullptr, left)
+                                         .arg(stored.id),
+                                     left);
+    });
+}
+
+void BulkPanel::showStored(const QString &id)
+{
+    if (id.isEmpty() || isRunning())
+        return;
+    m_storedWanted = id;
+    if (m_run && m_run->record().id == id) {
+        m_progress->attach(m_run);
+        m_results->attach(m_run);
+        return;
+    }
+    m_reader->read(id, [this, id](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+        if (id != m_storedWanted || isRunning())
+            return; // another run was chosen, or one started, meanwhile
+        if (!read.ok())
+            return m_prompts->warning(this, tr("Bulk run"), read.message());
+        m_results->showStored(read.value(), rows);
+        m_progress->showStored(read.value(), BulkCounts::of(rows));
+    });
+}
+
+void BulkPanel::showStoredIfEmpty()
+{
+    // After a restart the table shows the newest run rather than nothing.
+    if (!m_run && m_checked.isEmpty() && m_storedWanted.isEmpty() && m_results->model()->rowCount() == 0)
+        showStored(m_runs->currentId());
 }
 
 void BulkPanel::attach(BulkRun *run)
@@ -321,7 +459,10 @@ void BulkPanel::attach(BulkRun *run)
     if (m_run)
         m_run->deleteLater();
     m_run = run;
+    m_storedWanted.clear();
+    m_pausedForQuestion = false;
     m_progress->attach(m_run);
+    m_results->attach(m_run);
     const auto stopped = [this] {
         m_running = false;
         updateButtons();
@@ -329,6 +470,7 @@ void BulkPanel::attach(BulkRun *run)
     };
     connect(m_run, &BulkRun::paused, this, stopped);
     connect(m_run, &BulkRun::failed, this, stopped);
+    connect(m_run, &BulkRun::paused, m_runs, [this] { m_runs->refresh(); });
     connect(m_run, &BulkRun::finished, this, [this](const BulkCounts &) {
         m_running = false;
         updateButtons();
@@ -342,7 +484,7 @@ void BulkPanel::attach(BulkRun *run)
     m_runClock.start();
     m_running = true;
     m_run->start();
-    m_runs->refresh();
+    m_runs->refresh(m_run->record().id);
     updateButtons();
     emit runningChanged(true);
 }

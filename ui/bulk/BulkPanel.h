@@ -12,8 +12,10 @@
 class AppContext;
 class BulkLauncher;
 class BulkProgressView;
+class BulkResultsView;
 class BulkRunFiles;
 class BulkRunList;
+class BulkRunReader;
 class ProfileController;
 class PromptService;
 class QComboBox;
@@ -23,11 +25,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
-// The Bulk tab: a list of user IDs (opened from a CSV or text file, or pasted), an action and a
-// reason, checked row by row before anything is sent (the check is the dry run), then, after the
-// officer types the number of rows, sent through the core's BulkRun — the same pipeline, policy,
-// history and results file as `enrollee-cli bulk`. Earlier runs (paused, interrupted) can be resumed
-// here or from the CLI; failed rows can be retried as a new run linked to the first.
+// The Bulk tab, laid out as the flow it is: a list of user IDs (opened from a CSV or text file, or
+// pasted), an action and a reason, checked row by row before anything is sent (the check is the dry run),
+// then, after the officer types the number of rows, sent through the core's BulkRun — the same pipeline,
+// policy, history and results file as `enrollee-cli bulk` — and its rows shown live. Earlier runs can be
+// chosen to see their rows, resumed (paused, interrupted) here or from the CLI, and their failed rows
+// retried as a new run linked to the first.
 class BulkPanel : public QWidget
 {
     Q_OBJECT
@@ -38,8 +41,11 @@ public:
     // A run is sending or waiting for its answers (not paused, not over).
     bool isRunning() const;
     BulkRun *run() const { return m_run; }
-    // Pauses a running run, e.g. because the window closes: it can be resumed later.
-    void pauseForClose();
+    // Pauses a running run while the officer is asked whether to close the window (no row is sent while
+    // the question is open); true when it did.
+    bool pauseForQuestion();
+    // The officer kept the window: the run paused for the question goes on (once it has paused).
+    void resumeAfterQuestion();
     // The last desktop notification shown (translated), for the window's tray or a test.
     QString lastNotification() const { return m_lastNotification; }
     // What the officer has set up and not started (list, action, reason, column, rate), to carry over
@@ -62,6 +68,12 @@ private:
     void start();
     void retry(bool withUnknown);
     void resumeStored(const BulkRecord &record);
+    // Resumes the attached, paused run (after a pause, the canary or a question).
+    void resumeRun();
+    void confirmCancel();
+    // Reads the stored run `id` and shows its rows (the live run when it is the one attached).
+    void showStored(const QString &id);
+    void showStoredIfEmpty();
     // Shows and starts a run the launcher made ready.
     void attach(BulkRun *run);
     void updateButtons();
@@ -81,6 +93,9 @@ private:
     qint64 m_notifyAfterMs = 30000;
     BulkRunFiles *m_files = nullptr; // the run files, read and written off the GUI thread
     BulkLauncher *m_launcher = nullptr;
+    BulkRunReader *m_reader = nullptr;
+    QString m_storedWanted;           // the stored run last asked to be shown
+    bool m_pausedForQuestion = false; // paused while the window asks whether to close
 
     QPushButton *m_open = nullptr;
     QLabel *m_file = nullptr;
@@ -94,4 +109,5 @@ private:
     QLabel *m_summary = nullptr;
     BulkRunList *m_runs = nullptr;
     BulkProgressView *m_progress = nullptr;
+    BulkResultsView *m_results = nullptr;
 };

@@ -1,15 +1,9 @@
 #include "BulkProgressView.h"
 
-#include "bulk/BulkRowModel.h"
-
-#include <QCheckBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
@@ -19,13 +13,10 @@ int doneOf(const BulkCounts &c)
 }
 } // namespace
 
-BulkProgressView::BulkProgressView(QWidget *parent)
-    : QWidget(parent), m_model(new BulkRowModel(this)), m_proxy(new QSortFilterProxyModel(this))
+BulkProgressView::BulkProgressView(QWidget *parent) : QWidget(parent)
 {
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterRole(BulkRowModel::ProblemRole);
     build();
-    refresh();
+    showChecked();
 }
 
 void BulkProgressView::build()
@@ -35,86 +26,83 @@ void BulkProgressView::build()
         w->setAccessibleName(accessible);
         return w;
     };
-    m_state = named(new QLabel(this), "bulkState", tr("Run state"));
-    m_state->setWordWrap(true);
+    // No fixed accessible name on the labels that change: a screen reader reads their text as it is now.
+    auto live = [this](const char *name, const QString &role) {
+        auto *label = new QLabel(this);
+        label->setObjectName(QLatin1String(name));
+        label->setAccessibleDescription(role);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return label;
+    };
+    m_state = live("bulkState", tr("Run state"));
+    // Two lines are kept for it, so a longer state does not push the buttons down.
+    m_state->setMinimumHeight(m_state->fontMetrics().lineSpacing() * 2);
+    m_state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_progress = named(new QProgressBar(this), "bulkProgress", tr("Run progress"));
-    m_counts = named(new QLabel(this), "bulkCounts", tr("Counts"));
-    m_counts->setWordWrap(true);
-    m_rate = named(new QLabel(this), "bulkRate", tr("Rate and time left"));
+    m_counts = live("bulkCounts", tr("Counts"));
+    m_rate = live("bulkRate", tr("Rate and time left"));
+    m_rate->setWordWrap(false);
     m_pause = named(new QPushButton(tr("&Pause"), this), "bulkPauseButton", tr("Pause the run"));
     m_resume = named(new QPushButton(tr("Res&ume"), this), "bulkResumeButton", tr("Resume the run"));
     m_cancel = named(new QPushButton(tr("Cance&l run…"), this), "bulkCancelButton", tr("Cancel the run"));
-    m_openResults = named(new QPushButton(tr("Open results &file"), this), "bulkOpenResultsButton",
-                          tr("Open the results file"));
-    m_retry = named(new QPushButton(tr("Retry &failed…"), this), "bulkRetryButton", tr("Retry the failed rows"));
-    m_retryUnknown = named(new QCheckBox(tr("and unknown"), this), "bulkRetryUnknown",
-                           tr("Also retry rows whose outcome is unknown"));
-    m_retryUnknown->setToolTip(tr("Unknown rows may have been carried out already: retry them only after checking."));
-    m_problemsOnly = named(new QCheckBox(tr("Show only problems"), this), "bulkProblemsOnly",
-                           tr("Show only rows with a problem"));
-    m_table = named(new QTableView(this), "bulkTable", tr("Rows of the run"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(BulkRowModel::Message, QHeaderView::Stretch);
-    m_table->setWordWrap(false);
+    // "Go on" after the canary replaces "Resume": the button is as wide as the longer of the two.
+    m_resume->setMinimumWidth(
+        qMax(m_resume->sizeHint().width(), m_resume->fontMetrics().horizontalAdvance(tr("&Go on")) + 32));
 
-    // Two short rows rather than one long one: the window stays narrow in every language.
     auto *controls = new QHBoxLayout;
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_pause), static_cast<QWidget *>(m_resume), static_cast<QWidget *>(m_cancel)})
-        controls->addWidget(w);
+    controls->addWidget(m_pause);
+    controls->addWidget(m_resume);
+    controls->addWidget(m_cancel);
     controls->addStretch(1);
-    controls->addWidget(m_problemsOnly);
-    auto *buttons = new QHBoxLayout;
-    for (QWidget *w : {static_cast<QWidget *>(m_openResults), static_cast<QWidget *>(m_retry),
-                       static_cast<QWidget *>(m_retryUnknown)})
-        buttons->addWidget(w);
-    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_state);
-    layout->addWidget(m_progress);
-    auto *line = new QHBoxLayout;
-    line->addWidget(m_counts, 1);
-    line->addWidget(m_rate);
-    layout->addLayout(line);
+    // The buttons above the text: a state that takes another line moves nothing that is clicked.
     layout->addLayout(controls);
-    layout->addLayout(buttons);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_state);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_rate);
 
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_run)
             m_run->pause(BulkRun::PauseCause::Requested, tr("Paused by the officer."));
-        refresh();
+        m_pause->setEnabled(false); // one click is enough; the run says when it has paused
     });
-    connect(m_resume, &QPushButton::clicked, this, [this] {
-        if (m_run) {
-            m_run->resume();
-            emit resumed();
-        }
-        refresh();
-    });
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_run)
-            m_run->cancel();
-        refresh();
-    });
-    connect(m_openResults, &QPushButton::clicked, this, &BulkProgressView::openResultsRequested);
-    connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_retryUnknown->isChecked()); });
-    connect(m_problemsOnly, &QCheckBox::toggled, this,
-            [this](bool only) { m_proxy->setFilterFixedString(only ? QStringLiteral("true") : QString()); });
+    connect(m_resume, &QPushButton::clicked, this, &BulkProgressView::resumeRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &BulkProgressView::cancelRequested);
 }
 
-void BulkProgressView::showPreview(const QList<BulkRowResult> &rows)
+void BulkProgressView::setState(const QString &text)
+{
+    m_state->setText(text);
+}
+
+void BulkProgressView::showChecked()
 {
     attach(nullptr);
-    m_model->setRows(rows);
-    m_state->setText(tr("Checked input: nothing has been sent."));
-    refresh();
+    setState(tr("No run yet: check a list, then start the run. Nothing is sent before you confirm."));
+}
+
+void BulkProgressView::showStored(const BulkRecord &record, const BulkCounts &counts)
+{
+    attach(nullptr);
+    m_storedCounts = counts;
+    m_progress->setRange(0, qMax(1, record.validCount()));
+    m_progress->setValue(qMin(record.validCount(), doneOf(counts)));
+    m_counts->setText(countsText(counts));
+    QString text = tr("Run %1: %2, profile %3, %4.")
+                       .arg(record.id, ActionInfo::displayName(record.action), record.profile.name,
+                            record.displayState());
+    if (!record.pauseReason.isEmpty())
+        text += QLatin1Char(' ') + record.pauseReason;
+    setState(text);
+}
+
+QString BulkProgressView::runLine() const
+{
+    return tr("Run %1: %2, profile %3.")
+        .arg(m_run->record().id, ActionInfo::displayName(m_run->record().action), m_run->record().profile.name);
 }
 
 void BulkProgressView::attach(BulkRun *run)
@@ -122,52 +110,85 @@ void BulkProgressView::attach(BulkRun *run)
     if (m_run)
         disconnect(m_run, nullptr, this, nullptr);
     m_run = run;
-    m_model->follow(run);
+    m_cancelling = false;
+    m_storedCounts = BulkCounts();
     if (run) {
         m_elapsed.start();
         m_doneAtStart = doneOf(run->counts());
-        m_state->setText(
-            tr("Run %1: %2, profile %3.")
-                .arg(run->record().id, ActionInfo::displayName(run->record().action), run->record().profile.name));
+        setState(runLine() + QLatin1Char(' ') + tr("Reading the history before sending…"));
         connect(run, &BulkRun::progress, this, &BulkProgressView::refresh);
-        connect(run, &BulkRun::started, this, &BulkProgressView::refresh);
+        connect(run, &BulkRun::started, this, [this] {
+            setState(runLine() + QLatin1Char(' ') + tr("Sending."));
+            refresh();
+        });
         connect(run, &BulkRun::paused, this, &BulkProgressView::onPaused);
         connect(run, &BulkRun::finished, this, &BulkProgressView::onFinished);
         connect(run, &BulkRun::holding, this, [this](int ms, const QString &why) {
-            m_state->setText(tr("The server asked to slow down (%1): the whole run waits %2 s.")
-                                 .arg(why, QString::number(ms / 1000.0, 'f', 1)));
+            setState(tr("The server asked to slow down (%1): the whole run waits %2 s.")
+                         .arg(why, QString::number(ms / 1000.0, 'f', 1)));
         });
         connect(run, &BulkRun::failed, this, [this](const Status &s) {
-            m_state->setText(tr("The run stopped: %1").arg(s.message()));
+            setState(tr("The run stopped: %1").arg(s.message()));
             refresh();
         });
     }
     refresh();
 }
 
+void BulkProgressView::showResuming()
+{
+    if (!m_run)
+        return;
+    m_elapsed.start();
+    m_doneAtStart = doneOf(m_run->counts());
+    m_resume->setText(tr("Res&ume"));
+    setState(runLine() + QLatin1Char(' ') + tr("Resumed: reading the history again before sending…"));
+    refresh();
+    // The run says "progress" once it has read the history again; from then on it is sending.
+    connect(
+        m_run, &BulkRun::progress, this,
+        [this] {
+        if (m_run && m_run->isActive())
+            setState(runLine() + QLatin1Char(' ') + tr("Sending."));
+        },
+        Qt::SingleShotConnection);
+}
+
+void BulkProgressView::showCancelling()
+{
+    m_cancelling = true;
+    if (m_run && m_run->isActive())
+        setState(tr("Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.", nullptr,
+                    m_run->inFlight()));
+    refresh();
+}
+
 void BulkProgressView::onPaused(BulkRun::PauseCause cause, const QString &reason)
 {
     if (cause == BulkRun::PauseCause::Canary) {
-        m_state->setText(tr("Canary: the first rows were sent. Check their results below, then go on or cancel."));
+        setState(tr("Canary: the first rows were sent. Check their results below, then go on or cancel."));
         m_resume->setText(tr("&Go on"));
     } else {
-        m_state->setText(tr("Paused: %1").arg(reason));
+        setState(tr("Paused: %1").arg(reason));
         m_resume->setText(tr("Res&ume"));
     }
     refresh();
 }
 
-void BulkProgressView::onFinished(const BulkCounts &counts)
+void BulkProgressView::onFinished()
 {
     const bool cancelled = m_run && m_run->record().state == BulkRecord::State::Cancelled;
-    m_state->setText(cancelled ? tr("Run cancelled: %1").arg(countsText()) : tr("Run finished: %1").arg(countsText()));
-    Q_UNUSED(counts)
+    setState(cancelled ? tr("Run cancelled: %1").arg(countsText()) : tr("Run finished: %1").arg(countsText()));
     refresh();
 }
 
 QString BulkProgressView::countsText() const
 {
-    const BulkCounts c = m_run ? m_run->counts() : BulkCounts::of({});
+    return countsText(m_run ? m_run->counts() : m_storedCounts);
+}
+
+QString BulkProgressView::countsText(const BulkCounts &c)
+{
     return tr("%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending")
         .arg(c.succeeded)
         .arg(c.already)
@@ -196,22 +217,28 @@ QString BulkProgressView::rateText(const BulkCounts &counts) const
 
 void BulkProgressView::refresh()
 {
-    const bool hasRun = !m_run.isNull();
-    const BulkRecord::State state = hasRun ? m_run->record().state : BulkRecord::State::Finished;
-    const bool active = hasRun && m_run->isActive();
-    const BulkCounts c = hasRun ? m_run->counts() : BulkCounts();
-    const int valid = hasRun ? m_run->record().validCount() : 0;
-    m_progress->setVisible(hasRun);
+    if (!m_run) {
+        if (m_storedCounts.total() == 0) {
+            m_progress->setRange(0, 1);
+            m_progress->setValue(0);
+            m_counts->setText(QString());
+        }
+        m_rate->setText(QString());
+        for (QPushButton *b : {m_pause, m_resume, m_cancel})
+            b->setEnabled(false);
+        return;
+    }
+    const BulkRecord::State state = m_run->record().state;
+    const bool active = m_run->isActive();
+    const BulkCounts c = m_run->counts();
+    const int valid = m_run->record().validCount();
     m_progress->setRange(0, qMax(1, valid));
     m_progress->setValue(qMin(valid, doneOf(c)));
-    m_counts->setText(hasRun ? countsText() : QString());
+    m_counts->setText(countsText());
     m_rate->setText(active ? rateText(c) : QString());
     // A paused run has stopped sending (isActive() is false) and waits for resume().
-    const bool paused = hasRun && state == BulkRecord::State::Paused;
-    m_pause->setEnabled(active);
+    const bool paused = state == BulkRecord::State::Paused && !active;
+    m_pause->setEnabled(active && !m_cancelling);
     m_resume->setEnabled(paused);
-    m_cancel->setEnabled(active);
-    m_openResults->setEnabled(hasRun && !m_run->resultsPath().isEmpty());
-    m_retry->setEnabled(hasRun && !active && !paused && c.failed + c.unknown > 0);
-    m_retryUnknown->setEnabled(m_retry->isEnabled() && c.unknown > 0);
+    m_cancel->setEnabled(active && !m_cancelling);
 }

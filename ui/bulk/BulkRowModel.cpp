@@ -4,8 +4,17 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QGuiApplication>
-#include <QPalette>
+
+namespace {
+QList<BulkRowResult> waiting(const BulkRecord &record)
+{
+    QList<BulkRowResult> rows;
+    rows.reserve(record.rows.size());
+    for (const BulkRow &row : record.rows)
+        rows.append(BulkRowResult{row, BulkRowStatus::NotSent, {}});
+    return rows;
+}
+} // namespace
 
 BulkRowModel::BulkRowModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -16,14 +25,16 @@ BulkRowModel::BulkRowModel(QObject *parent) : QAbstractTableModel(parent)
 
 const QList<BulkRowResult> &BulkRowModel::rows() const
 {
-    return m_run ? m_run->rows() : m_rows;
+    // A run has no rows of its own until it has read the history; its plan stands in until then.
+    return m_run && !m_run->rows().isEmpty() ? m_run->rows() : m_rows;
 }
 
-void BulkRowModel::setRows(const QList<BulkRowResult> &rows)
+void BulkRowModel::setRows(const QList<BulkRowResult> &rows, bool ended)
 {
+    follow(nullptr);
     beginResetModel();
     m_rows = rows;
-    m_run = nullptr;
+    m_ended = ended;
     endResetModel();
 }
 
@@ -31,24 +42,49 @@ void BulkRowModel::follow(const BulkRun *run)
 {
     if (m_run)
         disconnect(m_run, nullptr, this, nullptr);
+    m_flush.stop();
+    m_first = m_last = -1;
+    if (!run) {
+        // What the run last showed stays on screen, as plain rows.
+        if (m_run)
+            m_rows = rows();
+        m_run = nullptr;
+        return;
+    }
     beginResetModel();
     m_run = run;
-    m_first = m_last = -1;
+    m_ended = false;
+    m_rows = run->rows().isEmpty() ? waiting(run->record()) : run->rows();
     endResetModel();
-    if (!run)
-        return;
+    connect(run, &BulkRun::started, this, &BulkRowModel::onRunStarted);
     connect(run, &BulkRun::rowStarted, this, &BulkRowModel::markChanged);
     connect(run, &BulkRun::rowFinished, this, &BulkRowModel::markChanged);
-    connect(run, &QObject::destroyed, this, [this] {
-        // Keep what the run last showed.
-        beginResetModel();
-        m_run = nullptr;
-        endResetModel();
-    });
-    connect(run, &BulkRun::finished, this, [this, run] {
+    connect(run, &BulkRun::finished, this, [this] {
         flush();
-        m_rows = run->rows();
+        m_ended = true;
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Outcome), index(rowCount() - 1, Message));
     });
+    connect(run, &QObject::destroyed, this, [this] {
+        // Keep what the run last showed (its rows were copied as they changed).
+        m_run = nullptr;
+    });
+}
+
+void BulkRowModel::onRunStarted()
+{
+    // The run's rows replace its plan: the same rows in the same order, now with what the history knows.
+    if (!m_run)
+        return;
+    if (m_run->rows().size() != m_rows.size()) {
+        beginResetModel();
+        m_rows = m_run->rows();
+        endResetModel();
+        return;
+    }
+    m_rows = m_run->rows();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 const BulkRowResult &BulkRowModel::rowAt(int row) const
@@ -69,6 +105,11 @@ void BulkRowModel::flush()
     m_flush.stop();
     if (m_first < 0 || m_last >= rowCount())
         return;
+    if (m_run) {
+        // A copy of the changed rows, so the table keeps them when the run object goes.
+        for (int i = m_first; i <= m_last && i < m_rows.size(); ++i)
+            m_rows[i] = m_run->rows().at(i);
+    }
     emit dataChanged(index(m_first, 0), index(m_last, ColumnCount - 1));
     m_first = m_last = -1;
 }
@@ -83,11 +124,13 @@ int BulkRowModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString BulkRowModel::statusText(BulkRowStatus status)
+QString BulkRowModel::outcomeText(const BulkRowResult &r, bool ended)
 {
-    switch (status) {
+    if (!r.row.valid())
+        return tr("Not sent"); // refused by the check: the message says why
+    switch (r.status) {
     case BulkRowStatus::NotSent:
-        return tr("Not sent");
+        return ended ? tr("Not sent") : tr("Waiting");
     case BulkRowStatus::InFlight:
         return tr("Sending…");
     case BulkRowStatus::Succeeded:
@@ -100,6 +143,11 @@ QString BulkRowModel::statusText(BulkRowStatus status)
         return tr("Unknown");
     }
     return {};
+}
+
+QStringList BulkRowModel::outcomeTexts()
+{
+    return {tr("Not sent"), tr("Waiting"), tr("Sending…"), tr("Done"), tr("Already so"), tr("Failed"), tr("Unknown")};
 }
 
 QVariant BulkRowModel::data(const QModelIndex &index, int role) const
@@ -124,13 +172,13 @@ QVariant BulkRowModel::data(const QModelIndex &index, int role) const
     case UserId:
         return r.row.userId;
     case Outcome:
-        return !r.row.valid() ? tr("Will not be sent") : statusText(r.status);
+        return outcomeText(r, m_ended);
     case Http:
         return r.entry.httpStatus > 0 ? QVariant(r.entry.httpStatus) : QVariant();
     case Code:
         return r.entry.code;
     case Message:
-        return r.begun() || !r.row.valid() ? r.message() : QString();
+        return r.begun() || !r.row.valid() || (m_ended && r.status == BulkRowStatus::NotSent) ? r.message() : QString();
     case Attempts:
         return r.begun() ? QVariant(int(r.entry.attempts.size())) : QVariant();
     case ColumnCount:

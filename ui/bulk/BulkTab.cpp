@@ -71,16 +71,22 @@ bool BulkTab::allowClose(QCloseEvent *event)
     event->ignore();
     BulkRun *run = m_panel->run();
     const QString id = run->record().id;
+    const int left = run->remaining() + run->inFlight();
+    // Nothing new is sent while the question is open: the answer may be "close", and rows sent meanwhile
+    // would be rows the officer did not expect to go.
+    m_panel->pauseForQuestion();
     QPointer<BulkTab> self(this);
     m_prompts->confirm(m_window, tr("Close during a bulk run?"),
-                       tr("Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed "
-                          "from the Bulk tab or with \"enrollee-cli bulk resume %1\", and no row already sent is "
-                          "sent again.",
-                          nullptr, run->remaining() + run->inFlight())
+                       tr("Bulk run %1 is paused while you decide (%n row(s) to go). Closing keeps it paused: it "
+                          "can be resumed from the Bulk tab or with \"enrollee-cli bulk resume %1\", and no row "
+                          "already sent is sent again. Keeping the window resumes it.",
+                          nullptr, left)
                            .arg(id),
                        tr("Pause and close"), [self](bool close) {
-                           if (!self || !close)
+                           if (!self)
                                return;
+                           if (!close)
+                               return self->m_panel->resumeAfterQuestion();
                            self->m_closeConfirmed = true;
                            QMainWindow *window = self->m_window;
                            BulkRun *running = self->m_panel->run();
@@ -90,7 +96,6 @@ bool BulkTab::allowClose(QCloseEvent *event)
                            // rows do not end as unknown and the run reads "paused", not "interrupted".
                            connect(running, &BulkRun::paused, window, [window] { window->close(); });
                            connect(running, &BulkRun::failed, window, [window] { window->close(); });
-                           self->m_panel->pauseForClose();
                            QTimer::singleShot(kCloseWaitMs, window, [window] { window->close(); });
                        });
     return false;

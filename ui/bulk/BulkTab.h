@@ -14,8 +14,9 @@ class QTabWidget;
 class QWidget;
 
 // The window's side of bulk runs: the Bulk tab (a placeholder until the first frame, then the panel, which
-// reads the stored runs), a question before the window closes during a run (closing pauses it and waits
-// for the rows in flight), and a desktop notification when a long run ends while the window is elsewhere.
+// reads the stored runs), a question before the window closes during a run (the run is paused while it is
+// asked; closing keeps it paused once the rows in flight are answered, keeping the window resumes it), and
+// a desktop notification when a long run ends while the window is elsewhere.
 class BulkTab : public QObject
 {
     Q_OBJECT
@@ -30,8 +31,8 @@ public:
     BulkPanel *panel() const { return m_panel; }
     // The tab's page: the placeholder, then the panel.
     QWidget *page() const;
-    // False, with the close ignored and the officer asked, while a run is sending; once they agreed, the
-    // run is paused and the window closed again.
+    // False, with the close ignored, the run paused and the officer asked, while a run is sending; once
+    // they agreed, the window is closed again when the run has paused.
     bool allowClose(QCloseEvent *event);
     // The officer agreed to close during a run (nothing else needs to ask again).
     bool closeConfirmed() const { return m_closeConfirmed; }

@@ -59,6 +59,11 @@ void BulkRun::setResultsPath(const QString &path)
     m_results = std::make_unique<BulkResults>(path);
 }
 
+QUrl BulkRun::origin() const
+{
+    return m_origin.isEmpty() ? m_record.profile.origin() : m_origin;
+}
+
 QString BulkRun::resultsPath() const
 {
     return m_results ? m_results->path() : QString();
@@ -248,6 +253,8 @@ void BulkRun::submitRow(int index)
     request.userId = r.row.userId;
     request.reason = r.row.reason;
     request.profile = m_record.profile;
+    if (!m_origin.isEmpty())
+        request.profile.baseUrl = m_origin;
     request.apiKey = m_key;
     request.face = m_face;
     request.confirmed = m_confirmed;
@@ -314,6 +321,13 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         pause(PauseCause::Refusals,
               tr("%n rows in a row were refused with %1 (%2); the rest would fail the same way.", nullptr, m_streak)
                   .arg(r.entry.code, r.entry.message));
+    // Nothing listens at the run's address (connection refused, host not found): every other row would
+    // fail the same way, slowly, through the runner's retries. The run stops and says where it tried.
+    if (r.status == BulkRowStatus::Failed && !outcome.result.requestSent
+        && outcome.result.outcome == ApiResult::Outcome::NetworkError && !m_pausing && !m_queue.isEmpty())
+        pause(PauseCause::Unreachable,
+              tr("Nothing answers at %1 (%2). The run is paused; resume it once the server can be reached.")
+                  .arg(origin().toString(), outcome.result.message));
     if (m_canaryLeft == 0 && !m_pausing && !m_queue.isEmpty())
         pause(PauseCause::Canary, tr("The canary rows are done."));
     if (inFlight() == 0 && (m_pausing || m_cancelling || m_queue.isEmpty()))
@@ -377,6 +391,7 @@ void BulkRun::onResumed(const QList<BulkRowResult> &now)
         if (i < now.size() && now.at(i).begun()) {
             m_rows[i] = now.at(i);
             m_queue.removeAt(k);
+            emit rowFinished(i); // begun by another process meanwhile
         }
     }
     m_counts = BulkCounts::of(m_rows);

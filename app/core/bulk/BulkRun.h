@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -40,7 +41,7 @@ class BulkRun : public QObject
 {
     Q_OBJECT
 public:
-    enum class PauseCause { Requested, Canary, Refusals, Storage };
+    enum class PauseCause { Requested, Canary, Refusals, Storage, Unreachable };
     Q_ENUM(PauseCause)
 
     BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store,
@@ -57,6 +58,11 @@ public:
         m_approvalId = requestId;
         m_fourEyes = verdict;
     }
+    // Where the rows go now when that is not the origin the run file records: the built-in sandbox
+    // listens on a new port each session, and a run made on it is resumed against the one running now.
+    // The run file (and its digest) keep the origin the run was made with. Empty = the recorded one.
+    void setOrigin(const QUrl &origin) { m_origin = origin; }
+    QUrl origin() const;
     // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
     void setResultsPath(const QString &path);
     // Refusals in a row that pause the run (default 5).
@@ -158,6 +164,7 @@ private:
     bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
+    QUrl m_origin;       // empty: the profile's own
     QString m_digest;    // of the header as started, recorded with every row
     BulkRunLock m_lock;  // taken and released on m_files only
     QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first

@@ -1,13 +1,15 @@
 // Deciding a colleague's four-eyes request in the window, against a real PostgreSQL with two officers
 // (A is this window, B the built enrollee-cli): the Approve dialog shows the request in full (requester,
 // their reason, the action as the buttons name it, user ID, environment and host), an approval needs a
-// reason, and Enter never approves; the Approvals table names the host. PostgreSQL must start: no skip.
+// reason, and Enter never approves; the Approvals table names the host. A colleague's recent act is
+// warned of with the action's human name and a true age. PostgreSQL must start: no skip.
 #include "support/ConsoleTest.h"
 #include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
 #include "team/ApprovalsPanel.h"
 
 #include <QDir>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 
@@ -22,6 +24,7 @@ private slots:
     void approveDialogShowsTheRequest();
     void approvalNeedsAReason();
     void tableNamesTheHost();
+    void colleaguesActNamedAndAged();
     void cleanup();
     void cleanupTestCase();
 
@@ -55,7 +58,7 @@ void TestGuiApprovals::initTestCase()
     m_key = "gui-approvals-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     SandboxConfig config;
     config.apiKey = m_key;
-    for (const char *user : {"approve-doomed", "approve-spared"})
+    for (const char *user : {"approve-doomed", "approve-spared", "demo-user-003"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -206,6 +209,47 @@ void TestGuiApprovals::tableNamesTheHost()
     }
     QVERIFY(hostColumn >= 0);
     QCOMPARE(model->index(m_panel->rowOf(id), hostColumn).data().toString(), m_sandbox->origin().host());
+}
+
+// B flagged a user six minutes ago; A's window warns with the action as the buttons name it and the
+// true age, in words without "(s)".
+void TestGuiApprovals::colleaguesActNamedAndAged()
+{
+    const CliRun acted = m_b.cli->run({QStringLiteral("flag-fraud"), QStringLiteral("demo-user-003"),
+                                       QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                                       QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                                       QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                       QStringLiteral("b@example.org"), QStringLiteral("--reason"),
+                                       QStringLiteral("CASE-23"), QStringLiteral("--yes")});
+    QVERIFY2(acted.exitCode == 0, acted.err.constData());
+    // The record as if it reached the trail six and a half minutes ago (the time is outside the chain's hash).
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("SET session_replication_role = replica"),
+                             QStringLiteral("UPDATE enrollee.trail SET recorded_at = recorded_at - interval '390 "
+                                            "seconds' WHERE body LIKE '%demo-user-003%'"),
+                             QStringLiteral("SET session_replication_role = origin")},
+                            &why),
+             qPrintable(why));
+    find<QTabWidget>(m_window.get(), "mainTabs")->setCurrentIndex(0);
+    auto *user = find<QLineEdit>(m_window.get(), "userIdEdit");
+    auto *reason = find<QLineEdit>(m_window.get(), "reasonEdit");
+    user->clear();
+    QTest::keyClicks(user, QStringLiteral("demo-user-003"));
+    reason->clear();
+    QTest::keyClicks(reason, QStringLiteral("CASE-23"));
+    m_opened.clear();
+    click("deactivateButton");
+    QTRY_VERIFY_WITH_TIMEOUT(m_opened, 10000);
+    auto *box = qobject_cast<QMessageBox *>(m_opened.data());
+    QVERIFY(box);
+    const QString warning = box->text();
+    QVERIFY2(warning.contains(QStringLiteral("officer_b did \"%1\" on this user 6 minutes ago")
+                                  .arg(ActionInfo::displayName(ActionKind::FlagFraud))),
+             qPrintable(warning));
+    QVERIFY2(!warning.contains(QStringLiteral("flag-fraud")), qPrintable(warning));
+    QVERIFY2(!warning.contains(QStringLiteral("(s)")), qPrintable(warning));
+    box->reject();
+    QTRY_VERIFY(!m_window->actions()->isBusy());
 }
 
 QTEST_MAIN(TestGuiApprovals)

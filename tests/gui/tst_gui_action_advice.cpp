@@ -1,5 +1,6 @@
 // What the window says and where it puts the officer when an action cannot go as asked: a request that
-// never reached the server is not blamed on Smile ID.
+// never reached the server is not blamed on Smile ID; an action refused for want of a reason puts the
+// keyboard in the reason field.
 #include "profiles/ProfileController.h"
 #include "support/ConsoleTest.h"
 
@@ -56,6 +57,24 @@ private slots:
         QVERIFY(find<QAbstractButton>(window(), "retryButton")->isVisible());
         window()->profiles()->activate(ProfileController::localProfileName());
         QTRY_COMPARE(window()->profiles()->active().name, ProfileController::localProfileName());
+    }
+
+    // Flag as fraud needs a reason: refused without one, the focus goes to the reason field, and what
+    // the officer types next is the reason.
+    void refusedForWantOfAReasonFocusesTheReason()
+    {
+        activate();
+        setUser(QStringLiteral("demo-user-002"));
+        auto *flag = find<QAbstractButton>(window(), "flagFraudButton");
+        QTRY_VERIFY_WITH_TIMEOUT(flag->isEnabled(), 10000);
+        flag->setFocus();
+        QTest::mouseClick(flag, Qt::LeftButton);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(reasonEdit()));
+        QVERIFY2(find<QLabel>(window(), "reasonHint")->text().contains(QStringLiteral("needs a reason")),
+                 qPrintable(find<QLabel>(window(), "reasonHint")->text()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("CASE-12"));
+        QCOMPARE(reasonEdit()->text(), QStringLiteral("CASE-12"));
+        QCOMPARE(userEdit()->text(), QStringLiteral("demo-user-002"));
     }
 
 };

@@ -232,6 +232,18 @@ void ActionPanel::setReason(const QString &reason)
     m_reason->setText(reason);
 }
 
+bool ActionPanel::askForReason(ActionKind kind)
+{
+    if (!reason().isEmpty() || !m_policy.rule(kind, m_environment).needsReason)
+        return false;
+    const QString hint = tr("%1 needs a reason: type the case reference here, then press %1 again.")
+                             .arg(ActionInfo::displayName(kind));
+    m_reasonHint->setText(hint);
+    m_reasonHint->setAccessibleName(hint);
+    m_reason->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void ActionPanel::clearReason()
 {
     m_reason->clear();

@@ -1,9 +1,12 @@
 // What the window says and where it puts the officer when an action cannot go as asked: a request that
 // never reached the server is not blamed on Smile ID; an action refused for want of a reason puts the
-// keyboard in the reason field.
+// keyboard in the reason field; several pasted user IDs are pointed (and carried) to the Bulk tab; a
+// very long user ID neither widens the window for good nor hides the delete dialog's first line.
+#include "bulk/BulkPanel.h"
 #include "profiles/ProfileController.h"
 #include "support/ConsoleTest.h"
 
+#include <QClipboard>
 #include <QLayout>
 #include <QTcpServer>
 
@@ -77,6 +80,28 @@ private slots:
         QCOMPARE(userEdit()->text(), QStringLiteral("demo-user-002"));
     }
 
+    // Several lines pasted into User ID: the hint names the Bulk tab, and the button carries them there.
+    void pastedListPointsToTheBulkTab()
+    {
+        userEdit()->clear();
+        QApplication::clipboard()->setText(QStringLiteral("demo-user-001\r\ndemo-user-002\ndemo-user-003\n"));
+        userEdit()->setFocus();
+        userEdit()->paste();
+        const QString hint = find<QLabel>(window(), "userIdHint")->text();
+        QVERIFY2(hint.contains(QStringLiteral("Bulk tab")), qPrintable(hint));
+        QVERIFY2(hint.contains(QStringLiteral("3 user IDs")), qPrintable(hint));
+        QVERIFY2(!hint.contains(QStringLiteral("rather than pasting")), qPrintable(hint));
+        auto *toBulk = find<QAbstractButton>(window(), "userIdsToBulkButton");
+        QVERIFY(toBulk->isVisible());
+        QTest::mouseClick(toBulk, Qt::LeftButton);
+        auto *bulk = find<BulkPanel>(window(), "bulkPanel");
+        QVERIFY(bulk);
+        QTRY_COMPARE(tabs()->currentWidget()->isAncestorOf(bulk) || tabs()->currentWidget() == bulk, true);
+        QCOMPARE(find<QPlainTextEdit>(window(), "bulkInputEdit")->toPlainText(),
+                 QStringLiteral("demo-user-001\ndemo-user-002\ndemo-user-003"));
+        QVERIFY(userEdit()->text().isEmpty());
+        tabs()->setCurrentIndex(0);
+    }
 };
 
 QTEST_MAIN(TestActionAdvice)

@@ -102,6 +102,55 @@ private slots:
         QVERIFY(userEdit()->text().isEmpty());
         tabs()->setCurrentIndex(0);
     }
+
+    // A 120-character user ID, acted on: the window is as wide as before once a short ID is back, the
+    // target line is elided with the full ID in its tooltip, and the delete dialog's first line stays whole.
+    void longUserIdDoesNotWidenTheWindow()
+    {
+        tabs()->setCurrentIndex(0);
+        window()->resize(1100, 700);
+        QTRY_COMPARE(window()->width(), 1100);
+        const int minimum = window()->minimumSizeHint().width();
+        const QString longId = QStringLiteral("long-") + QString(115, QLatin1Char('x'));
+        sandbox()->registry().add(longId);
+        setUser(longId, QStringLiteral("CASE-LONG"));
+        auto *deactivate = find<QAbstractButton>(window(), "deactivateButton");
+        QTRY_VERIFY_WITH_TIMEOUT(deactivate->isEnabled(), 10000);
+        QTest::mouseClick(deactivate, Qt::LeftButton);
+        QVERIFY(waitForResult());
+        QApplication::processEvents();
+        auto *target = find<QLabel>(window(), "actionTarget");
+        QVERIFY2(target->text().size() < longId.size(), qPrintable(target->text()));
+        QVERIFY(target->toolTip().contains(longId));
+        QVERIFY(target->accessibleName().contains(longId));
+        QVERIFY2(window()->minimumSizeHint().width() <= minimum,
+                 qPrintable(QStringLiteral("%1 > %2").arg(window()->minimumSizeHint().width()).arg(minimum)));
+        QCOMPARE(window()->width(), 1100);
+
+        setUser(QStringLiteral("demo-user-001"));
+        QApplication::processEvents();
+        QVERIFY(window()->minimumSizeHint().width() <= minimum);
+        QCOMPARE(window()->width(), 1100);
+
+        // The delete dialog, half-way through typing the long ID: every line of its summary is shown.
+        setUser(longId, QStringLiteral("CASE-LONG"));
+        auto *remove = find<QAbstractButton>(window(), "deleteButton");
+        QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 10000);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = topLevel<QDialog>("deleteConfirmDialog")) != nullptr);
+        auto *summary = find<QLabel>(dialog, "deleteSummary");
+        QTest::keyClicks(find<QLineEdit>(dialog, "deleteConfirmEdit"), longId.left(60));
+        QApplication::processEvents();
+        dialog->layout()->activate();
+        QVERIFY2(summary->height() >= summary->heightForWidth(summary->width()),
+                 qPrintable(
+                     QStringLiteral("%1 < %2").arg(summary->height()).arg(summary->heightForWidth(summary->width()))));
+        QVERIFY(summary->geometry().top() >= 0);
+        QVERIFY(dialog->width() <= window()->width());
+        dialog->reject();
+        QVERIFY(waitForResult());
+    }
 };
 
 QTEST_MAIN(TestActionAdvice)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+class ElidedLabel;
 class QAction;
 class QLineEdit;
 class QLabel;
@@ -78,7 +79,7 @@ private:
     QList<QWidget *> m_focusChain;
     QLineEdit *m_reason;
     QLabel *m_reasonHint;
-    QLabel *m_target;
+    ElidedLabel *m_target;
     QLabel *m_whyNot;
     QProgressBar *m_busy;
     ResultView *m_result;

@@ -100,8 +100,13 @@ void FollowUpBar::showFor(const ActionOutcome &outcome)
         m_retry->show();
     } else if (outcome.ok() && undoOf(m_kind, &m_undoKind)) {
         m_label->setText(tr("Done. Changed your mind?"));
-        m_undo->setText(tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), m_userId));
-        m_undo->setAccessibleName(m_undo->text());
+        // The button names the user, elided in the middle: a long user ID must not widen the window.
+        const QString shortId = m_undo->fontMetrics().elidedText(m_userId, Qt::ElideMiddle,
+                                                                 m_undo->fontMetrics().averageCharWidth() * 32);
+        m_undo->setText(tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), shortId));
+        const QString full = tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), m_userId);
+        m_undo->setAccessibleName(full);
+        m_undo->setToolTip(full);
         m_undo->show();
     } else {
         return;

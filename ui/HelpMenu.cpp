@@ -1,5 +1,6 @@
 #include "HelpMenu.h"
 
+#include "UserGuideDialog.h"
 #include "action/Action.h"
 #include "actions/ActionPanel.h"
 
@@ -11,7 +12,7 @@ HelpMenu::HelpMenu(const QString &dataFolder, QWidget *parent)
     : QMenu(tr("&Help"), parent), m_dataFolder(QUrl::fromLocalFile(dataFolder))
 {
     setObjectName(QStringLiteral("helpMenu"));
-    QAction *guide = addAction(tr("&User guide"), this, [] { QDesktopServices::openUrl(userGuideUrl()); });
+    QAction *guide = addAction(tr("&User guide"), this, &HelpMenu::showGuide);
     guide->setObjectName(QStringLiteral("userGuideAction"));
     guide->setShortcut(QKeySequence::HelpContents);
     QAction *keys = addAction(tr("&Keyboard shortcuts"), this, &HelpMenu::showShortcuts);
@@ -28,7 +29,21 @@ HelpMenu::HelpMenu(const QString &dataFolder, QWidget *parent)
 
 QUrl HelpMenu::userGuideUrl()
 {
-    return QUrl(QStringLiteral("https://github.com/enrollee-console/enrollee-console#the-console"));
+    QUrl url = UserGuideDialog::source();
+    url.setFragment(QStringLiteral("the-console"));
+    return url;
+}
+
+void HelpMenu::showGuide()
+{
+    // One guide window, raised again rather than opened twice; it needs no browser and no network.
+    if (!m_guide) {
+        m_guide = new UserGuideDialog(parentWidget());
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 QString HelpMenu::shortcutsText()

@@ -175,6 +175,20 @@ void MainWindow::connectActions()
     });
     connect(m_actionPanel, &ActionPanel::actionRequested, this,
             [this](ActionKind kind) { m_actions->request(kind, m_lookup->userId(), m_actionPanel->reason()); });
+    // Several pasted user IDs go to the Bulk tab as its list, unless a run is sending there.
+    connect(m_lookup, &LookupPanel::bulkRequested, this, [this](const QString &userIds) {
+        if (!m_bulk || !m_bulk->isRunning()) {
+            QVariantMap draft = m_bulk ? m_bulk->draft() : m_carriedBulk;
+            draft.remove(QStringLiteral("file"));
+            draft.insert(QStringLiteral("text"), userIds);
+            if (m_bulk)
+                m_bulk->restoreDraft(draft);
+            else
+                m_carriedBulk = draft;
+            m_lookup->userIdEdit()->clear();
+        }
+        m_tabs->setCurrentWidget(m_bulkTab->page());
+    });
     connect(m_actions, &ActionController::busyChanged, m_actionPanel, &ActionPanel::setBusy);
     connectTargetSafety();
     // The profile stays put while an action is asked about or in flight: its answer belongs to it.

@@ -2,6 +2,7 @@
 
 #include "actions/DeleteConfirmDialog.h"
 #include "bulk/BulkConfirmDialog.h"
+#include "team/ApprovalDecisionDialog.h"
 
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -188,6 +189,28 @@ void PromptService::askText(QWidget *parent, const QString &title, const QString
     connect(dialog, &QDialog::finished, this, [dialog, done](int result) {
         if (done)
             done(result == QDialog::Accepted, dialog->textValue());
+    });
+    dialog->open();
+    emit promptOpened(dialog);
+}
+
+void PromptService::decideRequest(QWidget *parent, const ApprovalRequest &request, bool approve, const TextDone &done)
+{
+    const auto decision = approve ? ApprovalDecisionDialog::Decision::Approve : ApprovalDecisionDialog::Decision::Deny;
+    m_asked.append(QStringLiteral("text:") + ApprovalDecisionDialog::title(request, decision));
+    if (!m_texts.isEmpty()) {
+        const QString text = m_texts.dequeue();
+        QTimer::singleShot(0, this, [done, text] {
+            if (done)
+                done(true, text);
+        });
+        return;
+    }
+    auto *dialog = new ApprovalDecisionDialog(request, decision, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [dialog, done](int result) {
+        if (done)
+            done(result == QDialog::Accepted, dialog->reason());
     });
     dialog->open();
     emit promptOpened(dialog);

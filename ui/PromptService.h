@@ -8,6 +8,7 @@
 
 #include <functional>
 
+struct ApprovalRequest;
 struct DeleteConfirmation;
 class QDialog;
 class QUrl;
@@ -52,6 +53,9 @@ public:
     // `required` the label says so; the caller refuses an empty answer.
     using TextDone = std::function<void(bool accepted, const QString &text)>;
     void askText(QWidget *parent, const QString &title, const QString &label, bool required, const TextDone &done);
+    // Approving (or denying) a colleague's four-eyes request: the request in full and the decider's
+    // reason, required. Recorded and pre-answered as a text prompt ("text:<title>", setNextText()).
+    void decideRequest(QWidget *parent, const ApprovalRequest &request, bool approve, const TextDone &done);
 
     // Test seam: the next prompts are answered with these values, in order, without showing anything.
     void setNextAnswer(bool accept) { m_answers.enqueue(accept); }

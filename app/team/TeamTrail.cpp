@@ -1,5 +1,6 @@
 #include "TeamTrail.h"
 
+#include "action/Action.h"
 #include "team/TeamSchema.h"
 #include "team/TeamSigner.h"
 
@@ -240,21 +241,42 @@ Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
     return records;
 }
 
+namespace {
+// How long ago, for people: plural forms through the catalogues, never "minute(s)".
+QString ageText(qint64 seconds)
+{
+    const qint64 minutes = seconds / 60;
+    if (minutes < 1)
+        return tr("less than a minute ago");
+    if (minutes == 1)
+        return tr("a minute ago");
+    return tr("%n minutes ago", int(minutes));
+}
+} // namespace
+
 Result<QStringList> recentByOthers(QSqlDatabase &db, const QString &userId, int minutes)
 {
+    // The age runs from when the colleague acted (the begin record's own time; the insert time if
+    // that is later, as a skewed clock may put it), measured by the database's clock now: now() is
+    // the start of a transaction, and a record forwarded late would otherwise look fresh.
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "SELECT db_role, body::json->>'action', floor(extract(epoch FROM now() - recorded_at) / 60)::int "
-        "FROM enrollee.trail WHERE kind = 'begin' AND db_role <> session_user AND recorded_at > now() - "
-        "make_interval(mins => ?) AND body::json->>'user_id' = ? ORDER BY seq DESC LIMIT 5"));
+        "SELECT db_role, body::json->>'action', extract(epoch FROM clock_timestamp() - least(recorded_at, "
+        "CASE WHEN body::json->>'time' ~ '^\\d{4}-\\d\\d-\\d\\dT' THEN (body::json->>'time')::timestamptz END))"
+        "::bigint FROM enrollee.trail WHERE kind = 'begin' AND db_role <> session_user AND recorded_at > "
+        "clock_timestamp() - make_interval(mins => ?) AND body::json->>'user_id' = ? ORDER BY seq DESC LIMIT 5"));
     query.addBindValue(minutes);
     query.addBindValue(userId);
     if (!query.exec())
         return failed(tr("Could not read the team trail:"), query.lastError());
     QStringList found;
-    while (query.next())
-        found.append(tr("%1 did \"%2\" on this user %n minute(s) ago", query.value(2).toInt())
-                         .arg(query.value(0).toString(), query.value(1).toString()));
+    while (query.next()) {
+        const QString cliName = query.value(1).toString();
+        ActionKind kind = ActionKind::ReEnroll;
+        const QString action = ActionInfo::fromCliName(cliName, &kind) ? ActionInfo::displayName(kind) : cliName;
+        found.append(tr("%1 did \"%2\" on this user %3")
+                         .arg(query.value(0).toString(), action, ageText(query.value(2).toLongLong())));
+    }
     return found;
 }
 

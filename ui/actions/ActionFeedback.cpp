@@ -30,6 +30,8 @@ ActionFeedback::ActionFeedback(ActionController *actions, ActionRunner *runner, 
     });
     connect(actions, &ActionController::refused, this, [this](ActionKind kind, const QString &reason) {
         m_panel->resultView()->showMessage(tr("%1 was not sent.").arg(ActionInfo::displayName(kind)), reason, true);
+        // Refused for want of a reason: what the officer types next belongs in the reason field.
+        m_panel->askForReason(kind);
     });
     connect(actions, &ActionController::cancelled, this, [this](ActionKind kind, const QString &userId) {
         m_panel->resultView()->showMessage(

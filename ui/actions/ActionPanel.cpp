@@ -2,6 +2,7 @@
 
 #include "action/Validation.h"
 #include "actions/ResultView.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/Glyphs.h"
 #include "widgets/WrapLabel.h"
 
@@ -70,15 +71,14 @@ QKeySequence ActionPanel::shortcut(ActionKind kind)
 
 ActionPanel::ActionPanel(const ActionPolicy &policy, QWidget *parent)
     : QWidget(parent), m_policy(policy), m_reason(new QLineEdit(this)), m_reasonHint(new WrapLabel(this)),
-      m_target(new WrapLabel(this)), m_whyNot(new WrapLabel(this)), m_busy(new QProgressBar(this)),
+      m_target(new ElidedLabel(this)), m_whyNot(new WrapLabel(this)), m_busy(new QProgressBar(this)),
       m_result(new ResultView(this))
 {
     setObjectName(QStringLiteral("actionPanel"));
     setAccessibleName(tr("Actions"));
 
+    // One line, elided: a 120-character user ID must not widen the window.
     m_target->setObjectName(QStringLiteral("actionTarget"));
-    m_target->setTextFormat(Qt::PlainText);
-    m_target->setWordWrap(true);
 
     auto *reasonLabel = new QLabel(tr("&Reason / case reference:"), this);
     reasonLabel->setBuddy(m_reason);
@@ -232,6 +232,18 @@ void ActionPanel::setReason(const QString &reason)
     m_reason->setText(reason);
 }
 
+bool ActionPanel::askForReason(ActionKind kind)
+{
+    if (!reason().isEmpty() || !m_policy.rule(kind, m_environment).needsReason)
+        return false;
+    const QString hint = tr("%1 needs a reason: type the case reference here, then press %1 again.")
+                             .arg(ActionInfo::displayName(kind));
+    m_reasonHint->setText(hint);
+    m_reasonHint->setAccessibleName(hint);
+    m_reason->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void ActionPanel::clearReason()
 {
     m_reason->clear();
@@ -301,8 +313,7 @@ void ActionPanel::setTarget(const QString &userId)
         dropReason(tr("The reason was cleared because the user ID changed: a reason belongs to one user and one "
                       "profile."));
     m_targetUser = userId;
-    m_target->setText(userId.isEmpty() ? tr("No user selected.") : tr("Acting on user \"%1\"").arg(userId));
-    m_target->setAccessibleName(m_target->text());
+    m_target->setFullText(userId.isEmpty() ? tr("No user selected.") : tr("Acting on user \"%1\"").arg(userId));
 }
 
 void ActionPanel::updateEnabled()

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+class ElidedLabel;
 class QAction;
 class QLineEdit;
 class QLabel;
@@ -31,6 +32,10 @@ public:
     QString reason() const;
     void clearReason();
     void setReason(const QString &reason);
+    // An action refused for want of a reason: when `kind` needs one and none is typed, the keyboard
+    // focus goes to the reason field (so what the officer types next lands there) and the hint says
+    // why. Returns whether it did.
+    bool askForReason(ActionKind kind);
     ResultView *resultView() const { return m_result; }
     // Reason field, the six buttons, then the result's details, in keyboard order.
     QList<QWidget *> focusChain() const { return m_focusChain; }
@@ -74,7 +79,7 @@ private:
     QList<QWidget *> m_focusChain;
     QLineEdit *m_reason;
     QLabel *m_reasonHint;
-    QLabel *m_target;
+    ElidedLabel *m_target;
     QLabel *m_whyNot;
     QProgressBar *m_busy;
     ResultView *m_result;

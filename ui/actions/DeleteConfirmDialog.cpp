@@ -112,4 +112,11 @@ void DeleteConfirmDialog::updateButton()
     m_mismatch->setText(hint);
     m_mismatch->setAccessibleName(hint);
     m_mismatch->setVisible(!hint.isEmpty());
+    // The dialog grows with the hint that comes while the ID is typed (a long ID wraps over several
+    // lines): the summary above is never squeezed out of sight.
+    if (layout() && isVisible()) {
+        layout()->activate();
+        if (const int needed = heightForWidth(width()); needed > height())
+            resize(width(), needed);
+    }
 }

@@ -83,18 +83,30 @@ void FollowUpBar::showFor(const ActionOutcome &outcome)
     m_userId = outcome.entry.userId;
     m_reason = outcome.entry.reason;
     const ApiResult &r = outcome.result;
-    // A 5xx or no usable answer may be worth sending again; a 4xx refusal will only be refused again.
-    const bool retry = !outcome.ok() && (r.httpStatus >= 500 || r.httpStatus == 0);
-    if (retry) {
-        m_label->setText(outcome.entry.outcome == HistoryEntry::Outcome::Unknown
-                             ? tr("No answer came: it may or may not have been applied. Retrying is safe: "
-                                  "each of these actions sets a state.")
-                             : tr("Smile ID had a problem on its side; it may work if you try again."));
+    // What is offered follows where the failure lay. A 5xx is Smile ID's problem; no usable answer
+    // leaves the outcome unknown; a request that never reached the server failed here (network, base
+    // URL), and sending it again is safe once that is put right. A 4xx or a certificate refused will
+    // only fail again: no Retry.
+    const bool unknown = outcome.entry.outcome == HistoryEntry::Outcome::Unknown;
+    const bool serverSide = r.httpStatus >= 500;
+    const bool notReached = !r.requestSent
+        && (r.outcome == ApiResult::Outcome::NetworkError || r.outcome == ApiResult::Outcome::Timeout);
+    if (!outcome.ok() && (unknown || serverSide || notReached)) {
+        m_label->setText(unknown          ? tr("No answer came: it may or may not have been applied. Retrying is safe: "
+                                                        "each of these actions sets a state.")
+                             : serverSide ? tr("Smile ID had a problem on its side; it may work if you try again.")
+                                          : tr("Nothing was applied. Once the connection or the base URL is put right, "
+                                               "retrying is safe."));
         m_retry->show();
     } else if (outcome.ok() && undoOf(m_kind, &m_undoKind)) {
         m_label->setText(tr("Done. Changed your mind?"));
-        m_undo->setText(tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), m_userId));
-        m_undo->setAccessibleName(m_undo->text());
+        // The button names the user, elided in the middle: a long user ID must not widen the window.
+        const QString shortId = m_undo->fontMetrics().elidedText(m_userId, Qt::ElideMiddle,
+                                                                 m_undo->fontMetrics().averageCharWidth() * 32);
+        m_undo->setText(tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), shortId));
+        const QString full = tr("%1 \"%2\"").arg(ActionInfo::displayName(m_undoKind), m_userId);
+        m_undo->setAccessibleName(full);
+        m_undo->setToolTip(full);
         m_undo->show();
     } else {
         return;

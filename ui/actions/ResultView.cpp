@@ -29,6 +29,11 @@ ResultView::ResultView(QWidget *parent)
     m_advice->setWordWrap(true);
     m_advice->setTextFormat(Qt::PlainText);
     m_advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A headline or advice naming a long user ID (one unbreakable word) must not widen the window for
+    // good: the labels take the width they are given, and the full text stays in the tooltip and the
+    // accessible name.
+    for (QLabel *label : {static_cast<QLabel *>(m_headline), static_cast<QLabel *>(m_advice)})
+        label->setMinimumWidth(1);
     m_toggle->setObjectName(QStringLiteral("detailsToggle"));
     m_toggle->setText(tr("Details"));
     m_toggle->setAccessibleName(tr("Show the raw response"));
@@ -67,8 +72,10 @@ void ResultView::showMessage(const QString &headline, const QString &advice, boo
 {
     m_headline->setText(headline);
     m_headline->setAccessibleName(headline);
+    m_headline->setToolTip(headline);
     m_advice->setText(advice);
     m_advice->setAccessibleName(advice);
+    m_advice->setToolTip(advice);
     m_advice->setVisible(!advice.isEmpty());
     if (m_details)
         m_details->clear();
@@ -81,6 +88,7 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
 {
     m_headline->setText(outcome.headline);
     m_headline->setAccessibleName(outcome.headline);
+    m_headline->setToolTip(outcome.headline);
     QString advice = outcome.advice;
     if (outcome.ok() && advice.isEmpty())
         advice = tr("Recorded in history as record #%1.").arg(outcome.entry.id);
@@ -90,6 +98,7 @@ void ResultView::showOutcome(const ActionOutcome &outcome)
             + tr("Recorded in history as record #%1, with outcome unknown.").arg(outcome.entry.id);
     m_advice->setText(advice);
     m_advice->setAccessibleName(advice);
+    m_advice->setToolTip(advice);
     m_advice->setVisible(!advice.isEmpty());
 
     const ApiResult &r = outcome.result;

@@ -49,28 +49,33 @@ bool needsQuotes(const QString &value)
 QStringList HistoryExporter::csvHeader()
 {
     // Stable machine names (those of HistoryEntry::toJson()), not translated: tools read these.
-    return {QStringLiteral("id"),
-            QStringLiteral("time"),
-            QStringLiteral("completed_at"),
-            QStringLiteral("operator"),
-            QStringLiteral("profile"),
-            QStringLiteral("environment"),
-            QStringLiteral("partner_id"),
-            QStringLiteral("host"),
-            QStringLiteral("user_id"),
-            QStringLiteral("action"),
-            QStringLiteral("reason"),
-            QStringLiteral("face"),
-            QStringLiteral("outcome"),
-            QStringLiteral("http_status"),
-            QStringLiteral("code"),
-            QStringLiteral("message"),
-            QStringLiteral("elapsed_ms"),
-            QStringLiteral("attempts"),
-            QStringLiteral("chain_verified"),
-            QStringLiteral("record_hash"),
-            QStringLiteral("completion_record"),
-            QStringLiteral("completion_hash")};
+    // run_id and run_line come last, so tools that read the older columns by position keep working.
+    return {
+        QStringLiteral("id"),
+        QStringLiteral("time"),
+        QStringLiteral("completed_at"),
+        QStringLiteral("operator"),
+        QStringLiteral("profile"),
+        QStringLiteral("environment"),
+        QStringLiteral("partner_id"),
+        QStringLiteral("host"),
+        QStringLiteral("user_id"),
+        QStringLiteral("action"),
+        QStringLiteral("reason"),
+        QStringLiteral("face"),
+        QStringLiteral("outcome"),
+        QStringLiteral("http_status"),
+        QStringLiteral("code"),
+        QStringLiteral("message"),
+        QStringLiteral("elapsed_ms"),
+        QStringLiteral("attempts"),
+        QStringLiteral("chain_verified"),
+        QStringLiteral("record_hash"),
+        QStringLiteral("completion_record"),
+        QStringLiteral("completion_hash"),
+        QStringLiteral("run_id"),
+        QStringLiteral("run_line"),
+    };
 }
 
 QString HistoryExporter::csvField(const QString &text, bool neutralise)
@@ -127,6 +132,8 @@ QByteArray HistoryExporter::csv(const QList<HistoryEntry> &entries, const Histor
             e.recordHash,
             e.completionRecord > 0 ? QString::number(e.completionRecord) : QString(),
             e.completionHash,
+            csvField(e.runId),
+            e.runId.isEmpty() ? QString() : QString::number(e.runLine),
         };
         out += cells.join(comma) + crlf;
     }

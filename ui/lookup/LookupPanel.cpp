@@ -14,13 +14,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 LookupPanel::LookupPanel(QWidget *parent)
-    : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new WrapLabel(this)),
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new WrapLabel(this)), m_toBulk(new QPushButton(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
       m_state(new WrapLabel(this)), m_caveat(new WrapLabel(this)), m_integrity(new WrapLabel(this)),
       m_timeline(new QTreeView(this))
@@ -39,6 +41,13 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->setTextFormat(Qt::PlainText);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_toBulk->setObjectName(QStringLiteral("userIdsToBulkButton"));
+    m_toBulk->setText(tr("Act on them in the Bulk tab"));
+    m_toBulk->setAccessibleName(tr("Move the pasted user IDs to the Bulk tab"));
+    m_toBulk->hide();
+    connect(m_toBulk, &QPushButton::clicked, this,
+            [this] { emit bulkRequested(pastedLines().join(QLatin1Char('\n'))); });
 
     m_demoBox->setObjectName(QStringLiteral("demoEnrolleeBox"));
     m_demoBox->setAccessibleName(m_demoBox->title());
@@ -83,6 +92,7 @@ LookupPanel::LookupPanel(QWidget *parent)
     layout->addWidget(label);
     layout->addWidget(m_edit);
     layout->addWidget(m_hint);
+    layout->addWidget(m_toBulk, 0, Qt::AlignLeft);
     layout->addWidget(m_demoBox);
     layout->addWidget(knowledge, 1);
 
@@ -210,7 +220,15 @@ void LookupPanel::validate()
 {
     const QString text = m_edit->text();
     const QString error = Validation::checkUserId(text).message();
-    if (text.isEmpty()) {
+    const QStringList lines = pastedLines();
+    m_toBulk->setVisible(lines.size() > 1);
+    if (lines.size() > 1) {
+        // Several lines are several users, not one ID with stray characters: the Bulk tab takes lists.
+        m_hint->setText(tr("This is %n user IDs, one a line. This field acts on one user; the Bulk tab acts "
+                           "on a list.",
+                           nullptr, int(lines.size())));
+        m_hint->setForegroundRole(QPalette::WindowText);
+    } else if (text.isEmpty()) {
         m_hint->setText(tr("Type or pick a user ID to see what this console knows and to act on it."));
         m_hint->setForegroundRole(QPalette::PlaceholderText);
     } else if (!error.isEmpty()) {
@@ -227,6 +245,17 @@ void LookupPanel::validate()
     syncDemoSelection();
     refreshKnowledge();
     emit userIdChanged(userId(), error.isEmpty());
+}
+
+QStringList LookupPanel::pastedLines() const
+{
+    static const QRegularExpression breaks(QStringLiteral("[\\r\\n\\x{2028}\\x{2029}]+"));
+    QStringList lines;
+    for (const QString &line : m_edit->text().split(breaks, Qt::SkipEmptyParts)) {
+        if (!line.trimmed().isEmpty())
+            lines.append(line.trimmed());
+    }
+    return lines;
 }
 
 void LookupPanel::refreshKnowledge()

@@ -9,6 +9,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QTreeView;
 class UserTimelineModel;
 class HistoryFeed;
@@ -46,9 +47,13 @@ signals:
     void userIdChanged(const QString &userId, bool valid);
     // What this console's history implies for the current user (after every change of user or history).
     void knownStateChanged(const QString &userId, bool deleted, const QDateTime &asOf);
+    // Several user IDs were pasted and the officer asked to act on them in the Bulk tab: one a line.
+    void bulkRequested(const QString &userIds);
 
 private:
     void validate();
+    // The non-empty lines of what was pasted, when it is more than one.
+    QStringList pastedLines() const;
     void refreshKnowledge();
     void showState();
     void syncDemoSelection();
@@ -58,6 +63,7 @@ private:
     Profile m_profile;
     QLineEdit *m_edit;
     QLabel *m_hint;
+    QPushButton *m_toBulk;
     QGroupBox *m_demoBox;
     QListWidget *m_demoList;
     QLabel *m_state;

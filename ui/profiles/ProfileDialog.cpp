@@ -41,12 +41,17 @@ ProfileDialog::ProfileDialog(ProfileController *profiles, CredentialStore *crede
     m_form = new ProfileForm(profiles, this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Three plain verbs, one default: "Use this profile" saves what is in the form and switches to it.
+    m_saveAndUse = named(buttons->addButton(tr("&Use this profile"), QDialogButtonBox::AcceptRole), "useProfileButton",
+                         tr("Save and switch to this profile"));
     m_save = named(buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole), "saveProfileButton",
                    tr("Save profile"));
-    m_saveAndUse = named(buttons->addButton(tr("Save and &use"), QDialogButtonBox::AcceptRole), "useProfileButton",
-                         tr("Save and switch to this profile"));
-    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeProfilesButton"));
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("closeProfilesButton"));
+    close->setAccessibleName(tr("Close"));
+    for (QPushButton *b : {m_save, close})
+        b->setAutoDefault(false);
+    m_saveAndUse->setDefault(true);
 
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
@@ -162,8 +167,12 @@ void ProfileDialog::whenEditsSettled(const std::function<void()> &proceed)
         if (!self || choice == PromptService::UnsavedChoice::Cancel)
             return;
         if (choice == PromptService::UnsavedChoice::Save) {
-            if (!self->formError().isEmpty())
-                return; // stays on the form, whose errors are shown
+            if (!self->formError().isEmpty()) {
+                // Stays on the form, with every field at fault marked: a save was tried.
+                self->m_form->markAll();
+                self->validateForm();
+                return;
+            }
             self->save(false);
         }
         self->markClean();
@@ -215,12 +224,16 @@ void ProfileDialog::save(bool activate)
     if (!formError().isEmpty())
         return;
     const Profile p = m_form->profile();
-    QByteArray key = m_form->takeKey();
     const QString previous = m_editing;
+    // Named before the key field is emptied: from now on the key is the keychain's, and an empty field
+    // means "keep it", not "missing".
     m_editing = p.name;
+    QByteArray key = m_form->takeKey();
     m_profiles->save(p, key, previous);
     SecretBytes::wipe(key); // blanks it unless the keychain write still holds it
     reloadList(p.name);
+    m_form->keyStored();
+    validateForm();
     markClean();
     if (activate) {
         m_profiles->activate(p.name);

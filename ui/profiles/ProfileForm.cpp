@@ -76,8 +76,18 @@ void ProfileForm::build()
     setTabOrder(m_environment, m_scheme);
     setTabOrder(m_scheme, m_baseUrl);
     setTabOrder(m_baseUrl, m_apiKey);
-    for (QLineEdit *edit : {m_name, m_partner, m_email, m_baseUrl, m_apiKey})
+    for (QLineEdit *edit : {m_name, m_partner, m_email, m_baseUrl, m_apiKey}) {
         connect(edit, &QLineEdit::textChanged, this, &ProfileForm::edited);
+        // Typed in, or left: from then on a problem with it is marked on it.
+        auto touched = [this, edit] {
+            if (!m_touched.contains(edit)) {
+                m_touched.insert(edit);
+                emit edited();
+            }
+        };
+        connect(edit, &QLineEdit::textEdited, this, touched);
+        connect(edit, &QLineEdit::editingFinished, this, touched);
+    }
     connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileForm::edited);
 }
 
@@ -127,7 +137,7 @@ bool ProfileForm::showErrors(const QString &editing)
           static_cast<QWidget *>(m_baseUrl), static_cast<QWidget *>(m_apiKey)}) {
         QString problem;
         for (const auto &[widget, message] : errors) {
-            if (widget == field)
+            if (widget == field && (m_markAll || m_touched.contains(field)))
                 problem = message;
         }
         // Marked by a border and told to screen readers, so the field at fault is found at a glance.
@@ -144,8 +154,20 @@ bool ProfileForm::showErrors(const QString &editing)
     return errors.isEmpty();
 }
 
+void ProfileForm::markAll()
+{
+    m_markAll = true;
+}
+
+void ProfileForm::untouch()
+{
+    m_touched.clear();
+    m_markAll = false;
+}
+
 void ProfileForm::clear()
 {
+    untouch();
     m_name->clear();
     m_partner->clear();
     m_email->clear();
@@ -160,6 +182,7 @@ void ProfileForm::clear()
 
 void ProfileForm::showProfile(const Profile &p)
 {
+    untouch();
     m_name->setText(p.name);
     m_partner->setText(p.partnerId);
     m_email->setText(p.email);
@@ -189,6 +212,11 @@ QByteArray ProfileForm::takeKey()
     QByteArray key = m_apiKey->text().toUtf8();
     m_apiKey->clear();
     return key;
+}
+
+void ProfileForm::keyStored()
+{
+    m_apiKey->setPlaceholderText(tr("Stored — leave empty to keep the current key"));
 }
 
 QString ProfileForm::typedName() const

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QWidget>
 
 class ProfileController;
@@ -28,12 +29,18 @@ public:
     // Every reason the form cannot be saved, each with the field it concerns. `editing` names the saved
     // profile in the form (empty for a new one): it may keep its name, and keeps its key when none is typed.
     QList<QPair<QWidget *, QString>> errors(const QString &editing) const;
-    // Marks the fields at fault and lists the reasons under the form; true when there are none.
+    // Lists the reasons under the form and marks the fields at fault, but only those the officer has
+    // touched (edited or left) since the form was filled, or all once a save was tried: a new form
+    // does not open all red. True when there are none.
     bool showErrors(const QString &editing);
+    // A save was tried: every field at fault is marked from now on, until the form is filled again.
+    void markAll();
     // What the fields hold, to tell whether they were edited since.
     QString snapshot() const;
     // The typed API key (empty when none); the field is cleared.
     QByteArray takeKey();
+    // The profile was saved: its key is kept by the keychain, and an empty key field keeps it.
+    void keyStored();
     QString typedName() const;
     void focusName();
     // Where the dialog's keyboard order enters the form.
@@ -55,6 +62,7 @@ private:
         return widget;
     }
     void build();
+    void untouch();
 
     ProfileController *m_profiles;
     QLineEdit *m_name;
@@ -68,4 +76,6 @@ private:
     QLabel *m_keychainNote;
     QLabel *m_error;
     QLabel *m_status;
+    QSet<QWidget *> m_touched;
+    bool m_markAll = false;
 };

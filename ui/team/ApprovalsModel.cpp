@@ -1,6 +1,7 @@
 #include "ApprovalsModel.h"
 
 #include <QLocale>
+#include <QUrl>
 
 ApprovalsModel::ApprovalsModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -61,6 +62,10 @@ QVariant ApprovalsModel::data(const QModelIndex &index, int role) const
         return r->environment.isEmpty() ? r->action : tr("%1 (%2)").arg(r->action, r->environment);
     case UserId:
         return r->isRun() ? tr("bulk run %1 (%n row(s))", nullptr, r->rowCount).arg(r->runId) : r->userId;
+    case Host: {
+        const QString host = QUrl(r->host).host();
+        return host.isEmpty() ? r->host : host;
+    }
     case Requester:
         return r->requester;
     case Reason:
@@ -85,6 +90,8 @@ QVariant ApprovalsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Action");
     case UserId:
         return tr("User ID");
+    case Host:
+        return tr("Host");
     case Requester:
         return tr("Requested by");
     case Reason:

@@ -5,13 +5,13 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-// The team's requests waiting for a decision or a run, one row each: id, action, user ID,
-// requester, reason, expiry and status.
+// The team's requests waiting for a decision or a run, one row each: id, action, user ID, the host
+// it goes to, requester, reason, expiry and status.
 class ApprovalsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Id, Action, UserId, Requester, Reason, Expiry, State, ColumnCount };
+    enum Column { Id, Action, UserId, Host, Requester, Reason, Expiry, State, ColumnCount };
 
     explicit ApprovalsModel(QObject *parent = nullptr);
 

@@ -130,35 +130,29 @@ void ApprovalsPanel::updateButtons()
 
 void ApprovalsPanel::approveSelected()
 {
-    const ApprovalRequest *r = selected();
-    if (!r)
-        return;
-    const qint64 id = r->id;
-    m_prompts->askText(this, tr("Approve request #%1").arg(id),
-                       tr("%1 of user \"%2\" in %3, asked by %4. Why do you approve it? (optional)")
-                           .arg(r->action, r->userId, r->environment, r->requester),
-                       false, [this, id](bool accepted, const QString &reason) {
-                           if (accepted)
-                               decide(id, true, reason.trimmed());
-                       });
+    askDecision(true);
 }
 
 void ApprovalsPanel::denySelected()
+{
+    askDecision(false);
+}
+
+// Both decisions show the request in full and need the decider's reason; an empty one decides nothing.
+void ApprovalsPanel::askDecision(bool approve)
 {
     const ApprovalRequest *r = selected();
     if (!r)
         return;
     const qint64 id = r->id;
-    m_prompts->askText(this, tr("Deny request #%1").arg(id),
-                       tr("%1 of user \"%2\" in %3, asked by %4. Why do you deny it?")
-                           .arg(r->action, r->userId, r->environment, r->requester),
-                       true,
-                       [this, id](bool accepted, const QString &reason) {
+    m_prompts->decideRequest(this, *r, approve, [this, id, approve](bool accepted, const QString &reason) {
         if (!accepted)
             return;
         if (reason.trimmed().isEmpty())
-            return showMessage(tr("A denial needs a reason; request #%1 was not denied.").arg(id), true);
-        decide(id, false, reason.trimmed());
+            return showMessage(approve ? tr("An approval needs a reason; request #%1 was not approved.").arg(id)
+                                       : tr("A denial needs a reason; request #%1 was not denied.").arg(id),
+                               true);
+        decide(id, approve, reason.trimmed());
     });
 }
 

@@ -15,9 +15,9 @@ class QPushButton;
 class QTableView;
 
 // The Approvals tab: the team's four-eyes requests, asked of the FourEyes service (which reads them on
-// the history thread, never on the GUI thread). Approve asks for an optional reason, Deny for a
-// required one; the database decides who may (the requester cannot), and its refusal is shown as it
-// says it. "Send now" hands the requester's own approved request to the window's action path.
+// the history thread, never on the GUI thread). Approve and Deny show the request in full and ask for
+// the decider's reason, required for both; the database decides who may (the requester cannot), and its refusal is
+// shown as it says it. "Send now" hands the requester's own approved request to the window's action path.
 class ApprovalsPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +44,7 @@ signals:
 private:
     void approveSelected();
     void denySelected();
+    void askDecision(bool approve);
     void sendSelected();
     void decide(qint64 id, bool approve, const QString &reason);
     const ApprovalRequest *selected() const;

@@ -112,13 +112,36 @@ private slots:
             QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.at(0)), qPrintable(cell));
     }
 
+    // A bulk run's row says which run and which line of its input, as the JSON export does.
+    void csvNamesTheRunAndLine()
+    {
+        QList<HistoryEntry> entries = sample();
+        entries[1].runId = QStringLiteral("run-20240301-0800");
+        entries[1].runLine = 17;
+        const QList<QStringList> rows = parseCsv(HistoryExporter::csv(entries, intact()));
+        const QStringList header = rows.at(0);
+        QCOMPARE(header.mid(header.size() - 2), (QStringList{QStringLiteral("run_id"), QStringLiteral("run_line")}));
+        QCOMPARE(rows.at(2).at(header.indexOf(QStringLiteral("run_id"))), QStringLiteral("run-20240301-0800"));
+        QCOMPARE(rows.at(2).at(header.indexOf(QStringLiteral("run_line"))), QStringLiteral("17"));
+        QCOMPARE(rows.at(1).at(header.indexOf(QStringLiteral("run_id"))), QString());
+        QCOMPARE(rows.at(1).at(header.indexOf(QStringLiteral("run_line"))), QString());
+        const QJsonObject json = QJsonDocument::fromJson(HistoryExporter::json(entries, intact()))
+                                     .object()
+                                     .value(QStringLiteral("entries"))
+                                     .toArray()
+                                     .at(1)
+                                     .toObject();
+        QCOMPARE(json.value(QStringLiteral("run_id")).toString(), QStringLiteral("run-20240301-0800"));
+        QCOMPARE(json.value(QStringLiteral("run_line")).toInt(), 17);
+    }
+
     void csvRowsAndFields()
     {
         const QByteArray bytes = HistoryExporter::csv(sample(), intact());
         QVERIFY(bytes.startsWith(
             "id,time,completed_at,operator,profile,environment,partner_id,host,user_id,action,"
             "reason,face,outcome,http_status,code,message,elapsed_ms,attempts,chain_verified,record_hash,"
-            "completion_record,completion_hash\r\n"));
+            "completion_record,completion_hash,run_id,run_line\r\n"));
         QVERIFY(bytes.endsWith("\r\n"));
         const QList<QStringList> rows = parseCsv(bytes);
         QCOMPARE(rows.size(), 4);

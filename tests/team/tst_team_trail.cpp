@@ -214,9 +214,10 @@ void TestTeamTrail::eachOfficerSeesTheOther()
     // Acting on a user a colleague acted on within the hour warns first.
     const CliRun again = act(m_b, QStringLiteral("reactivate"), QStringLiteral("user-of-a"));
     QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.err.contains("officer_a did \"deactivate\" on this user 0 minute"), again.err.constData());
+    QVERIFY2(again.err.contains("officer_a did \"Deactivate\" on this user less than a minute ago"),
+             again.err.constData());
     const CliRun own = act(m_a, QStringLiteral("deactivate"), QStringLiteral("user-of-a"));
-    QVERIFY2(own.err.contains("officer_b did \"reactivate\""), own.err.constData());
+    QVERIFY2(own.err.contains("officer_b did \"Reactivate\""), own.err.constData());
     QVERIFY2(!own.err.contains("officer_a did"), own.err.constData()); // one's own actions are no conflict
     for (Officer *viewer : {&m_a, &m_b}) {
         const QJsonArray entries = history(*viewer);

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDecisionDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/team/ApprovalDecisionDialog.cpp" line="+68"/>
+        <source>%1 (%n row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsCommand</name>
     <message numerus="yes">
         <location filename="../../app/cli/ApprovalsCommand.cpp" line="+93"/>
@@ -26,7 +37,7 @@
 <context>
     <name>ApprovalsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/team/ApprovalsModel.cpp" line="+63"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+64"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>bulk run %1 (%n row)</numerusform>
@@ -48,7 +59,7 @@
 <context>
     <name>BulkLauncher</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+33"/>
+        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+34"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -67,7 +78,15 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+253"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+241"/>
+        <source>No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight are answered first. Failed rows can still be retried.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+112"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>%n row checked: </numerusform>
@@ -90,6 +109,14 @@
             <numerusform>%n will not be sent</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BulkPlan</name>
@@ -105,7 +132,15 @@
 <context>
     <name>BulkProgressView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+193"/>
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+161"/>
+        <source>Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -141,9 +176,20 @@
     </message>
 </context>
 <context>
+    <name>BulkResultsView</name>
+    <message numerus="yes">
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+94"/>
+        <source>Checked input: %n row(s), nothing sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkRun</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+311"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+322"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
@@ -154,7 +200,7 @@
 <context>
     <name>BulkRunList</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkRunList.cpp" line="+60"/>
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+72"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n row, %3</numerusform>
@@ -189,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+102"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>
@@ -224,11 +270,11 @@
 <context>
     <name>BulkTab</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkTab.cpp" line="+76"/>
-        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
-        <translation>
-            <numerusform>Bulk run %1 is still sending (%n row to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
-            <numerusform>Bulk run %1 is still sending (%n rows to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</numerusform>
+        <location filename="../../ui/bulk/BulkTab.cpp" line="+80"/>
+        <source>Bulk run %1 is paused while you decide (%n row(s) to go). Closing keeps it paused: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again. Keeping the window resumes it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -344,6 +390,17 @@
     </message>
 </context>
 <context>
+    <name>LookupPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/lookup/LookupPanel.cpp" line="+227"/>
+        <source>This is %n user IDs, one a line. This field acts on one user; the Bulk tab acts on a list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TeamCommand</name>
     <message numerus="yes">
         <location filename="../../app/cli/TeamCommand.cpp" line="+192"/>
@@ -354,7 +411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+86"/>
+        <location line="+88"/>
         <source>%1: a bulk run of more than %n row(s) needs a second officer&apos;s approval as a whole.</source>
         <translation>
             <numerusform>%1: a bulk run of more than %n row needs a second officer&apos;s approval as a whole.</numerusform>
@@ -387,7 +444,15 @@
 <context>
     <name>TeamStatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/team/TeamStatusBar.cpp" line="+44"/>
+        <location filename="../../ui/team/TeamStatusBar.cpp" line="+40"/>
+        <source>Team trail refuses %n record(s) of this console: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
         <source>Team trail is behind: %n record(s) waiting to be sent (database unreachable since %1)</source>
         <translation>
             <numerusform>Team trail is behind: %n record waiting to be sent (database unreachable since %1)</numerusform>

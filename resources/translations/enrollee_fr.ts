@@ -290,7 +290,7 @@ Continuer ?</translation>
         <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
         <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
@@ -303,8 +303,8 @@ Continuer ?</translation>
 <context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/actions/ActionPanel.cpp" line="+77"/>
-        <location line="+23"/>
+        <location filename="../../ui/actions/ActionPanel.cpp" line="+78"/>
+        <location line="+22"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -339,7 +339,7 @@ Continuer ?</translation>
         <translation>Requête en cours</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-105"/>
         <source>Re-&amp;enroll</source>
         <translation>&amp;Autoriser la réinscription</translation>
     </message>
@@ -369,7 +369,7 @@ Continuer ?</translation>
         <translation>Su&amp;pprimer…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -384,7 +384,12 @@ Continuer ?</translation>
         <translation>Profil « %1 » (%2) en service ; aucune action envoyée avec lui pour l’instant.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+44"/>
+        <source>%1 needs a reason: type the case reference here, then press %1 again.</source>
+        <translation>L’action «&#xa0;%1&#xa0;» exige un motif&#xa0;: saisissez ici la référence du dossier, puis appuyez de nouveau sur «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>The reason was cleared because the user ID changed: a reason belongs to one user and one profile.</source>
         <translation>Le motif a été effacé car l’identifiant a changé : un motif appartient à un utilisateur et à un profil.</translation>
     </message>
@@ -732,6 +737,127 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>ApprovalDecisionDialog</name>
+    <message>
+        <location filename="../../ui/team/ApprovalDecisionDialog.cpp" line="+51"/>
+        <source>Once you approve it, %1 can send this request. Check what it does:</source>
+        <translation>Une fois la demande approuvée, %1 pourra l’envoyer. Vérifiez ce qu’elle fait&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once you deny it, this request can no longer be sent.</source>
+        <translation>Une fois refusée, cette demande ne pourra plus être envoyée.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Requested by:</source>
+        <translation>Demandée par&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their reason:</source>
+        <translation>Son motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none given)</source>
+        <translation>(aucun motif donné)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action:</source>
+        <translation>Action&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bulk run:</source>
+        <translation>Traitement par lot&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n ligne)</numerusform>
+            <numerusform>%1 (%n lignes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User ID:</source>
+        <translation>Identifiant utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Environment:</source>
+        <translation>Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host:</source>
+        <translation>Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile:</source>
+        <translation>Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A delete cannot be undone: the user&apos;s enrollment is removed at Smile ID.</source>
+        <translation>Une suppression est irréversible&#xa0;: l’inscription de l’utilisateur est effacée chez Smile ID.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Why you approve it (required)</source>
+        <translation>Pourquoi vous l’approuvez (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why you deny it (required)</source>
+        <translation>Pourquoi vous la refusez (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: a case reference or a short note</source>
+        <translation>Obligatoire&#xa0;: une référence de dossier ou une courte note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why you approve it:</source>
+        <translation>Pourquoi vous l’approuvez&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why you deny it:</source>
+        <translation>Pourquoi vous la refusez&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Approve request #%1</source>
+        <translation>Approuver la demande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny request #%1</source>
+        <translation>Refuser la demande n°&#xa0;%1</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsCommand</name>
     <message>
         <location filename="../../app/cli/ApprovalsCommand.cpp" line="+19"/>
@@ -828,7 +954,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsModel</name>
     <message>
-        <location filename="../../ui/team/ApprovalsModel.cpp" line="+41"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+42"/>
         <source>awaiting a second officer</source>
         <translation>en attente d’un second agent</translation>
     </message>
@@ -861,7 +987,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Request</source>
         <translation>Demande</translation>
     </message>
@@ -874,6 +1000,11 @@ Continuer ?</translation>
         <location line="+2"/>
         <source>User ID</source>
         <translation>Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>Hôte</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -934,32 +1065,17 @@ Continuer ?</translation>
         <translation>Les demandes n’ont pas pu être lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Approve request #%1</source>
-        <translation>Approuver la demande n°&#xa0;%1</translation>
+        <location line="+51"/>
+        <source>An approval needs a reason; request #%1 was not approved.</source>
+        <translation>Une approbation exige un motif&#xa0;; la demande n°&#xa0;%1 n’a pas été approuvée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 of user &quot;%2&quot; in %3, asked by %4. Why do you approve it? (optional)</source>
-        <translation>%1 de l’utilisateur «&#xa0;%2&#xa0;» en %3, demandée par %4. Pourquoi l’approuvez-vous&#xa0;? (facultatif)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Deny request #%1</source>
-        <translation>Refuser la demande n°&#xa0;%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 of user &quot;%2&quot; in %3, asked by %4. Why do you deny it?</source>
-        <translation>%1 de l’utilisateur «&#xa0;%2&#xa0;» en %3, demandée par %4. Pourquoi la refusez-vous&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>A denial needs a reason; request #%1 was not denied.</source>
         <translation>Un refus exige un motif&#xa0;; la demande n°&#xa0;%1 n’a pas été refusée.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Request #%1 was not approved: %2</source>
         <translation>La demande n°&#xa0;%1 n’a pas été approuvée&#xa0;: %2</translation>
     </message>
@@ -1296,7 +1412,7 @@ Continuer ?</translation>
     <name>BulkLauncher</name>
     <message>
         <location filename="../../ui/bulk/BulkLauncher.cpp" line="+27"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+2"/>
         <location line="+10"/>
         <location line="+6"/>
@@ -1304,8 +1420,8 @@ Continuer ?</translation>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+69"/>
+        <location line="-69"/>
+        <location line="+70"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
         <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
     </message>
@@ -1354,7 +1470,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPanel</name>
     <message>
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+58"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+62"/>
         <source>&amp;Open file…</source>
         <translation>&amp;Ouvrir un fichier…</translation>
     </message>
@@ -1364,12 +1480,12 @@ Continuer ?</translation>
         <translation>Ouvrir un fichier d&apos;identifiants utilisateur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>User IDs</source>
         <translation>Identifiants utilisateur</translation>
     </message>
@@ -1384,22 +1500,18 @@ Continuer ?</translation>
         <translation>Action pour chaque ligne</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+1"/>
         <source>Reason or case reference</source>
         <translation>Motif ou référence de dossier</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reason or case reference (a reason column overrides it per row)</source>
-        <translation>Motif ou référence de dossier (une colonne reason le remplace ligne par ligne)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV column of the user IDs</source>
         <translation>Colonne CSV des identifiants utilisateur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Requests per second</source>
         <translation>Requêtes par seconde</translation>
     </message>
@@ -1414,7 +1526,7 @@ Continuer ?</translation>
         <translation> par seconde</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Check (dry run)</source>
         <translation>&amp;Vérifier (à blanc)</translation>
     </message>
@@ -1434,12 +1546,12 @@ Continuer ?</translation>
         <translation>Démarrer le traitement par lot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>What the check found</source>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+35"/>
         <source>&amp;Action:</source>
         <translation>&amp;Action&#xa0;:</translation>
     </message>
@@ -1449,14 +1561,44 @@ Continuer ?</translation>
         <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Co&amp;lumn:</source>
         <translation>Colo&amp;nne&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-39"/>
+        <source>A reason column in the list overrides it per row.</source>
+        <translation>Une colonne de motif dans la liste le remplace ligne par ligne.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing checked yet.</source>
+        <translation>Rien n’a encore été vérifié.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>1. User IDs</source>
+        <translation>1. Identifiants</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2. Check</source>
+        <translation>2. Vérification</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ra&amp;te:</source>
         <translation>Débi&amp;t&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>3. Run</source>
+        <translation>3. Exécution</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>4. Results</source>
+        <translation>4. Résultats</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -1464,12 +1606,30 @@ Continuer ?</translation>
         <translation>La fenêtre a été fermée.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
+        <source>Cancel bulk run %1?</source>
+        <translation>Annuler le traitement par lot %1&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight are answered first. Failed rows can still be retried.</source>
+        <translation>
+            <numerusform>La ligne pas encore envoyée (%n) ne le sera pas, et le traitement ne pourra pas être repris&#xa0;; les lignes en cours reçoivent d’abord leur réponse. Les lignes en échec pourront encore être réessayées.</numerusform>
+            <numerusform>Aucune des %n lignes pas encore envoyées ne le sera, et le traitement ne pourra pas être repris&#xa0;; les lignes en cours reçoivent d’abord leur réponse. Les lignes en échec pourront encore être réessayées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel the run</source>
+        <translation>Annuler le traitement</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The active profile has no API key or partner ID to send with.</source>
         <translation>Le profil actif n&apos;a pas de clé d&apos;API ou d&apos;identifiant partenaire à envoyer.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Open a list of user IDs</source>
         <translation>Ouvrir une liste d&apos;identifiants utilisateur</translation>
     </message>
@@ -1479,12 +1639,12 @@ Continuer ?</translation>
         <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>%n ligne vérifiée&#xa0;: </numerusform>
@@ -1528,13 +1688,22 @@ Continuer ?</translation>
         <translation>nouveau lot</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+180"/>
+        <location line="-204"/>
+        <location line="+227"/>
+        <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
+    <message numerus="yes">
+        <location line="-22"/>
+        <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
+        <translation>
+            <numerusform>reprise du traitement %1, %n ligne restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
+            <numerusform>reprise du traitement %1, %n lignes restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+27"/>
+        <location line="+58"/>
         <source>Bulk run %1 finished: %2</source>
         <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
@@ -1544,7 +1713,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-77"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1557,11 +1726,6 @@ Continuer ?</translation>
         <location line="+8"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l&apos;état %2&#xa0;: il n&apos;y a rien à reprendre.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>resuming run %1 (rows already sent are not sent again)</source>
-        <translation>reprise du lot %1 (les lignes déjà envoyées ne sont pas renvoyées)</translation>
     </message>
 </context>
 <context>
@@ -1583,7 +1747,7 @@ Continuer ?</translation>
         <translation>État du lot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Run progress</source>
         <translation>Progression du lot</translation>
     </message>
@@ -1593,12 +1757,12 @@ Continuer ?</translation>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rate and time left</source>
         <translation>Débit et temps restant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -1609,12 +1773,13 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+97"/>
+        <location line="+29"/>
         <source>Res&amp;ume</source>
         <translation>Reprendr&amp;e</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-126"/>
         <source>Resume the run</source>
         <translation>Reprendre le lot</translation>
     </message>
@@ -1629,72 +1794,17 @@ Continuer ?</translation>
         <translation>Annuler le lot</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open results &amp;file</source>
-        <translation>&amp;Fichier de résultats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open the results file</source>
-        <translation>Ouvrir le fichier de résultats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry &amp;failed…</source>
-        <translation>Réessa&amp;yer les échecs…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Retry the failed rows</source>
-        <translation>Relancer les lignes en échec</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>and unknown</source>
-        <translation>et inconnues</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Also retry rows whose outcome is unknown</source>
-        <translation>Relancer aussi les lignes dont le résultat est inconnu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown rows may have been carried out already: retry them only after checking.</source>
-        <translation>Les lignes inconnues ont peut-être déjà été exécutées&#xa0;: ne les relancez qu&apos;après vérification.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show only problems</source>
-        <translation>Problèmes seulement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show only rows with a problem</source>
-        <translation>Afficher seulement les lignes qui posent problème</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rows of the run</source>
-        <translation>Lignes du lot</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+21"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l&apos;agent.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Checked input: nothing has been sent.</source>
-        <translation>Entrée vérifiée&#xa0;: rien n&apos;a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>Run %1: %2, profile %3.</source>
         <translation>Lot %1&#xa0;: %2, profil %3.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>The server asked to slow down (%1): the whole run waits %2 s.</source>
         <translation>Le serveur a demandé de ralentir (%1)&#xa0;: tout le lot attend %2 s.</translation>
     </message>
@@ -1704,17 +1814,52 @@ Continuer ?</translation>
         <translation>Le lot s&apos;est arrêté&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Canary: the first rows were sent. Check their results below, then go on or cancel.</source>
         <translation>Témoin&#xa0;: les premières lignes ont été envoyées. Vérifiez leurs résultats ci-dessous, puis poursuivez ou annulez.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-118"/>
+        <location line="+119"/>
         <source>&amp;Go on</source>
         <translation>Poursuivr&amp;e</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-86"/>
+        <source>No run yet: check a list, then start the run. Nothing is sent before you confirm.</source>
+        <translation>Aucun traitement pour l’instant&#xa0;: vérifiez une liste, puis lancez le traitement. Rien n’est envoyé avant votre confirmation.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run %1: %2, profile %3, %4.</source>
+        <translation>Traitement %1&#xa0;: %2, profil %3, %4.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading the history before sending…</source>
+        <translation>Lecture de l’historique avant l’envoi…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+31"/>
+        <source>Sending.</source>
+        <translation>Envoi en cours.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Resumed: reading the history again before sending…</source>
+        <translation>Repris&#xa0;: nouvelle lecture de l’historique avant l’envoi…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.</source>
+        <translation>
+            <numerusform>Annulation&#xa0;: attente de la réponse à %n ligne en cours&#xa0;; aucune nouvelle ligne n’est envoyée.</numerusform>
+            <numerusform>Annulation&#xa0;: attente des réponses aux %n lignes en cours&#xa0;; aucune nouvelle ligne n’est envoyée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Paused: %1</source>
         <translation>En pause&#xa0;: %1</translation>
     </message>
@@ -1729,7 +1874,7 @@ Continuer ?</translation>
         <translation>Lot terminé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending</source>
         <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées, %6 en cours d&apos;envoi</translation>
     </message>
@@ -1856,44 +2001,133 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkResultsView</name>
+    <message>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+28"/>
+        <source>What the table of rows shows</source>
+        <translation>Ce que montre le tableau des lignes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w only problems</source>
+        <translation>N’afficher &amp;que les problèmes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only rows with a problem</source>
+        <translation>N’afficher que les lignes qui posent problème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open results &amp;file</source>
+        <translation>Ouvrir le &amp;fichier de résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the results file</source>
+        <translation>Ouvrir le fichier de résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry &amp;failed…</source>
+        <translation>Réessayer les é&amp;checs…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retry the failed rows</source>
+        <translation>Réessayer les lignes en échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and unknown</source>
+        <translation>et les inconnues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also retry rows whose outcome is unknown</source>
+        <translation>Réessayer aussi les lignes dont l’issue est inconnue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown rows may have been carried out already: retry them only after checking.</source>
+        <translation>Les lignes inconnues ont peut-être déjà été traitées&#xa0;: ne les réessayez qu’après vérification.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows of the run</source>
+        <translation>Lignes du traitement</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Paste or open a list of user IDs, then check it: its rows show here.</source>
+        <translation>Collez ou ouvrez une liste d’identifiants utilisateur, puis vérifiez-la&#xa0;: ses lignes s’affichent ici.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Checked input: %n row(s), nothing sent.</source>
+        <translation>
+            <numerusform>Liste vérifiée&#xa0;: %n ligne, rien d’envoyé.</numerusform>
+            <numerusform>Liste vérifiée&#xa0;: %n lignes, rien d’envoyé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows of run %1</source>
+        <translation>Lignes du traitement %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rows of run %1 (%2)</source>
+        <translation>Lignes du traitement %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>BulkRowModel</name>
     <message>
-        <location filename="../../ui/bulk/BulkRowModel.cpp" line="+90"/>
+        <location filename="../../ui/bulk/BulkRowModel.cpp" line="+130"/>
+        <location line="+3"/>
+        <location line="+17"/>
         <source>Not sent</source>
         <translation>Non envoyée</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
+        <location line="+17"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
+        <location line="+13"/>
         <source>Done</source>
         <translation>Réussie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Already so</source>
         <translation>Déjà fait</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
+        <location line="+7"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Will not be sent</source>
-        <translation>Ne sera pas envoyée</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+46"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -1931,17 +2165,22 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+94"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+123"/>
         <source>Run %1 is %2 already.</source>
         <translation>Le traitement %1 est déjà %2.</translation>
     </message>
     <message numerus="yes">
-        <location line="+217"/>
+        <location line="+199"/>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
             <numerusform>%n lignes d&apos;affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing answers at %1 (%2). The run is paused; resume it once the server can be reached.</source>
+        <translation>Rien ne répond à l’adresse %1 (%2). Le traitement est en pause&#xa0;; reprenez-le une fois le serveur joignable.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1954,7 +2193,7 @@ Continuer ?</translation>
         <translation>Mis en pause par l&apos;agent.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+125"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -1962,9 +2201,19 @@ Continuer ?</translation>
 <context>
     <name>BulkRunList</name>
     <message>
-        <location filename="../../ui/bulk/BulkRunList.cpp" line="+21"/>
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+22"/>
         <source>Earlier runs</source>
         <translation>Lots précédents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No run yet</source>
+        <translation>Aucun traitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier ru&amp;ns:</source>
+        <translation>Traite&amp;ments précédents&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1977,7 +2226,7 @@ Continuer ?</translation>
         <translation>Reprendre le lot choisi</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+41"/>
         <source>%1 — %2, %n row(s), %3</source>
         <translation>
             <numerusform>%1 — %2, %n ligne, %3</numerusform>
@@ -2100,12 +2349,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
         <location line="+55"/>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Nothing was sent.</source>
         <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message numerus="yes">
-        <location line="-138"/>
+        <location line="-137"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
         <translation>
             <numerusform>--confirm-count %1 ne correspond pas à la %n ligne valide.</numerusform>
@@ -2144,7 +2393,7 @@ Continuer ?</translation>
         <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+61"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
@@ -2283,16 +2532,16 @@ Continuer ?</translation>
         <translation>&amp;Lots</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Close during a bulk run?</source>
         <translation>Fermer pendant un traitement par lot&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Bulk run %1 is still sending (%n row(s) to go). Closing pauses it: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again.</source>
+        <source>Bulk run %1 is paused while you decide (%n row(s) to go). Closing keeps it paused: it can be resumed from the Bulk tab or with &quot;enrollee-cli bulk resume %1&quot;, and no row already sent is sent again. Keeping the window resumes it.</source>
         <translation>
-            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n ligne restante). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
-            <numerusform>Le traitement par lot %1 est toujours en cours d&apos;envoi (%n lignes restantes). La fermeture le met en pause&#xa0;: il pourra être repris depuis l&apos;onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne sera renvoyée.</numerusform>
+            <numerusform>Le traitement par lot %1 est en pause le temps de votre décision (%n ligne restante). Fermer le laisse en pause&#xa0;: il pourra être repris depuis l’onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne le sera une seconde fois. Garder la fenêtre le reprend.</numerusform>
+            <numerusform>Le traitement par lot %1 est en pause le temps de votre décision (%n lignes restantes). Fermer le laisse en pause&#xa0;: il pourra être repris depuis l’onglet Lots ou avec «&#xa0;enrollee-cli bulk resume %1&#xa0;», et aucune ligne déjà envoyée ne le sera une seconde fois. Garder la fenêtre le reprend.</numerusform>
         </translation>
     </message>
     <message>
@@ -2826,7 +3075,7 @@ Motif : %6</translation>
         <translation>Annulation : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>No answer came: it may or may not have been applied. Retrying is safe: each of these actions sets a state.</source>
         <translation>Aucune réponse n’est arrivée : l’action a pu être appliquée ou non. Réessayer est sans danger : chacune de ces actions fixe un état.</translation>
     </message>
@@ -2836,11 +3085,17 @@ Motif : %6</translation>
         <translation>Smile ID a rencontré un problème de son côté ; un nouvel essai peut réussir.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Nothing was applied. Once the connection or the base URL is put right, retrying is safe.</source>
+        <translation>Rien n’a été appliqué. Une fois la connexion ou l’URL de base corrigée, réessayer est sans risque.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Done. Changed your mind?</source>
         <translation>C’est fait. Vous avez changé d’avis ?</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+1"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1 « %2 »</translation>
@@ -2857,7 +3112,7 @@ Motif : %6</translation>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../ui/HelpMenu.cpp" line="+11"/>
+        <location filename="../../ui/HelpMenu.cpp" line="+12"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -2892,7 +3147,7 @@ Motif : %6</translation>
         <translation>&amp;À propos d’Enrollee Console</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Go to the user ID</source>
         <translation>Aller à l’identifiant utilisateur</translation>
     </message>
@@ -3437,7 +3692,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../../ui/history/HistoryExporter.cpp" line="+179"/>
+        <location filename="../../ui/history/HistoryExporter.cpp" line="+186"/>
         <source>No file name was given for the export.</source>
         <translation>Aucun nom de fichier n&apos;a été indiqué pour l&apos;export.</translation>
     </message>
@@ -4313,7 +4568,7 @@ Motif : %6</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../ui/lookup/LookupPanel.cpp" line="+24"/>
+        <location filename="../../ui/lookup/LookupPanel.cpp" line="+26"/>
         <source>Demo enrollees on the local sandbox</source>
         <translation>Inscrits de démonstration du bac à sable local</translation>
     </message>
@@ -4338,7 +4593,17 @@ Motif : %6</translation>
         <translation>L&apos;identifiant utilisateur (user_id) sous lequel l&apos;inscrit a été enregistré</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Act on them in the Bulk tab</source>
+        <translation>Les traiter dans l’onglet Lots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the pasted user IDs to the Bulk tab</source>
+        <translation>Déplacer les identifiants collés vers l’onglet Lots</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Demo enrollees</source>
         <translation>Inscrits de démonstration</translation>
     </message>
@@ -4363,12 +4628,20 @@ Motif : %6</translation>
         <translation>Actions passées pour cet utilisateur</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Warning: the history check found breaks (%1). The past actions and the state shown here may have been altered; see the History tab.</source>
         <translation>Attention : la vérification de l’historique a trouvé des ruptures (%1). Les actions passées et l’état affichés ici ont peut-être été modifiés ; voir l’onglet Historique.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>This is %n user IDs, one a line. This field acts on one user; the Bulk tab acts on a list.</source>
+        <translation>
+            <numerusform>Ceci est %n identifiant utilisateur par ligne. Ce champ agit sur un utilisateur&#xa0;; l’onglet Lots agit sur une liste.</numerusform>
+            <numerusform>Ceci fait %n identifiants utilisateur, un par ligne. Ce champ agit sur un utilisateur&#xa0;; l’onglet Lots agit sur une liste.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
         <source>Type or pick a user ID to see what this console knows and to act on it.</source>
         <translation>Saisissez ou choisissez un identifiant utilisateur pour voir ce que sait cette console et agir sur cet utilisateur.</translation>
     </message>
@@ -4378,7 +4651,7 @@ Motif : %6</translation>
         <translation>Les espaces en début et en fin seront supprimés&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>No user selected.</source>
         <translation>Aucun utilisateur sélectionné.</translation>
     </message>
@@ -4401,12 +4674,12 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+296"/>
+        <location filename="../../ui/MainWindow.cpp" line="+310"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-225"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -4421,7 +4694,7 @@ Motif : %6</translation>
         <translation>&amp;Consultation et actions</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>This console&apos;s history says user &quot;%1&quot; was deleted (%2). Smile ID refuses every action on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.</source>
         <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
     </message>
@@ -4877,7 +5150,7 @@ Motif : %6</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profiles/ProfileDialog.cpp" line="+100"/>
+        <location filename="../../ui/profiles/ProfileDialog.cpp" line="+105"/>
         <source>Production profile: actions change real people&apos;s enrollments.</source>
         <translation>Profil de production : les actions modifient les inscriptions de personnes réelles.</translation>
     </message>
@@ -4897,7 +5170,7 @@ Motif : %6</translation>
         <translation>Enregistrer vos modifications de %1 ?</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-141"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -4932,7 +5205,12 @@ Motif : %6</translation>
         <translation>Le bac à sable local intégré est toujours disponible et ne nécessite aucun profil.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>&amp;Use this profile</source>
+        <translation>&amp;Utiliser ce profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -4942,22 +5220,17 @@ Motif : %6</translation>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save and &amp;use</source>
-        <translation>Enregistrer et &amp;utiliser</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Save and switch to this profile</source>
         <translation>Enregistrer et basculer sur ce profil</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Saved &quot;%1&quot;; its API key is in the keychain.</source>
         <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
     </message>
@@ -4967,7 +5240,7 @@ Motif : %6</translation>
         <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>Remove profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -5127,7 +5400,7 @@ Motif : %6</translation>
         <translation>&amp;Clé d&apos;API&#xa0;:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
@@ -5147,12 +5420,13 @@ Motif : %6</translation>
         <translation>Saisissez la clé d&apos;API de ce profil.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>Paste the API key from the Smile ID portal</source>
         <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <location line="+26"/>
         <source>Stored — leave empty to keep the current key</source>
         <translation>Enregistrée — laissez vide pour conserver la clé actuelle</translation>
     </message>
@@ -5160,7 +5434,7 @@ Motif : %6</translation>
 <context>
     <name>PromptService</name>
     <message>
-        <location filename="../../ui/PromptService.cpp" line="+118"/>
+        <location filename="../../ui/PromptService.cpp" line="+119"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -5221,7 +5495,7 @@ Motif : %6</translation>
         <translation>État du résultat</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -5231,12 +5505,12 @@ Motif : %6</translation>
         <translation>Afficher la réponse brute</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>No action sent yet in this session.</source>
         <translation>Aucune action envoyée pour le moment dans cette session.</translation>
     </message>
@@ -5256,7 +5530,7 @@ Motif : %6</translation>
         <translation>Information</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Recorded in history as record #%1.</source>
         <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1.</translation>
     </message>
@@ -5266,7 +5540,7 @@ Motif : %6</translation>
         <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1, avec un résultat inconnu.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>URL: %1
 Outcome: %2
 HTTP status: %3
@@ -5552,7 +5826,7 @@ Réponse&#xa0;:
         <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Local sandbox listening on %1</source>
         <translation>Bac à sable local à l&apos;écoute sur %1</translation>
     </message>
@@ -5872,7 +6146,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Last verified team record: #%1 %2</source>
         <translation>Dernier enregistrement d&apos;équipe vérifié&#xa0;: n° %1 %2</translation>
     </message>
@@ -5986,6 +6260,55 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+20"/>
         <source>No team database is connected.</source>
         <translation>Aucune base de données d&apos;équipe n&apos;est connectée.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConsoles</name>
+    <message>
+        <location filename="../../app/team/TeamConsoles.cpp" line="+27"/>
+        <source>This console has no signing key yet (its history has no chain key): its records wait until it has one.</source>
+        <translation>Cette console n’a pas encore de clé de signature (son historique n’a pas de clé de chaînage)&#xa0;: ses enregistrements attendent qu’elle en ait une.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+39"/>
+        <source>Could not read the team&apos;s registered consoles:</source>
+        <translation>Impossible de lire les consoles enregistrées de l’équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Could not register this console&apos;s signing key in the team trail:</source>
+        <translation>Impossible d’enregistrer la clé de signature de cette console dans le journal d’équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team trail refuses this console&apos;s records: its name (%1) is registered to the role %2, not to %3. Nothing was sent; ask the team&apos;s administrator.</source>
+        <translation>Le journal d’équipe refuse les enregistrements de cette console&#xa0;: son nom (%1) est enregistré au rôle %2, et non à %3. Rien n’a été envoyé&#xa0;; adressez-vous à l’administrateur de l’équipe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The team trail refuses this console&apos;s records: its name (%1) is registered with another signing key. The registration was changed in the database; nothing was sent. Ask the team&apos;s administrator.</source>
+        <translation>Le journal d’équipe refuse les enregistrements de cette console&#xa0;: son nom (%1) est enregistré avec une autre clé de signature. L’enregistrement a été modifié dans la base&#xa0;; rien n’a été envoyé. Adressez-vous à l’administrateur de l’équipe.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not read the team trail&apos;s schema:</source>
+        <translation>Impossible de lire le schéma du journal d’équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it names a console that was never registered: it was not written by a console (forged)</source>
+        <translation>il nomme une console qui n’a jamais été enregistrée&#xa0;: aucune console ne l’a écrit (falsifié)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it names a console registered to %1, but says %2 wrote it (forged)</source>
+        <translation>il nomme une console enregistrée au rôle %1, mais se dit écrit par %2 (falsifié)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its signature is not that of the console it names: that console never wrote it (forged, or altered)</source>
+        <translation>sa signature n’est pas celle de la console qu’il nomme&#xa0;: cette console ne l’a jamais écrit (falsifié, ou modifié)</translation>
     </message>
 </context>
 <context>
@@ -6117,7 +6440,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>No team trail is connected.</source>
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
@@ -6158,7 +6481,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/team/TeamSchema.cpp" line="+213"/>
+        <location filename="../../app/team/TeamSchema.cpp" line="+272"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>
@@ -6203,17 +6526,25 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     </message>
     <message>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Team trail: connecting…</source>
         <translation>Journal d’équipe&#xa0;: connexion…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-6"/>
         <source>Team trail check failed: %1</source>
         <translation>Échec du contrôle du journal d’équipe&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Team trail refuses %n record(s) of this console: %1</source>
+        <translation>
+            <numerusform>Le journal d’équipe refuse %n enregistrement de cette console&#xa0;: %1</numerusform>
+            <numerusform>Le journal d’équipe refuse %n enregistrements de cette console&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
         <source>Team trail is behind: %n record(s) waiting to be sent (database unreachable since %1)</source>
         <translation>
             <numerusform>Journal d’équipe en retard&#xa0;: %n enregistrement en attente d’envoi (base de données injoignable depuis %1)</numerusform>
@@ -6247,17 +6578,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamTrail</name>
     <message>
-        <location filename="../../app/team/TeamTrail.cpp" line="+82"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="+84"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
         <translation>enregistrement d&apos;équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Could not write to the team trail:</source>
-        <translation>Impossible d&apos;écrire dans le journal d&apos;équipe&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+106"/>
         <source>Could not begin writing to the team trail:</source>
         <translation>Impossible de commencer l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
     </message>
@@ -6277,19 +6603,45 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Impossible de valider l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+29"/>
-        <location line="+12"/>
+        <location line="-102"/>
+        <location line="+114"/>
+        <location line="+47"/>
+        <location line="+16"/>
         <source>Could not read the team trail:</source>
         <translation>Impossible de lire le journal d&apos;équipe&#xa0;:</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>%1 did &quot;%2&quot; on this user %n minute(s) ago</source>
-        <translation>%1 a effectué «&#xa0;%2&#xa0;» sur cet utilisateur il y a %n minute(s)</translation>
+        <location line="-149"/>
+        <source>Team record #%1 holds this console&apos;s record %2 (%3), but not as this console wrote it: someone wrote in this console&apos;s name. This console&apos;s own record was not sent and waits; run &quot;enrollee-cli history --verify&quot; and tell the team&apos;s administrator.</source>
+        <translation>L’enregistrement d’équipe n°&#xa0;%1 contient l’enregistrement %2 (%3) de cette console, mais pas tel qu’elle l’a écrit&#xa0;: quelqu’un a écrit au nom de cette console. L’enregistrement de cette console n’a pas été envoyé et attend&#xa0;; exécutez «&#xa0;enrollee-cli history --verify&#xa0;» et prévenez l’administrateur de l’équipe.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
+        <source>The team trail refused this console&apos;s record:</source>
+        <translation>Le journal d’équipe a refusé l’enregistrement de cette console&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>less than a minute ago</source>
+        <translation>il y a moins d’une minute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a minute ago</source>
+        <translation>il y a une minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n minutes ago</source>
+        <translation>il y a %n minutes</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 did &quot;%2&quot; on this user %3</source>
+        <translation>%1 a fait «&#xa0;%2&#xa0;» sur cet utilisateur %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Team records from #%1 are missing.</source>
         <translation>Les enregistrements d&apos;équipe à partir du n° %1 manquent.</translation>
     </message>
@@ -6304,7 +6656,13 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>%1 a été modifié&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+29"/>
+        <source>%1: %2.</source>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>The team trail ends before record #%1, which this console verified.</source>
         <translation>Le journal d&apos;équipe s&apos;arrête avant l&apos;enregistrement n° %1, que cette console a vérifié.</translation>
     </message>
@@ -6314,12 +6672,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Les enregistrements d&apos;équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 was altered (UPDATE): its hash does not match.</source>
         <translation>%1 a été modifié (UPDATE)&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
         <translation>Le point de contrôle d&apos;équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
     </message>
@@ -6337,6 +6695,24 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+10"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten from there (records altered and their hashes recomputed).</source>
         <translation>L&apos;enregistrement d&apos;équipe n° %1 n&apos;est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit à partir de là (enregistrements modifiés et empreintes recalculées).</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../ui/UserGuideDialog.cpp" line="+11"/>
+        <source>User guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User guide text</source>
+        <translation>Texte du guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close the user guide</source>
+        <translation>Fermer le guide de l’utilisateur</translation>
     </message>
 </context>
 <context>

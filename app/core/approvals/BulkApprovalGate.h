@@ -26,14 +26,14 @@ class BulkApprovalGate : public QObject
 public:
     struct Verdict {
         enum class Kind {
-            Free,        // no approval needed: send
-            Approved,    // send every row under request `requestId`
-            Requested,   // recorded as request `requestId`; nothing sent
-            Waiting,     // the request still awaits a second officer; nothing sent
-            Refused,     // denied, expired, or not claimable; nothing sent
-            Changed,     // the run file no longer matches the approved digest; nothing sent
-            Held,        // the team's policy names the action and cannot be checked now; nothing sent
-            Failed,      // the run file or the request could not be written; nothing sent
+            Free,      // no approval needed: send
+            Approved,  // send every row under request `requestId`
+            Requested, // recorded as request `requestId`; nothing sent
+            Waiting,   // the request still awaits a second officer; nothing sent
+            Refused,   // denied, expired, or not claimable; nothing sent
+            Changed,   // the run file no longer matches the approved digest; nothing sent
+            Held,      // the team's policy names the action and cannot be checked now; nothing sent
+            Failed,    // the run file or the request could not be written; nothing sent
         };
         Kind kind = Kind::Free;
         qint64 requestId = 0;

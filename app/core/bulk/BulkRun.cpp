@@ -1,6 +1,7 @@
 #include "BulkRun.h"
 
 #include "action/ActionRunner.h"
+#include "bulk/BulkBrakes.h"
 #include "bulk/BulkResults.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
@@ -10,16 +11,11 @@
 
 namespace {
 constexpr int kResultsEveryMs = 500;
-
-bool isHopelessRefusal(const QString &code)
-{
-    return code == QLatin1String("2205") || code == QLatin1String("2405") || code == QLatin1String("2220");
-}
 } // namespace
 
 BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
     : QObject(parent), m_record(std::move(record)), m_runner(runner), m_history(history), m_store(store),
-      m_throttle(m_record.rate)
+      m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
 {
     m_pumpTimer.setSingleShot(true);
     m_resultsTimer.setSingleShot(true);
@@ -59,6 +55,11 @@ void BulkRun::setResultsPath(const QString &path)
     m_results = std::make_unique<BulkResults>(path);
 }
 
+void BulkRun::setRefusalStreakLimit(int n)
+{
+    m_brakes->setRefusalStreakLimit(n);
+}
+
 QUrl BulkRun::origin() const
 {
     return m_origin.isEmpty() ? m_record.profile.origin() : m_origin;
@@ -90,7 +91,7 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
     const BulkRecord record = m_record;
     const BulkStore *store = m_store;
     BulkRunLock *lock = &m_lock;
-    offThread([record, store, lock] { return lockAndCheck(record, store, lock); },
+    offThread([record, store, lock] { return lock->acquireToSend(record, *store); },
               [this, then](const Status &locked) {
         if (!locked.ok()) {
             m_resuming = false;
@@ -110,25 +111,6 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
             then(read.value().entries);
         });
     });
-}
-
-Status BulkRun::lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock)
-{
-    if (Status s = lock->acquire(store->folder(), record.id); !s.ok())
-        return s;
-    if (Result<BulkRecord> onDisk = store->load(record.id); onDisk.ok()) {
-        const BulkRecord::State state = onDisk.value().state;
-        if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
-            lock->release();
-            return Status::failure(tr("Run %1 is %2 already.").arg(record.id, BulkRecord::stateName(state)),
-                                   Status::Kind::Invalid);
-        }
-    }
-    if (Status s = store->checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
-        lock->release();
-        return s;
-    }
-    return Status::success();
 }
 
 void BulkRun::releaseLock()
@@ -180,8 +162,7 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
         else
             m_queue.append(i);
     }
-    // What is left of the canary: rows sent before a pause or an interruption were its first rows.
-    m_canaryLeft = m_record.canary > begun ? m_record.canary - begun : -1;
+    m_brakes->start(m_record.canary, begun);
     writeResults();
     emit started();
     emit progress(counts());
@@ -230,9 +211,7 @@ void BulkRun::pump()
         return;
     int waitMs = 0;
     int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
-    n = qMin(n, int(m_queue.size()));
-    if (m_canaryLeft >= 0)
-        n = qMin(n, m_canaryLeft);
+    n = m_brakes->allow(qMin(n, int(m_queue.size())));
     if (n <= 0) {
         if (waitMs > 0)
             m_pumpTimer.start(waitMs);
@@ -241,8 +220,7 @@ void BulkRun::pump()
     m_throttle.sent(m_clock.elapsed(), n);
     for (int i = 0; i < n; ++i)
         submitRow(m_queue.takeFirst());
-    if (m_canaryLeft > 0)
-        m_canaryLeft -= n;
+    m_brakes->sent(n);
 }
 
 void BulkRun::submitRow(int index)
@@ -308,28 +286,13 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         r.status = BulkRecord::classify(m_record.action, outcome.entry);
     }
     m_counts.add(r);
-    if (r.status == BulkRowStatus::Failed && isHopelessRefusal(r.entry.code))
-        ++m_streak;
-    else if (r.status == BulkRowStatus::Succeeded || r.status == BulkRowStatus::Already)
-        m_streak = 0;
     if (outcome.result.httpStatus == 429)
         m_throttle.tooMany(m_clock.elapsed());
     emit rowFinished(index);
     emit progress(counts());
     scheduleResults();
-    if (m_streak >= m_streakLimit && !m_pausing)
-        pause(PauseCause::Refusals,
-              tr("%n rows in a row were refused with %1 (%2); the rest would fail the same way.", nullptr, m_streak)
-                  .arg(r.entry.code, r.entry.message));
-    // Nothing listens at the run's address (connection refused, host not found): every other row would
-    // fail the same way, slowly, through the runner's retries. The run stops and says where it tried.
-    if (r.status == BulkRowStatus::Failed && !outcome.result.requestSent
-        && outcome.result.outcome == ApiResult::Outcome::NetworkError && !m_pausing && !m_queue.isEmpty())
-        pause(PauseCause::Unreachable,
-              tr("Nothing answers at %1 (%2). The run is paused; resume it once the server can be reached.")
-                  .arg(origin().toString(), outcome.result.message));
-    if (m_canaryLeft == 0 && !m_pausing && !m_queue.isEmpty())
-        pause(PauseCause::Canary, tr("The canary rows are done."));
+    if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(r, outcome.result, origin(), !m_queue.isEmpty()))
+        pause(stop->cause, stop->reason);
     if (inFlight() == 0 && (m_pausing || m_cancelling || m_queue.isEmpty()))
         settle();
     else
@@ -370,8 +333,7 @@ void BulkRun::resume()
         return;
     m_pausing = false;
     m_stopped = false;
-    m_streak = 0;
-    m_canaryLeft = -1;
+    m_brakes->resumed();
     m_record.state = BulkRecord::State::Running;
     m_record.pauseReason.clear();
     // A paused run let go of its lock: another process may have sent some of its rows since. Nothing

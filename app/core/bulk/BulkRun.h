@@ -20,6 +20,7 @@
 #include <memory>
 
 class ActionRunner;
+class BulkBrakes;
 class BulkResults;
 class BulkStore;
 class HistoryService;
@@ -66,7 +67,7 @@ public:
     // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
     void setResultsPath(const QString &path);
     // Refusals in a row that pause the run (default 5).
-    void setRefusalStreakLimit(int n) { m_streakLimit = qMax(1, n); }
+    void setRefusalStreakLimit(int n);
     // The run's first `rows` rows go first, then it pauses with PauseCause::Canary until resume(); 0 =
     // none. Set from the run file (BulkRecord::canary) by default. Rows a run sent before it was paused
     // or interrupted count: a resumed run sends only what is left of its canary, and one that has never
@@ -105,9 +106,6 @@ signals:
     void failed(const Status &status);
 
 private:
-    // On the file thread: the run's lock, then its file read again (a run already ended is not sent
-    // again) and its results path checked.
-    static Status lockAndCheck(const BulkRecord &record, const BulkStore *store, BulkRunLock *lock);
     // Takes the run's lock (the run file read again under it), then reads the history for then(); a
     // refusal or an unreadable history stops the run with failed().
     void lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then);
@@ -151,9 +149,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
     QTimer m_resultsTimer;
-    int m_streak = 0;
-    int m_streakLimit = 5;
-    int m_canaryLeft = -1;
+    std::unique_ptr<BulkBrakes> m_brakes; // the run's own stops: canary, refusal streak, no answer
     bool m_started = false;
     bool m_refused = false;
     bool m_resuming = false; // resume() is taking the lock back and reading the history again

@@ -1,5 +1,7 @@
 #include "BulkRunLock.h"
 
+#include "bulk/BulkRecord.h"
+#include "bulk/BulkStore.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,26 @@ BulkRunLock::BulkRunLock() = default;
 BulkRunLock::~BulkRunLock()
 {
     release();
+}
+
+Status BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStore &store)
+{
+    if (Status s = acquire(store.folder(), record.id); !s.ok())
+        return s;
+    if (Result<BulkRecord> onDisk = store.load(record.id); onDisk.ok()) {
+        const BulkRecord::State state = onDisk.value().state;
+        if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
+            release();
+            return Status::failure(QCoreApplication::translate("BulkRunLock", "Run %1 is %2 already.")
+                                       .arg(record.id, BulkRecord::stateName(state)),
+                                   Status::Kind::Invalid);
+        }
+    }
+    if (Status s = store.checkResultsPath(record.resultsPath, record.inputPath); !s.ok()) {
+        release();
+        return s;
+    }
+    return Status::success();
 }
 
 bool BulkRunLock::held() const

@@ -6,7 +6,9 @@
 
 #include <memory>
 
+class BulkStore;
 class QLockFile;
+struct BulkRecord;
 
 // The one process that sends a run: a lock file beside the run file, taken before the run reads the
 // history and held until the run ends or its object is destroyed, so two processes that resume one
@@ -24,6 +26,10 @@ public:
     // Ok when this object holds the lock of run `id` in `folder` (again: idempotent); Kind::Locked,
     // naming the holder's pid, when another process (or another run object) holds it.
     Status acquire(const QString &folder, const QString &id);
+    // The lock of `record`'s run, then, under it, its run file read again: a run another process ended
+    // meanwhile is refused (Kind::Invalid) and not sent again; and its results path checked. Checking the
+    // run and marking it running is so one step across processes. The lock is let go on a refusal.
+    Status acquireToSend(const BulkRecord &record, const BulkStore &store);
     void release();
     bool held() const;
 

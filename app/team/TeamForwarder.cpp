@@ -3,6 +3,7 @@
 #include "history/HistoryRecords.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "settings/PrivateFiles.h"
+#include "team/TeamConsoles.h"
 #include "team/TeamTrail.h"
 
 #include <QFile>
@@ -63,8 +64,14 @@ Result<QList<TeamOutgoing>> TeamForwarder::outgoing(qint64 *newestLocal) const
 }
 
 Status TeamForwarder::send(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
-                           qint64 newestLocal, const TeamCheckpoint::State &checkpoint, const TeamSigner &signer) const
+                           qint64 newestLocal, const TeamCheckpoint::State &checkpoint, const TeamSigner &signer)
 {
+    if (!records.isEmpty() && !m_registered) {
+        if (Status registered = TeamConsoles::registerSelf(db, writer.installation, writer.machine, signer);
+            !registered.ok())
+            return registered;
+        m_registered = true;
+    }
     int written = 0;
     Status sent = TeamTrail::append(db, writer, records, checkpoint, signer, &written);
     if (sent.ok())

@@ -24,9 +24,14 @@ public:
 
     // The records not yet forwarded, in order; `newestLocal` gets the newest local record they reach.
     Result<QList<TeamOutgoing>> outgoing(qint64 *newestLocal) const;
-    // Appends `records` as `writer`, signed by `signer`, after `checkpoint`, then moves the mark to `newestLocal`.
+    // Appends `records` as `writer`, signed by `signer`, after `checkpoint`, then moves the mark to
+    // `newestLocal`. Before the first record on a connection, `signer`'s key is registered under the
+    // writer's name, or the loud reason the trail will not take this console's records is returned
+    // (Kind::PermissionDenied; Kind::Storage when the database could not be asked).
     Status send(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records, qint64 newestLocal,
-                const TeamCheckpoint::State &checkpoint, const TeamSigner &signer) const;
+                const TeamCheckpoint::State &checkpoint, const TeamSigner &signer);
+    // A new connection or a new key: register again before the next record.
+    void forgetRegistration() { m_registered = false; }
 
 private:
     qint64 mark() const;
@@ -35,4 +40,5 @@ private:
     LocalHistoryBackend *m_local;
     QString m_markFile;
     QString m_stateDir;
+    bool m_registered = false; // this console's key is registered, as far as this connection saw
 };

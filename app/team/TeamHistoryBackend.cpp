@@ -1,17 +1,15 @@
 #include "TeamHistoryBackend.h"
 
-#include "history/HistoryRecords.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "team/TeamApprovals.h"
 #include "team/TeamConnection.h"
+#include "team/TeamEntries.h"
 #include "team/TeamSchema.h"
 #include "team/TeamTrail.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QHash>
-#include <QJsonDocument>
 #include <QSqlDriver>
 #include <QTimer>
 
@@ -88,7 +86,7 @@ void TeamHistoryBackend::setChainKey(const QByteArray &key)
     m_local->setChainKey(key);
     m_chain.setKey(key);
     m_signer = TeamSigner(key);
-    m_registered = false;
+    m_forwarder.forgetRegistration();
 }
 
 void TeamHistoryBackend::setPassword(const QString &password)
@@ -147,7 +145,7 @@ Status TeamHistoryBackend::ensureOpen()
 void TeamHistoryBackend::dropConnection(const Status &why)
 {
     m_connection->close();
-    m_registered = false;
+    m_forwarder.forgetRegistration();
     m_problem = why.message();
     m_nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(kRetryMs);
 }
@@ -191,38 +189,6 @@ Status TeamHistoryBackend::complete(const QList<HistoryEntry> &completions)
     return written;
 }
 
-HistoryRead TeamHistoryBackend::toRead(const QList<TeamRecord> &records, qint64 from) const
-{
-    QList<HistoryShard::Record> shaped;
-    shaped.reserve(records.size());
-    QHash<qint64, const TeamRecord *> bySeq;
-    for (const TeamRecord &r : records) {
-        HistoryShard::Record s;
-        s.seq = r.seq;
-        s.text = r.body;
-        s.hash = r.hash;
-        s.file = address();
-        const QJsonDocument doc = QJsonDocument::fromJson(r.body.toUtf8());
-        s.parsed = doc.isObject();
-        s.json = doc.object();
-        if (r.kind == QLatin1String("complete"))
-            s.json.insert(QStringLiteral("ref"), r.refSeq);
-        shaped.append(s);
-        bySeq.insert(r.seq, &r);
-    }
-    HistoryRead read;
-    QHash<qint64, qsizetype> index;
-    QHash<qint64, qsizetype> earlier;
-    HistoryRecords::collect(shaped, from, &read, &index, &earlier);
-    for (HistoryEntry &e : read.entries) {
-        if (const TeamRecord *r = bySeq.value(e.id)) {
-            e.dbRole = r->dbRole;
-            e.machine = r->machine;
-        }
-    }
-    return read;
-}
-
 Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
 {
     if (ensureOpen().ok()) {
@@ -233,7 +199,7 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
             if (records.ok()) {
                 if (!records.value().isEmpty())
                     m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
-                return toRead(records.value(), from);
+                return TeamEntries::of(records.value(), from, address());
             }
             dropConnection(records.status());
         }
@@ -371,17 +337,13 @@ Status TeamHistoryBackend::sync()
     m_waiting = out.value().size();
     if (Status open = ensureOpen(); !open.ok())
         return open;
-    if (!out.value().isEmpty()) {
-        if (Status registered = registerSelf(); !registered.ok())
-            return registered;
-    }
     TeamRecord writer;
     writer.installation = trailName();
     writer.machine = m_config.machine;
     writer.dbRole = m_connection->role();
     Status sent = m_forwarder.send(m_connection->db(), writer, out.value(), newestLocal, m_checkpoint.read(m_chain),
                                    m_signer);
-    if (sent.kind() == Status::Kind::PermissionDenied) {
+    if (sent.kind() == Status::Kind::PermissionDenied || sent.kind() == Status::Kind::KeyUnavailable) {
         m_refused = sent.message(); // reachable, but refusing: the records wait and the faces say why
         return sent;
     }
@@ -393,25 +355,6 @@ Status TeamHistoryBackend::sync()
     m_waiting = 0;
     m_dirty = false;
     advanceCheckpoint();
-    return Status::success();
-}
-
-// Once per connection, before this console's first record goes: its key registered under its name, or
-// the loud reason the trail will not take its records.
-Status TeamHistoryBackend::registerSelf()
-{
-    if (m_registered)
-        return Status::success();
-    Status registered = TeamConsoles::registerSelf(m_connection->db(), trailName(), m_config.machine, m_signer);
-    if (registered.kind() == Status::Kind::Storage) {
-        dropConnection(registered);
-        return registered;
-    }
-    if (!registered.ok()) {
-        m_refused = registered.message();
-        return registered;
-    }
-    m_registered = true;
     return Status::success();
 }
 

@@ -96,10 +96,8 @@ private:
     static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
     void advanceCheckpoint();
-    Status registerSelf();
     QString trailName() const { return m_signer.trailName(m_config.installation); }
     void tick();
-    HistoryRead toRead(const QList<TeamRecord> &records, qint64 from) const;
 
     LocalHistoryBackend *m_local; // a child: it moves to the history thread with this object
     Config m_config;
@@ -110,8 +108,7 @@ private:
     TeamForwarder m_forwarder;
     TeamSigner m_signer; // derived from the chain key: signs every record this console sends
     QString m_problem;
-    QString m_refused;         // why the trail will not take this console's records (the database is reachable)
-    bool m_registered = false; // this console's key is registered, as far as this connection saw
+    QString m_refused; // why the trail will not take this console's records (the database is reachable)
     qint64 m_waiting = 0;
     qint64 m_newestSeen = 0;
     QDateTime m_nextAttempt;

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "PromptService.h"
 #include "bulk/BulkInput.h"
+#include "bulk/BulkInputForm.h"
 #include "bulk/BulkLauncher.h"
 #include "bulk/BulkPlan.h"
 #include "bulk/BulkProgressView.h"
@@ -17,17 +18,11 @@
 #include "profiles/EnvironmentStyle.h"
 #include "profiles/ProfileController.h"
 
-#include <QComboBox>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -59,33 +54,7 @@ void BulkPanel::build()
         w->setAccessibleName(accessible);
         return w;
     };
-    m_open = named(new QPushButton(tr("&Open file…"), this), "bulkOpenButton", tr("Open a file of user IDs"));
-    m_file = new QLabel(this);
-    m_file->setObjectName(QStringLiteral("bulkFileLabel"));
-    m_file->setAccessibleDescription(tr("Input file"));
-    m_file->setTextFormat(Qt::PlainText);
-    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name is in its tooltip
-    m_input = named(new QPlainTextEdit(this), "bulkInputEdit", tr("User IDs"));
-    m_input->setPlaceholderText(tr("Paste user IDs here, one per line, or a CSV with a header (user_id, and "
-                                   "optionally reason), or open a file."));
-    m_input->setMinimumHeight(m_input->fontMetrics().lineSpacing() * 5);
-    m_action = named(new QComboBox(this), "bulkActionCombo", tr("Action for every row"));
-    for (ActionKind kind : ActionInfo::all())
-        m_action->addItem(ActionInfo::displayName(kind), int(kind));
-    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_action->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    m_reason = named(new QLineEdit(this), "bulkReasonEdit", tr("Reason or case reference"));
-    m_reason->setPlaceholderText(tr("Reason or case reference"));
-    m_reason->setToolTip(tr("A reason column in the list overrides it per row."));
-    m_column = named(new QLineEdit(this), "bulkColumnEdit", tr("CSV column of the user IDs"));
-    m_column->setPlaceholderText(QStringLiteral("user_id"));
-    m_column->setFixedWidth(m_column->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 11);
-    m_rate = named(new QSpinBox(this), "bulkRateSpin", tr("Requests per second"));
-    m_rate->setRange(0, 100);
-    m_rate->setValue(5);
-    m_rate->setSpecialValueText(tr("no limit"));
-    m_rate->setSuffix(tr(" per second"));
-    m_rate->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_form = new BulkInputForm(m_prompts, this);
     m_check = named(new QPushButton(tr("&Check (dry run)"), this), "bulkCheckButton",
                     tr("Check every row; nothing is sent"));
     m_start = named(new QPushButton(tr("&Start run…"), this), "bulkStartButton", tr("Start the bulk run"));
@@ -111,29 +80,12 @@ void BulkPanel::build()
         box->setObjectName(QLatin1String(name));
         return box;
     };
-    QGroupBox *input = section(tr("1. User IDs"), "bulkInputBox");
-    auto *fileRow = new QHBoxLayout;
-    fileRow->addWidget(m_open);
-    fileRow->addWidget(m_file, 1);
-    auto *columnLabel = new QLabel(tr("Co&lumn:"), this);
-    columnLabel->setBuddy(m_column);
-    fileRow->addWidget(columnLabel);
-    fileRow->addWidget(m_column);
-    auto *inputLayout = new QVBoxLayout(input);
-    inputLayout->addLayout(fileRow);
-    inputLayout->addWidget(m_input, 1);
-
     QGroupBox *check = section(tr("2. Check"), "bulkCheckBox");
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Action:"), m_action);
-    form->addRow(tr("R&eason:"), m_reason);
-    form->addRow(tr("Ra&te:"), m_rate);
     auto *checkRow = new QHBoxLayout;
     checkRow->addWidget(m_check);
     checkRow->addStretch(1);
     auto *checkLayout = new QVBoxLayout(check);
-    checkLayout->addLayout(form);
+    checkLayout->addWidget(m_form);
     checkLayout->addLayout(checkRow);
     checkLayout->addWidget(m_summary);
 
@@ -151,31 +103,21 @@ void BulkPanel::build()
     resultsLayout->addWidget(m_results, 1);
 
     auto *left = new QVBoxLayout;
-    left->addWidget(input, 1);
+    left->addWidget(m_form->idsBox(), 1);
     left->addWidget(check);
     left->addWidget(run);
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left, 2);
     layout->addWidget(results, 3);
+    // The list's section came from the form: it is put back first among the sections, where screen
+    // readers look for it, as it is on screen.
+    m_form->idsBox()->lower();
 
-    connect(m_open, &QPushButton::clicked, this, &BulkPanel::openFile);
-    connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_input->toPlainText().isEmpty() && !m_inputPath.isEmpty()) {
-            m_inputPath.clear(); // typing replaces the file
-            m_file->clear();
-        }
+    connect(m_form, &BulkInputForm::edited, this, [this] {
         m_checked.clear();
         updateButtons();
     });
-    for (QLineEdit *edit : {m_reason, m_column})
-        connect(edit, &QLineEdit::textChanged, this, [this] {
-            m_checked.clear();
-            updateButtons();
-        });
-    connect(m_action, &QComboBox::currentIndexChanged, this, [this] {
-        m_checked.clear();
-        updateButtons();
-    });
+    connect(m_form, &BulkInputForm::checkRequested, this, &BulkPanel::check);
     connect(m_check, &QPushButton::clicked, this, &BulkPanel::check);
     connect(m_start, &QPushButton::clicked, this, &BulkPanel::start);
     connect(m_runs, &BulkRunList::resumeRequested, this, &BulkPanel::resumeStored);
@@ -252,11 +194,8 @@ void BulkPanel::confirmCancel()
 void BulkPanel::updateButtons()
 {
     const bool running = isRunning();
-    const bool hasInput = !m_inputPath.isEmpty() || !m_input->toPlainText().trimmed().isEmpty();
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_open), static_cast<QWidget *>(m_input), static_cast<QWidget *>(m_action),
-          static_cast<QWidget *>(m_reason), static_cast<QWidget *>(m_column), static_cast<QWidget *>(m_rate)})
-        w->setEnabled(!running);
+    const bool hasInput = m_form->hasInput();
+    m_form->setLocked(running);
     m_check->setEnabled(!running && hasInput);
     m_start->setEnabled(!running && hasInput && m_context->isReady() && m_profiles->canSend());
     m_start->setToolTip(m_profiles->canSend() ? QString()
@@ -266,61 +205,21 @@ void BulkPanel::updateButtons()
     m_results->setBusy(running);
 }
 
-void BulkPanel::openFile()
-{
-    const QString path = m_prompts->openFileName(this, tr("Open a list of user IDs"),
-                                                 tr("CSV or text files (*.csv *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        useFile(path);
-}
-
-void BulkPanel::useFile(const QString &path)
-{
-    m_input->clear();
-    m_inputPath = path;
-    m_file->setText(QFileInfo(path).fileName());
-    m_file->setToolTip(path);
-    m_checked.clear();
-    updateButtons();
-    check();
-}
-
 QVariantMap BulkPanel::draft() const
 {
-    return {{QStringLiteral("file"), m_inputPath},
-            {QStringLiteral("text"), m_input->toPlainText()},
-            {QStringLiteral("action"), m_action->currentIndex()},
-            {QStringLiteral("reason"), m_reason->text()},
-            {QStringLiteral("column"), m_column->text()},
-            {QStringLiteral("rate"), m_rate->value()}};
+    return m_form->draft();
 }
 
 void BulkPanel::restoreDraft(const QVariantMap &draft)
 {
-    if (draft.isEmpty())
-        return;
-    m_action->setCurrentIndex(draft.value(QStringLiteral("action"), m_action->currentIndex()).toInt());
-    m_reason->setText(draft.value(QStringLiteral("reason")).toString());
-    m_column->setText(draft.value(QStringLiteral("column")).toString());
-    m_rate->setValue(draft.value(QStringLiteral("rate"), m_rate->value()).toInt());
-    if (const QString file = draft.value(QStringLiteral("file")).toString(); !file.isEmpty())
-        return useFile(file);
-    m_input->setPlainText(draft.value(QStringLiteral("text")).toString());
-    if (!m_input->toPlainText().trimmed().isEmpty())
-        check();
+    m_form->restoreDraft(draft);
 }
 
 Result<BulkRecord> BulkPanel::recordFromInput() const
 {
-    BulkPlan::Options options;
-    options.action = ActionKind(m_action->currentData().toInt());
-    options.reason = m_reason->text().trimmed();
+    BulkPlan::Options options = m_form->options();
     options.profile = m_profiles->active();
-    options.rate = m_rate->value();
-    const QString column = m_column->text().trimmed();
-    const Result<BulkInput> parsed = m_inputPath.isEmpty()
-        ? BulkInput::parse(m_input->toPlainText().toUtf8(), column, options.reason)
-        : BulkInput::readFile(m_inputPath, column, options.reason);
+    const Result<BulkInput> parsed = m_form->input();
     if (!parsed.ok())
         return parsed.status();
     return BulkPlan::newRun(parsed.value(), options, m_context->core()->policy());

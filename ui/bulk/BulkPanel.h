@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class AppContext;
+class BulkInputForm;
 class BulkLauncher;
 class BulkProgressView;
 class BulkResultsView;
@@ -18,12 +19,8 @@ class BulkRunList;
 class BulkRunReader;
 class ProfileController;
 class PromptService;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 
 // The Bulk tab, laid out as the flow it is: a list of user IDs (opened from a CSV or text file, or
 // pasted), an action and a reason, checked row by row before anything is sent (the check is the dry run),
@@ -62,8 +59,6 @@ signals:
 
 private:
     void build();
-    void openFile();
-    void useFile(const QString &path);
     void check();
     void start();
     void retry(bool withUnknown);
@@ -84,7 +79,6 @@ private:
     AppContext *m_context;
     ProfileController *m_profiles;
     PromptService *m_prompts;
-    QString m_inputPath;
     QList<BulkRow> m_checked; // the rows of the last check; empty until one succeeded
     QPointer<BulkRun> m_run;
     bool m_running = false; // launched and neither paused nor over
@@ -97,13 +91,7 @@ private:
     QString m_storedWanted;           // the stored run last asked to be shown
     bool m_pausedForQuestion = false; // paused while the window asks whether to close
 
-    QPushButton *m_open = nullptr;
-    QLabel *m_file = nullptr;
-    QPlainTextEdit *m_input = nullptr;
-    QComboBox *m_action = nullptr;
-    QLineEdit *m_reason = nullptr;
-    QLineEdit *m_column = nullptr;
-    QSpinBox *m_rate = nullptr;
+    BulkInputForm *m_form = nullptr; // the list and the run's options
     QPushButton *m_check = nullptr;
     QPushButton *m_start = nullptr;
     QLabel *m_summary = nullptr;

@@ -68,6 +68,27 @@ inline CoreConfig officerCore(const Officer &officer)
     return core;
 }
 
+// `officer` doing `action` on `user` through enrollee-cli against the sandbox at `origin`, confirmed.
+inline CliRun officerActs(Officer &officer, const QUrl &origin, const QString &action, const QString &user)
+{
+    return officer.cli->run({action, user, QStringLiteral("--base-url"), origin.toString(),
+                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--yes")});
+}
+
+// Statements run by a superuser with triggers off (session_replication_role = replica): a DBA tampering.
+inline bool tamperAsSuperuser(const PgTestServer &server, const QStringList &sql)
+{
+    QString why;
+    QStringList statements{QStringLiteral("SET session_replication_role = replica")};
+    statements += sql;
+    statements.append(QStringLiteral("SET session_replication_role = origin"));
+    const bool done = server.superExec(statements, &why);
+    if (!done)
+        qWarning("%s", qPrintable(why));
+    return done;
+}
+
 inline qint64 superCount(const PgTestServer &server, const QString &sql)
 {
     QSqlDatabase db = server.superConnection(QStringLiteral("pgtest-count"));

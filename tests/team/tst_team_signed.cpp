@@ -65,9 +65,7 @@ void TestTeamSigned::initTestCase()
 
 CliRun TestTeamSigned::act(Officer &officer, const QString &action, const QString &user)
 {
-    return officer.cli->run({action, user, QStringLiteral("--base-url"), m_sandbox->origin().toString(),
-                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
-                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--yes")});
+    return officerActs(officer, m_sandbox->origin(), action, user);
 }
 
 QJsonObject TestTeamSigned::teamStatus(Officer &officer)
@@ -78,14 +76,7 @@ QJsonObject TestTeamSigned::teamStatus(Officer &officer)
 
 bool TestTeamSigned::tamper(const QStringList &sql)
 {
-    QString why;
-    QStringList statements{QStringLiteral("SET session_replication_role = replica")};
-    statements += sql;
-    statements.append(QStringLiteral("SET session_replication_role = origin"));
-    const bool done = m_pg.superExec(statements, &why);
-    if (!done)
-        qWarning("%s", qPrintable(why));
-    return done;
+    return tamperAsSuperuser(m_pg, sql);
 }
 
 QString TestTeamSigned::nameOf(const Officer &officer) const

@@ -71,9 +71,7 @@ void TestTeamTrail::initTestCase()
 
 CliRun TestTeamTrail::act(Officer &officer, const QString &action, const QString &user)
 {
-    return officer.cli->run({action, user, QStringLiteral("--base-url"), m_sandbox->origin().toString(),
-                             QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
-                             officer.role + QStringLiteral("@example.org"), QStringLiteral("--yes")});
+    return officerActs(officer, m_sandbox->origin(), action, user);
 }
 
 QJsonArray TestTeamTrail::history(Officer &officer)
@@ -84,14 +82,7 @@ QJsonArray TestTeamTrail::history(Officer &officer)
 
 bool TestTeamTrail::tamper(const QStringList &sql)
 {
-    QString why;
-    QStringList statements{QStringLiteral("SET session_replication_role = replica")};
-    statements += sql;
-    statements.append(QStringLiteral("SET session_replication_role = origin"));
-    const bool done = m_pg.superExec(statements, &why);
-    if (!done)
-        qWarning("%s", qPrintable(why));
-    return done;
+    return tamperAsSuperuser(m_pg, sql);
 }
 
 // A second `team init` (an upgrade run twice, two administrators) changes nothing.

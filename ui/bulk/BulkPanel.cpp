@@ -316,7 +316,7 @@ void BulkPanel::resumeStored(const BulkRecord &record)
     // history, and the officer confirms the rows it will still send.
     m_reader->rowsOf(record, [this](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
         const BulkRecord &stored = read.value();
-        const int left = BulkRunReader::rowsLeft(rows);
+        const int left = BulkPlan::rowsLeft(rows);
         m_launcher->confirmAndLaunch(stored,
                                      tr("resuming run %1, %n row(s) left to send (rows already sent are not sent "
                                         "again)",

@@ -26,11 +26,3 @@ void BulkRunReader::rowsOf(const BulkRecord &record, const Done &done)
                                            [record, done](const QList<BulkRowResult> &rows) { done(record, rows); });
     });
 }
-
-int BulkRunReader::rowsLeft(const QList<BulkRowResult> &rows)
-{
-    int left = 0;
-    for (const BulkRowResult &r : rows)
-        left += r.row.valid() && !r.begun() ? 1 : 0;
-    return left;
-}

@@ -26,9 +26,6 @@ public:
     // `record`'s rows from the history; unread (every row waiting) when the history cannot be read.
     void rowsOf(const BulkRecord &record, const Done &done);
 
-    // The valid rows of `rows` never begun: what resuming the run would send.
-    static int rowsLeft(const QList<BulkRowResult> &rows);
-
 private:
     BulkRunFiles *m_files;
     HistoryService *m_history;

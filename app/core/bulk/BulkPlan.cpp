@@ -142,3 +142,9 @@ QString BulkPlan::alreadyDoneNote(const BulkRecord &record, const QList<HistoryE
                                        known)
         .arg(ActionInfo::pastTense(record.action));
 }
+
+int BulkPlan::rowsLeft(const QList<BulkRowResult> &rows)
+{
+    return int(
+        std::count_if(rows.cbegin(), rows.cend(), [](const BulkRowResult &r) { return r.row.valid() && !r.begun(); }));
+}

@@ -52,6 +52,9 @@ public:
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,
                          const QString &resultsPath = {});
 
+    // The valid rows of a run's `rows` never begun: what resuming the run would send.
+    static int rowsLeft(const QList<BulkRowResult> &rows);
+
     // The valid rows whose user the history shows this action already succeeded for.
     static int alreadyDone(const BulkRecord &record, const QList<HistoryEntry> &history);
     // Says alreadyDone() in a sentence (translated); empty when it is none.

@@ -57,6 +57,17 @@
     </message>
 </context>
 <context>
+    <name>BulkBrakes</name>
+    <message numerus="yes">
+        <location filename="../../app/core/bulk/BulkBrakes.cpp" line="+42"/>
+        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
+        <translation type="unfinished">
+            <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
+            <numerusform>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkLauncher</name>
     <message numerus="yes">
         <location filename="../../ui/bulk/BulkLauncher.cpp" line="+34"/>
@@ -78,7 +89,7 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+241"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+183"/>
         <source>No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight are answered first. Failed rows can still be retried.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -86,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+112"/>
+        <location line="+69"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>%n row checked: </numerusform>
@@ -183,17 +194,6 @@
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>BulkRun</name>
-    <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+322"/>
-        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
-        <translation>
-            <numerusform>%n row in a row was refused with %1 (%2); the rest would fail the same way.</numerusform>
-            <numerusform>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</numerusform>
         </translation>
     </message>
 </context>

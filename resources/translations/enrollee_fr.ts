@@ -1206,6 +1206,27 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkBrakes</name>
+    <message numerus="yes">
+        <location filename="../../app/core/bulk/BulkBrakes.cpp" line="+42"/>
+        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
+        <translation>
+            <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
+            <numerusform>%n lignes d&apos;affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing answers at %1 (%2). The run is paused; resume it once the server can be reached.</source>
+        <translation>Rien ne répond à l’adresse %1 (%2). Le traitement est en pause&#xa0;; reprenez-le une fois le serveur joignable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The canary rows are done.</source>
+        <translation>Les lignes témoins sont terminées.</translation>
+    </message>
+</context>
+<context>
     <name>BulkCommand</name>
     <message>
         <location filename="../../app/cli/BulkCommand.cpp" line="+23"/>
@@ -1409,6 +1430,105 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkInputForm</name>
+    <message>
+        <location filename="../../ui/bulk/BulkInputForm.cpp" line="+31"/>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a file of user IDs</source>
+        <translation>Ouvrir un fichier d&apos;identifiants utilisateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input file</source>
+        <translation>Fichier d&apos;entrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User IDs</source>
+        <translation>Identifiants utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste user IDs here, one per line, or a CSV with a header (user_id, and optionally reason), or open a file.</source>
+        <translation>Collez ici les identifiants utilisateur, un par ligne, ou un CSV avec en-tête (user_id, et éventuellement reason), ou ouvrez un fichier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action for every row</source>
+        <translation>Action pour chaque ligne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Reason or case reference</source>
+        <translation>Motif ou référence de dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reason column in the list overrides it per row.</source>
+        <translation>Une colonne de motif dans la liste le remplace ligne par ligne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV column of the user IDs</source>
+        <translation>Colonne CSV des identifiants utilisateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ra&amp;te:</source>
+        <translation>Débi&amp;t&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests per second</source>
+        <translation>Requêtes par seconde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per second</source>
+        <translation> par seconde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1. User IDs</source>
+        <translation>1. Identifiants</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Co&amp;lumn:</source>
+        <translation>Colo&amp;nne&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Open a list of user IDs</source>
+        <translation>Ouvrir une liste d&apos;identifiants utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or text files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>BulkLauncher</name>
     <message>
         <location filename="../../ui/bulk/BulkLauncher.cpp" line="+27"/>
@@ -1470,63 +1590,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPanel</name>
     <message>
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+62"/>
-        <source>&amp;Open file…</source>
-        <translation>&amp;Ouvrir un fichier…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Open a file of user IDs</source>
-        <translation>Ouvrir un fichier d&apos;identifiants utilisateur</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Input file</source>
-        <translation>Fichier d&apos;entrée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>User IDs</source>
-        <translation>Identifiants utilisateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste user IDs here, one per line, or a CSV with a header (user_id, and optionally reason), or open a file.</source>
-        <translation>Collez ici les identifiants utilisateur, un par ligne, ou un CSV avec en-tête (user_id, et éventuellement reason), ou ouvrez un fichier.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Action for every row</source>
-        <translation>Action pour chaque ligne</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Reason or case reference</source>
-        <translation>Motif ou référence de dossier</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CSV column of the user IDs</source>
-        <translation>Colonne CSV des identifiants utilisateur</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Requests per second</source>
-        <translation>Requêtes par seconde</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>no limit</source>
-        <translation>illimité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> per second</source>
-        <translation> par seconde</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+58"/>
         <source>&amp;Check (dry run)</source>
         <translation>&amp;Vérifier (à blanc)</translation>
     </message>
@@ -1551,44 +1615,14 @@ Continuer ?</translation>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>&amp;Action:</source>
-        <translation>&amp;Action&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>R&amp;eason:</source>
-        <translation>&amp;Motif&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Co&amp;lumn:</source>
-        <translation>Colo&amp;nne&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="-39"/>
-        <source>A reason column in the list overrides it per row.</source>
-        <translation>Une colonne de motif dans la liste le remplace ligne par ligne.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-2"/>
         <source>Nothing checked yet.</source>
         <translation>Rien n’a encore été vérifié.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>1. User IDs</source>
-        <translation>1. Identifiants</translation>
-    </message>
-    <message>
-        <location line="+12"/>
         <source>2. Check</source>
         <translation>2. Vérification</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ra&amp;te:</source>
-        <translation>Débi&amp;t&#xa0;:</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1601,7 +1635,7 @@ Continuer ?</translation>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+49"/>
         <source>The window was closed.</source>
         <translation>La fenêtre a été fermée.</translation>
     </message>
@@ -1624,22 +1658,12 @@ Continuer ?</translation>
         <translation>Annuler le traitement</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>The active profile has no API key or partner ID to send with.</source>
         <translation>Le profil actif n&apos;a pas de clé d&apos;API ou d&apos;identifiant partenaire à envoyer.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Open a list of user IDs</source>
-        <translation>Ouvrir une liste d&apos;identifiants utilisateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV or text files (*.csv *.txt);;All files (*)</source>
-        <translation>Fichiers CSV ou texte (*.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+75"/>
+        <location line="+44"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -1688,8 +1712,8 @@ Continuer ?</translation>
         <translation>nouveau lot</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+227"/>
+        <location line="-161"/>
+        <location line="+184"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
@@ -2165,35 +2189,12 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+123"/>
-        <source>Run %1 is %2 already.</source>
-        <translation>Le traitement %1 est déjà %2.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+199"/>
-        <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
-        <translation>
-            <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
-            <numerusform>%n lignes d&apos;affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Nothing answers at %1 (%2). The run is paused; resume it once the server can be reached.</source>
-        <translation>Rien ne répond à l’adresse %1 (%2). Le traitement est en pause&#xa0;; reprenez-le une fois le serveur joignable.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The canary rows are done.</source>
-        <translation>Les lignes témoins sont terminées.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+308"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l&apos;agent.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -2237,7 +2238,12 @@ Continuer ?</translation>
 <context>
     <name>BulkRunLock</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRunLock.cpp" line="+40"/>
+        <location filename="../../app/core/bulk/BulkRunLock.cpp" line="+26"/>
+        <source>Run %1 is %2 already.</source>
+        <translation>Le traitement %1 est déjà %2.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Run %1 is being sent by another process (pid %2).</source>
         <translation>Le traitement %1 est en cours d’envoi par un autre processus (pid %2).</translation>
     </message>
@@ -6435,7 +6441,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+77"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+75"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6445,7 +6451,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+42"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
         <translation>Le journal d&apos;équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>

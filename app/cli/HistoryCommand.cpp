@@ -111,11 +111,18 @@ void HistoryCommand::withChainKey(AuditKey::Mode mode, const std::function<void(
 
 void HistoryCommand::list(const QString &userId, bool json)
 {
-    core()->history()->read(1, this, [this, userId, json](const Result<HistoryRead> &read) {
-        if (!read.ok())
-            return fail(ExitCode::kStorage, read.message());
-        show(read.value(), userId, json);
-    });
+    const auto read = [this, userId, json] {
+        core()->history()->read(1, this, [this, userId, json](const Result<HistoryRead> &read) {
+            if (!read.ok())
+                return fail(ExitCode::kStorage, read.message());
+            show(read.value(), userId, json);
+        });
+    };
+    // A team trail may need the password `team connect --save-password` kept in the keychain: opening the
+    // history hands it over (and the chain key, read only). A console of its own reads its files at once.
+    if (core()->hasTeam())
+        return withChainKey(AuditKey::Mode::ReadOnly, [read](const Status &) { read(); });
+    read();
 }
 
 void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool json)

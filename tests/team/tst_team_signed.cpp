@@ -21,6 +21,7 @@ private slots:
     void forgedRecordInAnOfficersNameIsNamed();
     void takenRecordIsRefusedLoudlyAndLandsLater();
     void replacedKeyIsRefusedLoudly();
+    void savedPasswordReadsTheTeamTrail();
 
 private:
     CliRun act(Officer &officer, const QString &action, const QString &user);
@@ -211,6 +212,28 @@ void TestTeamSigned::replacedKeyIsRefusedLoudly()
     QCOMPARE(beginsFor(QStringLiteral("rekeyed-user")), qint64(1));
     QCOMPARE(verify(m_a).exitCode, 0);
     QCOMPARE(verify(m_b).exitCode, 0);
+}
+
+// An officer who saved the password in the keychain (`team connect --save-password`), with no PGPASSWORD
+// and no ~/.pgpass: `history` reads the team's trail with it, not this console's records alone.
+void TestTeamSigned::savedPasswordReadsTheTeamTrail()
+{
+    QString why;
+    QVERIFY2(m_pg.createRole(QStringLiteral("officer_c"), QStringLiteral("pw-officer_c"),
+                             QStringLiteral("enrollee_officers"), &why),
+             qPrintable(why));
+    CliHarness c;
+    c.setEnv(QStringLiteral("PGPASSWORD"), QString());
+    c.setEnv(QStringLiteral("PGPASSFILE"), c.home() + QStringLiteral("/no-pgpass"));
+    const CliRun connected = c.run({QStringLiteral("team"), QStringLiteral("connect"), QStringLiteral("--conninfo"),
+                                    m_pg.conninfo(QStringLiteral("officer_c")), QStringLiteral("--save-password")},
+                                   "pw-officer_c\n");
+    QVERIFY2(connected.exitCode == 0, qPrintable(connected.describe()));
+    const CliRun listed = c.run({QStringLiteral("history"), QStringLiteral("--json")});
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+    QVERIFY2(!listed.err.contains("password"), listed.err.constData());
+    QVERIFY2(!listed.err.contains("cannot be reached"), listed.err.constData());
+    QVERIFY2(listed.out.contains("signed-a") && listed.out.contains("officer_a"), listed.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTeamSigned)

@@ -28,6 +28,7 @@
 #include "settings/AppSettings.h"
 #include "team/TeamController.h"
 #include "team/TeamStatusBar.h"
+#include "widgets/TimeText.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -229,7 +230,7 @@ void MainWindow::connectTargetSafety()
             deleted,
             tr("This console's history says user \"%1\" was deleted (%2). Smile ID refuses every action "
                "on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.")
-                .arg(userId, QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat)));
+                .arg(userId, TimeText::display(asOf)));
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkStore.h"
+#include "widgets/TimeText.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -68,9 +69,10 @@ void BulkRunList::refresh(const QString &select)
         [](const BulkStore &store) {
         QList<Line> lines;
         for (const BulkRecord &r : store.list()) {
-            lines.append({r.id,
-                          tr("%1 — %2, %n row(s), %3", nullptr, int(r.rows.size()))
-                              .arg(r.id, ActionInfo::displayName(r.action), r.displayState())});
+            lines.append(
+                {r.id,
+                 tr("%1 — %2, %n row(s), %3, started %4", nullptr, int(r.rows.size()))
+                     .arg(r.id, ActionInfo::displayName(r.action), r.displayState(), TimeText::display(r.created))});
         }
         return lines;
         },

@@ -1,6 +1,6 @@
 #include "HistoryDetailView.h"
 
-#include "history/TimeText.h"
+#include "widgets/TimeText.h"
 
 #include <QFontDatabase>
 #include <QJsonDocument>
@@ -96,7 +96,8 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
         const QJsonObject a = value.toObject();
         QString line = tr("  %1. %2  %3  HTTP %4  code %5  %6 ms")
                            .arg(a.value(QLatin1String("attempt")).toInt())
-                           .arg(a.value(QLatin1String("time")).toString(), a.value(QLatin1String("outcome")).toString())
+                           .arg(TimeText::display(a.value(QLatin1String("time")).toString()),
+                                a.value(QLatin1String("outcome")).toString())
                            .arg(a.value(QLatin1String("http_status")).toInt())
                            .arg(a.value(QLatin1String("code")).toString())
                            .arg(qint64(a.value(QLatin1String("elapsed_ms")).toDouble()));

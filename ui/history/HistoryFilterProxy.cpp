@@ -1,6 +1,7 @@
 #include "HistoryFilterProxy.h"
 
 #include "history/HistoryTableModel.h"
+#include "widgets/TimeText.h"
 
 HistoryFilterProxy::HistoryFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
@@ -167,7 +168,7 @@ QString HistoryFilterProxy::description() const
     if (m_to.isValid())
         parts.append(tr("to %1").arg(m_to.toString(Qt::ISODate)));
     if (m_sessionOnly && m_sessionStart.isValid())
-        parts.append(tr("this session (since %1)").arg(m_sessionStart.toUTC().toString(Qt::ISODate)));
+        parts.append(tr("this session (since %1)").arg(TimeText::display(m_sessionStart)));
     return parts.isEmpty() ? tr("all entries") : parts.join(QStringLiteral("; "));
 }
 

@@ -8,7 +8,7 @@
 #include "history/HistoryService.h"
 #include "history/HistoryTableMenu.h"
 #include "history/HistoryTableModel.h"
-#include "history/TimeText.h"
+#include "widgets/TimeText.h"
 
 #include <QDataStream>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #include "HistoryTableModel.h"
 
-#include "history/TimeText.h"
 #include "widgets/Glyphs.h"
+#include "widgets/TimeText.h"
 
 #include <QColor>
 #include <QIcon>

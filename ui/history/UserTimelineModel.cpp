@@ -1,7 +1,7 @@
 #include "UserTimelineModel.h"
 
 #include "history/HistoryTableModel.h"
-#include "history/TimeText.h"
+#include "widgets/TimeText.h"
 
 #include <QLocale>
 

@@ -3,9 +3,9 @@
 #include "action/Validation.h"
 #include "history/HistoryFeed.h"
 #include "history/HistoryTableModel.h"
-#include "history/TimeText.h"
 #include "history/UserTimelineModel.h"
 #include "lookup/KnownState.h"
+#include "widgets/TimeText.h"
 #include "widgets/WrapLabel.h"
 
 #include <QGroupBox>

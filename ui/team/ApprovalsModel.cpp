@@ -1,6 +1,7 @@
 #include "ApprovalsModel.h"
 
-#include <QLocale>
+#include "widgets/TimeText.h"
+
 #include <QUrl>
 
 ApprovalsModel::ApprovalsModel(QObject *parent) : QAbstractTableModel(parent)
@@ -71,7 +72,7 @@ QVariant ApprovalsModel::data(const QModelIndex &index, int role) const
     case Reason:
         return r->reason;
     case Expiry:
-        return QLocale().toString(r->expiresAt.toLocalTime(), QLocale::ShortFormat);
+        return TimeText::display(r->expiresAt);
     case State:
         return stateText(r->status);
     default:

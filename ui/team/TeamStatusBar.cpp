@@ -1,8 +1,7 @@
 #include "TeamStatusBar.h"
 
 #include "history/HistoryChain.h"
-
-#include <QLocale>
+#include "widgets/TimeText.h"
 
 TeamStatusBar::TeamStatusBar(QWidget *parent) : QLabel(parent)
 {
@@ -43,7 +42,7 @@ void TeamStatusBar::refresh()
     } else if (!m_haveStatus) {
         text = tr("Team trail: connecting…");
     } else if (!m_status.connected) {
-        const QString since = QLocale().toString(m_unreachableSince.time(), QLocale::ShortFormat);
+        const QString since = TimeText::display(m_unreachableSince);
         text = m_status.waiting > 0
             ? tr("Team trail is behind: %n record(s) waiting to be sent (database unreachable since %1)", nullptr,
                  int(m_status.waiting))

@@ -5,8 +5,8 @@
 
 // The one way the window writes a moment, in every tab, table, status line and message: local wall-clock
 // time with its zone named, to the second ("2026-12-02 09:14:03 CET"), the same in every language. The date
-// filters pick local dates, so the tables read in the same days; exports and details add the exact UTC
-// instant (ISO 8601) for tools and auditors.
+// filters pick local dates, so the tables read in the same days; exports add the exact UTC instant
+// (ISO 8601) for tools, and details the UTC instant to the millisecond for auditors.
 namespace TimeText {
 
 inline QString display(const QDateTime &time)
@@ -22,12 +22,12 @@ inline QString display(const QString &recorded)
     return time.isValid() ? display(time) : recorded;
 }
 
-// As display(), with the UTC instant after it, for detail panes.
+// As display(), with the UTC instant to the millisecond after it, written the same way, for detail panes.
 inline QString detailed(const QDateTime &time)
 {
-    return time.isValid()
-        ? display(time) + QStringLiteral("  (") + time.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(')')
-        : QString();
+    return time.isValid() ? display(time) + QStringLiteral("  (")
+            + time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral(" UTC)")
+                          : QString();
 }
 
 // A sample as wide as display()'s longest text, to size columns.

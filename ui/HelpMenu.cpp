@@ -56,6 +56,8 @@ QString HelpMenu::shortcutsText()
         add(ActionPanel::shortcut(kind), ActionInfo::displayName(kind));
     add(QKeySequence(Qt::CTRL | Qt::Key_L), tr("Go to the user ID"));
     add(QKeySequence(Qt::CTRL | Qt::Key_H), tr("Show the history"));
+    add(QKeySequence(Qt::CTRL | Qt::Key_B), tr("Show the bulk runs"));
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), tr("Show the approvals (with a team)"));
     add(QKeySequence(Qt::CTRL | Qt::Key_P), tr("Profiles"));
     add(QKeySequence::HelpContents, tr("User guide"));
     add(QKeySequence::Quit, tr("Quit"));

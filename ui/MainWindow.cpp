@@ -26,6 +26,7 @@
 #include "profiles/ProfileController.h"
 #include "profiles/ProfileDialog.h"
 #include "settings/AppSettings.h"
+#include "team/ApprovalsPanel.h"
 #include "team/TeamController.h"
 #include "team/TeamStatusBar.h"
 #include "widgets/TimeText.h"
@@ -122,6 +123,9 @@ void MainWindow::buildLayout()
             this);
         // Under the profile bar, where the officer looks before acting.
         layout->insertWidget(layout->indexOf(m_profileBar) + 1, m_team->statusBar());
+        m_menus->showApprovalsAction()->setVisible(true);
+        connect(m_menus, &WindowMenus::approvalsRequested, this,
+                [this] { m_tabs->setCurrentWidget(m_team->approvals()); });
     }
 }
 

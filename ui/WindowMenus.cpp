@@ -54,6 +54,11 @@ void WindowMenus::buildMenus(QMainWindow *window, const ActionPolicy &policy, Ac
     QAction *bulk = view->addAction(tr("&Bulk runs"), this, [this] { emit tabRequested(2); });
     bulk->setObjectName(QStringLiteral("showBulkAction"));
     bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    // Shift, because Ctrl+A selects all in a field. Shown once the window has an Approvals tab (a team).
+    m_showApprovals = view->addAction(tr("A&pprovals"), this, &WindowMenus::approvalsRequested);
+    m_showApprovals->setObjectName(QStringLiteral("showApprovalsAction"));
+    m_showApprovals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_showApprovals->setVisible(false);
 
     view->addSeparator();
     auto *language = new LanguageMenu(settings, view);

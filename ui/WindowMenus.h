@@ -22,6 +22,8 @@ public:
                 const QString &dataFolder);
 
     QAction *manageProfilesAction() const { return m_manageProfiles; }
+    // View → Approvals, hidden until the window has an Approvals tab to show.
+    QAction *showApprovalsAction() const { return m_showApprovals; }
     QLabel *sandboxStatus() const { return m_sandboxStatus; }
     QLabel *languageNotice() const { return m_languageNotice; }
 
@@ -29,6 +31,7 @@ signals:
     void profilesRequested();
     void userIdFocusRequested();
     void tabRequested(int index);
+    void approvalsRequested();
     void aboutRequested();
     // See LanguageMenu::languageChosen.
     void languageChosen(const QString &code, const QString &nextStart);
@@ -39,6 +42,7 @@ private:
     void buildStatusBar(QMainWindow *window);
 
     QAction *m_manageProfiles = nullptr;
+    QAction *m_showApprovals = nullptr;
     QLabel *m_sandboxStatus = nullptr;
     QLabel *m_languageNotice = nullptr;
 };

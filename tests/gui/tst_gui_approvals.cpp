@@ -3,6 +3,7 @@
 // their reason, the action as the buttons name it, user ID, environment and host), an approval needs a
 // reason, and Enter never approves; the Approvals table names the host. A colleague's recent act is
 // warned of with the action's human name and a true age. PostgreSQL must start: no skip.
+#include "HelpMenu.h"
 #include "support/ConsoleTest.h"
 #include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
@@ -25,6 +26,7 @@ private slots:
     void approvalNeedsAReason();
     void tableNamesTheHost();
     void colleaguesActNamedAndAged();
+    void approvalsTabHasAShortcut();
     void cleanup();
     void cleanupTestCase();
 
@@ -250,6 +252,23 @@ void TestGuiApprovals::colleaguesActNamedAndAged()
     QVERIFY2(!warning.contains(QStringLiteral("(s)")), qPrintable(warning));
     box->reject();
     QTRY_VERIFY(!m_window->actions()->isBusy());
+}
+
+// With a team the Approvals tab has its own shortcut, listed with the other tabs'.
+void TestGuiApprovals::approvalsTabHasAShortcut()
+{
+    auto *tabs = find<QTabWidget>(m_window.get(), "mainTabs");
+    tabs->setCurrentIndex(0);
+    QAction *show = find<QAction>(m_window.get(), "showApprovalsAction");
+    QVERIFY(show->isVisible());
+    const QKeySequence keys(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
+    QCOMPARE(show->shortcut(), keys);
+    QVERIFY(HelpMenu::shortcutsText().contains(keys.toString(QKeySequence::NativeText)));
+    m_window->activateWindow();
+    QTRY_VERIFY(QApplication::activeWindow() == m_window.get());
+    QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(tabs->currentWidget(), static_cast<QWidget *>(m_panel));
+    tabs->setCurrentIndex(0);
 }
 
 QTEST_MAIN(TestGuiApprovals)

@@ -8,6 +8,7 @@
 #include "history/HistoryTableModel.h"
 #include "history/UserTimelineModel.h"
 #include "lookup/LookupPanel.h"
+#include "profiles/ProfileController.h"
 #include "support/ConsoleTest.h"
 #include "team/ApprovalsModel.h"
 #include "team/TeamStatusBar.h"
@@ -129,6 +130,35 @@ private slots:
         const QString when = kOneFormat.match(seen.first()).captured(0);
         QVERIFY2(seen.at(1).contains(when) && seen.at(2).contains(when) && deletedNote.contains(when),
                  qPrintable(seen.join(QStringLiteral("\n"))));
+    }
+
+    // Every shortcut the window answers is in Help → Keyboard shortcuts, the Bulk tab's and the
+    // Approvals tab's too; without a team there is no Approvals tab, and its menu entry is hidden.
+    void everyShortcutIsListed()
+    {
+        const QString listed = HelpMenu::shortcutsText();
+        QStringList missing;
+        for (QAction *action : window()->findChildren<QAction *>()) {
+            for (const QKeySequence &keys : action->shortcuts()) {
+                if (!listed.contains(keys.toString(QKeySequence::NativeText)))
+                    missing << action->objectName() + QLatin1Char(' ') + keys.toString();
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        QVERIFY(listed.contains(QKeySequence(Qt::CTRL | Qt::Key_B).toString(QKeySequence::NativeText)));
+        QAction *approvals = find<QAction>(window(), "showApprovalsAction");
+        QCOMPARE(approvals->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        QVERIFY(!approvals->isVisible());
+    }
+
+    // The environment's name is plainly a label (no button's border), and says what it means and where
+    // the local sandbox listens.
+    void environmentIsALabelThatExplains()
+    {
+        auto *badge = find<QLabel>(window(), "environmentBadge");
+        QTRY_VERIFY(window()->profiles()->canSend());
+        QVERIFY2(!badge->styleSheet().contains(QLatin1String("border")), qPrintable(badge->styleSheet()));
+        QVERIFY2(badge->toolTip().contains(sandbox()->origin().toString()), qPrintable(badge->toolTip()));
     }
 };
 

@@ -17,9 +17,8 @@ void applyBadge(QWidget *widget, Environment env)
                                              "border-radius: 9px; padding: 2px 10px;")
                                   .arg(QLatin1String(kProductionBackground), QLatin1String(kProductionText)));
     } else {
-        // palette(...) keeps the badge readable in light and dark themes without picking colours.
-        widget->setStyleSheet(QStringLiteral("background-color: palette(alternate-base); color: palette(text); "
-                                             "border: 1px solid palette(mid); border-radius: 9px; padding: 2px 10px;"));
+        // Plain bold text: a bordered, rounded box read as a button that did nothing when clicked.
+        widget->setStyleSheet(QStringLiteral("font-weight: bold; padding: 2px 4px;"));
     }
 }
 

@@ -14,6 +14,6 @@ inline constexpr const char *kProductionBackground = "#b3261e";
 inline constexpr const char *kProductionText = "#ffffff";
 // A translated short label: "PRODUCTION", "Smile ID sandbox", "Local sandbox".
 QString badgeText(Environment env);
-// Applies the badge look to a label or frame: red for production, palette-based otherwise.
+// Applies the badge look to a label or frame: a red pill for production, plain bold text otherwise.
 void applyBadge(QWidget *widget, Environment env);
 } // namespace EnvironmentStyle

@@ -92,6 +92,12 @@ void ProfileBar::showActive(const Profile &profile)
                                                                                   : profile.endpoint().host();
     m_detailsText = tr("partner %1 · %2 · %3").arg(profile.partnerId, profile.email, where);
     m_details->setToolTip(m_detailsText);
+    // What the environment's name means, and where actions go: the sandbox's address changes every start.
+    m_badge->setToolTip(profile.environment == Environment::Local
+                            ? tr("The local sandbox: an emulator built into this program, listening on %1, with "
+                                 "demo enrollees. Nothing you send leaves this computer.")
+                                  .arg(where)
+                            : tr("Actions are sent to %1 at %2.").arg(m_badge->text(), where));
     m_details->setAccessibleName(m_detailsText);
     elideDetails();
 }

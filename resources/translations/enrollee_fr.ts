@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/AboutDialog.cpp" line="+14"/>
         <source>About Enrollee Console</source>
-        <translation>À propos d&apos;Enrollee Console</translation>
+        <translation>À propos d’Enrollee Console</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Application icon</source>
-        <translation>Icône de l&apos;application</translation>
+        <translation>Icône de l’application</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -28,7 +28,7 @@
         <source>A desktop console for Smile ID&apos;s enrollee API: re-enroll, deactivate, reactivate, flag and unflag fraud, and delete user IDs, with a tamper-evident audit trail.
 
 Licence: %1.</source>
-        <translation>Une console de bureau pour l&apos;API enrollee de Smile ID&#xa0;: autoriser la réinscription, désactiver, réactiver, signaler comme frauduleux, retirer le signalement de fraude et supprimer des identifiants utilisateur, avec un journal d&apos;audit qui rend toute altération détectable.
+        <translation>Une console de bureau pour l’API enrollee de Smile ID&#xa0;: autoriser la réinscription, désactiver, réactiver, signaler comme frauduleux, retirer le signalement de fraude et supprimer des identifiants utilisateur, avec un journal d’audit qui rend toute altération détectable.
 
 Licence&#xa0;: %1.</translation>
     </message>
@@ -115,17 +115,17 @@ OpenSSL&#xa0;: %4</translation>
     <message>
         <location line="+3"/>
         <source>The action.</source>
-        <translation>L&apos;action.</translation>
+        <translation>L’action.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The enrollee&apos;s user_id.</source>
-        <translation>Le user_id de l&apos;inscrit.</translation>
+        <translation>Le user_id de l’inscrit.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reason or case reference for the audit trail.</source>
-        <translation>Motif ou référence de dossier pour le journal d&apos;audit.</translation>
+        <translation>Motif ou référence de dossier pour le journal d’audit.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -150,19 +150,19 @@ OpenSSL&#xa0;: %4</translation>
     <message>
         <location line="+34"/>
         <source>%1 cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was sent.</source>
-        <translation>%1 est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été envoyé.</translation>
+        <translation>%1 est irréversible et l’entrée standard n’est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Delete user &quot;%1&quot; permanently (%2, %3)? This cannot be undone.
 Type the user ID again to confirm: </source>
-        <translation>Supprimer définitivement l&apos;utilisateur «&#xa0;%1&#xa0;» (%2, %3)&#xa0;? Cette opération est irréversible.
-Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </translation>
+        <translation>Supprimer définitivement l’utilisateur «&#xa0;%1&#xa0;» (%2, %3)&#xa0;? Cette opération est irréversible.
+Saisissez de nouveau l’identifiant utilisateur pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 user &quot;%2&quot; in %3? Type &quot;yes&quot; to confirm: </source>
-        <translation>Action «&#xa0;%1&#xa0;» sur l&apos;utilisateur «&#xa0;%2&#xa0;» (%3)&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
+        <translation>Action «&#xa0;%1&#xa0;» sur l’utilisateur «&#xa0;%2&#xa0;» (%3)&#xa0;? Tapez «&#xa0;oui&#xa0;» pour confirmer&#xa0;: </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -172,12 +172,12 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     <message>
         <location line="+3"/>
         <source>The user ID did not match; nothing was sent.</source>
-        <translation>L&apos;identifiant utilisateur ne correspond pas&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>L’identifiant utilisateur ne correspond pas&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was sent.</source>
-        <translation>Non confirmé&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Non confirmé&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -188,7 +188,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
         <location line="+16"/>
         <location line="+77"/>
         <source>Nothing was sent: %1</source>
-        <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
+        <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-52"/>
@@ -198,7 +198,7 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     <message>
         <location line="+71"/>
         <source>warning: the outcome could not be written to the history: %1</source>
-        <translation>avertissement&#xa0;: le résultat n&apos;a pas pu être écrit dans l&apos;historique&#xa0;: %1</translation>
+        <translation>avertissement&#xa0;: le résultat n’a pas pu être écrit dans l’historique&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-80"/>
@@ -208,12 +208,12 @@ Saisissez de nouveau l&apos;identifiant utilisateur pour confirmer&#xa0;: </tran
     <message>
         <location line="+28"/>
         <source>The approval request could not be recorded; nothing was sent: %1</source>
-        <translation>La demande d&apos;approbation n&apos;a pas pu être enregistrée&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
+        <translation>La demande d’approbation n’a pas pu être enregistrée&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of &quot;%2&quot; in %3 needs a second officer: request #%4 recorded, awaiting approval (enrollee-cli approvals approve %4). Nothing was sent.</source>
-        <translation>%1 de «&#xa0;%2&#xa0;» en %3 exige un second agent&#xa0;: demande n° %4 enregistrée, en attente d&apos;approbation (enrollee-cli approvals approve %4). Rien n&apos;a été envoyé.</translation>
+        <translation>%1 de «&#xa0;%2&#xa0;» en %3 exige un second agent&#xa0;: demande n° %4 enregistrée, en attente d’approbation (enrollee-cli approvals approve %4). Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -282,17 +282,17 @@ Continuer ?</translation>
     <message>
         <location line="+5"/>
         <source>Sending %1 for &quot;%2&quot;…</source>
-        <translation>Envoi de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
+        <translation>Envoi de l’action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 was not sent.</source>
-        <translation>L&apos;action «&#xa0;%1&#xa0;» n&apos;a pas été envoyée.</translation>
+        <translation>L’action «&#xa0;%1&#xa0;» n’a pas été envoyée.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -326,7 +326,7 @@ Continuer ?</translation>
     <message>
         <location line="+5"/>
         <source>Recorded in history. Required for Delete and for fraud flags.</source>
-        <translation>Consigné dans l&apos;historique. Obligatoire pour Supprimer et pour les signalements de fraude.</translation>
+        <translation>Consigné dans l’historique. Obligatoire pour Supprimer et pour les signalements de fraude.</translation>
     </message>
     <message>
         <location line="+122"/>
@@ -409,12 +409,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/action/ActionPolicy.cpp" line="+40"/>
         <source>%1 needs a reason or case reference for the audit trail.</source>
-        <translation>L&apos;action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d&apos;audit.</translation>
+        <translation>L’action «&#xa0;%1&#xa0;» exige un motif ou une référence de dossier pour le journal d’audit.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 in %2 must be confirmed first; nothing was sent.</source>
-        <translation>%1 en %2 doit d&apos;abord être confirmé&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>%1 en %2 doit d’abord être confirmé&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -445,7 +445,7 @@ Continuer ?</translation>
     <message>
         <location line="+3"/>
         <source>Starting: opening the audit trail…</source>
-        <translation>Démarrage&#xa0;: ouverture du journal d&apos;audit…</translation>
+        <translation>Démarrage&#xa0;: ouverture du journal d’audit…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -490,12 +490,12 @@ Continuer ?</translation>
     <message>
         <location line="+46"/>
         <source>No API key for profile &quot;%1&quot;.</source>
-        <translation>Aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;».</translation>
+        <translation>Aucune clé d’API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 in %2 needs a second officer&apos;s approval first; nothing was sent.</source>
-        <translation>%1 en %2 exige d&apos;abord l&apos;approbation d&apos;un second agent&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>%1 en %2 exige d’abord l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+209"/>
@@ -505,17 +505,17 @@ Continuer ?</translation>
     <message>
         <location line="+12"/>
         <source>%1 of &quot;%2&quot;: outcome unknown, no usable answer came back (%3).</source>
-        <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n&apos;est revenue (%3).</translation>
+        <translation>%1 de «&#xa0;%2&#xa0;»&#xa0;: résultat inconnu, aucune réponse exploitable n’est revenue (%3).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
-        <translation>Échec de l&apos;action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+        <translation>Échec de l’action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
-        <translation>Le résultat n&apos;a pas encore pu être écrit dans l&apos;historique (%1)&#xa0;; il le sera dès que l&apos;historique sera de nouveau accessible en écriture.</translation>
+        <translation>Le résultat n’a pas encore pu être écrit dans l’historique (%1)&#xa0;; il le sera dès que l’historique sera de nouveau accessible en écriture.</translation>
     </message>
     <message>
         <location line="-59"/>
@@ -549,12 +549,12 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>the enrolled user is disabled</source>
-        <translation>l&apos;utilisateur inscrit est désactivé</translation>
+        <translation>l’utilisateur inscrit est désactivé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the enrolled user is deleted</source>
-        <translation>l&apos;utilisateur inscrit est supprimé</translation>
+        <translation>l’utilisateur inscrit est supprimé</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -569,7 +569,7 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>the user must complete re-enrollment</source>
-        <translation>l&apos;utilisateur doit terminer sa réinscription</translation>
+        <translation>l’utilisateur doit terminer sa réinscription</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -580,42 +580,42 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>production is not enabled for this partner</source>
-        <translation>la production n&apos;est pas activée pour ce partenaire</translation>
+        <translation>la production n’est pas activée pour ce partenaire</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This is a fault on Smile ID&apos;s side; try again in a few minutes.</source>
-        <translation>Il s&apos;agit d&apos;une panne du côté de Smile ID&#xa0;; réessayez dans quelques minutes.</translation>
+        <translation>Il s’agit d’une panne du côté de Smile ID&#xa0;; réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the API key, the partner ID and that the profile&apos;s environment matches the key (sandbox keys do not work in production). If all are right, check this computer&apos;s clock.</source>
-        <translation>Vérifiez la clé d&apos;API, l&apos;identifiant partenaire et que l&apos;environnement du profil correspond à la clé (les clés du bac à sable ne fonctionnent pas en production). Si tout est correct, vérifiez l&apos;horloge de cet ordinateur.</translation>
+        <translation>Vérifiez la clé d’API, l’identifiant partenaire et que l’environnement du profil correspond à la clé (les clés du bac à sable ne fonctionnent pas en production). Si tout est correct, vérifiez l’horloge de cet ordinateur.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check that the API key belongs to this environment; Smile ID also answers 2204 for a key from the other environment.</source>
-        <translation>Vérifiez que la clé d&apos;API appartient bien à cet environnement&#xa0;; Smile ID renvoie aussi le code 2204 pour une clé de l&apos;autre environnement.</translation>
+        <translation>Vérifiez que la clé d’API appartient bien à cet environnement&#xa0;; Smile ID renvoie aussi le code 2204 pour une clé de l’autre environnement.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the user ID: Smile ID has no enrolled user with it in this environment.</source>
-        <translation>Vérifiez l&apos;identifiant utilisateur&#xa0;: Smile ID n&apos;a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
+        <translation>Vérifiez l’identifiant utilisateur&#xa0;: Smile ID n’a aucun utilisateur inscrit sous cet identifiant dans cet environnement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The user was deleted; nothing more can be done to this user ID.</source>
-        <translation>L&apos;utilisateur a été supprimé&#xa0;; plus aucune action n&apos;est possible sur cet identifiant utilisateur.</translation>
+        <translation>L’utilisateur a été supprimé&#xa0;; plus aucune action n’est possible sur cet identifiant utilisateur.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reactivate the user first.</source>
-        <translation>Réactivez d&apos;abord l&apos;utilisateur.</translation>
+        <translation>Réactivez d’abord l’utilisateur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ask Smile ID to enable production for your partner account, or use the sandbox.</source>
-        <translation>Demandez à Smile ID d&apos;activer la production pour votre compte partenaire, ou utilisez le bac à sable.</translation>
+        <translation>Demandez à Smile ID d’activer la production pour votre compte partenaire, ou utilisez le bac à sable.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -670,22 +670,22 @@ Continuer ?</translation>
     <message>
         <location line="+13"/>
         <source>This computer&apos;s clock is %1 seconds behind the server&apos;s</source>
-        <translation>L&apos;horloge de cet ordinateur retarde de %1 secondes sur celle du serveur</translation>
+        <translation>L’horloge de cet ordinateur retarde de %1 secondes sur celle du serveur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer&apos;s clock is %1 seconds ahead of the server&apos;s</source>
-        <translation>L&apos;horloge de cet ordinateur avance de %1 secondes sur celle du serveur</translation>
+        <translation>L’horloge de cet ordinateur avance de %1 secondes sur celle du serveur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, and signatures carry the time: set the clock right (enable network time), then try again.</source>
-        <translation>, or les signatures sont horodatées&#xa0;: remettez l&apos;horloge à l&apos;heure (activez la synchronisation de l&apos;heure par le réseau), puis réessayez.</translation>
+        <translation>, or les signatures sont horodatées&#xa0;: remettez l’horloge à l’heure (activez la synchronisation de l’heure par le réseau), puis réessayez.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The connection broke after the request was sent: the action may have been applied. Check before repeating it.</source>
-        <translation>La connexion a été interrompue après l&apos;envoi de la requête&#xa0;: l&apos;action a peut-être été appliquée. Vérifiez avant de la répéter.</translation>
+        <translation>La connexion a été interrompue après l’envoi de la requête&#xa0;: l’action a peut-être été appliquée. Vérifiez avant de la répéter.</translation>
     </message>
     <message>
         <location line="-22"/>
@@ -700,22 +700,22 @@ Continuer ?</translation>
     <message>
         <location line="+4"/>
         <source>Check the base URL: the server does not know this endpoint.</source>
-        <translation>Vérifiez l&apos;URL de base&#xa0;: le serveur ne connaît pas ce point de terminaison.</translation>
+        <translation>Vérifiez l’URL de base&#xa0;: le serveur ne connaît pas ce point de terminaison.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The action may or may not have been applied. Check your connection, then look the user up in the Smile ID portal before repeating it.</source>
-        <translation>L&apos;action a pu être appliquée ou non. Vérifiez votre connexion, puis recherchez l&apos;utilisateur dans le portail Smile ID avant de la répéter.</translation>
+        <translation>L’action a pu être appliquée ou non. Vérifiez votre connexion, puis recherchez l’utilisateur dans le portail Smile ID avant de la répéter.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server&apos;s certificate could not be trusted, so nothing was sent. Check the base URL and any proxy that intercepts HTTPS; the console never ignores certificate errors.</source>
-        <translation>Le certificat du serveur n&apos;a pas pu être validé&#xa0;: rien n&apos;a donc été envoyé. Vérifiez l&apos;URL de base et tout proxy qui intercepterait le HTTPS&#xa0;; la console n&apos;ignore jamais les erreurs de certificat.</translation>
+        <translation>Le certificat du serveur n’a pas pu être validé&#xa0;: rien n’a donc été envoyé. Vérifiez l’URL de base et tout proxy qui intercepterait le HTTPS&#xa0;; la console n’ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nothing reached the server. Check the network connection and the base URL.</source>
-        <translation>Rien n&apos;a atteint le serveur. Vérifiez la connexion réseau et l&apos;URL de base.</translation>
+        <translation>Rien n’a atteint le serveur. Vérifiez la connexion réseau et l’URL de base.</translation>
     </message>
 </context>
 <context>
@@ -723,17 +723,17 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/settings/AppSettings.cpp" line="+24"/>
         <source>%1 was readable by other users; it is now private to you.</source>
-        <translation>%1 était lisible par d&apos;autres utilisateurs&#xa0;; il vous est désormais réservé.</translation>
+        <translation>%1 était lisible par d’autres utilisateurs&#xa0;; il vous est désormais réservé.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is readable by other users and could not be made private; fix its permissions.</source>
-        <translation>%1 est lisible par d&apos;autres utilisateurs et n&apos;a pas pu vous être réservé&#xa0;; corrigez ses permissions.</translation>
+        <translation>%1 est lisible par d’autres utilisateurs et n’a pas pu vous être réservé&#xa0;; corrigez ses permissions.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The settings file could not be read; it was moved to %1 and defaults are in use.</source>
-        <translation>Le fichier de paramètres n&apos;a pas pu être lu&#xa0;; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
+        <translation>Le fichier de paramètres n’a pas pu être lu&#xa0;; il a été déplacé vers %1 et les valeurs par défaut sont utilisées.</translation>
     </message>
 </context>
 <context>
@@ -866,10 +866,10 @@ Continuer ?</translation>
   approvals approve ID [--reason TEXT] approve another officer&apos;s request
   approvals deny ID --reason TEXT      deny another officer&apos;s request
   approvals run ID                     send your approved request, exactly once</source>
-        <translation>Demandes à double validation (quatre yeux) dans le journal d&apos;équipe.
+        <translation>Demandes à double validation (quatre yeux) dans le journal d’équipe.
   approvals list [--json]              demandes en attente et approuvées pas encore exécutées
-  approvals approve ID [--reason TEXT] approuver la demande d&apos;un autre agent
-  approvals deny ID --reason TEXT      refuser la demande d&apos;un autre agent
+  approvals approve ID [--reason TEXT] approuver la demande d’un autre agent
+  approvals deny ID --reason TEXT      refuser la demande d’un autre agent
   approvals run ID                     envoyer votre demande approuvée, une seule fois</translation>
     </message>
     <message>
@@ -910,7 +910,7 @@ Continuer ?</translation>
     <message>
         <location line="+15"/>
         <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
-        <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
+        <translation>Aucun journal d’équipe n’est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -928,12 +928,12 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>#%1  %2  %3 %4  by %5  until %6  %7</source>
-        <translation>#%1  %2  %3 %4  par %5  jusqu&apos;au %6  %7</translation>
+        <translation>#%1  %2  %3 %4  par %5  jusqu’au %6  %7</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Request #%1 approved; its requester can now run it.</source>
-        <translation>Demande n° %1 approuvée&#xa0;; son auteur peut maintenant l&apos;exécuter.</translation>
+        <translation>Demande n° %1 approuvée&#xa0;; son auteur peut maintenant l’exécuter.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1110,12 +1110,12 @@ Continuer ?</translation>
     <message>
         <location line="+34"/>
         <source>The history already has records, but its chain key is in neither the keychain nor %1: a new key would start a second chain that no check can join to the first. Restore the key (the keychain entry &quot;%2&quot; or the file) first, or move the history folder aside to start a new history.</source>
-        <translation>L&apos;historique contient déjà des enregistrements, mais sa clé de chaînage n&apos;est ni dans le trousseau de clés ni dans %1&#xa0;: une nouvelle clé commencerait une seconde chaîne qu&apos;aucun contrôle ne pourrait relier à la première. Restaurez d&apos;abord la clé (l&apos;entrée «&#xa0;%2&#xa0;» du trousseau ou le fichier), ou déplacez le dossier de l&apos;historique pour commencer un nouvel historique.</translation>
+        <translation>L’historique contient déjà des enregistrements, mais sa clé de chaînage n’est ni dans le trousseau de clés ni dans %1&#xa0;: une nouvelle clé commencerait une seconde chaîne qu’aucun contrôle ne pourrait relier à la première. Restaurez d’abord la clé (l’entrée «&#xa0;%2&#xa0;» du trousseau ou le fichier), ou déplacez le dossier de l’historique pour commencer un nouvel historique.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The history&apos;s chain key cannot be reached (%1), and the history already has records: a new key would start a second chain that no check can join to the first. Run where the keychain is reachable, restore %2, or move the history folder aside to start a new history.</source>
-        <translation>La clé de chaînage de l&apos;historique est inaccessible (%1), et l&apos;historique contient déjà des enregistrements&#xa0;: une nouvelle clé commencerait une seconde chaîne qu&apos;aucun contrôle ne pourrait relier à la première. Exécutez là où le trousseau de clés est accessible, restaurez %2, ou déplacez le dossier de l&apos;historique pour commencer un nouvel historique.</translation>
+        <translation>La clé de chaînage de l’historique est inaccessible (%1), et l’historique contient déjà des enregistrements&#xa0;: une nouvelle clé commencerait une seconde chaîne qu’aucun contrôle ne pourrait relier à la première. Exécutez là où le trousseau de clés est accessible, restaurez %2, ou déplacez le dossier de l’historique pour commencer un nouvel historique.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1130,7 +1130,7 @@ Continuer ?</translation>
     <message>
         <location line="+88"/>
         <source>The keychain cannot be reached (%1): the chain key may still be in it, so it is not lost. Begin a new key epoch where the keychain is reachable, or with --without-keychain on a computer that has none.</source>
-        <translation>Le trousseau de clés est inaccessible (%1)&#xa0;: la clé de chaînage s&apos;y trouve peut-être encore, elle n&apos;est donc pas perdue. Commencez une nouvelle période de clé là où le trousseau est accessible, ou avec --without-keychain sur un ordinateur qui n&apos;en a pas.</translation>
+        <translation>Le trousseau de clés est inaccessible (%1)&#xa0;: la clé de chaînage s’y trouve peut-être encore, elle n’est donc pas perdue. Commencez une nouvelle période de clé là où le trousseau est accessible, ou avec --without-keychain sur un ordinateur qui n’en a pas.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1212,7 +1212,7 @@ Continuer ?</translation>
         <source>%n rows in a row were refused with %1 (%2); the rest would fail the same way.</source>
         <translation>
             <numerusform>%n ligne a été refusée avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
-            <numerusform>%n lignes d&apos;affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
+            <numerusform>%n lignes d’affilée ont été refusées avec %1 (%2)&#xa0;; le reste échouerait de la même façon.</numerusform>
         </translation>
     </message>
     <message>
@@ -1241,7 +1241,7 @@ Continuer ?</translation>
     <message>
         <location line="+11"/>
         <source>%1 every user ID in a file: a CSV with a header (the user_id column, or --column; an optional reason column overrides --reason) or one ID per line. Every row is checked first and nothing is sent when the input is unusable; --dry-run stops after the check (exit 2 when a row has a problem). In production --confirm-count N must match the valid rows, and --canary N (default 5 there) sends N rows and asks before the rest (--yes goes on when they all succeeded).</source>
-        <translation>%1 chaque identifiant utilisateur d&apos;un fichier&#xa0;: un CSV avec en-tête (la colonne user_id, ou --column&#xa0;; une colonne reason facultative remplace --reason) ou un identifiant par ligne. Chaque ligne est d&apos;abord vérifiée et rien n&apos;est envoyé si l&apos;entrée est inutilisable&#xa0;; --dry-run s&apos;arrête après la vérification (code de sortie 2 si une ligne pose problème). En production, --confirm-count N doit correspondre au nombre de lignes valides, et --canary N (5 par défaut dans ce cas) envoie N lignes puis demande confirmation avant le reste (--yes poursuit si elles ont toutes réussi).</translation>
+        <translation>%1 chaque identifiant utilisateur d’un fichier&#xa0;: un CSV avec en-tête (la colonne user_id, ou --column&#xa0;; une colonne reason facultative remplace --reason) ou un identifiant par ligne. Chaque ligne est d’abord vérifiée et rien n’est envoyé si l’entrée est inutilisable&#xa0;; --dry-run s’arrête après la vérification (code de sortie 2 si une ligne pose problème). En production, --confirm-count N doit correspondre au nombre de lignes valides, et --canary N (5 par défaut dans ce cas) envoie N lignes puis demande confirmation avant le reste (--yes poursuit si elles ont toutes réussi).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1282,7 +1282,7 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>Check the input and send nothing.</source>
-        <translation>Vérifier l&apos;entrée sans rien envoyer.</translation>
+        <translation>Vérifier l’entrée sans rien envoyer.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1305,12 +1305,12 @@ Continuer ?</translation>
     <message>
         <location line="+2"/>
         <source>Send N rows first and ask before the rest (default 5 in production).</source>
-        <translation>Envoyer d&apos;abord N lignes et demander avant le reste (5 par défaut en production).</translation>
+        <translation>Envoyer d’abord N lignes et demander avant le reste (5 par défaut en production).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The results file (CSV, or JSON when it ends in .json).</source>
-        <translation>Le fichier de résultats (CSV, ou JSON s&apos;il se termine par .json).</translation>
+        <translation>Le fichier de résultats (CSV, ou JSON s’il se termine par .json).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1331,7 +1331,7 @@ Continuer ?</translation>
         <location line="+24"/>
         <location line="+17"/>
         <source>Nothing was sent.</source>
-        <translation>Rien n&apos;a été envoyé.</translation>
+        <translation>Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="-8"/>
@@ -1341,12 +1341,12 @@ Continuer ?</translation>
     <message>
         <location line="+5"/>
         <source>No valid rows; nothing was sent.</source>
-        <translation>Aucune ligne valide&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Aucune ligne valide&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.</source>
-        <translation>Essai à blanc, rien n&apos;a été envoyé&#xa0;: %1 lignes, %2 valides, %3 non envoyées (problèmes ci-dessus)&#xa0;; %4 en %5.</translation>
+        <translation>Essai à blanc, rien n’a été envoyé&#xa0;: %1 lignes, %2 valides, %3 non envoyées (problèmes ci-dessus)&#xa0;; %4 en %5.</translation>
     </message>
 </context>
 <context>
@@ -1377,7 +1377,7 @@ Continuer ?</translation>
     <message>
         <location line="+25"/>
         <source>That is not the number of rows that will be sent (%1).</source>
-        <translation>Ce n&apos;est pas le nombre de lignes qui seront envoyées (%1).</translation>
+        <translation>Ce n’est pas le nombre de lignes qui seront envoyées (%1).</translation>
     </message>
 </context>
 <context>
@@ -1390,7 +1390,7 @@ Continuer ?</translation>
     <message>
         <location line="+159"/>
         <source>The input is not UTF-8 text (line %1); save it as UTF-8 and try again.</source>
-        <translation>L&apos;entrée n&apos;est pas du texte UTF-8 (ligne %1)&#xa0;; enregistrez-la en UTF-8 et réessayez.</translation>
+        <translation>L’entrée n’est pas du texte UTF-8 (ligne %1)&#xa0;; enregistrez-la en UTF-8 et réessayez.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1400,12 +1400,12 @@ Continuer ?</translation>
     <message>
         <location line="+23"/>
         <source>The input has no rows.</source>
-        <translation>L&apos;entrée ne contient aucune ligne.</translation>
+        <translation>L’entrée ne contient aucune ligne.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The header (line 1) has no column &quot;%1&quot;.</source>
-        <translation>L&apos;en-tête (ligne 1) n&apos;a pas de colonne «&#xa0;%1&#xa0;».</translation>
+        <translation>L’en-tête (ligne 1) n’a pas de colonne «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1415,7 +1415,7 @@ Continuer ?</translation>
     <message>
         <location line="+5"/>
         <source>The input has a header but no data rows.</source>
-        <translation>L&apos;entrée a un en-tête mais aucune ligne de données.</translation>
+        <translation>L’entrée a un en-tête mais aucune ligne de données.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1439,12 +1439,12 @@ Continuer ?</translation>
     <message>
         <location line="+0"/>
         <source>Open a file of user IDs</source>
-        <translation>Ouvrir un fichier d&apos;identifiants utilisateur</translation>
+        <translation>Ouvrir un fichier d’identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Input file</source>
-        <translation>Fichier d&apos;entrée</translation>
+        <translation>Fichier d’entrée</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1520,7 +1520,7 @@ Continuer ?</translation>
     <message>
         <location line="+62"/>
         <source>Open a list of user IDs</source>
-        <translation>Ouvrir une liste d&apos;identifiants utilisateur</translation>
+        <translation>Ouvrir une liste d’identifiants utilisateur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1543,7 +1543,7 @@ Continuer ?</translation>
         <location line="-69"/>
         <location line="+70"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
-        <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d&apos;abord sur ce profil (avec sa clé d&apos;API).</translation>
+        <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d’abord sur ce profil (avec sa clé d’API).</translation>
     </message>
     <message numerus="yes">
         <location line="-64"/>
@@ -1574,7 +1574,7 @@ Continuer ?</translation>
     <message>
         <location line="+2"/>
         <source>The run was not started; nothing was sent.</source>
-        <translation>Le lot n&apos;a pas été démarré&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Le lot n’a pas été démarré&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -1584,7 +1584,7 @@ Continuer ?</translation>
     <message>
         <location line="+18"/>
         <source>The run could not be saved; nothing was sent: %1</source>
-        <translation>Le lot n&apos;a pas pu être enregistré&#xa0;; rien n&apos;a été envoyé&#xa0;: %1</translation>
+        <translation>Le lot n’a pas pu être enregistré&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1597,7 +1597,7 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>Check every row; nothing is sent</source>
-        <translation>Vérifier chaque ligne&#xa0;; rien n&apos;est envoyé</translation>
+        <translation>Vérifier chaque ligne&#xa0;; rien n’est envoyé</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1660,7 +1660,7 @@ Continuer ?</translation>
     <message>
         <location line="+16"/>
         <source>The active profile has no API key or partner ID to send with.</source>
-        <translation>Le profil actif n&apos;a pas de clé d&apos;API ou d&apos;identifiant partenaire à envoyer.</translation>
+        <translation>Le profil actif n’a pas de clé d’API ou d’identifiant partenaire à envoyer.</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -1694,7 +1694,7 @@ Continuer ?</translation>
     <message>
         <location line="+1"/>
         <source>Nothing was sent.</source>
-        <translation>Rien n&apos;a été envoyé.</translation>
+        <translation>Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1749,7 +1749,7 @@ Continuer ?</translation>
     <message>
         <location line="+8"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
-        <translation>Le lot %1 est à l&apos;état %2&#xa0;: il n&apos;y a rien à reprendre.</translation>
+        <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
 </context>
 <context>
@@ -1820,7 +1820,7 @@ Continuer ?</translation>
     <message>
         <location line="+21"/>
         <source>Paused by the officer.</source>
-        <translation>Mis en pause par l&apos;agent.</translation>
+        <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -1835,7 +1835,7 @@ Continuer ?</translation>
     <message>
         <location line="+4"/>
         <source>The run stopped: %1</source>
-        <translation>Le lot s&apos;est arrêté&#xa0;: %1</translation>
+        <translation>Le lot s’est arrêté&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1900,7 +1900,7 @@ Continuer ?</translation>
     <message>
         <location line="+11"/>
         <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending</source>
-        <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées, %6 en cours d&apos;envoi</translation>
+        <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées, %6 en cours d’envoi</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1941,7 +1941,7 @@ Continuer ?</translation>
     <message>
         <location line="+2"/>
         <source>not sent: the run stopped before this row</source>
-        <translation>non envoyée&#xa0;: le lot s&apos;est arrêté avant cette ligne</translation>
+        <translation>non envoyée&#xa0;: le lot s’est arrêté avant cette ligne</translation>
     </message>
     <message>
         <location line="+169"/>
@@ -1951,7 +1951,7 @@ Continuer ?</translation>
     <message>
         <location line="+6"/>
         <source>The run file of %1 was altered after the run started: it no longer matches the digest in history record #%2.</source>
-        <translation>Le fichier du lot %1 a été modifié après le démarrage du lot&#xa0;: il ne correspond plus à l&apos;empreinte de l&apos;enregistrement d&apos;historique n° %2.</translation>
+        <translation>Le fichier du lot %1 a été modifié après le démarrage du lot&#xa0;: il ne correspond plus à l’empreinte de l’enregistrement d’historique n° %2.</translation>
     </message>
 </context>
 <context>
@@ -1972,7 +1972,7 @@ Continuer ?</translation>
     <message>
         <location line="+6"/>
         <source>No bulk runs yet.</source>
-        <translation>Aucun traitement par lot pour l&apos;instant.</translation>
+        <translation>Aucun traitement par lot pour l’instant.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2191,7 +2191,7 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/core/bulk/BulkRun.cpp" line="+308"/>
         <source>Paused by the officer.</source>
-        <translation>Mis en pause par l&apos;agent.</translation>
+        <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
         <location line="+124"/>
@@ -2296,17 +2296,17 @@ Continuer ?</translation>
     <message>
         <location line="+7"/>
         <source>Run %1 is running in process %2.</source>
-        <translation>Le lot %1 est en cours d&apos;exécution dans le processus %2.</translation>
+        <translation>Le lot %1 est en cours d’exécution dans le processus %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 is %2; retry its failed rows with enrollee-cli bulk retry %1.</source>
-        <translation>Le lot %1 est à l&apos;état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
+        <translation>Le lot %1 est à l’état %2&#xa0;; relancez ses lignes en échec avec enrollee-cli bulk retry %1.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A new bulk run of the rows of RUN_ID that failed (only those refused with --codes, if given) and, with --unknown, of those whose outcome is unknown. It is linked to the first run.</source>
-        <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s&apos;il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
+        <translation>Un nouveau traitement par lot des lignes de RUN_ID en échec (seulement celles refusées avec --codes, s’il est indiqué) et, avec --unknown, de celles dont le résultat est inconnu. Il est lié au premier lot.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2342,12 +2342,12 @@ Continuer ?</translation>
         <location line="+16"/>
         <location line="+9"/>
         <source>Nothing was sent.</source>
-        <translation>Rien n&apos;a été envoyé.</translation>
+        <translation>Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Run %1 has no rows to retry.</source>
-        <translation>Le lot %1 n&apos;a aucune ligne à relancer.</translation>
+        <translation>Le lot %1 n’a aucune ligne à relancer.</translation>
     </message>
 </context>
 <context>
@@ -2357,7 +2357,7 @@ Continuer ?</translation>
         <location line="+55"/>
         <location line="+86"/>
         <source>Nothing was sent.</source>
-        <translation>Rien n&apos;a été envoyé.</translation>
+        <translation>Rien n’a été envoyé.</translation>
     </message>
     <message numerus="yes">
         <location line="-137"/>
@@ -2376,8 +2376,8 @@ Continuer ?</translation>
         <location line="+9"/>
         <source>%1 of %n users needs a confirmation and standard input is not a terminal: add --yes or --confirm-count %n.</source>
         <translation>
-            <numerusform>%1 de %n utilisateur exige une confirmation et l&apos;entrée standard n&apos;est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
-            <numerusform>%1 de %n utilisateurs exige une confirmation et l&apos;entrée standard n&apos;est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
+            <numerusform>%1 de %n utilisateur exige une confirmation et l’entrée standard n’est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
+            <numerusform>%1 de %n utilisateurs exige une confirmation et l’entrée standard n’est pas un terminal&#xa0;: ajoutez --yes ou --confirm-count %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2391,12 +2391,12 @@ Continuer ?</translation>
     <message>
         <location line="+6"/>
         <source>The count did not match; nothing was sent.</source>
-        <translation>Le nombre ne correspond pas&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Le nombre ne correspond pas&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Nothing was sent: %1</source>
-        <translation>Rien n&apos;a été envoyé&#xa0;: %1</translation>
+        <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+61"/>
@@ -2455,7 +2455,7 @@ Continuer ?</translation>
     <message>
         <location line="+4"/>
         <source>Not every canary row succeeded. </source>
-        <translation>Les lignes témoins n&apos;ont pas toutes réussi. </translation>
+        <translation>Les lignes témoins n’ont pas toutes réussi. </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -2511,7 +2511,7 @@ Continuer ?</translation>
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; is not a run id.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un identifiant de lot.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de lot.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2593,21 +2593,21 @@ Options:
 Gérer les inscrits Smile ID (POST /api/v2/partner/enrollee) depuis des scripts et des terminaux.
 
 Commandes&#xa0;:
-  ACTION USER_ID [options]   une action sur un utilisateur&#xa0;; ACTION est l&apos;une de&#xa0;:
+  ACTION USER_ID [options]   une action sur un utilisateur&#xa0;; ACTION est l’une de&#xa0;:
                              %1
   bulk ACTION --input FILE [--dry-run] [--rate N] [--concurrency N] [--results FILE] ...
-                             ACTION sur chaque identifiant de FILE&#xa0;: vérifié d&apos;abord, débit limité,
+                             ACTION sur chaque identifiant de FILE&#xa0;: vérifié d’abord, débit limité,
                              reprenable, avec un fichier de résultats
   bulk list|show RUN_ID|resume RUN_ID|retry RUN_ID [--codes C1,C2] [--unknown]
                              traitements par lot&#xa0;: décomptes et lignes&#xa0;; reprise&#xa0;; relance des échecs
   sign --partner-id ID       afficher une signature de requête et son horodatage en JSON
   history [--user-id ID] [--json] [--verify]
-                             le journal d&apos;audit, du plus récent au plus ancien&#xa0;; --verify contrôle sa chaîne d&apos;empreintes
+                             le journal d’audit, du plus récent au plus ancien&#xa0;; --verify contrôle sa chaîne d’empreintes
   profile list|add|remove|use|set-key
-                             profils enregistrés&#xa0;; les clés d&apos;API vont dans le trousseau de clés
+                             profils enregistrés&#xa0;; les clés d’API vont dans le trousseau de clés
   sandbox [--port N] ...     servir le bac à sable Smile ID local au premier plan
   team init|connect|status|disconnect|policy
-                             le journal d&apos;audit partagé de l&apos;équipe sur PostgreSQL
+                             le journal d’audit partagé de l’équipe sur PostgreSQL
   approvals list|approve|deny|run
                              demandes à double validation&#xa0;: un autre agent approuve, le demandeur exécute
 
@@ -2633,17 +2633,17 @@ Options&#xa0;:
     <message>
         <location filename="../../app/cli/CliOptions.cpp" line="+22"/>
         <source>Argument %1 (the value of %2, &quot;%3&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
-        <translation>L&apos;argument %1 (la valeur de %2, «&#xa0;%3&#xa0;») n&apos;est pas du texte UTF-8 valide&#xa0;; rien n&apos;a été envoyé. Saisissez-le de nouveau.</translation>
+        <translation>L’argument %1 (la valeur de %2, «&#xa0;%3&#xa0;») n’est pas du texte UTF-8 valide&#xa0;; rien n’a été envoyé. Saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Argument %1 (&quot;%2&quot;) is not valid UTF-8 text; nothing was sent. Retype it.</source>
-        <translation>L&apos;argument %1 («&#xa0;%2&#xa0;») n&apos;est pas du texte UTF-8 valide&#xa0;; rien n&apos;a été envoyé. Saisissez-le de nouveau.</translation>
+        <translation>L’argument %1 («&#xa0;%2&#xa0;») n’est pas du texte UTF-8 valide&#xa0;; rien n’a été envoyé. Saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 was given an empty value; give one, or leave the option out for its default.</source>
-        <translation>%1 a reçu une valeur vide&#xa0;; donnez-en une, ou omettez l&apos;option pour utiliser sa valeur par défaut.</translation>
+        <translation>%1 a reçu une valeur vide&#xa0;; donnez-en une, ou omettez l’option pour utiliser sa valeur par défaut.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2658,7 +2658,7 @@ Options&#xa0;:
     <message>
         <location line="+5"/>
         <source>Operator email address recorded with the action.</source>
-        <translation>Adresse e-mail de l&apos;opérateur, enregistrée avec l&apos;action.</translation>
+        <translation>Adresse e-mail de l’opérateur, enregistrée avec l’action.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2678,7 +2678,7 @@ Options&#xa0;:
     <message>
         <location line="+6"/>
         <source>Origin to send to instead of the environment&apos;s host, e.g. http://127.0.0.1:8787.</source>
-        <translation>Origine à laquelle envoyer les requêtes au lieu de l&apos;hôte de l&apos;environnement, p. ex. http://127.0.0.1:8787.</translation>
+        <translation>Origine à laquelle envoyer les requêtes au lieu de l’hôte de l’environnement, p. ex. http://127.0.0.1:8787.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2698,7 +2698,7 @@ Options&#xa0;:
     <message>
         <location line="+5"/>
         <source>Read the API key from this file (first line).</source>
-        <translation>Lire la clé d&apos;API dans ce fichier (première ligne).</translation>
+        <translation>Lire la clé d’API dans ce fichier (première ligne).</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2713,12 +2713,12 @@ Options&#xa0;:
     <message>
         <location line="+6"/>
         <source>Do not ask for confirmation (required for delete when input is not a terminal).</source>
-        <translation>Ne pas demander de confirmation (obligatoire pour delete lorsque l&apos;entrée n&apos;est pas un terminal).</translation>
+        <translation>Ne pas demander de confirmation (obligatoire pour delete lorsque l’entrée n’est pas un terminal).</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--%1: an API key is never accepted as a command-line argument (other users can read it); set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation>--%1&#xa0;: une clé d&apos;API n&apos;est jamais acceptée comme argument de ligne de commande (les autres utilisateurs peuvent la lire)&#xa0;; définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>--%1&#xa0;: une clé d’API n’est jamais acceptée comme argument de ligne de commande (les autres utilisateurs peuvent la lire)&#xa0;; définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2742,19 +2742,19 @@ Options&#xa0;:
   6  not confirmed; nothing was sent
   7  recorded as a request awaiting a second officer&apos;s approval, or held because the team&apos;s policy cannot be checked; nothing was sent</source>
         <translation>Code de sortie&#xa0;:
-  0  le serveur a accepté l&apos;action (ou la commande a réussi)
+  0  le serveur a accepté l’action (ou la commande a réussi)
   1  erreur interne
-  2  ligne de commande ou entrée incorrecte&#xa0;; rien n&apos;a été envoyé
-  3  le serveur a refusé l&apos;action
-  4  problème réseau, délai dépassé ou erreur TLS (l&apos;action a pu être appliquée ou non)
-  5  problème d&apos;historique, de réglages ou de trousseau de clés, ou échec du contrôle de l&apos;historique
-  6  non confirmé&#xa0;; rien n&apos;a été envoyé
-  7  enregistré comme demande en attente de l&apos;approbation d&apos;un second agent, ou retenu parce que la règle de l&apos;équipe ne peut pas être vérifiée&#xa0;; rien n&apos;a été envoyé</translation>
+  2  ligne de commande ou entrée incorrecte&#xa0;; rien n’a été envoyé
+  3  le serveur a refusé l’action
+  4  problème réseau, délai dépassé ou erreur TLS (l’action a pu être appliquée ou non)
+  5  problème d’historique, de réglages ou de trousseau de clés, ou échec du contrôle de l’historique
+  6  non confirmé&#xa0;; rien n’a été envoyé
+  7  enregistré comme demande en attente de l’approbation d’un second agent, ou retenu parce que la règle de l’équipe ne peut pas être vérifiée&#xa0;; rien n’a été envoyé</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The API key comes from the SMILEID_API_KEY environment variable, or --api-key-file PATH, or the keychain entry of the profile (see &quot;enrollee-cli profile set-key&quot;); never from an argument.</source>
-        <translation>La clé d&apos;API provient de la variable d&apos;environnement SMILEID_API_KEY, de --api-key-file PATH ou de l&apos;entrée du profil dans le trousseau de clés (voir «&#xa0;enrollee-cli profile set-key&#xa0;»)&#xa0;; jamais d&apos;un argument.</translation>
+        <translation>La clé d’API provient de la variable d’environnement SMILEID_API_KEY, de --api-key-file PATH ou de l’entrée du profil dans le trousseau de clés (voir «&#xa0;enrollee-cli profile set-key&#xa0;»)&#xa0;; jamais d’un argument.</translation>
     </message>
 </context>
 <context>
@@ -2782,22 +2782,22 @@ Options&#xa0;:
     <message>
         <location line="+13"/>
         <source>the server sent only an interim answer (HTTP %1); whether the action was applied is unknown</source>
-        <translation>le serveur n&apos;a envoyé qu&apos;une réponse intermédiaire (HTTP %1)&#xa0;; on ne sait pas si l&apos;action a été appliquée</translation>
+        <translation>le serveur n’a envoyé qu’une réponse intermédiaire (HTTP %1)&#xa0;; on ne sait pas si l’action a été appliquée</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the transfer broke off: %1</source>
-        <translation>le transfert s&apos;est interrompu&#xa0;: %1</translation>
+        <translation>le transfert s’est interrompu&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the JSON body stops before its end</source>
-        <translation>le corps JSON s&apos;arrête avant sa fin</translation>
+        <translation>le corps JSON s’arrête avant sa fin</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the answer (HTTP %1) broke off before its end; whether the action was applied is unknown</source>
-        <translation>la réponse (HTTP %1) s&apos;est interrompue avant sa fin&#xa0;; on ne sait pas si l&apos;action a été appliquée</translation>
+        <translation>la réponse (HTTP %1) s’est interrompue avant sa fin&#xa0;; on ne sait pas si l’action a été appliquée</translation>
     </message>
 </context>
 <context>
@@ -2821,12 +2821,12 @@ Options&#xa0;:
     <message>
         <location filename="../../ui/actions/DeleteConfirmDialog.cpp" line="+17"/>
         <source>Delete user permanently</source>
-        <translation>Supprimer définitivement l&apos;utilisateur</translation>
+        <translation>Supprimer définitivement l’utilisateur</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>PRODUCTION: this deletes a real person&apos;s enrollment at Smile ID.</source>
-        <translation>PRODUCTION&#xa0;: cette opération supprime l&apos;inscription d&apos;une personne réelle chez Smile ID.</translation>
+        <translation>PRODUCTION&#xa0;: cette opération supprime l’inscription d’une personne réelle chez Smile ID.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2845,12 +2845,12 @@ Saisissez l’identifiant exactement pour confirmer.</translation>
     <message>
         <location line="+5"/>
         <source>Type the user ID to confirm</source>
-        <translation>Saisissez l&apos;identifiant utilisateur pour confirmer</translation>
+        <translation>Saisissez l’identifiant utilisateur pour confirmer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the user ID (pasting is disabled)</source>
-        <translation>Saisissez l&apos;identifiant utilisateur (le collage est désactivé)</translation>
+        <translation>Saisissez l’identifiant utilisateur (le collage est désactivé)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2907,7 +2907,7 @@ Motif : %6</translation>
     <message>
         <location line="+36"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
-        <translation>le HTTP simple n&apos;est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
+        <translation>le HTTP simple n’est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
     </message>
 </context>
 <context>
@@ -2915,7 +2915,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/sandbox/EnrolleeEndpoint.cpp" line="+68"/>
         <source>Invalid JSON: %1 at byte %2.</source>
-        <translation>JSON non valide&#xa0;: %1 à l&apos;octet %2.</translation>
+        <translation>JSON non valide&#xa0;: %1 à l’octet %2.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2960,7 +2960,7 @@ Motif : %6</translation>
     <message>
         <location line="+19"/>
         <source>Missing parameter: one action flag (allow_new_enroll, active, is_fraudulent or delete).</source>
-        <translation>Paramètre manquant&#xa0;: un indicateur d&apos;action (allow_new_enroll, active, is_fraudulent ou delete).</translation>
+        <translation>Paramètre manquant&#xa0;: un indicateur d’action (allow_new_enroll, active, is_fraudulent ou delete).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2975,7 +2975,7 @@ Motif : %6</translation>
     <message>
         <location line="+8"/>
         <source>This is a local sandbox: it refuses production requests (environment &quot;production&quot;). Nothing was changed. Use a profile whose environment is local or sandbox.</source>
-        <translation>Ceci est un bac à sable local&#xa0;: il refuse les requêtes de production (environnement «&#xa0;production&#xa0;»). Rien n&apos;a été modifié. Utilisez un profil dont l&apos;environnement est local ou sandbox.</translation>
+        <translation>Ceci est un bac à sable local&#xa0;: il refuse les requêtes de production (environnement «&#xa0;production&#xa0;»). Rien n’a été modifié. Utilisez un profil dont l’environnement est local ou sandbox.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2985,7 +2985,7 @@ Motif : %6</translation>
     <message>
         <location line="+18"/>
         <source>Enrolled user %1 has been deleted.</source>
-        <translation>L&apos;utilisateur inscrit %1 a été supprimé.</translation>
+        <translation>L’utilisateur inscrit %1 a été supprimé.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2995,12 +2995,12 @@ Motif : %6</translation>
     <message>
         <location line="+11"/>
         <source>You are not authorized to do that</source>
-        <translation>Vous n&apos;êtes pas autorisé à effectuer cette opération</translation>
+        <translation>Vous n’êtes pas autorisé à effectuer cette opération</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>: partner_id %1 is not this sandbox&apos;s partner.</source>
-        <translation>&#xa0;: le partner_id %1 n&apos;est pas celui du partenaire de ce bac à sable.</translation>
+        <translation>&#xa0;: le partner_id %1 n’est pas celui du partenaire de ce bac à sable.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3015,17 +3015,17 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>: the signature does not match this partner&apos;s API key.</source>
-        <translation>&#xa0;: la signature ne correspond pas à la clé d&apos;API de ce partenaire.</translation>
+        <translation>&#xa0;: la signature ne correspond pas à la clé d’API de ce partenaire.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>: the timestamp is %1 seconds behind the server&apos;s clock (at most %2 allowed).</source>
-        <translation>&#xa0;: l&apos;horodatage retarde de %1 secondes sur l&apos;horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
+        <translation>&#xa0;: l’horodatage retarde de %1 secondes sur l’horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>: the timestamp is %1 seconds ahead of the server&apos;s clock (at most %2 allowed).</source>
-        <translation>&#xa0;: l&apos;horodatage avance de %1 secondes sur l&apos;horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
+        <translation>&#xa0;: l’horodatage avance de %1 secondes sur l’horloge du serveur (maximum autorisé&#xa0;: %2).</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3188,7 +3188,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/cli/HistoryCommand.cpp" line="+24"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
-        <translation>Liste les actions enregistrées par toutes les interfaces d&apos;Enrollee Console, de la plus récente à la plus ancienne. L&apos;API ne permet pas de lire l&apos;état actuel d&apos;un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
+        <translation>Liste les actions enregistrées par toutes les interfaces d’Enrollee Console, de la plus récente à la plus ancienne. L’API ne permet pas de lire l’état actuel d’un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3213,7 +3213,7 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>The history&apos;s chain key is lost for good: make a new one and record a key epoch, after which --verify reports the earlier records as unverifiable instead of altered. Needs --reason; asks first (or --yes). Refused while the key is only out of reach or still vouches for the history.</source>
-        <translation>La clé de chaînage de l&apos;historique est définitivement perdue&#xa0;: en créer une nouvelle et enregistrer une période de clé, après quoi --verify signale les enregistrements antérieurs comme invérifiables au lieu de modifiés. Exige --reason&#xa0;; demande confirmation (ou --yes). Refusé tant que la clé est seulement inaccessible ou atteste encore l&apos;historique.</translation>
+        <translation>La clé de chaînage de l’historique est définitivement perdue&#xa0;: en créer une nouvelle et enregistrer une période de clé, après quoi --verify signale les enregistrements antérieurs comme invérifiables au lieu de modifiés. Exige --reason&#xa0;; demande confirmation (ou --yes). Refusé tant que la clé est seulement inaccessible ou atteste encore l’historique.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3228,12 +3228,12 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>With --new-key-epoch on a computer that has no keychain: keep the new key in the file beside the history.</source>
-        <translation>Avec --new-key-epoch sur un ordinateur sans trousseau de clés&#xa0;: conserver la nouvelle clé dans le fichier à côté de l&apos;historique.</translation>
+        <translation>Avec --new-key-epoch sur un ordinateur sans trousseau de clés&#xa0;: conserver la nouvelle clé dans le fichier à côté de l’historique.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>history takes no arguments besides its options.</source>
-        <translation>history n&apos;accepte aucun argument en dehors de ses options.</translation>
+        <translation>history n’accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3248,12 +3248,12 @@ Motif : %6</translation>
     <message>
         <location line="+16"/>
         <source>The history is empty.</source>
-        <translation>L&apos;historique est vide.</translation>
+        <translation>L’historique est vide.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No actions recorded for user &quot;%1&quot;.</source>
-        <translation>Aucune action enregistrée pour l&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
+        <translation>Aucune action enregistrée pour l’utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3298,7 +3298,7 @@ Motif : %6</translation>
     <message>
         <location line="+29"/>
         <source>The history is empty: nothing to check.</source>
-        <translation>L&apos;historique est vide&#xa0;: rien à contrôler.</translation>
+        <translation>L’historique est vide&#xa0;: rien à contrôler.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3313,22 +3313,22 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>The history cannot be checked: %1</source>
-        <translation>L&apos;historique ne peut pas être contrôlé&#xa0;: %1</translation>
+        <translation>L’historique ne peut pas être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The newest record matches the anchor kept outside the history folder.</source>
-        <translation>L&apos;enregistrement le plus récent correspond à l&apos;ancre conservée hors du dossier de l&apos;historique.</translation>
+        <translation>L’enregistrement le plus récent correspond à l’ancre conservée hors du dossier de l’historique.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It also matches the anchor&apos;s copy in the keychain.</source>
-        <translation>Il correspond aussi à la copie de l&apos;ancre dans le trousseau de clés.</translation>
+        <translation>Il correspond aussi à la copie de l’ancre dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>History check FAILED at record #%1: %2</source>
-        <translation>ÉCHEC du contrôle de l&apos;historique à l&apos;enregistrement n° %1&#xa0;: %2</translation>
+        <translation>ÉCHEC du contrôle de l’historique à l’enregistrement n° %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <location line="-65"/>
@@ -3346,7 +3346,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>Keep N months of history (0 = everything, the default), save that as the retention setting and remove older whole months now, after showing what goes and asking (or --yes). The removal is itself recorded in the history. Refused while the clock is behind the newest record or more than a month ahead of it.</source>
-        <translation>Conserver N mois d&apos;historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l&apos;historique. Refusé tant que l&apos;horloge est en retard sur l&apos;enregistrement le plus récent ou en avance de plus d&apos;un mois.</translation>
+        <translation>Conserver N mois d’historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l’historique. Refusé tant que l’horloge est en retard sur l’enregistrement le plus récent ou en avance de plus d’un mois.</translation>
     </message>
     <message numerus="yes">
         <location line="+226"/>
@@ -3364,17 +3364,17 @@ Motif : %6</translation>
     <message>
         <location line="+10"/>
         <source>Could not save the retention setting in %1.</source>
-        <translation>Impossible d&apos;enregistrer le paramètre de rétention dans %1.</translation>
+        <translation>Impossible d’enregistrer le paramètre de rétention dans %1.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Retention set to keep everything; nothing removed.</source>
-        <translation>Rétention réglée pour tout conserver&#xa0;; rien n&apos;a été supprimé.</translation>
+        <translation>Rétention réglée pour tout conserver&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing was removed: %1</source>
-        <translation>Rien n&apos;a été supprimé&#xa0;: %1</translation>
+        <translation>Rien n’a été supprimé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3384,7 +3384,7 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>Nothing in the history is older than %1; nothing removed.</source>
-        <translation>Rien dans l&apos;historique n&apos;est antérieur à %1&#xa0;; rien n&apos;a été supprimé.</translation>
+        <translation>Rien dans l’historique n’est antérieur à %1&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -3405,7 +3405,7 @@ Motif : %6</translation>
     <message>
         <location line="+12"/>
         <source>Removing history cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was removed.</source>
-        <translation>La suppression d&apos;historique est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour la confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été supprimé.</translation>
+        <translation>La suppression d’historique est irréversible et l’entrée standard n’est pas un terminal pour la confirmer&#xa0;: ajoutez --yes. Rien n’a été supprimé.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3420,7 +3420,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was removed.</source>
-        <translation>Non confirmé&#xa0;; rien n&apos;a été supprimé.</translation>
+        <translation>Non confirmé&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3436,12 +3436,12 @@ Motif : %6</translation>
         <location line="-118"/>
         <location line="+3"/>
         <source>No key epoch was begun: %1</source>
-        <translation>Aucune période de clé n&apos;a été commencée&#xa0;: %1</translation>
+        <translation>Aucune période de clé n’a été commencée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new key epoch begins at record #%1, chained with a new key in %2. Records before it are reported as unverifiable by the history check.</source>
-        <translation>Une nouvelle période de clé commence à l&apos;enregistrement n° %1, chaînée avec une nouvelle clé dans %2. Le contrôle de l&apos;historique signale les enregistrements antérieurs comme invérifiables.</translation>
+        <translation>Une nouvelle période de clé commence à l’enregistrement n° %1, chaînée avec une nouvelle clé dans %2. Le contrôle de l’historique signale les enregistrements antérieurs comme invérifiables.</translation>
     </message>
 </context>
 <context>
@@ -3464,7 +3464,7 @@ Motif : %6</translation>
     <message>
         <location line="+18"/>
         <source>Details of the selected history entry</source>
-        <translation>Détails de l&apos;entrée d&apos;historique sélectionnée</translation>
+        <translation>Détails de l’entrée d’historique sélectionnée</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3529,7 +3529,7 @@ Motif : %6</translation>
     <message>
         <location line="+0"/>
         <source>%1, input line %2</source>
-        <translation>%1, ligne d&apos;entrée %2</translation>
+        <translation>%1, ligne d’entrée %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3569,12 +3569,12 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>No usable answer came back (a timeout or a broken connection after sending): the action may or may not have been applied by Smile ID.</source>
-        <translation>Aucune réponse exploitable n&apos;est revenue (délai dépassé ou connexion coupée après l&apos;envoi)&#xa0;: Smile ID a pu appliquer l&apos;action ou non.</translation>
+        <translation>Aucune réponse exploitable n’est revenue (délai dépassé ou connexion coupée après l’envoi)&#xa0;: Smile ID a pu appliquer l’action ou non.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The program that sent this action ended before the answer was recorded: it may or may not have reached Smile ID.</source>
-        <translation>Le programme qui a envoyé cette action s&apos;est arrêté avant que la réponse ne soit enregistrée&#xa0;: elle a pu parvenir ou non à Smile ID.</translation>
+        <translation>Le programme qui a envoyé cette action s’est arrêté avant que la réponse ne soit enregistrée&#xa0;: elle a pu parvenir ou non à Smile ID.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3625,12 +3625,12 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/history/HistoryExportFlow.cpp" line="+29"/>
         <source>Export history as CSV</source>
-        <translation>Exporter l&apos;historique au format CSV</translation>
+        <translation>Exporter l’historique au format CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export history as JSON</source>
-        <translation>Exporter l&apos;historique au format JSON</translation>
+        <translation>Exporter l’historique au format JSON</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3700,17 +3700,17 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/history/HistoryExporter.cpp" line="+186"/>
         <source>No file name was given for the export.</source>
-        <translation>Aucun nom de fichier n&apos;a été indiqué pour l&apos;export.</translation>
+        <translation>Aucun nom de fichier n’a été indiqué pour l’export.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is a folder; choose a file name for the export.</source>
-        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier pour l&apos;export.</translation>
+        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier pour l’export.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The folder %1 does not exist.</source>
-        <translation>Le dossier %1 n&apos;existe pas.</translation>
+        <translation>Le dossier %1 n’existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3720,17 +3720,17 @@ Motif : %6</translation>
     <message>
         <location line="+13"/>
         <source>Cannot write the export to %1: %2</source>
-        <translation>Impossible d&apos;écrire l&apos;export dans %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire l’export dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Writing the export to %1 failed: %2</source>
-        <translation>L&apos;écriture de l&apos;export dans %1 a échoué&#xa0;: %2</translation>
+        <translation>L’écriture de l’export dans %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not finish the export to %1: %2</source>
-        <translation>Impossible de terminer l&apos;export vers %1&#xa0;: %2</translation>
+        <translation>Impossible de terminer l’export vers %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3763,7 +3763,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>Filter history by text</source>
-        <translation>Filtrer l&apos;historique par texte</translation>
+        <translation>Filtrer l’historique par texte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3773,12 +3773,12 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>Shows entries whose user ID, operator, reason, message or code contains this text (case does not matter).</source>
-        <translation>Affiche les entrées dont l&apos;identifiant utilisateur, l&apos;opérateur, le motif, le message ou le code contient ce texte (sans tenir compte de la casse).</translation>
+        <translation>Affiche les entrées dont l’identifiant utilisateur, l’opérateur, le motif, le message ou le code contient ce texte (sans tenir compte de la casse).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter history by action</source>
-        <translation>Filtrer l&apos;historique par action</translation>
+        <translation>Filtrer l’historique par action</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3788,7 +3788,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>Filter history by outcome</source>
-        <translation>Filtrer l&apos;historique par résultat</translation>
+        <translation>Filtrer l’historique par résultat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3808,7 +3808,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Show entries up to this date</source>
-        <translation>Afficher les entrées jusqu&apos;à cette date</translation>
+        <translation>Afficher les entrées jusqu’à cette date</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3818,7 +3818,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Only actions taken since this window was opened.</source>
-        <translation>Uniquement les actions effectuées depuis l&apos;ouverture de cette fenêtre.</translation>
+        <translation>Uniquement les actions effectuées depuis l’ouverture de cette fenêtre.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3856,7 +3856,7 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>to %1</source>
-        <translation>jusqu&apos;au %1</translation>
+        <translation>jusqu’au %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3896,8 +3896,8 @@ Motif : %6</translation>
         <location line="+5"/>
         <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
         <translation>
-            <numerusform>Historique intact&#xa0;: %n entrée vérifiée, non modifiée. Sans trousseau de clés, sa clé est conservée à côté de l&apos;historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
-            <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l&apos;historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
+            <numerusform>Historique intact&#xa0;: %n entrée vérifiée, non modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
+            <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3926,7 +3926,7 @@ Motif : %6</translation>
     <message>
         <location line="+28"/>
         <source>Reload history</source>
-        <translation>Recharger l&apos;historique</translation>
+        <translation>Recharger l’historique</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3936,12 +3936,12 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Read the history again from disk and check it.</source>
-        <translation>Relire l&apos;historique depuis le disque et le contrôler.</translation>
+        <translation>Relire l’historique depuis le disque et le contrôler.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export the shown history entries</source>
-        <translation>Exporter les entrées d&apos;historique affichées</translation>
+        <translation>Exporter les entrées d’historique affichées</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3951,7 +3951,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Export the entries shown, in the order shown.</source>
-        <translation>Exporter les entrées affichées, dans l&apos;ordre d&apos;affichage.</translation>
+        <translation>Exporter les entrées affichées, dans l’ordre d’affichage.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3966,27 +3966,27 @@ Motif : %6</translation>
     <message>
         <location line="+56"/>
         <source>History integrity check</source>
-        <translation>Contrôle d&apos;intégrité de l&apos;historique</translation>
+        <translation>Contrôle d’intégrité de l’historique</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History loading problems</source>
-        <translation>Problèmes de chargement de l&apos;historique</translation>
+        <translation>Problèmes de chargement de l’historique</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>History entries</source>
-        <translation>Entrées d&apos;historique</translation>
+        <translation>Entrées d’historique</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>History table and details</source>
-        <translation>Tableau et détails de l&apos;historique</translation>
+        <translation>Tableau et détails de l’historique</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Number of history entries shown</source>
-        <translation>Nombre d&apos;entrées d&apos;historique affichées</translation>
+        <translation>Nombre d’entrées d’historique affichées</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4001,12 +4001,12 @@ Motif : %6</translation>
     <message>
         <location line="+18"/>
         <source>Some history could not be read:</source>
-        <translation>Une partie de l&apos;historique n&apos;a pas pu être lue&#xa0;:</translation>
+        <translation>Une partie de l’historique n’a pas pu être lue&#xa0;:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Checking the history&apos;s integrity…</source>
-        <translation>Contrôle de l&apos;intégrité de l&apos;historique…</translation>
+        <translation>Contrôle de l’intégrité de l’historique…</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -4016,7 +4016,7 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>History check failed: %1</source>
-        <translation>Échec du contrôle de l&apos;historique&#xa0;: %1</translation>
+        <translation>Échec du contrôle de l’historique&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4024,12 +4024,12 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/local/HistoryShard.cpp" line="+148"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
-        <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l&apos;utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
+        <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l’utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>record #%1 (the outcome of entry #%2)</source>
-        <translation>enregistrement n° %1 (le résultat de l&apos;entrée n° %2)</translation>
+        <translation>enregistrement n° %1 (le résultat de l’entrée n° %2)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4039,7 +4039,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
         <source>the history in %1</source>
-        <translation>l&apos;historique dans %1</translation>
+        <translation>l’historique dans %1</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/HistoryTail.cpp" line="+93"/>
@@ -4055,42 +4055,42 @@ Motif : %6</translation>
     <message>
         <location line="+11"/>
         <source>The newest history record has no valid hash; run the history check.</source>
-        <translation>L&apos;enregistrement d&apos;historique le plus récent n&apos;a pas d&apos;empreinte valide&#xa0;; lancez le contrôle de l&apos;historique.</translation>
+        <translation>L’enregistrement d’historique le plus récent n’a pas d’empreinte valide&#xa0;; lancez le contrôle de l’historique.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
         <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
-        <translation>Le fichier d&apos;historique %1 existe déjà alors que l&apos;historique s&apos;arrête avant lui&#xa0;; lancez le contrôle de l&apos;historique. Rien n&apos;a été envoyé.</translation>
+        <translation>Le fichier d’historique %1 existe déjà alors que l’historique s’arrête avant lui&#xa0;; lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>The history&apos;s anchor could not be updated: %1</source>
-        <translation>L&apos;ancre de l&apos;historique n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
+        <translation>L’ancre de l’historique n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
-        <translation>Le fichier d&apos;historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
+        <translation>Le fichier d’historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The history could not be checked: %1</source>
-        <translation>L&apos;historique n&apos;a pas pu être contrôlé&#xa0;: %1</translation>
+        <translation>L’historique n’a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryRecords.cpp" line="+98"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
-        <translation>L&apos;enregistrement d&apos;historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
+        <translation>L’enregistrement d’historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>History record #%1 has an unknown action or environment.</source>
-        <translation>L&apos;enregistrement d&apos;historique n° %1 comporte une action ou un environnement inconnu.</translation>
+        <translation>L’enregistrement d’historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryChain.cpp" line="+204"/>
         <source>History files cannot be read: %1.</source>
-        <translation>Les fichiers d&apos;historique sont illisibles&#xa0;: %1.</translation>
+        <translation>Les fichiers d’historique sont illisibles&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4105,17 +4105,17 @@ Motif : %6</translation>
     <message>
         <location line="-6"/>
         <source>Record #%1 appears twice or out of order.</source>
-        <translation>L&apos;enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
+        <translation>L’enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Record #%1 is not valid JSON although its hash matches.</source>
-        <translation>L&apos;enregistrement n° %1 n&apos;est pas du JSON valide, bien que son empreinte corresponde.</translation>
+        <translation>L’enregistrement n° %1 n’est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Record #%1 does not match the history head.</source>
-        <translation>L&apos;enregistrement n° %1 ne correspond pas à la tête de l&apos;historique.</translation>
+        <translation>L’enregistrement n° %1 ne correspond pas à la tête de l’historique.</translation>
     </message>
     <message>
         <location line="-45"/>
@@ -4130,25 +4130,25 @@ Motif : %6</translation>
     <message>
         <location line="+66"/>
         <source>The history was rolled back to record #%1: the anchor %2 says record #%3 was written.</source>
-        <translation>L&apos;historique a été ramené à l&apos;enregistrement n° %1&#xa0;: l&apos;ancre %2 indique que l&apos;enregistrement n° %3 a été écrit.</translation>
+        <translation>L’historique a été ramené à l’enregistrement n° %1&#xa0;: l’ancre %2 indique que l’enregistrement n° %3 a été écrit.</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
         <translation>
-            <numerusform>L&apos;enregistrement le plus récent a été supprimé (n° %1 à %2)&#xa0;: l&apos;ancre %3 indique que l&apos;enregistrement n° %2 a été écrit.</numerusform>
-            <numerusform>Les %n enregistrements les plus récents ont été supprimés (n° %1 à %2)&#xa0;: l&apos;ancre %3 indique que l&apos;enregistrement n° %2 a été écrit.</numerusform>
+            <numerusform>L’enregistrement le plus récent a été supprimé (n° %1 à %2)&#xa0;: l’ancre %3 indique que l’enregistrement n° %2 a été écrit.</numerusform>
+            <numerusform>Les %n enregistrements les plus récents ont été supprimés (n° %1 à %2)&#xa0;: l’ancre %3 indique que l’enregistrement n° %2 a été écrit.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced from there (rolled back and written again, or files swapped).</source>
-        <translation>L&apos;enregistrement n° %1 n&apos;est pas celui qu&apos;atteste l&apos;ancre %2&#xa0;: l&apos;historique a été remplacé à partir de là (ramené en arrière puis réécrit, ou fichiers échangés).</translation>
+        <translation>L’enregistrement n° %1 n’est pas celui qu’atteste l’ancre %2&#xa0;: l’historique a été remplacé à partir de là (ramené en arrière puis réécrit, ou fichiers échangés).</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>outside the history folder</source>
-        <translation>hors du dossier de l&apos;historique</translation>
+        <translation>hors du dossier de l’historique</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4169,7 +4169,7 @@ Motif : %6</translation>
     <message>
         <location line="+96"/>
         <source>The history head file was altered.</source>
-        <translation>Le fichier de tête de l&apos;historique a été modifié.</translation>
+        <translation>Le fichier de tête de l’historique a été modifié.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4179,7 +4179,7 @@ Motif : %6</translation>
     <message>
         <location line="-9"/>
         <source>The history head file is missing.</source>
-        <translation>Le fichier de tête de l&apos;historique est manquant.</translation>
+        <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+194"/>
@@ -4189,28 +4189,28 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/HistoryAnchor.cpp" line="+85"/>
         <source>Run the history check (enrollee-cli history --verify); nothing was written.</source>
-        <translation>Lancez le contrôle de l&apos;historique (enrollee-cli history --verify)&#xa0;; rien n&apos;a été écrit.</translation>
+        <translation>Lancez le contrôle de l’historique (enrollee-cli history --verify)&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../../app/core/history/HistoryChain.cpp" line="-167"/>
         <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
-        <translation>L&apos;ancre de l&apos;historique %1 est endommagée, ou a été créée avec une autre clé de chaînage.</translation>
+        <translation>L’ancre de l’historique %1 est endommagée, ou a été créée avec une autre clé de chaînage.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The history ends at record #%1, but its anchor %2 says record #%3 was written: records were removed or rolled back, and their numbers must not be reused.</source>
-        <translation>L&apos;historique s&apos;arrête à l&apos;enregistrement n° %1, mais son ancre %2 indique que l&apos;enregistrement n° %3 a été écrit&#xa0;: des enregistrements ont été supprimés ou annulés, et leurs numéros ne doivent pas être réutilisés.</translation>
+        <translation>L’historique s’arrête à l’enregistrement n° %1, mais son ancre %2 indique que l’enregistrement n° %3 a été écrit&#xa0;: des enregistrements ont été supprimés ou annulés, et leurs numéros ne doivent pas être réutilisés.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Record #%1 is not the record the anchor %2 vouches for: the history was replaced.</source>
-        <translation>L&apos;enregistrement n° %1 n&apos;est pas celui qu&apos;atteste l&apos;ancre %2&#xa0;: l&apos;historique a été remplacé.</translation>
+        <translation>L’enregistrement n° %1 n’est pas celui qu’atteste l’ancre %2&#xa0;: l’historique a été remplacé.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/HistoryLock.cpp" line="+37"/>
         <source>The history is in use by another program (%1, process %2) and stayed locked too long.</source>
-        <translation>L&apos;historique est utilisé par un autre programme (%1, processus %2) et est resté verrouillé trop longtemps.</translation>
+        <translation>L’historique est utilisé par un autre programme (%1, processus %2) et est resté verrouillé trop longtemps.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4220,17 +4220,17 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>the history lock file</source>
-        <translation>le fichier de verrou de l&apos;historique</translation>
+        <translation>le fichier de verrou de l’historique</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryRetention.cpp" line="+61"/>
         <source>The clock says %1 but the newest history record is from %2: with the clock behind the history, retention cannot tell which months are old. Set the clock right; nothing was removed.</source>
-        <translation>L&apos;horloge indique %1 mais l&apos;enregistrement d&apos;historique le plus récent date du %2&#xa0;: avec une horloge en retard sur l&apos;historique, la rétention ne peut pas savoir quels mois sont anciens. Remettez l&apos;horloge à l&apos;heure&#xa0;; rien n&apos;a été supprimé.</translation>
+        <translation>L’horloge indique %1 mais l’enregistrement d’historique le plus récent date du %2&#xa0;: avec une horloge en retard sur l’historique, la rétention ne peut pas savoir quels mois sont anciens. Remettez l’horloge à l’heure&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The clock says %1, more than %3 days after the newest history record (%2): if the clock is wrong, retention would remove recent months. Set the clock right, or record an action first if the history was simply not used; nothing was removed.</source>
-        <translation>L&apos;horloge indique %1, plus de %3 jours après l&apos;enregistrement d&apos;historique le plus récent (%2)&#xa0;: si l&apos;horloge est fausse, la rétention supprimerait des mois récents. Remettez l&apos;horloge à l&apos;heure, ou enregistrez d&apos;abord une action si l&apos;historique n&apos;a simplement pas servi&#xa0;; rien n&apos;a été supprimé.</translation>
+        <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryBackend.h" line="+82"/>
@@ -4240,27 +4240,27 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/KeychainAnchor.cpp" line="+30"/>
         <source>The history anchor&apos;s copy in the keychain cannot be read: %1</source>
-        <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés est illisible&#xa0;: %1</translation>
+        <translation>La copie de l’ancre de l’historique dans le trousseau de clés est illisible&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The history anchor&apos;s copy in the keychain could not be updated: %1</source>
-        <translation>La copie de l&apos;ancre de l&apos;historique dans le trousseau de clés n&apos;a pas pu être mise à jour&#xa0;: %1</translation>
+        <translation>La copie de l’ancre de l’historique dans le trousseau de clés n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+54"/>
         <source>No new chain key is set.</source>
-        <translation>Aucune nouvelle clé de chaînage n&apos;est définie.</translation>
+        <translation>Aucune nouvelle clé de chaînage n’est définie.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/KeyEpochPlan.cpp" line="+30"/>
         <source>The chain key in hand still vouches for this history: it was not lost, so no new key epoch was begun.</source>
-        <translation>La clé de chaînage disponible atteste encore cet historique&#xa0;: elle n&apos;est pas perdue, aucune nouvelle période de clé n&apos;a donc été commencée.</translation>
+        <translation>La clé de chaînage disponible atteste encore cet historique&#xa0;: elle n’est pas perdue, aucune nouvelle période de clé n’a donc été commencée.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The history is empty: there is no earlier key to give up.</source>
-        <translation>L&apos;historique est vide&#xa0;: il n&apos;y a pas de clé antérieure à abandonner.</translation>
+        <translation>L’historique est vide&#xa0;: il n’y a pas de clé antérieure à abandonner.</translation>
     </message>
     <message>
         <location filename="../../app/core/history/local/FileBatch.cpp" line="+47"/>
@@ -4278,7 +4278,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/history/HistoryTab.cpp" line="+19"/>
         <source>Opening history…</source>
-        <translation>Ouverture de l&apos;historique…</translation>
+        <translation>Ouverture de l’historique…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4402,12 +4402,12 @@ Motif : %6</translation>
     <message>
         <location line="+9"/>
         <source>Beginning a new key epoch cannot be undone and standard input is not a terminal to confirm it: add --yes. Nothing was changed.</source>
-        <translation>Commencer une nouvelle période de clé est irréversible et l&apos;entrée standard n&apos;est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n&apos;a été modifié.</translation>
+        <translation>Commencer une nouvelle période de clé est irréversible et l’entrée standard n’est pas un terminal pour le confirmer&#xa0;: ajoutez --yes. Rien n’a été modifié.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A new chain key will be made. Every record written so far will be reported as unverifiable from now on, because the key that chained it is gone; this is recorded in the history.</source>
-        <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu&apos;ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l&apos;historique.</translation>
+        <translation>Une nouvelle clé de chaînage va être créée. Tous les enregistrements écrits jusqu’ici seront désormais signalés comme invérifiables, car la clé qui les a chaînés a disparu&#xa0;; cela est consigné dans l’historique.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4422,7 +4422,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Not confirmed; nothing was changed.</source>
-        <translation>Non confirmé&#xa0;; rien n&apos;a été modifié.</translation>
+        <translation>Non confirmé&#xa0;; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -4430,22 +4430,22 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/cli/KeySource.cpp" line="+43"/>
         <source>Cannot read the API key file %1: %2</source>
-        <translation>Impossible de lire le fichier de clé d&apos;API %1&#xa0;: %2</translation>
+        <translation>Impossible de lire le fichier de clé d’API %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The API key file %1 is too large to be a key.</source>
-        <translation>Le fichier de clé d&apos;API %1 est trop volumineux pour contenir une clé.</translation>
+        <translation>Le fichier de clé d’API %1 est trop volumineux pour contenir une clé.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The API key file %1 is not UTF-8 text.</source>
-        <translation>Le fichier de clé d&apos;API %1 n&apos;est pas du texte UTF-8.</translation>
+        <translation>Le fichier de clé d’API %1 n’est pas du texte UTF-8.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The API key file %1 is empty.</source>
-        <translation>Le fichier de clé d&apos;API %1 est vide.</translation>
+        <translation>Le fichier de clé d’API %1 est vide.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4460,7 +4460,7 @@ Motif : %6</translation>
     <message>
         <location line="+33"/>
         <source>The local sandbox&apos;s sec_key API key changes each run: start it with &quot;enrollee-cli sandbox --sec-key-api-key-file PATH&quot; and pass --api-key-file PATH.</source>
-        <translation>La clé d&apos;API sec_key du bac à sable local change à chaque exécution&#xa0;: lancez-le avec «&#xa0;enrollee-cli sandbox --sec-key-api-key-file PATH&#xa0;» et passez --api-key-file PATH.</translation>
+        <translation>La clé d’API sec_key du bac à sable local change à chaque exécution&#xa0;: lancez-le avec «&#xa0;enrollee-cli sandbox --sec-key-api-key-file PATH&#xa0;» et passez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4470,7 +4470,7 @@ Motif : %6</translation>
     <message>
         <location line="+17"/>
         <source>No API key: set SMILEID_API_KEY, use --api-key-file PATH, or save a profile with its key (enrollee-cli profile add … and profile set-key …).</source>
-        <translation>Aucune clé d&apos;API&#xa0;: définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
+        <translation>Aucune clé d’API&#xa0;: définissez SMILEID_API_KEY, utilisez --api-key-file PATH ou enregistrez un profil avec sa clé (enrollee-cli profile add … puis profile set-key …).</translation>
     </message>
     <message>
         <location line="-6"/>
@@ -4481,12 +4481,12 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>The keychain holds no API key for profile &quot;%1&quot;: run &quot;enrollee-cli profile set-key %1&quot;, or set SMILEID_API_KEY, or use --api-key-file PATH.</source>
-        <translation>Le trousseau de clés ne contient aucune clé d&apos;API pour le profil «&#xa0;%1&#xa0;»&#xa0;: exécutez «&#xa0;enrollee-cli profile set-key %1&#xa0;», définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>Le trousseau de clés ne contient aucune clé d’API pour le profil «&#xa0;%1&#xa0;»&#xa0;: exécutez «&#xa0;enrollee-cli profile set-key %1&#xa0;», définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read the API key of profile &quot;%1&quot; from the keychain (%2): set SMILEID_API_KEY or use --api-key-file PATH.</source>
-        <translation>Impossible de lire la clé d&apos;API du profil «&#xa0;%1&#xa0;» dans le trousseau de clés (%2)&#xa0;: définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
+        <translation>Impossible de lire la clé d’API du profil «&#xa0;%1&#xa0;» dans le trousseau de clés (%2)&#xa0;: définissez SMILEID_API_KEY ou utilisez --api-key-file PATH.</translation>
     </message>
 </context>
 <context>
@@ -4504,7 +4504,7 @@ Motif : %6</translation>
     <message>
         <location line="+19"/>
         <source>enrollee-cli: warning: no keychain: %1; API keys must come from SMILEID_API_KEY or --api-key-file, and the history chain key is kept in a file beside the history.</source>
-        <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d&apos;API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l&apos;historique est conservée dans un fichier à côté de l&apos;historique.</translation>
+        <translation>enrollee-cli: avertissement&#xa0;: aucun trousseau de clés (%1)&#xa0;; les clés d’API doivent provenir de SMILEID_API_KEY ou de --api-key-file, et la clé de chaînage de l’historique est conservée dans un fichier à côté de l’historique.</translation>
     </message>
 </context>
 <context>
@@ -4555,7 +4555,7 @@ Motif : %6</translation>
     <message>
         <location line="+14"/>
         <source>The language applies the next time Enrollee Console starts.</source>
-        <translation>La langue s&apos;appliquera au prochain démarrage d&apos;Enrollee Console.</translation>
+        <translation>La langue s’appliquera au prochain démarrage d’Enrollee Console.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4568,7 +4568,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../ui/LanguageSwitch.cpp" line="+30"/>
         <source>The language changes once the action or bulk run in flight has finished.</source>
-        <translation>La langue changera dès que l&apos;action ou le traitement par lot en cours sera terminé.</translation>
+        <translation>La langue changera dès que l’action ou le traitement par lot en cours sera terminé.</translation>
     </message>
 </context>
 <context>
@@ -4596,7 +4596,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>The user_id the enrollee was registered with</source>
-        <translation>L&apos;identifiant utilisateur (user_id) sous lequel l&apos;inscrit a été enregistré</translation>
+        <translation>L’identifiant utilisateur (user_id) sous lequel l’inscrit a été enregistré</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4626,7 +4626,7 @@ Motif : %6</translation>
     <message>
         <location line="+9"/>
         <source>Smile ID&apos;s API cannot read a user&apos;s live state: this is only what this console&apos;s history recorded. Changes made elsewhere (the portal, other tools) are not shown.</source>
-        <translation>L&apos;API de Smile ID ne permet pas de lire l&apos;état actuel d&apos;un utilisateur&#xa0;: seules les informations consignées dans l&apos;historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n&apos;apparaissent pas.</translation>
+        <translation>L’API de Smile ID ne permet pas de lire l’état actuel d’un utilisateur&#xa0;: seules les informations consignées dans l’historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n’apparaissent pas.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4664,7 +4664,7 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>Reading history…</source>
-        <translation>Lecture de l&apos;historique…</translation>
+        <translation>Lecture de l’historique…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4722,12 +4722,12 @@ Motif : %6</translation>
     <message>
         <location line="+44"/>
         <source>Quit while a request is in flight?</source>
-        <translation>Quitter alors qu&apos;une requête est en cours&#xa0;?</translation>
+        <translation>Quitter alors qu’une requête est en cours&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An action is waiting for Smile ID&apos;s answer. If you quit now, the server may still carry it out, but this console will record its outcome as unknown.</source>
-        <translation>Une action attend la réponse de Smile ID. Si vous quittez maintenant, le serveur peut encore l&apos;exécuter, mais cette console enregistrera son résultat comme inconnu.</translation>
+        <translation>Une action attend la réponse de Smile ID. Si vous quittez maintenant, le serveur peut encore l’exécuter, mais cette console enregistrera son résultat comme inconnu.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4751,7 +4751,7 @@ Motif : %6</translation>
     <message>
         <location line="+24"/>
         <source>There is no request #%1.</source>
-        <translation>Il n&apos;existe pas de demande n° %1.</translation>
+        <translation>Il n’existe pas de demande n° %1.</translation>
     </message>
 </context>
 <context>
@@ -4759,7 +4759,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/settings/PrivateFiles.cpp" line="+42"/>
         <source>%1 is not a folder.</source>
-        <translation>%1 n&apos;est pas un dossier.</translation>
+        <translation>%1 n’est pas un dossier.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4769,32 +4769,32 @@ Motif : %6</translation>
     <message>
         <location line="+41"/>
         <source>The disk is full: %1 cannot be written.</source>
-        <translation>Le disque est plein&#xa0;: impossible d&apos;écrire %1.</translation>
+        <translation>Le disque est plein&#xa0;: impossible d’écrire %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The disk is read-only: %1 cannot be written.</source>
-        <translation>Le disque est en lecture seule&#xa0;: impossible d&apos;écrire %1.</translation>
+        <translation>Le disque est en lecture seule&#xa0;: impossible d’écrire %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Permission denied: %1 cannot be written.</source>
-        <translation>Permission refusée&#xa0;: impossible d&apos;écrire %1.</translation>
+        <translation>Permission refusée&#xa0;: impossible d’écrire %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The folder of %1 does not exist or is not a folder.</source>
-        <translation>Le dossier de %1 n&apos;existe pas ou n&apos;est pas un dossier.</translation>
+        <translation>Le dossier de %1 n’existe pas ou n’est pas un dossier.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 could not be written.</source>
-        <translation>%1 n&apos;a pas pu être écrit.</translation>
+        <translation>%1 n’a pas pu être écrit.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 could not be written: %2.</source>
-        <translation>%1 n&apos;a pas pu être écrit&#xa0;: %2.</translation>
+        <translation>%1 n’a pas pu être écrit&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -4807,7 +4807,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>Smile ID sandbox — test data only; nothing here affects real people.</source>
-        <translation>Bac à sable Smile ID — données de test uniquement&#xa0;; rien ici n&apos;affecte des personnes réelles.</translation>
+        <translation>Bac à sable Smile ID — données de test uniquement&#xa0;; rien ici n’affecte des personnes réelles.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4835,12 +4835,12 @@ Motif : %6</translation>
     <message>
         <location line="+62"/>
         <source>The base URL %1 is Smile ID&apos;s %2, but the profile&apos;s environment is %3. Set the environment to %2, or use another base URL.</source>
-        <translation>L&apos;URL de base %1 est celle de l&apos;environnement %2 de Smile ID, mais l&apos;environnement du profil est %3. Réglez l&apos;environnement sur %2, ou utilisez une autre URL de base.</translation>
+        <translation>L’URL de base %1 est celle de l’environnement %2 de Smile ID, mais l’environnement du profil est %3. Réglez l’environnement sur %2, ou utilisez une autre URL de base.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The local sandbox runs on this computer, but the base URL points at %1. Use a 127.0.0.1 or localhost base URL, or choose the environment that host belongs to.</source>
-        <translation>Le bac à sable local tourne sur cet ordinateur, mais l&apos;URL de base pointe vers %1. Utilisez une URL de base en 127.0.0.1 ou localhost, ou choisissez l&apos;environnement auquel appartient cet hôte.</translation>
+        <translation>Le bac à sable local tourne sur cet ordinateur, mais l’URL de base pointe vers %1. Utilisez une URL de base en 127.0.0.1 ou localhost, ou choisissez l’environnement auquel appartient cet hôte.</translation>
     </message>
 </context>
 <context>
@@ -4915,7 +4915,7 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>API key ready</source>
-        <translation>Clé d&apos;API prête</translation>
+        <translation>Clé d’API prête</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4945,7 +4945,7 @@ Motif : %6</translation>
     <message>
         <location line="+4"/>
         <source>API key: %1</source>
-        <translation>Clé d&apos;API&#xa0;: %1</translation>
+        <translation>Clé d’API&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4963,7 +4963,7 @@ Motif : %6</translation>
   add NAME --partner-id ID --email ADDR [--environment ENV] [--scheme S] [--base-url URL] [--api-key-file PATH] [--use]
   remove NAME          oublie un profil et sa clé dans le trousseau de clés
   use NAME             fait de NAME le profil par défaut
-  set-key NAME         enregistre la clé d&apos;API de NAME dans le trousseau de clés (depuis l&apos;entrée standard ou --api-key-file)</translation>
+  set-key NAME         enregistre la clé d’API de NAME dans le trousseau de clés (depuis l’entrée standard ou --api-key-file)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -5017,7 +5017,7 @@ Motif : %6</translation>
     <message>
         <location line="+9"/>
         <source>Store the API key in this file in the keychain.</source>
-        <translation>Enregistrer dans le trousseau de clés la clé d&apos;API contenue dans ce fichier.</translation>
+        <translation>Enregistrer dans le trousseau de clés la clé d’API contenue dans ce fichier.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5032,7 +5032,7 @@ Motif : %6</translation>
     <message>
         <location line="+27"/>
         <source>Could not write %1.</source>
-        <translation>Impossible d&apos;écrire %1.</translation>
+        <translation>Impossible d’écrire %1.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5047,17 +5047,17 @@ Motif : %6</translation>
     <message>
         <location line="+9"/>
         <source>Forget a profile and delete its API key from the keychain.</source>
-        <translation>Oublier un profil et supprimer sa clé d&apos;API du trousseau de clés.</translation>
+        <translation>Oublier un profil et supprimer sa clé d’API du trousseau de clés.</translation>
     </message>
     <message>
         <location line="-92"/>
         <source>There is no profile &quot;%1&quot;.</source>
-        <translation>Il n&apos;existe aucun profil «&#xa0;%1&#xa0;».</translation>
+        <translation>Il n’existe aucun profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location line="+103"/>
         <source>Could not write %1; profile &quot;%2&quot; and its API key are kept.</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;; le profil «&#xa0;%2&#xa0;» et sa clé d&apos;API sont conservés.</translation>
+        <translation>Impossible d’écrire %1&#xa0;; le profil «&#xa0;%2&#xa0;» et sa clé d’API sont conservés.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5067,17 +5067,17 @@ Motif : %6</translation>
     <message>
         <location line="+3"/>
         <source>Its API key could not be removed from the keychain: %1</source>
-        <translation>Sa clé d&apos;API n&apos;a pas pu être supprimée du trousseau de clés&#xa0;: %1</translation>
+        <translation>Sa clé d’API n’a pas pu être supprimée du trousseau de clés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Make a saved profile the default for actions and sign.</source>
-        <translation>Faire d&apos;un profil enregistré le profil par défaut pour les actions et pour sign.</translation>
+        <translation>Faire d’un profil enregistré le profil par défaut pour les actions et pour sign.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not write %1; the default profile is unchanged.</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;; le profil par défaut est inchangé.</translation>
+        <translation>Impossible d’écrire %1&#xa0;; le profil par défaut est inchangé.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5087,32 +5087,32 @@ Motif : %6</translation>
     <message>
         <location line="+7"/>
         <source>Store a profile&apos;s API key in the keychain, read from standard input (not echoed on a terminal) or from --api-key-file.</source>
-        <translation>Enregistrer la clé d&apos;API d&apos;un profil dans le trousseau de clés, lue depuis l&apos;entrée standard (sans écho sur un terminal) ou depuis --api-key-file.</translation>
+        <translation>Enregistrer la clé d’API d’un profil dans le trousseau de clés, lue depuis l’entrée standard (sans écho sur un terminal) ou depuis --api-key-file.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No API key was given; nothing was stored.</source>
-        <translation>Aucune clé d&apos;API n&apos;a été fournie&#xa0;; rien n&apos;a été enregistré.</translation>
+        <translation>Aucune clé d’API n’a été fournie&#xa0;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The API key given is not UTF-8 text; nothing was stored.</source>
-        <translation>La clé d&apos;API fournie n&apos;est pas du texte UTF-8&#xa0;; rien n&apos;a été enregistré.</translation>
+        <translation>La clé d’API fournie n’est pas du texte UTF-8&#xa0;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>API key for profile &quot;%1&quot; (not shown): </source>
-        <translation>Clé d&apos;API du profil «&#xa0;%1&#xa0;» (non affichée)&#xa0;: </translation>
+        <translation>Clé d’API du profil «&#xa0;%1&#xa0;» (non affichée)&#xa0;: </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The API key of profile &quot;%1&quot; is stored in the keychain.</source>
-        <translation>La clé d&apos;API du profil «&#xa0;%1&#xa0;» est enregistrée dans le trousseau de clés.</translation>
+        <translation>La clé d’API du profil «&#xa0;%1&#xa0;» est enregistrée dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The API key was not stored (%1); use SMILEID_API_KEY or --api-key-file instead.</source>
-        <translation>La clé d&apos;API n&apos;a pas été enregistrée (%1)&#xa0;; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
+        <translation>La clé d’API n’a pas été enregistrée (%1)&#xa0;; utilisez plutôt SMILEID_API_KEY ou --api-key-file.</translation>
     </message>
 </context>
 <context>
@@ -5130,17 +5130,17 @@ Motif : %6</translation>
     <message>
         <location line="+7"/>
         <source>Reading the API key from the keychain…</source>
-        <translation>Lecture de la clé d&apos;API dans le trousseau de clés…</translation>
+        <translation>Lecture de la clé d’API dans le trousseau de clés…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No API key is stored for this profile.</source>
-        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil.</translation>
+        <translation>Aucune clé d’API n’est enregistrée pour ce profil.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No API key is stored for this profile; edit the profile to enter it.</source>
-        <translation>Aucune clé d&apos;API n&apos;est enregistrée pour ce profil&#xa0;; modifiez le profil pour la saisir.</translation>
+        <translation>Aucune clé d’API n’est enregistrée pour ce profil&#xa0;; modifiez le profil pour la saisir.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5150,7 +5150,7 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>The keychain did not give the API key: %1</source>
-        <translation>Le trousseau de clés n&apos;a pas fourni la clé d&apos;API&#xa0;: %1</translation>
+        <translation>Le trousseau de clés n’a pas fourni la clé d’API&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5238,12 +5238,12 @@ Motif : %6</translation>
     <message>
         <location line="+25"/>
         <source>Saved &quot;%1&quot;; its API key is in the keychain.</source>
-        <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;; sa clé d&apos;API se trouve dans le trousseau de clés.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;; sa clé d’API se trouve dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved &quot;%1&quot;. No keychain (%2): the API key is kept in memory for this session only and must be entered again next time.</source>
-        <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d&apos;API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré. Aucun trousseau de clés (%2)&#xa0;: la clé d’API est conservée en mémoire pour cette session uniquement et devra être saisie de nouveau la prochaine fois.</translation>
     </message>
     <message>
         <location line="+173"/>
@@ -5253,7 +5253,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Remove profile &quot;%1&quot; and its stored API key? History entries are kept.</source>
-        <translation>Supprimer le profil «&#xa0;%1&#xa0;» et sa clé d&apos;API enregistrée&#xa0;? Les entrées de l&apos;historique sont conservées.</translation>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;» et sa clé d’API enregistrée&#xa0;? Les entrées de l’historique sont conservées.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5263,12 +5263,12 @@ Motif : %6</translation>
     <message>
         <location line="+13"/>
         <source>The API key is stored in the system keychain (service &quot;%1&quot;) and never shown again.</source>
-        <translation>La clé d&apos;API est enregistrée dans le trousseau de clés du système (service «&#xa0;%1&#xa0;») et ne sera plus jamais affichée.</translation>
+        <translation>La clé d’API est enregistrée dans le trousseau de clés du système (service «&#xa0;%1&#xa0;») et ne sera plus jamais affichée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keychain is available on this desktop. API keys entered now are kept in memory for this session only.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible sur ce bureau. Les clés d&apos;API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
+        <translation>Aucun trousseau de clés n’est disponible sur ce bureau. Les clés d’API saisies maintenant sont conservées en mémoire pour cette session uniquement.</translation>
     </message>
 </context>
 <context>
@@ -5291,7 +5291,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Operator email</source>
-        <translation>Adresse e-mail de l&apos;opérateur</translation>
+        <translation>Adresse e-mail de l’opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5331,7 +5331,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>API key</source>
-        <translation>Clé d&apos;API</translation>
+        <translation>Clé d’API</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5358,7 +5358,7 @@ Motif : %6</translation>
     <message>
         <location line="+5"/>
         <source>Where the API key is kept</source>
-        <translation>Lieu de conservation de la clé d&apos;API</translation>
+        <translation>Lieu de conservation de la clé d’API</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5383,7 +5383,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>Operator &amp;email:</source>
-        <translation>&amp;Adresse e-mail de l&apos;opérateur&#xa0;:</translation>
+        <translation>&amp;Adresse e-mail de l’opérateur&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5403,7 +5403,7 @@ Motif : %6</translation>
     <message>
         <location line="+1"/>
         <source>API &amp;key:</source>
-        <translation>&amp;Clé d&apos;API&#xa0;:</translation>
+        <translation>&amp;Clé d’API&#xa0;:</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -5423,12 +5423,12 @@ Motif : %6</translation>
     <message>
         <location line="+11"/>
         <source>Enter the API key for this profile.</source>
-        <translation>Saisissez la clé d&apos;API de ce profil.</translation>
+        <translation>Saisissez la clé d’API de ce profil.</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Paste the API key from the Smile ID portal</source>
-        <translation>Collez la clé d&apos;API depuis le portail Smile ID</translation>
+        <translation>Collez la clé d’API depuis le portail Smile ID</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -5465,7 +5465,7 @@ Motif : %6</translation>
     <message>
         <location line="+7"/>
         <source>the body is not UTF-8 text</source>
-        <translation>le corps n&apos;est pas du texte UTF-8</translation>
+        <translation>le corps n’est pas du texte UTF-8</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5475,12 +5475,12 @@ Motif : %6</translation>
     <message>
         <location line="+2"/>
         <source>the body is not valid JSON (%1 at byte %2)</source>
-        <translation>le corps n&apos;est pas du JSON valide (%1 à l&apos;octet %2)</translation>
+        <translation>le corps n’est pas du JSON valide (%1 à l’octet %2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the JSON body is not an object</source>
-        <translation>le corps JSON n&apos;est pas un objet</translation>
+        <translation>le corps JSON n’est pas un objet</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -5538,12 +5538,12 @@ Motif : %6</translation>
     <message>
         <location line="+26"/>
         <source>Recorded in history as record #%1.</source>
-        <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1.</translation>
+        <translation>Consigné dans l’historique sous l’enregistrement n° %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recorded in history as record #%1, with outcome unknown.</source>
-        <translation>Consigné dans l&apos;historique sous l&apos;enregistrement n° %1, avec un résultat inconnu.</translation>
+        <translation>Consigné dans l’historique sous l’enregistrement n° %1, avec un résultat inconnu.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5601,7 +5601,7 @@ Réponse&#xa0;:
     <message>
         <location filename="../../app/cli/SandboxCommand.cpp" line="+62"/>
         <source>Serve the local Smile ID sandbox (POST %1) in the foreground until Ctrl+C or SIGTERM. The first line of output is its URL. The API key comes from SMILEID_API_KEY or --api-key-file, else the demo key &quot;%2&quot;; its legacy (sec_key) key pair is made afresh each run unless --rsa-private-key-file is given; --sec-key-api-key-file writes the matching API key for sec_key clients (--api-key-file PATH).</source>
-        <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu&apos;à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d&apos;API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration «&#xa0;%2&#xa0;»&#xa0;; sa paire de clés de l&apos;ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué&#xa0;; --sec-key-api-key-file écrit la clé d&apos;API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
+        <translation>Exécute le bac à sable Smile ID local (POST %1) au premier plan jusqu’à Ctrl+C ou SIGTERM. La première ligne affichée est son URL. La clé d’API provient de SMILEID_API_KEY ou de --api-key-file, à défaut la clé de démonstration «&#xa0;%2&#xa0;»&#xa0;; sa paire de clés de l’ancien système (sec_key) est générée à chaque exécution, sauf si --rsa-private-key-file est indiqué&#xa0;; --sec-key-api-key-file écrit la clé d’API correspondante pour les clients sec_key (--api-key-file PATH).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5611,7 +5611,7 @@ Réponse&#xa0;:
     <message>
         <location line="+2"/>
         <source>Address to listen on (default %1).</source>
-        <translation>Adresse d&apos;écoute (par défaut %1).</translation>
+        <translation>Adresse d’écoute (par défaut %1).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5621,7 +5621,7 @@ Réponse&#xa0;:
     <message>
         <location line="+2"/>
         <source>Port to listen on (default %1; 0 = any free port).</source>
-        <translation>Port d&apos;écoute (par défaut %1&#xa0;; 0 = n&apos;importe quel port libre).</translation>
+        <translation>Port d’écoute (par défaut %1&#xa0;; 0 = n’importe quel port libre).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5660,7 +5660,7 @@ Réponse&#xa0;:
     <message>
         <location line="+10"/>
         <source>Send Retry-After: S with --fault http-error.</source>
-        <translation>Envoyer l&apos;en-tête Retry-After: S avec --fault http-error.</translation>
+        <translation>Envoyer l’en-tête Retry-After: S avec --fault http-error.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5675,7 +5675,7 @@ Réponse&#xa0;:
     <message>
         <location line="+5"/>
         <source>PEM private key for the legacy sec_key scheme (default: a fresh key pair).</source>
-        <translation>Clé privée PEM pour l&apos;ancienne méthode sec_key (par défaut&#xa0;: une nouvelle paire de clés).</translation>
+        <translation>Clé privée PEM pour l’ancienne méthode sec_key (par défaut&#xa0;: une nouvelle paire de clés).</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5686,12 +5686,12 @@ Réponse&#xa0;:
     <message>
         <location line="-1"/>
         <source>Write the API key sec_key clients use with this sandbox to PATH.</source>
-        <translation>Écrire dans PATH la clé d&apos;API que les clients sec_key utilisent avec ce bac à sable.</translation>
+        <translation>Écrire dans PATH la clé d’API que les clients sec_key utilisent avec ce bac à sable.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>sandbox takes no arguments besides its options.</source>
-        <translation>sandbox n&apos;accepte aucun argument en dehors de ses options.</translation>
+        <translation>sandbox n’accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="-76"/>
@@ -5786,22 +5786,22 @@ Réponse&#xa0;:
     <message>
         <location line="+6"/>
         <source>%1 is not UTF-8 text, so it is not a PEM private key.</source>
-        <translation>%1 n&apos;est pas du texte UTF-8, ce n&apos;est donc pas une clé privée PEM.</translation>
+        <translation>%1 n’est pas du texte UTF-8, ce n’est donc pas une clé privée PEM.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not a PEM private key.</source>
-        <translation>%1 n&apos;est pas une clé privée PEM.</translation>
+        <translation>%1 n’est pas une clé privée PEM.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation>Impossible d&apos;écouter sur %1, port %2&#xa0;: %3</translation>
+        <translation>Impossible d’écouter sur %1, port %2&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5811,12 +5811,12 @@ Réponse&#xa0;:
     <message>
         <location line="+6"/>
         <source>warning: listening on %1, which other computers can reach; clients refuse plain HTTP to it.</source>
-        <translation>avertissement&#xa0;: écoute sur %1, accessible depuis d&apos;autres ordinateurs&#xa0;; les clients refusent de s&apos;y connecter en HTTP simple.</translation>
+        <translation>avertissement&#xa0;: écoute sur %1, accessible depuis d’autres ordinateurs&#xa0;; les clients refusent de s’y connecter en HTTP simple.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local sandbox for partner %1 with %2 enrollees (%3); API key: %4. Stop with Ctrl+C.</source>
-        <translation>Bac à sable local pour le partenaire %1&#xa0;; inscrits (%2)&#xa0;: %3&#xa0;; clé d&apos;API&#xa0;: %4. Arrêtez-le avec Ctrl+C.</translation>
+        <translation>Bac à sable local pour le partenaire %1&#xa0;; inscrits (%2)&#xa0;: %3&#xa0;; clé d’API&#xa0;: %4. Arrêtez-le avec Ctrl+C.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5829,12 +5829,12 @@ Réponse&#xa0;:
     <message>
         <location filename="../../ui/SandboxLink.cpp" line="+20"/>
         <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n&apos;a pas pu démarrer&#xa0;: %1</translation>
+        <translation>Le bac à sable local n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Local sandbox listening on %1</source>
-        <translation>Bac à sable local à l&apos;écoute sur %1</translation>
+        <translation>Bac à sable local à l’écoute sur %1</translation>
     </message>
 </context>
 <context>
@@ -5875,7 +5875,7 @@ Réponse&#xa0;:
     <message>
         <location line="+3"/>
         <source>Sign this timestamp (echoed exactly) instead of the current time.</source>
-        <translation>Signer cet horodatage (restitué tel quel) au lieu de l&apos;heure actuelle.</translation>
+        <translation>Signer cet horodatage (restitué tel quel) au lieu de l’heure actuelle.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5885,7 +5885,7 @@ Réponse&#xa0;:
     <message>
         <location line="+7"/>
         <source>sign takes no arguments besides its options.</source>
-        <translation>sign n&apos;accepte aucun argument en dehors de ses options.</translation>
+        <translation>sign n’accepte aucun argument en dehors de ses options.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5895,7 +5895,7 @@ Réponse&#xa0;:
     <message>
         <location line="+7"/>
         <source>With --scheme sec_key the timestamp is whole unix seconds, not &quot;%1&quot;.</source>
-        <translation>Avec --scheme sec_key, l&apos;horodatage est un nombre entier de secondes Unix, et non «&#xa0;%1&#xa0;».</translation>
+        <translation>Avec --scheme sec_key, l’horodatage est un nombre entier de secondes Unix, et non «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -5904,17 +5904,17 @@ Réponse&#xa0;:
         <location filename="../../app/core/api/Signer.cpp" line="+93"/>
         <location line="+39"/>
         <source>The API key is empty.</source>
-        <translation>La clé d&apos;API est vide.</translation>
+        <translation>La clé d’API est vide.</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>The partner ID is empty.</source>
-        <translation>L&apos;identifiant partenaire est vide.</translation>
+        <translation>L’identifiant partenaire est vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The timestamp is empty.</source>
-        <translation>L&apos;horodatage est vide.</translation>
+        <translation>L’horodatage est vide.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5924,17 +5924,17 @@ Réponse&#xa0;:
     <message>
         <location line="+19"/>
         <source>The legacy sec_key scheme needs a numeric partner ID; &quot;%1&quot; is not one.</source>
-        <translation>L&apos;ancienne méthode sec_key nécessite un identifiant partenaire numérique&#xa0;; «&#xa0;%1&#xa0;» n&apos;en est pas un.</translation>
+        <translation>L’ancienne méthode sec_key nécessite un identifiant partenaire numérique&#xa0;; «&#xa0;%1&#xa0;» n’en est pas un.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>This API key is not a legacy (sec_key) key: it should be base64 of a PEM RSA public key. Accounts created recently use the signature scheme instead.</source>
-        <translation>Cette clé d&apos;API n&apos;est pas une clé de l&apos;ancien système (sec_key)&#xa0;: elle devrait être l&apos;encodage base64 d&apos;une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
+        <translation>Cette clé d’API n’est pas une clé de l’ancien système (sec_key)&#xa0;: elle devrait être l’encodage base64 d’une clé publique RSA au format PEM. Les comptes créés récemment utilisent plutôt la méthode signature.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>RSA encryption could not start: %1</source>
-        <translation>Le chiffrement RSA n&apos;a pas pu démarrer&#xa0;: %1</translation>
+        <translation>Le chiffrement RSA n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5949,17 +5949,17 @@ Réponse&#xa0;:
     <message>
         <location line="+15"/>
         <source>sec_key has no &apos;|&apos; separator</source>
-        <translation>sec_key n&apos;a pas de séparateur &apos;|&apos;</translation>
+        <translation>sec_key n’a pas de séparateur &apos;|&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sec_key hash does not match partner_id and timestamp</source>
-        <translation>l&apos;empreinte de sec_key ne correspond pas au partner_id et à l&apos;horodatage</translation>
+        <translation>l’empreinte de sec_key ne correspond pas au partner_id et à l’horodatage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>sec_key ciphertext is not base64</source>
-        <translation>le texte chiffré de sec_key n&apos;est pas en base64</translation>
+        <translation>le texte chiffré de sec_key n’est pas en base64</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5969,7 +5969,7 @@ Réponse&#xa0;:
     <message>
         <location line="+4"/>
         <source>RSA decryption could not start</source>
-        <translation>le déchiffrement RSA n&apos;a pas pu démarrer</translation>
+        <translation>le déchiffrement RSA n’a pas pu démarrer</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5988,7 +5988,7 @@ Réponse&#xa0;:
     <message>
         <location filename="../../app/team/TeamApprovals.cpp" line="+125"/>
         <source>There is no request #%1.</source>
-        <translation>Il n&apos;existe pas de demande n° %1.</translation>
+        <translation>Il n’existe pas de demande n° %1.</translation>
     </message>
     <message>
         <location line="+78"/>
@@ -6006,12 +6006,12 @@ Réponse&#xa0;:
   team status [--json] | team disconnect
   team policy [--require-approval ACTION,... --environment production] [--bulk-approval-over N]
 The password follows libpq: PGPASSWORD, ~/.pgpass, or the keychain (--save-password reads it from standard input); never settings.</source>
-        <translation>Le journal d&apos;audit partagé de l&apos;équipe sur PostgreSQL.
+        <translation>Le journal d’audit partagé de l’équipe sur PostgreSQL.
   team init --conninfo &quot;host=... port=... dbname=... user=ADMIN&quot;   créer ou mettre à niveau le schéma
-  team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   l&apos;utiliser depuis cette console
+  team connect --conninfo &quot;... user=YOUR_ROLE&quot; [--save-password]   l’utiliser depuis cette console
   team status [--json] | team disconnect
   team policy [--require-approval ACTION,... --environment production] [--bulk-approval-over N]
-Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clés (--save-password le lit sur l&apos;entrée standard)&#xa0;; jamais les réglages.</translation>
+Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clés (--save-password le lit sur l’entrée standard)&#xa0;; jamais les réglages.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6036,12 +6036,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+2"/>
         <source>Accept an sslmode weaker than verify-full for a host that is not this machine (the server&apos;s identity is then not checked).</source>
-        <translation>Accepter un sslmode plus faible que verify-full pour un hôte qui n&apos;est pas cette machine (l&apos;identité du serveur n&apos;est alors pas vérifiée).</translation>
+        <translation>Accepter un sslmode plus faible que verify-full pour un hôte qui n’est pas cette machine (l’identité du serveur n’est alors pas vérifiée).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read the role&apos;s password from standard input and keep it in the keychain.</source>
-        <translation>Lire le mot de passe du rôle sur l&apos;entrée standard et le conserver dans le trousseau de clés.</translation>
+        <translation>Lire le mot de passe du rôle sur l’entrée standard et le conserver dans le trousseau de clés.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6091,12 +6091,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+37"/>
         <source>The team trail schema is already at version %1; nothing changed.</source>
-        <translation>Le schéma du journal d&apos;équipe est déjà en version %1&#xa0;; rien n&apos;a changé.</translation>
+        <translation>Le schéma du journal d’équipe est déjà en version %1&#xa0;; rien n’a changé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The team trail schema is now at version %1 (was %2). Grant each officer&apos;s login role the group role: GRANT enrollee_officers TO officer_role;</source>
-        <translation>Le schéma du journal d&apos;équipe est maintenant en version %1 (au lieu de %2). Accordez le rôle de groupe au rôle de connexion de chaque agent&#xa0;: GRANT enrollee_officers TO officer_role;</translation>
+        <translation>Le schéma du journal d’équipe est maintenant en version %1 (au lieu de %2). Accordez le rôle de groupe au rôle de connexion de chaque agent&#xa0;: GRANT enrollee_officers TO officer_role;</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -6106,32 +6106,32 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+4"/>
         <source>No password given; nothing was saved.</source>
-        <translation>Aucun mot de passe fourni&#xa0;; rien n&apos;a été enregistré.</translation>
+        <translation>Aucun mot de passe fourni&#xa0;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Could not save the connection in %1.</source>
-        <translation>Impossible d&apos;enregistrer la connexion dans %1.</translation>
+        <translation>Impossible d’enregistrer la connexion dans %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected to the team trail as database role &quot;%1&quot;; actions from this console now go to it.</source>
-        <translation>Connecté au journal d&apos;équipe en tant que rôle de base de données «&#xa0;%1&#xa0;»&#xa0;; les actions de cette console y sont désormais envoyées.</translation>
+        <translation>Connecté au journal d’équipe en tant que rôle de base de données «&#xa0;%1&#xa0;»&#xa0;; les actions de cette console y sont désormais envoyées.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>warning: TLS is weakened: the database server&apos;s identity is not verified.</source>
-        <translation>avertissement&#xa0;: TLS affaibli&#xa0;: l&apos;identité du serveur de base de données n&apos;est pas vérifiée.</translation>
+        <translation>avertissement&#xa0;: TLS affaibli&#xa0;: l’identité du serveur de base de données n’est pas vérifiée.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The password could not be kept in the keychain (%1); use ~/.pgpass or PGPASSWORD.</source>
-        <translation>Le mot de passe n&apos;a pas pu être conservé dans le trousseau de clés (%1)&#xa0;; utilisez ~/.pgpass ou PGPASSWORD.</translation>
+        <translation>Le mot de passe n’a pas pu être conservé dans le trousseau de clés (%1)&#xa0;; utilisez ~/.pgpass ou PGPASSWORD.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No team trail is connected (enrollee-cli team connect --conninfo ...).</source>
-        <translation>Aucun journal d&apos;équipe n&apos;est connecté (enrollee-cli team connect --conninfo ...).</translation>
+        <translation>Aucun journal d’équipe n’est connecté (enrollee-cli team connect --conninfo ...).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6147,34 +6147,34 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+1"/>
         <source>%n record(s) of this console waiting to be sent.</source>
         <translation>
-            <numerusform>%n enregistrement de cette console en attente d&apos;envoi.</numerusform>
-            <numerusform>%n enregistrements de cette console en attente d&apos;envoi.</numerusform>
+            <numerusform>%n enregistrement de cette console en attente d’envoi.</numerusform>
+            <numerusform>%n enregistrements de cette console en attente d’envoi.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Last verified team record: #%1 %2</source>
-        <translation>Dernier enregistrement d&apos;équipe vérifié&#xa0;: n° %1 %2</translation>
+        <translation>Dernier enregistrement d’équipe vérifié&#xa0;: n° %1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS is weakened: the server&apos;s identity is not verified.</source>
-        <translation>TLS affaibli&#xa0;: l&apos;identité du serveur n&apos;est pas vérifiée.</translation>
+        <translation>TLS affaibli&#xa0;: l’identité du serveur n’est pas vérifiée.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not save the settings in %1.</source>
-        <translation>Impossible d&apos;enregistrer les réglages dans %1.</translation>
+        <translation>Impossible d’enregistrer les réglages dans %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disconnected from the team trail; this console keeps its own trail.</source>
-        <translation>Déconnecté du journal d&apos;équipe&#xa0;; cette console conserve son propre journal.</translation>
+        <translation>Déconnecté du journal d’équipe&#xa0;; cette console conserve son propre journal.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No team trail is connected; give --conninfo.</source>
-        <translation>Aucun journal d&apos;équipe n&apos;est connecté&#xa0;; indiquez --conninfo.</translation>
+        <translation>Aucun journal d’équipe n’est connecté&#xa0;; indiquez --conninfo.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6194,12 +6194,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+27"/>
         <source>No action needs a second officer.</source>
-        <translation>Aucune action n&apos;exige de second agent.</translation>
+        <translation>Aucune action n’exige de second agent.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 need(s) a second officer&apos;s approval.</source>
-        <translation>%1&#xa0;: %2 exige(nt) l&apos;approbation d&apos;un second agent.</translation>
+        <translation>%1&#xa0;: %2 exige(nt) l’approbation d’un second agent.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -6215,7 +6215,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location filename="../../app/team/TeamConnection.cpp" line="+89"/>
         <source>The connection must be written as key=value words, e.g. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (no quotes, no spaces in values).</source>
-        <translation>La connexion doit s&apos;écrire sous forme de mots clé=valeur, p. ex. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (sans guillemets ni espaces dans les valeurs).</translation>
+        <translation>La connexion doit s’écrire sous forme de mots clé=valeur, p. ex. &quot;host=db.example.org port=5432 dbname=enrollee user=officer_a&quot; (sans guillemets ni espaces dans les valeurs).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6230,7 +6230,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+8"/>
         <source>sslmode=%1 does not check the server&apos;s certificate and name; a team database that is not on this machine needs sslmode=verify-full, or --weaken-tls to accept the risk explicitly.</source>
-        <translation>sslmode=%1 ne vérifie ni le certificat ni le nom du serveur&#xa0;; une base de données d&apos;équipe qui n&apos;est pas sur cette machine exige sslmode=verify-full, ou --weaken-tls pour accepter explicitement le risque.</translation>
+        <translation>sslmode=%1 ne vérifie ni le certificat ni le nom du serveur&#xa0;; une base de données d’équipe qui n’est pas sur cette machine exige sslmode=verify-full, ou --weaken-tls pour accepter explicitement le risque.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -6240,32 +6240,32 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+3"/>
         <source>The database server&apos;s TLS certificate could not be verified or does not match its name.</source>
-        <translation>Le certificat TLS du serveur de base de données n&apos;a pas pu être vérifié ou ne correspond pas à son nom.</translation>
+        <translation>Le certificat TLS du serveur de base de données n’a pas pu être vérifié ou ne correspond pas à son nom.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team database is down or not listening there.</source>
-        <translation>La base de données de l&apos;équipe est arrêtée ou n&apos;écoute pas à cette adresse.</translation>
+        <translation>La base de données de l’équipe est arrêtée ou n’écoute pas à cette adresse.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>There is no route to the team database&apos;s host (network, VPN or name).</source>
-        <translation>Aucune route vers l&apos;hôte de la base de données de l&apos;équipe (réseau, VPN ou nom).</translation>
+        <translation>Aucune route vers l’hôte de la base de données de l’équipe (réseau, VPN ou nom).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The database or role named in the connection does not exist.</source>
-        <translation>La base de données ou le rôle indiqué dans la connexion n&apos;existe pas.</translation>
+        <translation>La base de données ou le rôle indiqué dans la connexion n’existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The team database could not be used.</source>
-        <translation>La base de données de l&apos;équipe n&apos;a pas pu être utilisée.</translation>
+        <translation>La base de données de l’équipe n’a pas pu être utilisée.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No team database is connected.</source>
-        <translation>Aucune base de données d&apos;équipe n&apos;est connectée.</translation>
+        <translation>Aucune base de données d’équipe n’est connectée.</translation>
     </message>
 </context>
 <context>
@@ -6363,7 +6363,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+4"/>
         <source>%1 of &quot;%2&quot; cancelled; nothing was sent.</source>
-        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n&apos;a été envoyé.</translation>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» annulée&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -6443,7 +6443,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location filename="../../app/team/TeamHistoryBackend.cpp" line="+75"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
-        <translation>le journal d&apos;équipe (%1), avec la copie propre à cette console dans %2</translation>
+        <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
     <message>
         <location line="+93"/>
@@ -6453,7 +6453,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+42"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
-        <translation>Le journal d&apos;équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
+        <translation>Le journal d’équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -6490,7 +6490,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location filename="../../app/team/TeamSchema.cpp" line="+272"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
-        <translation>Impossible de lire la version du schéma de l&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de lire la version du schéma de l’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6500,7 +6500,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+14"/>
         <source>The schema upgrade to version %1 failed (nothing was changed):</source>
-        <translation>La mise à niveau du schéma vers la version %1 a échoué (rien n&apos;a été modifié)&#xa0;:</translation>
+        <translation>La mise à niveau du schéma vers la version %1 a échoué (rien n’a été modifié)&#xa0;:</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6510,17 +6510,17 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+10"/>
         <source>The database has no team trail schema: an administrator must run &quot;enrollee-cli team init --conninfo ...&quot; first.</source>
-        <translation>La base de données n&apos;a pas de schéma de journal d&apos;équipe&#xa0;: un administrateur doit d&apos;abord exécuter «&#xa0;enrollee-cli team init --conninfo ...&#xa0;».</translation>
+        <translation>La base de données n’a pas de schéma de journal d’équipe&#xa0;: un administrateur doit d’abord exécuter «&#xa0;enrollee-cli team init --conninfo ...&#xa0;».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The team trail schema is version %1; this console needs version %2: an administrator must run &quot;enrollee-cli team init&quot; to upgrade it.</source>
-        <translation>Le schéma du journal d&apos;équipe est en version %1&#xa0;; cette console exige la version %2&#xa0;: un administrateur doit exécuter «&#xa0;enrollee-cli team init&#xa0;» pour le mettre à niveau.</translation>
+        <translation>Le schéma du journal d’équipe est en version %1&#xa0;; cette console exige la version %2&#xa0;: un administrateur doit exécuter «&#xa0;enrollee-cli team init&#xa0;» pour le mettre à niveau.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The team trail schema is version %1, newer than this console understands (%2): update Enrollee Console.</source>
-        <translation>Le schéma du journal d&apos;équipe est en version %1, plus récente que ce que comprend cette console (%2)&#xa0;: mettez à jour Enrollee Console.</translation>
+        <translation>Le schéma du journal d’équipe est en version %1, plus récente que ce que comprend cette console (%2)&#xa0;: mettez à jour Enrollee Console.</translation>
     </message>
 </context>
 <context>
@@ -6586,27 +6586,27 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location filename="../../app/team/TeamTrail.cpp" line="+84"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
-        <translation>enregistrement d&apos;équipe n° %1 (%2 par %3 le %4)</translation>
+        <translation>enregistrement d’équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>Could not begin writing to the team trail:</source>
-        <translation>Impossible de commencer l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de commencer l’écriture dans le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not lock the team trail:</source>
-        <translation>Impossible de verrouiller le journal d&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de verrouiller le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not read the team trail&apos;s end:</source>
-        <translation>Impossible de lire la fin du journal d&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de lire la fin du journal d’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not commit to the team trail:</source>
-        <translation>Impossible de valider l&apos;écriture dans le journal d&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de valider l’écriture dans le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="-102"/>
@@ -6614,7 +6614,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+47"/>
         <location line="+16"/>
         <source>Could not read the team trail:</source>
-        <translation>Impossible de lire le journal d&apos;équipe&#xa0;:</translation>
+        <translation>Impossible de lire le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
         <location line="-149"/>
@@ -6649,12 +6649,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+21"/>
         <source>Team records from #%1 are missing.</source>
-        <translation>Les enregistrements d&apos;équipe à partir du n° %1 manquent.</translation>
+        <translation>Les enregistrements d’équipe à partir du n° %1 manquent.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten.</source>
-        <translation>L&apos;enregistrement d&apos;équipe n° %1 n&apos;est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit.</translation>
+        <translation>L’enregistrement d’équipe n° %1 n’est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6670,12 +6670,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="-22"/>
         <source>The team trail ends before record #%1, which this console verified.</source>
-        <translation>Le journal d&apos;équipe s&apos;arrête avant l&apos;enregistrement n° %1, que cette console a vérifié.</translation>
+        <translation>Le journal d’équipe s’arrête avant l’enregistrement n° %1, que cette console a vérifié.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Team records #%1 to #%2 are missing: they were deleted.</source>
-        <translation>Les enregistrements d&apos;équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
+        <translation>Les enregistrements d’équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6685,22 +6685,22 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+15"/>
         <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
-        <translation>Le point de contrôle d&apos;équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
+        <translation>Le point de contrôle d’équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or DELETE of every record).</source>
-        <translation>Le journal d&apos;équipe est vide, mais cette console a vérifié l&apos;enregistrement n° %1&#xa0;: il a été vidé (TRUNCATE ou DELETE de tous les enregistrements).</translation>
+        <translation>Le journal d’équipe est vide, mais cette console a vérifié l’enregistrement n° %1&#xa0;: il a été vidé (TRUNCATE ou DELETE de tous les enregistrements).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The newest %n team record(s) were removed (DELETE of #%1 to #%2): this console verified record #%2.</source>
-        <translation>Le ou les %n enregistrement(s) d&apos;équipe les plus récents ont été supprimés (DELETE des n° %1 à %2)&#xa0;: cette console a vérifié l&apos;enregistrement n° %2.</translation>
+        <translation>Le ou les %n enregistrement(s) d’équipe les plus récents ont été supprimés (DELETE des n° %1 à %2)&#xa0;: cette console a vérifié l’enregistrement n° %2.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten from there (records altered and their hashes recomputed).</source>
-        <translation>L&apos;enregistrement d&apos;équipe n° %1 n&apos;est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit à partir de là (enregistrements modifiés et empreintes recalculées).</translation>
+        <translation>L’enregistrement d’équipe n° %1 n’est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit à partir de là (enregistrements modifiés et empreintes recalculées).</translation>
     </message>
 </context>
 <context>
@@ -6774,27 +6774,27 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+2"/>
         <source>The user ID contains control or invisible formatting characters; retype it rather than pasting.</source>
-        <translation>L&apos;identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles&#xa0;; saisissez-le au clavier plutôt que de le coller.</translation>
+        <translation>L’identifiant utilisateur contient des caractères de contrôle ou de mise en forme invisibles&#xa0;; saisissez-le au clavier plutôt que de le coller.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The user ID contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
-        <translation>L&apos;identifiant utilisateur contient U+FFFD, la marque d&apos;un texte qui n&apos;était pas de l&apos;UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
+        <translation>L’identifiant utilisateur contient U+FFFD, la marque d’un texte qui n’était pas de l’UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The user ID is %1 characters long; the limit is %2.</source>
-        <translation>L&apos;identifiant utilisateur compte %1 caractères&#xa0;; la limite est de %2.</translation>
+        <translation>L’identifiant utilisateur compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The user ID is too long.</source>
-        <translation>L&apos;identifiant utilisateur est trop long.</translation>
+        <translation>L’identifiant utilisateur est trop long.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user ID is not valid text.</source>
-        <translation>L&apos;identifiant utilisateur n&apos;est pas un texte valide.</translation>
+        <translation>L’identifiant utilisateur n’est pas un texte valide.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6804,17 +6804,17 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+7"/>
         <source>The partner ID &quot;%1&quot; should be the digits shown on the Smile ID portal, e.g. 085.</source>
-        <translation>L&apos;identifiant partenaire «&#xa0;%1&#xa0;» doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
+        <translation>L’identifiant partenaire «&#xa0;%1&#xa0;» doit correspondre aux chiffres affichés sur le portail Smile ID, p. ex. 085.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>An operator email is required: Smile ID records who made the change.</source>
-        <translation>Une adresse e-mail d&apos;opérateur est obligatoire&#xa0;: Smile ID enregistre l&apos;auteur de la modification.</translation>
+        <translation>Une adresse e-mail d’opérateur est obligatoire&#xa0;: Smile ID enregistre l’auteur de la modification.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is not an email address.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6829,37 +6829,37 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+3"/>
         <source>The reason contains U+FFFD, the mark of text that was not valid UTF-8; retype it.</source>
-        <translation>Le motif contient U+FFFD, la marque d&apos;un texte qui n&apos;était pas de l&apos;UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
+        <translation>Le motif contient U+FFFD, la marque d’un texte qui n’était pas de l’UTF-8 valide&#xa0;; saisissez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The base URL is empty.</source>
-        <translation>L&apos;URL de base est vide.</translation>
+        <translation>L’URL de base est vide.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not a URL; use an origin such as https://portal.smileidentity.com.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL&#xa0;; utilisez une origine telle que https://portal.smileidentity.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une URL&#xa0;; utilisez une origine telle que https://portal.smileidentity.com.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The base URL must start with https:// (or http:// for a sandbox on this computer).</source>
-        <translation>L&apos;URL de base doit commencer par https:// (ou http:// pour un bac à sable sur cet ordinateur).</translation>
+        <translation>L’URL de base doit commencer par https:// (ou http:// pour un bac à sable sur cet ordinateur).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The base URL must not contain a user name or password.</source>
-        <translation>L&apos;URL de base ne doit contenir ni nom d&apos;utilisateur ni mot de passe.</translation>
+        <translation>L’URL de base ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base URL is an origin only (scheme, host and port); the path %1 is added for you.</source>
-        <translation>L&apos;URL de base se limite à une origine (schéma, hôte et port)&#xa0;; le chemin %1 est ajouté automatiquement.</translation>
+        <translation>L’URL de base se limite à une origine (schéma, hôte et port)&#xa0;; le chemin %1 est ajouté automatiquement.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Plain HTTP is only allowed to this computer (127.0.0.1, ::1, localhost); use https:// for %1.</source>
-        <translation>Le HTTP simple n&apos;est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
+        <translation>Le HTTP simple n’est autorisé que vers cet ordinateur (127.0.0.1, ::1, localhost)&#xa0;; utilisez https:// pour %1.</translation>
     </message>
 </context>
 <context>
@@ -6892,7 +6892,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+2"/>
         <source>Go to &amp;user ID</source>
-        <translation>Aller à l&apos;&amp;identifiant utilisateur</translation>
+        <translation>Aller à l’&amp;identifiant utilisateur</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6902,7 +6902,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location line="+3"/>
         <source>&amp;Bulk runs</source>
-        <translation>Traitements par &amp;lot</translation>
+        <translation>L&amp;ots</translation>
     </message>
 </context>
 <context>

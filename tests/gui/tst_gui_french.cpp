@@ -96,6 +96,37 @@ private slots:
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(", "))));
     }
 
+    // Every tab at 1100×700 in French: no table header is cut, the View menu and the tab name the bulk
+    // runs with one word, and apostrophes are typographic. The screenshots are for a person to look at.
+    void everyTabFitsInFrench()
+    {
+        window()->resize(1100, 700);
+        auto *tabs = find<QTabWidget>(window(), "mainTabs");
+        QTRY_VERIFY(window()->findChild<BulkPanel *>(QStringLiteral("bulkPanel")));
+        QStringList cut;
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QTest::qWait(50);
+            window()->grab().save(QStringLiteral(ENROLLEE_SHOT_DIR "/french-tab-%1.png").arg(i));
+            for (QHeaderView *header : tabs->currentWidget()->findChildren<QHeaderView *>()) {
+                if (!header->isVisible() || header->orientation() != Qt::Horizontal)
+                    continue;
+                for (int c = 0; c < header->count(); ++c) {
+                    const QString text = header->model()->headerData(c, Qt::Horizontal).toString();
+                    if (!header->isSectionHidden(c) && !text.isEmpty()
+                        && header->sectionSize(c) < header->fontMetrics().horizontalAdvance(text) + 8)
+                        cut << text;
+                }
+            }
+        }
+        tabs->setCurrentIndex(0);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
+        const QString bulkTab = tabs->tabText(tabs->indexOf(find<BulkPanel>(window(), "bulkPanel")));
+        QString menu = find<QAction>(window(), "showBulkAction")->text();
+        QCOMPARE(menu.remove(QLatin1Char('&')), QString(bulkTab).remove(QLatin1Char('&')));
+        QVERIFY(!find<QAction>(window(), "focusUserIdAction")->text().contains(QLatin1Char('\'')));
+    }
+
     void languageMenuSavesTheOverride()
     {
         auto *english = window()->findChild<QAction *>(QStringLiteral("language_en"));

@@ -2,6 +2,7 @@
 
 #include "bulk/BulkRowModel.h"
 #include "bulk/BulkRun.h"
+#include "widgets/HeaderFit.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -61,6 +62,7 @@ BulkResultsView::BulkResultsView(QWidget *parent)
             + 24);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(BulkRowModel::Message, QHeaderView::Stretch);
+    HeaderFit::fit(m_table, header);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_caption, 1);

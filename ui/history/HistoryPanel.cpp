@@ -8,6 +8,7 @@
 #include "history/HistoryService.h"
 #include "history/HistoryTableMenu.h"
 #include "history/HistoryTableModel.h"
+#include "widgets/HeaderFit.h"
 #include "widgets/TimeText.h"
 
 #include <QDataStream>
@@ -122,6 +123,7 @@ void HistoryPanel::buildTable()
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("compliance.officer@example.com")));
     m_table->setColumnWidth(HistoryTableModel::TimeColumn,
                             m_table->fontMetrics().horizontalAdvance(TimeText::widest()) + 40); // + the altered icon
+    HeaderFit::fit(m_table, m_table->horizontalHeader());
     m_tableMenu = new HistoryTableMenu(m_table);
     connect(m_tableMenu, &HistoryTableMenu::openUserRequested, this, &HistoryPanel::openUserRequested);
     connect(m_tableMenu, &HistoryTableMenu::exportSelectionRequested, this, &HistoryPanel::exportSelection);

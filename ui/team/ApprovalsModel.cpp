@@ -1,5 +1,7 @@
 #include "ApprovalsModel.h"
 
+#include "action/Action.h"
+#include "settings/Profile.h"
 #include "widgets/TimeText.h"
 
 #include <QUrl>
@@ -59,8 +61,14 @@ QVariant ApprovalsModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Id:
         return r->id;
-    case Action:
-        return r->environment.isEmpty() ? r->action : tr("%1 (%2)").arg(r->action, r->environment);
+    case Action: {
+        // The request keeps the command-line names ("delete", "production"); the table speaks as the buttons do.
+        ActionKind kind{};
+        Environment env{};
+        const QString action = ActionInfo::fromCliName(r->action, &kind) ? ActionInfo::displayName(kind) : r->action;
+        const QString where = environmentFromName(r->environment, &env) ? environmentDisplayName(env) : r->environment;
+        return where.isEmpty() ? action : tr("%1 (%2)").arg(action, where);
+    }
     case UserId:
         return r->isRun() ? tr("bulk run %1 (%n row(s))", nullptr, r->rowCount).arg(r->runId) : r->userId;
     case Host: {

@@ -3,6 +3,7 @@
 #include "PromptService.h"
 #include "approvals/FourEyes.h"
 #include "team/ApprovalsModel.h"
+#include "widgets/HeaderFit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,6 +36,7 @@ ApprovalsPanel::ApprovalsPanel(FourEyes *fourEyes, PromptService *prompts, QWidg
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    HeaderFit::fit(m_table, m_table->horizontalHeader());
     m_approve = button(tr("Approve…"), "approveButton", this);
     m_deny = button(tr("Deny…"), "denyButton", this);
     m_sendNow = button(tr("Send now"), "sendNowButton", this);

@@ -37,7 +37,7 @@
 <context>
     <name>ApprovalsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/team/ApprovalsModel.cpp" line="+64"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+73"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>bulk run %1 (%n row)</numerusform>
@@ -189,7 +189,7 @@
 <context>
     <name>BulkResultsView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+94"/>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+96"/>
         <source>Checked input: %n row(s), nothing sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -200,11 +200,11 @@
 <context>
     <name>BulkRunList</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkRunList.cpp" line="+72"/>
-        <source>%1 — %2, %n row(s), %3</source>
-        <translation>
-            <numerusform>%1 — %2, %n row, %3</numerusform>
-            <numerusform>%1 — %2, %n rows, %3</numerusform>
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+74"/>
+        <source>%1 — %2, %n row(s), %3, started %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -281,7 +281,7 @@
 <context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+192"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+199"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -346,7 +346,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+296"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+298"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>
@@ -444,7 +444,7 @@
 <context>
     <name>TeamStatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/team/TeamStatusBar.cpp" line="+40"/>
+        <location filename="../../ui/team/TeamStatusBar.cpp" line="+39"/>
         <source>Team trail refuses %n record(s) of this console: %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>

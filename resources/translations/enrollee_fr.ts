@@ -954,7 +954,7 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsModel</name>
     <message>
-        <location filename="../../ui/team/ApprovalsModel.cpp" line="+42"/>
+        <location filename="../../ui/team/ApprovalsModel.cpp" line="+45"/>
         <source>awaiting a second officer</source>
         <translation>en attente d’un second agent</translation>
     </message>
@@ -974,12 +974,12 @@ Continuer ?</translation>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>bulk run %1 (%n row(s))</source>
         <translation>
             <numerusform>traitement par lot %1 (%n ligne)</numerusform>
@@ -1030,12 +1030,12 @@ Continuer ?</translation>
 <context>
     <name>ApprovalsPanel</name>
     <message>
-        <location filename="../../ui/team/ApprovalsPanel.cpp" line="+31"/>
+        <location filename="../../ui/team/ApprovalsPanel.cpp" line="+32"/>
         <source>Requests awaiting a second officer</source>
         <translation>Demandes en attente d’un second agent</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Approve…</source>
         <translation>Approuver…</translation>
     </message>
@@ -2027,7 +2027,7 @@ Continuer ?</translation>
 <context>
     <name>BulkResultsView</name>
     <message>
-        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+28"/>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+29"/>
         <source>What the table of rows shows</source>
         <translation>Ce que montre le tableau des lignes</translation>
     </message>
@@ -2082,7 +2082,7 @@ Continuer ?</translation>
         <translation>Lignes du traitement</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Paste or open a list of user IDs, then check it: its rows show here.</source>
         <translation>Collez ou ouvrez une liste d’identifiants utilisateur, puis vérifiez-la&#xa0;: ses lignes s’affichent ici.</translation>
     </message>
@@ -2202,7 +2202,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRunList</name>
     <message>
-        <location filename="../../ui/bulk/BulkRunList.cpp" line="+22"/>
+        <location filename="../../ui/bulk/BulkRunList.cpp" line="+23"/>
         <source>Earlier runs</source>
         <translation>Lots précédents</translation>
     </message>
@@ -2227,11 +2227,11 @@ Continuer ?</translation>
         <translation>Reprendre le lot choisi</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
-        <source>%1 — %2, %n row(s), %3</source>
+        <location line="+42"/>
+        <source>%1 — %2, %n row(s), %3, started %4</source>
         <translation>
-            <numerusform>%1 — %2, %n ligne, %3</numerusform>
-            <numerusform>%1 — %2, %n lignes, %3</numerusform>
+            <numerusform>%1 — %2, %n ligne, %3, commencé le %4</numerusform>
+            <numerusform>%1 — %2, %n lignes, %3, commencé le %4</numerusform>
         </translation>
     </message>
 </context>
@@ -3164,6 +3164,16 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Show the bulk runs</source>
+        <translation>Afficher les traitements par lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the approvals (with a team)</source>
+        <translation>Afficher les approbations (avec une équipe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
@@ -3241,7 +3251,7 @@ Motif : %6</translation>
         <translation>--keep-months attend un nombre de mois compris entre 0 (tout conserver) et 1200.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -3339,7 +3349,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-168"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry, 4 when the team database cannot be reached to check it now.</source>
         <translation>Contrôler la chaîne de hachage de l’historique&#xa0;; code 0 si intacte, 5 en nommant la première entrée modifiée, supprimée ou déplacée, 4 si la base de l’équipe ne peut pas être jointe pour la contrôler maintenant.</translation>
     </message>
@@ -3349,7 +3359,7 @@ Motif : %6</translation>
         <translation>Conserver N mois d’historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l’historique. Refusé tant que l’horloge est en retard sur l’enregistrement le plus récent ou en avance de plus d’un mois.</translation>
     </message>
     <message numerus="yes">
-        <location line="+226"/>
+        <location line="+233"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n autre rupture&#xa0;:</numerusform>
@@ -3587,7 +3597,7 @@ Motif : %6</translation>
         <translation>  %1. %2  %3  HTTP %4  code %5  %6 ms</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
@@ -3834,7 +3844,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryFilterProxy</name>
     <message>
-        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+160"/>
+        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+161"/>
         <source>text contains &quot;%1&quot;</source>
         <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -3872,7 +3882,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+131"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+133"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
@@ -3919,7 +3929,7 @@ Motif : %6</translation>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-305"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -3964,7 +3974,7 @@ Motif : %6</translation>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>History integrity check</source>
         <translation>Contrôle d’intégrité de l’historique</translation>
     </message>
@@ -3974,12 +3984,12 @@ Motif : %6</translation>
         <translation>Problèmes de chargement de l’historique</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>History entries</source>
         <translation>Entrées d’historique</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l’historique</translation>
     </message>
@@ -4680,12 +4690,12 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+310"/>
+        <location filename="../../ui/MainWindow.cpp" line="+315"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -4700,7 +4710,7 @@ Motif : %6</translation>
         <translation>&amp;Consultation et actions</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>This console&apos;s history says user &quot;%1&quot; was deleted (%2). Smile ID refuses every action on a deleted user ID (code 2208), so none is offered. The ID is free for a new enrollment.</source>
         <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
     </message>
@@ -4903,7 +4913,17 @@ Motif : %6</translation>
         <translation>partenaire %1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+4"/>
+        <source>The local sandbox: an emulator built into this program, listening on %1, with demo enrollees. Nothing you send leaves this computer.</source>
+        <translation>Le bac à sable local&#xa0;: un émulateur intégré à ce programme, à l’écoute sur %1, avec des inscrits de démonstration. Rien de ce que vous envoyez ne quitte cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions are sent to %1 at %2.</source>
+        <translation>Les actions sont envoyées à %1 à l’adresse %2.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>demo key</source>
         <translation>clé de démonstration</translation>
     </message>
@@ -6526,7 +6546,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamStatusBar</name>
     <message>
-        <location filename="../../ui/team/TeamStatusBar.cpp" line="+10"/>
+        <location filename="../../ui/team/TeamStatusBar.cpp" line="+9"/>
         <source>Team trail</source>
         <translation>Journal d’équipe</translation>
     </message>
@@ -6903,6 +6923,11 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+3"/>
         <source>&amp;Bulk runs</source>
         <translation>L&amp;ots</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;pprovals</source>
+        <translation>A&amp;pprobations</translation>
     </message>
 </context>
 <context>

@@ -288,16 +288,16 @@ void TestGuiApprovals::historyNamesOfficerAndApproval()
                                  for (int r = 0; r < model->rowCount(); ++r) {
                                      const HistoryEntry &e = model->entryRef(r);
                                      if (e.userId == QLatin1String("approved-history")
-                                         && e.outcome == HistoryEntry::Outcome::Success)
+                                         && e.outcome == HistoryEntry::Outcome::Success && !e.dbRole.isEmpty())
                                          source = r;
                                  }
                                  return source >= 0;
                              }()),
-                             15000);
+                             30000);
 
     // With a team the officer and machine columns are shown, and name A and A's machine.
     QTableView *table = panel->view();
-    QVERIFY(!table->isColumnHidden(HistoryTableModel::OfficerColumn));
+    QTRY_VERIFY(!table->isColumnHidden(HistoryTableModel::OfficerColumn));
     QVERIFY(!table->isColumnHidden(HistoryTableModel::MachineColumn));
     QCOMPARE(model->headerData(HistoryTableModel::OfficerColumn, Qt::Horizontal).toString(), QStringLiteral("Officer"));
     QCOMPARE(model->headerData(HistoryTableModel::MachineColumn, Qt::Horizontal).toString(), QStringLiteral("Machine"));
@@ -305,12 +305,14 @@ void TestGuiApprovals::historyNamesOfficerAndApproval()
     const QString machine = model->index(source, HistoryTableModel::MachineColumn).data().toString();
     QVERIFY(!machine.isEmpty());
 
-    // Selected, the entry names its officer and machine and, once read from the team, its approval.
+    // Selected, the entry names its officer and machine and, once read from the team, its approval (the
+    // read waits its turn on the history thread behind the reload's check).
     const QModelIndex shown = panel->proxy()->mapFromSource(model->index(source, HistoryTableModel::UserColumn));
     QVERIFY(shown.isValid());
     table->setCurrentIndex(shown);
     auto *detail = find<HistoryDetailView>(panel, "historyDetail");
-    QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(QStringLiteral("officer_b")), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(detail->toPlainText().contains(QStringLiteral("officer_b")),
+                              qPrintable(detail->toPlainText()), 30000);
     const QString text = detail->toPlainText();
     const auto line = [&text](const QString &label) {
         for (const QString &l : text.split(QLatin1Char('\n'))) {

@@ -306,12 +306,23 @@ void TestGuiApprovals::historyNamesOfficerAndApproval()
     QVERIFY(!machine.isEmpty());
 
     // Selected, the entry names its officer and machine and, once read from the team, its approval (the
-    // read waits its turn on the history thread behind the reload's check).
-    const QModelIndex shown = panel->proxy()->mapFromSource(model->index(source, HistoryTableModel::UserColumn));
-    QVERIFY(shown.isValid());
-    table->setCurrentIndex(shown);
+    // read waits its turn on the history thread behind the reload's check). The team trail may grow and
+    // the table refresh meanwhile, moving the entry: it is found and selected again until the pane says so.
     auto *detail = find<HistoryDetailView>(panel, "historyDetail");
-    QTRY_VERIFY2_WITH_TIMEOUT(detail->toPlainText().contains(QStringLiteral("officer_b")),
+    const auto selectApproved = [&] {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const HistoryEntry &e = model->entryRef(r);
+            if (e.userId == QLatin1String("approved-history") && e.outcome == HistoryEntry::Outcome::Success
+                && !e.dbRole.isEmpty()) {
+                const QModelIndex shown = panel->proxy()->mapFromSource(model->index(r, HistoryTableModel::UserColumn));
+                if (shown.isValid() && table->currentIndex().row() != shown.row())
+                    table->setCurrentIndex(shown);
+                return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(selectApproved() && detail->toPlainText().contains(QStringLiteral("officer_b")),
                               qPrintable(detail->toPlainText()), 30000);
     const QString text = detail->toPlainText();
     const auto line = [&text](const QString &label) {

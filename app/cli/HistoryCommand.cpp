@@ -13,9 +13,12 @@
 #include "settings/AppSettings.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
+#include <memory>
 
 void HistoryCommand::start(const QStringList &arguments)
 {
@@ -136,13 +139,8 @@ void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool j
     }
     std::reverse(entries.begin(), entries.end());
 
-    if (json) {
-        QJsonArray array;
-        for (const HistoryEntry &e : entries)
-            array.append(e.toJson());
-        Console::json(array);
-        return succeed();
-    }
+    if (json)
+        return showJson(entries);
     if (entries.isEmpty()) {
         Console::err(userId.isEmpty() ? tr("The history is empty.")
                                       : tr("No actions recorded for user \"%1\".").arg(userId));
@@ -167,6 +165,44 @@ void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool j
         Console::out(line.trimmed());
     }
     succeed();
+}
+
+void HistoryCommand::showJson(const QList<HistoryEntry> &entries)
+{
+    // An approved action names its request; who approved it, when and why live with the team's requests,
+    // asked once per request before anything is printed.
+    QSet<qint64> ids;
+    for (const HistoryEntry &e : entries) {
+        if (e.approvalId > 0)
+            ids.insert(e.approvalId);
+    }
+    const auto print = [this, entries](const QHash<qint64, ApprovalRequest> &approvals) {
+        QJsonArray array;
+        for (const HistoryEntry &e : entries) {
+            QJsonObject json = e.toJson();
+            if (const auto found = approvals.constFind(e.approvalId); found != approvals.constEnd())
+                json.insert(QStringLiteral("approval"), found->approvalJson());
+            array.append(json);
+        }
+        Console::json(array);
+        succeed();
+    };
+    if (ids.isEmpty() || !core()->fourEyes()->hasTeam())
+        return print({});
+    auto approvals = std::make_shared<QHash<qint64, ApprovalRequest>>();
+    auto left = std::make_shared<qsizetype>(ids.size());
+    for (qint64 id : std::as_const(ids)) {
+        core()->fourEyes()->find(id, this, [id, approvals, left, print](const Result<ApprovalRequest> &found) {
+            if (found.ok())
+                approvals->insert(id, found.value());
+            else
+                Console::err(
+                    QStringLiteral("enrollee-cli: ")
+                    + tr("warning: request #%1 could not be read: %2").arg(id).arg(Console::oneLine(found.message())));
+            if (--*left == 0)
+                print(*approvals);
+        });
+    }
 }
 
 void HistoryCommand::verify()

@@ -5,6 +5,7 @@
 #include "history/AuditKey.h"
 
 #include <QDate>
+#include <QList>
 
 #include <functional>
 
@@ -29,6 +30,8 @@ private:
     void withChainKey(AuditKey::Mode mode, const std::function<void(const Status &)> &then);
     void list(const QString &userId, bool json);
     void show(const HistoryRead &read, const QString &userId, bool json);
+    // --json: each entry's fields, an approved action's approval completed from the team's requests.
+    void showJson(const QList<HistoryEntry> &entries);
     void verify();
     void reportUnreachable(const ChainReport &report);
     void reportBreaks(const ChainReport &report);

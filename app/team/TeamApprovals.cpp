@@ -27,7 +27,7 @@ Status failed(const QSqlError &error)
 
 constexpr const char *kColumns = "id, requester, profile, partner_id, host, environment, action, user_id, reason, "
                                  "created_at, expires_at, status, coalesce(decided_by, ''), "
-                                 "coalesce(decision_reason, ''), email, run_id, run_digest, row_count";
+                                 "coalesce(decision_reason, ''), email, run_id, run_digest, row_count, decided_at";
 
 ApprovalRequest fromRow(const QSqlQuery &q)
 {
@@ -50,6 +50,8 @@ ApprovalRequest fromRow(const QSqlQuery &q)
     r.runId = q.value(15).toString();
     r.runDigest = q.value(16).toString();
     r.rowCount = q.value(17).toInt();
+    if (!q.value(18).isNull())
+        r.decidedAt = q.value(18).toDateTime().toUTC();
     return r;
 }
 } // namespace

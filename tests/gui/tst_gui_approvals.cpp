@@ -1,9 +1,14 @@
 // Deciding a colleague's four-eyes request in the window, against a real PostgreSQL with two officers
-// (A is this window, B the built enrollee-cli): the Approve dialog shows the request in full (requester,
-// their reason, the action as the buttons name it, user ID, environment and host), an approval needs a
+// (A is this window, B the built enrollee-cli): the History tab tells officers apart by their database
+// role and machine and shows who approved an approved action, when and why; the Approve dialog shows the request in
+// full (requester, their reason, the action as the buttons name it, user ID, environment and host), an approval needs a
 // reason, and Enter never approves; the Approvals table names the host. A colleague's recent act is
 // warned of with the action's human name and a true age. PostgreSQL must start: no skip.
 #include "HelpMenu.h"
+#include "history/HistoryDetailView.h"
+#include "history/HistoryFilterProxy.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryTableModel.h"
 #include "support/ConsoleTest.h"
 #include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
@@ -27,6 +32,7 @@ private slots:
     void tableNamesTheHost();
     void colleaguesActNamedAndAged();
     void approvalsTabHasAShortcut();
+    void historyNamesOfficerAndApproval();
     void cleanup();
     void cleanupTestCase();
 
@@ -60,7 +66,7 @@ void TestGuiApprovals::initTestCase()
     m_key = "gui-approvals-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     SandboxConfig config;
     config.apiKey = m_key;
-    for (const char *user : {"approve-doomed", "approve-spared", "demo-user-003"})
+    for (const char *user : {"approve-doomed", "approve-spared", "demo-user-003", "approved-history"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -269,6 +275,91 @@ void TestGuiApprovals::approvalsTabHasAShortcut()
     QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE(tabs->currentWidget(), static_cast<QWidget *>(m_panel));
     tabs->setCurrentIndex(0);
+}
+
+// A's delete, approved by B, as A's History tab shows it: the officer and machine columns (officers who
+// share an e-mail are told apart) and, in the detail pane, the request, its approver, when and why.
+void TestGuiApprovals::historyNamesOfficerAndApproval()
+{
+    const CliRun asked = m_a.cli->run({QStringLiteral("delete"), QStringLiteral("approved-history"),
+                                       QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                                       QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                                       QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                       QStringLiteral("shared@example.org"), QStringLiteral("--reason"),
+                                       QStringLiteral("CASE-24"), QStringLiteral("--yes")});
+    QVERIFY2(asked.exitCode == 7, asked.err.constData());
+    const qint64 id = count(QStringLiteral("SELECT max(id) FROM enrollee.requests"));
+    const QString idText = QString::number(id);
+    const CliRun approved = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), idText,
+                                          QStringLiteral("--reason"), QStringLiteral("second pair of eyes")});
+    QVERIFY2(approved.exitCode == 0, approved.err.constData());
+    const CliRun ran = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), idText});
+    QVERIFY2(ran.exitCode == 0, ran.err.constData());
+
+    auto *tabs = find<QTabWidget>(m_window.get(), "mainTabs");
+    HistoryPanel *panel = nullptr;
+    QTRY_VERIFY((panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"))) != nullptr);
+    tabs->setCurrentWidget(panel);
+    panel->reload();
+    HistoryTableModel *model = panel->model();
+    int source = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 for (int r = 0; r < model->rowCount(); ++r) {
+                                     const HistoryEntry &e = model->entryRef(r);
+                                     if (e.userId == QLatin1String("approved-history")
+                                         && e.outcome == HistoryEntry::Outcome::Success && !e.dbRole.isEmpty())
+                                         source = r;
+                                 }
+                                 return source >= 0;
+                             }()),
+                             30000);
+
+    // With a team the officer and machine columns are shown, and name A and A's machine.
+    QTableView *table = panel->view();
+    QTRY_VERIFY(!table->isColumnHidden(HistoryTableModel::OfficerColumn));
+    QVERIFY(!table->isColumnHidden(HistoryTableModel::MachineColumn));
+    QCOMPARE(model->headerData(HistoryTableModel::OfficerColumn, Qt::Horizontal).toString(), QStringLiteral("Officer"));
+    QCOMPARE(model->headerData(HistoryTableModel::MachineColumn, Qt::Horizontal).toString(), QStringLiteral("Machine"));
+    QCOMPARE(model->index(source, HistoryTableModel::OfficerColumn).data().toString(), QStringLiteral("officer_a"));
+    const QString machine = model->index(source, HistoryTableModel::MachineColumn).data().toString();
+    QVERIFY(!machine.isEmpty());
+
+    // Selected, the entry names its officer and machine and, once read from the team, its approval (the
+    // read waits its turn on the history thread behind the reload's check). The team trail may grow and
+    // the table refresh meanwhile, moving the entry: it is found and selected again until the pane says so.
+    auto *detail = find<HistoryDetailView>(panel, "historyDetail");
+    const auto selectApproved = [&] {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const HistoryEntry &e = model->entryRef(r);
+            if (e.userId == QLatin1String("approved-history") && e.outcome == HistoryEntry::Outcome::Success
+                && !e.dbRole.isEmpty()) {
+                const QModelIndex shown = panel->proxy()->mapFromSource(model->index(r, HistoryTableModel::UserColumn));
+                if (shown.isValid() && table->currentIndex().row() != shown.row())
+                    table->setCurrentIndex(shown);
+                return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(selectApproved() && detail->toPlainText().contains(QStringLiteral("officer_b")),
+                              qPrintable(detail->toPlainText()), 30000);
+    const QString text = detail->toPlainText();
+    const auto line = [&text](const QString &label) {
+        for (const QString &l : text.split(QLatin1Char('\n'))) {
+            if (l.startsWith(label + QLatin1Char(' ')))
+                return l.mid(label.size()).trimmed();
+        }
+        return QString();
+    };
+    QCOMPARE(line(QStringLiteral("Officer")), QStringLiteral("officer_a"));
+    QCOMPARE(line(QStringLiteral("Machine")), machine);
+    QCOMPARE(line(QStringLiteral("Approval")), QStringLiteral("request #%1").arg(id));
+    QCOMPARE(line(QStringLiteral("Approved by")), QStringLiteral("officer_b"));
+    QCOMPARE(line(QStringLiteral("Approval note")), QStringLiteral("second pair of eyes"));
+    QVERIFY2(!line(QStringLiteral("Approved at")).isEmpty(), qPrintable(text));
+
+    const QString shot = QDir(QStringLiteral(ENROLLEE_SHOT_DIR)).filePath(QStringLiteral("history-approval.png"));
+    QVERIFY(panel->grab().save(shot));
 }
 
 QTEST_MAIN(TestGuiApprovals)

@@ -4,6 +4,7 @@
 // and request, decision and run all stand in the team trail.
 #include "support/TeamTestSupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -148,6 +149,34 @@ void TestTeamApprovals::productionDeleteWaitsForAnotherOfficer()
                                        "enrollee.trail WHERE body LIKE '%doomed-user%' AND kind = 'begin')")),
              qint64(1));
     QCOMPARE(m_b.cli->run({QStringLiteral("history"), QStringLiteral("--verify")}).exitCode, 0);
+
+    // The history names the officer who sent it, from where, and who approved it, when and why; the
+    // fields it always had stay.
+    const CliRun history = m_b.cli->run({QStringLiteral("history"), QStringLiteral("--json"),
+                                         QStringLiteral("--user-id"), QStringLiteral("doomed-user")});
+    QVERIFY2(history.exitCode == 0, history.err.constData());
+    QCOMPARE(history.array().size(), 1);
+    const QJsonObject sentEntry = history.array().first().toObject();
+    QCOMPARE(sentEntry.value(QLatin1String("action")).toString(), QStringLiteral("delete"));
+    QCOMPARE(sentEntry.value(QLatin1String("outcome")).toString(), QStringLiteral("success"));
+    QCOMPARE(sentEntry.value(QLatin1String("operator")).toString(), QStringLiteral("officer_a@example.org"));
+    QCOMPARE(sentEntry.value(QLatin1String("db_role")).toString(), QStringLiteral("officer_a"));
+    QVERIFY(!sentEntry.value(QLatin1String("machine")).toString().isEmpty());
+    const QJsonObject approval = sentEntry.value(QLatin1String("approval")).toObject();
+    QCOMPARE(approval.value(QLatin1String("request")).toInteger(), id);
+    QCOMPARE(approval.value(QLatin1String("approved_by")).toString(), QStringLiteral("officer_b"));
+    QCOMPARE(approval.value(QLatin1String("reason")).toString(), QStringLiteral("checked"));
+    const QDateTime approvedAt = QDateTime::fromString(approval.value(QLatin1String("approved_at")).toString(),
+                                                       Qt::ISODateWithMs);
+    QVERIFY2(approvedAt.isValid(), qPrintable(approval.value(QLatin1String("approved_at")).toString()));
+    QVERIFY(qAbs(approvedAt.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+    // An action sent without an approval has none.
+    const CliRun all = m_b.cli->run({QStringLiteral("history"), QStringLiteral("--json")});
+    for (const QJsonValue v : all.array()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("user_id")).toString() != QLatin1String("doomed-user"))
+            QVERIFY(!e.contains(QLatin1String("approval")));
+    }
 }
 
 void TestTeamApprovals::denialAndExpiry()

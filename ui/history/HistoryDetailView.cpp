@@ -22,6 +22,26 @@ QString faceText(const QString &face)
     return face;
 }
 
+// Who let an action go under four eyes: the request, its approver, when and why.
+template <typename Add>
+void addApproval(const Add &add, qint64 requestId, const HistoryDetailView::Approval &approval)
+{
+    add(HistoryDetailView::tr("Approval"), HistoryDetailView::tr("request #%1").arg(requestId));
+    if (!approval) {
+        add(HistoryDetailView::tr("Approved by"), HistoryDetailView::tr("(reading the request…)"));
+        return;
+    }
+    if (!approval->ok()) {
+        add(HistoryDetailView::tr("Approved by"),
+            HistoryDetailView::tr("(the request could not be read: %1)").arg(approval->message()));
+        return;
+    }
+    const ApprovalRequest &r = approval->value();
+    add(HistoryDetailView::tr("Approved by"), r.decidedBy);
+    add(HistoryDetailView::tr("Approved at"), timeText(r.decidedAt));
+    add(HistoryDetailView::tr("Approval note"), r.decisionReason);
+}
+
 // Servers answer JSON on one line; indenting it makes the fields readable. Anything else is shown as is.
 QString prettyResponse(const QString &raw)
 {
@@ -50,12 +70,12 @@ void HistoryDetailView::showNothing()
     clear();
 }
 
-void HistoryDetailView::showEntry(const HistoryEntry &entry)
+void HistoryDetailView::showEntry(const HistoryEntry &entry, const Approval &approval)
 {
-    setPlainText(describe(entry));
+    setPlainText(describe(entry, approval));
 }
 
-QString HistoryDetailView::describe(const HistoryEntry &e)
+QString HistoryDetailView::describe(const HistoryEntry &e, const Approval &approval)
 {
     QStringList lines;
     auto add = [&lines](const QString &label, const QString &value) {
@@ -75,6 +95,14 @@ QString HistoryDetailView::describe(const HistoryEntry &e)
     add(tr("Sent from"), faceText(e.face));
     if (!e.runId.isEmpty())
         add(tr("Bulk run"), tr("%1, input line %2").arg(e.runId).arg(e.runLine));
+    // With a team the e-mail is only what the profile says (officers may share one): the database role
+    // the server authenticated tells them apart.
+    if (!e.dbRole.isEmpty()) {
+        add(tr("Officer"), e.dbRole);
+        add(tr("Machine"), e.machine);
+    }
+    if (e.approvalId > 0)
+        addApproval(add, e.approvalId, approval);
     add(tr("Outcome"), HistoryEntry::outcomeDisplayName(e.outcome));
     add(tr("Completed"), timeText(e.completedAt));
     add(tr("HTTP status"), e.httpStatus > 0 ? QString::number(e.httpStatus) : QString());

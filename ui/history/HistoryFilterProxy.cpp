@@ -148,6 +148,12 @@ bool HistoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     case HistoryTableModel::CodeColumn:
         c = a.code.compare(b.code, Qt::CaseInsensitive);
         break;
+    case HistoryTableModel::OfficerColumn:
+        c = a.dbRole.compare(b.dbRole, Qt::CaseInsensitive);
+        break;
+    case HistoryTableModel::MachineColumn:
+        c = a.machine.compare(b.machine, Qt::CaseInsensitive);
+        break;
     default:
         break;
     }

@@ -1,5 +1,6 @@
 #include "HistoryPanel.h"
 
+#include "history/HistoryApprovalLookup.h"
 #include "history/HistoryDetailView.h"
 #include "history/HistoryExportNotice.h"
 #include "history/HistoryFeed.h"
@@ -43,7 +44,8 @@ const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; colo
 
 HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     : QWidget(parent), m_feed(feed), m_service(feed->service()), m_model(feed->model()),
-      m_proxy(new HistoryFilterProxy(this)), m_export(new HistoryExportFlow(feed->service(), m_proxy, this))
+      m_proxy(new HistoryFilterProxy(this)), m_export(new HistoryExportFlow(feed->service(), m_proxy, this)),
+      m_approvals(new HistoryApprovalLookup(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("History"));
@@ -139,6 +141,20 @@ void HistoryPanel::buildTable()
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_emptyLabel);
     m_table->setColumnWidth(HistoryTableModel::ReasonColumn, 220);
+    // A console of its own has no officers to tell apart: its table keeps the columns it always had.
+    showOfficerColumns(m_model->hasOfficers());
+    connect(m_model, &HistoryTableModel::officersChanged, this, &HistoryPanel::showOfficerColumns);
+}
+
+void HistoryPanel::showOfficerColumns(bool shown)
+{
+    m_table->setColumnHidden(HistoryTableModel::OfficerColumn, !shown);
+    m_table->setColumnHidden(HistoryTableModel::MachineColumn, !shown);
+}
+
+void HistoryPanel::setFourEyes(FourEyes *fourEyes)
+{
+    m_approvals->setFourEyes(fourEyes);
 }
 
 void HistoryPanel::buildUi()
@@ -179,6 +195,10 @@ void HistoryPanel::buildUi()
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::showCurrentDetail);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPanel::showCurrentDetail);
+    connect(m_approvals, &HistoryApprovalLookup::answered, this, [this](qint64 id) {
+        if (m_table->currentIndex().data(HistoryTableModel::EntryRole).value<HistoryEntry>().approvalId == id)
+            showCurrentDetail();
+    });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit entryActivated(index.data(HistoryTableModel::EntryRole).value<HistoryEntry>());
     });
@@ -334,7 +354,14 @@ void HistoryPanel::showCurrentDetail()
         m_detail->showNothing();
         return;
     }
-    m_detail->showEntry(current.data(HistoryTableModel::EntryRole).value<HistoryEntry>());
+    const HistoryEntry entry = current.data(HistoryTableModel::EntryRole).value<HistoryEntry>();
+    HistoryDetailView::Approval approval;
+    if (entry.approvalId > 0) {
+        approval = m_approvals->canAsk()
+            ? m_approvals->lookUp(entry.approvalId)
+            : Result<ApprovalRequest>(Status::failure(tr("this console is not connected to the team database")));
+    }
+    m_detail->showEntry(entry, approval);
 }
 
 void HistoryPanel::updateCounts()
@@ -382,5 +409,8 @@ bool HistoryPanel::restoreState(const QByteArray &state)
     in >> magic >> version >> splitter >> header;
     if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
         return false;
-    return m_splitter->restoreState(splitter) && m_table->horizontalHeader()->restoreState(header);
+    const bool restored = m_splitter->restoreState(splitter) && m_table->horizontalHeader()->restoreState(header);
+    // Whether the officer columns show follows the trail read, not the layout last saved.
+    showOfficerColumns(m_model->hasOfficers());
+    return restored;
 }

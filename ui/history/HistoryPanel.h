@@ -10,6 +10,8 @@
 
 #include <functional>
 
+class FourEyes;
+class HistoryApprovalLookup;
 class HistoryDetailView;
 class HistoryExportNotice;
 class HistoryTableMenu;
@@ -55,6 +57,8 @@ public:
     static bool cannotCheckNow(const ChainReport &report) { return report.unreachable && report.breaks.isEmpty(); }
     // Without a keychain the chain key lives beside the history: the check then says what it can prove.
     void setChainKeyInKeychain(bool inKeychain) { m_keyInKeychain = inKeychain; }
+    // The core's four-eyes service: the detail pane asks it who approved an approved action.
+    void setFourEyes(FourEyes *fourEyes);
 
     // Splitter sizes and column layout, for the window to keep between runs.
     QByteArray saveState() const;
@@ -93,6 +97,7 @@ private:
     void markAltered(const ChainReport &report);
     void updateEmptyState();
     void showCurrentDetail();
+    void showOfficerColumns(bool shown);
     void updateCounts();
     void showMessage(const QString &text, bool problem);
 
@@ -114,6 +119,7 @@ private:
     HistoryExportNotice *m_notice = nullptr;
     HistoryTableMenu *m_tableMenu = nullptr;
     HistoryExportFlow *m_export;
+    HistoryApprovalLookup *m_approvals;
 
     bool m_verifying = false;
     bool m_keyInKeychain = true;

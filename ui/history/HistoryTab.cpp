@@ -1,6 +1,7 @@
 #include "HistoryTab.h"
 
 #include "AppContext.h"
+#include "CoreContext.h"
 #include "PromptService.h"
 #include "history/HistoryPanel.h"
 #include "settings/AppSettings.h"
@@ -34,6 +35,7 @@ HistoryPanel *HistoryTab::build()
     m_panel->setSaveFileNameProvider([this](const QString &title, const QString &filter, const QString &suggested) {
         return m_prompts->saveFileName(m_window, title, filter, suggested);
     });
+    m_panel->setFourEyes(m_context->core()->fourEyes());
     m_panel->restoreState(m_context->settings()->uiValue(QStringLiteral("history_panel")).toByteArray());
     const int current = m_tabs->currentIndex();
     QWidget *placeholder = m_tabs->widget(m_index);

@@ -65,12 +65,13 @@ HistoryTableModel::Row HistoryTableModel::makeRow(const HistoryEntry &entry)
     // a match can never span two fields.
     const QChar sep(0x1f);
     // The bulk run's id is searchable too: typing a run's id filters the history to that run.
+    // The officer's role and machine too: typing a colleague's role shows what they did.
     row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep + entry.code
-                  + sep + entry.runId)
+                  + sep + entry.runId + sep + entry.dbRole + sep + entry.machine)
                      .toLower();
-    if (row.search.count(sep) != 5) {
-        const QString fields[] = {entry.userId,  entry.operatorEmail, entry.reason,
-                                  entry.message, entry.code,          entry.runId};
+    if (row.search.count(sep) != 7) {
+        const QString fields[] = {entry.userId, entry.operatorEmail, entry.reason, entry.message,
+                                  entry.code,   entry.runId,         entry.dbRole, entry.machine};
         QStringList parts;
         for (const QString &field : fields)
             parts.append(QString(field).replace(sep, QLatin1Char(' ')).toLower());
@@ -100,6 +101,10 @@ QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) cons
         return e.httpStatus > 0 ? QVariant(e.httpStatus) : QVariant(QString());
     case CodeColumn:
         return e.code;
+    case OfficerColumn:
+        return e.dbRole;
+    case MachineColumn:
+        return e.machine;
     default:
         return {};
     }
@@ -127,6 +132,10 @@ QVariant HistoryTableModel::sortValue(const Row &row, int column) const
         return e.httpStatus;
     case CodeColumn:
         return e.code;
+    case OfficerColumn:
+        return e.dbRole;
+    case MachineColumn:
+        return e.machine;
     default:
         return {};
     }
@@ -155,6 +164,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return e.message.isEmpty() ? QVariant() : QVariant(e.message);
         if (index.column() == TimeColumn && e.time.isValid())
             return e.time.toUTC().toString(Qt::ISODateWithMs);
+        if (index.column() == OfficerColumn && !e.dbRole.isEmpty())
+            return tr("The database role that recorded this entry (operator e-mail: %1)").arg(e.operatorEmail);
         return {};
     case Qt::DecorationRole:
         return index.column() == OutcomeColumn ? QVariant(outcomeColor(e.outcome)) : QVariant();
@@ -224,6 +235,10 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("HTTP");
     case CodeColumn:
         return tr("Code");
+    case OfficerColumn:
+        return tr("Officer");
+    case MachineColumn:
+        return tr("Machine");
     default:
         return {};
     }
@@ -231,6 +246,8 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
 
 void HistoryTableModel::setEntries(const QList<HistoryEntry> &entries)
 {
+    const bool hadOfficers = m_hasOfficers;
+    m_hasOfficers = false;
     beginResetModel();
     m_rows.clear();
     m_times.clear();
@@ -250,9 +267,19 @@ void HistoryTableModel::setEntries(const QList<HistoryEntry> &entries)
         storeRow(int(m_rows.size()) - 1, makeRow(e));
     }
     endResetModel();
+    if (m_hasOfficers != hadOfficers)
+        emit officersChanged(m_hasOfficers);
 }
 
 void HistoryTableModel::upsert(const HistoryEntry &entry)
+{
+    const bool hadOfficers = m_hasOfficers;
+    insertOrUpdate(entry);
+    if (m_hasOfficers != hadOfficers)
+        emit officersChanged(m_hasOfficers);
+}
+
+void HistoryTableModel::insertOrUpdate(const HistoryEntry &entry)
 {
     const auto it = m_rowById.constFind(entry.id);
     if (it == m_rowById.constEnd()) {
@@ -281,6 +308,7 @@ void HistoryTableModel::upsert(const HistoryEntry &entry)
 void HistoryTableModel::storeRow(int row, Row &&value)
 {
     m_times[row] = value.timeMs;
+    m_hasOfficers = m_hasOfficers || !value.entry.dbRole.isEmpty();
     m_rows[row] = std::move(value);
 }
 

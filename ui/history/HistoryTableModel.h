@@ -24,6 +24,10 @@ public:
         OutcomeColumn,
         HttpStatusColumn,
         CodeColumn,
+        // With a team trail: the database role that wrote the entry and the machine it came from. Last, so
+        // a console of its own (which hides them) keeps the columns it always had.
+        OfficerColumn,
+        MachineColumn,
         ColumnCount
     };
     enum Role {
@@ -49,6 +53,9 @@ public:
     // the reader's language); every other row is unmarked. Marked rows carry an icon, a colour and a tooltip.
     void setAlteredEntries(const QHash<qint64, QString> &problems);
     qsizetype alteredCount() const { return m_altered.size(); }
+    // Whether any entry came from a team trail (has an officer's database role): the view shows the
+    // officer and machine columns only then.
+    bool hasOfficers() const { return m_hasOfficers; }
 
     HistoryEntry entryAt(int row) const;
     int rowForId(qint64 id) const { return m_rowById.value(id, -1); }
@@ -57,9 +64,14 @@ public:
 
     // Per-row caches for the proxy: cheap references, no allocation per call.
     const HistoryEntry &entryRef(int row) const { return m_rows.at(row).entry; }
-    // Lower-cased user ID, operator, reason, message and code, separated by a control character.
+    // Lower-cased user ID, operator, reason, message, code, run id, officer role and machine, separated by a
+    // control character.
     const QString &searchText(int row) const { return m_rows.at(row).search; }
     qint64 timeMsecs(int row) const { return m_times.at(row); }
+
+signals:
+    // hasOfficers() changed.
+    void officersChanged(bool hasOfficers);
 
 private:
     struct Row {
@@ -67,6 +79,7 @@ private:
         QString search;
         qint64 timeMs = 0;
     };
+    void insertOrUpdate(const HistoryEntry &entry);
     void storeRow(int row, Row &&value);
     static Row makeRow(const HistoryEntry &entry);
     QVariant displayValue(const HistoryEntry &e, int column) const;
@@ -78,4 +91,5 @@ private:
     QList<qint64> m_times;
     QHash<qint64, int> m_rowById;
     QHash<qint64, QString> m_altered;
+    bool m_hasOfficers = false;
 };

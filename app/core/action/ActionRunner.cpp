@@ -109,6 +109,7 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
     e.runId = request.runId;
     e.runLine = request.runLine;
     e.runDigest = request.runDigest;
+    e.approvalId = request.approvalId;
     const quint64 ticket = job.ticket;
     m_jobs.insert(ticket, job);
     if (m_unrecorded.isEmpty() && !m_intentsInFlight)

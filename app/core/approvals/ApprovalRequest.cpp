@@ -25,6 +25,17 @@ QJsonObject ApprovalRequest::toJson() const
     };
 }
 
+QJsonObject ApprovalRequest::approvalJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("request"), id},
+        {QStringLiteral("approved_by"), decidedBy},
+        {QStringLiteral("approved_at"),
+         decidedAt.isValid() ? QJsonValue(decidedAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
+        {QStringLiteral("reason"), decisionReason},
+    };
+}
+
 ApprovalRequest ApprovalRequest::of(const Profile &profile, ActionKind action, const QString &userId,
                                     const QString &reason)
 {

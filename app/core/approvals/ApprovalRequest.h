@@ -28,11 +28,14 @@ struct ApprovalRequest {
     bool isRun() const { return !runId.isEmpty(); }
     QDateTime createdAt;
     QDateTime expiresAt;
-    QString status; // pending, approved, denied, run
-    QString decidedBy;
+    QString status;    // pending, approved, denied, run
+    QString decidedBy; // the database role of the officer who approved or denied it
+    QDateTime decidedAt;
     QString decisionReason;
     // `approvals list --json`: id, action, user_id, requester, reason, expiry (and the rest).
     QJsonObject toJson() const;
+    // An action's approval as `history --json` shows it: request, approved_by, approved_at, reason.
+    QJsonObject approvalJson() const;
     // What `action` on `userId` (empty for a bulk run) under `profile` asks for: the profile's partner,
     // host, email and environment, the action's CLI name, the user ID and reason trimmed.
     static ApprovalRequest of(const Profile &profile, ActionKind action, const QString &userId, const QString &reason);

@@ -89,5 +89,7 @@ QJsonObject HistoryEntry::toJson() const
         json.insert(QStringLiteral("db_role"), dbRole);
         json.insert(QStringLiteral("machine"), machine);
     }
+    if (approvalId > 0)
+        json.insert(QStringLiteral("approval"), QJsonObject{{QStringLiteral("request"), approvalId}});
     return json;
 }

@@ -57,6 +57,10 @@ struct HistoryEntry {
     QString runId;
     int runLine = 0;
     QString runDigest; // SHA-256 of the run's header as started (BulkRecord::digest): binds the header to the chain
+    // The four-eyes request a second officer approved for this action (a bulk row: its run's request), 0 for
+    // none. Part of the begin record when set; records written before it was kept simply have none. Who
+    // approved it, when and why are read from the team's requests when shown (FourEyes::find).
+    qint64 approvalId = 0;
 
     static QString outcomeName(Outcome outcome); // pending / success / failure / unknown
     static bool outcomeFromName(const QString &name, Outcome *outcome);
@@ -66,7 +70,8 @@ struct HistoryEntry {
     // attempts) from a completion, keeping who/what/when: the begin record never changes.
     void takeOutcome(const HistoryEntry &completion);
 
-    // The shape `enrollee-cli history --json` and exports use.
+    // The shape `enrollee-cli history --json` and exports use. An approved action carries
+    // "approval": {"request": N}; the CLI completes it with the approver (ApprovalRequest::approvalJson).
     QJsonObject toJson() const;
 };
 

@@ -33,6 +33,9 @@ QJsonObject begin(const HistoryEntry &entry, const QDateTime &now)
         record.insert(QStringLiteral("run_line"), entry.runLine);
         record.insert(QStringLiteral("run_digest"), entry.runDigest);
     }
+    // Only actions sent under an approved request carry it, for the same reason.
+    if (entry.approvalId > 0)
+        record.insert(QStringLiteral("approval_request"), entry.approvalId);
     return record;
 }
 

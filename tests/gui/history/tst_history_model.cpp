@@ -175,6 +175,45 @@ private slots:
         QVERIFY(model.entriesForUser(QStringLiteral("nobody")).isEmpty());
     }
 
+    // Officers are told apart by the database role a team trail stamps, not by the e-mail they typed; a
+    // console of its own has no officers, and says so, so its view keeps the columns it always had.
+    void officerAndMachineColumns()
+    {
+        HistoryTableModel model;
+        QSignalSpy officers(&model, &HistoryTableModel::officersChanged);
+        model.setEntries(sample());
+        QVERIFY(!model.hasOfficers());
+        QCOMPARE(officers.count(), 0);
+        QCOMPARE(model.index(0, HistoryTableModel::OfficerColumn).data().toString(), QString());
+
+        HistoryEntry team = entry(7, local(2024, 3, 4, 9), QStringLiteral("carol"), ActionKind::Delete,
+                                  Outcome::Success, QStringLiteral("shared@example.com"));
+        team.dbRole = QStringLiteral("officer_b");
+        team.machine = QStringLiteral("desk-7");
+        model.upsert(team);
+        QVERIFY(model.hasOfficers());
+        QCOMPARE(officers.count(), 1);
+        QCOMPARE(officers.first().first().toBool(), true);
+        const int row = model.rowForId(7);
+        QCOMPARE(model.headerData(HistoryTableModel::OfficerColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Officer"));
+        QCOMPARE(model.headerData(HistoryTableModel::MachineColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Machine"));
+        QCOMPARE(model.index(row, HistoryTableModel::OfficerColumn).data().toString(), QStringLiteral("officer_b"));
+        QCOMPARE(model.index(row, HistoryTableModel::MachineColumn).data().toString(), QStringLiteral("desk-7"));
+        QCOMPARE(model.index(row, HistoryTableModel::OperatorColumn).data().toString(),
+                 QStringLiteral("shared@example.com"));
+        QCOMPARE(model.index(row, HistoryTableModel::OfficerColumn).data(HistoryTableModel::SortRole).toString(),
+                 QStringLiteral("officer_b"));
+        QVERIFY(model.searchText(row).contains(QLatin1String("officer_b")));
+        QVERIFY(model.searchText(row).contains(QLatin1String("desk-7")));
+
+        model.setEntries(sample());
+        QVERIFY(!model.hasOfficers());
+        QCOMPARE(officers.count(), 2);
+        QCOMPARE(officers.last().first().toBool(), false);
+    }
+
     void searchCacheIsFolded()
     {
         HistoryTableModel model;

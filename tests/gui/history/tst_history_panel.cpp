@@ -214,6 +214,50 @@ private slots:
         QCOMPARE(activated.first().first().value<HistoryEntry>().userId, QStringLiteral("bob"));
     }
 
+    // A console of its own shows no officer or machine column and no officer in the detail pane; an action
+    // sent under an approved request keeps the request's number in its begin record, and the pane names it
+    // even when the approver cannot be read here.
+    void approvalIsRecordedAndNamed()
+    {
+        HistoryPanel panel(feed());
+        panel.show();
+        loadAndVerify(panel);
+        QVERIFY(panel.view()->isColumnHidden(HistoryTableModel::OfficerColumn));
+        QVERIFY(panel.view()->isColumnHidden(HistoryTableModel::MachineColumn));
+
+        HistoryEntry approved = entry(0, QDateTime(), QStringLiteral("dana"), ActionKind::Delete, Outcome::Pending,
+                                      QStringLiteral("ann@example.com"), QStringLiteral("CASE-9"));
+        approved.approvalId = 42;
+        const qint64 id = begin(approved);
+        QVERIFY(id > 0);
+        // Read back from disk, not from the copy handed in.
+        loadAndVerify(panel);
+        QVERIFY(panel.lastVerification().ok);
+        const int source = panel.model()->rowForId(id);
+        QVERIFY(source >= 0);
+        QCOMPARE(panel.model()->entryAt(source).approvalId, qint64(42));
+        QCOMPARE(panel.model()->entryAt(source).toJson().value(QLatin1String("approval")).toObject(),
+                 (QJsonObject{{QStringLiteral("request"), 42}}));
+        QVERIFY(panel.view()->isColumnHidden(HistoryTableModel::OfficerColumn));
+
+        panel.view()->setCurrentIndex(panel.proxy()->mapFromSource(panel.model()->index(source, 0)));
+        const QString detail = child<HistoryDetailView>(panel, "historyDetail")->toPlainText();
+        QVERIFY2(detail.contains(QStringLiteral("request #42")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("not connected to the team database")), qPrintable(detail));
+        QVERIFY2(!detail.contains(QStringLiteral("Officer ")) && !detail.contains(QStringLiteral("Machine ")),
+                 qPrintable(detail));
+
+        // An entry without an approval names none.
+        HistoryEntry plain = entry(0, QDateTime(), QStringLiteral("erin"), ActionKind::Deactivate, Outcome::Pending);
+        const qint64 plainId = begin(plain);
+        QVERIFY(plainId > 0);
+        QTRY_VERIFY(panel.model()->rowForId(plainId) >= 0);
+        QVERIFY(!panel.model()->entryAt(panel.model()->rowForId(plainId)).toJson().contains(QLatin1String("approval")));
+        panel.view()->setCurrentIndex(
+            panel.proxy()->mapFromSource(panel.model()->index(panel.model()->rowForId(plainId), 0)));
+        QVERIFY(!child<HistoryDetailView>(panel, "historyDetail")->toPlainText().contains(QStringLiteral("Approval")));
+    }
+
     void filtersThroughItsControls()
     {
         record(QStringLiteral("alice"), ActionKind::Deactivate, Outcome::Success, local(2024, 3, 1, 9));

@@ -188,6 +188,7 @@ bool entryFromBegin(const Record &r, HistoryEntry *e)
     e->runId = o.value(QLatin1String("run_id")).toString();
     e->runLine = o.value(QLatin1String("run_line")).toInt();
     e->runDigest = o.value(QLatin1String("run_digest")).toString();
+    e->approvalId = qint64(o.value(QLatin1String("approval_request")).toDouble());
     e->outcome = HistoryEntry::Outcome::Pending;
     return environmentFromName(o.value(QLatin1String("environment")).toString(), &e->environment)
         && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &e->action);

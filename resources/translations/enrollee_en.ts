@@ -281,7 +281,7 @@
 <context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+199"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+235"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -346,7 +346,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+298"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+318"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>
@@ -370,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>Showing %1 of %n entry</numerusform>

@@ -456,7 +456,7 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/action/ActionRunner.cpp" line="+287"/>
+        <location filename="../../app/core/action/ActionRunner.cpp" line="+288"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
@@ -476,7 +476,7 @@ Continuer ?</translation>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-286"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -498,7 +498,7 @@ Continuer ?</translation>
         <translation>%1 en %2 exige d’abord l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
@@ -3196,7 +3196,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+24"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+27"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
         <translation>Liste les actions enregistrées par toutes les interfaces d’Enrollee Console, de la plus récente à la plus ancienne. L’API ne permet pas de lire l’état actuel d’un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
@@ -3256,7 +3256,7 @@ Motif : %6</translation>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>The history is empty.</source>
         <translation>L’historique est vide.</translation>
     </message>
@@ -3306,7 +3306,12 @@ Motif : %6</translation>
         <translation>MOTIF</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+50"/>
+        <source>warning: request #%1 could not be read: %2</source>
+        <translation>avertissement&#xa0;: la demande n°&#xa0;%1 n’a pas pu être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The history is empty: nothing to check.</source>
         <translation>L’historique est vide&#xa0;: rien à contrôler.</translation>
     </message>
@@ -3349,7 +3354,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-201"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry, 4 when the team database cannot be reached to check it now.</source>
         <translation>Contrôler la chaîne de hachage de l’historique&#xa0;; code 0 si intacte, 5 en nommant la première entrée modifiée, supprimée ou déplacée, 4 si la base de l’équipe ne peut pas être jointe pour la contrôler maintenant.</translation>
     </message>
@@ -3359,7 +3364,7 @@ Motif : %6</translation>
         <translation>Conserver N mois d’historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l’historique. Refusé tant que l’horloge est en retard sur l’enregistrement le plus récent ou en avance de plus d’un mois.</translation>
     </message>
     <message numerus="yes">
-        <location line="+233"/>
+        <location line="+266"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n autre rupture&#xa0;:</numerusform>
@@ -3457,12 +3462,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryDetailView</name>
     <message>
-        <location filename="../../ui/history/HistoryDetailView.cpp" line="+75"/>
+        <location filename="../../ui/history/HistoryDetailView.cpp" line="+95"/>
         <source>Sent from</source>
         <translation>Envoyé depuis</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-76"/>
         <source>this console&apos;s window (console)</source>
         <translation>la fenêtre de cette console (console)</translation>
     </message>
@@ -3472,7 +3477,44 @@ Motif : %6</translation>
         <translation>la ligne de commande, enrollee-cli (cli)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>request #%1</source>
+        <translation>demande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Approved by</source>
+        <translation>Approuvée par</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>(reading the request…)</source>
+        <translation>(lecture de la demande…)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(the request could not be read: %1)</source>
+        <translation>(la demande n’a pas pu être lue&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved at</source>
+        <translation>Approuvée le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval note</source>
+        <translation>Motif de l’approbation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Details of the selected history entry</source>
         <translation>Détails de l’entrée d’historique sélectionnée</translation>
     </message>
@@ -3542,7 +3584,17 @@ Motif : %6</translation>
         <translation>%1, ligne d’entrée %2</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -3844,7 +3896,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryFilterProxy</name>
     <message>
-        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+161"/>
+        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+167"/>
         <source>text contains &quot;%1&quot;</source>
         <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -3882,12 +3934,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+133"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+135"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+183"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
@@ -3910,8 +3962,13 @@ Motif : %6</translation>
             <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>this console is not connected to the team database</source>
+        <translation>cette console n’est pas connectée à la base de l’équipe</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+9"/>
         <source>Showing %1 of %n entries</source>
         <translation>
             <numerusform>%1 sur %n entrée affichée</numerusform>
@@ -3929,7 +3986,7 @@ Motif : %6</translation>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-330"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -3974,7 +4031,7 @@ Motif : %6</translation>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>History integrity check</source>
         <translation>Contrôle d’intégrité de l’historique</translation>
     </message>
@@ -3984,12 +4041,12 @@ Motif : %6</translation>
         <translation>Problèmes de chargement de l’historique</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-61"/>
         <source>History entries</source>
         <translation>Entrées d’historique</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l’historique</translation>
     </message>
@@ -3999,7 +4056,7 @@ Motif : %6</translation>
         <translation>Nombre d’entrées d’historique affichées</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>History not checked yet.</source>
         <translation>Historique pas encore contrôlé.</translation>
     </message>
@@ -4088,7 +4145,7 @@ Motif : %6</translation>
         <translation>L’historique n’a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryRecords.cpp" line="+98"/>
+        <location filename="../../app/core/history/HistoryRecords.cpp" line="+101"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L’enregistrement d’historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
@@ -4286,24 +4343,24 @@ Motif : %6</translation>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/history/HistoryTab.cpp" line="+19"/>
+        <location filename="../../ui/history/HistoryTab.cpp" line="+20"/>
         <source>Opening history…</source>
         <translation>Ouverture de l’historique…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+34"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>&amp;History — check failed</source>
         <translation>&amp;Historique — vérification échouée</translation>
     </message>
@@ -4329,7 +4386,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+180"/>
+        <location filename="../../ui/history/HistoryTableModel.cpp" line="+168"/>
+        <source>The database role that recorded this entry (operator e-mail: %1)</source>
+        <translation>Le rôle de base de données qui a consigné cette entrée (adresse de l’opérateur&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This entry was changed after it was recorded: %1</source>
         <translation>Cette entrée a été modifiée après son enregistrement : %1</translation>
     </message>
@@ -4377,6 +4439,16 @@ Motif : %6</translation>
         <location line="+2"/>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Machine</source>
+        <translation>Machine</translation>
     </message>
 </context>
 <context>
@@ -6006,7 +6078,7 @@ Réponse&#xa0;:
 <context>
     <name>TeamApprovals</name>
     <message>
-        <location filename="../../app/team/TeamApprovals.cpp" line="+125"/>
+        <location filename="../../app/team/TeamApprovals.cpp" line="+127"/>
         <source>There is no request #%1.</source>
         <translation>Il n’existe pas de demande n° %1.</translation>
     </message>

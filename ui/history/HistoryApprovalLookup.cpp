@@ -15,11 +15,8 @@ std::optional<Result<ApprovalRequest>> HistoryApprovalLookup::lookUp(qint64 id)
 {
     if (const auto found = m_found.constFind(id); found != m_found.constEnd())
         return Result<ApprovalRequest>(*found);
-    if (const auto failed = m_failed.constFind(id); failed != m_failed.constEnd()) {
-        const QString why = *failed;
-        m_failed.erase(failed);
-        return Result<ApprovalRequest>(Status::failure(why));
-    }
+    if (m_failed.contains(id))
+        return Result<ApprovalRequest>(Status::failure(m_failed.take(id))); // shown once, then asked again
     if (!canAsk() || m_asking.contains(id))
         return std::nullopt;
     m_asking.insert(id);

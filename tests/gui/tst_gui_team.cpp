@@ -13,6 +13,8 @@
 #include "team/TeamStatusBar.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTableView>
@@ -29,6 +31,7 @@ private slots:
     void statusLineNamesTheRole();
     void approveColleaguesRequestInTheWindow();
     void ownRequestNeedsSomeoneElse();
+    void localFailureKeepsTheApproval();
     void denialNeedsAReason();
     void colleaguesRecentActWarned();
     void bulkRunOverTheLimitIsApprovedAsAWhole();
@@ -238,6 +241,52 @@ void TestGuiTeam::ownRequestNeedsSomeoneElse()
     const CliRun again = m_a.cli->run({QStringLiteral("approvals"), QStringLiteral("run"), QString::number(id)});
     QCOMPARE(again.exitCode, 6);
     QCOMPARE(embedded()->requestCount(), sent + 1);
+}
+
+// An approved request whose intent cannot be recorded (a full disk) is not used up: the window says
+// nothing was sent, both officers still see it approved, and it is sent once when the disk is back.
+void TestGuiTeam::localFailureKeepsTheApproval()
+{
+    const int sent = embedded()->requestCount();
+    windowAct("flagFraudButton", QStringLiteral("demo-user-001"), QStringLiteral("CASE-31"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        resultText(), QStringLiteral("Recorded, awaiting approval by a second officer; nothing was sent."), 10000);
+    const qint64 id = count(QStringLiteral("SELECT max(id) FROM enrollee.requests"));
+    QCOMPARE(m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(id)}).exitCode, 0);
+    QVERIFY(selectRequest(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->at(m_panel->rowOf(id))->status, QStringLiteral("approved"), 10000);
+
+    HistoryService *history = m_context->core()->history();
+    history->refuseWrites(Status::failure(QStringLiteral("No space left on device (test)"), Status::Kind::DiskFull));
+    find<QTableView>(m_panel, "approvalsTable")->selectRow(m_panel->rowOf(id));
+    click("sendNowButton");
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->message().startsWith(QStringLiteral("Request #%1 cannot be sent; nothing was sent")
+                                                               .arg(id)),
+                             10000);
+    QVERIFY2(m_panel->message().contains(QStringLiteral("No space left on device")), qPrintable(m_panel->message()));
+    QTRY_VERIFY(!m_window->actions()->isBusy());
+    QCOMPARE(embedded()->requestCount(), sent);
+    QCOMPARE(requestsWith(id, "approved"), qint64(1));
+    // Still listed, still approved, still A's to send, after the tab read the requests again.
+    QVERIFY(selectRequest(id));
+    QCOMPARE(m_panel->model()->at(m_panel->rowOf(id))->status, QStringLiteral("approved"));
+    QVERIFY(find<QAbstractButton>(m_panel, "sendNowButton")->isEnabled());
+    // The approver's view agrees: the request is still approved, not used up.
+    const CliRun listed = m_b.cli->run({QStringLiteral("approvals"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    bool stillApproved = false;
+    for (const QJsonValue &v : QJsonDocument::fromJson(listed.out).array())
+        stillApproved |= v[QLatin1String("id")].toInteger() == id
+            && v[QLatin1String("status")].toString() == QLatin1String("approved");
+    QVERIFY2(stillApproved, listed.out.constData());
+
+    history->refuseWrites(Status::success());
+    find<QTableView>(m_panel, "approvalsTable")->selectRow(m_panel->rowOf(id));
+    click("sendNowButton");
+    QTRY_COMPARE_WITH_TIMEOUT(embedded()->requestCount(), sent + 1, 10000);
+    QTRY_VERIFY(!m_window->actions()->isBusy());
+    QCOMPARE(requestsWith(id, "run"), qint64(1));
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->rowOf(id), -1, 10000);
 }
 
 // Deny asks for a reason and does nothing without one; with one, the database records the denial.

@@ -276,7 +276,8 @@ void MainWindow::startServices()
     });
     finishBulk();
     connect(history, &HistoryPanel::verificationFinished, m_lookup, [this](const ChainReport &report) {
-        m_lookup->setIntegrityProblem(report.ok ? QString() : report.problem);
+        // A database out of reach is not a break: the History tab says it cannot check now, in amber.
+        m_lookup->setIntegrityProblem(HistoryPanel::checkFailed(report) ? report.problem : QString());
     });
     const bool alreadyStarted = m_context->isStarted();
     m_context->start();

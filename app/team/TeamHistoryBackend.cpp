@@ -13,6 +13,8 @@
 #include <QSqlDriver>
 #include <QTimer>
 
+#include <utility>
+
 namespace {
 constexpr int kRetryMs = 2000;
 
@@ -205,9 +207,11 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
         }
     }
     Result<HistoryRead> local = m_local->read(from);
-    if (local.ok())
+    if (local.ok()) {
+        local.value().partial = true;
         local.value().problems.prepend(
             tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem));
+    }
     return local;
 }
 
@@ -283,6 +287,7 @@ void TeamHistoryBackend::tick()
     if (m_dirty || m_waiting > 0 || !m_connection->isOpen())
         sync();
     if (!m_connection->isOpen()) {
+        m_online = false;
         // Offline is news too: the faces say the team trail is behind, and by how much.
         emit teamStatusChanged(status());
         return;
@@ -292,7 +297,10 @@ void TeamHistoryBackend::tick()
         dropConnection(newest.status());
         return;
     }
-    if (newest.value() != m_newestSeen) {
+    // Back after an outage is news even when nobody wrote meanwhile: readers showed this console's
+    // own copy and read the trail again.
+    const bool back = !std::exchange(m_online, true);
+    if (newest.value() != m_newestSeen || back) {
         m_newestSeen = newest.value();
         emit changed(); // NOTIFY may be lost; this poll is the safety net
     }

@@ -45,6 +45,7 @@ public:
 
     QString location() const override;
     QString address() const override;
+    bool renumbers() const override { return true; }
     void setChainKey(const QByteArray &key) override;
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
     Status complete(const QList<HistoryEntry> &completions) override;
@@ -114,5 +115,6 @@ private:
     QDateTime m_nextAttempt;
     bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
+    bool m_online = true; // the trail answered at the last poll
     QTimer *m_timer = nullptr;
 };

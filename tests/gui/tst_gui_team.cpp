@@ -6,6 +6,8 @@
 // stopped the status line says how far behind the trail is. PostgreSQL must start: no skip.
 #include "bulk/BulkPanel.h"
 #include "bulk/BulkRun.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryTableModel.h"
 #include "support/ConsoleTest.h"
 #include "support/TeamTestSupport.h"
 #include "team/ApprovalsModel.h"
@@ -36,6 +38,7 @@ private slots:
     void colleaguesRecentActWarned();
     void bulkRunOverTheLimitIsApprovedAsAWhole();
     void stoppedDatabaseLeavesTheTrailBehind();
+    void outageIsAmberAndClearsByItself();
     void tamperingTurnsTheLineRed();
     void cleanup();
     void cleanupTestCase();
@@ -260,9 +263,8 @@ void TestGuiTeam::localFailureKeepsTheApproval()
     history->refuseWrites(Status::failure(QStringLiteral("No space left on device (test)"), Status::Kind::DiskFull));
     find<QTableView>(m_panel, "approvalsTable")->selectRow(m_panel->rowOf(id));
     click("sendNowButton");
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->message().startsWith(QStringLiteral("Request #%1 cannot be sent; nothing was sent")
-                                                               .arg(id)),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_panel->message().startsWith(QStringLiteral("Request #%1 cannot be sent; nothing was sent").arg(id)), 10000);
     QVERIFY2(m_panel->message().contains(QStringLiteral("No space left on device")), qPrintable(m_panel->message()));
     QTRY_VERIFY(!m_window->actions()->isBusy());
     QCOMPARE(embedded()->requestCount(), sent);
@@ -399,8 +401,67 @@ void TestGuiTeam::stoppedDatabaseLeavesTheTrailBehind()
     QVERIFY2(m_pg.start(&why), qPrintable(why));
     QTRY_COMPARE_WITH_TIMEOUT(statusLine(), QStringLiteral("Team trail: connected (officer role officer_a)"), 20000);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'begin' AND body LIKE "
-                                  "'%demo-user-001%'")),
+                                  "'%demo-user-001%' AND body LIKE '%CASE-10%'")),
              qint64(1));
+}
+// The database stopped and started while the History tab and the lookup are open: the History tab is
+// amber and names the database, never red; the lookup does not say past actions may have been altered;
+// once the database is back the warning clears without Reload, and each action is listed once.
+void TestGuiTeam::outageIsAmberAndClearsByItself()
+{
+    auto *tabs = find<QTabWidget>(m_window.get(), "mainTabs");
+    HistoryPanel *panel = nullptr;
+    QTRY_VERIFY((panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"))) != nullptr);
+    auto *verification = find<QLabel>(panel, "historyVerification");
+    auto *problems = find<QLabel>(panel, "historyProblems");
+    auto *integrity = find<QLabel>(m_window.get(), "lookupIntegrityWarning");
+    const auto rowsFor = [panel](const QString &userId) {
+        int rows = 0;
+        for (int r = 0; r < panel->model()->rowCount(); ++r)
+            rows += panel->model()->entryRef(r).userId == userId ? 1 : 0;
+        return rows;
+    };
+    tabs->setCurrentWidget(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(verification->text().startsWith(QStringLiteral("History intact")), 20000);
+    const int before004 = rowsFor(QStringLiteral("demo-user-004"));
+    const int before003 = rowsFor(QStringLiteral("demo-user-003"));
+    windowAct("reactivateButton", QStringLiteral("demo-user-004"), QStringLiteral("CASE-40"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->actions()->isBusy(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowsFor(QStringLiteral("demo-user-004")), before004 + 1, 10000);
+    tabs->setCurrentWidget(panel);
+
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+    QTest::mouseClick(find<QAbstractButton>(panel, "historyReload"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(verification->text().startsWith(QStringLiteral("Cannot check the history now")), 20000);
+    QVERIFY2(verification->styleSheet().contains(QStringLiteral("#f0b400")), qPrintable(verification->styleSheet()));
+    QTRY_VERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QStringLiteral("team trail cannot be reached")), qPrintable(problems->text()));
+    QCOMPARE(rowsFor(QStringLiteral("demo-user-004")), before004 + 1);
+
+    // An action during the outage: sent, listed once; the lookup does not cry tampering.
+    const int sent = embedded()->requestCount();
+    windowAct("deactivateButton", QStringLiteral("demo-user-003"), QStringLiteral("CASE-41"));
+    QTRY_COMPARE_WITH_TIMEOUT(embedded()->requestCount(), sent + 1, 10000);
+    QTRY_VERIFY(!m_window->actions()->isBusy());
+    QVERIFY2(!integrity->isVisible(), qPrintable(integrity->text()));
+    tabs->setCurrentWidget(panel);
+    QTRY_COMPARE(rowsFor(QStringLiteral("demo-user-003")), before003 + 1);
+    QVERIFY(!verification->text().startsWith(QStringLiteral("History check failed")));
+
+    // Back: no Reload clicked. The warning clears, the check passes, and each action is listed once.
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
+    QTRY_VERIFY2_WITH_TIMEOUT(!problems->isVisible(), qPrintable(problems->text()), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(verification->text().startsWith(QStringLiteral("History intact")),
+                              qPrintable(verification->text()), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE kind = 'begin' AND body "
+                                                  "LIKE '%demo-user-003%' AND body LIKE '%CASE-41%'"))
+                                 == 1,
+                             20000);
+    QTest::qWait(1000);
+    QCOMPARE(rowsFor(QStringLiteral("demo-user-004")), before004 + 1);
+    QCOMPARE(rowsFor(QStringLiteral("demo-user-003")), before003 + 1);
+    QVERIFY2(!integrity->isVisible(), qPrintable(integrity->text()));
 }
 
 // A superuser rewriting a record with triggers off: the window's next check names it, in red.

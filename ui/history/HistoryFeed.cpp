@@ -3,10 +3,20 @@
 #include "history/HistoryService.h"
 #include "history/HistoryTableModel.h"
 
+#include <utility>
+
 HistoryFeed::HistoryFeed(HistoryService *service, HistoryTableModel *model, QObject *parent)
     : QObject(parent), m_service(service), m_model(model)
 {
     const auto live = [this](const QList<HistoryEntry> &entries) {
+        if (m_service->renumbers()) {
+            // The entry's id here is not the one reads give it: shown as read, it is listed once.
+            if (m_loading)
+                m_catchUpAfterLoad = true;
+            else
+                catchUp();
+            return;
+        }
         for (const HistoryEntry &e : entries) {
             if (m_loading)
                 m_liveDuringLoad.append(e);
@@ -23,6 +33,7 @@ void HistoryFeed::reload()
 {
     const int generation = ++m_generation;
     m_loading = true;
+    m_catchUpAfterLoad = false;
     m_liveDuringLoad.clear();
     m_service->read(1, this, [this, generation](const Result<HistoryRead> &read) { onRead(generation, true, read); });
 }
@@ -35,6 +46,8 @@ void HistoryFeed::catchUp()
         m_catchUpAgain = true;
         return;
     }
+    if (m_partial)
+        return reload(); // the copy's record numbers are not the trail's: start again from the first
     m_catchingUp = true;
     const int generation = m_generation;
     m_service->read(m_newest + 1, this,
@@ -47,6 +60,8 @@ void HistoryFeed::onRead(int generation, bool full, const Result<HistoryRead> &r
         m_catchingUp = false;
     if (generation != m_generation)
         return; // a newer full read is on its way
+    if (!full && read.ok() && read.value().partial)
+        return reload(); // the trail went away: its numbers and the copy's do not mix in one model
     QStringList problems = read.ok() ? read.value().problems : QStringList{read.message()};
     if (full) {
         m_loading = false;
@@ -76,6 +91,7 @@ void HistoryFeed::onRead(int generation, bool full, const Result<HistoryRead> &r
                 m_model->upsert(answer);
         }
         m_newest = qMax(full ? 0 : m_newest, read.value().newestRecord);
+        m_partial = read.value().partial;
     }
     if (problems != m_problems) {
         m_problems = problems;
@@ -88,4 +104,6 @@ void HistoryFeed::onRead(int generation, bool full, const Result<HistoryRead> &r
         m_catchUpAgain = false;
         catchUp();
     }
+    if (full && std::exchange(m_catchUpAfterLoad, false))
+        catchUp();
 }

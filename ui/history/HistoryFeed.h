@@ -49,6 +49,8 @@ private:
     bool m_loading = false;
     bool m_catchingUp = false;
     bool m_catchUpAgain = false;
+    bool m_partial = false;          // the last read was a team's local copy: read everything again next time
+    bool m_catchUpAfterLoad = false; // this process recorded something the full read under way may miss
     // Entries that arrived by signal while a full read was running; re-applied over its (older) snapshot.
     QList<HistoryEntry> m_liveDuringLoad;
 };

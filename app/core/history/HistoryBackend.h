@@ -20,6 +20,9 @@ struct HistoryRead {
     QList<HistoryEntry> completions; // answers to entries begun before `from`: id plus outcome fields
     qint64 newestRecord = 0;         // the newest record number seen; read from newestRecord + 1 next
     QStringList problems;            // translated, one per file or record that could not be used
+    // Read from this console's own copy because the shared trail was out of reach: its record numbers
+    // are not the trail's, so the next read must start again from record 1.
+    bool partial = false;
 };
 
 // What a retention run removed, or would remove.
@@ -49,6 +52,9 @@ public:
     virtual QString location() const = 0;
     // The same place for tools and exports, untranslated: a folder path, a database's name.
     virtual QString address() const = 0;
+    // True when reads number entries otherwise than begin() does (a team trail numbers every console's
+    // records in one sequence): an entry this process recorded is then known to readers by a read only.
+    virtual bool renumbers() const { return false; }
     // The key that chains the records. Appends are refused until it is set.
     virtual void setChainKey(const QByteArray &key) = 0;
 

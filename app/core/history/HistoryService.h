@@ -26,6 +26,8 @@ public:
 
     QString location() const { return m_location; }
     QString address() const { return m_address; }
+    // See HistoryBackend::renumbers: the ids in entriesBegun/entriesCompleted are not those reads give.
+    bool renumbers() const { return m_renumbers; }
 
     void setChainKey(const QByteArray &key);
     // The chain key cannot be reached: every write from now on is refused with `why`.
@@ -91,6 +93,7 @@ private:
     HistoryBackend *m_backend; // owned, lives on m_thread, deleted there
     QString m_location;
     QString m_address;
+    bool m_renumbers = false;
     QList<HistoryEntry> m_pending; // touched on m_thread only
     int m_unwritten = 0;           // mirrored on the caller's thread
 };

@@ -9,6 +9,8 @@
 
 #include <QAbstractButton>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
@@ -21,7 +23,7 @@ class TestLayout : public ConsoleTest
 
 private slots:
     void initTestCase() { QVERIFY(startConsole("tst_gui_layout")); }
-    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({})); }
+    void cleanupTestCase() { QVERIFY(forgetKeychainEntries({QStringLiteral("Layout production")})); }
 
     void nothingOfOursIsClippedAtTheDefaultSize()
     {
@@ -61,6 +63,68 @@ private slots:
         QTRY_VERIFY(details->width() <= 720);
         QVERIFY(details->fontMetrics().horizontalAdvance(details->text()) <= details->width());
         window()->resize(1100, 700);
+    }
+
+    // Nothing the officer aims at moves when hints come and go or the profile changes: the user ID field,
+    // the reason and every action button keep their place in the window.
+    void controlsStayPutAsHintsAndProfilesChange()
+    {
+        QTRY_VERIFY(window()->profiles()->canSend());
+        window()->resize(1100, 700);
+        // A second profile to switch to. Saving the first one retires the first-run tip above the tabs,
+        // once; switching between profiles afterwards must move nothing.
+        ProfileController *profiles = window()->profiles();
+        const QString home = profiles->active().name;
+        Profile other;
+        other.name = QStringLiteral("Layout production");
+        other.partnerId = QStringLiteral("001");
+        other.email = QStringLiteral("officer@acme.example");
+        other.environment = Environment::Production;
+        other.baseUrl = sandbox()->origin();
+        QSignalSpy saved(profiles, &ProfileController::saveFinished);
+        profiles->save(other, QByteArrayLiteral("layout-key"));
+        QTRY_COMPARE(saved.size(), 1);
+        setUser(QStringLiteral("demo-user-001"));
+        QTest::qWait(100);
+        const QStringList names{QStringLiteral("userIdEdit"),        QStringLiteral("reasonEdit"),
+                                QStringLiteral("reEnrollButton"),    QStringLiteral("deactivateButton"),
+                                QStringLiteral("reactivateButton"),  QStringLiteral("flagFraudButton"),
+                                QStringLiteral("unflagFraudButton"), QStringLiteral("deleteButton")};
+        const auto places = [this, &names] {
+            QStringList out;
+            for (const QString &name : names) {
+                auto *w = window()->findChild<QWidget *>(name);
+                out << (w ? name + QLatin1Char('@') + QString::number(w->mapTo(window(), QPoint()).x())
+                                + QLatin1Char(',') + QString::number(w->mapTo(window(), QPoint()).y())
+                          : name + QStringLiteral(" missing"));
+            }
+            return out;
+        };
+        const QStringList before = places();
+        QVERIFY2(!before.join(QLatin1Char(' ')).contains(QStringLiteral("missing")),
+                 qPrintable(before.join(QLatin1Char(' '))));
+        auto *user = find<QLineEdit>(window(), "userIdEdit");
+        for (const QString &typed : {QStringLiteral("bad id with spaces!"), QString(), QStringLiteral("x"),
+                                     QStringLiteral("demo-user-002"), QStringLiteral("demo-user-001")}) {
+            user->clear();
+            QTest::keyClicks(user, typed);
+            QTest::qWait(50);
+            QCOMPARE(places(), before);
+        }
+        auto *reason = find<QLineEdit>(window(), "reasonEdit");
+        QTest::keyClicks(reason, QStringLiteral("CASE-77"));
+        QTest::qWait(50);
+        QCOMPARE(places(), before);
+        reason->clear();
+
+        profiles->activate(other.name);
+        QTRY_VERIFY(profiles->canSend());
+        QTest::qWait(100);
+        QCOMPARE(places(), before);
+        profiles->activate(home);
+        QTRY_VERIFY(profiles->canSend());
+        QTest::qWait(100);
+        QCOMPARE(places(), before);
     }
 
     // On a wide screen the extra width goes to the reason, not to the code column.

@@ -64,8 +64,14 @@ HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     m_reverify.setInterval(1000);
     connect(&m_reverify, &QTimer::timeout, this, &HistoryPanel::verify);
     connect(m_feed, &HistoryFeed::changed, this, [this] {
-        if (m_feed->isLoaded())
-            m_reverify.start();
+        if (!m_feed->isLoaded())
+            return;
+        m_reverify.start();
+        // Until then the line would count fewer entries than the list shows: say a check is coming.
+        if (m_lastReport.ok && m_checkedEntries != m_model->rowCount()) {
+            m_verifyLabel->setStyleSheet(QString());
+            m_verifyLabel->setText(tr("Checking the history's integrity…"));
+        }
     });
 }
 
@@ -85,7 +91,6 @@ QHBoxLayout *HistoryPanel::buildToolbar()
     name(m_exportButton, "historyExport", tr("Export the shown history entries"));
     m_exportButton->setText(tr("&Export"));
     m_exportButton->setToolTip(tr("Export the entries shown, in the order shown."));
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_exportButton);
     menu->setObjectName(QStringLiteral("historyExportMenu"));
     QAction *csv = menu->addAction(tr("&CSV…"), this, &HistoryPanel::exportCsv);
@@ -93,6 +98,9 @@ QHBoxLayout *HistoryPanel::buildToolbar()
     QAction *json = menu->addAction(tr("&JSON…"), this, &HistoryPanel::exportJson);
     json->setObjectName(QStringLiteral("historyExportJson"));
     m_exportButton->setMenu(menu);
+    // The arrow in a section of its own: an instant popup draws it over the text ("Exporter" in French).
+    m_exportButton->setPopupMode(QToolButton::MenuButtonPopup);
+    connect(m_exportButton, &QToolButton::clicked, m_exportButton, &QToolButton::showMenu);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_filters, 1);
@@ -309,6 +317,7 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
     m_lastReport = report;
     markAltered(report);
     const int entries = m_model->rowCount();
+    m_checkedEntries = entries;
     if (report.ok) {
         m_verifyLabel->setStyleSheet(QString());
         QString text = !report.keyed ? tr("History intact: %n entries checked. Without a key, an edit that also "

@@ -102,11 +102,18 @@ private slots:
         QVERIFY(QTest::qWaitFor([this] { return paused(); }, 10000));
         auto *state = find<QLabel>(window(), "bulkState");
         QVERIFY2(state->text().contains(QLatin1String("Paused by the officer")), qPrintable(state->text()));
+        // Rows a resume would send are waiting, not "not sent" like rows of an ended run.
+        auto *counts = find<QLabel>(window(), "bulkCounts");
+        const int left = panel()->run()->counts().notSent;
+        QVERIFY(left > 0);
+        QVERIFY2(counts->text().contains(QStringLiteral("%1 waiting").arg(left)), qPrintable(counts->text()));
+        QVERIFY2(!counts->text().contains(QLatin1String("not sent")), qPrintable(counts->text()));
         QTest::mouseClick(button("bulkResumeButton"), Qt::LeftButton);
         QVERIFY(!state->text().contains(QLatin1String("Paused")));
         QTRY_VERIFY2(state->text().contains(QLatin1String("Sending")), qPrintable(state->text()));
         QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
         QCOMPARE(panel()->run()->counts().succeeded, 20);
+        QTRY_VERIFY2(counts->text().contains(QLatin1String("0 not sent")), qPrintable(counts->text()));
     }
 
     void resumeConfirmsTheRowsLeftUnderTheRunsAction()

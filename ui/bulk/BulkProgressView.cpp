@@ -88,9 +88,10 @@ void BulkProgressView::showStored(const BulkRecord &record, const BulkCounts &co
 {
     attach(nullptr);
     m_storedCounts = counts;
+    m_storedOpen = record.state == BulkRecord::State::Running || record.state == BulkRecord::State::Paused;
     m_progress->setRange(0, qMax(1, record.validCount()));
     m_progress->setValue(qMin(record.validCount(), doneOf(counts)));
-    m_counts->setText(countsText(counts));
+    m_counts->setText(countsText(counts, m_storedOpen));
     QString text = tr("Run %1: %2, profile %3, %4.")
                        .arg(record.id, ActionInfo::displayName(record.action), record.profile.name,
                             record.displayState());
@@ -184,18 +185,17 @@ void BulkProgressView::onFinished()
 
 QString BulkProgressView::countsText() const
 {
-    return countsText(m_run ? m_run->counts() : m_storedCounts);
+    const bool open = m_run && m_run->record().state != BulkRecord::State::Finished
+        && m_run->record().state != BulkRecord::State::Cancelled;
+    return countsText(m_run ? m_run->counts() : m_storedCounts, m_run ? open : m_storedOpen);
 }
 
-QString BulkProgressView::countsText(const BulkCounts &c)
+QString BulkProgressView::countsText(const BulkCounts &c, bool open)
 {
-    return tr("%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending")
-        .arg(c.succeeded)
-        .arg(c.already)
-        .arg(c.failed)
-        .arg(c.unknown)
-        .arg(c.notSent)
-        .arg(c.inFlight);
+    // Rows of a run that can still go on are waiting, not refused: "not sent" is for an ended run.
+    const QString text = open ? tr("%1 done, %2 already so, %3 failed, %4 unknown, %5 waiting, %6 sending")
+                              : tr("%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending");
+    return text.arg(c.succeeded).arg(c.already).arg(c.failed).arg(c.unknown).arg(c.notSent).arg(c.inFlight);
 }
 
 QString BulkProgressView::rateText(const BulkCounts &counts) const

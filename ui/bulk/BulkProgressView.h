@@ -48,10 +48,12 @@ private:
     void onFinished();
     QString runLine() const;
     QString rateText(const BulkCounts &counts) const;
-    static QString countsText(const BulkCounts &counts);
+    // `open`: the run can still go on (running or paused), so rows not yet sent are waiting.
+    static QString countsText(const BulkCounts &counts, bool open);
 
     QPointer<BulkRun> m_run;
     BulkCounts m_storedCounts;
+    bool m_storedOpen = false; // the stored run shown can still go on
     bool m_cancelling = false;
     QProgressBar *m_progress = nullptr;
     QLabel *m_counts = nullptr;

@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -58,6 +59,44 @@ protected:
         auto *combo = find<QComboBox>(window(), "bulkActionCombo");
         combo->setCurrentIndex(combo->findData(int(action)));
         find<QSpinBox>(window(), "bulkRateSpin")->setValue(rate);
+    }
+    // The README's pictures of the Bulk and History tabs at 1100x700: a finished run of 40 rows, two of
+    // them unknown to the server, then the History tab with one of its entries selected. Saved in `dir`
+    // as bulk-tab<suffix>.png and history-tab<suffix>.png; false (and a warning) when a step fails.
+    bool shootBulkAndHistory(const QString &dir, const QString &suffix)
+    {
+        window()->resize(1100, 700);
+        QStringList lines = registered(QStringLiteral("erasure-2026-%1").arg(suffix.isEmpty() ? 1 : 2), 38);
+        lines.insert(7, QStringLiteral("unknown-user-a"));
+        lines.insert(21, QStringLiteral("unknown-user-b"));
+        paste(lines, ActionKind::Deactivate, 0);
+        find<QLineEdit>(window(), "bulkReasonEdit")->setText(QStringLiteral("CASE-2107: account closure batch"));
+        QTest::mouseClick(button("bulkCheckButton"), Qt::LeftButton);
+        if (!QTest::qWaitFor([this] { return button("bulkStartButton")->isEnabled(); }, 10000) || !startRun()
+            || !QTest::qWaitFor([this] { return finished(); }, 30000)) {
+            qWarning("the run did not finish");
+            return false;
+        }
+        if (table()->model()->rowCount() != 40 || panel()->run()->counts().failed != 2) {
+            qWarning("the table shows %d rows, %d failed", table()->model()->rowCount(),
+                     panel()->run()->counts().failed);
+            return false;
+        }
+        table()->scrollTo(table()->model()->index(7, 0));
+        QTest::qWait(100);
+        if (!window()->grab().save(dir + QStringLiteral("/bulk-tab%1.png").arg(suffix)))
+            return false;
+        auto *tabs = find<QTabWidget>(window(), "mainTabs");
+        QWidget *history = window()->findChild<QWidget *>(QStringLiteral("historyPanel"));
+        tabs->setCurrentWidget(history);
+        auto *view = find<QTableView>(history, "historyTable");
+        if (!QTest::qWaitFor([view] { return view->model()->rowCount() >= 40; }, 10000)) {
+            qWarning("the History tab lists %d entries", view->model()->rowCount());
+            return false;
+        }
+        view->setCurrentIndex(view->model()->index(2, 0));
+        QTest::qWait(1500); // the check after the run, then the detail pane
+        return window()->grab().save(dir + QStringLiteral("/history-tab%1.png").arg(suffix));
     }
     // What the table shows in `column` of each row, in order.
     QStringList column(int column) const

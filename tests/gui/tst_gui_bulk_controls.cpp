@@ -149,6 +149,10 @@ private slots:
             QCOMPARE(history(user).size(), 1);
     }
 
+    // The README's pictures, in English (tst_gui_french takes the French ones): a finished run's rows
+    // and the History tab after it. ENROLLEE_SHOT_DIR is the build's tests/gui folder.
+    void bulkAndHistoryTabsAsShown() { QVERIFY(shootBulkAndHistory(QStringLiteral(ENROLLEE_SHOT_DIR), QString())); }
+
     // The run state, counts and rate labels are read by a screen reader as they are now.
     void labelsExposeTheirText()
     {

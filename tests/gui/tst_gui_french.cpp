@@ -1,12 +1,12 @@
 // Under a French locale the console is in French, and View → Language saves an override that
 // both faces read. CTest runs this suite with LANG/LC_ALL set to fr_FR.UTF-8.
+#include "BulkGuiTest.h"
 #include "WindowHost.h"
 #include "api/EnrolleeClient.h"
 #include "base/Translations.h"
 #include "bulk/BulkPanel.h"
 #include "sandbox/FaultPlan.h"
 #include "settings/AppSettings.h"
-#include "support/ConsoleTest.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -17,7 +17,7 @@
 
 using namespace GuiTest;
 
-class TestFrench : public ConsoleTest
+class TestFrench : public BulkGuiTest
 {
     Q_OBJECT
 
@@ -125,6 +125,12 @@ private slots:
         QString menu = find<QAction>(window(), "showBulkAction")->text();
         QCOMPARE(menu.remove(QLatin1Char('&')), QString(bulkTab).remove(QLatin1Char('&')));
         QVERIFY(!find<QAction>(window(), "focusUserIdAction")->text().contains(QLatin1Char('\'')));
+    }
+
+    // The README's French pictures of the Bulk and History tabs, after a finished run.
+    void bulkAndHistoryTabsAsShown()
+    {
+        QVERIFY(shootBulkAndHistory(QStringLiteral(ENROLLEE_SHOT_DIR), QStringLiteral("-fr")));
     }
 
     void languageMenuSavesTheOverride()

@@ -37,7 +37,7 @@ void BulkInputForm::build()
     m_input = named(new QPlainTextEdit(this), "bulkInputEdit", tr("User IDs"));
     m_input->setPlaceholderText(tr("Paste user IDs here, one per line, or a CSV with a header (user_id, and "
                                    "optionally reason), or open a file."));
-    m_input->setMinimumHeight(m_input->fontMetrics().lineSpacing() * 5);
+    m_input->setMinimumHeight(m_input->fontMetrics().lineSpacing() * 4);
     // Each run option's label is made before its field, so that screen readers meet them in that order.
     auto *actionLabel = new QLabel(tr("&Action:"), this);
     m_action = named(new QComboBox(this), "bulkActionCombo", tr("Action for every row"));

@@ -41,6 +41,9 @@ void BulkProgressView::build()
     m_state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_progress = named(new QProgressBar(this), "bulkProgress", tr("Run progress"));
     m_counts = live("bulkCounts", tr("Counts"));
+    // Two lines too: the counts wrap in longer languages, and the column has no height to give later.
+    m_counts->setMinimumHeight(m_counts->fontMetrics().lineSpacing() * 2);
+    m_counts->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_rate = live("bulkRate", tr("Rate and time left"));
     m_rate->setWordWrap(false);
     m_pause = named(new QPushButton(tr("&Pause"), this), "bulkPauseButton", tr("Pause the run"));
@@ -179,7 +182,8 @@ void BulkProgressView::onPaused(BulkRun::PauseCause cause, const QString &reason
 void BulkProgressView::onFinished()
 {
     const bool cancelled = m_run && m_run->record().state == BulkRecord::State::Cancelled;
-    setState(cancelled ? tr("Run cancelled: %1").arg(countsText()) : tr("Run finished: %1").arg(countsText()));
+    // The counts line below says how each row ended; repeated here it wrapped over it.
+    setState(cancelled ? tr("Run cancelled.") : tr("Run finished."));
     refresh();
 }
 

@@ -3,6 +3,7 @@
 #include "bulk/BulkRowModel.h"
 #include "bulk/BulkRun.h"
 #include "widgets/HeaderFit.h"
+#include "widgets/StretchColumn.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -61,7 +62,7 @@ BulkResultsView::BulkResultsView(QWidget *parent)
         fm.horizontalAdvance(m_model->headerData(BulkRowModel::Attempts, Qt::Horizontal, Qt::DisplayRole).toString())
             + 24);
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(BulkRowModel::Message, QHeaderView::Stretch);
+    new StretchColumn(m_table, BulkRowModel::Message, fm.horizontalAdvance(QLatin1Char('x')) * 24);
     HeaderFit::fit(m_table, header);
 
     auto *top = new QHBoxLayout;

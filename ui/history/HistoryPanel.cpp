@@ -10,6 +10,7 @@
 #include "history/HistoryTableMenu.h"
 #include "history/HistoryTableModel.h"
 #include "widgets/HeaderFit.h"
+#include "widgets/StretchColumn.h"
 #include "widgets/TimeText.h"
 
 #include <QDataStream>
@@ -128,7 +129,8 @@ void HistoryPanel::buildTable()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // Extra width goes to the reason, the column that has text to show, not to the short code at the end.
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(HistoryTableModel::ReasonColumn, QHeaderView::Stretch);
+    new StretchColumn(m_table, HistoryTableModel::ReasonColumn,
+                      m_table->fontMetrics().horizontalAdvance(QStringLiteral("CASE-1234: duplicate enrollment")));
     m_table->setColumnWidth(HistoryTableModel::OperatorColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("compliance.officer@example.com")));
     m_table->setColumnWidth(HistoryTableModel::TimeColumn,

@@ -143,7 +143,7 @@
 <context>
     <name>BulkProgressView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+161"/>
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+165"/>
         <source>Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -189,7 +189,7 @@
 <context>
     <name>BulkResultsView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+96"/>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+97"/>
         <source>Checked input: %n row(s), nothing sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -346,7 +346,7 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+318"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+329"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>History intact: %n entry checked, none changed.</numerusform>

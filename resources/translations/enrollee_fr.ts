@@ -1781,7 +1781,7 @@ Continuer ?</translation>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Rate and time left</source>
         <translation>Débit et temps restant</translation>
     </message>
@@ -1797,13 +1797,13 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <location line="+29"/>
         <source>Res&amp;ume</source>
         <translation>Reprendr&amp;e</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>Resume the run</source>
         <translation>Reprendre le lot</translation>
     </message>
@@ -1823,7 +1823,7 @@ Continuer ?</translation>
         <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Run %1: %2, profile %3.</source>
         <translation>Lot %1&#xa0;: %2, profil %3.</translation>
     </message>
@@ -1843,18 +1843,33 @@ Continuer ?</translation>
         <translation>Témoin&#xa0;: les premières lignes ont été envoyées. Vérifiez leurs résultats ci-dessous, puis poursuivez ou annulez.</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+119"/>
+        <location line="+13"/>
+        <source>Run cancelled.</source>
+        <translation>Lot annulé.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run finished.</source>
+        <translation>Lot terminé.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 waiting, %6 sending</source>
+        <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 en attente, %6 en cours d’envoi</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <location line="+120"/>
         <source>&amp;Go on</source>
         <translation>Poursuivr&amp;e</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>No run yet: check a list, then start the run. Nothing is sent before you confirm.</source>
         <translation>Aucun traitement pour l’instant&#xa0;: vérifiez une liste, puis lancez le traitement. Rien n’est envoyé avant votre confirmation.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Run %1: %2, profile %3, %4.</source>
         <translation>Traitement %1&#xa0;: %2, profil %3, %4.</translation>
     </message>
@@ -1888,22 +1903,12 @@ Continuer ?</translation>
         <translation>En pause&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Run cancelled: %1</source>
-        <translation>Lot annulé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Run finished: %1</source>
-        <translation>Lot terminé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>%1 done, %2 already so, %3 failed, %4 unknown, %5 not sent, %6 sending</source>
         <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées, %6 en cours d’envoi</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
@@ -2027,7 +2032,7 @@ Continuer ?</translation>
 <context>
     <name>BulkResultsView</name>
     <message>
-        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+29"/>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+30"/>
         <source>What the table of rows shows</source>
         <translation>Ce que montre le tableau des lignes</translation>
     </message>
@@ -3934,12 +3939,12 @@ Motif : %6</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+135"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+145"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
     <message numerus="yes">
-        <location line="+183"/>
+        <location line="+184"/>
         <source>History intact: %n entries checked, none changed.</source>
         <translation>
             <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
@@ -3986,12 +3991,12 @@ Motif : %6</translation>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-340"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Reload history</source>
         <translation>Recharger l’historique</translation>
     </message>
@@ -4021,7 +4026,7 @@ Motif : %6</translation>
         <translation>Exporter les entrées affichées, dans l’ordre d’affichage.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;CSV…</source>
         <translation>&amp;CSV…</translation>
     </message>
@@ -4031,7 +4036,7 @@ Motif : %6</translation>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>History integrity check</source>
         <translation>Contrôle d’intégrité de l’historique</translation>
     </message>
@@ -4041,12 +4046,12 @@ Motif : %6</translation>
         <translation>Problèmes de chargement de l’historique</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>History entries</source>
         <translation>Entrées d’historique</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l’historique</translation>
     </message>
@@ -4071,12 +4076,13 @@ Motif : %6</translation>
         <translation>Une partie de l’historique n’a pas pu être lue&#xa0;:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-226"/>
+        <location line="+236"/>
         <source>Checking the history&apos;s integrity…</source>
         <translation>Contrôle de l’intégrité de l’historique…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cannot check the history now: %1 Nothing was found altered; it is checked again once the database can be reached.</source>
         <translation>Impossible de contrôler l’historique pour l’instant&#xa0;: %1 Rien n’a été trouvé modifié&#xa0;; il sera contrôlé de nouveau dès que la base pourra être jointe.</translation>
     </message>
@@ -4300,7 +4306,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+82"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+88"/>
         <source>This history does not keep key epochs.</source>
         <translation>Cet historique ne gère pas les périodes de clé.</translation>
     </message>
@@ -4762,12 +4768,12 @@ Motif : %6</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+315"/>
+        <location filename="../../ui/MainWindow.cpp" line="+316"/>
         <source>Enrollee Console — %1</source>
         <translation>Enrollee Console — %1</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Lookup and actions</source>
         <translation>Consultation et actions</translation>
     </message>
@@ -4787,7 +4793,7 @@ Motif : %6</translation>
         <translation>D’après l’historique de cette console, l’utilisateur « %1 » a été supprimé (%2). Smile ID refuse toute action sur un identifiant supprimé (code 2208) : aucune n’est proposée. L’identifiant est libre pour une nouvelle inscription.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Enrollee Console — %1 (%2)</source>
         <translation>Enrollee Console — %1 (%2)</translation>
     </message>
@@ -6533,7 +6539,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+75"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+77"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6543,12 +6549,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
         <translation>Le journal d’équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The team trail cannot be checked now: the team database cannot be reached (%1).</source>
         <translation>Le journal de l’équipe ne peut pas être contrôlé pour l’instant&#xa0;: la base de l’équipe ne peut pas être jointe (%1).</translation>
     </message>

@@ -55,6 +55,11 @@ void json(const QJsonArray &array)
     out(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
 }
 
+QString safeJson(const QByteArray &json)
+{
+    return terminalSafeJson(json);
+}
+
 bool stdinIsTerminal()
 {
     return ::isatty(STDIN_FILENO) == 1;

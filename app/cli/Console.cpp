@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -20,6 +21,11 @@ void write(FILE *stream, const QString &line)
 // character is inside a string and can be written as \uXXXX: the same JSON to a parser, inert on a screen.
 QString terminalSafeJson(const QByteArray &json)
 {
+    // Printable ASCII and newlines are all safe: most JSON is only that, and is taken as it is.
+    const bool plain = std::all_of(json.cbegin(), json.cend(),
+                                   [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; });
+    if (plain)
+        return QString::fromLatin1(json);
     const QString text = QString::fromUtf8(json);
     QString out;
     out.reserve(text.size());

@@ -1,5 +1,7 @@
 #include "HistoryShard.h"
 
+#include "history/local/IniText.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -31,6 +33,56 @@ QHash<QString, Stamp> g_unparsable; // files QSettings failed to parse, as they 
 } // namespace
 
 namespace HistoryShard {
+
+namespace {
+Record parseRecord(const QString &key, const QString &text, const QString &path)
+{
+    Record r;
+    r.seq = key.toLongLong();
+    r.text = text;
+    r.file = path;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
+    r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
+    if (r.parsed)
+        r.json = doc.object();
+    return r;
+}
+
+// Every record named by its zero-padded number, as written: no two keys can then name one number, whose
+// order would be QSettings' to decide.
+bool canonical(const IniText::Sections &sections)
+{
+    const QHash<QString, QString> texts = sections.value(QStringLiteral("records"));
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        if (it.key().size() != 10 || seqKey(it.key().toLongLong()) != it.key())
+            return false;
+    }
+    return true;
+}
+
+// What read() takes from a file decoded directly, exactly as it takes it through QSettings.
+bool take(const IniText::Sections &sections, const QString &path, QList<Record> *records, QString *month)
+{
+    const QHash<QString, QString> meta = sections.value(QStringLiteral("meta"));
+    if (month)
+        *month = meta.value(QStringLiteral("month"));
+    if (meta.value(QStringLiteral("format")).toInt() != kFormat)
+        return false;
+    const QHash<QString, QString> texts = sections.value(QStringLiteral("records"));
+    const QHash<QString, QString> hashes = sections.value(QStringLiteral("hashes"));
+    QList<Record> local;
+    local.reserve(texts.size());
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        Record r = parseRecord(it.key(), it.value(), path);
+        r.hash = hashes.value(seqKey(r.seq));
+        local.append(std::move(r));
+    }
+    std::sort(local.begin(), local.end(), [](const Record &a, const Record &b) { return a.seq < b.seq; });
+    records->append(local);
+    return true;
+}
+} // namespace
 
 const QString kHeadFile = QStringLiteral("HEAD");
 
@@ -104,6 +156,13 @@ std::unique_ptr<QSettings> open(const QString &path)
 
 bool read(const QString &path, QList<Record> *records, QString *month)
 {
+    // The files this history writes are read directly (IniText::decode); anything it does not take
+    // for certain goes through QSettings as before.
+    if (QFile file(path); file.open(QIODevice::ReadOnly)) {
+        const std::optional<IniText::Sections> decoded = IniText::decode(file.readAll());
+        if (decoded && canonical(*decoded))
+            return take(*decoded, path, records, month);
+    }
     const std::unique_ptr<QSettings> opened = open(path);
     if (!opened)
         return false;
@@ -116,18 +175,8 @@ bool read(const QString &path, QList<Record> *records, QString *month)
     const QStringList keys = settings.childKeys();
     QList<Record> local;
     local.reserve(keys.size());
-    for (const QString &key : keys) {
-        Record r;
-        r.seq = key.toLongLong();
-        r.text = settings.value(key).toString();
-        r.file = path;
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
-        r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
-        if (r.parsed)
-            r.json = doc.object();
-        local.append(r);
-    }
+    for (const QString &key : keys)
+        local.append(parseRecord(key, settings.value(key).toString(), path));
     settings.endGroup();
     settings.beginGroup(QStringLiteral("hashes"));
     for (Record &r : local)

@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "JsonArrayStream.h"
+#include "history/HistoryEntryJson.h"
 #include "history/HistoryService.h"
 
 #include <QCoreApplication>

@@ -16,8 +16,13 @@ void JsonArrayStream::add(const QJsonObject &object)
 {
     // An array of one, indented as the whole array indents it: "[\n" + the element + "\n]\n".
     const QByteArray one = QJsonDocument(QJsonArray{object}).toJson(QJsonDocument::Indented);
-    const QByteArray element = one.mid(2, one.size() - 5);
-    write(QByteArray(m_any ? ",\n" : "[\n") + Console::safeJson(element).toUtf8());
+    addElement(one.mid(2, one.size() - 5));
+}
+
+void JsonArrayStream::addElement(const QByteArray &indented)
+{
+    write(m_any ? QByteArrayLiteral(",\n") : QByteArrayLiteral("[\n"));
+    write(Console::safeJson(indented));
     m_any = true;
 }
 

@@ -10,6 +10,8 @@ class JsonArrayStream
 {
 public:
     void add(const QJsonObject &object);
+    // An element already written as QJsonDocument indents it in an array (HistoryEntryJson).
+    void addElement(const QByteArray &indented);
     // Closes the array (an empty one when nothing was added) and flushes.
     void finish();
 

@@ -11,7 +11,7 @@
 
 namespace {
 // Bumped when the rows change shape: an index of another format is rebuilt, never read.
-constexpr int kFormat = 1;
+constexpr int kFormat = 3;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -91,6 +91,8 @@ Status SqliteHistoryIndex::createSchema()
     const QStringList statements{
         QStringLiteral("DROP TABLE IF EXISTS records"),
         QStringLiteral("DROP TABLE IF EXISTS shards"),
+        QStringLiteral("DROP TABLE IF EXISTS meta"),
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)"),
         QStringLiteral("CREATE TABLE shards (name TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, size INTEGER NOT "
                        "NULL, modified_ns INTEGER NOT NULL, inode INTEGER NOT NULL, readable INTEGER NOT NULL)"),
         // One row per record; the shard's name is stored once, in shards, and referred to by its rowid.
@@ -100,7 +102,9 @@ Status SqliteHistoryIndex::createSchema()
         QStringLiteral("CREATE INDEX records_user ON records (user_id) WHERE kind = 'b'"),
         QStringLiteral("CREATE INDEX records_answer ON records (entry) WHERE kind = 'c'"),
         QStringLiteral("CREATE INDEX records_run ON records (run_id) WHERE run_id IS NOT NULL"),
-        QStringLiteral("CREATE INDEX records_problem ON records (kind) WHERE kind IN ('d', 'u', 'e')"),
+        // Partial indexes whose conditions the queries below repeat word for word, so SQLite uses them.
+        QStringLiteral("CREATE INDEX records_problem ON records (shard, seq) WHERE kind IN ('d', 'u')"),
+        QStringLiteral("CREATE INDEX records_epoch ON records (seq) WHERE kind = 'e'"),
         QStringLiteral("PRAGMA user_version = %1").arg(kFormat),
     };
     if (!db.transaction())
@@ -130,6 +134,28 @@ Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::shards()
         found.append({query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                       query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toBool()});
     return found;
+}
+
+Result<QByteArray> SqliteHistoryIndex::stampsDigest()
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QSqlQuery query(database(m_connection));
+    if (!exec(query, QStringLiteral("SELECT value FROM meta WHERE key = 'stamps'")))
+        return failure(query.lastError().text());
+    return query.next() ? query.value(0).toByteArray() : QByteArray();
+}
+
+Status SqliteHistoryIndex::setStampsDigest(const QByteArray &digest)
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QSqlQuery query(database(m_connection));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('stamps', ?)"));
+    query.bindValue(0, digest);
+    if (!query.exec())
+        return failure(query.lastError().text());
+    return Status::success();
 }
 
 Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<Row>> &rows, const QStringList &gone)
@@ -169,6 +195,9 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
         forgetShard.bindValue(0, id);
         return forgetRows.exec() && forgetShard.exec();
     };
+    // Rows changed: the digest of the stamps no longer says the index is in step.
+    if (QSqlQuery stale(db); !stale.exec(QStringLiteral("DELETE FROM meta WHERE key = 'stamps'")))
+        return abandon(stale);
     for (const QString &name : gone) {
         if (!forget(name))
             return abandon(find.lastError().isValid() ? find : forgetRows);
@@ -235,7 +264,7 @@ Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::problemRecords()
     query.setForwardOnly(true);
     if (!exec(query,
               QStringLiteral("SELECT r.seq, s.name, r.kind FROM records r JOIN shards s ON s.rowid = r.shard "
-                             "WHERE r.kind IN ('d', 'u') ORDER BY s.first_seq, r.seq")))
+                             "WHERE r.kind IN ('d', 'u')")))
         return failure(query.lastError().text());
     QList<Location> found;
     while (query.next())

@@ -20,6 +20,8 @@ public:
     QString path() const { return m_path; }
     QString location() const override;
     Result<QList<Shard>> shards() override;
+    Result<QByteArray> stampsDigest() override;
+    Status setStampsDigest(const QByteArray &digest) override;
     Status store(const QList<Shard> &shards, const QList<QList<Row>> &rows, const QStringList &gone) override;
     Result<QList<Location>> userRecords(const QString &userId) override;
     Result<QList<Location>> problemRecords() override;

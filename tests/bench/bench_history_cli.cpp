@@ -127,6 +127,7 @@ double median(QList<double> v)
 
 struct Run {
     double seconds = 0;
+    double cpuSeconds = 0; // user + system: what the run cost, whatever else the machine was doing
     long peakKb = 0;
     int exitCode = -1;
 };
@@ -161,6 +162,8 @@ Run runCli(const Home &home, const QStringList &args, const QString &errFile)
     wait4(pid, &status, 0, &usage);
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.peakKb = usage.ru_maxrss;
+    run.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     posix_spawn_file_actions_destroy(&actions);
     return run;
@@ -168,9 +171,10 @@ Run runCli(const Home &home, const QStringList &args, const QString &errFile)
 
 void report(const char *what, const Run &run, qint64 items, const char *unit, const QString &errFile)
 {
-    std::printf("%-34s %7.3f s  peak %6.1f MB  exit %d", what, run.seconds, run.peakKb / 1024.0, run.exitCode);
+    std::printf("%-34s %7.3f s (cpu %7.3f s)  peak %6.1f MB  exit %d", what, run.seconds, run.cpuSeconds,
+                run.peakKb / 1024.0, run.exitCode);
     if (items > 0)
-        std::printf("  %9.0f %s/s", items / run.seconds, unit);
+        std::printf("  %9.0f %s/s (%9.0f per cpu s)", items / run.seconds, unit, items / run.cpuSeconds);
     std::printf("\n");
     if (run.exitCode != 0) {
         QFile err(errFile);
@@ -235,6 +239,7 @@ int main(int argc, char **argv)
                 static_cast<long long>(2 * entries));
     const QString someone = makeEntry(entries / 2).userId;
     QList<double> seconds;
+    QList<double> cpu;
     long peak = 0;
     Run first;
     for (int i = 0; i < runs; ++i) {
@@ -242,12 +247,14 @@ int main(int argc, char **argv)
         if (i == 0)
             first = run;
         seconds.append(run.seconds);
+        cpu.append(run.cpuSeconds);
         peak = std::max(peak, run.peakKb);
         if (run.exitCode != 0)
             report("history --user-id (failed)", run, 0, "", errFile);
     }
     Run typical = first;
     typical.seconds = median(seconds);
+    typical.cpuSeconds = median(cpu);
     typical.peakKb = peak;
     report("history --user-id U (median)", typical, 0, "", errFile);
     report("history --json > /dev/null", runCli(big, {QStringLiteral("history"), QStringLiteral("--json")}, errFile),

@@ -54,11 +54,15 @@ public:
     // Translated, for warnings: where the index lives.
     virtual QString location() const = 0;
     virtual Result<QList<Shard>> shards() = 0;
+    // A digest of every shard's stamp as last found all in step (empty: none yet): when the folder's
+    // stamps digest the same, nothing changed and the rows need not be compared one by one.
+    virtual Result<QByteArray> stampsDigest() = 0;
+    virtual Status setStampsDigest(const QByteArray &digest) = 0;
     // Replaces the rows of these shards (one transaction) and removes the shards named in `gone`.
     virtual Status store(const QList<Shard> &shards, const QList<QList<Row>> &rows, const QStringList &gone) = 0;
     // Begins on `userId` and the completions that answer them, in number order.
     virtual Result<QList<Location>> userRecords(const QString &userId) = 0;
-    // The damaged and unknown records, in number order (a read names them as problems).
+    // The damaged and unknown records, in no particular order (a read names them as problems).
     virtual Result<QList<Location>> problemRecords() = 0;
     // The newest key epoch record, 0 for none.
     virtual Result<qint64> newestEpoch() = 0;

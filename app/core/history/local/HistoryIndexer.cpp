@@ -3,13 +3,16 @@
 #include "history/HistoryRecords.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
 #include <algorithm>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 // Shards indexed per transaction while rebuilding: a crash keeps what was done, memory stays small.
@@ -24,8 +27,7 @@ HistoryIndexer::HistoryIndexer(QString directory, HistoryIndex *index)
 HistoryIndex::Shard HistoryIndexer::stamp(const QString &path)
 {
     HistoryIndex::Shard shard;
-    shard.name = QFileInfo(path).fileName();
-    shard.firstSeq = HistoryShard::firstSeq(shard.name);
+    shard.name = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) == 0) {
         shard.size = qint64(info.st_size);
@@ -81,6 +83,7 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
     for (const QString &path : paths) {
         // Stamped before reading: a change while it is read leaves a stamp that no longer matches.
         HistoryIndex::Shard shard = stamp(path);
+        shard.firstSeq = HistoryShard::firstSeq(shard.name);
         QList<HistoryShard::Record> records;
         shard.readable = HistoryShard::read(path, &records, nullptr);
         shards.append(shard);
@@ -97,22 +100,61 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
 
 Status HistoryIndexer::refresh(const QStringList &shardFiles)
 {
+    // Every shard's stamp, taken relative to the folder (no path walked per file), and their digest: when
+    // it is the one stored after the last refresh, nothing changed since, and no row is compared.
+    QList<HistoryIndex::Shard> now;
+    now.reserve(shardFiles.size());
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    const int folder = ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (const QString &path : shardFiles) {
+        HistoryIndex::Shard shard;
+        shard.name = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+        struct stat info {};
+        const bool found = folder >= 0 && ::fstatat(folder, QFile::encodeName(shard.name).constData(), &info, 0) == 0;
+        if (found) {
+            shard.size = qint64(info.st_size);
+            shard.modifiedNs = qint64(info.st_mtim.tv_sec) * 1000000000 + qint64(info.st_mtim.tv_nsec);
+            shard.inode = qint64(info.st_ino);
+        }
+        const qint64 stamp[3] = {shard.size, shard.modifiedNs, shard.inode};
+        digest.addData(shard.name.toUtf8());
+        digest.addData(QByteArrayView(reinterpret_cast<const char *>(stamp), sizeof stamp));
+        now.append(shard);
+    }
+    if (folder >= 0)
+        ::close(folder);
+    const QByteArray stamps = digest.result();
+    if (const Result<QByteArray> stored = m_index->stampsDigest(); stored.ok() && stored.value() == stamps)
+        return Status::success();
+
     const Result<QList<HistoryIndex::Shard>> known = m_index->shards();
     if (!known.ok())
         return known.status();
     QHash<QString, HistoryIndex::Shard> indexed;
+    indexed.reserve(known.value().size());
     for (const HistoryIndex::Shard &s : known.value())
         indexed.insert(s.name, s);
     QStringList changed;
-    for (const QString &path : shardFiles) {
-        const HistoryIndex::Shard now = stamp(path);
-        const auto it = indexed.constFind(now.name);
-        if (it == indexed.constEnd() || !(*it == now))
-            changed.append(path);
+    QList<qsizetype> changedAt;
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        const auto it = indexed.constFind(now.at(i).name);
+        if (it == indexed.constEnd() || !(*it == now.at(i))) {
+            changed.append(shardFiles.at(i));
+            changedAt.append(i);
+        }
         if (it != indexed.constEnd())
             indexed.erase(it);
     }
-    return index(changed, indexed.keys()); // what is left was removed (retention) or renamed
+    // What is left was removed (retention) or renamed.
+    if (Status indexedNow = index(changed, indexed.keys()); !indexedNow.ok())
+        return indexedNow;
+    // In step with the stamps taken above, unless a shard changed while it was read (its row then
+    // keeps the stamp it was read with, and the next refresh sees the difference).
+    for (const qsizetype at : std::as_const(changedAt)) {
+        if (!(stamp(shardFiles.at(at)) == now.at(at)))
+            return Status::success();
+    }
+    return m_index->setStampsDigest(stamps);
 }
 
 Status HistoryIndexer::refreshWritten(const QStringList &paths)

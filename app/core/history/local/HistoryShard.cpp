@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
@@ -93,9 +92,18 @@ QString seqKey(qint64 seq)
 
 qint64 firstSeq(const QString &fileName)
 {
-    static const QRegularExpression pattern(QStringLiteral("^h-\\d{4}-\\d{2}-(\\d{10})\\.ini$"));
-    const QRegularExpressionMatch m = pattern.match(fileName);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    // "h-" + 4 digits + "-" + 2 digits + "-" + 10 digits + ".ini", digits as a regular expression's \\d
+    // takes them (any decimal digit); checked by hand, as every shard of a large history is named here.
+    constexpr qsizetype kLength = 24;
+    if (fileName.size() != kLength || !fileName.startsWith(QLatin1String("h-"))
+        || !fileName.endsWith(QLatin1String(".ini")) || fileName.at(6) != QLatin1Char('-')
+        || fileName.at(9) != QLatin1Char('-'))
+        return -1;
+    for (const qsizetype i : {2, 3, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}) {
+        if (!fileName.at(i).isDigit())
+            return -1;
+    }
+    return fileName.mid(10, 10).toLongLong();
 }
 
 QDateTime parseTime(const QJsonValue &v)

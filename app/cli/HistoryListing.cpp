@@ -88,7 +88,10 @@ void HistoryListing::listJson(const std::function<void(const Status &)> &done)
     auto stream = std::make_shared<JsonArrayStream>();
     m_history->walk(
         [stream](const HistoryEntry &e) {
-        stream->add(e.toJson());
+        if (const std::optional<QByteArray> element = HistoryEntryJson::arrayElement(e))
+            stream->addElement(*element);
+        else
+            stream->add(e.toJson());
         return true;
         },
         this,

@@ -10,6 +10,7 @@ namespace {
 bool appendString(const QString &s, QByteArray &out)
 {
     bool ascii = true;
+    qsizetype escapes = 0;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const char16_t u = s.at(i).unicode();
         if (u >= 0x80) {
@@ -33,15 +34,21 @@ bool appendString(const QString &s, QByteArray &out)
         case u'\n':
         case u'\r':
         case u'\t':
+            ++escapes;
             break;
         default:
             return false;
         }
     }
-    // Checked; now written.
+    // Checked; now written, at once when nothing needs escaping.
     out += '"';
     const QByteArray bytes = ascii ? s.toLatin1() : s.toUtf8();
-    out.reserve(out.size() + bytes.size() + 8);
+    if (!escapes) {
+        out += bytes;
+        out += '"';
+        return true;
+    }
+    out.reserve(out.size() + bytes.size() + 2 * escapes + 1);
     for (const char c : bytes) {
         switch (c) {
         case '"':
@@ -71,6 +78,39 @@ bool appendString(const QString &s, QByteArray &out)
     }
     out += '"';
     return true;
+}
+
+// QDateTime::toString(Qt::ISODateWithMs) of a UTC time ("2026-03-04T05:06:07.089Z"), written by hand
+// for the years it writes with four digits (it formats through a slow general path).
+QString isoUtc(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    if (!d.isValid() || !t.isValid() || d.year() < 0 || d.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    char text[24];
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            text[at + i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, d.year(), 4);
+    text[4] = '-';
+    put(5, d.month(), 2);
+    text[7] = '-';
+    put(8, d.day(), 2);
+    text[10] = 'T';
+    put(11, t.hour(), 2);
+    text[13] = ':';
+    put(14, t.minute(), 2);
+    text[16] = ':';
+    put(17, t.second(), 2);
+    text[19] = '.';
+    put(20, t.msec(), 3);
+    text[23] = 'Z';
+    return QString::fromLatin1(text, 24);
 }
 
 QByteArray spaces(int indent)
@@ -187,7 +227,7 @@ std::optional<QByteArray> arrayElement(const HistoryEntry &e)
     f.ok = f.ok && appendArray(e.attempts, f.out, 2);
     f.string("code", e.code);
     if (e.completedAt.isValid())
-        f.string("completed_at", e.completedAt.toUTC().toString(Qt::ISODateWithMs));
+        f.string("completed_at", isoUtc(e.completedAt));
     else
         f.null("completed_at");
     f.string("completion_hash", e.completionHash);
@@ -219,7 +259,7 @@ std::optional<QByteArray> arrayElement(const HistoryEntry &e)
         f.string("run_id", e.runId);
         f.integer("run_line", e.runLine);
     }
-    f.string("time", e.time.toUTC().toString(Qt::ISODateWithMs));
+    f.string("time", isoUtc(e.time));
     f.string("user_id", e.userId);
     f.out += "\n    }";
     if (!f.ok)

@@ -74,7 +74,7 @@ bool take(const IniText::Sections &sections, const QString &path, QList<Record> 
     local.reserve(texts.size());
     for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
         Record r = parseRecord(it.key(), it.value(), path);
-        r.hash = hashes.value(seqKey(r.seq));
+        r.hash = hashes.value(it.key()); // the key is seqKey(r.seq): canonical() said so
         local.append(std::move(r));
     }
     std::sort(local.begin(), local.end(), [](const Record &a, const Record &b) { return a.seq < b.seq; });

@@ -160,22 +160,23 @@ bool plainName(const char *begin, const char *end)
 // One value's bytes, unescaped; false for anything encode() would not have written.
 bool unescape(const char *begin, const char *end, QByteArray *out)
 {
-    out->clear();
+    out->resize(0); // keeps its capacity for the next value
     if (begin != end && *begin == '"') {
         if (end - begin < 2 || *(end - 1) != '"')
             return false;
         ++begin;
         --end;
+        const char *run = begin; // plain bytes not yet copied
         for (const char *c = begin; c != end; ++c) {
             const unsigned char ch = static_cast<unsigned char>(*c);
             if (ch == '"' || ch < 0x20 || ch == 0x7F)
                 return false;
-            if (ch != '\\') {
-                out->append(char(ch));
+            if (ch != '\\')
                 continue;
-            }
+            out->append(run, c - run);
             if (++c == end)
                 return false;
+            run = c + 1;
             switch (*c) {
             case '"':
                 out->append('"');
@@ -208,6 +209,7 @@ bool unescape(const char *begin, const char *end, QByteArray *out)
                 return false; // \x, \0 and the rest: QSettings reads those
             }
         }
+        out->append(run, end - run);
         return true;
     }
     // Unquoted: nothing QSettings would trim, split, unescape or type.

@@ -1,7 +1,8 @@
-// HistoryEntryJson writes an entry exactly as QJsonDocument writes HistoryEntry::toJson() as an element
-// of an indented array (what `history --json` prints), and leaves to QJsonDocument what it cannot
-// write for certain.
+// The record times are read back as Qt's ISO parser reads them. HistoryEntryJson writes an entry exactly as
+// QJsonDocument writes HistoryEntry::toJson() as an element of an indented array (what `history --json` prints), and
+// leaves to QJsonDocument what it cannot write for certain.
 #include "history/HistoryEntryJson.h"
+#include "history/local/HistoryShard.h"
 #include "support/HistorySamples.h"
 
 #include <QJsonArray>
@@ -75,6 +76,34 @@ private slots:
         const std::optional<QByteArray> written = HistoryEntryJson::arrayElement(entry);
         QVERIFY(written.has_value());
         QCOMPARE(*written, expected(entry));
+    }
+
+    void timesAreReadAsQtReadsThem()
+    {
+        const QStringList texts{
+            QStringLiteral("2026-03-04T05:06:07.089Z"),
+            QStringLiteral("1999-12-31T23:59:59.999Z"),
+            QStringLiteral("2024-02-29T00:00:00.000Z"),
+            QStringLiteral("2023-02-29T00:00:00.000Z"),
+            QStringLiteral("2026-03-04T24:00:00.000Z"),
+            QStringLiteral("2026-03-04T05:06:60.000Z"),
+            QStringLiteral("2026-03-04T05:06:07Z"),
+            QStringLiteral("2026-03-04T05:06:07.089+01:00"),
+            QStringLiteral("0000-01-01T00:00:00.000Z"),
+            QStringLiteral("garbage"),
+            QString(),
+        };
+        for (const QString &text : texts) {
+            const QDateTime mine = HistoryShard::parseTime(QJsonValue(text));
+            const QDateTime qt = QDateTime::fromString(text, Qt::ISODateWithMs);
+            QCOMPARE(mine.isValid(), qt.isValid());
+            QCOMPARE(mine, qt);
+            QCOMPARE(mine.timeSpec(), qt.timeSpec());
+            QCOMPARE(mine.toString(Qt::ISODateWithMs), qt.toString(Qt::ISODateWithMs));
+        }
+        // And what the history writes comes back as it was.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(HistoryShard::parseTime(HistoryShard::timeText(now)), now);
     }
 
     void leavesTheRestToQJsonDocument_data()

@@ -108,7 +108,32 @@ qint64 firstSeq(const QString &fileName)
 
 QDateTime parseTime(const QJsonValue &v)
 {
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    // What timeText() writes ("2026-03-04T05:06:07.089Z") is taken apart by hand: Qt's ISO parser is a
+    // large share of reading a history of millions. Anything else, or a date or time that does not
+    // exist, is Qt's to parse, as before.
+    const QString text = v.toString();
+    const auto digits = [&text](qsizetype at, qsizetype count, int *value) {
+        int n = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            n = n * 10 + (c - u'0');
+        }
+        *value = n;
+        return true;
+    };
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, msec = 0;
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
+        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z' && digits(0, 4, &year)
+        && digits(5, 2, &month) && digits(8, 2, &day) && digits(11, 2, &hour) && digits(14, 2, &minute)
+        && digits(17, 2, &second) && digits(20, 3, &msec) && year > 0) {
+        const QDate date(year, month, day);
+        const QTime time(hour, minute, second, msec);
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
 QString monthOf(const QDateTime &time)

@@ -75,6 +75,9 @@ Status SqliteHistoryIndex::open()
     QSqlQuery query(database(m_connection));
     exec(query, QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(query, QStringLiteral("PRAGMA synchronous=OFF"));
+    // The write-ahead log is cut back after each checkpoint, so it never holds megabytes of disk.
+    exec(query, QStringLiteral("PRAGMA journal_size_limit=1048576"));
+    exec(query, QStringLiteral("PRAGMA wal_autocheckpoint=256"));
     int format = 0;
     if (existed && exec(query, QStringLiteral("PRAGMA user_version")) && query.next())
         format = query.value(0).toInt();

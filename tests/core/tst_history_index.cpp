@@ -13,11 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 const QByteArray kKey = "per-installation-secret-for-tests";
@@ -269,6 +272,30 @@ private slots:
         QCOMPARE(report.problem, bare.problem);
         QCOMPARE(report.breaks.size(), bare.breaks.size());
         QCOMPARE(report.headSeq, bare.headSeq);
+    }
+
+    // On a disk nearly full the index is not written: the last room is the history's. One user's
+    // entries are then found by walking the shards, and the history takes every append there is room for.
+    void indexLeavesTheLastRoomToTheHistory()
+    {
+        const QString mount = dir("small-disk");
+        QVERIFY(QDir().mkpath(mount));
+        if (::geteuid() != 0
+            || QProcess::execute(QStringLiteral("mount"),
+                                 {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                  QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mount})
+                != 0)
+            QSKIP("a small tmpfs cannot be mounted here");
+        const auto unmount = qScopeGuard([mount] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount});
+        });
+        const QString path = QDir(mount).filePath(QStringLiteral("history"));
+        auto backend = open(path, true);
+        fill(*backend, 4);
+        QCOMPARE(backend->readUser(QStringLiteral("u2")).value().entries.size(), 4);
+        QVERIFY(!QFileInfo::exists(indexOf(path)));
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u2")).value().entries),
+                 jsonOf(userOf(backend->read(1).value(), QStringLiteral("u2"))));
     }
 
     void keyEpochHintedByTheIndexGivesTheSameReport()

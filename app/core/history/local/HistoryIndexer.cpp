@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QStorageInfo>
 
 #include <algorithm>
 #include <fcntl.h>
@@ -17,6 +18,9 @@
 namespace {
 // Shards indexed per transaction while rebuilding: a crash keeps what was done, memory stays small.
 constexpr qsizetype kShardsPerCommit = 200;
+// The index is never written on a disk with less free than this: the last room belongs to the record
+// of truth (an intent must always find room before its request is sent), not to what is derived from it.
+constexpr qint64 kReserveBytes = 32 * 1024 * 1024;
 } // namespace
 
 HistoryIndexer::HistoryIndexer(QString directory, HistoryIndex *index)
@@ -68,8 +72,15 @@ QList<HistoryIndex::Row> HistoryIndexer::rowsOf(const QList<HistoryShard::Record
     return rows;
 }
 
+bool HistoryIndexer::roomToSpare() const
+{
+    return QStorageInfo(m_directory).bytesAvailable() >= kReserveBytes;
+}
+
 Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
 {
+    if (!roomToSpare())
+        return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
     QList<HistoryIndex::Shard> shards;
     QList<QList<HistoryIndex::Row>> rows;
     QStringList forget = gone;
@@ -100,6 +111,9 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
 
 Status HistoryIndexer::refresh(const QStringList &shardFiles)
 {
+    // Not even made, on a disk nearly full: answers then walk the shards.
+    if (!roomToSpare())
+        return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
     // Every shard's stamp, taken relative to the folder (no path walked per file), and their digest: when
     // it is the one stored after the last refresh, nothing changed since, and no row is compared.
     QList<HistoryIndex::Shard> now;
@@ -159,6 +173,8 @@ Status HistoryIndexer::refresh(const QStringList &shardFiles)
 
 Status HistoryIndexer::refreshWritten(const QStringList &paths)
 {
+    if (!roomToSpare())
+        return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
     return index(paths, {});
 }
 
@@ -189,7 +205,7 @@ Result<HistoryRead> HistoryIndexer::readUser(const QString &userId, const QStrin
     for (const QString &name : std::as_const(order)) {
         QList<HistoryShard::Record> all;
         if (!HistoryShard::read(QDir(m_directory).filePath(name), &all, nullptr))
-            return Status::failure(QStringLiteral("a shard changed while the index was read"), Status::Kind::Storage);
+            return Status::failure(QStringLiteral("a shard changed while the index was read"), Status::Kind::Invalid);
         const QSet<qint64> &seqs = wanted.value(name);
         for (HistoryShard::Record &r : all) {
             if (seqs.contains(r.seq))
@@ -200,7 +216,7 @@ Result<HistoryRead> HistoryIndexer::readUser(const QString &userId, const QStrin
     for (const HistoryShard::Record &r : std::as_const(records)) {
         const bool begin = r.json.value(QLatin1String("type")) == QLatin1String("begin");
         if (!r.parsed || (begin && r.json.value(QLatin1String("user_id")).toString() != userId))
-            return Status::failure(QStringLiteral("the index disagrees with the shards"), Status::Kind::Storage);
+            return Status::failure(QStringLiteral("the index disagrees with the shards"), Status::Kind::Invalid);
     }
     HistoryRead read;
     QHash<qint64, qsizetype> at;

@@ -26,7 +26,8 @@ public:
     Status refreshWritten(const QStringList &paths);
     // The entries on `userId`, oldest first, read from the shards the index names, with the problems a
     // read of the whole history would report, in its order. `settle` gives pending entries their outcome.
-    // Fails when the index cannot be used or disagrees with a shard (the caller then walks the shards).
+    // Fails when the index cannot be used (the caller then walks the shards), with Kind::Invalid when it
+    // disagrees with a shard it points at (asking again, or rebuilding it, may then help).
     Result<HistoryRead> readUser(const QString &userId, const QStringList &shardFiles,
                                  const std::function<void(QList<HistoryEntry> &)> &settle);
     // The newest key epoch as indexed (a hint for the chain walk, which finds out if it is wrong).
@@ -36,7 +37,10 @@ public:
     static QList<HistoryIndex::Row> rowsOf(const QList<HistoryShard::Record> &records);
 
 private:
+    // Writes the rows of `paths` and forgets `gone`; refused on a disk nearly full (see kReserveBytes),
+    // when answers walk the shards instead.
     Status index(const QStringList &paths, const QStringList &gone);
+    bool roomToSpare() const;
 
     QString m_directory;
     HistoryIndex *m_index;

@@ -261,12 +261,14 @@ Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
             markUnknownOutcome(e, current);
     };
     if (m_indexer) {
-        // An index that disagrees with a shard it points at is made again once; the shards decide.
-        for (int attempt = 0; attempt < 2; ++attempt) {
+        // An index that disagrees with a shard it points at is asked again (a writer may have been
+        // between its look and the read, which the shards' stamps then show), then made again from
+        // the shards; the shards decide.
+        for (int attempt = 0; attempt < 3; ++attempt) {
             Result<HistoryRead> found = m_indexer->readUser(userId, m_tail.shardFiles(), settle);
             if (found.ok())
                 return found;
-            if (attempt == 0 && !m_index->clear().ok())
+            if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))
                 break;
         }
     }

@@ -65,7 +65,10 @@ Status SqliteHistoryIndex::open()
             ? database(m_connection)
             : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        // Writers wait for each other (a rebuild commits every 200 shards, a fraction of a second), but
+        // not for long: an append's index update runs before its request is sent, and a query that
+        // cannot wait walks the shards instead.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
         if (!db.open())
             return failure(db.lastError().text());
     }

@@ -16,7 +16,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev libvulkan-dev
     qtkeychain-qt6-dev libsecret-1-0 libssl-dev
-    libqt6sql6-psql libpq-dev postgresql-15
+    libqt6sql6-psql libqt6sql6-sqlite libpq-dev postgresql-15
     dbus dbus-x11 gnome-keyring
     desktop-file-utils appstream groff-base man-db
     dpkg-dev file fakeroot openssl

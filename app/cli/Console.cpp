@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -15,11 +16,19 @@ void write(FILE *stream, const QString &line)
     std::fflush(stream);
 }
 
+// Printable ASCII and newlines are all safe: most JSON is only that, and is taken as it is.
+bool plainAscii(const QByteArray &json)
+{
+    return std::all_of(json.cbegin(), json.cend(), [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; });
+}
+
 // QJsonDocument escapes C0 controls inside strings but writes C1 controls, bidi overrides and line
 // separators raw. JSON is ASCII outside its strings (a raw newline there is indentation), so every such
 // character is inside a string and can be written as \uXXXX: the same JSON to a parser, inert on a screen.
 QString terminalSafeJson(const QByteArray &json)
 {
+    if (plainAscii(json))
+        return QString::fromLatin1(json);
     const QString text = QString::fromUtf8(json);
     QString out;
     out.reserve(text.size());
@@ -53,6 +62,11 @@ void json(const QJsonObject &object)
 void json(const QJsonArray &array)
 {
     out(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+}
+
+QByteArray safeJson(const QByteArray &json)
+{
+    return plainAscii(json) ? json : terminalSafeJson(json).toUtf8();
 }
 
 bool stdinIsTerminal()

@@ -12,6 +12,8 @@ void out(const QString &line);
 void err(const QString &line);
 void json(const QJsonObject &object);
 void json(const QJsonArray &array);
+// JSON text made safe for a terminal, as json() writes it (C1 controls, bidi overrides escaped), in UTF-8.
+QByteArray safeJson(const QByteArray &json);
 // Whether standard input is a terminal a person can answer on.
 bool stdinIsTerminal();
 // One line without escape sequences, controls or bidi overrides (SafeText::line), so a hostile server

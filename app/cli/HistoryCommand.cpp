@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "HistoryListing.h"
 #include "KeyEpochConfirmation.h"
 #include "KeychainSession.h"
 #include "TerminalPrompt.h"
@@ -76,26 +77,6 @@ void HistoryCommand::start(const QStringList &arguments)
     list(parser.isSet(userId) ? Validation::normalizedUserId(parser.value(userId)) : QString(), parser.isSet(json));
 }
 
-QStringList HistoryCommand::columns(const HistoryEntry &e)
-{
-    QString status;
-    if (e.httpStatus > 0)
-        status = QString::number(e.httpStatus);
-    if (!e.code.isEmpty())
-        status += (status.isEmpty() ? QString() : QStringLiteral("/")) + e.code;
-    return {
-        e.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-        environmentName(e.environment),
-        ActionInfo::cliName(e.action),
-        HistoryEntry::outcomeName(e.outcome),
-        status.isEmpty() ? QStringLiteral("-") : status,
-        Console::oneLine(e.userId),
-        // With a team trail, the database role the server authenticated, beside the email the officer typed.
-        e.dbRole.isEmpty() ? e.operatorEmail : e.operatorEmail + QStringLiteral(" (") + e.dbRole + QLatin1Char(')'),
-        Console::oneLine(e.reason),
-    };
-}
-
 CoreContext *HistoryCommand::core()
 {
     if (!m_core) {
@@ -125,13 +106,29 @@ void HistoryCommand::list(const QString &userId, bool json)
     // history hands it over (and the chain key, read only). A console of its own reads its files at once.
     if (core()->hasTeam())
         return withChainKey(AuditKey::Mode::ReadOnly, [read](const Status &) { read(); });
-    read();
+    // A console of its own asks only for what it shows: one user's entries (from the history's index),
+    // or every entry streamed, so a history of millions is never held whole. An approved action still
+    // names its request; without a team there are no requests to complete it from.
+    if (!userId.isEmpty()) {
+        return core()->history()->readUser(userId, this, [this, userId, json](const Result<HistoryRead> &read) {
+            if (!read.ok())
+                return fail(ExitCode::kStorage, read.message());
+            show(read.value(), userId, json);
+        });
+    }
+    if (core()->fourEyes()->hasTeam())
+        return read();
+    auto *listing = new HistoryListing(core()->history(), this);
+    listing->listAll(json, [this](const Status &listed) {
+        if (!listed.ok())
+            return fail(ExitCode::kStorage, listed.message());
+        succeed();
+    });
 }
 
 void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool json)
 {
-    for (const QString &problem : read.problems)
-        Console::err(QStringLiteral("enrollee-cli: ") + tr("warning: %1").arg(Console::oneLine(problem)));
+    HistoryListing::warn(read.problems);
     QList<HistoryEntry> entries;
     for (const HistoryEntry &e : read.entries) {
         if (userId.isEmpty() || e.userId == userId)
@@ -147,23 +144,14 @@ void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool j
         return succeed();
     }
     QList<QStringList> rows;
-    rows.append({tr("TIME (UTC)"), tr("ENV"), tr("ACTION"), tr("OUTCOME"), tr("HTTP/CODE"), tr("USER"), tr("OPERATOR"),
-                 tr("REASON")});
+    rows.append(HistoryListing::header());
     for (const HistoryEntry &e : entries)
-        rows.append(columns(e));
-    QList<int> widths(rows.first().size(), 0);
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], int(qMin(row[i].size(), qsizetype(40))));
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int i = 0; i < row.size(); ++i) {
-            const bool last = i + 1 == row.size();
-            line += last ? row[i] : row[i].leftJustified(widths[i]) + QStringLiteral("  ");
-        }
-        Console::out(line.trimmed());
-    }
+        rows.append(HistoryListing::columns(e));
+    QList<int> widths;
+    for (const QStringList &row : rows)
+        HistoryListing::measure(row, widths);
+    for (const QStringList &row : rows)
+        Console::out(HistoryListing::line(row, widths));
     succeed();
 }
 

@@ -44,7 +44,6 @@ private:
     void confirmPrune(int months, const QDate &keepFrom, bool yes);
     void removeMonths(int months, const QDate &keepFrom);
     bool saveRetention(int months);
-    static QStringList columns(const HistoryEntry &entry);
 
     CoreContext *m_core = nullptr;
     KeychainSession *m_keychain = nullptr;

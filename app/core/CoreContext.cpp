@@ -10,6 +10,7 @@
 #include "history/HistoryService.h"
 #include "history/KeychainAnchor.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "index/SqliteHistoryIndex.h"
 #include "settings/AppPaths.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
@@ -46,6 +47,11 @@ std::unique_ptr<LocalHistoryBackend> localBackend(const CoreConfig &config, cons
 {
     auto backend = std::make_unique<LocalHistoryBackend>(config.historyDir, clock);
     backend->setAnchorFile(config.anchorPath());
+    // Beside the history folder, not in it: the folder is watched, and the index's own files coming and
+    // going must not read as another program appending.
+    const QFileInfo folder(config.historyDir);
+    backend->setIndex(std::make_unique<SqliteHistoryIndex>(
+        folder.absoluteDir().filePath(folder.fileName() + QStringLiteral("-index.sqlite"))));
     if (config.shardCapacity > 0)
         backend->setShardCapacity(config.shardCapacity);
     return backend;

@@ -12,6 +12,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <functional>
+
 // What a read brings back: the entries begun at or after the record number asked for (merged with
 // their answers where those were read too), the answers to entries begun earlier, and where to read
 // from next time. A read from record 1 is the whole trail.
@@ -66,6 +69,37 @@ public:
     // Reads incrementally from record number `from` (1 = everything). Reads never move or repair data.
     virtual Result<HistoryRead> read(qint64 from) = 0;
     virtual ChainReport verify() = 0;
+
+    // Gets each entry in turn, merged with its answer; returns false to stop the walk.
+    using EntryVisitor = std::function<bool(const HistoryEntry &entry)>;
+    // Hands every entry to `visit`, newest first, for exports: a backend that can streams them without
+    // holding the whole history. Returns what a read would put in `problems`. The visitor runs on the
+    // backend's thread. This default reads everything at once.
+    virtual Result<QStringList> walkEntries(const EntryVisitor &visit)
+    {
+        const Result<HistoryRead> read = this->read(1);
+        if (!read.ok())
+            return read.status();
+        for (auto it = read.value().entries.crbegin(); it != read.value().entries.crend(); ++it) {
+            if (!visit(*it))
+                break;
+        }
+        return read.value().problems;
+    }
+    // The entries on one user ID (oldest first, as a read has them) and the problems met finding them;
+    // newestRecord and completions are left empty. A backend with an index answers from it; this
+    // default reads everything.
+    virtual Result<HistoryRead> readUser(const QString &userId)
+    {
+        Result<HistoryRead> read = this->read(1);
+        if (!read.ok())
+            return read;
+        HistoryRead mine;
+        mine.problems = read.value().problems;
+        std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(mine.entries),
+                     [&userId](const HistoryEntry &e) { return e.userId == userId; });
+        return mine;
+    }
     // Removes whole months before `keepFrom` and records the removal in the chain. Refused when the
     // clock is behind the newest record or far ahead of it.
     virtual Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) = 0;

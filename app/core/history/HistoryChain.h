@@ -42,7 +42,8 @@ struct ChainReport {
 };
 
 // The keyed hash chain over the history's records: how a record's hash and the head's and anchor's
-// MACs are made, and the walk that finds every record altered, removed or reordered. Each hash is
+// MACs are made, and the check that finds every record altered, removed or reordered (ChainWalk, one
+// record at a time; check() walks a list already read). Each hash is
 // HMAC-SHA256(key, previous hash + number + text); without a key it still chains, but cannot stop a
 // forger who recomputes it.
 class HistoryChain
@@ -64,16 +65,5 @@ public:
                       const AnchorState &keychainAnchor = AnchorState()) const;
 
 private:
-    // Reports what the anchor says of the history's end; true when it named a removal or rollback.
-    enum class AnchorVerdict { None, RemovalNamed, MatchesNewest };
-    // `where` names the anchor, translated ("outside the history folder", "in the keychain").
-    AnchorVerdict checkAnchor(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
-                              const AnchorState &anchor, const QString &where, ChainReport &report) const;
-    // Both anchors; true when one of them named a removal or rollback.
-    bool checkAnchors(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head,
-                      const AnchorState &anchor, const AnchorState &keychainAnchor, ChainReport &report) const;
-    // Reports a HEAD that is altered, missing or disagrees; `removalNamed` when the anchor already said so.
-    void checkHead(const QList<HistoryShard::Record> &records, const HistoryShard::Head &head, bool removalNamed,
-                   ChainReport &report) const;
     QByteArray m_key;
 };

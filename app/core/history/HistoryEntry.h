@@ -70,7 +70,8 @@ struct HistoryEntry {
     // attempts) from a completion, keeping who/what/when: the begin record never changes.
     void takeOutcome(const HistoryEntry &completion);
 
-    // The shape `enrollee-cli history --json` and exports use. An approved action carries
+    // The shape `enrollee-cli history --json` and exports use. HistoryEntryJson writes the same without
+    // building it: a field added here is added there too (tst_history_json compares them). An approved action carries
     // "approval": {"request": N}; the CLI completes it with the approver (ApprovalRequest::approvalJson).
     QJsonObject toJson() const;
 };

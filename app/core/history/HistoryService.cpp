@@ -166,6 +166,24 @@ void HistoryService::verify(QObject *context, const std::function<void(const Cha
     });
 }
 
+void HistoryService::walk(const HistoryBackend::EntryVisitor &visit, QObject *context,
+                          const std::function<void(const Result<QStringList> &)> &done)
+{
+    post([this, visit, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<QStringList> result = backend.walkEntries(visit);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
+void HistoryService::readUser(const QString &userId, QObject *context,
+                              const std::function<void(const Result<HistoryRead> &)> &done)
+{
+    post([this, userId, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryRead> result = backend.readUser(userId);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
 void HistoryService::prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
                            const std::function<void(const Result<PruneReport> &)> &done)
 {

@@ -54,6 +54,14 @@ public:
                   const std::function<void(const Status &)> &done);
     void read(qint64 from, QObject *context, const std::function<void(const Result<HistoryRead> &)> &done);
     void verify(QObject *context, const std::function<void(const ChainReport &)> &done);
+    // Every entry newest first, streamed (see HistoryBackend::walkEntries). `visit` runs ON THE HISTORY
+    // THREAD, one entry at a time, so an export writes as it goes and never holds the whole history; it
+    // must touch nothing the caller's thread uses meanwhile. `done` gets the problems met, on the caller's thread.
+    void walk(const HistoryBackend::EntryVisitor &visit, QObject *context,
+              const std::function<void(const Result<QStringList> &)> &done);
+    // The entries on one user ID, oldest first (see HistoryBackend::readUser).
+    void readUser(const QString &userId, QObject *context,
+                  const std::function<void(const Result<HistoryRead> &)> &done);
     void prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
                const std::function<void(const Result<PruneReport> &)> &done);
     // What prune() would remove now (removing nothing), or why retention is refused (the clock).

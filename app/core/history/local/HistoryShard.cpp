@@ -1,5 +1,7 @@
 #include "HistoryShard.h"
 
+#include "history/local/IniText.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -7,7 +9,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
@@ -32,6 +33,56 @@ QHash<QString, Stamp> g_unparsable; // files QSettings failed to parse, as they 
 
 namespace HistoryShard {
 
+namespace {
+Record parseRecord(const QString &key, const QString &text, const QString &path)
+{
+    Record r;
+    r.seq = key.toLongLong();
+    r.text = text;
+    r.file = path;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
+    r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
+    if (r.parsed)
+        r.json = doc.object();
+    return r;
+}
+
+// Every record named by its zero-padded number, as written: no two keys can then name one number, whose
+// order would be QSettings' to decide.
+bool canonical(const IniText::Sections &sections)
+{
+    const QHash<QString, QString> texts = sections.value(QStringLiteral("records"));
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        if (it.key().size() != 10 || seqKey(it.key().toLongLong()) != it.key())
+            return false;
+    }
+    return true;
+}
+
+// What read() takes from a file decoded directly, exactly as it takes it through QSettings.
+bool take(const IniText::Sections &sections, const QString &path, QList<Record> *records, QString *month)
+{
+    const QHash<QString, QString> meta = sections.value(QStringLiteral("meta"));
+    if (month)
+        *month = meta.value(QStringLiteral("month"));
+    if (meta.value(QStringLiteral("format")).toInt() != kFormat)
+        return false;
+    const QHash<QString, QString> texts = sections.value(QStringLiteral("records"));
+    const QHash<QString, QString> hashes = sections.value(QStringLiteral("hashes"));
+    QList<Record> local;
+    local.reserve(texts.size());
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        Record r = parseRecord(it.key(), it.value(), path);
+        r.hash = hashes.value(it.key()); // the key is seqKey(r.seq): canonical() said so
+        local.append(std::move(r));
+    }
+    std::sort(local.begin(), local.end(), [](const Record &a, const Record &b) { return a.seq < b.seq; });
+    records->append(local);
+    return true;
+}
+} // namespace
+
 const QString kHeadFile = QStringLiteral("HEAD");
 
 QString seqKey(qint64 seq)
@@ -41,14 +92,48 @@ QString seqKey(qint64 seq)
 
 qint64 firstSeq(const QString &fileName)
 {
-    static const QRegularExpression pattern(QStringLiteral("^h-\\d{4}-\\d{2}-(\\d{10})\\.ini$"));
-    const QRegularExpressionMatch m = pattern.match(fileName);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    // "h-" + 4 digits + "-" + 2 digits + "-" + 10 digits + ".ini", digits as a regular expression's \\d
+    // takes them (any decimal digit); checked by hand, as every shard of a large history is named here.
+    constexpr qsizetype kLength = 24;
+    if (fileName.size() != kLength || !fileName.startsWith(QLatin1String("h-"))
+        || !fileName.endsWith(QLatin1String(".ini")) || fileName.at(6) != QLatin1Char('-')
+        || fileName.at(9) != QLatin1Char('-'))
+        return -1;
+    for (const qsizetype i : {2, 3, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}) {
+        if (!fileName.at(i).isDigit())
+            return -1;
+    }
+    return fileName.mid(10, 10).toLongLong();
 }
 
 QDateTime parseTime(const QJsonValue &v)
 {
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    // What timeText() writes ("2026-03-04T05:06:07.089Z") is taken apart by hand: Qt's ISO parser is a
+    // large share of reading a history of millions. Anything else, or a date or time that does not
+    // exist, is Qt's to parse, as before.
+    const QString text = v.toString();
+    const auto digits = [&text](qsizetype at, qsizetype count, int *value) {
+        int n = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            n = n * 10 + (c - u'0');
+        }
+        *value = n;
+        return true;
+    };
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, msec = 0;
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
+        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z' && digits(0, 4, &year)
+        && digits(5, 2, &month) && digits(8, 2, &day) && digits(11, 2, &hour) && digits(14, 2, &minute)
+        && digits(17, 2, &second) && digits(20, 3, &msec) && year > 0) {
+        const QDate date(year, month, day);
+        const QTime time(hour, minute, second, msec);
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
 QString monthOf(const QDateTime &time)
@@ -104,6 +189,13 @@ std::unique_ptr<QSettings> open(const QString &path)
 
 bool read(const QString &path, QList<Record> *records, QString *month)
 {
+    // The files this history writes are read directly (IniText::decode); anything it does not take
+    // for certain goes through QSettings as before.
+    if (QFile file(path); file.open(QIODevice::ReadOnly)) {
+        const std::optional<IniText::Sections> decoded = IniText::decode(file.readAll());
+        if (decoded && canonical(*decoded))
+            return take(*decoded, path, records, month);
+    }
     const std::unique_ptr<QSettings> opened = open(path);
     if (!opened)
         return false;
@@ -116,18 +208,8 @@ bool read(const QString &path, QList<Record> *records, QString *month)
     const QStringList keys = settings.childKeys();
     QList<Record> local;
     local.reserve(keys.size());
-    for (const QString &key : keys) {
-        Record r;
-        r.seq = key.toLongLong();
-        r.text = settings.value(key).toString();
-        r.file = path;
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(r.text.toUtf8(), &error);
-        r.parsed = error.error == QJsonParseError::NoError && doc.isObject();
-        if (r.parsed)
-            r.json = doc.object();
-        local.append(r);
-    }
+    for (const QString &key : keys)
+        local.append(parseRecord(key, settings.value(key).toString(), path));
     settings.endGroup();
     settings.beginGroup(QStringLiteral("hashes"));
     for (Record &r : local)

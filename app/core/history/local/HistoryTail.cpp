@@ -11,6 +11,9 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 HistoryTail::HistoryTail(const QString &directory, const HistoryChain &chain) : m_directory(directory), m_chain(chain)
 {
@@ -18,16 +21,35 @@ HistoryTail::HistoryTail(const QString &directory, const HistoryChain &chain) : 
 
 QStringList HistoryTail::shardFiles() const
 {
-    const QStringList names = QDir(m_directory).entryList({QStringLiteral("h-*.ini")}, QDir::Files);
+    // Listed with readdir, not QDir (which stats and sorts every name): a history of a million entries
+    // has twenty thousand shards, and every query lists them. The same files as QDir::Files would list
+    // (regular files, or links to them), in record order.
     QList<QPair<qint64, QString>> shards;
-    for (const QString &name : names) {
-        const qint64 first = HistoryShard::firstSeq(name);
-        if (first > 0)
-            shards.append({first, QDir(m_directory).filePath(name)});
+    const QByteArray folder = QFile::encodeName(m_directory);
+    if (DIR *listing = ::opendir(folder.constData())) {
+        const QString prefix = m_directory + QLatin1Char('/');
+        while (const dirent *entry = ::readdir(listing)) {
+            if (entry->d_name[0] != 'h' || entry->d_name[1] != '-')
+                continue;
+            const QString name = QFile::decodeName(entry->d_name);
+            const qint64 first = HistoryShard::firstSeq(name);
+            if (first <= 0)
+                continue;
+            if (entry->d_type != DT_REG) {
+                struct stat info {};
+                if (entry->d_type != DT_UNKNOWN && entry->d_type != DT_LNK)
+                    continue;
+                if (::fstatat(::dirfd(listing), entry->d_name, &info, 0) != 0 || !S_ISREG(info.st_mode))
+                    continue;
+            }
+            shards.append({first, prefix + name});
+        }
+        ::closedir(listing);
     }
     std::sort(shards.begin(), shards.end());
     QStringList paths;
-    for (const auto &s : shards)
+    paths.reserve(shards.size());
+    for (const auto &s : std::as_const(shards))
         paths.append(s.second);
     return paths;
 }

@@ -1,6 +1,9 @@
 #include "IniText.h"
 
+#include <QStringDecoder>
 #include <QStringList>
+
+#include <cstring>
 
 namespace {
 bool isHex(char16_t c)
@@ -141,9 +144,143 @@ bool appendVariant(const QVariant &value, QByteArray &out)
     }
     return false;
 }
+bool plainName(const char *begin, const char *end)
+{
+    if (begin == end)
+        return false;
+    for (const char *c = begin; c != end; ++c) {
+        const char ch = *c;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'
+              || ch == '.'))
+            return false;
+    }
+    return true;
+}
+
+// One value's bytes, unescaped; false for anything encode() would not have written.
+bool unescape(const char *begin, const char *end, QByteArray *out)
+{
+    out->resize(0); // keeps its capacity for the next value
+    if (begin != end && *begin == '"') {
+        if (end - begin < 2 || *(end - 1) != '"')
+            return false;
+        ++begin;
+        --end;
+        const char *run = begin; // plain bytes not yet copied
+        for (const char *c = begin; c != end; ++c) {
+            const unsigned char ch = static_cast<unsigned char>(*c);
+            if (ch == '"' || ch < 0x20 || ch == 0x7F)
+                return false;
+            if (ch != '\\')
+                continue;
+            out->append(run, c - run);
+            if (++c == end)
+                return false;
+            run = c + 1;
+            switch (*c) {
+            case '"':
+                out->append('"');
+                break;
+            case '\\':
+                out->append('\\');
+                break;
+            case 'n':
+                out->append('\n');
+                break;
+            case 't':
+                out->append('\t');
+                break;
+            case 'r':
+                out->append('\r');
+                break;
+            case 'a':
+                out->append('\a');
+                break;
+            case 'b':
+                out->append('\b');
+                break;
+            case 'f':
+                out->append('\f');
+                break;
+            case 'v':
+                out->append('\v');
+                break;
+            default:
+                return false; // \x, \0 and the rest: QSettings reads those
+            }
+        }
+        out->append(run, end - run);
+        return true;
+    }
+    // Unquoted: nothing QSettings would trim, split, unescape or type.
+    if (begin != end && (*begin == ' ' || *(end - 1) == ' '))
+        return false;
+    for (const char *c = begin; c != end; ++c) {
+        const unsigned char ch = static_cast<unsigned char>(*c);
+        if (ch < 0x20 || ch == 0x7F || ch == '"' || ch == '\\' || ch == ',' || ch == ';' || ch == '=')
+            return false;
+    }
+    out->append(begin, end - begin);
+    return true;
+}
+
+bool toText(const QByteArray &bytes, QString *text)
+{
+    bool ascii = true;
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        *text = QString::fromLatin1(bytes);
+        return true;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    *text = decoder.decode(bytes);
+    return !decoder.hasError();
+}
 } // namespace
 
 namespace IniText {
+
+std::optional<Sections> decode(const QByteArray &text)
+{
+    Sections sections;
+    QHash<QString, QString> *section = nullptr;
+    const char *data = text.constData();
+    const char *const end = data + text.size();
+    QByteArray value;
+    QString decoded;
+    while (data < end) {
+        const char *eol = static_cast<const char *>(memchr(data, '\n', size_t(end - data)));
+        if (!eol)
+            eol = end;
+        const char *line = data;
+        data = eol + 1;
+        if (line == eol)
+            continue;
+        if (*line == '[') {
+            if (*(eol - 1) != ']' || !plainName(line + 1, eol - 1))
+                return std::nullopt;
+            const QString name = QString::fromLatin1(line + 1, eol - line - 2);
+            if (name.compare(QLatin1String("general"), Qt::CaseInsensitive) == 0 || sections.contains(name))
+                return std::nullopt;
+            section = &sections[name];
+            continue;
+        }
+        const char *equals = static_cast<const char *>(memchr(line, '=', size_t(eol - line)));
+        if (!section || !equals || !plainName(line, equals) || !unescape(equals + 1, eol, &value)
+            || !toText(value, &decoded) || decoded.startsWith(QLatin1Char('@')))
+            return std::nullopt;
+        const QString key = QString::fromLatin1(line, equals - line);
+        if (section->contains(key))
+            return std::nullopt;
+        section->insert(key, decoded);
+    }
+    return sections;
+}
 
 std::optional<QByteArray> encode(const QMap<QString, QVariant> &values)
 {

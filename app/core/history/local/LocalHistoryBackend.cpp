@@ -1,13 +1,16 @@
 #include "LocalHistoryBackend.h"
 
 #include "base/Clock.h"
+#include "history/ChainWalk.h"
 #include "history/HistoryRecords.h"
 #include "history/HistoryRetention.h"
 #include "history/local/FileBatch.h"
+#include "history/local/HistoryIndexer.h"
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
 #include "history/local/KeyEpochPlan.h"
+#include "history/local/NewestFirstWalk.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -92,6 +95,7 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
                                          bool anchorInPlace)
 {
     HistoryShardWriter writer;
+    QStringList touched;
     QList<qint64> assigned;
     const QString month = HistoryShard::monthOf(now());
     for (const QJsonObject &record : records) {
@@ -115,6 +119,8 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
         }
         const QString text = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
         const QString hash = m_chain.recordHash(tail.hash, seq, text);
+        if (touched.isEmpty() || touched.last() != tail.shard)
+            touched.append(tail.shard);
         writer.set(tail.shard, QStringLiteral("records/") + HistoryShard::seqKey(seq), text);
         writer.set(tail.shard, QStringLiteral("hashes/") + HistoryShard::seqKey(seq), hash);
         tail.seq = seq;
@@ -132,6 +138,11 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
     if (Status written = batch.commit(); !written.ok())
         return written;
     numbers->append(assigned);
+    // The index follows at once, still under the lock, for the few shards written: its cost does not grow
+    // with the history. One that could not follow is stale, which the next query sees by the shards'
+    // stamps and repairs; the append stands either way.
+    if (m_indexer)
+        m_indexer->refreshWritten(touched);
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
@@ -184,17 +195,21 @@ Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
 
 void LocalHistoryBackend::markUnknownOutcomes(QList<HistoryEntry> &entries) const
 {
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    for (HistoryEntry &e : entries)
+        markUnknownOutcome(e, current);
+}
+
+void LocalHistoryBackend::markUnknownOutcome(HistoryEntry &e, const QDateTime &current) const
+{
     // An action whose process is gone and never recorded an answer is "unknown": it may or may not
     // have reached Smile ID, and it must stay visible.
-    const QDateTime current = QDateTime::currentDateTimeUtc();
+    if (e.outcome != HistoryEntry::Outcome::Pending)
+        return;
     const qint64 self = QCoreApplication::applicationPid();
-    for (HistoryEntry &e : entries) {
-        if (e.outcome != HistoryEntry::Outcome::Pending)
-            continue;
-        const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
-        if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
-            e.outcome = HistoryEntry::Outcome::Unknown;
-    }
+    const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
+    if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
+        e.outcome = HistoryEntry::Outcome::Unknown;
 }
 
 Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
@@ -223,6 +238,53 @@ Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
     return result;
 }
 
+Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
+{
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
+    return walk.run(visit);
+}
+
+void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
+{
+    m_indexer.reset();
+    m_index = std::move(index);
+    if (m_index)
+        m_indexer = std::make_unique<HistoryIndexer>(m_directory, m_index.get());
+}
+
+Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
+{
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    const auto settle = [this, current](QList<HistoryEntry> &entries) {
+        for (HistoryEntry &e : entries)
+            markUnknownOutcome(e, current);
+    };
+    if (m_indexer) {
+        // An index that disagrees with a shard it points at is asked again (a writer may have been
+        // between its look and the read, which the shards' stamps then show), then made again from
+        // the shards; the shards decide.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            Result<HistoryRead> found = m_indexer->readUser(userId, m_tail.shardFiles(), settle);
+            if (found.ok())
+                return found;
+            if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))
+                break;
+        }
+    }
+    // Without a usable index: every shard walked, only this user's entries kept.
+    QList<HistoryEntry> mine;
+    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
+    HistoryRead read;
+    read.problems = walk.run([&mine, &userId](const HistoryEntry &e) {
+        if (e.userId == userId)
+            mine.prepend(e);
+        return true;
+    });
+    read.entries = mine;
+    return read;
+}
+
 ChainReport LocalHistoryBackend::verify()
 {
     // Under the lock: a writer between reading the shards and the head would look like a removal.
@@ -235,13 +297,29 @@ ChainReport LocalHistoryBackend::verify()
                              .arg(locked.message());
         return report;
     }
-    QList<HistoryShard::Record> records;
-    QStringList unreadable;
-    for (const QString &path : m_tail.shardFiles()) {
-        if (!HistoryShard::read(path, &records, nullptr))
-            unreadable.append(QFileInfo(path).fileName());
+    // One shard at a time: the walk keeps the chain's state, never the records. A walk that met a key
+    // epoch it was not told of is done once more knowing it (records before it cannot be checked).
+    const HistoryShard::Head head = HistoryShard::readHead(m_directory);
+    const AnchorState anchor = m_anchor.read();
+    const QStringList shards = m_tail.shardFiles();
+    // The index knows where the newest key epoch began; the walk finds out if it does not.
+    qint64 epoch = m_indexer ? m_indexer->epochHint() : 0;
+    for (int pass = 0;; ++pass) {
+        ChainWalk walk(m_chain, epoch, pass > 0, head, anchor, m_keychainAnchor);
+        QList<HistoryShard::Record> records;
+        for (const QString &path : shards) {
+            records.clear();
+            if (!HistoryShard::read(path, &records, nullptr)) {
+                walk.addUnreadable(QFileInfo(path).fileName());
+                continue;
+            }
+            for (const HistoryShard::Record &r : std::as_const(records))
+                walk.add(r);
+        }
+        if (!walk.mustWalkAgain())
+            return walk.finish();
+        epoch = walk.epochFound();
     }
-    return m_chain.check(records, unreadable, HistoryShard::readHead(m_directory), m_anchor.read(), m_keychainAnchor);
 }
 
 Status LocalHistoryBackend::checkClock() const

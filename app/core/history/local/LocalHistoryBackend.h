@@ -3,13 +3,17 @@
 #include "history/HistoryAnchor.h"
 #include "history/HistoryBackend.h"
 #include "history/HistoryChain.h"
+#include "history/local/HistoryIndex.h"
 #include "history/local/HistoryTail.h"
 
 #include <QJsonObject>
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 class Clock;
+class HistoryIndexer;
 class QFileSystemWatcher;
 class QSettings;
 
@@ -38,6 +42,9 @@ public:
     // Where the newest (record number, hash) is kept outside the folder; none when empty.
     void setAnchorFile(const QString &path) { m_anchor = HistoryAnchor(path); }
     QString anchorFile() const { return m_anchor.path(); }
+    // The index beside the shards (see HistoryIndex): kept up to date after each append and used to
+    // answer readUser(). Without one, those answers walk the shards.
+    void setIndex(std::unique_ptr<HistoryIndex> index);
 
     QString location() const override;
     QString address() const override { return m_directory; }
@@ -47,6 +54,8 @@ public:
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
     ChainReport verify() override;
+    Result<QStringList> walkEntries(const EntryVisitor &visit) override;
+    Result<HistoryRead> readUser(const QString &userId) override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
     void refuseWrites(const Status &why) override { m_refusal = why; }
@@ -67,6 +76,7 @@ private:
     Status ensureFolder() const;
     QDateTime now() const;
     void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
+    void markUnknownOutcome(HistoryEntry &entry, const QDateTime &current) const;
     void followFolder(bool notify);
 
     QString m_directory;
@@ -82,4 +92,6 @@ private:
     QSet<qint64> m_inFlight; // begun by this process, not yet completed
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_changed; // a child, so it moves to the service's thread with the backend
+    std::unique_ptr<HistoryIndex> m_index;
+    std::unique_ptr<HistoryIndexer> m_indexer; // over m_index
 };

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "history/local/HistoryIndex.h"
+
+#include <QString>
+
+// HistoryIndex in an SQLite file (WAL, so readers in other processes are not blocked; commits are not
+// synced: the index is derived, and one that lost its last commits is stale, which the next refresh
+// sees and repairs). The connection is opened on first use, on the thread that uses it (the history
+// thread), and closed when the index is destroyed there. A file this release cannot use (another
+// format, damaged) is deleted and made afresh.
+class SqliteHistoryIndex : public HistoryIndex
+{
+public:
+    explicit SqliteHistoryIndex(QString path);
+    ~SqliteHistoryIndex() override;
+    SqliteHistoryIndex(const SqliteHistoryIndex &) = delete;
+    SqliteHistoryIndex &operator=(const SqliteHistoryIndex &) = delete;
+
+    QString path() const { return m_path; }
+    QString location() const override;
+    Result<QList<Shard>> shards() override;
+    Result<QByteArray> stampsDigest() override;
+    Status setStampsDigest(const QByteArray &digest) override;
+    Status store(const QList<Shard> &shards, const QList<QList<Row>> &rows, const QStringList &gone) override;
+    Result<QList<Location>> userRecords(const QString &userId) override;
+    Result<QList<Location>> problemRecords() override;
+    Result<qint64> newestEpoch() override;
+    Status clear() override;
+
+private:
+    Status open();
+    Status createSchema();
+    Status failure(const QString &what) const;
+
+    QString m_path;
+    QString m_connection; // the QSqlDatabase connection's name, unique to this object
+    bool m_open = false;
+};

@@ -1,0 +1,341 @@
+// The local history's streaming faces and its index beside the shards: entries walked newest first are
+// the entries a whole read gives (merged with answers written shards later, damaged records named the
+// same); one user's entries from the index are that user's entries from a read, whether the index was
+// deleted, left behind by another writer's append or by a shard edited behind its back (even one whose
+// size and time were put back); the chain check, told the key epoch by the index, reports what it
+// reports without one, and still names a tampered shard whatever the index says.
+#include "history/local/HistoryIndexer.h"
+#include "history/local/LocalHistoryBackend.h"
+#include "index/SqliteHistoryIndex.h"
+#include "support/HistorySamples.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+const QByteArray kKey = "per-installation-secret-for-tests";
+
+HistoryEntry answer(const HistoryEntry &begun, bool ok)
+{
+    HistoryEntry e = begun;
+    e.outcome = ok ? HistoryEntry::Outcome::Success : HistoryEntry::Outcome::Failure;
+    e.httpStatus = ok ? 200 : 400;
+    e.code = ok ? QString() : QStringLiteral("2210");
+    e.response = ok ? QStringLiteral("{\"success\":true}") : QStringLiteral("{\"code\":\"2210\"}");
+    e.elapsedMs = 12;
+    return e;
+}
+
+QByteArray jsonOf(const QList<HistoryEntry> &entries)
+{
+    QByteArray out;
+    for (const HistoryEntry &e : entries)
+        out += QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Rewrites `path` in place (same inode) and, when `keepStamp`, puts its modification time back: an
+// edit the index cannot see by the file's stamp.
+bool editInPlace(const QString &path, const QByteArray &from, const QByteArray &to, bool keepStamp)
+{
+    struct stat before {};
+    if (::stat(QFile::encodeName(path).constData(), &before) != 0)
+        return false;
+    QByteArray bytes = readFile(path);
+    if (!bytes.contains(from))
+        return false;
+    bytes.replace(from, to);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || f.write(bytes) != bytes.size() || !f.resize(bytes.size()))
+        return false;
+    f.close();
+    if (keepStamp) {
+        const timespec times[2] = {before.st_atim, before.st_mtim};
+        return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0;
+    }
+    return true;
+}
+} // namespace
+
+class TestHistoryIndex : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString dir(const char *name) const { return QDir(m_dir.path()).filePath(QLatin1String(name)); }
+    static QString indexOf(const QString &history) { return history + QStringLiteral("-index.sqlite"); }
+
+    static std::unique_ptr<LocalHistoryBackend> open(const QString &path, bool indexed)
+    {
+        auto backend = std::make_unique<LocalHistoryBackend>(path);
+        backend->setChainKey(kKey);
+        backend->setShardCapacity(3);
+        if (indexed)
+            backend->setIndex(std::make_unique<SqliteHistoryIndex>(indexOf(path)));
+        return backend;
+    }
+
+    // Users u0..u4 over several shards; answers written late, some shards after their begins.
+    static void fill(LocalHistoryBackend &backend, int rounds)
+    {
+        for (int round = 0; round < rounds; ++round) {
+            QList<HistoryEntry> begun;
+            for (int i = 0; i < 5; ++i)
+                begun.append(HistorySamples::entry(QStringLiteral("u%1").arg(i)));
+            const Result<QList<qint64>> ids = backend.begin(begun);
+            QVERIFY(ids.ok());
+            for (qsizetype i = 0; i < begun.size(); ++i)
+                begun[i].id = ids.value().at(i);
+            // Answered newest first, the last one not at all (still in flight).
+            for (qsizetype i = begun.size() - 2; i >= 0; --i)
+                QVERIFY(backend.complete({answer(begun.at(i), i % 2 == 0)}).ok());
+        }
+    }
+
+    static QList<HistoryEntry> userOf(const HistoryRead &read, const QString &user)
+    {
+        QList<HistoryEntry> mine;
+        for (const HistoryEntry &e : read.entries) {
+            if (e.userId == user)
+                mine.append(e);
+        }
+        return mine;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void walkGivesWhatAReadGives()
+    {
+        const QString path = dir("walk");
+        auto backend = open(path, false);
+        fill(*backend, 4);
+        // A damaged record and a begin of an action this release does not know, in different shards.
+        const QStringList shards = backend->shardFiles();
+        QVERIFY(shards.size() > 4);
+        QVERIFY(editInPlace(shards.at(1), "{\\\"action", "{{\\\"action", false));
+        QVERIFY(editInPlace(shards.at(3), "\\\"action\\\":\\\"deactivate\\\"", "\\\"action\\\":\\\"vanish\\\"", false));
+        const Result<HistoryRead> read = backend->read(1);
+        QVERIFY(read.ok());
+        QVERIFY(read.value().problems.size() >= 1);
+        QList<HistoryEntry> walked;
+        const Result<QStringList> problems = backend->walkEntries([&walked](const HistoryEntry &e) {
+            walked.prepend(e);
+            return true;
+        });
+        QVERIFY(problems.ok());
+        QCOMPARE(problems.value(), read.value().problems);
+        QCOMPARE(jsonOf(walked), jsonOf(read.value().entries));
+        // The one still in flight reads as pending in both; answers from later shards are merged.
+        QVERIFY(std::any_of(walked.cbegin(), walked.cend(),
+                            [](const HistoryEntry &e) { return e.outcome == HistoryEntry::Outcome::Pending; }));
+        QVERIFY(
+            std::any_of(walked.cbegin(), walked.cend(), [](const HistoryEntry &e) { return e.completionRecord > 0; }));
+        // A visitor may stop the walk.
+        int seen = 0;
+        QVERIFY(backend->walkEntries([&seen](const HistoryEntry &) { return ++seen < 3; }).ok());
+        QCOMPARE(seen, 3);
+    }
+
+    void userFromTheIndexIsUserFromARead()
+    {
+        const QString path = dir("user");
+        auto backend = open(path, true);
+        fill(*backend, 4);
+        QVERIFY(QFileInfo::exists(indexOf(path)));
+        const HistoryRead all = backend->read(1).value();
+        for (const QString &user : {QStringLiteral("u0"), QStringLiteral("u4"), QStringLiteral("nobody")}) {
+            const Result<HistoryRead> mine = backend->readUser(user);
+            QVERIFY(mine.ok());
+            QCOMPARE(jsonOf(mine.value().entries), jsonOf(userOf(all, user)));
+            QCOMPARE(mine.value().problems, all.problems);
+        }
+        QCOMPARE(backend->readUser(QStringLiteral("u1")).value().entries.size(), 4);
+    }
+
+    void missingIndexIsRebuilt()
+    {
+        const QString path = dir("missing");
+        QByteArray before;
+        {
+            auto backend = open(path, true);
+            fill(*backend, 3);
+            before = jsonOf(backend->readUser(QStringLiteral("u2")).value().entries);
+        }
+        QVERIFY(QFile::remove(indexOf(path)));
+        QFile::remove(indexOf(path) + QStringLiteral("-wal"));
+        QFile::remove(indexOf(path) + QStringLiteral("-shm"));
+        auto backend = open(path, true);
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u2")).value().entries), before);
+        QVERIFY(QFileInfo::exists(indexOf(path)));
+        // A file that is no index at all is replaced too.
+        backend.reset();
+        QFile junk(indexOf(path));
+        QVERIFY(junk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        junk.write("not a database");
+        junk.close();
+        QFile::remove(indexOf(path) + QStringLiteral("-wal"));
+        QFile::remove(indexOf(path) + QStringLiteral("-shm"));
+        backend = open(path, true);
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u2")).value().entries), before);
+    }
+
+    void anotherWritersAppendIsSeen()
+    {
+        const QString path = dir("other");
+        auto mine = open(path, true);
+        fill(*mine, 2);
+        QCOMPARE(mine->readUser(QStringLiteral("u3")).value().entries.size(), 2);
+        {
+            // Another program that keeps no index (an older release) appends.
+            auto other = open(path, false);
+            QVERIFY(other->begin({HistorySamples::entry(QStringLiteral("u3"))}).ok());
+        }
+        QCOMPARE(mine->readUser(QStringLiteral("u3")).value().entries.size(), 3);
+        {
+            // And one that keeps it, through its own connection to the same file.
+            auto other = open(path, true);
+            QVERIFY(other->begin({HistorySamples::entry(QStringLiteral("u3"))}).ok());
+        }
+        QCOMPARE(mine->readUser(QStringLiteral("u3")).value().entries.size(), 4);
+        QCOMPARE(jsonOf(mine->readUser(QStringLiteral("u3")).value().entries),
+                 jsonOf(userOf(mine->read(1).value(), QStringLiteral("u3"))));
+    }
+
+    void shardEditedBehindItsBackIsIndexedAgain_data()
+    {
+        QTest::addColumn<bool>("keepStamp");
+        QTest::newRow("stamp changed") << false;
+        QTest::newRow("size and time put back") << true;
+    }
+
+    void shardEditedBehindItsBackIsIndexedAgain()
+    {
+        QFETCH(bool, keepStamp);
+        const QString path = dir(keepStamp ? "edited-kept" : "edited");
+        auto backend = open(path, true);
+        fill(*backend, 3);
+        QCOMPARE(backend->readUser(QStringLiteral("u1")).value().entries.size(), 3);
+        QVERIFY(backend->readUser(QStringLiteral("v1")).value().entries.isEmpty());
+        // One of u1's begins now says v1 (same length): the index still says u1.
+        const QString shard = backend->shardFiles().constFirst();
+        QVERIFY(editInPlace(shard, "\\\"user_id\\\":\\\"u1\\\"", "\\\"user_id\\\":\\\"v1\\\"", keepStamp));
+        const HistoryRead all = backend->read(1).value();
+        QCOMPARE(userOf(all, QStringLiteral("v1")).size(), 1);
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u1")).value().entries),
+                 jsonOf(userOf(all, QStringLiteral("u1"))));
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("v1")).value().entries),
+                 jsonOf(userOf(all, QStringLiteral("v1"))));
+        // Whatever the index holds, the check walks the shards and names the edit.
+        const ChainReport report = backend->verify();
+        QVERIFY(!report.ok);
+        QVERIFY2(report.problem.contains(QLatin1String("altered")), qPrintable(report.problem));
+    }
+
+    void tamperedShardIsReportedWhateverTheIndexSays()
+    {
+        const QString path = dir("tampered");
+        auto backend = open(path, true);
+        fill(*backend, 3);
+        QVERIFY(backend->verify().ok);
+        // The edit comes first, then the index is brought up to date with it: it now agrees with the
+        // tampered shard. The chain does not.
+        QString shard;
+        for (const QString &s : backend->shardFiles()) {
+            if (shard.isEmpty() && HistoryShard::firstSeq(QFileInfo(s).fileName()) > 3
+                && readFile(s).contains("case-u"))
+                shard = s;
+        }
+        QVERIFY(editInPlace(shard, "case-u", "CASE-u", false));
+        QVERIFY(backend->readUser(QStringLiteral("u0")).ok());
+        const ChainReport report = backend->verify();
+        QVERIFY(!report.ok);
+        QVERIFY(report.firstBadSeq > 0);
+        // The same report as a check without any index.
+        const ChainReport bare = open(path, false)->verify();
+        QCOMPARE(report.problem, bare.problem);
+        QCOMPARE(report.breaks.size(), bare.breaks.size());
+        QCOMPARE(report.headSeq, bare.headSeq);
+    }
+
+    // On a disk nearly full the index is not written: the last room is the history's. One user's
+    // entries are then found by walking the shards, and the history takes every append there is room for.
+    void indexLeavesTheLastRoomToTheHistory()
+    {
+        const QString mount = dir("small-disk");
+        QVERIFY(QDir().mkpath(mount));
+        if (::geteuid() != 0
+            || QProcess::execute(QStringLiteral("mount"),
+                                 {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                  QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mount})
+                != 0)
+            QSKIP("a small tmpfs cannot be mounted here");
+        const auto unmount = qScopeGuard([mount] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount});
+        });
+        const QString path = QDir(mount).filePath(QStringLiteral("history"));
+        auto backend = open(path, true);
+        fill(*backend, 4);
+        QCOMPARE(backend->readUser(QStringLiteral("u2")).value().entries.size(), 4);
+        QVERIFY(!QFileInfo::exists(indexOf(path)));
+        QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u2")).value().entries),
+                 jsonOf(userOf(backend->read(1).value(), QStringLiteral("u2"))));
+    }
+
+    void keyEpochHintedByTheIndexGivesTheSameReport()
+    {
+        const QString path = dir("epoch");
+        auto backend = open(path, true);
+        fill(*backend, 2);
+        // The key is lost for good: a new one, a key epoch, more actions.
+        backend->setChainKey("another-key-altogether");
+        const Result<qint64> epoch = backend->beginKeyEpoch(QStringLiteral("officer@example.com"),
+                                                            QStringLiteral("laptop stolen"));
+        QVERIFY2(epoch.ok(), qPrintable(epoch.message()));
+        fill(*backend, 2);
+        const ChainReport hinted = backend->verify();
+        auto bare = open(path, false);
+        bare->setChainKey("another-key-altogether");
+        const ChainReport walkedTwice = bare->verify();
+        QVERIFY2(hinted.ok, qPrintable(hinted.problem));
+        QCOMPARE(hinted.epochRecord, epoch.value());
+        QCOMPARE(hinted.unverifiableThrough, epoch.value() - 1);
+        QCOMPARE(walkedTwice.ok, hinted.ok);
+        QCOMPARE(walkedTwice.records, hinted.records);
+        QCOMPARE(walkedTwice.epochNote, hinted.epochNote);
+        QCOMPARE(walkedTwice.headSeq, hinted.headSeq);
+        QCOMPARE(walkedTwice.headHash, hinted.headHash);
+        // A record before the epoch edited: unverifiable, so not reported; one after it is.
+        QVERIFY(editInPlace(backend->shardFiles().constFirst(), "case-u0", "CASE-u0", false));
+        QVERIFY(backend->verify().ok);
+        QString later;
+        for (const QString &shard : backend->shardFiles()) {
+            if (later.isEmpty() && HistoryShard::firstSeq(QFileInfo(shard).fileName()) > epoch.value()
+                && readFile(shard).contains("case-u"))
+                later = shard;
+        }
+        QVERIFY(editInPlace(later, "case-u", "CASE-u", false));
+        const ChainReport after = backend->verify();
+        QVERIFY(!after.ok);
+        QCOMPARE(after.problem, bare->verify().problem);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryIndex)
+#include "tst_history_index.moc"

@@ -24,7 +24,7 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
     m_resultsTimer.setSingleShot(true);
     m_resultsTimer.setInterval(kResultsEveryMs);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
-    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::writeResults);
+    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::appendResults);
     connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
     connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
     connect(m_runner, &ActionRunner::requestEnded, this, &BulkRun::onRequestEnded);
@@ -460,6 +460,7 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         m_throttle.tooMany(m_clock.elapsed());
     emit rowFinished(index);
     emit progress(counts());
+    m_unwrittenResults.append(index);
     scheduleResults();
     if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(r, outcome.result, origin(),
                                                                      !m_queue.isEmpty() || !m_held.isEmpty()))
@@ -673,8 +674,22 @@ void BulkRun::scheduleResults()
         m_resultsTimer.start();
 }
 
+void BulkRun::appendResults()
+{
+    // Only the rows that ended since: the whole file is written when the run pauses or ends, not every
+    // half second (a long run would rewrite it thousands of times).
+    if (!m_results || m_unwrittenResults.isEmpty())
+        return;
+    QList<BulkRowResult> ended;
+    ended.reserve(m_unwrittenResults.size());
+    for (const int index : std::exchange(m_unwrittenResults, {}))
+        ended.append(m_rows.at(index));
+    m_results->append(ended);
+}
+
 void BulkRun::writeResults()
 {
+    m_unwrittenResults.clear();
     if (m_results)
         m_results->write(m_record.id, m_record.action, m_rows);
 }

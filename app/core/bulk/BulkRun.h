@@ -155,6 +155,7 @@ private:
     void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {},
                     const std::function<void(const Status &)> &otherwise = {});
     void scheduleResults();
+    void appendResults();
     void writeResults();
 
     BulkRecord m_record;
@@ -174,6 +175,7 @@ private:
     QHash<quint64, int> m_tickets;      // in flight (held, sent or being withdrawn): runner ticket -> row index
     QList<quint64> m_held;              // of those, recorded ahead and held by the runner, in input order
     QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
+    QList<int> m_unwrittenResults;      // rows that ended since the results file was last written to
     QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
     QList<quint64> m_releasing;         // a group whose "released" lines are being synced
     QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adoptNeverSent)

@@ -8,6 +8,10 @@
 // request the sandbox received, beside the ideal concurrency / latency. Goal: at least 90% of it at
 // concurrency 8 and 40 ms (defaults there: 2,000 rows, concurrency 8, rate unlimited).
 //   bench_bulk --latency 40 [--rows N] [--concurrency N]
+// With --scale, instead: one long run (default 100,000 rows, concurrency 8, rate unlimited) and its
+// per-row cost (the time between the sandbox's requests) over its first and its last 5% of rows. Goal:
+// the end within 1.5x of the start. Takes minutes; not a CTest test.
+//   bench_bulk --scale [--rows N] [--concurrency N]
 #include "sandbox/FaultPlan.h"
 #include "sandbox/SandboxServer.h"
 
@@ -125,6 +129,56 @@ int latencyRun(int rows, int concurrency, int latencyMs)
                                .arg(ideal, 0, 'f', 0);
     return exit == 0 && received == rows ? 0 : 1;
 }
+// Per-row cost at the start and the end of one long run: what grows with the run (its files, its
+// history) shows as a slower end.
+int scaleRun(int rows, int concurrency)
+{
+    SandboxServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0).ok())
+        return 1;
+    QTemporaryDir home;
+    const QString input = writeInput(server, home.path(), QStringLiteral("scale-bench"), rows);
+    if (input.isEmpty())
+        return 1;
+    QElapsedTimer clock;
+    QList<qint64> at;
+    at.reserve(rows);
+    QObject::connect(&server, &SandboxServer::requestHandled, &server,
+                     [&](const QString &, const QString &, int, const QString &) { at.append(clock.nsecsElapsed()); });
+    clock.start();
+    const int exit = runCli(home.path(),
+                            QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                        input, QStringLiteral("--rate"), QStringLiteral("0"),
+                                        QStringLiteral("--concurrency"), QString::number(concurrency)}
+                                + targetOf(server),
+                            server.config().apiKey);
+    const double wallSeconds = double(clock.nsecsElapsed()) / 1e9;
+    QTextStream out(stdout);
+    const int window = qMax(2, int(at.size()) / 20);
+    if (at.size() < 2 * window) {
+        out << QStringLiteral("bulk run of %1 rows: only %2 requests (exit %3)\n").arg(rows).arg(at.size()).arg(exit);
+        return 1;
+    }
+    // Milliseconds per row over a window of requests: the span they took divided by their number.
+    const auto perRow = [&at](qsizetype from, qsizetype n) {
+        return double(at.at(from + n - 1) - at.at(from)) / 1e6 / (n - 1);
+    };
+    const double start = perRow(0, window);
+    const double end = perRow(at.size() - window, window);
+    out << QStringLiteral("bulk run of %1 rows at concurrency %2: exit %3, %4 requests in %5 s (%6 rows/s)\n")
+               .arg(rows)
+               .arg(concurrency)
+               .arg(exit)
+               .arg(at.size())
+               .arg(wallSeconds, 0, 'f', 1)
+               .arg(at.size() / wallSeconds, 0, 'f', 1);
+    out << QStringLiteral("per-row cost: first %1 rows %2 ms, last %1 rows %3 ms: end/start %4x (goal <= 1.5x)\n")
+               .arg(window)
+               .arg(start, 0, 'f', 3)
+               .arg(end, 0, 'f', 3)
+               .arg(end / start, 0, 'f', 2);
+    return exit == 0 && at.size() == rows ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -140,9 +194,16 @@ int main(int argc, char **argv)
     const QCommandLineOption latencyOption(QStringLiteral("latency"),
                                            QStringLiteral("Time a run against answers that take MS ms instead."),
                                            QStringLiteral("MS"));
-    parser.addOptions({rowsOption, loopOption, concurrencyOption, latencyOption});
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+                                         QStringLiteral("Per-row cost at the start and end of one long run instead."));
+    parser.addOptions({rowsOption, loopOption, concurrencyOption, latencyOption, scaleOption});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(scaleOption)) {
+        qInstallMessageHandler(quietSandbox);
+        return scaleRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 100000,
+                        parser.isSet(concurrencyOption) ? qMax(1, parser.value(concurrencyOption).toInt()) : 8);
+    }
     if (parser.isSet(latencyOption)) {
         qInstallMessageHandler(quietSandbox);
         return latencyRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 2000,

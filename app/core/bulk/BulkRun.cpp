@@ -462,9 +462,6 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
     emit progress(counts());
     m_unwrittenResults.append(index);
     scheduleResults();
-    if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(r, outcome.result, origin(),
-                                                                     !m_queue.isEmpty() || !m_held.isEmpty()))
-        pause(stop->cause, stop->reason);
     settleIfQuiet();
     schedulePump();
 }

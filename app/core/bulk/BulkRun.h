@@ -33,16 +33,18 @@ struct ApiResult;
 // One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
 // leaves, signed, retried and recorded like a single action), throttled by rate and concurrency. The
 // next rows' intents are recorded ahead of their turn, a group per history commit, and held by the
-// runner until a slot and the rate let them go, so a slot that frees never waits for a commit; a pause
-// or a cancel withdraws the held ones (recorded as never sent, so they may go later). start() takes
+// runner until a slot and the rate let them go; before one leaves, one line is synced to the run's send
+// log (BulkSendLog), so a slot that frees waits for that sync, never for a history commit. A pause keeps
+// the held rows for the resume; a cancel withdraws them (recorded as never sent); a process that ends
+// holding some leaves them to the next resume, which sends them under their begin records. start() takes
 // the run's lock (BulkRunLock: one process sends a run; it is held until the run pauses or ends or this
 // object is destroyed, and resume() takes it back and reads the history again), reads the run file
 // again under it (a run another process finished meanwhile is not sent again), then reads the history:
 // rows already begun (by an earlier, perhaps killed, process) are never sent again; those without an
-// answer stay unknown. A 429 holds the whole run for its Retry-After, and the rows it answered go again
-// within the run's rate; a streak of refusals that will not get better (2205, 2405, 2220) pauses it.
-// Faces drive it and show rows() and the signals; nothing here blocks: the history, the run file and
-// the results file are written, and rows matched to a long history, on other threads.
+// answer stay unknown, unless the send log shows they were held and never released. A 429 holds the whole run for its
+// Retry-After, and the rows it answered go again within the run's rate; a streak of refusals that will not get better
+// (2205, 2405, 2220) pauses it. Faces drive it and show rows() and the signals; nothing here blocks: the history, the
+// run file and the results file are written, and rows matched to a long history, on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT

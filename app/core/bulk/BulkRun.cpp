@@ -13,7 +13,6 @@
 #include <cmath>
 
 namespace {
-constexpr int kResultsEveryMs = 500;
 } // namespace
 
 BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
@@ -21,10 +20,7 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
       m_store(store), m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
 {
     m_pumpTimer.setSingleShot(true);
-    m_resultsTimer.setSingleShot(true);
-    m_resultsTimer.setInterval(kResultsEveryMs);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
-    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::appendResults);
     connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
     connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
     connect(m_runner, &ActionRunner::requestEnded, this, &BulkRun::onRequestEnded);
@@ -63,7 +59,7 @@ void BulkRun::setResultsPath(const QString &path)
     if (path.isEmpty())
         return;
     m_record.resultsPath = path;
-    m_results = std::make_unique<BulkResults>(path);
+    m_results.setPath(path);
 }
 
 void BulkRun::setRefusalStreakLimit(int n)
@@ -78,7 +74,7 @@ QUrl BulkRun::origin() const
 
 QString BulkRun::resultsPath() const
 {
-    return m_results ? m_results->path() : QString();
+    return m_results.path();
 }
 
 void BulkRun::start()
@@ -460,8 +456,7 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         m_throttle.tooMany(m_clock.elapsed());
     emit rowFinished(index);
     emit progress(counts());
-    m_unwrittenResults.append(index);
-    scheduleResults();
+    m_results.rowEnded(r);
     settleIfQuiet();
     schedulePump();
 }
@@ -600,7 +595,6 @@ void BulkRun::settle()
 
 void BulkRun::conclude(BulkRecord::State state)
 {
-    m_resultsTimer.stop();
     writeResults();
     // The record (and the faces) say paused or finished once the run file and the results file are both
     // on disk.
@@ -608,7 +602,7 @@ void BulkRun::conclude(BulkRecord::State state)
     ended.state = state;
     ended.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
     ended.updated = QDateTime::currentDateTimeUtc();
-    BulkResults *results = m_results.get();
+    BulkResults *results = m_results.results();
     saveRecord(
         ended,
         [this, ended] {
@@ -665,28 +659,7 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
     });
 }
 
-void BulkRun::scheduleResults()
-{
-    if (!m_resultsTimer.isActive())
-        m_resultsTimer.start();
-}
-
-void BulkRun::appendResults()
-{
-    // Only the rows that ended since: the whole file is written when the run pauses or ends, not every
-    // half second (a long run would rewrite it thousands of times).
-    if (!m_results || m_unwrittenResults.isEmpty())
-        return;
-    QList<BulkRowResult> ended;
-    ended.reserve(m_unwrittenResults.size());
-    for (const int index : std::exchange(m_unwrittenResults, {}))
-        ended.append(m_rows.at(index));
-    m_results->append(ended);
-}
-
 void BulkRun::writeResults()
 {
-    m_unwrittenResults.clear();
-    if (m_results)
-        m_results->write(m_record.id, m_record.action, m_rows);
+    m_results.writeAll(m_record.id, m_record.action, m_rows);
 }

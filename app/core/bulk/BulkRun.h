@@ -4,6 +4,7 @@
 #include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
+#include "bulk/BulkResultsFeed.h"
 #include "bulk/BulkRunLock.h"
 #include "bulk/BulkSendLog.h"
 #include "bulk/BulkThrottle.h"
@@ -156,8 +157,6 @@ private:
     // stops the run with failed() instead, or calls otherwise() when given.
     void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {},
                     const std::function<void(const Status &)> &otherwise = {});
-    void scheduleResults();
-    void appendResults();
     void writeResults();
 
     BulkRecord m_record;
@@ -166,7 +165,7 @@ private:
     HistoryService *m_history;
     BulkStore *m_store;
     std::shared_ptr<const SecretBytes> m_key;
-    std::unique_ptr<BulkResults> m_results;
+    BulkResultsFeed m_results;
     Confirmation m_confirmed = Confirmation::None;
     QString m_face = QStringLiteral("bulk");
     qint64 m_approvalId = 0;
@@ -177,7 +176,6 @@ private:
     QHash<quint64, int> m_tickets;      // in flight (held, sent or being withdrawn): runner ticket -> row index
     QList<quint64> m_held;              // of those, recorded ahead and held by the runner, in input order
     QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
-    QList<int> m_unwrittenResults;      // rows that ended since the results file was last written to
     QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
     QList<quint64> m_releasing;         // a group whose "released" lines are being synced
     QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adoptNeverSent)
@@ -185,7 +183,6 @@ private:
     BulkThrottle m_throttle;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
-    QTimer m_resultsTimer;
     std::unique_ptr<BulkBrakes> m_brakes; // the run's own stops: canary, refusal streak, no answer
     bool m_started = false;
     bool m_refused = false;

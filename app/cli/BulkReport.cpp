@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "ExitCode.h"
 #include "bulk/BulkResults.h"
+#include "bulk/BulkStore.h"
 
 #include <QJsonArray>
 
@@ -62,11 +63,12 @@ QJsonObject BulkReport::runJson(const BulkRecord &record, const QList<BulkRowRes
     return o;
 }
 
-void BulkReport::printList(const QList<BulkRecord> &records, const QList<HistoryEntry> &history, bool json)
+void BulkReport::printList(const BulkStore &store, const QList<BulkRecord> &records, const QList<HistoryEntry> &history,
+                           bool json)
 {
     QJsonArray array;
     for (const BulkRecord &record : records) {
-        const QList<BulkRowResult> rows = record.results(history);
+        const QList<BulkRowResult> rows = store.rowsOf(record, history);
         if (json) {
             array.append(runJson(record, rows, false));
             continue;

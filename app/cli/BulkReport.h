@@ -9,6 +9,8 @@
 
 // How enrollee-cli shows bulk runs: `bulk list` and `bulk show` as text or JSON, the end-of-run
 // summary, and which exit status a run's rows add up to.
+class BulkStore;
+
 class BulkReport
 {
     Q_DECLARE_TR_FUNCTIONS(BulkReport)
@@ -19,7 +21,8 @@ public:
     static QJsonObject runJson(const BulkRecord &record, const QList<BulkRowResult> &rows, bool withRows);
     // "12 succeeded, 3 already so, 1 failed, 0 unknown, 2 not sent"
     static QString countsLine(const BulkCounts &counts);
-    static void printList(const QList<BulkRecord> &records, const QList<HistoryEntry> &history, bool json);
+    static void printList(const BulkStore &store, const QList<BulkRecord> &records, const QList<HistoryEntry> &history,
+                          bool json);
     static void printShow(const BulkRecord &record, const QList<BulkRowResult> &rows, bool json);
     // One line per row that did not end well (stderr), at most `limit`.
     static void printProblems(const QList<BulkRowResult> &rows, int limit);

@@ -35,7 +35,7 @@ void BulkRunsCommand::listRuns(const QStringList &arguments)
         return;
     const bool asJson = parser.isSet(json);
     withHistory([this, asJson](const QList<HistoryEntry> &history) {
-        BulkReport::printList(core()->bulkStore()->list(), history, asJson);
+        BulkReport::printList(*core()->bulkStore(), core()->bulkStore()->list(), history, asJson);
         succeed();
     });
 }
@@ -58,7 +58,7 @@ void BulkRunsCommand::showRun(const QStringList &arguments)
     const bool asJson = parser.isSet(json);
     const BulkRecord &r = record.value();
     withHistory([this, r, asJson](const QList<HistoryEntry> &history) {
-        BulkReport::printShow(r, r.results(history), asJson);
+        BulkReport::printShow(r, core()->bulkStore()->rowsOf(r, history), asJson);
         if (const QString altered = r.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered);
         succeed();
@@ -132,7 +132,8 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
         // What an earlier retry of this run (or of its retries) did is not sent again.
-        const QList<BulkRowResult> standing = BulkPlan::standing(parent, core()->bulkStore()->list(), history);
+        const QList<BulkRowResult> standing = BulkPlan::standing(*core()->bulkStore(), parent,
+                                                                 core()->bulkStore()->list(), history);
         BulkRecord retry = BulkPlan::retryOf(parent, standing, asked);
         if (retry.rows.isEmpty())
             return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));

@@ -3,6 +3,16 @@
 // that each send one signed request (`enrollee-cli deactivate ID`, as a curl loop would, but recorded
 // and signed the same way). Prints rows/s for both and the ratio per row. Goal: at least 5x.
 //   bench_bulk [--rows N] [--loop N] [--concurrency N]
+// With --latency MS, instead: how close a run comes to what the server allows when every answer takes MS
+// milliseconds (the sandbox's --latency, its FaultPlan::latencyMs): rows/s between the first and the last
+// request the sandbox received, beside the ideal concurrency / latency. Goal: at least 90% of it at
+// concurrency 8 and 40 ms (defaults there: 2,000 rows, concurrency 8, rate unlimited).
+//   bench_bulk --latency 40 [--rows N] [--concurrency N]
+// With --scale, instead: one long run (default 100,000 rows, concurrency 8, rate unlimited) and its
+// per-row cost (the time between the sandbox's requests) over its first and its last 5% of rows. Goal:
+// the end within 1.5x of the start. Takes minutes; not a CTest test.
+//   bench_bulk --scale [--rows N] [--concurrency N]
+#include "sandbox/FaultPlan.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QCommandLineParser>
@@ -42,6 +52,133 @@ int runCli(const QString &home, const QStringList &arguments, const QByteArray &
     (void)process.readAllStandardOutput();
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
+
+// Registers `rows` user IDs named prefix-00000... at the sandbox and writes them one per line.
+QString writeInput(SandboxServer &server, const QString &folder, const QString &prefix, int rows)
+{
+    QStringList ids;
+    ids.reserve(rows);
+    for (int i = 0; i < rows; ++i) {
+        ids.append(QStringLiteral("%1-%2").arg(prefix).arg(i, 6, 10, QLatin1Char('0')));
+        server.registry().add(ids.last());
+    }
+    const QString input = QDir(folder).filePath(QStringLiteral("%1.txt").arg(prefix));
+    QFile file(input);
+    if (!file.open(QIODevice::WriteOnly) || file.write((ids.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8()) < 0)
+        return {};
+    return input;
+}
+
+QStringList targetOf(const SandboxServer &server)
+{
+    return QStringList{QStringLiteral("--base-url"),    server.origin().toString(), QStringLiteral("--partner-id"),
+                       server.config().partnerId,       QStringLiteral("--email"),  QStringLiteral("bench@example.org"),
+                       QStringLiteral("--environment"), QStringLiteral("local"),    QStringLiteral("--yes")};
+}
+
+// A run at `concurrency` against a sandbox that holds every answer `latencyMs`: the console should keep
+// every slot busy, so the rate is concurrency / latency. Timed between the sandbox's first and last
+// request, so the process's start and its final writes (a fixed cost, not a rate) are left out.
+int latencyRun(int rows, int concurrency, int latencyMs)
+{
+    SandboxServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0).ok())
+        return 1;
+    FaultPlan slow;
+    slow.latencyMs = latencyMs;
+    server.setFaultPlan(slow);
+    QTemporaryDir home;
+    const QString input = writeInput(server, home.path(), QStringLiteral("latency-bench"), rows);
+    if (input.isEmpty())
+        return 1;
+    QElapsedTimer clock;
+    qint64 firstNs = -1;
+    qint64 lastNs = -1;
+    int received = 0;
+    QObject::connect(&server, &SandboxServer::requestHandled, &server,
+                     [&](const QString &, const QString &, int, const QString &) {
+        lastNs = clock.nsecsElapsed();
+        if (firstNs < 0)
+            firstNs = lastNs;
+        ++received;
+    });
+    clock.start();
+    const int exit = runCli(home.path(),
+                            QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                        input, QStringLiteral("--rate"), QStringLiteral("0"),
+                                        QStringLiteral("--concurrency"), QString::number(concurrency)}
+                                + targetOf(server),
+                            server.config().apiKey);
+    const double wallSeconds = double(clock.nsecsElapsed()) / 1e9;
+    // n requests: n - 1 gaps between the first and the last, and the last answer's latency after it.
+    const double seconds = double(lastNs - firstNs) / 1e9 + latencyMs / 1000.0;
+    const double rate = received / qMax(seconds, 1e-9);
+    const double ideal = concurrency * 1000.0 / qMax(1, latencyMs);
+    QTextStream(stdout) << QStringLiteral("bulk run at concurrency %1 against %2 ms answers: %3 rows (exit %4, %5 "
+                                          "requests) in %6 s (process %7 s) = %8 rows/s, %9% of the ideal %10 "
+                                          "rows/s (goal >= 90%)\n")
+                               .arg(concurrency)
+                               .arg(latencyMs)
+                               .arg(rows)
+                               .arg(exit)
+                               .arg(received)
+                               .arg(seconds, 0, 'f', 2)
+                               .arg(wallSeconds, 0, 'f', 2)
+                               .arg(rate, 0, 'f', 1)
+                               .arg(100 * rate / ideal, 0, 'f', 1)
+                               .arg(ideal, 0, 'f', 0);
+    return exit == 0 && received == rows ? 0 : 1;
+}
+// Per-row cost at the start and the end of one long run: what grows with the run (its files, its
+// history) shows as a slower end.
+int scaleRun(int rows, int concurrency)
+{
+    SandboxServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0).ok())
+        return 1;
+    QTemporaryDir home;
+    const QString input = writeInput(server, home.path(), QStringLiteral("scale-bench"), rows);
+    if (input.isEmpty())
+        return 1;
+    QElapsedTimer clock;
+    QList<qint64> at;
+    at.reserve(rows);
+    QObject::connect(&server, &SandboxServer::requestHandled, &server,
+                     [&](const QString &, const QString &, int, const QString &) { at.append(clock.nsecsElapsed()); });
+    clock.start();
+    const int exit = runCli(home.path(),
+                            QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                        input, QStringLiteral("--rate"), QStringLiteral("0"),
+                                        QStringLiteral("--concurrency"), QString::number(concurrency)}
+                                + targetOf(server),
+                            server.config().apiKey);
+    const double wallSeconds = double(clock.nsecsElapsed()) / 1e9;
+    QTextStream out(stdout);
+    const int window = qMax(2, int(at.size()) / 20);
+    if (at.size() < 2 * window) {
+        out << QStringLiteral("bulk run of %1 rows: only %2 requests (exit %3)\n").arg(rows).arg(at.size()).arg(exit);
+        return 1;
+    }
+    // Milliseconds per row over a window of requests: the span they took divided by their number.
+    const auto perRow = [&at](qsizetype from, qsizetype n) {
+        return double(at.at(from + n - 1) - at.at(from)) / 1e6 / (n - 1);
+    };
+    const double start = perRow(0, window);
+    const double end = perRow(at.size() - window, window);
+    out << QStringLiteral("bulk run of %1 rows at concurrency %2: exit %3, %4 requests in %5 s (%6 rows/s)\n")
+               .arg(rows)
+               .arg(concurrency)
+               .arg(exit)
+               .arg(at.size())
+               .arg(wallSeconds, 0, 'f', 1)
+               .arg(at.size() / wallSeconds, 0, 'f', 1);
+    out << QStringLiteral("per-row cost: first %1 rows %2 ms, last %1 rows %3 ms: end/start %4x (goal <= 1.5x)\n")
+               .arg(window)
+               .arg(start, 0, 'f', 3)
+               .arg(end, 0, 'f', 3)
+               .arg(end / start, 0, 'f', 2);
+    return exit == 0 && at.size() == rows ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -54,9 +191,25 @@ int main(int argc, char **argv)
                                         QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"), QStringLiteral("Bulk concurrency."),
                                                QStringLiteral("N"), QStringLiteral("32"));
-    parser.addOptions({rowsOption, loopOption, concurrencyOption});
+    const QCommandLineOption latencyOption(QStringLiteral("latency"),
+                                           QStringLiteral("Time a run against answers that take MS ms instead."),
+                                           QStringLiteral("MS"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+                                         QStringLiteral("Per-row cost at the start and end of one long run instead."));
+    parser.addOptions({rowsOption, loopOption, concurrencyOption, latencyOption, scaleOption});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(scaleOption)) {
+        qInstallMessageHandler(quietSandbox);
+        return scaleRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 100000,
+                        parser.isSet(concurrencyOption) ? qMax(1, parser.value(concurrencyOption).toInt()) : 8);
+    }
+    if (parser.isSet(latencyOption)) {
+        qInstallMessageHandler(quietSandbox);
+        return latencyRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 2000,
+                          parser.isSet(concurrencyOption) ? qMax(1, parser.value(concurrencyOption).toInt()) : 8,
+                          qMax(0, parser.value(latencyOption).toInt()));
+    }
     const int rows = qMax(1, parser.value(rowsOption).toInt());
     const int loops = qMax(1, parser.value(loopOption).toInt());
     qInstallMessageHandler(quietSandbox);
@@ -78,10 +231,7 @@ int main(int argc, char **argv)
     if (!file.open(QIODevice::WriteOnly) || file.write((ids.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8()) < 0)
         return 1;
     file.close();
-    const QStringList target{
-        QStringLiteral("--base-url"),    server.origin().toString(), QStringLiteral("--partner-id"),
-        server.config().partnerId,       QStringLiteral("--email"),  QStringLiteral("bench@example.org"),
-        QStringLiteral("--environment"), QStringLiteral("local"),    QStringLiteral("--yes")};
+    const QStringList target = targetOf(server);
     QTextStream out(stdout);
 
     const int before = server.requestCount();

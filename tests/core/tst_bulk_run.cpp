@@ -3,6 +3,7 @@
 // sandbox's --rate-limit answers 429 + Retry-After without acting.
 #include "bulk/BulkInput.h"
 #include "bulk/BulkRun.h"
+#include "bulk/BulkSendLog.h"
 #include "bulk/BulkStore.h"
 #include "support/SandboxTestSupport.h"
 
@@ -21,6 +22,9 @@ private slots:
     void pauseResumeCancel();
     void resetRowsAreUnknownNeverResent();
     void rateLimitAnswers429WithoutActing();
+    void resultsGrowByAppendingAsRowsEnd();
+    void sendLogTellsHeldFromSent();
+    void pauseKeepsHeldRowsForTheResume();
 
 private:
     static BulkRecord record(CoreContext &core, const SandboxServer &server, const QStringList &ids);
@@ -185,6 +189,142 @@ void TestBulkRun::rateLimitAnswers429WithoutActing()
     QCOMPARE(second.retryAfterSeconds, 1);
     QVERIFY(second.isRetryable());
     QVERIFY(!server->registry().state(QStringLiteral("rl-1")).active); // the first acted, the 429 did not undo it
+}
+
+// While a run goes, the results file grows by the rows that ended (whole lines, synced) instead of
+// being written again whole; when the run ends it is one line per input row, in input order.
+void TestBulkRun::resultsGrowByAppendingAsRowsEnd()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    FaultPlan slow;
+    slow.latencyMs = 100;
+    server->setFaultPlan(slow);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 20; ++i) {
+        ids.append(QStringLiteral("app-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    BulkRecord r = record(*core, *server, ids);
+    r.resultsPath = dir.filePath(QStringLiteral("results.csv"));
+    BulkRun *run = core->createBulkRun(r, this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy finished(run, &BulkRun::finished);
+    run->start();
+    const auto lines = [run] {
+        QFile file(run->resultsPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll().split('\n') : QList<QByteArray>();
+    };
+    // The whole file as the run started (header and 20 rows not sent yet), then the rows that ended.
+    QVERIFY(QTest::qWaitFor([&] { return lines().size() > 1 + 20 + 1 + 2; }, 10000));
+    QVERIFY(finished.isEmpty());
+    const QList<QByteArray> during = lines();
+    QVERIFY(during.last().isEmpty()); // every line whole
+    QVERIFY2(during.at(during.size() - 2).contains(",succeeded,"), during.at(during.size() - 2).constData());
+    QVERIFY(finished.wait(20000));
+    const QList<QByteArray> after = lines();
+    QCOMPARE(after.size(), 1 + 20 + 1);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY2(after.at(1 + i).startsWith(QByteArray::number(i + 1) + ',' + ids.at(i).toUtf8() + ",succeeded,"),
+                 after.at(1 + i).constData());
+}
+
+// The send log read back: "released" marks a row that may have left, "held" alone one that did not; a
+// torn last line counts for nothing. A run's rows read with it: a row held and never sent is not sent,
+// not unknown.
+void TestBulkRun::sendLogTellsHeldFromSent()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.sent"));
+    {
+        BulkSendLog log(path);
+        QVERIFY(log.held({2, 3, 4}).ok());
+        QVERIFY(log.released({2}).ok());
+    }
+    QFile torn(path);
+    QVERIFY(torn.open(QIODevice::Append));
+    torn.write("r 3"); // the write a crash cut short: its sync never returned, so row 3 never left
+    torn.close();
+    const BulkSendLog::Lines lines = BulkSendLog::read(path);
+    QVERIFY(!lines.neverSent(2));
+    QVERIFY(lines.neverSent(3));
+    QVERIFY(lines.neverSent(4));
+    QVERIFY(!lines.neverSent(5)); // not in the log (a run made before it): may have been sent
+
+    BulkRecord r;
+    r.id = QStringLiteral("20261206-101010-abcd");
+    r.rows = BulkInput::parse("a-1\na-2\na-3\na-4\na-5\n", {}, {}).value().rows();
+    QList<HistoryEntry> history;
+    for (const int line : {2, 3, 5}) {
+        HistoryEntry e;
+        e.id = line;
+        e.runId = r.id;
+        e.runLine = line;
+        e.outcome = HistoryEntry::Outcome::Unknown; // begun by a process that is gone, no answer
+        history.append(e);
+    }
+    const QList<BulkRowResult> rows = r.results(history, lines);
+    QCOMPARE(rows.at(1).status, BulkRowStatus::Unknown); // line 2: released, may have reached the server
+    QCOMPARE(rows.at(2).status, BulkRowStatus::NotSent); // line 3: held, never released
+    QVERIFY(!rows.at(2).begun());
+    QCOMPARE(rows.at(4).status, BulkRowStatus::Unknown);               // line 5: no word in the log
+    QCOMPARE(r.results(history).at(2).status, BulkRowStatus::Unknown); // without the log, the safe way
+}
+
+// Rows recorded ahead and held when the run pauses stay held: nothing leaves while paused, and the
+// resume sends them under the begin records they have, so every user has one history entry and one
+// request.
+void TestBulkRun::pauseKeepsHeldRowsForTheResume()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    FaultPlan slow;
+    slow.latencyMs = 80;
+    server->setFaultPlan(slow);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 24; ++i) {
+        ids.append(QStringLiteral("held-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    QHash<QString, int> received;
+    connect(server.get(), &SandboxServer::requestHandled, this,
+            [&received](const QString &userId) { ++received[userId]; });
+    BulkRun *run = core->createBulkRun(record(*core, *server, ids), this);
+    run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run->setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy paused(run, &BulkRun::paused);
+    QSignalSpy finished(run, &BulkRun::finished);
+    connect(
+        run, &BulkRun::rowFinished, run, [run] { run->pause(); }, Qt::SingleShotConnection);
+    run->start();
+    QVERIFY(paused.wait(10000));
+    QCOMPARE(run->inFlight(), 0);
+    const int atPause = server->requestCount();
+    QVERIFY(run->remaining() > 0);
+    QTest::qWait(300);
+    QCOMPARE(server->requestCount(), atPause);
+    run->resume();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(run->counts().succeeded, ids.size());
+    for (const QString &id : ids)
+        QCOMPARE(received.value(id), 1);
+    QList<HistoryEntry> entries;
+    bool read = false;
+    core->history()->read(1, this, [&](const Result<HistoryRead> &r) {
+        entries = r.value().entries;
+        read = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return read; }, 10000));
+    QHash<QString, int> perUser;
+    for (const HistoryEntry &e : std::as_const(entries))
+        ++perUser[e.userId];
+    for (const QString &id : ids)
+        QCOMPARE(perUser.value(id), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBulkRun)

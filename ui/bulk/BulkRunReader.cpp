@@ -1,6 +1,7 @@
 #include "BulkRunReader.h"
 
 #include "bulk/BulkRunFiles.h"
+#include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
 
 BulkRunReader::BulkRunReader(BulkRunFiles *files, HistoryService *history, QObject *parent)
@@ -21,8 +22,8 @@ void BulkRunReader::rowsOf(const BulkRecord &record, const Done &done)
 {
     m_history->read(1, this, [this, record, done](const Result<HistoryRead> &read) {
         const QList<HistoryEntry> entries = read.ok() ? read.value().entries : QList<HistoryEntry>();
-        m_files->run<QList<BulkRowResult>>([record, entries](const BulkStore &) { return record.results(entries); },
-                                           this,
-                                           [record, done](const QList<BulkRowResult> &rows) { done(record, rows); });
+        m_files->run<QList<BulkRowResult>>(
+            [record, entries](const BulkStore &store) { return store.rowsOf(record, entries); }, this,
+            [record, done](const QList<BulkRowResult> &rows) { done(record, rows); });
     });
 }

@@ -14,6 +14,9 @@
 #include <QTimer>
 
 namespace {
+// The code of a withdrawn request's completion: no Smile ID code looks like it.
+const QLatin1String kWithdrawnCode("withdrawn");
+
 QString responseText(const ApiResult &result)
 {
     if (result.body.isEmpty())
@@ -111,6 +114,20 @@ Result<quint64> ActionRunner::submit(const ActionRequest &request)
     e.runDigest = request.runDigest;
     e.approvalId = request.approvalId;
     const quint64 ticket = job.ticket;
+    if (request.begun.id > 0) {
+        // Recorded already (and never sent): it goes under that begin record.
+        job.entry = request.begun;
+        job.recorded = true;
+        m_jobs.insert(ticket, job);
+        if (!request.held)
+            QTimer::singleShot(0, this, [this, ticket] {
+                if (m_jobs.contains(ticket)) {
+                    m_queue.enqueue(ticket);
+                    startNext();
+                }
+            });
+        return ticket;
+    }
     m_jobs.insert(ticket, job);
     if (m_unrecorded.isEmpty() && !m_intentsInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordIntents);
@@ -176,7 +193,13 @@ void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<
             continue;
         }
         it->entry = stored.value().at(i);
-        m_queue.enqueue(ticket);
+        it->recorded = true;
+        if (it->withdrawn) {
+            finishWithdrawn(ticket);
+            continue;
+        }
+        if (!it->request.held)
+            m_queue.enqueue(ticket);
         emit actionStarted(ticket, it->entry);
     }
     startNext();
@@ -257,8 +280,9 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &answer)
     Job finished = job;
     m_jobs.erase(it);
     m_active.removeOne(ticket);
-    finish(finished, result);
+    const ActionOutcome ended = finish(finished, result);
     startNext();
+    emit requestEnded(ended);
 }
 
 bool ActionRunner::resend(quint64 ticket)
@@ -269,6 +293,74 @@ bool ActionRunner::resend(quint64 ticket)
     it->parked = false;
     attempt(ticket);
     return true;
+}
+
+bool ActionRunner::release(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !it->request.held || it->withdrawn)
+        return false;
+    it->request.held = false;
+    if (it->recorded) {
+        m_queue.enqueue(ticket);
+        startNext();
+    }
+    return true;
+}
+
+bool ActionRunner::withdraw(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !it->request.held || it->withdrawn)
+        return false;
+    it->withdrawn = true;
+    if (it->recorded)
+        finishWithdrawn(ticket);
+    return true;
+}
+
+bool ActionRunner::drop(quint64 ticket)
+{
+    auto it = m_jobs.find(ticket);
+    if (it == m_jobs.end() || !it->request.held || it->withdrawn)
+        return false;
+    if (it->recorded) {
+        m_jobs.erase(it);
+        return true;
+    }
+    // Its intent is being recorded: once it is, it ends as withdrawn rather than stay open.
+    it->withdrawn = true;
+    return true;
+}
+
+bool ActionRunner::withdrawn(const HistoryEntry &entry)
+{
+    return entry.outcome == HistoryEntry::Outcome::Failure && entry.code == kWithdrawnCode && entry.httpStatus == 0
+        && entry.attempts.isEmpty();
+}
+
+HistoryEntry ActionRunner::withdrawal(const HistoryEntry &begin, const QDateTime &at)
+{
+    HistoryEntry e = begin;
+    e.outcome = HistoryEntry::Outcome::Failure;
+    e.completedAt = at;
+    e.httpStatus = 0;
+    e.code = kWithdrawnCode;
+    e.message = tr("withdrawn before it was sent");
+    e.response.clear();
+    e.elapsedMs = 0;
+    e.attempts = QJsonArray();
+    return e;
+}
+
+void ActionRunner::finishWithdrawn(quint64 ticket)
+{
+    ApiResult unsent;
+    unsent.outcome = ApiResult::Outcome::NotSent;
+    unsent.code = kWithdrawnCode;
+    unsent.message = tr("withdrawn before it was sent");
+    const Job job = m_jobs.take(ticket);
+    finish(job, unsent);
 }
 
 bool ActionRunner::cancel(quint64 ticket)
@@ -299,6 +391,8 @@ void ActionRunner::describe(ActionOutcome &outcome)
     outcome.advice.clear();
     if (!outcome.sent()) {
         outcome.headline = tr("%1 of \"%2\" was not sent: %3").arg(action, e.userId, outcome.recording.message());
+    } else if (withdrawn(e)) {
+        outcome.headline = tr("%1 of \"%2\" was not sent: it was withdrawn before its turn.").arg(action, e.userId);
     } else if (result.ok()) {
         // Plain words in the headline; the HTTP status and code are in the details and the trail.
         outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
@@ -319,7 +413,7 @@ void ActionRunner::describe(ActionOutcome &outcome)
     }
 }
 
-void ActionRunner::finish(Job job, const ApiResult &result)
+ActionOutcome ActionRunner::finish(Job job, const ApiResult &result)
 {
     HistoryEntry &e = job.entry;
     // A request that may have reached the server but got no usable answer may have been carried out:
@@ -350,6 +444,7 @@ void ActionRunner::finish(Job job, const ApiResult &result)
     if (m_answered.isEmpty() && !m_answersInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordAnswers);
     m_answered.append(job);
+    return outcome;
 }
 
 void ActionRunner::recordAnswers()

@@ -44,6 +44,12 @@ struct ActionRequest {
     QString runId;
     int runLine = 0;
     QString runDigest;
+    // Recorded ahead of its turn (a bulk run keeps the next rows' intents on disk so that a free slot
+    // never waits for a commit): after its intent is recorded it waits for release(), or withdraw().
+    bool held = false;
+    // The intent a process recorded and held, then ended without sending (id > 0): the request goes
+    // under that begin record, which is not recorded again.
+    HistoryEntry begun;
 };
 
 struct RetryPolicy {
@@ -116,6 +122,22 @@ public:
     // again with resend(). False for a ticket that is not waiting so.
     bool resend(quint64 ticket);
 
+    // A held request (ActionRequest::held) goes once its intent is recorded. False for a ticket that is
+    // not held.
+    bool release(quint64 ticket);
+    // A held request that will not go after all: its intent is closed with a completion that says it was
+    // never sent (withdrawn()), and actionFinished() follows as for any other end. False for a ticket that
+    // is not held.
+    bool withdraw(quint64 ticket);
+    // A held request another holder has taken over (its begin record is theirs now): forgotten here,
+    // nothing recorded and no actionFinished(). False for a ticket that is not held.
+    bool drop(quint64 ticket);
+    // Whether `entry` was withdrawn before anything was sent: a run may send that row again.
+    static bool withdrawn(const HistoryEntry &entry);
+    // The completion that closes `begin` as withdrawn at `at`: for a row a process held ahead and died
+    // before sending, closed by the process that resumes its run.
+    static HistoryEntry withdrawal(const HistoryEntry &begin, const QDateTime &at);
+
     int activeCount() const { return int(m_active.size()); }
     int queuedCount() const { return int(m_queue.size()); }
 
@@ -124,6 +146,9 @@ signals:
     void actionStarted(quint64 ticket, const HistoryEntry &entry);
     // An attempt failed and another follows after `retryInMs`.
     void attemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
+    // The action's last attempt is over and its slot is free: `outcome` as it is being recorded.
+    // actionFinished() follows once it is (a bulk run sends its next row meanwhile).
+    void requestEnded(const ActionOutcome &outcome);
     void actionFinished(const ActionOutcome &outcome);
 
 private:
@@ -136,8 +161,10 @@ private:
         ActionOutcome outcome;
         QPointer<ClientCall> call; // the attempt in flight, if any
         bool cancelled = false;
-        int tooMany = 0;     // attempts a bulk run's hold answered (429): they spend no attempt
-        bool parked = false; // a run's row answered 429, waiting for resend()
+        int tooMany = 0;        // attempts a bulk run's hold answered (429): they spend no attempt
+        bool parked = false;    // a run's row answered 429, waiting for resend()
+        bool recorded = false;  // the intent is in the trail
+        bool withdrawn = false; // withdraw() was asked: it ends unsent once recorded
     };
     void recordIntents();
     void claimAndRecord(quint64 ticket);
@@ -145,7 +172,8 @@ private:
     void startNext();
     void attempt(quint64 ticket);
     void onResult(quint64 ticket, const ApiResult &answer);
-    void finish(Job job, const ApiResult &result);
+    ActionOutcome finish(Job job, const ApiResult &result);
+    void finishWithdrawn(quint64 ticket);
     void recordAnswers();
     int backoffMs(int attempt, const ApiResult &result) const;
 

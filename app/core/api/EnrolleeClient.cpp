@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QSslError>
 #include <QTimeZone>
@@ -260,6 +261,23 @@ EnrolleeClient::EnrolleeClient(QNetworkAccessManager *network, QObject *parent) 
     qRegisterMetaType<ApiResult>();
 }
 
+QNetworkAccessManager *EnrolleeClient::managerForNext()
+{
+    // Qt's connection count per host and manager for HTTP/1.1 (not configurable before Qt 6.5).
+    constexpr int kConnectionsPerManager = 6;
+    if (m_calls.value(m_network) < kConnectionsPerManager)
+        return m_network;
+    for (QNetworkAccessManager *extra : std::as_const(m_overflow)) {
+        if (m_calls.value(extra) < kConnectionsPerManager)
+            return extra;
+    }
+    auto *extra = new QNetworkAccessManager(this);
+    extra->setProxy(m_network->proxy());
+    extra->setStrictTransportSecurityEnabled(m_network->isStrictTransportSecurityEnabled());
+    m_overflow.append(extra);
+    return extra;
+}
+
 ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
 {
     const bool secure = url.scheme() == QLatin1String("https");
@@ -289,7 +307,10 @@ ClientCall *EnrolleeClient::post(const QUrl &url, const QByteArray &json)
     request.setHeader(QNetworkRequest::ContentLengthHeader, json.size());
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     auto *body = new OneShotBody(json, nullptr);
-    QNetworkReply *reply = m_network->post(request, body);
+    QNetworkAccessManager *network = managerForNext();
+    QNetworkReply *reply = network->post(request, body);
     body->setParent(reply); // lives exactly as long as the transfer
+    ++m_calls[network];
+    connect(reply, &QObject::destroyed, this, [this, network] { --m_calls[network]; });
     return new ClientCall(reply, url, m_timeoutMs, deadlineMs(), ResponseParser::kMaxKeptBody, m_clock, this);
 }

@@ -52,10 +52,10 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
     return next;
 }
 
-QList<BulkRowResult> BulkPlan::standing(const BulkRecord &parent, const QList<BulkRecord> &runs,
+QList<BulkRowResult> BulkPlan::standing(const BulkStore &store, const BulkRecord &parent, const QList<BulkRecord> &runs,
                                         const QList<HistoryEntry> &history)
 {
-    QList<BulkRowResult> rows = parent.results(history);
+    QList<BulkRowResult> rows = store.rowsOf(parent, history);
     QHash<int, int> byLine;
     for (int i = 0; i < rows.size(); ++i) {
         if (rows.at(i).row.valid())
@@ -79,7 +79,7 @@ QList<BulkRowResult> BulkPlan::standing(const BulkRecord &parent, const QList<Bu
     });
     for (const BulkRecord &retry : std::as_const(retries)) {
         const bool ended = retry.state == BulkRecord::State::Finished || retry.state == BulkRecord::State::Cancelled;
-        for (const BulkRowResult &r : retry.results(history)) {
+        for (const BulkRowResult &r : store.rowsOf(retry, history)) {
             const auto at = byLine.constFind(r.row.line);
             if (!r.row.valid() || at == byLine.constEnd())
                 continue;

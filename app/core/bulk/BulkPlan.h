@@ -45,8 +45,8 @@ public:
     // descended from it) began stands as that retry's row does; a row a retry that has not ended holds
     // without having begun it is left out (not sent: that run sends it when resumed); a row whose user
     // the history shows this action done for after the row was begun stands as done.
-    static QList<BulkRowResult> standing(const BulkRecord &parent, const QList<BulkRecord> &runs,
-                                         const QList<HistoryEntry> &history);
+    static QList<BulkRowResult> standing(const BulkStore &store, const BulkRecord &parent,
+                                         const QList<BulkRecord> &runs, const QList<HistoryEntry> &history);
 
     // Gives a run its id, creation time and results file (`resultsPath`, or the store's default).
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,

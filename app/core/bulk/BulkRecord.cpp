@@ -1,5 +1,7 @@
 #include "BulkRecord.h"
 
+#include "action/ActionRunner.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
@@ -257,11 +259,13 @@ BulkRowStatus BulkRecord::classify(ActionKind action, const HistoryEntry &entry)
     return BulkRowStatus::Unknown;
 }
 
-QList<BulkRowResult> BulkRecord::results(const QList<HistoryEntry> &history) const
+QList<BulkRowResult> BulkRecord::results(const QList<HistoryEntry> &history, const BulkSendLog::Lines &sendLog) const
 {
+    // A row's first begin record decides, except one withdrawn before anything was sent: the row was
+    // free to go again, and a later begin record (if any) is the one that went.
     QHash<int, const HistoryEntry *> byLine;
     for (const HistoryEntry &e : history) {
-        if (e.runId == id && !byLine.contains(e.runLine))
+        if (e.runId == id && !byLine.contains(e.runLine) && !ActionRunner::withdrawn(e))
             byLine.insert(e.runLine, &e);
     }
     QList<BulkRowResult> out;
@@ -269,7 +273,10 @@ QList<BulkRowResult> BulkRecord::results(const QList<HistoryEntry> &history) con
     for (const BulkRow &row : rows) {
         BulkRowResult r;
         r.row = row;
-        if (const HistoryEntry *e = row.valid() ? byLine.value(row.line) : nullptr) {
+        const HistoryEntry *e = row.valid() ? byLine.value(row.line) : nullptr;
+        const bool open = e
+            && (e->outcome == HistoryEntry::Outcome::Pending || e->outcome == HistoryEntry::Outcome::Unknown);
+        if (e && !(open && sendLog.neverSent(row.line))) {
             r.entry = *e;
             r.status = classify(action, *e);
         }

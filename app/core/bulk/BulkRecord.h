@@ -2,6 +2,7 @@
 
 #include "action/Action.h"
 #include "bulk/BulkInput.h"
+#include "bulk/BulkSendLog.h"
 #include "history/HistoryEntry.h"
 #include "settings/Profile.h"
 
@@ -11,8 +12,8 @@
 #include <QString>
 
 // Where one input row of a bulk run stands. The history decides: a row with no begin record was never
-// sent; one begun without an answer is unknown (it may have been carried out) and is never sent again
-// unless a retry asks for it.
+// sent (nor one whose only begin records were withdrawn before they left); one begun without an answer
+// is unknown (it may have been carried out) and is never sent again unless a retry asks for it.
 enum class BulkRowStatus {
     NotSent,   // invalid, duplicate, or not reached yet (paused, cancelled, interrupted)
     InFlight,  // begun by this process, answer not in yet
@@ -102,6 +103,7 @@ struct BulkRecord {
     // Codes that mean the action's goal is already met (2207 for a deactivate; 2208 or 2210 for a delete).
     static bool isAlready(ActionKind action, const QString &code);
     static BulkRowStatus classify(ActionKind action, const HistoryEntry &entry);
-    // Each row's standing from the history entries of this run (others are ignored).
-    QList<BulkRowResult> results(const QList<HistoryEntry> &history) const;
+    // Each row's standing from the history entries of this run (others are ignored). With the run's send
+    // log, a row held ahead and never sent (begin record, no answer, never released) is not sent.
+    QList<BulkRowResult> results(const QList<HistoryEntry> &history, const BulkSendLog::Lines &sendLog = {}) const;
 };

@@ -9,6 +9,8 @@
 #include <QMutexLocker>
 #include <QSaveFile>
 
+#include <unistd.h>
+
 namespace {
 QString csvField(const QString &text)
 {
@@ -67,10 +69,15 @@ QJsonObject BulkResults::rowJson(const BulkRowResult &r)
     };
 }
 
-QByteArray BulkResults::csv(const QList<BulkRowResult> &rows)
+QByteArray BulkResults::csvHeader()
 {
-    QString out = QStringLiteral("line,user_id,outcome,http_status,code,message,time,attempts,record,record_hash,"
-                                 "completion_record,completion_hash\r\n");
+    return QByteArrayLiteral("line,user_id,outcome,http_status,code,message,time,attempts,record,record_hash,"
+                             "completion_record,completion_hash\r\n");
+}
+
+QByteArray BulkResults::csvLines(const QList<BulkRowResult> &rows)
+{
+    QString out;
     for (const BulkRowResult &r : rows) {
         const QStringList fields{QString::number(r.row.line),
                                  csvField(r.row.userId),
@@ -87,6 +94,11 @@ QByteArray BulkResults::csv(const QList<BulkRowResult> &rows)
         out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     return out.toUtf8();
+}
+
+QByteArray BulkResults::csv(const QList<BulkRowResult> &rows)
+{
+    return csvHeader() + csvLines(rows);
 }
 
 QByteArray BulkResults::json(const QString &runId, ActionKind action, const QList<BulkRowResult> &rows)
@@ -109,6 +121,32 @@ void BulkResults::write(const QString &runId, ActionKind action, const QList<Bul
         const QMutexLocker lock(&m_mutex);
         m_last = s;
     });
+}
+
+void BulkResults::append(const QList<BulkRowResult> &rows)
+{
+    if (isJson() || rows.isEmpty())
+        return;
+    m_pool.start([this, rows] {
+        const Status s = appendNow(csvLines(rows));
+        const QMutexLocker lock(&m_mutex);
+        m_last = s;
+    });
+}
+
+Status BulkResults::appendNow(const QByteArray &lines)
+{
+    QFile file(m_path);
+    const bool fresh = !file.exists() || file.size() == 0;
+    // One write for the group, then a sync: every line is whole on disk before the next group.
+    const QByteArray bytes = fresh ? csvHeader() + lines : lines;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)
+        || (fresh && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        || file.write(bytes) != bytes.size() || !file.flush() || ::fdatasync(file.handle()) != 0)
+        return PrivateFiles::writeFailure(
+            QFileInfo(m_path).absolutePath(),
+            QCoreApplication::translate("BulkResults", "the results file %1").arg(m_path));
+    return Status::success();
 }
 
 Status BulkResults::flush()

@@ -12,9 +12,11 @@
 
 // A bulk run's results file: one row per input row (line, user ID, outcome, HTTP status, code, message,
 // time, attempts, and the history record numbers and hashes that prove it), CSV, or JSON when the
-// name ends in ".json". It is rewritten as the run goes, each time whole into a temporary file renamed
-// over the old one, so a crash leaves a valid file. Writes run on a worker thread of their own, one at
-// a time in order; write() only takes a snapshot.
+// name ends in ".json". write() replaces it whole, in input order, through a temporary file renamed
+// over the old one (when a run starts, pauses or ends); as the run goes, append() adds the rows that
+// ended to a CSV file, each line whole and synced, so a crash leaves a valid file whose last line for a
+// row is its standing. Writes run on a worker thread of their own, one at a time in order; write() and
+// append() only take a snapshot.
 class BulkResults
 {
 public:
@@ -24,10 +26,14 @@ public:
     QString path() const { return m_path; }
     bool isJson() const;
     void write(const QString &runId, ActionKind action, const QList<BulkRowResult> &rows);
+    // CSV only (a JSON file cannot grow and stay valid: it waits for the next write()).
+    void append(const QList<BulkRowResult> &rows);
     // Waits for queued writes; the last write's status.
     Status flush();
 
     static QByteArray csv(const QList<BulkRowResult> &rows);
+    static QByteArray csvHeader();
+    static QByteArray csvLines(const QList<BulkRowResult> &rows);
     static QByteArray json(const QString &runId, ActionKind action, const QList<BulkRowResult> &rows);
     static QJsonObject rowJson(const BulkRowResult &row);
     // The outcome word files and `bulk show` use: an in-flight row counts as unknown.
@@ -35,6 +41,7 @@ public:
 
 private:
     Status writeNow(const QByteArray &bytes);
+    Status appendNow(const QByteArray &lines);
 
     QString m_path;
     QThreadPool m_pool;

@@ -9,31 +9,38 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
-constexpr int kResultsEveryMs = 500;
 } // namespace
 
 BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
-    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_history(history), m_store(store),
-      m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
+    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_runnerAlive(runner), m_history(history),
+      m_store(store), m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
 {
     m_pumpTimer.setSingleShot(true);
-    m_resultsTimer.setSingleShot(true);
-    m_resultsTimer.setInterval(kResultsEveryMs);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
-    connect(&m_resultsTimer, &QTimer::timeout, this, &BulkRun::writeResults);
     connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
     connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
+    connect(m_runner, &ActionRunner::requestEnded, this, &BulkRun::onRequestEnded);
     setResultsPath(m_record.resultsPath);
     m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
+    m_logThread.setMaxThreadCount(1);
 }
 
 BulkRun::~BulkRun()
 {
-    // Rows waiting out a 429 would otherwise hold the runner's slots for good.
-    for (const quint64 ticket : std::as_const(m_resend))
-        m_runner->cancel(ticket);
+    // Rows waiting out a 429 would otherwise hold the runner's slots for good. Rows held ahead stay
+    // recorded and unsent: the next run of this run adopts them (the send log says they never left).
+    if (m_runnerAlive) {
+        for (const quint64 ticket : std::as_const(m_resend))
+            m_runner->cancel(ticket);
+        for (const quint64 ticket : std::as_const(m_held) + m_releasing)
+            m_runner->drop(ticket);
+    }
     // What was asked for is written; the answers posted back die with this object.
+    m_logThread.waitForDone();
     m_files.waitForDone();
 }
 
@@ -52,7 +59,7 @@ void BulkRun::setResultsPath(const QString &path)
     if (path.isEmpty())
         return;
     m_record.resultsPath = path;
-    m_results = std::make_unique<BulkResults>(path);
+    m_results.setPath(path);
 }
 
 void BulkRun::setRefusalStreakLimit(int n)
@@ -67,7 +74,7 @@ QUrl BulkRun::origin() const
 
 QString BulkRun::resultsPath() const
 {
-    return m_results ? m_results->path() : QString();
+    return m_results.path();
 }
 
 void BulkRun::start()
@@ -80,6 +87,7 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
+    m_sendLog = std::make_unique<BulkSendLog>(m_store->sendLogPath(m_record.id));
     // What was begun before (by this run in a process that died, say) is in the history, not here.
     lockThenRead([this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
 }
@@ -125,24 +133,27 @@ void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
         QList<BulkRowResult> rows;
         QString digest;
         Status problem;
+        BulkSendLog::Lines log;
     };
     // Matching rows to a long history, the digest and the run file's fsync are worker work; nothing is
     // sent before the run file (state running, this pid) is on disk.
     const BulkRecord record = m_record;
     const BulkStore *store = m_store;
+    const QString logPath = m_sendLog->path();
     offThread(
-        [record, entries, store] {
-        Prepared p{record.results(entries), record.digest(), Status::success()};
+        [record, entries, store, logPath] {
+        Prepared p{record.results(entries), record.digest(), Status::success(), BulkSendLog::read(logPath)};
         if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
             p.problem = Status::failure(altered, Status::Kind::Storage);
         else
             p.problem = store->save(record);
         return p;
         },
-        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem); });
+        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem, p.log); });
 }
 
-void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem)
+void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem,
+                         const BulkSendLog::Lines &log)
 {
     if (!problem.ok()) {
         m_stopped = true;
@@ -150,8 +161,34 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
         emit failed(problem);
         return;
     }
-    m_rows = rows;
     m_digest = digest;
+    onReady(adoptNeverSent(rows, log));
+}
+
+QList<BulkRowResult> BulkRun::adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log)
+{
+    QSet<int> mine; // rows this object holds (a resume after a pause): not orphans
+    for (const quint64 ticket : std::as_const(m_held))
+        mine.insert(m_tickets.value(ticket));
+    for (int i = 0; i < rows.size(); ++i) {
+        const HistoryEntry &e = rows.at(i).entry;
+        const bool open = e.outcome == HistoryEntry::Outcome::Pending || e.outcome == HistoryEntry::Outcome::Unknown;
+        // Under the run's lock nobody else sends it; whoever held these rows and let go of the lock checks
+        // the send log for "released" before it sends anything again.
+        if (rows.at(i).begun() && open && !mine.contains(i) && log.neverSent(rows.at(i).row.line)) {
+            m_adopted.insert(i, e);
+            rows[i].entry = HistoryEntry();
+            rows[i].status = BulkRowStatus::NotSent;
+        }
+    }
+    return rows;
+}
+
+void BulkRun::onReady(const QList<BulkRowResult> &rows)
+{
+    if (m_stopped)
+        return;
+    m_rows = rows;
     m_counts = BulkCounts::of(m_rows);
     int begun = 0;
     for (int i = 0; i < m_rows.size(); ++i) {
@@ -202,25 +239,129 @@ void BulkRun::pump()
             return;
         }
     }
-    if (m_pausing || m_cancelling || m_resuming || m_queue.isEmpty())
+    if (m_pausing || m_cancelling || m_resuming)
         return;
-    const int concurrency = qMax(1, m_record.concurrency);
-    const int free = concurrency - inFlight();
-    // Refill in windows of at least half the concurrency: one commit for many rows.
-    if (free <= 0 || (inFlight() > 0 && free < qMax(1, concurrency / 2)))
+    releaseHeld();
+    prepareAhead();
+    releaseHeld(); // slots still free (at the start, say) take the rows just prepared once recorded
+}
+
+int BulkRun::aheadLimit() const
+{
+    // Enough that the intents of the next rows are on disk while a commit of answers is under way (a
+    // commit takes milliseconds, an answer tens); at a rate, what a quarter of a second sends. Not more:
+    // every row recorded ahead is one a killed process leaves unknown.
+    const int most = 4 * qMax(1, m_record.concurrency);
+    return m_record.rate > 0 ? qBound(1, int(std::ceil(m_record.rate / 4)), most) : most;
+}
+
+void BulkRun::prepareAhead()
+{
+    if (!m_preparing.isEmpty())
+        return; // one group at a time
+    const int held = int(m_held.size());
+    const int room = aheadLimit() - held;
+    // In groups of at least half the slots: one commit for many rows.
+    if (m_queue.isEmpty() || room <= 0 || (held > 0 && room < qMax(1, m_record.concurrency / 2)))
+        return;
+    // Never beyond the canary: a held row is one that will go.
+    const int n = qMin(qMin(room, int(m_queue.size())), m_brakes->allow(held + room) - held);
+    if (n <= 0)
+        return;
+    QList<int> lines;
+    for (int i = 0; i < n; ++i) {
+        m_preparing.append(m_queue.takeFirst());
+        lines.append(m_rows.at(m_preparing.last()).row.line);
+    }
+    // Not waited for on disk: a "held" line lost reads as "may have been sent", the safe way round.
+    onLogThread([lines](BulkSendLog &log) { return log.held(lines); }, [this](const Status &) { onHeldLogged(); });
+}
+
+void BulkRun::onHeldLogged()
+{
+    const QList<int> rows = std::exchange(m_preparing, {});
+    if (m_stopped || m_pausing || m_cancelling || m_resuming) {
+        for (const int index : rows)
+            m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
+        return;
+    }
+    for (const int index : rows)
+        submitRow(index);
+    releaseHeld();
+}
+
+void BulkRun::releaseHeld()
+{
+    if (!m_releasing.isEmpty() || m_held.isEmpty())
+        return; // a group is being synced: rows freed meanwhile form the next one
+    const int sending = int(m_tickets.size() - m_held.size() - m_ended.size());
+    const int free = qMax(1, m_record.concurrency) - sending;
+    if (free <= 0)
         return;
     int waitMs = 0;
     int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
-    n = m_brakes->allow(qMin(n, int(m_queue.size())));
+    n = m_brakes->allow(qMin(n, int(m_held.size())));
     if (n <= 0) {
         if (waitMs > 0)
             m_pumpTimer.start(waitMs);
         return;
     }
     m_throttle.sent(m_clock.elapsed(), n);
-    for (int i = 0; i < n; ++i)
-        submitRow(m_queue.takeFirst());
     m_brakes->sent(n);
+    QList<quint64> group;
+    QList<int> lines;
+    for (int i = 0; i < n; ++i) {
+        group.append(m_held.takeFirst());
+        lines.append(m_rows.at(m_tickets.value(group.last())).row.line);
+    }
+    m_releasing = group;
+    // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
+    // may have reached the server from one held ahead and never sent.
+    onLogThread([lines](BulkSendLog &log) { return log.released(lines); },
+                [this, group](const Status &logged) { onReleaseLogged(group, logged); });
+}
+
+void BulkRun::onReleaseLogged(const QList<quint64> &group, const Status &logged)
+{
+    m_releasing.clear();
+    for (const quint64 ticket : group) {
+        if (!m_tickets.contains(ticket))
+            continue;
+        // Not on disk: the row never leaves, and is closed as withdrawn. Otherwise it goes even when a
+        // pause came meanwhile: as a row in flight, it was let go already.
+        if (!logged.ok()) {
+            m_runner->withdraw(ticket);
+            continue;
+        }
+        m_runner->release(ticket);
+        // In flight from here for the faces: a held row may still be withdrawn and stay unsent.
+        const int index = m_tickets.value(ticket);
+        BulkRowResult &r = m_rows[index];
+        m_counts.add(r, -1);
+        r.status = BulkRowStatus::InFlight;
+        m_counts.add(r);
+        emit rowStarted(index);
+    }
+    if (!logged.ok())
+        return pause(PauseCause::Storage, logged.message());
+    schedulePump(); // slots freed while the group was synced
+}
+
+void BulkRun::onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then)
+{
+    BulkSendLog *log = m_sendLog.get();
+    m_logThread.start([this, log, work = std::move(work), then = std::move(then)] {
+        const Status done = work(*log);
+        QMetaObject::invokeMethod(
+            this, [then, done] { then(done); }, Qt::QueuedConnection);
+    });
+}
+
+void BulkRun::withdrawHeld()
+{
+    // Their outcomes (never sent) come back through onFinished, which puts the rows back in the queue.
+    for (const quint64 ticket : std::exchange(m_held, {}))
+        m_runner->withdraw(ticket);
 }
 
 void BulkRun::submitRow(int index)
@@ -241,6 +382,8 @@ void BulkRun::submitRow(int index)
     request.runId = m_record.id;
     request.runLine = r.row.line;
     request.runDigest = m_digest;
+    request.held = true;
+    request.begun = m_adopted.take(index); // none, or the begin record it goes under
     const Result<quint64> ticket = m_runner->submit(request);
     if (!ticket.ok()) {
         // Refused before anything was recorded: not sent, and said why.
@@ -248,11 +391,8 @@ void BulkRun::submitRow(int index)
         emit rowFinished(index);
         return;
     }
-    m_counts.add(r, -1);
-    r.status = BulkRowStatus::InFlight;
-    m_counts.add(r);
     m_tickets.insert(ticket.value(), index);
-    emit rowStarted(index);
+    m_held.append(ticket.value());
 }
 
 void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int retryInMs)
@@ -268,6 +408,22 @@ void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int 
     emit holding(retryInMs, result.summary());
 }
 
+void BulkRun::onRequestEnded(const ActionOutcome &outcome)
+{
+    const auto it = m_tickets.constFind(outcome.ticket);
+    if (it == m_tickets.constEnd())
+        return;
+    // The slot is free now, and the brakes judge the answer now: neither waits for it to be recorded.
+    m_ended.insert(outcome.ticket);
+    BulkRowResult answered = m_rows.at(*it);
+    answered.entry = outcome.entry;
+    answered.status = BulkRecord::classify(m_record.action, outcome.entry);
+    if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(answered, outcome.result, origin(),
+                                                                     !m_queue.isEmpty() || !m_held.isEmpty()))
+        pause(stop->cause, stop->reason);
+    schedulePump();
+}
+
 void BulkRun::onFinished(const ActionOutcome &outcome)
 {
     const auto it = m_tickets.constFind(outcome.ticket);
@@ -275,6 +431,16 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         return;
     const int index = *it;
     m_tickets.erase(it);
+    m_held.removeOne(outcome.ticket);
+    m_ended.remove(outcome.ticket);
+    if (outcome.sent() && ActionRunner::withdrawn(outcome.entry)) {
+        // Held and never sent (the faces never saw it start): back in the queue in input order. A resume
+        // reads the history again before anything goes.
+        m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
+        settleIfQuiet();
+        schedulePump();
+        return;
+    }
     BulkRowResult &r = m_rows[index];
     m_counts.add(r, -1);
     if (!outcome.sent()) {
@@ -290,13 +456,9 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
         m_throttle.tooMany(m_clock.elapsed());
     emit rowFinished(index);
     emit progress(counts());
-    scheduleResults();
-    if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(r, outcome.result, origin(), !m_queue.isEmpty()))
-        pause(stop->cause, stop->reason);
-    if (inFlight() == 0 && (m_pausing || m_cancelling || m_queue.isEmpty()))
-        settle();
-    else
-        schedulePump();
+    m_results.rowEnded(r);
+    settleIfQuiet();
+    schedulePump();
 }
 
 void BulkRun::pause(PauseCause cause, const QString &reason)
@@ -308,8 +470,9 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
     m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
     if (m_resend.isEmpty())
         m_pumpTimer.stop();
-    if (m_started && inFlight() == 0 && !m_rows.isEmpty())
-        settle();
+    // Held rows stay held (recorded, not sent) and go after the resume.
+    if (m_started && !m_rows.isEmpty())
+        settleIfQuiet();
 }
 
 void BulkRun::cancel()
@@ -319,8 +482,8 @@ void BulkRun::cancel()
     m_cancelling = true;
     if (m_resend.isEmpty())
         m_pumpTimer.stop();
-    if (inFlight() == 0)
-        settle();
+    withdrawHeld();
+    settleIfQuiet();
 }
 
 void BulkRun::resume()
@@ -341,8 +504,26 @@ void BulkRun::resume()
     m_resuming = true;
     lockThenRead([this](const QList<HistoryEntry> &entries) {
         const BulkRecord record = m_record;
-        offThread([record, entries] { return record.results(entries); },
-                  [this](const QList<BulkRowResult> &now) { onResumed(now); });
+        const QString logPath = m_sendLog->path();
+        using Read = std::pair<QList<BulkRowResult>, BulkSendLog::Lines>;
+        offThread(
+            [record, entries, logPath] {
+            return Read{record.results(entries), BulkSendLog::read(logPath)};
+            },
+            [this](const Read &now) {
+            // Rows this object held while paused that someone else sent meanwhile are theirs now.
+            for (qsizetype k = m_held.size() - 1; k >= 0; --k) {
+                const quint64 ticket = m_held.at(k);
+                const int index = m_tickets.value(ticket);
+                if (now.second.released.contains(m_rows.at(index).row.line)) {
+                    m_runner->drop(ticket);
+                    m_held.removeAt(k);
+                    m_tickets.remove(ticket);
+                    m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
+                }
+            }
+            onResumed(adoptNeverSent(now.first, now.second));
+        });
     });
 }
 
@@ -361,9 +542,22 @@ void BulkRun::onResumed(const QList<BulkRowResult> &now)
     saveRecord(m_record, [this] {
         m_resuming = false;
         schedulePump();
-        if (m_queue.isEmpty() && inFlight() == 0 && !m_stopped)
-            settle();
+        if (!m_stopped)
+            settleIfQuiet();
     });
+}
+
+void BulkRun::settleIfQuiet()
+{
+    if (m_stopped || m_settling)
+        return;
+    const bool sending = inFlight() > 0;
+    // A pause waits for what was sent; a cancel also for the held rows it withdrew; the end for everything.
+    const bool quiet = m_cancelling ? m_tickets.isEmpty()
+        : m_pausing                 ? !sending
+                                    : m_queue.isEmpty() && m_preparing.isEmpty() && m_tickets.isEmpty();
+    if (quiet)
+        settle();
 }
 
 void BulkRun::settle()
@@ -401,7 +595,6 @@ void BulkRun::settle()
 
 void BulkRun::conclude(BulkRecord::State state)
 {
-    m_resultsTimer.stop();
     writeResults();
     // The record (and the faces) say paused or finished once the run file and the results file are both
     // on disk.
@@ -409,7 +602,7 @@ void BulkRun::conclude(BulkRecord::State state)
     ended.state = state;
     ended.pauseReason = state == BulkRecord::State::Paused ? m_pauseReason : QString();
     ended.updated = QDateTime::currentDateTimeUtc();
-    BulkResults *results = m_results.get();
+    BulkResults *results = m_results.results();
     saveRecord(
         ended,
         [this, ended] {
@@ -466,14 +659,7 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
     });
 }
 
-void BulkRun::scheduleResults()
-{
-    if (!m_resultsTimer.isActive())
-        m_resultsTimer.start();
-}
-
 void BulkRun::writeResults()
 {
-    if (m_results)
-        m_results->write(m_record.id, m_record.action, m_rows);
+    m_results.writeAll(m_record.id, m_record.action, m_rows);
 }

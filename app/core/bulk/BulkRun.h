@@ -4,7 +4,9 @@
 #include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
+#include "bulk/BulkResultsFeed.h"
 #include "bulk/BulkRunLock.h"
+#include "bulk/BulkSendLog.h"
 #include "bulk/BulkThrottle.h"
 #include "settings/SecretBytes.h"
 
@@ -12,6 +14,8 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
@@ -28,16 +32,20 @@ struct ActionOutcome;
 struct ApiResult;
 
 // One bulk run: its rows sent over the one ActionRunner (so every row is validated, recorded before it
-// leaves, signed, retried and recorded like a single action), throttled by rate and concurrency, in
-// windows submitted in one event-loop turn so their intents share one history commit. start() takes
+// leaves, signed, retried and recorded like a single action), throttled by rate and concurrency. The
+// next rows' intents are recorded ahead of their turn, a group per history commit, and held by the
+// runner until a slot and the rate let them go; before one leaves, one line is synced to the run's send
+// log (BulkSendLog), so a slot that frees waits for that sync, never for a history commit. A pause keeps
+// the held rows for the resume; a cancel withdraws them (recorded as never sent); a process that ends
+// holding some leaves them to the next resume, which sends them under their begin records. start() takes
 // the run's lock (BulkRunLock: one process sends a run; it is held until the run pauses or ends or this
 // object is destroyed, and resume() takes it back and reads the history again), reads the run file
 // again under it (a run another process finished meanwhile is not sent again), then reads the history:
 // rows already begun (by an earlier, perhaps killed, process) are never sent again; those without an
-// answer stay unknown. A 429 holds the whole run for its Retry-After, and the rows it answered go again
-// within the run's rate; a streak of refusals that will not get better (2205, 2405, 2220) pauses it.
-// Faces drive it and show rows() and the signals; nothing here blocks: the history, the run file and
-// the results file are written, and rows matched to a long history, on other threads.
+// answer stay unknown, unless the send log shows they were held and never released. A 429 holds the whole run for its
+// Retry-After, and the rows it answered go again within the run's rate; a streak of refusals that will not get better
+// (2205, 2405, 2220) pauses it. Faces drive it and show rows() and the signals; nothing here blocks: the history, the
+// run file and the results file are written, and rows matched to a long history, on other threads.
 class BulkRun : public QObject
 {
     Q_OBJECT
@@ -78,8 +86,10 @@ public:
     const QList<BulkRowResult> &rows() const { return m_rows; }
     BulkCounts counts() const { return m_counts; }
     bool isActive() const { return m_started && !m_stopped; }
-    int inFlight() const { return int(m_tickets.size()); }
-    int remaining() const { return int(m_queue.size()); }
+    // Rows sent (or about to be) whose answer is not recorded yet.
+    int inFlight() const { return int(m_tickets.size() - m_held.size()); }
+    // Rows not sent yet, held ahead or not.
+    int remaining() const { return int(m_queue.size() + m_held.size() + m_preparing.size()); }
     QString resultsPath() const;
     // The run stopped before reading the history because another process sends it, it had ended
     // already, or its results file may not be written over (not for a disk that cannot take the lock):
@@ -112,43 +122,67 @@ private:
     void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);
-    void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem);
+    void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem,
+                    const BulkSendLog::Lines &log);
+    void onReady(const QList<BulkRowResult> &rows);
+    // Rows a holder recorded ahead and let go of without sending (begin record, no answer, never
+    // "released" in the send log) go again under that begin record: they are not sent, and not begun
+    // for this run.
+    QList<BulkRowResult> adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log);
     // work() on the run's file thread, then then(result) back on this object's thread.
     template <typename Work, typename Then>
     void offThread(Work work, Then then);
     void schedulePump();
     void pump();
+    // Rows held by the runner leave as the free slots, the rate and the canary allow, once the send log
+    // says so on disk.
+    void releaseHeld();
+    void onReleaseLogged(const QList<quint64> &group, const Status &logged);
+    // Rows go to the runner (intent recorded, then held) ahead of their turn, once the send log has them.
+    void prepareAhead();
+    void onHeldLogged();
+    // `work` on the send log's thread, then `then` back on this object's thread.
+    void onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then);
+    int aheadLimit() const;
+    void withdrawHeld();
     void submitRow(int index);
     void onAttemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
+    void onRequestEnded(const ActionOutcome &outcome);
     void onFinished(const ActionOutcome &outcome);
+    // settle() once nothing that must end first is left.
+    void settleIfQuiet();
     void settle();
     void conclude(BulkRecord::State state);
     // Saves `record` (and runs andAlso) on the file thread; then() runs once it is on disk. A failure
     // stops the run with failed() instead, or calls otherwise() when given.
     void saveRecord(BulkRecord record, const std::function<void()> &then, const std::function<Status()> &andAlso = {},
                     const std::function<void(const Status &)> &otherwise = {});
-    void scheduleResults();
     void writeResults();
 
     BulkRecord m_record;
     ActionRunner *m_runner;
+    QPointer<ActionRunner> m_runnerAlive; // a face may destroy the runner's context before this run
     HistoryService *m_history;
     BulkStore *m_store;
     std::shared_ptr<const SecretBytes> m_key;
-    std::unique_ptr<BulkResults> m_results;
+    BulkResultsFeed m_results;
     Confirmation m_confirmed = Confirmation::None;
     QString m_face = QStringLiteral("bulk");
     qint64 m_approvalId = 0;
     FourEyesVerdict m_fourEyes = FourEyesVerdict::Unasked;
     QList<BulkRowResult> m_rows;
     BulkCounts m_counts;
-    QList<int> m_queue;            // row indices never begun, in input order
-    QHash<quint64, int> m_tickets; // in flight: runner ticket -> row index
-    QList<quint64> m_resend;       // in flight, answered 429: sent again first, as the throttle allows
+    QList<int> m_queue;                 // row indices never begun, in input order
+    QHash<quint64, int> m_tickets;      // in flight (held, sent or being withdrawn): runner ticket -> row index
+    QList<quint64> m_held;              // of those, recorded ahead and held by the runner, in input order
+    QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
+    QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
+    QList<quint64> m_releasing;         // a group whose "released" lines are being synced
+    QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adoptNeverSent)
+    QList<quint64> m_resend;            // in flight, answered 429: sent again first, as the throttle allows
     BulkThrottle m_throttle;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
-    QTimer m_resultsTimer;
     std::unique_ptr<BulkBrakes> m_brakes; // the run's own stops: canary, refusal streak, no answer
     bool m_started = false;
     bool m_refused = false;
@@ -160,8 +194,10 @@ private:
     bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
-    QUrl m_origin;       // empty: the profile's own
-    QString m_digest;    // of the header as started, recorded with every row
-    BulkRunLock m_lock;  // taken and released on m_files only
-    QThreadPool m_files; // run file writes and history matching, one at a time; last member: waited first
+    QUrl m_origin;                          // empty: the profile's own
+    QString m_digest;                       // of the header as started, recorded with every row
+    BulkRunLock m_lock;                     // taken and released on m_files only
+    std::unique_ptr<BulkSendLog> m_sendLog; // written on m_logThread only
+    QThreadPool m_logThread; // the send log's appends, one at a time (its syncs never wait behind a run file)
+    QThreadPool m_files;     // run file writes and history matching, one at a time; last member: waited first
 };

@@ -34,6 +34,16 @@ QString BulkStore::pathOf(const QString &id) const
     return QDir(m_folder).filePath(id + QStringLiteral(".json"));
 }
 
+QString BulkStore::sendLogPath(const QString &id) const
+{
+    return QDir(m_folder).filePath(id + QStringLiteral(".sent"));
+}
+
+QList<BulkRowResult> BulkStore::rowsOf(const BulkRecord &record, const QList<HistoryEntry> &history) const
+{
+    return record.results(history, BulkSendLog::read(sendLogPath(record.id)));
+}
+
 QString BulkStore::defaultResultsPath(const QString &id) const
 {
     return QDir(m_folder).filePath(id + QStringLiteral(".results.csv"));

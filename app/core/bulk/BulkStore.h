@@ -22,6 +22,10 @@ public:
     Result<BulkRecord> load(const QString &id) const;
     // Every readable run, newest first.
     QList<BulkRecord> list() const;
+    // The run's send log (BulkSendLog), beside its run file.
+    QString sendLogPath(const QString &id) const;
+    // The standing of each of `record`'s rows in `history`, its send log read.
+    QList<BulkRowResult> rowsOf(const BulkRecord &record, const QList<HistoryEntry> &history) const;
     // Where a run's results go when --results is not given.
     QString defaultResultsPath(const QString &id) const;
     // Kind::Invalid when `results` may not be written over: it is the input `input` (the same file by any

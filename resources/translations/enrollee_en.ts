@@ -162,7 +162,7 @@
 <context>
     <name>BulkReport</name>
     <message numerus="yes">
-        <location filename="../../app/cli/BulkReport.cpp" line="+76"/>
+        <location filename="../../app/cli/BulkReport.cpp" line="+78"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -281,7 +281,7 @@
 <context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+235"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+223"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -381,7 +381,7 @@
 <context>
     <name>HistoryStore</name>
     <message numerus="yes">
-        <location filename="../../app/core/history/HistoryChain.cpp" line="+133"/>
+        <location filename="../../app/core/history/ChainWalk.cpp" line="+146"/>
         <source>The newest %n record(s) were removed (#%1 to #%2): the anchor %3 says record #%2 was written.</source>
         <translation>
             <numerusform>The newest record was removed (#%1 to #%2): the anchor %3 says record #%2 was written.</numerusform>

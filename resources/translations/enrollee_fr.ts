@@ -456,12 +456,12 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/action/ActionRunner.cpp" line="+288"/>
+        <location filename="../../app/core/action/ActionRunner.cpp" line="+380"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>User &quot;%1&quot; %2.</source>
         <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
@@ -476,7 +476,7 @@ Continuer ?</translation>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-377"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -498,9 +498,20 @@ Continuer ?</translation>
         <translation>%1 en %2 exige d’abord l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+255"/>
+        <location line="+12"/>
+        <source>withdrawn before it was sent</source>
+        <translation>retirée avant d’être envoyée</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of &quot;%2&quot; was not sent: it was withdrawn before its turn.</source>
+        <translation>Action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;» non envoyée&#xa0;: retirée avant son tour.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -513,12 +524,12 @@ Continuer ?</translation>
         <translation>Échec de l’action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
         <translation>Le résultat n’a pas encore pu être écrit dans l’historique (%1)&#xa0;; il le sera dès que l’historique sera de nouveau accessible en écriture.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source> (after %1 attempts)</source>
         <translation> (après %1 tentatives)</translation>
     </message>
@@ -1939,7 +1950,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRecord</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRecord.cpp" line="+48"/>
+        <location filename="../../app/core/bulk/BulkRecord.cpp" line="+50"/>
         <source>not sent: %1</source>
         <translation>non envoyée&#xa0;: %1</translation>
     </message>
@@ -1962,12 +1973,12 @@ Continuer ?</translation>
 <context>
     <name>BulkReport</name>
     <message>
-        <location filename="../../app/cli/BulkReport.cpp" line="+23"/>
+        <location filename="../../app/cli/BulkReport.cpp" line="+24"/>
         <source>%1 succeeded, %2 already so, %3 failed, %4 unknown, %5 not sent</source>
         <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -2024,7 +2035,8 @@ Continuer ?</translation>
 <context>
     <name>BulkResults</name>
     <message>
-        <location filename="../../app/core/bulk/BulkResults.cpp" line="+128"/>
+        <location filename="../../app/core/bulk/BulkResults.cpp" line="+148"/>
+        <location line="+18"/>
         <source>the results file %1</source>
         <translation>le fichier de résultats %1</translation>
     </message>
@@ -2194,12 +2206,12 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+308"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+470"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+155"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -2345,7 +2357,7 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
     </message>
@@ -2353,6 +2365,14 @@ Continuer ?</translation>
         <location line="-4"/>
         <source>Run %1 has no rows to retry.</source>
         <translation>Le lot %1 n’a aucune ligne à relancer.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSendLog</name>
+    <message>
+        <location filename="../../app/core/bulk/BulkSendLog.cpp" line="+37"/>
+        <source>the send log %1</source>
+        <translation>le journal d’envoi %1</translation>
     </message>
 </context>
 <context>
@@ -2484,7 +2504,7 @@ Continuer ?</translation>
 <context>
     <name>BulkStore</name>
     <message>
-        <location filename="../../app/core/bulk/BulkStore.cpp" line="+45"/>
+        <location filename="../../app/core/bulk/BulkStore.cpp" line="+55"/>
         <source>The results file %1 %2.</source>
         <translation>Le fichier de résultats %1 %2.</translation>
     </message>
@@ -2765,7 +2785,7 @@ Options&#xa0;:
 <context>
     <name>ClientCall</name>
     <message>
-        <location filename="../../app/core/api/EnrolleeClient.cpp" line="+190"/>
+        <location filename="../../app/core/api/EnrolleeClient.cpp" line="+191"/>
         <source>no complete answer within %1 seconds</source>
         <translation>aucune réponse complète en %1 secondes</translation>
     </message>
@@ -2910,7 +2930,7 @@ Motif : %6</translation>
         <translation>le serveur a fermé la connexion sans répondre</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+53"/>
         <source>plain HTTP is only allowed to this computer; %1 needs https://</source>
         <translation>le HTTP simple n’est autorisé que vers cet ordinateur&#xa0;; %1 nécessite https://</translation>
     </message>
@@ -3201,7 +3221,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+27"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+28"/>
         <source>List the actions recorded by every face of Enrollee Console, newest first. The API cannot read an enrollee&apos;s live state: this is what this computer sent and what the server answered.</source>
         <translation>Liste les actions enregistrées par toutes les interfaces d’Enrollee Console, de la plus récente à la plus ancienne. L’API ne permet pas de lire l’état actuel d’un inscrit&#xa0;: voici ce que cet ordinateur a envoyé et ce que le serveur a répondu.</translation>
     </message>
@@ -3256,12 +3276,13 @@ Motif : %6</translation>
         <translation>--keep-months attend un nombre de mois compris entre 0 (tout conserver) et 1200.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../app/cli/HistoryListing.cpp" line="+75"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+72"/>
+        <location filename="../../app/cli/HistoryListing.cpp" line="+50"/>
         <source>The history is empty.</source>
         <translation>L’historique est vide.</translation>
     </message>
@@ -3271,37 +3292,37 @@ Motif : %6</translation>
         <translation>Aucune action enregistrée pour l’utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/cli/HistoryListing.cpp" line="-102"/>
         <source>TIME (UTC)</source>
         <translation>DATE/HEURE (UTC)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ENV</source>
         <translation>ENV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ACTION</source>
         <translation>ACTION</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>OUTCOME</source>
         <translation>RÉSULTAT</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>HTTP/CODE</source>
         <translation>HTTP/CODE</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>USER</source>
         <translation>UTILISATEUR</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>OPERATOR</source>
         <translation>OPÉRATEUR</translation>
     </message>
@@ -3311,7 +3332,7 @@ Motif : %6</translation>
         <translation>MOTIF</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+46"/>
         <source>warning: request #%1 could not be read: %2</source>
         <translation>avertissement&#xa0;: la demande n°&#xa0;%1 n’a pas pu être lue&#xa0;: %2</translation>
     </message>
@@ -3359,7 +3380,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-188"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry, 4 when the team database cannot be reached to check it now.</source>
         <translation>Contrôler la chaîne de hachage de l’historique&#xa0;; code 0 si intacte, 5 en nommant la première entrée modifiée, supprimée ou déplacée, 4 si la base de l’équipe ne peut pas être jointe pour la contrôler maintenant.</translation>
     </message>
@@ -3369,7 +3390,7 @@ Motif : %6</translation>
         <translation>Conserver N mois d’historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l’historique. Refusé tant que l’horloge est en retard sur l’enregistrement le plus récent ou en avance de plus d’un mois.</translation>
     </message>
     <message numerus="yes">
-        <location line="+266"/>
+        <location line="+253"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n autre rupture&#xa0;:</numerusform>
@@ -4095,7 +4116,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../../app/core/history/local/HistoryShard.cpp" line="+148"/>
+        <location filename="../../app/core/history/local/HistoryShard.cpp" line="+230"/>
         <source>record #%1 (entry #%1: %2 of user &quot;%3&quot; at %4)</source>
         <translation>enregistrement n° %1 (entrée n° %1&#xa0;: %2 pour l’utilisateur «&#xa0;%3&#xa0;» à %4)</translation>
     </message>
@@ -4110,12 +4131,12 @@ Motif : %6</translation>
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+55"/>
         <source>the history in %1</source>
         <translation>l’historique dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/HistoryTail.cpp" line="+93"/>
+        <location filename="../../app/core/history/local/HistoryTail.cpp" line="+115"/>
         <source>The history ends at record #%1%2, but its head file says record #%3 was written%4: records were removed, and their numbers must not be reused. Run the history check (enrollee-cli history --verify); nothing was written.</source>
         <translation>L’historique s’arrête à l’enregistrement n° %1%2, mais son fichier de tête indique que l’enregistrement n° %3 a été écrit%4&#xa0;: des enregistrements ont été supprimés, et leurs numéros ne doivent pas être réutilisés. Lancez le contrôle de l’historique (enrollee-cli history --verify)&#xa0;; rien n’a été écrit.</translation>
     </message>
@@ -4131,47 +4152,53 @@ Motif : %6</translation>
         <translation>L’enregistrement d’historique le plus récent n’a pas d’empreinte valide&#xa0;; lancez le contrôle de l’historique.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+52"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+53"/>
         <source>The history file %1 already exists although the history ends before it; run the history check. Nothing was sent.</source>
         <translation>Le fichier d’historique %1 existe déjà alors que l’historique s’arrête avant lui&#xa0;; lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>The history&apos;s anchor could not be updated: %1</source>
         <translation>L’ancre de l’historique n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+242"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+74"/>
+        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+20"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
         <translation>Le fichier d’historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+68"/>
         <source>The history could not be checked: %1</source>
         <translation>L’historique n’a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryRecords.cpp" line="+101"/>
+        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+11"/>
+        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+21"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L’enregistrement d’historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+3"/>
+        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+16"/>
         <source>History record #%1 has an unknown action or environment.</source>
         <translation>L’enregistrement d’historique n° %1 comporte une action ou un environnement inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryChain.cpp" line="+204"/>
+        <location filename="../../app/core/history/ChainWalk.cpp" line="+247"/>
         <source>History files cannot be read: %1.</source>
         <translation>Les fichiers d’historique sont illisibles&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
         <source>Records #1 to #%1 are missing: the oldest entries were removed.</source>
         <translation>Les enregistrements n° 1 à %1 sont manquants&#xa0;: les entrées les plus anciennes ont été supprimées.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-155"/>
         <source>Records #%1 to #%2 are missing: entries were removed.</source>
         <translation>Les enregistrements n° %1 à %2 sont manquants&#xa0;: des entrées ont été supprimées.</translation>
     </message>
@@ -4181,27 +4208,29 @@ Motif : %6</translation>
         <translation>L’enregistrement n° %1 apparaît deux fois ou hors de son ordre.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <location line="+153"/>
         <source>Record #%1 is not valid JSON although its hash matches.</source>
         <translation>L’enregistrement n° %1 n’est pas du JSON valide, bien que son empreinte corresponde.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-33"/>
         <source>Record #%1 does not match the history head.</source>
         <translation>L’enregistrement n° %1 ne correspond pas à la tête de l’historique.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-125"/>
+        <location line="+152"/>
         <source>%1 was altered, or its neighbours were reordered: its hash does not match.</source>
         <translation>%1 a été modifié, ou ses voisins ont été réordonnés&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="+13"/>
         <source>Records #1 to #%1 were chained with a key that was given up for good on %2 by %3 (&quot;%4&quot;; record #%5): they cannot be verified, and are not reported as altered.</source>
         <translation>Les enregistrements n° 1 à %1 ont été chaînés avec une clé définitivement abandonnée le %2 par %3 («&#xa0;%4&#xa0;»&#xa0;; enregistrement n° %5)&#xa0;: ils ne peuvent pas être vérifiés et ne sont pas signalés comme modifiés.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-133"/>
         <source>The history was rolled back to record #%1: the anchor %2 says record #%3 was written.</source>
         <translation>L’historique a été ramené à l’enregistrement n° %1&#xa0;: l’ancre %2 indique que l’enregistrement n° %3 a été écrit.</translation>
     </message>
@@ -4219,7 +4248,7 @@ Motif : %6</translation>
         <translation>L’enregistrement n° %1 n’est pas celui qu’atteste l’ancre %2&#xa0;: l’historique a été remplacé à partir de là (ramené en arrière puis réécrit, ou fichiers échangés).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>outside the history folder</source>
         <translation>hors du dossier de l’historique</translation>
     </message>
@@ -4235,12 +4264,12 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-150"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-209"/>
         <source>in the keychain</source>
         <translation>dans le trousseau de clés</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+19"/>
         <source>The history head file was altered.</source>
         <translation>Le fichier de tête de l’historique a été modifié.</translation>
     </message>
@@ -4255,7 +4284,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+194"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+269"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4265,13 +4294,13 @@ Motif : %6</translation>
         <translation>Lancez le contrôle de l’historique (enrollee-cli history --verify)&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../app/core/history/HistoryChain.cpp" line="-167"/>
+        <location filename="../../app/core/history/ChainWalk.cpp" line="-88"/>
+        <location filename="../../app/core/history/HistoryAnchor.cpp" line="+6"/>
         <source>The history&apos;s anchor %1 is damaged, or was made with another chain key.</source>
         <translation>L’ancre de l’historique %1 est endommagée, ou a été créée avec une autre clé de chaînage.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/core/history/HistoryAnchor.cpp" line="+5"/>
         <source>The history ends at record #%1, but its anchor %2 says record #%3 was written: records were removed or rolled back, and their numbers must not be reused.</source>
         <translation>L’historique s’arrête à l’enregistrement n° %1, mais son ancre %2 indique que l’enregistrement n° %3 a été écrit&#xa0;: des enregistrements ont été supprimés ou annulés, et leurs numéros ne doivent pas être réutilisés.</translation>
     </message>
@@ -4306,7 +4335,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+88"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+122"/>
         <source>This history does not keep key epochs.</source>
         <translation>Cet historique ne gère pas les périodes de clé.</translation>
     </message>
@@ -4344,6 +4373,21 @@ Motif : %6</translation>
         <location filename="../../app/core/history/local/HistoryShardWriter.cpp" line="+43"/>
         <source>The history file %1 cannot be read back whole, so it is not written to; run the history check. Nothing was sent.</source>
         <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+46"/>
+        <source>the history&apos;s index %1</source>
+        <translation>l’index de l’historique %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The history&apos;s index %1 cannot be used: %2</source>
+        <translation>L’index de l’historique %1 est inutilisable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Qt&apos;s SQLite driver is not installed.</source>
+        <translation>Le pilote SQLite de Qt n’est pas installé.</translation>
     </message>
 </context>
 <context>

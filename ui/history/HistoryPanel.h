@@ -126,5 +126,5 @@ private:
     int m_verifyGeneration = 0;
     ChainReport m_lastReport;
     int m_checkedEntries = -1; // entries listed when the last check answered
-    QTimer m_reverify; // re-checks the chain shortly after new records, so the status line never goes stale
+    QTimer m_reverify;         // re-checks the chain shortly after new records, so the status line never goes stale
 };

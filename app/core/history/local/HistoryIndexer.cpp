@@ -85,7 +85,7 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
     QList<QList<HistoryIndex::Row>> rows;
     QStringList forget = gone;
     const auto flush = [&]() -> Status {
-        const Status stored = m_index->store(shards, rows, forget);
+        Status stored = m_index->store(shards, rows, forget);
         shards.clear();
         rows.clear();
         forget.clear();

@@ -93,6 +93,40 @@ private slots:
         QVERIFY(panel()->run()->counts().notSent > 0);
     }
 
+    // A paused run can be cancelled without resuming it first: nothing more is sent, the rows it held
+    // ahead are withdrawn, and each user was sent at most once.
+    void pausedRunCanBeCancelled()
+    {
+        const QStringList users = registered(QStringLiteral("pausedcancel"), 30);
+        paste(users, ActionKind::Deactivate, 5);
+        QVERIFY(startRun());
+        QVERIFY(QTest::qWaitFor([this] { return panel()->run()->counts().succeeded >= 2; }, 10000));
+        QTest::mouseClick(button("bulkPauseButton"), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([this] { return paused(); }, 10000));
+        const int sent = sandbox()->requestCount();
+        QTRY_VERIFY(button("bulkCancelButton")->isEnabled());
+        m_console->prompts.setNextAnswer(true);
+        QTest::mouseClick(button("bulkCancelButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(panel()->run()->record().state, BulkRecord::State::Cancelled, 10000);
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 10000));
+        QTest::qWait(500);
+        QCOMPARE(sandbox()->requestCount(), sent);
+        const int notSent = panel()->run()->counts().notSent;
+        QVERIFY(notSent > 0);
+        auto *counts = find<QLabel>(window(), "bulkCounts");
+        QVERIFY2(counts->text().contains(QStringLiteral("%1 not sent").arg(notSent)), qPrintable(counts->text()));
+        QVERIFY(!button("bulkCancelButton")->isEnabled());
+        QVERIFY(!button("bulkResumeButton")->isEnabled());
+        int succeeded = 0;
+        for (const QString &user : users) {
+            const QList<HistoryEntry> entries = history(user);
+            QVERIFY2(entries.size() <= 1, qPrintable(user));
+            succeeded += !entries.isEmpty() && entries.first().outcome == HistoryEntry::Outcome::Success ? 1 : 0;
+        }
+        QCOMPARE(succeeded, panel()->run()->counts().succeeded);
+        QCOMPARE(succeeded + notSent, int(users.size()));
+    }
+
     void resumeSaysSendingAgain()
     {
         paste(registered(QStringLiteral("again"), 20), ActionKind::Deactivate, 10);

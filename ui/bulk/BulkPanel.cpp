@@ -176,7 +176,7 @@ void BulkPanel::resumeRun()
 
 void BulkPanel::confirmCancel()
 {
-    if (!m_run || !m_run->isActive())
+    if (!m_run || (!m_run->isActive() && m_run->record().state != BulkRecord::State::Paused))
         return;
     const QPointer<BulkRun> run = m_run;
     m_prompts->confirm(this, tr("Cancel bulk run %1?").arg(run->record().id),

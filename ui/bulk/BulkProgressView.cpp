@@ -41,8 +41,9 @@ void BulkProgressView::build()
     m_state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_progress = named(new QProgressBar(this), "bulkProgress", tr("Run progress"));
     m_counts = live("bulkCounts", tr("Counts"));
-    // Two lines too: the counts wrap in longer languages, and the column has no height to give later.
-    m_counts->setMinimumHeight(m_counts->fontMetrics().lineSpacing() * 2);
+    // Two lines exactly: the counts wrap in longer languages, and a label that grew as a run starts would
+    // move the buttons above it (the column has no height to spare at 700 px).
+    m_counts->setFixedHeight(m_counts->fontMetrics().lineSpacing() * 2);
     m_counts->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_rate = live("bulkRate", tr("Rate and time left"));
     m_rate->setWordWrap(false);
@@ -244,5 +245,6 @@ void BulkProgressView::refresh()
     const bool paused = state == BulkRecord::State::Paused && !active;
     m_pause->setEnabled(active && !m_cancelling);
     m_resume->setEnabled(paused);
-    m_cancel->setEnabled(active && !m_cancelling);
+    // A paused run can be cancelled too: it is the way to close it for good without sending the rest.
+    m_cancel->setEnabled((active || paused) && !m_cancelling);
 }

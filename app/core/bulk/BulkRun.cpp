@@ -103,6 +103,7 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
               [this, then](const Status &locked) {
         if (!locked.ok()) {
             m_resuming = false;
+            m_cancelling = false; // a cancel of a paused run that could not take it back cancelled nothing
             m_stopped = true;
             m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
             emit failed(locked);
@@ -111,6 +112,7 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
         m_history->read(1, this, [this, then](const Result<HistoryRead> &read) {
             if (!read.ok()) {
                 m_resuming = false;
+                m_cancelling = false;
                 m_stopped = true;
                 releaseLock();
                 emit failed(read.status());
@@ -477,8 +479,15 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
 
 void BulkRun::cancel()
 {
-    if (m_stopped)
+    if (m_stopped) {
+        // A paused run let go of its lock: it takes it again as a resume does (refused if another process
+        // sends the run now), sends nothing, withdraws the rows it held, and ends cancelled.
+        if (m_record.state != BulkRecord::State::Paused || m_cancelling || m_resuming)
+            return;
+        m_cancelling = true;
+        resume();
         return;
+    }
     m_cancelling = true;
     if (m_resend.isEmpty())
         m_pumpTimer.stop();
@@ -541,6 +550,8 @@ void BulkRun::onResumed(const QList<BulkRowResult> &now)
     emit progress(counts());
     saveRecord(m_record, [this] {
         m_resuming = false;
+        if (m_cancelling)
+            withdrawHeld(); // a paused run cancelled: the rows it kept for the resume are withdrawn
         schedulePump();
         if (!m_stopped)
             settleIfQuiet();

@@ -99,6 +99,8 @@ public:
     void start();
     void pause(PauseCause cause = PauseCause::Requested, const QString &reason = {});
     void resume();
+    // Sends nothing more; the rows in flight are answered first. A paused run is taken back under its lock
+    // first (failed() if another process sends it now), then ends cancelled the same way.
     void cancel();
 
 signals:

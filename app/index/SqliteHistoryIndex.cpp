@@ -22,6 +22,16 @@ bool exec(QSqlQuery &query, const QString &sql)
 {
     return query.exec(sql);
 }
+
+// The rows of a query that selects a record's number, its shard's name and its kind, in that order.
+QList<HistoryIndex::Location> locations(QSqlQuery &query)
+{
+    QList<HistoryIndex::Location> found;
+    while (query.next())
+        found.append({query.value(0).toLongLong(), query.value(1).toString(),
+                      HistoryIndex::Kind(query.value(2).toString().at(0).toLatin1())});
+    return found;
+}
 } // namespace
 
 SqliteHistoryIndex::SqliteHistoryIndex(QString path)
@@ -255,11 +265,7 @@ Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::userRecords(const QStr
     query.bindValue(1, userId);
     if (!query.exec())
         return failure(query.lastError().text());
-    QList<Location> found;
-    while (query.next())
-        found.append(
-            {query.value(0).toLongLong(), query.value(1).toString(), Kind(query.value(2).toString().at(0).toLatin1())});
-    return found;
+    return locations(query);
 }
 
 Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::problemRecords()
@@ -272,11 +278,7 @@ Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::problemRecords()
               QStringLiteral("SELECT r.seq, s.name, r.kind FROM records r JOIN shards s ON s.rowid = r.shard "
                              "WHERE r.kind IN ('d', 'u')")))
         return failure(query.lastError().text());
-    QList<Location> found;
-    while (query.next())
-        found.append(
-            {query.value(0).toLongLong(), query.value(1).toString(), Kind(query.value(2).toString().at(0).toLatin1())});
-    return found;
+    return locations(query);
 }
 
 Result<qint64> SqliteHistoryIndex::newestEpoch()

@@ -8,6 +8,7 @@
 //   bench_history_cli [--entries N] [--dir PATH] [--runs N] [--sample N]
 // Run it under a Secret Service as the tests are (dbus-run-session + gnome-keyring), or with none: the
 // chain key is also written to the file beside the history, where a read-only check finds it.
+#include "BenchEntries.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "index/SqliteHistoryIndex.h"
 
@@ -31,31 +32,6 @@ extern char **environ;
 
 namespace {
 const QByteArray kKey = QByteArrayLiteral("bench-key-0123456789abcdef");
-
-HistoryEntry makeEntry(qint64 i)
-{
-    HistoryEntry e;
-    e.operatorEmail = QStringLiteral("officer@example.com");
-    e.profileName = QStringLiteral("Bench");
-    e.environment = Environment::Sandbox;
-    e.partnerId = QStringLiteral("085");
-    e.host = QStringLiteral("portal.smileidentity.com");
-    e.userId = QStringLiteral("user-%1").arg(i, 8, 10, QLatin1Char('0'));
-    e.action = ActionKind(i % 6);
-    e.reason = QStringLiteral("CASE-%1 routine review").arg(i);
-    e.face = QStringLiteral("bench");
-    return e;
-}
-
-HistoryEntry makeCompletion(const HistoryEntry &begun)
-{
-    HistoryEntry e = begun;
-    e.outcome = HistoryEntry::Outcome::Success;
-    e.httpStatus = 200;
-    e.response = QStringLiteral("{\"success\":true,\"user_id\":\"%1\"}").arg(begun.userId);
-    e.elapsedMs = 180;
-    return e;
-}
 
 // A history laid out as ENROLLEE_HOME=home lays it out, with the backend wired as CoreContext wires it.
 struct Home {
@@ -90,12 +66,12 @@ void fill(LocalHistoryBackend &store, qint64 from, qint64 to)
     for (qint64 filled = from; filled < to;) {
         QList<HistoryEntry> batch;
         for (qint64 i = filled; i < qMin(to, filled + 500); ++i)
-            batch.append(makeEntry(i));
+            batch.append(BenchEntries::begun(i));
         const Result<QList<qint64>> ids = store.begin(batch);
         check(ids.status(), "fill");
         for (qsizetype i = 0; i < batch.size(); ++i) {
             batch[i].id = ids.value().at(i);
-            batch[i] = makeCompletion(batch[i]);
+            batch[i] = BenchEntries::succeeded(batch[i]);
         }
         check(store.complete(batch), "fill");
         const qint64 before = filled;
@@ -111,11 +87,11 @@ double appendOnce(LocalHistoryBackend &store, qint64 i)
 {
     QElapsedTimer t;
     t.start();
-    HistoryEntry e = makeEntry(i);
+    HistoryEntry e = BenchEntries::begun(i);
     const Result<QList<qint64>> ids = store.begin({e});
     check(ids.status(), "append");
     e.id = ids.value().first();
-    check(store.complete({makeCompletion(e)}), "append");
+    check(store.complete({BenchEntries::succeeded(e)}), "append");
     return t.nsecsElapsed() / 1000.0;
 }
 
@@ -237,7 +213,7 @@ int main(int argc, char **argv)
 
     std::printf("\nenrollee-cli on %lld entries (%lld records):\n", static_cast<long long>(entries),
                 static_cast<long long>(2 * entries));
-    const QString someone = makeEntry(entries / 2).userId;
+    const QString someone = BenchEntries::begun(entries / 2).userId;
     QList<double> seconds;
     QList<double> cpu;
     long peak = 0;

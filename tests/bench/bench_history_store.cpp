@@ -2,6 +2,7 @@
 // completion, each synced to disk) when the history holds 1,000 and 100,000 entries, and the time to
 // load everything. Prints figures; it asserts nothing. Usage:
 //   bench_history_store [--entries N] [--sample N] [--shard N] [--dir PATH]
+#include "BenchEntries.h"
 #include "history/local/LocalHistoryBackend.h"
 
 #include <QCommandLineParser>
@@ -15,43 +16,18 @@
 #include <cstdlib>
 
 namespace {
-HistoryEntry makeEntry(qint64 i)
-{
-    HistoryEntry e;
-    e.operatorEmail = QStringLiteral("officer@example.com");
-    e.profileName = QStringLiteral("Bench");
-    e.environment = Environment::Sandbox;
-    e.partnerId = QStringLiteral("085");
-    e.host = QStringLiteral("portal.smileidentity.com");
-    e.userId = QStringLiteral("user-%1").arg(i, 8, 10, QLatin1Char('0'));
-    e.action = ActionKind(i % 6);
-    e.reason = QStringLiteral("CASE-%1 routine review").arg(i);
-    e.face = QStringLiteral("bench");
-    return e;
-}
-
-HistoryEntry makeCompletion(const HistoryEntry &begun)
-{
-    HistoryEntry e = begun;
-    e.outcome = HistoryEntry::Outcome::Success;
-    e.httpStatus = 200;
-    e.response = QStringLiteral("{\"success\":true,\"user_id\":\"%1\"}").arg(begun.userId);
-    e.elapsedMs = 180;
-    return e;
-}
-
 // One append as the runner does it: begin (synced), then complete (synced). Returns microseconds, or
 // stops the bench: timing failed writes would measure nothing.
 double appendOnce(LocalHistoryBackend &store, qint64 i)
 {
     QElapsedTimer t;
     t.start();
-    HistoryEntry e = makeEntry(i);
+    HistoryEntry e = BenchEntries::begun(i);
     const Result<QList<qint64>> ids = store.begin({e});
     Status done = ids.status();
     if (ids.ok()) {
         e.id = ids.value().first();
-        done = store.complete({makeCompletion(e)});
+        done = store.complete({BenchEntries::succeeded(e)});
     }
     if (!done.ok()) {
         std::fprintf(stderr, "append %lld failed: %s\n", static_cast<long long>(i), qPrintable(done.message()));
@@ -113,7 +89,7 @@ int main(int argc, char **argv)
         while (filled < target) {
             QList<HistoryEntry> batch;
             for (qint64 i = filled; i < qMin(target, filled + 500); ++i)
-                batch.append(makeEntry(i));
+                batch.append(BenchEntries::begun(i));
             const Result<QList<qint64>> ids = store.begin(batch);
             if (!ids.ok()) {
                 std::fprintf(stderr, "fill failed: %s\n", qPrintable(ids.message()));
@@ -121,7 +97,7 @@ int main(int argc, char **argv)
             }
             for (qsizetype i = 0; i < batch.size(); ++i) {
                 batch[i].id = ids.value().at(i);
-                batch[i] = makeCompletion(batch[i]);
+                batch[i] = BenchEntries::succeeded(batch[i]);
             }
             if (const Status done = store.complete(batch); !done.ok()) {
                 std::fprintf(stderr, "fill failed: %s\n", qPrintable(done.message()));

@@ -3,6 +3,7 @@
 #include "base/Status.h"
 #include "history/HistoryChain.h"
 #include "history/HistoryEntry.h"
+#include "history/HistoryQuery.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 // What a read brings back: the entries begun at or after the record number asked for (merged with
 // their answers where those were read too), the answers to entries begun earlier, and where to read
@@ -99,6 +101,81 @@ public:
         std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(mine.entries),
                      [&userId](const HistoryEntry &e) { return e.userId == userId; });
         return mine;
+    }
+    // One page of the entries `query` matches, in its order, starting after the entry `after` (0: from
+    // the start), at most `limit` of them. A backend with an index or a database answers there with
+    // keyset pagination; this default walks newest first holding at most `limit` + 1 entries, so its
+    // memory is bounded but its time grows with the history.
+    virtual Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit)
+    {
+        HistoryPage page;
+        QList<HistoryEntry> kept; // oldest-first queries: the oldest limit + 1 matches seen so far, newest first
+        const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+        const Result<QStringList> walked = walkEntries([&](const HistoryEntry &e) {
+            if (newestFirst) {
+                if (after > 0 && e.id >= after)
+                    return true;
+                if (!query.matches(e))
+                    return true;
+                if (page.entries.size() == limit) {
+                    page.more = true;
+                    return false;
+                }
+                page.entries.append(e);
+                return true;
+            }
+            if (e.id <= after)
+                return false;
+            if (query.matches(e)) {
+                kept.append(e);
+                if (kept.size() > limit + 1)
+                    kept.removeFirst();
+            }
+            return true;
+        });
+        if (!walked.ok())
+            return walked.status();
+        page.problems = walked.value();
+        if (!newestFirst) {
+            page.more = kept.size() > limit;
+            if (page.more)
+                kept.removeFirst();
+            page.entries = QList<HistoryEntry>(kept.crbegin(), kept.crend());
+        }
+        if (!page.entries.isEmpty())
+            page.next = page.entries.constLast().id;
+        return page;
+    }
+    // How many entries `query` matches, by outcome (its order is ignored).
+    virtual Result<HistoryCounts> count(const HistoryQuery &query)
+    {
+        HistoryCounts counts;
+        const Result<QStringList> walked = walkEntries([&](const HistoryEntry &e) {
+            if (query.matches(e))
+                counts.add(e.outcome);
+            return true;
+        });
+        if (!walked.ok())
+            return walked.status();
+        return counts;
+    }
+    // One entry whole (the raw response and attempts included), as a read merges it; an error when no
+    // entry has this id.
+    virtual Result<HistoryEntry> readEntry(qint64 id)
+    {
+        std::optional<HistoryEntry> found;
+        const Result<QStringList> walked = walkEntries([&](const HistoryEntry &e) {
+            if (e.id == id)
+                found = e;
+            return !found && e.id > id;
+        });
+        if (!walked.ok())
+            return walked.status();
+        if (!found)
+            return Status::failure(
+                QCoreApplication::translate("HistoryStore", "Entry #%1 is not in the history.").arg(id),
+                Status::Kind::Error);
+        return *found;
     }
     // Removes whole months before `keepFrom` and records the removal in the chain. Refused when the
     // clock is behind the newest record or far ahead of it.

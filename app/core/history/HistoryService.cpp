@@ -184,6 +184,33 @@ void HistoryService::readUser(const QString &userId, QObject *context,
     });
 }
 
+void HistoryService::page(const HistoryQuery &query, qint64 after, int limit, QObject *context,
+                          const std::function<void(const Result<HistoryPage> &)> &done)
+{
+    post([this, query, after, limit, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryPage> result = backend.page(query, after, limit);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
+void HistoryService::count(const HistoryQuery &query, QObject *context,
+                           const std::function<void(const Result<HistoryCounts> &)> &done)
+{
+    post([this, query, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryCounts> result = backend.count(query);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
+void HistoryService::readEntry(qint64 id, QObject *context,
+                               const std::function<void(const Result<HistoryEntry> &)> &done)
+{
+    post([this, id, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryEntry> result = backend.readEntry(id);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
 void HistoryService::prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
                            const std::function<void(const Result<PruneReport> &)> &done)
 {

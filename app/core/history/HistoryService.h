@@ -62,6 +62,14 @@ public:
     // The entries on one user ID, oldest first (see HistoryBackend::readUser).
     void readUser(const QString &userId, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);
+    // One page of the entries `query` matches (see HistoryBackend::page): `after` is the previous
+    // page's `next`, 0 for the first page.
+    void page(const HistoryQuery &query, qint64 after, int limit, QObject *context,
+              const std::function<void(const Result<HistoryPage> &)> &done);
+    void count(const HistoryQuery &query, QObject *context,
+               const std::function<void(const Result<HistoryCounts> &)> &done);
+    // One entry whole, for its details (see HistoryBackend::readEntry).
+    void readEntry(qint64 id, QObject *context, const std::function<void(const Result<HistoryEntry> &)> &done);
     void prune(const QDate &keepFrom, const QString &operatorEmail, QObject *context,
                const std::function<void(const Result<PruneReport> &)> &done);
     // What prune() would remove now (removing nothing), or why retention is refused (the clock).

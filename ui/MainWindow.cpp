@@ -60,7 +60,7 @@ MainWindow::MainWindow(AppContext *context, PromptService *prompts, QWidget *par
     m_actionPanel = new ActionPanel(context->runner()->policy(), this);
     m_readiness = new ActionReadiness(context, m_profiles, m_lookup, m_actionPanel, this);
     // One model of the trail for every view, kept current by the feed (the service reads the files).
-    m_historyModel = new HistoryTableModel(this);
+    m_historyModel = new HistoryTableModel(context->history(), this);
     m_historyFeed = new HistoryFeed(context->history(), m_historyModel, this);
     m_lookup->setHistoryFeed(m_historyFeed);
 

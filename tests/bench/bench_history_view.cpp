@@ -1,64 +1,87 @@
-// Figures for the history view at 100,000 entries: filling the model, filtering by text and by date,
-// and sorting, through the same model/proxy/view stack the panel uses. It prints times; it judges
-// nothing, so it is run by hand (see the report in the commit that added it), not by CTest.
+// Figures for the History tab and the lookup over a filled history, through the window's own stack
+// (HistoryPanel over the feed and the fetch-on-demand model, the lookup's timeline model) and the
+// backend wired as CoreContext wires it (the shards, the anchor, the SQLite index). Point it at a
+// home laid out as ENROLLEE_HOME lays it out, e.g. one filled by bench_history_cli:
+//   bench_history_view /var/tmp/histindex-bench/big-1000000 user-00004242
+// and again at a home of 1,000 entries to compare peak memory. It prints times and memory; it judges
+// nothing, so it is run by hand, not by CTest.
 
 #include "history/HistoryFeed.h"
-#include "history/HistoryFilterProxy.h"
+#include "history/HistoryFilter.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryService.h"
 #include "history/HistoryTableModel.h"
+#include "history/UserTimelineModel.h"
 #include "history/local/LocalHistoryBackend.h"
+#include "index/SqliteHistoryIndex.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
-#include <QTextStream>
+#include <QTest>
 
-#include <algorithm>
-#include <functional>
+#include <cstdio>
 #include <memory>
 
 namespace {
-QList<HistoryEntry> synthetic(int count)
+const QByteArray kKey = QByteArrayLiteral("bench-key-0123456789abcdef");
+
+long statusKb(const char *field)
 {
-    const QList<ActionKind> actions = ActionInfo::all();
-    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-365);
-    QList<HistoryEntry> entries;
-    entries.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        HistoryEntry e;
-        e.id = 2 * i + 1;
-        e.time = start.addSecs(qint64(i) * 300);
-        e.operatorEmail = QStringLiteral("officer%1@example.com").arg(i % 17);
-        e.profileName = QStringLiteral("default");
-        e.environment = i % 5 == 0 ? Environment::Production : Environment::Sandbox;
-        e.partnerId = QStringLiteral("001");
-        e.userId = QStringLiteral("user-%1").arg(i % 20000, 5, 10, QLatin1Char('0'));
-        e.action = actions.at(i % actions.size());
-        e.reason = QStringLiteral("case CASE-%1").arg(i);
-        e.outcome = i % 7 == 0 ? HistoryEntry::Outcome::Failure : HistoryEntry::Outcome::Success;
-        e.httpStatus = e.outcome == HistoryEntry::Outcome::Failure ? 400 : 200;
-        e.code = e.outcome == HistoryEntry::Outcome::Failure ? QStringLiteral("2205") : QString();
-        e.message = e.outcome == HistoryEntry::Outcome::Failure ? QStringLiteral("Unauthorized") : QString();
-        entries.append(e);
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
     }
-    return entries;
+    return -1;
 }
 
-// Median of a few runs, in milliseconds: one slow run (another build on the machine) does not skew it.
-double medianMs(int runs, const std::function<void()> &prepare, const std::function<void()> &work)
+void memory(const char *when)
 {
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        prepare();
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
+    std::printf("  memory %-36s resident %7.1f MB, peak %7.1f MB\n", when, statusKb("VmRSS:") / 1024.0,
+                statusKb("VmHWM:") / 1024.0);
+    std::fflush(stdout);
+}
+
+// Milliseconds until `spy` fires (or -1 after a minute).
+double waitMs(QSignalSpy &spy, const QElapsedTimer &timer)
+{
+    if (spy.isEmpty() && !spy.wait(600000))
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void line(const char *what, double ms, const QString &more = QString())
+{
+    std::printf("  %-44s %9.1f ms  %s\n", what, ms, qPrintable(more));
+    std::fflush(stdout);
+}
+
+// The first page for the filter as it stands, in ms.
+double firstPage(HistoryPanel &panel, const std::function<void()> &change)
+{
+    QSignalSpy loaded(panel.model(), &HistoryTableModel::loaded);
+    QElapsedTimer timer;
+    timer.start();
+    change();
+    return waitMs(loaded, timer);
+}
+
+double timeline(UserTimelineModel &model, const QString &user)
+{
+    model.setUser(QString(), Environment::Production, QString());
+    QSignalSpy changed(&model, &UserTimelineModel::changed);
+    QElapsedTimer timer;
+    timer.start();
+    model.setUser(user, Environment::Production, QStringLiteral("085"));
+    while (!model.isCurrent() && changed.wait(60000)) {
     }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 } // namespace
 
@@ -67,61 +90,72 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
-    const int runs = 5;
-    const QList<HistoryEntry> entries = synthetic(count);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_history_view HOME [USER_ID]\n");
+        return 2;
+    }
+    const QString home = QString::fromLocal8Bit(argv[1]);
+    const QString user = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("user-00000042");
+    std::printf("bench_history_view: %s\n", qPrintable(home));
+    memory("before opening");
 
-    // The real panel (its table settings and sorted proxy) over an empty history; the entries go
-    // straight into its model, as a finished load would put them.
-    QTemporaryDir dir;
-    HistoryService service(std::make_unique<LocalHistoryBackend>(dir.path()));
-    HistoryTableModel feedModel;
-    HistoryFeed feed(&service, &feedModel);
+    auto backend = std::make_unique<LocalHistoryBackend>(QDir(home).filePath(QStringLiteral("data/history")));
+    backend->setChainKey(kKey);
+    backend->setAnchorFile(QDir(home).filePath(QStringLiteral("config/history.anchor")));
+    backend->setIndex(
+        std::make_unique<SqliteHistoryIndex>(QDir(home).filePath(QStringLiteral("data/history-index.sqlite"))));
+    HistoryService service(std::move(backend));
+    HistoryTableModel model(&service);
+    HistoryFeed feed(&service, &model);
     HistoryPanel panel(&feed);
+    UserTimelineModel lookup(&service);
     panel.resize(1200, 800);
-    panel.show();
-    HistoryTableModel &model = *panel.model();
-    HistoryFilterProxy &proxy = *panel.proxy();
-    QTableView &view = *panel.view();
 
-    QTextStream out(stdout);
-    out << "bench_history_view: " << count << " entries, median of " << runs << " runs (ms)\n";
-    const auto nothing = [] {};
-    out << "  setEntries (model + sorted proxy + panel):  "
-        << medianMs(
-               runs, [&] { model.clear(); }, [&] { model.setEntries(entries); })
-        << '\n';
-    out << "  text filter \"user-0042\":                    "
-        << medianMs(
-               runs, [&] { proxy.setTextFilter({}); }, [&] { proxy.setTextFilter(QStringLiteral("user-0042")); })
-        << "  (" << proxy.rowCount() << " rows)\n";
-    proxy.setTextFilter({});
-    const QDate from = entries.at(count / 2).time.toLocalTime().date();
-    const QDate to = from.addDays(30);
-    out << "  date filter (31 days):                      "
-        << medianMs(
-               runs, [&] { proxy.setDateRange({}, {}); }, [&] { proxy.setDateRange(from, to); })
-        << "  (" << proxy.rowCount() << " rows)\n";
-    proxy.setDateRange({}, {});
-    out << "  sort by time, ascending:                    "
-        << medianMs(
-               runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
-               [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::AscendingOrder); })
-        << '\n';
-    out << "  sort by user ID:                            "
-        << medianMs(
-               runs, [&] { view.sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder); },
-               [&] { view.sortByColumn(HistoryTableModel::UserColumn, Qt::AscendingOrder); })
-        << '\n';
-    out << "  upsert one new entry into the sorted view:  "
-        << medianMs(
-               runs, nothing,
-               [&, id = 10 * qint64(count)]() mutable {
-        HistoryEntry e = entries.first();
-        e.id = ++id;
-        e.time = QDateTime::currentDateTimeUtc();
-        model.upsert(e);
-               })
-        << '\n';
+    QElapsedTimer sinceShown;
+    QSignalSpy loaded(&model, &HistoryTableModel::loaded);
+    QSignalSpy verified(&panel, &HistoryPanel::verificationFinished);
+    panel.show();
+    sinceShown.start();
+    panel.reload();
+    line("first page after the panel is shown", waitMs(loaded, sinceShown),
+         QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    memory("at the first page");
+    // The lookup right away, while the chain check that follows the first page may be running.
+    line("lookup timeline, at once", timeline(lookup, user), QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
+    line("chain check finished", waitMs(verified, sinceShown),
+         panel.lastVerification().ok ? QStringLiteral("intact, %1 records").arg(panel.lastVerification().records)
+                                     : panel.lastVerification().problem);
+    memory("after the chain check");
+
+    line("lookup timeline", timeline(lookup, user), QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
+    const auto text = [&panel](const QString &needle) {
+        return [&panel, needle] { panel.filter()->setTextFilter(needle); };
+    };
+    line("text filter, common (\"routine\")", firstPage(panel, text(QStringLiteral("routine"))),
+         QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    line("text filter, one user", firstPage(panel, text(user)), QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    line("text filter, no match", firstPage(panel, text(QStringLiteral("no-such-text-anywhere"))),
+         QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    line("filter cleared", firstPage(panel, text(QString())), QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    line("outcome filter, failures",
+         firstPage(panel, [&panel] { panel.filter()->setOutcomeFilter(HistoryEntry::Outcome::Failure); }),
+         QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    panel.filter()->setOutcomeFilter(std::nullopt);
+    line("oldest first",
+         firstPage(panel, [&panel] { panel.view()->sortByColumn(HistoryTableModel::TimeColumn, Qt::AscendingOrder); }),
+         QStringLiteral("(%1 rows)").arg(model.rowCount()));
+    {
+        QSignalSpy changed(&model, &HistoryTableModel::changed);
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 10; ++i) {
+            changed.clear();
+            model.fetchMore({});
+            changed.wait(60000);
+        }
+        line("ten more pages while scrolling (each)", double(timer.nsecsElapsed()) / 1e6 / 10,
+             QStringLiteral("(%1 rows held)").arg(model.rowCount()));
+    }
+    memory("at the end");
     return 0;
 }

@@ -6,7 +6,7 @@
 // warned of with the action's human name and a true age. PostgreSQL must start: no skip.
 #include "HelpMenu.h"
 #include "history/HistoryDetailView.h"
-#include "history/HistoryFilterProxy.h"
+#include "history/HistoryFilter.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryTableModel.h"
 #include "support/ConsoleTest.h"
@@ -333,7 +333,7 @@ void TestGuiApprovals::historyNamesOfficerAndApproval()
             const HistoryEntry &e = model->entryRef(r);
             if (e.userId == QLatin1String("approved-history") && e.outcome == HistoryEntry::Outcome::Success
                 && !e.dbRole.isEmpty()) {
-                const QModelIndex shown = panel->proxy()->mapFromSource(model->index(r, HistoryTableModel::UserColumn));
+                const QModelIndex shown = model->index(r, HistoryTableModel::UserColumn);
                 if (shown.isValid() && table->currentIndex().row() != shown.row())
                     table->setCurrentIndex(shown);
                 return true;

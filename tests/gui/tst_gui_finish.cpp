@@ -4,7 +4,7 @@
 #include "bulk/BulkRunList.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryDetailView.h"
-#include "history/HistoryFilterProxy.h"
+#include "history/HistoryFilter.h"
 #include "history/HistoryTableModel.h"
 #include "history/UserTimelineModel.h"
 #include "lookup/LookupPanel.h"
@@ -85,7 +85,7 @@ private slots:
         seen << deletedNote;
         emit lookup->knownStateChanged(QStringLiteral("demo-user-003"), false, entry.time);
 
-        HistoryFilterProxy proxy;
+        HistoryFilter proxy;
         proxy.setSessionStart(entry.time);
         proxy.setSessionOnly(true);
         seen << proxy.description();

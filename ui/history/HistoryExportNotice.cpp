@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
 #include <QToolButton>
 
 namespace {
@@ -13,8 +15,18 @@ const QString kProblemStyle = QStringLiteral(
 } // namespace
 
 HistoryExportNotice::HistoryExportNotice(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_open(new QToolButton(this)), m_close(new QToolButton(this))
+    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QToolButton(this)),
+      m_open(new QToolButton(this)), m_close(new QToolButton(this))
 {
+    m_bar->setObjectName(QStringLiteral("historyExportProgress"));
+    m_bar->setAccessibleName(tr("Export progress"));
+    m_bar->setMaximumWidth(240);
+    m_bar->hide();
+    m_cancel->setObjectName(QStringLiteral("historyExportCancel"));
+    m_cancel->setAccessibleName(tr("Cancel the export"));
+    m_cancel->setText(tr("&Cancel"));
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, &HistoryExportNotice::cancelRequested);
     setObjectName(QStringLiteral("historyExportNotice"));
     m_label->setObjectName(QStringLiteral("historyMessage"));
     m_label->setAccessibleName(tr("History export result"));
@@ -32,6 +44,8 @@ HistoryExportNotice::HistoryExportNotice(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label, 1);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
     layout->addWidget(m_open);
     layout->addWidget(m_close);
     connect(m_open, &QToolButton::clicked, this, &HistoryExportNotice::openFolder);
@@ -44,11 +58,38 @@ void HistoryExportNotice::showProgress(const QString &text)
     m_label->setStyleSheet(QString());
     m_label->setText(text);
     m_open->hide();
+    m_bar->setRange(0, 0); // busy until the first figures come
+    m_bar->show();
+    m_cancel->show();
+    m_cancel->setEnabled(true);
+    m_close->hide();
     show();
+}
+
+void HistoryExportNotice::showExportProgress(qint64 written, qint64 expected, bool checking)
+{
+    if (checking) {
+        m_label->setText(tr("Checking the history before exporting…"));
+        m_bar->setRange(0, 0);
+        return;
+    }
+    m_label->setText(
+        expected > 0 ? tr("Exported %1 of %2 entries…").arg(QLocale().toString(written), QLocale().toString(expected))
+                     : tr("Exported %1 entries…").arg(QLocale().toString(written)));
+    if (expected > 0 && written <= expected) {
+        // Per mille: a bar's range is an int, a history's count need not be.
+        m_bar->setRange(0, 1000);
+        m_bar->setValue(int(written * 1000 / expected));
+    } else {
+        m_bar->setRange(0, 0);
+    }
 }
 
 void HistoryExportNotice::showResult(const QString &path, qsizetype count, const QString &error)
 {
+    m_bar->hide();
+    m_cancel->hide();
+    m_close->show();
     m_label->setStyleSheet(error.isEmpty() ? QString() : kProblemStyle);
     if (error.isEmpty()) {
         m_label->setText(tr("Exported %n entries to %1.", "", int(count)).arg(QDir::toNativeSeparators(path)));

@@ -1,18 +1,13 @@
 #include "HistoryExporter.h"
 
+#include "history/HistoryExportWriter.h"
+
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 
 namespace {
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
 bool isFormulaStart(QChar c)
 {
     return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@');
@@ -104,80 +99,25 @@ bool HistoryExporter::chainVouches(const HistoryEntry &entry, const HistoryExpor
 
 QByteArray HistoryExporter::csv(const QList<HistoryEntry> &entries, const HistoryExportInfo &info)
 {
-    const QString crlf = QStringLiteral("\r\n");
-    QString out = csvHeader().join(QLatin1Char(',')) + crlf;
-    out.reserve(entries.size() * 200);
-    const QString comma(QLatin1Char(','));
-    for (const HistoryEntry &e : entries) {
-        const QStringList cells{
-            QString::number(e.id),
-            timeText(e.time),
-            timeText(e.completedAt),
-            csvField(e.operatorEmail),
-            csvField(e.profileName),
-            environmentName(e.environment),
-            csvField(e.partnerId),
-            csvField(e.host),
-            csvField(e.userId),
-            ActionInfo::cliName(e.action),
-            csvField(e.reason),
-            csvField(e.face),
-            HistoryEntry::outcomeName(e.outcome),
-            e.httpStatus > 0 ? QString::number(e.httpStatus) : QString(),
-            csvField(e.code),
-            csvField(e.message),
-            QString::number(e.elapsedMs),
-            QString::number(e.attempts.size()),
-            chainVouches(e, info) ? QStringLiteral("yes") : QStringLiteral("no"),
-            e.recordHash,
-            e.completionRecord > 0 ? QString::number(e.completionRecord) : QString(),
-            e.completionHash,
-            csvField(e.runId),
-            e.runId.isEmpty() ? QString() : QString::number(e.runLine),
-        };
-        out += cells.join(comma) + crlf;
-    }
-    return out.toUtf8();
+    return render(Format::Csv, entries, info);
 }
 
 QByteArray HistoryExporter::json(const QList<HistoryEntry> &entries, const HistoryExportInfo &info)
 {
-    QJsonArray array;
-    for (const HistoryEntry &e : entries) {
-        QJsonObject o = e.toJson();
-        o.insert(QStringLiteral("chain_verified"), chainVouches(e, info));
-        array.append(o);
-    }
-    QJsonObject verification{{QStringLiteral("checked"), info.chainChecked}};
-    if (info.chainChecked) {
-        verification.insert(QStringLiteral("ok"), info.chain.ok);
-        verification.insert(QStringLiteral("records_checked"), info.chain.records);
-        verification.insert(QStringLiteral("keyed"), info.chain.keyed);
-        verification.insert(QStringLiteral("first_bad_record"), info.chain.firstBadSeq);
-        verification.insert(QStringLiteral("first_bad_entry"), info.chain.firstBadEntry);
-        verification.insert(QStringLiteral("problem"), info.chain.problem);
-        verification.insert(QStringLiteral("head_record"), info.chain.headSeq);
-        verification.insert(QStringLiteral("head_hash"), info.chain.headHash);
-    }
-    verification.insert(QStringLiteral("how_to_verify"),
-                        QStringLiteral("Run enrollee-cli history --verify on the store named in history_directory: it "
-                                       "must pass. Each entry names its records (id = the begin record, "
-                                       "completion_record) and their HMAC-SHA256 chain hashes (record_hash, "
-                                       "completion_hash): the store's records with those numbers must carry "
-                                       "exactly those hashes, and head_record/head_hash must still be in the "
-                                       "chain. chain_verified tells whether both records lay in the part of "
-                                       "the chain that verified at export time."));
-    const QDateTime at = info.exportedAt.isValid() ? info.exportedAt : QDateTime::currentDateTimeUtc();
-    const QJsonObject root{
-        {QStringLiteral("format"), QStringLiteral("enrollee-history-export/1")},
-        {QStringLiteral("exported_at"), timeText(at)},
-        {QStringLiteral("count"), qint64(entries.size())},
-        {QStringLiteral("filter"), info.filterDescription},
-        {QStringLiteral("history_directory"), info.historyDirectory},
-        {QStringLiteral("verification"), verification},
-        {QStringLiteral("entries"), array},
-    };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return render(Format::Json, entries, info);
+}
+
+QByteArray HistoryExporter::render(Format format, const QList<HistoryEntry> &entries, const HistoryExportInfo &info)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    HistoryExportWriter writer(&buffer, format, info);
+    writer.begin();
+    for (const HistoryEntry &e : entries)
+        writer.add(e);
+    writer.end();
+    return bytes;
 }
 
 QString HistoryExporter::pathError(const QString &path)
@@ -201,12 +141,25 @@ QString HistoryExporter::write(const QString &path, Format format, const QList<H
     QString problem = pathError(path);
     if (!problem.isEmpty())
         return problem;
-    const QByteArray bytes = format == Format::Csv ? csv(entries, info) : json(entries, info);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return tr("Cannot write the export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    }
-    if (file.write(bytes) != bytes.size()) {
+    if (!file.open(QIODevice::WriteOnly))
+        return openError(path, file);
+    HistoryExportWriter writer(&file, format, info);
+    writer.begin();
+    for (const HistoryEntry &e : entries)
+        writer.add(e);
+    writer.end();
+    return finish(path, file, writer.ok());
+}
+
+QString HistoryExporter::openError(const QString &path, const QSaveFile &file)
+{
+    return tr("Cannot write the export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+}
+
+QString HistoryExporter::finish(const QString &path, QSaveFile &file, bool written)
+{
+    if (!written) {
         const QString reason = file.errorString();
         file.cancelWriting();
         return tr("Writing the export to %1 failed: %2").arg(QDir::toNativeSeparators(path), reason);

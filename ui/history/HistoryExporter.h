@@ -8,11 +8,13 @@
 #include <QList>
 #include <QString>
 
+class QSaveFile;
+
 // What an export says about itself, so an auditor can tell what was exported and whether the trail
 // was intact at that moment.
 struct HistoryExportInfo {
     QDateTime exportedAt;      // when; defaults to now
-    QString filterDescription; // which rows (HistoryFilterProxy::description())
+    QString filterDescription; // which rows (HistoryFilter::description())
     QString historyDirectory;  // where the store lives, to re-run `enrollee-cli history --verify`
     bool chainChecked = false; // whether `chain` holds a verification result
     ChainReport chain;
@@ -40,8 +42,15 @@ public:
     static QString write(const QString &path, Format format, const QList<HistoryEntry> &entries,
                          const HistoryExportInfo &info);
 
+    // Opened through QSaveFile by the caller, written with HistoryExportWriter, finished here: the
+    // translated reason the file could not be opened, or could not be finished (empty: written).
+    static QString openError(const QString &path, const QSaveFile &file);
+    static QString finish(const QString &path, QSaveFile &file, bool written);
     static QStringList csvHeader();
     static QString csvField(const QString &text, bool neutralise = true);
     // Whether the chain walk vouched for this entry's begin record.
     static bool chainVouches(const HistoryEntry &entry, const HistoryExportInfo &info);
+
+private:
+    static QByteArray render(Format format, const QList<HistoryEntry> &entries, const HistoryExportInfo &info);
 };

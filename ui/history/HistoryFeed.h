@@ -1,17 +1,18 @@
 #pragma once
 
-#include "history/HistoryBackend.h"
-
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 class HistoryService;
 class HistoryTableModel;
 
-// Keeps one HistoryTableModel in step with the HistoryService for every view of the window (the
-// History tab, the lookup's timeline): a first read of the whole trail, then what this process
-// records as it happens, and what other programs add (read incrementally from the newest record
-// seen). Nothing here touches a file: the service answers from its own thread.
+// Tells the window's views when the history changed: what this process recorded, and what other
+// programs (the CLI, a second console, a colleague on the team trail) added. Bursts are folded into
+// one notice per tick, so a bulk run answering hundreds of rows a second costs the views a few
+// re-reads a second, not one per row. The History tab's model is refreshed here; other views (the
+// lookup's timeline) listen to changed(). Nothing here touches a file or holds entries: the views ask
+// the service, which answers from its own thread.
 class HistoryFeed : public QObject
 {
     Q_OBJECT
@@ -20,37 +21,27 @@ public:
 
     HistoryService *service() const { return m_service; }
     HistoryTableModel *model() const { return m_model; }
-    bool isLoaded() const { return m_loaded; }
-    bool isLoading() const { return m_loading; }
-    QStringList problems() const { return m_problems; }
-    qint64 newestRecord() const { return m_newest; }
+    // Whether the History tab's first page has arrived / is on its way.
+    bool isLoaded() const;
+    bool isLoading() const;
+    QStringList problems() const;
 
 public slots:
-    // Reads the whole trail again (the model is replaced when it arrives).
+    // Asks for the History tab's first page again.
     void reload();
-    // Reads what was added since the newest record seen.
+    // Something changed: the views ask again (folded with other changes in the same tick).
     void catchUp();
 
 signals:
     void loaded();
-    // Entries were added or completed, by this process or another.
+    // The history may have changed: ask again for what you show.
     void changed();
     void problemsChanged(const QStringList &problems);
 
 private:
-    void onRead(int generation, bool full, const Result<HistoryRead> &read);
+    void notify();
 
     HistoryService *m_service;
     HistoryTableModel *m_model;
-    QStringList m_problems;
-    qint64 m_newest = 0;
-    int m_generation = 0;
-    bool m_loaded = false;
-    bool m_loading = false;
-    bool m_catchingUp = false;
-    bool m_catchUpAgain = false;
-    bool m_partial = false;          // the last read was a team's local copy: read everything again next time
-    bool m_catchUpAfterLoad = false; // this process recorded something the full read under way may miss
-    // Entries that arrived by signal while a full read was running; re-applied over its (older) snapshot.
-    QList<HistoryEntry> m_liveDuringLoad;
+    QTimer m_tick;
 };

@@ -1,6 +1,6 @@
 #include "HistoryFilterBar.h"
 
-#include "history/HistoryFilterProxy.h"
+#include "history/HistoryFilter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,8 +20,8 @@ void name(QWidget *widget, const char *objectName, const QString &accessibleName
 }
 } // namespace
 
-HistoryFilterBar::HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent)
-    : QWidget(parent), m_proxy(proxy), m_text(new QLineEdit(this)), m_action(new QComboBox(this)),
+HistoryFilterBar::HistoryFilterBar(HistoryFilter *filter, QWidget *parent)
+    : QWidget(parent), m_filter(filter), m_text(new QLineEdit(this)), m_action(new QComboBox(this)),
       m_outcome(new QComboBox(this)), m_allDates(new QCheckBox(tr("All &dates"), this)), m_from(new QDateEdit(this)),
       m_to(new QDateEdit(this)), m_session(new QCheckBox(tr("This &session"), this)), m_clear(new QToolButton(this)),
       m_debounce(new QTimer(this))
@@ -135,23 +135,23 @@ bool HistoryFilterBar::isFiltering() const
 void HistoryFilterBar::applyText()
 {
     m_debounce->stop();
-    m_proxy->setTextFilter(m_text->text());
+    m_filter->setTextFilter(m_text->text());
     emit filtersChanged();
 }
 
 void HistoryFilterBar::applyChoices()
 {
     const QVariant action = m_action->currentData();
-    m_proxy->setActionFilter(action.isValid() ? std::optional<ActionKind>(ActionKind(action.toInt())) : std::nullopt);
+    m_filter->setActionFilter(action.isValid() ? std::optional<ActionKind>(ActionKind(action.toInt())) : std::nullopt);
     const QVariant outcome = m_outcome->currentData();
-    m_proxy->setOutcomeFilter(outcome.isValid()
-                                  ? std::optional<HistoryEntry::Outcome>(HistoryEntry::Outcome(outcome.toInt()))
-                                  : std::nullopt);
+    m_filter->setOutcomeFilter(outcome.isValid()
+                                   ? std::optional<HistoryEntry::Outcome>(HistoryEntry::Outcome(outcome.toInt()))
+                                   : std::nullopt);
     if (m_allDates->isChecked() || m_session->isChecked())
-        m_proxy->setDateRange({}, {});
+        m_filter->setDateRange({}, {});
     else
-        m_proxy->setDateRange(m_from->date(), m_to->date());
-    m_proxy->setSessionOnly(m_session->isChecked());
+        m_filter->setDateRange(m_from->date(), m_to->date());
+    m_filter->setSessionOnly(m_session->isChecked());
     emit filtersChanged();
 }
 

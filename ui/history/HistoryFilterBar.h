@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-class HistoryFilterProxy;
+class HistoryFilter;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -10,13 +10,13 @@ class QLineEdit;
 class QToolButton;
 class QTimer;
 
-// The row of filter controls above the history table. It writes straight into a HistoryFilterProxy;
-// typing is debounced so a 100,000-row table is refiltered once per pause, not once per key.
+// The row of filter controls above the history table. It writes straight into a HistoryFilter;
+// typing is debounced so the history is asked once per pause, not once per key.
 class HistoryFilterBar : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HistoryFilterBar(HistoryFilterProxy *proxy, QWidget *parent = nullptr);
+    explicit HistoryFilterBar(HistoryFilter *filter, QWidget *parent = nullptr);
 
     QLineEdit *textEdit() const { return m_text; }
     // Puts every control back to "show everything".
@@ -33,7 +33,7 @@ private:
     void onAllDatesToggled(bool all);
     void onSessionToggled(bool session);
 
-    HistoryFilterProxy *m_proxy;
+    HistoryFilter *m_filter;
     QLineEdit *m_text;
     QComboBox *m_action;
     QComboBox *m_outcome;

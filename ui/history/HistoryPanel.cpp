@@ -4,8 +4,8 @@
 #include "history/HistoryDetailView.h"
 #include "history/HistoryExportNotice.h"
 #include "history/HistoryFeed.h"
+#include "history/HistoryFilter.h"
 #include "history/HistoryFilterBar.h"
-#include "history/HistoryFilterProxy.h"
 #include "history/HistoryService.h"
 #include "history/HistoryTableMenu.h"
 #include "history/HistoryTableModel.h"
@@ -45,42 +45,46 @@ const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; colo
 
 HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     : QWidget(parent), m_feed(feed), m_service(feed->service()), m_model(feed->model()),
-      m_proxy(new HistoryFilterProxy(this)), m_export(new HistoryExportFlow(feed->service(), m_proxy, this)),
+      m_filter(new HistoryFilter(this)), m_export(new HistoryExportFlow(feed->service(), m_filter, m_model, this)),
       m_approvals(new HistoryApprovalLookup(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("History"));
     qRegisterMetaType<HistoryEntry>();
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSessionStart(QDateTime::currentDateTime());
+    m_filter->setSessionStart(QDateTime::currentDateTime());
     m_export->setSaveFileNameProvider([this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
     });
     buildUi();
     connectExports();
     connect(m_feed, &HistoryFeed::loaded, this, &HistoryPanel::onLoaded);
+    // Several controls change together (Clear filters): one question for the lot.
+    m_requery.setSingleShot(true);
+    m_requery.setInterval(0);
+    connect(&m_requery, &QTimer::timeout, this, [this] { m_model->setQuery(m_filter->query()); });
+    connect(m_filter, &HistoryFilter::changed, &m_requery, qOverload<>(&QTimer::start));
+    // Counting may read far more than a page: at most one count a second while actions come in.
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(1000);
+    connect(&m_recount, &QTimer::timeout, this, &HistoryPanel::count);
     connect(m_feed, &HistoryFeed::problemsChanged, this, &HistoryPanel::showProblems);
     // A burst of actions costs one check, a second after the last of them.
     m_reverify.setSingleShot(true);
     m_reverify.setInterval(1000);
     connect(&m_reverify, &QTimer::timeout, this, &HistoryPanel::verify);
     connect(m_feed, &HistoryFeed::changed, this, [this] {
-        if (!m_feed->isLoaded())
-            return;
-        m_reverify.start();
-        // Until then the line would count fewer entries than the list shows: say a check is coming.
-        if (m_lastReport.ok && m_checkedEntries != m_model->rowCount()) {
-            m_verifyLabel->setStyleSheet(QString());
-            m_verifyLabel->setText(tr("Checking the history's integrity…"));
-        }
+        if (m_feed->isLoaded() && !m_recount.isActive())
+            m_recount.start();
     });
+    // News in the rows shown, or a count that moved: the check must cover the new records.
+    connect(m_model, &HistoryTableModel::refreshed, this, &HistoryPanel::recordsArrived);
 }
 
 HistoryPanel::~HistoryPanel() = default;
 
 QHBoxLayout *HistoryPanel::buildToolbar()
 {
-    m_filters = new HistoryFilterBar(m_proxy, this);
+    m_filters = new HistoryFilterBar(m_filter, this);
 
     m_reloadButton = new QToolButton(this);
     name(m_reloadButton, "historyReload", tr("Reload history"));
@@ -114,9 +118,16 @@ void HistoryPanel::buildTable()
 {
     m_table = new QTableView(this);
     name(m_table, "historyTable", tr("History entries"));
-    m_table->setModel(m_proxy);
+    m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(HistoryTableModel::TimeColumn, Qt::DescendingOrder);
+    // Only the time sorts (the history answers in entry order, both ways): a click elsewhere keeps it.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
+        if (section != HistoryTableModel::TimeColumn)
+            m_table->horizontalHeader()->setSortIndicator(
+                HistoryTableModel::TimeColumn,
+                m_model->query().order == HistoryQuery::Order::NewestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
@@ -212,20 +223,15 @@ void HistoryPanel::buildUi()
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit entryActivated(index.data(HistoryTableModel::EntryRole).value<HistoryEntry>());
     });
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &HistoryPanel::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HistoryPanel::updateCounts);
-    connect(m_filters, &HistoryFilterBar::filtersChanged, this, &HistoryPanel::updateCounts);
-    updateCounts();
+    connect(m_model, &HistoryTableModel::changed, this, &HistoryPanel::updateEmptyState);
+    updateEmptyState();
     m_verifyLabel->setText(tr("History not checked yet."));
     setTabOrder(m_filters->textEdit(), m_table);
 }
 
 void HistoryPanel::setSessionStart(const QDateTime &start)
 {
-    m_proxy->setSessionStart(start);
-    updateCounts();
+    m_filter->setSessionStart(start);
 }
 
 void HistoryPanel::setSaveFileNameProvider(SaveFileNameProvider provider)
@@ -239,6 +245,8 @@ void HistoryPanel::connectExports()
         m_exportButton->setEnabled(false);
         showMessage(progress, false);
     });
+    connect(m_export, &HistoryExportFlow::progress, m_notice, &HistoryExportNotice::showExportProgress);
+    connect(m_notice, &HistoryExportNotice::cancelRequested, m_export, &HistoryExportFlow::cancel);
     connect(m_export, &HistoryExportFlow::refused, this, [this](const QString &path, const QString &why) {
         showMessage(why, true);
         emit exportFinished(path, why);
@@ -280,13 +288,16 @@ void HistoryPanel::reload()
 {
     m_reloadButton->setEnabled(false);
     m_countLabel->setText(tr("Loading…"));
-    m_feed->reload();
+    m_verifyOnLoad = true;
+    m_model->setQuery(m_filter->query());
 }
 
 void HistoryPanel::onLoaded()
 {
     m_reloadButton->setEnabled(true);
-    updateCounts();
+    count(); // before the check, whose line says how many entries it covered
+    if (!std::exchange(m_verifyOnLoad, false))
+        return; // a filter's first page, not a reload
     emit loadFinished();
     verify();
 }
@@ -308,7 +319,31 @@ void HistoryPanel::verify()
     m_verifying = true;
     m_verifyLabel->setStyleSheet(QString());
     m_verifyLabel->setText(tr("Checking the history's integrity…"));
+    m_checkClock.start();
     m_service->verify(this, [this, generation](const ChainReport &report) { onVerified(generation, report); });
+}
+
+void HistoryPanel::recordsArrived()
+{
+    scheduleVerify();
+    // Until then the line would count fewer entries than the list shows: say a check is coming.
+    if (m_lastReport.ok && !m_verifying) {
+        m_verifyLabel->setStyleSheet(QString());
+        m_verifyLabel->setText(tr("Checking the history's integrity…"));
+    }
+}
+
+void HistoryPanel::scheduleVerify()
+{
+    // A check reads the whole history on the history thread, where pages and lookups wait behind it: at
+    // a million entries it takes seconds, so re-checks keep that thread busy a fifth of the time at most.
+    if (m_verifying) {
+        m_verifyAgain = true;
+        return;
+    }
+    if (m_reverify.isActive())
+        return;
+    m_reverify.start(int(qBound(qint64(1000), m_lastCheckMs * 4, qint64(5 * 60 * 1000))));
 }
 
 void HistoryPanel::onVerified(int generation, const ChainReport &report)
@@ -318,8 +353,9 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
     m_verifying = false;
     m_lastReport = report;
     markAltered(report);
-    const int entries = m_model->rowCount();
-    m_checkedEntries = entries;
+    m_lastCheckMs = m_checkClock.elapsed();
+    m_checkedEntries = m_totalEntries;
+    const int entries = int(qMin<qint64>(m_totalEntries, INT_MAX));
     if (report.ok) {
         m_verifyLabel->setStyleSheet(QString());
         QString text = !report.keyed ? tr("History intact: %n entries checked. Without a key, an edit that also "
@@ -343,6 +379,8 @@ void HistoryPanel::onVerified(int generation, const ChainReport &report)
         m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));
     }
     m_verifyLabel->setToolTip(m_verifyLabel->text());
+    if (std::exchange(m_verifyAgain, false))
+        scheduleVerify();
     emit verificationFinished(report);
 }
 
@@ -375,19 +413,42 @@ void HistoryPanel::showCurrentDetail()
     m_detail->showEntry(entry, approval);
 }
 
-void HistoryPanel::updateCounts()
+void HistoryPanel::count()
 {
-    if (m_feed->isLoading())
+    m_recount.stop();
+    const int generation = ++m_countGeneration;
+    const HistoryQuery query = m_model->query();
+    m_service->count(query, this, [this, generation, query](const Result<HistoryCounts> &shown) {
+        if (generation != m_countGeneration)
+            return;
+        if (query.isEmpty())
+            return showCounts(shown, shown);
+        m_service->count(HistoryQuery{}, this, [this, generation, shown](const Result<HistoryCounts> &all) {
+            if (generation == m_countGeneration)
+                showCounts(shown, all);
+        });
+    });
+}
+
+void HistoryPanel::showCounts(const Result<HistoryCounts> &shown, const Result<HistoryCounts> &all)
+{
+    if (!shown.ok() || !all.ok()) {
+        m_countLabel->setText(tr("Cannot count the entries: %1").arg(shown.ok() ? all.message() : shown.message()));
         return;
-    m_countLabel->setText(tr("Showing %1 of %n entries", "", m_model->rowCount()).arg(m_proxy->rowCount()));
-    updateEmptyState();
+    }
+    m_totalEntries = all.value().total;
+    if (m_checkedEntries >= 0 && m_totalEntries != m_checkedEntries)
+        recordsArrived();
+    m_export->setExpectedCount(shown.value().total);
+    m_countLabel->setText(
+        tr("Showing %1 of %n entries", "", int(qMin<qint64>(m_totalEntries, INT_MAX))).arg(shown.value().total));
 }
 
 void HistoryPanel::updateEmptyState()
 {
-    const bool empty = m_proxy->rowCount() == 0;
+    const bool empty = m_model->hasLoaded() && m_model->rowCount() == 0;
     if (empty) {
-        m_emptyLabel->setText(m_model->rowCount() == 0
+        m_emptyLabel->setText(m_model->query().isEmpty()
                                   ? tr("No history entries yet. Every action you send is recorded here.")
                                   : tr("No entries match these filters. <a href=\"clear\">Clear filters</a>"));
     }

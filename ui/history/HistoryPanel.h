@@ -4,7 +4,9 @@
 #include "history/HistoryEntry.h"
 #include "history/HistoryExportFlow.h"
 #include "history/HistoryExporter.h"
+#include "history/HistoryQuery.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,7 +20,7 @@ class HistoryTableMenu;
 class HistoryFeed;
 class HistoryService;
 class HistoryFilterBar;
-class HistoryFilterProxy;
+class HistoryFilter;
 class HistoryTableModel;
 class QHBoxLayout;
 class QLabel;
@@ -41,7 +43,7 @@ public:
     ~HistoryPanel() override;
 
     HistoryTableModel *model() const { return m_model; }
-    HistoryFilterProxy *proxy() const { return m_proxy; }
+    HistoryFilter *filter() const { return m_filter; }
     QTableView *view() const { return m_table; }
 
     void setSessionStart(const QDateTime &start);
@@ -98,13 +100,16 @@ private:
     void updateEmptyState();
     void showCurrentDetail();
     void showOfficerColumns(bool shown);
-    void updateCounts();
+    void count();
+    void showCounts(const Result<HistoryCounts> &shown, const Result<HistoryCounts> &all);
+    void scheduleVerify();
+    void recordsArrived();
     void showMessage(const QString &text, bool problem);
 
     HistoryFeed *m_feed;
     HistoryService *m_service;
     HistoryTableModel *m_model;
-    HistoryFilterProxy *m_proxy;
+    HistoryFilter *m_filter;
     HistoryFilterBar *m_filters = nullptr;
     QTableView *m_table = nullptr;
     HistoryDetailView *m_detail = nullptr;
@@ -125,6 +130,14 @@ private:
     bool m_keyInKeychain = true;
     int m_verifyGeneration = 0;
     ChainReport m_lastReport;
-    int m_checkedEntries = -1; // entries listed when the last check answered
-    QTimer m_reverify;         // re-checks the chain shortly after new records, so the status line never goes stale
+    qint64 m_totalEntries = 0;    // every entry in the history, as last counted
+    qint64 m_checkedEntries = -1; // ... when the last check answered
+    int m_countGeneration = 0;
+    bool m_verifyAgain = false;  // records came in during a check
+    bool m_verifyOnLoad = false; // the first page on its way is a reload's: check the chain once it is shown
+    QElapsedTimer m_checkClock;
+    qint64 m_lastCheckMs = 0;
+    QTimer m_reverify; // re-checks the chain after new records, so the status line never goes stale
+    QTimer m_requery;  // one question for several filter changes
+    QTimer m_recount;
 };

@@ -1,5 +1,6 @@
 #include "HistoryTableModel.h"
 
+#include "history/HistoryService.h"
 #include "widgets/Glyphs.h"
 #include "widgets/TimeText.h"
 
@@ -7,6 +8,7 @@
 #include <QIcon>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 // Mid-tone colours read on both light and dark palettes; the outcome word beside them carries the
@@ -33,6 +35,15 @@ QIcon alteredIcon()
     return icon;
 }
 
+// Whether a row already shows what a newer read of its entry says: a begin record never changes, so
+// only the answer (and the hashes an export takes) can differ.
+bool sameAsShown(const HistoryEntry &shown, const HistoryEntry &read)
+{
+    return shown.outcome == read.outcome && shown.completedAt == read.completedAt && shown.httpStatus == read.httpStatus
+        && shown.code == read.code && shown.message == read.message && shown.recordHash == read.recordHash
+        && shown.completionRecord == read.completionRecord && shown.dbRole == read.dbRole;
+}
+
 QString firstLine(const QString &text)
 {
     const qsizetype newline = text.indexOf(QLatin1Char('\n'));
@@ -40,7 +51,8 @@ QString firstLine(const QString &text)
 }
 } // namespace
 
-HistoryTableModel::HistoryTableModel(QObject *parent) : QAbstractTableModel(parent)
+HistoryTableModel::HistoryTableModel(HistoryService *service, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service)
 {
     qRegisterMetaType<HistoryEntry>();
 }
@@ -53,31 +65,6 @@ int HistoryTableModel::rowCount(const QModelIndex &parent) const
 int HistoryTableModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-HistoryTableModel::Row HistoryTableModel::makeRow(const HistoryEntry &entry)
-{
-    Row row;
-    row.entry = entry;
-    row.timeMs = entry.time.isValid() ? entry.time.toMSecsSinceEpoch() : 0;
-    // One folded string per row, built once, lets the proxy match free text with a single contains().
-    // The separator is folded to a space inside fields (and in the needle, see HistoryFilterProxy), so
-    // a match can never span two fields.
-    const QChar sep(0x1f);
-    // The bulk run's id is searchable too: typing a run's id filters the history to that run.
-    // The officer's role and machine too: typing a colleague's role shows what they did.
-    row.search = (entry.userId + sep + entry.operatorEmail + sep + entry.reason + sep + entry.message + sep + entry.code
-                  + sep + entry.runId + sep + entry.dbRole + sep + entry.machine)
-                     .toLower();
-    if (row.search.count(sep) != 7) {
-        const QString fields[] = {entry.userId, entry.operatorEmail, entry.reason, entry.message,
-                                  entry.code,   entry.runId,         entry.dbRole, entry.machine};
-        QStringList parts;
-        for (const QString &field : fields)
-            parts.append(QString(field).replace(sep, QLatin1Char(' ')).toLower());
-        row.search = parts.join(sep);
-    }
-    return row;
 }
 
 QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) const
@@ -110,43 +97,11 @@ QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) cons
     }
 }
 
-QVariant HistoryTableModel::sortValue(const Row &row, int column) const
-{
-    const HistoryEntry &e = row.entry;
-    switch (column) {
-    case TimeColumn:
-        return row.timeMs;
-    case OperatorColumn:
-        return e.operatorEmail;
-    case EnvironmentColumn:
-        return int(e.environment);
-    case UserColumn:
-        return e.userId;
-    case ActionColumn:
-        return int(e.action);
-    case ReasonColumn:
-        return e.reason;
-    case OutcomeColumn:
-        return int(e.outcome);
-    case HttpStatusColumn:
-        return e.httpStatus;
-    case CodeColumn:
-        return e.code;
-    case OfficerColumn:
-        return e.dbRole;
-    case MachineColumn:
-        return e.machine;
-    default:
-        return {};
-    }
-}
-
 QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount)
         return {};
-    const Row &row = m_rows.at(index.row());
-    const HistoryEntry &e = row.entry;
+    const HistoryEntry &e = m_rows.at(index.row());
     if (!m_altered.isEmpty()) {
         const auto altered = m_altered.constFind(e.id);
         if (altered != m_altered.constEnd()) {
@@ -171,8 +126,6 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         return index.column() == OutcomeColumn ? QVariant(outcomeColor(e.outcome)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == HttpStatusColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-    case SortRole:
-        return sortValue(row, index.column());
     case EntryRole:
         return QVariant::fromValue(e);
     case IdRole:
@@ -195,20 +148,6 @@ QVariant HistoryTableModel::alteredData(const QString &problem, int column, int 
         return QColor(0xd6, 0x45, 0x45, 70);
     default:
         return {};
-    }
-}
-
-void HistoryTableModel::setAlteredEntries(const QHash<qint64, QString> &problems)
-{
-    if (problems == m_altered)
-        return;
-    QList<qint64> touched = m_altered.keys();
-    touched += problems.keys();
-    m_altered = problems;
-    for (qint64 id : std::as_const(touched)) {
-        const int row = rowForId(id);
-        if (row >= 0)
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
 
@@ -244,97 +183,222 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-void HistoryTableModel::setEntries(const QList<HistoryEntry> &entries)
+void HistoryTableModel::setAlteredEntries(const QHash<qint64, QString> &problems)
 {
-    const bool hadOfficers = m_hasOfficers;
-    m_hasOfficers = false;
-    beginResetModel();
-    m_rows.clear();
-    m_times.clear();
-    m_rowById.clear();
-    m_rows.reserve(entries.size());
-    m_times.reserve(entries.size());
-    m_rowById.reserve(entries.size());
-    for (const HistoryEntry &e : entries) {
-        const auto it = m_rowById.constFind(e.id);
-        if (it != m_rowById.constEnd()) {
-            storeRow(*it, makeRow(e)); // a duplicate id keeps one row, the later value
-            continue;
-        }
-        m_rowById.insert(e.id, int(m_rows.size()));
-        m_rows.append(Row());
-        m_times.append(0);
-        storeRow(int(m_rows.size()) - 1, makeRow(e));
-    }
-    endResetModel();
-    if (m_hasOfficers != hadOfficers)
-        emit officersChanged(m_hasOfficers);
-}
-
-void HistoryTableModel::upsert(const HistoryEntry &entry)
-{
-    const bool hadOfficers = m_hasOfficers;
-    insertOrUpdate(entry);
-    if (m_hasOfficers != hadOfficers)
-        emit officersChanged(m_hasOfficers);
-}
-
-void HistoryTableModel::insertOrUpdate(const HistoryEntry &entry)
-{
-    const auto it = m_rowById.constFind(entry.id);
-    if (it == m_rowById.constEnd()) {
-        const int row = int(m_rows.size());
-        beginInsertRows({}, row, row);
-        m_rowById.insert(entry.id, row);
-        m_rows.append(Row());
-        m_times.append(0);
-        storeRow(row, makeRow(entry));
-        endInsertRows();
+    if (problems == m_altered)
         return;
-    }
-    const int row = *it;
-    // The begin record on disk never changes, so an update only brings the answer; who/what/when stay
-    // as first shown even when the caller's copy of the entry lacks them.
-    HistoryEntry merged = entry;
-    const HistoryEntry &old = m_rows.at(row).entry;
-    if (old.time.isValid()) {
-        merged = old;
-        merged.takeOutcome(entry);
-    }
-    storeRow(row, makeRow(merged));
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void HistoryTableModel::storeRow(int row, Row &&value)
-{
-    m_times[row] = value.timeMs;
-    m_hasOfficers = m_hasOfficers || !value.entry.dbRole.isEmpty();
-    m_rows[row] = std::move(value);
-}
-
-void HistoryTableModel::clear()
-{
-    setEntries({});
+    m_altered = problems;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 HistoryEntry HistoryTableModel::entryAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).entry : HistoryEntry();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : HistoryEntry();
 }
 
-QList<HistoryEntry> HistoryTableModel::entriesForUser(const QString &userId) const
+int HistoryTableModel::rowForId(qint64 id) const
 {
-    QList<const Row *> matches;
-    for (const Row &row : m_rows) {
-        if (row.entry.userId == userId)
-            matches.append(&row);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
     }
-    std::sort(matches.begin(), matches.end(), [](const Row *a, const Row *b) {
-        return a->timeMs != b->timeMs ? a->timeMs > b->timeMs : a->entry.id > b->entry.id;
-    });
-    QList<HistoryEntry> result;
-    result.reserve(matches.size());
-    for (const Row *row : matches)
-        result.append(row->entry);
-    return result;
+    return -1;
+}
+
+void HistoryTableModel::setQuery(const HistoryQuery &query)
+{
+    const HistoryQuery::Order order = m_query.order;
+    m_query = query;
+    m_query.order = order;
+    ++m_generation; // answers to the previous query are dropped
+    m_started = true;
+    m_busy = false;
+    m_refreshAgain = false;
+    m_fetchAgain = false;
+    ask(Ask::First);
+}
+
+void HistoryTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column != TimeColumn)
+        return;
+    const HistoryQuery::Order wanted = order == Qt::DescendingOrder ? HistoryQuery::Order::NewestFirst
+                                                                    : HistoryQuery::Order::OldestFirst;
+    if (wanted == m_query.order && m_loaded)
+        return;
+    m_query.order = wanted;
+    if (m_started) // before the first question the order is only remembered
+        setQuery(m_query);
+}
+
+void HistoryTableModel::refresh()
+{
+    if (m_busy) {
+        m_refreshAgain = true;
+        return;
+    }
+    if (m_loaded) // before the first page nothing is shown that could be stale
+        ask(Ask::Refresh);
+}
+
+bool HistoryTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loaded && m_more;
+}
+
+void HistoryTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !m_more)
+        return;
+    if (m_busy) {
+        m_fetchAgain = true;
+        return;
+    }
+    ask(Ask::More);
+}
+
+void HistoryTableModel::ask(Ask what)
+{
+    m_busy = true;
+    if (what == Ask::First)
+        m_loading = true;
+    // A refresh asks for every row held, so rows far down the list learn their answers too.
+    const int asked = what == Ask::Refresh ? qMax(m_pageSize, int(m_rows.size())) : m_pageSize;
+    const qint64 after = what == Ask::More ? m_next : 0;
+    const int generation = m_generation;
+    m_service->page(m_query, after, asked, this,
+                    [this, generation, what](const Result<HistoryPage> &page) { onPage(generation, what, page); });
+}
+
+void HistoryTableModel::onPage(int generation, Ask what, const Result<HistoryPage> &page)
+{
+    if (generation != m_generation)
+        return;
+    m_busy = false;
+    const bool first = what == Ask::First;
+    if (first)
+        m_loading = false;
+    if (!page.ok()) {
+        if (first) {
+            beginResetModel();
+            m_rows.clear();
+            m_more = false;
+            m_next = 0;
+            endResetModel();
+        }
+        setProblems({page.message()});
+    } else if (first) {
+        beginResetModel();
+        m_rows = page.value().entries;
+        m_next = page.value().next;
+        m_more = page.value().more;
+        endResetModel();
+        setProblems(page.value().problems);
+    } else if (what == Ask::More) {
+        append(page.value().entries);
+        if (!page.value().entries.isEmpty())
+            m_next = page.value().next;
+        m_more = page.value().more;
+        setProblems(page.value().problems);
+    } else {
+        if (merge(page.value()))
+            emit refreshed();
+        setProblems(page.value().problems);
+    }
+    noteOfficers();
+    if (first) {
+        m_loaded = true;
+        emit loaded();
+    }
+    emit changed();
+    if (std::exchange(m_refreshAgain, false))
+        ask(Ask::Refresh);
+    else if (std::exchange(m_fetchAgain, false) && m_more)
+        ask(Ask::More);
+}
+
+bool HistoryTableModel::before(const HistoryEntry &a, const HistoryEntry &b) const
+{
+    return m_query.order == HistoryQuery::Order::NewestFirst ? a.id > b.id : a.id < b.id;
+}
+
+void HistoryTableModel::append(const QList<HistoryEntry> &entries)
+{
+    QList<HistoryEntry> fresh;
+    for (const HistoryEntry &e : entries) {
+        // A page after the last row held never repeats one; a row a refresh brought in may already be here.
+        if (m_rows.isEmpty() || before(m_rows.constLast(), e))
+            fresh.append(e);
+    }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
+    m_rows.append(fresh);
+    endInsertRows();
+}
+
+bool HistoryTableModel::merge(const HistoryPage &page)
+{
+    bool moved = false;
+    const QList<HistoryEntry> &answer = page.entries;
+    // The answer covers the rows up to its last entry, or every row when nothing follows it.
+    int row = 0;
+    qsizetype j = 0;
+    while (j < answer.size()) {
+        const HistoryEntry &e = answer.at(j);
+        if (row < m_rows.size() && m_rows.at(row).id == e.id) {
+            if (!sameAsShown(m_rows.at(row), e)) {
+                m_rows[row] = e;
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+                moved = true;
+            }
+            ++row;
+            ++j;
+        } else if (row < m_rows.size() && before(m_rows.at(row), e)) {
+            // Held but no longer answered: it stopped matching (an answer came) or left the history.
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+            moved = true;
+        } else {
+            beginInsertRows({}, row, row);
+            m_rows.insert(row, e);
+            endInsertRows();
+            moved = true;
+            ++row;
+            ++j;
+        }
+    }
+    if (!page.more) {
+        if (row < m_rows.size()) {
+            beginRemoveRows({}, row, int(m_rows.size()) - 1);
+            m_rows.remove(row, m_rows.size() - row);
+            endRemoveRows();
+            moved = true;
+        }
+        m_more = false;
+        m_next = page.next;
+    } else if (row >= m_rows.size()) {
+        m_more = true;
+        m_next = page.next;
+    }
+    return moved;
+}
+
+void HistoryTableModel::setProblems(const QStringList &problems)
+{
+    if (problems == m_problems)
+        return;
+    m_problems = problems;
+    emit problemsChanged(m_problems);
+}
+
+void HistoryTableModel::noteOfficers()
+{
+    const bool had = m_hasOfficers;
+    m_hasOfficers = std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                [](const HistoryEntry &e) { return !e.dbRole.isEmpty(); });
+    if (m_hasOfficers != had)
+        emit officersChanged(m_hasOfficers);
 }

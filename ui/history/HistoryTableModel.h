@@ -1,15 +1,24 @@
 #pragma once
 
 #include "history/HistoryEntry.h"
+#include "history/HistoryQuery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
-// The audit trail as a table: one row per HistoryEntry value, never a widget per row, so the view
-// stays smooth at 100,000 entries. Rows keep arrival order; sorting and filtering belong to
-// HistoryFilterProxy, which reads the per-row caches below instead of building strings per row.
+class HistoryService;
+
+// The answers to one HistoryQuery as a table, fetched on demand: the first page when the query is
+// set, the next as the view scrolls (canFetchMore/fetchMore), each a keyset page the history service
+// answers from its index or database. Only the rows fetched are held, so a million-entry history
+// costs the window what it shows. refresh() asks again for the rows held and merges the answer row
+// by row (new entries inserted, answers updated, rows that no longer match removed), so the view
+// keeps its place and selection while actions come in. An entry is listed as the history reads it,
+// whichever way it reached this process, so it is listed once. Only the time column sorts (by entry
+// id, both ways): every other order would need the whole history.
 class HistoryTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,65 +40,88 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole,        // the raw value of a cell: msecs, enum values as int, plain strings
         EntryRole = Qt::UserRole + 1,   // QVariant::fromValue(HistoryEntry) of the row
         IdRole = Qt::UserRole + 2,      // the entry id (qint64)
         AlteredRole = Qt::UserRole + 3, // the chain check's problem (QString) for an altered entry, else invalid
     };
 
-    explicit HistoryTableModel(QObject *parent = nullptr);
+    explicit HistoryTableModel(HistoryService *service, QObject *parent = nullptr);
 
+    HistoryService *service() const { return m_service; }
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    // Only TimeColumn: sets the query's order and starts again. Other columns are ignored.
+    void sort(int column, Qt::SortOrder order) override;
 
-    void setEntries(const QList<HistoryEntry> &entries);
-    // Inserts an entry not seen before; for a known id takes the completion fields (outcome, completedAt,
-    // status, code, message, response, elapsed, attempts) and keeps the begin fields already shown.
-    void upsert(const HistoryEntry &entry);
-    void clear();
+    // Starts again with `query`'s answers (its order is replaced by the table's sort order).
+    void setQuery(const HistoryQuery &query);
+    HistoryQuery query() const { return m_query; }
+    // Asks again for the rows held (the first page when none) and merges the answer.
+    void refresh();
+    // Rows asked per page; the first page and each fetchMore.
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int pageSize() const { return m_pageSize; }
+    // Whether the first page for the current query has arrived.
+    bool hasLoaded() const { return m_loaded; }
+    // Whether the first page for the current query is on its way.
+    bool isLoading() const { return m_loading; }
+    // Whether more rows than those held match the query.
+    bool hasMore() const { return m_more; }
+    // What the last answer said could not be read (translated), or why the history could not answer.
+    QStringList problems() const { return m_problems; }
+
     // Marks the entries the last chain check found altered, removed around or reordered (id -> problem, in
     // the reader's language); every other row is unmarked. Marked rows carry an icon, a colour and a tooltip.
     void setAlteredEntries(const QHash<qint64, QString> &problems);
     qsizetype alteredCount() const { return m_altered.size(); }
-    // Whether any entry came from a team trail (has an officer's database role): the view shows the
+    // Whether any entry held came from a team trail (has an officer's database role): the view shows the
     // officer and machine columns only then.
     bool hasOfficers() const { return m_hasOfficers; }
-
     HistoryEntry entryAt(int row) const;
-    int rowForId(qint64 id) const { return m_rowById.value(id, -1); }
-    // Every entry for exactly this user ID, newest first (for the lookup timeline).
-    QList<HistoryEntry> entriesForUser(const QString &userId) const;
-
-    // Per-row caches for the proxy: cheap references, no allocation per call.
-    const HistoryEntry &entryRef(int row) const { return m_rows.at(row).entry; }
-    // Lower-cased user ID, operator, reason, message, code, run id, officer role and machine, separated by a
-    // control character.
-    const QString &searchText(int row) const { return m_rows.at(row).search; }
-    qint64 timeMsecs(int row) const { return m_times.at(row); }
+    const HistoryEntry &entryRef(int row) const { return m_rows.at(row); }
+    int rowForId(qint64 id) const;
 
 signals:
+    // The first page for the current query arrived (also after a failure: see problems()).
+    void loaded();
+    // An answer arrived: a first page, a further page or a refresh.
+    void changed();
+    // A refresh found news: rows were added, answered or removed.
+    void refreshed();
+    void problemsChanged(const QStringList &problems);
     // hasOfficers() changed.
     void officersChanged(bool hasOfficers);
 
 private:
-    struct Row {
-        HistoryEntry entry;
-        QString search;
-        qint64 timeMs = 0;
-    };
-    void insertOrUpdate(const HistoryEntry &entry);
-    void storeRow(int row, Row &&value);
-    static Row makeRow(const HistoryEntry &entry);
+    enum class Ask { First, More, Refresh };
+    void ask(Ask what);
+    void onPage(int generation, Ask what, const Result<HistoryPage> &page);
+    bool merge(const HistoryPage &page); // whether any row changed
+    void append(const QList<HistoryEntry> &entries);
+    bool before(const HistoryEntry &a, const HistoryEntry &b) const; // a comes first in the query's order
+    void setProblems(const QStringList &problems);
+    void noteOfficers();
     QVariant displayValue(const HistoryEntry &e, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
     QVariant alteredData(const QString &problem, int column, int role) const;
 
-    QList<Row> m_rows;
-    // The times again, packed: sorting and date filters walk this instead of striding over whole entries.
-    QList<qint64> m_times;
-    QHash<qint64, int> m_rowById;
+    HistoryService *m_service;
+    HistoryQuery m_query;
+    QList<HistoryEntry> m_rows; // in the query's order
     QHash<qint64, QString> m_altered;
+    QStringList m_problems;
+    qint64 m_next = 0; // the keyset cursor after the last row held
+    int m_pageSize = 200;
+    int m_generation = 0;
+    bool m_more = false;
+    bool m_started = false; // a query was set: the history may be asked
+    bool m_loaded = false;
+    bool m_loading = false;
+    bool m_busy = false;         // one request at a time: a page and a refresh never cross
+    bool m_refreshAgain = false; // a refresh was asked while busy
+    bool m_fetchAgain = false;   // a fetchMore was asked while busy
     bool m_hasOfficers = false;
 };

@@ -1,20 +1,15 @@
 #include "UserTimelineModel.h"
 
-#include "history/HistoryTableModel.h"
+#include "history/HistoryService.h"
 #include "widgets/TimeText.h"
 
 #include <QLocale>
 
 #include <algorithm>
 
-UserTimelineModel::UserTimelineModel(HistoryTableModel *source, QObject *parent)
-    : QAbstractTableModel(parent), m_source(source)
+UserTimelineModel::UserTimelineModel(HistoryService *service, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service)
 {
-    connect(source, &QAbstractItemModel::modelReset, this, &UserTimelineModel::rebuild);
-    connect(source, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
-    connect(source, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &top, const QModelIndex &bottom) { onDataChanged(top.row(), bottom.row()); });
 }
 
 void UserTimelineModel::setUser(const QString &userId, Environment environment, const QString &partnerId)
@@ -24,7 +19,21 @@ void UserTimelineModel::setUser(const QString &userId, Environment environment, 
     m_userId = userId;
     m_environment = environment;
     m_partnerId = partnerId;
-    rebuild();
+    // Another person's actions never stay on screen while this one's are read.
+    if (!m_entries.isEmpty()) {
+        beginResetModel();
+        m_entries.clear();
+        endResetModel();
+    }
+    // Until answered the lookup says it is reading; a refresh keeps showing what it will replace.
+    m_current = false;
+    ask();
+}
+
+void UserTimelineModel::refresh()
+{
+    if (!m_userId.isEmpty())
+        ask();
 }
 
 bool UserTimelineModel::matches(const HistoryEntry &e) const
@@ -32,59 +41,46 @@ bool UserTimelineModel::matches(const HistoryEntry &e) const
     return !m_userId.isEmpty() && e.userId == m_userId && e.environment == m_environment && e.partnerId == m_partnerId;
 }
 
-void UserTimelineModel::rebuild()
+void UserTimelineModel::ask()
 {
-    beginResetModel();
-    m_entries.clear();
-    if (!m_userId.isEmpty()) {
-        for (const HistoryEntry &e : m_source->entriesForUser(m_userId)) {
-            if (matches(e))
-                m_entries.append(e);
-        }
-        std::sort(m_entries.begin(), m_entries.end(),
-                  [](const HistoryEntry &a, const HistoryEntry &b) { return a.id > b.id; });
-    }
-    endResetModel();
-    emit changed();
-}
-
-void UserTimelineModel::onRowsInserted(int first, int last)
-{
-    bool any = false;
-    for (int row = first; row <= last; ++row) {
-        const HistoryEntry &e = m_source->entryRef(row);
-        if (!matches(e))
-            continue;
-        const auto at = std::lower_bound(m_entries.cbegin(), m_entries.cend(), e.id,
-                                         [](const HistoryEntry &x, qint64 id) { return x.id > id; });
-        const int position = int(at - m_entries.cbegin());
-        beginInsertRows({}, position, position);
-        m_entries.insert(position, e);
-        endInsertRows();
-        any = true;
-    }
-    if (any)
+    const int generation = ++m_generation;
+    if (m_userId.isEmpty()) {
+        m_current = true;
         emit changed();
-}
-
-void UserTimelineModel::onDataChanged(int first, int last)
-{
-    bool any = false;
-    for (int row = first; row <= last && row < m_source->rowCount(); ++row) {
-        const HistoryEntry &e = m_source->entryRef(row);
-        if (!matches(e))
-            continue;
-        for (int i = 0; i < m_entries.size(); ++i) {
-            if (m_entries.at(i).id == e.id) {
-                m_entries[i] = e;
-                emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
-                any = true;
-                break;
+        return;
+    }
+    m_service->readUser(m_userId, this, [this, generation](const Result<HistoryRead> &read) {
+        if (generation != m_generation)
+            return; // the user changed meanwhile
+        QList<HistoryEntry> mine;
+        if (read.ok()) {
+            for (const HistoryEntry &e : read.value().entries) {
+                if (matches(e))
+                    mine.append(e);
             }
         }
+        std::sort(mine.begin(), mine.end(), [](const HistoryEntry &a, const HistoryEntry &b) { return a.id > b.id; });
+        show(mine);
+    });
+}
+
+void UserTimelineModel::show(const QList<HistoryEntry> &entries)
+{
+    const bool sameRows = entries.size() == m_entries.size()
+        && std::equal(entries.cbegin(), entries.cend(), m_entries.cbegin(),
+                      [](const HistoryEntry &a, const HistoryEntry &b) { return a.id == b.id; });
+    if (sameRows) {
+        // Answers came in: the rows stay, their cells change, the view keeps its place.
+        m_entries = entries;
+        if (!m_entries.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_entries.size()) - 1, ColumnCount - 1));
+    } else {
+        beginResetModel();
+        m_entries = entries;
+        endResetModel();
     }
-    if (any)
-        emit changed();
+    m_current = true;
+    emit changed();
 }
 
 int UserTimelineModel::rowCount(const QModelIndex &parent) const

@@ -6,11 +6,10 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-class HistoryTableModel;
+class HistoryService;
 
-// One user's past actions, newest first, as the lookup shows them: a live view of the window's one
-// HistoryTableModel, kept in step row by row (an answer arriving changes one row; a new action inserts
-// one), so the lookup never rebuilds or re-measures its whole timeline while an officer works. The same
+// One user's past actions, newest first, as the lookup shows them, asked of the history service
+// (which answers from its index or database) when the user changes and again on refresh(). The same
 // user ID in another environment or partner account is another person, so both are part of the key.
 class UserTimelineModel : public QAbstractTableModel
 {
@@ -18,10 +17,14 @@ class UserTimelineModel : public QAbstractTableModel
 public:
     enum Column { TimeColumn, ActionColumn, OutcomeColumn, CodeColumn, ReasonColumn, ProfileColumn, ColumnCount };
 
-    explicit UserTimelineModel(HistoryTableModel *source, QObject *parent = nullptr);
+    explicit UserTimelineModel(HistoryService *service, QObject *parent = nullptr);
 
     // An empty user ID shows nothing.
     void setUser(const QString &userId, Environment environment, const QString &partnerId);
+    // Asks again for the current user's entries.
+    void refresh();
+    // Whether the entries are the answer for the current user (false while it is on its way).
+    bool isCurrent() const { return m_current; }
     const QList<HistoryEntry> &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -35,13 +38,14 @@ signals:
 
 private:
     bool matches(const HistoryEntry &entry) const;
-    void rebuild();
-    void onRowsInserted(int first, int last);
-    void onDataChanged(int first, int last);
+    void ask();
+    void show(const QList<HistoryEntry> &entries);
 
-    HistoryTableModel *m_source;
+    HistoryService *m_service;
     QString m_userId;
     Environment m_environment = Environment::Local;
     QString m_partnerId;
     QList<HistoryEntry> m_entries; // newest (highest id) first
+    int m_generation = 0;
+    bool m_current = true; // nobody asked yet: the empty user's empty timeline is current
 };

@@ -115,11 +115,11 @@ void LookupPanel::setHistoryFeed(HistoryFeed *history)
         disconnect(m_history, nullptr, this, nullptr);
     m_history = history;
     delete m_timelineModel;
-    m_timelineModel = new UserTimelineModel(history->model(), this);
+    m_timelineModel = new UserTimelineModel(history->service(), this);
     m_timeline->setModel(m_timelineModel);
     sizeTimelineColumns();
     connect(m_timelineModel, &UserTimelineModel::changed, this, &LookupPanel::showState);
-    connect(history, &HistoryFeed::loaded, this, &LookupPanel::refreshKnowledge);
+    connect(history, &HistoryFeed::changed, m_timelineModel, &UserTimelineModel::refresh);
     refreshKnowledge();
 }
 
@@ -260,10 +260,9 @@ QStringList LookupPanel::pastedLines() const
 
 void LookupPanel::refreshKnowledge()
 {
-    const bool ready = isValid() && m_history && m_history->isLoaded();
-    // The timeline follows the model row by row; only the user (or the profile) choosing it changes here.
+    // The timeline asks the history again when it changes; only the user (or the profile) choosing it changes here.
     if (m_timelineModel)
-        m_timelineModel->setUser(ready ? userId() : QString(), m_profile.environment, m_profile.partnerId);
+        m_timelineModel->setUser(isValid() ? userId() : QString(), m_profile.environment, m_profile.partnerId);
     showState();
 }
 
@@ -274,7 +273,7 @@ void LookupPanel::showState()
     QDateTime asOf;
     if (!isValid()) {
         text = tr("No user selected.");
-    } else if (!m_history || !m_history->isLoaded()) {
+    } else if (!m_timelineModel || !m_timelineModel->isCurrent()) {
         text = tr("Reading history…");
     } else {
         const KnownState state = KnownState::derive(m_timelineModel->entries());

@@ -6,7 +6,7 @@ bool HistoryQuery::isEmpty() const
         && runId.isEmpty() && dbRole.isEmpty();
 }
 
-QString HistoryQuery::needle() const
+QString HistoryQuery::fold(const QString &text)
 {
     return text.trimmed().toLower().replace(separator(), QLatin1Char(' '));
 }

@@ -35,7 +35,8 @@ struct HistoryQuery {
     bool isEmpty() const;
     bool matches(const HistoryEntry &entry) const;
     // The text filter as compared: trimmed, lower-cased, the field separator folded to a space.
-    QString needle() const;
+    QString needle() const { return fold(text); }
+    static QString fold(const QString &text);
     // The fields the text filter searches, lower-cased, joined by U+001F (folded to a space inside a
     // field, so a match never spans two fields): user ID, operator, reason, message, code, run id,
     // officer's role, machine. An index that stores this string answers the text filter with one

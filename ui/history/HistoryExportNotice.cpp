@@ -1,5 +1,7 @@
 #include "HistoryExportNotice.h"
 
+#include "history/HistoryExportFlow.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -51,6 +53,16 @@ HistoryExportNotice::HistoryExportNotice(QWidget *parent)
     connect(m_open, &QToolButton::clicked, this, &HistoryExportNotice::openFolder);
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
     hide();
+}
+
+void HistoryExportNotice::follow(HistoryExportFlow *flow)
+{
+    connect(flow, &HistoryExportFlow::started, this, &HistoryExportNotice::showProgress);
+    connect(flow, &HistoryExportFlow::progress, this, &HistoryExportNotice::showExportProgress);
+    connect(flow, &HistoryExportFlow::refused, this,
+            [this](const QString &, const QString &why) { showResult(QString(), 0, why); });
+    connect(flow, &HistoryExportFlow::finished, this, &HistoryExportNotice::showResult);
+    connect(this, &HistoryExportNotice::cancelRequested, flow, &HistoryExportFlow::cancel);
 }
 
 void HistoryExportNotice::showProgress(const QString &text)

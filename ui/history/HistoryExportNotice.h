@@ -3,6 +3,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class HistoryExportFlow;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -16,6 +17,8 @@ class HistoryExportNotice : public QWidget
 public:
     explicit HistoryExportNotice(QWidget *parent = nullptr);
 
+    // Shows what `flow` does from now on: its progress, its result or refusal; Cancel cancels it.
+    void follow(HistoryExportFlow *flow);
     void showProgress(const QString &text);
     // A long export's progress: `written` of `expected` entries (0: unknown), or the chain check before it.
     void showExportProgress(qint64 written, qint64 expected, bool checking);

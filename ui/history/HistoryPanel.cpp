@@ -1,6 +1,8 @@
 #include "HistoryPanel.h"
 
 #include "history/HistoryApprovalLookup.h"
+#include "history/HistoryCheck.h"
+#include "history/HistoryCountLine.h"
 #include "history/HistoryDetailView.h"
 #include "history/HistoryExportNotice.h"
 #include "history/HistoryFeed.h"
@@ -15,11 +17,9 @@
 
 #include <QDataStream>
 #include <QFileDialog>
-#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -37,16 +37,15 @@ void name(QWidget *widget, const char *objectName, const QString &accessibleName
     widget->setAccessibleName(accessibleName);
 }
 
-// Colours that read on both light and dark palettes, with the text colour fixed to match.
-const QString kProblemStyle = QStringLiteral(
-    "QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }");
+// A colour that reads on both light and dark palettes, with the text colour fixed to match.
 const QString kWarningStyle = QStringLiteral("QLabel { background: #f0b400; color: black; padding: 4px; }");
 } // namespace
 
 HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     : QWidget(parent), m_feed(feed), m_service(feed->service()), m_model(feed->model()),
       m_filter(new HistoryFilter(this)), m_export(new HistoryExportFlow(feed->service(), m_filter, m_model, this)),
-      m_approvals(new HistoryApprovalLookup(this))
+      m_approvals(new HistoryApprovalLookup(this)), m_check(new HistoryCheck(feed->service(), this)),
+      m_counts(new HistoryCountLine(feed->service(), feed->model(), this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("History"));
@@ -63,21 +62,19 @@ HistoryPanel::HistoryPanel(HistoryFeed *feed, QWidget *parent)
     m_requery.setInterval(0);
     connect(&m_requery, &QTimer::timeout, this, [this] { m_model->setQuery(m_filter->query()); });
     connect(m_filter, &HistoryFilter::changed, &m_requery, qOverload<>(&QTimer::start));
-    // Counting may read far more than a page: at most one count a second while actions come in.
-    m_recount.setSingleShot(true);
-    m_recount.setInterval(1000);
-    connect(&m_recount, &QTimer::timeout, this, &HistoryPanel::count);
     connect(m_feed, &HistoryFeed::problemsChanged, this, &HistoryPanel::showProblems);
-    // A burst of actions costs one check, a second after the last of them.
-    m_reverify.setSingleShot(true);
-    m_reverify.setInterval(1000);
-    connect(&m_reverify, &QTimer::timeout, this, &HistoryPanel::verify);
     connect(m_feed, &HistoryFeed::changed, this, [this] {
-        if (m_feed->isLoaded() && !m_recount.isActive())
-            m_recount.start();
+        if (m_feed->isLoaded())
+            m_counts->countSoon();
     });
     // News in the rows shown, or a count that moved: the check must cover the new records.
-    connect(m_model, &HistoryTableModel::refreshed, this, &HistoryPanel::recordsArrived);
+    connect(m_model, &HistoryTableModel::refreshed, m_check, &HistoryCheck::recordsArrived);
+    connect(m_check, &HistoryCheck::alteredEntries, m_model, &HistoryTableModel::setAlteredEntries);
+    connect(m_check, &HistoryCheck::finished, this, &HistoryPanel::verificationFinished);
+    connect(m_counts, &HistoryCountLine::counted, this, [this](qint64 matching, qint64 total) {
+        m_check->setEntryCount(total);
+        m_export->setExpectedCount(matching);
+    });
 }
 
 HistoryPanel::~HistoryPanel() = default;
@@ -181,10 +178,6 @@ void HistoryPanel::setFourEyes(FourEyes *fourEyes)
 void HistoryPanel::buildUi()
 {
     QHBoxLayout *top = buildToolbar();
-    m_verifyLabel = new QLabel(this);
-    name(m_verifyLabel, "historyVerification", tr("History integrity check"));
-    m_verifyLabel->setWordWrap(true);
-    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problemsLabel = new QLabel(this);
     name(m_problemsLabel, "historyProblems", tr("History loading problems"));
     m_problemsLabel->setWordWrap(true);
@@ -202,16 +195,14 @@ void HistoryPanel::buildUi()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
 
-    m_countLabel = new QLabel(this);
-    name(m_countLabel, "historyCount", tr("Number of history entries shown"));
     m_notice = new HistoryExportNotice(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_verifyLabel);
+    layout->addWidget(m_check->label());
     layout->addWidget(m_problemsLabel);
     layout->addWidget(m_splitter, 1);
-    layout->addWidget(m_countLabel);
+    layout->addWidget(m_counts->label());
     layout->addWidget(m_notice);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::showCurrentDetail);
@@ -225,7 +216,6 @@ void HistoryPanel::buildUi()
     });
     connect(m_model, &HistoryTableModel::changed, this, &HistoryPanel::updateEmptyState);
     updateEmptyState();
-    m_verifyLabel->setText(tr("History not checked yet."));
     setTabOrder(m_filters->textEdit(), m_table);
 }
 
@@ -241,20 +231,11 @@ void HistoryPanel::setSaveFileNameProvider(SaveFileNameProvider provider)
 
 void HistoryPanel::connectExports()
 {
-    connect(m_export, &HistoryExportFlow::started, this, [this](const QString &progress) {
-        m_exportButton->setEnabled(false);
-        showMessage(progress, false);
-    });
-    connect(m_export, &HistoryExportFlow::progress, m_notice, &HistoryExportNotice::showExportProgress);
-    connect(m_notice, &HistoryExportNotice::cancelRequested, m_export, &HistoryExportFlow::cancel);
-    connect(m_export, &HistoryExportFlow::refused, this, [this](const QString &path, const QString &why) {
-        showMessage(why, true);
-        emit exportFinished(path, why);
-    });
-    connect(m_export, &HistoryExportFlow::finished, this,
-            [this](const QString &path, qsizetype count, const QString &error) {
+    m_notice->follow(m_export);
+    connect(m_export, &HistoryExportFlow::started, this, [this] { m_exportButton->setEnabled(false); });
+    connect(m_export, &HistoryExportFlow::refused, this, &HistoryPanel::exportFinished);
+    connect(m_export, &HistoryExportFlow::finished, this, [this](const QString &path, qsizetype, const QString &error) {
         m_exportButton->setEnabled(true);
-        m_notice->showResult(path, count, error);
         emit exportFinished(path, error);
     });
 }
@@ -287,7 +268,7 @@ bool HistoryPanel::isLoading() const
 void HistoryPanel::reload()
 {
     m_reloadButton->setEnabled(false);
-    m_countLabel->setText(tr("Loading…"));
+    m_counts->showLoading();
     m_verifyOnLoad = true;
     m_model->setQuery(m_filter->query());
 }
@@ -295,11 +276,11 @@ void HistoryPanel::reload()
 void HistoryPanel::onLoaded()
 {
     m_reloadButton->setEnabled(true);
-    count(); // before the check, whose line says how many entries it covered
+    m_counts->count(); // before the check, whose line says how many entries it covered
     if (!std::exchange(m_verifyOnLoad, false))
         return; // a filter's first page, not a reload
     emit loadFinished();
-    verify();
+    m_check->check();
 }
 
 void HistoryPanel::showProblems(const QStringList &problems)
@@ -315,85 +296,27 @@ void HistoryPanel::showProblems(const QStringList &problems)
 
 void HistoryPanel::verify()
 {
-    const int generation = ++m_verifyGeneration;
-    m_verifying = true;
-    m_verifyLabel->setStyleSheet(QString());
-    m_verifyLabel->setText(tr("Checking the history's integrity…"));
-    m_checkClock.start();
-    m_service->verify(this, [this, generation](const ChainReport &report) { onVerified(generation, report); });
+    m_check->check();
 }
 
-void HistoryPanel::recordsArrived()
+bool HistoryPanel::isVerifying() const
 {
-    scheduleVerify();
-    // Until then the line would count fewer entries than the list shows: say a check is coming.
-    if (m_lastReport.ok && !m_verifying) {
-        m_verifyLabel->setStyleSheet(QString());
-        m_verifyLabel->setText(tr("Checking the history's integrity…"));
-    }
+    return m_check->isChecking();
 }
 
-void HistoryPanel::scheduleVerify()
+ChainReport HistoryPanel::lastVerification() const
 {
-    // A check reads the whole history on the history thread, where pages and lookups wait behind it: at
-    // a million entries it takes seconds, so re-checks keep that thread busy a fifth of the time at most.
-    if (m_verifying) {
-        m_verifyAgain = true;
-        return;
-    }
-    if (m_reverify.isActive())
-        return;
-    m_reverify.start(int(qBound(qint64(1000), m_lastCheckMs * 4, qint64(5 * 60 * 1000))));
+    return m_check->lastReport();
 }
 
-void HistoryPanel::onVerified(int generation, const ChainReport &report)
+bool HistoryPanel::checkFailed(const ChainReport &report)
 {
-    if (generation != m_verifyGeneration)
-        return;
-    m_verifying = false;
-    m_lastReport = report;
-    markAltered(report);
-    m_lastCheckMs = m_checkClock.elapsed();
-    m_checkedEntries = m_totalEntries;
-    const int entries = int(qMin<qint64>(m_totalEntries, INT_MAX));
-    if (report.ok) {
-        m_verifyLabel->setStyleSheet(QString());
-        QString text = !report.keyed ? tr("History intact: %n entries checked. Without a key, an edit that also "
-                                          "rewrote the chain would not be detected.",
-                                          "", entries)
-            : m_keyInKeychain
-            ? tr("History intact: %n entries checked, none changed.", "", entries)
-            : tr("History intact: %n entries checked, none changed. With no keychain its key is kept beside the "
-                 "history, so this check catches accidents, not someone who set out to forge it.",
-                 "", entries);
-        if (report.unverifiableThrough > 0)
-            text += QLatin1Char(' ') + report.epochNote;
-        m_verifyLabel->setText(text);
-    } else if (cannotCheckNow(report)) {
-        m_verifyLabel->setStyleSheet(kWarningStyle);
-        m_verifyLabel->setText(tr("Cannot check the history now: %1 Nothing was found altered; it is checked again "
-                                  "once the database can be reached.")
-                                   .arg(report.problem));
-    } else {
-        m_verifyLabel->setStyleSheet(kProblemStyle);
-        m_verifyLabel->setText(tr("History check failed: %1").arg(report.problem));
-    }
-    m_verifyLabel->setToolTip(m_verifyLabel->text());
-    if (std::exchange(m_verifyAgain, false))
-        scheduleVerify();
-    emit verificationFinished(report);
+    return HistoryCheck::failed(report);
 }
 
-void HistoryPanel::markAltered(const ChainReport &report)
+void HistoryPanel::setChainKeyInKeychain(bool inKeychain)
 {
-    QHash<qint64, QString> altered;
-    for (const ChainBreak &b : report.breaks) {
-        if (b.entry > 0 && !altered.contains(b.entry))
-            altered.insert(b.entry, b.problem);
-    }
-    if (report.firstBadEntry > 0 && !altered.contains(report.firstBadEntry))
-        altered.insert(report.firstBadEntry, report.problem);
-    m_model->setAlteredEntries(altered);
+    m_check->setChainKeyInKeychain(inKeychain);
 }
 
 void HistoryPanel::showCurrentDetail()
@@ -403,7 +326,22 @@ void HistoryPanel::showCurrentDetail()
         m_detail->showNothing();
         return;
     }
-    const HistoryEntry entry = current.data(HistoryTableModel::EntryRole).value<HistoryEntry>();
+    HistoryEntry entry = current.data(HistoryTableModel::EntryRole).value<HistoryEntry>();
+    // A page may leave out what only the pane shows (the raw response, the attempts): the entry is read
+    // whole once selected, and again when its row learns an answer.
+    if (m_whole.id == entry.id && m_whole.outcome == entry.outcome
+        && m_whole.completionRecord == entry.completionRecord) {
+        entry = m_whole;
+    } else if (m_reading != entry.id) {
+        m_reading = entry.id;
+        m_service->readEntry(entry.id, this, [this, entry](const Result<HistoryEntry> &whole) {
+            if (m_reading != entry.id)
+                return;
+            m_reading = 0;
+            m_whole = whole.ok() ? whole.value() : entry; // gone since: the row is all there is
+            showCurrentDetail();
+        });
+    }
     HistoryDetailView::Approval approval;
     if (entry.approvalId > 0) {
         approval = m_approvals->canAsk()
@@ -411,37 +349,6 @@ void HistoryPanel::showCurrentDetail()
             : Result<ApprovalRequest>(Status::failure(tr("this console is not connected to the team database")));
     }
     m_detail->showEntry(entry, approval);
-}
-
-void HistoryPanel::count()
-{
-    m_recount.stop();
-    const int generation = ++m_countGeneration;
-    const HistoryQuery query = m_model->query();
-    m_service->count(query, this, [this, generation, query](const Result<HistoryCounts> &shown) {
-        if (generation != m_countGeneration)
-            return;
-        if (query.isEmpty())
-            return showCounts(shown, shown);
-        m_service->count(HistoryQuery{}, this, [this, generation, shown](const Result<HistoryCounts> &all) {
-            if (generation == m_countGeneration)
-                showCounts(shown, all);
-        });
-    });
-}
-
-void HistoryPanel::showCounts(const Result<HistoryCounts> &shown, const Result<HistoryCounts> &all)
-{
-    if (!shown.ok() || !all.ok()) {
-        m_countLabel->setText(tr("Cannot count the entries: %1").arg(shown.ok() ? all.message() : shown.message()));
-        return;
-    }
-    m_totalEntries = all.value().total;
-    if (m_checkedEntries >= 0 && m_totalEntries != m_checkedEntries)
-        recordsArrived();
-    m_export->setExpectedCount(shown.value().total);
-    m_countLabel->setText(
-        tr("Showing %1 of %n entries", "", int(qMin<qint64>(m_totalEntries, INT_MAX))).arg(shown.value().total));
 }
 
 void HistoryPanel::updateEmptyState()
@@ -453,14 +360,6 @@ void HistoryPanel::updateEmptyState()
                                   : tr("No entries match these filters. <a href=\"clear\">Clear filters</a>"));
     }
     m_tableStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyLabel) : m_table);
-}
-
-void HistoryPanel::showMessage(const QString &text, bool problem)
-{
-    if (problem)
-        m_notice->showResult(QString(), 0, text);
-    else
-        m_notice->showProgress(text);
 }
 
 QByteArray HistoryPanel::saveState() const

@@ -6,7 +6,6 @@
 #include "history/HistoryExporter.h"
 #include "history/HistoryQuery.h"
 
-#include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
 
@@ -14,6 +13,8 @@
 
 class FourEyes;
 class HistoryApprovalLookup;
+class HistoryCheck;
+class HistoryCountLine;
 class HistoryDetailView;
 class HistoryExportNotice;
 class HistoryTableMenu;
@@ -50,15 +51,13 @@ public:
     void setSaveFileNameProvider(SaveFileNameProvider provider);
 
     bool isLoading() const;
-    bool isVerifying() const { return m_verifying; }
+    bool isVerifying() const;
     // The last finished chain check (ok() is meaningless until verificationFinished was emitted once).
-    ChainReport lastVerification() const { return m_lastReport; }
-    // Whether `report` found the history broken. A team database out of reach found nothing: the check
-    // could not be made now (shown in amber), which is not a failure unless this console's own trail broke.
-    static bool checkFailed(const ChainReport &report) { return !report.ok && !cannotCheckNow(report); }
-    static bool cannotCheckNow(const ChainReport &report) { return report.unreachable && report.breaks.isEmpty(); }
+    ChainReport lastVerification() const;
+    // See HistoryCheck::failed.
+    static bool checkFailed(const ChainReport &report);
     // Without a keychain the chain key lives beside the history: the check then says what it can prove.
-    void setChainKeyInKeychain(bool inKeychain) { m_keyInKeychain = inKeychain; }
+    void setChainKeyInKeychain(bool inKeychain);
     // The core's four-eyes service: the detail pane asks it who approved an approved action.
     void setFourEyes(FourEyes *fourEyes);
 
@@ -94,17 +93,10 @@ private:
     void buildTable();           // the table and its empty-state stand-in
     void onLoaded();
     void showProblems(const QStringList &problems);
-    void onVerified(int generation, const ChainReport &report);
     void connectExports();
-    void markAltered(const ChainReport &report);
     void updateEmptyState();
     void showCurrentDetail();
     void showOfficerColumns(bool shown);
-    void count();
-    void showCounts(const Result<HistoryCounts> &shown, const Result<HistoryCounts> &all);
-    void scheduleVerify();
-    void recordsArrived();
-    void showMessage(const QString &text, bool problem);
 
     HistoryFeed *m_feed;
     HistoryService *m_service;
@@ -116,28 +108,18 @@ private:
     QSplitter *m_splitter = nullptr;
     QToolButton *m_exportButton = nullptr;
     QToolButton *m_reloadButton = nullptr;
-    QLabel *m_verifyLabel = nullptr;
     QLabel *m_problemsLabel = nullptr;
-    QLabel *m_countLabel = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QStackedWidget *m_tableStack = nullptr;
     HistoryExportNotice *m_notice = nullptr;
     HistoryTableMenu *m_tableMenu = nullptr;
     HistoryExportFlow *m_export;
     HistoryApprovalLookup *m_approvals;
+    HistoryCheck *m_check;
+    HistoryCountLine *m_counts;
 
-    bool m_verifying = false;
-    bool m_keyInKeychain = true;
-    int m_verifyGeneration = 0;
-    ChainReport m_lastReport;
-    qint64 m_totalEntries = 0;    // every entry in the history, as last counted
-    qint64 m_checkedEntries = -1; // ... when the last check answered
-    int m_countGeneration = 0;
-    bool m_verifyAgain = false;  // records came in during a check
+    HistoryEntry m_whole;        // the selected entry as last read whole
+    qint64 m_reading = 0;        // the entry being read whole, 0 for none
     bool m_verifyOnLoad = false; // the first page on its way is a reload's: check the chain once it is shown
-    QElapsedTimer m_checkClock;
-    qint64 m_lastCheckMs = 0;
-    QTimer m_reverify; // re-checks the chain after new records, so the status line never goes stale
-    QTimer m_requery;  // one question for several filter changes
-    QTimer m_recount;
+    QTimer m_requery;            // one question for several filter changes
 };

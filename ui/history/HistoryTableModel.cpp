@@ -1,40 +1,12 @@
 #include "HistoryTableModel.h"
 
+#include "history/HistoryCells.h"
 #include "history/HistoryService.h"
-#include "widgets/Glyphs.h"
-#include "widgets/TimeText.h"
-
-#include <QColor>
-#include <QIcon>
 
 #include <algorithm>
 #include <utility>
 
 namespace {
-// Mid-tone colours read on both light and dark palettes; the outcome word beside them carries the
-// meaning, so nobody depends on telling colours apart.
-QColor outcomeColor(HistoryEntry::Outcome outcome)
-{
-    switch (outcome) {
-    case HistoryEntry::Outcome::Success:
-        return QColor(0x2e, 0x9d, 0x4f);
-    case HistoryEntry::Outcome::Failure:
-        return QColor(0xd6, 0x45, 0x45);
-    case HistoryEntry::Outcome::Pending:
-        return QColor(0x3d, 0x85, 0xc6);
-    case HistoryEntry::Outcome::Unknown:
-        return QColor(0xd9, 0x9a, 0x00);
-    }
-    return {};
-}
-
-// The altered-row mark: the window's drawn warning glyph (the same on every desktop).
-QIcon alteredIcon()
-{
-    static const QIcon icon = Glyphs::icon(Glyph::Warning);
-    return icon;
-}
-
 // Whether a row already shows what a newer read of its entry says: a begin record never changes, so
 // only the answer (and the hashes an export takes) can differ.
 bool sameAsShown(const HistoryEntry &shown, const HistoryEntry &read)
@@ -42,12 +14,6 @@ bool sameAsShown(const HistoryEntry &shown, const HistoryEntry &read)
     return shown.outcome == read.outcome && shown.completedAt == read.completedAt && shown.httpStatus == read.httpStatus
         && shown.code == read.code && shown.message == read.message && shown.recordHash == read.recordHash
         && shown.completionRecord == read.completionRecord && shown.dbRole == read.dbRole;
-}
-
-QString firstLine(const QString &text)
-{
-    const qsizetype newline = text.indexOf(QLatin1Char('\n'));
-    return newline < 0 ? text : text.left(newline) + QStringLiteral(" …");
 }
 } // namespace
 
@@ -67,36 +33,6 @@ int HistoryTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant HistoryTableModel::displayValue(const HistoryEntry &e, int column) const
-{
-    switch (column) {
-    case TimeColumn:
-        return TimeText::display(e.time);
-    case OperatorColumn:
-        return e.operatorEmail;
-    case EnvironmentColumn:
-        return environmentDisplayName(e.environment);
-    case UserColumn:
-        return e.userId;
-    case ActionColumn:
-        return ActionInfo::displayName(e.action);
-    case ReasonColumn:
-        return firstLine(e.reason);
-    case OutcomeColumn:
-        return HistoryEntry::outcomeDisplayName(e.outcome);
-    case HttpStatusColumn:
-        return e.httpStatus > 0 ? QVariant(e.httpStatus) : QVariant(QString());
-    case CodeColumn:
-        return e.code;
-    case OfficerColumn:
-        return e.dbRole;
-    case MachineColumn:
-        return e.machine;
-    default:
-        return {};
-    }
-}
-
 QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount)
@@ -105,82 +41,18 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     if (!m_altered.isEmpty()) {
         const auto altered = m_altered.constFind(e.id);
         if (altered != m_altered.constEnd()) {
-            if (QVariant mark = alteredData(*altered, index.column(), role); mark.isValid())
+            if (QVariant mark = HistoryCells::altered(*altered, index.column(), role); mark.isValid())
                 return mark;
         }
     }
-    switch (role) {
-    case Qt::DisplayRole:
-        return displayValue(e, index.column());
-    case Qt::ToolTipRole:
-        if (index.column() == ReasonColumn && !e.reason.isEmpty())
-            return e.reason;
-        if (index.column() == OutcomeColumn || index.column() == CodeColumn)
-            return e.message.isEmpty() ? QVariant() : QVariant(e.message);
-        if (index.column() == TimeColumn && e.time.isValid())
-            return e.time.toUTC().toString(Qt::ISODateWithMs);
-        if (index.column() == OfficerColumn && !e.dbRole.isEmpty())
-            return tr("The database role that recorded this entry (operator e-mail: %1)").arg(e.operatorEmail);
-        return {};
-    case Qt::DecorationRole:
-        return index.column() == OutcomeColumn ? QVariant(outcomeColor(e.outcome)) : QVariant();
-    case Qt::TextAlignmentRole:
-        return index.column() == HttpStatusColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-    case EntryRole:
-        return QVariant::fromValue(e);
-    case IdRole:
-        return e.id;
-    default:
-        return {};
-    }
-}
-
-QVariant HistoryTableModel::alteredData(const QString &problem, int column, int role) const
-{
-    switch (role) {
-    case AlteredRole:
-        return problem;
-    case Qt::ToolTipRole:
-        return tr("This entry was changed after it was recorded: %1").arg(problem);
-    case Qt::DecorationRole:
-        return column == TimeColumn ? QVariant(alteredIcon()) : QVariant();
-    case Qt::BackgroundRole:
-        return QColor(0xd6, 0x45, 0x45, 70);
-    default:
-        return {};
-    }
+    return HistoryCells::data(e, index.column(), role);
 }
 
 QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case OperatorColumn:
-        return tr("Operator");
-    case EnvironmentColumn:
-        return tr("Environment");
-    case UserColumn:
-        return tr("User ID");
-    case ActionColumn:
-        return tr("Action");
-    case ReasonColumn:
-        return tr("Reason");
-    case OutcomeColumn:
-        return tr("Outcome");
-    case HttpStatusColumn:
-        return tr("HTTP");
-    case CodeColumn:
-        return tr("Code");
-    case OfficerColumn:
-        return tr("Officer");
-    case MachineColumn:
-        return tr("Machine");
-    default:
-        return {};
-    }
+    return HistoryCells::header(section);
 }
 
 void HistoryTableModel::setAlteredEntries(const QHash<qint64, QString> &problems)

@@ -105,8 +105,6 @@ private:
     bool before(const HistoryEntry &a, const HistoryEntry &b) const; // a comes first in the query's order
     void setProblems(const QStringList &problems);
     void noteOfficers();
-    QVariant displayValue(const HistoryEntry &e, int column) const;
-    QVariant alteredData(const QString &problem, int column, int role) const;
 
     HistoryService *m_service;
     HistoryQuery m_query;

@@ -5,11 +5,11 @@
 #include "history/HistoryRecords.h"
 #include "history/HistoryRetention.h"
 #include "history/local/FileBatch.h"
-#include "history/local/HistoryIndexer.h"
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
 #include "history/local/KeyEpochPlan.h"
+#include "history/local/LocalHistoryQueries.h"
 #include "history/local/NewestFirstWalk.h"
 #include "settings/PrivateFiles.h"
 
@@ -141,8 +141,8 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
     // The index follows at once, still under the lock, for the few shards written: its cost does not grow
     // with the history. One that could not follow is stale, which the next query sees by the shards'
     // stamps and repairs; the append stands either way.
-    if (m_indexer)
-        m_indexer->refreshWritten(touched);
+    if (m_queries)
+        m_queries->written(touched);
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
@@ -247,32 +247,21 @@ Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
 
 void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
 {
-    m_indexer.reset();
-    m_index = std::move(index);
-    if (m_index)
-        m_indexer = std::make_unique<HistoryIndexer>(m_directory, m_index.get());
+    m_queries.reset();
+    if (index)
+        m_queries = std::make_unique<LocalHistoryQueries>(
+            m_directory, std::move(index), [this] { return m_tail.shardFiles(); },
+            [this](HistoryEntry &e, const QDateTime &current) { markUnknownOutcome(e, current); });
 }
 
 Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
 {
-    const QDateTime current = QDateTime::currentDateTimeUtc();
-    const auto settle = [this, current](QList<HistoryEntry> &entries) {
-        for (HistoryEntry &e : entries)
-            markUnknownOutcome(e, current);
-    };
-    if (m_indexer) {
-        // An index that disagrees with a shard it points at is asked again (a writer may have been
-        // between its look and the read, which the shards' stamps then show), then made again from
-        // the shards; the shards decide.
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            Result<HistoryRead> found = m_indexer->readUser(userId, m_tail.shardFiles(), settle);
-            if (found.ok())
-                return found;
-            if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))
-                break;
-        }
+    if (m_queries) {
+        if (std::optional<Result<HistoryRead>> found = m_queries->readUser(userId))
+            return *found;
     }
     // Without a usable index: every shard walked, only this user's entries kept.
+    const QDateTime current = QDateTime::currentDateTimeUtc();
     QList<HistoryEntry> mine;
     NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
     HistoryRead read;
@@ -283,6 +272,34 @@ Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
     });
     read.entries = mine;
     return read;
+}
+
+// Without a usable index, the answers below are the base class's walks of the shards.
+Result<HistoryPage> LocalHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
+{
+    if (m_queries && limit >= 0) {
+        if (std::optional<Result<HistoryPage>> found = m_queries->page(query, after, limit))
+            return *found;
+    }
+    return HistoryBackend::page(query, after, limit);
+}
+
+Result<HistoryCounts> LocalHistoryBackend::count(const HistoryQuery &query)
+{
+    if (m_queries) {
+        if (std::optional<Result<HistoryCounts>> found = m_queries->count(query))
+            return *found;
+    }
+    return HistoryBackend::count(query);
+}
+
+Result<HistoryEntry> LocalHistoryBackend::readEntry(qint64 id)
+{
+    if (m_queries) {
+        if (std::optional<Result<HistoryEntry>> found = m_queries->readEntry(id))
+            return *found;
+    }
+    return HistoryBackend::readEntry(id);
 }
 
 ChainReport LocalHistoryBackend::verify()
@@ -303,7 +320,7 @@ ChainReport LocalHistoryBackend::verify()
     const AnchorState anchor = m_anchor.read();
     const QStringList shards = m_tail.shardFiles();
     // The index knows where the newest key epoch began; the walk finds out if it does not.
-    qint64 epoch = m_indexer ? m_indexer->epochHint() : 0;
+    qint64 epoch = m_queries ? m_queries->epochHint() : 0;
     for (int pass = 0;; ++pass) {
         ChainWalk walk(m_chain, epoch, pass > 0, head, anchor, m_keychainAnchor);
         QList<HistoryShard::Record> records;

@@ -13,7 +13,7 @@
 #include <memory>
 
 class Clock;
-class HistoryIndexer;
+class LocalHistoryQueries;
 class QFileSystemWatcher;
 class QSettings;
 
@@ -43,7 +43,8 @@ public:
     void setAnchorFile(const QString &path) { m_anchor = HistoryAnchor(path); }
     QString anchorFile() const { return m_anchor.path(); }
     // The index beside the shards (see HistoryIndex): kept up to date after each append and used to
-    // answer readUser(). Without one, those answers walk the shards.
+    // answer readUser(), page(), count() and readEntry(). Without one, or with one that cannot be
+    // used, those answers walk the shards.
     void setIndex(std::unique_ptr<HistoryIndex> index);
 
     QString location() const override;
@@ -56,6 +57,9 @@ public:
     ChainReport verify() override;
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
     Result<HistoryRead> readUser(const QString &userId) override;
+    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
+    Result<HistoryCounts> count(const HistoryQuery &query) override;
+    Result<HistoryEntry> readEntry(qint64 id) override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
     void refuseWrites(const Status &why) override { m_refusal = why; }
@@ -91,7 +95,6 @@ private:
     int m_lockTimeoutMs = 10000;
     QSet<qint64> m_inFlight; // begun by this process, not yet completed
     QFileSystemWatcher *m_watcher = nullptr;
-    QTimer *m_changed; // a child, so it moves to the service's thread with the backend
-    std::unique_ptr<HistoryIndex> m_index;
-    std::unique_ptr<HistoryIndexer> m_indexer; // over m_index
+    QTimer *m_changed;                              // a child, so it moves to the service's thread with the backend
+    std::unique_ptr<LocalHistoryQueries> m_queries; // over the index, when there is one
 };

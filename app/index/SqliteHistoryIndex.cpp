@@ -12,6 +12,9 @@
 namespace {
 // Bumped when the rows change shape: an index of another format is rebuilt, never read.
 constexpr int kFormat = 4;
+// A begin's outcome while no answer names it: a value of its own rather than NULL, so the unanswered
+// are found through the outcome's index like any other outcome.
+constexpr int kUnanswered = -1;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -51,10 +54,11 @@ QString narrowing(const HistoryQuery &query, QVariantList *binds)
             binds->append(int(*query.outcome));
             break;
         case Outcome::Pending:
-            terms.append(QStringLiteral("(r.outcome IS NULL OR r.outcome = %1)").arg(int(Outcome::Pending)));
+            terms.append(QStringLiteral("r.outcome IN (%1, %2)").arg(kUnanswered).arg(int(Outcome::Pending)));
             break;
         case Outcome::Unknown:
-            terms.append(QStringLiteral("(r.outcome IS NULL OR r.outcome IN (%1, %2))")
+            terms.append(QStringLiteral("r.outcome IN (%1, %2, %3)")
+                             .arg(kUnanswered)
                              .arg(int(Outcome::Pending))
                              .arg(int(Outcome::Unknown)));
             break;
@@ -85,6 +89,20 @@ QString narrowing(const HistoryQuery &query, QVariantList *binds)
         binds->append(needle);
     }
     return terms.join(QStringLiteral(" AND "));
+}
+
+// Which index a query over begins goes through. Without statistics SQLite takes the table's own order
+// (kind, seq) as selective as any index, which scans every begin for a user's, a run's or an outcome's
+// few; the choice is told. `unanswered`: only entries without an answer are asked for, always few.
+QString chosenIndex(const HistoryQuery &query, bool unanswered = false)
+{
+    if (!query.userId.isEmpty())
+        return QStringLiteral("INDEXED BY records_user");
+    if (!query.runId.isEmpty())
+        return QStringLiteral("INDEXED BY records_run");
+    if (query.outcome || unanswered)
+        return QStringLiteral("INDEXED BY records_outcome");
+    return {};
 }
 
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
@@ -349,13 +367,17 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
         if (!touch.exec())
             return abandon(touch);
     }
-    // The answer a read merges into an entry is the newest completion naming it that comes after it.
+    // The answer a read merges into an entry is the newest completion naming it that comes after it
+    // (found through the answers' index: the table's own order would scan every later completion).
     QSqlQuery answers(db);
     if (!answers.exec(
             QStringLiteral("UPDATE records AS r SET (answer_seq, answer_shard, outcome, answer) = "
-                           "(SELECT c.seq, c.shard, c.outcome, c.search FROM records c "
+                           "(SELECT c.seq, c.shard, c.outcome, c.search FROM records c INDEXED BY records_answer "
                            " WHERE c.kind = 'c' AND c.entry = r.seq AND c.seq > r.seq ORDER BY c.seq DESC LIMIT 1) "
-                           "WHERE r.kind = 'b' AND r.seq IN (SELECT seq FROM temp.affected)")))
+                           "WHERE r.kind = 'b' AND r.seq IN (SELECT seq FROM temp.affected)"))
+        || !answers.exec(QStringLiteral("UPDATE records SET outcome = %1 WHERE kind = 'b' AND outcome IS NULL AND "
+                                        "seq IN (SELECT seq FROM temp.affected)")
+                             .arg(kUnanswered)))
         return abandon(answers);
     if (!db.commit())
         return failure(db.lastError().text());
@@ -376,10 +398,10 @@ Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQu
     binds.append(limit);
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r "
+             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r %1 "
                             "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
-                            "WHERE %1 ORDER BY r.seq %2 LIMIT ?")
-                 .arg(where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
+                            "WHERE %2 ORDER BY r.seq %3 LIMIT ?")
+                 .arg(chosenIndex(query), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
              binds))
         return failure(rows.lastError().text());
     QList<EntryAt> found;
@@ -413,11 +435,15 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
         return opened;
     QVariantList binds;
     const QString where = narrowing(query, &binds);
+    // With nothing asked but the outcome, the outcome's index alone holds the answer.
+    HistoryQuery rest = query;
+    rest.outcome.reset();
+    const bool alone = rest.isEmpty();
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral("SELECT r.outcome, count(*) FROM records r WHERE %1 AND r.outcome IS NOT NULL "
-                            "AND r.outcome <> %2 GROUP BY r.outcome")
-                 .arg(where)
+             QStringLiteral(
+                 "SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY r.outcome")
+                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : chosenIndex(query), where)
                  .arg(int(HistoryEntry::Outcome::Pending)),
              binds))
         return failure(rows.lastError().text());
@@ -435,9 +461,9 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
     const QString where = narrowing(query, &binds);
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r WHERE %1 AND (r.outcome IS NULL "
-                            "OR r.outcome = %2)")
-                 .arg(where)
+             QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r %1 WHERE %2 AND r.outcome IN (%3, %4)")
+                 .arg(chosenIndex(query, true), where)
+                 .arg(kUnanswered)
                  .arg(int(HistoryEntry::Outcome::Pending)),
              binds))
         return failure(rows.lastError().text());

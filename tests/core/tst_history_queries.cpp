@@ -533,6 +533,35 @@ private slots:
         QCOMPARE(m_cleared, 0);
     }
 
+    // A reader that asks again and again (the window) learns "nothing changed" from the folder's
+    // notifications instead of stating every shard; an edit in place, a new shard, a removal and
+    // another writer's appends between two questions are still seen by the next.
+    void warmReaderSeesEveryChange()
+    {
+        const QString path = dir("warm");
+        auto backend = open(path, true);
+        fillVaried(*backend);
+        HistoryQuery edited;
+        edited.text = QStringLiteral("edited behind");
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(backend->page(edited, 0, 10).value().entries.size(), 0);
+        QVERIFY(editInPlace(shardWith(backend->shardFiles(), "Routine CASE-41\\\""), "Routine CASE-41",
+                            "edited behind 41", false));
+        QCOMPARE(backend->page(edited, 0, 10).value().entries.size(), 1);
+        QCOMPARE(backend->count(edited).value().total, 1);
+        {
+            auto other = open(path, false);
+            HistoryEntry e = HistorySamples::entry(QStringLiteral("edited behind too"));
+            QVERIFY(other->begin({e}).ok());
+        }
+        QCOMPARE(backend->page(edited, 0, 10).value().entries.size(), 2);
+        const QString first = backend->shardFiles().constFirst();
+        QVERIFY(QFile::remove(first));
+        const QString diff = compareAll(*backend, {1000});
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(m_cleared, 0);
+    }
+
     // A shard removed behind the index's back (as retention removes months) takes its entries and its
     // answers with it: an entry answered there reads as unanswered again.
     void removedShardTakesItsAnswersAlong()

@@ -19,8 +19,22 @@ constexpr qint64 kReserveBytes = 32 * 1024 * 1024;
 } // namespace
 
 HistoryIndexer::HistoryIndexer(QString directory, HistoryIndex *index)
-    : m_directory(std::move(directory)), m_index(index)
+    : m_directory(std::move(directory)), m_index(index), m_changes(m_directory)
 {
+}
+
+bool HistoryIndexer::knownInStep()
+{
+    const bool quiet = m_changes.quiet();
+    if (!quiet || !m_inStep) {
+        m_inStep = false;
+        return false;
+    }
+    // Another process may have written the index (an append's rows, a rebuild): every write there
+    // removes the digest until it is in step again, so finding ours still there is enough.
+    const Result<QByteArray> stored = m_index->stampsDigest();
+    m_inStep = stored.ok() && stored.value() == m_digest;
+    return m_inStep;
 }
 
 HistoryIndex::Shard HistoryIndexer::stamp(const QString &path)
@@ -114,6 +128,7 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
 
 Status HistoryIndexer::refresh(const QStringList &shardFiles)
 {
+    m_inStep = false;
     // Not even made, on a disk nearly full: answers then walk the shards.
     if (!roomToSpare())
         return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
@@ -141,8 +156,11 @@ Status HistoryIndexer::refresh(const QStringList &shardFiles)
     if (folder >= 0)
         ::close(folder);
     const QByteArray stamps = digest.result();
-    if (const Result<QByteArray> stored = m_index->stampsDigest(); stored.ok() && stored.value() == stamps)
+    if (const Result<QByteArray> stored = m_index->stampsDigest(); stored.ok() && stored.value() == stamps) {
+        m_inStep = true;
+        m_digest = stamps;
         return Status::success();
+    }
 
     const Result<QList<HistoryIndex::Shard>> known = m_index->shards();
     if (!known.ok())
@@ -171,11 +189,15 @@ Status HistoryIndexer::refresh(const QStringList &shardFiles)
         if (!(stamp(shardFiles.at(at)) == now.at(at)))
             return Status::success();
     }
-    return m_index->setStampsDigest(stamps);
+    Status stored = m_index->setStampsDigest(stamps);
+    m_inStep = stored.ok();
+    m_digest = stamps;
+    return stored;
 }
 
 Status HistoryIndexer::refreshWritten(const QStringList &paths)
 {
+    m_inStep = false;
     if (!roomToSpare())
         return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
     return index(paths, {});

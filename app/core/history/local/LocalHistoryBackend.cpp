@@ -22,21 +22,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 
-#include <cerrno>
-#include <csignal>
 #include <memory>
-
-namespace {
-constexpr qint64 kPendingGraceSecs = 2 * 3600;
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
-}
-
-} // namespace
 
 LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
     : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_tail(directory, m_chain),
@@ -172,7 +158,7 @@ Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entr
     if (Status written = append(records, &ids); !written.ok())
         return written;
     for (qint64 id : std::as_const(ids))
-        m_inFlight.insert(id);
+        m_inFlight.begun(id);
     return ids;
 }
 
@@ -188,28 +174,9 @@ Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
     // by the service, and until then the entry must not read as "unknown".
     if (written.ok()) {
         for (const HistoryEntry &result : completions)
-            m_inFlight.remove(result.id);
+            m_inFlight.answered(result.id);
     }
     return written;
-}
-
-void LocalHistoryBackend::markUnknownOutcomes(QList<HistoryEntry> &entries) const
-{
-    const QDateTime current = QDateTime::currentDateTimeUtc();
-    for (HistoryEntry &e : entries)
-        markUnknownOutcome(e, current);
-}
-
-void LocalHistoryBackend::markUnknownOutcome(HistoryEntry &e, const QDateTime &current) const
-{
-    // An action whose process is gone and never recorded an answer is "unknown": it may or may not
-    // have reached Smile ID, and it must stay visible.
-    if (e.outcome != HistoryEntry::Outcome::Pending)
-        return;
-    const qint64 self = QCoreApplication::applicationPid();
-    const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
-    if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
-        e.outcome = HistoryEntry::Outcome::Unknown;
 }
 
 Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
@@ -234,14 +201,16 @@ Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
         }
         HistoryRecords::collect(records, from, &result, &index, &earlier);
     }
-    markUnknownOutcomes(result.entries);
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    for (HistoryEntry &e : result.entries)
+        m_inFlight.settle(e, current);
     return result;
 }
 
 Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
 {
     const QDateTime current = QDateTime::currentDateTimeUtc();
-    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
+    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { m_inFlight.settle(e, current); });
     return walk.run(visit);
 }
 
@@ -250,56 +219,41 @@ void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
     m_queries.reset();
     if (index)
         m_queries = std::make_unique<LocalHistoryQueries>(
-            m_directory, std::move(index), [this] { return m_tail.shardFiles(); },
-            [this](HistoryEntry &e, const QDateTime &current) { markUnknownOutcome(e, current); });
+            m_directory, std::move(index), [this] { return m_tail.shardFiles(); }, m_inFlight);
 }
 
 Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
 {
-    if (m_queries) {
-        if (std::optional<Result<HistoryRead>> found = m_queries->readUser(userId))
-            return *found;
-    }
+    if (const auto found = m_queries ? m_queries->readUser(userId) : std::nullopt)
+        return *found;
     // Without a usable index: every shard walked, only this user's entries kept.
-    const QDateTime current = QDateTime::currentDateTimeUtc();
-    QList<HistoryEntry> mine;
-    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
     HistoryRead read;
-    read.problems = walk.run([&mine, &userId](const HistoryEntry &e) {
+    Result<QStringList> problems = walkEntries([&read, &userId](const HistoryEntry &e) {
         if (e.userId == userId)
-            mine.prepend(e);
+            read.entries.prepend(e);
         return true;
     });
-    read.entries = mine;
+    read.problems = problems.valueOr({});
     return read;
 }
 
 // Without a usable index, the answers below are the base class's walks of the shards.
 Result<HistoryPage> LocalHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
 {
-    if (m_queries && limit >= 0) {
-        if (std::optional<Result<HistoryPage>> found = m_queries->page(query, after, limit))
-            return *found;
-    }
-    return HistoryBackend::page(query, after, limit);
+    const auto found = m_queries && limit >= 0 ? m_queries->page(query, after, limit) : std::nullopt;
+    return found ? *found : HistoryBackend::page(query, after, limit);
 }
 
 Result<HistoryCounts> LocalHistoryBackend::count(const HistoryQuery &query)
 {
-    if (m_queries) {
-        if (std::optional<Result<HistoryCounts>> found = m_queries->count(query))
-            return *found;
-    }
-    return HistoryBackend::count(query);
+    const auto found = m_queries ? m_queries->count(query) : std::nullopt;
+    return found ? *found : HistoryBackend::count(query);
 }
 
 Result<HistoryEntry> LocalHistoryBackend::readEntry(qint64 id)
 {
-    if (m_queries) {
-        if (std::optional<Result<HistoryEntry>> found = m_queries->readEntry(id))
-            return *found;
-    }
-    return HistoryBackend::readEntry(id);
+    const auto found = m_queries ? m_queries->readEntry(id) : std::nullopt;
+    return found ? *found : HistoryBackend::readEntry(id);
 }
 
 ChainReport LocalHistoryBackend::verify()

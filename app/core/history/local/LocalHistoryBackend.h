@@ -5,9 +5,9 @@
 #include "history/HistoryChain.h"
 #include "history/local/HistoryIndex.h"
 #include "history/local/HistoryTail.h"
+#include "history/local/InFlightActions.h"
 
 #include <QJsonObject>
-#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -79,8 +79,6 @@ private:
     Status checkClock() const;
     Status ensureFolder() const;
     QDateTime now() const;
-    void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
-    void markUnknownOutcome(HistoryEntry &entry, const QDateTime &current) const;
     void followFolder(bool notify);
 
     QString m_directory;
@@ -93,7 +91,7 @@ private:
     Status m_refusal;
     int m_shardCapacity = 100;
     int m_lockTimeoutMs = 10000;
-    QSet<qint64> m_inFlight; // begun by this process, not yet completed
+    InFlightActions m_inFlight;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_changed;                              // a child, so it moves to the service's thread with the backend
     std::unique_ptr<LocalHistoryQueries> m_queries; // over the index, when there is one

@@ -53,10 +53,10 @@ void addCounted(HistoryCounts &counts, HistoryEntry::Outcome outcome, qint64 n)
 } // namespace
 
 LocalHistoryQueries::LocalHistoryQueries(const QString &directory, std::unique_ptr<HistoryIndex> index,
-                                         ShardFiles shardFiles, Settle settle)
+                                         ShardFiles shardFiles, const InFlightActions &inFlight)
     : m_directory(directory), m_index(std::move(index)),
       m_indexer(std::make_unique<HistoryIndexer>(directory, m_index.get())), m_shardFiles(std::move(shardFiles)),
-      m_settle(std::move(settle))
+      m_inFlight(inFlight)
 {
 }
 
@@ -93,11 +93,12 @@ template <typename T>
 std::optional<Result<T>> LocalHistoryQueries::answer(const std::function<Result<T>()> &ask)
 {
     for (int attempt = 0; attempt < 3; ++attempt) {
-        if (!m_indexer->refresh(m_shardFiles()).ok())
+        if (!m_indexer->knownInStep() && !m_indexer->refresh(m_shardFiles()).ok())
             return std::nullopt;
         Result<T> found = ask();
         if (found.ok())
             return found;
+        m_indexer->forgetStep();
         if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))
             break;
     }
@@ -152,7 +153,7 @@ Result<HistoryEntry> LocalHistoryQueries::entryAt(const HistoryIndex::EntryAt &a
         e.completionRecord = answer->seq;
         e.completionHash = answer->hash;
     }
-    m_settle(e, current);
+    m_inFlight.settle(e, current);
     return e;
 }
 
@@ -221,7 +222,7 @@ Result<HistoryCounts> LocalHistoryQueries::countFromIndex(const HistoryQuery &qu
         e.pid = u.pid;
         e.time = u.time;
         e.outcome = HistoryEntry::Outcome::Pending;
-        m_settle(e, current);
+        m_inFlight.settle(e, current);
         if (!query.outcome || *query.outcome == e.outcome)
             counts.add(e.outcome);
     }
@@ -282,7 +283,7 @@ Result<HistoryRead> LocalHistoryQueries::userFromIndex(const QString &userId)
     read.completions.clear();
     const QDateTime current = QDateTime::currentDateTimeUtc();
     for (HistoryEntry &e : read.entries)
-        m_settle(e, current);
+        m_inFlight.settle(e, current);
     Result<QStringList> problems = this->problems();
     if (!problems.ok())
         return problems.status();

@@ -3,6 +3,7 @@
 #include "history/HistoryBackend.h"
 #include "history/local/HistoryIndex.h"
 #include "history/local/HistoryShard.h"
+#include "history/local/InFlightActions.h"
 
 #include <QHash>
 #include <QStringList>
@@ -23,11 +24,10 @@ class HistoryIndexer;
 class LocalHistoryQueries
 {
 public:
-    // Gives an entry read without an answer its outcome as of `current` (pending or unknown).
-    using Settle = std::function<void(HistoryEntry &entry, const QDateTime &current)>;
     using ShardFiles = std::function<QStringList()>;
+    // `inFlight` (the backend's) settles entries read without an answer; it must outlive this.
     LocalHistoryQueries(const QString &directory, std::unique_ptr<HistoryIndex> index, ShardFiles shardFiles,
-                        Settle settle);
+                        const InFlightActions &inFlight);
     ~LocalHistoryQueries();
     LocalHistoryQueries(const LocalHistoryQueries &) = delete;
     LocalHistoryQueries &operator=(const LocalHistoryQueries &) = delete;
@@ -66,5 +66,5 @@ private:
     std::unique_ptr<HistoryIndex> m_index;
     std::unique_ptr<HistoryIndexer> m_indexer; // over m_index
     ShardFiles m_shardFiles;
-    Settle m_settle;
+    const InFlightActions &m_inFlight;
 };

@@ -84,9 +84,17 @@ QString narrowing(const HistoryQuery &query, QVariantList *binds)
     if (!query.dbRole.isEmpty())
         terms.append(QStringLiteral("0"));
     if (const QString needle = query.needle(); !needle.isEmpty()) {
-        terms.append(QStringLiteral("(instr(r.search, ?) > 0 OR instr(r.answer, ?) > 0)"));
-        binds->append(needle);
-        binds->append(needle);
+        // Written into the statement as a literal rather than bound: Qt binds text as UTF-16, which
+        // SQLite would convert for every row it compares against the UTF-8 it stores.
+        if (!needle.contains(QChar(0))) {
+            const QString literal = QLatin1Char('\'') + QString(needle).replace(QLatin1Char('\''), QStringLiteral("''"))
+                + QLatin1Char('\'');
+            terms.append(QStringLiteral("(instr(r.search, %1) > 0 OR instr(r.answer, %1) > 0)").arg(literal));
+        } else {
+            terms.append(QStringLiteral("(instr(r.search, ?) > 0 OR instr(r.answer, ?) > 0)"));
+            binds->append(needle);
+            binds->append(needle);
+        }
     }
     return terms.join(QStringLiteral(" AND "));
 }
@@ -441,10 +449,11 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
     const bool alone = rest.isEmpty();
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral(
-                 "SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY r.outcome")
-                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : chosenIndex(query), where)
-                 .arg(int(HistoryEntry::Outcome::Pending)),
+             // The conditions go in last, in one pass: a needle written into them may hold "%1".
+             QStringLiteral("SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY "
+                            "r.outcome")
+                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : chosenIndex(query), where,
+                      QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());
     QList<Tally> found;
@@ -462,9 +471,8 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
              QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r %1 WHERE %2 AND r.outcome IN (%3, %4)")
-                 .arg(chosenIndex(query, true), where)
-                 .arg(kUnanswered)
-                 .arg(int(HistoryEntry::Outcome::Pending)),
+                 .arg(chosenIndex(query, true), where, QString::number(kUnanswered),
+                      QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());
     QList<Unanswered> found;

@@ -180,6 +180,8 @@ class TestHistoryQueries : public QObject
             HistoryEntry e = HistorySamples::entry(QStringLiteral("u%1").arg(i % 7), ActionKind(i % 6));
             e.time = day(1 + (i % 6), 1 + (i % 27), 8 + (i % 9));
             e.reason = i % 4 == 0 ? QStringLiteral("Fraud ring %1").arg(i) : QStringLiteral("Routine CASE-%1").arg(i);
+            if (i == 50)
+                e.reason = QStringLiteral("O'Brien asked for 100%1 _% of it"); // quotes and placeholders
             if (i % 5 == 0)
                 e.runId = i % 10 == 0 ? QStringLiteral("run-a") : QStringLiteral("run-b");
             if (i == 13)
@@ -251,7 +253,7 @@ class TestHistoryQueries : public QObject
         };
         add([](HistoryQuery &) {});
         for (const char *text : {"case", "CASE-3", "fraud ring", "nothing-like-this", "user not found", "2210", "run-a",
-                                 "officer@", "again", "tampered", "u4", " "})
+                                 "officer@", "again", "tampered", "u4", " ", "%1", "o'brien", "_%", "'"})
             add([text](HistoryQuery &q) { q.text = QString::fromUtf8(text); });
         for (int a = 0; a < 6; ++a)
             add([a](HistoryQuery &q) { q.action = ActionKind(a); });
@@ -419,6 +421,11 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         QVERIFY2(compareEntries(*backend, all.entries.constLast().completionRecord + 3).isEmpty(),
                  qPrintable(compareEntries(*backend, all.entries.constLast().completionRecord + 3)));
+        // A needle with quotes and placeholders is a needle like any other.
+        HistoryQuery odd;
+        odd.text = QStringLiteral("O'Brien asked for 100%1 _%");
+        QCOMPARE(backend->count(odd).value().total, 1);
+        QCOMPARE(backend->page(odd, 0, 5).value().entries.size(), 1);
         // Answered by the index, never made again on the way.
         QVERIFY(m_asked > 100);
         QCOMPARE(m_cleared, 0);

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 
 namespace {
@@ -183,6 +184,14 @@ double msSince(const QElapsedTimer &t)
     return t.nsecsElapsed() / 1e6;
 }
 
+// This thread's CPU time in ms: what an answer cost, whatever else the shared machine was doing.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 // Child mode: opens the history and answers one question, printing the time the answer took.
 int answerOnce(const Home &home, const QString &name, qint64 entries)
 {
@@ -194,8 +203,9 @@ int answerOnce(const Home &home, const QString &name, qint64 entries)
             continue;
         QElapsedTimer t;
         t.start();
+        const double cpu = cpuMs();
         const QString found = q.ask(*store);
-        std::printf("%.1f %.1f %s\n", msSince(t), msSince(open), qPrintable(found));
+        std::printf("%.1f %.1f %.1f %s\n", msSince(t), cpuMs() - cpu, msSince(open), qPrintable(found));
         return 0;
     }
     return 2;
@@ -261,7 +271,8 @@ int main(int argc, char **argv)
     }
     std::fflush(stdout);
 
-    std::printf("\n%-34s %12s %14s %14s   %s\n", "question", "warm (ms)", "fresh (ms)", "fresh proc (ms)", "answer");
+    std::printf("\n%-34s %9s %9s %10s %10s %11s   %s\n", "question (times in ms)", "warm", "warm cpu", "fresh",
+                "fresh cpu", "fresh proc", "answer");
     {
         auto store = home.open();
         for (const Question &q : questions(total)) {
@@ -276,15 +287,18 @@ int main(int argc, char **argv)
             const double process = msSince(whole);
             const QList<QByteArray> fresh = child.readAllStandardOutput().trimmed().split(' ');
             QList<double> warm;
+            QList<double> warmCpu;
             QString found;
             for (int i = 0; i < runs; ++i) {
                 QElapsedTimer t;
                 t.start();
+                const double cpu = cpuMs();
                 found = q.ask(*store);
+                warmCpu.append(cpuMs() - cpu);
                 warm.append(msSince(t));
             }
-            std::printf("%-34s %12.1f %14.1f %14.0f   %s\n", q.label, median(warm), fresh.value(0).toDouble(), process,
-                        qPrintable(found));
+            std::printf("%-34s %9.1f %9.1f %10.1f %10.1f %11.0f   %s\n", q.label, median(warm), median(warmCpu),
+                        fresh.value(0).toDouble(), fresh.value(1).toDouble(), process, qPrintable(found));
             std::fflush(stdout);
         }
         // The answer is the walk's (cheap to check for a page that fills early).

@@ -135,7 +135,7 @@ public:
     {
         const Result<QList<Shard>> all = shards();
         if (!all.ok())
-            return all;
+            return all.status();
         QList<Shard> unreadable;
         for (const Shard &s : all.value()) {
             if (!s.readable)

@@ -81,7 +81,7 @@ const HistoryShard::Record *LocalHistoryQueries::record(ShardCache &read, const 
         QList<HistoryShard::Record> records;
         if (!HistoryShard::read(QDir(m_directory).filePath(name), &records, nullptr))
             return nullptr;
-        it = read.insert(name, std::move(records));
+        it = read.insert(name, records);
     }
     // A shard's records come in number order.
     const auto found = std::lower_bound(it->cbegin(), it->cend(), seq,

@@ -585,6 +585,23 @@ private slots:
         QCOMPARE(m_cleared, 0);
     }
 
+    // An index that cannot be opened (here its path is a folder) leaves every answer to the walk:
+    // slower, never wrong or empty.
+    void unusableIndexLeavesTheAnswerToTheWalk()
+    {
+        const QString path = dir("unusable");
+        auto backend = open(path, false);
+        fillVaried(*backend);
+        QVERIFY(QDir().mkpath(indexOf(path)));
+        backend->setIndex(std::make_unique<CountingIndex>(indexOf(path), &m_asked, &m_cleared));
+        QCOMPARE(backend->page({}, 0, 5).value().entries.size(), 5);
+        QCOMPARE(backend->count({}).value().total, 70);
+        QVERIFY(backend->readEntry(1).ok());
+        const QString diff = compareAll(*backend, {10});
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(m_asked, 0);
+    }
+
     void withoutIndexTheWalkAnswers()
     {
         const QString path = dir("bare");

@@ -191,9 +191,8 @@ Status SqliteHistoryIndex::open()
     // The write-ahead log is cut back after each checkpoint, so it never holds megabytes of disk.
     exec(query, QStringLiteral("PRAGMA journal_size_limit=1048576"));
     exec(query, QStringLiteral("PRAGMA wal_autocheckpoint=256"));
-    // A filter that matches little scans every begin's row: mapped, the pages are read where the
-    // system keeps them instead of being copied into a small cache of the connection's own.
-    exec(query, QStringLiteral("PRAGMA mmap_size=1073741824"));
+    // A filter that matches little reads every begin's row: through a cache of bounded size (not
+    // mapped, which would count the whole file in the process's resident memory).
     exec(query, QStringLiteral("PRAGMA cache_size=-16384"));
     int format = 0;
     if (existed && exec(query, QStringLiteral("PRAGMA user_version")) && query.next())
@@ -504,13 +503,13 @@ Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::userRecords(const QStr
         return opened;
     QSqlQuery query(database(m_connection));
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT r.seq, s.name, r.kind FROM records r JOIN shards s ON s.rowid = r.shard "
-                       "WHERE r.kind = 'b' AND r.user_id = ? "
-                       "UNION ALL "
-                       "SELECT c.seq, s.name, c.kind FROM records c JOIN shards s ON s.rowid = c.shard "
-                       "WHERE c.kind = 'c' AND c.entry IN (SELECT seq FROM records WHERE kind = 'b' AND user_id = ?) "
-                       "ORDER BY 1"));
+    query.prepare(QStringLiteral(
+        "SELECT r.seq, s.name, r.kind FROM records r INDEXED BY records_user JOIN shards s ON s.rowid = r.shard "
+        "WHERE r.kind = 'b' AND r.user_id = ? "
+        "UNION ALL "
+        "SELECT c.seq, s.name, c.kind FROM records c INDEXED BY records_answer JOIN shards s ON s.rowid = c.shard "
+        "WHERE c.kind = 'c' AND c.entry IN (SELECT seq FROM records WHERE kind = 'b' AND user_id = ?) "
+        "ORDER BY 1"));
     query.bindValue(0, userId);
     query.bindValue(1, userId);
     if (!query.exec())

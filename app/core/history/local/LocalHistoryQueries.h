@@ -38,6 +38,8 @@ public:
     qint64 epochHint();
 
     std::optional<Result<HistoryRead>> readUser(const QString &userId);
+    // Its problems are every problem of the history (a walk names those it passed on its way), so a
+    // damaged record far back is named on the first page too.
     std::optional<Result<HistoryPage>> page(const HistoryQuery &query, qint64 after, int limit);
     std::optional<Result<HistoryCounts>> count(const HistoryQuery &query);
     std::optional<Result<HistoryEntry>> readEntry(qint64 id);

@@ -1,5 +1,7 @@
 #include "SqliteHistoryIndex.h"
 
+#include "BeginFilter.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -12,9 +14,6 @@
 namespace {
 // Bumped when the rows change shape: an index of another format is rebuilt, never read.
 constexpr int kFormat = 4;
-// A begin's outcome while no answer names it: a value of its own rather than NULL, so the unanswered
-// are found through the outcome's index like any other outcome.
-constexpr int kUnanswered = -1;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -34,83 +33,6 @@ QVariant timeValue(const QDateTime &time)
 QDateTime timeOf(const QVariant &value)
 {
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-// The WHERE clause that narrows begins (alias r) to those `query` may match, its values in `binds`.
-// Unanswered entries are candidates for both pending and unknown: the reader settles them by process.
-QString narrowing(const HistoryQuery &query, QVariantList *binds)
-{
-    QStringList terms{QStringLiteral("r.kind = 'b'")};
-    if (query.action) {
-        terms.append(QStringLiteral("r.action = ?"));
-        binds->append(int(*query.action));
-    }
-    if (query.outcome) {
-        using Outcome = HistoryEntry::Outcome;
-        switch (*query.outcome) {
-        case Outcome::Success:
-        case Outcome::Failure:
-            terms.append(QStringLiteral("r.outcome = ?"));
-            binds->append(int(*query.outcome));
-            break;
-        case Outcome::Pending:
-            terms.append(QStringLiteral("r.outcome IN (%1, %2)").arg(kUnanswered).arg(int(Outcome::Pending)));
-            break;
-        case Outcome::Unknown:
-            terms.append(QStringLiteral("r.outcome IN (%1, %2, %3)")
-                             .arg(kUnanswered)
-                             .arg(int(Outcome::Pending))
-                             .arg(int(Outcome::Unknown)));
-            break;
-        }
-    }
-    if (query.from.isValid()) {
-        terms.append(QStringLiteral("r.time >= ?"));
-        binds->append(query.from.toMSecsSinceEpoch());
-    }
-    if (query.until.isValid()) {
-        terms.append(QStringLiteral("r.time < ?"));
-        binds->append(query.until.toMSecsSinceEpoch());
-    }
-    if (!query.userId.isEmpty()) {
-        terms.append(QStringLiteral("r.user_id = ?"));
-        binds->append(query.userId);
-    }
-    if (!query.runId.isEmpty()) {
-        terms.append(QStringLiteral("r.run_id = ?"));
-        binds->append(query.runId);
-    }
-    // The records written here carry no officer's role, so a role matches none of them.
-    if (!query.dbRole.isEmpty())
-        terms.append(QStringLiteral("0"));
-    if (const QString needle = query.needle(); !needle.isEmpty()) {
-        // Written into the statement as a literal rather than bound: Qt binds text as UTF-16, which
-        // SQLite would convert for every row it compares against the UTF-8 it stores.
-        if (!needle.contains(QChar(0))) {
-            const QString literal = QLatin1Char('\'') + QString(needle).replace(QLatin1Char('\''), QStringLiteral("''"))
-                + QLatin1Char('\'');
-            terms.append(QStringLiteral("(instr(r.search, %1) > 0 OR instr(r.answer, %1) > 0)").arg(literal));
-        } else {
-            terms.append(QStringLiteral("(instr(r.search, ?) > 0 OR instr(r.answer, ?) > 0)"));
-            binds->append(needle);
-            binds->append(needle);
-        }
-    }
-    return terms.join(QStringLiteral(" AND "));
-}
-
-// Which index a query over begins goes through. Without statistics SQLite takes the table's own order
-// (kind, seq) as selective as any index, which scans every begin for a user's, a run's or an outcome's
-// few; the choice is told. `unanswered`: only entries without an answer are asked for, always few.
-QString chosenIndex(const HistoryQuery &query, bool unanswered = false)
-{
-    if (!query.userId.isEmpty())
-        return QStringLiteral("INDEXED BY records_user");
-    if (!query.runId.isEmpty())
-        return QStringLiteral("INDEXED BY records_run");
-    if (query.outcome || unanswered)
-        return QStringLiteral("INDEXED BY records_outcome");
-    return {};
 }
 
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
@@ -384,7 +306,7 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
                            "WHERE r.kind = 'b' AND r.seq IN (SELECT seq FROM temp.affected)"))
         || !answers.exec(QStringLiteral("UPDATE records SET outcome = %1 WHERE kind = 'b' AND outcome IS NULL AND "
                                         "seq IN (SELECT seq FROM temp.affected)")
-                             .arg(kUnanswered)))
+                             .arg(BeginFilter::kUnanswered)))
         return abandon(answers);
     if (!db.commit())
         return failure(db.lastError().text());
@@ -397,7 +319,7 @@ Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQu
         return opened;
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
     QVariantList binds;
-    QString where = narrowing(query, &binds);
+    QString where = BeginFilter::where(query, &binds);
     if (after > 0 || !newestFirst) {
         where += newestFirst ? QStringLiteral(" AND r.seq < ?") : QStringLiteral(" AND r.seq > ?");
         binds.append(after);
@@ -408,7 +330,7 @@ Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQu
              QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r %1 "
                             "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
                             "WHERE %2 ORDER BY r.seq %3 LIMIT ?")
-                 .arg(chosenIndex(query), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
+                 .arg(BeginFilter::index(query), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
              binds))
         return failure(rows.lastError().text());
     QList<EntryAt> found;
@@ -441,7 +363,7 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
     if (Status opened = open(); !opened.ok())
         return opened;
     QVariantList binds;
-    const QString where = narrowing(query, &binds);
+    const QString where = BeginFilter::where(query, &binds);
     // With nothing asked but the outcome, the outcome's index alone holds the answer.
     HistoryQuery rest = query;
     rest.outcome.reset();
@@ -451,7 +373,7 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
              // The conditions go in last, in one pass: a needle written into them may hold "%1".
              QStringLiteral("SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY "
                             "r.outcome")
-                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : chosenIndex(query), where,
+                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : BeginFilter::index(query), where,
                       QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());
@@ -466,11 +388,11 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
     if (Status opened = open(); !opened.ok())
         return opened;
     QVariantList binds;
-    const QString where = narrowing(query, &binds);
+    const QString where = BeginFilter::where(query, &binds);
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
              QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r %1 WHERE %2 AND r.outcome IN (%3, %4)")
-                 .arg(chosenIndex(query, true), where, QString::number(kUnanswered),
+                 .arg(BeginFilter::index(query, true), where, QString::number(BeginFilter::kUnanswered),
                       QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());

@@ -1,5 +1,7 @@
 #include "SqliteHistoryIndex.h"
 
+#include "BeginFilter.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,7 +13,7 @@
 
 namespace {
 // Bumped when the rows change shape: an index of another format is rebuilt, never read.
-constexpr int kFormat = 3;
+constexpr int kFormat = 4;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -21,6 +23,26 @@ QSqlDatabase database(const QString &connection)
 bool exec(QSqlQuery &query, const QString &sql)
 {
     return query.exec(sql);
+}
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeOf(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query.bindValue(int(i), binds.at(i));
+    return query.exec();
 }
 
 // The rows of a query that selects a record's number, its shard's name and its kind, in that order.
@@ -91,6 +113,9 @@ Status SqliteHistoryIndex::open()
     // The write-ahead log is cut back after each checkpoint, so it never holds megabytes of disk.
     exec(query, QStringLiteral("PRAGMA journal_size_limit=1048576"));
     exec(query, QStringLiteral("PRAGMA wal_autocheckpoint=256"));
+    // A filter that matches little reads every begin's row: through a cache of bounded size (not
+    // mapped, which would count the whole file in the process's resident memory).
+    exec(query, QStringLiteral("PRAGMA cache_size=-16384"));
     int format = 0;
     if (existed && exec(query, QStringLiteral("PRAGMA user_version")) && query.next())
         format = query.value(0).toInt();
@@ -112,15 +137,18 @@ Status SqliteHistoryIndex::createSchema()
         QStringLiteral("CREATE TABLE shards (name TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, size INTEGER NOT "
                        "NULL, modified_ns INTEGER NOT NULL, inode INTEGER NOT NULL, readable INTEGER NOT NULL)"),
         // One row per record; the shard's name is stored once, in shards, and referred to by its rowid.
-        QStringLiteral("CREATE TABLE records (shard INTEGER NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, "
-                       "entry INTEGER NOT NULL, user_id TEXT, run_id TEXT, outcome TEXT, PRIMARY KEY (shard, seq)) "
-                       "WITHOUT ROWID"),
-        QStringLiteral("CREATE INDEX records_user ON records (user_id) WHERE kind = 'b'"),
-        QStringLiteral("CREATE INDEX records_answer ON records (entry) WHERE kind = 'c'"),
-        QStringLiteral("CREATE INDEX records_run ON records (run_id) WHERE run_id IS NOT NULL"),
-        // Partial indexes whose conditions the queries below repeat word for word, so SQLite uses them.
-        QStringLiteral("CREATE INDEX records_problem ON records (shard, seq) WHERE kind IN ('d', 'u')"),
-        QStringLiteral("CREATE INDEX records_epoch ON records (seq) WHERE kind = 'e'"),
+        // Keyed by kind first, so the begins lie together in number order: a page is a range of them,
+        // read newest first, stopping once it has enough. A begin's row also holds what its answer
+        // says (answer_seq, answer_shard, outcome, answer), kept by store() below.
+        QStringLiteral("CREATE TABLE records (kind TEXT NOT NULL, seq INTEGER NOT NULL, shard INTEGER NOT NULL, "
+                       "entry INTEGER NOT NULL, user_id TEXT, run_id TEXT, time INTEGER, action INTEGER, pid "
+                       "INTEGER, outcome INTEGER, search TEXT, answer_seq INTEGER, answer_shard INTEGER, answer "
+                       "TEXT, PRIMARY KEY (kind, seq, shard)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX records_shard ON records (shard)"),
+        QStringLiteral("CREATE INDEX records_user ON records (user_id, seq) WHERE kind = 'b'"),
+        QStringLiteral("CREATE INDEX records_run ON records (run_id, seq) WHERE kind = 'b' AND run_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX records_outcome ON records (outcome, seq) WHERE kind = 'b'"),
+        QStringLiteral("CREATE INDEX records_answer ON records (entry, seq) WHERE kind = 'c'"),
         QStringLiteral("PRAGMA user_version = %1").arg(kFormat),
     };
     if (!db.transaction())
@@ -181,47 +209,63 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
     QSqlDatabase db = database(m_connection);
     if (!db.transaction())
         return failure(db.lastError().text());
-    QSqlQuery find(db);
-    QSqlQuery forgetRows(db);
-    QSqlQuery forgetShard(db);
-    QSqlQuery putShard(db);
-    QSqlQuery putRow(db);
-    find.prepare(QStringLiteral("SELECT rowid FROM shards WHERE name = ?"));
-    forgetRows.prepare(QStringLiteral("DELETE FROM records WHERE shard = ?"));
-    forgetShard.prepare(QStringLiteral("DELETE FROM shards WHERE rowid = ?"));
-    putShard.prepare(QStringLiteral(
-        "INSERT INTO shards (name, first_seq, size, modified_ns, inode, readable) VALUES (?, ?, ?, ?, ?, ?)"));
-    putRow.prepare(QStringLiteral("INSERT OR REPLACE INTO records (shard, seq, kind, entry, user_id, run_id, outcome) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     const auto abandon = [&db, this](const QSqlQuery &failed) {
         const QString why = failed.lastError().text();
         db.rollback();
         return failure(why);
     };
+    // The begins whose answer may have changed: those stored here, those answered by a completion
+    // stored here, and those a forgotten completion answered. Their answer columns are made again at
+    // the end, whichever shard (theirs or their answer's) changed.
+    QSqlQuery prepareAffected(db);
+    if (!prepareAffected.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS affected (seq INTEGER PRIMARY KEY)"))
+        || !prepareAffected.exec(QStringLiteral("DELETE FROM temp.affected")))
+        return abandon(prepareAffected);
+    QSqlQuery find(db);
+    QSqlQuery touch(db);
+    QSqlQuery forgetRows(db);
+    QSqlQuery forgetShard(db);
+    QSqlQuery putShard(db);
+    QSqlQuery putRow(db);
+    find.prepare(QStringLiteral("SELECT rowid FROM shards WHERE name = ?"));
+    touch.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO temp.affected (seq) SELECT entry FROM records WHERE shard = ? AND kind IN ('b', 'c')"));
+    forgetRows.prepare(QStringLiteral("DELETE FROM records WHERE shard = ?"));
+    forgetShard.prepare(QStringLiteral("DELETE FROM shards WHERE rowid = ?"));
+    putShard.prepare(QStringLiteral(
+        "INSERT INTO shards (name, first_seq, size, modified_ns, inode, readable) VALUES (?, ?, ?, ?, ?, ?)"));
+    putRow.prepare(QStringLiteral("INSERT OR REPLACE INTO records (shard, seq, kind, entry, user_id, run_id, time, "
+                                  "action, pid, outcome, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery *failed = nullptr;
     const auto forget = [&](const QString &name) -> bool {
         find.bindValue(0, name);
         if (!find.exec())
-            return false;
+            return (failed = &find, false);
         const bool known = find.next();
         const QVariant id = known ? find.value(0) : QVariant();
         find.finish();
         if (!known)
             return true;
+        touch.bindValue(0, id);
+        if (!touch.exec())
+            return (failed = &touch, false);
         forgetRows.bindValue(0, id);
         forgetShard.bindValue(0, id);
-        return forgetRows.exec() && forgetShard.exec();
+        if (!forgetRows.exec())
+            return (failed = &forgetRows, false);
+        return forgetShard.exec() || (failed = &forgetShard, false);
     };
     // Rows changed: the digest of the stamps no longer says the index is in step.
     if (QSqlQuery stale(db); !stale.exec(QStringLiteral("DELETE FROM meta WHERE key = 'stamps'")))
         return abandon(stale);
     for (const QString &name : gone) {
         if (!forget(name))
-            return abandon(find.lastError().isValid() ? find : forgetRows);
+            return abandon(*failed);
     }
     for (qsizetype i = 0; i < shards.size(); ++i) {
         const Shard &s = shards.at(i);
         if (!forget(s.name))
-            return abandon(find.lastError().isValid() ? find : forgetRows);
+            return abandon(*failed);
         putShard.bindValue(0, s.name);
         putShard.bindValue(1, s.firstSeq);
         putShard.bindValue(2, s.size);
@@ -232,20 +276,147 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
             return abandon(putShard);
         const QVariant shard = putShard.lastInsertId();
         for (const Row &r : rows.value(i)) {
+            const bool begin = r.kind == Kind::Begin;
+            const bool answer = r.kind == Kind::Complete;
             putRow.bindValue(0, shard);
             putRow.bindValue(1, r.seq);
             putRow.bindValue(2, QString(QChar::fromLatin1(char(r.kind))));
             putRow.bindValue(3, r.entry);
-            putRow.bindValue(4, r.kind == Kind::Begin ? QVariant(r.userId) : QVariant());
+            putRow.bindValue(4, begin ? QVariant(r.userId) : QVariant());
             putRow.bindValue(5, r.runId.isEmpty() ? QVariant() : QVariant(r.runId));
-            putRow.bindValue(6, r.outcome.isEmpty() ? QVariant() : QVariant(r.outcome));
+            putRow.bindValue(6, begin ? timeValue(r.time) : QVariant());
+            putRow.bindValue(7, begin ? QVariant(r.action) : QVariant());
+            putRow.bindValue(8, begin ? QVariant(r.pid) : QVariant());
+            putRow.bindValue(9, answer ? QVariant(r.outcome) : QVariant());
+            putRow.bindValue(10, begin || answer ? QVariant(r.search) : QVariant());
             if (!putRow.exec())
                 return abandon(putRow);
         }
+        touch.bindValue(0, shard);
+        if (!touch.exec())
+            return abandon(touch);
     }
+    // The answer a read merges into an entry is the newest completion naming it that comes after it
+    // (found through the answers' index: the table's own order would scan every later completion).
+    QSqlQuery answers(db);
+    if (!answers.exec(
+            QStringLiteral("UPDATE records AS r SET (answer_seq, answer_shard, outcome, answer) = "
+                           "(SELECT c.seq, c.shard, c.outcome, c.search FROM records c INDEXED BY records_answer "
+                           " WHERE c.kind = 'c' AND c.entry = r.seq AND c.seq > r.seq ORDER BY c.seq DESC LIMIT 1) "
+                           "WHERE r.kind = 'b' AND r.seq IN (SELECT seq FROM temp.affected)"))
+        || !answers.exec(QStringLiteral("UPDATE records SET outcome = %1 WHERE kind = 'b' AND outcome IS NULL AND "
+                                        "seq IN (SELECT seq FROM temp.affected)")
+                             .arg(BeginFilter::kUnanswered)))
+        return abandon(answers);
     if (!db.commit())
         return failure(db.lastError().text());
     return Status::success();
+}
+
+Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQuery &query, qint64 after, int limit)
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+    QVariantList binds;
+    QString where = BeginFilter::where(query, &binds);
+    if (after > 0 || !newestFirst) {
+        where += newestFirst ? QStringLiteral(" AND r.seq < ?") : QStringLiteral(" AND r.seq > ?");
+        binds.append(after);
+    }
+    binds.append(limit);
+    QSqlQuery rows(database(m_connection));
+    if (!run(rows,
+             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r %1 "
+                            "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
+                            "WHERE %2 ORDER BY r.seq %3 LIMIT ?")
+                 .arg(BeginFilter::index(query), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
+             binds))
+        return failure(rows.lastError().text());
+    QList<EntryAt> found;
+    while (rows.next())
+        found.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2).toLongLong(),
+                      rows.value(3).toString()});
+    return found;
+}
+
+Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entry(qint64 seq)
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QSqlQuery rows(database(m_connection));
+    if (!run(rows,
+             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r "
+                            "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
+                            "WHERE r.kind = 'b' AND r.seq = ?"),
+             {seq}))
+        return failure(rows.lastError().text());
+    QList<EntryAt> found;
+    while (rows.next())
+        found.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2).toLongLong(),
+                      rows.value(3).toString()});
+    return found;
+}
+
+Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQuery &query)
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QVariantList binds;
+    const QString where = BeginFilter::where(query, &binds);
+    // With nothing asked but the outcome, the outcome's index alone holds the answer.
+    HistoryQuery rest = query;
+    rest.outcome.reset();
+    const bool alone = rest.isEmpty();
+    QSqlQuery rows(database(m_connection));
+    if (!run(rows,
+             // The conditions go in last, in one pass: a needle written into them may hold "%1".
+             QStringLiteral("SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY "
+                            "r.outcome")
+                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : BeginFilter::index(query), where,
+                      QString::number(int(HistoryEntry::Outcome::Pending))),
+             binds))
+        return failure(rows.lastError().text());
+    QList<Tally> found;
+    while (rows.next())
+        found.append({rows.value(0).toInt(), rows.value(1).toLongLong()});
+    return found;
+}
+
+Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const HistoryQuery &query)
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QVariantList binds;
+    const QString where = BeginFilter::where(query, &binds);
+    QSqlQuery rows(database(m_connection));
+    if (!run(rows,
+             QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r %1 WHERE %2 AND r.outcome IN (%3, %4)")
+                 .arg(BeginFilter::index(query, true), where, QString::number(BeginFilter::kUnanswered),
+                      QString::number(int(HistoryEntry::Outcome::Pending))),
+             binds))
+        return failure(rows.lastError().text());
+    QList<Unanswered> found;
+    while (rows.next())
+        found.append({rows.value(0).toLongLong(), rows.value(1).toLongLong(), timeOf(rows.value(2))});
+    return found;
+}
+
+Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::unreadableShards()
+{
+    if (Status opened = open(); !opened.ok())
+        return opened;
+    QSqlQuery query(database(m_connection));
+    query.setForwardOnly(true);
+    if (!exec(query,
+              QStringLiteral("SELECT name, first_seq, size, modified_ns, inode, readable FROM shards "
+                             "WHERE readable = 0")))
+        return failure(query.lastError().text());
+    QList<Shard> found;
+    while (query.next())
+        found.append({query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+                      query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toBool()});
+    return found;
 }
 
 Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::userRecords(const QString &userId)
@@ -254,13 +425,13 @@ Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::userRecords(const QStr
         return opened;
     QSqlQuery query(database(m_connection));
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT r.seq, s.name, r.kind FROM records r JOIN shards s ON s.rowid = r.shard "
-                       "WHERE r.kind = 'b' AND r.user_id = ? "
-                       "UNION ALL "
-                       "SELECT c.seq, s.name, c.kind FROM records c JOIN shards s ON s.rowid = c.shard "
-                       "WHERE c.kind = 'c' AND c.entry IN (SELECT seq FROM records WHERE kind = 'b' AND user_id = ?) "
-                       "ORDER BY 1"));
+    query.prepare(QStringLiteral(
+        "SELECT r.seq, s.name, r.kind FROM records r INDEXED BY records_user JOIN shards s ON s.rowid = r.shard "
+        "WHERE r.kind = 'b' AND r.user_id = ? "
+        "UNION ALL "
+        "SELECT c.seq, s.name, c.kind FROM records c INDEXED BY records_answer JOIN shards s ON s.rowid = c.shard "
+        "WHERE c.kind = 'c' AND c.entry IN (SELECT seq FROM records WHERE kind = 'b' AND user_id = ?) "
+        "ORDER BY 1"));
     query.bindValue(0, userId);
     query.bindValue(1, userId);
     if (!query.exec())

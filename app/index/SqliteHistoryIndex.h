@@ -27,6 +27,11 @@ public:
     Result<QList<Location>> problemRecords() override;
     Result<qint64> newestEpoch() override;
     Status clear() override;
+    Result<QList<EntryAt>> entries(const HistoryQuery &query, qint64 after, int limit) override;
+    Result<QList<EntryAt>> entry(qint64 seq) override;
+    Result<QList<Tally>> answered(const HistoryQuery &query) override;
+    Result<QList<Unanswered>> unanswered(const HistoryQuery &query) override;
+    Result<QList<Shard>> unreadableShards() override;
 
 private:
     Status open();

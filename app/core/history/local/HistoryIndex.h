@@ -1,13 +1,17 @@
 #pragma once
 
 #include "base/Status.h"
+#include "history/HistoryQuery.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
 // Where the local history's index is kept: a store of small rows derived from the INI shards (the
 // record of truth), one row per record, grouped by the shard that holds it. It answers "which records
-// belong to this user" without reading the history; it is deletable, rebuilt from the shards, and never
+// belong to this user" and "which entries may match this query" without reading the history (a begin's
+// row also carries what its answer says, kept in step whichever of the two shards is indexed again or
+// removed); it is deletable, rebuilt from the shards, and never
 // trusted for integrity (checks walk the shards). HistoryIndexer decides what to store; an
 // implementation only keeps it (SqliteHistoryIndex, in enrollee_index, is injected by CoreContext so
 // that core itself never links a database driver). Used from the history thread only.
@@ -41,13 +45,40 @@ public:
         qint64 entry = 0; // the begin a completion answers; the record itself otherwise
         QString userId;
         QString runId;
-        QString outcome;
+        // A begin's time (invalid: none), action and process; a completion's outcome as a read takes it.
+        QDateTime time;
+        int action = -1;
+        qint64 pid = 0;
+        int outcome = -1; // HistoryEntry::Outcome, completions only
+        // Folded as HistoryQuery::searchText folds: a begin's fields (its answer's left empty), or a
+        // completion's message and code. A needle never holds the separator, so it is in the merged
+        // entry's text exactly when it is in one of the two.
+        QString search;
     };
     // Where a record lies: its number and the shard that holds it.
     struct Location {
         qint64 seq = 0;
         QString shard;
         Kind kind = Kind::Other;
+    };
+
+    // Where an entry lies: its begin and the answer a read merges into it (answerSeq 0: none yet).
+    struct EntryAt {
+        qint64 seq = 0;
+        QString shard;
+        qint64 answerSeq = 0;
+        QString answerShard;
+    };
+    // An entry not answered yet, which the reader settles as pending or unknown by its process.
+    struct Unanswered {
+        qint64 seq = 0;
+        qint64 pid = 0;
+        QDateTime time;
+    };
+    // How many entries have this outcome (HistoryEntry::Outcome).
+    struct Tally {
+        int outcome = 0;
+        qint64 count = 0;
     };
 
     virtual ~HistoryIndex() = default;
@@ -68,4 +99,54 @@ public:
     virtual Result<qint64> newestEpoch() = 0;
     // Forgets everything (the next refresh rebuilds it).
     virtual Status clear() = 0;
+
+    // The queries below only narrow: every entry `query` matches is among the answers (in its order,
+    // after `after`, at most `limit`), and the reader confirms each with HistoryQuery::matches() on the
+    // records themselves. Pending and unknown entries are both among the unanswered ones. An index that
+    // cannot answer says so, and the reader walks the shards.
+    virtual Result<QList<EntryAt>> entries(const HistoryQuery &query, qint64 after, int limit)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(after)
+        Q_UNUSED(limit)
+        return unsupported();
+    }
+    // The entry begun by record `seq`, none when no such begin is indexed.
+    virtual Result<QList<EntryAt>> entry(qint64 seq)
+    {
+        Q_UNUSED(seq)
+        return unsupported();
+    }
+    // For counting, exact rather than narrowed (the index is in step with the shards when asked): the
+    // answered entries `query` matches, by outcome, and the unanswered ones it may match (no answer, or
+    // one that says pending), which the reader settles as pending or unknown and filters itself.
+    virtual Result<QList<Tally>> answered(const HistoryQuery &query)
+    {
+        Q_UNUSED(query)
+        return unsupported();
+    }
+    virtual Result<QList<Unanswered>> unanswered(const HistoryQuery &query)
+    {
+        Q_UNUSED(query)
+        return unsupported();
+    }
+    // The shards that could not be parsed when they were indexed.
+    virtual Result<QList<Shard>> unreadableShards()
+    {
+        const Result<QList<Shard>> all = shards();
+        if (!all.ok())
+            return all.status();
+        QList<Shard> unreadable;
+        for (const Shard &s : all.value()) {
+            if (!s.readable)
+                unreadable.append(s);
+        }
+        return unreadable;
+    }
+
+private:
+    static Status unsupported()
+    {
+        return Status::failure(QStringLiteral("not kept by this index"), Status::Kind::Error);
+    }
 };

@@ -1,16 +1,11 @@
 #include "HistoryIndexer.h"
 
-#include "history/HistoryRecords.h"
-
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QSet>
 #include <QStorageInfo>
 
-#include <algorithm>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,8 +19,22 @@ constexpr qint64 kReserveBytes = 32 * 1024 * 1024;
 } // namespace
 
 HistoryIndexer::HistoryIndexer(QString directory, HistoryIndex *index)
-    : m_directory(std::move(directory)), m_index(index)
+    : m_directory(std::move(directory)), m_index(index), m_changes(m_directory)
 {
+}
+
+bool HistoryIndexer::knownInStep()
+{
+    const bool quiet = m_changes.quiet();
+    if (!quiet || !m_inStep) {
+        m_inStep = false;
+        return false;
+    }
+    // Another process may have written the index (an append's rows, a rebuild): every write there
+    // removes the digest until it is in step again, so finding ours still there is enough.
+    const Result<QByteArray> stored = m_index->stampsDigest();
+    m_inStep = stored.ok() && stored.value() == m_digest;
+    return m_inStep;
 }
 
 HistoryIndex::Shard HistoryIndexer::stamp(const QString &path)
@@ -59,10 +68,18 @@ QList<HistoryIndex::Row> HistoryIndexer::rowsOf(const QList<HistoryShard::Record
                 row.kind = HistoryShard::entryFromBegin(r, &e) ? Kind::Begin : Kind::Unknown;
                 row.userId = e.userId;
                 row.runId = e.runId;
+                row.time = e.time;
+                row.action = int(e.action);
+                row.pid = e.pid;
+                row.search = HistoryQuery::searchText(e);
             } else if (type == QLatin1String("complete")) {
                 row.kind = Kind::Complete;
                 row.entry = qint64(r.json.value(QLatin1String("ref")).toDouble());
-                row.outcome = r.json.value(QLatin1String("outcome")).toString();
+                // What a read takes from it, folded as the merged entry's search text folds it.
+                HistoryEntry answer;
+                HistoryShard::applyCompletion(answer, r.json);
+                row.outcome = int(answer.outcome);
+                row.search = HistoryQuery::searchText(answer);
             } else if (type == QLatin1String("epoch")) {
                 row.kind = Kind::Epoch;
             }
@@ -111,6 +128,7 @@ Status HistoryIndexer::index(const QStringList &paths, const QStringList &gone)
 
 Status HistoryIndexer::refresh(const QStringList &shardFiles)
 {
+    m_inStep = false;
     // Not even made, on a disk nearly full: answers then walk the shards.
     if (!roomToSpare())
         return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
@@ -138,8 +156,11 @@ Status HistoryIndexer::refresh(const QStringList &shardFiles)
     if (folder >= 0)
         ::close(folder);
     const QByteArray stamps = digest.result();
-    if (const Result<QByteArray> stored = m_index->stampsDigest(); stored.ok() && stored.value() == stamps)
+    if (const Result<QByteArray> stored = m_index->stampsDigest(); stored.ok() && stored.value() == stamps) {
+        m_inStep = true;
+        m_digest = stamps;
         return Status::success();
+    }
 
     const Result<QList<HistoryIndex::Shard>> known = m_index->shards();
     if (!known.ok())
@@ -168,11 +189,15 @@ Status HistoryIndexer::refresh(const QStringList &shardFiles)
         if (!(stamp(shardFiles.at(at)) == now.at(at)))
             return Status::success();
     }
-    return m_index->setStampsDigest(stamps);
+    Status stored = m_index->setStampsDigest(stamps);
+    m_inStep = stored.ok();
+    m_digest = stamps;
+    return stored;
 }
 
 Status HistoryIndexer::refreshWritten(const QStringList &paths)
 {
+    m_inStep = false;
     if (!roomToSpare())
         return Status::failure(QStringLiteral("too little free disk to keep the index"), Status::Kind::DiskFull);
     return index(paths, {});
@@ -181,86 +206,4 @@ Status HistoryIndexer::refreshWritten(const QStringList &paths)
 qint64 HistoryIndexer::epochHint()
 {
     return m_index->newestEpoch().valueOr(0);
-}
-
-Result<HistoryRead> HistoryIndexer::readUser(const QString &userId, const QStringList &shardFiles,
-                                             const std::function<void(QList<HistoryEntry> &)> &settle)
-{
-    if (Status refreshed = refresh(shardFiles); !refreshed.ok())
-        return refreshed;
-    const Result<QList<HistoryIndex::Location>> found = m_index->userRecords(userId);
-    if (!found.ok())
-        return found.status();
-    // Each shard named is read once; its records are taken in number order.
-    QHash<QString, QSet<qint64>> wanted;
-    QStringList order;
-    for (const HistoryIndex::Location &l : found.value()) {
-        if (!wanted.contains(l.shard))
-            order.append(l.shard);
-        wanted[l.shard].insert(l.seq);
-    }
-    std::sort(order.begin(), order.end(),
-              [](const QString &a, const QString &b) { return HistoryShard::firstSeq(a) < HistoryShard::firstSeq(b); });
-    QList<HistoryShard::Record> records;
-    for (const QString &name : std::as_const(order)) {
-        QList<HistoryShard::Record> all;
-        if (!HistoryShard::read(QDir(m_directory).filePath(name), &all, nullptr))
-            return Status::failure(QStringLiteral("a shard changed while the index was read"), Status::Kind::Invalid);
-        const QSet<qint64> &seqs = wanted.value(name);
-        for (HistoryShard::Record &r : all) {
-            if (seqs.contains(r.seq))
-                records.append(std::move(r));
-        }
-    }
-    // The index only said where to look: what it pointed at must be what it said.
-    for (const HistoryShard::Record &r : std::as_const(records)) {
-        const bool begin = r.json.value(QLatin1String("type")) == QLatin1String("begin");
-        if (!r.parsed || (begin && r.json.value(QLatin1String("user_id")).toString() != userId))
-            return Status::failure(QStringLiteral("the index disagrees with the shards"), Status::Kind::Invalid);
-    }
-    HistoryRead read;
-    QHash<qint64, qsizetype> at;
-    QHash<qint64, qsizetype> earlier;
-    HistoryRecords::collect(records, 1, &read, &at, &earlier);
-    read.newestRecord = 0;
-    read.completions.clear();
-    read.problems.clear();
-    if (settle)
-        settle(read.entries);
-
-    // What a whole read would warn of: unreadable files and damaged or unknown records, oldest first.
-    struct Problem {
-        qint64 shardSeq;
-        qint64 seq;
-        QString text;
-    };
-    QList<Problem> problems;
-    if (const Result<QList<HistoryIndex::Shard>> shards = m_index->shards(); shards.ok()) {
-        for (const HistoryIndex::Shard &s : shards.value()) {
-            if (!s.readable)
-                problems.append({s.firstSeq, -1,
-                                 QCoreApplication::translate("HistoryStore",
-                                                             "The history file %1 cannot be read; it was left where "
-                                                             "it is and its entries are missing from this view.")
-                                     .arg(s.name)});
-        }
-    }
-    const Result<QList<HistoryIndex::Location>> damaged = m_index->problemRecords();
-    if (!damaged.ok())
-        return damaged.status();
-    for (const HistoryIndex::Location &l : damaged.value()) {
-        const QString text = l.kind == HistoryIndex::Kind::Damaged
-            ? QCoreApplication::translate("HistoryStore", "History record #%1 in %2 is damaged and was skipped.")
-                  .arg(l.seq)
-                  .arg(l.shard)
-            : QCoreApplication::translate("HistoryStore", "History record #%1 has an unknown action or environment.")
-                  .arg(l.seq);
-        problems.append({HistoryShard::firstSeq(l.shard), l.seq, text});
-    }
-    std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
-        return a.shardSeq != b.shardSeq ? a.shardSeq < b.shardSeq : a.seq < b.seq;
-    });
-    for (const Problem &p : std::as_const(problems))
-        read.problems.append(p.text);
-    return read;
 }

@@ -1,35 +1,32 @@
 #pragma once
 
-#include "history/HistoryBackend.h"
+#include "history/local/FolderChanges.h"
 #include "history/local/HistoryIndex.h"
 #include "history/local/HistoryShard.h"
 
 #include <QStringList>
 
-#include <functional>
-
-// Keeps a HistoryIndex in step with the shards and answers from it. The shards are the record of truth:
-// each shard's rows are stored with the file's size, modification time and inode, and a shard that
-// changed in any of them (another process appended, an editor touched it, retention removed it) has
-// its rows made again from the file; one never indexed is indexed. So a missing index is rebuilt, a
-// stale one repaired, and an answer is read from the shards the index points at, the index only
-// saying where to look. Nothing here is trusted for integrity: checks walk the shards.
+// Keeps a HistoryIndex in step with the shards (LocalHistoryQueries answers from it). The shards are the record of
+// truth: each shard's rows are stored with the file's size, modification time and inode, and a shard that changed in
+// any of them (another process appended, an editor touched it, retention removed it) has its rows made again from the
+// file; one never indexed is indexed. So a missing index is rebuilt and a stale one repaired. Nothing here is trusted
+// for integrity: checks walk the shards.
 class HistoryIndexer
 {
 public:
-    // `index` must outlive the indexer (the backend owns both).
+    // `index` must outlive the indexer (LocalHistoryQueries owns both).
     HistoryIndexer(QString directory, HistoryIndex *index);
 
+    // True when the index is known to be in step with the shards without looking at them: it was after
+    // the last refresh, no file in the folder changed since, and no other process changed the index.
+    // Ask before listing the shards for refresh(): a change from then on is noticed the next time.
+    bool knownInStep();
     // Brings the index up to date with `shardFiles` (every shard, in record order).
     Status refresh(const QStringList &shardFiles);
+    // The index was found out of step with the shards (and cleared): nothing is known of it any more.
+    void forgetStep() { m_inStep = false; }
     // After an append: indexes again the shards it wrote (the rest is left for the next refresh).
     Status refreshWritten(const QStringList &paths);
-    // The entries on `userId`, oldest first, read from the shards the index names, with the problems a
-    // read of the whole history would report, in its order. `settle` gives pending entries their outcome.
-    // Fails when the index cannot be used (the caller then walks the shards), with Kind::Invalid when it
-    // disagrees with a shard it points at (asking again, or rebuilding it, may then help).
-    Result<HistoryRead> readUser(const QString &userId, const QStringList &shardFiles,
-                                 const std::function<void(QList<HistoryEntry> &)> &settle);
     // The newest key epoch as indexed (a hint for the chain walk, which finds out if it is wrong).
     qint64 epochHint();
 
@@ -44,4 +41,7 @@ private:
 
     QString m_directory;
     HistoryIndex *m_index;
+    FolderChanges m_changes;
+    bool m_inStep = false;
+    QByteArray m_digest; // the stamps' digest the index was last found or made in step with
 };

@@ -5,11 +5,11 @@
 #include "history/HistoryRecords.h"
 #include "history/HistoryRetention.h"
 #include "history/local/FileBatch.h"
-#include "history/local/HistoryIndexer.h"
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
 #include "history/local/KeyEpochPlan.h"
+#include "history/local/LocalHistoryQueries.h"
 #include "history/local/NewestFirstWalk.h"
 #include "settings/PrivateFiles.h"
 
@@ -22,21 +22,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 
-#include <cerrno>
-#include <csignal>
 #include <memory>
-
-namespace {
-constexpr qint64 kPendingGraceSecs = 2 * 3600;
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
-}
-
-} // namespace
 
 LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
     : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_tail(directory, m_chain),
@@ -141,8 +127,8 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
     // The index follows at once, still under the lock, for the few shards written: its cost does not grow
     // with the history. One that could not follow is stale, which the next query sees by the shards'
     // stamps and repairs; the append stands either way.
-    if (m_indexer)
-        m_indexer->refreshWritten(touched);
+    if (m_queries)
+        m_queries->written(touched);
     if (m_watcher)
         followFolder(false); // the folder may not have existed when watching began
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
@@ -172,7 +158,7 @@ Result<QList<qint64>> LocalHistoryBackend::begin(const QList<HistoryEntry> &entr
     if (Status written = append(records, &ids); !written.ok())
         return written;
     for (qint64 id : std::as_const(ids))
-        m_inFlight.insert(id);
+        m_inFlight.begun(id);
     return ids;
 }
 
@@ -188,28 +174,9 @@ Status LocalHistoryBackend::complete(const QList<HistoryEntry> &completions)
     // by the service, and until then the entry must not read as "unknown".
     if (written.ok()) {
         for (const HistoryEntry &result : completions)
-            m_inFlight.remove(result.id);
+            m_inFlight.answered(result.id);
     }
     return written;
-}
-
-void LocalHistoryBackend::markUnknownOutcomes(QList<HistoryEntry> &entries) const
-{
-    const QDateTime current = QDateTime::currentDateTimeUtc();
-    for (HistoryEntry &e : entries)
-        markUnknownOutcome(e, current);
-}
-
-void LocalHistoryBackend::markUnknownOutcome(HistoryEntry &e, const QDateTime &current) const
-{
-    // An action whose process is gone and never recorded an answer is "unknown": it may or may not
-    // have reached Smile ID, and it must stay visible.
-    if (e.outcome != HistoryEntry::Outcome::Pending)
-        return;
-    const qint64 self = QCoreApplication::applicationPid();
-    const bool alive = e.pid == self ? m_inFlight.contains(e.id) : processAlive(e.pid);
-    if (!alive || e.time.secsTo(current) > kPendingGraceSecs)
-        e.outcome = HistoryEntry::Outcome::Unknown;
 }
 
 Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
@@ -234,55 +201,59 @@ Result<HistoryRead> LocalHistoryBackend::read(qint64 from)
         }
         HistoryRecords::collect(records, from, &result, &index, &earlier);
     }
-    markUnknownOutcomes(result.entries);
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    for (HistoryEntry &e : result.entries)
+        m_inFlight.settle(e, current);
     return result;
 }
 
 Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
 {
     const QDateTime current = QDateTime::currentDateTimeUtc();
-    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
+    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { m_inFlight.settle(e, current); });
     return walk.run(visit);
 }
 
 void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
 {
-    m_indexer.reset();
-    m_index = std::move(index);
-    if (m_index)
-        m_indexer = std::make_unique<HistoryIndexer>(m_directory, m_index.get());
+    m_queries.reset();
+    if (index)
+        m_queries = std::make_unique<LocalHistoryQueries>(
+            m_directory, std::move(index), [this] { return m_tail.shardFiles(); }, m_inFlight);
 }
 
 Result<HistoryRead> LocalHistoryBackend::readUser(const QString &userId)
 {
-    const QDateTime current = QDateTime::currentDateTimeUtc();
-    const auto settle = [this, current](QList<HistoryEntry> &entries) {
-        for (HistoryEntry &e : entries)
-            markUnknownOutcome(e, current);
-    };
-    if (m_indexer) {
-        // An index that disagrees with a shard it points at is asked again (a writer may have been
-        // between its look and the read, which the shards' stamps then show), then made again from
-        // the shards; the shards decide.
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            Result<HistoryRead> found = m_indexer->readUser(userId, m_tail.shardFiles(), settle);
-            if (found.ok())
-                return found;
-            if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))
-                break;
-        }
-    }
+    if (const auto found = m_queries ? m_queries->readUser(userId) : std::nullopt)
+        return *found;
     // Without a usable index: every shard walked, only this user's entries kept.
-    QList<HistoryEntry> mine;
-    NewestFirstWalk walk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { markUnknownOutcome(e, current); });
     HistoryRead read;
-    read.problems = walk.run([&mine, &userId](const HistoryEntry &e) {
+    Result<QStringList> problems = walkEntries([&read, &userId](const HistoryEntry &e) {
         if (e.userId == userId)
-            mine.prepend(e);
+            read.entries.prepend(e);
         return true;
     });
-    read.entries = mine;
+    read.problems = problems.valueOr({});
     return read;
+}
+
+// Without a usable index, the answers below are the base class's walks of the shards.
+Result<HistoryPage> LocalHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
+{
+    const auto found = m_queries && limit >= 0 ? m_queries->page(query, after, limit) : std::nullopt;
+    return found ? *found : HistoryBackend::page(query, after, limit);
+}
+
+Result<HistoryCounts> LocalHistoryBackend::count(const HistoryQuery &query)
+{
+    const auto found = m_queries ? m_queries->count(query) : std::nullopt;
+    return found ? *found : HistoryBackend::count(query);
+}
+
+Result<HistoryEntry> LocalHistoryBackend::readEntry(qint64 id)
+{
+    const auto found = m_queries ? m_queries->readEntry(id) : std::nullopt;
+    return found ? *found : HistoryBackend::readEntry(id);
 }
 
 ChainReport LocalHistoryBackend::verify()
@@ -303,7 +274,7 @@ ChainReport LocalHistoryBackend::verify()
     const AnchorState anchor = m_anchor.read();
     const QStringList shards = m_tail.shardFiles();
     // The index knows where the newest key epoch began; the walk finds out if it does not.
-    qint64 epoch = m_indexer ? m_indexer->epochHint() : 0;
+    qint64 epoch = m_queries ? m_queries->epochHint() : 0;
     for (int pass = 0;; ++pass) {
         ChainWalk walk(m_chain, epoch, pass > 0, head, anchor, m_keychainAnchor);
         QList<HistoryShard::Record> records;

@@ -5,15 +5,15 @@
 #include "history/HistoryChain.h"
 #include "history/local/HistoryIndex.h"
 #include "history/local/HistoryTail.h"
+#include "history/local/InFlightActions.h"
 
 #include <QJsonObject>
-#include <QSet>
 #include <QTimer>
 
 #include <memory>
 
 class Clock;
-class HistoryIndexer;
+class LocalHistoryQueries;
 class QFileSystemWatcher;
 class QSettings;
 
@@ -43,7 +43,8 @@ public:
     void setAnchorFile(const QString &path) { m_anchor = HistoryAnchor(path); }
     QString anchorFile() const { return m_anchor.path(); }
     // The index beside the shards (see HistoryIndex): kept up to date after each append and used to
-    // answer readUser(). Without one, those answers walk the shards.
+    // answer readUser(), page(), count() and readEntry(). Without one, or with one that cannot be
+    // used, those answers walk the shards.
     void setIndex(std::unique_ptr<HistoryIndex> index);
 
     QString location() const override;
@@ -56,6 +57,9 @@ public:
     ChainReport verify() override;
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
     Result<HistoryRead> readUser(const QString &userId) override;
+    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
+    Result<HistoryCounts> count(const HistoryQuery &query) override;
+    Result<HistoryEntry> readEntry(qint64 id) override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
     void refuseWrites(const Status &why) override { m_refusal = why; }
@@ -75,8 +79,6 @@ private:
     Status checkClock() const;
     Status ensureFolder() const;
     QDateTime now() const;
-    void markUnknownOutcomes(QList<HistoryEntry> &entries) const;
-    void markUnknownOutcome(HistoryEntry &entry, const QDateTime &current) const;
     void followFolder(bool notify);
 
     QString m_directory;
@@ -89,9 +91,8 @@ private:
     Status m_refusal;
     int m_shardCapacity = 100;
     int m_lockTimeoutMs = 10000;
-    QSet<qint64> m_inFlight; // begun by this process, not yet completed
+    InFlightActions m_inFlight;
     QFileSystemWatcher *m_watcher = nullptr;
-    QTimer *m_changed; // a child, so it moves to the service's thread with the backend
-    std::unique_ptr<HistoryIndex> m_index;
-    std::unique_ptr<HistoryIndexer> m_indexer; // over m_index
+    QTimer *m_changed;                              // a child, so it moves to the service's thread with the backend
+    std::unique_ptr<LocalHistoryQueries> m_queries; // over the index, when there is one
 };

@@ -491,7 +491,8 @@ void TestCliBulk::alteredRunFileIsCaught()
     QCOMPARE(run.exitCode, 3); // alt-2 is unknown to the sandbox (2210)
     const QString runId = newestRun();
     QCOMPARE(m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId}).exitCode, 0);
-    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.json").arg(runId)));
+    // The rows are in the run's rows file, bound to its header by their SHA-256.
+    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.rows").arg(runId)));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QByteArray bytes = file.readAll();
     file.close();

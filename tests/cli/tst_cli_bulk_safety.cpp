@@ -278,22 +278,28 @@ void TestCliBulkSafety::runFileEditedBeforeFirstRowIsRefused()
     for (const char *edit : {"user", "reason"}) {
         const QString runId = unsentRun(templateId, ids);
         QVERIFY(!runId.isEmpty());
-        QFile file(runFile(runId));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        file.close();
         if (qstrcmp(edit, "user") == 0) {
-            QJsonArray rows = o.value(QLatin1String("rows")).toArray();
-            QJsonObject row = rows.at(0).toObject();
+            // The rows are in the rows file: its first row names another user.
+            QFile rows(runFile(runId).chopped(5) + QStringLiteral(".rows"));
+            QVERIFY(rows.open(QIODevice::ReadOnly));
+            QList<QByteArray> lines = rows.readAll().split('\n');
+            rows.close();
+            QJsonObject row = QJsonDocument::fromJson(lines.at(0)).object();
             row.insert(QStringLiteral("user_id"), QStringLiteral("victim"));
-            rows.replace(0, row);
-            o.insert(QStringLiteral("rows"), rows);
+            lines[0] = QJsonDocument(row).toJson(QJsonDocument::Compact);
+            QVERIFY(rows.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            rows.write(lines.join('\n'));
+            rows.close();
         } else {
+            QFile file(runFile(runId));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+            file.close();
             o.insert(QStringLiteral("reason"), QStringLiteral("CASE-1 not what was asked"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(o).toJson());
+            file.close();
         }
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QJsonDocument(o).toJson());
-        file.close();
         const CliRun shown = m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId});
         QCOMPARE(shown.exitCode, 5);
         QVERIFY2(shown.err.contains("altered"), shown.err.constData());

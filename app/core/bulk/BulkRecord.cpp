@@ -134,6 +134,19 @@ QString BulkRecord::rowsDigest() const
     return headerOnly ? rowsSha256 : BulkRowsFile::sha256(BulkRowsFile::encode(rows));
 }
 
+BulkRecord BulkRecord::header() const
+{
+    if (format < 3 || headerOnly)
+        return *this;
+    BulkRecord h = *this;
+    h.rowsSha256 = rowsDigest();
+    h.rowCount = int(rows.size());
+    h.validRows = validCount();
+    h.rows.clear();
+    h.headerOnly = true;
+    return h;
+}
+
 namespace {
 QJsonObject headerOf(const BulkRecord &r)
 {

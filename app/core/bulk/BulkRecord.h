@@ -98,6 +98,9 @@ struct BulkRecord {
     QString displayState() const;
     int validCount() const;
     int totalRows() const { return headerOnly ? rowCount : int(rows.size()); }
+    // This record as a header read alone would be (format 3): its rows hashed once and let go, so that its
+    // digest and its file are made without hashing every row again. An earlier format is returned whole.
+    BulkRecord header() const;
     // The SHA-256 (hex) of the rows file `rows` make (format 3); the header's for a header read alone.
     QString rowsDigest() const;
 

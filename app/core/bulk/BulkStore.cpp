@@ -122,7 +122,8 @@ Status BulkStore::save(const BulkRecord &record) const
     }
     // A temporary file, synced, then renamed over the old one; any short or failed write (a full disk)
     // discards the temporary file and leaves the old run file as it was.
-    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
+    // The header's own fields (its rows hashed once, not for each of the digest and the file).
+    const QByteArray bytes = QJsonDocument(record.header().toJson()).toJson(QJsonDocument::Indented);
     QSaveFile file(pathOf(record.id));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
         || file.write(bytes) != bytes.size() || !file.commit()) {

@@ -116,6 +116,28 @@ private slots:
         QVERIFY(find<QLabel>(window(), "bulkState")->text().contains(QLatin1String("paused")));
     }
 
+    void retryOfAStoredRunReadsEveryRow()
+    {
+        // The table of a stored run holds the rows fetched so far; its retry reads the run whole.
+        QStringList users = registered(QStringLiteral("again"), 5);
+        users.append(QStringLiteral("again-nobody")); // unknown to the sandbox: it fails
+        paste(users, ActionKind::Deactivate, 0);
+        QVERIFY(startRun());
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        const QString id = panel()->run()->record().id;
+        QVERIFY(restart());
+        QVERIFY(choose(id));
+        QTRY_COMPARE(table()->model()->rowCount(), 6);
+        QTRY_VERIFY(button("bulkRetryButton")->isEnabled());
+        sandbox()->registry().add(QStringLiteral("again-nobody"));
+        QVERIFY(startRun("bulkRetryButton"));
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        QCOMPARE(panel()->run()->record().parentId, id);
+        QCOMPARE(panel()->run()->rows().size(), 1);
+        QCOMPARE(panel()->run()->rows().first().row.userId, QStringLiteral("again-nobody"));
+        QCOMPARE(panel()->run()->counts().succeeded, 1);
+    }
+
     void aLargeStoredRunIsFetchedAsTheTableScrolls()
     {
         // A finished run of 20,000 rows made on disk (its rows file and header), as a long run leaves it.

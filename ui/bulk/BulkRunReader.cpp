@@ -43,7 +43,7 @@ void BulkRunReader::open(const QString &id, const std::function<void(const Resul
                                      [this, done](const Result<BulkRecord> &header) {
         if (!header.ok())
             return done(header.status());
-        const BulkRecord record = header.value();
+        const BulkRecord &record = header.value();
         // Filled on the history thread during the walk, only read once it has ended.
         auto tally = std::make_shared<BulkTally>(QList<BulkRecord>{record}, record.id);
         m_history->walk([tally](const HistoryEntry &e) { return tally->visit(e); }, this,

@@ -127,7 +127,7 @@ Status BulkStore::save(const BulkRecord &record) const
     QSaveFile file(pathOf(record.id));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
         || file.write(bytes) != bytes.size() || !file.commit()) {
-        const Status failed = PrivateFiles::writeFailure(
+        Status failed = PrivateFiles::writeFailure(
             m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
         // A new run without its header does not exist: its rows go with it.
         if (rowsWritten && isNew)

@@ -30,8 +30,8 @@ public:
     // The header alone (BulkRecord::headerOnly): counts, options and state, not the rows (a run file of an
     // earlier format holds them, and is read whole).
     Result<BulkRecord> loadHeader(const QString &id) const;
-    // `record` with its rows, read from its rows file when it is a header read alone.
-    Result<BulkRecord> withRows(const BulkRecord &record) const;
+    // `header` with its rows, read from its rows file when it is a header read alone.
+    Result<BulkRecord> withRows(const BulkRecord &header) const;
     // Hands each of `record`'s rows to `visit` in input order, from its rows file one at a time when it is
     // a header read alone (the file checked against the header as it is read: a damaged one fails).
     Status eachRow(const BulkRecord &record, const std::function<void(const BulkRow &)> &visit) const;

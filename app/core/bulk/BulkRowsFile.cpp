@@ -75,9 +75,13 @@ bool BulkRowsFile::next(BulkRow *row)
 {
     if (!m_problem.ok() || !m_file.isOpen())
         return false;
-    const QByteArray line = m_file.readLine(kMaxLine + 1);
-    if (line.isEmpty())
+    // Into one buffer kept for the whole walk: readLine(max) would allocate (and map) max bytes per line.
+    if (m_buffer.size() != kMaxLine + 2)
+        m_buffer.resize(kMaxLine + 2);
+    const qint64 read = m_file.readLine(m_buffer.data(), kMaxLine + 2);
+    if (read <= 0)
         return false;
+    const QByteArray line = QByteArray::fromRawData(m_buffer.constData(), read);
     if (!line.endsWith('\n')) {
         m_problem = damaged(
             QCoreApplication::translate("BulkRowsFile", "ends in a cut or overlong line (row %1)").arg(m_index + 1));

@@ -58,6 +58,7 @@ private:
     int m_rows = 0;
     QString m_sha256;
     QFile m_file;
+    QByteArray m_buffer; // the line being read
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     qint64 m_offset = 0;
     int m_index = 0;

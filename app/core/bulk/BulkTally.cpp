@@ -31,8 +31,23 @@ bool BulkTally::visit(const HistoryEntry &e)
     mark.open = e.outcome == HistoryEntry::Outcome::Pending || e.outcome == HistoryEntry::Outcome::Unknown;
     run.byLine.insert(e.runLine, mark);
     if (run.detailed) {
-        HistoryEntry kept = e;
-        kept.response.clear(); // the raw answer is the bulk of an entry, and no row shows it
+        // Only what a row shows (its table, its line in bulk show and the results): an entry whole is
+        // kilobytes (the raw answer, each attempt), times every row of a long run.
+        HistoryEntry kept;
+        kept.id = e.id;
+        kept.time = e.time;
+        kept.outcome = e.outcome;
+        kept.completedAt = e.completedAt;
+        kept.httpStatus = e.httpStatus;
+        kept.code = e.code;
+        kept.message = e.message;
+        for (qsizetype i = 0; i < e.attempts.size(); ++i)
+            kept.attempts.append(QJsonValue()); // counted, not shown
+        kept.recordHash = e.recordHash;
+        kept.completionRecord = e.completionRecord;
+        kept.completionHash = e.completionHash;
+        kept.runId = e.runId;
+        kept.runLine = e.runLine;
         run.entries.insert(e.runLine, kept);
     }
     return true;

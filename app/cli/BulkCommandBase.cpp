@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "bulk/BulkTally.h"
 #include "history/HistoryService.h"
 #include "settings/AppSettings.h"
 
@@ -23,6 +24,19 @@ void BulkCommandBase::withHistory(const std::function<void(const QList<HistoryEn
         if (!read.ok())
             return fail(ExitCode::kStorage, read.message());
         then(read.value().entries);
+    });
+}
+
+void BulkCommandBase::withTally(const QList<BulkRecord> &runs, const QString &detailed,
+                                const std::function<void(const BulkTally &)> &then)
+{
+    // Filled on the history thread during the walk, read here once it has ended.
+    auto tally = std::make_shared<BulkTally>(runs, detailed);
+    core()->history()->walk([tally](const HistoryEntry &e) { return tally->visit(e); }, this,
+                            [this, tally, then](const Result<QStringList> &walked) {
+        if (!walked.ok())
+            return fail(ExitCode::kStorage, walked.message());
+        then(*tally);
     });
 }
 

@@ -5,7 +5,9 @@
 #include "bulk/BulkRecord.h"
 
 #include <functional>
+#include <memory>
 
+class BulkTally;
 class CoreContext;
 
 // What every `enrollee-cli bulk ...` command shares: the core it runs over, the history read whole, and a
@@ -20,6 +22,10 @@ protected:
     CoreContext *core();
     // Reads the whole history, then `then` with it (fails the command when it cannot be read).
     void withHistory(const std::function<void(const QList<HistoryEntry> &)> &then);
+    // Walks the history once, one entry at a time, into a tally of `runs` (the entries of `detailed` kept),
+    // then `then` with it (fails the command when it cannot be read).
+    void withTally(const QList<BulkRecord> &runs, const QString &detailed,
+                   const std::function<void(const BulkTally &)> &then);
     void launch(const BulkRecord &record, const BulkSession::Options &options);
 
 private:

@@ -6,6 +6,9 @@
 #include "bulk/BulkStore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
 
 int BulkReport::exitCode(const QList<BulkRowResult> &rows)
 {
@@ -29,14 +32,13 @@ QString BulkReport::countsLine(const BulkCounts &c)
         .arg(c.notSent);
 }
 
-QJsonObject BulkReport::runJson(const BulkRecord &record, const QList<BulkRowResult> &rows, bool withRows)
+QJsonObject BulkReport::runJson(const BulkRecord &record, const BulkCounts &counts, bool withRows)
 {
-    const BulkCounts counts = BulkCounts::of(rows);
     QJsonObject o{
         {QStringLiteral("id"), record.id},
         {QStringLiteral("action"), ActionInfo::cliName(record.action)},
         {QStringLiteral("state"), record.displayState()},
-        {QStringLiteral("total"), int(rows.size())},
+        {QStringLiteral("total"), record.totalRows()},
         {QStringLiteral("valid"), record.validCount()},
         {QStringLiteral("created"), record.created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("parent"), record.parentId.isEmpty() ? QJsonValue() : QJsonValue(record.parentId)},
@@ -56,27 +58,22 @@ QJsonObject BulkReport::runJson(const BulkRecord &record, const QList<BulkRowRes
     o.insert(QStringLiteral("pause_reason"), record.pauseReason);
     o.insert(QStringLiteral("rate"), record.rate);
     o.insert(QStringLiteral("concurrency"), record.concurrency);
-    QJsonArray array;
-    for (const BulkRowResult &r : rows)
-        array.append(BulkResults::rowJson(r));
-    o.insert(QStringLiteral("rows"), array);
     return o;
 }
 
-void BulkReport::printList(const BulkStore &store, const QList<BulkRecord> &records, const QList<HistoryEntry> &history,
-                           bool json)
+void BulkReport::printList(const QList<BulkRecord> &records, const QList<BulkCounts> &counts, bool json)
 {
     QJsonArray array;
-    for (const BulkRecord &record : records) {
-        const QList<BulkRowResult> rows = store.rowsOf(record, history);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const BulkRecord &record = records.at(i);
         if (json) {
-            array.append(runJson(record, rows, false));
+            array.append(runJson(record, counts.at(i), false));
             continue;
         }
         Console::out(QStringLiteral("%1  %2  %3  %4  %5")
                          .arg(record.id, ActionInfo::cliName(record.action).leftJustified(12),
-                              record.displayState().leftJustified(11), tr("%n rows", nullptr, int(rows.size())),
-                              countsLine(BulkCounts::of(rows))));
+                              record.displayState().leftJustified(11), tr("%n rows", nullptr, record.totalRows()),
+                              countsLine(counts.at(i))));
     }
     if (json)
         Console::json(array);
@@ -84,10 +81,29 @@ void BulkReport::printList(const BulkStore &store, const QList<BulkRecord> &reco
         Console::err(tr("No bulk runs yet."));
 }
 
-void BulkReport::printShow(const BulkRecord &record, const QList<BulkRowResult> &rows, bool json)
+void BulkReport::printShow(const BulkRecord &record, const BulkCounts &counts, const RowSource &rows, bool json)
 {
     if (json) {
-        Console::json(runJson(record, rows, true));
+        // Byte for byte what Console::json() writes for the whole object, its "rows" array written one row
+        // at a time where the array would stand (keys are sorted, so the rows sit mid-object).
+        QJsonObject o = runJson(record, counts, true);
+        o.insert(QStringLiteral("rows"), QJsonArray());
+        const QByteArray whole = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        const QByteArray mark = QByteArrayLiteral("\"rows\":[");
+        const qsizetype at = whole.indexOf(mark) + mark.size();
+        const auto write = [](const QByteArray &bytes) {
+            const QByteArray safe = Console::safeJson(bytes);
+            std::fwrite(safe.constData(), 1, size_t(safe.size()), stdout);
+        };
+        write(whole.left(at));
+        bool first = true;
+        rows([&](const BulkRowResult &r) {
+            write((first ? QByteArray() : QByteArrayLiteral(","))
+                  + QJsonDocument(BulkResults::rowJson(r)).toJson(QJsonDocument::Compact));
+            first = false;
+        });
+        write(whole.mid(at) + '\n');
+        std::fflush(stdout);
         return;
     }
     Console::out(tr("Run %1: %2, %3 (%4), %5")
@@ -98,8 +114,8 @@ void BulkReport::printShow(const BulkRecord &record, const QList<BulkRowResult> 
     if (!record.pauseReason.isEmpty())
         Console::out(tr("Paused: %1").arg(Console::oneLine(record.pauseReason)));
     Console::out(tr("Input: %1 (SHA-256 %2)").arg(record.inputPath, record.inputSha256));
-    Console::out(tr("%n rows: ", nullptr, int(rows.size())) + countsLine(BulkCounts::of(rows)));
-    for (const BulkRowResult &r : rows) {
+    Console::out(tr("%n rows: ", nullptr, record.totalRows()) + countsLine(counts));
+    rows([](const BulkRowResult &r) {
         QString status = r.entry.httpStatus ? QString::number(r.entry.httpStatus) : QStringLiteral("-");
         if (!r.entry.code.isEmpty())
             status += QLatin1Char('/') + r.entry.code;
@@ -107,7 +123,7 @@ void BulkReport::printShow(const BulkRecord &record, const QList<BulkRowResult> 
                          .arg(QString::number(r.row.line).rightJustified(6),
                               BulkResults::outcomeWord(r.status).leftJustified(9), status.leftJustified(8),
                               Console::oneLine(r.row.userId), Console::oneLine(r.message())));
-    }
+    });
 }
 
 void BulkReport::printProblems(const QList<BulkRowResult> &rows, int limit)

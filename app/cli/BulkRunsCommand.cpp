@@ -5,7 +5,9 @@
 #include "CoreContext.h"
 #include "ExitCode.h"
 #include "bulk/BulkPlan.h"
+#include "bulk/BulkRowsFile.h"
 #include "bulk/BulkStore.h"
+#include "bulk/BulkTally.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -34,8 +36,13 @@ void BulkRunsCommand::listRuns(const QStringList &arguments)
     if (!parse(parser, arguments))
         return;
     const bool asJson = parser.isSet(json);
-    withHistory([this, asJson](const QList<HistoryEntry> &history) {
-        BulkReport::printList(*core()->bulkStore(), core()->bulkStore()->list(), history, asJson);
+    // Headers and one walk of the history: no run's rows are read.
+    const QList<BulkRecord> runs = core()->bulkStore()->list();
+    withTally(runs, QString(), [this, runs, asJson](const BulkTally &tally) {
+        QList<BulkCounts> counts;
+        for (const BulkRecord &r : runs)
+            counts.append(tally.counts(r, BulkSendLog::read(core()->bulkStore()->sendLogPath(r.id))));
+        BulkReport::printList(runs, counts, asJson);
         succeed();
     });
 }
@@ -52,14 +59,29 @@ void BulkRunsCommand::showRun(const QStringList &arguments)
         return;
     if (parser.positionalArguments().size() != 3)
         return fail(ExitCode::kUsage, tr("Which run? Usage: enrollee-cli bulk show RUN_ID [--json]"));
-    const Result<BulkRecord> record = core()->bulkStore()->load(parser.positionalArguments().at(2));
+    const BulkStore *store = core()->bulkStore();
+    const Result<BulkRecord> record = store->loadHeader(parser.positionalArguments().at(2));
     if (!record.ok())
         return fail(record.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, record.message());
     const bool asJson = parser.isSet(json);
     const BulkRecord &r = record.value();
-    withHistory([this, r, asJson](const QList<HistoryEntry> &history) {
-        BulkReport::printShow(r, core()->bulkStore()->rowsOf(r, history), asJson);
-        if (const QString altered = r.headerProblem(history); !altered.isEmpty())
+    // The rows file is checked whole before anything is printed, then streamed: never held at once.
+    if (r.headerOnly) {
+        if (const Status rows = BulkRowsFile::verify(store->rowsPath(r.id), r.id, r.rowCount, r.rowsSha256); !rows.ok())
+            return fail(ExitCode::kStorage, rows.message());
+    }
+    withTally({r}, r.id, [this, r, store, asJson](const BulkTally &tally) {
+        const BulkSendLog::Lines log = BulkSendLog::read(store->sendLogPath(r.id));
+        Status streamed;
+        BulkReport::printShow(
+            r, tally.counts(r, log),
+            [&](const std::function<void(const BulkRowResult &)> &sink) {
+            streamed = store->eachRow(r, [&](const BulkRow &row) { sink(tally.standing(row, log)); });
+            },
+            asJson);
+        if (!streamed.ok())
+            return fail(ExitCode::kStorage, streamed.message());
+        if (const QString altered = tally.headerProblem(r); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered);
         succeed();
     });
@@ -83,7 +105,7 @@ void BulkRunsCommand::resumeRun(const QStringList &arguments)
     const Result<BulkRecord> loaded = core()->bulkStore()->load(parser.positionalArguments().at(2));
     if (!loaded.ok())
         return fail(loaded.kind() == Status::Kind::Invalid ? ExitCode::kUsage : ExitCode::kStorage, loaded.message());
-    const BulkRecord &record = loaded.value();
+    const BulkRecord &record = loaded.value(); // with its rows, checked against the header
     const QString state = record.displayState();
     if (state == QLatin1String("running"))
         return fail(ExitCode::kUsage, tr("Run %1 is running in process %2.").arg(record.id).arg(record.pid));
@@ -132,9 +154,11 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
         // What an earlier retry of this run (or of its retries) did is not sent again.
-        const QList<BulkRowResult> standing = BulkPlan::standing(*core()->bulkStore(), parent,
-                                                                 core()->bulkStore()->list(), history);
-        BulkRecord retry = BulkPlan::retryOf(parent, standing, asked);
+        const Result<QList<BulkRowResult>> standing = BulkPlan::standing(*core()->bulkStore(), parent,
+                                                                         core()->bulkStore()->list(), history);
+        if (!standing.ok())
+            return fail(ExitCode::kStorage, standing.message() + QLatin1Char(' ') + tr("Nothing was sent."));
+        BulkRecord retry = BulkPlan::retryOf(parent, standing.value(), asked);
         if (retry.rows.isEmpty())
             return fail(ExitCode::kOk, tr("Run %1 has no rows to retry.").arg(parent.id));
         BulkPlan::identify(&retry, *core()->bulkStore(), *core()->clock(),

@@ -12,6 +12,11 @@
 // per-row cost (the time between the sandbox's requests) over its first and its last 5% of rows. Goal:
 // the end within 1.5x of the start. Takes minutes; not a CTest test.
 //   bench_bulk --scale [--rows N] [--concurrency N]
+// With --listing, instead: `bulk list`, `bulk list --json` and `bulk show` of the big run, timed (wall
+// clock, process start included) with their peak resident memory, over a home holding one run of N rows
+// (default 100,000, so a history of as many entries) and --runs small runs beside it. Building the home
+// takes minutes; --home DIR keeps it (and reuses it when it has runs already).
+//   bench_bulk --listing [--rows N] [--runs N] [--home DIR]
 #include "sandbox/FaultPlan.h"
 #include "sandbox/SandboxServer.h"
 
@@ -24,6 +29,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 void quietSandbox(QtMsgType type, const QMessageLogContext &, const QString &message)
@@ -179,6 +188,128 @@ int scaleRun(int rows, int concurrency)
                .arg(end / start, 0, 'f', 2);
     return exit == 0 && at.size() == rows ? 0 : 1;
 }
+QProcessEnvironment cliEnvironment(const QString &home, const QByteArray &apiKey)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ENROLLEE_HOME"), home);
+    env.insert(QStringLiteral("ENROLLEE_KEYCHAIN_SERVICE"), QStringLiteral("enrollee-bench-bulk"));
+    env.insert(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(apiKey));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    return env;
+}
+
+struct Measured {
+    int exit = -1;
+    double seconds = 0;
+    double peakMb = 0;
+    qint64 outBytes = 0;
+};
+
+// Runs enrollee-cli to the end (its output counted and dropped) and reads its own peak resident memory
+// from wait4(), so the figure is the command's alone.
+Measured measureCli(const QString &home, const QStringList &arguments)
+{
+    Measured m;
+    QByteArrayList argBytes{QByteArrayLiteral(ENROLLEE_CLI_PATH)};
+    for (const QString &a : arguments)
+        argBytes.append(a.toLocal8Bit());
+    QList<char *> argv;
+    for (QByteArray &a : argBytes)
+        argv.append(a.data());
+    argv.append(nullptr);
+    QByteArrayList envBytes;
+    for (const QString &e : cliEnvironment(home, {}).toStringList())
+        envBytes.append(e.toLocal8Bit());
+    QList<char *> envp;
+    for (QByteArray &e : envBytes)
+        envp.append(e.data());
+    envp.append(nullptr);
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0)
+        return m;
+    QElapsedTimer clock;
+    clock.start();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(pipeFds[1], STDOUT_FILENO);
+        ::close(pipeFds[0]);
+        ::close(pipeFds[1]);
+        ::execve(argv.first(), argv.data(), envp.data());
+        ::_exit(127);
+    }
+    ::close(pipeFds[1]);
+    char buffer[65536];
+    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        m.outBytes += n;
+    ::close(pipeFds[0]);
+    int status = 0;
+    struct rusage usage {};
+    if (::wait4(pid, &status, 0, &usage) != pid)
+        return m;
+    m.seconds = double(clock.nsecsElapsed()) / 1e9;
+    m.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    m.peakMb = double(usage.ru_maxrss) / 1024.0;
+    return m;
+}
+
+// `bulk list` and `bulk show` over one big run and many small ones: what they cost in time and memory.
+int listingRun(int rows, int runs, const QString &keep)
+{
+    SandboxServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0).ok())
+        return 1;
+    QTemporaryDir scratch;
+    const QString home = keep.isEmpty() ? scratch.path() : keep;
+    QDir().mkpath(home);
+    QTextStream out(stdout);
+    const QDir runsDir(QDir(home).filePath(QStringLiteral("data/runs")));
+    if (runsDir.entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty()) {
+        QElapsedTimer made;
+        made.start();
+        const QString input = writeInput(server, home, QStringLiteral("listing-big"), rows);
+        const int big = runCli(home,
+                               QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"),
+                                           QStringLiteral("--input"), input, QStringLiteral("--rate"),
+                                           QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("8")}
+                                   + targetOf(server),
+                               server.config().apiKey);
+        for (int i = 0; i < runs; ++i) {
+            const QString small = writeInput(server, home, QStringLiteral("listing-small-%1").arg(i), 10);
+            (void)runCli(home,
+                         QStringList{QStringLiteral("bulk"), QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                     small, QStringLiteral("--rate"), QStringLiteral("0")}
+                             + targetOf(server),
+                         server.config().apiKey);
+        }
+        out << QStringLiteral("home made in %1 s: a run of %2 rows (exit %3) and %4 runs of 10 rows\n")
+                   .arg(double(made.elapsed()) / 1000, 0, 'f', 1)
+                   .arg(rows)
+                   .arg(big)
+                   .arg(runs);
+    }
+    const QStringList ids = runsDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    // The big run is the first made (ids begin with the time).
+    const QString bigId = ids.isEmpty() ? QString() : ids.first().chopped(5);
+    out << QStringLiteral("%1 runs in %2\n").arg(ids.size()).arg(home);
+    int failures = 0;
+    const QList<QStringList> commands{
+        {QStringLiteral("bulk"), QStringLiteral("list")},
+        {QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")},
+        {QStringLiteral("bulk"), QStringLiteral("show"), bigId},
+        {QStringLiteral("bulk"), QStringLiteral("show"), bigId, QStringLiteral("--json")},
+    };
+    for (const QStringList &command : commands) {
+        const Measured m = measureCli(home, command);
+        failures += m.exit == 0 ? 0 : 1;
+        out << QStringLiteral("enrollee-cli %1: exit %2, %3 s, peak %4 MB, %5 KB out\n")
+                   .arg(command.join(QLatin1Char(' ')))
+                   .arg(m.exit)
+                   .arg(m.seconds, 0, 'f', 2)
+                   .arg(m.peakMb, 0, 'f', 1)
+                   .arg(m.outBytes / 1024);
+    }
+    return failures == 0 ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -196,9 +327,21 @@ int main(int argc, char **argv)
                                            QStringLiteral("MS"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"),
                                          QStringLiteral("Per-row cost at the start and end of one long run instead."));
-    parser.addOptions({rowsOption, loopOption, concurrencyOption, latencyOption, scaleOption});
+    const QCommandLineOption listingOption(QStringLiteral("listing"),
+                                           QStringLiteral("Time bulk list and bulk show over many runs instead."));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Small runs beside the big one."),
+                                        QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption homeOption(QStringLiteral("home"), QStringLiteral("Keep (or reuse) the home here."),
+                                        QStringLiteral("DIR"));
+    parser.addOptions(
+        {rowsOption, loopOption, concurrencyOption, latencyOption, scaleOption, listingOption, runsOption, homeOption});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(listingOption)) {
+        qInstallMessageHandler(quietSandbox);
+        return listingRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 100000,
+                          qMax(0, parser.value(runsOption).toInt()), parser.value(homeOption));
+    }
     if (parser.isSet(scaleOption)) {
         qInstallMessageHandler(quietSandbox);
         return scaleRun(parser.isSet(rowsOption) ? qMax(1, parser.value(rowsOption).toInt()) : 100000,

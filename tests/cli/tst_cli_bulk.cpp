@@ -36,6 +36,7 @@ private slots:
     void retryFailedOnly();
     void productionNeedsCountAndCanary();
     void alteredRunFileIsCaught();
+    void streamedShowIsTheSameJson();
 
 private:
     QStringList target(const QStringList &extra, const QString &environment = QStringLiteral("local")) const;
@@ -491,7 +492,8 @@ void TestCliBulk::alteredRunFileIsCaught()
     QCOMPARE(run.exitCode, 3); // alt-2 is unknown to the sandbox (2210)
     const QString runId = newestRun();
     QCOMPARE(m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId}).exitCode, 0);
-    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.json").arg(runId)));
+    // The rows are in the run's rows file, bound to its header by their SHA-256.
+    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.rows").arg(runId)));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QByteArray bytes = file.readAll();
     file.close();
@@ -506,6 +508,38 @@ void TestCliBulk::alteredRunFileIsCaught()
     const CliRun retried = m_cli.run({QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--yes")});
     QCOMPARE(retried.exitCode, 5);
     QVERIFY(!m_received.contains(QStringLiteral("someone-else")));
+}
+
+// bulk show --json streams its rows from the rows file; what it writes is byte for byte the one compact
+// object (and newline) it wrote when it built the whole object first, and bulk list's counts agree.
+void TestCliBulk::streamedShowIsTheSameJson()
+{
+    m_server->registry().add(QStringLiteral("same-1"));
+    m_server->registry().add(QStringLiteral("same-3"));
+    const CliRun run = m_cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"),
+                writeInput(QStringLiteral("same.txt"), "same-1\nsame-2\n\nsame-3\n"), QStringLiteral("--yes")}));
+    QCOMPARE(run.exitCode, 3); // same-2 is unknown to the sandbox
+    const QString runId = newestRun();
+    const CliRun shown = m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId, QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject o = shown.object();
+    QCOMPARE(shown.out, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    QCOMPARE(o.value(QLatin1String("rows")).toArray().size(), 4);
+    QCOMPARE(o.value(QLatin1String("total")).toInt(), 4);
+    QCOMPARE(o.value(QLatin1String("valid")).toInt(), 3);
+    QCOMPARE(o.value(QLatin1String("succeeded")).toInt(), 2);
+    QCOMPARE(o.value(QLatin1String("failed")).toInt(), 1);
+    QCOMPARE(o.value(QLatin1String("not_sent")).toInt(), 1);
+    const QJsonObject row = o.value(QLatin1String("rows")).toArray().at(1).toObject();
+    QCOMPARE(row.value(QLatin1String("user_id")).toString(), QStringLiteral("same-2"));
+    QCOMPARE(row.value(QLatin1String("outcome")).toString(), QStringLiteral("failed"));
+    QVERIFY(row.value(QLatin1String("record")).toInteger() > 0);
+    const CliRun listed = m_cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonObject first = listed.array().first().toObject();
+    QCOMPARE(first.value(QLatin1String("id")).toString(), runId);
+    QCOMPARE(first.value(QLatin1String("counts")), o.value(QLatin1String("counts")));
+    QCOMPARE(first.value(QLatin1String("total")).toInt(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestCliBulk)

@@ -22,6 +22,7 @@
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 #include <memory>
@@ -42,6 +43,8 @@ private slots:
     void secondRetrySendsNothingAgain();
     void tooManyRequestsStormHoldsInsteadOfFailing();
     void fullDiskLeavesTheRunFileWhole();
+    void fullDiskWhenMakingARunStartsNothing();
+    void killedWhileMakingARunLeavesNoneOrAWholeOne();
 
 private:
     QStringList target(const QStringList &extra) const;
@@ -278,22 +281,28 @@ void TestCliBulkSafety::runFileEditedBeforeFirstRowIsRefused()
     for (const char *edit : {"user", "reason"}) {
         const QString runId = unsentRun(templateId, ids);
         QVERIFY(!runId.isEmpty());
-        QFile file(runFile(runId));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        file.close();
         if (qstrcmp(edit, "user") == 0) {
-            QJsonArray rows = o.value(QLatin1String("rows")).toArray();
-            QJsonObject row = rows.at(0).toObject();
+            // The rows are in the rows file: its first row names another user.
+            QFile rows(runFile(runId).chopped(5) + QStringLiteral(".rows"));
+            QVERIFY(rows.open(QIODevice::ReadOnly));
+            QList<QByteArray> lines = rows.readAll().split('\n');
+            rows.close();
+            QJsonObject row = QJsonDocument::fromJson(lines.at(0)).object();
             row.insert(QStringLiteral("user_id"), QStringLiteral("victim"));
-            rows.replace(0, row);
-            o.insert(QStringLiteral("rows"), rows);
+            lines[0] = QJsonDocument(row).toJson(QJsonDocument::Compact);
+            QVERIFY(rows.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            rows.write(lines.join('\n'));
+            rows.close();
         } else {
+            QFile file(runFile(runId));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+            file.close();
             o.insert(QStringLiteral("reason"), QStringLiteral("CASE-1 not what was asked"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(o).toJson());
+            file.close();
         }
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QJsonDocument(o).toJson());
-        file.close();
         const CliRun shown = m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId});
         QCOMPARE(shown.exitCode, 5);
         QVERIFY2(shown.err.contains("altered"), shown.err.constData());
@@ -571,6 +580,98 @@ void TestCliBulkSafety::fullDiskLeavesTheRunFileWhole()
     QCOMPARE(after.value(QLatin1String("state")).toString(), QStringLiteral("finished"));
     qInfo("full disk: %d rows sent while full, %d unknown after the resume", sentWhileFull,
           after.value(QLatin1String("unknown")).toInt());
+}
+
+// A run made on a disk with no room for its rows: the disk is named, nothing is sent, and no run (nor
+// half of one) is left in the runs folder.
+void TestCliBulkSafety::fullDiskWhenMakingARunStartsNothing()
+{
+    CliHarness cli;
+    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
+    const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    QByteArray why;
+    if (::geteuid() != 0
+        || !runTool(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
+                     QStringLiteral("tmpfs"), data},
+                    &why))
+        QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
+    const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+    const QStringList seed = knownIds(QStringLiteral("roomless-seed"), 1);
+    CliRun run = cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"),
+                                 idsFile(QStringLiteral("roomless-seed.txt"), seed), QStringLiteral("--yes")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QStringList runsBefore = QDir(QDir(data).filePath(QStringLiteral("runs"))).entryList(QDir::Files);
+
+    // About 3 MB of rows for a 2 MB disk (the input itself lives elsewhere).
+    QStringList ids;
+    for (int i = 0; i < 60000; ++i)
+        ids.append(QStringLiteral("roomless-%1").arg(i, 6, 10, QLatin1Char('0')));
+    run = cli.run(
+        target({QStringLiteral("deactivate"), QStringLiteral("--input"), idsFile(QStringLiteral("roomless.txt"), ids),
+                QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--yes")}),
+        {}, 120000);
+    QVERIFY2(run.finished && !run.crashed, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains("disk is full"), qPrintable(run.describe()));
+    QCOMPARE(received(ids), 0);
+    // Nothing of it is left: no header, no rows file, no temporary file.
+    QCOMPARE(QDir(QDir(data).filePath(QStringLiteral("runs"))).entryList(QDir::Files | QDir::Hidden), runsBefore);
+    const CliRun listed = cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(listed.array().size(), 1); // the seed run only
+}
+
+// A process killed at any moment while it makes a run leaves no run or a whole one: every header on disk
+// has its rows file whole (count and SHA-256 as the header says), so a run never starts with part of its
+// rows, and a rows file without a header is no run.
+void TestCliBulkSafety::killedWhileMakingARunLeavesNoneOrAWholeOne()
+{
+    CliHarness cli;
+    cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
+    QStringList ids;
+    for (int i = 0; i < 100000; ++i)
+        ids.append(QStringLiteral("killed-%1").arg(i, 6, 10, QLatin1Char('0')));
+    const QString input = idsFile(QStringLiteral("killed.txt"), ids);
+    const QString runs = QDir(cli.home()).filePath(QStringLiteral("data/runs"));
+    int made = 0;
+    int none = 0;
+    // Killed once the rows file has begun (its temporary file or itself appears), after a delay that
+    // falls during its write, its sync, the header's, or after.
+    for (const int delayMs : {0, 1, 5, 20, 80, 400, 1600}) {
+        const QStringList before = QDir(runs).entryList({QStringLiteral("*.json")}, QDir::Files);
+        const QStringList rowsBefore = QDir(runs).entryList({QStringLiteral("*.rows*")}, QDir::Files | QDir::Hidden);
+        QProcess p;
+        p.setProcessEnvironment(cli.environment());
+        p.start(CliHarness::program(),
+                target({QStringLiteral("deactivate"), QStringLiteral("--input"), input, QStringLiteral("--rate"),
+                        QStringLiteral("1"), QStringLiteral("--yes")}));
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer waited;
+        waited.start();
+        while (QDir(runs).entryList({QStringLiteral("*.rows*")}, QDir::Files | QDir::Hidden).size() == rowsBefore.size()
+               && p.state() == QProcess::Running && waited.elapsed() < 60000)
+            QThread::usleep(200);
+        QThread::usleep(ulong(delayMs) * 1000);
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished(10000));
+        const QStringList after = QDir(runs).entryList({QStringLiteral("*.json")}, QDir::Files);
+        (after.size() > before.size() ? made : none) += 1;
+    }
+    qInfo("killed while making a run: %d left a run, %d left none", made, none);
+    const BulkStore store(runs);
+    for (const QString &name : QDir(runs).entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        const Result<BulkRecord> loaded = store.load(name.chopped(5));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
+        QCOMPARE(loaded.value().rows.size(), ids.size());
+    }
+    // bulk list names each whole run with all its rows.
+    const CliRun listed = cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(int(listed.array().size()), made);
+    for (const auto &v : listed.array())
+        QCOMPARE(v.toObject().value(QLatin1String("total")).toInt(), int(ids.size()));
 }
 
 QTEST_GUILESS_MAIN(TestCliBulkSafety)

@@ -3,8 +3,10 @@
 #include "bulk/BulkInput.h"
 #include "bulk/BulkRecord.h"
 #include "bulk/BulkResults.h"
+#include "bulk/BulkRowsFile.h"
 #include "bulk/BulkThrottle.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestBulkInput : public QObject
@@ -263,8 +265,19 @@ void TestBulkInput::headerRoundTrip()
     BulkRecord back;
     QVERIFY(BulkRecord::fromJson(r.toJson(), &back));
     QCOMPARE(back.toJson(), r.toJson());
+    QCOMPARE(back.digest(), r.digest());
     QCOMPARE(back.validCount(), 2);
-    QCOMPARE(back.rows.at(1).problem, QStringLiteral("blank"));
+    // The header names its rows (count and SHA-256); they round-trip through the rows file.
+    QVERIFY(back.headerOnly);
+    QCOMPARE(back.totalRows(), 3);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.rows"));
+    QVERIFY(BulkRowsFile::write(path, BulkRowsFile::encode(r.rows)).ok());
+    const Result<QList<BulkRow>> rows = BulkRowsFile::readAll(path, r.id, back.rowCount, back.rowsSha256);
+    QVERIFY2(rows.ok(), qPrintable(rows.message()));
+    QCOMPARE(rows.value().size(), 3);
+    QCOMPARE(rows.value().at(1).problem, QStringLiteral("blank"));
+    QCOMPARE(rows.value().at(2).userId, QStringLiteral("b"));
 }
 
 void TestBulkInput::resultsCsvDefusesFormulas()

@@ -1,9 +1,14 @@
 // The Bulk tab's table of rows as an officer reads it: every row while a run sends (live, with its
 // outcome) and after it ends, with or without "Show only problems", thousands of rows without a reset
-// per row, and a finished or paused run chosen in the list after the window was restarted.
+// per row, and a finished or paused run chosen in the list after the window was restarted. A stored run
+// of 20,000 rows shows its first rows at once and the rest as the table scrolls, never all at once.
 #include "BulkGuiTest.h"
 #include "bulk/BulkRowModel.h"
+#include "bulk/BulkRunList.h"
+#include "bulk/BulkStore.h"
 
+#include <QElapsedTimer>
+#include <QScrollBar>
 #include <QSignalSpy>
 
 using namespace GuiTest;
@@ -109,6 +114,83 @@ private slots:
         QVERIFY(choose(pausedId));
         QTRY_COMPARE(table()->model()->rowCount(), 30);
         QVERIFY(find<QLabel>(window(), "bulkState")->text().contains(QLatin1String("paused")));
+    }
+
+    void retryOfAStoredRunReadsEveryRow()
+    {
+        // The table of a stored run holds the rows fetched so far; its retry reads the run whole.
+        QStringList users = registered(QStringLiteral("again"), 5);
+        users.append(QStringLiteral("again-nobody")); // unknown to the sandbox: it fails
+        paste(users, ActionKind::Deactivate, 0);
+        QVERIFY(startRun());
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        const QString id = panel()->run()->record().id;
+        QVERIFY(restart());
+        QVERIFY(choose(id));
+        QTRY_COMPARE(table()->model()->rowCount(), 6);
+        QTRY_VERIFY(button("bulkRetryButton")->isEnabled());
+        sandbox()->registry().add(QStringLiteral("again-nobody"));
+        QVERIFY(startRun("bulkRetryButton"));
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        QCOMPARE(panel()->run()->record().parentId, id);
+        QCOMPARE(panel()->run()->rows().size(), 1);
+        QCOMPARE(panel()->run()->rows().first().row.userId, QStringLiteral("again-nobody"));
+        QCOMPARE(panel()->run()->counts().succeeded, 1);
+    }
+
+    void aLargeStoredRunIsFetchedAsTheTableScrolls()
+    {
+        // A finished run of 20,000 rows made on disk (its rows file and header), as a long run leaves it.
+        const BulkStore *store = m_console->context->core()->bulkStore();
+        BulkRecord r;
+        r.id = QStringLiteral("20260102-030405-beef");
+        r.action = ActionKind::Deactivate;
+        r.reason = QStringLiteral("CASE-20000");
+        r.profile.name = QStringLiteral("big");
+        r.profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        r.created = QDateTime::currentDateTimeUtc();
+        r.resultsPath = store->defaultResultsPath(r.id);
+        r.state = BulkRecord::State::Finished;
+        constexpr int kRows = 20000;
+        for (int i = 0; i < kRows; ++i)
+            r.rows.append(BulkRow{i + 2, QStringLiteral("big-%1").arg(i), QString(), QString()});
+        QVERIFY(store->save(r).ok());
+        find<BulkRunList>(window(), "bulkRunList")->refresh();
+        auto *tabs = find<QTabWidget>(window(), "mainTabs");
+        tabs->setCurrentWidget(panel());
+
+        QElapsedTimer shown;
+        shown.start();
+        QVERIFY(choose(r.id));
+        QTRY_VERIFY_WITH_TIMEOUT(table()->model()->rowCount() > 0, 5000);
+        const qint64 firstMs = shown.elapsed();
+        qInfo("first rows of %d shown after %lld ms", kRows, firstMs);
+        QVERIFY2(firstMs < 3000, qPrintable(QString::number(firstMs)));
+        // One chunk, not the run: the rest waits for the officer to scroll.
+        QTest::qWait(200);
+        QVERIFY2(table()->model()->rowCount() <= 2 * BulkRowModel::kChunk,
+                 qPrintable(QString::number(table()->model()->rowCount())));
+        QCOMPARE(table()->model()->index(0, BulkRowModel::UserId).data().toString(), QStringLiteral("big-0"));
+        QCOMPARE(table()->model()->index(0, BulkRowModel::Outcome).data().toString(), BulkRowModel::tr("Not sent"));
+
+        // Scrolled to the end again and again, the table brings more, in order, until every row is there.
+        int before = table()->model()->rowCount();
+        QVERIFY(QTest::qWaitFor(
+            [this, &before] {
+            QScrollBar *bar = table()->verticalScrollBar();
+            bar->setValue(bar->maximum());
+            const int now = table()->model()->rowCount();
+            if (now < before)
+                return true; // never fewer: checked below
+            before = now;
+            return now == kRows;
+            },
+            60000));
+        QCOMPARE(table()->model()->rowCount(), kRows);
+        QCOMPARE(table()->model()->index(kRows - 1, BulkRowModel::UserId).data().toString(),
+                 QStringLiteral("big-%1").arg(kRows - 1));
+        QCOMPARE(table()->model()->index(kRows - 1, BulkRowModel::Line).data().toInt(), kRows + 1);
+        QCOMPARE(table()->model()->index(777, BulkRowModel::UserId).data().toString(), QStringLiteral("big-777"));
     }
 };
 

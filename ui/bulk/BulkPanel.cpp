@@ -295,13 +295,23 @@ void BulkPanel::retry(bool withUnknown)
         return;
     BulkPlan::Retry asked;
     asked.withUnknown = withUnknown;
-    const BulkRecord retry = BulkPlan::retryOf(shown, m_results->rows(), asked);
-    if (retry.rows.isEmpty())
-        return;
-    m_launcher->confirmAndLaunch(retry,
-                                 withUnknown
-                                     ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
-                                     : tr("a retry of the failed rows of run %1").arg(retry.parentId));
+    const auto launch = [this, asked, withUnknown](const BulkRecord &parent, const QList<BulkRowResult> &rows) {
+        const BulkRecord retry = BulkPlan::retryOf(parent, rows, asked);
+        if (retry.rows.isEmpty())
+            return;
+        m_launcher->confirmAndLaunch(retry,
+                                     withUnknown
+                                         ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
+                                         : tr("a retry of the failed rows of run %1").arg(retry.parentId));
+    };
+    if (!m_results->showsStored())
+        return launch(shown, m_results->rows());
+    // The table holds only the rows scrolled to: the retry reads every row of the run, off this thread.
+    m_reader->read(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+        if (!read.ok())
+            return m_prompts->warning(this, tr("Bulk run"), read.message());
+        launch(read.value(), rows);
+    });
 }
 
 void BulkPanel::resumeStored(const BulkRecord &record)
@@ -336,13 +346,14 @@ void BulkPanel::showStored(const QString &id)
         m_results->attach(m_run);
         return;
     }
-    m_reader->read(id, [this, id](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+    m_reader->open(id, [this, id](const Result<BulkRunReader::Opened> &opened) {
         if (id != m_storedWanted || isRunning())
             return; // another run was chosen, or one started, meanwhile
-        if (!read.ok())
-            return m_prompts->warning(this, tr("Bulk run"), read.message());
-        m_results->showStored(read.value(), rows);
-        m_progress->showStored(read.value(), BulkCounts::of(rows));
+        if (!opened.ok())
+            return m_prompts->warning(this, tr("Bulk run"), opened.message());
+        // The header and the counts now; the rows a chunk at a time as the table scrolls.
+        m_results->showStored(opened.value().record, opened.value().counts, m_reader->fetcher(opened.value()));
+        m_progress->showStored(opened.value().record, opened.value().counts);
     });
 }
 

@@ -79,6 +79,8 @@ BulkResultsView::BulkResultsView(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(bottom);
 
+    // A rows file found damaged while scrolling: the rows read so far stay, and the caption says why.
+    connect(m_model, &BulkRowModel::fetchFailed, m_caption, &QLabel::setText);
     connect(m_openResults, &QPushButton::clicked, this, [this] { emit openResultsRequested(resultsPath()); });
     connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_retryUnknown->isChecked()); });
     connect(m_problemsOnly, &QCheckBox::toggled, this,
@@ -92,6 +94,7 @@ void BulkResultsView::showPreview(const QList<BulkRowResult> &rows)
         disconnect(m_run, nullptr, this, nullptr);
     m_run = nullptr;
     m_stored = BulkRecord();
+    m_storedCounts = {};
     m_model->setRows(rows);
     m_caption->setText(rows.isEmpty() ? tr("Paste or open a list of user IDs, then check it: its rows show here.")
                                       : tr("Checked input: %n row(s), nothing sent.", nullptr, int(rows.size())));
@@ -104,6 +107,7 @@ void BulkResultsView::attach(BulkRun *run)
         disconnect(m_run, nullptr, this, nullptr);
     m_run = run;
     m_stored = BulkRecord();
+    m_storedCounts = {};
     m_model->follow(run);
     if (run) {
         m_caption->setText(tr("Rows of run %1").arg(run->record().id));
@@ -113,14 +117,15 @@ void BulkResultsView::attach(BulkRun *run)
     refresh();
 }
 
-void BulkResultsView::showStored(const BulkRecord &record, const QList<BulkRowResult> &rows)
+void BulkResultsView::showStored(const BulkRecord &record, const BulkCounts &counts, const BulkRowModel::Fetch &fetch)
 {
     if (m_run)
         disconnect(m_run, nullptr, this, nullptr);
     m_run = nullptr;
     m_stored = record;
+    m_storedCounts = counts;
     const bool ended = record.state == BulkRecord::State::Finished || record.state == BulkRecord::State::Cancelled;
-    m_model->setRows(rows, ended);
+    m_model->setStored(record.totalRows(), fetch, ended);
     m_caption->setText(tr("Rows of run %1 (%2)").arg(record.id, record.displayState()));
     refresh();
 }
@@ -160,7 +165,7 @@ void BulkResultsView::refresh()
     int failed = 0;
     int unknown = 0;
     if (ended) {
-        const BulkCounts c = m_run ? m_run->counts() : BulkCounts::of(rows());
+        const BulkCounts c = m_run ? m_run->counts() : m_storedCounts;
         failed = c.failed;
         unknown = c.unknown;
     }

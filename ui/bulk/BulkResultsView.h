@@ -1,11 +1,11 @@
 #pragma once
 
+#include "BulkRowModel.h"
 #include "bulk/BulkRecord.h"
 
 #include <QPointer>
 #include <QWidget>
 
-class BulkRowModel;
 class BulkRun;
 class QCheckBox;
 class QLabel;
@@ -27,10 +27,13 @@ public:
     void showPreview(const QList<BulkRowResult> &rows);
     // Follows `run` until another is shown.
     void attach(BulkRun *run);
-    void showStored(const BulkRecord &record, const QList<BulkRowResult> &rows);
-    // The run shown (empty id for a preview) and its rows as they stand now.
+    // A stored run: its counts, and its rows as `fetch` brings them while the table scrolls.
+    void showStored(const BulkRecord &record, const BulkCounts &counts, const BulkRowModel::Fetch &fetch);
+    // The run shown (empty id for a preview) and, for a preview or the run under way, its rows as they
+    // stand now; a stored run's rows are read whole when needed (BulkRunReader), never from the table.
     BulkRecord record() const;
     QList<BulkRowResult> rows() const;
+    bool showsStored() const { return !m_run && !m_stored.id.isEmpty(); }
     QString resultsPath() const;
     // Whether a run is sending (retry waits for it to end).
     void setBusy(bool busy);
@@ -44,6 +47,7 @@ private:
 
     QPointer<BulkRun> m_run;
     BulkRecord m_stored; // the stored run shown when no run is attached
+    BulkCounts m_storedCounts;
     bool m_busy = false;
     BulkRowModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -38,12 +38,65 @@ void BulkRowModel::setRows(const QList<BulkRowResult> &rows, bool ended)
     endResetModel();
 }
 
+void BulkRowModel::stopFetching()
+{
+    m_fetch = nullptr;
+    m_total = 0;
+    m_nextOffset = 0;
+    m_fetching = false;
+    ++m_generation;
+}
+
+void BulkRowModel::setStored(int total, Fetch fetch, bool ended)
+{
+    follow(nullptr);
+    beginResetModel();
+    m_rows.clear();
+    m_ended = ended;
+    stopFetching();
+    m_total = qMax(0, total);
+    m_fetch = std::move(fetch);
+    endResetModel();
+    fetchMore({}); // the first rows at once; the view asks for more as it scrolls
+}
+
+bool BulkRowModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_run && m_fetch && !m_fetching && m_rows.size() < m_total;
+}
+
+void BulkRowModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    const int from = int(m_rows.size());
+    m_fetch(from, m_nextOffset, qMin(kChunk, m_total - from), this,
+            [this, generation, from](const QList<BulkRowResult> &rows, qint64 next, const QString &problem) {
+        if (generation != m_generation || from != m_rows.size())
+            return;
+        m_fetching = false;
+        if (!problem.isEmpty() || rows.isEmpty()) {
+            m_total = int(m_rows.size()); // nothing more will come
+            if (!problem.isEmpty())
+                emit fetchFailed(problem);
+            return;
+        }
+        beginInsertRows({}, from, from + int(rows.size()) - 1);
+        m_rows += rows;
+        endInsertRows();
+        m_nextOffset = next;
+    });
+}
+
 void BulkRowModel::follow(const BulkRun *run)
 {
     if (m_run)
         disconnect(m_run, nullptr, this, nullptr);
     m_flush.stop();
     m_first = m_last = -1;
+    stopFetching();
     if (!run) {
         // What the run last showed stays on screen, as plain rows.
         if (m_run)

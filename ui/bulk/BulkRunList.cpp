@@ -71,7 +71,7 @@ void BulkRunList::refresh(const QString &select)
         for (const BulkRecord &r : store.list()) {
             lines.append(
                 {r.id,
-                 tr("%1 — %2, %n row(s), %3, started %4", nullptr, int(r.rows.size()))
+                 tr("%1 — %2, %n row(s), %3, started %4", nullptr, r.totalRows())
                      .arg(r.id, ActionInfo::displayName(r.action), r.displayState(), TimeText::display(r.created))});
         }
         return lines;

@@ -1,8 +1,17 @@
 #include "BulkRunReader.h"
 
+#include "bulk/BulkRowsFile.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
+
+namespace {
+struct Fetched {
+    QList<BulkRowResult> rows;
+    qint64 next = 0;
+    QString problem;
+};
+} // namespace
 
 BulkRunReader::BulkRunReader(BulkRunFiles *files, HistoryService *history, QObject *parent)
     : QObject(parent), m_files(files), m_history(history)
@@ -26,4 +35,59 @@ void BulkRunReader::rowsOf(const BulkRecord &record, const Done &done)
             [record, entries](const BulkStore &store) { return store.rowsOf(record, entries); }, this,
             [record, done](const QList<BulkRowResult> &rows) { done(record, rows); });
     });
+}
+
+void BulkRunReader::open(const QString &id, const std::function<void(const Result<Opened> &)> &done)
+{
+    m_files->run<Result<BulkRecord>>([id](const BulkStore &store) { return store.loadHeader(id); }, this,
+                                     [this, done](const Result<BulkRecord> &header) {
+        if (!header.ok())
+            return done(header.status());
+        const BulkRecord &record = header.value();
+        // Filled on the history thread during the walk, only read once it has ended.
+        auto tally = std::make_shared<BulkTally>(QList<BulkRecord>{record}, record.id);
+        m_history->walk([tally](const HistoryEntry &e) { return tally->visit(e); }, this,
+                        [this, record, tally, done](const Result<QStringList> &) {
+            // An unreadable history leaves every row waiting, as the rows' standing is unknown.
+            m_files->run<Opened>(
+                [record, tally](const BulkStore &store) {
+                Opened opened{record, {}, tally, BulkSendLog::read(store.sendLogPath(record.id))};
+                opened.counts = tally->counts(record, opened.log);
+                return opened;
+                },
+                this, [done](const Opened &opened) { done(opened); });
+        });
+    });
+}
+
+BulkRowModel::Fetch BulkRunReader::fetcher(const Opened &opened) const
+{
+    return [files = m_files, opened](int index, qint64 offset, int limit, QObject *context,
+                                     const BulkRowModel::Page &done) {
+        if (!files)
+            return;
+        files->run<Fetched>(
+            [opened, index, offset, limit](const BulkStore &store) {
+            Fetched fetched;
+            QList<BulkRow> rows;
+            if (opened.record.headerOnly) {
+                const Result<BulkRowsFile::Page> page = BulkRowsFile::readPage(
+                    store.rowsPath(opened.record.id), opened.record.id, opened.record.rowCount, offset, index, limit);
+                if (!page.ok()) {
+                    fetched.problem = page.message();
+                    return fetched;
+                }
+                rows = page.value().rows;
+                fetched.next = page.value().next;
+            } else {
+                rows = opened.record.rows.mid(index, limit); // an earlier format: the rows are in the header
+                fetched.next = index + rows.size();
+            }
+            fetched.rows.reserve(rows.size());
+            for (const BulkRow &row : std::as_const(rows))
+                fetched.rows.append(opened.tally->standing(row, opened.log));
+            return fetched;
+            },
+            context, [done](const Fetched &fetched) { done(fetched.rows, fetched.next, fetched.problem); });
+    };
 }

@@ -1,18 +1,24 @@
 #pragma once
 
+#include "BulkRowModel.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
+#include "bulk/BulkSendLog.h"
+#include "bulk/BulkTally.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class BulkRunFiles;
 class HistoryService;
 
 // A stored run as it stands: its file read and its rows matched to the history, both off the GUI thread
-// (a run file holds up to 10,000 rows, the history perhaps a million entries), for the Bulk tab to show a
-// run chosen in its list, or to count the rows a resume would still send.
+// (a run holds up to a million rows, the history perhaps a million entries), for the Bulk tab to show a
+// run chosen in its list (open: its header, its counts, and its rows fetched a chunk at a time), or to
+// have every row for a resume or a retry (read, rowsOf).
 class BulkRunReader : public QObject
 {
     Q_OBJECT
@@ -26,7 +32,20 @@ public:
     // `record`'s rows from the history; unread (every row waiting) when the history cannot be read.
     void rowsOf(const BulkRecord &record, const Done &done);
 
+    // A stored run to show: its header and counts, and what its rows' standing is read from.
+    struct Opened {
+        BulkRecord record; // the header alone (a run of an earlier format holds its rows)
+        BulkCounts counts;
+        std::shared_ptr<const BulkTally> tally;
+        BulkSendLog::Lines log;
+    };
+    // Reads run `id`'s header and walks the history once for its rows' standing (one entry at a time), all
+    // off this thread; `done` on this thread.
+    void open(const QString &id, const std::function<void(const Result<Opened> &)> &done);
+    // Fetches `opened`'s rows a chunk at a time from its rows file, off this thread (BulkRowModel::setStored).
+    BulkRowModel::Fetch fetcher(const Opened &opened) const;
+
 private:
-    BulkRunFiles *m_files;
+    QPointer<BulkRunFiles> m_files;
     HistoryService *m_history;
 };

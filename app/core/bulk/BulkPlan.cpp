@@ -43,6 +43,7 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
     next.parentId = parent.id;
     next.format = BulkRecord::kFormat;
     next.fileDigest.clear();
+    next.headerOnly = false;
     next.id.clear();
     next.created = {};
     next.resultsPath.clear();
@@ -52,8 +53,8 @@ BulkRecord BulkPlan::retryOf(const BulkRecord &parent, const QList<BulkRowResult
     return next;
 }
 
-QList<BulkRowResult> BulkPlan::standing(const BulkStore &store, const BulkRecord &parent, const QList<BulkRecord> &runs,
-                                        const QList<HistoryEntry> &history)
+Result<QList<BulkRowResult>> BulkPlan::standing(const BulkStore &store, const BulkRecord &parent,
+                                                const QList<BulkRecord> &runs, const QList<HistoryEntry> &history)
 {
     QList<BulkRowResult> rows = store.rowsOf(parent, history);
     QHash<int, int> byLine;
@@ -79,7 +80,11 @@ QList<BulkRowResult> BulkPlan::standing(const BulkStore &store, const BulkRecord
     });
     for (const BulkRecord &retry : std::as_const(retries)) {
         const bool ended = retry.state == BulkRecord::State::Finished || retry.state == BulkRecord::State::Cancelled;
-        for (const BulkRowResult &r : store.rowsOf(retry, history)) {
+        // A retry whose rows cannot be read may have sent any of them: nothing is planned over it.
+        const Result<BulkRecord> full = store.withRows(retry);
+        if (!full.ok())
+            return full.status();
+        for (const BulkRowResult &r : store.rowsOf(full.value(), history)) {
             const auto at = byLine.constFind(r.row.line);
             if (!r.row.valid() || at == byLine.constEnd())
                 continue;
@@ -115,6 +120,7 @@ void BulkPlan::identify(BulkRecord *record, const BulkStore &store, const Clock 
 {
     record->format = BulkRecord::kFormat;
     record->fileDigest.clear(); // a new identity: its digest is made at its first save
+    record->headerOnly = false;
     record->id = store.newId(clock);
     record->created = clock.now();
     record->resultsPath = resultsPath.isEmpty() ? store.defaultResultsPath(record->id) : resultsPath;

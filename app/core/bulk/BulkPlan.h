@@ -44,9 +44,10 @@ public:
     // The rows of `parent` as they stand now, for retryOf(): a row a later retry of it (any run in `runs`
     // descended from it) began stands as that retry's row does; a row a retry that has not ended holds
     // without having begun it is left out (not sent: that run sends it when resumed); a row whose user
-    // the history shows this action done for after the row was begun stands as done.
-    static QList<BulkRowResult> standing(const BulkStore &store, const BulkRecord &parent,
-                                         const QList<BulkRecord> &runs, const QList<HistoryEntry> &history);
+    // the history shows this action done for after the row was begun stands as done. Fails when a retry's
+    // rows file cannot be read.
+    static Result<QList<BulkRowResult>> standing(const BulkStore &store, const BulkRecord &parent,
+                                                 const QList<BulkRecord> &runs, const QList<HistoryEntry> &history);
 
     // Gives a run its id, creation time and results file (`resultsPath`, or the store's default).
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,

@@ -1,6 +1,7 @@
 #include "BulkRecord.h"
 
 #include "action/ActionRunner.h"
+#include "bulk/BulkRowsFile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -119,18 +120,36 @@ QString BulkRecord::displayState() const
 
 int BulkRecord::validCount() const
 {
+    if (headerOnly)
+        return validRows;
     int n = 0;
     for (const BulkRow &row : rows)
         n += row.valid() ? 1 : 0;
     return n;
 }
 
+QString BulkRecord::rowsDigest() const
+{
+    // Rows in memory are hashed as they are, never taken from what a header said of them.
+    return headerOnly ? rowsSha256 : BulkRowsFile::sha256(BulkRowsFile::encode(rows));
+}
+
+BulkRecord BulkRecord::header() const
+{
+    if (format < 3 || headerOnly)
+        return *this;
+    BulkRecord h = *this;
+    h.rowsSha256 = rowsDigest();
+    h.rowCount = int(rows.size());
+    h.validRows = validCount();
+    h.rows.clear();
+    h.headerOnly = true;
+    return h;
+}
+
 namespace {
 QJsonObject headerOf(const BulkRecord &r)
 {
-    QJsonArray rowArray;
-    for (const BulkRow &row : r.rows)
-        rowArray.append(row.toJson());
     const QJsonObject profileObject{
         {QStringLiteral("name"), r.profile.name},
         {QStringLiteral("partner_id"), r.profile.partnerId},
@@ -139,7 +158,7 @@ QJsonObject headerOf(const BulkRecord &r)
         {QStringLiteral("scheme"), schemeName(r.profile.scheme)},
         {QStringLiteral("base_url"), r.profile.baseUrl.toString()},
     };
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("format"), r.format},
         {QStringLiteral("id"), r.id},
         {QStringLiteral("parent"), r.parentId},
@@ -157,8 +176,18 @@ QJsonObject headerOf(const BulkRecord &r)
         {QStringLiteral("updated"), r.updated.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("results"), r.resultsPath},
         {QStringLiteral("pid"), r.pid},
-        {QStringLiteral("rows"), rowArray},
     };
+    if (r.format >= 3) {
+        o.insert(QStringLiteral("row_count"), r.totalRows());
+        o.insert(QStringLiteral("valid_count"), r.validCount());
+        o.insert(QStringLiteral("rows_sha256"), r.rowsDigest());
+        return o;
+    }
+    QJsonArray rowArray;
+    for (const BulkRow &row : r.rows)
+        rowArray.append(row.toJson());
+    o.insert(QStringLiteral("rows"), rowArray);
+    return o;
 }
 } // namespace
 
@@ -193,10 +222,24 @@ bool BulkRecord::fromJson(const QJsonObject &o, BulkRecord *r)
     r->resultsPath = o.value(QLatin1String("results")).toString();
     r->pid = qint64(o.value(QLatin1String("pid")).toDouble());
     r->rows.clear();
-    for (const auto &v : o.value(QLatin1String("rows")).toArray())
-        r->rows.append(BulkRow::fromJson(v.toObject()));
+    if (r->format >= 3) {
+        // The rows are in the rows file, read when they are needed (BulkStore::load).
+        r->headerOnly = true;
+        r->rowCount = o.value(QLatin1String("row_count")).toInt(-1);
+        r->validRows = o.value(QLatin1String("valid_count")).toInt(-1);
+        r->rowsSha256 = o.value(QLatin1String("rows_sha256")).toString();
+    } else {
+        for (const auto &v : o.value(QLatin1String("rows")).toArray())
+            r->rows.append(BulkRow::fromJson(v.toObject()));
+        r->headerOnly = false;
+        r->rowCount = int(r->rows.size());
+        r->validRows = r->validCount();
+        r->rowsSha256.clear();
+    }
+    const bool rowsNamed = r->format < 3
+        || (r->rowCount >= 0 && r->validRows >= 0 && r->validRows <= r->rowCount && r->rowsSha256.size() == 64);
     // From format 2 on a run file carries its digest; one without it was cut or edited.
-    return !r->id.isEmpty() && (r->format < 2 || !r->fileDigest.isEmpty())
+    return !r->id.isEmpty() && (r->format < 2 || !r->fileDigest.isEmpty()) && rowsNamed
         && ActionInfo::fromCliName(o.value(QLatin1String("action")).toString(), &r->action)
         && environmentFromName(p.value(QLatin1String("environment")).toString(), &r->profile.environment)
         && schemeFromName(p.value(QLatin1String("scheme")).toString(), &r->profile.scheme)
@@ -214,21 +257,33 @@ QString BulkRecord::digest() const
         QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
 }
 
-QString BulkRecord::headerProblem(const QList<HistoryEntry> &history) const
+QString BulkRecord::fileProblem() const
 {
-    const QString mine = digest();
-    if (format >= 2 && !fileDigest.isEmpty() && fileDigest != mine)
+    if (format >= 2 && !fileDigest.isEmpty() && fileDigest != digest())
         return QCoreApplication::translate("BulkRecord",
                                            "The run file of %1 was altered: it no longer matches the digest it "
                                            "was made with.")
             .arg(id);
+    return {};
+}
+
+QString BulkRecord::chainProblem(qint64 entryId) const
+{
+    return QCoreApplication::translate("BulkRecord",
+                                       "The run file of %1 was altered after the run started: it no longer "
+                                       "matches the digest in history record #%2.")
+        .arg(id)
+        .arg(entryId);
+}
+
+QString BulkRecord::headerProblem(const QList<HistoryEntry> &history) const
+{
+    if (QString altered = fileProblem(); !altered.isEmpty())
+        return altered;
+    const QString mine = digest();
     for (const HistoryEntry &e : history) {
         if (e.runId == id && !e.runDigest.isEmpty() && e.runDigest != mine)
-            return QCoreApplication::translate("BulkRecord",
-                                               "The run file of %1 was altered after the run started: it no longer "
-                                               "matches the digest in history record #%2.")
-                .arg(id)
-                .arg(e.id);
+            return chainProblem(e.id);
     }
     return {};
 }

@@ -54,14 +54,17 @@ struct BulkCounts {
 
 // A bulk run's header, a first-class object kept in the data folder beside the history (BulkStore):
 // what was asked (action, reason, profile, the input file and its SHA-256, the checked rows, the
-// options), where it stands, and the run it retries. The rows' outcomes are not kept here: the
-// history's chained begin and completion records (which carry the run id and line) are the truth.
+// options), where it stands, and the run it retries. From format 3 the rows live in their own file
+// (BulkRowsFile) and the header keeps their count and SHA-256, so a header is read without its rows. The rows' outcomes
+// are not kept here: the history's chained begin and completion records (which carry the run id and line) are the
+// truth.
 struct BulkRecord {
     enum class State { Running, Paused, Finished, Cancelled };
     // 2: the results path is part of the digest, and the file carries the digest it was made with.
-    static constexpr int kFormat = 2;
+    // 3: the rows are in the run's rows file; the header carries their count and the file's SHA-256.
+    static constexpr int kFormat = 3;
 
-    int format = kFormat; // a run file written before format 2 is read, resumed and saved as it was
+    int format = kFormat; // a run file of an earlier format is read, resumed and saved as it was
     QString id;
     QString parentId; // the run this one retries
     ActionKind action = ActionKind::Deactivate;
@@ -69,8 +72,14 @@ struct BulkRecord {
     Profile profile;
     QString inputPath;
     QString inputSha256;
-    QList<BulkRow> rows; // every input data row, valid or not, in input order
-    double rate = 5;     // requests per second; 0 = unlimited
+    QList<BulkRow> rows; // every input data row, valid or not, in input order; empty in a header read alone
+    // A header read without its rows (BulkStore::loadHeader): rowCount, validRows and rowsSha256 stand for
+    // them, and it is never saved (an earlier format would lose its rows).
+    bool headerOnly = false;
+    int rowCount = 0;
+    int validRows = 0;
+    QString rowsSha256; // of the rows file (format 3) as the header records it
+    double rate = 5;    // requests per second; 0 = unlimited
     int concurrency = 4;
     int canary = 0;
     State state = State::Running;
@@ -88,17 +97,27 @@ struct BulkRecord {
     // "interrupted" for a Running run whose process is gone.
     QString displayState() const;
     int validCount() const;
+    int totalRows() const { return headerOnly ? rowCount : int(rows.size()); }
+    // This record as a header read alone would be (format 3): its rows hashed once and let go, so that its
+    // digest and its file are made without hashing every row again. An earlier format is returned whole.
+    BulkRecord header() const;
+    // The SHA-256 (hex) of the rows file `rows` make (format 3); the header's for a header read alone.
+    QString rowsDigest() const;
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &o, BulkRecord *record);
     // SHA-256 (hex) of what the run asked for and cannot change: id, parent, action, reason, profile,
-    // input and its hash, created, rows, and (format 2) the results path. The run file carries it from
+    // input and its hash, created, rows (from format 3 their count and the rows file's SHA-256), and
+    // (format 2 on) the results path. The run file carries it from
     // its first save, and every row's begin record carries it, so a header altered after the fact no
     // longer matches the file's own digest or the chain (headerProblem()).
     QString digest() const;
     // Translated, when the file's own digest or a row of this run in `history` was made under another
     // header; empty otherwise.
     QString headerProblem(const QList<HistoryEntry> &history) const;
+    // The two halves of headerProblem(): the file's own digest, and one begin record's.
+    QString fileProblem() const;
+    QString chainProblem(qint64 entryId) const;
 
     // Codes that mean the action's goal is already met (2207 for a deactivate; 2208 or 2210 for a delete).
     static bool isAlready(ActionKind action, const QString &code);

@@ -144,8 +144,10 @@ void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
     const QString logPath = m_sendLog->path();
     offThread(
         [record, entries, store, logPath] {
-        Prepared p{record.results(entries), record.digest(), Status::success(), BulkSendLog::read(logPath)};
-        if (const QString altered = record.headerProblem(entries); !altered.isEmpty())
+        // The rows hashed once for the digest and the check, not for each.
+        const BulkRecord header = record.header();
+        Prepared p{record.results(entries), header.digest(), Status::success(), BulkSendLog::read(logPath)};
+        if (const QString altered = header.headerProblem(entries); !altered.isEmpty())
             p.problem = Status::failure(altered, Status::Kind::Storage);
         else
             p.problem = store->save(record);

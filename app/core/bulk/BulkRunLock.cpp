@@ -19,7 +19,7 @@ Status BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStore &sto
 {
     if (Status s = acquire(store.folder(), record.id); !s.ok())
         return s;
-    if (Result<BulkRecord> onDisk = store.load(record.id); onDisk.ok()) {
+    if (Result<BulkRecord> onDisk = store.loadHeader(record.id); onDisk.ok()) {
         const BulkRecord::State state = onDisk.value().state;
         if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
             release();

@@ -1,6 +1,7 @@
 #include "BulkStore.h"
 
 #include "base/Clock.h"
+#include "bulk/BulkRowsFile.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,11 @@ BulkStore::BulkStore(QString folder) : m_folder(std::move(folder))
 QString BulkStore::pathOf(const QString &id) const
 {
     return QDir(m_folder).filePath(id + QStringLiteral(".json"));
+}
+
+QString BulkStore::rowsPath(const QString &id) const
+{
+    return QDir(m_folder).filePath(id + QStringLiteral(".rows"));
 }
 
 QString BulkStore::sendLogPath(const QString &id) const
@@ -74,8 +80,9 @@ Status BulkStore::checkResultsPath(const QString &results, const QString &input)
             return refuse(QCoreApplication::translate("BulkStore", "is the input file"));
     }
     const QFileInfo canonicalParent(file.absolutePath());
+    const QString name = file.fileName();
     if (canonicalParent.canonicalFilePath() == QFileInfo(m_folder).canonicalFilePath()
-        && file.fileName().endsWith(QLatin1String(".json")) && isRunId(file.fileName().chopped(5)))
+        && (name.endsWith(QLatin1String(".json")) || name.endsWith(QLatin1String(".rows"))) && isRunId(name.chopped(5)))
         return refuse(QCoreApplication::translate("BulkStore", "is a run file"));
     return Status::success();
 }
@@ -86,7 +93,8 @@ QString BulkStore::newId(const Clock &clock) const
     for (;;) {
         QString id = stamp + QLatin1Char('-')
             + QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
-        if (!QFile::exists(pathOf(id)))
+        // A rows file without a header is what a process killed while making a run leaves: not reused.
+        if (!QFile::exists(pathOf(id)) && !QFile::exists(rowsPath(id)))
             return id;
     }
 }
@@ -95,18 +103,86 @@ Status BulkStore::save(const BulkRecord &record) const
 {
     if (Status folder = PrivateFiles::ensureFolder(m_folder); !folder.ok())
         return folder;
+    if (record.headerOnly && record.format < 3)
+        return Status::failure(
+            QCoreApplication::translate("BulkStore", "The run file of %1 was read without its rows; it is not saved.")
+                .arg(record.id));
+    // A new run's rows go first, whole and synced: its header only ever names a rows file that is on disk.
+    // An existing run's rows file is never written again (its header binds it by its SHA-256).
+    bool rowsWritten = false;
+    const bool isNew = !QFile::exists(pathOf(record.id));
+    if (record.format >= 3 && (isNew || !QFile::exists(rowsPath(record.id)))) {
+        if (record.headerOnly)
+            return Status::failure(
+                QCoreApplication::translate("BulkStore", "The rows file of run %1 is missing.").arg(record.id),
+                Status::Kind::Storage);
+        if (Status written = BulkRowsFile::write(rowsPath(record.id), BulkRowsFile::encode(record.rows)); !written.ok())
+            return written;
+        rowsWritten = true;
+    }
     // A temporary file, synced, then renamed over the old one; any short or failed write (a full disk)
     // discards the temporary file and leaves the old run file as it was.
-    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
+    // The header's own fields (its rows hashed once, not for each of the digest and the file).
+    const QByteArray bytes = QJsonDocument(record.header().toJson()).toJson(QJsonDocument::Indented);
     QSaveFile file(pathOf(record.id));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes) != bytes.size() || !file.commit())
-        return PrivateFiles::writeFailure(
+        || file.write(bytes) != bytes.size() || !file.commit()) {
+        Status failed = PrivateFiles::writeFailure(
             m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
+        // A new run without its header does not exist: its rows go with it.
+        if (rowsWritten && isNew)
+            QFile::remove(rowsPath(record.id));
+        return failed;
+    }
     return Status::success();
 }
 
 Result<BulkRecord> BulkStore::load(const QString &id) const
+{
+    Result<BulkRecord> header = loadHeader(id);
+    if (!header.ok())
+        return header;
+    return withRows(header.value());
+}
+
+Result<BulkRecord> BulkStore::withRows(const BulkRecord &header) const
+{
+    if (!header.headerOnly)
+        return header;
+    Result<QList<BulkRow>> rows = BulkRowsFile::readAll(rowsPath(header.id), header.id, header.rowCount,
+                                                        header.rowsSha256);
+    if (!rows.ok())
+        return rows.status();
+    BulkRecord record = header;
+    record.rows = rows.value();
+    record.headerOnly = false;
+    if (record.validCount() != header.validRows)
+        return Status::failure(QCoreApplication::translate(
+                                   "BulkStore", "The run file of %1 counts %2 valid rows where its rows file has %3.")
+                                   .arg(header.id)
+                                   .arg(header.validRows)
+                                   .arg(record.validCount()),
+                               Status::Kind::Storage);
+    return record;
+}
+
+Status BulkStore::eachRow(const BulkRecord &record, const std::function<void(const BulkRow &)> &visit) const
+{
+    if (!record.headerOnly) {
+        for (const BulkRow &row : record.rows)
+            visit(row);
+        return Status::success();
+    }
+    BulkRowsFile file(rowsPath(record.id), record.id, record.rowCount, record.rowsSha256);
+    if (Status s = file.open(); !s.ok())
+        return s;
+    BulkRow row;
+    while (file.next(&row))
+        visit(row);
+    return file.finish();
+}
+
+Result<BulkRecord> BulkStore::loadHeader(const QString &id) const
 {
     if (!isRunId(id))
         return Status::failure(QCoreApplication::translate("BulkStore", "\"%1\" is not a run id.").arg(id.left(60)),
@@ -121,6 +197,7 @@ Result<BulkRecord> BulkStore::load(const QString &id) const
         return Status::failure(
             QCoreApplication::translate("BulkStore", "The run file %1 is damaged.").arg(file.fileName()),
             Status::Kind::Storage);
+    // A run file of an earlier format holds its rows (and its digest needs them): it is read whole.
     return record;
 }
 
@@ -132,7 +209,7 @@ QList<BulkRecord> BulkStore::list() const
         const QString id = name.chopped(5);
         if (!isRunId(id))
             continue;
-        if (Result<BulkRecord> r = load(id); r.ok())
+        if (Result<BulkRecord> r = loadHeader(id); r.ok())
             records.append(r.value());
     }
     std::sort(records.begin(), records.end(), [](const BulkRecord &a, const BulkRecord &b) {

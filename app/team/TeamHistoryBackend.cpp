@@ -4,6 +4,7 @@
 #include "team/TeamApprovals.h"
 #include "team/TeamConnection.h"
 #include "team/TeamEntries.h"
+#include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
 #include "team/TeamTrail.h"
 
@@ -201,17 +202,164 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
             if (records.ok()) {
                 if (!records.value().isEmpty())
                     m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
-                return TeamEntries::of(records.value(), from, address());
+                HistoryRead read = TeamEntries::of(records.value(), from, address());
+                read.problems += unverified(records.value());
+                if (m_connection->isOpen())
+                    return read;
+            } else {
+                dropConnection(records.status());
             }
-            dropConnection(records.status());
         }
     }
     Result<HistoryRead> local = m_local->read(from);
     if (local.ok()) {
         local.value().partial = true;
-        local.value().problems.prepend(
-            tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem));
+        local.value().problems.prepend(unreachable());
     }
+    return local;
+}
+
+QString TeamHistoryBackend::unreachable() const
+{
+    return tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem);
+}
+
+Status TeamHistoryBackend::switched() const
+{
+    return Status::failure(tr("The team trail went away or came back while this list was being read: read it "
+                              "again from the top."),
+                           Status::Kind::Network);
+}
+
+QStringList TeamHistoryBackend::unverified(const QList<TeamRecord> &records)
+{
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    const qint64 verifiedThrough = cp.authentic ? cp.seq : 0;
+    if (records.isEmpty() || records.last().seq <= verifiedThrough)
+        return {};
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return {};
+    }
+    QHash<qint64, QString> previous;
+    for (qsizetype i = 1; i < records.size(); ++i)
+        previous.insert(records.at(i).seq, records.at(i - 1).hash);
+    // The first record's predecessor was not read with it.
+    if (const TeamRecord &first = records.first(); first.seq > 1 && first.seq > verifiedThrough) {
+        const Result<QList<TeamRecord>> before = TeamTrail::readFrom(m_connection->db(), first.seq - 1);
+        if (!before.ok()) {
+            dropConnection(before.status());
+            return {};
+        }
+        if (!before.value().isEmpty() && before.value().first().seq == first.seq - 1)
+            previous.insert(first.seq, before.value().first().hash);
+    }
+    return TeamEntries::unverified(records, previous, keys.value(), verifiedThrough);
+}
+
+std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
+{
+    if (!ensureOpen().ok())
+        return nullptr;
+    if (m_dirty || m_waiting > 0)
+        sync(); // this console's own newest records are in the answer, as in a read
+    if (!m_connection->isOpen())
+        return nullptr;
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return nullptr;
+    }
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    return std::make_unique<TeamQueries>(m_connection->db(), address(), cp.authentic ? cp.seq : 0, keys.value());
+}
+
+Result<HistoryPage> TeamHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
+{
+    if (const std::unique_ptr<TeamQueries> trail = queries()) {
+        Result<HistoryPage> answer = trail->page(query, after, limit);
+        if (answer.ok()) {
+            if (after > 0 && m_answeredLocally)
+                return switched();
+            m_answeredLocally = false;
+            return answer;
+        }
+        dropConnection(answer.status());
+    }
+    if (after > 0 && !m_answeredLocally)
+        return switched();
+    Result<HistoryPage> local = m_local->page(query, after, limit);
+    if (local.ok()) {
+        local.value().problems.prepend(unreachable());
+        m_answeredLocally = true;
+    }
+    return local;
+}
+
+Result<HistoryCounts> TeamHistoryBackend::count(const HistoryQuery &query)
+{
+    if (const std::unique_ptr<TeamQueries> trail = queries()) {
+        Result<HistoryCounts> answer = trail->count(query);
+        if (answer.ok())
+            return answer;
+        dropConnection(answer.status());
+    }
+    return m_local->count(query); // the first page names the outage; these are the entries it lists
+}
+
+Result<HistoryEntry> TeamHistoryBackend::readEntry(qint64 id)
+{
+    if (m_answeredLocally)
+        return m_local->readEntry(id);
+    if (const std::unique_ptr<TeamQueries> trail = queries()) {
+        Result<HistoryEntry> found = trail->readEntry(id);
+        if (found.ok() || found.status().kind() != Status::Kind::Storage)
+            return found;
+        dropConnection(found.status());
+    }
+    return Status::failure(
+        tr("Team record #%1 cannot be read now: the team trail cannot be reached (%2).").arg(id).arg(m_problem),
+        Status::Kind::Network);
+}
+
+Result<HistoryRead> TeamHistoryBackend::readUser(const QString &userId)
+{
+    if (const std::unique_ptr<TeamQueries> trail = queries()) {
+        Result<HistoryRead> answer = trail->readUser(userId);
+        if (answer.ok()) {
+            m_answeredLocally = false;
+            return answer;
+        }
+        dropConnection(answer.status());
+    }
+    Result<HistoryRead> local = m_local->readUser(userId);
+    if (local.ok()) {
+        local.value().partial = true;
+        local.value().problems.prepend(unreachable());
+        m_answeredLocally = true;
+    }
+    return local;
+}
+
+Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
+{
+    qint64 visited = 0;
+    if (const std::unique_ptr<TeamQueries> trail = queries()) {
+        const Result<QStringList> walked = trail->walk(HistoryQuery(), [&](const HistoryEntry &e) {
+            ++visited;
+            return visit(e);
+        });
+        if (walked.ok())
+            return walked;
+        dropConnection(walked.status());
+        // Entries already handed over came from the trail: the copy's would repeat them under other numbers.
+        if (visited > 0)
+            return walked.status();
+    }
+    Result<QStringList> local = m_local->walkEntries(visit);
+    if (local.ok())
+        local.value().prepend(unreachable());
     return local;
 }
 

@@ -18,6 +18,7 @@ class LocalHistoryBackend;
 class QSqlDatabase;
 class QTimer;
 class TeamConnection;
+class TeamQueries;
 struct TeamOutgoing;
 struct TeamRecord;
 
@@ -50,6 +51,15 @@ public:
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
+    // Answered by the team database (TeamQueries) while it can be reached; otherwise by this console's own
+    // copy, saying so as a read does. A page after the first continues the listing the first one began:
+    // when the answer's source changed in between (the trail went away or came back) it is refused, since
+    // the two number entries differently, and the faces read the first page again.
+    Result<QStringList> walkEntries(const EntryVisitor &visit) override;
+    Result<HistoryRead> readUser(const QString &userId) override;
+    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
+    Result<HistoryCounts> count(const HistoryQuery &query) override;
+    Result<HistoryEntry> readEntry(qint64 id) override;
     ChainReport verify() override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
@@ -97,6 +107,13 @@ private:
     static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
     void advanceCheckpoint();
+    // The trail's queries when it can be reached now, else null (m_problem says why).
+    std::unique_ptr<TeamQueries> queries();
+    // What a read says while the trail cannot be reached.
+    QString unreachable() const;
+    Status switched() const;
+    // The problems of records past this console's checkpoint (see TeamEntries::unverified).
+    QStringList unverified(const QList<TeamRecord> &records);
     QString trailName() const { return m_signer.trailName(m_config.installation); }
     void tick();
 
@@ -116,5 +133,8 @@ private:
     bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
     bool m_online = true; // the trail answered at the last poll
+    // The last listing (a first page, a user's entries) came from this console's own copy: the ids the
+    // faces hold are its numbers, not the trail's.
+    bool m_answeredLocally = false;
     QTimer *m_timer = nullptr;
 };

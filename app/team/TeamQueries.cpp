@@ -1,0 +1,414 @@
+#include "TeamQueries.h"
+
+#include "action/Action.h"
+#include "settings/Profile.h"
+#include "team/TeamEntries.h"
+#include "team/TeamTrail.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+constexpr int kWalkBatch = 1000;
+constexpr int kMaxBatch = 5000;
+
+Status failed(const QSqlError &error)
+{
+    return Status::failure(QCoreApplication::translate("TeamTrail", "Could not read the team trail:") + QLatin1Char(' ')
+                               + error.databaseText().trimmed() + QLatin1Char(' ') + error.driverText().trimmed(),
+                           Status::Kind::Storage);
+}
+
+QString arrayOf(const QStringList &words)
+{
+    QStringList quoted;
+    for (const QString &w : words)
+        quoted.append(QLatin1Char('"') + w + QLatin1Char('"'));
+    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+QString arrayOf(const QList<qint64> &numbers)
+{
+    QStringList words;
+    for (qint64 n : numbers)
+        words.append(QString::number(n));
+    return QLatin1Char('{') + words.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+// The longest run of ASCII letters and digits in the text filter, or nothing. In a body that is ASCII
+// with no escape, every string field stands verbatim, so a field that holds the needle shows this run
+// in the body's text whatever the case; any other body stays a candidate.
+QString token(const HistoryQuery &query)
+{
+    const QString needle = query.needle() + QLatin1Char(' ');
+    QString best;
+    QString run;
+    for (const QChar c : needle) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
+            run.append(c);
+            continue;
+        }
+        if (run.size() > best.size())
+            best = run;
+        run.clear();
+    }
+    return best;
+}
+
+// ASCII-only lower-casing, the same under every database locale.
+QString folded(const QString &column)
+{
+    return QStringLiteral("translate(%1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')").arg(column);
+}
+
+// Text the token test cannot judge: anything outside ASCII, or a JSON escape.
+QString unjudged(const QString &column)
+{
+    return QStringLiteral("(%1 ~ '[^\\x01-\\x7f]' OR strpos(%1, chr(92)) > 0)").arg(column);
+}
+
+// The conditions SQL states exactly on plain begin records `b` (and, for the text, a narrowing), with
+// their values in order.
+QString conditions(const HistoryQuery &query, QVariantList *values)
+{
+    QString sql;
+    if (!query.userId.isEmpty()) {
+        sql += QStringLiteral(" AND enrollee.body_field(b.body, 'user_id') = ?");
+        values->append(query.userId);
+    }
+    if (query.action) {
+        sql += QStringLiteral(" AND enrollee.body_field(b.body, 'action') = ?");
+        values->append(ActionInfo::cliName(*query.action));
+    }
+    if (!query.runId.isEmpty()) {
+        sql += QStringLiteral(" AND enrollee.body_field(b.body, 'run_id') = ?");
+        values->append(query.runId);
+    }
+    if (!query.dbRole.isEmpty()) {
+        sql += QStringLiteral(" AND b.db_role = ?");
+        values->append(query.dbRole);
+    }
+    if (const QString t = token(query); !t.isEmpty()) {
+        const QString begin = QStringLiteral("(b.body || chr(31) || b.db_role || chr(31) || b.machine)");
+        sql += QStringLiteral(" AND (%1 LIKE ? OR %2 OR EXISTS (SELECT 1 FROM enrollee.trail c WHERE c.kind = "
+                              "'complete' AND c.ref_seq = b.seq AND (%3 LIKE ? OR %4)))")
+                   .arg(folded(begin), unjudged(begin), folded(QStringLiteral("c.body")),
+                        unjudged(QStringLiteral("c.body")));
+        const QString like = QLatin1Char('%') + t + QLatin1Char('%');
+        values->append(like);
+        values->append(like);
+    }
+    return sql;
+}
+
+void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
+{
+    counts->total += n;
+    switch (outcome) {
+    case HistoryEntry::Outcome::Success:
+        counts->success += n;
+        break;
+    case HistoryEntry::Outcome::Failure:
+        counts->failure += n;
+        break;
+    case HistoryEntry::Outcome::Pending:
+        counts->pending += n;
+        break;
+    case HistoryEntry::Outcome::Unknown:
+        counts->unknown += n;
+        break;
+    }
+}
+} // namespace
+
+TeamQueries::TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough, TeamConsoles::Keys keys)
+    : m_db(db), m_file(std::move(file)), m_verifiedThrough(verifiedThrough), m_keys(std::move(keys))
+{
+}
+
+Result<QList<qint64>> TeamQueries::candidates(const HistoryQuery &query, qint64 bound, int size, bool plain, bool *full)
+{
+    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+    QVariantList values;
+    QString sql = plain ? QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin'")
+                        : QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE NOT enrollee.plain_record(b.kind, "
+                                         "b.body)");
+    if (newestFirst && bound > 0) {
+        sql += QStringLiteral(" AND b.seq < ?");
+        values.append(bound);
+    } else if (!newestFirst) {
+        sql += QStringLiteral(" AND b.seq > ?");
+        values.append(bound);
+    }
+    if (plain)
+        sql += conditions(query, &values);
+    sql += newestFirst ? QStringLiteral(" ORDER BY b.seq DESC") : QStringLiteral(" ORDER BY b.seq");
+    sql += QStringLiteral(" LIMIT %1").arg(size);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return failed(q.lastError());
+    QList<qint64> seqs;
+    while (q.next())
+        seqs.append(q.value(0).toLongLong());
+    *full = seqs.size() == size;
+    return seqs;
+}
+
+Result<QList<HistoryEntry>> TeamQueries::entriesOf(const QList<qint64> &seqs, QStringList *problems)
+{
+    if (seqs.isEmpty())
+        return QList<HistoryEntry>();
+    QStringList columns;
+    for (const QString &c : QString::fromLatin1(TeamTrail::kColumns).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        columns.append(QStringLiteral("t.") + c.trimmed());
+    // The begins, every completion naming them, and every record that is not plain past the first of
+    // them (a hand-written answer may name its begin in its body): the read decides what each one is.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, p.hash FROM (SELECT seq FROM enrollee.trail WHERE seq = ANY(?::bigint[]) "
+                             "UNION SELECT seq FROM enrollee.trail WHERE kind = 'complete' AND ref_seq = "
+                             "ANY(?::bigint[]) UNION SELECT seq FROM enrollee.trail WHERE NOT "
+                             "enrollee.plain_record(kind, body) AND seq > ?) s JOIN enrollee.trail t ON t.seq = "
+                             "s.seq LEFT JOIN enrollee.trail p ON p.seq = t.seq - 1 ORDER BY t.seq")
+                  .arg(columns.join(QStringLiteral(", "))));
+    const QString array = arrayOf(seqs);
+    q.addBindValue(array);
+    q.addBindValue(array);
+    q.addBindValue(*std::min_element(seqs.cbegin(), seqs.cend()));
+    if (!q.exec())
+        return failed(q.lastError());
+    QList<TeamRecord> records;
+    QHash<qint64, QString> previous;
+    while (q.next()) {
+        records.append(TeamTrail::recordAt(q));
+        if (!q.value(11).isNull())
+            previous.insert(records.last().seq, q.value(11).toString());
+    }
+    HistoryRead read = TeamEntries::of(records, 1, m_file);
+    problems->append(read.problems);
+    problems->append(TeamEntries::unverified(records, previous, m_keys, m_verifiedThrough));
+    const QSet<qint64> wanted(seqs.cbegin(), seqs.cend());
+    QList<HistoryEntry> entries;
+    for (HistoryEntry &e : read.entries) {
+        if (wanted.contains(e.id))
+            entries.append(std::move(e));
+    }
+    return entries;
+}
+
+Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, qint64 bound, int size,
+                                                  QStringList *problems)
+{
+    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+    bool plainFull = false;
+    bool otherFull = false;
+    const Result<QList<qint64>> plain = candidates(query, bound, size, true, &plainFull);
+    if (!plain.ok())
+        return plain.status();
+    const Result<QList<qint64>> other = candidates(query, bound, size, false, &otherFull);
+    if (!other.ok())
+        return other.status();
+    // A full list may continue past its last row, where the other list's rows are not known yet:
+    // this batch ends at the nearer of the two ends.
+    Batch batch;
+    batch.exhausted = !plainFull && !otherFull;
+    qint64 cut = 0;
+    for (const auto &[list, full] : {std::pair{&plain.value(), plainFull}, std::pair{&other.value(), otherFull}}) {
+        if (!full)
+            continue;
+        const qint64 end = list->last();
+        cut = cut == 0 ? end : (newestFirst ? qMax(cut, end) : qMin(cut, end));
+    }
+    batch.next = cut;
+    QList<qint64> seqs;
+    for (const QList<qint64> *list : {&plain.value(), &other.value()}) {
+        for (qint64 seq : *list) {
+            if (cut == 0 || (newestFirst ? seq >= cut : seq <= cut))
+                seqs.append(seq);
+        }
+    }
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    Result<QList<HistoryEntry>> entries = entriesOf(seqs, problems);
+    if (!entries.ok())
+        return entries.status();
+    batch.entries = std::move(entries.value());
+    if (newestFirst)
+        std::reverse(batch.entries.begin(), batch.entries.end());
+    return batch;
+}
+
+Result<HistoryPage> TeamQueries::page(const HistoryQuery &query, qint64 after, int limit)
+{
+    HistoryPage page;
+    QStringList problems;
+    qint64 bound = after;
+    int size = qBound(1, limit + 1, kMaxBatch);
+    bool done = false;
+    while (!done) {
+        const Result<Batch> batch = nextBatch(query, bound, size, &problems);
+        if (!batch.ok())
+            return batch.status();
+        for (const HistoryEntry &e : batch.value().entries) {
+            if (!query.matches(e))
+                continue;
+            if (page.entries.size() >= limit) {
+                page.more = true;
+                done = true;
+                break;
+            }
+            page.entries.append(e);
+        }
+        if (batch.value().exhausted)
+            break;
+        bound = batch.value().next;
+        size = qMin(size * 4, kMaxBatch); // a filter that keeps few candidates asks for more at a time
+    }
+    if (!page.entries.isEmpty())
+        page.next = page.entries.constLast().id;
+    problems.removeDuplicates();
+    page.problems = problems;
+    return page;
+}
+
+Result<QStringList> TeamQueries::walk(const HistoryQuery &query, const HistoryBackend::EntryVisitor &visit)
+{
+    QStringList problems;
+    qint64 bound = 0;
+    for (;;) {
+        const Result<Batch> batch = nextBatch(query, bound, kWalkBatch, &problems);
+        if (!batch.ok())
+            return batch.status();
+        for (const HistoryEntry &e : batch.value().entries) {
+            if (query.matches(e) && !visit(e)) {
+                problems.removeDuplicates();
+                return problems;
+            }
+        }
+        if (batch.value().exhausted)
+            break;
+        bound = batch.value().next;
+    }
+    problems.removeDuplicates();
+    return problems;
+}
+
+Result<HistoryRead> TeamQueries::readUser(const QString &userId)
+{
+    HistoryQuery query;
+    query.userId = userId;
+    query.order = HistoryQuery::Order::OldestFirst;
+    HistoryRead read;
+    const Result<QStringList> walked = walk(query, [&read](const HistoryEntry &e) {
+        read.entries.append(e);
+        return true;
+    });
+    if (!walked.ok())
+        return walked.status();
+    read.problems = walked.value();
+    return read;
+}
+
+Result<HistoryEntry> TeamQueries::readEntry(qint64 id)
+{
+    QStringList problems;
+    const Result<QList<HistoryEntry>> entries = entriesOf({id}, &problems);
+    if (!entries.ok())
+        return entries.status();
+    for (const HistoryEntry &e : entries.value()) {
+        if (e.id == id)
+            return e;
+    }
+    return Status::failure(QCoreApplication::translate("HistoryStore", "Entry #%1 is not in the history.").arg(id),
+                           Status::Kind::Error);
+}
+
+Result<bool> TeamQueries::anyNotPlain()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, "
+                               "body))"))
+        || !q.next())
+        return failed(q.lastError());
+    return q.value(0).toBool();
+}
+
+Result<HistoryCounts> TeamQueries::count(const HistoryQuery &query)
+{
+    // Counted by the database when it can say exactly what a read would: no text or dates to judge,
+    // and every record plain (checked in the same snapshot). Otherwise each candidate is judged here.
+    if (query.needle().isEmpty() && !query.from.isValid() && !query.until.isValid()) {
+        const Result<HistoryCounts> counted = countInDatabase(query);
+        if (!counted.ok() || counted.value().total >= 0)
+            return counted;
+    }
+    HistoryCounts counts;
+    const Result<QStringList> walked = walk(query, [&counts](const HistoryEntry &e) {
+        counts.add(e.outcome);
+        return true;
+    });
+    if (!walked.ok())
+        return walked.status();
+    return counts;
+}
+
+// A total of -1: the database cannot count this exactly; nothing failed.
+Result<HistoryCounts> TeamQueries::countInDatabase(const HistoryQuery &query)
+{
+    if (!m_db.transaction())
+        return failed(m_db.lastError());
+    const auto end = [this](const Result<HistoryCounts> &answer) {
+        m_db.rollback();
+        return answer;
+    };
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return end(failed(q.lastError()));
+    const Result<bool> odd = anyNotPlain();
+    if (!odd.ok())
+        return end(odd.status());
+    HistoryCounts counts;
+    if (odd.value()) {
+        counts.total = -1;
+        return end(counts);
+    }
+    QStringList actions;
+    for (ActionKind kind : ActionInfo::all())
+        actions.append(ActionInfo::cliName(kind));
+    QStringList environments;
+    for (Environment env : {Environment::Sandbox, Environment::Production, Environment::Local})
+        environments.append(environmentName(env));
+    HistoryQuery exact = query;
+    exact.text.clear();
+    QVariantList values{arrayOf(actions), arrayOf(environments)};
+    const QString sql = QStringLiteral(
+                            "SELECT c.body IS NULL, coalesce(c.body::jsonb ->> 'outcome', ''), count(*) FROM "
+                            "enrollee.trail b LEFT JOIN LATERAL (SELECT c.body FROM enrollee.trail c WHERE c.kind = "
+                            "'complete' AND c.ref_seq = b.seq AND c.seq > b.seq ORDER BY c.seq DESC LIMIT 1) c ON "
+                            "true WHERE b.kind = 'begin' AND b.body::jsonb ->> 'action' = ANY(?::text[]) AND "
+                            "b.body::jsonb ->> 'environment' = ANY(?::text[])")
+        + conditions(exact, &values) + QStringLiteral(" GROUP BY 1, 2");
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return end(failed(q.lastError()));
+    while (q.next()) {
+        HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
+        if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
+            outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
+        if (!query.outcome || *query.outcome == outcome)
+            addCounts(&counts, outcome, q.value(2).toLongLong());
+    }
+    return end(counts);
+}

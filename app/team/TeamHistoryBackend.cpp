@@ -197,8 +197,13 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     if (ensureOpen().ok()) {
         sync();
         if (m_connection->isOpen()) {
-            advanceCheckpoint();
-            const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
+            // The records the checkpoint's walk read are the read's too when they reach back far enough:
+            // a catch-up reads each new record once.
+            QList<TeamRecord> walked;
+            advanceCheckpoint(&walked);
+            const Result<QList<TeamRecord>> records = !walked.isEmpty() && walked.first().seq <= qMax<qint64>(from, 1)
+                ? Result<QList<TeamRecord>>(walked)
+                : TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
             if (records.ok()) {
                 if (!records.value().isEmpty())
                     m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
@@ -514,7 +519,7 @@ Status TeamHistoryBackend::sync()
     return Status::success();
 }
 
-void TeamHistoryBackend::advanceCheckpoint()
+void TeamHistoryBackend::advanceCheckpoint(QList<TeamRecord> *walked)
 {
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
     const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
@@ -522,6 +527,8 @@ void TeamHistoryBackend::advanceCheckpoint()
         dropConnection(records.status());
         return;
     }
+    if (walked)
+        *walked = records.value();
     const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
     if (!keys.ok()) {
         dropConnection(keys.status());

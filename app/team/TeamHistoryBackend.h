@@ -106,7 +106,8 @@ private:
     static ChainReport unreachableReport(const ChainReport &local, const QString &why);
     static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
-    void advanceCheckpoint();
+    // Moves the checkpoint over the records that extend it; `walked` gets the records it read.
+    void advanceCheckpoint(QList<TeamRecord> *walked = nullptr);
     // The trail's queries when it can be reached now, else null (m_problem says why).
     std::unique_ptr<TeamQueries> queries();
     // What a read says while the trail cannot be reached.

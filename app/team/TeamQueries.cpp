@@ -40,15 +40,13 @@ QString arrayOf(const QList<qint64> &numbers)
     return QLatin1Char('{') + words.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
-// The longest run of ASCII letters and digits in the text filter, or nothing. In a body that is ASCII
-// with no escape, every string field stands verbatim, so a field that holds the needle shows this run
-// in the body's text whatever the case; any other body stays a candidate.
-QString token(const HistoryQuery &query)
+// The longest run of ASCII letters and digits in `needle`, or nothing.
+QString token(const QString &needle)
 {
-    const QString needle = query.needle() + QLatin1Char(' ');
     QString best;
     QString run;
-    for (const QChar c : needle) {
+    const QString ended = needle + QLatin1Char(' ');
+    for (const QChar c : ended) {
         if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
             run.append(c);
             continue;
@@ -60,20 +58,27 @@ QString token(const HistoryQuery &query)
     return best;
 }
 
-// ASCII-only lower-casing, the same under every database locale.
-QString folded(const QString &column)
+// The LIKE pattern that narrows the text filter, or nothing. In a body that is ASCII without a JSON
+// escape (enrollee.unjudged() says which are not; they are always candidates), every string field
+// stands verbatim, so a field holding the needle shows it in enrollee.search_text(), which lower-cases
+// ASCII only: the whole needle when it is printable ASCII without a quote or a backslash, else its
+// longest run of letters and digits.
+QString pattern(const HistoryQuery &query)
 {
-    return QStringLiteral("translate(%1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')").arg(column);
+    const QString needle = query.needle();
+    bool verbatim = true;
+    for (const QChar c : needle) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            verbatim = false;
+    }
+    QString core = verbatim ? needle : token(needle);
+    if (core.isEmpty())
+        return {};
+    core.replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + core + QLatin1Char('%');
 }
 
-// Text the token test cannot judge: anything outside ASCII, or a JSON escape.
-QString unjudged(const QString &column)
-{
-    return QStringLiteral("(%1 ~ '[^\\x01-\\x7f]' OR strpos(%1, chr(92)) > 0)").arg(column);
-}
-
-// The conditions SQL states exactly on plain begin records `b` (and, for the text, a narrowing), with
-// their values in order.
+// The conditions SQL states exactly on plain begin records `b`, with their values in order.
 QString conditions(const HistoryQuery &query, QVariantList *values)
 {
     QString sql;
@@ -92,16 +97,6 @@ QString conditions(const HistoryQuery &query, QVariantList *values)
     if (!query.dbRole.isEmpty()) {
         sql += QStringLiteral(" AND b.db_role = ?");
         values->append(query.dbRole);
-    }
-    if (const QString t = token(query); !t.isEmpty()) {
-        const QString begin = QStringLiteral("(b.body || chr(31) || b.db_role || chr(31) || b.machine)");
-        sql += QStringLiteral(" AND (%1 LIKE ? OR %2 OR EXISTS (SELECT 1 FROM enrollee.trail c WHERE c.kind = "
-                              "'complete' AND c.ref_seq = b.seq AND (%3 LIKE ? OR %4)))")
-                   .arg(folded(begin), unjudged(begin), folded(QStringLiteral("c.body")),
-                        unjudged(QStringLiteral("c.body")));
-        const QString like = QLatin1Char('%') + t + QLatin1Char('%');
-        values->append(like);
-        values->append(like);
     }
     return sql;
 }
@@ -131,24 +126,52 @@ TeamQueries::TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough,
 {
 }
 
-Result<QList<qint64>> TeamQueries::candidates(const HistoryQuery &query, qint64 bound, int size, bool plain, bool *full)
+Result<QList<qint64>> TeamQueries::candidates(const HistoryQuery &query, Source source, qint64 bound, int size,
+                                              bool *full)
 {
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+    const bool ofCompletions = source == Source::CompletionText || source == Source::CompletionUnjudged;
+    const QString seq = ofCompletions ? QStringLiteral("c.ref_seq") : QStringLiteral("b.seq");
     QVariantList values;
-    QString sql = plain ? QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin'")
-                        : QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE NOT enrollee.plain_record(b.kind, "
-                                         "b.body)");
+    QString sql;
+    switch (source) {
+    case Source::Plain:
+        sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin'");
+        break;
+    case Source::NotPlain:
+        sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE NOT enrollee.plain_record(b.kind, b.body)");
+        break;
+    case Source::BeginText:
+        sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
+                             "enrollee.search_text(b.body, b.db_role, b.machine) LIKE ?");
+        values.append(pattern(query));
+        break;
+    case Source::BeginUnjudged:
+        sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
+                             "enrollee.unjudged(enrollee.search_text(b.body, b.db_role, b.machine))");
+        break;
+    case Source::CompletionText:
+        sql = QStringLiteral("SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND "
+                             "enrollee.search_text(c.body, '', '') LIKE ?");
+        values.append(pattern(query));
+        break;
+    case Source::CompletionUnjudged:
+        sql = QStringLiteral(
+            "SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND enrollee.unjudged(c.body)");
+        break;
+    }
     if (newestFirst && bound > 0) {
-        sql += QStringLiteral(" AND b.seq < ?");
+        sql += QStringLiteral(" AND %1 < ?").arg(seq);
         values.append(bound);
     } else if (!newestFirst) {
-        sql += QStringLiteral(" AND b.seq > ?");
+        sql += QStringLiteral(" AND %1 > ?").arg(seq);
         values.append(bound);
     }
-    if (plain)
+    // Only begins are narrowed by the exact filters; the other lists are wider, never narrower.
+    if (source == Source::Plain || source == Source::BeginText || source == Source::BeginUnjudged)
         sql += conditions(query, &values);
-    sql += newestFirst ? QStringLiteral(" ORDER BY b.seq DESC") : QStringLiteral(" ORDER BY b.seq");
-    sql += QStringLiteral(" LIMIT %1").arg(size);
+    sql +=
+        QStringLiteral(" ORDER BY %1%2 LIMIT %3").arg(seq, newestFirst ? QStringLiteral(" DESC") : QString()).arg(size);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(sql);
@@ -209,29 +232,34 @@ Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, qin
                                                   QStringList *problems)
 {
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
-    bool plainFull = false;
-    bool otherFull = false;
-    const Result<QList<qint64>> plain = candidates(query, bound, size, true, &plainFull);
-    if (!plain.ok())
-        return plain.status();
-    const Result<QList<qint64>> other = candidates(query, bound, size, false, &otherFull);
-    if (!other.ok())
-        return other.status();
-    // A full list may continue past its last row, where the other list's rows are not known yet:
-    // this batch ends at the nearer of the two ends.
+    // With a text filter the candidates are the begins whose own text, or an answer's, holds it, and
+    // those whose text only the console can judge; without, every begin the exact filters keep.
+    const QList<Source> sources = pattern(query).isEmpty()
+        ? QList<Source>{Source::Plain, Source::NotPlain}
+        : QList<Source>{Source::BeginText, Source::CompletionText, Source::BeginUnjudged, Source::CompletionUnjudged,
+                        Source::NotPlain};
+    QList<QList<qint64>> lists;
     Batch batch;
-    batch.exhausted = !plainFull && !otherFull;
+    batch.exhausted = true;
+    // A full list may continue past its last row, where the other lists' rows are not known yet: this
+    // batch ends at the nearest of those ends.
     qint64 cut = 0;
-    for (const auto &[list, full] : {std::pair{&plain.value(), plainFull}, std::pair{&other.value(), otherFull}}) {
-        if (!full)
-            continue;
-        const qint64 end = list->last();
-        cut = cut == 0 ? end : (newestFirst ? qMax(cut, end) : qMin(cut, end));
+    for (const Source source : sources) {
+        bool full = false;
+        Result<QList<qint64>> found = candidates(query, source, bound, size, &full);
+        if (!found.ok())
+            return found.status();
+        if (full) {
+            batch.exhausted = false;
+            const qint64 end = found.value().last();
+            cut = cut == 0 ? end : (newestFirst ? qMax(cut, end) : qMin(cut, end));
+        }
+        lists.append(std::move(found.value()));
     }
     batch.next = cut;
     QList<qint64> seqs;
-    for (const QList<qint64> *list : {&plain.value(), &other.value()}) {
-        for (qint64 seq : *list) {
+    for (const QList<qint64> &list : std::as_const(lists)) {
+        for (qint64 seq : list) {
             if (cut == 0 || (newestFirst ? seq >= cut : seq <= cut))
                 seqs.append(seq);
         }

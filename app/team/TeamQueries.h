@@ -41,7 +41,10 @@ private:
     };
     // Up to about `size` candidates past `bound` (0: from the start) in the query's order.
     Result<Batch> nextBatch(const HistoryQuery &query, qint64 bound, int size, QStringList *problems);
-    Result<QList<qint64>> candidates(const HistoryQuery &query, qint64 bound, int size, bool plain, bool *full);
+    // Where candidates come from: begins kept by the exact filters, records that are not plain, and for
+    // a text filter the begins and answers whose text holds it or cannot be judged by SQL.
+    enum class Source { Plain, NotPlain, BeginText, CompletionText, BeginUnjudged, CompletionUnjudged };
+    Result<QList<qint64>> candidates(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
     // The entries begun by `seqs`, with every record that may answer them.
     Result<QList<HistoryEntry>> entriesOf(const QList<qint64> &seqs, QStringList *problems);
     Result<bool> anyNotPlain();

@@ -284,10 +284,27 @@ QStringList version4Queries()
         QStringLiteral("CREATE INDEX trail_completions ON enrollee.trail (ref_seq, seq) WHERE kind = 'complete'"),
         QStringLiteral(
             "CREATE INDEX trail_not_plain ON enrollee.trail (seq) WHERE NOT enrollee.plain_record(kind, body)"),
-        QStringLiteral("REVOKE ALL ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text) "
-                       "FROM PUBLIC"),
-        QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text) "
-                       "TO enrollee_officers"),
+        // The text filter: a record's text lower-cased in ASCII only (the same under every locale), found
+        // by trigrams; a record with anything else (non-ASCII text, a JSON escape) is always a candidate.
+        QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+        QStringLiteral("CREATE FUNCTION enrollee.search_text(body text, db_role text, machine text) RETURNS text "
+                       "IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT translate(body || chr(31) || "
+                       "db_role || chr(31) || machine, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') "
+                       "$$"),
+        QStringLiteral("CREATE FUNCTION enrollee.unjudged(txt text) RETURNS boolean IMMUTABLE STRICT PARALLEL SAFE "
+                       "LANGUAGE sql AS $$ SELECT txt ~ '[^\\x01-\\x7f]' OR strpos(txt, chr(92)) > 0 $$"),
+        QStringLiteral("CREATE INDEX trail_begin_text ON enrollee.trail USING gin "
+                       "(enrollee.search_text(body, db_role, machine) gin_trgm_ops) WHERE kind = 'begin'"),
+        QStringLiteral("CREATE INDEX trail_completion_text ON enrollee.trail USING gin "
+                       "(enrollee.search_text(body, '', '') gin_trgm_ops) WHERE kind = 'complete'"),
+        QStringLiteral("CREATE INDEX trail_begin_unjudged ON enrollee.trail (seq) WHERE kind = 'begin' AND "
+                       "enrollee.unjudged(enrollee.search_text(body, db_role, machine))"),
+        QStringLiteral("CREATE INDEX trail_completion_unjudged ON enrollee.trail (ref_seq) WHERE kind = 'complete' "
+                       "AND enrollee.unjudged(body)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text), "
+                       "enrollee.search_text(text, text, text), enrollee.unjudged(text) FROM PUBLIC"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text), "
+                       "enrollee.search_text(text, text, text), enrollee.unjudged(text) TO enrollee_officers"),
         QStringLiteral("ANALYZE enrollee.trail"),
     };
 }

@@ -194,6 +194,8 @@ void TestTeamQueries::initTestCase()
             outcomesOfB.append(i % 5 == 0 ? O::Failure : O::Success);
         }
     }
+    // Text SQL cannot judge (non-ASCII, a quote the body escapes) stays findable.
+    ofB[2].reason = QStringLiteral("Dossier \u00c9lodie \"vip\"");
     outcomesOfA[3] = O::Unknown;
     // B's last entry has no answer yet: pending.
     outcomesOfB.removeLast();
@@ -228,9 +230,10 @@ QList<HistoryQuery> TestTeamQueries::queries() const
         q.outcome = o;
         all.append(q);
     }
-    for (const char *text : {"ticket", "CASE-1", "refused by", "machine-officer_a", "2205", "nothing-like-it", " "}) {
+    for (const char *text : {"ticket", "CASE-1", "refused by", "machine-officer_a", "2205", "nothing-like-it", " ",
+                             "\xc3\xa9lodie", "\xc3\x89LODIE \"v", "\"vip\"", "100%", "officer_"}) {
         q = {};
-        q.text = QString::fromLatin1(text);
+        q.text = QString::fromUtf8(text);
         all.append(q);
     }
     q = {};

@@ -61,7 +61,7 @@ QString token(const QString &needle)
 // The LIKE pattern that narrows the text filter, or nothing. In a body that is ASCII without a JSON
 // escape (enrollee.unjudged() says which are not; they are always candidates), every string field
 // stands verbatim, so a field holding the needle shows it in enrollee.search_text(), which lower-cases
-// ASCII only: the whole needle when it is printable ASCII without a quote or a backslash, else its
+// ASCII as Qt does: the whole needle when it is printable ASCII without a quote or a backslash, else its
 // longest run of letters and digits.
 QString pattern(const HistoryQuery &query)
 {

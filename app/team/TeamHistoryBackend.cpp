@@ -351,7 +351,7 @@ Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
 {
     qint64 visited = 0;
     if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        const Result<QStringList> walked = trail->walk(HistoryQuery(), [&](const HistoryEntry &e) {
+        Result<QStringList> walked = trail->walk(HistoryQuery(), [&](const HistoryEntry &e) {
             ++visited;
             return visit(e);
         });

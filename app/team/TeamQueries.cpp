@@ -375,7 +375,7 @@ Result<HistoryCounts> TeamQueries::count(const HistoryQuery &query)
     // Counted by the database when it can say exactly what a read would: no text or dates to judge,
     // and every record plain (checked in the same snapshot). Otherwise each candidate is judged here.
     if (query.needle().isEmpty() && !query.from.isValid() && !query.until.isValid()) {
-        const Result<HistoryCounts> counted = countInDatabase(query);
+        Result<HistoryCounts> counted = countInDatabase(query);
         if (!counted.ok() || counted.value().total >= 0)
             return counted;
     }

@@ -1,6 +1,7 @@
 #include "TeamHistoryBackend.h"
 
 #include "history/local/LocalHistoryBackend.h"
+#include "team/TeamAnswers.h"
 #include "team/TeamApprovals.h"
 #include "team/TeamConnection.h"
 #include "team/TeamEntries.h"
@@ -56,7 +57,10 @@ TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> loca
       m_connection(std::make_unique<TeamConnection>()),
       m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
       m_policyCache(policyPath(m_checkpoint.path()), place(m_config.conninfo)),
-      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir)
+      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir),
+      m_answers(m_local,
+                {[this] { return queries(); }, [this](const Status &why) { dropConnection(why); },
+                 [this] { return m_problem; }})
 {
     qRegisterMetaType<TeamStatus>();
     m_local->setParent(this);
@@ -226,14 +230,7 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
 
 QString TeamHistoryBackend::unreachable() const
 {
-    return tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem);
-}
-
-Status TeamHistoryBackend::switched() const
-{
-    return Status::failure(tr("The team trail went away or came back while this list was being read: read it "
-                              "again from the top."),
-                           Status::Kind::Network);
+    return TeamAnswers::unreachable(m_problem);
 }
 
 QStringList TeamHistoryBackend::unverified(const QList<TeamRecord> &records)
@@ -282,90 +279,27 @@ std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
 
 Result<HistoryPage> TeamHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
 {
-    if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        Result<HistoryPage> answer = trail->page(query, after, limit);
-        if (answer.ok()) {
-            if (after > 0 && m_answeredLocally)
-                return switched();
-            m_answeredLocally = false;
-            return answer;
-        }
-        dropConnection(answer.status());
-    }
-    if (after > 0 && !m_answeredLocally)
-        return switched();
-    Result<HistoryPage> local = m_local->page(query, after, limit);
-    if (local.ok()) {
-        local.value().problems.prepend(unreachable());
-        m_answeredLocally = true;
-    }
-    return local;
+    return m_answers.page(query, after, limit);
 }
 
 Result<HistoryCounts> TeamHistoryBackend::count(const HistoryQuery &query)
 {
-    if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        Result<HistoryCounts> answer = trail->count(query);
-        if (answer.ok())
-            return answer;
-        dropConnection(answer.status());
-    }
-    return m_local->count(query); // the first page names the outage; these are the entries it lists
+    return m_answers.count(query);
 }
 
 Result<HistoryEntry> TeamHistoryBackend::readEntry(qint64 id)
 {
-    if (m_answeredLocally)
-        return m_local->readEntry(id);
-    if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        Result<HistoryEntry> found = trail->readEntry(id);
-        if (found.ok() || found.status().kind() != Status::Kind::Storage)
-            return found;
-        dropConnection(found.status());
-    }
-    return Status::failure(
-        tr("Team record #%1 cannot be read now: the team trail cannot be reached (%2).").arg(id).arg(m_problem),
-        Status::Kind::Network);
+    return m_answers.readEntry(id);
 }
 
 Result<HistoryRead> TeamHistoryBackend::readUser(const QString &userId)
 {
-    if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        Result<HistoryRead> answer = trail->readUser(userId);
-        if (answer.ok()) {
-            m_answeredLocally = false;
-            return answer;
-        }
-        dropConnection(answer.status());
-    }
-    Result<HistoryRead> local = m_local->readUser(userId);
-    if (local.ok()) {
-        local.value().partial = true;
-        local.value().problems.prepend(unreachable());
-        m_answeredLocally = true;
-    }
-    return local;
+    return m_answers.readUser(userId);
 }
 
 Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
 {
-    qint64 visited = 0;
-    if (const std::unique_ptr<TeamQueries> trail = queries()) {
-        Result<QStringList> walked = trail->walk(HistoryQuery(), [&](const HistoryEntry &e) {
-            ++visited;
-            return visit(e);
-        });
-        if (walked.ok())
-            return walked;
-        dropConnection(walked.status());
-        // Entries already handed over came from the trail: the copy's would repeat them under other numbers.
-        if (visited > 0)
-            return walked.status();
-    }
-    Result<QStringList> local = m_local->walkEntries(visit);
-    if (local.ok())
-        local.value().prepend(unreachable());
-    return local;
+    return m_answers.walk(visit);
 }
 
 // A database out of reach found nothing altered: the report says it cannot be checked now

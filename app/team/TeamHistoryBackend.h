@@ -3,6 +3,7 @@
 #include "history/HistoryBackend.h"
 #include "history/HistoryChain.h"
 #include "history/TeamStatus.h"
+#include "team/TeamAnswers.h"
 #include "team/TeamCheckpoint.h"
 #include "team/TeamForwarder.h"
 #include "team/TeamPolicyCache.h"
@@ -51,10 +52,7 @@ public:
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
-    // Answered by the team database (TeamQueries) while it can be reached; otherwise by this console's own
-    // copy, saying so as a read does. A page after the first continues the listing the first one began:
-    // when the answer's source changed in between (the trail went away or came back) it is refused, since
-    // the two number entries differently, and the faces read the first page again.
+    // Answered by the team database while it can be reached, by this console's own copy otherwise (TeamAnswers).
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
     Result<HistoryRead> readUser(const QString &userId) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
@@ -112,7 +110,6 @@ private:
     std::unique_ptr<TeamQueries> queries();
     // What a read says while the trail cannot be reached.
     QString unreachable() const;
-    Status switched() const;
     // The problems of records past this console's checkpoint (see TeamEntries::unverified).
     QStringList unverified(const QList<TeamRecord> &records);
     QString trailName() const { return m_signer.trailName(m_config.installation); }
@@ -133,9 +130,7 @@ private:
     QDateTime m_nextAttempt;
     bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
-    bool m_online = true; // the trail answered at the last poll
-    // The last listing (a first page, a user's entries) came from this console's own copy: the ids the
-    // faces hold are its numbers, not the trail's.
-    bool m_answeredLocally = false;
+    bool m_online = true;  // the trail answered at the last poll
+    TeamAnswers m_answers; // after everything its callbacks use
     QTimer *m_timer = nullptr;
 };

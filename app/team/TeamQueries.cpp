@@ -195,18 +195,27 @@ Result<QList<HistoryEntry>> TeamQueries::entriesOf(const QList<qint64> &seqs, QS
         columns.append(QStringLiteral("t.") + c.trimmed());
     // The begins, every completion naming them, and every record that is not plain past the first of
     // them (a hand-written answer may name its begin in its body): the read decides what each one is.
+    // Their numbers first, then the records by number, so the planner sees how few they are.
+    QSqlQuery found(m_db);
+    found.setForwardOnly(true);
+    found.prepare(QStringLiteral("SELECT seq FROM enrollee.trail WHERE seq = ANY(?::bigint[]) UNION SELECT seq FROM "
+                                 "enrollee.trail WHERE kind = 'complete' AND ref_seq = ANY(?::bigint[]) UNION SELECT "
+                                 "seq FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, body) AND seq > ?"));
+    const QString array = arrayOf(seqs);
+    found.addBindValue(array);
+    found.addBindValue(array);
+    found.addBindValue(*std::min_element(seqs.cbegin(), seqs.cend()));
+    if (!found.exec())
+        return failed(found.lastError());
+    QList<qint64> numbers;
+    while (found.next())
+        numbers.append(found.value(0).toLongLong());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, p.hash FROM (SELECT seq FROM enrollee.trail WHERE seq = ANY(?::bigint[]) "
-                             "UNION SELECT seq FROM enrollee.trail WHERE kind = 'complete' AND ref_seq = "
-                             "ANY(?::bigint[]) UNION SELECT seq FROM enrollee.trail WHERE NOT "
-                             "enrollee.plain_record(kind, body) AND seq > ?) s JOIN enrollee.trail t ON t.seq = "
-                             "s.seq LEFT JOIN enrollee.trail p ON p.seq = t.seq - 1 ORDER BY t.seq")
+    q.prepare(QStringLiteral("SELECT %1, p.hash FROM enrollee.trail t LEFT JOIN enrollee.trail p ON p.seq = t.seq - 1 "
+                             "WHERE t.seq = ANY(?::bigint[]) ORDER BY t.seq")
                   .arg(columns.join(QStringLiteral(", "))));
-    const QString array = arrayOf(seqs);
-    q.addBindValue(array);
-    q.addBindValue(array);
-    q.addBindValue(*std::min_element(seqs.cbegin(), seqs.cend()));
+    q.addBindValue(arrayOf(numbers));
     if (!q.exec())
         return failed(q.lastError());
     QList<TeamRecord> records;

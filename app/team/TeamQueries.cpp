@@ -16,6 +16,7 @@
 namespace {
 constexpr int kWalkBatch = 1000;
 constexpr int kMaxBatch = 5000;
+int g_window = 5000; // begins looked at in order before a text filter asks its trigram index
 
 Status failed(const QSqlError &error)
 {
@@ -121,6 +122,11 @@ void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
 }
 } // namespace
 
+void TeamQueries::setTextWindow(int begins)
+{
+    g_window = qMax(1, begins);
+}
+
 TeamQueries::TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough, TeamConsoles::Keys keys)
     : m_db(db), m_file(std::move(file)), m_verifiedThrough(verifiedThrough), m_keys(std::move(keys))
 {
@@ -128,6 +134,56 @@ TeamQueries::TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough,
 
 Result<QList<qint64>> TeamQueries::candidates(const HistoryQuery &query, Source source, qint64 bound, int size,
                                               bool *full)
+{
+    if (source != Source::BeginText)
+        return listed(query, source, bound, size, full);
+    // A common word is met soon in order, a rare one is found at once by its trigrams, and the planner
+    // cannot tell which: the next few thousand begins are looked at in order first, the trigrams asked only
+    // beyond them.
+    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
+    QVariantList values{pattern(query)};
+    QString inner = QStringLiteral("SELECT b.seq, b.body, b.db_role, b.machine FROM enrollee.trail b WHERE b.kind = "
+                                   "'begin'");
+    if (newestFirst && bound > 0) {
+        inner += QStringLiteral(" AND b.seq < ?");
+        values.append(bound);
+    } else if (!newestFirst) {
+        inner += QStringLiteral(" AND b.seq > ?");
+        values.append(bound);
+    }
+    inner += conditions(query, &values);
+    const QString order = newestFirst ? QStringLiteral(" ORDER BY seq DESC") : QStringLiteral(" ORDER BY seq");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT w.seq, enrollee.search_text(w.body, w.db_role, w.machine) LIKE ? FROM (%1%2 "
+                             "LIMIT %3) w%4")
+                  .arg(inner, QString(order).replace(QLatin1String("seq"), QLatin1String("b.seq")))
+                  .arg(g_window)
+                  .arg(QString(order).replace(QLatin1String("seq"), QLatin1String("w.seq"))));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return failed(q.lastError());
+    QList<qint64> hits;
+    qint64 examined = 0;
+    qint64 last = 0;
+    while (q.next()) {
+        ++examined;
+        last = q.value(0).toLongLong();
+        if (q.value(1).toBool() && hits.size() < size)
+            hits.append(last);
+    }
+    if (hits.size() >= size || examined < g_window) {
+        *full = hits.size() >= size;
+        return hits;
+    }
+    Result<QList<qint64>> beyond = listed(query, source, last, size - int(hits.size()), full);
+    if (!beyond.ok())
+        return beyond;
+    return hits + beyond.value();
+}
+
+Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full)
 {
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
     const bool ofCompletions = source == Source::CompletionText || source == Source::CompletionUnjudged;

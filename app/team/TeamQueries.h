@@ -27,6 +27,9 @@ public:
 
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit);
     Result<HistoryCounts> count(const HistoryQuery &query);
+    // How many begins a text filter looks at in order before it asks the trigram index (5,000): tests
+    // make it small so both ways are taken.
+    static void setTextWindow(int begins);
     Result<HistoryEntry> readEntry(qint64 id);
     // Oldest first, as a read has them.
     Result<HistoryRead> readUser(const QString &userId);
@@ -45,6 +48,8 @@ private:
     // a text filter the begins and answers whose text holds it or cannot be judged by SQL.
     enum class Source { Plain, NotPlain, BeginText, CompletionText, BeginUnjudged, CompletionUnjudged };
     Result<QList<qint64>> candidates(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
+    // One source's candidates past `bound` in the query's order, at most `size`; `full` when it may have more.
+    Result<QList<qint64>> listed(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
     // The entries begun by `seqs`, with every record that may answer them.
     Result<QList<HistoryEntry>> entriesOf(const QList<qint64> &seqs, QStringList *problems);
     Result<bool> anyNotPlain();

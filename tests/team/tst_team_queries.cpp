@@ -9,6 +9,7 @@
 #include "support/TeamTestSupport.h"
 #include "team/TeamConnection.h"
 #include "team/TeamHistoryBackend.h"
+#include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
 
 #include <QSqlError>
@@ -319,6 +320,10 @@ void TestTeamQueries::answersAgreeWithARead()
     QCOMPARE(outcomes.value(HistoryEntry::Outcome::Unknown), 1);
     compareWithRead(*m_a.backend, queries());
     compareWithRead(*m_b.backend, queries());
+    // A text filter looks at the next begins in order, then asks the trigram index beyond them.
+    TeamQueries::setTextWindow(3);
+    compareWithRead(*m_a.backend, queries());
+    TeamQueries::setTextWindow(5000);
 
     // A user's timeline, oldest first, as the default (every entry read, filtered) has it.
     for (const QString &user : {QStringLiteral("user-0"), QStringLiteral("user-3"), QStringLiteral("nobody")}) {

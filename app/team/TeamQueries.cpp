@@ -1,7 +1,7 @@
 #include "TeamQueries.h"
 
 #include "action/Action.h"
-#include "settings/Profile.h"
+#include "team/TeamCounts.h"
 #include "team/TeamEntries.h"
 #include "team/TeamTrail.h"
 
@@ -23,14 +23,6 @@ Status failed(const QSqlError &error)
     return Status::failure(QCoreApplication::translate("TeamTrail", "Could not read the team trail:") + QLatin1Char(' ')
                                + error.databaseText().trimmed() + QLatin1Char(' ') + error.driverText().trimmed(),
                            Status::Kind::Storage);
-}
-
-QString arrayOf(const QStringList &words)
-{
-    QStringList quoted;
-    for (const QString &w : words)
-        quoted.append(QLatin1Char('"') + w + QLatin1Char('"'));
-    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
 QString arrayOf(const QList<qint64> &numbers)
@@ -100,25 +92,6 @@ QString conditions(const HistoryQuery &query, QVariantList *values)
         values->append(query.dbRole);
     }
     return sql;
-}
-
-void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
-{
-    counts->total += n;
-    switch (outcome) {
-    case HistoryEntry::Outcome::Success:
-        counts->success += n;
-        break;
-    case HistoryEntry::Outcome::Failure:
-        counts->failure += n;
-        break;
-    case HistoryEntry::Outcome::Pending:
-        counts->pending += n;
-        break;
-    case HistoryEntry::Outcome::Unknown:
-        counts->unknown += n;
-        break;
-    }
 }
 } // namespace
 
@@ -425,22 +398,14 @@ Result<HistoryEntry> TeamQueries::readEntry(qint64 id)
                            Status::Kind::Error);
 }
 
-Result<bool> TeamQueries::anyNotPlain()
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, "
-                               "body))"))
-        || !q.next())
-        return failed(q.lastError());
-    return q.value(0).toBool();
-}
-
 Result<HistoryCounts> TeamQueries::count(const HistoryQuery &query)
 {
     // Counted by the database when it can say exactly what a read would: no text or dates to judge,
     // and every record plain (checked in the same snapshot). Otherwise each candidate is judged here.
     if (query.needle().isEmpty() && !query.from.isValid() && !query.until.isValid()) {
-        Result<HistoryCounts> counted = countInDatabase(query);
+        QVariantList values;
+        const QString exact = conditions(query, &values);
+        Result<HistoryCounts> counted = TeamCounts(m_db).exact(query, exact, values);
         if (!counted.ok() || counted.value().total >= 0)
             return counted;
     }
@@ -452,61 +417,4 @@ Result<HistoryCounts> TeamQueries::count(const HistoryQuery &query)
     if (!walked.ok())
         return walked.status();
     return counts;
-}
-
-// A total of -1: the database cannot count this exactly; nothing failed.
-Result<HistoryCounts> TeamQueries::countInDatabase(const HistoryQuery &query)
-{
-    if (!m_db.transaction())
-        return failed(m_db.lastError());
-    const auto end = [this](const Result<HistoryCounts> &answer) {
-        m_db.rollback();
-        return answer;
-    };
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
-        return end(failed(q.lastError()));
-    const Result<bool> odd = anyNotPlain();
-    if (!odd.ok())
-        return end(odd.status());
-    HistoryCounts counts;
-    if (odd.value()) {
-        counts.total = -1;
-        return end(counts);
-    }
-    QStringList actions;
-    for (ActionKind kind : ActionInfo::all())
-        actions.append(ActionInfo::cliName(kind));
-    QStringList environments;
-    for (Environment env : {Environment::Sandbox, Environment::Production, Environment::Local})
-        environments.append(environmentName(env));
-    HistoryQuery exact = query;
-    exact.text.clear();
-    // Each begin's body is parsed once (OFFSET 0 keeps the planner from copying the cast into each test).
-    QVariantList values;
-    const QString begins = QStringLiteral("SELECT b.seq, b.body::jsonb AS j FROM enrollee.trail b WHERE b.kind = "
-                                          "'begin'")
-        + conditions(exact, &values) + QStringLiteral(" OFFSET 0");
-    values.append(arrayOf(actions));
-    values.append(arrayOf(environments));
-    const QString sql = QStringLiteral("SELECT c.body IS NULL, coalesce(c.body::jsonb ->> 'outcome', ''), count(*) "
-                                       "FROM (%1) x LEFT JOIN LATERAL (SELECT c.body FROM enrollee.trail c WHERE "
-                                       "c.kind = 'complete' AND c.ref_seq = x.seq AND c.seq > x.seq ORDER BY c.seq "
-                                       "DESC LIMIT 1) c ON true WHERE x.j ->> 'action' = ANY(?::text[]) AND x.j ->> "
-                                       "'environment' = ANY(?::text[]) GROUP BY 1, 2")
-                            .arg(begins);
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
-    if (!q.exec())
-        return end(failed(q.lastError()));
-    while (q.next()) {
-        HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
-        if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
-            outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
-        if (!query.outcome || *query.outcome == outcome)
-            addCounts(&counts, outcome, q.value(2).toLongLong());
-    }
-    return end(counts);
 }

@@ -52,8 +52,6 @@ private:
     Result<QList<qint64>> listed(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
     // The entries begun by `seqs`, with every record that may answer them.
     Result<QList<HistoryEntry>> entriesOf(const QList<qint64> &seqs, QStringList *problems);
-    Result<bool> anyNotPlain();
-    Result<HistoryCounts> countInDatabase(const HistoryQuery &query);
 
     QSqlDatabase &m_db;
     QString m_file;

@@ -39,4 +39,18 @@ HistoryRead of(const QList<TeamRecord> &records, qint64 from, const QString &fil
     return read;
 }
 
+QStringList unverified(const QList<TeamRecord> &records, const QHash<qint64, QString> &previous,
+                       const TeamConsoles::Keys &keys, qint64 verifiedThrough)
+{
+    QStringList problems;
+    for (const TeamRecord &r : records) {
+        if (r.seq <= verifiedThrough)
+            continue;
+        const QString before = r.seq == 1 ? HistoryChain::genesis() : previous.value(r.seq);
+        if (const QString problem = TeamTrail::recordProblem(r, before, keys); !problem.isEmpty())
+            problems.append(problem);
+    }
+    return problems;
+}
+
 } // namespace TeamEntries

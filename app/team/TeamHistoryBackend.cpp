@@ -1,9 +1,11 @@
 #include "TeamHistoryBackend.h"
 
 #include "history/local/LocalHistoryBackend.h"
+#include "team/TeamAnswers.h"
 #include "team/TeamApprovals.h"
 #include "team/TeamConnection.h"
 #include "team/TeamEntries.h"
+#include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
 #include "team/TeamTrail.h"
 
@@ -55,7 +57,10 @@ TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> loca
       m_connection(std::make_unique<TeamConnection>()),
       m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
       m_policyCache(policyPath(m_checkpoint.path()), place(m_config.conninfo)),
-      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir)
+      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir),
+      m_answers(m_local,
+                {[this] { return queries(); }, [this](const Status &why) { dropConnection(why); },
+                 [this] { return m_problem; }})
 {
     qRegisterMetaType<TeamStatus>();
     m_local->setParent(this);
@@ -196,23 +201,105 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     if (ensureOpen().ok()) {
         sync();
         if (m_connection->isOpen()) {
-            advanceCheckpoint();
-            const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
+            // The records the checkpoint's walk read are the read's too when they reach back far enough:
+            // a catch-up reads each new record once.
+            QList<TeamRecord> walked;
+            advanceCheckpoint(&walked);
+            const Result<QList<TeamRecord>> records = !walked.isEmpty() && walked.first().seq <= qMax<qint64>(from, 1)
+                ? Result<QList<TeamRecord>>(walked)
+                : TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
             if (records.ok()) {
                 if (!records.value().isEmpty())
                     m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
-                return TeamEntries::of(records.value(), from, address());
+                HistoryRead read = TeamEntries::of(records.value(), from, address());
+                read.problems += unverified(records.value());
+                if (m_connection->isOpen())
+                    return read;
+            } else {
+                dropConnection(records.status());
             }
-            dropConnection(records.status());
         }
     }
     Result<HistoryRead> local = m_local->read(from);
     if (local.ok()) {
         local.value().partial = true;
-        local.value().problems.prepend(
-            tr("The team trail cannot be reached, so this shows this console's own records only: %1").arg(m_problem));
+        local.value().problems.prepend(unreachable());
     }
     return local;
+}
+
+QString TeamHistoryBackend::unreachable() const
+{
+    return TeamAnswers::unreachable(m_problem);
+}
+
+QStringList TeamHistoryBackend::unverified(const QList<TeamRecord> &records)
+{
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    const qint64 verifiedThrough = cp.authentic ? cp.seq : 0;
+    if (records.isEmpty() || records.last().seq <= verifiedThrough)
+        return {};
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return {};
+    }
+    QHash<qint64, QString> previous;
+    for (qsizetype i = 1; i < records.size(); ++i)
+        previous.insert(records.at(i).seq, records.at(i - 1).hash);
+    // The first record's predecessor was not read with it.
+    if (const TeamRecord &first = records.first(); first.seq > 1 && first.seq > verifiedThrough) {
+        const Result<QList<TeamRecord>> before = TeamTrail::readFrom(m_connection->db(), first.seq - 1);
+        if (!before.ok()) {
+            dropConnection(before.status());
+            return {};
+        }
+        if (!before.value().isEmpty() && before.value().first().seq == first.seq - 1)
+            previous.insert(first.seq, before.value().first().hash);
+    }
+    return TeamEntries::unverified(records, previous, keys.value(), verifiedThrough);
+}
+
+std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
+{
+    if (!ensureOpen().ok())
+        return nullptr;
+    if (m_dirty || m_waiting > 0)
+        sync(); // this console's own newest records are in the answer, as in a read
+    if (!m_connection->isOpen())
+        return nullptr;
+    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+    if (!keys.ok()) {
+        dropConnection(keys.status());
+        return nullptr;
+    }
+    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
+    return std::make_unique<TeamQueries>(m_connection->db(), address(), cp.authentic ? cp.seq : 0, keys.value());
+}
+
+Result<HistoryPage> TeamHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
+{
+    return m_answers.page(query, after, limit);
+}
+
+Result<HistoryCounts> TeamHistoryBackend::count(const HistoryQuery &query)
+{
+    return m_answers.count(query);
+}
+
+Result<HistoryEntry> TeamHistoryBackend::readEntry(qint64 id)
+{
+    return m_answers.readEntry(id);
+}
+
+Result<HistoryRead> TeamHistoryBackend::readUser(const QString &userId)
+{
+    return m_answers.readUser(userId);
+}
+
+Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
+{
+    return m_answers.walk(visit);
 }
 
 // A database out of reach found nothing altered: the report says it cannot be checked now
@@ -366,7 +453,7 @@ Status TeamHistoryBackend::sync()
     return Status::success();
 }
 
-void TeamHistoryBackend::advanceCheckpoint()
+void TeamHistoryBackend::advanceCheckpoint(QList<TeamRecord> *walked)
 {
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
     const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
@@ -374,6 +461,8 @@ void TeamHistoryBackend::advanceCheckpoint()
         dropConnection(records.status());
         return;
     }
+    if (walked)
+        *walked = records.value();
     const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
     if (!keys.ok()) {
         dropConnection(keys.status());

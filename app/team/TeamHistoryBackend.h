@@ -3,6 +3,7 @@
 #include "history/HistoryBackend.h"
 #include "history/HistoryChain.h"
 #include "history/TeamStatus.h"
+#include "team/TeamAnswers.h"
 #include "team/TeamCheckpoint.h"
 #include "team/TeamForwarder.h"
 #include "team/TeamPolicyCache.h"
@@ -18,6 +19,7 @@ class LocalHistoryBackend;
 class QSqlDatabase;
 class QTimer;
 class TeamConnection;
+class TeamQueries;
 struct TeamOutgoing;
 struct TeamRecord;
 
@@ -50,6 +52,12 @@ public:
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
+    // Answered by the team database while it can be reached, by this console's own copy otherwise (TeamAnswers).
+    Result<QStringList> walkEntries(const EntryVisitor &visit) override;
+    Result<HistoryRead> readUser(const QString &userId) override;
+    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
+    Result<HistoryCounts> count(const HistoryQuery &query) override;
+    Result<HistoryEntry> readEntry(qint64 id) override;
     ChainReport verify() override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
@@ -96,7 +104,14 @@ private:
     static ChainReport unreachableReport(const ChainReport &local, const QString &why);
     static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
-    void advanceCheckpoint();
+    // Moves the checkpoint over the records that extend it; `walked` gets the records it read.
+    void advanceCheckpoint(QList<TeamRecord> *walked = nullptr);
+    // The trail's queries when it can be reached now, else null (m_problem says why).
+    std::unique_ptr<TeamQueries> queries();
+    // What a read says while the trail cannot be reached.
+    QString unreachable() const;
+    // The problems of records past this console's checkpoint (see TeamEntries::unverified).
+    QStringList unverified(const QList<TeamRecord> &records);
     QString trailName() const { return m_signer.trailName(m_config.installation); }
     void tick();
 
@@ -115,6 +130,7 @@ private:
     QDateTime m_nextAttempt;
     bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
-    bool m_online = true; // the trail answered at the last poll
+    bool m_online = true;  // the trail answered at the last poll
+    TeamAnswers m_answers; // after everything its callbacks use
     QTimer *m_timer = nullptr;
 };

@@ -18,9 +18,11 @@
 //    may name a bulk run as a whole (run id, header digest, rows) instead of one user;
 //  - bulk_policy (version 2): per environment, the rows above which any bulk run needs a second officer;
 //  - console_keys (version 3): each console's Ed25519 public key, bound to the role that registered it;
-//    from then on the trail admits a console's record only from that role, signed, continuing the chain.
+//    from then on the trail admits a console's record only from that role, signed, continuing the chain;
+//  - version 4: indexes for queries (a user's, an action's or a run's begin records, completions by the
+//    begin they answer, records whose body is not plain JSON) and the functions they are built on.
 namespace TeamSchema {
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 inline constexpr const char *kOfficers = "enrollee_officers";
 inline constexpr const char *kChannel = "enrollee_trail";
 inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")

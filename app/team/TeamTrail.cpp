@@ -223,22 +223,26 @@ Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
     if (!query.exec())
         return failed(tr("Could not read the team trail:"), query.lastError());
     QList<TeamRecord> records;
-    while (query.next()) {
-        TeamRecord r;
-        r.seq = query.value(0).toLongLong();
-        r.installation = query.value(1).toString();
-        r.localId = query.value(2).toLongLong();
-        r.kind = query.value(3).toString();
-        r.refSeq = query.value(4).toLongLong();
-        r.dbRole = query.value(5).toString();
-        r.machine = query.value(6).toString();
-        r.body = query.value(7).toString();
-        r.hash = query.value(8).toString();
-        r.recordedAt = query.value(9).toDateTime();
-        r.signature = query.value(10).toString();
-        records.append(r);
-    }
+    while (query.next())
+        records.append(recordAt(query));
     return records;
+}
+
+TeamRecord recordAt(const QSqlQuery &query)
+{
+    TeamRecord r;
+    r.seq = query.value(0).toLongLong();
+    r.installation = query.value(1).toString();
+    r.localId = query.value(2).toLongLong();
+    r.kind = query.value(3).toString();
+    r.refSeq = query.value(4).toLongLong();
+    r.dbRole = query.value(5).toString();
+    r.machine = query.value(6).toString();
+    r.body = query.value(7).toString();
+    r.hash = query.value(8).toString();
+    r.recordedAt = query.value(9).toDateTime();
+    r.signature = query.value(10).toString();
+    return r;
 }
 
 namespace {
@@ -323,6 +327,17 @@ bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, 
     return true;
 }
 
+QString recordProblem(const TeamRecord &r, const QString &previousHash, const TeamConsoles::Keys &keys)
+{
+    const QString text = recordText(r);
+    if (r.hash != recordHash(previousHash, r.seq, text))
+        return tr("%1 was altered (UPDATE): its hash does not match.").arg(describe(r));
+    if (const QString forged = TeamConsoles::signatureProblem(keys, r.seq, r.installation, r.dbRole, text, r.signature);
+        !forged.isEmpty())
+        return tr("%1: %2.").arg(describe(r), forged);
+    return {};
+}
+
 ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys)
 {
     ChainReport report;
@@ -333,13 +348,8 @@ ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State 
         if (r.seq > expected)
             addBreak(report, expected,
                      tr("Team records #%1 to #%2 are missing: they were deleted.").arg(expected).arg(r.seq - 1));
-        const QString text = recordText(r);
-        if (r.hash != recordHash(previous, r.seq, text))
-            addBreak(report, r.seq, tr("%1 was altered (UPDATE): its hash does not match.").arg(describe(r)));
-        else if (const QString forged = TeamConsoles::signatureProblem(keys, r.seq, r.installation, r.dbRole, text,
-                                                                       r.signature);
-                 !forged.isEmpty())
-            addBreak(report, r.seq, tr("%1: %2.").arg(describe(r), forged));
+        if (const QString problem = recordProblem(r, previous, keys); !problem.isEmpty())
+            addBreak(report, r.seq, problem);
         previous = r.hash;
         expected = r.seq + 1;
         ++report.records;

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlQuery;
 class TeamSigner;
 
 // One row of the team trail as stored.
@@ -49,6 +50,11 @@ QString recordHash(const QString &previous, qint64 seq, const QString &text);
 Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
               const TeamCheckpoint::State &checkpoint, const TeamSigner &signer, int *written);
 Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from);
+// The columns every reader selects, in this order.
+inline constexpr const char *kColumns = "seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
+                                        "recorded_at, signature";
+// The record on the query's current row, selected as kColumns.
+TeamRecord recordAt(const QSqlQuery &query);
 Result<qint64> newestSeq(QSqlDatabase &db);
 // The whole walk (records from #1) against the checkpoint and the registered consoles' keys: every hash,
 // and every console's record signed by the console it names; headSeq/headHash say what it vouches for.
@@ -56,6 +62,9 @@ ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State 
 // Records from the checkpoint's own on: whether they extend it, signed; `problem` names why not.
 bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys,
              QString *problem);
+// Why one record fails on its own (empty when it passes): its hash does not follow `previousHash`, the hash of
+// the record before it, or it is not signed by the console it names. The chain walk and the reads use it alike.
+QString recordProblem(const TeamRecord &r, const QString &previousHash, const TeamConsoles::Keys &keys);
 QString describe(const TeamRecord &r);
 // Another role's actions on `userId` in the last `minutes`, newest first, as translated warnings:
 // "officer_b: deactivate, 12 minute(s) ago".

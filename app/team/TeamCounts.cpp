@@ -1,0 +1,114 @@
+#include "TeamCounts.h"
+
+#include "action/Action.h"
+#include "settings/Profile.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+Status failed(const QSqlError &error)
+{
+    return Status::failure(QCoreApplication::translate("TeamTrail", "Could not read the team trail:") + QLatin1Char(' ')
+                               + error.databaseText().trimmed() + QLatin1Char(' ') + error.driverText().trimmed(),
+                           Status::Kind::Storage);
+}
+
+QString arrayOf(const QStringList &words)
+{
+    QStringList quoted;
+    for (const QString &w : words)
+        quoted.append(QLatin1Char('"') + w + QLatin1Char('"'));
+    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
+{
+    counts->total += n;
+    switch (outcome) {
+    case HistoryEntry::Outcome::Success:
+        counts->success += n;
+        break;
+    case HistoryEntry::Outcome::Failure:
+        counts->failure += n;
+        break;
+    case HistoryEntry::Outcome::Pending:
+        counts->pending += n;
+        break;
+    case HistoryEntry::Outcome::Unknown:
+        counts->unknown += n;
+        break;
+    }
+}
+} // namespace
+
+TeamCounts::TeamCounts(QSqlDatabase &db) : m_db(db)
+{
+}
+
+Result<bool> TeamCounts::anyNotPlain()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, "
+                               "body))"))
+        || !q.next())
+        return failed(q.lastError());
+    return q.value(0).toBool();
+}
+
+Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString &conditions,
+                                        const QVariantList &values)
+{
+    if (!m_db.transaction())
+        return failed(m_db.lastError());
+    const auto end = [this](const Result<HistoryCounts> &answer) {
+        m_db.rollback();
+        return answer;
+    };
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return end(failed(q.lastError()));
+    const Result<bool> odd = anyNotPlain();
+    if (!odd.ok())
+        return end(odd.status());
+    HistoryCounts counts;
+    if (odd.value()) {
+        counts.total = -1;
+        return end(counts);
+    }
+    QStringList actions;
+    for (ActionKind kind : ActionInfo::all())
+        actions.append(ActionInfo::cliName(kind));
+    QStringList environments;
+    for (Environment env : {Environment::Sandbox, Environment::Production, Environment::Local})
+        environments.append(environmentName(env));
+    // Each begin's body is parsed once (OFFSET 0 keeps the planner from copying the cast into each test).
+    QVariantList bound = values;
+    const QString begins = QStringLiteral("SELECT b.seq, b.body::jsonb AS j FROM enrollee.trail b WHERE b.kind = "
+                                          "'begin'")
+        + conditions + QStringLiteral(" OFFSET 0");
+    bound.append(arrayOf(actions));
+    bound.append(arrayOf(environments));
+    const QString sql = QStringLiteral("SELECT c.body IS NULL, coalesce(c.body::jsonb ->> 'outcome', ''), count(*) "
+                                       "FROM (%1) x LEFT JOIN LATERAL (SELECT c.body FROM enrollee.trail c WHERE "
+                                       "c.kind = 'complete' AND c.ref_seq = x.seq AND c.seq > x.seq ORDER BY c.seq "
+                                       "DESC LIMIT 1) c ON true WHERE x.j ->> 'action' = ANY(?::text[]) AND x.j ->> "
+                                       "'environment' = ANY(?::text[]) GROUP BY 1, 2")
+                            .arg(begins);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(bound))
+        q.addBindValue(v);
+    if (!q.exec())
+        return end(failed(q.lastError()));
+    while (q.next()) {
+        HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
+        if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
+            outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
+        if (!query.outcome || *query.outcome == outcome)
+            addCounts(&counts, outcome, q.value(2).toLongLong());
+    }
+    return end(counts);
+}

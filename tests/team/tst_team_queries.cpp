@@ -1,0 +1,547 @@
+// The team trail's queries against a real PostgreSQL: two consoles of two officers (each its own role,
+// its own installation and local copy) write entries through TeamHistoryBackend as the product does,
+// among them a pending one (no answer yet) and an unknown one. Every answer the database gives (a page
+// in either order paged to the end, a count, one entry, a user's timeline, the walk) must be what a read
+// of the whole trail filtered by HistoryQuery::matches() gives, and what the base class's walking
+// defaults give. Then the database is stopped mid-way, and a superuser with triggers off writes records
+// by hand: the queries name them as a read does, never as genuine entries.
+#include "history/local/LocalHistoryBackend.h"
+#include "support/TeamTestSupport.h"
+#include "team/TeamConnection.h"
+#include "team/TeamHistoryBackend.h"
+#include "team/TeamQueries.h"
+#include "team/TeamSchema.h"
+
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace {
+constexpr int kPageSize = 7;
+
+// One officer's console in this process: its role, its own copy, its checkpoint.
+struct Console {
+    QTemporaryDir home;
+    std::unique_ptr<TeamHistoryBackend> backend;
+};
+
+QList<qint64> idsOf(const QList<HistoryEntry> &entries)
+{
+    QList<qint64> ids;
+    for (const HistoryEntry &e : entries)
+        ids.append(e.id);
+    return ids;
+}
+
+QList<QJsonObject> shapes(const QList<HistoryEntry> &entries)
+{
+    QList<QJsonObject> all;
+    for (const HistoryEntry &e : entries)
+        all.append(e.toJson());
+    return all;
+}
+
+// Every page of `query`, `after` chained from page to page, through `ask`.
+template <typename Ask>
+bool pageThrough(Ask ask, QList<HistoryEntry> *entries, QStringList *problems, QString *why)
+{
+    qint64 after = 0;
+    for (int pages = 0; pages < 1000; ++pages) {
+        const Result<HistoryPage> page = ask(after);
+        if (!page.ok()) {
+            *why = page.message();
+            return false;
+        }
+        entries->append(page.value().entries);
+        *problems += page.value().problems;
+        if (!page.value().more)
+            return true;
+        if (page.value().entries.size() != kPageSize) {
+            *why = QStringLiteral("a page with more after it is not full");
+            return false;
+        }
+        after = page.value().next;
+    }
+    *why = QStringLiteral("paging never ends");
+    return false;
+}
+} // namespace
+
+class TestTeamQueries : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void answersAgreeWithARead();
+    void oneEntryAndTheWalkAgree();
+    void everyActionOnce();
+    void initUpgradesAVersion3Trail();
+    void stoppedDatabaseAnswersFromTheCopy();
+    void handWrittenRecordsAreNamed();
+
+private:
+    bool open(Console &console, const QString &role, const QString &installation);
+    HistoryEntry entry(const QString &user, ActionKind action, int minute, const QString &run = {}) const;
+    bool write(Console &console, const QList<HistoryEntry> &begins, const QList<HistoryEntry::Outcome> &outcomes);
+    QList<HistoryQuery> queries() const;
+    void compareWithRead(TeamHistoryBackend &backend, const QList<HistoryQuery> &all);
+    bool tamper(const QStringList &sql) { return tamperAsSuperuser(m_pg, sql); }
+
+    PgTestServer m_pg;
+    Console m_a;
+    Console m_b;
+    QDateTime m_start;
+};
+
+bool TestTeamQueries::open(Console &console, const QString &role, const QString &installation)
+{
+    QString why;
+    if (!m_pg.createRole(role, QStringLiteral("pw-") + role, QStringLiteral("enrollee_officers"), &why)) {
+        qWarning("%s", qPrintable(why));
+        return false;
+    }
+    TeamHistoryBackend::Config config;
+    config.conninfo = m_pg.conninfo(role);
+    config.installation = installation;
+    config.machine = QStringLiteral("machine-") + role;
+    config.stateDir = console.home.filePath(QStringLiteral("settings"));
+    QDir().mkpath(config.stateDir);
+    console.backend = std::make_unique<TeamHistoryBackend>(
+        std::make_unique<LocalHistoryBackend>(console.home.filePath(QStringLiteral("history"))), config);
+    console.backend->setPassword(QStringLiteral("pw-") + role);
+    console.backend->setChainKey(QByteArrayLiteral("chain-key-of-") + role.toUtf8()
+                                 + QByteArrayLiteral("-0123456789abcdef"));
+    return true;
+}
+
+HistoryEntry TestTeamQueries::entry(const QString &user, ActionKind action, int minute, const QString &run) const
+{
+    HistoryEntry e;
+    e.time = m_start.addSecs(60 * minute);
+    e.operatorEmail = QStringLiteral("officer@example.org");
+    e.profileName = QStringLiteral("default");
+    e.environment = Environment::Sandbox;
+    e.partnerId = QStringLiteral("001");
+    e.host = QStringLiteral("127.0.0.1");
+    e.userId = user;
+    e.action = action;
+    e.reason = QStringLiteral("CASE-%1 Ticket").arg(minute);
+    e.face = QStringLiteral("cli");
+    e.pid = 4242;
+    if (!run.isEmpty()) {
+        e.runId = run;
+        e.runLine = minute;
+        e.runDigest = QString(64, QLatin1Char('a'));
+    }
+    return e;
+}
+
+// Begins `begins`, answers the first outcomes.size() of them, and sends everything to the trail.
+bool TestTeamQueries::write(Console &console, const QList<HistoryEntry> &begins,
+                            const QList<HistoryEntry::Outcome> &outcomes)
+{
+    const Result<QList<qint64>> ids = console.backend->begin(begins);
+    if (!ids.ok())
+        return false;
+    QList<HistoryEntry> answers;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        HistoryEntry c = begins.at(i);
+        c.id = ids.value().at(i);
+        c.outcome = outcomes.at(i);
+        c.completedAt = c.time.addSecs(1);
+        c.httpStatus = outcomes.at(i) == HistoryEntry::Outcome::Success ? 200 : 400;
+        c.code = outcomes.at(i) == HistoryEntry::Outcome::Success ? QStringLiteral("2205") : QStringLiteral("2204");
+        c.message = outcomes.at(i) == HistoryEntry::Outcome::Success ? QStringLiteral("Done")
+                                                                     : QStringLiteral("Refused by Partner");
+        c.elapsedMs = 12;
+        answers.append(c);
+    }
+    if (!answers.isEmpty() && !console.backend->complete(answers).ok())
+        return false;
+    const Status sent = console.backend->sync();
+    if (!sent.ok())
+        qWarning("%s", qPrintable(sent.message()));
+    return sent.ok();
+}
+
+void TestTeamQueries::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(QFile::exists(CliHarness::program()));
+    m_start = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+    QString why;
+    QVERIFY2(startTeamDatabase(m_pg, &why), qPrintable(why));
+    QVERIFY(open(m_a, QStringLiteral("officer_a"), QStringLiteral("console-a")));
+    QVERIFY(open(m_b, QStringLiteral("officer_b"), QStringLiteral("console-b")));
+    using O = HistoryEntry::Outcome;
+    using A = ActionKind;
+    QList<HistoryEntry> ofA;
+    QList<O> outcomesOfA;
+    QList<HistoryEntry> ofB;
+    QList<O> outcomesOfB;
+    for (int i = 0; i < 24; ++i) {
+        const QString user = QStringLiteral("user-%1").arg(i % 5);
+        const A action = i % 3 == 0 ? A::Deactivate : (i % 3 == 1 ? A::Reactivate : A::FlagFraud);
+        const QString run = i % 4 == 0 ? QStringLiteral("run-%1").arg(i % 8) : QString();
+        if (i % 2 == 0) {
+            ofA.append(entry(user, action, i, run));
+            outcomesOfA.append(i % 6 == 0 ? O::Failure : O::Success);
+        } else {
+            ofB.append(entry(user, action, i, run));
+            outcomesOfB.append(i % 5 == 0 ? O::Failure : O::Success);
+        }
+    }
+    // Text SQL cannot judge (non-ASCII, a quote the body escapes) stays findable.
+    ofB[2].reason = QStringLiteral("Dossier \u00c9lodie \"vip\"");
+    outcomesOfA[3] = O::Unknown;
+    // B's last entry has no answer yet: pending.
+    outcomesOfB.removeLast();
+    QVERIFY(write(m_a, ofA.mid(0, 6), outcomesOfA.mid(0, 6)));
+    QVERIFY(write(m_b, ofB.mid(0, 6), outcomesOfB.mid(0, 6)));
+    QVERIFY(write(m_a, ofA.mid(6), outcomesOfA.mid(6)));
+    QVERIFY(write(m_b, ofB.mid(6), outcomesOfB.mid(6)));
+    // The consoles have read (and verified) the trail, as a running console has.
+    QVERIFY(m_a.backend->read(1).ok());
+    QVERIFY(m_b.backend->read(1).ok());
+}
+
+QList<HistoryQuery> TestTeamQueries::queries() const
+{
+    QList<HistoryQuery> all;
+    all.append(HistoryQuery());
+    HistoryQuery q;
+    q.userId = QStringLiteral("user-2");
+    all.append(q);
+    q = {};
+    q.action = ActionKind::Reactivate;
+    all.append(q);
+    q = {};
+    q.runId = QStringLiteral("run-4");
+    all.append(q);
+    q = {};
+    q.dbRole = QStringLiteral("officer_b");
+    all.append(q);
+    for (const HistoryEntry::Outcome o : {HistoryEntry::Outcome::Success, HistoryEntry::Outcome::Failure,
+                                          HistoryEntry::Outcome::Pending, HistoryEntry::Outcome::Unknown}) {
+        q = {};
+        q.outcome = o;
+        all.append(q);
+    }
+    for (const char *text : {"ticket", "CASE-1", "refused by", "machine-officer_a", "2205", "nothing-like-it", " ",
+                             "\xc3\xa9lodie", "\xc3\x89LODIE \"v", "\"vip\"", "100%", "officer_"}) {
+        q = {};
+        q.text = QString::fromUtf8(text);
+        all.append(q);
+    }
+    q = {};
+    q.from = m_start.addSecs(60 * 5);
+    q.until = m_start.addSecs(60 * 17);
+    all.append(q);
+    q = {};
+    q.userId = QStringLiteral("user-1");
+    q.action = ActionKind::Reactivate;
+    q.text = QStringLiteral("case");
+    all.append(q);
+    QList<HistoryQuery> both;
+    for (HistoryQuery one : std::as_const(all)) {
+        one.order = HistoryQuery::Order::NewestFirst;
+        both.append(one);
+        one.order = HistoryQuery::Order::OldestFirst;
+        both.append(one);
+    }
+    return both;
+}
+
+void TestTeamQueries::compareWithRead(TeamHistoryBackend &backend, const QList<HistoryQuery> &all)
+{
+    const Result<HistoryRead> read = backend.read(1);
+    QVERIFY2(read.ok(), qPrintable(read.message()));
+    QVERIFY(!read.value().partial);
+    for (const HistoryQuery &query : all) {
+        QList<HistoryEntry> expected;
+        std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(expected),
+                     [&query](const HistoryEntry &e) { return query.matches(e); });
+        if (query.order == HistoryQuery::Order::NewestFirst)
+            std::reverse(expected.begin(), expected.end());
+        QList<HistoryEntry> paged;
+        QList<HistoryEntry> walked;
+        QStringList problems;
+        QStringList walkedProblems;
+        QString why;
+        QVERIFY2(
+            pageThrough([&](qint64 after) { return backend.page(query, after, kPageSize); }, &paged, &problems, &why),
+            qPrintable(why));
+        QVERIFY2(pageThrough([&](qint64 after) { return backend.HistoryBackend::page(query, after, kPageSize); },
+                             &walked, &walkedProblems, &why),
+                 qPrintable(why));
+        const QString label = QStringLiteral("text '%1' user '%2' outcome %3 order %4")
+                                  .arg(query.text, query.userId)
+                                  .arg(query.outcome ? int(*query.outcome) : -1)
+                                  .arg(int(query.order));
+        QVERIFY2(idsOf(paged) == idsOf(expected), qPrintable(label));
+        QVERIFY2(shapes(paged) == shapes(expected), qPrintable(label));
+        QVERIFY2(idsOf(walked) == idsOf(expected), qPrintable(label));
+        // A page names the problems of the records it looked at, each as the read names it.
+        for (const QString &p : std::as_const(problems) + walkedProblems)
+            QVERIFY2(read.value().problems.contains(p), qPrintable(p));
+        if (read.value().problems.isEmpty())
+            QVERIFY(problems.isEmpty());
+
+        const Result<HistoryCounts> counted = backend.count(query);
+        const Result<HistoryCounts> countedByWalk = backend.HistoryBackend::count(query);
+        QVERIFY(counted.ok() && countedByWalk.ok());
+        QCOMPARE(counted.value().total, qint64(expected.size()));
+        QCOMPARE(counted.value().success, countedByWalk.value().success);
+        QCOMPARE(counted.value().failure, countedByWalk.value().failure);
+        QCOMPARE(counted.value().pending, countedByWalk.value().pending);
+        QCOMPARE(counted.value().unknown, countedByWalk.value().unknown);
+        QCOMPARE(counted.value().total, countedByWalk.value().total);
+    }
+}
+
+void TestTeamQueries::answersAgreeWithARead()
+{
+    // The data holds what the queries must tell apart.
+    const Result<HistoryRead> read = m_a.backend->read(1);
+    QVERIFY(read.ok());
+    QCOMPARE(read.value().entries.size(), qsizetype(24));
+    QSet<QString> roles;
+    QHash<HistoryEntry::Outcome, int> outcomes;
+    for (const HistoryEntry &e : read.value().entries) {
+        roles.insert(e.dbRole);
+        ++outcomes[e.outcome];
+    }
+    QCOMPARE(roles, (QSet<QString>{QStringLiteral("officer_a"), QStringLiteral("officer_b")}));
+    QCOMPARE(outcomes.value(HistoryEntry::Outcome::Pending), 1);
+    QCOMPARE(outcomes.value(HistoryEntry::Outcome::Unknown), 1);
+    compareWithRead(*m_a.backend, queries());
+    compareWithRead(*m_b.backend, queries());
+    // A text filter looks at the next begins in order, then asks the trigram index beyond them.
+    TeamQueries::setTextWindow(3);
+    compareWithRead(*m_a.backend, queries());
+    TeamQueries::setTextWindow(5000);
+
+    // A user's timeline, oldest first, as the default (every entry read, filtered) has it.
+    for (const QString &user : {QStringLiteral("user-0"), QStringLiteral("user-3"), QStringLiteral("nobody")}) {
+        const Result<HistoryRead> mine = m_b.backend->readUser(user);
+        const Result<HistoryRead> byDefault = m_b.backend->HistoryBackend::readUser(user);
+        QVERIFY(mine.ok() && byDefault.ok());
+        QCOMPARE(shapes(mine.value().entries), shapes(byDefault.value().entries));
+        QCOMPARE(mine.value().problems, byDefault.value().problems);
+        QVERIFY(!mine.value().partial);
+    }
+}
+
+void TestTeamQueries::oneEntryAndTheWalkAgree()
+{
+    const Result<HistoryRead> read = m_a.backend->read(1);
+    QVERIFY(read.ok());
+    for (const HistoryEntry &e : read.value().entries) {
+        const Result<HistoryEntry> one = m_a.backend->readEntry(e.id);
+        QVERIFY2(one.ok(), qPrintable(one.message()));
+        QCOMPARE(one.value().toJson(), e.toJson());
+        const Result<HistoryEntry> byDefault = m_a.backend->HistoryBackend::readEntry(e.id);
+        QVERIFY(byDefault.ok());
+        QCOMPARE(byDefault.value().toJson(), e.toJson());
+    }
+    // A completion's number names no entry.
+    const qint64 completion = read.value().entries.constFirst().completionRecord;
+    QVERIFY(completion > 0);
+    const Result<HistoryEntry> none = m_a.backend->readEntry(completion);
+    QVERIFY(!none.ok());
+    QVERIFY2(none.message().contains(QLatin1String("is not in the history")), qPrintable(none.message()));
+
+    QList<HistoryEntry> walked;
+    const Result<QStringList> problems = m_a.backend->walkEntries([&walked](const HistoryEntry &e) {
+        walked.append(e);
+        return true;
+    });
+    QVERIFY(problems.ok());
+    QList<HistoryEntry> newestFirst = read.value().entries;
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    QCOMPARE(shapes(walked), shapes(newestFirst));
+    // A walk stopped by its visitor stops.
+    int seen = 0;
+    QVERIFY(m_a.backend->walkEntries([&seen](const HistoryEntry &) { return ++seen < 3; }).ok());
+    QCOMPARE(seen, 3);
+}
+
+// An action this console took is listed once: from the trail, under the trail's number, never again
+// from this console's own copy.
+void TestTeamQueries::everyActionOnce()
+{
+    QVERIFY(write(m_a, {entry(QStringLiteral("once-user"), ActionKind::Delete, 40)}, {}));
+    const Result<HistoryPage> page = m_a.backend->page(HistoryQuery(), 0, 200);
+    QVERIFY(page.ok());
+    const QList<qint64> ids = idsOf(page.value().entries);
+    QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), ids.size());
+    QCOMPARE(std::count_if(page.value().entries.cbegin(), page.value().entries.cend(),
+                           [](const HistoryEntry &e) { return e.userId == QLatin1String("once-user"); }),
+             qsizetype(1));
+    HistoryQuery q;
+    q.userId = QStringLiteral("once-user");
+    QCOMPARE(m_a.backend->count(q).value().total, qint64(1));
+    QCOMPARE(m_b.backend->readUser(QStringLiteral("once-user")).value().entries.size(), qsizetype(1));
+}
+
+// `team init` on a trail made by version 3 adds the queries' indexes; run again, it changes nothing.
+void TestTeamQueries::initUpgradesAVersion3Trail()
+{
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("CREATE DATABASE upgraded")}, &why, QStringLiteral("postgres")),
+             qPrintable(why));
+    QStringList upToThree;
+    const QList<QStringList> steps = TeamSchema::migrations();
+    for (int v = 1; v <= 3; ++v)
+        upToThree += steps.at(v - 1);
+    upToThree.append(QStringLiteral("UPDATE enrollee.schema_version SET version = 3"));
+    upToThree.append(QStringLiteral("SET session_replication_role = replica"));
+    upToThree.append(QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, machine, body, "
+                                    "hash) VALUES (1, 'old', 1, 'begin', 'm', 'not json', 'h'), (2, 'old', 2, "
+                                    "'begin', 'm', '{\"type\":\"begin\",\"user_id\":\"kept\"}', 'h')"));
+    QVERIFY2(m_pg.superExec(upToThree, &why, QStringLiteral("upgraded")), qPrintable(why));
+    const QStringList init{QStringLiteral("team"), QStringLiteral("init"), QStringLiteral("--conninfo"),
+                           m_pg.conninfo(m_pg.superuser(), QStringLiteral("upgraded"))};
+    CliHarness admin;
+    admin.setEnv(QStringLiteral("PGPASSWORD"), m_pg.superPassword());
+    CliRun run = admin.run(init);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QSqlDatabase db = m_pg.superConnection(QStringLiteral("pgtest-upgraded"), QStringLiteral("upgraded"));
+    QVERIFY(db.isOpen() || db.open());
+    const auto number = [&db](const QString &sql) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    QCOMPARE(number(QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(4));
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
+                                   "('trail_begins', 'trail_begin_user', 'trail_begin_action', 'trail_begin_run', "
+                                   "'trail_completions', 'trail_not_plain')")),
+             qint64(6));
+    // The damaged record stands among the records that are not plain; the other is found by its user.
+    QCOMPARE(number(QStringLiteral("SELECT min(seq) FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, body)")),
+             qint64(1));
+    QCOMPARE(number(QStringLiteral("SELECT seq FROM enrollee.trail WHERE enrollee.body_field(body, 'user_id') = "
+                                   "'kept' AND kind = 'begin'")),
+             qint64(2));
+    run = admin.run(init);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("already at version 4; nothing changed"), run.out.constData());
+    db.close();
+}
+
+// The database stopped mid-way: a first page, a count, a timeline and the walk come from this console's
+// own copy and say so; the next page of a listing the trail began, and one entry by the trail's number,
+// are refused with the reason; back, the trail answers again.
+void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
+{
+    const Result<HistoryPage> first = m_a.backend->page(HistoryQuery(), 0, kPageSize);
+    QVERIFY(first.ok() && first.value().more);
+    QVERIFY(first.value().problems.isEmpty());
+    const qint64 trailId = first.value().entries.constFirst().id;
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+
+    const Result<HistoryPage> next = m_a.backend->page(HistoryQuery(), first.value().next, kPageSize);
+    QVERIFY(!next.ok());
+    QVERIFY2(next.message().contains(QLatin1String("read it again from the top")), qPrintable(next.message()));
+    const Result<HistoryEntry> one = m_a.backend->readEntry(trailId);
+    QVERIFY(!one.ok());
+    QVERIFY2(one.message().contains(QLatin1String("cannot be reached")), qPrintable(one.message()));
+
+    const Result<HistoryRead> own = m_a.backend->local()->read(1);
+    QVERIFY(own.ok());
+    QList<HistoryEntry> copy;
+    QStringList problems;
+    QVERIFY2(pageThrough([&](qint64 after) { return m_a.backend->page(HistoryQuery(), after, kPageSize); }, &copy,
+                         &problems, &why),
+             qPrintable(why));
+    QCOMPARE(copy.size(), own.value().entries.size());
+    QVERIFY(!problems.isEmpty());
+    QVERIFY2(problems.first().contains(QLatin1String("cannot be reached")), qPrintable(problems.first()));
+    QCOMPARE(m_a.backend->count(HistoryQuery()).value().total, qint64(own.value().entries.size()));
+    const Result<HistoryEntry> local = m_a.backend->readEntry(copy.constFirst().id);
+    QVERIFY(local.ok());
+    QCOMPARE(local.value().toJson(), copy.constFirst().toJson());
+    const Result<HistoryRead> timeline = m_a.backend->readUser(QStringLiteral("user-0"));
+    QVERIFY(timeline.ok());
+    QVERIFY(timeline.value().partial);
+    QVERIFY(!timeline.value().entries.isEmpty());
+    QVERIFY(timeline.value().problems.first().contains(QLatin1String("cannot be reached")));
+    const Result<QStringList> walked = m_a.backend->walkEntries([](const HistoryEntry &) { return true; });
+    QVERIFY(walked.ok() && walked.value().first().contains(QLatin1String("cannot be reached")));
+
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
+    m_a.backend->setPassword(QStringLiteral("pw-officer_a")); // no wait for the next attempt
+    const Result<HistoryPage> back = m_a.backend->page(HistoryQuery(), 0, kPageSize);
+    QVERIFY2(back.ok(), qPrintable(back.message()));
+    QVERIFY(back.value().problems.isEmpty());
+    QCOMPARE(back.value().entries.constFirst().id, trailId);
+    QVERIFY(m_a.backend->page(HistoryQuery(), back.value().next, kPageSize).ok());
+}
+
+// A superuser with triggers off writes in console A's name: a begin with the chain's hash right but a
+// signature replayed from another record, a record whose body is not JSON, and a begin filed under
+// another kind. Reads name each one; the queries name them the same way and list what a read lists.
+void TestTeamQueries::handWrittenRecordsAreNamed()
+{
+    const qint64 seq = superCount(m_pg, QStringLiteral("SELECT max(seq) + 1 FROM enrollee.trail"));
+    QSqlDatabase db = m_pg.superConnection(QStringLiteral("pgtest-names"));
+    QVERIFY(db.isOpen() || db.open());
+    QSqlQuery named(db);
+    QVERIFY(named.exec(QStringLiteral("SELECT installation FROM enrollee.console_keys WHERE db_role = 'officer_a'")));
+    QVERIFY(named.next());
+    const QString name = named.value(0).toString();
+    const QString body = QStringLiteral("{\"action\":\"delete\",\"environment\":\"sandbox\",\"type\":\"begin\","
+                                        "\"user_id\":\"forged-user\",\"time\":\"2026-11-02T10:00:00.000Z\"}");
+    const QString insert = QStringLiteral(
+        "INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
+        "signature) SELECT %1, '%2', %3, '%4', 0, 'officer_a', p.machine, '%5', enrollee.record_hash(p.hash, %1, "
+        "enrollee.record_text('%2', %3, '%4', 0, 'officer_a', p.machine, '%5')), (SELECT signature FROM "
+        "enrollee.trail WHERE installation = '%2' LIMIT 1) FROM enrollee.trail p WHERE p.seq = %1 - 1");
+    const QString otherKind = QString(body).replace(QLatin1String("forged-user"), QLatin1String("filed-user"));
+    QVERIFY(tamper({insert.arg(seq).arg(name).arg(900).arg(QStringLiteral("begin"), body),
+                    insert.arg(seq + 1).arg(name).arg(901).arg(QStringLiteral("begin"), QStringLiteral("not json")),
+                    insert.arg(seq + 2).arg(name).arg(902).arg(QStringLiteral("request"), otherKind)}));
+
+    const Result<HistoryRead> read = m_a.backend->read(1);
+    QVERIFY(read.ok());
+    const QString forged = QStringLiteral("team record #%1 (begin by officer_a").arg(seq);
+    const auto names = [](const QStringList &problems, const QString &what) {
+        return std::any_of(problems.cbegin(), problems.cend(), [&what](const QString &p) { return p.contains(what); });
+    };
+    QVERIFY2(names(read.value().problems, forged), qPrintable(read.value().problems.join(QLatin1Char('\n'))));
+    QVERIFY(names(read.value().problems, QStringLiteral("its signature is not that of the console it names")));
+    QVERIFY(names(read.value().problems, QStringLiteral("History record #%1").arg(seq + 1)));
+
+    HistoryQuery ofForged;
+    ofForged.userId = QStringLiteral("forged-user");
+    const Result<HistoryPage> page = m_a.backend->page(ofForged, 0, kPageSize);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value().entries.size(), qsizetype(1));
+    QVERIFY2(names(page.value().problems, forged), qPrintable(page.value().problems.join(QLatin1Char('\n'))));
+    const Result<HistoryRead> timeline = m_a.backend->readUser(QStringLiteral("forged-user"));
+    QVERIFY(timeline.ok());
+    QVERIFY(names(timeline.value().problems, forged));
+    QList<HistoryEntry> walked;
+    const Result<QStringList> walkProblems = m_a.backend->walkEntries([&walked](const HistoryEntry &e) {
+        walked.append(e);
+        return true;
+    });
+    QVERIFY(walkProblems.ok());
+    QVERIFY(names(walkProblems.value(), forged));
+    QVERIFY(names(walkProblems.value(), QStringLiteral("History record #%1").arg(seq + 1)));
+    // What a read lists, the queries list: the begin filed under another kind included.
+    compareWithRead(*m_a.backend, queries());
+    HistoryQuery ofFiled;
+    ofFiled.userId = QStringLiteral("filed-user");
+    QCOMPARE(m_a.backend->page(ofFiled, 0, kPageSize).value().entries.size(), qsizetype(1));
+    QCOMPARE(m_a.backend->count(ofFiled).value().total, qint64(1));
+    QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq >= %1").arg(seq)}));
+}
+
+QTEST_GUILESS_MAIN(TestTeamQueries)
+#include "tst_team_queries.moc"

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <memory>
+
 HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject *parent)
     : QObject(parent), m_worker(new QObject), m_backend(backend.release()), m_location(m_backend->location()),
       m_address(m_backend->address()), m_renumbers(m_backend->renumbers())
@@ -39,7 +41,31 @@ HistoryService::~HistoryService()
 void HistoryService::post(const std::function<void(HistoryBackend &)> &task)
 {
     HistoryBackend *backend = m_backend;
-    QMetaObject::invokeMethod(m_worker, [backend, task] { task(*backend); });
+    std::atomic<int> *waiting = m_waiting.get();
+    ++*waiting;
+    QMetaObject::invokeMethod(m_worker, [backend, task, waiting] {
+        --*waiting;
+        task(*backend);
+    });
+}
+
+void HistoryService::postWhenIdle(const std::function<void(HistoryBackend &)> &task)
+{
+    HistoryBackend *backend = m_backend;
+    QObject *worker = m_worker;
+    std::atomic<int> *waiting = m_waiting.get();
+    // Goes to the back of the queue again while requests made after it wait: a page or a lookup asked
+    // while a count was queued is answered first.
+    auto attempt = std::make_shared<std::function<void()>>();
+    *attempt = [backend, worker, waiting, task, weak = std::weak_ptr<std::function<void()>>(attempt)] {
+        if (waiting->load() > 0) {
+            if (const auto again = weak.lock())
+                QMetaObject::invokeMethod(worker, [again] { (*again)(); }, Qt::QueuedConnection);
+            return;
+        }
+        task(*backend);
+    };
+    QMetaObject::invokeMethod(m_worker, [attempt] { (*attempt)(); }, Qt::QueuedConnection);
 }
 
 void HistoryService::reply(const QPointer<QObject> &context, const std::function<void()> &call)
@@ -160,7 +186,7 @@ void HistoryService::read(qint64 from, QObject *context, const std::function<voi
 
 void HistoryService::verify(QObject *context, const std::function<void(const ChainReport &)> &done)
 {
-    post([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+    postWhenIdle([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const ChainReport report = backend.verify();
         reply(context, [done, report] { done(report); });
     });
@@ -196,7 +222,7 @@ void HistoryService::page(const HistoryQuery &query, qint64 after, int limit, QO
 void HistoryService::count(const HistoryQuery &query, QObject *context,
                            const std::function<void(const Result<HistoryCounts> &)> &done)
 {
-    post([this, query, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+    postWhenIdle([this, query, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
         const Result<HistoryCounts> result = backend.count(query);
         reply(context, [done, result] { done(result); });
     });

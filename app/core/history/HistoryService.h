@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -101,6 +102,9 @@ signals:
 
 private:
     void post(const std::function<void(HistoryBackend &)> &task);
+    // For reads that may take long and that nobody waits on (counts, checks): run once no request made
+    // with post() is waiting, so they never hold up a page or a lookup queued after them.
+    void postWhenIdle(const std::function<void(HistoryBackend &)> &task);
     void reply(const QPointer<QObject> &context, const std::function<void()> &call);
     void retryUnwritten(HistoryBackend &backend);
 
@@ -111,5 +115,7 @@ private:
     QString m_address;
     bool m_renumbers = false;
     QList<HistoryEntry> m_pending; // touched on m_thread only
-    int m_unwritten = 0;           // mirrored on the caller's thread
+    // Requests posted and not yet started; shared with the history thread.
+    std::unique_ptr<std::atomic<int>> m_waiting = std::make_unique<std::atomic<int>>(0);
+    int m_unwritten = 0; // mirrored on the caller's thread
 };

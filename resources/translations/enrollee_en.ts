@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+78"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+141"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+147"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n of these was already %1 by this console (history).</numerusform>
@@ -143,7 +143,7 @@
 <context>
     <name>BulkProgressView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+165"/>
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+166"/>
         <source>Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -162,7 +162,7 @@
 <context>
     <name>BulkReport</name>
     <message numerus="yes">
-        <location filename="../../app/cli/BulkReport.cpp" line="+78"/>
+        <location filename="../../app/cli/BulkReport.cpp" line="+75"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+42"/>
         <source>%n rows: </source>
         <translation>
             <numerusform>%n row: </numerusform>
@@ -189,7 +189,7 @@
 <context>
     <name>BulkResultsView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+97"/>
+        <location filename="../../ui/bulk/BulkResultsView.cpp" line="+100"/>
         <source>Checked input: %n row(s), nothing sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -279,6 +279,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryCheck</name>
+    <message numerus="yes">
+        <location filename="../../ui/history/HistoryCheck.cpp" line="+93"/>
+        <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
+        <translation type="unfinished">
+            <numerusform>History intact: %n entry checked. Without a key, an edit that also rewrote the chain would not be detected.</numerusform>
+            <numerusform>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>History intact: %n entries checked, none changed.</source>
+        <translation type="unfinished">
+            <numerusform>History intact: %n entry checked, none changed.</numerusform>
+            <numerusform>History intact: %n entries checked, none changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
+        <translation type="unfinished">
+            <numerusform>History intact: %n entry checked, not changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
+            <numerusform>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommand</name>
     <message numerus="yes">
         <location filename="../../app/cli/HistoryCommand.cpp" line="+223"/>
@@ -314,9 +341,20 @@
     </message>
 </context>
 <context>
+    <name>HistoryCountLine</name>
+    <message numerus="yes">
+        <location filename="../../ui/history/HistoryCountLine.cpp" line="+53"/>
+        <source>Showing %1 of %n entries</source>
+        <translation type="unfinished">
+            <numerusform>Showing %1 of %n entry</numerusform>
+            <numerusform>Showing %1 of %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryExportFlow</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+54"/>
+        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+61"/>
         <source>%n selected entries</source>
         <translation>
             <numerusform>%n selected entry</numerusform>
@@ -324,7 +362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
@@ -335,46 +373,11 @@
 <context>
     <name>HistoryExportNotice</name>
     <message numerus="yes">
-        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+54"/>
+        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+107"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
             <numerusform>Exported %n entries to %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPanel</name>
-    <message numerus="yes">
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+329"/>
-        <source>History intact: %n entries checked, none changed.</source>
-        <translation>
-            <numerusform>History intact: %n entry checked, none changed.</numerusform>
-            <numerusform>History intact: %n entries checked, none changed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-4"/>
-        <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
-        <translation>
-            <numerusform>History intact: %n entry checked. Without a key, an edit that also rewrote the chain would not be detected.</numerusform>
-            <numerusform>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
-        <translation>
-            <numerusform>History intact: %n entry checked, not changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
-            <numerusform>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+52"/>
-        <source>Showing %1 of %n entries</source>
-        <translation>
-            <numerusform>Showing %1 of %n entry</numerusform>
-            <numerusform>Showing %1 of %n entries</numerusform>
         </translation>
     </message>
 </context>

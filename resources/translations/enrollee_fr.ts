@@ -1363,7 +1363,7 @@ Continuer ?</translation>
 <context>
     <name>BulkCommandBase</name>
     <message>
-        <location filename="../../app/cli/BulkCommandBase.cpp" line="+15"/>
+        <location filename="../../app/cli/BulkCommandBase.cpp" line="+16"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -1724,7 +1724,8 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="-161"/>
-        <location line="+184"/>
+        <location line="+185"/>
+        <location line="+9"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
@@ -1738,7 +1739,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Bulk run %1 finished: %2</source>
         <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
@@ -1748,7 +1749,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-87"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1758,7 +1759,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
@@ -1766,7 +1767,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+141"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+147"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
@@ -1792,7 +1793,7 @@ Continuer ?</translation>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rate and time left</source>
         <translation>Débit et temps restant</translation>
     </message>
@@ -1950,7 +1951,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRecord</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRecord.cpp" line="+50"/>
+        <location filename="../../app/core/bulk/BulkRecord.cpp" line="+51"/>
         <source>not sent: %1</source>
         <translation>non envoyée&#xa0;: %1</translation>
     </message>
@@ -1960,12 +1961,12 @@ Continuer ?</translation>
         <translation>non envoyée&#xa0;: le lot s’est arrêté avant cette ligne</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+210"/>
         <source>The run file of %1 was altered: it no longer matches the digest it was made with.</source>
         <translation>Le fichier du traitement %1 a été modifié&#xa0;: il ne correspond plus à l’empreinte avec laquelle il a été créé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The run file of %1 was altered after the run started: it no longer matches the digest in history record #%2.</source>
         <translation>Le fichier du lot %1 a été modifié après le démarrage du lot&#xa0;: il ne correspond plus à l’empreinte de l’enregistrement d’historique n° %2.</translation>
     </message>
@@ -1973,12 +1974,12 @@ Continuer ?</translation>
 <context>
     <name>BulkReport</name>
     <message>
-        <location filename="../../app/cli/BulkReport.cpp" line="+24"/>
+        <location filename="../../app/cli/BulkReport.cpp" line="+27"/>
         <source>%1 succeeded, %2 already so, %3 failed, %4 unknown, %5 not sent</source>
         <translation>%1 réussies, %2 déjà dans cet état, %3 en échec, %4 inconnues, %5 non envoyées</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+48"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -1991,7 +1992,7 @@ Continuer ?</translation>
         <translation>Aucun traitement par lot pour l’instant.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Run %1: %2, %3 (%4), %5</source>
         <translation>Lot %1&#xa0;: %2, %3 (%4), %5</translation>
     </message>
@@ -2099,7 +2100,7 @@ Continuer ?</translation>
         <translation>Lignes du traitement</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Paste or open a list of user IDs, then check it: its rows show here.</source>
         <translation>Collez ou ouvrez une liste d’identifiants utilisateur, puis vérifiez-la&#xa0;: ses lignes s’affichent ici.</translation>
     </message>
@@ -2112,12 +2113,12 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Rows of run %1</source>
         <translation>Lignes du traitement %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Rows of run %1 (%2)</source>
         <translation>Lignes du traitement %1 (%2)</translation>
     </message>
@@ -2125,7 +2126,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRowModel</name>
     <message>
-        <location filename="../../ui/bulk/BulkRowModel.cpp" line="+130"/>
+        <location filename="../../ui/bulk/BulkRowModel.cpp" line="+183"/>
         <location line="+3"/>
         <location line="+17"/>
         <source>Not sent</source>
@@ -2204,14 +2205,67 @@ Continuer ?</translation>
     </message>
 </context>
 <context>
+    <name>BulkRowsFile</name>
+    <message>
+        <location filename="../../app/core/bulk/BulkRowsFile.cpp" line="+41"/>
+        <source>the rows file %1</source>
+        <translation>le fichier des lignes %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The rows file of run %1 (%2) %3; nothing of it is sent.</source>
+        <translation>Le fichier des lignes du lot %1 (%2) %3&#xa0;; rien n’en est envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot be read (%1)</source>
+        <translation>ne peut pas être lu (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>est manquant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is shorter than its header says</source>
+        <translation>est plus court que ne l’indique son en-tête</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ends in a cut or overlong line (row %1)</source>
+        <translation>se termine par une ligne coupée ou trop longue (ligne %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>has a damaged line (row %1)</source>
+        <translation>contient une ligne endommagée (ligne %1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>holds more rows than its header says (%1)</source>
+        <translation>contient plus de lignes que ne l’indique son en-tête (%1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>holds %1 rows where its header says %2</source>
+        <translation>contient %1 lignes là où son en-tête en indique %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>was altered: it no longer matches the SHA-256 its run&apos;s header records</source>
+        <translation>a été modifié&#xa0;: il ne correspond plus au SHA-256 consigné dans l’en-tête de son lot</translation>
+    </message>
+</context>
+<context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+470"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+474"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+164"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -2273,7 +2327,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRunsCommand</name>
     <message>
-        <location filename="../../app/cli/BulkRunsCommand.cpp" line="+24"/>
+        <location filename="../../app/cli/BulkRunsCommand.cpp" line="+26"/>
         <source>Unknown command on runs: %1</source>
         <translation>Commande inconnue pour les lots&#xa0;: %1</translation>
     </message>
@@ -2284,14 +2338,14 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
-        <location line="+27"/>
+        <location line="+22"/>
+        <location line="+42"/>
         <location line="+32"/>
         <source>The command.</source>
         <translation>La commande.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-75"/>
         <source>One bulk run: its counts (succeeded, already, failed, unknown, not_sent) and rows.</source>
         <translation>Un traitement par lot&#xa0;: ses nombres (succeeded, already, failed, unknown, not_sent) et ses lignes.</translation>
     </message>
@@ -2301,7 +2355,7 @@ Continuer ?</translation>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk show RUN_ID [--json]</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>Continue an interrupted or paused bulk run: rows never sent are sent; rows sent without an answer stay unknown (retry them with bulk retry RUN_ID --unknown).</source>
         <translation>Poursuivre un traitement par lot interrompu ou en pause&#xa0;: les lignes jamais envoyées sont envoyées&#xa0;; celles envoyées sans réponse restent inconnues (relancez-les avec bulk retry RUN_ID --unknown).</translation>
     </message>
@@ -2357,7 +2411,8 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+10"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
     </message>
@@ -2504,7 +2559,7 @@ Continuer ?</translation>
 <context>
     <name>BulkStore</name>
     <message>
-        <location filename="../../app/core/bulk/BulkStore.cpp" line="+55"/>
+        <location filename="../../app/core/bulk/BulkStore.cpp" line="+61"/>
         <source>The results file %1 %2.</source>
         <translation>Le fichier de résultats %1 %2.</translation>
     </message>
@@ -2524,17 +2579,32 @@ Continuer ?</translation>
         <translation>est le fichier d’entrée</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>is a run file</source>
         <translation>est un fichier de traitement</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>The run file of %1 was read without its rows; it is not saved.</source>
+        <translation>Le fichier du lot %1 a été lu sans ses lignes&#xa0;; il n’est pas enregistré.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The rows file of run %1 is missing.</source>
+        <translation>Le fichier des lignes du lot %1 est manquant.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the run file of %1</source>
         <translation>le fichier du lot %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+29"/>
+        <source>The run file of %1 counts %2 valid rows where its rows file has %3.</source>
+        <translation>Le fichier du lot %1 compte %2 lignes valides là où son fichier des lignes en a %3.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&quot;%1&quot; is not a run id.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de lot.</translation>
     </message>
@@ -3219,6 +3289,59 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
+    <name>HistoryCheck</name>
+    <message>
+        <location filename="../../ui/history/HistoryCheck.cpp" line="+20"/>
+        <source>History integrity check</source>
+        <translation>Contrôle d’intégrité de l’historique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History not checked yet.</source>
+        <translation>Historique pas encore contrôlé.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+11"/>
+        <source>Checking the history&apos;s integrity…</source>
+        <translation>Contrôle de l’intégrité de l’historique…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
+        <translation>
+            <numerusform>Historique intact : %n entrée vérifiée. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
+            <numerusform>Historique intact : %n entrées vérifiées. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>History intact: %n entries checked, none changed.</source>
+        <translation>
+            <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
+            <numerusform>Historique intact : %n entrées vérifiées, aucune modifiée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
+        <translation>
+            <numerusform>Historique intact&#xa0;: %n entrée vérifiée, non modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
+            <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot check the history now: %1 Nothing was found altered; it is checked again once the database can be reached.</source>
+        <translation>Impossible de contrôler l’historique pour l’instant&#xa0;: %1 Rien n’a été trouvé modifié&#xa0;; il sera contrôlé de nouveau dès que la base pourra être jointe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History check failed: %1</source>
+        <translation>Échec du contrôle de l’historique&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommand</name>
     <message>
         <location filename="../../app/cli/HistoryCommand.cpp" line="+28"/>
@@ -3486,6 +3609,32 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
+    <name>HistoryCountLine</name>
+    <message>
+        <location filename="../../ui/history/HistoryCountLine.cpp" line="+12"/>
+        <source>Number of history entries shown</source>
+        <translation>Nombre d’entrées d’historique affichées</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot count the entries: %1</source>
+        <translation>Impossible de compter les entrées&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Showing %1 of %n entries</source>
+        <translation>
+            <numerusform>%1 sur %n entrée affichée</numerusform>
+            <numerusform>%1 sur %n entrées affichées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDetailView</name>
     <message>
         <location filename="../../ui/history/HistoryDetailView.cpp" line="+95"/>
@@ -3711,7 +3860,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryExportFlow</name>
     <message>
-        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+29"/>
+        <location filename="../../ui/history/HistoryExportFlow.cpp" line="+36"/>
         <source>Export history as CSV</source>
         <translation>Exporter l’historique au format CSV</translation>
     </message>
@@ -3738,19 +3887,49 @@ Motif : %6</translation>
             <numerusform>%n entrées sélectionnées</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>An export is already running; wait for it or cancel it.</source>
+        <translation>Une exportation est déjà en cours&#xa0;; attendez-la ou annulez-la.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Export de %n entrée…</numerusform>
             <numerusform>Export de %n entrées…</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The export stopped: the history could not be read: %1</source>
+        <translation>L’exportation s’est arrêtée&#xa0;: l’historique n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryExportNotice</name>
     <message>
-        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+20"/>
+        <location filename="../../ui/history/HistoryExportNotice.cpp" line="+24"/>
+        <source>Export progress</source>
+        <translation>Progression de l’exportation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the export</source>
+        <translation>Annuler l’exportation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>History export result</source>
         <translation>Résultat de l’export de l’historique</translation>
     </message>
@@ -3774,8 +3953,23 @@ Motif : %6</translation>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <location line="+40"/>
+        <source>Checking the history before exporting…</source>
+        <translation>Vérification de l’historique avant l’exportation…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 of %2 entries…</source>
+        <translation>%1 entrées sur %2 exportées…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1 entries…</source>
+        <translation>%1 entrées exportées…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>%n entrée exportée vers %1.</numerusform>
@@ -3786,7 +3980,7 @@ Motif : %6</translation>
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../../ui/history/HistoryExporter.cpp" line="+186"/>
+        <location filename="../../ui/history/HistoryExporter.cpp" line="+126"/>
         <source>No file name was given for the export.</source>
         <translation>Aucun nom de fichier n’a été indiqué pour l’export.</translation>
     </message>
@@ -3806,12 +4000,12 @@ Motif : %6</translation>
         <translation>%1 ne peut pas être remplacé&#xa0;: il est en lecture seule.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Cannot write the export to %1: %2</source>
         <translation>Impossible d’écrire l’export dans %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Writing the export to %1 failed: %2</source>
         <translation>L’écriture de l’export dans %1 a échoué&#xa0;: %2</translation>
     </message>
@@ -3819,6 +4013,44 @@ Motif : %6</translation>
         <location line="+3"/>
         <source>Could not finish the export to %1: %2</source>
         <translation>Impossible de terminer l’export vers %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilter</name>
+    <message>
+        <location filename="../../ui/history/HistoryFilter.cpp" line="+79"/>
+        <source>text contains &quot;%1&quot;</source>
+        <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>action is %1</source>
+        <translation>action&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outcome is %1</source>
+        <translation>résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation>à partir du %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this session (since %1)</source>
+        <translation>cette session (depuis %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all entries</source>
+        <translation>toutes les entrées</translation>
     </message>
 </context>
 <context>
@@ -3920,89 +4152,19 @@ Motif : %6</translation>
     </message>
 </context>
 <context>
-    <name>HistoryFilterProxy</name>
-    <message>
-        <location filename="../../ui/history/HistoryFilterProxy.cpp" line="+167"/>
-        <source>text contains &quot;%1&quot;</source>
-        <translation>le texte contient «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>action is %1</source>
-        <translation>action&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>outcome is %1</source>
-        <translation>résultat&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>from %1</source>
-        <translation>à partir du %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>to %1</source>
-        <translation>jusqu’au %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>this session (since %1)</source>
-        <translation>cette session (depuis %1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>all entries</source>
-        <translation>toutes les entrées</translation>
-    </message>
-</context>
-<context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history/HistoryPanel.cpp" line="+145"/>
+        <location filename="../../ui/history/HistoryPanel.cpp" line="+153"/>
         <source>Why no history entries are shown</source>
         <translation>Pourquoi aucune entrée d’historique n’est affichée</translation>
     </message>
-    <message numerus="yes">
-        <location line="+184"/>
-        <source>History intact: %n entries checked, none changed.</source>
-        <translation>
-            <numerusform>Historique intact : %n entrée vérifiée, aucune modifiée.</numerusform>
-            <numerusform>Historique intact : %n entrées vérifiées, aucune modifiée.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-4"/>
-        <source>History intact: %n entries checked. Without a key, an edit that also rewrote the chain would not be detected.</source>
-        <translation>
-            <numerusform>Historique intact : %n entrée vérifiée. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
-            <numerusform>Historique intact : %n entrées vérifiées. Sans clé, une modification qui réécrirait aussi la chaîne ne serait pas détectée.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>History intact: %n entries checked, none changed. With no keychain its key is kept beside the history, so this check catches accidents, not someone who set out to forge it.</source>
-        <translation>
-            <numerusform>Historique intact&#xa0;: %n entrée vérifiée, non modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
-            <numerusform>Historique intact&#xa0;: %n entrées vérifiées, aucune modifiée. Sans trousseau de clés, sa clé est conservée à côté de l’historique&#xa0;: ce contrôle détecte donc les accidents, pas une falsification délibérée.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+43"/>
+        <location line="+196"/>
         <source>this console is not connected to the team database</source>
         <translation>cette console n’est pas connectée à la base de l’équipe</translation>
     </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Showing %1 of %n entries</source>
-        <translation>
-            <numerusform>%1 sur %n entrée affichée</numerusform>
-            <numerusform>%1 sur %n entrées affichées</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No history entries yet. Every action you send is recorded here.</source>
         <translation>Aucune entrée d’historique pour l’instant. Chaque action envoyée est enregistrée ici.</translation>
     </message>
@@ -4012,12 +4174,12 @@ Motif : %6</translation>
         <translation>Aucune entrée ne correspond à ces filtres. &lt;a href=&quot;clear&quot;&gt;Effacer les filtres&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-309"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Reload history</source>
         <translation>Recharger l’historique</translation>
     </message>
@@ -4057,60 +4219,24 @@ Motif : %6</translation>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>History integrity check</source>
-        <translation>Contrôle d’intégrité de l’historique</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+82"/>
         <source>History loading problems</source>
         <translation>Problèmes de chargement de l’historique</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>History entries</source>
         <translation>Entrées d’historique</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>History table and details</source>
         <translation>Tableau et détails de l’historique</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Number of history entries shown</source>
-        <translation>Nombre d’entrées d’historique affichées</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>History not checked yet.</source>
-        <translation>Historique pas encore contrôlé.</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+100"/>
         <source>Some history could not be read:</source>
         <translation>Une partie de l’historique n’a pas pu être lue&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="-226"/>
-        <location line="+236"/>
-        <source>Checking the history&apos;s integrity…</source>
-        <translation>Contrôle de l’intégrité de l’historique…</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Cannot check the history now: %1 Nothing was found altered; it is checked again once the database can be reached.</source>
-        <translation>Impossible de contrôler l’historique pour l’instant&#xa0;: %1 Rien n’a été trouvé modifié&#xa0;; il sera contrôlé de nouveau dès que la base pourra être jointe.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>History check failed: %1</source>
-        <translation>Échec du contrôle de l’historique&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4131,7 +4257,7 @@ Motif : %6</translation>
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+55"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+41"/>
         <source>the history in %1</source>
         <translation>l’historique dans %1</translation>
     </message>
@@ -4162,27 +4288,27 @@ Motif : %6</translation>
         <translation>L’ancre de l’historique n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+242"/>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+74"/>
+        <location line="+55"/>
+        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+307"/>
         <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+20"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
         <translation>Le fichier d’historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+68"/>
+        <location line="+72"/>
         <source>The history could not be checked: %1</source>
         <translation>L’historique n’a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/history/HistoryRecords.cpp" line="+101"/>
-        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+11"/>
+        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+9"/>
         <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+21"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L’enregistrement d’historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/core/history/local/HistoryIndexer.cpp" line="+3"/>
+        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+3"/>
         <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+16"/>
         <source>History record #%1 has an unknown action or environment.</source>
         <translation>L’enregistrement d’historique n° %1 comporte une action ou un environnement inconnu.</translation>
@@ -4264,7 +4390,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-209"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-194"/>
         <source>in the keychain</source>
         <translation>dans le trousseau de clés</translation>
     </message>
@@ -4284,7 +4410,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+269"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+254"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4335,7 +4461,14 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+122"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+176"/>
+        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
+        <location filename="../../app/team/TeamQueries.cpp" line="+397"/>
+        <source>Entry #%1 is not in the history.</source>
+        <translation>L’entrée n°&#xa0;%1 n’est pas dans l’historique.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This history does not keep key epochs.</source>
         <translation>Cet historique ne gère pas les périodes de clé.</translation>
     </message>
@@ -4375,7 +4508,7 @@ Motif : %6</translation>
         <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+46"/>
+        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+78"/>
         <source>the history&apos;s index %1</source>
         <translation>l’index de l’historique %1</translation>
     </message>
@@ -4436,17 +4569,17 @@ Motif : %6</translation>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history/HistoryTableModel.cpp" line="+168"/>
+        <location filename="../../ui/history/HistoryCells.cpp" line="+85"/>
         <source>The database role that recorded this entry (operator e-mail: %1)</source>
         <translation>Le rôle de base de données qui a consigné cette entrée (adresse de l’opérateur&#xa0;: %1)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>This entry was changed after it was recorded: %1</source>
         <translation>Cette entrée a été modifiée après son enregistrement : %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
         <source>Time</source>
         <translation>Date et heure</translation>
     </message>
@@ -4789,7 +4922,7 @@ Motif : %6</translation>
         <translation>Les espaces en début et en fin seront supprimés&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>No user selected.</source>
         <translation>Aucun utilisateur sélectionné.</translation>
     </message>
@@ -6126,6 +6259,19 @@ Réponse&#xa0;:
     </message>
 </context>
 <context>
+    <name>TeamAnswers</name>
+    <message>
+        <location filename="../../app/team/TeamAnswers.cpp" line="+31"/>
+        <source>The team trail went away or came back while this list was being read: read it again from the top.</source>
+        <translation>La piste d’équipe a disparu ou est revenue pendant la lecture de cette liste&#xa0;: relisez-la depuis le début.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Team record #%1 cannot be read now: the team trail cannot be reached (%2).</source>
+        <translation>L’enregistrement d’équipe n°&#xa0;%1 ne peut pas être lu maintenant&#xa0;: la piste d’équipe est injoignable (%2).</translation>
+    </message>
+</context>
+<context>
     <name>TeamApprovals</name>
     <message>
         <location filename="../../app/team/TeamApprovals.cpp" line="+127"/>
@@ -6583,7 +6729,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+77"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+82"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6593,12 +6739,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../app/team/TeamAnswers.cpp" line="-57"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
         <translation>Le journal d’équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+139"/>
         <source>The team trail cannot be checked now: the team database cannot be reached (%1).</source>
         <translation>Le journal de l’équipe ne peut pas être contrôlé pour l’instant&#xa0;: la base de l’équipe ne peut pas être jointe (%1).</translation>
     </message>
@@ -6629,7 +6775,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/team/TeamSchema.cpp" line="+272"/>
+        <location filename="../../app/team/TeamSchema.cpp" line="+331"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l’équipe&#xa0;:</translation>
@@ -6751,15 +6897,17 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Impossible de valider l’écriture dans le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location filename="../../app/team/TeamCounts.cpp" line="+14"/>
+        <location filename="../../app/team/TeamQueries.cpp" line="-374"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="-102"/>
         <location line="+114"/>
-        <location line="+47"/>
+        <location line="+51"/>
         <location line="+16"/>
         <source>Could not read the team trail:</source>
         <translation>Impossible de lire le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="-153"/>
         <source>Team record #%1 holds this console&apos;s record %2 (%3), but not as this console wrote it: someone wrote in this console&apos;s name. This console&apos;s own record was not sent and waits; run &quot;enrollee-cli history --verify&quot; and tell the team&apos;s administrator.</source>
         <translation>L’enregistrement d’équipe n°&#xa0;%1 contient l’enregistrement %2 (%3) de cette console, mais pas tel qu’elle l’a écrit&#xa0;: quelqu’un a écrit au nom de cette console. L’enregistrement de cette console n’a pas été envoyé et attend&#xa0;; exécutez «&#xa0;enrollee-cli history --verify&#xa0;» et prévenez l’administrateur de l’équipe.</translation>
     </message>
@@ -6769,7 +6917,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le journal d’équipe a refusé l’enregistrement de cette console&#xa0;:</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>less than a minute ago</source>
         <translation>il y a moins d’une minute</translation>
     </message>
@@ -6805,27 +6953,27 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     </message>
     <message>
         <location line="+5"/>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-13"/>
         <source>The team trail ends before record #%1, which this console verified.</source>
         <translation>Le journal d’équipe s’arrête avant l’enregistrement n° %1, que cette console a vérifié.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>Team records #%1 to #%2 are missing: they were deleted.</source>
         <translation>Les enregistrements d’équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
         <source>%1 was altered (UPDATE): its hash does not match.</source>
         <translation>%1 a été modifié (UPDATE)&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
         <translation>Le point de contrôle d’équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
     </message>
@@ -6866,7 +7014,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>UserTimelineModel</name>
     <message>
-        <location filename="../../ui/history/UserTimelineModel.cpp" line="+108"/>
+        <location filename="../../ui/history/UserTimelineModel.cpp" line="+104"/>
         <source>Row %1 of bulk run %2</source>
         <translation>Ligne %1 du traitement par lot %2</translation>
     </message>

@@ -28,15 +28,18 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QUrl>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -304,6 +307,85 @@ private slots:
         const qint64 id = record(QStringLiteral("dave"), ActionKind::Reactivate, Outcome::Success, QDateTime());
         QTRY_COMPARE(shownIds(panel), QList<qint64>{id});
         QTRY_COMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 1 of 4 entries"));
+    }
+
+    // Records `count` answered actions in two commits, as a bulk run does.
+    void recordMany(int count)
+    {
+        QList<HistoryEntry> batch;
+        for (int i = 0; i < count; ++i)
+            batch.append(entry(0, local(2024, 1, 1).addSecs(i * 60), QStringLiteral("user-%1").arg(i),
+                               ActionKind::ReEnroll, Outcome::Pending));
+        std::optional<Result<QList<HistoryEntry>>> begun;
+        service().begin(batch, this, [&begun](const Result<QList<HistoryEntry>> &r) { begun = r; });
+        QVERIFY(QTest::qWaitFor([&begun] { return begun.has_value(); }, 30000));
+        QVERIFY(begun->ok());
+        QList<HistoryEntry> answers = begun->value();
+        for (HistoryEntry &e : answers) {
+            e.outcome = Outcome::Success;
+            e.httpStatus = 200;
+        }
+        std::optional<Status> done;
+        service().complete(answers, this, [&done](const Status &st) { done = st; });
+        QVERIFY(QTest::qWaitFor([&done] { return done.has_value(); }, 30000));
+        QVERIFY(done->ok());
+    }
+
+    // A long export shows a bar and Cancel; the officer's Cancel stops it and leaves no file behind.
+    void exportCanBeCancelledAndLeavesNoFile()
+    {
+        recordMany(300);
+        HistoryPanel panel(feed());
+        panel.show();
+        loadAndVerify(panel);
+        QTRY_COMPARE(child<QLabel>(panel, "historyCount")->text(), QStringLiteral("Showing 300 of 300 entries"));
+        const QString path = m_dir->filePath(QStringLiteral("all.json"));
+        QSignalSpy exported(&panel, &HistoryPanel::exportFinished);
+        // The history thread is held busy, so the export is still waiting when Cancel is clicked.
+        std::atomic<bool> gate{false};
+        service().run<bool>(
+            [&gate](HistoryBackend &) {
+                while (!gate)
+                    QThread::msleep(1);
+                return true;
+            },
+            this, [](bool) {});
+        panel.exportTo(path, HistoryExporter::Format::Json);
+        auto *cancel = child<QToolButton>(panel, "historyExportCancel");
+        QVERIFY(cancel->isVisible());
+        QVERIFY(child<QProgressBar>(panel, "historyExportProgress")->isVisible());
+        QVERIFY(!child<QToolButton>(panel, "historyExport")->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        gate = true;
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QStringLiteral("The export was cancelled; no file was written."));
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(!child<QProgressBar>(panel, "historyExportProgress")->isVisible());
+        QVERIFY(child<QToolButton>(panel, "historyExport")->isEnabled());
+        QDir folder(m_dir->path());
+        QCOMPARE(folder.entryList({QStringLiteral("all*")}, QDir::Files | QDir::Hidden), QStringList());
+
+        // Not cancelled, oldest first: every entry, in the view's order, read a page at a time.
+        panel.view()->sortByColumn(HistoryTableModel::TimeColumn, Qt::AscendingOrder);
+        QTRY_COMPARE(shownIds(panel).first(), qint64(1));
+        exported.clear();
+        panel.exportTo(path, HistoryExporter::Format::Json);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(root.value(QLatin1String("count")).toInt(), 300);
+        const QJsonArray entries = root.value(QLatin1String("entries")).toArray();
+        QCOMPARE(entries.size(), 300);
+        qint64 previous = 0;
+        for (const QJsonValue &v : entries) {
+            const qint64 id = v.toObject().value(QLatin1String("id")).toInteger();
+            QVERIFY2(id > previous, qPrintable(QString::number(id)));
+            QVERIFY(v.toObject().value(QLatin1String("chain_verified")).toBool());
+            previous = id;
+        }
     }
 
     void exportsTheFilteredRowsThroughTheSeam()

@@ -60,12 +60,14 @@ void HistoryService::postWhenIdle(const std::function<void(HistoryBackend &)> &t
     *attempt = [backend, worker, waiting, task, weak = std::weak_ptr<std::function<void()>>(attempt)] {
         if (waiting->load() > 0) {
             if (const auto again = weak.lock())
-                QMetaObject::invokeMethod(worker, [again] { (*again)(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    worker, [again] { (*again)(); }, Qt::QueuedConnection);
             return;
         }
         task(*backend);
     };
-    QMetaObject::invokeMethod(m_worker, [attempt] { (*attempt)(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [attempt] { (*attempt)(); }, Qt::QueuedConnection);
 }
 
 void HistoryService::reply(const QPointer<QObject> &context, const std::function<void()> &call)

@@ -32,9 +32,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QThread>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolButton>
 #include <QUrl>
 
@@ -345,9 +345,9 @@ private slots:
         std::atomic<bool> gate{false};
         service().run<bool>(
             [&gate](HistoryBackend &) {
-                while (!gate)
-                    QThread::msleep(1);
-                return true;
+            while (!gate)
+                QThread::msleep(1);
+            return true;
             },
             this, [](bool) {});
         panel.exportTo(path, HistoryExporter::Format::Json);

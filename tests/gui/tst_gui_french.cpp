@@ -131,6 +131,11 @@ private slots:
     void bulkAndHistoryTabsAsShown()
     {
         QVERIFY(shootBulkAndHistory(QStringLiteral(ENROLLEE_SHOT_DIR), QStringLiteral("-fr")));
+        // The History tab's own lines speak French too, whichever class writes them.
+        const QString count = find<QLabel>(window(), "historyCount")->text();
+        QVERIFY2(count.contains(QStringLiteral("entrées affichées")), qPrintable(count));
+        const QString check = find<QLabel>(window(), "historyVerification")->text();
+        QVERIFY2(check.startsWith(QLatin1String("Historique intact")), qPrintable(check));
     }
 
     void languageMenuSavesTheOverride()

@@ -167,11 +167,18 @@ Status SqliteHistoryIndex::createSchema()
 
 Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::shards()
 {
+    return shardsWhere(QString());
+}
+
+Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::shardsWhere(const QString &condition)
+{
     if (Status opened = open(); !opened.ok())
         return opened;
     QSqlQuery query(database(m_connection));
     query.setForwardOnly(true);
-    if (!exec(query, QStringLiteral("SELECT name, first_seq, size, modified_ns, inode, readable FROM shards")))
+    if (!exec(query,
+              QStringLiteral("SELECT name, first_seq, size, modified_ns, inode, readable FROM shards")
+                  + (condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition)))
         return failure(query.lastError().text());
     QList<Shard> found;
     while (query.next())
@@ -404,19 +411,7 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
 
 Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::unreadableShards()
 {
-    if (Status opened = open(); !opened.ok())
-        return opened;
-    QSqlQuery query(database(m_connection));
-    query.setForwardOnly(true);
-    if (!exec(query,
-              QStringLiteral("SELECT name, first_seq, size, modified_ns, inode, readable FROM shards "
-                             "WHERE readable = 0")))
-        return failure(query.lastError().text());
-    QList<Shard> found;
-    while (query.next())
-        found.append({query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-                      query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toBool()});
-    return found;
+    return shardsWhere(QStringLiteral("readable = 0"));
 }
 
 Result<QList<HistoryIndex::Location>> SqliteHistoryIndex::userRecords(const QString &userId)

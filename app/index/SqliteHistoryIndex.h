@@ -34,6 +34,8 @@ public:
     Result<QList<Shard>> unreadableShards() override;
 
 private:
+    // The shards whose row meets `condition` (SQL; empty: every shard).
+    Result<QList<Shard>> shardsWhere(const QString &condition);
     Status open();
     Status createSchema();
     Status failure(const QString &what) const;

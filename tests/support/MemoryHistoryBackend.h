@@ -1,8 +1,10 @@
 #pragma once
 
 #include "history/HistoryBackend.h"
+#include "history/HistoryService.h"
 
 #include <QCoreApplication>
+#include <QTest>
 
 #include <algorithm>
 
@@ -29,6 +31,21 @@ public:
         emit changed();
     }
     void setReadError(const QString &why) { m_readError = why; }
+
+    // Runs `change` on the service's thread against its MemoryHistoryBackend, as another writer would,
+    // and waits until it is done; false if it never was.
+    static bool change(HistoryService &service, const std::function<void(MemoryHistoryBackend &)> &change)
+    {
+        bool done = false;
+        QObject context;
+        service.run<bool>(
+            [change](HistoryBackend &backend) {
+            change(static_cast<MemoryHistoryBackend &>(backend));
+            return true;
+            },
+            &context, [&done](bool) { done = true; });
+        return QTest::qWaitFor([&done] { return done; });
+    }
 
     QString location() const override { return QStringLiteral("memory"); }
     QString address() const override { return QStringLiteral("memory"); }

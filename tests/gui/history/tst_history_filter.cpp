@@ -50,14 +50,7 @@ private:
     }
     void put(const HistoryEntry &e)
     {
-        bool done = false;
-        m_service->run<bool>(
-            [e](HistoryBackend &backend) {
-            static_cast<MemoryHistoryBackend &>(backend).put(e);
-            return true;
-            },
-            this, [&done](bool) { done = true; });
-        QVERIFY(QTest::qWaitFor([&done] { return done; }));
+        QVERIFY(MemoryHistoryBackend::change(*m_service, [e](MemoryHistoryBackend &history) { history.put(e); }));
     }
 
 private slots:

@@ -52,14 +52,7 @@ private:
     // Changes the history on the service's thread, as another writer would, and waits until it is done.
     void put(const HistoryEntry &e)
     {
-        bool done = false;
-        m_service->run<bool>(
-            [e](HistoryBackend &backend) {
-            static_cast<MemoryHistoryBackend &>(backend).put(e);
-            return true;
-            },
-            this, [&done](bool) { done = true; });
-        QVERIFY(QTest::qWaitFor([&done] { return done; }));
+        QVERIFY(MemoryHistoryBackend::change(*m_service, [e](MemoryHistoryBackend &history) { history.put(e); }));
     }
 
     // Refreshes and waits for the answer.
@@ -255,14 +248,8 @@ private slots:
     {
         HistoryTableModel &model = load();
         QSignalSpy problems(&model, &HistoryTableModel::problemsChanged);
-        bool done = false;
-        m_service->run<bool>(
-            [](HistoryBackend &backend) {
-            static_cast<MemoryHistoryBackend &>(backend).setReadError(QStringLiteral("disk on fire"));
-            return true;
-            },
-            this, [&done](bool) { done = true; });
-        QVERIFY(QTest::qWaitFor([&done] { return done; }));
+        QVERIFY(MemoryHistoryBackend::change(
+            *m_service, [](MemoryHistoryBackend &history) { history.setReadError(QStringLiteral("disk on fire")); }));
         QSignalSpy loaded(&model, &HistoryTableModel::loaded);
         model.setQuery({});
         QVERIFY(loaded.wait(5000));

@@ -47,7 +47,6 @@ public:
 
     QString location() const override;
     QString address() const override;
-    bool renumbers() const override { return true; }
     void setChainKey(const QByteArray &key) override;
     Result<QList<qint64>> begin(const QList<HistoryEntry> &entries) override;
     Status complete(const QList<HistoryEntry> &completions) override;

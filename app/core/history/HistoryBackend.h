@@ -57,9 +57,6 @@ public:
     virtual QString location() const = 0;
     // The same place for tools and exports, untranslated: a folder path, a database's name.
     virtual QString address() const = 0;
-    // True when reads number entries otherwise than begin() does (a team trail numbers every console's
-    // records in one sequence): an entry this process recorded is then known to readers by a read only.
-    virtual bool renumbers() const { return false; }
     // The key that chains the records. Appends are refused until it is set.
     virtual void setChainKey(const QByteArray &key) = 0;
 

@@ -7,7 +7,7 @@
 
 HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject *parent)
     : QObject(parent), m_worker(new QObject), m_backend(backend.release()), m_location(m_backend->location()),
-      m_address(m_backend->address()), m_renumbers(m_backend->renumbers())
+      m_address(m_backend->address())
 {
     qRegisterMetaType<HistoryEntry>();
     m_thread.setObjectName(QStringLiteral("history"));

@@ -27,8 +27,6 @@ public:
 
     QString location() const { return m_location; }
     QString address() const { return m_address; }
-    // See HistoryBackend::renumbers: the ids in entriesBegun/entriesCompleted are not those reads give.
-    bool renumbers() const { return m_renumbers; }
 
     void setChainKey(const QByteArray &key);
     // The chain key cannot be reached: every write from now on is refused with `why`.
@@ -113,7 +111,6 @@ private:
     HistoryBackend *m_backend; // owned, lives on m_thread, deleted there
     QString m_location;
     QString m_address;
-    bool m_renumbers = false;
     QList<HistoryEntry> m_pending; // touched on m_thread only
     // Requests posted and not yet started; shared with the history thread.
     std::unique_ptr<std::atomic<int>> m_waiting = std::make_unique<std::atomic<int>>(0);

@@ -164,6 +164,17 @@ QList<Question> questions(qint64 entries)
         const Result<HistoryEntry> e = b.readEntry(middle);
         return e.ok() ? QStringLiteral("#%1 %2").arg(e.value().id).arg(e.value().userId) : e.message();
          }},
+        {"user", "one user's entries (readUser)",
+         [middle](LocalHistoryBackend &b) {
+        const Result<HistoryRead> r = b.readUser(QStringLiteral("user-%1").arg(middle / 2, 8, 10, QLatin1Char('0')));
+        check(r.status(), "readUser");
+        return QStringLiteral("%1 entries").arg(r.value().entries.size());
+         }},
+        {"text-user", "text: one user's ID",
+         [middle](LocalHistoryBackend &b) {
+        const QByteArray user = QStringLiteral("user-%1").arg(middle / 2, 8, 10, QLatin1Char('0')).toUtf8();
+        return pageSummary(b.page(textQuery(user.constData()), 0, 200));
+         }},
         {"count", "count (every entry, by outcome)",
          [](LocalHistoryBackend &b) {
         const Result<HistoryCounts> c = b.count({});

@@ -4,6 +4,7 @@
 // deleted, left behind by another writer's append or by a shard edited behind its back (even one whose
 // size and time were put back); the chain check, told the key epoch by the index, reports what it
 // reports without one, and still names a tampered shard whatever the index says.
+#include "history/local/FolderChanges.h"
 #include "history/local/HistoryIndexer.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "index/SqliteHistoryIndex.h"
@@ -48,6 +49,12 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
 // Rewrites `path` in place (same inode) and, when `keepStamp`, puts its modification time back: an
@@ -334,6 +341,39 @@ private slots:
         const ChainReport after = backend->verify();
         QVERIFY(!after.ok);
         QCOMPARE(after.problem, bare->verify().problem);
+    }
+
+    // A check or an append takes the history's lock file beside the shards: that alone must not send
+    // the next question through a stat of every shard, while any change to a shard still must.
+    void onlyShardChangesCountAsChanges()
+    {
+        const QString path = dir("changes");
+        QVERIFY(QDir().mkpath(path));
+        FolderChanges changes(path, [](const QString &name) { return HistoryShard::firstSeq(name) >= 0; });
+        QVERIFY(!changes.quiet()); // the first question: nothing is known yet
+        QVERIFY(changes.quiet());
+        const QString lock = QDir(path).filePath(QStringLiteral(".lock"));
+        QVERIFY(writeFile(lock, "123\n"));
+        QVERIFY(QFile::remove(lock));
+        QVERIFY(changes.quiet());
+        const QString shard = QDir(path).filePath(QStringLiteral("h-2026-01-0000000001.ini"));
+        QVERIFY(writeFile(shard, "[records]\n"));
+        QVERIFY(!changes.quiet());
+        QVERIFY(changes.quiet());
+        // Written in place, renamed over, removed: each is a change.
+        QVERIFY(writeFile(shard, "[records]\nx=1\n"));
+        QVERIFY(!changes.quiet());
+        const QString temporary = QDir(path).filePath(QStringLiteral("h-2026-01-0000000001.ini.tmp"));
+        QVERIFY(writeFile(temporary, "[records]\n"));
+        QVERIFY(changes.quiet());
+        QVERIFY(::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(shard).constData()) == 0);
+        QVERIFY(!changes.quiet());
+        QVERIFY(QFile::remove(shard));
+        QVERIFY(!changes.quiet());
+        QVERIFY(changes.quiet());
+        // The folder itself moved away: in doubt from then on.
+        QVERIFY(QDir().rename(path, path + QStringLiteral("-moved")));
+        QVERIFY(!changes.quiet());
     }
 };
 

@@ -11,7 +11,8 @@ constexpr uint32_t kEvents = IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE 
     | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
 } // namespace
 
-FolderChanges::FolderChanges(QString directory) : m_directory(std::move(directory))
+FolderChanges::FolderChanges(QString directory, std::function<bool(const QString &name)> matters)
+    : m_directory(std::move(directory)), m_matters(std::move(matters))
 {
 }
 
@@ -50,12 +51,14 @@ bool FolderChanges::quiet()
             }
             break;
         }
-        changed = true;
         for (ssize_t at = 0; at < got;) {
             const auto *event = reinterpret_cast<const inotify_event *>(buffer + at);
             // The folder itself went away or moved: its watch is gone, and a new one must be made.
             if (event->mask & (IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_Q_OVERFLOW))
                 stop();
+            // An event on the folder itself names no file, and counts.
+            if (event->len == 0 || m_matters(QFile::decodeName(event->name)))
+                changed = true;
             at += ssize_t(sizeof(inotify_event) + event->len);
         }
         if (m_fd < 0)

@@ -19,7 +19,8 @@ constexpr qint64 kReserveBytes = 32 * 1024 * 1024;
 } // namespace
 
 HistoryIndexer::HistoryIndexer(QString directory, HistoryIndex *index)
-    : m_directory(std::move(directory)), m_index(index), m_changes(m_directory)
+    : m_directory(std::move(directory)), m_index(index),
+      m_changes(m_directory, [](const QString &name) { return HistoryShard::firstSeq(name) >= 0; })
 {
 }
 

@@ -68,6 +68,10 @@ QString where(const HistoryQuery &query, QVariantList *binds)
 // few; the choice is told. `unanswered`: only entries without an answer are asked for, always few.
 QString index(const HistoryQuery &query, bool unanswered)
 {
+    // A role's condition is false as written, which leaves SQLite no use for an index it is told to
+    // take ("no query solution"): none is named, and nothing is read.
+    if (!query.dbRole.isEmpty())
+        return {};
     if (!query.userId.isEmpty())
         return QStringLiteral("INDEXED BY records_user");
     if (!query.runId.isEmpty())

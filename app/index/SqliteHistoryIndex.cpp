@@ -13,7 +13,9 @@
 
 namespace {
 // Bumped when the rows change shape: an index of another format is rebuilt, never read.
-constexpr int kFormat = 4;
+constexpr int kFormat = 5;
+// The format before the trigram table came, whose rows are still good.
+constexpr int kFormatWithoutGrams = 4;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -58,7 +60,8 @@ QList<HistoryIndex::Location> locations(QSqlQuery &query)
 
 SqliteHistoryIndex::SqliteHistoryIndex(QString path)
     : m_path(std::move(path)),
-      m_connection(QStringLiteral("history-index-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
+      m_connection(QStringLiteral("history-index-%1").arg(reinterpret_cast<quintptr>(this), 0, 16)),
+      m_grams(m_connection)
 {
 }
 
@@ -116,10 +119,16 @@ Status SqliteHistoryIndex::open()
     // A filter that matches little reads every begin's row: through a cache of bounded size (not
     // mapped, which would count the whole file in the process's resident memory).
     exec(query, QStringLiteral("PRAGMA cache_size=-16384"));
+    // The candidates a text filter is narrowed to, and the begins a store touches, are few and short-lived.
+    exec(query, QStringLiteral("PRAGMA temp_store=MEMORY"));
     int format = 0;
     if (existed && exec(query, QStringLiteral("PRAGMA user_version")) && query.next())
         format = query.value(0).toInt();
+    // Done with: a statement still open keeps SQLite from dropping a table.
+    query.finish();
     if (format == kFormat)
+        return Status::success();
+    if (format == kFormatWithoutGrams && addGrams().ok())
         return Status::success();
     // Another format, or a file that is not ours: the index is derived, so it is made afresh.
     return createSchema();
@@ -130,6 +139,7 @@ Status SqliteHistoryIndex::createSchema()
     QSqlDatabase db = database(m_connection);
     QSqlQuery query(db);
     const QStringList statements{
+        QStringLiteral("DROP TABLE IF EXISTS grams"),
         QStringLiteral("DROP TABLE IF EXISTS records"),
         QStringLiteral("DROP TABLE IF EXISTS shards"),
         QStringLiteral("DROP TABLE IF EXISTS meta"),
@@ -159,6 +169,30 @@ Status SqliteHistoryIndex::createSchema()
             db.rollback();
             return failure(why);
         }
+    }
+    if (!m_grams.make()) {
+        db.rollback();
+        return failure(m_grams.error());
+    }
+    if (!db.commit())
+        return failure(db.lastError().text());
+    return Status::success();
+}
+
+Status SqliteHistoryIndex::addGrams()
+{
+    QSqlDatabase db = database(m_connection);
+    if (!db.transaction())
+        return failure(db.lastError().text());
+    QSqlQuery query(db);
+    if (!m_grams.make() || !m_grams.add(QVariant())) {
+        db.rollback();
+        return failure(m_grams.error());
+    }
+    if (!exec(query, QStringLiteral("PRAGMA user_version = %1").arg(kFormat))) {
+        const QString why = query.lastError().text();
+        db.rollback();
+        return failure(why);
     }
     if (!db.commit())
         return failure(db.lastError().text());
@@ -256,6 +290,8 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
         touch.bindValue(0, id);
         if (!touch.exec())
             return (failed = &touch, false);
+        if (!m_grams.forget(id))
+            return false;
         forgetRows.bindValue(0, id);
         forgetShard.bindValue(0, id);
         if (!forgetRows.exec())
@@ -265,14 +301,19 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
     // Rows changed: the digest of the stamps no longer says the index is in step.
     if (QSqlQuery stale(db); !stale.exec(QStringLiteral("DELETE FROM meta WHERE key = 'stamps'")))
         return abandon(stale);
+    // A failure of the trigram table's names no query: its own words say why.
+    const auto abandonGrams = [&db, this] {
+        db.rollback();
+        return failure(m_grams.error());
+    };
     for (const QString &name : gone) {
         if (!forget(name))
-            return abandon(*failed);
+            return failed ? abandon(*failed) : abandonGrams();
     }
     for (qsizetype i = 0; i < shards.size(); ++i) {
         const Shard &s = shards.at(i);
         if (!forget(s.name))
-            return abandon(*failed);
+            return failed ? abandon(*failed) : abandonGrams();
         putShard.bindValue(0, s.name);
         putShard.bindValue(1, s.firstSeq);
         putShard.bindValue(2, s.size);
@@ -299,6 +340,8 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
             if (!putRow.exec())
                 return abandon(putRow);
         }
+        if (!m_grams.add(shard))
+            return abandonGrams();
         touch.bindValue(0, shard);
         if (!touch.exec())
             return abandon(touch);
@@ -320,6 +363,21 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
     return Status::success();
 }
 
+Result<QString> SqliteHistoryIndex::source(const HistoryQuery &query, bool unanswered)
+{
+    // A user's or a run's begins are few through their own index already.
+    if (query.userId.isEmpty() && query.runId.isEmpty()) {
+        bool ok = true;
+        // The candidates lead (CROSS JOIN keeps them the outer loop): otherwise SQLite may walk every
+        // begin and look each up among them.
+        if (m_grams.narrow(query.needle(), &ok))
+            return QStringLiteral("temp.hits h CROSS JOIN records r ON r.kind = 'b' AND r.seq = h.seq");
+        if (!ok)
+            return failure(m_grams.error());
+    }
+    return QString(QStringLiteral("records r ") + BeginFilter::index(query, unanswered));
+}
+
 Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQuery &query, qint64 after, int limit)
 {
     if (Status opened = open(); !opened.ok())
@@ -332,12 +390,15 @@ Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQu
         binds.append(after);
     }
     binds.append(limit);
+    const Result<QString> from = source(query);
+    if (!from.ok())
+        return from.status();
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r %1 "
+             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM %1 "
                             "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
                             "WHERE %2 ORDER BY r.seq %3 LIMIT ?")
-                 .arg(BeginFilter::index(query), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
+                 .arg(from.value(), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
              binds))
         return failure(rows.lastError().text());
     QList<EntryAt> found;
@@ -375,13 +436,15 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
     HistoryQuery rest = query;
     rest.outcome.reset();
     const bool alone = rest.isEmpty();
+    const Result<QString> from = alone ? Result<QString>(QStringLiteral("records r INDEXED BY records_outcome"))
+                                       : source(query);
+    if (!from.ok())
+        return from.status();
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
              // The conditions go in last, in one pass: a needle written into them may hold "%1".
-             QStringLiteral("SELECT r.outcome, count(*) FROM records r %1 WHERE %2 AND r.outcome > %3 GROUP BY "
-                            "r.outcome")
-                 .arg(alone ? QStringLiteral("INDEXED BY records_outcome") : BeginFilter::index(query), where,
-                      QString::number(int(HistoryEntry::Outcome::Pending))),
+             QStringLiteral("SELECT r.outcome, count(*) FROM %1 WHERE %2 AND r.outcome > %3 GROUP BY r.outcome")
+                 .arg(from.value(), where, QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());
     QList<Tally> found;
@@ -396,10 +459,13 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
         return opened;
     QVariantList binds;
     const QString where = BeginFilter::where(query, &binds);
+    const Result<QString> from = source(query, true);
+    if (!from.ok())
+        return from.status();
     QSqlQuery rows(database(m_connection));
     if (!run(rows,
-             QStringLiteral("SELECT r.seq, r.pid, r.time FROM records r %1 WHERE %2 AND r.outcome IN (%3, %4)")
-                 .arg(BeginFilter::index(query, true), where, QString::number(BeginFilter::kUnanswered),
+             QStringLiteral("SELECT r.seq, r.pid, r.time FROM %1 WHERE %2 AND r.outcome IN (%3, %4)")
+                 .arg(from.value(), where, QString::number(BeginFilter::kUnanswered),
                       QString::number(int(HistoryEntry::Outcome::Pending))),
              binds))
         return failure(rows.lastError().text());
@@ -407,6 +473,11 @@ Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const His
     while (rows.next())
         found.append({rows.value(0).toLongLong(), rows.value(1).toLongLong(), timeOf(rows.value(2))});
     return found;
+}
+
+bool SqliteHistoryIndex::narrowsText()
+{
+    return open().ok() && m_grams.usable();
 }
 
 Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::unreadableShards()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SearchGrams.h"
 #include "history/local/HistoryIndex.h"
 
 #include <QString>
@@ -32,15 +33,23 @@ public:
     Result<QList<Tally>> answered(const HistoryQuery &query) override;
     Result<QList<Unanswered>> unanswered(const HistoryQuery &query) override;
     Result<QList<Shard>> unreadableShards() override;
+    // Whether a text filter of three characters or more is narrowed by the trigram table (see SearchGrams).
+    bool narrowsText();
 
 private:
     // The shards whose row meets `condition` (SQL; empty: every shard).
     Result<QList<Shard>> shardsWhere(const QString &condition);
+    // What a query over begins reads: the begins a text filter's trigrams narrowed it to when they
+    // can (temp.hits), otherwise the records through the index that suits the query best.
+    Result<QString> source(const HistoryQuery &query, bool unanswered = false);
     Status open();
     Status createSchema();
+    // An index of the previous format gains its trigram table, made from the rows it holds.
+    Status addGrams();
     Status failure(const QString &what) const;
 
     QString m_path;
     QString m_connection; // the QSqlDatabase connection's name, unique to this object
     bool m_open = false;
+    SearchGrams m_grams;
 };

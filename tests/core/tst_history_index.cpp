@@ -343,6 +343,78 @@ private slots:
         QCOMPARE(after.problem, bare->verify().problem);
     }
 
+    // The trigram table holds what the rows hold: a shard stored again, or gone, takes its text with
+    // it; two records under one number set the table aside, and text filters still find both.
+    void trigramsFollowTheRows()
+    {
+        SqliteHistoryIndex index(QDir(m_dir.path()).filePath(QStringLiteral("grams.sqlite")));
+        const auto shard = [](const char *name) {
+            HistoryIndex::Shard s;
+            s.name = QLatin1String(name);
+            s.firstSeq = HistoryShard::firstSeq(s.name);
+            s.size = 1;
+            return s;
+        };
+        const auto begin = [](qint64 seq, const char *text) {
+            HistoryIndex::Row r;
+            r.seq = seq;
+            r.entry = seq;
+            r.kind = HistoryIndex::Kind::Begin;
+            r.userId = QStringLiteral("u%1").arg(seq);
+            r.outcome = -1;
+            r.search = QLatin1String(text);
+            return r;
+        };
+        const auto answer = [](qint64 seq, qint64 entry, const char *text) {
+            HistoryIndex::Row r;
+            r.seq = seq;
+            r.entry = entry;
+            r.kind = HistoryIndex::Kind::Complete;
+            r.outcome = int(HistoryEntry::Outcome::Failure);
+            r.search = QLatin1String(text);
+            return r;
+        };
+        const auto found = [&index](const char *needle) {
+            HistoryQuery q;
+            q.text = QLatin1String(needle);
+            QList<qint64> seqs;
+            const Result<QList<HistoryIndex::EntryAt>> at = index.entries(q, 0, 100);
+            if (!at.ok())
+                return QList<qint64>{-1};
+            for (const HistoryIndex::EntryAt &e : at.value())
+                seqs.append(e.seq);
+            return seqs;
+        };
+        const HistoryIndex::Shard a = shard("h-2026-01-0000000001.ini");
+        const HistoryIndex::Shard b = shard("h-2026-01-0000000003.ini");
+        QVERIFY(index.store({a, b}, {{begin(1, "alpha case"), begin(2, "bravo case")}, {answer(3, 1, "user gone")}}, {})
+                    .ok());
+        QVERIFY(index.narrowsText());
+        QCOMPARE(found("alpha"), QList<qint64>{1});
+        QCOMPARE(found("case"), (QList<qint64>{2, 1}));
+        QCOMPARE(found("user gone"), QList<qint64>{1}); // through its answer
+        // Stored again with other text: the old text no longer narrows to it.
+        QVERIFY(index.store({a}, {{begin(1, "charlie case"), begin(2, "bravo case")}}, {}).ok());
+        QCOMPARE(found("alpha"), QList<qint64>{});
+        QCOMPARE(found("charlie"), QList<qint64>{1});
+        QCOMPARE(found("user gone"), QList<qint64>{1});
+        // The answer's shard gone: its text with it.
+        QVERIFY(index.store({}, {}, {b.name}).ok());
+        QCOMPARE(found("user gone"), QList<qint64>{});
+        QCOMPARE(found("bravo"), QList<qint64>{2});
+        QVERIFY(index.narrowsText());
+        // Record 2 copied into another shard: one number, two records.
+        const HistoryIndex::Shard copy = shard("h-2026-01-0000000002.ini");
+        QVERIFY(index.store({copy}, {{begin(2, "delta case")}}, {}).ok());
+        QVERIFY(!index.narrowsText());
+        QCOMPARE(found("bravo"), QList<qint64>{2});
+        QCOMPARE(found("delta"), QList<qint64>{2});
+        QCOMPARE(found("case"), (QList<qint64>{2, 2, 1}));
+        // Made afresh, the table is back.
+        QVERIFY(index.clear().ok());
+        QVERIFY(index.narrowsText());
+    }
+
     // A check or an append takes the history's lock file beside the shards: that alone must not send
     // the next question through a stat of every shard, while any change to a shard still must.
     void onlyShardChangesCountAsChanges()

@@ -23,7 +23,7 @@ public:
 
     // For a schema made afresh: drops the table and makes it again, empty. Without FTS5 it is set aside.
     bool make();
-    // Since the last make(): whether text filters may be narrowed.
+    // Whether text filters may be narrowed (asked of the index's meta table each time).
     bool usable();
     // Before a shard's rows are deleted: their trigrams go (`shard`: its rowid in shards).
     bool forget(const QVariant &shard);
@@ -45,5 +45,4 @@ private:
 
     QString m_connection;
     QString m_error;
-    int m_usable = -1; // -1: not read from the index's meta table yet
 };

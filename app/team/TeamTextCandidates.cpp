@@ -1,0 +1,186 @@
+#include "TeamTextCandidates.h"
+
+#include "team/TeamSqlFailure.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <utility>
+
+namespace {
+int g_window = 5000; // records looked at in order before the trigram index is asked
+
+// The longest run of ASCII letters and digits in `needle`, or nothing.
+QString token(const QString &needle)
+{
+    QString best;
+    QString run;
+    const QString ended = needle + QLatin1Char(' ');
+    for (const QChar c : ended) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
+            run.append(c);
+            continue;
+        }
+        if (run.size() > best.size())
+            best = run;
+        run.clear();
+    }
+    return best;
+}
+
+// Whether a record's words may hold the pattern (bound first, then again): a record without a JSON escape
+// holds each of its strings verbatim, so when the record itself does not hold the pattern its words
+// cannot, and they are not read.
+QString test(TeamTextCandidates::Of of)
+{
+    return of == TeamTextCandidates::Of::Begins
+        ? QStringLiteral("CASE WHEN strpos(w.body, chr(92)) = 0 AND lower((w.body || chr(31) || w.db_role || "
+                         "chr(31) || w.machine) COLLATE \"C\") NOT LIKE ? THEN false ELSE coalesce("
+                         "enrollee.entry_text(w.kind, w.body, w.db_role, w.machine) LIKE ?, false) END")
+        : QStringLiteral("CASE WHEN strpos(w.body, chr(92)) = 0 AND lower(w.body COLLATE \"C\") NOT LIKE ? THEN "
+                         "false ELSE coalesce(enrollee.entry_text(w.kind, w.body, '', '') LIKE ?, false) END");
+}
+} // namespace
+
+TeamTextCandidates::TeamTextCandidates(QSqlDatabase &db, const HistoryQuery &query, QString conditions,
+                                       QVariantList values)
+    : m_db(db), m_query(query), m_pattern(pattern(query)), m_conditions(std::move(conditions)),
+      m_values(std::move(values))
+{
+}
+
+void TeamTextCandidates::setWindow(int records)
+{
+    g_window = qMax(1, records);
+}
+
+// In a record's words (enrollee.entry_text(): the JSON strings decoded, ASCII lower-cased as Qt does) a
+// field holding the needle shows it: the whole needle when it is printable ASCII, else its longest run
+// of letters and digits. Words holding anything but ASCII are always candidates.
+QString TeamTextCandidates::pattern(const HistoryQuery &query)
+{
+    const QString needle = query.needle();
+    bool printable = true;
+    for (const QChar c : needle) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            printable = false;
+    }
+    QString core = printable ? needle : token(needle);
+    if (core.isEmpty())
+        return {};
+    core.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + core + QLatin1Char('%');
+}
+
+bool TeamTextCandidates::newestFirst() const
+{
+    return m_query.order == HistoryQuery::Order::NewestFirst;
+}
+
+Result<QList<qint64>> TeamTextCandidates::next(Of of, qint64 bound, int size, bool *full)
+{
+    const bool down = newestFirst();
+    Known &known = m_known[of == Of::Begins ? 0 : 1];
+    if (known.valid && bound != 0 && (down ? bound <= known.from : bound >= known.from)) {
+        QList<qint64> seqs;
+        qsizetype i = 0;
+        while (i < known.seqs.size() && (down ? known.seqs.at(i) >= bound : known.seqs.at(i) <= bound))
+            ++i;
+        for (; i < known.seqs.size() && seqs.size() < size; ++i)
+            seqs.append(known.seqs.at(i));
+        *full = i < known.seqs.size();
+        return seqs;
+    }
+    const bool begins = of == Of::Begins;
+    const QString seq = begins ? QStringLiteral("b.seq") : QStringLiteral("c.ref_seq");
+    QVariantList values{m_pattern, m_pattern};
+    QString inner = begins ? QStringLiteral("SELECT b.seq, b.kind, b.body, b.db_role, b.machine FROM enrollee.trail b "
+                                            "WHERE b.kind = 'begin'")
+                           : QStringLiteral("SELECT c.ref_seq AS seq, c.kind, c.body FROM enrollee.trail c WHERE "
+                                            "c.kind = 'complete'");
+    if (down && bound > 0) {
+        inner += QStringLiteral(" AND %1 < ?").arg(seq);
+        values.append(bound);
+    } else if (!down) {
+        inner += QStringLiteral(" AND %1 > ?").arg(seq);
+        values.append(bound);
+    }
+    if (begins) {
+        inner += m_conditions;
+        values += m_values;
+    }
+    const QString direction = down ? QStringLiteral(" DESC") : QString();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT w.seq, %1 FROM (%2 ORDER BY %3%4 LIMIT %5) w ORDER BY w.seq%4")
+                  .arg(test(of), inner, seq, direction)
+                  .arg(g_window));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return TeamSqlFailure::of(q.lastError());
+    QList<qint64> hits;
+    qint64 examined = 0;
+    qint64 last = 0;
+    while (q.next()) {
+        ++examined;
+        last = q.value(0).toLongLong();
+        // An entry answered twice is one candidate.
+        if (q.value(1).toBool() && hits.size() < size && (hits.isEmpty() || hits.constLast() != last))
+            hits.append(last);
+    }
+    if (hits.size() >= size || examined < g_window) {
+        *full = hits.size() >= size;
+        return hits;
+    }
+    // An answer past the window may name the last begin the window saw: the index is asked from it.
+    const qint64 from = begins ? last : (down ? last + 1 : last - 1);
+    Result<QList<qint64>> found = beyond(of, from);
+    if (!found.ok())
+        return found;
+    known.valid = true;
+    known.from = from;
+    known.seqs = std::move(found.value());
+    if (!hits.isEmpty() && !known.seqs.isEmpty() && known.seqs.constFirst() == hits.constLast())
+        known.seqs.removeFirst();
+    qsizetype i = 0;
+    for (; i < known.seqs.size() && hits.size() < size; ++i)
+        hits.append(known.seqs.at(i));
+    *full = i < known.seqs.size();
+    return hits;
+}
+
+Result<QList<qint64>> TeamTextCandidates::beyond(Of of, qint64 bound)
+{
+    const bool down = newestFirst();
+    const bool begins = of == Of::Begins;
+    QVariantList values{m_pattern, bound};
+    // Materialized: every candidate the index finds, then ordered. Left to itself the planner may walk
+    // every record in order looking for a few.
+    QString sql = begins
+        ? QStringLiteral("WITH m AS MATERIALIZED (SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
+                         "enrollee.entry_text(b.kind, b.body, b.db_role, b.machine) LIKE ? AND b.seq %1 ?")
+        : QStringLiteral("WITH m AS MATERIALIZED (SELECT c.ref_seq AS seq FROM enrollee.trail c WHERE c.kind = "
+                         "'complete' AND enrollee.entry_text(c.kind, c.body, '', '') LIKE ? AND c.ref_seq %1 ?");
+    sql = sql.arg(down ? QStringLiteral("<") : QStringLiteral(">"));
+    if (begins) {
+        sql += m_conditions;
+        values += m_values;
+    }
+    sql += QStringLiteral(") SELECT DISTINCT seq FROM m ORDER BY seq%1")
+               .arg(down ? QStringLiteral(" DESC") : QString());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return TeamSqlFailure::of(q.lastError());
+    QList<qint64> seqs;
+    while (q.next())
+        seqs.append(q.value(0).toLongLong());
+    return seqs;
+}

@@ -75,11 +75,11 @@ Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source sour
         return QList<qint64>();
     case Source::BeginUnjudged:
         sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
-                             "enrollee.unjudged(enrollee.entry_text(b.kind, b.body, b.db_role, b.machine))");
+                             "enrollee.unjudged(b.words)");
         break;
     case Source::CompletionUnjudged:
         sql = QStringLiteral("SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND "
-                             "enrollee.unjudged(enrollee.entry_text(c.kind, c.body, '', ''))");
+                             "enrollee.unjudged(c.words)");
         break;
     }
     if (newestFirst && bound > 0) {

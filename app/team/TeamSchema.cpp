@@ -311,12 +311,12 @@ QStringList version4Queries()
 }
 
 // Version 5: the text filter narrowed by the words an entry is searched by, not by its whole record.
-// entry_text() is what HistoryQuery::searchText() joins from a record (a begin's user, operator, reason,
-// run, role and machine; an answer's message and code), read from the parsed JSON so escapes are
-// decoded, lower-cased under the C collation (ASCII the same under every database locale). Trigrams of
-// the whole body were common to every record (keys, pid, times), so a rare needle narrowed nothing;
-// these are as rare as the needle. A record whose words hold anything but ASCII is always a candidate;
-// one that is not a JSON object has no words and stands among the records that are not plain.
+// The column `words` (entry_text()) is what HistoryQuery::searchText() joins from a record (a begin's user, operator,
+// reason, run, role and machine; an answer's message and code), read from the parsed JSON so escapes are decoded,
+// lower-cased under the C collation (ASCII the same under every database locale). Trigrams of the whole body were
+// common to every record (keys, pid, times), so a rare needle narrowed nothing; these are as rare as the needle. A
+// record whose words hold anything but ASCII is always a candidate; one that is not a JSON object has no words and
+// stands among the records that are not plain.
 QStringList version5Words()
 {
     return {
@@ -330,17 +330,20 @@ QStringList version5Words()
             "chr(31), ' '), replace(j ->> 'reason', chr(31), ' '), replace(j ->> 'run_id', chr(31), ' '), "
             "replace(db_role, chr(31), ' '), replace(machine, chr(31), ' ')) COLLATE \"C\"); "
             "EXCEPTION WHEN data_exception THEN RETURN NULL; END $$"),
-        QStringLiteral("CREATE INDEX trail_begin_words ON enrollee.trail USING gin "
-                       "(enrollee.entry_text(kind, body, db_role, machine) gin_trgm_ops) WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_completion_words ON enrollee.trail USING gin "
-                       "(enrollee.entry_text(kind, body, '', '') gin_trgm_ops) WHERE kind = 'complete'"),
-        QStringLiteral("CREATE INDEX trail_begin_words_unjudged ON enrollee.trail (seq) WHERE kind = 'begin' AND "
-                       "enrollee.unjudged(enrollee.entry_text(kind, body, db_role, machine))"),
-        QStringLiteral("CREATE INDEX trail_completion_words_unjudged ON enrollee.trail (ref_seq) WHERE kind = "
-                       "'complete' AND enrollee.unjudged(enrollee.entry_text(kind, body, '', ''))"),
         QStringLiteral("DROP INDEX enrollee.trail_begin_text, enrollee.trail_completion_text, "
                        "enrollee.trail_begin_unjudged, enrollee.trail_completion_unjudged"),
         QStringLiteral("DROP FUNCTION enrollee.search_text(text, text, text)"),
+        // Kept with the record, so checking a candidate the index found is a substring test, not a parse.
+        QStringLiteral("ALTER TABLE enrollee.trail ADD COLUMN words text GENERATED ALWAYS AS "
+                       "(enrollee.entry_text(kind, body, db_role, machine)) STORED"),
+        QStringLiteral("CREATE INDEX trail_begin_words ON enrollee.trail USING gin (words gin_trgm_ops) "
+                       "WHERE kind = 'begin'"),
+        QStringLiteral("CREATE INDEX trail_completion_words ON enrollee.trail USING gin (words gin_trgm_ops) "
+                       "WHERE kind = 'complete'"),
+        QStringLiteral("CREATE INDEX trail_begin_words_unjudged ON enrollee.trail (seq) WHERE kind = 'begin' AND "
+                       "enrollee.unjudged(words)"),
+        QStringLiteral("CREATE INDEX trail_completion_words_unjudged ON enrollee.trail (ref_seq) WHERE kind = "
+                       "'complete' AND enrollee.unjudged(words)"),
         QStringLiteral("REVOKE ALL ON FUNCTION enrollee.entry_text(text, text, text, text) FROM PUBLIC"),
         QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.entry_text(text, text, text, text) TO enrollee_officers"),
         QStringLiteral("ANALYZE enrollee.trail"),

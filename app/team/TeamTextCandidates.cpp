@@ -29,18 +29,6 @@ QString token(const QString &needle)
     return best;
 }
 
-// Whether a record's words may hold the pattern (bound first, then again): a record without a JSON escape
-// holds each of its strings verbatim, so when the record itself does not hold the pattern its words
-// cannot, and they are not read.
-QString test(TeamTextCandidates::Of of)
-{
-    return of == TeamTextCandidates::Of::Begins
-        ? QStringLiteral("CASE WHEN strpos(w.body, chr(92)) = 0 AND lower((w.body || chr(31) || w.db_role || "
-                         "chr(31) || w.machine) COLLATE \"C\") NOT LIKE ? THEN false ELSE coalesce("
-                         "enrollee.entry_text(w.kind, w.body, w.db_role, w.machine) LIKE ?, false) END")
-        : QStringLiteral("CASE WHEN strpos(w.body, chr(92)) = 0 AND lower(w.body COLLATE \"C\") NOT LIKE ? THEN "
-                         "false ELSE coalesce(enrollee.entry_text(w.kind, w.body, '', '') LIKE ?, false) END");
-}
 } // namespace
 
 TeamTextCandidates::TeamTextCandidates(QSqlDatabase &db, const HistoryQuery &query, QString conditions,
@@ -96,11 +84,10 @@ Result<QList<qint64>> TeamTextCandidates::next(Of of, qint64 bound, int size, bo
     }
     const bool begins = of == Of::Begins;
     const QString seq = begins ? QStringLiteral("b.seq") : QStringLiteral("c.ref_seq");
-    QVariantList values{m_pattern, m_pattern};
-    QString inner = begins ? QStringLiteral("SELECT b.seq, b.kind, b.body, b.db_role, b.machine FROM enrollee.trail b "
-                                            "WHERE b.kind = 'begin'")
-                           : QStringLiteral("SELECT c.ref_seq AS seq, c.kind, c.body FROM enrollee.trail c WHERE "
-                                            "c.kind = 'complete'");
+    QVariantList values{m_pattern};
+    QString inner = begins
+        ? QStringLiteral("SELECT b.seq, b.words FROM enrollee.trail b WHERE b.kind = 'begin'")
+        : QStringLiteral("SELECT c.ref_seq AS seq, c.words FROM enrollee.trail c WHERE c.kind = 'complete'");
     if (down && bound > 0) {
         inner += QStringLiteral(" AND %1 < ?").arg(seq);
         values.append(bound);
@@ -115,8 +102,9 @@ Result<QList<qint64>> TeamTextCandidates::next(Of of, qint64 bound, int size, bo
     const QString direction = down ? QStringLiteral(" DESC") : QString();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT w.seq, %1 FROM (%2 ORDER BY %3%4 LIMIT %5) w ORDER BY w.seq%4")
-                  .arg(test(of), inner, seq, direction)
+    q.prepare(QStringLiteral("SELECT w.seq, coalesce(w.words LIKE ?, false) FROM (%1 ORDER BY %2%3 LIMIT %4) w ORDER "
+                             "BY w.seq%3")
+                  .arg(inner, seq, direction)
                   .arg(g_window));
     for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
@@ -162,9 +150,9 @@ Result<QList<qint64>> TeamTextCandidates::beyond(Of of, qint64 bound)
     // every record in order looking for a few.
     QString sql = begins
         ? QStringLiteral("WITH m AS MATERIALIZED (SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
-                         "enrollee.entry_text(b.kind, b.body, b.db_role, b.machine) LIKE ? AND b.seq %1 ?")
+                         "b.words LIKE ? AND b.seq %1 ?")
         : QStringLiteral("WITH m AS MATERIALIZED (SELECT c.ref_seq AS seq FROM enrollee.trail c WHERE c.kind = "
-                         "'complete' AND enrollee.entry_text(c.kind, c.body, '', '') LIKE ? AND c.ref_seq %1 ?");
+                         "'complete' AND c.words LIKE ? AND c.ref_seq %1 ?");
     sql = sql.arg(down ? QStringLiteral("<") : QStringLiteral(">"));
     if (begins) {
         sql += m_conditions;

@@ -8,14 +8,13 @@
 #include <QString>
 #include <QVariantList>
 
-// The begins a text filter may match, found where the team trail lives: those whose own words (what
-// HistoryQuery::searchText() joins, as enrollee.entry_text() reads them from the record) hold the
-// needle, and those an answer's words name. A common word is met soon in order and a rare one is found
-// at once by the words' trigram index, but the planner cannot tell which: the next few thousand records
-// are looked at in order first (most rejected by a plain substring test of the record before its words
-// are read), and only beyond them is the trigram index asked, for every candidate at once (a bitmap,
-// never a walk of every record newest first), which are then kept for the next batches of the same
-// listing. Candidates only: each is confirmed by HistoryQuery::matches().
+// The begins a text filter may match, found where the team trail lives: those whose own words (the
+// column `words`: what HistoryQuery::searchText() joins, read from the record) hold the needle, and
+// those an answer's words name. A common word is met soon in order and a rare one is found at once by
+// the words' trigram index, but the planner cannot tell which: the next few thousand records are looked
+// at in order first, and only beyond them is the trigram index asked, for every candidate at once (a
+// bitmap, never a walk of every record newest first), which are then kept for the next batches of the
+// same listing. Candidates only: each is confirmed by HistoryQuery::matches().
 class TeamTextCandidates
 {
 public:

@@ -447,6 +447,9 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE enrollee.entry_text(kind, body, db_role, "
                                    "machine) IS NULL")),
              qint64(1));
+    QCOMPARE(number(QStringLiteral("SELECT seq FROM enrollee.trail WHERE words = 'kept' || chr(31) || db_role || "
+                                   "chr(31) || 'm'")),
+             qint64(2));
     run = admin.run(init);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("already at version 5; nothing changed"), run.out.constData());

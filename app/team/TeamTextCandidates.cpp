@@ -72,16 +72,9 @@ Result<QList<qint64>> TeamTextCandidates::next(Of of, qint64 bound, int size, bo
 {
     const bool down = newestFirst();
     Known &known = m_known[of == Of::Begins ? 0 : 1];
-    if (known.valid && bound != 0 && (down ? bound <= known.from : bound >= known.from)) {
-        QList<qint64> seqs;
-        qsizetype i = 0;
-        while (i < known.seqs.size() && (down ? known.seqs.at(i) >= bound : known.seqs.at(i) <= bound))
-            ++i;
-        for (; i < known.seqs.size() && seqs.size() < size; ++i)
-            seqs.append(known.seqs.at(i));
-        *full = i < known.seqs.size();
-        return seqs;
-    }
+    // Past the bound the kept list started from (0 newest first: the top), every candidate is in it.
+    if (known.valid && (down ? known.from == 0 || (bound != 0 && bound <= known.from) : bound >= known.from))
+        return take(known.seqs, bound, size, full);
     const bool begins = of == Of::Begins;
     const QString seq = begins ? QStringLiteral("b.seq") : QStringLiteral("c.ref_seq");
     QVariantList values{m_pattern};
@@ -130,15 +123,26 @@ Result<QList<qint64>> TeamTextCandidates::next(Of of, qint64 bound, int size, bo
     if (!found.ok())
         return found;
     known.valid = true;
-    known.from = from;
-    known.seqs = std::move(found.value());
-    if (!hits.isEmpty() && !known.seqs.isEmpty() && known.seqs.constFirst() == hits.constLast())
-        known.seqs.removeFirst();
+    known.from = bound;
+    known.seqs = hits;
+    for (const qint64 seq : std::as_const(found.value())) {
+        if (known.seqs.isEmpty() || known.seqs.constLast() != seq)
+            known.seqs.append(seq);
+    }
+    return take(known.seqs, bound, size, full);
+}
+
+QList<qint64> TeamTextCandidates::take(const QList<qint64> &seqs, qint64 bound, int size, bool *full) const
+{
+    const bool down = newestFirst();
     qsizetype i = 0;
-    for (; i < known.seqs.size() && hits.size() < size; ++i)
-        hits.append(known.seqs.at(i));
-    *full = i < known.seqs.size();
-    return hits;
+    while (i < seqs.size() && bound != 0 && (down ? seqs.at(i) >= bound : seqs.at(i) <= bound))
+        ++i;
+    QList<qint64> taken;
+    for (; i < seqs.size() && taken.size() < size; ++i)
+        taken.append(seqs.at(i));
+    *full = i < seqs.size();
+    return taken;
 }
 
 Result<QList<qint64>> TeamTextCandidates::beyond(Of of, qint64 bound)

@@ -35,13 +35,16 @@ private:
     // Every candidate past `bound`, by the trigram index.
     Result<QList<qint64>> beyond(Of of, qint64 bound);
     bool newestFirst() const;
+    // Up to `size` of `seqs` (in the query's order) past `bound`.
+    QList<qint64> take(const QList<qint64> &seqs, qint64 bound, int size, bool *full) const;
 
     QSqlDatabase &m_db;
     HistoryQuery m_query;
     QString m_pattern;
     QString m_conditions;
     QVariantList m_values;
-    // What the index said past `from`, all of it, in the query's order: later batches take from it.
+    // Every candidate past `from` (the window's and the index's), in the query's order: later batches
+    // of the same listing take from it.
     struct Known {
         bool valid = false;
         qint64 from = 0;

@@ -2,20 +2,13 @@
 
 #include "action/Action.h"
 #include "settings/Profile.h"
+#include "team/TeamSqlFailure.h"
 
-#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace {
-Status failed(const QSqlError &error)
-{
-    return Status::failure(QCoreApplication::translate("TeamTrail", "Could not read the team trail:") + QLatin1Char(' ')
-                               + error.databaseText().trimmed() + QLatin1Char(' ') + error.driverText().trimmed(),
-                           Status::Kind::Storage);
-}
-
 QString arrayOf(const QStringList &words)
 {
     QStringList quoted;
@@ -54,7 +47,7 @@ Result<bool> TeamCounts::anyNotPlain()
     if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM enrollee.trail WHERE NOT enrollee.plain_record(kind, "
                                "body))"))
         || !q.next())
-        return failed(q.lastError());
+        return TeamSqlFailure::of(q.lastError());
     return q.value(0).toBool();
 }
 
@@ -62,14 +55,14 @@ Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString
                                         const QVariantList &values)
 {
     if (!m_db.transaction())
-        return failed(m_db.lastError());
+        return TeamSqlFailure::of(m_db.lastError());
     const auto end = [this](const Result<HistoryCounts> &answer) {
         m_db.rollback();
         return answer;
     };
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
-        return end(failed(q.lastError()));
+        return end(TeamSqlFailure::of(q.lastError()));
     const Result<bool> odd = anyNotPlain();
     if (!odd.ok())
         return end(odd.status());
@@ -102,7 +95,7 @@ Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString
     for (const QVariant &v : std::as_const(bound))
         q.addBindValue(v);
     if (!q.exec())
-        return end(failed(q.lastError()));
+        return end(TeamSqlFailure::of(q.lastError()));
     while (q.next()) {
         HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
         if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))

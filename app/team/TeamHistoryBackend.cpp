@@ -3,14 +3,16 @@
 #include "history/local/LocalHistoryBackend.h"
 #include "team/TeamAnswers.h"
 #include "team/TeamApprovals.h"
+#include "team/TeamChainReport.h"
+#include "team/TeamCheckpointKeeper.h"
 #include "team/TeamConnection.h"
 #include "team/TeamEntries.h"
 #include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
+#include "team/TeamStateFiles.h"
 #include "team/TeamTrail.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QSqlDriver>
 #include <QTimer>
@@ -19,45 +21,19 @@
 
 namespace {
 constexpr int kRetryMs = 2000;
-
-// The database's name without the role, for file names and for people.
-QString place(const QString &conninfo)
-{
-    QStringList kept;
-    const QStringList words = conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        if (word.startsWith(QLatin1String("host=")) || word.startsWith(QLatin1String("hostaddr="))
-            || word.startsWith(QLatin1String("port=")) || word.startsWith(QLatin1String("dbname=")))
-            kept.append(word);
-    }
-    return kept.join(QLatin1Char(' '));
-}
-
-// The forwarder's mark sits beside the checkpoint: "team-<tag>.sent".
-QString markPath(QString checkpoint)
-{
-    return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".sent"));
-}
-
-// The kept policy, likewise: "team-<tag>.policy".
-QString policyPath(QString checkpoint)
-{
-    return checkpoint.replace(QStringLiteral(".checkpoint"), QStringLiteral(".policy"));
-}
 } // namespace
 
 QString TeamHistoryBackend::checkpointPath(const QString &stateDir, const QString &conninfo)
 {
-    const QByteArray tag = QCryptographicHash::hash(place(conninfo).toUtf8(), QCryptographicHash::Sha256).toHex();
-    return QDir(stateDir).filePath(QStringLiteral("team-%1.checkpoint").arg(QString::fromLatin1(tag.left(12))));
+    return TeamStateFiles::checkpoint(stateDir, conninfo);
 }
 
 TeamHistoryBackend::TeamHistoryBackend(std::unique_ptr<LocalHistoryBackend> local, Config config, QObject *parent)
     : HistoryBackend(parent), m_local(local.release()), m_config(std::move(config)),
       m_connection(std::make_unique<TeamConnection>()),
       m_checkpoint(checkpointPath(m_config.stateDir, m_config.conninfo)),
-      m_policyCache(policyPath(m_checkpoint.path()), place(m_config.conninfo)),
-      m_forwarder(m_local, markPath(m_checkpoint.path()), m_config.stateDir),
+      m_policyCache(TeamStateFiles::policy(m_checkpoint.path()), TeamStateFiles::place(m_config.conninfo)),
+      m_forwarder(m_local, TeamStateFiles::mark(m_checkpoint.path()), m_config.stateDir),
       m_answers(m_local,
                 {[this] { return queries(); }, [this](const Status &why) { dropConnection(why); },
                  [this] { return m_problem; }})
@@ -80,12 +56,12 @@ TeamHistoryBackend::~TeamHistoryBackend()
 QString TeamHistoryBackend::location() const
 {
     return tr("the team trail (%1), with this console's own copy in %2")
-        .arg(place(m_config.conninfo), QDir::toNativeSeparators(m_local->directory()));
+        .arg(TeamStateFiles::place(m_config.conninfo), QDir::toNativeSeparators(m_local->directory()));
 }
 
 QString TeamHistoryBackend::address() const
 {
-    return QStringLiteral("postgresql: ") + place(m_config.conninfo);
+    return QStringLiteral("postgresql: ") + TeamStateFiles::place(m_config.conninfo);
 }
 
 void TeamHistoryBackend::setChainKey(const QByteArray &key)
@@ -235,29 +211,13 @@ QString TeamHistoryBackend::unreachable() const
 
 QStringList TeamHistoryBackend::unverified(const QList<TeamRecord> &records)
 {
-    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
-    const qint64 verifiedThrough = cp.authentic ? cp.seq : 0;
-    if (records.isEmpty() || records.last().seq <= verifiedThrough)
-        return {};
-    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
-    if (!keys.ok()) {
-        dropConnection(keys.status());
+    const Result<QStringList> found = TeamCheckpointKeeper(m_checkpoint, m_chain)
+                                          .unverified(m_connection->db(), records);
+    if (!found.ok()) {
+        dropConnection(found.status());
         return {};
     }
-    QHash<qint64, QString> previous;
-    for (qsizetype i = 1; i < records.size(); ++i)
-        previous.insert(records.at(i).seq, records.at(i - 1).hash);
-    // The first record's predecessor was not read with it.
-    if (const TeamRecord &first = records.first(); first.seq > 1 && first.seq > verifiedThrough) {
-        const Result<QList<TeamRecord>> before = TeamTrail::readFrom(m_connection->db(), first.seq - 1);
-        if (!before.ok()) {
-            dropConnection(before.status());
-            return {};
-        }
-        if (!before.value().isEmpty() && before.value().first().seq == first.seq - 1)
-            previous.insert(first.seq, before.value().first().hash);
-    }
-    return TeamEntries::unverified(records, previous, keys.value(), verifiedThrough);
+    return found.value();
 }
 
 std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
@@ -302,50 +262,21 @@ Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
     return m_answers.walk(visit);
 }
 
-// A database out of reach found nothing altered: the report says it cannot be checked now
-// (`unreachable`), and carries only what this console's own trail shows broken, if anything.
-ChainReport TeamHistoryBackend::unreachableReport(const ChainReport &local, const QString &why)
-{
-    ChainReport report;
-    report.ok = false;
-    report.unreachable = true;
-    report.records = local.records;
-    report.keyed = local.keyed;
-    report.problem = tr("The team trail cannot be checked now: the team database cannot be reached (%1).").arg(why);
-    appendLocalBreaks(local, &report);
-    return report;
-}
-
-void TeamHistoryBackend::appendLocalBreaks(const ChainReport &local, ChainReport *report)
-{
-    for (const ChainBreak &b : local.breaks) {
-        const QString problem = tr("this console's own trail: %1").arg(b.problem);
-        if (report->breaks.isEmpty()) {
-            report->ok = false;
-            report->firstBadSeq = b.seq;
-            report->firstBadEntry = b.entry;
-            if (!report->unreachable)
-                report->problem = problem;
-        }
-        report->breaks.append({b.seq, b.entry, problem});
-    }
-}
-
 ChainReport TeamHistoryBackend::verify()
 {
     const ChainReport local = m_local->verify();
     if (Status open = ensureOpen(); !open.ok())
-        return unreachableReport(local, open.message());
+        return TeamChainReport::unreachable(local, open.message());
     sync();
     const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), 1);
     if (!records.ok()) {
         dropConnection(records.status());
-        return unreachableReport(local, records.message());
+        return TeamChainReport::unreachable(local, records.message());
     }
     const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
     if (!keys.ok()) {
         dropConnection(keys.status());
-        return unreachableReport(local, keys.message());
+        return TeamChainReport::unreachable(local, keys.message());
     }
     ChainReport report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain), keys.value());
     // Without a chain key yet (a console that has not acted) the chain itself is checked, but no
@@ -353,7 +284,7 @@ ChainReport TeamHistoryBackend::verify()
     report.keyed = m_chain.keyed();
     if (report.ok && report.headSeq > 0 && m_chain.keyed())
         report.anchored = m_checkpoint.write(report.headSeq, report.headHash, m_chain).ok();
-    appendLocalBreaks(local, &report);
+    TeamChainReport::appendLocalBreaks(local, &report);
     return report;
 }
 
@@ -398,7 +329,7 @@ TeamStatus TeamHistoryBackend::status()
 {
     TeamStatus s;
     s.configured = true;
-    s.address = place(m_config.conninfo);
+    s.address = TeamStateFiles::place(m_config.conninfo);
     s.tlsWeakened = TeamConnection::tlsWeakened(m_config.conninfo);
     if (ensureOpen().ok())
         sync();
@@ -455,27 +386,17 @@ Status TeamHistoryBackend::sync()
 
 void TeamHistoryBackend::advanceCheckpoint(QList<TeamRecord> *walked)
 {
-    const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
-    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), cp.authentic ? cp.seq : 1);
-    if (!records.ok()) {
-        dropConnection(records.status());
+    const Result<TeamCheckpointKeeper::Advance> moved = TeamCheckpointKeeper(m_checkpoint, m_chain)
+                                                            .advance(m_connection->db());
+    if (!moved.ok()) {
+        dropConnection(moved.status());
         return;
     }
     if (walked)
-        *walked = records.value();
-    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
-    if (!keys.ok()) {
-        dropConnection(keys.status());
+        *walked = moved.value().records;
+    if (!moved.value().problem.isEmpty()) {
+        m_problem = moved.value().problem; // verify() names it in full; the checkpoint stays where it was
         return;
     }
-    QString problem;
-    if (!TeamTrail::extends(records.value(), cp, keys.value(), &problem)) {
-        m_problem = problem; // verify() names it in full; the checkpoint stays where it was
-        return;
-    }
-    if (!records.value().isEmpty()) {
-        const TeamRecord &last = records.value().last();
-        m_checkpoint.write(last.seq, last.hash, m_chain);
-        m_newestSeen = qMax(m_newestSeen, last.seq);
-    }
+    m_newestSeen = qMax(m_newestSeen, moved.value().head);
 }

@@ -100,8 +100,6 @@ signals:
 
 private:
     Status ensureOpen();
-    static ChainReport unreachableReport(const ChainReport &local, const QString &why);
-    static void appendLocalBreaks(const ChainReport &local, ChainReport *report);
     void dropConnection(const Status &why);
     // Moves the checkpoint over the records that extend it; `walked` gets the records it read.
     void advanceCheckpoint(QList<TeamRecord> *walked = nullptr);

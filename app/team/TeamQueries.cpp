@@ -3,6 +3,8 @@
 #include "action/Action.h"
 #include "team/TeamCounts.h"
 #include "team/TeamEntries.h"
+#include "team/TeamSqlFailure.h"
+#include "team/TeamTextCandidates.h"
 #include "team/TeamTrail.h"
 
 #include <QCoreApplication>
@@ -16,14 +18,6 @@
 namespace {
 constexpr int kWalkBatch = 1000;
 constexpr int kMaxBatch = 5000;
-int g_window = 5000; // begins looked at in order before a text filter asks its trigram index
-
-Status failed(const QSqlError &error)
-{
-    return Status::failure(QCoreApplication::translate("TeamTrail", "Could not read the team trail:") + QLatin1Char(' ')
-                               + error.databaseText().trimmed() + QLatin1Char(' ') + error.driverText().trimmed(),
-                           Status::Kind::Storage);
-}
 
 QString arrayOf(const QList<qint64> &numbers)
 {
@@ -31,44 +25,6 @@ QString arrayOf(const QList<qint64> &numbers)
     for (qint64 n : numbers)
         words.append(QString::number(n));
     return QLatin1Char('{') + words.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-// The longest run of ASCII letters and digits in `needle`, or nothing.
-QString token(const QString &needle)
-{
-    QString best;
-    QString run;
-    const QString ended = needle + QLatin1Char(' ');
-    for (const QChar c : ended) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
-            run.append(c);
-            continue;
-        }
-        if (run.size() > best.size())
-            best = run;
-        run.clear();
-    }
-    return best;
-}
-
-// The LIKE pattern that narrows the text filter, or nothing. In a body that is ASCII without a JSON
-// escape (enrollee.unjudged() says which are not; they are always candidates), every string field
-// stands verbatim, so a field holding the needle shows it in enrollee.search_text(), which lower-cases
-// ASCII as Qt does: the whole needle when it is printable ASCII without a quote or a backslash, else its
-// longest run of letters and digits.
-QString pattern(const HistoryQuery &query)
-{
-    const QString needle = query.needle();
-    bool verbatim = true;
-    for (const QChar c : needle) {
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('"') || c == QLatin1Char('\\'))
-            verbatim = false;
-    }
-    QString core = verbatim ? needle : token(needle);
-    if (core.isEmpty())
-        return {};
-    core.replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + core + QLatin1Char('%');
 }
 
 // The conditions SQL states exactly on plain begin records `b`, with their values in order.
@@ -95,71 +51,15 @@ QString conditions(const HistoryQuery &query, QVariantList *values)
 }
 } // namespace
 
-void TeamQueries::setTextWindow(int begins)
-{
-    g_window = qMax(1, begins);
-}
-
 TeamQueries::TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough, TeamConsoles::Keys keys)
     : m_db(db), m_file(std::move(file)), m_verifiedThrough(verifiedThrough), m_keys(std::move(keys))
 {
 }
 
-Result<QList<qint64>> TeamQueries::candidates(const HistoryQuery &query, Source source, qint64 bound, int size,
-                                              bool *full)
-{
-    if (source != Source::BeginText)
-        return listed(query, source, bound, size, full);
-    // A common word is met soon in order, a rare one is found at once by its trigrams, and the planner
-    // cannot tell which: the next few thousand begins are looked at in order first, the trigrams asked only
-    // beyond them.
-    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
-    QVariantList values{pattern(query)};
-    QString inner = QStringLiteral("SELECT b.seq, b.body, b.db_role, b.machine FROM enrollee.trail b WHERE b.kind = "
-                                   "'begin'");
-    if (newestFirst && bound > 0) {
-        inner += QStringLiteral(" AND b.seq < ?");
-        values.append(bound);
-    } else if (!newestFirst) {
-        inner += QStringLiteral(" AND b.seq > ?");
-        values.append(bound);
-    }
-    inner += conditions(query, &values);
-    const QString order = newestFirst ? QStringLiteral(" ORDER BY seq DESC") : QStringLiteral(" ORDER BY seq");
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT w.seq, enrollee.search_text(w.body, w.db_role, w.machine) LIKE ? FROM (%1%2 "
-                             "LIMIT %3) w%4")
-                  .arg(inner, QString(order).replace(QLatin1String("seq"), QLatin1String("b.seq")))
-                  .arg(g_window)
-                  .arg(QString(order).replace(QLatin1String("seq"), QLatin1String("w.seq"))));
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
-    if (!q.exec())
-        return failed(q.lastError());
-    QList<qint64> hits;
-    qint64 examined = 0;
-    qint64 last = 0;
-    while (q.next()) {
-        ++examined;
-        last = q.value(0).toLongLong();
-        if (q.value(1).toBool() && hits.size() < size)
-            hits.append(last);
-    }
-    if (hits.size() >= size || examined < g_window) {
-        *full = hits.size() >= size;
-        return hits;
-    }
-    Result<QList<qint64>> beyond = listed(query, source, last, size - int(hits.size()), full);
-    if (!beyond.ok())
-        return beyond;
-    return hits + beyond.value();
-}
-
 Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full)
 {
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
-    const bool ofCompletions = source == Source::CompletionText || source == Source::CompletionUnjudged;
+    const bool ofCompletions = source == Source::CompletionUnjudged;
     const QString seq = ofCompletions ? QStringLiteral("c.ref_seq") : QStringLiteral("b.seq");
     QVariantList values;
     QString sql;
@@ -170,23 +70,16 @@ Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source sour
     case Source::NotPlain:
         sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE NOT enrollee.plain_record(b.kind, b.body)");
         break;
-    case Source::BeginText:
-        sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
-                             "enrollee.search_text(b.body, b.db_role, b.machine) LIKE ?");
-        values.append(pattern(query));
-        break;
+    case Source::BeginText: // TeamTextCandidates
+    case Source::CompletionText:
+        return QList<qint64>();
     case Source::BeginUnjudged:
         sql = QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin' AND "
-                             "enrollee.unjudged(enrollee.search_text(b.body, b.db_role, b.machine))");
-        break;
-    case Source::CompletionText:
-        sql = QStringLiteral("SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND "
-                             "enrollee.search_text(c.body, '', '') LIKE ?");
-        values.append(pattern(query));
+                             "enrollee.unjudged(b.words)");
         break;
     case Source::CompletionUnjudged:
-        sql = QStringLiteral(
-            "SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND enrollee.unjudged(c.body)");
+        sql = QStringLiteral("SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete' AND "
+                             "enrollee.unjudged(c.words)");
         break;
     }
     if (newestFirst && bound > 0) {
@@ -197,7 +90,7 @@ Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source sour
         values.append(bound);
     }
     // Only begins are narrowed by the exact filters; the other lists are wider, never narrower.
-    if (source == Source::Plain || source == Source::BeginText || source == Source::BeginUnjudged)
+    if (source == Source::Plain || source == Source::BeginUnjudged)
         sql += conditions(query, &values);
     sql +=
         QStringLiteral(" ORDER BY %1%2 LIMIT %3").arg(seq, newestFirst ? QStringLiteral(" DESC") : QString()).arg(size);
@@ -207,7 +100,7 @@ Result<QList<qint64>> TeamQueries::listed(const HistoryQuery &query, Source sour
     for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
     if (!q.exec())
-        return failed(q.lastError());
+        return TeamSqlFailure::of(q.lastError());
     QList<qint64> seqs;
     while (q.next())
         seqs.append(q.value(0).toLongLong());
@@ -235,7 +128,7 @@ Result<QList<HistoryEntry>> TeamQueries::entriesOf(const QList<qint64> &seqs, QS
     found.addBindValue(array);
     found.addBindValue(*std::min_element(seqs.cbegin(), seqs.cend()));
     if (!found.exec())
-        return failed(found.lastError());
+        return TeamSqlFailure::of(found.lastError());
     QList<qint64> numbers;
     while (found.next())
         numbers.append(found.value(0).toLongLong());
@@ -246,7 +139,7 @@ Result<QList<HistoryEntry>> TeamQueries::entriesOf(const QList<qint64> &seqs, QS
                   .arg(columns.join(QStringLiteral(", "))));
     q.addBindValue(arrayOf(numbers));
     if (!q.exec())
-        return failed(q.lastError());
+        return TeamSqlFailure::of(q.lastError());
     QList<TeamRecord> records;
     QHash<qint64, QString> previous;
     while (q.next()) {
@@ -266,16 +159,15 @@ Result<QList<HistoryEntry>> TeamQueries::entriesOf(const QList<qint64> &seqs, QS
     return entries;
 }
 
-Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, qint64 bound, int size,
-                                                  QStringList *problems)
+Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, TeamTextCandidates *text, qint64 bound,
+                                                  int size, QStringList *problems)
 {
     const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
-    // With a text filter the candidates are the begins whose own text, or an answer's, holds it, and
-    // those whose text only the console can judge; without, every begin the exact filters keep.
-    const QList<Source> sources = pattern(query).isEmpty()
-        ? QList<Source>{Source::Plain, Source::NotPlain}
-        : QList<Source>{Source::BeginText, Source::CompletionText, Source::BeginUnjudged, Source::CompletionUnjudged,
-                        Source::NotPlain};
+    // With a text filter the candidates are the begins whose own words, or an answer's, hold it, and
+    // those whose words only the console can judge; without, every begin the exact filters keep.
+    const QList<Source> sources = text ? QList<Source>{Source::BeginText, Source::CompletionText, Source::BeginUnjudged,
+                                                       Source::CompletionUnjudged, Source::NotPlain}
+                                       : QList<Source>{Source::Plain, Source::NotPlain};
     QList<QList<qint64>> lists;
     Batch batch;
     batch.exhausted = true;
@@ -284,7 +176,10 @@ Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, qin
     qint64 cut = 0;
     for (const Source source : sources) {
         bool full = false;
-        Result<QList<qint64>> found = candidates(query, source, bound, size, &full);
+        Result<QList<qint64>> found = source == Source::BeginText
+            ? text->next(TeamTextCandidates::Of::Begins, bound, size, &full)
+            : (source == Source::CompletionText ? text->next(TeamTextCandidates::Of::Answers, bound, size, &full)
+                                                : listed(query, source, bound, size, &full));
         if (!found.ok())
             return found.status();
         if (full) {
@@ -313,15 +208,25 @@ Result<TeamQueries::Batch> TeamQueries::nextBatch(const HistoryQuery &query, qin
     return batch;
 }
 
+std::unique_ptr<TeamTextCandidates> TeamQueries::textOf(const HistoryQuery &query)
+{
+    if (TeamTextCandidates::pattern(query).isEmpty())
+        return nullptr;
+    QVariantList values;
+    QString exact = conditions(query, &values);
+    return std::make_unique<TeamTextCandidates>(m_db, query, std::move(exact), std::move(values));
+}
+
 Result<HistoryPage> TeamQueries::page(const HistoryQuery &query, qint64 after, int limit)
 {
     HistoryPage page;
     QStringList problems;
+    std::unique_ptr<TeamTextCandidates> text = textOf(query);
     qint64 bound = after;
     int size = qBound(1, limit + 1, kMaxBatch);
     bool done = false;
     while (!done) {
-        const Result<Batch> batch = nextBatch(query, bound, size, &problems);
+        const Result<Batch> batch = nextBatch(query, text.get(), bound, size, &problems);
         if (!batch.ok())
             return batch.status();
         for (const HistoryEntry &e : batch.value().entries) {
@@ -349,9 +254,10 @@ Result<HistoryPage> TeamQueries::page(const HistoryQuery &query, qint64 after, i
 Result<QStringList> TeamQueries::walk(const HistoryQuery &query, const HistoryBackend::EntryVisitor &visit)
 {
     QStringList problems;
+    std::unique_ptr<TeamTextCandidates> text = textOf(query);
     qint64 bound = 0;
     for (;;) {
-        const Result<Batch> batch = nextBatch(query, bound, kWalkBatch, &problems);
+        const Result<Batch> batch = nextBatch(query, text.get(), bound, kWalkBatch, &problems);
         if (!batch.ok())
             return batch.status();
         for (const HistoryEntry &e : batch.value().entries) {

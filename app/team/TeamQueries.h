@@ -10,8 +10,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class TeamTextCandidates;
+
 // The history's questions answered where the team trail lives: PostgreSQL finds the candidate begin
-// records through the indexes of schema version 4, one keyset batch at a time (seq below or above the
+// records through the indexes of schema versions 4 and 5, one keyset batch at a time (seq below or above the
 // last one seen, never an offset), and the console builds each candidate's entry exactly as a read
 // does (TeamEntries: the begin merged with its answers, the same problems) and keeps it only when
 // HistoryQuery::matches() says so. What SQL cannot say exactly (the text filter, dates, outcomes, a
@@ -27,9 +31,6 @@ public:
 
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit);
     Result<HistoryCounts> count(const HistoryQuery &query);
-    // How many begins a text filter looks at in order before it asks the trigram index (5,000): tests
-    // make it small so both ways are taken.
-    static void setTextWindow(int begins);
     Result<HistoryEntry> readEntry(qint64 id);
     // Oldest first, as a read has them.
     Result<HistoryRead> readUser(const QString &userId);
@@ -42,12 +43,15 @@ private:
         qint64 next = 0;             // the bound of the next batch
         bool exhausted = false;      // no candidate lies past this batch
     };
-    // Up to about `size` candidates past `bound` (0: from the start) in the query's order.
-    Result<Batch> nextBatch(const HistoryQuery &query, qint64 bound, int size, QStringList *problems);
+    // Up to about `size` candidates past `bound` (0: from the start) in the query's order; `text`: the
+    // text filter's candidates (null without one).
+    Result<Batch> nextBatch(const HistoryQuery &query, TeamTextCandidates *text, qint64 bound, int size,
+                            QStringList *problems);
+    // The text filter's candidates for one listing, or null when `query` has none SQL can narrow.
+    std::unique_ptr<TeamTextCandidates> textOf(const HistoryQuery &query);
     // Where candidates come from: begins kept by the exact filters, records that are not plain, and for
-    // a text filter the begins and answers whose text holds it or cannot be judged by SQL.
+    // a text filter the begins and answers whose words hold it (TeamTextCandidates) or cannot be judged by SQL.
     enum class Source { Plain, NotPlain, BeginText, CompletionText, BeginUnjudged, CompletionUnjudged };
-    Result<QList<qint64>> candidates(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
     // One source's candidates past `bound` in the query's order, at most `size`; `full` when it may have more.
     Result<QList<qint64>> listed(const HistoryQuery &query, Source source, qint64 bound, int size, bool *full);
     // The entries begun by `seqs`, with every record that may answer them.

@@ -1,5 +1,7 @@
 #include "TeamSchema.h"
 
+#include "team/TeamQueryIndexes.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -252,64 +254,6 @@ QStringList version3SignedRecords()
     };
 }
 
-// Version 4: the trail queried where it lives. Two functions read a body as the console does without
-// ever failing a statement (their exception handlers make them unsafe in parallel workers): body_field() is a string
-// field of a JSON object body (NULL otherwise), and plain_record() says whether the body is a JSON object without
-// repeated keys whose type agrees with the row's kind. Expression indexes on the begin records' user, action and run
-// answer a user's timeline or a filter with keyset pagination on seq; completions are found by the begin they answer;
-// and the few records that are not plain (damaged, or written by hand) have an index of their own, so
-// a query can always add them to its candidates and let the console judge them as a read does.
-QStringList version4Queries()
-{
-    return {
-        QStringLiteral(
-            "CREATE FUNCTION enrollee.body_field(body text, field text) RETURNS text IMMUTABLE STRICT "
-            "PARALLEL UNSAFE LANGUAGE plpgsql AS $$ DECLARE j jsonb; BEGIN j := body::jsonb; "
-            "IF jsonb_typeof(j) = 'object' AND jsonb_typeof(j -> field) = 'string' THEN "
-            "RETURN j ->> field; END IF; RETURN NULL; EXCEPTION WHEN data_exception THEN RETURN NULL; END $$"),
-        QStringLiteral("CREATE FUNCTION enrollee.plain_record(kind text, body text) RETURNS boolean IMMUTABLE STRICT "
-                       "PARALLEL UNSAFE LANGUAGE plpgsql AS $$ DECLARE j jsonb; t text; BEGIN j := body::jsonb; "
-                       "IF jsonb_typeof(j) <> 'object' THEN RETURN false; END IF; "
-                       "IF (SELECT count(*) FROM json_object_keys(body::json)) <> "
-                       "(SELECT count(*) FROM jsonb_object_keys(j)) THEN RETURN false; END IF; "
-                       "t := CASE WHEN jsonb_typeof(j -> 'type') = 'string' THEN j ->> 'type' ELSE '' END; "
-                       "IF kind IN ('begin', 'complete') OR t IN ('begin', 'complete') THEN RETURN t = kind; END IF; "
-                       "RETURN true; EXCEPTION WHEN data_exception THEN RETURN false; END $$"),
-        QStringLiteral("CREATE INDEX trail_begins ON enrollee.trail (seq) WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_begin_user ON enrollee.trail (enrollee.body_field(body, 'user_id'), seq) "
-                       "WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_begin_action ON enrollee.trail (enrollee.body_field(body, 'action'), seq) "
-                       "WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_begin_run ON enrollee.trail (enrollee.body_field(body, 'run_id'), seq) "
-                       "WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_completions ON enrollee.trail (ref_seq, seq) WHERE kind = 'complete'"),
-        QStringLiteral(
-            "CREATE INDEX trail_not_plain ON enrollee.trail (seq) WHERE NOT enrollee.plain_record(kind, body)"),
-        // The text filter: a record's text lower-cased under the C collation (ASCII the same under every
-        // database locale), found by trigrams; a record with anything else (non-ASCII text, a JSON
-        // escape) is always a candidate.
-        QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
-        QStringLiteral("CREATE FUNCTION enrollee.search_text(body text, db_role text, machine text) RETURNS text "
-                       "IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT lower((body || chr(31) || db_role || "
-                       "chr(31) || machine) COLLATE \"C\") $$"),
-        QStringLiteral("CREATE FUNCTION enrollee.unjudged(txt text) RETURNS boolean IMMUTABLE STRICT PARALLEL SAFE "
-                       "LANGUAGE sql AS $$ SELECT txt ~ '[^\\x01-\\x7f]' OR strpos(txt, chr(92)) > 0 $$"),
-        QStringLiteral("CREATE INDEX trail_begin_text ON enrollee.trail USING gin "
-                       "(enrollee.search_text(body, db_role, machine) gin_trgm_ops) WHERE kind = 'begin'"),
-        QStringLiteral("CREATE INDEX trail_completion_text ON enrollee.trail USING gin "
-                       "(enrollee.search_text(body, '', '') gin_trgm_ops) WHERE kind = 'complete'"),
-        QStringLiteral("CREATE INDEX trail_begin_unjudged ON enrollee.trail (seq) WHERE kind = 'begin' AND "
-                       "enrollee.unjudged(enrollee.search_text(body, db_role, machine))"),
-        QStringLiteral("CREATE INDEX trail_completion_unjudged ON enrollee.trail (ref_seq) WHERE kind = 'complete' "
-                       "AND enrollee.unjudged(body)"),
-        QStringLiteral("REVOKE ALL ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text), "
-                       "enrollee.search_text(text, text, text), enrollee.unjudged(text) FROM PUBLIC"),
-        QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.body_field(text, text), enrollee.plain_record(text, text), "
-                       "enrollee.search_text(text, text, text), enrollee.unjudged(text) TO enrollee_officers"),
-        QStringLiteral("ANALYZE enrollee.trail"),
-    };
-}
-
 Status sqlFailure(const QString &what, const QSqlError &error)
 {
     return Status::failure(what + QLatin1Char(' ') + error.databaseText().trimmed(), Status::Kind::Storage);
@@ -321,7 +265,7 @@ namespace TeamSchema {
 QList<QStringList> migrations()
 {
     return {version1Trail() + version1Approvals() + version1Grants(), version2BulkRuns(), version3SignedRecords(),
-            version4Queries()};
+            TeamQueryIndexes::version4(), TeamQueryIndexes::version5()};
 }
 
 Result<int> installedVersion(QSqlDatabase &db)

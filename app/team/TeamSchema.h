@@ -20,9 +20,11 @@
 //  - console_keys (version 3): each console's Ed25519 public key, bound to the role that registered it;
 //    from then on the trail admits a console's record only from that role, signed, continuing the chain;
 //  - version 4: indexes for queries (a user's, an action's or a run's begin records, completions by the
-//    begin they answer, records whose body is not plain JSON) and the functions they are built on.
+//    begin they answer, records whose body is not plain JSON) and the functions they are built on;
+//  - version 5: the text filter's trigram index on the words an entry is searched by (entry_text()),
+//    instead of the whole record.
 namespace TeamSchema {
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 inline constexpr const char *kOfficers = "enrollee_officers";
 inline constexpr const char *kChannel = "enrollee_trail";
 inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")

@@ -11,6 +11,7 @@
 #include "team/TeamHistoryBackend.h"
 #include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
+#include "team/TeamTextCandidates.h"
 
 #include <QSqlError>
 #include <QStandardPaths>
@@ -197,6 +198,8 @@ void TestTeamQueries::initTestCase()
     }
     // Text SQL cannot judge (non-ASCII, a quote the body escapes) stays findable.
     ofB[2].reason = QStringLiteral("Dossier \u00c9lodie \"vip\"");
+    // A needle with LIKE's own characters (escape, wildcards) is matched as it is written.
+    ofA[4].reason = QStringLiteral("Path C:\\temp\\x_1 at 100%");
     outcomesOfA[3] = O::Unknown;
     // B's last entry has no answer yet: pending.
     outcomesOfB.removeLast();
@@ -232,7 +235,8 @@ QList<HistoryQuery> TestTeamQueries::queries() const
         all.append(q);
     }
     for (const char *text : {"ticket", "CASE-1", "refused by", "machine-officer_a", "2205", "nothing-like-it", " ",
-                             "\xc3\xa9lodie", "\xc3\x89LODIE \"v", "\"vip\"", "100%", "officer_"}) {
+                             "\xc3\xa9lodie", "\xc3\x89LODIE \"v", "\"vip\"", "100%", "officer_", "c:\\temp\\x_1",
+                             "c:\\temp", "x%1", "4242", "user_id", "quoted-77"}) {
         q = {};
         q.text = QString::fromUtf8(text);
         all.append(q);
@@ -321,9 +325,9 @@ void TestTeamQueries::answersAgreeWithARead()
     compareWithRead(*m_a.backend, queries());
     compareWithRead(*m_b.backend, queries());
     // A text filter looks at the next begins in order, then asks the trigram index beyond them.
-    TeamQueries::setTextWindow(3);
+    TeamTextCandidates::setWindow(3);
     compareWithRead(*m_a.backend, queries());
-    TeamQueries::setTextWindow(5000);
+    TeamTextCandidates::setWindow(5000);
 
     // A user's timeline, oldest first, as the default (every entry read, filtered) has it.
     for (const QString &user : {QStringLiteral("user-0"), QStringLiteral("user-3"), QStringLiteral("nobody")}) {
@@ -388,7 +392,8 @@ void TestTeamQueries::everyActionOnce()
     QCOMPARE(m_b.backend->readUser(QStringLiteral("once-user")).value().entries.size(), qsizetype(1));
 }
 
-// `team init` on a trail made by version 3 adds the queries' indexes; run again, it changes nothing.
+// `team init` on a trail made by version 3 adds the queries' indexes, then trades the text filter's
+// index of whole records for one of the words an entry is searched by; run again, it changes nothing.
 void TestTeamQueries::initUpgradesAVersion3Trail()
 {
     QString why;
@@ -416,7 +421,7 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
         QSqlQuery q(db);
         return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
     };
-    QCOMPARE(number(QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(4));
+    QCOMPARE(number(QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(5));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
                                    "('trail_begins', 'trail_begin_user', 'trail_begin_action', 'trail_begin_run', "
                                    "'trail_completions', 'trail_not_plain')")),
@@ -427,9 +432,42 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
     QCOMPARE(number(QStringLiteral("SELECT seq FROM enrollee.trail WHERE enrollee.body_field(body, 'user_id') = "
                                    "'kept' AND kind = 'begin'")),
              qint64(2));
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
+                                   "('trail_begin_words', 'trail_completion_words', 'trail_begin_words_unjudged', "
+                                   "'trail_completion_words_unjudged')")),
+             qint64(4));
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
+                                   "('trail_begin_text', 'trail_completion_text', 'trail_begin_unjudged', "
+                                   "'trail_completion_unjudged')")),
+             qint64(0));
+    // A record's words are its entry's fields, not its keys; a damaged record has none.
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE enrollee.entry_text(kind, body, db_role, "
+                                   "machine) = 'kept' || chr(31) || db_role || chr(31) || 'm'")),
+             qint64(1));
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE enrollee.entry_text(kind, body, db_role, "
+                                   "machine) IS NULL")),
+             qint64(1));
+    QCOMPARE(number(QStringLiteral("SELECT seq FROM enrollee.trail WHERE words = 'kept' || chr(31) || db_role || "
+                                   "chr(31) || 'm'")),
+             qint64(2));
     run = admin.run(init);
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("already at version 4; nothing changed"), run.out.constData());
+    QVERIFY2(run.out.contains("already at version 5; nothing changed"), run.out.constData());
+    // A trail at version 4 (as teams have it) is upgraded the same way.
+    QVERIFY2(m_pg.superExec({QStringLiteral("CREATE DATABASE fromfour")}, &why, QStringLiteral("postgres")),
+             qPrintable(why));
+    QStringList upToFour;
+    for (int v = 1; v <= 4; ++v)
+        upToFour += steps.at(v - 1);
+    upToFour.append(QStringLiteral("UPDATE enrollee.schema_version SET version = 4"));
+    QVERIFY2(m_pg.superExec(upToFour, &why, QStringLiteral("fromfour")), qPrintable(why));
+    const QStringList initFour{QStringLiteral("team"), QStringLiteral("init"), QStringLiteral("--conninfo"),
+                               m_pg.conninfo(m_pg.superuser(), QStringLiteral("fromfour"))};
+    run = admin.run(initFour);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = admin.run(initFour);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("already at version 5; nothing changed"), run.out.constData());
     db.close();
 }
 
@@ -503,9 +541,13 @@ void TestTeamQueries::handWrittenRecordsAreNamed()
         "enrollee.record_text('%2', %3, '%4', 0, 'officer_a', p.machine, '%5')), (SELECT signature FROM "
         "enrollee.trail WHERE installation = '%2' LIMIT 1) FROM enrollee.trail p WHERE p.seq = %1 - 1");
     const QString otherKind = QString(body).replace(QLatin1String("forged-user"), QLatin1String("filed-user"));
+    // A reason whose letters JSON escapes: the text filter finds it by what the reason says.
+    const QString escaped = QString(body).replace(QLatin1String("\"forged-user\""),
+                                                  QLatin1String("\"escaped-user\",\"reason\":\"\\u0051uoted-77\""));
     QVERIFY(tamper({insert.arg(seq).arg(name).arg(900).arg(QStringLiteral("begin"), body),
                     insert.arg(seq + 1).arg(name).arg(901).arg(QStringLiteral("begin"), QStringLiteral("not json")),
-                    insert.arg(seq + 2).arg(name).arg(902).arg(QStringLiteral("request"), otherKind)}));
+                    insert.arg(seq + 2).arg(name).arg(902).arg(QStringLiteral("request"), otherKind),
+                    insert.arg(seq + 3).arg(name).arg(903).arg(QStringLiteral("begin"), escaped)}));
 
     const Result<HistoryRead> read = m_a.backend->read(1);
     QVERIFY(read.ok());
@@ -540,6 +582,9 @@ void TestTeamQueries::handWrittenRecordsAreNamed()
     ofFiled.userId = QStringLiteral("filed-user");
     QCOMPARE(m_a.backend->page(ofFiled, 0, kPageSize).value().entries.size(), qsizetype(1));
     QCOMPARE(m_a.backend->count(ofFiled).value().total, qint64(1));
+    HistoryQuery ofEscaped;
+    ofEscaped.text = QStringLiteral("QUOTED-77");
+    QCOMPARE(m_a.backend->page(ofEscaped, 0, kPageSize).value().entries.size(), qsizetype(1));
     QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq >= %1").arg(seq)}));
 }
 

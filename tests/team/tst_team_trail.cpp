@@ -389,7 +389,10 @@ void TestTeamTrail::recomputedRewriteIsNamed()
                  QStringLiteral("Team record #%1 is not the record this console verified").arg(newest).toUtf8()),
              run.err.constData());
     QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq = %1").arg(newest),
-                    QStringLiteral("INSERT INTO enrollee.trail SELECT * FROM public.saved"),
+                    QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, ref_seq, db_role, "
+                                   "machine, recorded_at, body, hash, signature) SELECT seq, installation, local_id, "
+                                   "kind, ref_seq, db_role, machine, recorded_at, body, hash, signature FROM "
+                                   "public.saved"),
                     QStringLiteral("DROP TABLE public.saved")}));
     QCOMPARE(verify(m_a).exitCode, 0);
 }

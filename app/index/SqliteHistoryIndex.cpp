@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -363,15 +364,18 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
     return Status::success();
 }
 
-Result<QString> SqliteHistoryIndex::source(const HistoryQuery &query, bool unanswered)
+Result<QString> SqliteHistoryIndex::source(const HistoryQuery &query, bool unanswered, bool *narrowed)
 {
     // A user's or a run's begins are few through their own index already.
     if (query.userId.isEmpty() && query.runId.isEmpty()) {
         bool ok = true;
         // The candidates lead (CROSS JOIN keeps them the outer loop): otherwise SQLite may walk every
         // begin and look each up among them.
-        if (m_grams.narrow(query.needle(), &ok))
+        if (m_grams.narrow(query.needle(), &ok)) {
+            if (narrowed)
+                *narrowed = true;
             return QStringLiteral("temp.hits h CROSS JOIN records r ON r.kind = 'b' AND r.seq = h.seq");
+        }
         if (!ok)
             return failure(m_grams.error());
     }
@@ -436,20 +440,50 @@ Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQue
     HistoryQuery rest = query;
     rest.outcome.reset();
     const bool alone = rest.isEmpty();
+    bool narrowed = false;
     const Result<QString> from = alone ? Result<QString>(QStringLiteral("records r INDEXED BY records_outcome"))
-                                       : source(query);
+                                       : source(query, false, &narrowed);
     if (!from.ok())
         return from.status();
-    QSqlQuery rows(database(m_connection));
-    if (!run(rows,
-             // The conditions go in last, in one pass: a needle written into them may hold "%1".
-             QStringLiteral("SELECT r.outcome, count(*) FROM %1 WHERE %2 AND r.outcome > %3 GROUP BY r.outcome")
-                 .arg(from.value(), where, QString::number(int(HistoryEntry::Outcome::Pending))),
-             binds))
-        return failure(rows.lastError().text());
+    // What no index narrows to a few reads every begin's row (400 ms at 1,000,000 entries; even the
+    // outcome's index alone, 40 ms warm and 160 cold): a slice of numbers at a time, giving way between
+    // slices to the pages and lookups asked meanwhile.
+    const bool sliced = !narrowed && query.userId.isEmpty() && query.runId.isEmpty();
+    qint64 newest = 0;
+    if (sliced) {
+        QSqlQuery last(database(m_connection));
+        if (!exec(last, QStringLiteral("SELECT max(seq) FROM records WHERE kind = 'b'")))
+            return failure(last.lastError().text());
+        newest = last.next() ? last.value(0).toLongLong() : 0;
+    }
+    // The conditions go in last, in one pass: a needle written into them may hold "%1".
+    // The answered outcomes named one by one: through the outcome's index (outcome, seq) each is then
+    // a range of numbers, where "outcome > pending" would read the whole index for every slice.
+    using Outcome = HistoryEntry::Outcome;
+    const QString answeredOutcomes =
+        QStringLiteral("%1, %2, %3").arg(int(Outcome::Success)).arg(int(Outcome::Failure)).arg(int(Outcome::Unknown));
+    const QString sql = QStringLiteral("SELECT r.outcome, count(*) FROM %1 WHERE %2 AND r.outcome IN (%3)")
+                            .arg(from.value(), where, answeredOutcomes)
+        + (sliced ? QStringLiteral(" AND r.seq > ? AND r.seq <= ?") : QString())
+        + QStringLiteral(" GROUP BY r.outcome");
+    QMap<int, qint64> tallies;
+    for (qint64 low = 0;; low += m_countSlice) {
+        QVariantList sliceBinds = binds;
+        if (sliced)
+            sliceBinds << low << low + m_countSlice;
+        QSqlQuery rows(database(m_connection));
+        if (!run(rows, sql, sliceBinds))
+            return failure(rows.lastError().text());
+        while (rows.next())
+            tallies[rows.value(0).toInt()] += rows.value(1).toLongLong();
+        if (!sliced || low + m_countSlice >= newest)
+            break;
+        if (mustGiveWay())
+            return Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay);
+    }
     QList<Tally> found;
-    while (rows.next())
-        found.append({rows.value(0).toInt(), rows.value(1).toLongLong()});
+    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it)
+        found.append({it.key(), it.value()});
     return found;
 }
 

@@ -33,6 +33,9 @@ public:
     Result<QList<Tally>> answered(const HistoryQuery &query) override;
     Result<QList<Unanswered>> unanswered(const HistoryQuery &query) override;
     Result<QList<Shard>> unreadableShards() override;
+    // How many record numbers a count that no index narrows reads between chances to give way (tests
+    // make it small, so that every count crosses slices).
+    void setCountSlice(qint64 records) { m_countSlice = records; }
     // Whether a text filter of three characters or more is narrowed by the trigram table (see SearchGrams).
     bool narrowsText();
 
@@ -41,7 +44,8 @@ private:
     Result<QList<Shard>> shardsWhere(const QString &condition);
     // What a query over begins reads: the begins a text filter's trigrams narrowed it to when they
     // can (temp.hits), otherwise the records through the index that suits the query best.
-    Result<QString> source(const HistoryQuery &query, bool unanswered = false);
+    // `narrowed`, when given, is set when the trigrams narrowed it.
+    Result<QString> source(const HistoryQuery &query, bool unanswered = false, bool *narrowed = nullptr);
     Status open();
     Status createSchema();
     // An index of the previous format gains its trigram table, made from the rows it holds.
@@ -51,5 +55,6 @@ private:
     QString m_path;
     QString m_connection; // the QSqlDatabase connection's name, unique to this object
     bool m_open = false;
+    qint64 m_countSlice = 25000; // about 10 ms of reading rows
     SearchGrams m_grams;
 };

@@ -125,6 +125,12 @@ int main(int argc, char **argv)
     // The lookup right away, while the chain check that follows the first page may be running.
     const double atOnce = timeline(lookup, user);
     line("lookup timeline, at once", atOnce, QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
+    // The check gives way between shards: filters asked while it runs are answered at once too.
+    firstPage("text filter while the check runs, one user", panel,
+              [&panel, user] { panel.filter()->setTextFilter(user); });
+    firstPage("filter cleared while the check runs", panel, [&panel] { panel.filter()->setTextFilter(QString()); });
+    line("lookup timeline while the check runs", timeline(lookup, user),
+         QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
     const double checked = waitMs(verified, sinceShown);
     line("chain check finished", checked,
          panel.lastVerification().ok ? QStringLiteral("intact, %1 records").arg(panel.lastVerification().records)

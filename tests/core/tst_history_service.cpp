@@ -6,6 +6,7 @@
 #include "history/HistoryService.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "support/HistorySamples.h"
+#include "support/MemoryHistoryBackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,6 +60,49 @@ ChainReport verifyFolder(const QString &path)
     LocalHistoryBackend reader(path);
     reader.setChainKey(kKey);
     return reader.verify();
+}
+
+// A history whose count takes forty slices of 5 ms and stops between them when told to give way, as
+// the index's count over a large history does; it counts how often counting began and stopped.
+class SlicedCountBackend : public MemoryHistoryBackend
+{
+public:
+    using MemoryHistoryBackend::MemoryHistoryBackend;
+    Result<HistoryCounts> count(const HistoryQuery &query) override
+    {
+        ++started;
+        for (int slice = 0; slice < 40; ++slice) {
+            QThread::msleep(5);
+            if (mustGiveWay()) {
+                ++gaveWay;
+                return Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay);
+            }
+        }
+        return MemoryHistoryBackend::count(query);
+    }
+    // A check of forty 5 ms slices that goes on from the last one walked.
+    std::optional<ChainReport> verifyInSlices() override
+    {
+        while (checkSlices.load() < 40) {
+            QThread::msleep(5);
+            ++checkSlices;
+            if (checkSlices.load() < 40 && mustGiveWay()) {
+                ++checkStops;
+                return std::nullopt;
+            }
+        }
+        return verify();
+    }
+    std::atomic<int> started{0};
+    std::atomic<int> gaveWay{0};
+    std::atomic<int> checkSlices{0};
+    std::atomic<int> checkStops{0};
+};
+
+QList<HistoryEntry> threeAnswered()
+{
+    return {answered(sampleEntry(QStringLiteral("u1")), 1), answered(sampleEntry(QStringLiteral("u2")), 2),
+            answered(sampleEntry(QStringLiteral("u3")), 3, false)};
 }
 } // namespace
 
@@ -285,6 +329,148 @@ private slots:
         const ChainReport report = verifyFolder(m_path);
         QVERIFY2(report.ok, qPrintable(report.problem));
         QCOMPARE(report.records, 40);
+    }
+
+    // A count running when a page is asked stops for it and starts again after: the page is answered
+    // first, and the count still answers, in full.
+    void aCountGivesWayToARequestAskedWhileItRuns()
+    {
+        auto owned = std::make_unique<SlicedCountBackend>(threeAnswered());
+        SlicedCountBackend *backend = owned.get();
+        HistoryService service(std::move(owned));
+        QStringList log;
+        HistoryCounts counts;
+        service.count(HistoryQuery{}, this, [&](const Result<HistoryCounts> &c) {
+            log.append(QStringLiteral("count"));
+            counts = c.valueOr(HistoryCounts());
+        });
+        QTRY_VERIFY(backend->started.load() > 0);
+        service.page(HistoryQuery{}, 0, 10, this, [&](const Result<HistoryPage> &p) {
+            log.append(QStringLiteral("page of %1").arg(p.ok() ? p.value().entries.size() : -1));
+        });
+        QTRY_COMPARE(log.size(), 2);
+        QCOMPARE(log, (QStringList{QStringLiteral("page of 3"), QStringLiteral("count")}));
+        QVERIFY(backend->gaveWay.load() >= 1);
+        QCOMPARE(backend->started.load(), backend->gaveWay.load() + 1);
+        QCOMPARE(counts.total, 3);
+        QCOMPARE(counts.success, 2);
+        QCOMPARE(counts.failure, 1);
+    }
+
+    // A filter typed letter by letter asks a count per letter: only the last one asked by the same
+    // asker, once it may run, is counted and answered; another asker's count is not affected.
+    void aCountAskedAgainReplacesTheOneNotStarted()
+    {
+        auto owned = std::make_unique<SlicedCountBackend>(threeAnswered());
+        SlicedCountBackend *backend = owned.get();
+        HistoryService service(std::move(owned));
+        std::atomic<bool> release{false};
+        bool held = false;
+        service.run<bool>(
+            [&release](HistoryBackend &) {
+            while (!release.load())
+                QThread::msleep(1);
+            return true;
+            },
+            this, [&held](bool) { held = true; });
+        QObject typing;
+        QObject other;
+        QStringList answers;
+        for (const char *text : {"u", "u1", "u2"}) {
+            HistoryQuery q;
+            q.text = QLatin1String(text);
+            service.count(q, &typing, [&answers, text](const Result<HistoryCounts> &c) {
+                answers.append(QStringLiteral("%1: %2").arg(QLatin1String(text)).arg(c.ok() ? c.value().total : -1));
+            });
+        }
+        bool otherAnswered = false;
+        service.count(HistoryQuery{}, &other, [&otherAnswered](const Result<HistoryCounts> &c) {
+            otherAnswered = c.ok() && c.value().total == 3;
+        });
+        release = true;
+        QTRY_VERIFY(held);
+        QTRY_VERIFY(otherAnswered);
+        QTRY_COMPARE(answers.size(), 1);
+        QTest::qWait(100);
+        QCOMPARE(answers, QStringList{QStringLiteral("u2: 1")});
+        QCOMPARE(backend->started.load(), 2);
+    }
+
+    // The window's check walks a shard at a time and stops whenever asked to give way, going on from
+    // there when asked again; it checks the history as it was when it began, whatever is appended
+    // between its slices, and still finds a shard edited before it got there.
+    void aCheckInSlicesGoesOnWhereItStopped()
+    {
+        LocalHistoryBackend backend(m_path, &m_clock);
+        backend.setChainKey(kKey);
+        backend.setShardCapacity(2);
+        for (int i = 0; i < 10; ++i) {
+            const Result<QList<qint64>> ids = backend.begin({sampleEntry(QStringLiteral("u%1").arg(i))});
+            QVERIFY2(ids.ok(), qPrintable(ids.message()));
+            QVERIFY(backend.complete({answered(sampleEntry(QStringLiteral("u%1").arg(i)), ids.value().first())}).ok());
+        }
+        const qsizetype shards = backend.shardFiles().size();
+        QCOMPARE(shards, 10);
+        const ChainReport whole = backend.verify();
+        QVERIFY2(whole.ok, qPrintable(whole.problem));
+        backend.setGiveWay([] { return true; });
+        int slices = 1;
+        std::optional<ChainReport> sliced = backend.verifyInSlices();
+        for (; !sliced && slices < 100; ++slices) {
+            // Appended between slices: not part of this check, and no break either.
+            const Result<QList<qint64>> more = backend.begin({sampleEntry(QStringLiteral("late%1").arg(slices))});
+            QVERIFY2(more.ok(), qPrintable(more.message()));
+            sliced = backend.verifyInSlices();
+        }
+        QVERIFY(sliced);
+        QCOMPARE(slices, shards);
+        QVERIFY2(sliced->ok, qPrintable(sliced->problem));
+        QCOMPARE(sliced->records, whole.records);
+        QCOMPARE(sliced->headSeq, whole.headSeq);
+        QCOMPARE(sliced->headHash, whole.headHash);
+        const ChainReport after = backend.verify();
+        QVERIFY2(after.ok, qPrintable(after.problem));
+        QCOMPARE(after.records, whole.records + shards - 1);
+
+        // A shard not walked yet, edited between two slices, is found.
+        QVERIFY(!backend.verifyInSlices());
+        const QString later = backend.shardFiles().at(5);
+        QFile file(later);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        QVERIFY(bytes.contains("u5"));
+        bytes.replace("u5", "v5");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+        file.close();
+        std::optional<ChainReport> found;
+        for (int i = 0; i < 100 && !found; ++i)
+            found = backend.verifyInSlices();
+        QVERIFY(found);
+        QVERIFY(!found->ok);
+        QCOMPARE(found->problem, backend.verify().problem);
+    }
+
+    // While a check runs, a page asked meanwhile is answered before the check ends, and the check goes
+    // on from where it stopped rather than from the start.
+    void aCheckGivesWayToARequestAskedWhileItRuns()
+    {
+        auto owned = std::make_unique<SlicedCountBackend>(threeAnswered());
+        SlicedCountBackend *backend = owned.get();
+        HistoryService service(std::move(owned));
+        QStringList log;
+        service.verify(this, [&log](const ChainReport &r) {
+            log.append(r.ok ? QStringLiteral("check") : QStringLiteral("check failed"));
+        });
+        QTRY_VERIFY(backend->checkSlices.load() > 0);
+        service.page(HistoryQuery{}, 0, 10, this, [&](const Result<HistoryPage> &p) {
+            log.append(QStringLiteral("page of %1").arg(p.ok() ? p.value().entries.size() : -1));
+        });
+        QTRY_COMPARE(log.size(), 2);
+        QCOMPARE(log, (QStringList{QStringLiteral("page of 3"), QStringLiteral("check")}));
+        QVERIFY(backend->checkStops.load() >= 1);
+        QCOMPARE(backend->checkSlices.load(), 40);
     }
 
     void anUnwrittenCompletionIsKeptAndWrittenLater()

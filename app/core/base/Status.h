@@ -23,7 +23,8 @@ public:
         KeyUnavailable, // the history's chain key cannot be reached
         Storage,        // any other file, settings or database failure
         Network,
-        Error, // anything else
+        Error,   // anything else
+        GaveWay, // a long read stopped for requests asked after it; asked again later, never shown
     };
 
     Status() = default;

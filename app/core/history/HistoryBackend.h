@@ -68,6 +68,9 @@ public:
     // Reads incrementally from record number `from` (1 = everything). Reads never move or repair data.
     virtual Result<HistoryRead> read(qint64 from) = 0;
     virtual ChainReport verify() = 0;
+    // The same check, walked in slices that stop when mustGiveWay() says so: nothing while it gave way
+    // (call again and it goes on from where it stopped), the report once done. By default all at once.
+    virtual std::optional<ChainReport> verifyInSlices() { return verify(); }
 
     // Gets each entry in turn, merged with its answer; returns false to stop the walk.
     using EntryVisitor = std::function<bool(const HistoryEntry &entry)>;
@@ -196,10 +199,17 @@ public:
         return Status::failure(QCoreApplication::translate("HistoryStore", "This history does not keep key epochs."),
                                Status::Kind::Error);
     }
+    // Asked between the slices of a long count: true when requests made after it wait, and the count
+    // should stop with Status::Kind::GaveWay (its asker asks again later). A backend may ignore it.
+    void setGiveWay(std::function<bool()> giveWay) { m_giveWay = std::move(giveWay); }
+    bool mustGiveWay() const { return m_giveWay && m_giveWay(); }
 
 signals:
     // The anchor now vouches for this line (HistoryAnchor's format): the keychain's copy may follow.
     void anchorWritten(const QByteArray &line);
     // Another writer may have appended: read again from the newest record seen.
     void changed();
+
+private:
+    std::function<bool()> m_giveWay;
 };

@@ -17,6 +17,8 @@ HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject 
     connect(m_backend, &HistoryBackend::changed, this, &HistoryService::externalChange, Qt::QueuedConnection);
     // Queued like every reply, so a write's anchor arrives before the write's own answer.
     connect(m_backend, &HistoryBackend::anchorWritten, this, &HistoryService::anchorWritten, Qt::QueuedConnection);
+    // Long counts give way to the requests made while they run (see count()).
+    m_backend->setGiveWay([waiting = m_waiting.get()] { return waiting->load() > 0; });
     m_thread.start();
     post([](HistoryBackend &b) { b.watch(); });
 }
@@ -68,6 +70,20 @@ void HistoryService::postWhenIdle(const std::function<void(HistoryBackend &)> &t
     };
     QMetaObject::invokeMethod(
         m_worker, [attempt] { (*attempt)(); }, Qt::QueuedConnection);
+}
+
+void HistoryService::postWhenIdleUntilDone(const std::function<bool(HistoryBackend &)> &task)
+{
+    // Each time it gives way it goes to the back of the queue again; the queued calls hold it.
+    auto attempt = std::make_shared<std::function<void(HistoryBackend &)>>();
+    *attempt =
+        [this, task, weak = std::weak_ptr<std::function<void(HistoryBackend &)>>(attempt)](HistoryBackend &backend) {
+        if (task(backend))
+            return;
+        if (const auto again = weak.lock())
+            postWhenIdle([again](HistoryBackend &b) { (*again)(b); });
+    };
+    postWhenIdle([attempt](HistoryBackend &b) { (*attempt)(b); });
 }
 
 void HistoryService::reply(const QPointer<QObject> &context, const std::function<void()> &call)
@@ -188,9 +204,12 @@ void HistoryService::read(qint64 from, QObject *context, const std::function<voi
 
 void HistoryService::verify(QObject *context, const std::function<void(const ChainReport &)> &done)
 {
-    postWhenIdle([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
-        const ChainReport report = backend.verify();
-        reply(context, [done, report] { done(report); });
+    postWhenIdleUntilDone([this, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const std::optional<ChainReport> report = backend.verifyInSlices();
+        if (!report)
+            return false;
+        reply(context, [done, report] { done(*report); });
+        return true;
     });
 }
 
@@ -224,9 +243,21 @@ void HistoryService::page(const HistoryQuery &query, qint64 after, int limit, QO
 void HistoryService::count(const HistoryQuery &query, QObject *context,
                            const std::function<void(const Result<HistoryCounts> &)> &done)
 {
-    postWhenIdle([this, query, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+    std::shared_ptr<std::atomic<quint64>> &ticket = m_countTickets[context];
+    if (!ticket) {
+        ticket = std::make_shared<std::atomic<quint64>>(0);
+        connect(context, &QObject::destroyed, this, [this, context] { m_countTickets.remove(context); });
+    }
+    const quint64 mine = ++*ticket;
+    postWhenIdleUntilDone(
+        [this, query, context = QPointer<QObject>(context), done, ticket, mine](HistoryBackend &backend) {
+        if (ticket->load() != mine)
+            return true;
         const Result<HistoryCounts> result = backend.count(query);
+        if (result.status().kind() == Status::Kind::GaveWay)
+            return false;
         reply(context, [done, result] { done(result); });
+        return true;
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "history/HistoryBackend.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -65,6 +66,10 @@ public:
     // page's `next`, 0 for the first page.
     void page(const HistoryQuery &query, qint64 after, int limit, QObject *context,
               const std::function<void(const Result<HistoryPage> &)> &done);
+    // How many entries `query` matches, by outcome, once no page or lookup waits (see postWhenIdle): a
+    // count stops for those asked while it runs and starts again after them. A count asked again by the
+    // same `context` replaces its earlier one not started yet, which is never answered (a filter
+    // typed letter by letter counts once).
     void count(const HistoryQuery &query, QObject *context,
                const std::function<void(const Result<HistoryCounts> &)> &done);
     // One entry whole, for its details (see HistoryBackend::readEntry).
@@ -103,6 +108,9 @@ private:
     // For reads that may take long and that nobody waits on (counts, checks): run once no request made
     // with post() is waiting, so they never hold up a page or a lookup queued after them.
     void postWhenIdle(const std::function<void(HistoryBackend &)> &task);
+    // For such reads that stop to give way (see HistoryBackend::setGiveWay): `task` returns false when
+    // it did, and is posted again, to the back of the queue, until it returns true.
+    void postWhenIdleUntilDone(const std::function<bool(HistoryBackend &)> &task);
     void reply(const QPointer<QObject> &context, const std::function<void()> &call);
     void retryUnwritten(HistoryBackend &backend);
 
@@ -115,4 +123,6 @@ private:
     // Requests posted and not yet started; shared with the history thread.
     std::unique_ptr<std::atomic<int>> m_waiting = std::make_unique<std::atomic<int>>(0);
     int m_unwritten = 0; // mirrored on the caller's thread
+    // Per asker, the number of its latest count: an earlier one finds it moved on and never runs.
+    QHash<const QObject *, std::shared_ptr<std::atomic<quint64>>> m_countTickets;
 };

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 // Where the local history's index is kept: a store of small rows derived from the INI shards (the
 // record of truth), one row per record, grouped by the shard that holds it. It answers "which records
 // belong to this user" and "which entries may match this query" without reading the history (a begin's
@@ -144,7 +146,15 @@ public:
         return unreadable;
     }
 
+    // Asked between the slices of a long count (see HistoryBackend::setGiveWay).
+    void setGiveWay(std::function<bool()> giveWay) { m_giveWay = std::move(giveWay); }
+
+protected:
+    bool mustGiveWay() const { return m_giveWay && m_giveWay(); }
+
 private:
+    std::function<bool()> m_giveWay;
+
     static Status unsupported()
     {
         return Status::failure(QStringLiteral("not kept by this index"), Status::Kind::Error);

@@ -6,6 +6,7 @@
 #include "history/local/HistoryIndex.h"
 #include "history/local/HistoryTail.h"
 #include "history/local/InFlightActions.h"
+#include "history/local/LocalChainCheck.h"
 
 #include <QJsonObject>
 #include <QTimer>
@@ -23,10 +24,10 @@ class QSettings;
 // HMAC-SHA256(key, previous hash, its number, its text), so editing, removing or reordering any record
 // breaks the chain. Files are shards of at most shardCapacity() records, started afresh each month, so
 // an append rewrites a few small files however long the history grows, and retention removes whole
-// months. Several processes (the console and enrollee-cli) may append at once: every write and every
-// check holds a lock file. The folder is private to this user (0700, files 0600). With an anchor file
-// (outside the folder), an append refuses to continue a history that ends before the anchor, so
-// record numbers are never reused and a truncation or rollback stays visible to every check.
+// months. Several processes (the console and enrollee-cli) may append at once: every write holds a
+// lock file, and a check holds it while it takes what it checks (see LocalChainCheck). The folder is private to this
+// user (0700, files 0600). With an anchor file (outside the folder), an append refuses to continue a history that ends
+// before the anchor, so record numbers are never reused and a truncation or rollback stays visible to every check.
 class LocalHistoryBackend : public HistoryBackend
 {
     Q_OBJECT
@@ -55,6 +56,7 @@ public:
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
     ChainReport verify() override;
+    std::optional<ChainReport> verifyInSlices() override;
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
     Result<HistoryRead> readUser(const QString &userId) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
@@ -77,6 +79,8 @@ private:
     // `anchorInPlace`: the anchor file vouches for the history as it was before this append.
     Status writeRecords(Tail tail, const QList<QJsonObject> &records, QList<qint64> *numbers, bool anchorInPlace);
     Status checkClock() const;
+    // What a check checks, taken under the lock (see LocalChainCheck).
+    LocalChainCheck::Snapshot checkSnapshot();
     Status ensureFolder() const;
     QDateTime now() const;
     void followFolder(bool notify);
@@ -95,4 +99,5 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_changed;                              // a child, so it moves to the service's thread with the backend
     std::unique_ptr<LocalHistoryQueries> m_queries; // over the index, when there is one
+    std::unique_ptr<LocalChainCheck> m_check;       // a check in slices under way
 };

@@ -96,7 +96,8 @@ std::optional<Result<T>> LocalHistoryQueries::answer(const std::function<Result<
         if (!m_indexer->knownInStep() && !m_indexer->refresh(m_shardFiles()).ok())
             return std::nullopt;
         Result<T> found = ask();
-        if (found.ok())
+        // Stopped for requests waiting behind it: not a failure of the index, and asked again later.
+        if (found.ok() || found.status().kind() == Status::Kind::GaveWay)
             return found;
         m_indexer->forgetStep();
         if (found.status().kind() != Status::Kind::Invalid || (attempt == 1 && !m_index->clear().ok()))

@@ -296,8 +296,8 @@ void BulkRun::onHeldLogged()
 
 void BulkRun::releaseHeld()
 {
-    if (!m_releasing.isEmpty() || m_held.isEmpty())
-        return; // a group is being synced: rows freed meanwhile form the next one
+    if (m_held.isEmpty())
+        return;
     const int sending = int(m_tickets.size() - m_held.size() - m_ended.size());
     const int free = qMax(1, m_record.concurrency) - sending;
     if (free <= 0)
@@ -318,16 +318,18 @@ void BulkRun::releaseHeld()
         group.append(m_held.takeFirst());
         lines.append(m_rows.at(m_tickets.value(group.last())).row.line);
     }
-    m_releasing = group;
+    m_releasing += group;
     // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
-    // may have reached the server from one held ahead and never sent.
+    // may have reached the server from one held ahead and never sent. A slot that frees while another
+    // group is being synced does not wait for that sync to come back: its own follows it at once.
     onLogThread([lines](BulkSendLog &log) { return log.released(lines); },
                 [this, group](const Status &logged) { onReleaseLogged(group, logged); });
 }
 
 void BulkRun::onReleaseLogged(const QList<quint64> &group, const Status &logged)
 {
-    m_releasing.clear();
+    for (const quint64 ticket : group)
+        m_releasing.removeOne(ticket);
     for (const quint64 ticket : group) {
         if (!m_tickets.contains(ticket))
             continue;
@@ -425,6 +427,9 @@ void BulkRun::onRequestEnded(const ActionOutcome &outcome)
     if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(answered, outcome.result, origin(),
                                                                      !m_queue.isEmpty() || !m_held.isEmpty()))
         pause(stop->cause, stop->reason);
+    // The next held row is released now, not a turn of the event loop later; rows answered 429 go first.
+    if (!m_stopped && !m_pausing && !m_cancelling && !m_resuming && m_resend.isEmpty())
+        releaseHeld();
     schedulePump();
 }
 

@@ -179,7 +179,7 @@ private:
     QList<quint64> m_held;              // of those, recorded ahead and held by the runner, in input order
     QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
     QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
-    QList<quint64> m_releasing;         // a group whose "released" lines are being synced
+    QList<quint64> m_releasing;         // of those, rows whose "released" lines are being synced
     QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adoptNeverSent)
     QList<quint64> m_resend;            // in flight, answered 429: sent again first, as the throttle allows
     BulkThrottle m_throttle;

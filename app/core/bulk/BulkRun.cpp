@@ -12,12 +12,9 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
-} // namespace
-
 BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
     : QObject(parent), m_record(std::move(record)), m_runner(runner), m_runnerAlive(runner), m_history(history),
-      m_store(store), m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
+      m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>()), m_disk(this, store, m_record.id)
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
@@ -25,8 +22,6 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
     connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
     connect(m_runner, &ActionRunner::requestEnded, this, &BulkRun::onRequestEnded);
     setResultsPath(m_record.resultsPath);
-    m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
-    m_logThread.setMaxThreadCount(1);
 }
 
 BulkRun::~BulkRun()
@@ -40,18 +35,7 @@ BulkRun::~BulkRun()
             m_runner->drop(ticket);
     }
     // What was asked for is written; the answers posted back die with this object.
-    m_logThread.waitForDone();
-    m_files.waitForDone();
-}
-
-template <typename Work, typename Then>
-void BulkRun::offThread(Work work, Then then)
-{
-    m_files.start([this, work, then] {
-        auto done = work();
-        QMetaObject::invokeMethod(
-            this, [then, done] { then(done); }, Qt::QueuedConnection);
-    });
+    m_disk.waitForDone();
 }
 
 void BulkRun::setResultsPath(const QString &path)
@@ -87,7 +71,6 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
-    m_sendLog = std::make_unique<BulkSendLog>(m_store->sendLogPath(m_record.id));
     // What was begun before (by this run in a process that died, say) is in the history, not here.
     lockThenRead([this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
 }
@@ -96,11 +79,7 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
 {
     // Checking the run's state and marking it running is one step across processes: under the run's
     // lock, the run file is read again, then the history.
-    const BulkRecord record = m_record;
-    const BulkStore *store = m_store;
-    BulkRunLock *lock = &m_lock;
-    offThread([record, store, lock] { return lock->acquireToSend(record, *store); },
-              [this, then](const Status &locked) {
+    m_disk.lock(m_record, [this, then](const Status &locked) {
         if (!locked.ok()) {
             m_resuming = false;
             m_cancelling = false; // a cancel of a paused run that could not take it back cancelled nothing
@@ -125,35 +104,15 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
 
 void BulkRun::releaseLock()
 {
-    BulkRunLock *lock = &m_lock;
-    m_files.start([lock] { lock->release(); });
+    m_disk.unlock();
 }
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
-    struct Prepared {
-        QList<BulkRowResult> rows;
-        QString digest;
-        Status problem;
-        BulkSendLog::Lines log;
-    };
     // Matching rows to a long history, the digest and the run file's fsync are worker work; nothing is
     // sent before the run file (state running, this pid) is on disk.
-    const BulkRecord record = m_record;
-    const BulkStore *store = m_store;
-    const QString logPath = m_sendLog->path();
-    offThread(
-        [record, entries, store, logPath] {
-        // The rows hashed once for the digest and the check, not for each.
-        const BulkRecord header = record.header();
-        Prepared p{record.results(entries), header.digest(), Status::success(), BulkSendLog::read(logPath)};
-        if (const QString altered = header.headerProblem(entries); !altered.isEmpty())
-            p.problem = Status::failure(altered, Status::Kind::Storage);
-        else
-            p.problem = store->save(record);
-        return p;
-        },
-        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem, p.log); });
+    m_disk.prepare(m_record, entries,
+                   [this](const BulkRunDisk::Prepared &p) { onPrepared(p.rows, p.digest, p.problem, p.log); });
 }
 
 void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem,
@@ -278,7 +237,7 @@ void BulkRun::prepareAhead()
         lines.append(m_rows.at(m_preparing.last()).row.line);
     }
     // Not waited for on disk: a "held" line lost reads as "may have been sent", the safe way round.
-    onLogThread([lines](BulkSendLog &log) { return log.held(lines); }, [this](const Status &) { onHeldLogged(); });
+    m_disk.held(lines, [this](const Status &) { onHeldLogged(); });
 }
 
 void BulkRun::onHeldLogged()
@@ -322,8 +281,7 @@ void BulkRun::releaseHeld()
     // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
     // may have reached the server from one held ahead and never sent. A slot that frees while another
     // group is being synced does not wait for that sync to come back: its own follows it at once.
-    onLogThread([lines](BulkSendLog &log) { return log.released(lines); },
-                [this, group](const Status &logged) { onReleaseLogged(group, logged); });
+    m_disk.released(lines, [this, group](const Status &logged) { onReleaseLogged(group, logged); });
 }
 
 void BulkRun::onReleaseLogged(const QList<quint64> &group, const Status &logged)
@@ -351,16 +309,6 @@ void BulkRun::onReleaseLogged(const QList<quint64> &group, const Status &logged)
     if (!logged.ok())
         return pause(PauseCause::Storage, logged.message());
     schedulePump(); // slots freed while the group was synced
-}
-
-void BulkRun::onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then)
-{
-    BulkSendLog *log = m_sendLog.get();
-    m_logThread.start([this, log, work = std::move(work), then = std::move(then)] {
-        const Status done = work(*log);
-        QMetaObject::invokeMethod(
-            this, [then, done] { then(done); }, Qt::QueuedConnection);
-    });
 }
 
 void BulkRun::withdrawHeld()
@@ -519,14 +467,7 @@ void BulkRun::resume()
     // new leaves until the lock is back and the history has been read again.
     m_resuming = true;
     lockThenRead([this](const QList<HistoryEntry> &entries) {
-        const BulkRecord record = m_record;
-        const QString logPath = m_sendLog->path();
-        using Read = std::pair<QList<BulkRowResult>, BulkSendLog::Lines>;
-        offThread(
-            [record, entries, logPath] {
-            return Read{record.results(entries), BulkSendLog::read(logPath)};
-            },
-            [this](const Read &now) {
+        m_disk.reread(m_record, entries, [this](const BulkRunDisk::Reread &now) {
             // Rows this object held while paused that someone else sent meanwhile are theirs now.
             for (qsizetype k = m_held.size() - 1; k >= 0; --k) {
                 const quint64 ticket = m_held.at(k);
@@ -597,10 +538,7 @@ void BulkRun::settle()
     m_history->read(first, this, [this, state](const Result<HistoryRead> &read) {
         if (!read.ok())
             return conclude(state);
-        const BulkRecord record = m_record;
-        const QList<HistoryEntry> entries = read.value().entries;
-        offThread([record, entries] { return record.results(entries); },
-                  [this, state](const QList<BulkRowResult> &proved) {
+        m_disk.match(m_record, read.value().entries, [this, state](const QList<BulkRowResult> &proved) {
             for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
                 if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
                     m_rows[i].entry = proved.at(i).entry;
@@ -652,17 +590,7 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
                          const std::function<void(const Status &)> &otherwise)
 {
     record.updated = QDateTime::currentDateTimeUtc();
-    const BulkStore *store = m_store;
-    offThread(
-        [record, store, andAlso] {
-        Status s = store->save(record);
-        if (andAlso) {
-            // The results file is best effort: its failure is its own, not the run's.
-            (void)andAlso();
-        }
-        return s;
-        },
-        [this, then, otherwise](const Status &s) {
+    m_disk.save(record, andAlso, [this, then, otherwise](const Status &s) {
         if (!s.ok() && !m_stopped && otherwise)
             return otherwise(s);
         if (!s.ok() && !m_stopped) {

@@ -5,7 +5,7 @@
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
 #include "bulk/BulkResultsFeed.h"
-#include "bulk/BulkRunLock.h"
+#include "bulk/BulkRunDisk.h"
 #include "bulk/BulkSendLog.h"
 #include "bulk/BulkThrottle.h"
 #include "settings/SecretBytes.h"
@@ -16,7 +16,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
@@ -131,9 +130,6 @@ private:
     // "released" in the send log) go again under that begin record: they are not sent, and not begun
     // for this run.
     QList<BulkRowResult> adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log);
-    // work() on the run's file thread, then then(result) back on this object's thread.
-    template <typename Work, typename Then>
-    void offThread(Work work, Then then);
     void schedulePump();
     void pump();
     // Rows held by the runner leave as the free slots, the rate and the canary allow, once the send log
@@ -143,8 +139,6 @@ private:
     // Rows go to the runner (intent recorded, then held) ahead of their turn, once the send log has them.
     void prepareAhead();
     void onHeldLogged();
-    // `work` on the send log's thread, then `then` back on this object's thread.
-    void onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then);
     int aheadLimit() const;
     void withdrawHeld();
     void submitRow(int index);
@@ -165,7 +159,6 @@ private:
     ActionRunner *m_runner;
     QPointer<ActionRunner> m_runnerAlive; // a face may destroy the runner's context before this run
     HistoryService *m_history;
-    BulkStore *m_store;
     std::shared_ptr<const SecretBytes> m_key;
     BulkResultsFeed m_results;
     Confirmation m_confirmed = Confirmation::None;
@@ -196,10 +189,7 @@ private:
     bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
-    QUrl m_origin;                          // empty: the profile's own
-    QString m_digest;                       // of the header as started, recorded with every row
-    BulkRunLock m_lock;                     // taken and released on m_files only
-    std::unique_ptr<BulkSendLog> m_sendLog; // written on m_logThread only
-    QThreadPool m_logThread; // the send log's appends, one at a time (its syncs never wait behind a run file)
-    QThreadPool m_files;     // run file writes and history matching, one at a time; last member: waited first
+    QUrl m_origin;      // empty: the profile's own
+    QString m_digest;   // of the header as started, recorded with every row
+    BulkRunDisk m_disk; // the lock, the run file, the send log: off this thread; last member: waited first
 };

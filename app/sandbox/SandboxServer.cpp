@@ -5,6 +5,7 @@
 #include "sandbox/EnrolleeEndpoint.h"
 #include "sandbox/HttpAnswer.h"
 #include "sandbox/SandboxConnection.h"
+#include "sandbox/SandboxDelays.h"
 #include "settings/Profile.h"
 
 #include <QHttpServerRequest>
@@ -13,7 +14,6 @@
 #include <QQueue>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -151,7 +151,8 @@ struct SandboxServer::Private {
     QTcpServer *tcp = nullptr;
     std::unique_ptr<EnrolleeEndpoint> endpoint;
     int rateLimit = 0;
-    QQueue<qint64> recent; // times (ms since epoch) of the requests let through in the last second
+    QQueue<qint64> recent;           // times (ms since epoch) of the requests let through in the last second
+    SandboxDelays *delays = nullptr; // answers held for the fault plan's latency; a child of the server
 };
 
 QStringList SandboxConfig::defaultEnrollees()
@@ -173,6 +174,7 @@ EnrolleeRegistry::State SandboxConfig::initialState(const QString &userId)
 SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
     : QAbstractHttpServer(parent), d(std::make_unique<Private>()), m_config(config)
 {
+    d->delays = new SandboxDelays(this);
     for (const QString &userId : m_config.enrollees)
         m_registry.add(userId, SandboxConfig::initialState(userId));
     d->endpoint = std::make_unique<EnrolleeEndpoint>(m_config, &m_registry, [this] {
@@ -264,6 +266,7 @@ FaultPlan SandboxServer::takeFault()
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    const qint64 arrivedNs = SandboxDelays::nowNs(); // a latency counts from here
     ++m_requests;
     SandboxConnection *connection = SandboxConnection::of(socket);
     const quint64 slot = connection->reserve();
@@ -287,7 +290,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         answerTooMany(request, connection, slot);
         return true;
     }
-    answerEndpoint(request, socket, slot, closeAfter);
+    answerEndpoint(request, socket, slot, closeAfter, arrivedNs);
     return true;
 }
 
@@ -328,7 +331,8 @@ void SandboxServer::answerTooMany(const QHttpServerRequest &request, SandboxConn
     emit requestHandled(userId, {}, 429, QStringLiteral("2222"));
 }
 
-void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter)
+void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter,
+                                   qint64 arrivedNs)
 {
     using Delivery = SandboxConnection::Delivery;
     SandboxConnection *connection = SandboxConnection::of(socket);
@@ -366,8 +370,8 @@ void SandboxServer::answerEndpoint(const QHttpServerRequest &request, QTcpSocket
     if (fault.kind == FaultPlan::Kind::Hang)
         return; // the slot is never filled: this connection answers nothing more, like a wedged server
     if (fault.latencyMs > 0) {
-        QTimer::singleShot(fault.latencyMs, connection,
-                           [connection, slot, delivery] { connection->deliver(slot, delivery); });
+        d->delays->at(arrivedNs + qint64(fault.latencyMs) * 1000000, connection,
+                      [connection, slot, delivery] { connection->deliver(slot, delivery); });
     } else {
         connection->deliver(slot, delivery);
     }

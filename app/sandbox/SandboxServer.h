@@ -82,7 +82,8 @@ private:
     FaultPlan takeFault();
     bool overRateLimit();
     void answerTooMany(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot);
-    void answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter);
+    void answerEndpoint(const QHttpServerRequest &request, QTcpSocket *socket, quint64 slot, bool closeAfter,
+                        qint64 arrivedNs);
     void answerNotFound(const QHttpServerRequest &request, SandboxConnection *connection, quint64 slot);
 
     struct Private;

@@ -7,51 +7,42 @@
 #include "history/HistoryService.h"
 
 #include <QCoreApplication>
-#include <QMetaObject>
-
-#include <algorithm>
-#include <cmath>
-
-namespace {
-} // namespace
+#include <QSet>
 
 BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *history, BulkStore *store, QObject *parent)
-    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_runnerAlive(runner), m_history(history),
-      m_store(store), m_throttle(m_record.rate), m_brakes(std::make_unique<BulkBrakes>())
+    : QObject(parent), m_record(std::move(record)), m_runner(runner), m_history(history),
+      m_brakes(std::make_unique<BulkBrakes>()), m_disk(this, store, m_record.id),
+      m_sender(runner, &m_disk, m_brakes.get(), &m_rows, m_record)
 {
-    m_pumpTimer.setSingleShot(true);
-    connect(&m_pumpTimer, &QTimer::timeout, this, &BulkRun::pump);
     connect(m_runner, &ActionRunner::actionFinished, this, &BulkRun::onFinished);
-    connect(m_runner, &ActionRunner::attemptFailed, this, &BulkRun::onAttemptFailed);
     connect(m_runner, &ActionRunner::requestEnded, this, &BulkRun::onRequestEnded);
+    m_sender.setGate([this] {
+        if (m_stopped)
+            return BulkSender::Gate::Stopped;
+        return m_pausing || m_cancelling || m_resuming ? BulkSender::Gate::Holding : BulkSender::Gate::Open;
+    });
+    connect(&m_sender, &BulkSender::rowStarted, this, [this](int index) {
+        BulkRowResult &r = m_rows[index];
+        m_counts.add(r, -1);
+        r.status = BulkRowStatus::InFlight;
+        m_counts.add(r);
+        emit rowStarted(index);
+    });
+    connect(&m_sender, &BulkSender::rowRefused, this, [this](int index, const QString &problem) {
+        m_rows[index].row.problem = problem;
+        emit rowFinished(index);
+    });
+    connect(&m_sender, &BulkSender::holding, this, &BulkRun::holding);
+    connect(&m_sender, &BulkSender::storageFailed, this,
+            [this](const QString &message) { pause(PauseCause::Storage, message); });
     setResultsPath(m_record.resultsPath);
-    m_files.setMaxThreadCount(1); // one at a time, in the order asked: a newer run file is never overwritten
-    m_logThread.setMaxThreadCount(1);
 }
 
 BulkRun::~BulkRun()
 {
-    // Rows waiting out a 429 would otherwise hold the runner's slots for good. Rows held ahead stay
-    // recorded and unsent: the next run of this run adopts them (the send log says they never left).
-    if (m_runnerAlive) {
-        for (const quint64 ticket : std::as_const(m_resend))
-            m_runner->cancel(ticket);
-        for (const quint64 ticket : std::as_const(m_held) + m_releasing)
-            m_runner->drop(ticket);
-    }
+    m_sender.abandon();
     // What was asked for is written; the answers posted back die with this object.
-    m_logThread.waitForDone();
-    m_files.waitForDone();
-}
-
-template <typename Work, typename Then>
-void BulkRun::offThread(Work work, Then then)
-{
-    m_files.start([this, work, then] {
-        auto done = work();
-        QMetaObject::invokeMethod(
-            this, [then, done] { then(done); }, Qt::QueuedConnection);
-    });
+    m_disk.waitForDone();
 }
 
 void BulkRun::setResultsPath(const QString &path)
@@ -82,12 +73,10 @@ void BulkRun::start()
     if (m_started)
         return;
     m_started = true;
-    m_clock.start();
-    m_runner->setMaxConcurrent(qMax(1, m_record.concurrency));
+    m_sender.start();
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
-    m_sendLog = std::make_unique<BulkSendLog>(m_store->sendLogPath(m_record.id));
     // What was begun before (by this run in a process that died, say) is in the history, not here.
     lockThenRead([this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
 }
@@ -96,11 +85,7 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
 {
     // Checking the run's state and marking it running is one step across processes: under the run's
     // lock, the run file is read again, then the history.
-    const BulkRecord record = m_record;
-    const BulkStore *store = m_store;
-    BulkRunLock *lock = &m_lock;
-    offThread([record, store, lock] { return lock->acquireToSend(record, *store); },
-              [this, then](const Status &locked) {
+    m_disk.lock(m_record, [this, then](const Status &locked) {
         if (!locked.ok()) {
             m_resuming = false;
             m_cancelling = false; // a cancel of a paused run that could not take it back cancelled nothing
@@ -125,35 +110,15 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
 
 void BulkRun::releaseLock()
 {
-    BulkRunLock *lock = &m_lock;
-    m_files.start([lock] { lock->release(); });
+    m_disk.unlock();
 }
 
 void BulkRun::onHistoryRead(const QList<HistoryEntry> &entries)
 {
-    struct Prepared {
-        QList<BulkRowResult> rows;
-        QString digest;
-        Status problem;
-        BulkSendLog::Lines log;
-    };
     // Matching rows to a long history, the digest and the run file's fsync are worker work; nothing is
     // sent before the run file (state running, this pid) is on disk.
-    const BulkRecord record = m_record;
-    const BulkStore *store = m_store;
-    const QString logPath = m_sendLog->path();
-    offThread(
-        [record, entries, store, logPath] {
-        // The rows hashed once for the digest and the check, not for each.
-        const BulkRecord header = record.header();
-        Prepared p{record.results(entries), header.digest(), Status::success(), BulkSendLog::read(logPath)};
-        if (const QString altered = header.headerProblem(entries); !altered.isEmpty())
-            p.problem = Status::failure(altered, Status::Kind::Storage);
-        else
-            p.problem = store->save(record);
-        return p;
-        },
-        [this](const Prepared &p) { onPrepared(p.rows, p.digest, p.problem, p.log); });
+    m_disk.prepare(m_record, entries,
+                   [this](const BulkRunDisk::Prepared &p) { onPrepared(p.rows, p.digest, p.problem, p.log); });
 }
 
 void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem,
@@ -165,22 +130,20 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
         emit failed(problem);
         return;
     }
-    m_digest = digest;
+    m_sender.terms().runDigest = digest;
     onReady(adoptNeverSent(rows, log));
 }
 
 QList<BulkRowResult> BulkRun::adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log)
 {
-    QSet<int> mine; // rows this object holds (a resume after a pause): not orphans
-    for (const quint64 ticket : std::as_const(m_held))
-        mine.insert(m_tickets.value(ticket));
+    const QSet<int> mine = m_sender.heldRows(); // rows this object holds (a resume after a pause): not orphans
     for (int i = 0; i < rows.size(); ++i) {
         const HistoryEntry &e = rows.at(i).entry;
         const bool open = e.outcome == HistoryEntry::Outcome::Pending || e.outcome == HistoryEntry::Outcome::Unknown;
         // Under the run's lock nobody else sends it; whoever held these rows and let go of the lock checks
         // the send log for "released" before it sends anything again.
         if (rows.at(i).begun() && open && !mine.contains(i) && log.neverSent(rows.at(i).row.line)) {
-            m_adopted.insert(i, e);
+            m_sender.adopt(i, e);
             rows[i].entry = HistoryEntry();
             rows[i].status = BulkRowStatus::NotSent;
         }
@@ -201,248 +164,45 @@ void BulkRun::onReady(const QList<BulkRowResult> &rows)
         if (m_rows.at(i).begun())
             ++begun;
         else
-            m_queue.append(i);
+            m_sender.enqueue(i);
     }
     m_brakes->start(m_record.canary, begun);
     writeResults();
     emit started();
     emit progress(counts());
-    if (m_queue.isEmpty() || m_pausing || m_cancelling)
+    if (m_sender.queue().isEmpty() || m_pausing || m_cancelling)
         settle();
     else
-        schedulePump();
-}
-
-void BulkRun::schedulePump()
-{
-    // Answers that arrive in one turn free their slots together, so the next window is one commit.
-    if (m_pumpQueued)
-        return;
-    m_pumpQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_pumpQueued = false;
-        pump();
-    });
-}
-
-void BulkRun::pump()
-{
-    if (m_stopped)
-        return;
-    if (!m_resend.isEmpty()) {
-        // Rows answered 429 go again before any new row, within the rate, also while pausing or
-        // cancelling: the run waits for them.
-        int waitMs = 0;
-        const int n = qMin(int(m_resend.size()), m_throttle.allowance(m_clock.elapsed(), &waitMs));
-        if (n > 0)
-            m_throttle.sent(m_clock.elapsed(), n);
-        for (int i = 0; i < n; ++i)
-            m_runner->resend(m_resend.takeFirst());
-        if (!m_resend.isEmpty()) {
-            m_pumpTimer.start(qMax(1, waitMs));
-            return;
-        }
-    }
-    if (m_pausing || m_cancelling || m_resuming)
-        return;
-    releaseHeld();
-    prepareAhead();
-    releaseHeld(); // slots still free (at the start, say) take the rows just prepared once recorded
-}
-
-int BulkRun::aheadLimit() const
-{
-    // Enough that the intents of the next rows are on disk while a commit of answers is under way (a
-    // commit takes milliseconds, an answer tens); at a rate, what a quarter of a second sends. Not more:
-    // every row recorded ahead is one a killed process leaves unknown.
-    const int most = 4 * qMax(1, m_record.concurrency);
-    return m_record.rate > 0 ? qBound(1, int(std::ceil(m_record.rate / 4)), most) : most;
-}
-
-void BulkRun::prepareAhead()
-{
-    if (!m_preparing.isEmpty())
-        return; // one group at a time
-    const int held = int(m_held.size());
-    const int room = aheadLimit() - held;
-    // In groups of at least half the slots: one commit for many rows.
-    if (m_queue.isEmpty() || room <= 0 || (held > 0 && room < qMax(1, m_record.concurrency / 2)))
-        return;
-    // Never beyond the canary: a held row is one that will go.
-    const int n = qMin(qMin(room, int(m_queue.size())), m_brakes->allow(held + room) - held);
-    if (n <= 0)
-        return;
-    QList<int> lines;
-    for (int i = 0; i < n; ++i) {
-        m_preparing.append(m_queue.takeFirst());
-        lines.append(m_rows.at(m_preparing.last()).row.line);
-    }
-    // Not waited for on disk: a "held" line lost reads as "may have been sent", the safe way round.
-    onLogThread([lines](BulkSendLog &log) { return log.held(lines); }, [this](const Status &) { onHeldLogged(); });
-}
-
-void BulkRun::onHeldLogged()
-{
-    const QList<int> rows = std::exchange(m_preparing, {});
-    if (m_stopped || m_pausing || m_cancelling || m_resuming) {
-        for (const int index : rows)
-            m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
-        return;
-    }
-    for (const int index : rows)
-        submitRow(index);
-    releaseHeld();
-}
-
-void BulkRun::releaseHeld()
-{
-    if (!m_releasing.isEmpty() || m_held.isEmpty())
-        return; // a group is being synced: rows freed meanwhile form the next one
-    const int sending = int(m_tickets.size() - m_held.size() - m_ended.size());
-    const int free = qMax(1, m_record.concurrency) - sending;
-    if (free <= 0)
-        return;
-    int waitMs = 0;
-    int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
-    n = m_brakes->allow(qMin(n, int(m_held.size())));
-    if (n <= 0) {
-        if (waitMs > 0)
-            m_pumpTimer.start(waitMs);
-        return;
-    }
-    m_throttle.sent(m_clock.elapsed(), n);
-    m_brakes->sent(n);
-    QList<quint64> group;
-    QList<int> lines;
-    for (int i = 0; i < n; ++i) {
-        group.append(m_held.takeFirst());
-        lines.append(m_rows.at(m_tickets.value(group.last())).row.line);
-    }
-    m_releasing = group;
-    // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
-    // may have reached the server from one held ahead and never sent.
-    onLogThread([lines](BulkSendLog &log) { return log.released(lines); },
-                [this, group](const Status &logged) { onReleaseLogged(group, logged); });
-}
-
-void BulkRun::onReleaseLogged(const QList<quint64> &group, const Status &logged)
-{
-    m_releasing.clear();
-    for (const quint64 ticket : group) {
-        if (!m_tickets.contains(ticket))
-            continue;
-        // Not on disk: the row never leaves, and is closed as withdrawn. Otherwise it goes even when a
-        // pause came meanwhile: as a row in flight, it was let go already.
-        if (!logged.ok()) {
-            m_runner->withdraw(ticket);
-            continue;
-        }
-        m_runner->release(ticket);
-        // In flight from here for the faces: a held row may still be withdrawn and stay unsent.
-        const int index = m_tickets.value(ticket);
-        BulkRowResult &r = m_rows[index];
-        m_counts.add(r, -1);
-        r.status = BulkRowStatus::InFlight;
-        m_counts.add(r);
-        emit rowStarted(index);
-    }
-    if (!logged.ok())
-        return pause(PauseCause::Storage, logged.message());
-    schedulePump(); // slots freed while the group was synced
-}
-
-void BulkRun::onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then)
-{
-    BulkSendLog *log = m_sendLog.get();
-    m_logThread.start([this, log, work = std::move(work), then = std::move(then)] {
-        const Status done = work(*log);
-        QMetaObject::invokeMethod(
-            this, [then, done] { then(done); }, Qt::QueuedConnection);
-    });
-}
-
-void BulkRun::withdrawHeld()
-{
-    // Their outcomes (never sent) come back through onFinished, which puts the rows back in the queue.
-    for (const quint64 ticket : std::exchange(m_held, {}))
-        m_runner->withdraw(ticket);
-}
-
-void BulkRun::submitRow(int index)
-{
-    BulkRowResult &r = m_rows[index];
-    ActionRequest request;
-    request.action = m_record.action;
-    request.userId = r.row.userId;
-    request.reason = r.row.reason;
-    request.profile = m_record.profile;
-    if (!m_origin.isEmpty())
-        request.profile.baseUrl = m_origin;
-    request.apiKey = m_key;
-    request.face = m_face;
-    request.confirmed = m_confirmed;
-    request.approvalId = m_approvalId;
-    request.fourEyes = m_fourEyes;
-    request.runId = m_record.id;
-    request.runLine = r.row.line;
-    request.runDigest = m_digest;
-    request.held = true;
-    request.begun = m_adopted.take(index); // none, or the begin record it goes under
-    const Result<quint64> ticket = m_runner->submit(request);
-    if (!ticket.ok()) {
-        // Refused before anything was recorded: not sent, and said why.
-        r.row.problem = ticket.message();
-        emit rowFinished(index);
-        return;
-    }
-    m_tickets.insert(ticket.value(), index);
-    m_held.append(ticket.value());
-}
-
-void BulkRun::onAttemptFailed(quint64 ticket, int, const ApiResult &result, int retryInMs)
-{
-    if (!m_tickets.contains(ticket) || result.httpStatus != 429)
-        return;
-    // Too many requests is about the run, not the row: every send waits, and the rate comes down.
-    const qint64 now = m_clock.elapsed();
-    m_throttle.tooMany(now);
-    m_throttle.hold(now + retryInMs);
-    m_resend.append(ticket); // the runner waits for the run to send it again
-    m_pumpTimer.start(qMax(1, retryInMs));
-    emit holding(retryInMs, result.summary());
+        m_sender.schedule();
 }
 
 void BulkRun::onRequestEnded(const ActionOutcome &outcome)
 {
-    const auto it = m_tickets.constFind(outcome.ticket);
-    if (it == m_tickets.constEnd())
-        return;
     // The slot is free now, and the brakes judge the answer now: neither waits for it to be recorded.
-    m_ended.insert(outcome.ticket);
-    BulkRowResult answered = m_rows.at(*it);
+    const int index = m_sender.ended(outcome.ticket);
+    if (index < 0)
+        return;
+    BulkRowResult answered = m_rows.at(index);
     answered.entry = outcome.entry;
     answered.status = BulkRecord::classify(m_record.action, outcome.entry);
     if (const std::optional<BulkBrakes::Stop> stop = m_brakes->after(answered, outcome.result, origin(),
-                                                                     !m_queue.isEmpty() || !m_held.isEmpty()))
+                                                                     m_sender.moreToSend()))
         pause(stop->cause, stop->reason);
-    schedulePump();
+    m_sender.next();
+    m_sender.schedule();
 }
 
 void BulkRun::onFinished(const ActionOutcome &outcome)
 {
-    const auto it = m_tickets.constFind(outcome.ticket);
-    if (it == m_tickets.constEnd())
+    const int index = m_sender.finish(outcome.ticket);
+    if (index < 0)
         return;
-    const int index = *it;
-    m_tickets.erase(it);
-    m_held.removeOne(outcome.ticket);
-    m_ended.remove(outcome.ticket);
     if (outcome.sent() && ActionRunner::withdrawn(outcome.entry)) {
         // Held and never sent (the faces never saw it start): back in the queue in input order. A resume
         // reads the history again before anything goes.
-        m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
+        m_sender.enqueue(index);
         settleIfQuiet();
-        schedulePump();
+        m_sender.schedule();
         return;
     }
     BulkRowResult &r = m_rows[index];
@@ -457,12 +217,12 @@ void BulkRun::onFinished(const ActionOutcome &outcome)
     }
     m_counts.add(r);
     if (outcome.result.httpStatus == 429)
-        m_throttle.tooMany(m_clock.elapsed());
+        m_sender.tooMany();
     emit rowFinished(index);
     emit progress(counts());
     m_results.rowEnded(r);
     settleIfQuiet();
-    schedulePump();
+    m_sender.schedule();
 }
 
 void BulkRun::pause(PauseCause cause, const QString &reason)
@@ -472,8 +232,7 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
     m_pausing = true;
     m_pauseCause = cause;
     m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
-    if (m_resend.isEmpty())
-        m_pumpTimer.stop();
+    m_sender.stopTimer();
     // Held rows stay held (recorded, not sent) and go after the resume.
     if (m_started && !m_rows.isEmpty())
         settleIfQuiet();
@@ -491,9 +250,8 @@ void BulkRun::cancel()
         return;
     }
     m_cancelling = true;
-    if (m_resend.isEmpty())
-        m_pumpTimer.stop();
-    withdrawHeld();
+    m_sender.stopTimer();
+    m_sender.withdrawHeld();
     settleIfQuiet();
 }
 
@@ -514,25 +272,8 @@ void BulkRun::resume()
     // new leaves until the lock is back and the history has been read again.
     m_resuming = true;
     lockThenRead([this](const QList<HistoryEntry> &entries) {
-        const BulkRecord record = m_record;
-        const QString logPath = m_sendLog->path();
-        using Read = std::pair<QList<BulkRowResult>, BulkSendLog::Lines>;
-        offThread(
-            [record, entries, logPath] {
-            return Read{record.results(entries), BulkSendLog::read(logPath)};
-            },
-            [this](const Read &now) {
-            // Rows this object held while paused that someone else sent meanwhile are theirs now.
-            for (qsizetype k = m_held.size() - 1; k >= 0; --k) {
-                const quint64 ticket = m_held.at(k);
-                const int index = m_tickets.value(ticket);
-                if (now.second.released.contains(m_rows.at(index).row.line)) {
-                    m_runner->drop(ticket);
-                    m_held.removeAt(k);
-                    m_tickets.remove(ticket);
-                    m_queue.insert(std::lower_bound(m_queue.begin(), m_queue.end(), index), index);
-                }
-            }
+        m_disk.reread(m_record, entries, [this](const BulkRunDisk::Reread &now) {
+            m_sender.dropReleasedElsewhere(now.second.released);
             onResumed(adoptNeverSent(now.first, now.second));
         });
     });
@@ -540,11 +281,12 @@ void BulkRun::resume()
 
 void BulkRun::onResumed(const QList<BulkRowResult> &now)
 {
-    for (int k = int(m_queue.size()) - 1; k >= 0; --k) {
-        const int i = m_queue.at(k);
+    const QList<int> queued = m_sender.queue();
+    for (qsizetype k = queued.size() - 1; k >= 0; --k) {
+        const int i = queued.at(k);
         if (i < now.size() && now.at(i).begun()) {
             m_rows[i] = now.at(i);
-            m_queue.removeAt(k);
+            m_sender.unqueue(i);
             emit rowFinished(i); // begun by another process meanwhile
         }
     }
@@ -553,8 +295,8 @@ void BulkRun::onResumed(const QList<BulkRowResult> &now)
     saveRecord(m_record, [this] {
         m_resuming = false;
         if (m_cancelling)
-            withdrawHeld(); // a paused run cancelled: the rows it kept for the resume are withdrawn
-        schedulePump();
+            m_sender.withdrawHeld(); // a paused run cancelled: the rows it kept for the resume are withdrawn
+        m_sender.schedule();
         if (!m_stopped)
             settleIfQuiet();
     });
@@ -564,11 +306,8 @@ void BulkRun::settleIfQuiet()
 {
     if (m_stopped || m_settling)
         return;
-    const bool sending = inFlight() > 0;
     // A pause waits for what was sent; a cancel also for the held rows it withdrew; the end for everything.
-    const bool quiet = m_cancelling ? m_tickets.isEmpty()
-        : m_pausing                 ? !sending
-                                    : m_queue.isEmpty() && m_preparing.isEmpty() && m_tickets.isEmpty();
+    const bool quiet = m_cancelling ? !m_sender.hasTickets() : m_pausing ? m_sender.inFlight() == 0 : m_sender.done();
     if (quiet)
         settle();
 }
@@ -592,10 +331,7 @@ void BulkRun::settle()
     m_history->read(first, this, [this, state](const Result<HistoryRead> &read) {
         if (!read.ok())
             return conclude(state);
-        const BulkRecord record = m_record;
-        const QList<HistoryEntry> entries = read.value().entries;
-        offThread([record, entries] { return record.results(entries); },
-                  [this, state](const QList<BulkRowResult> &proved) {
+        m_disk.match(m_record, read.value().entries, [this, state](const QList<BulkRowResult> &proved) {
             for (int i = 0; i < m_rows.size() && i < proved.size(); ++i) {
                 if (proved.at(i).begun() && m_rows.at(i).status != BulkRowStatus::InFlight)
                     m_rows[i].entry = proved.at(i).entry;
@@ -625,7 +361,7 @@ void BulkRun::conclude(BulkRecord::State state)
         releaseLock();
         if (ended.state == BulkRecord::State::Paused)
             return void(emit paused(m_pauseCause, m_pauseReason));
-        m_key.reset();
+        m_sender.terms().apiKey.reset();
         emit finished(counts());
         },
         [results] { return results ? results->flush() : Status::success(); },
@@ -647,17 +383,7 @@ void BulkRun::saveRecord(BulkRecord record, const std::function<void()> &then, c
                          const std::function<void(const Status &)> &otherwise)
 {
     record.updated = QDateTime::currentDateTimeUtc();
-    const BulkStore *store = m_store;
-    offThread(
-        [record, store, andAlso] {
-        Status s = store->save(record);
-        if (andAlso) {
-            // The results file is best effort: its failure is its own, not the run's.
-            (void)andAlso();
-        }
-        return s;
-        },
-        [this, then, otherwise](const Status &s) {
+    m_disk.save(record, andAlso, [this, then, otherwise](const Status &s) {
         if (!s.ok() && !m_stopped && otherwise)
             return otherwise(s);
         if (!s.ok() && !m_stopped) {

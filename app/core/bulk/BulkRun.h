@@ -1,29 +1,23 @@
 #pragma once
 
 #include "action/ActionPolicy.h"
+#include "action/ActionRunner.h"
 #include "approvals/FourEyesVerdict.h"
 #include "base/Status.h"
 #include "bulk/BulkRecord.h"
 #include "bulk/BulkResultsFeed.h"
-#include "bulk/BulkRunLock.h"
+#include "bulk/BulkRunDisk.h"
 #include "bulk/BulkSendLog.h"
-#include "bulk/BulkThrottle.h"
+#include "bulk/BulkSender.h"
 #include "settings/SecretBytes.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
-#include <QThreadPool>
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 
-class ActionRunner;
 class BulkBrakes;
 class BulkResults;
 class BulkStore;
@@ -35,7 +29,8 @@ struct ApiResult;
 // leaves, signed, retried and recorded like a single action), throttled by rate and concurrency. The
 // next rows' intents are recorded ahead of their turn, a group per history commit, and held by the
 // runner until a slot and the rate let them go; before one leaves, one line is synced to the run's send
-// log (BulkSendLog), so a slot that frees waits for that sync, never for a history commit. A pause keeps
+// log (BulkSendLog), so a slot that frees waits for that sync, never for a history commit (BulkSender
+// does the sending; BulkRunDisk the disk work off this thread). A pause keeps
 // the held rows for the resume; a cancel withdraws them (recorded as never sent); a process that ends
 // holding some leaves them to the next resume, which sends them under their begin records. start() takes
 // the run's lock (BulkRunLock: one process sends a run; it is held until the run pauses or ends or this
@@ -57,20 +52,24 @@ public:
             QObject *parent = nullptr);
     ~BulkRun() override;
 
-    void setApiKey(std::shared_ptr<const SecretBytes> key) { m_key = std::move(key); }
-    void setConfirmation(Confirmation confirmed) { m_confirmed = confirmed; }
-    void setFace(const QString &face) { m_face = face; }
+    void setApiKey(std::shared_ptr<const SecretBytes> key) { m_sender.terms().apiKey = std::move(key); }
+    void setConfirmation(Confirmation confirmed) { m_sender.terms().confirmed = confirmed; }
+    void setFace(const QString &face) { m_sender.terms().face = face; }
     // The four-eyes verdict on the run as a whole, and the team request (approved by a second officer,
     // claimed) every row is sent under; 0 = none. The rows carry both to the runner.
     void setApproval(qint64 requestId, FourEyesVerdict verdict = FourEyesVerdict::Unasked)
     {
-        m_approvalId = requestId;
-        m_fourEyes = verdict;
+        m_sender.terms().approvalId = requestId;
+        m_sender.terms().fourEyes = verdict;
     }
     // Where the rows go now when that is not the origin the run file records: the built-in sandbox
     // listens on a new port each session, and a run made on it is resumed against the one running now.
     // The run file (and its digest) keep the origin the run was made with. Empty = the recorded one.
-    void setOrigin(const QUrl &origin) { m_origin = origin; }
+    void setOrigin(const QUrl &origin)
+    {
+        m_origin = origin;
+        m_sender.setOrigin(origin);
+    }
     QUrl origin() const;
     // Where results go (CSV, or JSON for *.json); empty = the record's resultsPath.
     void setResultsPath(const QString &path);
@@ -87,9 +86,9 @@ public:
     BulkCounts counts() const { return m_counts; }
     bool isActive() const { return m_started && !m_stopped; }
     // Rows sent (or about to be) whose answer is not recorded yet.
-    int inFlight() const { return int(m_tickets.size() - m_held.size()); }
+    int inFlight() const { return m_sender.inFlight(); }
     // Rows not sent yet, held ahead or not.
-    int remaining() const { return int(m_queue.size() + m_held.size() + m_preparing.size()); }
+    int remaining() const { return m_sender.remaining(); }
     QString resultsPath() const;
     // The run stopped before reading the history because another process sends it, it had ended
     // already, or its results file may not be written over (not for a disk that cannot take the lock):
@@ -131,24 +130,6 @@ private:
     // "released" in the send log) go again under that begin record: they are not sent, and not begun
     // for this run.
     QList<BulkRowResult> adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log);
-    // work() on the run's file thread, then then(result) back on this object's thread.
-    template <typename Work, typename Then>
-    void offThread(Work work, Then then);
-    void schedulePump();
-    void pump();
-    // Rows held by the runner leave as the free slots, the rate and the canary allow, once the send log
-    // says so on disk.
-    void releaseHeld();
-    void onReleaseLogged(const QList<quint64> &group, const Status &logged);
-    // Rows go to the runner (intent recorded, then held) ahead of their turn, once the send log has them.
-    void prepareAhead();
-    void onHeldLogged();
-    // `work` on the send log's thread, then `then` back on this object's thread.
-    void onLogThread(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then);
-    int aheadLimit() const;
-    void withdrawHeld();
-    void submitRow(int index);
-    void onAttemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
     void onRequestEnded(const ActionOutcome &outcome);
     void onFinished(const ActionOutcome &outcome);
     // settle() once nothing that must end first is left.
@@ -163,28 +144,10 @@ private:
 
     BulkRecord m_record;
     ActionRunner *m_runner;
-    QPointer<ActionRunner> m_runnerAlive; // a face may destroy the runner's context before this run
     HistoryService *m_history;
-    BulkStore *m_store;
-    std::shared_ptr<const SecretBytes> m_key;
     BulkResultsFeed m_results;
-    Confirmation m_confirmed = Confirmation::None;
-    QString m_face = QStringLiteral("bulk");
-    qint64 m_approvalId = 0;
-    FourEyesVerdict m_fourEyes = FourEyesVerdict::Unasked;
     QList<BulkRowResult> m_rows;
     BulkCounts m_counts;
-    QList<int> m_queue;                 // row indices never begun, in input order
-    QHash<quint64, int> m_tickets;      // in flight (held, sent or being withdrawn): runner ticket -> row index
-    QList<quint64> m_held;              // of those, recorded ahead and held by the runner, in input order
-    QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
-    QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
-    QList<quint64> m_releasing;         // a group whose "released" lines are being synced
-    QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adoptNeverSent)
-    QList<quint64> m_resend;            // in flight, answered 429: sent again first, as the throttle allows
-    BulkThrottle m_throttle;
-    QElapsedTimer m_clock;
-    QTimer m_pumpTimer;
     std::unique_ptr<BulkBrakes> m_brakes; // the run's own stops: canary, refusal streak, no answer
     bool m_started = false;
     bool m_refused = false;
@@ -192,14 +155,10 @@ private:
     bool m_stopped = false;
     bool m_pausing = false;
     bool m_cancelling = false;
-    bool m_pumpQueued = false;
     bool m_settling = false; // settle() has begun and conclude() has not reported yet
     PauseCause m_pauseCause = PauseCause::Requested;
     QString m_pauseReason;
-    QUrl m_origin;                          // empty: the profile's own
-    QString m_digest;                       // of the header as started, recorded with every row
-    BulkRunLock m_lock;                     // taken and released on m_files only
-    std::unique_ptr<BulkSendLog> m_sendLog; // written on m_logThread only
-    QThreadPool m_logThread; // the send log's appends, one at a time (its syncs never wait behind a run file)
-    QThreadPool m_files;     // run file writes and history matching, one at a time; last member: waited first
+    QUrl m_origin;       // empty: the profile's own
+    BulkRunDisk m_disk;  // the lock, the run file, the send log: off this thread (waited for first)
+    BulkSender m_sender; // which rows are queued, held, released, sent; reads m_rows
 };

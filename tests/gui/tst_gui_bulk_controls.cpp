@@ -55,10 +55,25 @@ private slots:
         QVERIFY(column(2).count(QStringLiteral("Waiting")) == 20);
         const QModelIndex cell = table()->model()->index(rejected, 2);
         QVERIFY(table()->columnWidth(2) >= table()->fontMetrics().horizontalAdvance(cell.data().toString()) + 8);
-        QHash<QString, QRect> before;
-        for (const char *name : {"bulkPauseButton", "bulkResumeButton", "bulkCancelButton", "bulkStartButton",
-                                 "bulkRetryButton", "bulkOpenResultsButton"})
-            before.insert(QLatin1String(name), QRect(button(name)->mapTo(window(), QPoint()), button(name)->size()));
+        const auto places = [this] {
+            QHash<QString, QRect> at;
+            for (const char *name : {"bulkPauseButton", "bulkResumeButton", "bulkCancelButton", "bulkStartButton",
+                                     "bulkRetryButton", "bulkOpenResultsButton"})
+                at.insert(QLatin1String(name), QRect(button(name)->mapTo(window(), QPoint()), button(name)->size()));
+            return at;
+        };
+        // Where the buttons rest once the checked rows are laid out (on a loaded machine that takes
+        // longer than the wait above): the same for a quarter of a second.
+        QHash<QString, QRect> before = places();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+            QTest::qWait(250);
+            const QHash<QString, QRect> now = places();
+            const bool settled = now == before;
+            before = now;
+            return settled;
+            },
+            10000));
         QVERIFY(startRun());
         QVERIFY(QTest::qWaitFor([this] { return panel()->run()->counts().succeeded >= 2; }, 10000));
         shoot(QStringLiteral("bulk-running"));

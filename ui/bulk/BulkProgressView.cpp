@@ -47,6 +47,8 @@ void BulkProgressView::build()
     m_counts->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_rate = live("bulkRate", tr("Rate and time left"));
     m_rate->setWordWrap(false);
+    // Its line is kept while it is empty (the first second of a run): appearing, it moved the buttons.
+    m_rate->setFixedHeight(m_rate->fontMetrics().lineSpacing());
     m_pause = named(new QPushButton(tr("&Pause"), this), "bulkPauseButton", tr("Pause the run"));
     m_resume = named(new QPushButton(tr("Res&ume"), this), "bulkResumeButton", tr("Resume the run"));
     m_cancel = named(new QPushButton(tr("Cance&l run…"), this), "bulkCancelButton", tr("Cancel the run"));

@@ -143,7 +143,7 @@
 <context>
     <name>BulkProgressView</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+166"/>
+        <location filename="../../ui/bulk/BulkProgressView.cpp" line="+168"/>
         <source>Cancelling: waiting for the answers to %n row(s) in flight; no new row is sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1798,7 +1798,7 @@ Continuer ?</translation>
         <translation>Débit et temps restant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -2260,12 +2260,12 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+474"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+234"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+140"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -4289,13 +4289,13 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+55"/>
-        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+307"/>
+        <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+308"/>
         <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+20"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
         <translation>Le fichier d’historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../app/core/history/local/LocalChainCheck.cpp" line="+42"/>
         <source>The history could not be checked: %1</source>
         <translation>L’historique n’a pas pu être contrôlé&#xa0;: %1</translation>
     </message>
@@ -4390,7 +4390,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-194"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-122"/>
         <source>in the keychain</source>
         <translation>dans le trousseau de clés</translation>
     </message>
@@ -4410,7 +4410,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+254"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+258"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4463,7 +4463,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/HistoryBackend.h" line="+176"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
-        <location filename="../../app/team/TeamQueries.cpp" line="+397"/>
+        <location filename="../../app/team/TeamQueries.cpp" line="+303"/>
         <source>Entry #%1 is not in the history.</source>
         <translation>L’entrée n°&#xa0;%1 n’est pas dans l’historique.</translation>
     </message>
@@ -4508,7 +4508,7 @@ Motif : %6</translation>
         <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+78"/>
+        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+82"/>
         <source>the history&apos;s index %1</source>
         <translation>l’index de l’historique %1</translation>
     </message>
@@ -6115,22 +6115,22 @@ Réponse&#xa0;:
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+278"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+281"/>
         <source>Only POST is allowed on %1.</source>
         <translation>Seule la méthode POST est autorisée sur %1.</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-141"/>
         <source>System error</source>
         <translation>Erreur système</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+185"/>
         <source>Too many requests; try again later.</source>
         <translation>Trop de requêtes&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>No such endpoint: %1. This sandbox serves POST %2.</source>
         <translation>Point de terminaison inexistant&#xa0;: %1. Ce bac à sable sert POST %2.</translation>
     </message>
@@ -6729,7 +6729,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+82"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+58"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6744,12 +6744,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le journal d’équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+139"/>
+        <location filename="../../app/team/TeamChainReport.cpp" line="+14"/>
         <source>The team trail cannot be checked now: the team database cannot be reached (%1).</source>
         <translation>Le journal de l’équipe ne peut pas être contrôlé pour l’instant&#xa0;: la base de l’équipe ne peut pas être jointe (%1).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>this console&apos;s own trail: %1</source>
         <translation>le journal propre à cette console&#xa0;: %1</translation>
     </message>
@@ -6775,7 +6775,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/team/TeamSchema.cpp" line="+331"/>
+        <location filename="../../app/team/TeamSchema.cpp" line="+275"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l’équipe&#xa0;:</translation>
@@ -6897,8 +6897,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Impossible de valider l’écriture dans le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/team/TeamCounts.cpp" line="+14"/>
-        <location filename="../../app/team/TeamQueries.cpp" line="-374"/>
+        <location filename="../../app/team/TeamSqlFailure.cpp" line="+10"/>
         <location filename="../../app/team/TeamTrail.cpp" line="-102"/>
         <location line="+114"/>
         <location line="+51"/>

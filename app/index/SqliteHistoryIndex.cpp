@@ -1,6 +1,8 @@
 #include "SqliteHistoryIndex.h"
 
 #include "BeginFilter.h"
+#include "IndexRowStore.h"
+#include "IndexSchema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,10 +15,6 @@
 #include <QVariant>
 
 namespace {
-// Bumped when the rows change shape: an index of another format is rebuilt, never read.
-constexpr int kFormat = 5;
-// The format before the trigram table came, whose rows are still good.
-constexpr int kFormatWithoutGrams = 4;
 
 QSqlDatabase database(const QString &connection)
 {
@@ -26,11 +24,6 @@ QSqlDatabase database(const QString &connection)
 bool exec(QSqlQuery &query, const QString &sql)
 {
     return query.exec(sql);
-}
-
-QVariant timeValue(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
 }
 
 QDateTime timeOf(const QVariant &value)
@@ -127,77 +120,12 @@ Status SqliteHistoryIndex::open()
         format = query.value(0).toInt();
     // Done with: a statement still open keeps SQLite from dropping a table.
     query.finish();
-    if (format == kFormat)
+    if (format == IndexSchema::kFormat)
         return Status::success();
-    if (format == kFormatWithoutGrams && addGrams().ok())
+    if (format == IndexSchema::kFormatWithoutGrams && addGrams().ok())
         return Status::success();
     // Another format, or a file that is not ours: the index is derived, so it is made afresh.
     return createSchema();
-}
-
-Status SqliteHistoryIndex::createSchema()
-{
-    QSqlDatabase db = database(m_connection);
-    QSqlQuery query(db);
-    const QStringList statements{
-        QStringLiteral("DROP TABLE IF EXISTS grams"),
-        QStringLiteral("DROP TABLE IF EXISTS records"),
-        QStringLiteral("DROP TABLE IF EXISTS shards"),
-        QStringLiteral("DROP TABLE IF EXISTS meta"),
-        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)"),
-        QStringLiteral("CREATE TABLE shards (name TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, size INTEGER NOT "
-                       "NULL, modified_ns INTEGER NOT NULL, inode INTEGER NOT NULL, readable INTEGER NOT NULL)"),
-        // One row per record; the shard's name is stored once, in shards, and referred to by its rowid.
-        // Keyed by kind first, so the begins lie together in number order: a page is a range of them,
-        // read newest first, stopping once it has enough. A begin's row also holds what its answer
-        // says (answer_seq, answer_shard, outcome, answer), kept by store() below.
-        QStringLiteral("CREATE TABLE records (kind TEXT NOT NULL, seq INTEGER NOT NULL, shard INTEGER NOT NULL, "
-                       "entry INTEGER NOT NULL, user_id TEXT, run_id TEXT, time INTEGER, action INTEGER, pid "
-                       "INTEGER, outcome INTEGER, search TEXT, answer_seq INTEGER, answer_shard INTEGER, answer "
-                       "TEXT, PRIMARY KEY (kind, seq, shard)) WITHOUT ROWID"),
-        QStringLiteral("CREATE INDEX records_shard ON records (shard)"),
-        QStringLiteral("CREATE INDEX records_user ON records (user_id, seq) WHERE kind = 'b'"),
-        QStringLiteral("CREATE INDEX records_run ON records (run_id, seq) WHERE kind = 'b' AND run_id IS NOT NULL"),
-        QStringLiteral("CREATE INDEX records_outcome ON records (outcome, seq) WHERE kind = 'b'"),
-        QStringLiteral("CREATE INDEX records_answer ON records (entry, seq) WHERE kind = 'c'"),
-        QStringLiteral("PRAGMA user_version = %1").arg(kFormat),
-    };
-    if (!db.transaction())
-        return failure(db.lastError().text());
-    for (const QString &sql : statements) {
-        if (!exec(query, sql)) {
-            const QString why = query.lastError().text();
-            db.rollback();
-            return failure(why);
-        }
-    }
-    if (!m_grams.make()) {
-        db.rollback();
-        return failure(m_grams.error());
-    }
-    if (!db.commit())
-        return failure(db.lastError().text());
-    return Status::success();
-}
-
-Status SqliteHistoryIndex::addGrams()
-{
-    QSqlDatabase db = database(m_connection);
-    if (!db.transaction())
-        return failure(db.lastError().text());
-    QSqlQuery query(db);
-    if (!m_grams.make() || !m_grams.add(QVariant())) {
-        db.rollback();
-        return failure(m_grams.error());
-    }
-    if (!exec(query, QStringLiteral("PRAGMA user_version = %1").arg(kFormat))) {
-        const QString why = query.lastError().text();
-        db.rollback();
-        return failure(why);
-    }
-    if (!db.commit())
-        return failure(db.lastError().text());
-    return Status::success();
 }
 
 Result<QList<HistoryIndex::Shard>> SqliteHistoryIndex::shards()
@@ -244,124 +172,24 @@ Status SqliteHistoryIndex::setStampsDigest(const QByteArray &digest)
     return Status::success();
 }
 
+Status SqliteHistoryIndex::createSchema()
+{
+    const QString why = IndexSchema::make(database(m_connection), m_grams);
+    return why.isEmpty() ? Status::success() : failure(why);
+}
+
+Status SqliteHistoryIndex::addGrams()
+{
+    const QString why = IndexSchema::addGrams(database(m_connection), m_grams);
+    return why.isEmpty() ? Status::success() : failure(why);
+}
+
 Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<Row>> &rows, const QStringList &gone)
 {
     if (Status opened = open(); !opened.ok())
         return opened;
-    QSqlDatabase db = database(m_connection);
-    if (!db.transaction())
-        return failure(db.lastError().text());
-    const auto abandon = [&db, this](const QSqlQuery &failed) {
-        const QString why = failed.lastError().text();
-        db.rollback();
-        return failure(why);
-    };
-    // The begins whose answer may have changed: those stored here, those answered by a completion
-    // stored here, and those a forgotten completion answered. Their answer columns are made again at
-    // the end, whichever shard (theirs or their answer's) changed.
-    QSqlQuery prepareAffected(db);
-    if (!prepareAffected.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS affected (seq INTEGER PRIMARY KEY)"))
-        || !prepareAffected.exec(QStringLiteral("DELETE FROM temp.affected")))
-        return abandon(prepareAffected);
-    QSqlQuery find(db);
-    QSqlQuery touch(db);
-    QSqlQuery forgetRows(db);
-    QSqlQuery forgetShard(db);
-    QSqlQuery putShard(db);
-    QSqlQuery putRow(db);
-    find.prepare(QStringLiteral("SELECT rowid FROM shards WHERE name = ?"));
-    touch.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO temp.affected (seq) SELECT entry FROM records WHERE shard = ? AND kind IN ('b', 'c')"));
-    forgetRows.prepare(QStringLiteral("DELETE FROM records WHERE shard = ?"));
-    forgetShard.prepare(QStringLiteral("DELETE FROM shards WHERE rowid = ?"));
-    putShard.prepare(QStringLiteral(
-        "INSERT INTO shards (name, first_seq, size, modified_ns, inode, readable) VALUES (?, ?, ?, ?, ?, ?)"));
-    putRow.prepare(QStringLiteral("INSERT OR REPLACE INTO records (shard, seq, kind, entry, user_id, run_id, time, "
-                                  "action, pid, outcome, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery *failed = nullptr;
-    const auto forget = [&](const QString &name) -> bool {
-        find.bindValue(0, name);
-        if (!find.exec())
-            return (failed = &find, false);
-        const bool known = find.next();
-        const QVariant id = known ? find.value(0) : QVariant();
-        find.finish();
-        if (!known)
-            return true;
-        touch.bindValue(0, id);
-        if (!touch.exec())
-            return (failed = &touch, false);
-        if (!m_grams.forget(id))
-            return false;
-        forgetRows.bindValue(0, id);
-        forgetShard.bindValue(0, id);
-        if (!forgetRows.exec())
-            return (failed = &forgetRows, false);
-        return forgetShard.exec() || (failed = &forgetShard, false);
-    };
-    // Rows changed: the digest of the stamps no longer says the index is in step.
-    if (QSqlQuery stale(db); !stale.exec(QStringLiteral("DELETE FROM meta WHERE key = 'stamps'")))
-        return abandon(stale);
-    // A failure of the trigram table's names no query: its own words say why.
-    const auto abandonGrams = [&db, this] {
-        db.rollback();
-        return failure(m_grams.error());
-    };
-    for (const QString &name : gone) {
-        if (!forget(name))
-            return failed ? abandon(*failed) : abandonGrams();
-    }
-    for (qsizetype i = 0; i < shards.size(); ++i) {
-        const Shard &s = shards.at(i);
-        if (!forget(s.name))
-            return failed ? abandon(*failed) : abandonGrams();
-        putShard.bindValue(0, s.name);
-        putShard.bindValue(1, s.firstSeq);
-        putShard.bindValue(2, s.size);
-        putShard.bindValue(3, s.modifiedNs);
-        putShard.bindValue(4, s.inode);
-        putShard.bindValue(5, s.readable ? 1 : 0);
-        if (!putShard.exec())
-            return abandon(putShard);
-        const QVariant shard = putShard.lastInsertId();
-        for (const Row &r : rows.value(i)) {
-            const bool begin = r.kind == Kind::Begin;
-            const bool answer = r.kind == Kind::Complete;
-            putRow.bindValue(0, shard);
-            putRow.bindValue(1, r.seq);
-            putRow.bindValue(2, QString(QChar::fromLatin1(char(r.kind))));
-            putRow.bindValue(3, r.entry);
-            putRow.bindValue(4, begin ? QVariant(r.userId) : QVariant());
-            putRow.bindValue(5, r.runId.isEmpty() ? QVariant() : QVariant(r.runId));
-            putRow.bindValue(6, begin ? timeValue(r.time) : QVariant());
-            putRow.bindValue(7, begin ? QVariant(r.action) : QVariant());
-            putRow.bindValue(8, begin ? QVariant(r.pid) : QVariant());
-            putRow.bindValue(9, answer ? QVariant(r.outcome) : QVariant());
-            putRow.bindValue(10, begin || answer ? QVariant(r.search) : QVariant());
-            if (!putRow.exec())
-                return abandon(putRow);
-        }
-        if (!m_grams.add(shard))
-            return abandonGrams();
-        touch.bindValue(0, shard);
-        if (!touch.exec())
-            return abandon(touch);
-    }
-    // The answer a read merges into an entry is the newest completion naming it that comes after it
-    // (found through the answers' index: the table's own order would scan every later completion).
-    QSqlQuery answers(db);
-    if (!answers.exec(
-            QStringLiteral("UPDATE records AS r SET (answer_seq, answer_shard, outcome, answer) = "
-                           "(SELECT c.seq, c.shard, c.outcome, c.search FROM records c INDEXED BY records_answer "
-                           " WHERE c.kind = 'c' AND c.entry = r.seq AND c.seq > r.seq ORDER BY c.seq DESC LIMIT 1) "
-                           "WHERE r.kind = 'b' AND r.seq IN (SELECT seq FROM temp.affected)"))
-        || !answers.exec(QStringLiteral("UPDATE records SET outcome = %1 WHERE kind = 'b' AND outcome IS NULL AND "
-                                        "seq IN (SELECT seq FROM temp.affected)")
-                             .arg(BeginFilter::kUnanswered)))
-        return abandon(answers);
-    if (!db.commit())
-        return failure(db.lastError().text());
-    return Status::success();
+    const QString why = IndexRowStore(database(m_connection), m_grams).store(shards, rows, gone);
+    return why.isEmpty() ? Status::success() : failure(why);
 }
 
 Result<QString> SqliteHistoryIndex::source(const HistoryQuery &query, bool unanswered, bool *narrowed)

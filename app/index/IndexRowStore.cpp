@@ -83,6 +83,7 @@ QString IndexRowStore::store(const QList<Shard> &shards, const QList<QList<Row>>
         if (!forget(name))
             return failed ? abandon(*failed) : abandonGrams();
     }
+    QList<qint64> stored; // the shards put, whose trigrams come in one statement once all are
     for (qsizetype i = 0; i < shards.size(); ++i) {
         const Shard &s = shards.at(i);
         if (!forget(s.name))
@@ -113,12 +114,13 @@ QString IndexRowStore::store(const QList<Shard> &shards, const QList<QList<Row>>
             if (!putRow.exec())
                 return abandon(putRow);
         }
-        if (!m_grams.add(shard))
-            return abandonGrams();
+        stored.append(shard.toLongLong());
         touch.bindValue(0, shard);
         if (!touch.exec())
             return abandon(touch);
     }
+    if (!m_grams.add(stored))
+        return abandonGrams();
     // The answer a read merges into an entry is the newest completion naming it that comes after it
     // (found through the answers' index: the table's own order would scan every later completion).
     QSqlQuery answers(db);

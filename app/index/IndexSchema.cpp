@@ -57,7 +57,7 @@ QString IndexSchema::addGrams(const QSqlDatabase &connection, SearchGrams &grams
     if (!db.transaction())
         return db.lastError().text();
     QSqlQuery query(db);
-    if (!grams.make() || !grams.add(QVariant())) {
+    if (!grams.make() || !grams.addAll()) {
         db.rollback();
         return grams.error();
     }

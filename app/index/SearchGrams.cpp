@@ -60,6 +60,18 @@ bool SearchGrams::forget(const QVariant &shard)
     if (!usable())
         return true;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    // A number this shard shares with another record (in another shard, or a begin and an answer in
+    // this one): both were added under one key, and removing one would take trigrams the other holds.
+    query.prepare(QStringLiteral(
+        "SELECT 1 FROM records r WHERE r.shard = ? AND r.kind IN ('b', 'c') AND EXISTS (SELECT 1 FROM records o "
+        "WHERE o.kind IN ('b', 'c') AND o.seq = r.seq AND (o.shard <> r.shard OR o.kind <> r.kind)) LIMIT 1"));
+    query.bindValue(0, shard);
+    if (!query.exec())
+        return fail(query.lastError().text());
+    if (query.next())
+        return setAside();
+    query.finish();
     query.prepare(QStringLiteral("INSERT INTO grams (grams, rowid, x) SELECT 'delete', seq, search FROM records "
                                  "WHERE shard = ? AND ")
                   + kIndexed);
@@ -67,32 +79,30 @@ bool SearchGrams::forget(const QVariant &shard)
     return query.exec() || fail(query.lastError().text());
 }
 
-bool SearchGrams::add(const QVariant &shard)
+bool SearchGrams::add(const QList<qint64> &shards)
+{
+    if (shards.isEmpty() || !usable())
+        return true;
+    // Two records under one number are both added, under one key: the key then stands for the
+    // trigrams of both, which only widens what a needle narrows to (see forget()). One statement for
+    // every shard put: a rebuild stores 200 at a time, and one each cost a third more time.
+    QStringList ids;
+    for (const qint64 id : shards)
+        ids.append(QString::number(id));
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("INSERT INTO grams (rowid, x) SELECT seq, search FROM records WHERE shard IN (%1) "
+                                     "AND %2")
+                          .arg(ids.join(QLatin1Char(',')), kIndexed))
+        || fail(query.lastError().text());
+}
+
+bool SearchGrams::addAll()
 {
     if (!usable())
         return true;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    // A number held by two records (in two shards, or a begin and an answer in one).
-    if (shard.isNull()) {
-        query.prepare(QStringLiteral("SELECT 1 FROM records WHERE kind IN ('b', 'c') GROUP BY seq HAVING count(*) > 1 "
-                                     "LIMIT 1"));
-    } else {
-        query.prepare(QStringLiteral(
-            "SELECT 1 FROM records r WHERE r.shard = ? AND r.kind IN ('b', 'c') AND EXISTS (SELECT 1 FROM records o "
-            "WHERE o.kind IN ('b', 'c') AND o.seq = r.seq AND (o.shard <> r.shard OR o.kind <> r.kind)) LIMIT 1"));
-        query.bindValue(0, shard);
-    }
-    if (!query.exec())
-        return fail(query.lastError().text());
-    if (query.next())
-        return setAside();
-    query.finish();
-    query.prepare(QStringLiteral("INSERT INTO grams (rowid, x) SELECT seq, search FROM records WHERE ")
-                  + (shard.isNull() ? QString() : QStringLiteral("shard = ? AND ")) + kIndexed);
-    if (!shard.isNull())
-        query.bindValue(0, shard);
-    return query.exec() || fail(query.lastError().text());
+    return query.exec(QStringLiteral("INSERT INTO grams (rowid, x) SELECT seq, search FROM records WHERE ") + kIndexed)
+        || fail(query.lastError().text());
 }
 
 bool SearchGrams::narrow(const QString &needle, bool *ok)

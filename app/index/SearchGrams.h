@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -11,10 +12,11 @@
 //
 // The table holds what `records` holds, shard by shard: rows are added after a shard's records are
 // put, and taken out (with the very text they were added with, as a table without content requires)
-// before they are deleted. Two records under one number (a copied or tampered shard) would share a
-// key whose removal takes the other's trigrams with it, so then the table is emptied and set aside
-// until the index is made afresh, and text filters read every row as they did before it. An SQLite
-// built without FTS5 leaves it set aside too.
+// before they are deleted. Two records under one number (a copied or tampered shard) share a key: it
+// then stands for both texts' trigrams, which only widens a needle's candidates, but removing one
+// would take trigrams the other still holds, so instead the table is emptied and set aside until the
+// index is made afresh, and text filters read every row as they did before it. An SQLite built
+// without FTS5 leaves it set aside too.
 class SearchGrams
 {
 public:
@@ -25,10 +27,13 @@ public:
     bool make();
     // Whether text filters may be narrowed (asked of the index's meta table each time).
     bool usable();
-    // Before a shard's rows are deleted: their trigrams go (`shard`: its rowid in shards).
+    // Before a shard's rows are deleted: their trigrams go (`shard`: its rowid in shards), or the table
+    // is set aside when one of its numbers is held by another record too (see above).
     bool forget(const QVariant &shard);
-    // After a shard's rows are put: their trigrams come, or the table is set aside (see above).
-    bool add(const QVariant &shard);
+    // After shards' rows are put (`shards`: their rowids in shards): their trigrams come.
+    bool add(const QList<qint64> &shards);
+    // Every record's trigrams, into an empty table.
+    bool addAll();
     // Fills temp.hits with the begins that may hold `needle`: begins holding every trigram, and those
     // answered by a record that does. False when it cannot narrow (set aside, a needle under three
     // characters, more than kMostHits records hold the trigrams, where reading the rows newest first

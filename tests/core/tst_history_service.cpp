@@ -83,10 +83,10 @@ public:
     // A check of forty 5 ms slices that goes on from the last one walked.
     std::optional<ChainReport> verifyInSlices() override
     {
-        while (checkSlices.load() < 40) {
+        while (checkSlices->load() < 40) {
             QThread::msleep(5);
-            ++checkSlices;
-            if (checkSlices.load() < 40 && mustGiveWay()) {
+            ++*checkSlices;
+            if (checkSlices->load() < 40 && mustGiveWay()) {
                 ++checkStops;
                 return std::nullopt;
             }
@@ -95,7 +95,8 @@ public:
     }
     std::atomic<int> started{0};
     std::atomic<int> gaveWay{0};
-    std::atomic<int> checkSlices{0};
+    // Shared, so a test can still read it once the backend is gone with its service.
+    std::shared_ptr<std::atomic<int>> checkSlices = std::make_shared<std::atomic<int>>(0);
     std::atomic<int> checkStops{0};
 };
 
@@ -463,14 +464,33 @@ private slots:
         service.verify(this, [&log](const ChainReport &r) {
             log.append(r.ok ? QStringLiteral("check") : QStringLiteral("check failed"));
         });
-        QTRY_VERIFY(backend->checkSlices.load() > 0);
+        QTRY_VERIFY(backend->checkSlices->load() > 0);
         service.page(HistoryQuery{}, 0, 10, this, [&](const Result<HistoryPage> &p) {
             log.append(QStringLiteral("page of %1").arg(p.ok() ? p.value().entries.size() : -1));
         });
         QTRY_COMPARE(log.size(), 2);
         QCOMPARE(log, (QStringList{QStringLiteral("page of 3"), QStringLiteral("check")}));
         QVERIFY(backend->checkStops.load() >= 1);
-        QCOMPARE(backend->checkSlices.load(), 40);
+        QCOMPARE(backend->checkSlices->load(), 40);
+    }
+
+    // Closing the window during a long check stops the check at its next slice rather than waiting
+    // for it to end.
+    void closingStopsACheckUnderWay()
+    {
+        auto owned = std::make_unique<SlicedCountBackend>(threeAnswered());
+        SlicedCountBackend *backend = owned.get();
+        auto service = std::make_unique<HistoryService>(std::move(owned));
+        bool answered = false;
+        service->verify(this, [&answered](const ChainReport &) { answered = true; });
+        QTRY_VERIFY(backend->checkSlices->load() > 0);
+        // The backend goes with the service; its count of slices stays.
+        const std::shared_ptr<std::atomic<int>> slices = backend->checkSlices;
+        service.reset();
+        const int walked = slices->load();
+        QVERIFY(walked > 0);
+        QVERIFY2(walked < 40, qPrintable(QString::number(walked)));
+        QVERIFY(!answered);
     }
 
     void anUnwrittenCompletionIsKeptAndWrittenLater()

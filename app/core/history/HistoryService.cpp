@@ -18,13 +18,17 @@ HistoryService::HistoryService(std::unique_ptr<HistoryBackend> backend, QObject 
     // Queued like every reply, so a write's anchor arrives before the write's own answer.
     connect(m_backend, &HistoryBackend::anchorWritten, this, &HistoryService::anchorWritten, Qt::QueuedConnection);
     // Long counts give way to the requests made while they run (see count()).
-    m_backend->setGiveWay([waiting = m_waiting.get()] { return waiting->load() > 0; });
+    m_backend->setGiveWay(
+        [waiting = m_waiting.get(), closing = m_closing.get()] { return waiting->load() > 0 || closing->load(); });
     m_thread.start();
     post([](HistoryBackend &b) { b.watch(); });
 }
 
 HistoryService::~HistoryService()
 {
+    // A check or count under way stops at its next slice (what it would have answered, nobody waits
+    // for): closing the window during a long check does not wait for the check.
+    m_closing->store(true);
     // Queued after every request already made: they all finish (completions are written) first.
     HistoryBackend *backend = m_backend;
     QObject *worker = m_worker;

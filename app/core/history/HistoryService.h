@@ -122,6 +122,8 @@ private:
     QList<HistoryEntry> m_pending; // touched on m_thread only
     // Requests posted and not yet started; shared with the history thread.
     std::unique_ptr<std::atomic<int>> m_waiting = std::make_unique<std::atomic<int>>(0);
+    // Set when the service is being destroyed; shared with the history thread.
+    std::unique_ptr<std::atomic<bool>> m_closing = std::make_unique<std::atomic<bool>>(false);
     int m_unwritten = 0; // mirrored on the caller's thread
     // Per asker, the number of its latest count: an earlier one finds it moved on and never runs.
     QHash<const QObject *, std::shared_ptr<std::atomic<quint64>>> m_countTickets;

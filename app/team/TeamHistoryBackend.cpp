@@ -11,6 +11,7 @@
 #include "team/TeamSchema.h"
 #include "team/TeamStateFiles.h"
 #include "team/TeamTrail.h"
+#include "team/TeamTrailCheck.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -264,21 +265,46 @@ Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
 
 ChainReport TeamHistoryBackend::verify()
 {
-    const ChainReport local = m_local->verify();
-    if (Status open = ensureOpen(); !open.ok())
-        return TeamChainReport::unreachable(local, open.message());
-    sync();
-    const Result<QList<TeamRecord>> records = TeamTrail::readFrom(m_connection->db(), 1);
-    if (!records.ok()) {
-        dropConnection(records.status());
-        return TeamChainReport::unreachable(local, records.message());
+    std::unique_ptr<TeamTrailCheck> run;
+    return *check(run, false);
+}
+
+std::optional<ChainReport> TeamHistoryBackend::verifyInSlices()
+{
+    return check(m_check, true);
+}
+
+std::optional<ChainReport> TeamHistoryBackend::check(std::unique_ptr<TeamTrailCheck> &run, bool mayGiveWay)
+{
+    if (!run) {
+        const ChainReport local = m_local->verify();
+        if (Status open = ensureOpen(); !open.ok())
+            return TeamChainReport::unreachable(local, open.message());
+        sync();
+        const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
+        if (!keys.ok()) {
+            dropConnection(keys.status());
+            return TeamChainReport::unreachable(local, keys.message());
+        }
+        run = std::make_unique<TeamTrailCheck>(local, keys.value(), m_checkpoint.read(m_chain));
     }
-    const Result<TeamConsoles::Keys> keys = TeamConsoles::read(m_connection->db());
-    if (!keys.ok()) {
-        dropConnection(keys.status());
-        return TeamChainReport::unreachable(local, keys.message());
+    const ChainReport local = run->local();
+    // The trail may have gone out of reach between two slices.
+    Status open = ensureOpen();
+    const Result<bool> walked = open.ok()
+        ? run->walk(m_connection->db(),
+                    mayGiveWay ? std::function<bool()>([this] { return mustGiveWay(); }) : std::function<bool()>())
+        : Result<bool>(open);
+    if (walked.ok() && !walked.value())
+        return std::nullopt;
+    if (!walked.ok()) {
+        run.reset();
+        if (open.ok())
+            dropConnection(walked.status());
+        return TeamChainReport::unreachable(local, walked.message());
     }
-    ChainReport report = TeamTrail::check(records.value(), m_checkpoint.read(m_chain), keys.value());
+    ChainReport report = run->finish();
+    run.reset();
     // Without a chain key yet (a console that has not acted) the chain itself is checked, but no
     // checkpoint can be kept: `keyed` says so.
     report.keyed = m_chain.keyed();

@@ -22,6 +22,7 @@ class TeamConnection;
 class TeamQueries;
 struct TeamOutgoing;
 struct TeamRecord;
+class TeamTrailCheck;
 
 // The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
 // LocalHistoryBackend first (durable before anything is sent, and offline too, as always); a
@@ -58,6 +59,7 @@ public:
     Result<HistoryCounts> count(const HistoryQuery &query) override;
     Result<HistoryEntry> readEntry(qint64 id) override;
     ChainReport verify() override;
+    std::optional<ChainReport> verifyInSlices() override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
     Result<PruneReport> planPrune(const QDate &keepFrom) override;
     void refuseWrites(const Status &why) override;
@@ -100,6 +102,9 @@ signals:
 
 private:
     Status ensureOpen();
+    // A check of the trail (see TeamTrailCheck), begun in `run` when it is empty and walked on from
+    // there; nothing while it gave way, the report once done.
+    std::optional<ChainReport> check(std::unique_ptr<TeamTrailCheck> &run, bool mayGiveWay);
     void dropConnection(const Status &why);
     // Moves the checkpoint over the records that extend it; `walked` gets the records it read.
     void advanceCheckpoint(QList<TeamRecord> *walked = nullptr);
@@ -119,7 +124,8 @@ private:
     TeamCheckpoint m_checkpoint;
     TeamPolicyCache m_policyCache;
     TeamForwarder m_forwarder;
-    TeamSigner m_signer; // derived from the chain key: signs every record this console sends
+    TeamSigner m_signer;                     // derived from the chain key: signs every record this console sends
+    std::unique_ptr<TeamTrailCheck> m_check; // the window's check in slices, while it is under way
     QString m_problem;
     QString m_refused; // why the trail will not take this console's records (the database is reachable)
     qint64 m_waiting = 0;

@@ -3,6 +3,7 @@
 #include "action/Action.h"
 #include "team/TeamSchema.h"
 #include "team/TeamSigner.h"
+#include "team/TeamTrailWalk.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -24,17 +25,6 @@ Status failed(const QString &what, const QSqlError &error)
     return Status::failure(what + QLatin1Char(' ') + error.databaseText().trimmed() + QLatin1Char(' ')
                                + error.driverText().trimmed(),
                            Status::Kind::Storage);
-}
-
-void addBreak(ChainReport &report, qint64 seq, const QString &problem)
-{
-    if (report.ok) {
-        report.ok = false;
-        report.firstBadSeq = seq;
-        report.firstBadEntry = seq;
-        report.problem = problem;
-    }
-    report.breaks.append({seq, seq, problem});
 }
 
 // Whether the trail as it ends now may be continued from this console's checkpoint.
@@ -340,51 +330,26 @@ QString recordProblem(const TeamRecord &r, const QString &previousHash, const Te
 
 ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys)
 {
-    ChainReport report;
-    report.keyed = true;
-    qint64 expected = 1;
-    QString previous = HistoryChain::genesis();
-    for (const TeamRecord &r : records) {
-        if (r.seq > expected)
-            addBreak(report, expected,
-                     tr("Team records #%1 to #%2 are missing: they were deleted.").arg(expected).arg(r.seq - 1));
-        if (const QString problem = recordProblem(r, previous, keys); !problem.isEmpty())
-            addBreak(report, r.seq, problem);
-        previous = r.hash;
-        expected = r.seq + 1;
-        ++report.records;
-        if (report.ok) {
-            report.headSeq = r.seq;
-            report.headHash = r.hash;
-        }
-    }
-    const qint64 last = records.isEmpty() ? 0 : records.last().seq;
-    if (cp.present && !cp.authentic) {
-        addBreak(report, 0, tr("This console's team checkpoint is damaged, or was made with another chain key."));
-    } else if (cp.authentic && last == 0) {
-        addBreak(report, 1,
-                 tr("The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or "
-                    "DELETE of every record).")
-                     .arg(cp.seq));
-    } else if (cp.authentic && cp.seq > last) {
-        addBreak(report, last + 1,
-                 tr("The newest %n team record(s) were removed (DELETE of #%1 to #%2): this console verified "
-                    "record #%2.",
-                    int(cp.seq - last))
-                     .arg(last + 1)
-                     .arg(cp.seq));
-    } else if (cp.authentic) {
-        const auto it = std::find_if(records.cbegin(), records.cend(),
-                                     [&cp](const TeamRecord &r) { return r.seq == cp.seq; });
-        if (it == records.cend() || it->hash != cp.hash)
-            addBreak(report, cp.seq,
-                     tr("Team record #%1 is not the record this console verified: the trail was rewritten from "
-                        "there (records altered and their hashes recomputed).")
-                         .arg(cp.seq));
-        else
-            report.anchored = true;
-    }
-    return report;
+    TeamTrailWalk walk(keys, cp);
+    for (const TeamRecord &r : records)
+        walk.add(r);
+    return walk.finish();
+}
+
+Result<QList<TeamRecord>> readAfter(QSqlDatabase &db, qint64 after, int limit)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM enrollee.trail WHERE seq > ? ORDER BY seq LIMIT ?")
+                      .arg(QLatin1String(kColumns)));
+    query.addBindValue(after);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return failed(tr("Could not read the team trail:"), query.lastError());
+    QList<TeamRecord> records;
+    while (query.next())
+        records.append(recordAt(query));
+    return records;
 }
 
 } // namespace TeamTrail

@@ -50,6 +50,8 @@ QString recordHash(const QString &previous, qint64 seq, const QString &text);
 Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoing> &records,
               const TeamCheckpoint::State &checkpoint, const TeamSigner &signer, int *written);
 Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from);
+// At most `limit` records numbered past `after`, in order: a walk of the whole trail a batch at a time.
+Result<QList<TeamRecord>> readAfter(QSqlDatabase &db, qint64 after, int limit);
 // The columns every reader selects, in this order.
 inline constexpr const char *kColumns = "seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
                                         "recorded_at, signature";
@@ -58,6 +60,7 @@ TeamRecord recordAt(const QSqlQuery &query);
 Result<qint64> newestSeq(QSqlDatabase &db);
 // The whole walk (records from #1) against the checkpoint and the registered consoles' keys: every hash,
 // and every console's record signed by the console it names; headSeq/headHash say what it vouches for.
+// (TeamTrailWalk takes the records one at a time, for a trail too large to hold.)
 ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys);
 // Records from the checkpoint's own on: whether they extend it, signed; `problem` names why not.
 bool extends(const QList<TeamRecord> &records, const TeamCheckpoint::State &cp, const TeamConsoles::Keys &keys,

@@ -4508,7 +4508,7 @@ Motif : %6</translation>
         <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+82"/>
+        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+75"/>
         <source>the history&apos;s index %1</source>
         <translation>l’index de l’historique %1</translation>
     </message>
@@ -6729,7 +6729,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+58"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+60"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6872,7 +6872,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamTrail</name>
     <message>
-        <location filename="../../app/team/TeamTrail.cpp" line="+84"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="+74"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
         <translation>enregistrement d’équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
@@ -6902,11 +6902,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <location line="+114"/>
         <location line="+51"/>
         <location line="+16"/>
+        <location line="+67"/>
         <source>Could not read the team trail:</source>
         <translation>Impossible de lire le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/team/TeamTrail.cpp" line="-153"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="-220"/>
         <source>Team record #%1 holds this console&apos;s record %2 (%3), but not as this console wrote it: someone wrote in this console&apos;s name. This console&apos;s own record was not sent and waits; run &quot;enrollee-cli history --verify&quot; and tell the team&apos;s administrator.</source>
         <translation>L’enregistrement d’équipe n°&#xa0;%1 contient l’enregistrement %2 (%3) de cette console, mais pas tel qu’elle l’a écrit&#xa0;: quelqu’un a écrit au nom de cette console. L’enregistrement de cette console n’a pas été envoyé et attend&#xa0;; exécutez «&#xa0;enrollee-cli history --verify&#xa0;» et prévenez l’administrateur de l’équipe.</translation>
     </message>
@@ -6962,22 +6963,22 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le journal d’équipe s’arrête avant l’enregistrement n° %1, que cette console a vérifié.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../app/team/TeamTrailWalk.cpp" line="+37"/>
         <source>Team records #%1 to #%2 are missing: they were deleted.</source>
         <translation>Les enregistrements d’équipe n° %1 à %2 manquent&#xa0;: ils ont été supprimés.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="+10"/>
         <source>%1 was altered (UPDATE): its hash does not match.</source>
         <translation>%1 a été modifié (UPDATE)&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../app/team/TeamTrailWalk.cpp" line="+23"/>
         <source>This console&apos;s team checkpoint is damaged, or was made with another chain key.</source>
         <translation>Le point de contrôle d’équipe de cette console est endommagé, ou a été créé avec une autre clé de chaînage.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The team trail is empty, but this console verified record #%1: it was emptied (TRUNCATE or DELETE of every record).</source>
         <translation>Le journal d’équipe est vide, mais cette console a vérifié l’enregistrement n° %1&#xa0;: il a été vidé (TRUNCATE ou DELETE de tous les enregistrements).</translation>
     </message>
@@ -6987,7 +6988,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le ou les %n enregistrement(s) d’équipe les plus récents ont été supprimés (DELETE des n° %1 à %2)&#xa0;: cette console a vérifié l’enregistrement n° %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Team record #%1 is not the record this console verified: the trail was rewritten from there (records altered and their hashes recomputed).</source>
         <translation>L’enregistrement d’équipe n° %1 n’est pas celui que cette console a vérifié&#xa0;: le journal a été réécrit à partir de là (enregistrements modifiés et empreintes recalculées).</translation>
     </message>

@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -95,7 +96,13 @@ protected:
             return false;
         }
         view->setCurrentIndex(view->model()->index(2, 0));
-        QTest::qWait(1500); // the check after the run, then the detail pane
+        // The check after the run ("Checking…" while it runs, in either language), then the detail pane.
+        auto *check = find<QLabel>(history, "historyVerification");
+        if (!QTest::qWaitFor([check] { return !check->text().endsWith(QChar(0x2026)); }, 20000)) {
+            qWarning("the check still runs: %s", qPrintable(check->text()));
+            return false;
+        }
+        QTest::qWait(300);
         return window()->grab().save(dir + QStringLiteral("/history-tab%1.png").arg(suffix));
     }
     // What the table shows in `column` of each row, in order.

@@ -12,6 +12,7 @@
 #include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
 #include "team/TeamTextCandidates.h"
+#include "team/TeamTrailCheck.h"
 
 #include <QSqlError>
 #include <QStandardPaths>
@@ -585,6 +586,29 @@ void TestTeamQueries::handWrittenRecordsAreNamed()
     HistoryQuery ofEscaped;
     ofEscaped.text = QStringLiteral("QUOTED-77");
     QCOMPARE(m_a.backend->page(ofEscaped, 0, kPageSize).value().entries.size(), qsizetype(1));
+
+    // The window's check walks the trail a batch at a time, stopping between batches when asked to
+    // give way: it reports what the whole check reports, every forged record named.
+    const ChainReport whole = m_a.backend->verify();
+    QVERIFY(!whole.ok);
+    TeamTrailCheck::setBatch(3);
+    m_a.backend->setGiveWay([] { return true; });
+    std::optional<ChainReport> sliced;
+    int slices = 1;
+    for (sliced = m_a.backend->verifyInSlices(); !sliced && slices < 1000; ++slices)
+        sliced = m_a.backend->verifyInSlices();
+    m_a.backend->setGiveWay({});
+    TeamTrailCheck::setBatch(1000);
+    QVERIFY(sliced);
+    QVERIFY2(slices > 3, qPrintable(QString::number(slices)));
+    QCOMPARE(sliced->ok, whole.ok);
+    QCOMPARE(sliced->records, whole.records);
+    QCOMPARE(sliced->problem, whole.problem);
+    QCOMPARE(sliced->breaks.size(), whole.breaks.size());
+    for (qsizetype i = 0; i < whole.breaks.size(); ++i)
+        QCOMPARE(sliced->breaks.at(i).problem, whole.breaks.at(i).problem);
+    QVERIFY(std::any_of(sliced->breaks.cbegin(), sliced->breaks.cend(),
+                        [seq](const ChainBreak &b) { return b.seq == seq; }));
     QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq >= %1").arg(seq)}));
 }
 

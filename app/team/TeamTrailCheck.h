@@ -1,0 +1,37 @@
+#pragma once
+
+#include "base/Status.h"
+#include "history/HistoryChain.h"
+#include "team/TeamCheckpoint.h"
+#include "team/TeamConsoles.h"
+#include "team/TeamTrailWalk.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
+// A check of the team trail read and walked a batch of records at a time (TeamTrailWalk), so that at a
+// million records it holds one batch in memory, not the trail, and can stop between batches for the
+// pages and lookups asked meanwhile, going on from there. Records appended between batches are walked
+// too: the trail only grows at its end.
+class TeamTrailCheck
+{
+public:
+    // `local`: the check of this console's own copy, whose breaks the report names as well.
+    TeamTrailCheck(ChainReport local, TeamConsoles::Keys keys, TeamCheckpoint::State checkpoint);
+
+    // Walks on until the trail ends (true) or `giveWay`, asked between batches, says to stop (false);
+    // a read that failed is its status.
+    Result<bool> walk(QSqlDatabase &db, const std::function<bool()> &giveWay);
+    ChainReport finish() { return m_walk.finish(); }
+    const ChainReport &local() const { return m_local; }
+
+    // Records read at a time (1,000: their signatures take about 60 ms to check); tests make it small,
+    // so that a check crosses batches.
+    static void setBatch(int records);
+
+private:
+    ChainReport m_local;
+    TeamConsoles::Keys m_keys; // before the walk, which refers to it
+    TeamTrailWalk m_walk;
+};

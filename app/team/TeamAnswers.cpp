@@ -58,7 +58,8 @@ Result<HistoryCounts> TeamAnswers::count(const HistoryQuery &query)
 {
     if (const std::unique_ptr<TeamQueries> trail = m_trail.open()) {
         Result<HistoryCounts> answer = trail->count(query);
-        if (answer.ok())
+        // A count that gave way is asked again; the trail was reached.
+        if (answer.ok() || answer.status().kind() == Status::Kind::GaveWay)
             return answer;
         m_trail.lost(answer.status());
     }

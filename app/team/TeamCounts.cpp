@@ -37,7 +37,16 @@ void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
 }
 } // namespace
 
-TeamCounts::TeamCounts(QSqlDatabase &db) : m_db(db)
+namespace {
+qint64 sliceSize = 50000;
+} // namespace
+
+void TeamCounts::setSlice(qint64 records)
+{
+    sliceSize = records;
+}
+
+TeamCounts::TeamCounts(QSqlDatabase &db, std::function<bool()> giveWay) : m_db(db), m_giveWay(std::move(giveWay))
 {
 }
 
@@ -77,31 +86,41 @@ Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString
     QStringList environments;
     for (Environment env : {Environment::Sandbox, Environment::Production, Environment::Local})
         environments.append(environmentName(env));
+    // A slice of begin numbers at a time, the newest number taken in the same snapshot.
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM enrollee.trail")) || !q.next())
+        return end(TeamSqlFailure::of(q.lastError()));
+    const qint64 newest = q.value(0).toLongLong();
+    q.finish();
     // Each begin's body is parsed once (OFFSET 0 keeps the planner from copying the cast into each test).
-    QVariantList bound = values;
     const QString begins = QStringLiteral("SELECT b.seq, b.body::jsonb AS j FROM enrollee.trail b WHERE b.kind = "
                                           "'begin'")
-        + conditions + QStringLiteral(" OFFSET 0");
-    bound.append(arrayOf(actions));
-    bound.append(arrayOf(environments));
+        + conditions + QStringLiteral(" AND b.seq > ? AND b.seq <= ? OFFSET 0");
     const QString sql = QStringLiteral("SELECT c.body IS NULL, coalesce(c.body::jsonb ->> 'outcome', ''), count(*) "
                                        "FROM (%1) x LEFT JOIN LATERAL (SELECT c.body FROM enrollee.trail c WHERE "
                                        "c.kind = 'complete' AND c.ref_seq = x.seq AND c.seq > x.seq ORDER BY c.seq "
                                        "DESC LIMIT 1) c ON true WHERE x.j ->> 'action' = ANY(?::text[]) AND x.j ->> "
                                        "'environment' = ANY(?::text[]) GROUP BY 1, 2")
                             .arg(begins);
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(bound))
-        q.addBindValue(v);
-    if (!q.exec())
-        return end(TeamSqlFailure::of(q.lastError()));
-    while (q.next()) {
-        HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
-        if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
-            outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
-        if (!query.outcome || *query.outcome == outcome)
-            addCounts(&counts, outcome, q.value(2).toLongLong());
+    for (qint64 low = 0; low < newest; low += sliceSize) {
+        // Stopped between slices while a page or lookup waits: asked again once it is answered.
+        if (low > 0 && m_giveWay && m_giveWay())
+            return end(Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay));
+        QVariantList bound = values;
+        bound << low << low + sliceSize << arrayOf(actions) << arrayOf(environments);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (const QVariant &v : std::as_const(bound))
+            q.addBindValue(v);
+        if (!q.exec())
+            return end(TeamSqlFailure::of(q.lastError()));
+        while (q.next()) {
+            HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
+            if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
+                outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
+            if (!query.outcome || *query.outcome == outcome)
+                addCounts(&counts, outcome, q.value(2).toLongLong());
+        }
+        q.finish();
     }
     return end(counts);
 }

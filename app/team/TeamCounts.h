@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+
 // The counts of a query the database can give exactly what a read would: no text or dates to judge
 // (the caller states the rest as SQL conditions on begin records `b`), and every record plain, checked
 // in the same snapshot. Counted there, each begin's body parsed once, its newest answer naming the
@@ -13,7 +15,11 @@
 class TeamCounts
 {
 public:
-    explicit TeamCounts(QSqlDatabase &db);
+    // `giveWay`, asked between slices of begins, stops the count with Status::Kind::GaveWay (see
+    // HistoryBackend::setGiveWay): at a million records a count takes seconds.
+    explicit TeamCounts(QSqlDatabase &db, std::function<bool()> giveWay = {});
+    // Begin numbers counted at a time (50,000); tests make it small, so that a count crosses slices.
+    static void setSlice(qint64 records);
     // A total of -1: the database cannot count this exactly (some record is not plain); nothing failed.
     Result<HistoryCounts> exact(const HistoryQuery &query, const QString &conditions, const QVariantList &values);
 
@@ -21,4 +27,5 @@ private:
     Result<bool> anyNotPlain();
 
     QSqlDatabase &m_db;
+    std::function<bool()> m_giveWay;
 };

@@ -235,7 +235,10 @@ std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
         return nullptr;
     }
     const TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
-    return std::make_unique<TeamQueries>(m_connection->db(), address(), cp.authentic ? cp.seq : 0, keys.value());
+    auto queries = std::make_unique<TeamQueries>(m_connection->db(), address(), cp.authentic ? cp.seq : 0,
+                                                 keys.value());
+    queries->setGiveWay([this] { return mustGiveWay(); });
+    return queries;
 }
 
 Result<HistoryPage> TeamHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)

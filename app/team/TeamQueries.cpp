@@ -311,7 +311,7 @@ Result<HistoryCounts> TeamQueries::count(const HistoryQuery &query)
     if (query.needle().isEmpty() && !query.from.isValid() && !query.until.isValid()) {
         QVariantList values;
         const QString exact = conditions(query, &values);
-        Result<HistoryCounts> counted = TeamCounts(m_db).exact(query, exact, values);
+        Result<HistoryCounts> counted = TeamCounts(m_db, m_giveWay).exact(query, exact, values);
         if (!counted.ok() || counted.value().total >= 0)
             return counted;
     }

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class TeamTextCandidates;
@@ -28,6 +29,8 @@ public:
     // `file`: where a record is said to be kept (the database's address); `verifiedThrough`: this
     // console's checkpoint (0: none); `keys`: the registered consoles, for the records past it.
     TeamQueries(QSqlDatabase &db, QString file, qint64 verifiedThrough, TeamConsoles::Keys keys);
+    // Asked between the slices of a long count (see TeamCounts).
+    void setGiveWay(std::function<bool()> giveWay) { m_giveWay = std::move(giveWay); }
 
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit);
     Result<HistoryCounts> count(const HistoryQuery &query);
@@ -58,6 +61,7 @@ private:
     Result<QList<HistoryEntry>> entriesOf(const QList<qint64> &seqs, QStringList *problems);
 
     QSqlDatabase &m_db;
+    std::function<bool()> m_giveWay;
     QString m_file;
     qint64 m_verifiedThrough = 0;
     TeamConsoles::Keys m_keys;

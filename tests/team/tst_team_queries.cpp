@@ -8,6 +8,7 @@
 #include "history/local/LocalHistoryBackend.h"
 #include "support/TeamTestSupport.h"
 #include "team/TeamConnection.h"
+#include "team/TeamCounts.h"
 #include "team/TeamHistoryBackend.h"
 #include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
@@ -329,6 +330,16 @@ void TestTeamQueries::answersAgreeWithARead()
     TeamTextCandidates::setWindow(3);
     compareWithRead(*m_a.backend, queries());
     TeamTextCandidates::setWindow(5000);
+    // Counts in slices of two begin numbers: the seams add up to what a read counts.
+    TeamCounts::setSlice(2);
+    compareWithRead(*m_b.backend, queries());
+    // Told to give way, a count stops after its first slice and says so (it is asked again later).
+    m_b.backend->setGiveWay([] { return true; });
+    const Result<HistoryCounts> stopped = m_b.backend->count(HistoryQuery{});
+    m_b.backend->setGiveWay({});
+    TeamCounts::setSlice(50000);
+    QCOMPARE(stopped.status().kind(), Status::Kind::GaveWay);
+    QVERIFY(m_b.backend->count(HistoryQuery{}).ok());
 
     // A user's timeline, oldest first, as the default (every entry read, filtered) has it.
     for (const QString &user : {QStringLiteral("user-0"), QStringLiteral("user-3"), QStringLiteral("nobody")}) {

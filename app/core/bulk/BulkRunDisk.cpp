@@ -94,7 +94,7 @@ void BulkRunDisk::match(const BulkRecord &record, const QList<HistoryEntry> &ent
     onFiles([record, entries] { return record.results(entries); }, std::move(then));
 }
 
-void BulkRunDisk::save(const BulkRecord &record, std::function<Status()> andAlso,
+void BulkRunDisk::save(const BulkRecord &record, const std::function<Status()> &andAlso,
                        std::function<void(const Status &)> then)
 {
     const BulkStore *store = m_store;

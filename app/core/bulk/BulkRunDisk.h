@@ -52,7 +52,8 @@ public:
     void match(const BulkRecord &record, const QList<HistoryEntry> &entries,
                std::function<void(const QList<BulkRowResult> &)> then);
     // The run file saved, then `andAlso` (best effort: its failure is its own); `then` gets the save's status.
-    void save(const BulkRecord &record, std::function<Status()> andAlso, std::function<void(const Status &)> then);
+    void save(const BulkRecord &record, const std::function<Status()> &andAlso,
+              std::function<void(const Status &)> then);
     // Rows recorded ahead and held (not synced: a lost "held" line reads as "may have been sent").
     void held(const QList<int> &lines, std::function<void(const Status &)> then);
     // Rows about to leave: on disk before `then`.

@@ -203,19 +203,27 @@ Status append(QSqlDatabase &db, const TeamRecord &writer, const QList<TeamOutgoi
     return Status::success();
 }
 
-Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
+// The records numbered past `after`, in order, at most `limit` (a null limit: all of them).
+static Result<QList<TeamRecord>> readAfter(QSqlDatabase &db, qint64 after, const QVariant &limit)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, installation, local_id, kind, ref_seq, db_role, machine, body, hash, "
-                                 "recorded_at, signature FROM enrollee.trail WHERE seq >= ? ORDER BY seq"));
-    query.addBindValue(from);
+    query.prepare(QStringLiteral("SELECT %1 FROM enrollee.trail WHERE seq > ? ORDER BY seq LIMIT ?")
+                      .arg(QLatin1String(kColumns)));
+    query.addBindValue(after);
+    query.addBindValue(limit);
     if (!query.exec())
         return failed(tr("Could not read the team trail:"), query.lastError());
     QList<TeamRecord> records;
     while (query.next())
         records.append(recordAt(query));
     return records;
+}
+
+Result<QList<TeamRecord>> readFrom(QSqlDatabase &db, qint64 from)
+{
+    // LIMIT NULL: no limit.
+    return readAfter(db, from - 1, QVariant());
 }
 
 TeamRecord recordAt(const QSqlQuery &query)
@@ -338,18 +346,7 @@ ChainReport check(const QList<TeamRecord> &records, const TeamCheckpoint::State 
 
 Result<QList<TeamRecord>> readAfter(QSqlDatabase &db, qint64 after, int limit)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM enrollee.trail WHERE seq > ? ORDER BY seq LIMIT ?")
-                      .arg(QLatin1String(kColumns)));
-    query.addBindValue(after);
-    query.addBindValue(limit);
-    if (!query.exec())
-        return failed(tr("Could not read the team trail:"), query.lastError());
-    QList<TeamRecord> records;
-    while (query.next())
-        records.append(recordAt(query));
-    return records;
+    return readAfter(db, after, QVariant(limit));
 }
 
 } // namespace TeamTrail

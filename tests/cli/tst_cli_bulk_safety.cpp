@@ -369,6 +369,20 @@ void TestCliBulkSafety::resultsPathThatWouldReplaceIsRefused()
     QVERIFY(retried.open(QIODevice::ReadOnly));
     QVERIFY(retried.readAll().contains("res-ghost"));
     QCOMPARE(newestRun(), runId);
+    // Nor one of the run's own files: its header, rows, send log or lock.
+    for (const char *suffix : {".json", ".rows", ".sent", ".lock"}) {
+        const QString own = QDir(home).filePath(QStringLiteral("data/runs/%1%2").arg(runId, QLatin1String(suffix)));
+        QFile file(own);
+        const QByteArray before = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(none)");
+        file.close();
+        const CliRun refusedRetry = m_cli.run({QStringLiteral("bulk"), QStringLiteral("retry"), runId,
+                                               QStringLiteral("--results"), own, QStringLiteral("--yes")});
+        QVERIFY2(refusedRetry.exitCode == 2, qPrintable(own + QStringLiteral(": ") + refusedRetry.describe()));
+        QVERIFY2(refusedRetry.err.contains("is a run file"), refusedRetry.err.constData());
+        QVERIFY(file.open(QIODevice::ReadOnly) || before == "(none)");
+        QCOMPARE(file.isOpen() ? file.readAll() : QByteArray("(none)"), before);
+    }
+    QCOMPARE(newestRun(), runId);
 }
 
 // The results path is inside the run's digest: a run file whose results path was edited (to overwrite

@@ -18,6 +18,8 @@
 
 namespace {
 constexpr qint64 kMaxRunFile = 256 * 1024 * 1024;
+// A run's files beside its id: header, rows, send log, lock (BulkRunLock).
+constexpr const char *kRunFileSuffixes[] = {".json", ".rows", ".sent", ".lock"};
 
 bool isRunId(const QString &id)
 {
@@ -81,8 +83,11 @@ Status BulkStore::checkResultsPath(const QString &results, const QString &input)
     }
     const QFileInfo canonicalParent(file.absolutePath());
     const QString name = file.fileName();
-    if (canonicalParent.canonicalFilePath() == QFileInfo(m_folder).canonicalFilePath()
-        && (name.endsWith(QLatin1String(".json")) || name.endsWith(QLatin1String(".rows"))) && isRunId(name.chopped(5)))
+    // A run's own files (its header, rows, send log and lock) all end in a five-character suffix.
+    const bool ownSuffix = std::any_of(std::begin(kRunFileSuffixes), std::end(kRunFileSuffixes),
+                                       [&name](const char *suffix) { return name.endsWith(QLatin1String(suffix)); });
+    if (canonicalParent.canonicalFilePath() == QFileInfo(m_folder).canonicalFilePath() && ownSuffix
+        && isRunId(name.chopped(5)))
         return refuse(QCoreApplication::translate("BulkStore", "is a run file"));
     return Status::success();
 }

@@ -266,8 +266,19 @@ void TestCliBulkSafety::killedHolderDoesNotLockTheRun()
         {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
     QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 4, qPrintable(resumed.describe()));
     QCOMPARE(show(runId).value(QLatin1String("not_sent")).toInt(), 0);
-    for (const QString &id : ids)
-        QVERIFY2(m_received.value(id) == 1, qPrintable(id));
+    // Rows released ahead of a free slot (at most half the slots: 2 of the default 4) may have been on
+    // disk as released and not sent when the process died: they read unknown, like the rows in flight,
+    // and are never sent behind the officer's back. Every other row went exactly once.
+    int unknownNeverSent = 0;
+    for (const auto &v : show(runId).value(QLatin1String("rows")).toArray()) {
+        const QString id = v.toObject().value(QLatin1String("user_id")).toString();
+        QVERIFY2(m_received.value(id) <= 1, qPrintable(id));
+        if (m_received.value(id) == 0) {
+            QCOMPARE(v.toObject().value(QLatin1String("outcome")).toString(), QStringLiteral("unknown"));
+            ++unknownNeverSent;
+        }
+    }
+    QVERIFY2(unknownNeverSent <= 2, qPrintable(QString::number(unknownNeverSent)));
 }
 
 // The run file carries its digest from its first save: edited before any row was sent (another user ID,

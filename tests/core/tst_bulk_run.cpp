@@ -241,8 +241,10 @@ void TestBulkRun::sendLogTellsHeldFromSent()
     const QString path = dir.filePath(QStringLiteral("run.sent"));
     {
         BulkSendLog log(path);
-        QVERIFY(log.held({2, 3, 4}).ok());
-        QVERIFY(log.released({2}).ok());
+        QVERIFY(log.held({2, 3, 4, 6, 7}).ok());
+        QVERIFY(log.released({2, 6, 7}).ok());
+        QVERIFY(log.unreleased({6, 7}).ok()); // released ahead of a slot, held again by a pause
+        QVERIFY(log.released({7}).ok());      // and released again after the resume
     }
     QFile torn(path);
     QVERIFY(torn.open(QIODevice::Append));
@@ -253,6 +255,8 @@ void TestBulkRun::sendLogTellsHeldFromSent()
     QVERIFY(lines.neverSent(3));
     QVERIFY(lines.neverSent(4));
     QVERIFY(!lines.neverSent(5)); // not in the log (a run made before it): may have been sent
+    QVERIFY(lines.neverSent(6));
+    QVERIFY(!lines.neverSent(7));
 
     BulkRecord r;
     r.id = QStringLiteral("20261206-101010-abcd");
@@ -304,6 +308,18 @@ void TestBulkRun::pauseKeepsHeldRowsForTheResume()
     run->start();
     QVERIFY(paused.wait(10000));
     QCOMPARE(run->inFlight(), 0);
+    // Rows released ahead of a free slot are held again: the send log names as released only rows the
+    // server received (else a crash now would leave them "may have been sent").
+    const QString logPath = core->bulkStore()->sendLogPath(run->record().id);
+    const auto releasedUnsent = [&] {
+        QStringList unsent;
+        for (const int line : BulkSendLog::read(logPath).released) {
+            if (received.value(ids.at(line - 1)) == 0)
+                unsent.append(ids.at(line - 1));
+        }
+        return unsent;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(releasedUnsent(), QStringList(), 3000);
     const int atPause = server->requestCount();
     QVERIFY(run->remaining() > 0);
     QTest::qWait(300);

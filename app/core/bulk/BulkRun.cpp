@@ -33,6 +33,11 @@ BulkRun::BulkRun(BulkRecord record, ActionRunner *runner, HistoryService *histor
         emit rowFinished(index);
     });
     connect(&m_sender, &BulkSender::holding, this, &BulkRun::holding);
+    connect(&m_sender, &BulkSender::heldAgain, this, [this] {
+        if (m_cancelling)
+            m_sender.withdrawHeld();
+        settleIfQuiet();
+    });
     connect(&m_sender, &BulkSender::storageFailed, this,
             [this](const QString &message) { pause(PauseCause::Storage, message); });
     setResultsPath(m_record.resultsPath);
@@ -233,7 +238,8 @@ void BulkRun::pause(PauseCause cause, const QString &reason)
     m_pauseCause = cause;
     m_pauseReason = reason.isEmpty() ? tr("Paused by the officer.") : reason;
     m_sender.stopTimer();
-    // Held rows stay held (recorded, not sent) and go after the resume.
+    // Held rows stay held (recorded, not sent) and go after the resume; so do rows released ahead of a slot.
+    m_sender.holdReleased();
     if (m_started && !m_rows.isEmpty())
         settleIfQuiet();
 }

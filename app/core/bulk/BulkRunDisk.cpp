@@ -115,5 +115,34 @@ void BulkRunDisk::held(const QList<int> &lines, std::function<void(const Status 
 
 void BulkRunDisk::released(const QList<int> &lines, std::function<void(const Status &)> then)
 {
-    onLog([lines](BulkSendLog &log) { return log.released(lines); }, std::move(then));
+    {
+        QMutexLocker locked(&m_releasesMutex);
+        m_releases.lines += lines;
+        m_releases.then.append(std::move(then));
+        if (std::exchange(m_releasesQueued, true))
+            return; // the queued sync takes these too
+    }
+    m_log.start([this] { releaseWaiting(); });
+}
+
+void BulkRunDisk::releaseWaiting()
+{
+    Releases now;
+    {
+        QMutexLocker locked(&m_releasesMutex);
+        now = std::exchange(m_releases, {});
+        m_releasesQueued = false;
+    }
+    const Status done = m_sendLog.released(now.lines);
+    QObject *owner = m_owner;
+    for (auto &then : now.then) {
+        QMetaObject::invokeMethod(
+            owner, [then = std::move(then), done] { then(done); }, Qt::QueuedConnection);
+    }
+}
+
+void BulkRunDisk::unreleased(const QList<int> &lines)
+{
+    BulkSendLog *log = &m_sendLog;
+    m_log.start([log, lines] { (void)log->unreleased(lines); });
 }

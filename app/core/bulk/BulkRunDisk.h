@@ -6,6 +6,7 @@
 #include "bulk/BulkSendLog.h"
 
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QThreadPool>
 
@@ -56,19 +57,32 @@ public:
               std::function<void(const Status &)> then);
     // Rows recorded ahead and held (not synced: a lost "held" line reads as "may have been sent").
     void held(const QList<int> &lines, std::function<void(const Status &)> then);
-    // Rows about to leave: on disk before `then`.
+    // Rows about to leave: on disk before `then`. Rows asked for while a sync is under way share the next
+    // one (a group commit), so a burst of free slots waits for two syncs at most, not one after another.
     void released(const QList<int> &lines, std::function<void(const Status &)> then);
+    // Rows released that did not leave after all, written after their "released" lines (not synced; nothing
+    // waits for it: a lost "u" line reads as "may have been sent").
+    void unreleased(const QList<int> &lines);
     void waitForDone();
 
 private:
     template <typename Work, typename Then>
     void onFiles(Work work, Then then);
     void onLog(std::function<Status(BulkSendLog &)> work, std::function<void(const Status &)> then);
+    void releaseWaiting();
+
+    struct Releases {
+        QList<int> lines;
+        QList<std::function<void(const Status &)>> then;
+    };
 
     QObject *m_owner;
     const BulkStore *m_store;
     BulkRunLock m_lock;    // taken and released on m_files only
     BulkSendLog m_sendLog; // written on m_log only
-    QThreadPool m_log;     // the send log's appends, one at a time
-    QThreadPool m_files;   // run file writes and history matching, one at a time; last member: waited first
+    QMutex m_releasesMutex;
+    Releases m_releases;           // asked for, not yet taken by a sync; under m_releasesMutex
+    bool m_releasesQueued = false; // a sync that will take them is queued; under m_releasesMutex
+    QThreadPool m_log;             // the send log's appends, one at a time
+    QThreadPool m_files;           // run file writes and history matching, one at a time; last member: waited first
 };

@@ -30,6 +30,11 @@ Status BulkSendLog::released(const QList<int> &lines)
     return append('r', lines, true);
 }
 
+Status BulkSendLog::unreleased(const QList<int> &lines)
+{
+    return append('u', lines, false);
+}
+
 Status BulkSendLog::append(char kind, const QList<int> &lines, bool sync)
 {
     const auto failure = [this] {
@@ -86,6 +91,8 @@ BulkSendLog::Lines BulkSendLog::read(const QString &path)
             lines.held.insert(n);
         else if (line.at(0) == 'r')
             lines.released.insert(n);
+        else if (line.at(0) == 'u')
+            lines.released.remove(n);
     }
     return lines;
 }

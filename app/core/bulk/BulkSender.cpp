@@ -29,6 +29,11 @@ void BulkSender::start()
 
 void BulkSender::abandon()
 {
+    // Rows released and not sent say so in the send log, after their "released" lines (those still being
+    // synced included): the next run of this run reads them as never sent, not "may have been sent".
+    holdReleased();
+    if (!m_releasing.isEmpty())
+        m_disk->unreleased(linesOf(m_releasing));
     if (!m_runnerAlive)
         return;
     for (const quint64 ticket : std::as_const(m_resend))
@@ -50,7 +55,7 @@ void BulkSender::unqueue(int index)
 QSet<int> BulkSender::heldRows() const
 {
     QSet<int> rows;
-    for (const quint64 ticket : m_held)
+    for (const quint64 ticket : m_held + m_armed)
         rows.insert(m_tickets.value(ticket));
     return rows;
 }
@@ -71,6 +76,7 @@ void BulkSender::dropReleasedElsewhere(const QSet<int> &releasedLines)
 
 void BulkSender::withdrawHeld()
 {
+    holdReleased();
     for (const quint64 ticket : std::exchange(m_held, {}))
         m_runner->withdraw(ticket);
 }
@@ -195,17 +201,44 @@ void BulkSender::onHeldLogged()
     releaseHeld();
 }
 
+int BulkSender::onWire() const
+{
+    return int(m_tickets.size() - m_held.size() - m_ended.size() - m_armed.size() - m_releasing.size());
+}
+
+int BulkSender::releasedAhead() const
+{
+    // Without a rate the slots are the limit, and the one sync a row waits for before it leaves would be
+    // paid in a slot's turn after every answer: rows released ahead of a free slot take it off that turn.
+    // Not more than half the slots: each is a row a killed process leaves "may have been sent". With a
+    // rate (or a 429's), the rate is the limit and nothing is released before it allows.
+    return m_throttle.rate() > 0 ? 0 : qMax(1, m_concurrency / 2);
+}
+
+QList<int> BulkSender::linesOf(const QList<quint64> &tickets) const
+{
+    QList<int> lines;
+    for (const quint64 ticket : tickets)
+        lines.append(m_rows->at(m_tickets.value(ticket)).row.line);
+    return lines;
+}
+
 void BulkSender::releaseHeld()
 {
-    if (m_held.isEmpty())
+    handOver();
+    releaseAhead();
+}
+
+void BulkSender::handOver()
+{
+    if (m_armed.isEmpty() || gate() != Gate::Open)
         return;
-    const int sending = int(m_tickets.size() - m_held.size() - m_ended.size());
-    const int free = m_concurrency - sending;
+    const int free = m_concurrency - onWire();
     if (free <= 0)
         return;
     int waitMs = 0;
     int n = qMin(free, m_throttle.allowance(m_clock.elapsed(), &waitMs));
-    n = m_brakes->allow(qMin(n, int(m_held.size())));
+    n = m_brakes->allow(qMin(n, int(m_armed.size())));
     if (n <= 0) {
         if (waitMs > 0)
             m_pumpTimer.start(waitMs);
@@ -213,41 +246,73 @@ void BulkSender::releaseHeld()
     }
     m_throttle.sent(m_clock.elapsed(), n);
     m_brakes->sent(n);
-    QList<quint64> group;
-    QList<int> lines;
     for (int i = 0; i < n; ++i) {
-        group.append(m_held.takeFirst());
-        lines.append(m_rows->at(m_tickets.value(group.last())).row.line);
-    }
-    m_releasing += group;
-    // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
-    // may have reached the server from one held ahead and never sent. A slot that frees while another
-    // group is being synced does not wait for that sync to come back: its own follows it at once.
-    m_disk->released(lines, [this, group](const Status &logged) { onReleaseLogged(group, logged); });
-}
-
-void BulkSender::onReleaseLogged(const QList<quint64> &group, const Status &logged)
-{
-    for (const quint64 ticket : group)
-        m_releasing.removeOne(ticket);
-    for (const quint64 ticket : group) {
-        if (!m_tickets.contains(ticket))
-            continue;
-        // Not on disk: the row never leaves, and is closed as withdrawn. Otherwise it goes even when a
-        // pause came meanwhile: as a row in flight, it was let go already.
-        if (!logged.ok()) {
-            m_runner->withdraw(ticket);
-            continue;
-        }
+        const quint64 ticket = m_armed.takeFirst();
         m_runner->release(ticket);
         // In flight from here for the faces: a held row may still be withdrawn and stay unsent.
         emit rowStarted(m_tickets.value(ticket));
     }
+}
+
+void BulkSender::releaseAhead()
+{
+    if (m_held.isEmpty() || gate() != Gate::Open)
+        return;
+    const int pending = int(m_armed.size() + m_releasing.size());
+    const int room = m_concurrency - onWire() + releasedAhead() - pending;
+    if (room <= 0)
+        return;
+    int waitMs = 0;
+    const int allowed = m_throttle.allowance(m_clock.elapsed(), &waitMs) - pending;
+    // Not beyond what may leave: the rate's allowance and the canary, the rows already released counted.
+    const int n = m_brakes->allow(pending + qMin(qMin(room, allowed), int(m_held.size()))) - pending;
+    if (n <= 0) {
+        if (waitMs > 0)
+            m_pumpTimer.start(waitMs);
+        return;
+    }
+    QList<quint64> group;
+    for (int i = 0; i < n; ++i)
+        group.append(m_held.takeFirst());
+    m_releasing += group;
+    // The one sync a row waits for before it leaves: after a crash, "released" is what tells a row that
+    // may have reached the server from one held ahead and never sent. A slot that frees while another
+    // group is being synced does not wait for that sync to come back: its own follows it at once.
+    m_disk->released(linesOf(group), [this, group](const Status &logged) { onReleaseLogged(group, logged); });
+}
+
+void BulkSender::onReleaseLogged(const QList<quint64> &group, const Status &logged)
+{
+    QList<quint64> ours;
+    for (const quint64 ticket : group) {
+        m_releasing.removeOne(ticket);
+        if (m_tickets.contains(ticket))
+            ours.append(ticket);
+    }
     if (!logged.ok()) {
+        // Not on disk: the rows never leave, and are closed as withdrawn.
+        for (const quint64 ticket : std::as_const(ours))
+            m_runner->withdraw(ticket);
         emit storageFailed(logged.message());
         return;
     }
+    m_armed += ours;
+    if (gate() != Gate::Open) {
+        // A pause or a cancel came while they were synced: they stay unsent.
+        holdReleased();
+        emit heldAgain();
+        return;
+    }
+    handOver();
     schedule(); // slots freed while the group was synced
+}
+
+void BulkSender::holdReleased()
+{
+    if (m_armed.isEmpty())
+        return;
+    m_disk->unreleased(linesOf(m_armed));
+    m_held = std::exchange(m_armed, {}) + m_held; // they came from the front
 }
 
 void BulkSender::submitRow(int index)

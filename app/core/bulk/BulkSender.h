@@ -18,9 +18,10 @@ class BulkBrakes;
 class BulkRunDisk;
 
 // The sending side of one bulk run: which of its rows wait in the queue, are recorded ahead and held by
-// the runner, are being released (their "released" line synced to the send log), are sent, or are
-// answered with the answer being recorded. Rows go to the runner ahead of their turn, a group per history
-// commit; a held row leaves once a slot, the rate and the canary allow and its line is on disk; a 429
+// the runner, are being released (their "released" line synced to the send log), wait released for a
+// slot, are sent, or are answered with the answer being recorded. Rows go to the runner ahead of their
+// turn, a group per history commit; a held row is released when a slot, the rate and the canary will
+// allow it (without a rate, a few ahead of a free slot), and leaves once its line is on disk; a 429
 // holds every send for its Retry-After, and the rows it answered go again first. The run (BulkRun) says
 // through the gate whether new rows may go, hears of rows that start or are refused, and hands over the
 // runner's answers.
@@ -55,6 +56,8 @@ public:
     void dropReleasedElsewhere(const QSet<int> &releasedLines);
     // Cancel: their outcomes (never sent) come back from the runner as withdrawn.
     void withdrawHeld();
+    // Pause: rows released ahead of a free slot are held again (the send log says they never left).
+    void holdReleased();
 
     // The runner answered `ticket` (its slot is free): its row, or -1 when it is not this run's.
     int ended(quint64 ticket);
@@ -66,10 +69,10 @@ public:
     void schedule();
     void stopTimer(); // unless rows answered 429 wait for their turn again
 
-    int inFlight() const { return int(m_tickets.size() - m_held.size()); }
-    int remaining() const { return int(m_queue.size() + m_held.size() + m_preparing.size()); }
+    int inFlight() const { return int(m_tickets.size() - m_held.size() - m_armed.size()); }
+    int remaining() const { return int(m_queue.size() + m_held.size() + m_armed.size() + m_preparing.size()); }
     bool hasTickets() const { return !m_tickets.isEmpty(); }
-    bool moreToSend() const { return !m_queue.isEmpty() || !m_held.isEmpty(); }
+    bool moreToSend() const { return !m_queue.isEmpty() || !m_held.isEmpty() || !m_armed.isEmpty(); }
     bool done() const { return m_queue.isEmpty() && m_preparing.isEmpty() && m_tickets.isEmpty(); }
 
 signals:
@@ -77,6 +80,7 @@ signals:
     void rowRefused(int index, const QString &problem); // the runner refused it before recording anything
     void holding(int ms, const QString &why);
     void storageFailed(const QString &message); // a "released" line could not be synced: nothing of it left
+    void heldAgain(); // rows released while a pause or cancel came are held again: the run may be quiet now
 
 private:
     void pump();
@@ -84,6 +88,11 @@ private:
     void prepareAhead();
     void onHeldLogged();
     void releaseHeld();
+    void handOver();
+    void releaseAhead();
+    int releasedAhead() const;
+    int onWire() const;
+    QList<int> linesOf(const QList<quint64> &tickets) const;
     void onReleaseLogged(const QList<quint64> &group, const Status &logged);
     void submitRow(int index);
     void onAttemptFailed(quint64 ticket, int attempt, const ApiResult &result, int retryInMs);
@@ -105,6 +114,7 @@ private:
     QSet<quint64> m_ended;              // of those, answered, the answer being recorded: their slot is free
     QList<int> m_preparing;             // rows whose "held" line is being logged, to be submitted next
     QList<quint64> m_releasing;         // of those, rows whose "released" lines are being synced
+    QList<quint64> m_armed;             // of those, released (synced) and waiting for a free slot
     QHash<int, HistoryEntry> m_adopted; // row index -> the begin record it goes under (adopt)
     QList<quint64> m_resend;            // in flight, answered 429: sent again first, as the throttle allows
     BulkThrottle m_throttle;

@@ -1,6 +1,6 @@
 #include "SqliteHistoryIndex.h"
 
-#include "BeginFilter.h"
+#include "IndexQueries.h"
 #include "IndexRowStore.h"
 #include "IndexSchema.h"
 
@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,21 +23,6 @@ QSqlDatabase database(const QString &connection)
 bool exec(QSqlQuery &query, const QString &sql)
 {
     return query.exec(sql);
-}
-
-QDateTime timeOf(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        query.bindValue(int(i), binds.at(i));
-    return query.exec();
 }
 
 // The rows of a query that selects a record's number, its shard's name and its kind, in that order.
@@ -192,149 +176,41 @@ Status SqliteHistoryIndex::store(const QList<Shard> &shards, const QList<QList<R
     return why.isEmpty() ? Status::success() : failure(why);
 }
 
-Result<QString> SqliteHistoryIndex::source(const HistoryQuery &query, bool unanswered, bool *narrowed)
+template <typename T>
+Result<T> SqliteHistoryIndex::named(const Result<T> &answer) const
 {
-    // A user's or a run's begins are few through their own index already.
-    if (query.userId.isEmpty() && query.runId.isEmpty()) {
-        bool ok = true;
-        // The candidates lead (CROSS JOIN keeps them the outer loop): otherwise SQLite may walk every
-        // begin and look each up among them.
-        if (m_grams.narrow(query.needle(), &ok)) {
-            if (narrowed)
-                *narrowed = true;
-            return QStringLiteral("temp.hits h CROSS JOIN records r ON r.kind = 'b' AND r.seq = h.seq");
-        }
-        if (!ok)
-            return failure(m_grams.error());
-    }
-    return QString(QStringLiteral("records r ") + BeginFilter::index(query, unanswered));
+    if (answer.ok() || answer.kind() != Status::Kind::Storage)
+        return answer;
+    return failure(answer.message());
 }
 
 Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entries(const HistoryQuery &query, qint64 after, int limit)
 {
     if (Status opened = open(); !opened.ok())
         return opened;
-    const bool newestFirst = query.order == HistoryQuery::Order::NewestFirst;
-    QVariantList binds;
-    QString where = BeginFilter::where(query, &binds);
-    if (after > 0 || !newestFirst) {
-        where += newestFirst ? QStringLiteral(" AND r.seq < ?") : QStringLiteral(" AND r.seq > ?");
-        binds.append(after);
-    }
-    binds.append(limit);
-    const Result<QString> from = source(query);
-    if (!from.ok())
-        return from.status();
-    QSqlQuery rows(database(m_connection));
-    if (!run(rows,
-             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM %1 "
-                            "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
-                            "WHERE %2 ORDER BY r.seq %3 LIMIT ?")
-                 .arg(from.value(), where, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
-             binds))
-        return failure(rows.lastError().text());
-    QList<EntryAt> found;
-    while (rows.next())
-        found.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2).toLongLong(),
-                      rows.value(3).toString()});
-    return found;
+    return named(IndexQueries(database(m_connection), m_grams).entries(query, after, limit));
 }
 
 Result<QList<HistoryIndex::EntryAt>> SqliteHistoryIndex::entry(qint64 seq)
 {
     if (Status opened = open(); !opened.ok())
         return opened;
-    QSqlQuery rows(database(m_connection));
-    if (!run(rows,
-             QStringLiteral("SELECT r.seq, s.name, r.answer_seq, a.name FROM records r "
-                            "JOIN shards s ON s.rowid = r.shard LEFT JOIN shards a ON a.rowid = r.answer_shard "
-                            "WHERE r.kind = 'b' AND r.seq = ?"),
-             {seq}))
-        return failure(rows.lastError().text());
-    QList<EntryAt> found;
-    while (rows.next())
-        found.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2).toLongLong(),
-                      rows.value(3).toString()});
-    return found;
+    return named(IndexQueries(database(m_connection), m_grams).entry(seq));
 }
 
 Result<QList<HistoryIndex::Tally>> SqliteHistoryIndex::answered(const HistoryQuery &query)
 {
     if (Status opened = open(); !opened.ok())
         return opened;
-    QVariantList binds;
-    const QString where = BeginFilter::where(query, &binds);
-    // With nothing asked but the outcome, the outcome's index alone holds the answer.
-    HistoryQuery rest = query;
-    rest.outcome.reset();
-    const bool alone = rest.isEmpty();
-    bool narrowed = false;
-    const Result<QString> from = alone ? Result<QString>(QStringLiteral("records r INDEXED BY records_outcome"))
-                                       : source(query, false, &narrowed);
-    if (!from.ok())
-        return from.status();
-    // What no index narrows to a few reads every begin's row (400 ms at 1,000,000 entries; even the
-    // outcome's index alone, 40 ms warm and 160 cold): a slice of numbers at a time, giving way between
-    // slices to the pages and lookups asked meanwhile.
-    const bool sliced = !narrowed && query.userId.isEmpty() && query.runId.isEmpty();
-    qint64 newest = 0;
-    if (sliced) {
-        QSqlQuery last(database(m_connection));
-        if (!exec(last, QStringLiteral("SELECT max(seq) FROM records WHERE kind = 'b'")))
-            return failure(last.lastError().text());
-        newest = last.next() ? last.value(0).toLongLong() : 0;
-    }
-    // The conditions go in last, in one pass: a needle written into them may hold "%1".
-    // The answered outcomes named one by one: through the outcome's index (outcome, seq) each is then
-    // a range of numbers, where "outcome > pending" would read the whole index for every slice.
-    using Outcome = HistoryEntry::Outcome;
-    const QString answeredOutcomes =
-        QStringLiteral("%1, %2, %3").arg(int(Outcome::Success)).arg(int(Outcome::Failure)).arg(int(Outcome::Unknown));
-    const QString sql = QStringLiteral("SELECT r.outcome, count(*) FROM %1 WHERE %2 AND r.outcome IN (%3)")
-                            .arg(from.value(), where, answeredOutcomes)
-        + (sliced ? QStringLiteral(" AND r.seq > ? AND r.seq <= ?") : QString())
-        + QStringLiteral(" GROUP BY r.outcome");
-    QMap<int, qint64> tallies;
-    for (qint64 low = 0;; low += m_countSlice) {
-        QVariantList sliceBinds = binds;
-        if (sliced)
-            sliceBinds << low << low + m_countSlice;
-        QSqlQuery rows(database(m_connection));
-        if (!run(rows, sql, sliceBinds))
-            return failure(rows.lastError().text());
-        while (rows.next())
-            tallies[rows.value(0).toInt()] += rows.value(1).toLongLong();
-        if (!sliced || low + m_countSlice >= newest)
-            break;
-        if (mustGiveWay())
-            return Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay);
-    }
-    QList<Tally> found;
-    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it)
-        found.append({it.key(), it.value()});
-    return found;
+    return named(
+        IndexQueries(database(m_connection), m_grams).answered(query, m_countSlice, [this] { return mustGiveWay(); }));
 }
 
 Result<QList<HistoryIndex::Unanswered>> SqliteHistoryIndex::unanswered(const HistoryQuery &query)
 {
     if (Status opened = open(); !opened.ok())
         return opened;
-    QVariantList binds;
-    const QString where = BeginFilter::where(query, &binds);
-    const Result<QString> from = source(query, true);
-    if (!from.ok())
-        return from.status();
-    QSqlQuery rows(database(m_connection));
-    if (!run(rows,
-             QStringLiteral("SELECT r.seq, r.pid, r.time FROM %1 WHERE %2 AND r.outcome IN (%3, %4)")
-                 .arg(from.value(), where, QString::number(BeginFilter::kUnanswered),
-                      QString::number(int(HistoryEntry::Outcome::Pending))),
-             binds))
-        return failure(rows.lastError().text());
-    QList<Unanswered> found;
-    while (rows.next())
-        found.append({rows.value(0).toLongLong(), rows.value(1).toLongLong(), timeOf(rows.value(2))});
-    return found;
+    return named(IndexQueries(database(m_connection), m_grams).unanswered(query));
 }
 
 bool SqliteHistoryIndex::narrowsText()

@@ -42,10 +42,9 @@ public:
 private:
     // The shards whose row meets `condition` (SQL; empty: every shard).
     Result<QList<Shard>> shardsWhere(const QString &condition);
-    // What a query over begins reads: the begins a text filter's trigrams narrowed it to when they
-    // can (temp.hits), otherwise the records through the index that suits the query best.
-    // `narrowed`, when given, is set when the trigrams narrowed it.
-    Result<QString> source(const HistoryQuery &query, bool unanswered = false, bool *narrowed = nullptr);
+    // An answer of IndexQueries, an SQL failure in it named as this index's.
+    template <typename T>
+    Result<T> named(const Result<T> &answer) const;
     Status open();
     Status createSchema();
     // An index of the previous format gains its trigram table, made from the rows it holds.

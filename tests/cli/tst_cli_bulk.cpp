@@ -6,6 +6,7 @@
 #include "sandbox/SandboxServer.h"
 #include "support/CliHarness.h"
 #include "support/CliSandbox.h"
+#include "support/FileEdits.h"
 
 #include <QDir>
 #include <QFile>
@@ -493,15 +494,9 @@ void TestCliBulk::alteredRunFileIsCaught()
     const QString runId = newestRun();
     QCOMPARE(m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId}).exitCode, 0);
     // The rows are in the run's rows file, bound to its header by their SHA-256.
-    QFile file(QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.rows").arg(runId)));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QByteArray bytes = file.readAll();
-    file.close();
-    QVERIFY(bytes.contains("\"alt-2\""));
-    bytes.replace("\"alt-2\"", "\"someone-else\"");
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-    file.close();
+    const QString edited = FileEdits::replace(
+        QDir(m_cli.home()).filePath(QStringLiteral("data/runs/%1.rows").arg(runId)), "\"alt-2\"", "\"someone-else\"");
+    QVERIFY2(edited.isEmpty(), qPrintable(edited));
     const CliRun shown = m_cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId});
     QCOMPARE(shown.exitCode, 5);
     QVERIFY2(shown.err.contains("altered"), shown.err.constData());

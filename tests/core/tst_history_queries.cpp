@@ -387,6 +387,28 @@ class TestHistoryQueries : public QObject
         return {};
     }
 
+    // A varied history at `path`, its index made and then marked as of index format `format` (SQLite's
+    // user_version, at byte 60 of the file's header, big-endian). Empty, or what failed.
+    QString fillMarkedAsFormat(const QString &path, char format)
+    {
+        {
+            auto backend = open(path, true);
+            fillVaried(*backend);
+        }
+        {
+            SqliteHistoryIndex index(indexOf(path));
+            if (const auto shards = index.shards(); !shards.ok())
+                return QStringLiteral("the index cannot be read: %1").arg(shards.message());
+        }
+        QFile file(indexOf(path));
+        if (!file.open(QIODevice::ReadWrite) || !file.seek(60))
+            return QStringLiteral("the index cannot be opened at its format: %1").arg(file.errorString());
+        const QByteArray version = QByteArray(3, '\0') + format;
+        if (file.write(version) != qint64(4))
+            return QStringLiteral("the index's format cannot be written: %1").arg(file.errorString());
+        return {};
+    }
+
     static QString compareAll(LocalHistoryBackend &backend, const QList<int> &limits)
     {
         for (HistoryQuery query : queries()) {
@@ -485,20 +507,8 @@ private slots:
     void olderFormatIsRebuilt()
     {
         const QString path = dir("older");
-        {
-            auto backend = open(path, true);
-            fillVaried(*backend);
-        }
-        {
-            SqliteHistoryIndex index(indexOf(path));
-            QVERIFY(index.shards().ok());
-        }
-        // Marked as format 3 (SQLite's user_version, at byte 60 of the file's header, big-endian).
-        QFile file(indexOf(path));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(60));
-        QCOMPARE(file.write(QByteArray("\0\0\0\3", 4)), qint64(4));
-        file.close();
+        const QString marked = fillMarkedAsFormat(path, 3);
+        QVERIFY2(marked.isEmpty(), qPrintable(marked));
         auto backend = open(path, true);
         const QString diff = compareAll(*backend, {5});
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -510,19 +520,8 @@ private slots:
     void formatWithoutTrigramsGainsThem()
     {
         const QString path = dir("without-grams");
-        {
-            auto backend = open(path, true);
-            fillVaried(*backend);
-        }
-        {
-            SqliteHistoryIndex index(indexOf(path));
-            QVERIFY(index.shards().ok());
-        }
-        QFile file(indexOf(path));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(60));
-        QCOMPARE(file.write(QByteArray("\0\0\0\4", 4)), qint64(4));
-        file.close();
+        const QString marked = fillMarkedAsFormat(path, 4);
+        QVERIFY2(marked.isEmpty(), qPrintable(marked));
         {
             SqliteHistoryIndex index(indexOf(path));
             QVERIFY(index.narrowsText());

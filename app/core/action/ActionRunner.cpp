@@ -1,5 +1,6 @@
 #include "ActionRunner.h"
 
+#include "action/ActionCompletion.h"
 #include "action/Validation.h"
 #include "api/EnrolleeClient.h"
 #include "api/RequestBuilder.h"
@@ -8,28 +9,8 @@
 #include "base/Clock.h"
 #include "history/HistoryService.h"
 
-#include <QCoreApplication>
 #include <QRandomGenerator>
-#include <QStringDecoder>
 #include <QTimer>
-
-namespace {
-// The code of a withdrawn request's completion: no Smile ID code looks like it.
-const QLatin1String kWithdrawnCode("withdrawn");
-
-QString responseText(const ApiResult &result)
-{
-    if (result.body.isEmpty())
-        return {};
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(result.body);
-    if (decoder.hasError())
-        return QCoreApplication::translate("ActionRunner", "[%1 bytes that are not UTF-8 text]").arg(result.bodySize);
-    return result.bodyTruncated
-        ? text + QCoreApplication::translate("ActionRunner", "\n[... %1 bytes in all]").arg(result.bodySize)
-        : text;
-}
-} // namespace
 
 ActionRunner::ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
                            QObject *parent)
@@ -184,10 +165,7 @@ void ActionRunner::onRecorded(const QList<quint64> &tickets, const Result<QList<
             ActionOutcome outcome;
             outcome.ticket = ticket;
             outcome.entry = it->entry;
-            outcome.result.outcome = ApiResult::Outcome::NotSent;
-            outcome.result.message = stored.message();
-            outcome.recording = stored.status();
-            describe(outcome);
+            ActionCompletion::unrecorded(outcome, stored.status());
             m_jobs.erase(it);
             emit actionFinished(outcome);
             continue;
@@ -251,15 +229,7 @@ void ActionRunner::onResult(quint64 ticket, const ApiResult &answer)
     Job &job = *it;
     ApiResult result = answer;
     ResponseParser::checkSubject(result, job.request.userId);
-    job.attempts.append(QJsonObject{
-        {QStringLiteral("attempt"), job.attempt},
-        {QStringLiteral("time"), m_clock->now().toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("outcome"), result.outcomeName()},
-        {QStringLiteral("http_status"), result.httpStatus},
-        {QStringLiteral("code"), result.code},
-        {QStringLiteral("message"), result.ok() ? QString() : result.summary()},
-        {QStringLiteral("elapsed_ms"), result.elapsedMs},
-    });
+    job.attempts.append(ActionCompletion::attempt(job.attempt, m_clock->now(), result));
     job.call = nullptr;
     if (!job.cancelled && result.httpStatus == 429 && !job.request.runId.isEmpty()) {
         // The run slows down as a whole and sends this row again when its hold allows.
@@ -333,34 +303,10 @@ bool ActionRunner::drop(quint64 ticket)
     return true;
 }
 
-bool ActionRunner::withdrawn(const HistoryEntry &entry)
-{
-    return entry.outcome == HistoryEntry::Outcome::Failure && entry.code == kWithdrawnCode && entry.httpStatus == 0
-        && entry.attempts.isEmpty();
-}
-
-HistoryEntry ActionRunner::withdrawal(const HistoryEntry &begin, const QDateTime &at)
-{
-    HistoryEntry e = begin;
-    e.outcome = HistoryEntry::Outcome::Failure;
-    e.completedAt = at;
-    e.httpStatus = 0;
-    e.code = kWithdrawnCode;
-    e.message = tr("withdrawn before it was sent");
-    e.response.clear();
-    e.elapsedMs = 0;
-    e.attempts = QJsonArray();
-    return e;
-}
-
 void ActionRunner::finishWithdrawn(quint64 ticket)
 {
-    ApiResult unsent;
-    unsent.outcome = ApiResult::Outcome::NotSent;
-    unsent.code = kWithdrawnCode;
-    unsent.message = tr("withdrawn before it was sent");
     const Job job = m_jobs.take(ticket);
-    finish(job, unsent);
+    finish(job, ActionCompletion::withdrawnResult());
 }
 
 bool ActionRunner::cancel(quint64 ticket)
@@ -383,63 +329,15 @@ bool ActionRunner::cancel(quint64 ticket)
     return true;
 }
 
-void ActionRunner::describe(ActionOutcome &outcome)
-{
-    const HistoryEntry &e = outcome.entry;
-    const ApiResult &result = outcome.result;
-    const QString action = ActionInfo::displayName(e.action);
-    outcome.advice.clear();
-    if (!outcome.sent()) {
-        outcome.headline = tr("%1 of \"%2\" was not sent: %3").arg(action, e.userId, outcome.recording.message());
-    } else if (withdrawn(e)) {
-        outcome.headline = tr("%1 of \"%2\" was not sent: it was withdrawn before its turn.").arg(action, e.userId);
-    } else if (result.ok()) {
-        // Plain words in the headline; the HTTP status and code are in the details and the trail.
-        outcome.headline = tr("User \"%1\" %2.").arg(e.userId, ActionInfo::pastTense(e.action));
-    } else if (result.outcome == ApiResult::Outcome::Cancelled) {
-        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
-            ? tr("%1 of \"%2\" cancelled while waiting for the answer: the request had been sent, so whether it "
-                 "was applied is unknown.")
-                  .arg(action, e.userId)
-            : tr("%1 of \"%2\" cancelled before it was sent.").arg(action, e.userId);
-    } else {
-        outcome.headline = e.outcome == HistoryEntry::Outcome::Unknown
-            ? tr("%1 of \"%2\": outcome unknown, no usable answer came back (%3).")
-                  .arg(action, e.userId, result.summary())
-            : tr("%1 of \"%2\" failed: %3").arg(action, e.userId, result.summary());
-        if (outcome.attempts > 1)
-            outcome.headline += tr(" (after %1 attempts)").arg(outcome.attempts);
-        outcome.advice = result.advice();
-    }
-}
-
 ActionOutcome ActionRunner::finish(Job job, const ApiResult &result)
 {
-    HistoryEntry &e = job.entry;
-    // A request that may have reached the server but got no usable answer may have been carried out:
-    // "failure" would tell an auditor nothing happened.
-    // So may one the officer stopped waiting for.
-    const bool cancelled = result.outcome == ApiResult::Outcome::Cancelled;
-    const bool unanswered = !result.ok() && result.requestSent
-        && (result.outcome == ApiResult::Outcome::Timeout || result.outcome == ApiResult::Outcome::NetworkError
-            || cancelled);
-    e.outcome = result.ok() ? HistoryEntry::Outcome::Success
-        : unanswered        ? HistoryEntry::Outcome::Unknown
-                            : HistoryEntry::Outcome::Failure;
-    e.completedAt = m_clock->now();
-    e.httpStatus = result.httpStatus;
-    e.code = result.code;
-    e.message = result.ok() ? result.message : result.summary();
-    e.response = responseText(result);
-    e.elapsedMs = result.elapsedMs;
-    e.attempts = job.attempts;
-
+    job.entry = ActionCompletion::answered(job.entry, result, m_clock->now(), job.attempts);
     ActionOutcome &outcome = job.outcome;
     outcome.ticket = job.ticket;
     outcome.result = result;
     outcome.attempts = job.attempt;
-    outcome.entry = e;
-    describe(outcome);
+    outcome.entry = job.entry;
+    ActionCompletion::describe(outcome);
     job.request.apiKey.reset(); // the last owner wipes it
     if (m_answered.isEmpty() && !m_answersInFlight)
         QTimer::singleShot(0, this, &ActionRunner::recordAnswers);
@@ -465,13 +363,8 @@ void ActionRunner::recordAnswers()
         recordAnswers();
         for (Job job : jobs) {
             ActionOutcome &outcome = job.outcome;
-            if (!written.ok()) {
-                outcome.historyError = written.message();
-                outcome.advice += (outcome.advice.isEmpty() ? QString() : QStringLiteral(" "))
-                    + tr("The outcome could not be written to the history yet (%1); it will be written when the "
-                         "history can be written again.")
-                          .arg(written.message());
-            }
+            if (!written.ok())
+                ActionCompletion::unwritten(outcome, written);
             emit actionFinished(outcome);
         }
     });

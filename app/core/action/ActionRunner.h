@@ -1,6 +1,7 @@
 #pragma once
 
 #include "action/Action.h"
+#include "action/ActionCompletion.h"
 #include "action/ActionPolicy.h"
 #include "api/ApiResult.h"
 #include "approvals/FourEyesVerdict.h"
@@ -59,22 +60,6 @@ struct RetryPolicy {
     double jitter = 0.25; // +/- fraction of the delay
 };
 
-// How an action ended, for the face to show.
-struct ActionOutcome {
-    quint64 ticket = 0;
-    HistoryEntry entry; // as recorded, with its outcome
-    ApiResult result;   // the last attempt
-    int attempts = 0;
-    QString headline;     // translated, one line: "User X deactivated." / "Deactivate failed: HTTP 400 …"
-    QString advice;       // translated, what to do next (may be empty)
-    Status recording;     // failed when the intent could not be recorded: then nothing was sent
-    QString historyError; // set when the answer could not be recorded yet
-    bool ok() const { return result.ok(); }
-    bool sent() const { return recording.ok(); }
-};
-
-Q_DECLARE_METATYPE(ActionOutcome)
-
 // The one pipeline every face uses: validate (the policy) → record the intent in the history
 // (durable) → sign with a fresh timestamp → send → retry where safe → record the answer → report.
 // Faces never sign, send, write history or decide what needs a reason or a confirmation themselves.
@@ -85,8 +70,8 @@ class ActionRunner : public QObject
     Q_OBJECT
 public:
     // The translated headline and advice of an ended action, from its entry, result and attempts: at the
-    // end, and again when a window rebuilt in another language shows it.
-    static void describe(ActionOutcome &outcome);
+    // end, and again when a window rebuilt in another language shows it (see ActionCompletion).
+    static void describe(ActionOutcome &outcome) { ActionCompletion::describe(outcome); }
     ActionRunner(EnrolleeClient *client, HistoryService *history, const Clock *clock, ActionPolicy policy,
                  QObject *parent = nullptr);
 
@@ -133,10 +118,13 @@ public:
     // nothing recorded and no actionFinished(). False for a ticket that is not held.
     bool drop(quint64 ticket);
     // Whether `entry` was withdrawn before anything was sent: a run may send that row again.
-    static bool withdrawn(const HistoryEntry &entry);
+    static bool withdrawn(const HistoryEntry &entry) { return ActionCompletion::withdrawn(entry); }
     // The completion that closes `begin` as withdrawn at `at`: for a row a process held ahead and died
     // before sending, closed by the process that resumes its run.
-    static HistoryEntry withdrawal(const HistoryEntry &begin, const QDateTime &at);
+    static HistoryEntry withdrawal(const HistoryEntry &begin, const QDateTime &at)
+    {
+        return ActionCompletion::withdrawal(begin, at);
+    }
 
     int activeCount() const { return int(m_active.size()); }
     int queuedCount() const { return int(m_queue.size()); }

@@ -5,6 +5,7 @@
 #include "history/HistoryRecords.h"
 #include "history/HistoryRetention.h"
 #include "history/local/FileBatch.h"
+#include "history/local/FolderWatch.h"
 #include "history/local/HistoryLock.h"
 #include "history/local/HistoryShard.h"
 #include "history/local/HistoryShardWriter.h"
@@ -17,7 +18,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSettings>
@@ -26,12 +26,9 @@
 
 LocalHistoryBackend::LocalHistoryBackend(const QString &directory, const Clock *clock, QObject *parent)
     : HistoryBackend(parent), m_directory(directory), m_clock(clock), m_tail(directory, m_chain),
-      m_changed(new QTimer(this))
+      m_watch(new FolderWatch(directory, this))
 {
-    // A burst of writes by another program costs one read here.
-    m_changed->setSingleShot(true);
-    m_changed->setInterval(150);
-    connect(m_changed, &QTimer::timeout, this, &HistoryBackend::changed);
+    connect(m_watch, &FolderWatch::changed, this, &HistoryBackend::changed);
 }
 
 LocalHistoryBackend::~LocalHistoryBackend() = default;
@@ -129,8 +126,7 @@ Status LocalHistoryBackend::writeRecords(Tail tail, const QList<QJsonObject> &re
     // stamps and repairs; the append stands either way.
     if (m_queries)
         m_queries->written(touched);
-    if (m_watcher)
-        followFolder(false); // the folder may not have existed when watching began
+    m_watch->follow(); // the folder may not have existed when watching began
     // After HEAD: a crash in between leaves the anchor one append behind, which the next append and
     // every check accept. The records are durable by now, so the append stands (a begin that failed
     // here would read "nothing sent" while its record says otherwise): an anchor that could not be
@@ -336,41 +332,7 @@ Result<PruneReport> LocalHistoryBackend::prune(const QDate &keepFrom, const QStr
 
 void LocalHistoryBackend::watch()
 {
-    if (m_watcher)
-        return;
-    m_watcher = new QFileSystemWatcher(this);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { followFolder(true); });
-    followFolder(false);
-}
-
-void LocalHistoryBackend::followFolder(bool notify)
-{
-    // Until the history folder exists, the nearest folder above it that does is watched: another
-    // program (enrollee-cli on a fresh installation) may be the one that creates it. The writer may
-    // create the next level between looking and watching, so look again until nothing moved.
-    const auto nearest = [this] {
-        QString target = m_directory;
-        while (!QFileInfo(target).isDir()) {
-            const QString up = QFileInfo(target).absolutePath();
-            if (up == target)
-                break;
-            target = up;
-        }
-        return target;
-    };
-    const QStringList before = m_watcher->directories();
-    QString target = nearest();
-    while (m_watcher->directories() != QStringList{target}) {
-        if (!m_watcher->directories().isEmpty())
-            m_watcher->removePaths(m_watcher->directories());
-        m_watcher->addPath(target);
-        target = nearest();
-    }
-    // Changes above the history folder are none of its readers' business; the folder itself appearing
-    // is (what was written into it before it was watched would otherwise go unseen).
-    const bool appeared = target == m_directory && before != QStringList{m_directory};
-    if ((notify && target == m_directory) || (appeared && !before.isEmpty()))
-        m_changed->start();
+    m_watch->start();
 }
 
 void LocalHistoryBackend::setKeychainAnchor(const QByteArray &line)

@@ -9,13 +9,12 @@
 #include "history/local/LocalChainCheck.h"
 
 #include <QJsonObject>
-#include <QTimer>
 
 #include <memory>
 
 class Clock;
+class FolderWatch;
 class LocalHistoryQueries;
-class QFileSystemWatcher;
 class QSettings;
 
 // The audit trail in a folder of QSettings INI files (the format every release so far has written).
@@ -83,7 +82,6 @@ private:
     LocalChainCheck::Snapshot checkSnapshot();
     Status ensureFolder() const;
     QDateTime now() const;
-    void followFolder(bool notify);
 
     QString m_directory;
     const Clock *m_clock;
@@ -96,8 +94,7 @@ private:
     int m_shardCapacity = 100;
     int m_lockTimeoutMs = 10000;
     InFlightActions m_inFlight;
-    QFileSystemWatcher *m_watcher = nullptr;
-    QTimer *m_changed;                              // a child, so it moves to the service's thread with the backend
+    FolderWatch *m_watch;                           // a child, so it moves to the service's thread with the backend
     std::unique_ptr<LocalHistoryQueries> m_queries; // over the index, when there is one
     std::unique_ptr<LocalChainCheck> m_check;       // a check in slices under way
 };

@@ -11,6 +11,7 @@
 
 namespace {
 int g_window = 5000; // records looked at in order before the trigram index is asked
+int g_probe = 2000;  // candidates past which the index is asked slice by slice
 
 bool isLetterOrDigit(QChar c)
 {
@@ -60,6 +61,11 @@ TeamTextCandidates::TeamTextCandidates(QSqlDatabase &db, const HistoryQuery &que
 void TeamTextCandidates::setWindow(int records)
 {
     g_window = qMax(1, records);
+}
+
+void TeamTextCandidates::setProbe(int candidates)
+{
+    g_probe = qMax(1, candidates);
 }
 
 // In a record's words (enrollee.entry_text(): the JSON strings decoded, ASCII lower-cased as Qt does) a
@@ -150,6 +156,49 @@ Status TeamTextCandidates::sliced(Of of, qint64 bound, int size, QList<qint64> *
 {
     const bool down = newestFirst();
     const bool begins = of == Of::Begins;
+    const QString seq = begins ? QStringLiteral("b.seq") : QStringLiteral("c.ref_seq");
+    const QString words = begins ? QStringLiteral("b.words") : QStringLiteral("c.words");
+    QString sql = begins ? QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin'")
+                         : QStringLiteral("SELECT c.ref_seq AS seq FROM enrollee.trail c WHERE c.kind = 'complete'");
+    sql += QStringLiteral(" AND %1 LIKE ? AND %2 LIKE ? AND %3 %4 ?")
+               .arg(TeamQueryIndexes::wordRuns(words), words, seq, down ? QStringLiteral("<=") : QStringLiteral(">="));
+    if (begins)
+        sql += m_conditions;
+    const QString direction = down ? QStringLiteral(" DESC") : QString();
+    const auto bind = [&](QSqlQuery &q) {
+        q.addBindValue(m_runPattern);
+        q.addBindValue(m_pattern);
+        q.addBindValue(bound);
+        for (const QVariant &v : begins ? m_values : QVariantList())
+            q.addBindValue(v);
+    };
+    // Taken in order until `size` are (then more may follow): an entry answered twice is one candidate.
+    const auto take = [&](qint64 found) {
+        if (seqs->isEmpty() || seqs->constLast() != found)
+            seqs->append(found);
+        *full = seqs->size() >= size;
+        return !*full;
+    };
+    *full = false;
+    // A rare needle has few candidates in the whole trail: one look at the index finds them all (a
+    // bitmap, cut short when there are many). Many are looked for slice by slice.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("WITH m AS MATERIALIZED (%1 LIMIT %2) SELECT seq, (SELECT count(*) FROM m) FROM m ORDER "
+                             "BY seq%3")
+                  .arg(sql)
+                  .arg(g_probe)
+                  .arg(direction));
+    bind(q);
+    if (!q.exec())
+        return TeamSqlFailure::of(q.lastError());
+    if (!q.next())
+        return Status::success();
+    if (q.value(1).toLongLong() < g_probe) {
+        while (take(q.value(0).toLongLong()) && q.next()) {
+        }
+        return Status::success();
+    }
     qint64 newest = 0;
     if (!down) {
         QSqlQuery head(m_db);
@@ -157,39 +206,15 @@ Status TeamTextCandidates::sliced(Of of, qint64 bound, int size, QList<qint64> *
             return TeamSqlFailure::of(head.lastError());
         newest = head.value(0).toLongLong();
     }
-    const QString seq = begins ? QStringLiteral("b.seq") : QStringLiteral("c.ref_seq");
-    const QString words = begins ? QStringLiteral("b.words") : QStringLiteral("c.words");
-    QString sql = begins ? QStringLiteral("SELECT b.seq FROM enrollee.trail b WHERE b.kind = 'begin'")
-                         : QStringLiteral("SELECT c.ref_seq FROM enrollee.trail c WHERE c.kind = 'complete'");
-    sql += QStringLiteral(" AND %1 LIKE ? AND %2 LIKE ? AND %3 = ? AND %4 %5 ?")
-               .arg(TeamQueryIndexes::wordRuns(words), words, TeamQueryIndexes::slice(seq), seq,
-                    down ? QStringLiteral("<=") : QStringLiteral(">="));
-    if (begins)
-        sql += m_conditions;
-    sql += QStringLiteral(" ORDER BY %1%2").arg(seq, down ? QStringLiteral(" DESC") : QString());
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    *full = false;
+    q.prepare(
+        QStringLiteral("%1 AND %2 = ?::bigint ORDER BY %3%4").arg(sql, TeamQueryIndexes::slice(seq), seq, direction));
     for (qint64 slice = bound / TeamQueryIndexes::kSlice;
-         down ? slice >= 0 : slice <= newest / TeamQueryIndexes::kSlice; slice += down ? -1 : 1) {
-        q.addBindValue(m_runPattern);
-        q.addBindValue(m_pattern);
+         !*full && (down ? slice >= 0 : slice <= newest / TeamQueryIndexes::kSlice); slice += down ? -1 : 1) {
+        bind(q);
         q.addBindValue(slice);
-        q.addBindValue(bound);
-        for (const QVariant &v : begins ? m_values : QVariantList())
-            q.addBindValue(v);
         if (!q.exec())
             return TeamSqlFailure::of(q.lastError());
-        while (q.next()) {
-            const qint64 found = q.value(0).toLongLong();
-            if (!seqs->isEmpty() && seqs->constLast() == found)
-                continue; // an entry answered twice is one candidate
-            seqs->append(found);
-            if (seqs->size() >= size) {
-                *full = true;
-                return Status::success();
-            }
+        while (q.next() && take(q.value(0).toLongLong())) {
         }
     }
     return Status::success();

@@ -12,11 +12,12 @@
 // column `words`: what HistoryQuery::searchText() joins, read from the record) hold the needle, and
 // those an answer's words name. A common word is met soon in order and a rare one is found at once by
 // the words' trigram index, but the planner cannot tell which: the next few thousand records are looked
-// at in order first, and only beyond them is the trigram index asked, one slice of the trail at a time
-// in the query's order (TeamQueryIndexes::version6()), each slice's candidates at once (a bitmap, never
-// a walk of every record), until the batch is full: a needle whose matches all lie far back costs the
-// empty slices' index lookups and one slice's records, never every match. Candidates only: each is
-// confirmed by HistoryQuery::matches().
+// at in order first, and only beyond them is the trigram index asked: once for the whole trail, cut
+// short when it finds many candidates, and then one slice of the trail at a time in the query's order
+// (TeamQueryIndexes::version6()), each slice's candidates at once (a bitmap, never a walk of every
+// record), until the batch is full. A rare needle costs one look; a needle whose matches all lie far
+// back costs the empty slices' index lookups and one slice's records, never every match. Candidates
+// only: each is confirmed by HistoryQuery::matches().
 class TeamTextCandidates
 {
 public:
@@ -31,6 +32,9 @@ public:
     // How many records are looked at in order before the trigram index is asked (5,000): tests make it
     // small so both ways are taken.
     static void setWindow(int records);
+    // How many candidates one look at the whole index may find before it is asked slice by slice
+    // instead (2,000): tests make it small.
+    static void setProbe(int candidates);
 
     // Up to `size` begins past `bound` (0: from the start) in the query's order; `full` when more may follow.
     Result<QList<qint64>> next(Of of, qint64 bound, int size, bool *full);

@@ -353,6 +353,10 @@ void TestTeamQueries::answersAgreeWithARead()
     // A text filter looks at the next begins in order, then asks the trigram index beyond them.
     TeamTextCandidates::setWindow(3);
     compareWithRead(*m_a.backend, queries());
+    // Past a probe of one candidate, slice by slice.
+    TeamTextCandidates::setProbe(1);
+    compareWithRead(*m_a.backend, queries());
+    TeamTextCandidates::setProbe(2000);
     TeamTextCandidates::setWindow(5000);
     // Counts in slices of two begin numbers: the seams add up to what a read counts.
     TeamCounts::setSlice(2);
@@ -557,8 +561,10 @@ void TestTeamQueries::textCandidatesCrossSlices()
     for (const QString &needle : {QStringLiteral("case-1"), QStringLiteral("case 1"), QStringLiteral("case_1"),
                                   QStringLiteral("e-12%"), QStringLiteral("case")}) {
         for (const HistoryQuery::Order order : {HistoryQuery::Order::NewestFirst, HistoryQuery::Order::OldestFirst}) {
-            for (const int window : {1, 3, 5000}) {
+            for (const auto &[window, probe] :
+                 {std::pair{1, 1}, std::pair{3, 1}, std::pair{3, 2000}, std::pair{5000, 1}}) {
                 TeamTextCandidates::setWindow(window);
+                TeamTextCandidates::setProbe(probe);
                 HistoryQuery query;
                 query.text = needle;
                 query.order = order;
@@ -583,6 +589,7 @@ void TestTeamQueries::textCandidatesCrossSlices()
         }
     }
     TeamTextCandidates::setWindow(5000);
+    TeamTextCandidates::setProbe(2000);
     db.close();
 }
 

@@ -10,8 +10,9 @@
 #include <utility>
 
 namespace {
-int g_window = 5000; // records looked at in order before the trigram index is asked
-int g_probe = 2000;  // candidates past which the index is asked slice by slice
+int g_window = 5000;   // records looked at in order before the trigram index is asked
+int g_probe = 500;     // candidates past which the index is asked slice by slice
+int g_slicesFirst = 8; // slices looked at before the rest of the index is
 
 bool isLetterOrDigit(QChar c)
 {
@@ -63,9 +64,10 @@ void TeamTextCandidates::setWindow(int records)
     g_window = qMax(1, records);
 }
 
-void TeamTextCandidates::setProbe(int candidates)
+void TeamTextCandidates::setProbe(int candidates, int slicesFirst)
 {
     g_probe = qMax(1, candidates);
+    g_slicesFirst = qMax(0, slicesFirst);
 }
 
 // In a record's words (enrollee.entry_text(): the JSON strings decoded, ASCII lower-cased as Qt does) a
@@ -165,10 +167,10 @@ Status TeamTextCandidates::sliced(Of of, qint64 bound, int size, QList<qint64> *
     if (begins)
         sql += m_conditions;
     const QString direction = down ? QStringLiteral(" DESC") : QString();
-    const auto bind = [&](QSqlQuery &q) {
+    const auto bind = [&](QSqlQuery &q, qint64 from) {
         q.addBindValue(m_runPattern);
         q.addBindValue(m_pattern);
-        q.addBindValue(bound);
+        q.addBindValue(from);
         for (const QVariant &v : begins ? m_values : QVariantList())
             q.addBindValue(v);
     };
@@ -180,37 +182,44 @@ Status TeamTextCandidates::sliced(Of of, qint64 bound, int size, QList<qint64> *
         return !*full;
     };
     *full = false;
-    // A rare needle has few candidates in the whole trail: one look at the index finds them all (a
-    // bitmap, cut short when there are many). Many are looked for slice by slice.
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("WITH m AS MATERIALIZED (%1 LIMIT %2) SELECT seq, (SELECT count(*) FROM m) FROM m ORDER "
-                             "BY seq%3")
-                  .arg(sql)
-                  .arg(g_probe)
-                  .arg(direction));
-    bind(q);
-    if (!q.exec())
-        return TeamSqlFailure::of(q.lastError());
-    if (!q.next())
-        return Status::success();
-    if (q.value(1).toLongLong() < g_probe) {
-        while (take(q.value(0).toLongLong()) && q.next()) {
-        }
-        return Status::success();
-    }
-    qint64 newest = 0;
+    qint64 last = 0; // the last slice up the trail
     if (!down) {
         QSqlQuery head(m_db);
         if (!head.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM enrollee.trail")) || !head.next())
             return TeamSqlFailure::of(head.lastError());
-        newest = head.value(0).toLongLong();
+        last = head.value(0).toLongLong() / TeamQueryIndexes::kSlice;
     }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QSqlQuery probe(m_db);
+    probe.setForwardOnly(true);
     q.prepare(
         QStringLiteral("%1 AND %2 = ?::bigint ORDER BY %3%4").arg(sql, TeamQueryIndexes::slice(seq), seq, direction));
-    for (qint64 slice = bound / TeamQueryIndexes::kSlice;
-         !*full && (down ? slice >= 0 : slice <= newest / TeamQueryIndexes::kSlice); slice += down ? -1 : 1) {
-        bind(q);
+    probe.prepare(QStringLiteral("WITH m AS MATERIALIZED (%1 LIMIT %2) SELECT seq, (SELECT count(*) FROM m) FROM m "
+                                 "ORDER BY seq%3")
+                      .arg(sql)
+                      .arg(g_probe)
+                      .arg(direction));
+    int visited = 0;
+    for (qint64 slice = bound / TeamQueryIndexes::kSlice; !*full && (down ? slice >= 0 : slice <= last);
+         slice += down ? -1 : 1) {
+        // Past the first few slices, a rare needle's candidates are all found by one look at the rest of
+        // the index (a bitmap, cut short when there are many); a common one's are looked for slice by slice.
+        if (visited++ == g_slicesFirst) {
+            bind(probe,
+                 down ? qMin(bound, (slice + 1) * TeamQueryIndexes::kSlice - 1)
+                      : qMax(bound, slice * TeamQueryIndexes::kSlice));
+            if (!probe.exec())
+                return TeamSqlFailure::of(probe.lastError());
+            if (!probe.next())
+                return Status::success();
+            if (probe.value(1).toLongLong() < g_probe) {
+                while (take(probe.value(0).toLongLong()) && probe.next()) {
+                }
+                return Status::success();
+            }
+        }
+        bind(q, bound);
         q.addBindValue(slice);
         if (!q.exec())
             return TeamSqlFailure::of(q.lastError());

@@ -12,12 +12,12 @@
 // column `words`: what HistoryQuery::searchText() joins, read from the record) hold the needle, and
 // those an answer's words name. A common word is met soon in order and a rare one is found at once by
 // the words' trigram index, but the planner cannot tell which: the next few thousand records are looked
-// at in order first, and only beyond them is the trigram index asked: once for the whole trail, cut
-// short when it finds many candidates, and then one slice of the trail at a time in the query's order
-// (TeamQueryIndexes::version6()), each slice's candidates at once (a bitmap, never a walk of every
-// record), until the batch is full. A rare needle costs one look; a needle whose matches all lie far
-// back costs the empty slices' index lookups and one slice's records, never every match. Candidates
-// only: each is confirmed by HistoryQuery::matches().
+// at in order first, and only beyond them is the trigram index asked, one slice of the trail at a time
+// in the query's order (TeamQueryIndexes::version6()), each slice's candidates at once (a bitmap, never
+// a walk of every record), until the batch is full; after a few slices, once for the rest of the trail,
+// cut short when it finds many candidates (then the slices go on). A rare needle costs a few slices and
+// one look; a needle whose matches all lie far back costs the empty slices' index lookups and one
+// slice's records, never every match. Candidates only: each is confirmed by HistoryQuery::matches().
 class TeamTextCandidates
 {
 public:
@@ -32,9 +32,9 @@ public:
     // How many records are looked at in order before the trigram index is asked (5,000): tests make it
     // small so both ways are taken.
     static void setWindow(int records);
-    // How many candidates one look at the whole index may find before it is asked slice by slice
-    // instead (2,000): tests make it small.
-    static void setProbe(int candidates);
+    // How many slices are looked at before one look at the rest of the index (8), and how many
+    // candidates that look may find before the slices are looked at on instead (500): tests make them small.
+    static void setProbe(int candidates, int slicesFirst);
 
     // Up to `size` begins past `bound` (0: from the start) in the query's order; `full` when more may follow.
     Result<QList<qint64>> next(Of of, qint64 bound, int size, bool *full);

@@ -24,6 +24,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 constexpr int kPageSize = 7;
@@ -353,10 +354,12 @@ void TestTeamQueries::answersAgreeWithARead()
     // A text filter looks at the next begins in order, then asks the trigram index beyond them.
     TeamTextCandidates::setWindow(3);
     compareWithRead(*m_a.backend, queries());
-    // Past a probe of one candidate, slice by slice.
-    TeamTextCandidates::setProbe(1);
+    // The rest of the index looked at once at the start, past a look cut short at one candidate slice by slice.
+    TeamTextCandidates::setProbe(500, 0);
     compareWithRead(*m_a.backend, queries());
-    TeamTextCandidates::setProbe(2000);
+    TeamTextCandidates::setProbe(1, 0);
+    compareWithRead(*m_a.backend, queries());
+    TeamTextCandidates::setProbe(500, 8);
     TeamTextCandidates::setWindow(5000);
     // Counts in slices of two begin numbers: the seams add up to what a read counts.
     TeamCounts::setSlice(2);
@@ -561,10 +564,12 @@ void TestTeamQueries::textCandidatesCrossSlices()
     for (const QString &needle : {QStringLiteral("case-1"), QStringLiteral("case 1"), QStringLiteral("case_1"),
                                   QStringLiteral("e-12%"), QStringLiteral("case")}) {
         for (const HistoryQuery::Order order : {HistoryQuery::Order::NewestFirst, HistoryQuery::Order::OldestFirst}) {
-            for (const auto &[window, probe] :
-                 {std::pair{1, 1}, std::pair{3, 1}, std::pair{3, 2000}, std::pair{5000, 1}}) {
+            // The window, the candidates one look at the rest of the index may find, the slices before it.
+            for (const auto &[window, probe, first] :
+                 {std::tuple{1, 1, 0}, std::tuple{3, 1, 2}, std::tuple{3, 500, 2}, std::tuple{3, 500, 0},
+                  std::tuple{5000, 1, 1}, std::tuple{1, 500, 8}}) {
                 TeamTextCandidates::setWindow(window);
-                TeamTextCandidates::setProbe(probe);
+                TeamTextCandidates::setProbe(probe, first);
                 HistoryQuery query;
                 query.text = needle;
                 query.order = order;
@@ -589,7 +594,7 @@ void TestTeamQueries::textCandidatesCrossSlices()
         }
     }
     TeamTextCandidates::setWindow(5000);
-    TeamTextCandidates::setProbe(2000);
+    TeamTextCandidates::setProbe(500, 8);
     db.close();
 }
 

@@ -7,9 +7,9 @@ TeamCatchUp::TeamCatchUp(const TeamCheckpoint &checkpoint, const HistoryChain &c
 {
 }
 
-Result<TeamCatchUp::Moved> TeamCatchUp::advance(QSqlDatabase &db) const
+Result<TeamCatchUp::Moved> TeamCatchUp::advance(QSqlDatabase &db, const std::function<bool()> &giveWay) const
 {
-    const Result<TeamCheckpointKeeper::Advance> walked = m_keeper.advance(db);
+    const Result<TeamCheckpointKeeper::Advance> walked = m_keeper.advance(db, 0, giveWay);
     if (!walked.ok())
         return walked.status();
     return Moved{walked.value().problem.isEmpty() ? walked.value().head : 0, walked.value().problem};

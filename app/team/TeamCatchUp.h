@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class HistoryChain;
 class QSqlDatabase;
 class TeamCheckpoint;
@@ -24,7 +26,8 @@ public:
         qint64 head = 0; // the newest record read (0: none)
         QString problem; // why the checkpoint stayed where it was (verify() names it in full)
     };
-    Result<Moved> advance(QSqlDatabase &db) const;
+    // Stops between batches when `giveWay` says other work is waiting.
+    Result<Moved> advance(QSqlDatabase &db, const std::function<bool()> &giveWay) const;
     // The entries from record `from` on, as a read has them; `moved` says what the checkpoint did.
     Result<HistoryRead> read(QSqlDatabase &db, qint64 from, const QString &file, Moved *moved) const;
 

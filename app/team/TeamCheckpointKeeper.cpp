@@ -22,7 +22,8 @@ TeamCheckpointKeeper::TeamCheckpointKeeper(const TeamCheckpoint &checkpoint, con
 {
 }
 
-Result<TeamCheckpointKeeper::Advance> TeamCheckpointKeeper::advance(QSqlDatabase &db, qint64 keepFrom) const
+Result<TeamCheckpointKeeper::Advance> TeamCheckpointKeeper::advance(QSqlDatabase &db, qint64 keepFrom,
+                                                                    const std::function<bool()> &giveWay) const
 {
     TeamCheckpoint::State cp = m_checkpoint.read(m_chain);
     const Result<TeamConsoles::Keys> keys = TeamConsoles::read(db);
@@ -52,6 +53,8 @@ Result<TeamCheckpointKeeper::Advance> TeamCheckpointKeeper::advance(QSqlDatabase
             break;
         cp = {true, true, last.seq, last.hash};
         walked += records.value().size();
+        if (giveWay && giveWay())
+            break;
     }
     return advance;
 }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class HistoryChain;
 class QSqlDatabase;
 class TeamCheckpoint;
@@ -32,8 +34,9 @@ public:
         qint64 head = 0;           // the newest record walked
         bool end = false;          // the walk reached the trail's end
     };
-    // At most 20,000 records are walked, one batch in memory besides those kept (0: none).
-    Result<Advance> advance(QSqlDatabase &db, qint64 keepFrom = 0) const;
+    // At most 20,000 records are walked, one batch in memory besides those kept (0: none); between
+    // batches the walk stops when `giveWay` says other work is waiting (the next advance goes on).
+    Result<Advance> advance(QSqlDatabase &db, qint64 keepFrom = 0, const std::function<bool()> &giveWay = {}) const;
     // The problems of `records` past the checkpoint (see TeamEntries::unverified).
     Result<QStringList> unverified(QSqlDatabase &db, const QList<TeamRecord> &records) const;
 

@@ -369,7 +369,9 @@ Status TeamHistoryBackend::sync()
 
 void TeamHistoryBackend::advanceCheckpoint()
 {
-    const Result<TeamCatchUp::Moved> moved = TeamCatchUp(m_checkpoint, m_chain).advance(m_connection->db());
+    const Result<TeamCatchUp::Moved> moved = TeamCatchUp(m_checkpoint, m_chain).advance(m_connection->db(), [this] {
+        return mustGiveWay();
+    });
     if (moved.ok())
         noteMoved(moved.value().head, moved.value().problem);
     else

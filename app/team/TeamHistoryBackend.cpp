@@ -178,8 +178,8 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
         sync();
         if (m_connection->isOpen()) {
             TeamCatchUp::Moved moved;
-            const Result<HistoryRead> read = TeamCatchUp(m_checkpoint, m_chain)
-                                                 .read(m_connection->db(), from, address(), &moved);
+            Result<HistoryRead> read = TeamCatchUp(m_checkpoint, m_chain)
+                                           .read(m_connection->db(), from, address(), &moved);
             if (read.ok()) {
                 noteMoved(moved.head, moved.problem);
                 return read;

@@ -3,10 +3,9 @@
 #include "history/local/LocalHistoryBackend.h"
 #include "team/TeamAnswers.h"
 #include "team/TeamApprovals.h"
+#include "team/TeamCatchUp.h"
 #include "team/TeamChainReport.h"
-#include "team/TeamCheckpointKeeper.h"
 #include "team/TeamConnection.h"
-#include "team/TeamEntries.h"
 #include "team/TeamQueries.h"
 #include "team/TeamSchema.h"
 #include "team/TeamStateFiles.h"
@@ -178,23 +177,14 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     if (ensureOpen().ok()) {
         sync();
         if (m_connection->isOpen()) {
-            // The records the checkpoint's walk read are the read's too when they reach back far enough:
-            // a catch-up reads each new record once.
-            QList<TeamRecord> walked;
-            advanceCheckpoint(&walked);
-            const Result<QList<TeamRecord>> records = !walked.isEmpty() && walked.first().seq <= qMax<qint64>(from, 1)
-                ? Result<QList<TeamRecord>>(walked)
-                : TeamTrail::readFrom(m_connection->db(), qMax<qint64>(from, 1));
-            if (records.ok()) {
-                if (!records.value().isEmpty())
-                    m_newestSeen = qMax(m_newestSeen, records.value().last().seq);
-                HistoryRead read = TeamEntries::of(records.value(), from, address());
-                read.problems += unverified(records.value());
-                if (m_connection->isOpen())
-                    return read;
-            } else {
-                dropConnection(records.status());
+            TeamCatchUp::Moved moved;
+            Result<HistoryRead> read = TeamCatchUp(m_checkpoint, m_chain)
+                                           .read(m_connection->db(), from, address(), &moved);
+            if (read.ok()) {
+                noteMoved(moved.head, moved.problem);
+                return read;
             }
+            dropConnection(read.status());
         }
     }
     Result<HistoryRead> local = m_local->read(from);
@@ -208,17 +198,6 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
 QString TeamHistoryBackend::unreachable() const
 {
     return TeamAnswers::unreachable(m_problem);
-}
-
-QStringList TeamHistoryBackend::unverified(const QList<TeamRecord> &records)
-{
-    const Result<QStringList> found = TeamCheckpointKeeper(m_checkpoint, m_chain)
-                                          .unverified(m_connection->db(), records);
-    if (!found.ok()) {
-        dropConnection(found.status());
-        return {};
-    }
-    return found.value();
 }
 
 std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
@@ -239,31 +218,6 @@ std::unique_ptr<TeamQueries> TeamHistoryBackend::queries()
                                                  keys.value());
     queries->setGiveWay([this] { return mustGiveWay(); });
     return queries;
-}
-
-Result<HistoryPage> TeamHistoryBackend::page(const HistoryQuery &query, qint64 after, int limit)
-{
-    return m_answers.page(query, after, limit);
-}
-
-Result<HistoryCounts> TeamHistoryBackend::count(const HistoryQuery &query)
-{
-    return m_answers.count(query);
-}
-
-Result<HistoryEntry> TeamHistoryBackend::readEntry(qint64 id)
-{
-    return m_answers.readEntry(id);
-}
-
-Result<HistoryRead> TeamHistoryBackend::readUser(const QString &userId)
-{
-    return m_answers.readUser(userId);
-}
-
-Result<QStringList> TeamHistoryBackend::walkEntries(const EntryVisitor &visit)
-{
-    return m_answers.walk(visit);
 }
 
 ChainReport TeamHistoryBackend::verify()
@@ -413,19 +367,20 @@ Status TeamHistoryBackend::sync()
     return Status::success();
 }
 
-void TeamHistoryBackend::advanceCheckpoint(QList<TeamRecord> *walked)
+void TeamHistoryBackend::advanceCheckpoint()
 {
-    const Result<TeamCheckpointKeeper::Advance> moved = TeamCheckpointKeeper(m_checkpoint, m_chain)
-                                                            .advance(m_connection->db());
-    if (!moved.ok()) {
+    const Result<TeamCatchUp::Moved> moved = TeamCatchUp(m_checkpoint, m_chain).advance(m_connection->db(), [this] {
+        return mustGiveWay();
+    });
+    if (moved.ok())
+        noteMoved(moved.value().head, moved.value().problem);
+    else
         dropConnection(moved.status());
-        return;
-    }
-    if (walked)
-        *walked = moved.value().records;
-    if (!moved.value().problem.isEmpty()) {
-        m_problem = moved.value().problem; // verify() names it in full; the checkpoint stays where it was
-        return;
-    }
-    m_newestSeen = qMax(m_newestSeen, moved.value().head);
+}
+
+void TeamHistoryBackend::noteMoved(qint64 head, const QString &problem)
+{
+    if (!problem.isEmpty())
+        m_problem = problem; // verify() names it in full; the checkpoint stays where it was
+    m_newestSeen = qMax(m_newestSeen, head);
 }

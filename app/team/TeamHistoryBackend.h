@@ -20,8 +20,6 @@ class QSqlDatabase;
 class QTimer;
 class TeamConnection;
 class TeamQueries;
-struct TeamOutgoing;
-struct TeamRecord;
 class TeamTrailCheck;
 
 // The team's shared trail on PostgreSQL over this console's own trail. Every write goes to the
@@ -53,11 +51,14 @@ public:
     Status complete(const QList<HistoryEntry> &completions) override;
     Result<HistoryRead> read(qint64 from) override;
     // Answered by the team database while it can be reached, by this console's own copy otherwise (TeamAnswers).
-    Result<QStringList> walkEntries(const EntryVisitor &visit) override;
-    Result<HistoryRead> readUser(const QString &userId) override;
-    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
-    Result<HistoryCounts> count(const HistoryQuery &query) override;
-    Result<HistoryEntry> readEntry(qint64 id) override;
+    Result<QStringList> walkEntries(const EntryVisitor &visit) override { return m_answers.walk(visit); }
+    Result<HistoryRead> readUser(const QString &userId) override { return m_answers.readUser(userId); }
+    Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
+    {
+        return m_answers.page(query, after, limit);
+    }
+    Result<HistoryCounts> count(const HistoryQuery &query) override { return m_answers.count(query); }
+    Result<HistoryEntry> readEntry(qint64 id) override { return m_answers.readEntry(id); }
     ChainReport verify() override;
     std::optional<ChainReport> verifyInSlices() override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;
@@ -106,14 +107,14 @@ private:
     // there; nothing while it gave way, the report once done.
     std::optional<ChainReport> check(std::unique_ptr<TeamTrailCheck> &run, bool mayGiveWay);
     void dropConnection(const Status &why);
-    // Moves the checkpoint over the records that extend it; `walked` gets the records it read.
-    void advanceCheckpoint(QList<TeamRecord> *walked = nullptr);
+    // Moves the checkpoint over the records that extend it (a bounded walk: see TeamCheckpointKeeper).
+    void advanceCheckpoint();
+    // What a move of the checkpoint found: the newest record read, or why it stayed where it was.
+    void noteMoved(qint64 head, const QString &problem);
     // The trail's queries when it can be reached now, else null (m_problem says why).
     std::unique_ptr<TeamQueries> queries();
     // What a read says while the trail cannot be reached.
     QString unreachable() const;
-    // The problems of records past this console's checkpoint (see TeamEntries::unverified).
-    QStringList unverified(const QList<TeamRecord> &records);
     QString trailName() const { return m_signer.trailName(m_config.installation); }
     void tick();
 

@@ -16,7 +16,7 @@
 class TeamTextCandidates;
 
 // The history's questions answered where the team trail lives: PostgreSQL finds the candidate begin
-// records through the indexes of schema versions 4 and 5, one keyset batch at a time (seq below or above the
+// records through the indexes of schema versions 4 to 6, one keyset batch at a time (seq below or above the
 // last one seen, never an offset), and the console builds each candidate's entry exactly as a read
 // does (TeamEntries: the begin merged with its answers, the same problems) and keeps it only when
 // HistoryQuery::matches() says so. What SQL cannot say exactly (the text filter, dates, outcomes, a

@@ -2,6 +2,18 @@
 
 namespace TeamQueryIndexes {
 
+QString wordRuns(const QString &words)
+{
+    // Every printable ASCII character that is neither a letter nor a digit (a words column is lower-cased).
+    return QStringLiteral("translate(%1, ' !\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '%2')")
+        .arg(words, QString(33, QLatin1Char('q')));
+}
+
+QString slice(const QString &seq)
+{
+    return QStringLiteral("(%1 / %2)").arg(seq).arg(kSlice);
+}
+
 // Version 4: the trail queried where it lives. Two functions read a body as the console does without
 // ever failing a statement (their exception handlers make them unsafe in parallel workers): body_field() is a string
 // field of a JSON object body (NULL otherwise), and plain_record() says whether the body is a JSON object without
@@ -97,6 +109,28 @@ QStringList version5()
                        "'complete' AND enrollee.unjudged(words)"),
         QStringLiteral("REVOKE ALL ON FUNCTION enrollee.entry_text(text, text, text, text) FROM PUBLIC"),
         QStringLiteral("GRANT EXECUTE ON FUNCTION enrollee.entry_text(text, text, text, text) TO enrollee_officers"),
+        QStringLiteral("ANALYZE enrollee.trail"),
+    };
+}
+
+// Version 6: the text filter found slice by slice. Trigrams of the words split where pg_trgm sees no
+// letter or digit, so "case-1" narrowed to the records holding "case" and any word beginning with "1",
+// a fifth of the trail: wordRuns() maps every such character to one letter, so a needle keeps its
+// punctuation's place among its trigrams ("seq", "eq1") and narrows to the records that hold it. The
+// begin number's slice (16,384 records, by btree_gin) is a second key of the same index: a needle
+// whose matches all lie far back is looked for slice by slice from the newest, each slice's
+// candidates found at once, and only the slices before the first page are read, never every match.
+QStringList version6()
+{
+    return {
+        QStringLiteral("CREATE EXTENSION IF NOT EXISTS btree_gin"),
+        QStringLiteral("DROP INDEX enrollee.trail_begin_words, enrollee.trail_completion_words"),
+        QStringLiteral("CREATE INDEX trail_begin_word_runs ON enrollee.trail USING gin (%1 gin_trgm_ops, %2) "
+                       "WHERE kind = 'begin'")
+            .arg(wordRuns(QStringLiteral("words")), slice(QStringLiteral("seq"))),
+        QStringLiteral("CREATE INDEX trail_completion_word_runs ON enrollee.trail USING gin (%1 gin_trgm_ops, %2) "
+                       "WHERE kind = 'complete'")
+            .arg(wordRuns(QStringLiteral("words")), slice(QStringLiteral("ref_seq"))),
         QStringLiteral("ANALYZE enrollee.trail"),
     };
 }

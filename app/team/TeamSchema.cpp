@@ -264,8 +264,12 @@ namespace TeamSchema {
 
 QList<QStringList> migrations()
 {
-    return {version1Trail() + version1Approvals() + version1Grants(), version2BulkRuns(), version3SignedRecords(),
-            TeamQueryIndexes::version4(), TeamQueryIndexes::version5()};
+    return {version1Trail() + version1Approvals() + version1Grants(),
+            version2BulkRuns(),
+            version3SignedRecords(),
+            TeamQueryIndexes::version4(),
+            TeamQueryIndexes::version5(),
+            TeamQueryIndexes::version6()};
 }
 
 Result<int> installedVersion(QSqlDatabase &db)

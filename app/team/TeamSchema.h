@@ -22,9 +22,11 @@
 //  - version 4: indexes for queries (a user's, an action's or a run's begin records, completions by the
 //    begin they answer, records whose body is not plain JSON) and the functions they are built on;
 //  - version 5: the text filter's trigram index on the words an entry is searched by (entry_text()),
-//    instead of the whole record.
+//    instead of the whole record;
+//  - version 6: that index by word runs (punctuation kept as a letter) and slices of the trail, so a
+//    needle is found slice by slice from the newest (btree_gin).
 namespace TeamSchema {
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 inline constexpr const char *kOfficers = "enrollee_officers";
 inline constexpr const char *kChannel = "enrollee_trail";
 inline constexpr qint64 kAppendLock = 111525040712812; // pg_advisory_xact_lock key serialising appends ("enroll")

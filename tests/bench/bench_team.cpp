@@ -7,7 +7,11 @@
 //    (loaded by a superuser with triggers off, since the consoles' own path takes ~4 ms a record, then
 //    upgraded from schema version 3): the first page, a user's timeline (goal <= 50 ms), a text filter's
 //    first page (goal <= 300 ms), counts, one entry, and the catch-up at that size.
-// ENROLLEE_BENCH_TEAM_RECORDS sets the size of that trail (default 1,000,000).
+// ENROLLEE_BENCH_TEAM_RECORDS sets the size of that trail (default 1,000,000). ENROLLEE_BENCH_TEAM_CONNINFO
+// names a superuser's database to keep it in instead (filled when empty, else only upgraded; each run
+// adds the catch-up's 10,000 records): only the queries are measured then, and with
+// ENROLLEE_BENCH_TEAM_FILL_ONLY set the trail is only filled (schema version 3), so that consoles of
+// different versions can upgrade and measure the same records.
 // Prints figures; not a CTest test (timings on a shared machine are not pass/fail material).
 #include "history/HistoryChain.h"
 #include "history/HistoryEntry.h"
@@ -74,11 +78,11 @@ double appendCost(QSqlDatabase &db, int count, qint64 firstId)
     return double(timer.nsecsElapsed()) / 1e6 / count;
 }
 
-bool batch(QSqlDatabase &db, const QString &installation, int count)
+bool batch(QSqlDatabase &db, const QString &installation, int count, qint64 firstId = 1)
 {
     QList<TeamOutgoing> records;
-    for (int i = 1; i <= count; ++i)
-        records.append({i, QStringLiteral("begin"), kBody});
+    for (int i = 0; i < count; ++i)
+        records.append({firstId + i, QStringLiteral("begin"), kBody});
     int written = 0;
     return TeamTrail::append(db, writer(installation), records, {}, signer(), &written).ok() && written == count;
 }
@@ -222,43 +226,60 @@ bool fillSigned(QSqlDatabase &db, const QString &installation, qint64 records)
     return q.exec(QStringLiteral("SET session_replication_role = origin"));
 }
 
-int queriesAtScale(const PgTestServer &server)
+// The trail of schema version 3 (as teams had it), filled with `records`, on a superuser connection.
+bool fillVersionThree(QSqlDatabase &db, qint64 records)
+{
+    QSqlQuery q(db);
+    const QList<QStringList> steps = TeamSchema::migrations();
+    for (int v = 1; v <= 3; ++v) {
+        for (const QString &sql : steps.at(v - 1)) {
+            if (!q.exec(sql)) {
+                std::fprintf(stderr, "bench_team: %s\n", qPrintable(q.lastError().text()));
+                return false;
+            }
+        }
+    }
+    if (!q.exec(QStringLiteral("UPDATE enrollee.schema_version SET version = 3")))
+        return false;
+    for (const char *name : {"bench-officer", "bench-late"}) {
+        if (const Status s = TeamConsoles::registerSelf(db, QLatin1String(name), QStringLiteral("bench"), signer());
+            !s.ok()) {
+            std::fprintf(stderr, "bench_team: could not register %s: %s\n", name, qPrintable(s.message()));
+            return false;
+        }
+    }
+    return fillSigned(db, QStringLiteral("bench-officer"), records);
+}
+
+// `conninfo`: a superuser's database, empty (filled here, then upgraded) or filled by an earlier run
+// (only upgraded to this console's version: ENROLLEE_BENCH_TEAM_CONNINFO keeps a trail between runs).
+int queriesAtScale(const QString &conninfo)
 {
     const qint64 records = qEnvironmentVariableIsSet("ENROLLEE_BENCH_TEAM_RECORDS")
         ? qEnvironmentVariable("ENROLLEE_BENCH_TEAM_RECORDS").toLongLong()
         : 1000000;
-    QString why;
-    if (!server.superExec({QStringLiteral("CREATE DATABASE queries")}, &why, QStringLiteral("postgres"))) {
-        std::fprintf(stderr, "bench_team: %s\n", qPrintable(why));
-        return 1;
-    }
-    const QString conninfo = server.conninfo(server.superuser(), QStringLiteral("queries"));
-    // A trail of schema version 3 (as teams have it today), filled, then upgraded by `team init`'s migration.
-    QStringList upToThree;
-    for (int v = 1; v <= 3; ++v)
-        upToThree += TeamSchema::migrations().at(v - 1);
-    upToThree.append(QStringLiteral("UPDATE enrollee.schema_version SET version = 3"));
-    if (!server.superExec(upToThree, &why, QStringLiteral("queries"))) {
-        std::fprintf(stderr, "bench_team: %s\n", qPrintable(why));
-        return 1;
-    }
     TeamConnection admin;
     admin.setConninfo(conninfo);
-    if (!admin.open(true).ok())
+    if (const Status open = admin.open(true); !open.ok()) {
+        std::fprintf(stderr, "bench_team: %s\n", qPrintable(open.message()));
         return 1;
-    QSqlDatabase &db = admin.db();
-    for (const char *name : {"bench-officer", "bench-late"}) {
-        if (!TeamConsoles::registerSelf(db, QLatin1String(name), QStringLiteral("bench"), signer()).ok())
-            return 1;
     }
+    QSqlDatabase &db = admin.db();
+    const Result<int> installed = TeamSchema::installedVersion(db);
+    if (!installed.ok())
+        return 1;
     QElapsedTimer filling;
     filling.start();
-    if (!fillSigned(db, QStringLiteral("bench-officer"), records))
+    if (installed.value() == 0 && !fillVersionThree(db, records))
         return 1;
     const double fillS = double(filling.nsecsElapsed()) / 1e9;
+    if (qEnvironmentVariableIsSet("ENROLLEE_BENCH_TEAM_FILL_ONLY")) {
+        std::printf("filled %lld records in %.0f s, schema version 3\n", static_cast<long long>(records), fillS);
+        return 0;
+    }
     filling.restart();
     const Result<int> upgraded = TeamSchema::migrate(db);
-    if (!upgraded.ok() || upgraded.value() != 3) {
+    if (!upgraded.ok() || (installed.value() == 0 && upgraded.value() != 3)) {
         std::fprintf(stderr, "bench_team: upgrade failed: %s\n", qPrintable(upgraded.message()));
         return 1;
     }
@@ -291,10 +312,10 @@ int queriesAtScale(const PgTestServer &server)
     console.setChainKey(key);
 
     std::printf("queries on a team trail of %lld records (%lld entries, %s with indexes); chained and signed "
-                "records loaded by a superuser with triggers off in %.0f s, then upgraded to schema version %d "
-                "(its indexes built) in %.0f s:\n",
+                "records loaded by a superuser with triggers off in %.0f s, then upgraded from schema version %d to "
+                "%d (its indexes built) in %.0f s:\n",
                 static_cast<long long>(head), static_cast<long long>(entries), qPrintable(size), fillS,
-                TeamSchema::kVersion, upgradeS);
+                upgraded.value(), TeamSchema::kVersion, upgradeS);
     bool ok = true;
     const auto check = [&ok](const Status &status, const char *what) {
         if (!status.ok()) {
@@ -364,9 +385,15 @@ int queriesAtScale(const PgTestServer &server)
     std::printf("  one entry (readEntry):                       %8.1f ms\n",
                 medianMs(5, [&] { check(console.readEntry(newestBegin).status(), "entry"); }));
 
-    // 10,000 new records by a colleague, then the console catches up from its newest record.
-    if (!batch(db, QStringLiteral("bench-late"), 10000))
+    // 10,000 new records by a colleague (numbered on from an earlier run's on a kept trail), then the
+    // console catches up from its newest record.
+    q.exec(QStringLiteral("SELECT coalesce(max(local_id), 0) + 1 FROM enrollee.trail WHERE installation = "
+                          "'bench-late'"));
+    q.next();
+    if (!batch(db, QStringLiteral("bench-late"), 10000, q.value(0).toLongLong())) {
+        std::fprintf(stderr, "bench_team: the colleague's records could not be written\n");
         return 1;
+    }
     QElapsedTimer timer;
     timer.start();
     const Result<HistoryRead> caught = console.read(head + 1);
@@ -381,6 +408,9 @@ int queriesAtScale(const PgTestServer &server)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    const QString kept = qEnvironmentVariable("ENROLLEE_BENCH_TEAM_CONNINFO");
+    if (!kept.isEmpty())
+        return queriesAtScale(kept);
     PgTestServer server;
     QString why;
     if (!server.start(&why)) {
@@ -388,7 +418,11 @@ int main(int argc, char **argv)
         return 1;
     }
     qputenv("PGPASSWORD", server.superPassword().toUtf8());
-    if (queriesAtScale(server) != 0)
+    if (!server.superExec({QStringLiteral("CREATE DATABASE queries")}, &why, QStringLiteral("postgres"))) {
+        std::fprintf(stderr, "bench_team: %s\n", qPrintable(why));
+        return 1;
+    }
+    if (queriesAtScale(server.conninfo(server.superuser(), QStringLiteral("queries"))) != 0)
         return 1;
     std::fflush(stdout);
     TeamConnection admin;

@@ -7,10 +7,13 @@
 // by hand: the queries name them as a read does, never as genuine entries.
 #include "history/local/LocalHistoryBackend.h"
 #include "support/TeamTestSupport.h"
+#include "team/TeamCheckpoint.h"
+#include "team/TeamCheckpointKeeper.h"
 #include "team/TeamConnection.h"
 #include "team/TeamCounts.h"
 #include "team/TeamHistoryBackend.h"
 #include "team/TeamQueries.h"
+#include "team/TeamQueryIndexes.h"
 #include "team/TeamSchema.h"
 #include "team/TeamTextCandidates.h"
 #include "team/TeamTrailCheck.h"
@@ -21,6 +24,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 constexpr int kPageSize = 7;
@@ -83,6 +87,8 @@ private slots:
     void oneEntryAndTheWalkAgree();
     void everyActionOnce();
     void initUpgradesAVersion3Trail();
+    void textCandidatesCrossSlices();
+    void newConsoleCatchesUpABatchAtATime();
     void stoppedDatabaseAnswersFromTheCopy();
     void handWrittenRecordsAreNamed();
 
@@ -236,9 +242,28 @@ QList<HistoryQuery> TestTeamQueries::queries() const
         q.outcome = o;
         all.append(q);
     }
-    for (const char *text : {"ticket", "CASE-1", "refused by", "machine-officer_a", "2205", "nothing-like-it", " ",
-                             "\xc3\xa9lodie", "\xc3\x89LODIE \"v", "\"vip\"", "100%", "officer_", "c:\\temp\\x_1",
-                             "c:\\temp", "x%1", "4242", "user_id", "quoted-77"}) {
+    for (const char *text : {"ticket",
+                             "CASE-1",
+                             "refused by",
+                             "machine-officer_a",
+                             "2205",
+                             "nothing-like-it",
+                             " ",
+                             "\xc3\xa9lodie",
+                             "\xc3\x89LODIE \"v",
+                             "\"vip\"",
+                             "100%",
+                             "officer_",
+                             "c:\\temp\\x_1",
+                             "c:\\temp",
+                             "x%1",
+                             "4242",
+                             "user_id",
+                             "quoted-77",
+                             "se-1",
+                             "case 1",
+                             "-1 t",
+                             "1 ticket"}) {
         q = {};
         q.text = QString::fromUtf8(text);
         all.append(q);
@@ -329,6 +354,12 @@ void TestTeamQueries::answersAgreeWithARead()
     // A text filter looks at the next begins in order, then asks the trigram index beyond them.
     TeamTextCandidates::setWindow(3);
     compareWithRead(*m_a.backend, queries());
+    // The rest of the index looked at once at the start, past a look cut short at one candidate slice by slice.
+    TeamTextCandidates::setProbe(500, 0);
+    compareWithRead(*m_a.backend, queries());
+    TeamTextCandidates::setProbe(1, 0);
+    compareWithRead(*m_a.backend, queries());
+    TeamTextCandidates::setProbe(500, 8);
     TeamTextCandidates::setWindow(5000);
     // Counts in slices of two begin numbers: the seams add up to what a read counts.
     TeamCounts::setSlice(2);
@@ -433,7 +464,7 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
         QSqlQuery q(db);
         return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
     };
-    QCOMPARE(number(QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(5));
+    QCOMPARE(number(QStringLiteral("SELECT version FROM enrollee.schema_version")), qint64(TeamSchema::kVersion));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
                                    "('trail_begins', 'trail_begin_user', 'trail_begin_action', 'trail_begin_run', "
                                    "'trail_completions', 'trail_not_plain')")),
@@ -445,9 +476,13 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
                                    "'kept' AND kind = 'begin'")),
              qint64(2));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
-                                   "('trail_begin_words', 'trail_completion_words', 'trail_begin_words_unjudged', "
-                                   "'trail_completion_words_unjudged')")),
+                                   "('trail_begin_word_runs', 'trail_completion_word_runs', "
+                                   "'trail_begin_words_unjudged', 'trail_completion_words_unjudged')")),
              qint64(4));
+    // Version 6 traded the trigram index of the words for one of their runs, by slice of the trail.
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
+                                   "('trail_begin_words', 'trail_completion_words')")),
+             qint64(0));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'enrollee' AND indexname IN "
                                    "('trail_begin_text', 'trail_completion_text', 'trail_begin_unjudged', "
                                    "'trail_completion_unjudged')")),
@@ -464,7 +499,9 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
              qint64(2));
     run = admin.run(init);
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("already at version 5; nothing changed"), run.out.constData());
+    QVERIFY2(
+        run.out.contains(QStringLiteral("already at version %1; nothing changed").arg(TeamSchema::kVersion).toUtf8()),
+        run.out.constData());
     // A trail at version 4 (as teams have it) is upgraded the same way.
     QVERIFY2(m_pg.superExec({QStringLiteral("CREATE DATABASE fromfour")}, &why, QStringLiteral("postgres")),
              qPrintable(why));
@@ -479,8 +516,127 @@ void TestTeamQueries::initUpgradesAVersion3Trail()
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     run = admin.run(initFour);
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("already at version 5; nothing changed"), run.out.constData());
+    QVERIFY2(
+        run.out.contains(QStringLiteral("already at version %1; nothing changed").arg(TeamSchema::kVersion).toUtf8()),
+        run.out.constData());
     db.close();
+}
+
+// The text filter's candidates far apart in the trail (begin numbers in slices 0 to 5 of the index,
+// written by hand): walked batch by batch in either order, every candidate comes once and in order,
+// those whose words hold the needle with other punctuation or none are not candidates, and LIKE's own
+// characters in a needle are matched as written.
+void TestTeamQueries::textCandidatesCrossSlices()
+{
+    QString why;
+    QVERIFY2(m_pg.superExec({QStringLiteral("CREATE DATABASE sliced")}, &why, QStringLiteral("postgres")),
+             qPrintable(why));
+    QStringList sql;
+    const QList<QStringList> steps = TeamSchema::migrations();
+    for (const QStringList &step : steps)
+        sql += step;
+    sql.append(QStringLiteral("UPDATE enrollee.schema_version SET version = %1").arg(TeamSchema::kVersion));
+    sql.append(QStringLiteral("SET session_replication_role = replica"));
+    const QStringList reasons{QStringLiteral("CASE-1"), QStringLiteral("case_1"),   QStringLiteral("case 1"),
+                              QStringLiteral("case-2"), QStringLiteral("Case-12%"), QStringLiteral("case1")};
+    QList<qint64> seqs;
+    for (int i = 0; i < 60; ++i) {
+        const qint64 seq = 1 + qint64(i) * 1723;
+        seqs.append(seq);
+        sql.append(QStringLiteral("INSERT INTO enrollee.trail (seq, installation, local_id, kind, machine, body, hash) "
+                                  "VALUES (%1, 'old', %1, 'begin', 'm', '{\"type\":\"begin\",\"reason\":\"%2\"}', "
+                                  "'h')")
+                       .arg(seq)
+                       .arg(reasons.at(i % reasons.size())));
+    }
+    QVERIFY2(m_pg.superExec(sql, &why, QStringLiteral("sliced")), qPrintable(why));
+    QVERIFY(seqs.last() / TeamQueryIndexes::kSlice >= 5);
+    QSqlDatabase db = m_pg.superConnection(QStringLiteral("pgtest-sliced"), QStringLiteral("sliced"));
+    QVERIFY(db.isOpen() || db.open());
+    const auto expect = [&](const QString &needle) {
+        QList<qint64> found;
+        for (qsizetype i = 0; i < seqs.size(); ++i) {
+            if (reasons.at(i % reasons.size()).toLower().contains(needle))
+                found.append(seqs.at(i));
+        }
+        return found;
+    };
+    for (const QString &needle : {QStringLiteral("case-1"), QStringLiteral("case 1"), QStringLiteral("case_1"),
+                                  QStringLiteral("e-12%"), QStringLiteral("case")}) {
+        for (const HistoryQuery::Order order : {HistoryQuery::Order::NewestFirst, HistoryQuery::Order::OldestFirst}) {
+            // The window, the candidates one look at the rest of the index may find, the slices before it.
+            for (const auto &[window, probe, first] :
+                 {std::tuple{1, 1, 0}, std::tuple{3, 1, 2}, std::tuple{3, 500, 2}, std::tuple{3, 500, 0},
+                  std::tuple{5000, 1, 1}, std::tuple{1, 500, 8}}) {
+                TeamTextCandidates::setWindow(window);
+                TeamTextCandidates::setProbe(probe, first);
+                HistoryQuery query;
+                query.text = needle;
+                query.order = order;
+                TeamTextCandidates text(db, query, QString(), {});
+                QList<qint64> walked;
+                qint64 bound = 0;
+                bool full = true;
+                for (int batches = 0; full && batches < 100; ++batches) {
+                    const Result<QList<qint64>> batch = text.next(TeamTextCandidates::Of::Begins, bound, 2, &full);
+                    QVERIFY2(batch.ok(), qPrintable(batch.message()));
+                    QVERIFY(batch.value().size() <= 2);
+                    walked += batch.value();
+                    if (!batch.value().isEmpty())
+                        bound = batch.value().last();
+                }
+                QList<qint64> expected = expect(needle);
+                if (order == HistoryQuery::Order::NewestFirst)
+                    std::reverse(expected.begin(), expected.end());
+                QVERIFY2(walked == expected,
+                         qPrintable(QStringLiteral("%1, order %2, window %3").arg(needle).arg(int(order)).arg(window)));
+            }
+        }
+    }
+    TeamTextCandidates::setWindow(5000);
+    TeamTextCandidates::setProbe(500, 8);
+    db.close();
+}
+
+// A console new to the trail (no checkpoint yet) moves its checkpoint a bounded walk at a time, never
+// reading the whole trail at once: one sync, one walk; more syncs reach the trail's end. Its read from
+// the first record is whole meanwhile, and a catch-up from its newest record reads only what is new.
+void TestTeamQueries::newConsoleCatchesUpABatchAtATime()
+{
+    Console fresh;
+    QVERIFY(open(fresh, QStringLiteral("officer_c"), QStringLiteral("console-c")));
+    const Result<HistoryRead> all = m_a.backend->read(1);
+    QVERIFY(all.ok());
+    const qint64 head = all.value().newestRecord;
+    QVERIFY(head > 20);
+    HistoryChain chain;
+    chain.setKey(QByteArrayLiteral("chain-key-of-officer_c-0123456789abcdef"));
+    const TeamCheckpoint checkpoint(TeamHistoryBackend::checkpointPath(fresh.home.filePath(QStringLiteral("settings")),
+                                                                       m_pg.conninfo(QStringLiteral("officer_c"))));
+    QVERIFY(!checkpoint.read(chain).present);
+    TeamCheckpointKeeper::setBounds(4, 8);
+    QVERIFY(fresh.backend->sync().ok());
+    // Batches of four records, each after the first beginning with the one before's last: 1-4, 4-7.
+    QCOMPARE(checkpoint.read(chain).seq, qint64(7));
+    QVERIFY(checkpoint.read(chain).authentic);
+    const Result<HistoryRead> whole = fresh.backend->read(1);
+    QVERIFY2(whole.ok(), qPrintable(whole.message()));
+    QCOMPARE(idsOf(whole.value().entries), idsOf(all.value().entries));
+    QCOMPARE(whole.value().problems, all.value().problems);
+    QVERIFY(checkpoint.read(chain).seq < head);
+    for (int syncs = 0; syncs < 20 && checkpoint.read(chain).seq < head; ++syncs)
+        QVERIFY(fresh.backend->sync().ok());
+    QCOMPARE(checkpoint.read(chain).seq, head);
+    TeamCheckpointKeeper::setBounds(1000, 20000);
+    // A colleague's new entry: the catch-up reads it, and the checkpoint moves over it.
+    QVERIFY(
+        write(m_b, {entry(QStringLiteral("late-user"), ActionKind::Reactivate, 50)}, {HistoryEntry::Outcome::Success}));
+    const Result<HistoryRead> caught = fresh.backend->read(head + 1);
+    QVERIFY2(caught.ok(), qPrintable(caught.message()));
+    QCOMPARE(caught.value().entries.size(), qsizetype(1));
+    QCOMPARE(caught.value().entries.first().userId, QStringLiteral("late-user"));
+    QVERIFY(caught.value().problems.isEmpty());
+    QCOMPARE(checkpoint.read(chain).seq, head + 2);
 }
 
 // The database stopped mid-way: a first page, a count, a timeline and the walk come from this console's

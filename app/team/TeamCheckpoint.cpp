@@ -1,12 +1,12 @@
 #include "TeamCheckpoint.h"
 
+#include "history/DurableFile.h"
 #include "history/HistoryChain.h"
 #include "settings/PrivateFiles.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
-#include <QSaveFile>
 
 namespace {
 const QByteArray kMagic = QByteArrayLiteral("enrollee-team-checkpoint");
@@ -45,15 +45,9 @@ Status TeamCheckpoint::write(qint64 seq, const QString &hash, const HistoryChain
     const QString folder = QFileInfo(m_path).absolutePath();
     if (Status made = PrivateFiles::ensureFolder(folder); !made.ok())
         return made;
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return PrivateFiles::writeFailure(folder, m_path);
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(kMagic + ' ' + QByteArray::number(kVersion) + ' ' + QByteArray::number(seq) + ' ' + hash.toLatin1() + ' '
-               + mac(chain, seq, hash).toLatin1() + '\n');
-    if (!file.commit())
-        return PrivateFiles::writeFailure(folder, m_path);
-    return Status::success();
+    return DurableFile::write(m_path,
+                              kMagic + ' ' + QByteArray::number(kVersion) + ' ' + QByteArray::number(seq) + ' '
+                                  + hash.toLatin1() + ' ' + mac(chain, seq, hash).toLatin1() + '\n');
 }
 
 void TeamCheckpoint::remove() const

@@ -1,5 +1,6 @@
 #include "TeamForwarder.h"
 
+#include "history/DurableFile.h"
 #include "history/HistoryRecords.h"
 #include "history/local/LocalHistoryBackend.h"
 #include "settings/PrivateFiles.h"
@@ -8,7 +9,6 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace {
 QString compact(const QJsonObject &o)
@@ -33,13 +33,8 @@ qint64 TeamForwarder::mark() const
 void TeamForwarder::setMark(qint64 seq) const
 {
     // Losing this file only costs a resend, which finds the records there and skips them.
-    if (PrivateFiles::ensureFolder(m_stateDir).ok()) {
-        QSaveFile file(m_markFile);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QByteArray::number(seq) + '\n');
-            file.commit();
-        }
-    }
+    if (PrivateFiles::ensureFolder(m_stateDir).ok())
+        (void)DurableFile::write(m_markFile, QByteArray::number(seq) + '\n');
 }
 
 Result<QList<TeamOutgoing>> TeamForwarder::outgoing(qint64 *newestLocal) const

@@ -1,5 +1,6 @@
 #include "TeamPolicyCache.h"
 
+#include "history/DurableFile.h"
 #include "history/HistoryChain.h"
 #include "settings/PrivateFiles.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace {
 const QString kFormat = QStringLiteral("enrollee-team-policy");
@@ -119,12 +119,5 @@ Status TeamPolicyCache::write(const Policy &policy, const HistoryChain &chain) c
     const QString folder = QFileInfo(m_path).absolutePath();
     if (Status made = PrivateFiles::ensureFolder(folder); !made.ok())
         return made;
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return PrivateFiles::writeFailure(folder, m_path);
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(bytes);
-    if (!file.commit())
-        return PrivateFiles::writeFailure(folder, m_path);
-    return Status::success();
+    return DurableFile::write(m_path, bytes);
 }

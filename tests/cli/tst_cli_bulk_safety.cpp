@@ -44,6 +44,7 @@ private slots:
     void tooManyRequestsStormHoldsInsteadOfFailing();
     void fullDiskLeavesTheRunFileWhole();
     void fullDiskWhenMakingARunStartsNothing();
+    void fullDiskNeverEmptiesTheRunFile();
     void killedWhileMakingARunLeavesNoneOrAWholeOne();
 
 private:
@@ -266,7 +267,7 @@ void TestCliBulkSafety::killedHolderDoesNotLockTheRun()
         {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
     QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 4, qPrintable(resumed.describe()));
     QCOMPARE(show(runId).value(QLatin1String("not_sent")).toInt(), 0);
-    // Rows released ahead of a free slot (at most half the slots: 2 of the default 4) may have been on
+    // Rows released ahead of a free slot (a quarter of the slots: 1 of the default 4) may have been on
     // disk as released and not sent when the process died: they read unknown, like the rows in flight,
     // and are never sent behind the officer's back. Every other row went exactly once.
     int unknownNeverSent = 0;
@@ -278,7 +279,7 @@ void TestCliBulkSafety::killedHolderDoesNotLockTheRun()
             ++unknownNeverSent;
         }
     }
-    QVERIFY2(unknownNeverSent <= 2, qPrintable(QString::number(unknownNeverSent)));
+    QVERIFY2(unknownNeverSent <= 1, qPrintable(QString::number(unknownNeverSent)));
 }
 
 // The run file carries its digest from its first save: edited before any row was sent (another user ID,
@@ -502,6 +503,16 @@ bool runTool(const QString &program, const QStringList &arguments, QByteArray *e
     return ok;
 }
 
+// A 2 MB tmpfs mounted on `folder` (root only: CI runs as root).
+bool mountSmallDisk(const QString &folder, QByteArray *why)
+{
+    return ::geteuid() == 0
+        && runTool(QStringLiteral("mount"),
+                   {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
+                    QStringLiteral("tmpfs"), folder},
+                   why);
+}
+
 // Fills the file system of `folder` with `filler` until it refuses a write.
 void fill(const QString &filler)
 {
@@ -524,11 +535,7 @@ void TestCliBulkSafety::fullDiskLeavesTheRunFileWhole()
     const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkpath(data));
     QByteArray why;
-    if (::geteuid() != 0
-        || !runTool(QStringLiteral("mount"),
-                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
-                     QStringLiteral("tmpfs"), data},
-                    &why))
+    if (!mountSmallDisk(data, &why))
         QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
     const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
     const auto cliTarget = [this](const QStringList &extra) { return target(extra); };
@@ -616,11 +623,7 @@ void TestCliBulkSafety::fullDiskWhenMakingARunStartsNothing()
     const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkpath(data));
     QByteArray why;
-    if (::geteuid() != 0
-        || !runTool(QStringLiteral("mount"),
-                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
-                     QStringLiteral("tmpfs"), data},
-                    &why))
+    if (!mountSmallDisk(data, &why))
         QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
     const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
     const QStringList seed = knownIds(QStringLiteral("roomless-seed"), 1);
@@ -646,6 +649,60 @@ void TestCliBulkSafety::fullDiskWhenMakingARunStartsNothing()
     const CliRun listed = cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.array().size(), 1); // the seed run only
+}
+
+// A disk that fills while a run is made or saved never leaves its run file cut short (QSaveFile alone
+// renamed an empty file over it once its buffered write failed): with 10 to 85 kB left for a run of 300
+// rows, the run either never existed and sent nothing, or it is listed whole and, once room is made, a
+// resume takes it to its end, each row once.
+void TestCliBulkSafety::fullDiskNeverEmptiesTheRunFile()
+{
+    for (const int freeKb : {10, 30, 50, 85}) {
+        CliHarness cli;
+        cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
+        const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(data));
+        QByteArray why;
+        if (!mountSmallDisk(data, &why))
+            QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
+        const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+        const QString filler = QDir(data).filePath(QStringLiteral("filler"));
+        fill(filler);
+        QFile room(filler);
+        QVERIFY(room.resize(qMax<qint64>(0, room.size() - freeKb * 1024)));
+        const QStringList ids = knownIds(QStringLiteral("cut%1").arg(freeKb), 300);
+        const CliRun run = cli.run(
+            target({QStringLiteral("deactivate"), QStringLiteral("--input"),
+                    idsFile(QStringLiteral("cut%1.txt").arg(freeKb), ids), QStringLiteral("--rate"),
+                    QStringLiteral("0"), QStringLiteral("--concurrency"), QStringLiteral("8"),
+                    QStringLiteral("--yes")}),
+            {}, 120000);
+        QVERIFY2(run.finished && !run.crashed, qPrintable(run.describe()));
+        QVERIFY2(run.exitCode != 0, qPrintable(QStringLiteral("%1 kB: the disk never filled").arg(freeKb)));
+        QVERIFY(QFile::remove(filler));
+        const QDir runs(QDir(data).filePath(QStringLiteral("runs")));
+        for (const QString &name : runs.entryList({QStringLiteral("*.json")}, QDir::Files))
+            QVERIFY2(QFileInfo(runs.filePath(name)).size() > 0,
+                     qPrintable(QStringLiteral("%1 kB: %2").arg(freeKb).arg(name)));
+        const CliRun listed = cli.run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        QString runId;
+        for (const auto &v : listed.array())
+            runId = v.toObject().value(QLatin1String("id")).toString();
+        if (runId.isEmpty()) {
+            QCOMPARE(received(ids), 0); // no run, nothing sent
+            continue;
+        }
+        const CliRun resumed = cli.run(
+            {QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")}, {}, 120000);
+        QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 4,
+                 qPrintable(QStringLiteral("%1 kB: ").arg(freeKb) + resumed.describe()));
+        const CliRun shown = cli.run({QStringLiteral("bulk"), QStringLiteral("show"), runId, QStringLiteral("--json")});
+        QVERIFY2(shown.exitCode != 5, qPrintable(shown.describe())); // never "damaged"
+        QCOMPARE(shown.object().value(QLatin1String("not_sent")).toInt(), 0);
+        for (const QString &id : ids)
+            QVERIFY2(m_received.value(id) <= 1, qPrintable(id));
+    }
 }
 
 // A process killed at any moment while it makes a run leaves no run or a whole one: every header on disk

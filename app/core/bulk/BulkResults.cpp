@@ -1,5 +1,6 @@
 #include "BulkResults.h"
 
+#include "history/DurableFile.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
-#include <QSaveFile>
 
 #include <unistd.h>
 
@@ -158,11 +158,5 @@ Status BulkResults::flush()
 
 Status BulkResults::writeNow(const QByteArray &bytes)
 {
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes) < 0 || !file.commit())
-        return PrivateFiles::writeFailure(
-            QFileInfo(m_path).absolutePath(),
-            QCoreApplication::translate("BulkResults", "the results file %1").arg(m_path));
-    return Status::success();
+    return DurableFile::write(m_path, bytes);
 }

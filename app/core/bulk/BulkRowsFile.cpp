@@ -1,12 +1,12 @@
 #include "BulkRowsFile.h"
 
+#include "history/DurableFile.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <utility>
 
@@ -34,12 +34,7 @@ QString BulkRowsFile::sha256(const QByteArray &bytes)
 Status BulkRowsFile::write(const QString &path, const QByteArray &bytes)
 {
     // A temporary file, synced, then renamed: a kill or a full disk leaves no rows file, never half of one.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes) != bytes.size() || !file.commit())
-        return PrivateFiles::writeFailure(QFileInfo(path).absolutePath(),
-                                          QCoreApplication::translate("BulkRowsFile", "the rows file %1").arg(path));
-    return Status::success();
+    return DurableFile::write(path, bytes);
 }
 
 BulkRowsFile::BulkRowsFile(QString path, QString runId, int rows, QString sha256)

@@ -2,6 +2,7 @@
 
 #include "base/Clock.h"
 #include "bulk/BulkRowsFile.h"
+#include "history/DurableFile.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -129,17 +129,11 @@ Status BulkStore::save(const BulkRecord &record) const
     // discards the temporary file and leaves the old run file as it was.
     // The header's own fields (its rows hashed once, not for each of the digest and the file).
     const QByteArray bytes = QJsonDocument(record.header().toJson()).toJson(QJsonDocument::Indented);
-    QSaveFile file(pathOf(record.id));
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes) != bytes.size() || !file.commit()) {
-        Status failed = PrivateFiles::writeFailure(
-            m_folder, QCoreApplication::translate("BulkStore", "the run file of %1").arg(record.id));
-        // A new run without its header does not exist: its rows go with it.
-        if (rowsWritten && isNew)
-            QFile::remove(rowsPath(record.id));
-        return failed;
-    }
-    return Status::success();
+    Status written = DurableFile::write(pathOf(record.id), bytes);
+    // A new run without its header does not exist: its rows go with it.
+    if (!written.ok() && rowsWritten && isNew)
+        QFile::remove(rowsPath(record.id));
+    return written;
 }
 
 Result<BulkRecord> BulkStore::load(const QString &id) const

@@ -50,6 +50,11 @@ void TeamController::onTeamStatus(const TeamStatus &status)
     // check it against this console's checkpoint, as `history --verify` does, on the history thread.
     if (status.newestSeq == m_verifiedSeq && m_verifiedAt.isValid() && m_verifiedAt.elapsed() < kTeamRecheckMs)
         return;
+    // Not before the history is open: opening it holds the history's lock across several steps on its
+    // thread, and a check queued between them would wait on that lock there (10 s at a million records).
+    // The next status, two seconds on, asks again.
+    if (!m_context->isReady())
+        return;
     m_verifiedSeq = status.newestSeq;
     m_verifiedAt.start();
     m_context->history()->verify(this, [this](const ChainReport &report) {

@@ -456,12 +456,12 @@ Continuer ?</translation>
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/core/action/ActionRunner.cpp" line="+380"/>
+        <location filename="../../app/core/action/ActionRunner.cpp" line="+326"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../app/core/action/ActionCompletion.cpp" line="+104"/>
         <source>User &quot;%1&quot; %2.</source>
         <translation>Utilisateur «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
@@ -476,7 +476,7 @@ Continuer ?</translation>
         <translation>%1 de « %2 » annulé avant son envoi.</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-91"/>
         <source>[%1 bytes that are not UTF-8 text]</source>
         <translation>[%1 octets qui ne sont pas du texte UTF-8]</translation>
     </message>
@@ -488,7 +488,7 @@ Continuer ?</translation>
 [... %1 octets au total]</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../app/core/action/ActionRunner.cpp" line="-270"/>
         <source>No API key for profile &quot;%1&quot;.</source>
         <translation>Aucune clé d’API pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -498,13 +498,13 @@ Continuer ?</translation>
         <translation>%1 en %2 exige d’abord l’approbation d’un second agent&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+255"/>
-        <location line="+12"/>
+        <location filename="../../app/core/action/ActionCompletion.cpp" line="+47"/>
+        <location line="+11"/>
         <source>withdrawn before it was sent</source>
         <translation>retirée avant d’être envoyée</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
         <source>%1 of &quot;%2&quot; was not sent: %3</source>
         <translation>%1 de «&#xa0;%2&#xa0;» non envoyé&#xa0;: %3</translation>
     </message>
@@ -524,12 +524,12 @@ Continuer ?</translation>
         <translation>Échec de l’action «&#xa0;%1&#xa0;» pour «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+19"/>
         <source>The outcome could not be written to the history yet (%1); it will be written when the history can be written again.</source>
         <translation>Le résultat n’a pas encore pu être écrit dans l’historique (%1)&#xa0;; il le sera dès que l’historique sera de nouveau accessible en écriture.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-17"/>
         <source> (after %1 attempts)</source>
         <translation> (après %1 tentatives)</translation>
     </message>
@@ -2037,7 +2037,6 @@ Continuer ?</translation>
     <name>BulkResults</name>
     <message>
         <location filename="../../app/core/bulk/BulkResults.cpp" line="+148"/>
-        <location line="+18"/>
         <source>the results file %1</source>
         <translation>le fichier de résultats %1</translation>
     </message>
@@ -2207,12 +2206,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRowsFile</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRowsFile.cpp" line="+41"/>
-        <source>the rows file %1</source>
-        <translation>le fichier des lignes %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../app/core/bulk/BulkRowsFile.cpp" line="+48"/>
         <source>The rows file of run %1 (%2) %3; nothing of it is sent.</source>
         <translation>Le fichier des lignes du lot %1 (%2) %3&#xa0;; rien n’en est envoyé.</translation>
     </message>
@@ -2260,12 +2254,12 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+234"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+239"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>The run file could not be saved (%1); the last one saved is intact. Resume once there is space.</source>
         <translation>Le fichier du traitement n’a pas pu être enregistré (%1)&#xa0;; le dernier enregistré est intact. Reprenez une fois de la place libérée.</translation>
     </message>
@@ -2425,7 +2419,7 @@ Continuer ?</translation>
 <context>
     <name>BulkSendLog</name>
     <message>
-        <location filename="../../app/core/bulk/BulkSendLog.cpp" line="+37"/>
+        <location filename="../../app/core/bulk/BulkSendLog.cpp" line="+42"/>
         <source>the send log %1</source>
         <translation>le journal d’envoi %1</translation>
     </message>
@@ -2559,7 +2553,7 @@ Continuer ?</translation>
 <context>
     <name>BulkStore</name>
     <message>
-        <location filename="../../app/core/bulk/BulkStore.cpp" line="+61"/>
+        <location filename="../../app/core/bulk/BulkStore.cpp" line="+63"/>
         <source>The results file %1 %2.</source>
         <translation>Le fichier de résultats %1 %2.</translation>
     </message>
@@ -2579,7 +2573,7 @@ Continuer ?</translation>
         <translation>est le fichier d’entrée</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>is a run file</source>
         <translation>est un fichier de traitement</translation>
     </message>
@@ -2594,12 +2588,7 @@ Continuer ?</translation>
         <translation>Le fichier des lignes du lot %1 est manquant.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>the run file of %1</source>
-        <translation>le fichier du lot %1</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>The run file of %1 counts %2 valid rows where its rows file has %3.</source>
         <translation>Le fichier du lot %1 compte %2 lignes valides là où son fichier des lignes en a %3.</translation>
     </message>
@@ -4257,7 +4246,7 @@ Motif : %6</translation>
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+41"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+38"/>
         <source>the history in %1</source>
         <translation>l’historique dans %1</translation>
     </message>
@@ -4283,7 +4272,7 @@ Motif : %6</translation>
         <translation>Le fichier d’historique %1 existe déjà alors que l’historique s’arrête avant lui&#xa0;; lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>The history&apos;s anchor could not be updated: %1</source>
         <translation>L’ancre de l’historique n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
@@ -4390,7 +4379,7 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-122"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="-121"/>
         <source>in the keychain</source>
         <translation>dans le trousseau de clés</translation>
     </message>
@@ -4410,7 +4399,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+258"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+257"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4483,7 +4472,7 @@ Motif : %6</translation>
         <translation>La copie de l’ancre de l’historique dans le trousseau de clés n’a pas pu être mise à jour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+54"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+20"/>
         <source>No new chain key is set.</source>
         <translation>Aucune nouvelle clé de chaînage n’est définie.</translation>
     </message>
@@ -4508,7 +4497,7 @@ Motif : %6</translation>
         <translation>Le fichier d’historique %1 ne peut pas être relu en entier&#xa0;; il n’est donc pas modifié. Lancez le contrôle de l’historique. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+75"/>
+        <location filename="../../app/index/SqliteHistoryIndex.cpp" line="+59"/>
         <source>the history&apos;s index %1</source>
         <translation>l’index de l’historique %1</translation>
     </message>
@@ -6266,7 +6255,7 @@ Réponse&#xa0;:
         <translation>La piste d’équipe a disparu ou est revenue pendant la lecture de cette liste&#xa0;: relisez-la depuis le début.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Team record #%1 cannot be read now: the team trail cannot be reached (%2).</source>
         <translation>L’enregistrement d’équipe n°&#xa0;%1 ne peut pas être lu maintenant&#xa0;: la piste d’équipe est injoignable (%2).</translation>
     </message>
@@ -6608,12 +6597,12 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamController</name>
     <message>
-        <location filename="../../ui/team/TeamController.cpp" line="+127"/>
+        <location filename="../../ui/team/TeamController.cpp" line="+132"/>
         <source>Request #%1 names an unknown action.</source>
         <translation>La demande n° %1 désigne une action inconnue.</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-108"/>
         <location line="+2"/>
         <location line="+18"/>
         <source>Approvals</source>
@@ -6628,7 +6617,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Another officer acted on this user</source>
         <translation>Un autre agent a agi sur cet utilisateur</translation>
     </message>
@@ -6684,7 +6673,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>La demande n°&#xa0;%1 ne peut pas être envoyée&#xa0;; rien n’a été envoyé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-122"/>
         <source>Request #%1 is being sent.</source>
         <translation>La demande n°&#xa0;%1 est en cours d’envoi.</translation>
     </message>
@@ -6729,7 +6718,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamHistoryBackend</name>
     <message>
-        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+60"/>
+        <location filename="../../app/team/TeamHistoryBackend.cpp" line="+58"/>
         <source>the team trail (%1), with this console&apos;s own copy in %2</source>
         <translation>le journal d’équipe (%1), avec la copie propre à cette console dans %2</translation>
     </message>
@@ -6739,7 +6728,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Aucun journal d’équipe n’est connecté.</translation>
     </message>
     <message>
-        <location filename="../../app/team/TeamAnswers.cpp" line="-57"/>
+        <location filename="../../app/team/TeamAnswers.cpp" line="-58"/>
         <source>The team trail cannot be reached, so this shows this console&apos;s own records only: %1</source>
         <translation>Le journal d’équipe est injoignable&#xa0;; seuls les enregistrements propres à cette console sont affichés&#xa0;: %1</translation>
     </message>
@@ -6775,7 +6764,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamSchema</name>
     <message>
-        <location filename="../../app/team/TeamSchema.cpp" line="+275"/>
+        <location filename="../../app/team/TeamSchema.cpp" line="+279"/>
         <location line="+4"/>
         <source>Could not read the team schema&apos;s version:</source>
         <translation>Impossible de lire la version du schéma de l’équipe&#xa0;:</translation>
@@ -6899,15 +6888,14 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
     <message>
         <location filename="../../app/team/TeamSqlFailure.cpp" line="+10"/>
         <location filename="../../app/team/TeamTrail.cpp" line="-102"/>
-        <location line="+114"/>
-        <location line="+51"/>
+        <location line="+116"/>
+        <location line="+57"/>
         <location line="+16"/>
-        <location line="+67"/>
         <source>Could not read the team trail:</source>
         <translation>Impossible de lire le journal d’équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/team/TeamTrail.cpp" line="-220"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="-161"/>
         <source>Team record #%1 holds this console&apos;s record %2 (%3), but not as this console wrote it: someone wrote in this console&apos;s name. This console&apos;s own record was not sent and waits; run &quot;enrollee-cli history --verify&quot; and tell the team&apos;s administrator.</source>
         <translation>L’enregistrement d’équipe n°&#xa0;%1 contient l’enregistrement %2 (%3) de cette console, mais pas tel qu’elle l’a écrit&#xa0;: quelqu’un a écrit au nom de cette console. L’enregistrement de cette console n’a pas été envoyé et attend&#xa0;; exécutez «&#xa0;enrollee-cli history --verify&#xa0;» et prévenez l’administrateur de l’équipe.</translation>
     </message>
@@ -6917,7 +6905,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>Le journal d’équipe a refusé l’enregistrement de cette console&#xa0;:</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>less than a minute ago</source>
         <translation>il y a moins d’une minute</translation>
     </message>

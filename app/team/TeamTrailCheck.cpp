@@ -4,11 +4,17 @@
 
 namespace {
 int batchSize = 1000;
+int giveWayEvery = 100;
 } // namespace
 
 void TeamTrailCheck::setBatch(int records)
 {
     batchSize = records;
+}
+
+void TeamTrailCheck::setGiveWayEvery(int records)
+{
+    giveWayEvery = qMax(1, records);
 }
 
 TeamTrailCheck::TeamTrailCheck(ChainReport local, TeamConsoles::Keys keys, TeamCheckpoint::State checkpoint)
@@ -19,12 +25,20 @@ TeamTrailCheck::TeamTrailCheck(ChainReport local, TeamConsoles::Keys keys, TeamC
 Result<bool> TeamTrailCheck::walk(QSqlDatabase &db, const std::function<bool()> &giveWay)
 {
     for (;;) {
-        const Result<QList<TeamRecord>> batch = TeamTrail::readAfter(db, m_walk.last(), batchSize);
-        if (!batch.ok())
-            return batch.status();
-        for (const TeamRecord &r : batch.value())
-            m_walk.add(r);
-        if (batch.value().size() < batchSize)
+        if (m_next == m_batch.size()) {
+            Result<QList<TeamRecord>> batch = TeamTrail::readAfter(db, m_walk.last(), batchSize);
+            if (!batch.ok())
+                return batch.status();
+            m_batch = std::move(batch.value());
+            m_next = 0;
+            m_lastBatch = m_batch.size() < batchSize;
+        }
+        while (m_next < m_batch.size()) {
+            m_walk.add(m_batch.at(m_next++));
+            if (m_next % giveWayEvery == 0 && m_next < m_batch.size() && giveWay && giveWay())
+                return false;
+        }
+        if (m_lastBatch)
             return true;
         if (giveWay && giveWay())
             return false;

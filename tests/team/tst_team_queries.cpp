@@ -776,6 +776,24 @@ void TestTeamQueries::handWrittenRecordsAreNamed()
         QCOMPARE(sliced->breaks.at(i).problem, whole.breaks.at(i).problem);
     QVERIFY(std::any_of(sliced->breaks.cbegin(), sliced->breaks.cend(),
                         [seq](const ChainBreak &b) { return b.seq == seq; }));
+    // It also stops within a batch (every hundred records at a million; here every two), and goes on from
+    // the record after.
+    TeamTrailCheck::setGiveWayEvery(2);
+    m_a.backend->setGiveWay([] { return true; });
+    std::optional<ChainReport> withinBatches;
+    int stops = 1;
+    for (withinBatches = m_a.backend->verifyInSlices(); !withinBatches && stops < 1000; ++stops)
+        withinBatches = m_a.backend->verifyInSlices();
+    m_a.backend->setGiveWay({});
+    TeamTrailCheck::setGiveWayEvery(100);
+    QVERIFY(withinBatches);
+    QVERIFY2(stops > 3, qPrintable(QString::number(stops)));
+    QCOMPARE(withinBatches->ok, whole.ok);
+    QCOMPARE(withinBatches->records, whole.records);
+    QCOMPARE(withinBatches->problem, whole.problem);
+    QCOMPARE(withinBatches->breaks.size(), whole.breaks.size());
+    for (qsizetype i = 0; i < whole.breaks.size(); ++i)
+        QCOMPARE(withinBatches->breaks.at(i).problem, whole.breaks.at(i).problem);
     QVERIFY(tamper({QStringLiteral("DELETE FROM enrollee.trail WHERE seq >= %1").arg(seq)}));
 }
 

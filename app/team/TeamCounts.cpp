@@ -38,7 +38,7 @@ void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
 } // namespace
 
 namespace {
-qint64 sliceSize = 50000;
+qint64 sliceSize = 10000;
 } // namespace
 
 void TeamCounts::setSlice(qint64 records)

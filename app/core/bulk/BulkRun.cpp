@@ -136,24 +136,7 @@ void BulkRun::onPrepared(const QList<BulkRowResult> &rows, const QString &digest
         return;
     }
     m_sender.terms().runDigest = digest;
-    onReady(adoptNeverSent(rows, log));
-}
-
-QList<BulkRowResult> BulkRun::adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log)
-{
-    const QSet<int> mine = m_sender.heldRows(); // rows this object holds (a resume after a pause): not orphans
-    for (int i = 0; i < rows.size(); ++i) {
-        const HistoryEntry &e = rows.at(i).entry;
-        const bool open = e.outcome == HistoryEntry::Outcome::Pending || e.outcome == HistoryEntry::Outcome::Unknown;
-        // Under the run's lock nobody else sends it; whoever held these rows and let go of the lock checks
-        // the send log for "released" before it sends anything again.
-        if (rows.at(i).begun() && open && !mine.contains(i) && log.neverSent(rows.at(i).row.line)) {
-            m_sender.adopt(i, e);
-            rows[i].entry = HistoryEntry();
-            rows[i].status = BulkRowStatus::NotSent;
-        }
-    }
-    return rows;
+    onReady(m_sender.adoptNeverSent(rows, log));
 }
 
 void BulkRun::onReady(const QList<BulkRowResult> &rows)
@@ -280,7 +263,7 @@ void BulkRun::resume()
     lockThenRead([this](const QList<HistoryEntry> &entries) {
         m_disk.reread(m_record, entries, [this](const BulkRunDisk::Reread &now) {
             m_sender.dropReleasedElsewhere(now.second.released);
-            onResumed(adoptNeverSent(now.first, now.second));
+            onResumed(m_sender.adoptNeverSent(now.first, now.second));
         });
     });
 }

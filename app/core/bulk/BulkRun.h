@@ -126,10 +126,6 @@ private:
     void onPrepared(const QList<BulkRowResult> &rows, const QString &digest, const Status &problem,
                     const BulkSendLog::Lines &log);
     void onReady(const QList<BulkRowResult> &rows);
-    // Rows a holder recorded ahead and let go of without sending (begin record, no answer, never
-    // "released" in the send log) go again under that begin record: they are not sent, and not begun
-    // for this run.
-    QList<BulkRowResult> adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log);
     void onRequestEnded(const ActionOutcome &outcome);
     void onFinished(const ActionOutcome &outcome);
     // settle() once nothing that must end first is left.

@@ -60,6 +60,23 @@ QSet<int> BulkSender::heldRows() const
     return rows;
 }
 
+QList<BulkRowResult> BulkSender::adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log)
+{
+    const QSet<int> mine = heldRows(); // rows this run holds (a resume after a pause): not orphans
+    for (int i = 0; i < rows.size(); ++i) {
+        const HistoryEntry &e = rows.at(i).entry;
+        const bool open = e.outcome == HistoryEntry::Outcome::Pending || e.outcome == HistoryEntry::Outcome::Unknown;
+        // Under the run's lock nobody else sends it; whoever held these rows and let go of the lock checks
+        // the send log for "released" before it sends anything again.
+        if (rows.at(i).begun() && open && !mine.contains(i) && log.neverSent(rows.at(i).row.line)) {
+            adopt(i, e);
+            rows[i].entry = HistoryEntry();
+            rows[i].status = BulkRowStatus::NotSent;
+        }
+    }
+    return rows;
+}
+
 void BulkSender::dropReleasedElsewhere(const QSet<int> &releasedLines)
 {
     for (qsizetype k = m_held.size() - 1; k >= 0; --k) {

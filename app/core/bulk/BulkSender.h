@@ -52,6 +52,10 @@ public:
     // A row recorded and held by a process that let go of it without sending: it goes under `begin`.
     void adopt(int index, const HistoryEntry &begin) { m_adopted.insert(index, begin); }
     QSet<int> heldRows() const;
+    // Rows a holder recorded ahead and let go of without sending (begin record, no answer, never
+    // "released" in the send log) go again under that begin record: in `rows` they are not sent, and not
+    // begun for this run. Rows this sender holds itself are not orphans.
+    QList<BulkRowResult> adoptNeverSent(QList<BulkRowResult> rows, const BulkSendLog::Lines &log);
     // Rows this object held while paused that another process released meanwhile: theirs now.
     void dropReleasedElsewhere(const QSet<int> &releasedLines);
     // Cancel: their outcomes (never sent) come back from the runner as withdrawn.

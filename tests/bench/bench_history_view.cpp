@@ -6,6 +6,7 @@
 // and again at a home of 1,000 entries to compare peak memory. It prints times and memory; it judges
 // nothing, so it is run by hand, not by CTest.
 
+#include "BenchWindow.h"
 #include "history/HistoryFeed.h"
 #include "history/HistoryFilter.h"
 #include "history/HistoryPanel.h"
@@ -27,40 +28,9 @@
 #include <memory>
 
 namespace {
+using namespace BenchWindow;
+
 const QByteArray kKey = QByteArrayLiteral("bench-key-0123456789abcdef");
-
-long statusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-void memory(const char *when)
-{
-    std::printf("  memory %-36s resident %7.1f MB, peak %7.1f MB\n", when, statusKb("VmRSS:") / 1024.0,
-                statusKb("VmHWM:") / 1024.0);
-    std::fflush(stdout);
-}
-
-// Milliseconds until `spy` fires (or -1 after a minute).
-double waitMs(QSignalSpy &spy, const QElapsedTimer &timer)
-{
-    if (spy.isEmpty() && !spy.wait(600000))
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void line(const char *what, double ms, const QString &more = QString())
-{
-    std::printf("  %-44s %9.1f ms  %s\n", what, ms, qPrintable(more));
-    std::fflush(stdout);
-}
 
 // The first page for the filter as it stands, in ms.
 // Prints the time to the first page for the filter `change` sets, and the rows it brought.
@@ -74,17 +44,6 @@ void firstPage(const char *what, HistoryPanel &panel, const std::function<void()
     line(what, ms, QStringLiteral("(%1 rows)").arg(panel.model()->rowCount()));
 }
 
-double timeline(UserTimelineModel &model, const QString &user)
-{
-    model.setUser(QString(), Environment::Sandbox, QString());
-    QSignalSpy changed(&model, &UserTimelineModel::changed);
-    QElapsedTimer timer;
-    timer.start();
-    model.setUser(user, Environment::Sandbox, QStringLiteral("085"));
-    while (!model.isCurrent() && changed.wait(60000)) {
-    }
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,13 +82,13 @@ int main(int argc, char **argv)
     line("first page after the panel is shown", first, QStringLiteral("(%1 rows)").arg(model.rowCount()));
     memory("at the first page");
     // The lookup right away, while the chain check that follows the first page may be running.
-    const double atOnce = timeline(lookup, user);
+    const double atOnce = timeline(lookup, user, QStringLiteral("085"));
     line("lookup timeline, at once", atOnce, QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
     // The check gives way between shards: filters asked while it runs are answered at once too.
     firstPage("text filter while the check runs, one user", panel,
               [&panel, user] { panel.filter()->setTextFilter(user); });
     firstPage("filter cleared while the check runs", panel, [&panel] { panel.filter()->setTextFilter(QString()); });
-    const double whileChecking = timeline(lookup, user); // before its rows are counted
+    const double whileChecking = timeline(lookup, user, QStringLiteral("085")); // before its rows are counted
     line("lookup timeline while the check runs", whileChecking, QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
     const double checked = waitMs(verified, sinceShown);
     line("chain check finished", checked,
@@ -137,7 +96,7 @@ int main(int argc, char **argv)
                                      : panel.lastVerification().problem);
     memory("after the chain check");
 
-    const double later = timeline(lookup, user);
+    const double later = timeline(lookup, user, QStringLiteral("085"));
     line("lookup timeline", later, QStringLiteral("(%1 entries)").arg(lookup.rowCount()));
     const auto text = [&panel](const QString &needle) {
         return [&panel, needle] { panel.filter()->setTextFilter(needle); };

@@ -11,6 +11,7 @@
 // Secret Service (run it under dbus-run-session with an unlocked gnome-keyring, as the suites do). It
 // judges nothing, so it is run by hand, not by CTest.
 #include "AppContext.h"
+#include "BenchWindow.h"
 #include "MainWindow.h"
 #include "PromptService.h"
 #include "history/HistoryFilter.h"
@@ -32,38 +33,7 @@
 #include <cstdio>
 
 namespace {
-long statusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-void memory(const char *when)
-{
-    std::printf("  memory %-36s resident %7.1f MB, peak %7.1f MB\n", when, statusKb("VmRSS:") / 1024.0,
-                statusKb("VmHWM:") / 1024.0);
-    std::fflush(stdout);
-}
-
-void line(const char *what, double ms, const QString &more = QString())
-{
-    std::printf("  %-44s %9.1f ms  %s\n", what, ms, qPrintable(more));
-    std::fflush(stdout);
-}
-
-// Milliseconds since `timer` started when `spy` fires (or -1 after ten minutes).
-double waitMs(QSignalSpy &spy, const QElapsedTimer &timer)
-{
-    if (spy.isEmpty() && !spy.wait(600000))
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
-}
+using namespace BenchWindow;
 
 // The first page of the text filter `needle` as the panel asks it, timed from the filter set to the
 // first page of that query loaded.
@@ -87,17 +57,6 @@ void firstPage(const char *what, HistoryPanel &panel, const QString &needle)
     line(what, ms, QStringLiteral("(%1 rows)").arg(rows));
 }
 
-double timeline(UserTimelineModel &model, const QString &user)
-{
-    model.setUser(QString(), Environment::Sandbox, QString());
-    QSignalSpy changed(&model, &UserTimelineModel::changed);
-    QElapsedTimer timer;
-    timer.start();
-    model.setUser(user, Environment::Sandbox, QStringLiteral("001"));
-    while (!model.isCurrent() && changed.wait(60000)) {
-    }
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -189,7 +148,7 @@ int main(int argc, char **argv)
     }
     // The timeline first, then its rows: in one call's arguments the order of the two is unspecified.
     const auto lookupLine = [&](const char *what) {
-        const double ms = timeline(*lookup, user);
+        const double ms = timeline(*lookup, user, QStringLiteral("001"));
         line(what, ms, QStringLiteral("(%1 entries)").arg(lookup->rowCount()));
     };
     lookupLine("lookup timeline, at once");

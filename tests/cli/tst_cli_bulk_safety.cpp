@@ -503,15 +503,37 @@ bool runTool(const QString &program, const QStringList &arguments, QByteArray *e
     return ok;
 }
 
-// A 2 MB tmpfs mounted on `folder` (root only: CI runs as root).
-bool mountSmallDisk(const QString &folder, QByteArray *why)
+// A 2 MB tmpfs mounted on a folder (root only: CI runs as root) for as long as this lives.
+class SmallDisk
 {
-    return ::geteuid() == 0
-        && runTool(QStringLiteral("mount"),
-                   {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
-                    QStringLiteral("tmpfs"), folder},
-                   why);
-}
+public:
+    explicit SmallDisk(QString folder) : m_folder(std::move(folder))
+    {
+        m_mounted = ::geteuid() == 0
+            && runTool(QStringLiteral("mount"),
+                       {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=2m"),
+                        QStringLiteral("tmpfs"), m_folder},
+                       &m_errors);
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            runTool(QStringLiteral("umount"), {QStringLiteral("-l"), m_folder});
+    }
+    SmallDisk(const SmallDisk &) = delete;
+    SmallDisk &operator=(const SmallDisk &) = delete;
+    bool mounted() const { return m_mounted; }
+    QString why() const
+    {
+        return QStringLiteral("a small tmpfs cannot be mounted here: ")
+            + (::geteuid() != 0 ? QStringLiteral("not root") : QString::fromUtf8(m_errors));
+    }
+
+private:
+    QString m_folder;
+    QByteArray m_errors;
+    bool m_mounted = false;
+};
 
 // Fills the file system of `folder` with `filler` until it refuses a write.
 void fill(const QString &filler)
@@ -534,10 +556,9 @@ void TestCliBulkSafety::fullDiskLeavesTheRunFileWhole()
     cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
     const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkpath(data));
-    QByteArray why;
-    if (!mountSmallDisk(data, &why))
-        QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
-    const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+    const SmallDisk disk(data);
+    if (!disk.mounted())
+        QSKIP(qPrintable(disk.why()));
     const auto cliTarget = [this](const QStringList &extra) { return target(extra); };
 
     // The history, its key and the runs folder exist before the disk fills.
@@ -622,10 +643,9 @@ void TestCliBulkSafety::fullDiskWhenMakingARunStartsNothing()
     cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
     const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkpath(data));
-    QByteArray why;
-    if (!mountSmallDisk(data, &why))
-        QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
-    const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+    const SmallDisk disk(data);
+    if (!disk.mounted())
+        QSKIP(qPrintable(disk.why()));
     const QStringList seed = knownIds(QStringLiteral("roomless-seed"), 1);
     CliRun run = cli.run(target({QStringLiteral("deactivate"), QStringLiteral("--input"),
                                  idsFile(QStringLiteral("roomless-seed.txt"), seed), QStringLiteral("--yes")}));
@@ -662,10 +682,9 @@ void TestCliBulkSafety::fullDiskNeverEmptiesTheRunFile()
         cli.setEnv(QStringLiteral("SMILEID_API_KEY"), QString::fromLatin1(m_server->config().apiKey));
         const QString data = QDir(cli.home()).filePath(QStringLiteral("data"));
         QVERIFY(QDir().mkpath(data));
-        QByteArray why;
-        if (!mountSmallDisk(data, &why))
-            QSKIP(qPrintable(QStringLiteral("a small tmpfs cannot be mounted here: ") + QString::fromUtf8(why)));
-        const auto unmount = qScopeGuard([data] { runTool(QStringLiteral("umount"), {QStringLiteral("-l"), data}); });
+        const SmallDisk disk(data);
+        if (!disk.mounted())
+            QSKIP(qPrintable(disk.why()));
         const QString filler = QDir(data).filePath(QStringLiteral("filler"));
         fill(filler);
         QFile room(filler);

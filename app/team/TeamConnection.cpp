@@ -167,6 +167,10 @@ Status TeamConnection::open(bool forAdministration)
     QSqlQuery who(m_db);
     if (who.exec(QStringLiteral("SELECT session_user")) && who.next())
         m_role = who.value(0).toString();
+    // The console's queries are short and indexed, but the planner overestimates some (an empty partial
+    // index looks like a third of the trail) and compiles them: at a million records a user's timeline
+    // took 100 ms instead of 5, the first compile of a session loading LLVM. A role may always set it.
+    QSqlQuery(m_db).exec(QStringLiteral("SET jit = off"));
     if (!forAdministration) {
         if (Status version = TeamSchema::checkVersion(m_db); !version.ok()) {
             close();

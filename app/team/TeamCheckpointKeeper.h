@@ -22,8 +22,9 @@ class TeamCheckpoint;
 class TeamCheckpointKeeper
 {
 public:
-    // Records read at a time (1,000) and walked by one advance at most (20,000): tests make them small.
-    static void setBounds(int batch, qint64 most);
+    // Records read at a time (1,000), walked by one advance at most (20,000) and checked between two
+    // looks at `giveWay` (100): tests make them small.
+    static void setBounds(int batch, qint64 most, int checkEvery = 100);
 
     TeamCheckpointKeeper(const TeamCheckpoint &checkpoint, const HistoryChain &chain);
 
@@ -34,8 +35,8 @@ public:
         qint64 head = 0;           // the newest record walked
         bool end = false;          // the walk reached the trail's end
     };
-    // At most 20,000 records are walked, one batch in memory besides those kept (0: none); between
-    // batches the walk stops when `giveWay` says other work is waiting (the next advance goes on).
+    // At most 20,000 records are walked, one batch in memory besides those kept (0: none); every hundred
+    // records the walk stops when `giveWay` says other work is waiting (the next advance goes on).
     Result<Advance> advance(QSqlDatabase &db, qint64 keepFrom = 0, const std::function<bool()> &giveWay = {}) const;
     // The problems of `records` past the checkpoint (see TeamEntries::unverified).
     Result<QStringList> unverified(QSqlDatabase &db, const QList<TeamRecord> &records) const;

@@ -38,7 +38,7 @@ void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
 } // namespace
 
 namespace {
-qint64 sliceSize = 10000;
+qint64 sliceSize = 2500;
 } // namespace
 
 void TeamCounts::setSlice(qint64 records)
@@ -101,26 +101,28 @@ Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString
                                        "DESC LIMIT 1) c ON true WHERE x.j ->> 'action' = ANY(?::text[]) AND x.j ->> "
                                        "'environment' = ANY(?::text[]) GROUP BY 1, 2")
                             .arg(begins);
+    QSqlQuery slice(m_db);
+    slice.setForwardOnly(true);
+    if (!slice.prepare(sql))
+        return end(TeamSqlFailure::of(slice.lastError()));
     for (qint64 low = 0; low < newest; low += sliceSize) {
         // Stopped between slices while a page or lookup waits: asked again once it is answered.
         if (low > 0 && m_giveWay && m_giveWay())
             return end(Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay));
         QVariantList bound = values;
         bound << low << low + sliceSize << arrayOf(actions) << arrayOf(environments);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        for (const QVariant &v : std::as_const(bound))
-            q.addBindValue(v);
-        if (!q.exec())
-            return end(TeamSqlFailure::of(q.lastError()));
-        while (q.next()) {
+        for (int i = 0; i < bound.size(); ++i)
+            slice.bindValue(i, bound.at(i));
+        if (!slice.exec())
+            return end(TeamSqlFailure::of(slice.lastError()));
+        while (slice.next()) {
             HistoryEntry::Outcome outcome = HistoryEntry::Outcome::Pending;
-            if (!q.value(0).toBool() && !HistoryEntry::outcomeFromName(q.value(1).toString(), &outcome))
+            if (!slice.value(0).toBool() && !HistoryEntry::outcomeFromName(slice.value(1).toString(), &outcome))
                 outcome = HistoryEntry::Outcome::Failure; // as a read takes an answer it cannot name
             if (!query.outcome || *query.outcome == outcome)
-                addCounts(&counts, outcome, q.value(2).toLongLong());
+                addCounts(&counts, outcome, slice.value(2).toLongLong());
         }
-        q.finish();
+        slice.finish();
     }
     return end(counts);
 }

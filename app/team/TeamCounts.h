@@ -18,7 +18,7 @@ public:
     // `giveWay`, asked between slices of begins, stops the count with Status::Kind::GaveWay (see
     // HistoryBackend::setGiveWay): at a million records a count takes seconds.
     explicit TeamCounts(QSqlDatabase &db, std::function<bool()> giveWay = {});
-    // Begin numbers counted at a time (10,000: about 45 ms at a million records, so a lookup asked meanwhile
+    // Begin numbers counted at a time (2,500: about 10 ms at a million records, so a lookup asked meanwhile
     // waits no longer); tests make it small, so that a count crosses slices.
     static void setSlice(qint64 records);
     // A total of -1: the database cannot count this exactly (some record is not plain); nothing failed.

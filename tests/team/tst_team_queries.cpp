@@ -89,6 +89,8 @@ private slots:
     void initUpgradesAVersion3Trail();
     void textCandidatesCrossSlices();
     void newConsoleCatchesUpABatchAtATime();
+    void checkpointWalkGivesWayWithinABatch();
+    void sessionsCompileNoQueries();
     void stoppedDatabaseAnswersFromTheCopy();
     void handWrittenRecordsAreNamed();
 
@@ -637,6 +639,54 @@ void TestTeamQueries::newConsoleCatchesUpABatchAtATime()
     QCOMPARE(caught.value().entries.first().userId, QStringLiteral("late-user"));
     QVERIFY(caught.value().problems.isEmpty());
     QCOMPARE(checkpoint.read(chain).seq, head + 2);
+}
+
+// A walk asked to give way stops within its batch after a few records checked, its checkpoint where it
+// stopped, and the next one goes on from there: a lookup asked meanwhile waits for a few signatures, not
+// for a batch of a thousand.
+void TestTeamQueries::checkpointWalkGivesWayWithinABatch()
+{
+    Console fresh;
+    QVERIFY(open(fresh, QStringLiteral("officer_d"), QStringLiteral("console-d")));
+    HistoryChain chain;
+    chain.setKey(QByteArrayLiteral("chain-key-of-officer_d-0123456789abcdef"));
+    const TeamCheckpoint checkpoint(TeamHistoryBackend::checkpointPath(fresh.home.filePath(QStringLiteral("settings")),
+                                                                       m_pg.conninfo(QStringLiteral("officer_d"))));
+    const Result<HistoryRead> all = m_a.backend->read(1);
+    QVERIFY(all.ok());
+    const qint64 head = all.value().newestRecord;
+    QVERIFY(head > 20);
+    TeamCheckpointKeeper::setBounds(1000, 20000, 5);
+    int asked = 0;
+    fresh.backend->setGiveWay([&asked] {
+        ++asked;
+        return true;
+    });
+    QVERIFY(fresh.backend->sync().ok());
+    QCOMPARE(checkpoint.read(chain).seq, qint64(5));
+    QVERIFY(checkpoint.read(chain).authentic);
+    QCOMPARE(asked, 1);
+    // Records 5 to 10, the first checked as the checkpoint.
+    QVERIFY(fresh.backend->sync().ok());
+    QCOMPARE(checkpoint.read(chain).seq, qint64(10));
+    fresh.backend->setGiveWay({});
+    QVERIFY(fresh.backend->sync().ok());
+    QCOMPARE(checkpoint.read(chain).seq, head);
+    TeamCheckpointKeeper::setBounds(1000, 20000);
+}
+
+// A console's session never JIT-compiles: the planner overestimates queries the indexes answer in a few
+// milliseconds, and the first compile of a session took 100 ms at a million records.
+void TestTeamQueries::sessionsCompileNoQueries()
+{
+    TeamConnection connection;
+    connection.setConninfo(m_pg.conninfo(QStringLiteral("officer_a")));
+    connection.setPassword(QStringLiteral("pw-officer_a"));
+    const Status opened = connection.open();
+    QVERIFY2(opened.ok(), qPrintable(opened.message()));
+    QSqlQuery jit(connection.db());
+    QVERIFY(jit.exec(QStringLiteral("SHOW jit")) && jit.next());
+    QCOMPARE(jit.value(0).toString(), QStringLiteral("off"));
 }
 
 // The database stopped mid-way: a first page, a count, a timeline and the walk come from this console's

@@ -445,6 +445,11 @@ void TestGuiTeam::outageIsAmberAndClearsByItself()
     QTRY_COMPARE_WITH_TIMEOUT(embedded()->requestCount(), sent + 1, 10000);
     QTRY_VERIFY(!m_window->actions()->isBusy());
     QVERIFY2(!integrity->isVisible(), qPrintable(integrity->text()));
+    // It says its timeline holds this console's own records only, not that the user has no more past.
+    auto *readProblem = find<QLabel>(m_window.get(), "lookupReadProblem");
+    QTRY_VERIFY_WITH_TIMEOUT(readProblem->isVisibleTo(m_window.get()), 10000);
+    QVERIFY2(readProblem->text().contains(QStringLiteral("team trail cannot be reached")),
+             qPrintable(readProblem->text()));
     tabs->setCurrentWidget(panel);
     QTRY_COMPARE(rowsFor(QStringLiteral("demo-user-003")), before003 + 1);
     QVERIFY(!verification->text().startsWith(QStringLiteral("History check failed")));
@@ -462,6 +467,7 @@ void TestGuiTeam::outageIsAmberAndClearsByItself()
     QCOMPARE(rowsFor(QStringLiteral("demo-user-004")), before004 + 1);
     QCOMPARE(rowsFor(QStringLiteral("demo-user-003")), before003 + 1);
     QVERIFY2(!integrity->isVisible(), qPrintable(integrity->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(!readProblem->isVisibleTo(m_window.get()), qPrintable(readProblem->text()), 10000);
 }
 
 // A superuser rewriting a record with triggers off: the window's next check names it, in red.

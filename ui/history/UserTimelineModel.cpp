@@ -20,6 +20,8 @@ void UserTimelineModel::setUser(const QString &userId, Environment environment, 
     m_environment = environment;
     m_partnerId = partnerId;
     // Another person's actions never stay on screen while this one's are read.
+    m_problems.clear();
+    m_readFailed = false;
     if (!m_entries.isEmpty()) {
         beginResetModel();
         m_entries.clear();
@@ -27,6 +29,7 @@ void UserTimelineModel::setUser(const QString &userId, Environment environment, 
     }
     // Until answered the lookup says it is reading; a refresh keeps showing what it will replace.
     m_current = false;
+    ++m_generation;
     ask();
 }
 
@@ -43,7 +46,9 @@ bool UserTimelineModel::matches(const HistoryEntry &e) const
 
 void UserTimelineModel::ask()
 {
-    const int generation = ++m_generation;
+    // Answers for the same user come back in the order asked, each whole as of its reading: a refresh
+    // asked meanwhile (the history changed) follows the first answer rather than holding it back.
+    const int generation = m_generation;
     if (m_userId.isEmpty()) {
         m_current = true;
         emit changed();
@@ -52,6 +57,8 @@ void UserTimelineModel::ask()
     m_service->readUser(m_userId, this, [this, generation](const Result<HistoryRead> &read) {
         if (generation != m_generation)
             return; // the user changed meanwhile
+        m_readFailed = !read.ok();
+        m_problems = read.ok() ? read.value().problems : QStringList{read.message()};
         QList<HistoryEntry> mine;
         if (read.ok()) {
             for (const HistoryEntry &e : read.value().entries) {

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 
 class HistoryService;
 
@@ -26,6 +27,11 @@ public:
     // Whether the entries are the answer for the current user (false while it is on its way).
     bool isCurrent() const { return m_current; }
     const QList<HistoryEntry> &entries() const { return m_entries; }
+    // Why the entries may not be all of this user's: the history could not be read (readFailed), or
+    // what the read said of them (the team trail out of reach, so only this console's own records;
+    // records it could not verify). Empty when the answer is whole.
+    const QStringList &problems() const { return m_problems; }
+    bool readFailed() const { return m_readFailed; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -46,6 +52,8 @@ private:
     Environment m_environment = Environment::Local;
     QString m_partnerId;
     QList<HistoryEntry> m_entries; // newest (highest id) first
+    QStringList m_problems;
+    bool m_readFailed = false;
     int m_generation = 0;
     bool m_current = true; // nobody asked yet: the empty user's empty timeline is current
 };

@@ -25,7 +25,7 @@ LookupPanel::LookupPanel(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_hint(new WrapLabel(this)), m_toBulk(new QPushButton(this)),
       m_demoBox(new QGroupBox(tr("Demo enrollees on the local sandbox"), this)), m_demoList(new QListWidget(m_demoBox)),
       m_state(new WrapLabel(this)), m_caveat(new WrapLabel(this)), m_integrity(new WrapLabel(this)),
-      m_timeline(new QTreeView(this))
+      m_readProblem(new WrapLabel(this)), m_timeline(new QTreeView(this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
     setAccessibleName(tr("Look up a user"));
@@ -75,6 +75,13 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_integrity->setTextFormat(Qt::PlainText);
     m_integrity->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
     m_integrity->hide();
+    // Amber as in the History tab: an outage or an unreadable history, not a sign of tampering.
+    m_readProblem->setObjectName(QStringLiteral("lookupReadProblem"));
+    m_readProblem->setWordWrap(true);
+    m_readProblem->setTextFormat(Qt::PlainText);
+    m_readProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readProblem->setStyleSheet(QStringLiteral("QLabel { background: #f0b400; color: black; padding: 4px; }"));
+    m_readProblem->hide();
     m_timeline->setObjectName(QStringLiteral("timelineView"));
     m_timeline->setAccessibleName(tr("Past actions for this user"));
     m_timeline->setRootIsDecorated(false);
@@ -84,6 +91,7 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_timeline->header()->setStretchLastSection(true);
     auto *knowledgeLayout = new QVBoxLayout(knowledge);
     knowledgeLayout->addWidget(m_integrity);
+    knowledgeLayout->addWidget(m_readProblem);
     knowledgeLayout->addWidget(m_state);
     knowledgeLayout->addWidget(m_timeline, 1);
     knowledgeLayout->addWidget(m_caveat);
@@ -275,6 +283,9 @@ void LookupPanel::showState()
         text = tr("No user selected.");
     } else if (!m_timelineModel || !m_timelineModel->isCurrent()) {
         text = tr("Reading history…");
+    } else if (m_timelineModel->readFailed()) {
+        // Nothing read is not "never acted on": the state is not guessed.
+        text = tr("Last known state: unknown (the history could not be read).");
     } else {
         const KnownState state = KnownState::derive(m_timelineModel->entries());
         text = tr("Last known state: %1").arg(state.describe());
@@ -283,9 +294,27 @@ void LookupPanel::showState()
         if (state.known)
             text += tr(" (as of %1)").arg(TimeText::display(state.asOf)); // one time format in the window
     }
+    showReadProblem();
     emit knownStateChanged(isValid() ? userId() : QString(), deleted, asOf);
     if (m_state->text() == text)
         return;
     m_state->setText(text);
     m_state->setAccessibleName(text);
+}
+
+void LookupPanel::showReadProblem()
+{
+    const bool answered = isValid() && m_timelineModel && m_timelineModel->isCurrent();
+    const QStringList problems = answered ? m_timelineModel->problems() : QStringList();
+    QString text;
+    if (!problems.isEmpty()) {
+        const QString lead = m_timelineModel->readFailed()
+            ? tr("This user's history could not be read:")
+            : tr("The past actions and the state shown may be incomplete:");
+        text = lead + QLatin1Char('\n') + problems.mid(0, 3).join(QLatin1Char('\n'))
+            + (problems.size() > 3 ? tr("\n(and %n more)", nullptr, int(problems.size() - 3)) : QString());
+    }
+    m_readProblem->setText(text);
+    m_readProblem->setAccessibleName(text);
+    m_readProblem->setVisible(!text.isEmpty());
 }

@@ -56,6 +56,8 @@ private:
     QStringList pastedLines() const;
     void refreshKnowledge();
     void showState();
+    // Why the timeline may not be all of this user's history, or empty when it is.
+    void showReadProblem();
     void syncDemoSelection();
     void sizeTimelineColumns();
 
@@ -69,6 +71,7 @@ private:
     QLabel *m_state;
     QLabel *m_caveat;
     QLabel *m_integrity;
+    QLabel *m_readProblem;
     QTreeView *m_timeline;
     UserTimelineModel *m_timelineModel = nullptr;
 };

@@ -285,6 +285,9 @@ void TeamHistoryBackend::watch()
 
 void TeamHistoryBackend::tick()
 {
+    // The first poll comes before anything was read (watch() is the service's first task): what it
+    // finds is not news, and a refresh of every face right after the window opened only delayed them.
+    const bool first = !std::exchange(m_polled, true);
     if (m_dirty || m_waiting > 0 || !m_connection->isOpen())
         sync();
     if (!m_connection->isOpen()) {
@@ -303,7 +306,8 @@ void TeamHistoryBackend::tick()
     const bool back = !std::exchange(m_online, true);
     if (newest.value() != m_newestSeen || back) {
         m_newestSeen = newest.value();
-        emit changed(); // NOTIFY may be lost; this poll is the safety net
+        if (!first)
+            emit changed(); // NOTIFY may be lost; this poll is the safety net
     }
     emit teamStatusChanged(status());
 }

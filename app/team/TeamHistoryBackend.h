@@ -135,6 +135,7 @@ private:
     bool m_dirty = false; // wrote locally in this process: try once more before going away
     bool m_watching = false;
     bool m_online = true;  // the trail answered at the last poll
+    bool m_polled = false; // the first poll is done
     TeamAnswers m_answers; // after everything its callbacks use
     QTimer *m_timer = nullptr;
 };

@@ -18,6 +18,7 @@
 #include "team/TeamTextCandidates.h"
 #include "team/TeamTrailCheck.h"
 
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -91,6 +92,7 @@ private slots:
     void newConsoleCatchesUpABatchAtATime();
     void checkpointWalkGivesWayWithinABatch();
     void sessionsCompileNoQueries();
+    void firstPollIsNotNews();
     void stoppedDatabaseAnswersFromTheCopy();
     void handWrittenRecordsAreNamed();
 
@@ -687,6 +689,25 @@ void TestTeamQueries::sessionsCompileNoQueries()
     QSqlQuery jit(connection.db());
     QVERIFY(jit.exec(QStringLiteral("SHOW jit")) && jit.next());
     QCOMPARE(jit.value(0).toString(), QStringLiteral("off"));
+}
+
+// The first poll, made before anything was read, tells the faces nothing even when the console is far
+// behind the trail (each face would read again right after its first read); a colleague's record
+// afterwards is news.
+void TestTeamQueries::firstPollIsNotNews()
+{
+    Console watcher;
+    QVERIFY(open(watcher, QStringLiteral("officer_e"), QStringLiteral("console-e")));
+    // Far behind, as a console new to a long trail is: its first walk ends before the trail does.
+    TeamCheckpointKeeper::setBounds(4, 8);
+    QSignalSpy changed(watcher.backend.get(), &HistoryBackend::changed);
+    watcher.backend->watch();
+    QTest::qWait(300);
+    TeamCheckpointKeeper::setBounds(1000, 20000);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(
+        write(m_b, {entry(QStringLiteral("news-user"), ActionKind::Reactivate, 60)}, {HistoryEntry::Outcome::Success}));
+    QVERIFY(changed.wait(10000));
 }
 
 // The database stopped mid-way: a first page, a count, a timeline and the walk come from this console's

@@ -153,7 +153,7 @@ void BulkCommand::dryRun(const BulkRecord &record)
 {
     const int valid = record.validCount();
     const int invalid = int(record.rows.size()) - valid;
-    withHistory([this, record, valid, invalid](const QList<HistoryEntry> &history) {
+    withHistory({}, record, [this, record, valid, invalid](const QList<HistoryEntry> &history) {
         Console::out(tr("Dry run, nothing was sent: %1 rows, %2 valid, %3 not sent (problems above); %4 in %5.")
                          .arg(record.rows.size())
                          .arg(valid)

@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "CoreContext.h"
 #include "ExitCode.h"
+#include "bulk/BulkHistory.h"
 #include "bulk/BulkTally.h"
 #include "history/HistoryService.h"
 #include "settings/AppSettings.h"
@@ -18,12 +19,13 @@ CoreContext *BulkCommandBase::core()
     return m_core;
 }
 
-void BulkCommandBase::withHistory(const std::function<void(const QList<HistoryEntry> &)> &then)
+void BulkCommandBase::withHistory(const QStringList &runIds, const BulkRecord &record,
+                                  const std::function<void(const QList<HistoryEntry> &)> &then)
 {
-    core()->history()->read(1, this, [this, then](const Result<HistoryRead> &read) {
+    BulkHistory::read(core()->history(), runIds, record, this, [this, then](const Result<QList<HistoryEntry>> &read) {
         if (!read.ok())
             return fail(ExitCode::kStorage, read.message());
-        then(read.value().entries);
+        then(read.value());
     });
 }
 

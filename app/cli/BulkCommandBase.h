@@ -10,8 +10,9 @@
 class BulkTally;
 class CoreContext;
 
-// What every `enrollee-cli bulk ...` command shares: the core it runs over, the history read whole, and a
-// BulkSession that sends a run and ends the command with the session's exit status.
+// What every `enrollee-cli bulk ...` command shares: the core it runs over, what the history knows of a
+// run (asked with bounded queries, never read whole), and a BulkSession that sends a run and ends the command with the
+// session's exit status.
 class BulkCommandBase : public Command
 {
     Q_OBJECT
@@ -20,8 +21,11 @@ public:
 
 protected:
     CoreContext *core();
-    // Reads the whole history, then `then` with it (fails the command when it cannot be read).
-    void withHistory(const std::function<void(const QList<HistoryEntry> &)> &then);
+    // The entries of the runs `runIds` and the newest success of `record`'s action on each of its users
+    // (BulkHistory: what BulkPlan asks of the history about them), then `then` with them, oldest first
+    // (fails the command when they cannot be read).
+    void withHistory(const QStringList &runIds, const BulkRecord &record,
+                     const std::function<void(const QList<HistoryEntry> &)> &then);
     // Walks the history once, one entry at a time, into a tally of `runs` (the entries of `detailed` kept),
     // then `then` with it (fails the command when it cannot be read).
     void withTally(const QList<BulkRecord> &runs, const QString &detailed,

@@ -150,12 +150,14 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
     options.keyFile = parser.value(keyFile);
     const BulkRecord &parent = loaded.value();
     const QString resultsPath = parser.value(results);
-    withHistory([this, parent, asked, options, resultsPath](const QList<HistoryEntry> &history) {
+    // The entries of the run and of its retries, and what was done since to its users.
+    const QList<BulkRecord> runs = core()->bulkStore()->list();
+    withHistory(BulkPlan::familyOf(parent, runs), parent,
+                [this, parent, runs, asked, options, resultsPath](const QList<HistoryEntry> &history) {
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())
             return fail(ExitCode::kStorage, altered + QLatin1Char(' ') + tr("Nothing was sent."));
         // What an earlier retry of this run (or of its retries) did is not sent again.
-        const Result<QList<BulkRowResult>> standing = BulkPlan::standing(*core()->bulkStore(), parent,
-                                                                         core()->bulkStore()->list(), history);
+        const Result<QList<BulkRowResult>> standing = BulkPlan::standing(*core()->bulkStore(), parent, runs, history);
         if (!standing.ok())
             return fail(ExitCode::kStorage, standing.message() + QLatin1Char(' ') + tr("Nothing was sent."));
         BulkRecord retry = BulkPlan::retryOf(parent, standing.value(), asked);

@@ -10,6 +10,7 @@
 #include "TerminalPrompt.h"
 #include "action/ActionRunner.h"
 #include "approvals/BulkApprovalGate.h"
+#include "bulk/BulkHistory.h"
 #include "bulk/BulkPlan.h"
 #include "bulk/BulkResults.h"
 #include "history/HistoryService.h"
@@ -151,10 +152,11 @@ void BulkSession::afterFourEyes()
 
 void BulkSession::noteHistory()
 {
-    // What the history already knows: rows this console already did the same action to.
-    m_core->history()->read(1, this, [this](const Result<HistoryRead> &read) {
-        if (read.ok()) {
-            if (const QString known = BulkPlan::alreadyDoneNote(m_record, read.value().entries); !known.isEmpty())
+    // What the history already knows: rows this console already did the same action to (only the
+    // entries of these users that matter are asked for, see BulkHistory).
+    BulkHistory::read(m_core->history(), {}, m_record, this, [this](const Result<QList<HistoryEntry>> &done) {
+        if (done.ok()) {
+            if (const QString known = BulkPlan::alreadyDoneNote(m_record, done.value()); !known.isEmpty())
                 note(known);
         }
         run();

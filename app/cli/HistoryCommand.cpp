@@ -95,35 +95,39 @@ void HistoryCommand::withChainKey(AuditKey::Mode mode, const std::function<void(
 
 void HistoryCommand::list(const QString &userId, bool json)
 {
-    const auto read = [this, userId, json] {
-        core()->history()->read(1, this, [this, userId, json](const Result<HistoryRead> &read) {
-            if (!read.ok())
-                return fail(ExitCode::kStorage, read.message());
-            show(read.value(), userId, json);
+    // Only what is shown is asked for: one user's entries (from the history's index, or the team's
+    // database), or every entry streamed, so a history of millions is never held whole.
+    const auto listed = [this, userId, json] {
+        if (!userId.isEmpty()) {
+            return core()->history()->readUser(userId, this, [this, userId, json](const Result<HistoryRead> &read) {
+                if (!read.ok())
+                    return fail(ExitCode::kStorage, read.message());
+                show(read.value(), userId, json);
+            });
+        }
+        auto *listing = new HistoryListing(core()->history(), this);
+        const auto done = [this](const Status &status) {
+            if (!status.ok())
+                return fail(ExitCode::kStorage, status.message());
+            succeed();
+        };
+        // An approved action names its request; who approved it lives with the team's requests: the
+        // requests named are gathered first (their numbers only), each asked once, then the entries streamed.
+        if (!json || !core()->fourEyes()->hasTeam())
+            return listing->listAll(json, done);
+        listing->approvalIds([this, listing, done](const Result<QSet<qint64>> &ids) {
+            if (!ids.ok())
+                return done(ids.status());
+            withApprovals(ids.value(), [listing, done](const QHash<qint64, QJsonObject> &approvals) {
+                listing->listAll(true, done, approvals);
+            });
         });
     };
     // A team trail may need the password `team connect --save-password` kept in the keychain: opening the
     // history hands it over (and the chain key, read only). A console of its own reads its files at once.
     if (core()->hasTeam())
-        return withChainKey(AuditKey::Mode::ReadOnly, [read](const Status &) { read(); });
-    // A console of its own asks only for what it shows: one user's entries (from the history's index),
-    // or every entry streamed, so a history of millions is never held whole. An approved action still
-    // names its request; without a team there are no requests to complete it from.
-    if (!userId.isEmpty()) {
-        return core()->history()->readUser(userId, this, [this, userId, json](const Result<HistoryRead> &read) {
-            if (!read.ok())
-                return fail(ExitCode::kStorage, read.message());
-            show(read.value(), userId, json);
-        });
-    }
-    if (core()->fourEyes()->hasTeam())
-        return read();
-    auto *listing = new HistoryListing(core()->history(), this);
-    listing->listAll(json, [this](const Status &listed) {
-        if (!listed.ok())
-            return fail(ExitCode::kStorage, listed.message());
-        succeed();
-    });
+        return withChainKey(AuditKey::Mode::ReadOnly, [listed](const Status &) { listed(); });
+    listed();
 }
 
 void HistoryCommand::show(const HistoryRead &read, const QString &userId, bool json)
@@ -164,31 +168,36 @@ void HistoryCommand::showJson(const QList<HistoryEntry> &entries)
         if (e.approvalId > 0)
             ids.insert(e.approvalId);
     }
-    const auto print = [this, entries](const QHash<qint64, ApprovalRequest> &approvals) {
+    withApprovals(ids, [this, entries](const QHash<qint64, QJsonObject> &approvals) {
         QJsonArray array;
         for (const HistoryEntry &e : entries) {
             QJsonObject json = e.toJson();
             if (const auto found = approvals.constFind(e.approvalId); found != approvals.constEnd())
-                json.insert(QStringLiteral("approval"), found->approvalJson());
+                json.insert(QStringLiteral("approval"), *found);
             array.append(json);
         }
         Console::json(array);
         succeed();
-    };
+    });
+}
+
+void HistoryCommand::withApprovals(const QSet<qint64> &ids,
+                                   const std::function<void(const QHash<qint64, QJsonObject> &)> &then)
+{
     if (ids.isEmpty() || !core()->fourEyes()->hasTeam())
-        return print({});
-    auto approvals = std::make_shared<QHash<qint64, ApprovalRequest>>();
+        return then({});
+    auto approvals = std::make_shared<QHash<qint64, QJsonObject>>();
     auto left = std::make_shared<qsizetype>(ids.size());
     for (qint64 id : std::as_const(ids)) {
-        core()->fourEyes()->find(id, this, [id, approvals, left, print](const Result<ApprovalRequest> &found) {
+        core()->fourEyes()->find(id, this, [id, approvals, left, then](const Result<ApprovalRequest> &found) {
             if (found.ok())
-                approvals->insert(id, found.value());
+                approvals->insert(id, found.value().approvalJson());
             else
                 Console::err(
                     QStringLiteral("enrollee-cli: ")
                     + tr("warning: request #%1 could not be read: %2").arg(id).arg(Console::oneLine(found.message())));
             if (--*left == 0)
-                print(*approvals);
+                then(*approvals);
         });
     }
 }

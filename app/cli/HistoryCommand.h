@@ -5,7 +5,10 @@
 #include "history/AuditKey.h"
 
 #include <QDate>
+#include <QHash>
+#include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 #include <functional>
 
@@ -32,6 +35,9 @@ private:
     void show(const HistoryRead &read, const QString &userId, bool json);
     // --json: each entry's fields, an approved action's approval completed from the team's requests.
     void showJson(const QList<HistoryEntry> &entries);
+    // The approvals of the team requests `ids` (their JSON by request number), each asked once; a request
+    // that cannot be read is warned of and left out. None without a team.
+    void withApprovals(const QSet<qint64> &ids, const std::function<void(const QHash<qint64, QJsonObject> &)> &then);
     void verify();
     void reportUnreachable(const ChainReport &report);
     void reportBreaks(const ChainReport &report);

@@ -75,23 +75,48 @@ void HistoryListing::warn(const QStringList &problems)
                      + QCoreApplication::translate("HistoryCommand", "warning: %1").arg(Console::oneLine(problem)));
 }
 
-void HistoryListing::listAll(bool json, const std::function<void(const Status &)> &done)
+void HistoryListing::listAll(bool json, const std::function<void(const Status &)> &done,
+                             const QHash<qint64, QJsonObject> &approvals)
 {
     if (json)
-        return listJson(done);
+        return listJson(done, approvals);
     listColumns(done);
 }
 
-void HistoryListing::listJson(const std::function<void(const Status &)> &done)
+void HistoryListing::approvalIds(const std::function<void(const Result<QSet<qint64>> &)> &done)
+{
+    // Filled on the history thread during the walk, read here once it has ended.
+    auto ids = std::make_shared<QSet<qint64>>();
+    m_history->walk(
+        [ids](const HistoryEntry &e) {
+        if (e.approvalId > 0)
+            ids->insert(e.approvalId);
+        return true;
+        },
+        this,
+        [ids, done](const Result<QStringList> &walked) {
+        if (!walked.ok())
+            return done(walked.status());
+        done(*ids);
+    });
+}
+
+void HistoryListing::listJson(const std::function<void(const Status &)> &done,
+                              const QHash<qint64, QJsonObject> &approvals)
 {
     // Written by the history thread as the walk goes; finished here once the walk has ended.
     auto stream = std::make_shared<JsonArrayStream>();
     m_history->walk(
-        [stream](const HistoryEntry &e) {
-        if (const std::optional<QByteArray> element = HistoryEntryJson::arrayElement(e))
+        [stream, approvals](const HistoryEntry &e) {
+        if (const auto approval = approvals.constFind(e.approvalId); approval != approvals.constEnd()) {
+            QJsonObject json = e.toJson();
+            json.insert(QStringLiteral("approval"), *approval);
+            stream->add(json);
+        } else if (const std::optional<QByteArray> element = HistoryEntryJson::arrayElement(e)) {
             stream->addElement(*element);
-        else
+        } else {
             stream->add(e.toJson());
+        }
         return true;
         },
         this,

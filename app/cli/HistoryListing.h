@@ -2,8 +2,11 @@
 
 #include "base/Status.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -21,8 +24,12 @@ class HistoryListing : public QObject
 public:
     explicit HistoryListing(HistoryService *history, QObject *parent = nullptr);
 
-    // Lists every entry; `done` gets why it could not (the listing failed), or success.
-    void listAll(bool json, const std::function<void(const Status &)> &done);
+    // Lists every entry; `done` gets why it could not (the listing failed), or success. In JSON, an entry
+    // naming a request found in `approvals` (its approval's JSON by request number) carries it as "approval".
+    void listAll(bool json, const std::function<void(const Status &)> &done,
+                 const QHash<qint64, QJsonObject> &approvals = {});
+    // The requests the entries name (approvalId), gathered in one walk that keeps only their numbers.
+    void approvalIds(const std::function<void(const Result<QSet<qint64>> &)> &done);
 
     static QStringList header();
     static QStringList columns(const HistoryEntry &entry);
@@ -32,7 +39,7 @@ public:
     static void warn(const QStringList &problems);
 
 private:
-    void listJson(const std::function<void(const Status &)> &done);
+    void listJson(const std::function<void(const Status &)> &done, const QHash<qint64, QJsonObject> &approvals);
     void listColumns(const std::function<void(const Status &)> &done);
 
     HistoryService *m_history;

@@ -3,10 +3,12 @@
 // written off the asking thread.
 #include "action/ActionPolicy.h"
 #include "base/Clock.h"
+#include "bulk/BulkHistory.h"
 #include "bulk/BulkInput.h"
 #include "bulk/BulkPlan.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkStore.h"
+#include "support/MemoryHistoryBackend.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -98,6 +100,7 @@ private slots:
     void identifyGivesIdTimeAndResults();
     void alreadyDoneCountsValidRowsOfTheAction();
     void alreadyDoneNoteEmptyWhenNone();
+    void historyAskedIsWhatPlanningLooksAt();
     void runFilesSaveLoadAndListOffThread();
     void runFilesLoadFailureComesBack();
     void runFilesDropAnswerForGoneContext();
@@ -284,6 +287,71 @@ void TestBulkPlan::alreadyDoneNoteEmptyWhenNone()
     QVERIFY(BulkPlan::alreadyDoneNote(
                 BulkRecord(), {done(QStringLiteral("a"), ActionKind::Deactivate, HistoryEntry::Outcome::Success)})
                 .isEmpty());
+}
+
+// What planning asks of the history for a record (BulkHistory): every entry of its runs, and per user of
+// the record only the newest success of its action; nothing about other users, actions or runs. The
+// counts made from it are the counts made from the whole history.
+void TestBulkPlan::historyAskedIsWhatPlanningLooksAt()
+{
+    BulkPlan::Options options;
+    options.action = ActionKind::Deactivate;
+    options.profile = profileIn(Environment::Sandbox);
+    BulkRecord record = BulkPlan::newRun(inputOf("a\nb\nc\n"), options, ActionPolicy::standard());
+    record.id = QStringLiteral("run-p");
+    using O = HistoryEntry::Outcome;
+    QList<HistoryEntry> all;
+    const auto add = [&all](const QString &user, ActionKind action, O outcome, const QString &run = {}) {
+        HistoryEntry e = done(user, action, outcome);
+        e.id = all.size() + 1;
+        e.runId = run;
+        e.runLine = run.isEmpty() ? 0 : int(all.size()) + 2;
+        all.append(e);
+    };
+    add(QStringLiteral("a"), ActionKind::Deactivate, O::Failure, QStringLiteral("run-p"));     // 1
+    add(QStringLiteral("b"), ActionKind::Deactivate, O::Unknown, QStringLiteral("run-p"));     // 2
+    add(QStringLiteral("c"), ActionKind::Deactivate, O::Success, QStringLiteral("run-r"));     // 3: a retry
+    add(QStringLiteral("a"), ActionKind::Deactivate, O::Success);                              // 4
+    add(QStringLiteral("a"), ActionKind::Deactivate, O::Success);                              // 5: newer
+    add(QStringLiteral("b"), ActionKind::Reactivate, O::Success);                              // 6: another action
+    add(QStringLiteral("z"), ActionKind::Deactivate, O::Success);                              // 7: not in the record
+    add(QStringLiteral("c"), ActionKind::Deactivate, O::Failure, QStringLiteral("run-other")); // 8: another run
+    MemoryHistoryBackend backend(all);
+    const auto ids = [](const QList<HistoryEntry> &entries) {
+        QList<qint64> out;
+        for (const HistoryEntry &e : entries)
+            out.append(e.id);
+        return out;
+    };
+
+    const Result<QList<HistoryEntry>> family = BulkHistory::readFrom(
+        backend, {QStringLiteral("run-p"), QStringLiteral("run-r")}, record);
+    QVERIFY2(family.ok(), qPrintable(family.message()));
+    QCOMPARE(ids(family.value()), (QList<qint64>{1, 2, 3, 5}));
+    const Result<QList<HistoryEntry>> users = BulkHistory::readFrom(backend, {}, record);
+    QVERIFY(users.ok());
+    QCOMPARE(ids(users.value()), (QList<qint64>{3, 5}));
+    QCOMPARE(BulkPlan::alreadyDone(record, users.value()), BulkPlan::alreadyDone(record, all));
+    QCOMPARE(BulkPlan::alreadyDone(record, users.value()), 2);
+    QCOMPARE(BulkPlan::familyOf(record, {}), QStringList{record.id});
+    BulkRecord retry;
+    retry.id = QStringLiteral("run-r");
+    retry.parentId = record.id;
+    retry.created = QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
+    BulkRecord retryOfRetry = retry;
+    retryOfRetry.id = QStringLiteral("run-rr");
+    retryOfRetry.parentId = retry.id;
+    retryOfRetry.created = retry.created.addSecs(60);
+    BulkRecord stranger = retry;
+    stranger.id = QStringLiteral("run-other");
+    stranger.parentId = QStringLiteral("run-x");
+    QCOMPARE(BulkPlan::familyOf(record, {retryOfRetry, stranger, retry}),
+             (QStringList{record.id, retry.id, retryOfRetry.id}));
+
+    // A history that cannot be read is no answer, never an empty one.
+    backend.setReadError(QStringLiteral("unreadable"));
+    QVERIFY(!BulkHistory::readFrom(backend, {}, record).ok());
+    QVERIFY(!BulkHistory::readFrom(backend, {record.id}, BulkRecord()).ok());
 }
 
 void TestBulkPlan::runFilesSaveLoadAndListOffThread()

@@ -1,16 +1,51 @@
 // The core's BulkRun driven in process, as the window will drive it: every row's intent is on disk
 // before the sandbox sees its request; pause, resume and cancel through the API and its signals; the
 // sandbox's --rate-limit answers 429 + Retry-After without acting.
+#include "action/ActionRunner.h"
 #include "bulk/BulkInput.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkSendLog.h"
 #include "bulk/BulkStore.h"
+#include "support/MemoryHistoryBackend.h"
 #include "support/SandboxTestSupport.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>
 
+#include <atomic>
+
 using namespace SandboxTest;
+
+namespace {
+// A history that refuses to be read whole (as a team trail of a million records should never be), and
+// answers a walk, a page and a run's entries a page at a time as an indexed one does.
+class NoWholeReads : public MemoryHistoryBackend
+{
+public:
+    NoWholeReads(QList<HistoryEntry> entries, std::shared_ptr<std::atomic<int>> wholeReads)
+        : MemoryHistoryBackend(std::move(entries)), m_wholeReads(std::move(wholeReads))
+    {
+    }
+    Result<HistoryRead> read(qint64 from) override
+    {
+        if (from <= 1)
+            ++*m_wholeReads;
+        return Status::failure(QStringLiteral("the whole history was asked for"), Status::Kind::Storage);
+    }
+    Result<QStringList> walkEntries(const EntryVisitor &visit) override
+    {
+        const Result<HistoryRead> all = MemoryHistoryBackend::read(1);
+        for (auto it = all.value().entries.crbegin(); it != all.value().entries.crend(); ++it) {
+            if (!visit(*it))
+                break;
+        }
+        return QStringList();
+    }
+
+private:
+    std::shared_ptr<std::atomic<int>> m_wholeReads;
+};
+} // namespace
 
 class TestBulkRun : public QObject
 {
@@ -25,6 +60,8 @@ private slots:
     void resultsGrowByAppendingAsRowsEnd();
     void sendLogTellsHeldFromSent();
     void pauseKeepsHeldRowsForTheResume();
+    void resumeReadsOnlyItsRunAndResendsNothingBegun();
+    void unreadableHistoryStopsTheResume();
 
 private:
     static BulkRecord record(CoreContext &core, const SandboxServer &server, const QStringList &ids);
@@ -341,6 +378,97 @@ void TestBulkRun::pauseKeepsHeldRowsForTheResume()
         ++perUser[e.userId];
     for (const QString &id : ids)
         QCOMPARE(perUser.value(id), 1);
+}
+
+// A run taken up again (its process died) asks the history for its own entries only, never for the
+// whole history: over a history that refuses a whole read it starts, sends the rows never begun and no
+// row begun before, whether answered or not, while entries of another run on the same lines and users
+// decide nothing.
+void TestBulkRun::resumeReadsOnlyItsRunAndResendsNothingBegun()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    auto core = SandboxTest::core(dir.path());
+    QStringList ids;
+    for (int i = 0; i < 10; ++i) {
+        ids.append(QStringLiteral("again-%1").arg(i));
+        server->registry().add(ids.last());
+    }
+    const BulkRecord r = record(*core, *server, ids);
+    QList<HistoryEntry> history;
+    const auto add = [&history](HistoryEntry e, HistoryEntry::Outcome outcome) {
+        e.id = history.size() + 1;
+        e.time = QDateTime::currentDateTimeUtc().addSecs(-600);
+        e.outcome = outcome;
+        history.append(e);
+    };
+    for (int i = 0; i < 30; ++i) { // another run over the same users and lines, long done
+        HistoryEntry e;
+        e.userId = ids.at(i % ids.size());
+        e.action = ActionKind::Reactivate;
+        e.runId = QStringLiteral("another-run");
+        e.runLine = r.rows.at(i % ids.size()).line;
+        add(e, HistoryEntry::Outcome::Failure);
+    }
+    using O = HistoryEntry::Outcome;
+    const QList<O> begun{O::Unknown, O::Pending, O::Success, O::Failure};
+    for (int i = 0; i < begun.size(); ++i) {
+        HistoryEntry e;
+        e.userId = ids.at(i);
+        e.action = ActionKind::Reactivate;
+        e.runId = r.id;
+        e.runLine = r.rows.at(i).line;
+        add(e, begun.at(i));
+    }
+    auto wholeReads = std::make_shared<std::atomic<int>>(0);
+    HistoryService memory(std::make_unique<NoWholeReads>(history, wholeReads));
+    ActionRunner runner(core->client(), &memory, core->clock(), core->policy());
+    QHash<QString, int> received;
+    connect(server.get(), &SandboxServer::requestHandled, this,
+            [&received](const QString &userId) { ++received[userId]; });
+    BulkRun run(r, &runner, &memory, core->bulkStore());
+    run.setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run.setConfirmation(Confirmation::TypedUserId);
+    QSignalSpy finished(&run, &BulkRun::finished);
+    QString failure;
+    connect(&run, &BulkRun::failed, this, [&failure](const Status &s) { failure = s.message(); });
+    run.start();
+    QVERIFY2(finished.wait(10000), qPrintable(failure));
+    QCOMPARE(wholeReads->load(), 0);
+    QCOMPARE(received.size(), ids.size() - begun.size());
+    for (int i = 0; i < ids.size(); ++i)
+        QCOMPARE(received.value(ids.at(i)), i < begun.size() ? 0 : 1);
+    const BulkCounts c = run.counts();
+    QCOMPARE(c.unknown, 2);
+    QCOMPARE(c.succeeded, 1 + ids.size() - begun.size());
+    QCOMPARE(c.failed, 1);
+}
+
+// A history that cannot be read stops the run before anything is sent: what was begun is unknown.
+void TestBulkRun::unreadableHistoryStopsTheResume()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    auto core = SandboxTest::core(dir.path());
+    const QStringList ids{QStringLiteral("stop-1"), QStringLiteral("stop-2")};
+    for (const QString &id : ids)
+        server->registry().add(id);
+    auto backend = std::make_unique<MemoryHistoryBackend>();
+    backend->setReadError(QStringLiteral("the disk is gone"));
+    HistoryService memory(std::move(backend));
+    ActionRunner runner(core->client(), &memory, core->clock(), core->policy());
+    BulkRun run(record(*core, *server, ids), &runner, &memory, core->bulkStore());
+    run.setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+    run.setConfirmation(Confirmation::TypedUserId);
+    QString failure;
+    connect(&run, &BulkRun::failed, this, [&failure](const Status &s) { failure = s.message(); });
+    run.start();
+    QVERIFY(QTest::qWaitFor([&failure] { return !failure.isEmpty(); }, 10000));
+    QVERIFY2(failure.contains(QLatin1String("the disk is gone")), qPrintable(failure));
+    QTest::qWait(100);
+    QCOMPARE(server->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestBulkRun)

@@ -483,6 +483,82 @@ private slots:
         QVERIFY(!backend->verify().ok);
     }
 
+    // The entries of a set of runs (a run and its retries) are every entry whose begin names one of them,
+    // oldest first, and no other, answered by the index a page at a time however many pages a run fills;
+    // the walk of the entries of one action and outcome is what a read filtered by the same query gives.
+    void runsAreEveryEntryOfTheirRuns()
+    {
+        const QString path = dir("runs");
+        auto backend = open(path, true);
+        backend->setShardCapacity(500);
+        QList<HistoryEntry> begins;
+        for (int i = 0; i < 2600; ++i) {
+            HistoryEntry e = HistorySamples::entry(QStringLiteral("r%1").arg(i % 40),
+                                                   i % 3 == 0 ? ActionKind::Delete : ActionKind::Deactivate);
+            e.time = day(3, 1 + (i % 27));
+            if (i % 2 == 0) { // more than a page of entries in one run
+                e.runId = QStringLiteral("run-long");
+                e.runLine = i / 2 + 2;
+            } else if (i % 7 == 0) {
+                e.runId = QStringLiteral("run-retry");
+                e.runLine = i;
+            } else if (i % 5 == 0) {
+                e.runId = QStringLiteral("run-other");
+            }
+            begins.append(e);
+        }
+        const Result<QList<qint64>> ids = backend->begin(begins);
+        QVERIFY(ids.ok());
+        QList<HistoryEntry> answers;
+        for (qsizetype i = 0; i < begins.size(); i += 2) { // half answered, half still open
+            HistoryEntry a = begins.at(i);
+            a.id = ids.value().at(i);
+            a.outcome = i % 4 == 0 ? HistoryEntry::Outcome::Success : HistoryEntry::Outcome::Failure;
+            a.completedAt = a.time.addSecs(1);
+            answers.append(a);
+        }
+        QVERIFY(backend->complete(answers).ok());
+        const HistoryRead all = backend->read(1).value();
+        QCOMPARE(all.entries.size(), begins.size());
+
+        const QStringList family{QStringLiteral("run-long"), QStringLiteral("run-retry"), QStringLiteral("run-none")};
+        QList<HistoryEntry> expected;
+        std::copy_if(all.entries.cbegin(), all.entries.cend(), std::back_inserter(expected),
+                     [&family](const HistoryEntry &e) { return family.contains(e.runId); });
+        QVERIFY(expected.size() > 1300);
+        m_asked = 0;
+        const Result<HistoryRead> runs = backend->readRuns(family);
+        QVERIFY2(runs.ok(), qPrintable(runs.message()));
+        QCOMPARE(runs.value().entries.size(), expected.size());
+        QVERIFY(jsonOf(runs.value().entries) == jsonOf(expected));
+        QVERIFY(runs.value().problems.isEmpty());
+        QVERIFY(m_asked > 0); // the index answered
+        QCOMPARE(m_failed, 0);
+        // No run asked, or a blank one, is no entry, never every entry.
+        QVERIFY(backend->readRuns({}).value().entries.isEmpty());
+        QVERIFY(backend->readRuns({QString()}).value().entries.isEmpty());
+
+        HistoryQuery done;
+        done.action = ActionKind::Delete;
+        done.outcome = HistoryEntry::Outcome::Success;
+        done.order = HistoryQuery::Order::OldestFirst;
+        QList<HistoryEntry> matching;
+        std::copy_if(all.entries.cbegin(), all.entries.cend(), std::back_inserter(matching),
+                     [&done](const HistoryEntry &e) { return done.matches(e); });
+        QVERIFY(!matching.isEmpty());
+        QList<HistoryEntry> walked;
+        const Result<QStringList> problems = backend->walkMatching(done, [&walked](const HistoryEntry &e) {
+            walked.append(e);
+            return true;
+        });
+        QVERIFY(problems.ok());
+        QVERIFY(jsonOf(walked) == jsonOf(matching));
+        // A visitor that stops ends the walk there.
+        int seen = 0;
+        QVERIFY(backend->walkMatching(done, [&seen](const HistoryEntry &) { return ++seen < 3; }).ok());
+        QCOMPARE(seen, 3);
+    }
+
     void deletedIndexIsRebuilt()
     {
         const QString path = dir("deleted");

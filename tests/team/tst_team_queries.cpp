@@ -94,6 +94,7 @@ private slots:
     void sessionsCompileNoQueries();
     void firstPollIsNotNews();
     void stoppedDatabaseAnswersFromTheCopy();
+    void runsAreReadFromTheTrail();
     void handWrittenRecordsAreNamed();
 
 private:
@@ -750,6 +751,19 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     QVERIFY(timeline.value().problems.first().contains(QLatin1String("cannot be reached")));
     const Result<QStringList> walked = m_a.backend->walkEntries([](const HistoryEntry &) { return true; });
     QVERIFY(walked.ok() && walked.value().first().contains(QLatin1String("cannot be reached")));
+    // A run's entries come from the copy too, saying so, as a read does while the trail is away.
+    const Result<HistoryRead> runs = m_a.backend->readRuns({QStringLiteral("run-0"), QStringLiteral("run-4")});
+    QVERIFY2(runs.ok(), qPrintable(runs.message()));
+    QList<HistoryEntry> ownRuns;
+    std::copy_if(own.value().entries.cbegin(), own.value().entries.cend(), std::back_inserter(ownRuns),
+                 [](const HistoryEntry &e) {
+        return e.runId == QLatin1String("run-0") || e.runId == QLatin1String("run-4");
+    });
+    QVERIFY(!ownRuns.isEmpty());
+    QCOMPARE(idsOf(runs.value().entries), idsOf(ownRuns));
+    QVERIFY(!runs.value().problems.isEmpty());
+    QVERIFY2(runs.value().problems.first().contains(QLatin1String("cannot be reached")),
+             qPrintable(runs.value().problems.first()));
 
     QVERIFY2(m_pg.start(&why), qPrintable(why));
     m_a.backend->setPassword(QStringLiteral("pw-officer_a")); // no wait for the next attempt
@@ -758,6 +772,36 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     QVERIFY(back.value().problems.isEmpty());
     QCOMPARE(back.value().entries.constFirst().id, trailId);
     QVERIFY(m_a.backend->page(HistoryQuery(), back.value().next, kPageSize).ok());
+}
+
+// A bulk run's entries (and a family of runs') are every entry of the trail naming one of them, and no
+// other; this console's own newest record is among them before it was sent.
+void TestTeamQueries::runsAreReadFromTheTrail()
+{
+    const Result<HistoryRead> read = m_a.backend->read(1);
+    QVERIFY(read.ok());
+    QVERIFY(!read.value().partial);
+    const QStringList asked{QStringLiteral("run-0"), QStringLiteral("run-4"), QStringLiteral("run-absent")};
+    QList<HistoryEntry> expected;
+    std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(expected),
+                 [&asked](const HistoryEntry &e) { return asked.contains(e.runId); });
+    QCOMPARE(expected.size(), qsizetype(6));
+    const Result<HistoryRead> runs = m_a.backend->readRuns(asked);
+    QVERIFY2(runs.ok(), qPrintable(runs.message()));
+    QCOMPARE(idsOf(runs.value().entries), idsOf(expected));
+    QCOMPARE(shapes(runs.value().entries), shapes(expected));
+    QVERIFY(runs.value().problems.isEmpty());
+    // Begun on A and not sent to the trail yet: the query sends it first, as a read would.
+    HistoryEntry fresh = entry(QStringLiteral("user-9"), ActionKind::Deactivate, 90, QStringLiteral("run-0"));
+    QVERIFY(m_a.backend->begin({fresh}).ok());
+    const Result<HistoryRead> again = m_a.backend->readRuns({QStringLiteral("run-0")});
+    QVERIFY2(again.ok(), qPrintable(again.message()));
+    QVERIFY(again.value().problems.isEmpty());
+    QVERIFY(!again.value().entries.isEmpty());
+    QCOMPARE(again.value().entries.constLast().userId, QStringLiteral("user-9"));
+    QCOMPARE(again.value().entries.constLast().dbRole, QStringLiteral("officer_a"));
+    for (const HistoryEntry &e : again.value().entries)
+        QCOMPARE(e.runId, QStringLiteral("run-0"));
 }
 
 // A superuser with triggers off writes in console A's name: a begin with the chain's hash right but a

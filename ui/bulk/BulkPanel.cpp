@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "PromptService.h"
+#include "bulk/BulkHistory.h"
 #include "bulk/BulkInput.h"
 #include "bulk/BulkInputForm.h"
 #include "bulk/BulkLauncher.h"
@@ -263,10 +264,10 @@ void BulkPanel::check()
 void BulkPanel::noteHistory(const BulkRecord &record)
 {
     // What the trail already knows of these users, as the CLI says it before a run.
-    m_context->history()->read(1, this, [this, record](const Result<HistoryRead> &read) {
-        if (!read.ok() || m_checked.isEmpty())
+    BulkHistory::read(m_context->history(), {}, record, this, [this, record](const Result<QList<HistoryEntry>> &done) {
+        if (!done.ok() || m_checked.isEmpty())
             return;
-        if (const QString known = BulkPlan::alreadyDoneNote(record, read.value().entries); !known.isEmpty())
+        if (const QString known = BulkPlan::alreadyDoneNote(record, done.value()); !known.isEmpty())
             m_summary->setText(m_summary->text() + QLatin1Char('\n') + known);
     });
 }

@@ -29,7 +29,8 @@ void BulkRunReader::read(const QString &id, const Done &done)
 
 void BulkRunReader::rowsOf(const BulkRecord &record, const Done &done)
 {
-    m_history->read(1, this, [this, record, done](const Result<HistoryRead> &read) {
+    // Only this run's entries decide its rows: the run's index answers, never the whole history.
+    m_history->readRuns({record.id}, this, [this, record, done](const Result<HistoryRead> &read) {
         const QList<HistoryEntry> entries = read.ok() ? read.value().entries : QList<HistoryEntry>();
         m_files->run<QList<BulkRowResult>>(
             [record, entries](const BulkStore &store) { return store.rowsOf(record, entries); }, this,

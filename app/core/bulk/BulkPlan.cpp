@@ -63,22 +63,8 @@ Result<QList<BulkRowResult>> BulkPlan::standing(const BulkStore &store, const Bu
             byLine.insert(rows.at(i).row.line, i);
     }
     // Its retries, and theirs, oldest first: the newest word on a row wins.
-    QSet<QString> family{parent.id};
-    QList<BulkRecord> retries;
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (const BulkRecord &run : runs) {
-            if (!family.contains(run.id) && family.contains(run.parentId)) {
-                family.insert(run.id);
-                retries.append(run);
-                grew = true;
-            }
-        }
-    }
-    std::sort(retries.begin(), retries.end(), [](const BulkRecord &a, const BulkRecord &b) {
-        return a.created != b.created ? a.created < b.created : a.id < b.id;
-    });
-    for (const BulkRecord &retry : std::as_const(retries)) {
+    const QList<BulkRecord> retries = retriesOf(parent, runs);
+    for (const BulkRecord &retry : retries) {
         const bool ended = retry.state == BulkRecord::State::Finished || retry.state == BulkRecord::State::Cancelled;
         // A retry whose rows cannot be read may have sent any of them: nothing is planned over it.
         const Result<BulkRecord> full = store.withRows(retry);
@@ -114,6 +100,34 @@ Result<QList<BulkRowResult>> BulkPlan::standing(const BulkStore &store, const Bu
         }
     }
     return rows;
+}
+
+QList<BulkRecord> BulkPlan::retriesOf(const BulkRecord &parent, const QList<BulkRecord> &runs)
+{
+    QSet<QString> family{parent.id};
+    QList<BulkRecord> retries;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const BulkRecord &run : runs) {
+            if (!family.contains(run.id) && family.contains(run.parentId)) {
+                family.insert(run.id);
+                retries.append(run);
+                grew = true;
+            }
+        }
+    }
+    std::sort(retries.begin(), retries.end(), [](const BulkRecord &a, const BulkRecord &b) {
+        return a.created != b.created ? a.created < b.created : a.id < b.id;
+    });
+    return retries;
+}
+
+QStringList BulkPlan::familyOf(const BulkRecord &parent, const QList<BulkRecord> &runs)
+{
+    QStringList ids{parent.id};
+    for (const BulkRecord &retry : retriesOf(parent, runs))
+        ids.append(retry.id);
+    return ids;
 }
 
 void BulkPlan::identify(BulkRecord *record, const BulkStore &store, const Clock &clock, const QString &resultsPath)

@@ -49,6 +49,11 @@ public:
     static Result<QList<BulkRowResult>> standing(const BulkStore &store, const BulkRecord &parent,
                                                  const QList<BulkRecord> &runs, const QList<HistoryEntry> &history);
 
+    // The runs in `runs` descended from `parent` (its retries, and theirs), oldest first.
+    static QList<BulkRecord> retriesOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
+    // The ids of `parent` and of its retries: the runs whose entries standing() looks at.
+    static QStringList familyOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
+
     // Gives a run its id, creation time and results file (`resultsPath`, or the store's default).
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,
                          const QString &resultsPath = {});

@@ -117,8 +117,9 @@ signals:
     void failed(const Status &status);
 
 private:
-    // Takes the run's lock (the run file read again under it), then reads the history for then(); a
-    // refusal or an unreadable history stops the run with failed().
+    // Takes the run's lock (the run file read again under it), then reads every entry of this run (and
+    // only those: HistoryService::readRuns) for then(); a refusal or an unreadable history stops the run
+    // with failed().
     void lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then);
     void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();

@@ -146,6 +146,61 @@ public:
             page.next = page.entries.constLast().id;
         return page;
     }
+    // Every entry `query` matches, in its order, asked a page at a time through page() (keyset: each
+    // page after the last entry of the one before), so only one page is held however long the history,
+    // and the index or the database that answers page() does the narrowing. Returns the problems the
+    // pages named, each once; the first page that fails ends the walk with its failure.
+    Result<QStringList> walkMatching(const HistoryQuery &query, const EntryVisitor &visit)
+    {
+        QStringList problems;
+        qint64 after = 0;
+        for (;;) {
+            const Result<HistoryPage> page = this->page(query, after, kMatchingPage);
+            if (!page.ok())
+                return page.status();
+            problems += page.value().problems;
+            for (const HistoryEntry &e : page.value().entries) {
+                if (!visit(e)) {
+                    problems.removeDuplicates();
+                    return problems;
+                }
+            }
+            if (!page.value().more || page.value().entries.isEmpty())
+                break;
+            after = page.value().next;
+        }
+        problems.removeDuplicates();
+        return problems;
+    }
+    // The entries of these bulk runs (their begin records name the run), oldest first, and the problems
+    // met finding them; newestRecord and completions are left empty. Nothing else is held: a run's
+    // entries come from the index on the run (the local index, the team's database) a page at a time.
+    // A team backend answers from this console's own copy while the trail is out of reach and says so
+    // in problems, as page() does; a page that cannot be read fails the whole answer.
+    virtual Result<HistoryRead> readRuns(const QStringList &runIds)
+    {
+        HistoryRead runs;
+        QStringList asked = runIds;
+        asked.removeDuplicates();
+        for (const QString &runId : std::as_const(asked)) {
+            if (runId.isEmpty())
+                continue; // an empty run id asks for nothing, not for every entry
+            HistoryQuery query;
+            query.runId = runId;
+            query.order = HistoryQuery::Order::OldestFirst;
+            const Result<QStringList> walked = walkMatching(query, [&runs](const HistoryEntry &e) {
+                runs.entries.append(e);
+                return true;
+            });
+            if (!walked.ok())
+                return walked.status();
+            runs.problems += walked.value();
+        }
+        std::sort(runs.entries.begin(), runs.entries.end(),
+                  [](const HistoryEntry &a, const HistoryEntry &b) { return a.id < b.id; });
+        runs.problems.removeDuplicates();
+        return runs;
+    }
     // How many entries `query` matches, by outcome (its order is ignored).
     virtual Result<HistoryCounts> count(const HistoryQuery &query)
     {
@@ -211,5 +266,6 @@ signals:
     void changed();
 
 private:
+    static constexpr int kMatchingPage = 1000; // entries held at a time by walkMatching()
     std::function<bool()> m_giveWay;
 };

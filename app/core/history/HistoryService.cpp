@@ -226,6 +226,15 @@ void HistoryService::walk(const HistoryBackend::EntryVisitor &visit, QObject *co
     });
 }
 
+void HistoryService::readRuns(const QStringList &runIds, QObject *context,
+                              const std::function<void(const Result<HistoryRead> &)> &done)
+{
+    post([this, runIds, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<HistoryRead> result = backend.readRuns(runIds);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
 void HistoryService::readUser(const QString &userId, QObject *context,
                               const std::function<void(const Result<HistoryRead> &)> &done)
 {

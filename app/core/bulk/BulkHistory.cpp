@@ -1,0 +1,54 @@
+#include "BulkHistory.h"
+
+#include "history/HistoryBackend.h"
+#include "history/HistoryService.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+Result<QList<HistoryEntry>> BulkHistory::readFrom(HistoryBackend &backend, const QStringList &runIds,
+                                                  const BulkRecord &record)
+{
+    QList<HistoryEntry> entries;
+    if (!runIds.isEmpty()) {
+        const Result<HistoryRead> runs = backend.readRuns(runIds);
+        if (!runs.ok())
+            return runs.status();
+        entries = runs.value().entries;
+    }
+    QSet<QString> users;
+    for (const BulkRow &row : record.rows) {
+        if (row.valid())
+            users.insert(row.userId);
+    }
+    if (!users.isEmpty()) {
+        HistoryQuery query;
+        query.action = record.action;
+        query.outcome = HistoryEntry::Outcome::Success;
+        query.order = HistoryQuery::Order::OldestFirst;
+        QHash<QString, HistoryEntry> newest; // per user; oldest first, so a later one replaces it
+        const Result<QStringList> walked = backend.walkMatching(query, [&users, &newest](const HistoryEntry &e) {
+            if (users.contains(e.userId))
+                newest.insert(e.userId, e);
+            return true;
+        });
+        if (!walked.ok())
+            return walked.status();
+        for (const HistoryEntry &e : std::as_const(newest))
+            entries.append(e);
+    }
+    std::sort(entries.begin(), entries.end(), [](const HistoryEntry &a, const HistoryEntry &b) { return a.id < b.id; });
+    entries.erase(std::unique(entries.begin(), entries.end(),
+                              [](const HistoryEntry &a, const HistoryEntry &b) { return a.id == b.id; }),
+                  entries.end());
+    return entries;
+}
+
+void BulkHistory::read(HistoryService *history, const QStringList &runIds, const BulkRecord &record, QObject *context,
+                       const Done &done)
+{
+    history->run<Result<QList<HistoryEntry>>>(
+        [runIds, record](HistoryBackend &backend) { return readFrom(backend, runIds, record); }, context, done);
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "base/Status.h"
+#include "bulk/BulkRecord.h"
+#include "history/HistoryEntry.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+
+class HistoryBackend;
+class HistoryService;
+class QObject;
+
+// What bulk planning needs from the history, asked with bounded queries rather than by reading every
+// entry: the entries of some runs (the index on the run answers: the local index, the team's database),
+// and for each user of a record the newest entry of the record's action that succeeded. The latter is a
+// walk of the entries the index finds for that action and outcome, a page at a time, keeping one entry
+// per user of the record: a record of 10,000 users costs no round trip per user, and memory is bounded by
+// the record's users, never by the history. Together they are every entry BulkPlan::standing() and
+// BulkPlan::alreadyDone() look at for that record, so those answer as they would over the whole history.
+class BulkHistory
+{
+public:
+    using Done = std::function<void(const Result<QList<HistoryEntry>> &)>;
+
+    // The entries of the runs `runIds` and the newest success of `record`'s action on each user of its
+    // valid rows, oldest first, each once; one request on the history thread.
+    // Fails when a page of either cannot be read.
+    static void read(HistoryService *history, const QStringList &runIds, const BulkRecord &record, QObject *context,
+                     const Done &done);
+    // The same on the history thread, for a backend at hand.
+    static Result<QList<HistoryEntry>> readFrom(HistoryBackend &backend, const QStringList &runIds,
+                                                const BulkRecord &record);
+};

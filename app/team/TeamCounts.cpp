@@ -4,6 +4,7 @@
 #include "settings/Profile.h"
 #include "team/TeamSqlFailure.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -38,12 +39,16 @@ void addCounts(HistoryCounts *counts, HistoryEntry::Outcome outcome, qint64 n)
 } // namespace
 
 namespace {
-qint64 sliceSize = 2500;
+qint64 firstSlice = 2500;
+qint64 mostSlice = 320000;
+// A slice taking about this long keeps its size; a quicker one doubles, a slower one halves.
+constexpr qint64 kSliceNs = 10 * 1000 * 1000;
 } // namespace
 
-void TeamCounts::setSlice(qint64 records)
+void TeamCounts::setSlice(qint64 first, qint64 most)
 {
-    sliceSize = records;
+    firstSlice = qMax<qint64>(1, first);
+    mostSlice = qMax(firstSlice, most);
 }
 
 TeamCounts::TeamCounts(QSqlDatabase &db, std::function<bool()> giveWay) : m_db(db), m_giveWay(std::move(giveWay))
@@ -105,12 +110,21 @@ Result<HistoryCounts> TeamCounts::exact(const HistoryQuery &query, const QString
     slice.setForwardOnly(true);
     if (!slice.prepare(sql))
         return end(TeamSqlFailure::of(slice.lastError()));
-    for (qint64 low = 0; low < newest; low += sliceSize) {
+    // A narrow query (one user) crosses a million records in a few large slices, a wide one (everything)
+    // in many small ones: each takes about 10 ms, what a lookup asked meanwhile waits at most.
+    qint64 size = firstSlice;
+    QElapsedTimer took;
+    for (qint64 low = 0; low < newest; low += size) {
         // Stopped between slices while a page or lookup waits: asked again once it is answered.
         if (low > 0 && m_giveWay && m_giveWay())
             return end(Status::failure(QStringLiteral("gave way"), Status::Kind::GaveWay));
+        if (low > 0 && took.nsecsElapsed() < kSliceNs / 2)
+            size = qMin(mostSlice, size * 2);
+        else if (low > 0 && took.nsecsElapsed() > kSliceNs * 2)
+            size = qMax(firstSlice, size / 2);
+        took.start();
         QVariantList bound = values;
-        bound << low << low + sliceSize << arrayOf(actions) << arrayOf(environments);
+        bound << low << low + size << arrayOf(actions) << arrayOf(environments);
         for (int i = 0; i < bound.size(); ++i)
             slice.bindValue(i, bound.at(i));
         if (!slice.exec())

@@ -447,7 +447,7 @@ void TestCliBulkSafety::secondRetrySendsNothingAgain()
     const QStringList retry{QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--unknown"),
                             QStringLiteral("--yes")};
     const CliRun once = m_cli.run(retry);
-    QCOMPARE(once.exitCode, 3); // the ghost is refused again
+    QVERIFY2(once.exitCode == 3, qPrintable(once.describe())); // the ghost is refused again
     QCOMPARE(received(ids), 2);
     QCOMPARE(m_received.value(QStringLiteral("again-ghost")), 1);
     const QString firstRetry = newestRun();

@@ -89,7 +89,7 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+183"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+184"/>
         <source>No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight are answered first. Failed rows can still be retried.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+147"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+161"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n of these was already %1 by this console (history).</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>BulkSession</name>
     <message numerus="yes">
-        <location filename="../../app/cli/BulkSession.cpp" line="+50"/>
+        <location filename="../../app/cli/BulkSession.cpp" line="+51"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
         <translation>
             <numerusform>--confirm-count %1 does not match the %n valid row.</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+103"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>
@@ -308,7 +308,7 @@
 <context>
     <name>HistoryCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+223"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+232"/>
         <source>History intact: %n record(s) checked, chained with the key from %1.</source>
         <translation>
             <numerusform>History intact: %n record checked, chained with the key from %1.</numerusform>
@@ -395,8 +395,17 @@
 <context>
     <name>LookupPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/lookup/LookupPanel.cpp" line="+227"/>
+        <location filename="../../ui/lookup/LookupPanel.cpp" line="+235"/>
         <source>This is %n user IDs, one a line. This field acts on one user; the Bulk tab acts on a list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>
+(and %n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

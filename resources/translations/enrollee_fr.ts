@@ -1363,7 +1363,7 @@ Continuer ?</translation>
 <context>
     <name>BulkCommandBase</name>
     <message>
-        <location filename="../../app/cli/BulkCommandBase.cpp" line="+16"/>
+        <location filename="../../app/cli/BulkCommandBase.cpp" line="+17"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
@@ -1601,7 +1601,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPanel</name>
     <message>
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+58"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+59"/>
         <source>&amp;Check (dry run)</source>
         <translation>&amp;Vérifier (à blanc)</translation>
     </message>
@@ -1767,7 +1767,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+147"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+161"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
@@ -2254,7 +2254,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+239"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+224"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
@@ -2404,8 +2404,8 @@ Continuer ?</translation>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+5"/>
+        <location line="+19"/>
+        <location line="+4"/>
         <location line="+7"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
@@ -2427,14 +2427,14 @@ Continuer ?</translation>
 <context>
     <name>BulkSession</name>
     <message>
-        <location filename="../../app/cli/BulkSession.cpp" line="+46"/>
+        <location filename="../../app/cli/BulkSession.cpp" line="+47"/>
         <location line="+55"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
     </message>
     <message numerus="yes">
-        <location line="-137"/>
+        <location line="-138"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
         <translation>
             <numerusform>--confirm-count %1 ne correspond pas à la %n ligne valide.</numerusform>
@@ -2473,7 +2473,7 @@ Continuer ?</translation>
         <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+62"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
@@ -3393,8 +3393,8 @@ Motif : %6</translation>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+72"/>
-        <location filename="../../app/cli/HistoryListing.cpp" line="+50"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+76"/>
+        <location filename="../../app/cli/HistoryListing.cpp" line="+75"/>
         <source>The history is empty.</source>
         <translation>L’historique est vide.</translation>
     </message>
@@ -3404,7 +3404,7 @@ Motif : %6</translation>
         <translation>Aucune action enregistrée pour l’utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../app/cli/HistoryListing.cpp" line="-102"/>
+        <location filename="../../app/cli/HistoryListing.cpp" line="-127"/>
         <source>TIME (UTC)</source>
         <translation>DATE/HEURE (UTC)</translation>
     </message>
@@ -3444,7 +3444,7 @@ Motif : %6</translation>
         <translation>MOTIF</translation>
     </message>
     <message>
-        <location filename="../../app/cli/HistoryCommand.cpp" line="+46"/>
+        <location filename="../../app/cli/HistoryCommand.cpp" line="+51"/>
         <source>warning: request #%1 could not be read: %2</source>
         <translation>avertissement&#xa0;: la demande n°&#xa0;%1 n’a pas pu être lue&#xa0;: %2</translation>
     </message>
@@ -3492,7 +3492,7 @@ Motif : %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-197"/>
         <source>Check the history&apos;s hash chain; exit 0 when intact, 5 naming the first altered, removed or reordered entry, 4 when the team database cannot be reached to check it now.</source>
         <translation>Contrôler la chaîne de hachage de l’historique&#xa0;; code 0 si intacte, 5 en nommant la première entrée modifiée, supprimée ou déplacée, 4 si la base de l’équipe ne peut pas être jointe pour la contrôler maintenant.</translation>
     </message>
@@ -3502,7 +3502,7 @@ Motif : %6</translation>
         <translation>Conserver N mois d’historique (0 = tout, par défaut), enregistrer ce paramètre de rétention et supprimer maintenant les mois entiers plus anciens, après avoir montré ce qui part et demandé confirmation (ou --yes). La suppression est elle-même enregistrée dans l’historique. Refusé tant que l’horloge est en retard sur l’enregistrement le plus récent ou en avance de plus d’un mois.</translation>
     </message>
     <message numerus="yes">
-        <location line="+253"/>
+        <location line="+262"/>
         <source>%n more break(s):</source>
         <translation>
             <numerusform>%n autre rupture&#xa0;:</numerusform>
@@ -4450,7 +4450,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+176"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+231"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
         <location filename="../../app/team/TeamQueries.cpp" line="+303"/>
         <source>Entry #%1 is not in the history.</source>
@@ -4883,12 +4883,12 @@ Motif : %6</translation>
         <translation>L’API de Smile ID ne permet pas de lire l’état actuel d’un utilisateur&#xa0;: seules les informations consignées dans l’historique de cette console sont affichées. Les modifications effectuées ailleurs (portail, autres outils) n’apparaissent pas.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Past actions for this user</source>
         <translation>Actions passées pour cet utilisateur</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Warning: the history check found breaks (%1). The past actions and the state shown here may have been altered; see the History tab.</source>
         <translation>Attention : la vérification de l’historique a trouvé des ruptures (%1). Les actions passées et l’état affichés ici ont peut-être été modifiés ; voir l’onglet Historique.</translation>
     </message>
@@ -4922,6 +4922,11 @@ Motif : %6</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Last known state: unknown (the history could not be read).</source>
+        <translation>Dernier état connu&#xa0;: inconnu (l’historique n’a pas pu être lu).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Last known state: %1</source>
         <translation>Dernier état connu&#xa0;: %1</translation>
     </message>
@@ -4929,6 +4934,27 @@ Motif : %6</translation>
         <location line="+4"/>
         <source> (as of %1)</source>
         <translation> (au %1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This user&apos;s history could not be read:</source>
+        <translation>L’historique de cet utilisateur n’a pas pu être lu&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The past actions and the state shown may be incomplete:</source>
+        <translation>Les actions passées et l’état affichés peuvent être incomplets&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>
+(and %n more)</source>
+        <translation>
+            <numerusform>
+(et %n autre)</numerusform>
+            <numerusform>
+(et %n autres)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6861,7 +6887,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>TeamTrail</name>
     <message>
-        <location filename="../../app/team/TeamTrail.cpp" line="+74"/>
+        <location filename="../../app/team/TeamTrail.cpp" line="+101"/>
         <source>team record #%1 (%2 by %3 on %4)</source>
         <translation>enregistrement d’équipe n° %1 (%2 par %3 le %4)</translation>
     </message>
@@ -6925,7 +6951,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>%1 a fait «&#xa0;%2&#xa0;» sur cet utilisateur %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Team records from #%1 are missing.</source>
         <translation>Les enregistrements d’équipe à partir du n° %1 manquent.</translation>
     </message>
@@ -6940,7 +6966,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
         <translation>%1 a été modifié&#xa0;: son empreinte ne correspond pas.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <location line="+20"/>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
@@ -7002,7 +7028,7 @@ Le mot de passe suit libpq&#xa0;: PGPASSWORD, ~/.pgpass, ou le trousseau de clé
 <context>
     <name>UserTimelineModel</name>
     <message>
-        <location filename="../../ui/history/UserTimelineModel.cpp" line="+104"/>
+        <location filename="../../ui/history/UserTimelineModel.cpp" line="+111"/>
         <source>Row %1 of bulk run %2</source>
         <translation>Ligne %1 du traitement par lot %2</translation>
     </message>

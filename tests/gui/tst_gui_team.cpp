@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTreeView>
 
 using namespace GuiTest;
 
@@ -450,6 +451,11 @@ void TestGuiTeam::outageIsAmberAndClearsByItself()
     QTRY_VERIFY_WITH_TIMEOUT(readProblem->isVisibleTo(m_window.get()), 10000);
     QVERIFY2(readProblem->text().contains(QStringLiteral("team trail cannot be reached")),
              qPrintable(readProblem->text()));
+    // ... and those records are there: the deactivation just made heads the timeline.
+    auto *timeline = find<QTreeView>(m_window.get(), "timelineView");
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->model()->rowCount() > 0
+                                 && timeline->model()->index(0, 1).data().toString() == QStringLiteral("Deactivate"),
+                             10000);
     tabs->setCurrentWidget(panel);
     QTRY_COMPARE(rowsFor(QStringLiteral("demo-user-003")), before003 + 1);
     QVERIFY(!verification->text().startsWith(QStringLiteral("History check failed")));

@@ -53,6 +53,7 @@ public:
     // Answered by the team database while it can be reached, by this console's own copy otherwise (TeamAnswers).
     Result<QStringList> walkEntries(const EntryVisitor &visit) override { return m_answers.walk(visit); }
     Result<HistoryRead> readUser(const QString &userId) override { return m_answers.readUser(userId); }
+    Result<HistoryRead> walkRuns(const QStringList &runIds) override { return m_answers.walkRuns(runIds); }
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
     {
         return m_answers.page(query, after, limit);

@@ -526,17 +526,16 @@ private slots:
         std::copy_if(all.entries.cbegin(), all.entries.cend(), std::back_inserter(expected),
                      [&family](const HistoryEntry &e) { return family.contains(e.runId); });
         QVERIFY(expected.size() > 1300);
-        m_asked = 0;
-        const Result<HistoryRead> runs = backend->readRuns(family);
+        // Read from the shards, not the index: a resume or a retry decides from them.
+        const Result<HistoryRead> runs = backend->walkRuns(family);
         QVERIFY2(runs.ok(), qPrintable(runs.message()));
         QCOMPARE(runs.value().entries.size(), expected.size());
         QVERIFY(jsonOf(runs.value().entries) == jsonOf(expected));
         QVERIFY(runs.value().problems.isEmpty());
-        QVERIFY(m_asked > 0); // the index answered
         QCOMPARE(m_failed, 0);
         // No run asked, or a blank one, is no entry, never every entry.
-        QVERIFY(backend->readRuns({}).value().entries.isEmpty());
-        QVERIFY(backend->readRuns({QString()}).value().entries.isEmpty());
+        QVERIFY(backend->walkRuns({}).value().entries.isEmpty());
+        QVERIFY(backend->walkRuns({QString()}).value().entries.isEmpty());
 
         HistoryQuery done;
         done.action = ActionKind::Delete;

@@ -761,7 +761,7 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     const Result<QStringList> walked = m_a.backend->walkEntries([](const HistoryEntry &) { return true; });
     QVERIFY(walked.ok() && walked.value().first().contains(QLatin1String("cannot be reached")));
     // A run's entries come from the copy too, saying so, as a read does while the trail is away.
-    const Result<HistoryRead> runs = m_a.backend->readRuns({QStringLiteral("run-0"), QStringLiteral("run-4")});
+    const Result<HistoryRead> runs = m_a.backend->walkRuns({QStringLiteral("run-0"), QStringLiteral("run-4")});
     QVERIFY2(runs.ok(), qPrintable(runs.message()));
     QList<HistoryEntry> ownRuns;
     std::copy_if(own.value().entries.cbegin(), own.value().entries.cend(), std::back_inserter(ownRuns),
@@ -795,7 +795,7 @@ void TestTeamQueries::runsAreReadFromTheTrail()
     std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(expected),
                  [&asked](const HistoryEntry &e) { return asked.contains(e.runId); });
     QCOMPARE(expected.size(), qsizetype(6));
-    const Result<HistoryRead> runs = m_a.backend->readRuns(asked);
+    const Result<HistoryRead> runs = m_a.backend->walkRuns(asked);
     QVERIFY2(runs.ok(), qPrintable(runs.message()));
     QCOMPARE(idsOf(runs.value().entries), idsOf(expected));
     QCOMPARE(shapes(runs.value().entries), shapes(expected));
@@ -803,7 +803,7 @@ void TestTeamQueries::runsAreReadFromTheTrail()
     // Begun on A and not sent to the trail yet: the query sends it first, as a read would.
     HistoryEntry fresh = entry(QStringLiteral("user-9"), ActionKind::Deactivate, 90, QStringLiteral("run-0"));
     QVERIFY(m_a.backend->begin({fresh}).ok());
-    const Result<HistoryRead> again = m_a.backend->readRuns({QStringLiteral("run-0")});
+    const Result<HistoryRead> again = m_a.backend->walkRuns({QStringLiteral("run-0")});
     QVERIFY2(again.ok(), qPrintable(again.message()));
     QVERIFY(again.value().problems.isEmpty());
     QVERIFY(!again.value().entries.isEmpty());

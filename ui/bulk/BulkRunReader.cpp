@@ -29,8 +29,9 @@ void BulkRunReader::read(const QString &id, const Done &done)
 
 void BulkRunReader::rowsOf(const BulkRecord &record, const Done &done)
 {
-    // Only this run's entries decide its rows: the run's index answers, never the whole history.
-    m_history->readRuns({record.id}, this, [this, record, done](const Result<HistoryRead> &read) {
+    // Only this run's entries decide its rows, read from the record itself (a retry or a resume is planned
+    // from them: an index put back from a copy would hide rows already sent). Only they are held.
+    m_history->walkRuns({record.id}, this, [this, record, done](const Result<HistoryRead> &read) {
         const QList<HistoryEntry> entries = read.ok() ? read.value().entries : QList<HistoryEntry>();
         m_files->run<QList<BulkRowResult>>(
             [record, entries](const BulkStore &store) { return store.rowsOf(record, entries); }, this,

@@ -13,7 +13,8 @@ Result<QList<HistoryEntry>> BulkHistory::readFrom(HistoryBackend &backend, const
 {
     QList<HistoryEntry> entries;
     if (!runIds.isEmpty()) {
-        const Result<HistoryRead> runs = backend.readRuns(runIds);
+        // From the record itself: a retry sends what these entries say did not succeed.
+        const Result<HistoryRead> runs = backend.walkRuns(runIds);
         if (!runs.ok())
             return runs.status();
         entries = runs.value().entries;

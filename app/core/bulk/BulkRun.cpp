@@ -99,9 +99,10 @@ void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)
             emit failed(locked);
             return;
         }
-        // Only this run's entries decide its rows (BulkRecord::results), and every one of them is read: the
-        // run's index answers, so a long history is never held. A history that cannot be read stops here.
-        m_history->readRuns({m_record.id}, this, [this, then](const Result<HistoryRead> &read) {
+        // Only this run's entries decide its rows (BulkRecord::results), and every one of them is read from
+        // the record itself: an index put back from a copy would hide rows already sent. Only they are held.
+        // A history that cannot be read stops here.
+        m_history->walkRuns({m_record.id}, this, [this, then](const Result<HistoryRead> &read) {
             if (!read.ok()) {
                 m_resuming = false;
                 m_cancelling = false;

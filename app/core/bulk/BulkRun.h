@@ -118,8 +118,8 @@ signals:
 
 private:
     // Takes the run's lock (the run file read again under it), then reads every entry of this run (and
-    // only those: HistoryService::readRuns) for then(); a refusal or an unreadable history stops the run
-    // with failed().
+    // only those, from the record: HistoryService::walkRuns) for then(); a refusal or an unreadable history stops the
+    // run with failed().
     void lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then);
     void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();

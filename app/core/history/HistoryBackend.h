@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -172,33 +173,26 @@ public:
         problems.removeDuplicates();
         return problems;
     }
-    // The entries of these bulk runs (their begin records name the run), oldest first, and the problems
-    // met finding them; newestRecord and completions are left empty. Nothing else is held: a run's
-    // entries come from the index on the run (the local index, the team's database) a page at a time.
-    // A team backend answers from this console's own copy while the trail is out of reach and says so
-    // in problems, as page() does; a page that cannot be read fails the whole answer.
-    virtual Result<HistoryRead> readRuns(const QStringList &runIds)
+    // The entries of these bulk runs, oldest first, from the record itself, never from a derived index:
+    // a resume, a cancel and a retry decide from them which rows may have reached the server, and an
+    // index put back from a copy or edited by hand would hide rows that did (they would go twice). Holds
+    // only those entries; costs a walk of every record (the team's database answers from its own).
+    virtual Result<HistoryRead> walkRuns(const QStringList &runIds)
     {
+        const QSet<QString> wanted(runIds.cbegin(), runIds.cend());
         HistoryRead runs;
-        QStringList asked = runIds;
-        asked.removeDuplicates();
-        for (const QString &runId : std::as_const(asked)) {
-            if (runId.isEmpty())
-                continue; // an empty run id asks for nothing, not for every entry
-            HistoryQuery query;
-            query.runId = runId;
-            query.order = HistoryQuery::Order::OldestFirst;
-            const Result<QStringList> walked = walkMatching(query, [&runs](const HistoryEntry &e) {
+        if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
+            return runs; // an empty run id asks for nothing, not for every entry
+        const Result<QStringList> walked = walkEntries([&runs, &wanted](const HistoryEntry &e) {
+            if (!e.runId.isEmpty() && wanted.contains(e.runId))
                 runs.entries.append(e);
-                return true;
-            });
-            if (!walked.ok())
-                return walked.status();
-            runs.problems += walked.value();
-        }
+            return true;
+        });
+        if (!walked.ok())
+            return walked.status();
+        runs.problems = walked.value();
         std::sort(runs.entries.begin(), runs.entries.end(),
                   [](const HistoryEntry &a, const HistoryEntry &b) { return a.id < b.id; });
-        runs.problems.removeDuplicates();
         return runs;
     }
     // How many entries `query` matches, by outcome (its order is ignored).

@@ -226,11 +226,11 @@ void HistoryService::walk(const HistoryBackend::EntryVisitor &visit, QObject *co
     });
 }
 
-void HistoryService::readRuns(const QStringList &runIds, QObject *context,
+void HistoryService::walkRuns(const QStringList &runIds, QObject *context,
                               const std::function<void(const Result<HistoryRead> &)> &done)
 {
     post([this, runIds, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
-        const Result<HistoryRead> result = backend.readRuns(runIds);
+        const Result<HistoryRead> result = backend.walkRuns(runIds);
         reply(context, [done, result] { done(result); });
     });
 }

@@ -59,8 +59,9 @@ public:
     // must touch nothing the caller's thread uses meanwhile. `done` gets the problems met, on the caller's thread.
     void walk(const HistoryBackend::EntryVisitor &visit, QObject *context,
               const std::function<void(const Result<QStringList> &)> &done);
-    // The entries of these bulk runs, oldest first (see HistoryBackend::readRuns).
-    void readRuns(const QStringList &runIds, QObject *context,
+    // The entries of these bulk runs from the record itself, never an index (see HistoryBackend::walkRuns):
+    // what a resume, a cancel or a retry decides from.
+    void walkRuns(const QStringList &runIds, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);
     // The entries on one user ID, oldest first (see HistoryBackend::readUser).
     void readUser(const QString &userId, QObject *context,

@@ -152,6 +152,8 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
     const QString resultsPath = parser.value(results);
     // The entries of the run and of its retries, and what was done since to its users.
     const QList<BulkRecord> runs = core()->bulkStore()->list();
+    if (const QString busy = BulkPlan::retryRefusal(parent, runs); !busy.isEmpty())
+        return fail(ExitCode::kUsage, busy);
     withHistory(BulkPlan::familyOf(parent, runs), parent,
                 [this, parent, runs, asked, options, resultsPath](const QList<HistoryEntry> &history) {
         if (const QString altered = parent.headerProblem(history); !altered.isEmpty())

@@ -236,6 +236,10 @@ void TestCliBulkSafety::simultaneousResumesSendOnce()
     const CliRun second = m_cli.run({QStringLiteral("bulk"), QStringLiteral("resume"), runId, QStringLiteral("--yes")});
     QCOMPARE(second.exitCode, 2);
     QVERIFY2(second.err.contains("in process") || second.err.contains("another process"), second.err.constData());
+    // Nor is it retried meanwhile: its rows in flight would read as unknown to the retry and go twice.
+    const CliRun retried = m_cli.run(
+        {QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--unknown"), QStringLiteral("--yes")});
+    QVERIFY2(retried.exitCode == 2 && retried.err.contains("being sent by process"), qPrintable(retried.describe()));
     QVERIFY(QTest::qWaitFor([&] { return holder.state() == QProcess::NotRunning; }, 60000));
     QCOMPARE(holder.exitCode(), 0);
     for (const QString &id : ids)

@@ -311,6 +311,12 @@ void BulkPanel::retry(bool withUnknown)
     m_reader->read(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
         if (!read.ok())
             return m_prompts->warning(this, tr("Bulk run"), read.message());
+        // Its rows in flight would read as unknown and go twice.
+        if (read.value().displayState() == QLatin1String("running"))
+            return m_prompts->warning(this, tr("Bulk run"),
+                                      tr("Run %1 is being sent by process %2: retry once it has ended or paused.")
+                                          .arg(read.value().id)
+                                          .arg(read.value().pid));
         launch(read.value(), rows);
     });
 }

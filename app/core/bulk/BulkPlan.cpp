@@ -168,3 +168,17 @@ int BulkPlan::rowsLeft(const QList<BulkRowResult> &rows)
     return int(
         std::count_if(rows.cbegin(), rows.cend(), [](const BulkRowResult &r) { return r.row.valid() && !r.begun(); }));
 }
+
+QString BulkPlan::retryRefusal(const BulkRecord &parent, const QList<BulkRecord> &runs)
+{
+    const QStringList family = familyOf(parent, runs);
+    for (const BulkRecord &run : runs) {
+        if (family.contains(run.id) && run.displayState() == QLatin1String("running"))
+            return QCoreApplication::translate("BulkPlan",
+                                               "Run %1 is being sent by process %2: retry once it has ended or "
+                                               "paused. Nothing was sent.")
+                .arg(run.id)
+                .arg(run.pid);
+    }
+    return {};
+}

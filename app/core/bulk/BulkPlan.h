@@ -53,6 +53,10 @@ public:
     static QList<BulkRecord> retriesOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
     // The ids of `parent` and of its retries: the runs whose entries standing() looks at.
     static QStringList familyOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
+    // Why `parent` cannot be retried now, or empty: a run of its family (itself or a retry, or a retry of
+    // one) is being sent by a live process, whose rows in flight would read as unknown to the retry and
+    // go twice.
+    static QString retryRefusal(const BulkRecord &parent, const QList<BulkRecord> &runs);
 
     // Gives a run its id, creation time and results file (`resultsPath`, or the store's default).
     static void identify(BulkRecord *record, const BulkStore &store, const Clock &clock,

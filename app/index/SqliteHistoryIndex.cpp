@@ -72,6 +72,14 @@ Status SqliteHistoryIndex::open()
         return Status::success();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return failure(QCoreApplication::translate("HistoryStore", "Qt's SQLite driver is not installed."));
+    // A link (or a device, a folder) in the index's place is never followed: SQLite would write through
+    // it, and making the index private would change its target's mode. The shards answer instead.
+    for (const QString &path : QStringList{m_path, m_path + QStringLiteral("-wal"), m_path + QStringLiteral("-shm")}) {
+        const QFileInfo file(path);
+        if (file.isSymLink() || (file.exists() && !file.isFile()))
+            return failure(QCoreApplication::translate("HistoryStore", "%1 is not a plain file; it is left alone.")
+                               .arg(QDir::toNativeSeparators(path)));
+    }
     const bool existed = QFileInfo::exists(m_path);
     {
         QSqlDatabase db = QSqlDatabase::contains(m_connection)

@@ -203,6 +203,35 @@ private slots:
         QCOMPARE(jsonOf(backend->readUser(QStringLiteral("u2")).value().entries), before);
     }
 
+    // A link in the index's place is never followed: its target keeps its mode and its bytes, and the
+    // shards answer what the index would have.
+    void linkInTheIndexPlaceIsLeftAlone()
+    {
+        const QString path = dir("linked");
+        {
+            auto backend = open(path, false);
+            fill(*backend, 2);
+        }
+        const QString victim = m_dir.filePath(QStringLiteral("victim.txt"));
+        QFile file(victim);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not an index\n");
+        file.close();
+        QVERIFY(
+            QFile::setPermissions(victim, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        const QFileDevice::Permissions before = QFileInfo(victim).permissions();
+        QVERIFY(QFile::link(victim, indexOf(path)));
+        auto backend = open(path, true);
+        const Result<HistoryRead> mine = backend->readUser(QStringLiteral("u1"));
+        QVERIFY2(mine.ok(), qPrintable(mine.message()));
+        QCOMPARE(jsonOf(mine.value().entries), jsonOf(userOf(backend->read(1).value(), QStringLiteral("u1"))));
+        QVERIFY(!mine.value().entries.isEmpty());
+        QCOMPARE(QFileInfo(victim).permissions(), before);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("not an index\n"));
+        QVERIFY(QFileInfo(indexOf(path)).isSymLink());
+    }
+
     void anotherWritersAppendIsSeen()
     {
         const QString path = dir("other");

@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+84"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1725,13 +1725,19 @@ Continuer ?</translation>
     <message>
         <location line="-161"/>
         <location line="+185"/>
-        <location line="+9"/>
+        <location line="+3"/>
+        <location line="+12"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
+    <message>
+        <location line="-43"/>
+        <source>Run %1 is being sent by process %2: retry once it has ended or paused.</source>
+        <translation>Le lot %1 est en cours d’envoi par le processus %2&#xa0;: relancez-le une fois terminé ou mis en pause.</translation>
+    </message>
     <message numerus="yes">
-        <location line="-22"/>
+        <location line="+21"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation>
             <numerusform>reprise du traitement %1, %n ligne restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
@@ -1749,7 +1755,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-93"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1759,7 +1765,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
@@ -1773,6 +1779,11 @@ Continuer ?</translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
             <numerusform>%n de ces utilisateurs ont déjà été traités par cette console (%1&#xa0;; historique).</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Run %1 is being sent by process %2: retry once it has ended or paused. Nothing was sent.</source>
+        <translation>Le lot %1 est en cours d’envoi par le processus %2&#xa0;: relancez-le une fois terminé ou mis en pause. Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -2254,7 +2265,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+224"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+225"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
@@ -2404,7 +2415,7 @@ Continuer ?</translation>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Nothing was sent.</source>
@@ -4450,7 +4461,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+231"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+225"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
         <location filename="../../app/team/TeamQueries.cpp" line="+303"/>
         <source>Entry #%1 is not in the history.</source>
@@ -4510,6 +4521,11 @@ Motif : %6</translation>
         <location line="+10"/>
         <source>Qt&apos;s SQLite driver is not installed.</source>
         <translation>Le pilote SQLite de Qt n’est pas installé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a plain file; it is left alone.</source>
+        <translation>%1 n’est pas un fichier ordinaire&#xa0;; il est laissé tel quel.</translation>
     </message>
 </context>
 <context>
@@ -6276,7 +6292,7 @@ Réponse&#xa0;:
 <context>
     <name>TeamAnswers</name>
     <message>
-        <location filename="../../app/team/TeamAnswers.cpp" line="+31"/>
+        <location filename="../../app/team/TeamAnswers.cpp" line="+33"/>
         <source>The team trail went away or came back while this list was being read: read it again from the top.</source>
         <translation>La piste d’équipe a disparu ou est revenue pendant la lecture de cette liste&#xa0;: relisez-la depuis le début.</translation>
     </message>

@@ -3,9 +3,7 @@
 #include "team/TeamQueries.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
-#include <algorithm>
 #include <utility>
 
 namespace {
@@ -120,42 +118,5 @@ Result<QStringList> TeamAnswers::walk(const HistoryBackend::EntryVisitor &visit)
     Result<QStringList> local = m_local->walkEntries(visit);
     if (local.ok())
         local.value().prepend(unreachable(m_trail.problem()));
-    return local;
-}
-
-Result<HistoryRead> TeamAnswers::walkRuns(const QStringList &runIds)
-{
-    if (const std::unique_ptr<TeamQueries> trail = m_trail.open()) {
-        HistoryRead runs;
-        Status failed;
-        for (const QString &runId : QSet<QString>(runIds.cbegin(), runIds.cend())) {
-            if (runId.isEmpty())
-                continue; // an empty run id asks for nothing, not for every entry
-            HistoryQuery query;
-            query.runId = runId;
-            query.order = HistoryQuery::Order::OldestFirst;
-            const Result<QStringList> walked = trail->walk(query, [&runs](const HistoryEntry &e) {
-                runs.entries.append(e);
-                return true;
-            });
-            if (!walked.ok()) {
-                failed = walked.status();
-                break;
-            }
-            runs.problems += walked.value();
-        }
-        if (failed.ok()) {
-            std::sort(runs.entries.begin(), runs.entries.end(),
-                      [](const HistoryEntry &a, const HistoryEntry &b) { return a.id < b.id; });
-            runs.problems.removeDuplicates();
-            return runs;
-        }
-        m_trail.lost(failed);
-    }
-    Result<HistoryRead> local = m_local->walkRuns(runIds);
-    if (local.ok()) {
-        local.value().partial = true;
-        local.value().problems.prepend(unreachable(m_trail.problem()));
-    }
     return local;
 }

@@ -27,9 +27,6 @@ public:
     Result<HistoryEntry> readEntry(qint64 id);
     Result<HistoryRead> readUser(const QString &userId);
     Result<QStringList> walk(const HistoryBackend::EntryVisitor &visit);
-    // The entries of these runs: the trail's own (its database is the record, not a copy of it), or this
-    // console's record itself (HistoryBackend::walkRuns) while the trail cannot be reached.
-    Result<HistoryRead> walkRuns(const QStringList &runIds);
 
     // What an answer from this console's own copy says first (a read says the same).
     static QString unreachable(const QString &problem);

@@ -195,6 +195,11 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     return local;
 }
 
+Result<HistoryRead> TeamHistoryBackend::walkRuns(const QStringList &runIds)
+{
+    return m_local->walkRuns(runIds);
+}
+
 QString TeamHistoryBackend::unreachable() const
 {
     return TeamAnswers::unreachable(m_problem);

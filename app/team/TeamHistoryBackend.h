@@ -53,7 +53,10 @@ public:
     // Answered by the team database while it can be reached, by this console's own copy otherwise (TeamAnswers).
     Result<QStringList> walkEntries(const EntryVisitor &visit) override { return m_answers.walk(visit); }
     Result<HistoryRead> readUser(const QString &userId) override { return m_answers.readUser(userId); }
-    Result<HistoryRead> walkRuns(const QStringList &runIds) override { return m_answers.walkRuns(runIds); }
+    // A run is this console's own (its files are here): its copy holds every entry of it, sent to the
+    // trail or not yet (an outage, a command without the signing key), so a resume or a retry never
+    // decides from a trail that lacks them.
+    Result<HistoryRead> walkRuns(const QStringList &runIds) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
     {
         return m_answers.page(query, after, limit);

@@ -94,7 +94,7 @@ private slots:
     void sessionsCompileNoQueries();
     void firstPollIsNotNews();
     void stoppedDatabaseAnswersFromTheCopy();
-    void runsAreReadFromTheTrail();
+    void runsAreReadFromThisConsolesCopy();
     void handWrittenRecordsAreNamed();
 
 private:
@@ -760,7 +760,7 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     QVERIFY(timeline.value().problems.first().contains(QLatin1String("cannot be reached")));
     const Result<QStringList> walked = m_a.backend->walkEntries([](const HistoryEntry &) { return true; });
     QVERIFY(walked.ok() && walked.value().first().contains(QLatin1String("cannot be reached")));
-    // A run's entries come from the copy too, saying so, as a read does while the trail is away.
+    // A run's entries come from this console's copy, the trail away or not: a run is this console's own.
     const Result<HistoryRead> runs = m_a.backend->walkRuns({QStringLiteral("run-0"), QStringLiteral("run-4")});
     QVERIFY2(runs.ok(), qPrintable(runs.message()));
     QList<HistoryEntry> ownRuns;
@@ -770,9 +770,6 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     });
     QVERIFY(!ownRuns.isEmpty());
     QCOMPARE(idsOf(runs.value().entries), idsOf(ownRuns));
-    QVERIFY(!runs.value().problems.isEmpty());
-    QVERIFY2(runs.value().problems.first().contains(QLatin1String("cannot be reached")),
-             qPrintable(runs.value().problems.first()));
 
     QVERIFY2(m_pg.start(&why), qPrintable(why));
     m_a.backend->setPassword(QStringLiteral("pw-officer_a")); // no wait for the next attempt
@@ -783,32 +780,40 @@ void TestTeamQueries::stoppedDatabaseAnswersFromTheCopy()
     QVERIFY(m_a.backend->page(HistoryQuery(), back.value().next, kPageSize).ok());
 }
 
-// A bulk run's entries (and a family of runs') are every entry of the trail naming one of them, and no
-// other; this console's own newest record is among them before it was sent.
-void TestTeamQueries::runsAreReadFromTheTrail()
+// A bulk run is this console's own (its files are here), and so are its entries: its copy holds every one
+// of them, in the trail or not sent there yet (an outage, a command that cannot sign), so a resume or a
+// retry never decides from a trail that lacks them. They are the trail's entries of those runs, and no
+// others.
+void TestTeamQueries::runsAreReadFromThisConsolesCopy()
 {
     const Result<HistoryRead> read = m_a.backend->read(1);
     QVERIFY(read.ok());
     QVERIFY(!read.value().partial);
     const QStringList asked{QStringLiteral("run-0"), QStringLiteral("run-4"), QStringLiteral("run-absent")};
+    const auto facts = [](const QList<HistoryEntry> &entries) {
+        QStringList all;
+        for (const HistoryEntry &e : entries)
+            all.append(QStringLiteral("%1 %2 %3 %4 %5")
+                           .arg(e.userId, e.runId)
+                           .arg(e.runLine)
+                           .arg(ActionInfo::cliName(e.action), HistoryEntry::outcomeName(e.outcome)));
+        return all;
+    };
     QList<HistoryEntry> expected;
     std::copy_if(read.value().entries.cbegin(), read.value().entries.cend(), std::back_inserter(expected),
                  [&asked](const HistoryEntry &e) { return asked.contains(e.runId); });
     QCOMPARE(expected.size(), qsizetype(6));
     const Result<HistoryRead> runs = m_a.backend->walkRuns(asked);
     QVERIFY2(runs.ok(), qPrintable(runs.message()));
-    QCOMPARE(idsOf(runs.value().entries), idsOf(expected));
-    QCOMPARE(shapes(runs.value().entries), shapes(expected));
+    QCOMPARE(facts(runs.value().entries), facts(expected));
     QVERIFY(runs.value().problems.isEmpty());
-    // Begun on A and not sent to the trail yet: the query sends it first, as a read would.
+    // Begun on A and not sent to the trail: it is among them.
     HistoryEntry fresh = entry(QStringLiteral("user-9"), ActionKind::Deactivate, 90, QStringLiteral("run-0"));
     QVERIFY(m_a.backend->begin({fresh}).ok());
     const Result<HistoryRead> again = m_a.backend->walkRuns({QStringLiteral("run-0")});
     QVERIFY2(again.ok(), qPrintable(again.message()));
-    QVERIFY(again.value().problems.isEmpty());
     QVERIFY(!again.value().entries.isEmpty());
     QCOMPARE(again.value().entries.constLast().userId, QStringLiteral("user-9"));
-    QCOMPARE(again.value().entries.constLast().dbRole, QStringLiteral("officer_a"));
     for (const HistoryEntry &e : again.value().entries)
         QCOMPARE(e.runId, QStringLiteral("run-0"));
 }

@@ -154,11 +154,9 @@ void BulkSession::noteHistory()
 {
     // What the history already knows: rows this console already did the same action to (only the
     // entries of these users that matter are asked for, see BulkHistory).
-    BulkHistory::read(m_core->history(), {}, m_record, this, [this](const Result<QList<HistoryEntry>> &done) {
-        if (done.ok()) {
-            if (const QString known = BulkPlan::alreadyDoneNote(m_record, done.value()); !known.isEmpty())
-                note(known);
-        }
+    BulkHistory::noteAlreadyDone(m_core->history(), m_record, this, [this](const QString &known) {
+        if (!known.isEmpty())
+            note(known);
         run();
     });
 }

@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+72"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+101"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>run %1: %2 of %n row to send (%3, profile %4); results in %5</numerusform>

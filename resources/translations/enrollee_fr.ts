@@ -1713,7 +1713,7 @@ Continuer ?</translation>
         <translation>&#xa0;; …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>No row can be sent: every row has a problem (see the table).</source>
         <translation>Aucune ligne ne peut être envoyée&#xa0;: chaque ligne pose un problème (voir le tableau).</translation>
     </message>
@@ -1723,21 +1723,16 @@ Continuer ?</translation>
         <translation>nouveau lot</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+185"/>
-        <location line="+3"/>
-        <location line="+12"/>
+        <location line="-153"/>
+        <location line="+177"/>
+        <location line="+2"/>
+        <location line="+9"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
-    <message>
-        <location line="-43"/>
-        <source>Run %1 is being sent by process %2: retry once it has ended or paused.</source>
-        <translation>Le lot %1 est en cours d’envoi par le processus %2&#xa0;: relancez-le une fois terminé ou mis en pause.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="-22"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation>
             <numerusform>reprise du traitement %1, %n ligne restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
@@ -1755,7 +1750,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-89"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1765,7 +1760,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
@@ -2440,12 +2435,12 @@ Continuer ?</translation>
     <message>
         <location filename="../../app/cli/BulkSession.cpp" line="+47"/>
         <location line="+55"/>
-        <location line="+87"/>
+        <location line="+85"/>
         <source>Nothing was sent.</source>
         <translation>Rien n’a été envoyé.</translation>
     </message>
     <message numerus="yes">
-        <location line="-138"/>
+        <location line="-136"/>
         <source>--confirm-count %1 does not match the %n valid rows.</source>
         <translation>
             <numerusform>--confirm-count %1 ne correspond pas à la %n ligne valide.</numerusform>
@@ -2484,7 +2479,7 @@ Continuer ?</translation>
         <translation>Rien n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+60"/>
         <source>run %1: %2 of %n rows to send (%3, profile %4); results in %5</source>
         <translation>
             <numerusform>lot %1&#xa0;: %2 sur %n ligne à envoyer (%3, profil %4)&#xa0;; résultats dans %5</numerusform>
@@ -6292,7 +6287,7 @@ Réponse&#xa0;:
 <context>
     <name>TeamAnswers</name>
     <message>
-        <location filename="../../app/team/TeamAnswers.cpp" line="+33"/>
+        <location filename="../../app/team/TeamAnswers.cpp" line="+31"/>
         <source>The team trail went away or came back while this list was being read: read it again from the top.</source>
         <translation>La piste d’équipe a disparu ou est revenue pendant la lecture de cette liste&#xa0;: relisez-la depuis le début.</translation>
     </message>

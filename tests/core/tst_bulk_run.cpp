@@ -73,6 +73,8 @@ private slots:
 private:
     static BulkRecord record(CoreContext &core, const SandboxServer &server, const QStringList &ids);
     static QByteArray historyBytes(const QString &dir);
+    // `count` user IDs "PREFIX-N" the sandbox knows.
+    static QStringList known(SandboxServer &server, const QString &prefix, int count);
 };
 
 BulkRecord TestBulkRun::record(CoreContext &core, const SandboxServer &server, const QStringList &ids)
@@ -86,6 +88,16 @@ BulkRecord TestBulkRun::record(CoreContext &core, const SandboxServer &server, c
     r.concurrency = 2;
     r.created = QDateTime::currentDateTimeUtc();
     return r;
+}
+
+QStringList TestBulkRun::known(SandboxServer &server, const QString &prefix, int count)
+{
+    QStringList ids;
+    for (int i = 0; i < count; ++i) {
+        ids.append(prefix + QStringLiteral("-%1").arg(i));
+        server.registry().add(ids.last());
+    }
+    return ids;
 }
 
 QByteArray TestBulkRun::historyBytes(const QString &dir)
@@ -106,11 +118,7 @@ void TestBulkRun::intentOnDiskBeforeRequest()
     auto server = start();
     QVERIFY(server);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 12; ++i) {
-        ids.append(QStringLiteral("disk-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("disk"), 12);
     QStringList missing;
     int seen = 0;
     connect(server.get(), &SandboxServer::requestHandled, this, [&](const QString &userId) {
@@ -139,11 +147,7 @@ void TestBulkRun::pauseResumeCancel()
     slow.latencyMs = 50;
     server->setFaultPlan(slow);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 20; ++i) {
-        ids.append(QStringLiteral("pr-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("pr"), 20);
     BulkRun *run = core->createBulkRun(record(*core, *server, ids), this);
     run->setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
     run->setConfirmation(Confirmation::TypedUserId);
@@ -188,11 +192,7 @@ void TestBulkRun::resetRowsAreUnknownNeverResent()
     reset.remaining = 3;
     server->setFaultPlan(reset);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 8; ++i) {
-        ids.append(QStringLiteral("rst-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("rst"), 8);
     QHash<QString, int> received;
     connect(server.get(), &SandboxServer::requestHandled, this,
             [&received](const QString &userId) { ++received[userId]; });
@@ -246,11 +246,7 @@ void TestBulkRun::resultsGrowByAppendingAsRowsEnd()
     slow.latencyMs = 100;
     server->setFaultPlan(slow);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 20; ++i) {
-        ids.append(QStringLiteral("app-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("app"), 20);
     BulkRecord r = record(*core, *server, ids);
     r.resultsPath = dir.filePath(QStringLiteral("results.csv"));
     BulkRun *run = core->createBulkRun(r, this);
@@ -334,11 +330,7 @@ void TestBulkRun::pauseKeepsHeldRowsForTheResume()
     slow.latencyMs = 80;
     server->setFaultPlan(slow);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 24; ++i) {
-        ids.append(QStringLiteral("held-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("held"), 24);
     QHash<QString, int> received;
     connect(server.get(), &SandboxServer::requestHandled, this,
             [&received](const QString &userId) { ++received[userId]; });
@@ -397,11 +389,7 @@ void TestBulkRun::resumeReadsOnlyItsRunAndResendsNothingBegun()
     auto server = start();
     QVERIFY(server);
     auto core = SandboxTest::core(dir.path());
-    QStringList ids;
-    for (int i = 0; i < 10; ++i) {
-        ids.append(QStringLiteral("again-%1").arg(i));
-        server->registry().add(ids.last());
-    }
+    const QStringList ids = known(*server, QStringLiteral("again"), 10);
     const BulkRecord r = record(*core, *server, ids);
     QList<HistoryEntry> history;
     const auto add = [&history](HistoryEntry e, HistoryEntry::Outcome outcome) {

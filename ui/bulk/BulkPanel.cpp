@@ -258,16 +258,8 @@ void BulkPanel::check()
             + (invalid > kProblemsShown ? tr("; …") : QString());
     m_summary->setText(text);
     updateButtons();
-    noteHistory(record);
-}
-
-void BulkPanel::noteHistory(const BulkRecord &record)
-{
-    // What the trail already knows of these users, as the CLI says it before a run.
-    BulkHistory::read(m_context->history(), {}, record, this, [this, record](const Result<QList<HistoryEntry>> &done) {
-        if (!done.ok() || m_checked.isEmpty())
-            return;
-        if (const QString known = BulkPlan::alreadyDoneNote(record, done.value()); !known.isEmpty())
+    BulkHistory::noteAlreadyDone(m_context->history(), record, this, [this](const QString &known) {
+        if (!known.isEmpty() && !m_checked.isEmpty())
             m_summary->setText(m_summary->text() + QLatin1Char('\n') + known);
     });
 }
@@ -311,12 +303,8 @@ void BulkPanel::retry(bool withUnknown)
     m_reader->read(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
         if (!read.ok())
             return m_prompts->warning(this, tr("Bulk run"), read.message());
-        // Its rows in flight would read as unknown and go twice.
-        if (read.value().displayState() == QLatin1String("running"))
-            return m_prompts->warning(this, tr("Bulk run"),
-                                      tr("Run %1 is being sent by process %2: retry once it has ended or paused.")
-                                          .arg(read.value().id)
-                                          .arg(read.value().pid));
+        if (const QString busy = BulkPlan::retryRefusal(read.value(), {read.value()}); !busy.isEmpty())
+            return m_prompts->warning(this, tr("Bulk run"), busy);
         launch(read.value(), rows);
     });
 }

@@ -74,7 +74,6 @@ private:
     void updateButtons();
     // The core's plan of a run from what the officer typed or opened, with the active profile and policy.
     Result<BulkRecord> recordFromInput() const;
-    void noteHistory(const BulkRecord &record);
 
     AppContext *m_context;
     ProfileController *m_profiles;

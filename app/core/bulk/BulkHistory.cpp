@@ -1,5 +1,6 @@
 #include "BulkHistory.h"
 
+#include "bulk/BulkPlan.h"
 #include "history/HistoryBackend.h"
 #include "history/HistoryService.h"
 
@@ -52,4 +53,12 @@ void BulkHistory::read(HistoryService *history, const QStringList &runIds, const
 {
     history->run<Result<QList<HistoryEntry>>>(
         [runIds, record](HistoryBackend &backend) { return readFrom(backend, runIds, record); }, context, done);
+}
+
+void BulkHistory::noteAlreadyDone(HistoryService *history, const BulkRecord &record, QObject *context,
+                                  const std::function<void(const QString &note)> &done)
+{
+    read(history, {}, record, context, [record, done](const Result<QList<HistoryEntry>> &entries) {
+        done(entries.ok() ? BulkPlan::alreadyDoneNote(record, entries.value()) : QString());
+    });
 }

@@ -30,6 +30,10 @@ public:
     // Fails when a page of either cannot be read.
     static void read(HistoryService *history, const QStringList &runIds, const BulkRecord &record, QObject *context,
                      const Done &done);
+    // What the history already knows of `record`'s users (BulkPlan::alreadyDoneNote), as both faces say it
+    // before a run: empty when nothing, or when the history cannot be read (the note is advice only).
+    static void noteAlreadyDone(HistoryService *history, const BulkRecord &record, QObject *context,
+                                const std::function<void(const QString &note)> &done);
     // The same on the history thread, for a backend at hand.
     static Result<QList<HistoryEntry>> readFrom(HistoryBackend &backend, const QStringList &runIds,
                                                 const BulkRecord &record);

@@ -34,12 +34,16 @@ void BulkCommandBase::withTally(const QList<BulkRecord> &runs, const QString &de
 {
     // Filled on the history thread during the walk, read here once it has ended.
     auto tally = std::make_shared<BulkTally>(runs, detailed);
-    core()->history()->walk([tally](const HistoryEntry &e) { return tally->visit(e); }, this,
-                            [this, tally, then](const Result<QStringList> &walked) {
+    QStringList ids;
+    for (const BulkRecord &r : runs)
+        ids.append(r.id);
+    core()->history()->walkRunEntries(
+        ids, [tally](const HistoryEntry &e) { return tally->visit(e); }, this,
+        [this, tally, then](const Result<QStringList> &walked) {
         if (!walked.ok())
             return fail(ExitCode::kStorage, walked.message());
         then(*tally);
-    });
+        });
 }
 
 void BulkCommandBase::launch(const BulkRecord &record, const BulkSession::Options &options)

@@ -195,9 +195,9 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     return local;
 }
 
-Result<HistoryRead> TeamHistoryBackend::walkRuns(const QStringList &runIds)
+Result<QStringList> TeamHistoryBackend::walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
 {
-    return m_local->walkRuns(runIds);
+    return m_local->walkRunEntries(runIds, visit);
 }
 
 QString TeamHistoryBackend::unreachable() const

@@ -54,9 +54,9 @@ public:
     Result<QStringList> walkEntries(const EntryVisitor &visit) override { return m_answers.walk(visit); }
     Result<HistoryRead> readUser(const QString &userId) override { return m_answers.readUser(userId); }
     // A run is this console's own (its files are here): its copy holds every entry of it, sent to the
-    // trail or not yet (an outage, a command without the signing key), so a resume or a retry never
-    // decides from a trail that lacks them.
-    Result<HistoryRead> walkRuns(const QStringList &runIds) override;
+    // trail or not yet (an outage, a command without the signing key), so a resume, a retry or a count
+    // of its rows never decides from a trail that lacks them.
+    Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
     {
         return m_answers.page(query, after, limit);

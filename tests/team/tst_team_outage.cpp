@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUuid>
@@ -30,6 +32,7 @@ private slots:
     void verifyWhileStoppedCannotCheckNow();
     void editedPolicyCopyHoldsEverything();
     void wrongPortHolds();
+    void offlineBulkRunIsCountedFromTheCopy();
     void databaseBackGoesThroughTheRequestPath();
 
 private:
@@ -53,9 +56,9 @@ void TestTeamOutage::initTestCase()
     m_key = "outage-key-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     SandboxConfig config;
     config.apiKey = m_key;
-    for (const char *user :
-         {"b-user", "a-free", "held-deactivate", "held-flag", "held-delete", "a-free-offline", "edited-flag",
-          "edited-free", "port-deactivate", "port-free", "back-user", "held-bulk-1", "held-bulk-2"})
+    for (const char *user : {"b-user", "a-free", "held-deactivate", "held-flag", "held-delete", "a-free-offline",
+                             "edited-flag", "edited-free", "port-deactivate", "port-free", "back-user", "held-bulk-1",
+                             "held-bulk-2", "offline-bulk-1", "offline-bulk-2", "offline-bulk-3"})
         config.enrollees.append(QString::fromLatin1(user));
     m_sandbox = new SandboxServer(config, this);
     QVERIFY(m_sandbox->listen(QHostAddress::LocalHost, 0).ok());
@@ -224,6 +227,53 @@ void TestTeamOutage::wrongPortHolds()
 
     QSettings settings(m_b.cli->settingsFile(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("team/conninfo"), conninfo);
+}
+
+// A bulk run of a free action while the database is stopped is recorded in the console's own copy and
+// sent; its records reach the trail only when a process holding the chain key signs them. `bulk list` and
+// `bulk show`, run first once the database is back, hold no key: they count the run from the copy, so
+// what was sent reads as sent, not as never sent.
+void TestTeamOutage::offlineBulkRunIsCountedFromTheCopy()
+{
+    QString why;
+    QVERIFY2(m_pg.stop(&why), qPrintable(why));
+    QFile input(m_a.cli->home() + QStringLiteral("/offline-ids.txt"));
+    QVERIFY(input.open(QIODevice::WriteOnly));
+    input.write("offline-bulk-1\noffline-bulk-2\noffline-bulk-3\n");
+    input.close();
+    const CliRun bulk = m_a.cli->run({QStringLiteral("bulk"), QStringLiteral("reactivate"), QStringLiteral("--input"),
+                                      input.fileName(), QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                                      QStringLiteral("--base-url"), m_sandbox->origin().toString(),
+                                      QStringLiteral("--partner-id"), QStringLiteral("001"), QStringLiteral("--email"),
+                                      QStringLiteral("officer_a@example.org"), QStringLiteral("--reason"),
+                                      QStringLiteral("CASE-19"), QStringLiteral("--yes")});
+    QVERIFY2(bulk.exitCode == 0, qPrintable(bulk.describe()));
+    for (const char *user : {"offline-bulk-1", "offline-bulk-2", "offline-bulk-3"})
+        QCOMPARE(m_received.value(QString::fromLatin1(user)), 1);
+
+    QVERIFY2(m_pg.start(&why), qPrintable(why));
+    // The trail lacks the run: what follows can only count it from the copy.
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE body LIKE '%offline-bulk-%'")),
+             qint64(0));
+    const CliRun listed = m_a.cli->run({QStringLiteral("bulk"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+    const QJsonObject newest = listed.array().first().toObject();
+    const QString runId = newest.value(QLatin1String("id")).toString();
+    QVERIFY(!runId.isEmpty());
+    const auto sent = [](const QJsonObject &counts) {
+        return counts.value(QLatin1String("succeeded")).toInt() + counts.value(QLatin1String("already")).toInt();
+    };
+    QVERIFY2(sent(newest) == 3 && newest.value(QLatin1String("not_sent")).toInt() == 0,
+             QJsonDocument(newest).toJson().constData());
+    const CliRun shown = m_a.cli->run(
+        {QStringLiteral("bulk"), QStringLiteral("show"), runId, QStringLiteral("--json")});
+    QVERIFY2(shown.exitCode == 0, qPrintable(shown.describe()));
+    const QJsonObject counts = shown.object();
+    QVERIFY2(sent(counts) == 3 && counts.value(QLatin1String("not_sent")).toInt() == 0
+                 && counts.value(QLatin1String("unknown")).toInt() == 0,
+             QJsonDocument(counts).toJson().constData());
+    QCOMPARE(superCount(m_pg, QStringLiteral("SELECT count(*) FROM enrollee.trail WHERE body LIKE '%offline-bulk-%'")),
+             qint64(0));
 }
 
 // With the database back, the same action takes the normal path: a request for a second officer.

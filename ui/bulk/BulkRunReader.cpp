@@ -48,8 +48,9 @@ void BulkRunReader::open(const QString &id, const std::function<void(const Resul
         const BulkRecord &record = header.value();
         // Filled on the history thread during the walk, only read once it has ended.
         auto tally = std::make_shared<BulkTally>(QList<BulkRecord>{record}, record.id);
-        m_history->walk([tally](const HistoryEntry &e) { return tally->visit(e); }, this,
-                        [this, record, tally, done](const Result<QStringList> &) {
+        m_history->walkRunEntries(
+            {record.id}, [tally](const HistoryEntry &e) { return tally->visit(e); }, this,
+            [this, record, tally, done](const Result<QStringList> &) {
             // An unreadable history leaves every row waiting, as the rows' standing is unknown.
             m_files->run<Opened>(
                 [record, tally](const BulkStore &store) {
@@ -58,7 +59,7 @@ void BulkRunReader::open(const QString &id, const std::function<void(const Resul
                 return opened;
                 },
                 this, [done](const Opened &opened) { done(opened); });
-        });
+            });
     });
 }
 

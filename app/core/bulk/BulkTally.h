@@ -8,9 +8,9 @@
 #include <QList>
 #include <QString>
 
-// What the history says of bulk runs, gathered in one walk of its entries (HistoryService::walk, newest
-// first) that keeps one small mark per begun row, never the entries or the rows: the per-outcome counts
-// of every run `bulk list` shows, and whether a begin record was made under another header. For the one
+// What the history says of bulk runs, gathered in one walk of their entries (HistoryService::walkRunEntries,
+// newest first) that keeps one small mark per begun row, never the entries or the rows: the per-outcome
+// counts of every run `bulk list` shows, and whether a begin record was made under another header. For the one
 // run `bulk show` details, the entries of its rows are kept too (only what a row shows of them), so its rows
 // can be streamed from the rows file with their standing, as BulkRecord::results() would give them.
 class BulkTally

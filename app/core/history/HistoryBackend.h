@@ -173,19 +173,26 @@ public:
         problems.removeDuplicates();
         return problems;
     }
-    // The entries of these bulk runs, oldest first, from the record itself, never from a derived index:
-    // a resume, a cancel and a retry decide from them which rows may have reached the server, and an
-    // index put back from a copy or edited by hand would hide rows that did (they would go twice). Holds
-    // only those entries; costs a walk of every record (the team's database answers from its own).
-    virtual Result<HistoryRead> walkRuns(const QStringList &runIds)
+    // Hands the entries of these bulk runs to `visit`, newest first, from the record itself, never from a
+    // derived index: a resume, a cancel and a retry decide from them which rows may have reached the
+    // server, and an index put back from a copy or edited by hand would hide rows that did (they would
+    // go twice); `bulk list` and `bulk show` count from the same entries. Holds none of them; costs a walk
+    // of every record. Returns what a read would put in `problems`.
+    virtual Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
     {
         const QSet<QString> wanted(runIds.cbegin(), runIds.cend());
-        HistoryRead runs;
         if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
-            return runs; // an empty run id asks for nothing, not for every entry
-        const Result<QStringList> walked = walkEntries([&runs, &wanted](const HistoryEntry &e) {
-            if (!e.runId.isEmpty() && wanted.contains(e.runId))
-                runs.entries.append(e);
+            return QStringList(); // an empty run id asks for nothing, not for every entry
+        return walkEntries([&wanted, &visit](const HistoryEntry &e) {
+            return e.runId.isEmpty() || !wanted.contains(e.runId) || visit(e);
+        });
+    }
+    // The same entries, oldest first, held: what a resume or a retry plans from.
+    Result<HistoryRead> walkRuns(const QStringList &runIds)
+    {
+        HistoryRead runs;
+        const Result<QStringList> walked = walkRunEntries(runIds, [&runs](const HistoryEntry &e) {
+            runs.entries.append(e);
             return true;
         });
         if (!walked.ok())

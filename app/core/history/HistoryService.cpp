@@ -235,6 +235,15 @@ void HistoryService::walkRuns(const QStringList &runIds, QObject *context,
     });
 }
 
+void HistoryService::walkRunEntries(const QStringList &runIds, const HistoryBackend::EntryVisitor &visit,
+                                    QObject *context, const std::function<void(const Result<QStringList> &)> &done)
+{
+    post([this, runIds, visit, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        const Result<QStringList> result = backend.walkRunEntries(runIds, visit);
+        reply(context, [done, result] { done(result); });
+    });
+}
+
 void HistoryService::readUser(const QString &userId, QObject *context,
                               const std::function<void(const Result<HistoryRead> &)> &done)
 {

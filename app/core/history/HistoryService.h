@@ -63,6 +63,10 @@ public:
     // what a resume, a cancel or a retry decides from.
     void walkRuns(const QStringList &runIds, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);
+    // Those entries streamed newest first, as walk() streams every entry (`visit` on the history thread):
+    // what the counts of `bulk list`, `bulk show` and the Bulk tab are made from.
+    void walkRunEntries(const QStringList &runIds, const HistoryBackend::EntryVisitor &visit, QObject *context,
+                        const std::function<void(const Result<QStringList> &)> &done);
     // The entries on one user ID, oldest first (see HistoryBackend::readUser).
     void readUser(const QString &userId, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);

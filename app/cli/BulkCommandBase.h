@@ -26,9 +26,9 @@ protected:
     // (fails the command when they cannot be read).
     void withHistory(const QStringList &runIds, const BulkRecord &record,
                      const std::function<void(const QList<HistoryEntry> &)> &then);
-    // Walks the entries of `runs` once, one at a time, from the record itself (with a team trail, this
-    // console's own copy, which holds what an outage kept from the trail), into a tally of them (the
-    // entries of `detailed` kept), then `then` with it (fails the command when they cannot be read).
+    // Walks the entries of `runs` once, one at a time (HistoryService::walkRunEntries: with a team trail,
+    // from this console's own copy, which holds what an outage kept from the trail), into a tally of them
+    // (the entries of `detailed` kept), then `then` with it (fails the command when they cannot be read).
     void withTally(const QList<BulkRecord> &runs, const QString &detailed,
                    const std::function<void(const BulkTally &)> &then);
     void launch(const BulkRecord &record, const BulkSession::Options &options);

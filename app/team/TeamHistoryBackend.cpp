@@ -195,6 +195,11 @@ Result<HistoryRead> TeamHistoryBackend::read(qint64 from)
     return local;
 }
 
+Result<QStringList> TeamHistoryBackend::walkRunRecords(const QStringList &runIds, const EntryVisitor &visit)
+{
+    return m_local->walkRunRecords(runIds, visit);
+}
+
 Result<QStringList> TeamHistoryBackend::walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
 {
     return m_local->walkRunEntries(runIds, visit);

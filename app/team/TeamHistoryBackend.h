@@ -56,6 +56,7 @@ public:
     // A run is this console's own (its files are here): its copy holds every entry of it, sent to the
     // trail or not yet (an outage, a command without the signing key), so a resume, a retry or a count
     // of its rows never decides from a trail that lacks them.
+    Result<QStringList> walkRunRecords(const QStringList &runIds, const EntryVisitor &visit) override;
     Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
     {

@@ -536,6 +536,28 @@ private slots:
         // No run asked, or a blank one, is no entry, never every entry.
         QVERIFY(backend->walkRuns({}).value().entries.isEmpty());
         QVERIFY(backend->walkRuns({QString()}).value().entries.isEmpty());
+        // What is shown of runs: the same entries, run after run, each newest first, found by the index.
+        const int askedBefore = m_asked;
+        QList<HistoryEntry> shown;
+        const Result<QStringList> found = backend->walkRunEntries(family, [&shown](const HistoryEntry &e) {
+            shown.append(e);
+            return true;
+        });
+        QVERIFY2(found.ok(), qPrintable(found.message()));
+        QVERIFY(found.value().isEmpty());
+        QList<HistoryEntry> runByRun;
+        for (const QString &run : family) {
+            for (auto it = expected.crbegin(); it != expected.crend(); ++it) {
+                if (it->runId == run)
+                    runByRun.append(*it);
+            }
+        }
+        QCOMPARE(shown.size(), runByRun.size());
+        QVERIFY(jsonOf(shown) == jsonOf(runByRun));
+        QVERIFY2(m_asked > askedBefore + 2, qPrintable(QString::number(m_asked - askedBefore))); // pages of a run
+        int none = 0;
+        QVERIFY(backend->walkRunEntries({QString()}, [&none](const HistoryEntry &) { return ++none > 0; }).ok());
+        QCOMPARE(none, 0);
 
         HistoryQuery done;
         done.action = ActionKind::Delete;

@@ -176,9 +176,9 @@ public:
     // Hands the entries of these bulk runs to `visit`, newest first, from the record itself, never from a
     // derived index: a resume, a cancel and a retry decide from them which rows may have reached the
     // server, and an index put back from a copy or edited by hand would hide rows that did (they would
-    // go twice); `bulk list` and `bulk show` count from the same entries. Holds none of them; costs a walk
-    // of every record. Returns what a read would put in `problems`.
-    virtual Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
+    // go twice). Holds none of them; costs a walk of every record. Returns what a read would put in
+    // `problems`.
+    virtual Result<QStringList> walkRunRecords(const QStringList &runIds, const EntryVisitor &visit)
     {
         const QSet<QString> wanted(runIds.cbegin(), runIds.cend());
         if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
@@ -187,11 +187,19 @@ public:
             return e.runId.isEmpty() || !wanted.contains(e.runId) || visit(e);
         });
     }
+    // The same entries for what is shown of runs (`bulk list`, `bulk show`, the Bulk tab's counts and
+    // rows): one run after another, each newest first. A backend with an index finds them there and reads
+    // each from its record, so a long history is not walked to show a run; what is decided is not decided
+    // from this (see walkRunRecords). By default it is walkRunRecords.
+    virtual Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
+    {
+        return walkRunRecords(runIds, visit);
+    }
     // The same entries, oldest first, held: what a resume or a retry plans from.
     Result<HistoryRead> walkRuns(const QStringList &runIds)
     {
         HistoryRead runs;
-        const Result<QStringList> walked = walkRunEntries(runIds, [&runs](const HistoryEntry &e) {
+        const Result<QStringList> walked = walkRunRecords(runIds, [&runs](const HistoryEntry &e) {
             runs.entries.append(e);
             return true;
         });

@@ -63,8 +63,9 @@ public:
     // what a resume, a cancel or a retry decides from.
     void walkRuns(const QStringList &runIds, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);
-    // Those entries streamed newest first, as walk() streams every entry (`visit` on the history thread):
-    // what the counts of `bulk list`, `bulk show` and the Bulk tab are made from.
+    // The entries of these runs streamed, run after run, each newest first, as walk() streams every entry
+    // (`visit` on the history thread), found through the index where there is one (see
+    // HistoryBackend::walkRunEntries): what `bulk list`, `bulk show` and the Bulk tab show.
     void walkRunEntries(const QStringList &runIds, const HistoryBackend::EntryVisitor &visit, QObject *context,
                         const std::function<void(const Result<QStringList> &)> &done);
     // The entries on one user ID, oldest first (see HistoryBackend::readUser).

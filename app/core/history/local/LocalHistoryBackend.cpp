@@ -242,6 +242,35 @@ Result<HistoryPage> LocalHistoryBackend::page(const HistoryQuery &query, qint64 
     return found ? *found : HistoryBackend::page(query, after, limit);
 }
 
+Result<QStringList> LocalHistoryBackend::walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
+{
+    if (!m_queries)
+        return walkRunRecords(runIds, visit);
+    // A page at a time through page(), which asks the index (and walks the shards only for a page the
+    // index cannot answer): a run's entries are found without reading the rest of the history.
+    QStringList problems;
+    QStringList asked = runIds;
+    asked.removeDuplicates();
+    bool stopped = false;
+    for (const QString &id : std::as_const(asked)) {
+        if (id.isEmpty())
+            continue; // an empty run id asks for nothing, not for every entry
+        HistoryQuery query;
+        query.runId = id;
+        const Result<QStringList> walked = walkMatching(query, [&](const HistoryEntry &e) {
+            stopped = !visit(e);
+            return !stopped;
+        });
+        if (!walked.ok())
+            return walked;
+        problems += walked.value();
+        if (stopped)
+            break;
+    }
+    problems.removeDuplicates();
+    return problems;
+}
+
 Result<HistoryCounts> LocalHistoryBackend::count(const HistoryQuery &query)
 {
     const auto found = m_queries ? m_queries->count(query) : std::nullopt;

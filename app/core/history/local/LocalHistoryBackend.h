@@ -59,6 +59,8 @@ public:
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
     Result<HistoryRead> readUser(const QString &userId) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
+    // From the index when there is one (each entry read from its shard); the walk of every shard otherwise.
+    Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit) override;
     Result<HistoryCounts> count(const HistoryQuery &query) override;
     Result<HistoryEntry> readEntry(qint64 id) override;
     Result<PruneReport> prune(const QDate &keepFrom, const QString &operatorEmail) override;

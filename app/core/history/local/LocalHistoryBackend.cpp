@@ -257,7 +257,7 @@ Result<QStringList> LocalHistoryBackend::walkRunEntries(const QStringList &runId
             continue; // an empty run id asks for nothing, not for every entry
         HistoryQuery query;
         query.runId = id;
-        const Result<QStringList> walked = walkMatching(query, [&](const HistoryEntry &e) {
+        Result<QStringList> walked = walkMatching(query, [&](const HistoryEntry &e) {
             stopped = !visit(e);
             return !stopped;
         });

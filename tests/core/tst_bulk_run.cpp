@@ -69,6 +69,7 @@ private slots:
     void pauseKeepsHeldRowsForTheResume();
     void resumeReadsOnlyItsRunAndResendsNothingBegun();
     void unreadableHistoryStopsTheResume();
+    void newRunReadsNoHistory();
 
 private:
     static BulkRecord record(CoreContext &core, const SandboxServer &server, const QStringList &ids);
@@ -390,7 +391,13 @@ void TestBulkRun::resumeReadsOnlyItsRunAndResendsNothingBegun()
     QVERIFY(server);
     auto core = SandboxTest::core(dir.path());
     const QStringList ids = known(*server, QStringLiteral("again"), 10);
-    const BulkRecord r = record(*core, *server, ids);
+    // As the process that died left it: its run file on disk, read back as a resume reads it.
+    QVERIFY(core->bulkStore()->save(record(*core, *server, ids)).ok());
+    const QList<BulkRecord> saved = core->bulkStore()->list();
+    QCOMPARE(saved.size(), qsizetype(1));
+    const Result<BulkRecord> loaded = core->bulkStore()->load(saved.constFirst().id);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
+    const BulkRecord r = loaded.value();
     QList<HistoryEntry> history;
     const auto add = [&history](HistoryEntry e, HistoryEntry::Outcome outcome) {
         e.id = history.size() + 1;
@@ -454,7 +461,11 @@ void TestBulkRun::unreadableHistoryStopsTheResume()
     backend->setReadError(QStringLiteral("the disk is gone"));
     HistoryService memory(std::move(backend));
     ActionRunner runner(core->client(), &memory, core->clock(), core->policy());
-    BulkRun run(record(*core, *server, ids), &runner, &memory, core->bulkStore());
+    const BulkRecord fresh = record(*core, *server, ids);
+    QVERIFY(core->bulkStore()->save(fresh).ok()); // it ran before: its file is on disk
+    const Result<BulkRecord> loaded = core->bulkStore()->load(fresh.id);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
+    BulkRun run(loaded.value(), &runner, &memory, core->bulkStore());
     run.setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
     run.setConfirmation(Confirmation::TypedUserId);
     QString failure;
@@ -464,6 +475,60 @@ void TestBulkRun::unreadableHistoryStopsTheResume()
     QVERIFY2(failure.contains(QLatin1String("the disk is gone")), qPrintable(failure));
     QTest::qWait(100);
     QCOMPARE(server->requestCount(), 0);
+}
+
+// A new run has begun no row anywhere (rows are begun only once its run file is on disk), so it does not
+// look for its rows in the history: over a history that cannot be read (and a million entries would take
+// seconds to walk) it sends each row once. The same run object whose file is already there, or a run read
+// from its file whose file is gone by now, looks and stops.
+void TestBulkRun::newRunReadsNoHistory()
+{
+    QTemporaryDir dir;
+    auto server = start();
+    QVERIFY(server);
+    auto core = SandboxTest::core(dir.path());
+    const QStringList ids = known(*server, QStringLiteral("new"), 3);
+    const auto runOver = [&](const BulkRecord &r, QString *failure) {
+        auto backend = std::make_unique<MemoryHistoryBackend>();
+        backend->setReadError(QStringLiteral("the disk is gone"));
+        HistoryService memory(std::move(backend));
+        ActionRunner runner(core->client(), &memory, core->clock(), core->policy());
+        BulkRun run(r, &runner, &memory, core->bulkStore());
+        run.setApiKey(secret(keyFor(*server, SigningScheme::Signature)));
+        run.setConfirmation(Confirmation::TypedUserId);
+        QSignalSpy finished(&run, &BulkRun::finished);
+        connect(&run, &BulkRun::failed, this, [failure](const Status &s) { *failure = s.message(); });
+        run.start();
+        return QTest::qWaitFor([&] { return !finished.isEmpty() || !failure->isEmpty(); }, 10000);
+    };
+    QHash<QString, int> received;
+    connect(server.get(), &SandboxServer::requestHandled, this,
+            [&received](const QString &userId) { ++received[userId]; });
+    QString failure;
+    const BulkRecord fresh = record(*core, *server, ids);
+    QVERIFY(runOver(fresh, &failure));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(server->requestCount(), ids.size());
+    for (const QString &id : ids)
+        QCOMPARE(received.value(id), 1);
+
+    // Its file on disk (paused, say): the same record looks, and an unreadable history stops it.
+    BulkRecord onDisk = fresh;
+    onDisk.state = BulkRecord::State::Paused;
+    QVERIFY(core->bulkStore()->save(onDisk).ok());
+    QVERIFY(runOver(fresh, &failure));
+    QVERIFY2(failure.contains(QLatin1String("the disk is gone")), qPrintable(failure));
+    QCOMPARE(server->requestCount(), ids.size());
+    // Read from its file, which is then taken away: it looks all the same.
+    const Result<BulkRecord> loaded = core->bulkStore()->load(fresh.id);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
+    const BulkRecord &paused = loaded.value();
+    QVERIFY(QFile::remove(core->bulkStore()->rowsPath(fresh.id)));
+    QVERIFY(QDir(core->bulkStore()->folder()).remove(fresh.id + QStringLiteral(".json")));
+    failure.clear();
+    QVERIFY(runOver(paused, &failure));
+    QVERIFY2(failure.contains(QLatin1String("the disk is gone")), qPrintable(failure));
+    QCOMPARE(server->requestCount(), ids.size());
 }
 
 QTEST_GUILESS_MAIN(TestBulkRun)

@@ -82,23 +82,29 @@ void BulkRun::start()
     m_record.state = BulkRecord::State::Running;
     m_record.pid = QCoreApplication::applicationPid();
     m_record.pauseReason.clear();
-    // What was begun before (by this run in a process that died, say) is in the history, not here.
-    lockThenRead([this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
+    // What was begun before (by this run in a process that died, say) is in the history, not here. A run
+    // read from a file always looks (its file could be gone by now); a new one looks when its file is there.
+    lockThenRead(m_record.fileDigest.isEmpty() && m_record.format >= 2, // a run file of format 1 has no digest
+                 [this](const QList<HistoryEntry> &entries) { onHistoryRead(entries); });
 }
 
-void BulkRun::lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then)
+void BulkRun::lockThenRead(bool isNew, const std::function<void(const QList<HistoryEntry> &)> &then)
 {
     // Checking the run's state and marking it running is one step across processes: under the run's
     // lock, the run file is read again, then the history.
-    m_disk.lock(m_record, [this, then](const Status &locked) {
+    m_disk.lock(m_record, [this, isNew, then](const Result<bool> &locked) {
         if (!locked.ok()) {
             m_resuming = false;
             m_cancelling = false; // a cancel of a paused run that could not take it back cancelled nothing
             m_stopped = true;
             m_refused = locked.kind() == Status::Kind::Locked || locked.kind() == Status::Kind::Invalid;
-            emit failed(locked);
+            emit failed(locked.status());
             return;
         }
+        // Rows are begun only once the run file (state running) is on disk, so a run never saved has none:
+        // the walk of every record (seconds at a million entries) is spared a run that has not begun.
+        if (isNew && !locked.value())
+            return then({});
         // Only this run's entries decide its rows (BulkRecord::results), and every one of them is read from
         // the record itself: an index put back from a copy would hide rows already sent. Only they are held.
         // A history that cannot be read stops here.
@@ -263,7 +269,7 @@ void BulkRun::resume()
     // A paused run let go of its lock: another process may have sent some of its rows since. Nothing
     // new leaves until the lock is back and the history has been read again.
     m_resuming = true;
-    lockThenRead([this](const QList<HistoryEntry> &entries) {
+    lockThenRead(false, [this](const QList<HistoryEntry> &entries) {
         m_disk.reread(m_record, entries, [this](const BulkRunDisk::Reread &now) {
             m_sender.dropReleasedElsewhere(now.second.released);
             onResumed(m_sender.adoptNeverSent(now.first, now.second));

@@ -118,9 +118,10 @@ signals:
 
 private:
     // Takes the run's lock (the run file read again under it), then reads every entry of this run (and
-    // only those, from the record: HistoryService::walkRuns) for then(); a refusal or an unreadable history stops the
-    // run with failed().
-    void lockThenRead(const std::function<void(const QList<HistoryEntry> &)> &then);
+    // only those, from the record: HistoryService::walkRuns) for then(); a refusal or an unreadable history
+    // stops the run with failed(). A new run (`isNew`: not read from a run file) whose run file is not on
+    // disk under the lock has begun no row anywhere, and is not looked for in the history.
+    void lockThenRead(bool isNew, const std::function<void(const QList<HistoryEntry> &)> &then);
     void onResumed(const QList<BulkRowResult> &now);
     void releaseLock();
     void onHistoryRead(const QList<HistoryEntry> &entries);

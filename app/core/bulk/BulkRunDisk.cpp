@@ -45,7 +45,7 @@ void BulkRunDisk::onLog(std::function<Status(BulkSendLog &)> work, std::function
     });
 }
 
-void BulkRunDisk::lock(const BulkRecord &record, std::function<void(const Status &)> then)
+void BulkRunDisk::lock(const BulkRecord &record, std::function<void(const Result<bool> &)> then)
 {
     const BulkStore *store = m_store;
     BulkRunLock *lock = &m_lock;

@@ -41,8 +41,8 @@ public:
     BulkRunDisk(const BulkRunDisk &) = delete;
     BulkRunDisk &operator=(const BulkRunDisk &) = delete;
 
-    // The run's lock, and its run file read again under it (BulkRunLock::acquireToSend).
-    void lock(const BulkRecord &record, std::function<void(const Status &)> then);
+    // The run's lock, and its run file read again under it (BulkRunLock::acquireToSend): whether it was on disk.
+    void lock(const BulkRecord &record, std::function<void(const Result<bool> &)> then);
     void unlock();
     // Before the first row: the rows matched to `entries`, the header checked against them, the run file saved.
     void prepare(const BulkRecord &record, const QList<HistoryEntry> &entries,

@@ -15,10 +15,11 @@ BulkRunLock::~BulkRunLock()
     release();
 }
 
-Status BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStore &store)
+Result<bool> BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStore &store)
 {
     if (Status s = acquire(store.folder(), record.id); !s.ok())
         return s;
+    const bool saved = store.exists(record.id);
     if (Result<BulkRecord> onDisk = store.loadHeader(record.id); onDisk.ok()) {
         const BulkRecord::State state = onDisk.value().state;
         if (state == BulkRecord::State::Finished || state == BulkRecord::State::Cancelled) {
@@ -32,7 +33,7 @@ Status BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStore &sto
         release();
         return s;
     }
-    return Status::success();
+    return saved;
 }
 
 bool BulkRunLock::held() const

@@ -29,7 +29,9 @@ public:
     // The lock of `record`'s run, then, under it, its run file read again: a run another process ended
     // meanwhile is refused (Kind::Invalid) and not sent again; and its results path checked. Checking the
     // run and marking it running is so one step across processes. The lock is let go on a refusal.
-    Status acquireToSend(const BulkRecord &record, const BulkStore &store);
+    // Its value says whether the run file was on disk: a run never saved has begun no row anywhere, as
+    // rows are begun only once the run file (state running) is on disk.
+    Result<bool> acquireToSend(const BulkRecord &record, const BulkStore &store);
     void release();
     bool held() const;
 

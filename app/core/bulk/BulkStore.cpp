@@ -104,6 +104,12 @@ QString BulkStore::newId(const Clock &clock) const
     }
 }
 
+bool BulkStore::exists(const QString &id) const
+{
+    const QFileInfo at(pathOf(id));
+    return at.exists() || at.isSymLink();
+}
+
 Status BulkStore::save(const BulkRecord &record) const
 {
     if (Status folder = PrivateFiles::ensureFolder(m_folder); !folder.ok())

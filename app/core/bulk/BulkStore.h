@@ -25,6 +25,8 @@ public:
     // The header; for a new run (format 3) the rows file first, then the header, and neither when either
     // cannot be written.
     Status save(const BulkRecord &record) const;
+    // Whether anything is at the run file's place (a file, or a link even to nothing): the run was saved.
+    bool exists(const QString &id) const;
     // The header and its rows, the rows file checked against the header's count and SHA-256.
     Result<BulkRecord> load(const QString &id) const;
     // The header alone (BulkRecord::headerOnly): counts, options and state, not the rows (a run file of an

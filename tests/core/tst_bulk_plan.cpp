@@ -348,6 +348,32 @@ void TestBulkPlan::historyAskedIsWhatPlanningLooksAt()
     QCOMPARE(BulkPlan::familyOf(record, {retryOfRetry, stranger, retry}),
              (QStringList{record.id, retry.id, retryOfRetry.id}));
 
+    // Successes of the action that outnumber the record's users many times over: each user is asked for
+    // (one query each, not a walk of them all), and the answer is the same.
+    struct Asked : MemoryHistoryBackend {
+        using MemoryHistoryBackend::MemoryHistoryBackend;
+        Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
+        {
+            perUser += query.userId.isEmpty() ? 0 : 1;
+            return MemoryHistoryBackend::page(query, after, limit);
+        }
+        int perUser = 0;
+    };
+    Asked few(all);
+    QCOMPARE(ids(BulkHistory::readFrom(few, {}, record).value()), (QList<qint64>{3, 5}));
+    QCOMPARE(few.perUser, 0); // 4 successes for 3 users: walked
+    QList<HistoryEntry> crowded = all;
+    for (int i = 0; i < 60; ++i) {
+        HistoryEntry e = done(QStringLiteral("other-%1").arg(i), ActionKind::Deactivate, O::Success);
+        e.id = crowded.size() + 1;
+        crowded.append(e);
+    }
+    Asked many(crowded);
+    const Result<QList<HistoryEntry>> asked = BulkHistory::readFrom(many, {}, record);
+    QVERIFY2(asked.ok(), qPrintable(asked.message()));
+    QCOMPARE(ids(asked.value()), (QList<qint64>{3, 5}));
+    QCOMPARE(many.perUser, 3);
+
     // A history that cannot be read is no answer, never an empty one.
     backend.setReadError(QStringLiteral("unreadable"));
     QVERIFY(!BulkHistory::readFrom(backend, {}, record).ok());

@@ -9,6 +9,14 @@
 
 #include <algorithm>
 
+bool BulkHistory::askEachUser(HistoryBackend &backend, const HistoryQuery &matching, qsizetype users)
+{
+    // The index counts without reading entries; a count that cannot be had (it gave way, the team's
+    // database is away) leaves the walk, which is right whatever the numbers.
+    const Result<HistoryCounts> counted = backend.count(matching);
+    return counted.ok() && counted.value().total > qint64(users) * kEntriesPerUserQuery;
+}
+
 Result<QList<HistoryEntry>> BulkHistory::readFrom(HistoryBackend &backend, const QStringList &runIds,
                                                   const BulkRecord &record)
 {
@@ -30,14 +38,28 @@ Result<QList<HistoryEntry>> BulkHistory::readFrom(HistoryBackend &backend, const
         query.action = record.action;
         query.outcome = HistoryEntry::Outcome::Success;
         query.order = HistoryQuery::Order::OldestFirst;
-        QHash<QString, HistoryEntry> newest; // per user; oldest first, so a later one replaces it
-        const Result<QStringList> walked = backend.walkMatching(query, [&users, &newest](const HistoryEntry &e) {
-            if (users.contains(e.userId))
-                newest.insert(e.userId, e);
-            return true;
-        });
-        if (!walked.ok())
-            return walked.status();
+        QHash<QString, HistoryEntry> newest; // per user
+        if (askEachUser(backend, query, users.size())) {
+            HistoryQuery one = query;
+            one.order = HistoryQuery::Order::NewestFirst;
+            for (const QString &user : std::as_const(users)) {
+                one.userId = user;
+                const Result<HistoryPage> page = backend.page(one, 0, 1);
+                if (!page.ok())
+                    return page.status();
+                if (!page.value().entries.isEmpty())
+                    newest.insert(user, page.value().entries.constFirst());
+            }
+        } else {
+            // Oldest first, so a later one replaces it.
+            const Result<QStringList> walked = backend.walkMatching(query, [&users, &newest](const HistoryEntry &e) {
+                if (users.contains(e.userId))
+                    newest.insert(e.userId, e);
+                return true;
+            });
+            if (!walked.ok())
+                return walked.status();
+        }
         for (const HistoryEntry &e : std::as_const(newest))
             entries.append(e);
     }

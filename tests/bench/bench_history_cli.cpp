@@ -1,8 +1,8 @@
 // What enrollee-cli's history faces cost on a large local history, each measured as a separate process
 // (start-up included) with its peak resident memory (the child's ru_maxrss from wait4): one user's
 // entries (answered from the index), the JSON export and the plain listing (streamed), the chain check
-// (streamed), rebuilding a deleted index, and the cost of one append at 1,000 entries and at the full
-// size, through the backend with its index as CoreContext builds it. The history is filled through the
+// (streamed), bulk runs over it (bulkFigures), rebuilding a deleted index, and the cost of one append at 1,000 entries
+// and at the full size, through the backend with its index as CoreContext builds it. The history is filled through the
 // backend's batch path (500 actions per commit, as bulk runs write), so a million entries take a while;
 // with --dir the filled history is kept and a later run reuses it. Prints figures; asserts nothing.
 //   bench_history_cli [--entries N] [--dir PATH] [--runs N] [--sample N]
@@ -17,7 +17,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -159,6 +161,65 @@ void report(const char *what, const Run &run, qint64 items, const char *unit, co
     }
     std::fflush(stdout);
 }
+// Bulk runs over the big history, against the sandbox in a process of its own: a new run of 1,000 users
+// of the history (its rows never begun, so nothing is looked for; the "already done" note asks per user),
+// its dry run, then `bulk list` and `bulk show` (found through the index). Each run adds 1,000 entries.
+void bulkFigures(const Home &big, const QString &base, const QString &errFile)
+{
+    // Its output to a file, never a pipe nobody reads while a child runs: a full pipe would stall it.
+    const QString said = QDir(base).filePath(QStringLiteral("sandbox-out.txt"));
+    QFile::remove(said);
+    QProcess sandbox;
+    sandbox.setProgram(QStringLiteral(ENROLLEE_CLI_PATH));
+    sandbox.setArguments({QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0")});
+    sandbox.setStandardOutputFile(said);
+    sandbox.setStandardErrorFile(QProcess::nullDevice());
+    sandbox.start();
+    QString url;
+    for (int i = 0; i < 100 && url.isEmpty(); ++i) {
+        QThread::msleep(100);
+        if (QFile f(said); f.open(QIODevice::ReadOnly)) {
+            const QByteArray text = f.readAll();
+            if (text.contains('\n'))
+                url = QString::fromUtf8(text.left(text.indexOf('\n'))).trimmed();
+        }
+    }
+    if (url.isEmpty()) {
+        std::fprintf(stderr, "the sandbox did not start\n");
+        return;
+    }
+    const QString input = QDir(base).filePath(QStringLiteral("bulk-users.txt"));
+    if (QFile f(input); f.open(QIODevice::WriteOnly)) {
+        for (int i = 0; i < 1000; ++i)
+            f.write(BenchEntries::begun(i).userId.toUtf8() + '\n');
+    }
+    qputenv("SMILEID_API_KEY", QByteArrayLiteral("sandbox-demo-key"));
+    const QStringList bulk{QStringLiteral("bulk"),          QStringLiteral("deactivate"),
+                           QStringLiteral("--input"),       input,
+                           QStringLiteral("--environment"), QStringLiteral("sandbox"),
+                           QStringLiteral("--base-url"),    url,
+                           QStringLiteral("--partner-id"),  QStringLiteral("001"),
+                           QStringLiteral("--email"),       QStringLiteral("officer@example.com"),
+                           QStringLiteral("--reason"),      QStringLiteral("bench")};
+    std::printf("\nbulk runs (1,000 users of the history, sandbox at %s):\n", qPrintable(url));
+    report("bulk deactivate --dry-run", runCli(big, bulk + QStringList{QStringLiteral("--dry-run")}, errFile), 0, "",
+           errFile);
+    const QStringList send{QStringLiteral("--yes"), QStringLiteral("--rate"), QStringLiteral("0"),
+                           QStringLiteral("--concurrency"), QStringLiteral("8")};
+    // Every row is answered: 0 (all succeeded) or 3 (some refused) are both a finished run.
+    report("bulk deactivate (a new run)", runCli(big, bulk + send, errFile), 1000, "rows", errFile);
+    QStringList runs = QDir(QDir(big.home).filePath(QStringLiteral("data/runs")))
+                           .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    report("bulk list", runCli(big, {QStringLiteral("bulk"), QStringLiteral("list")}, errFile), 0, "", errFile);
+    if (!runs.isEmpty()) {
+        const QString newest = runs.constLast().chopped(5);
+        report("bulk show RUN", runCli(big, {QStringLiteral("bulk"), QStringLiteral("show"), newest}, errFile), 0, "",
+               errFile);
+    }
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -238,6 +299,7 @@ int main(int argc, char **argv)
     report("history > /dev/null", runCli(big, {QStringLiteral("history")}, errFile), entries, "entries", errFile);
     report("history --verify", runCli(big, {QStringLiteral("history"), QStringLiteral("--verify")}, errFile),
            2 * entries, "records", errFile);
+    bulkFigures(big, base, errFile);
     QFile::remove(big.indexFile());
     QFile::remove(big.indexFile() + QStringLiteral("-wal"));
     QFile::remove(big.indexFile() + QStringLiteral("-shm"));

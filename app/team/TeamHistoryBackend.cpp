@@ -200,6 +200,11 @@ Result<QStringList> TeamHistoryBackend::walkRunRecords(const QStringList &runIds
     return m_local->walkRunRecords(runIds, visit);
 }
 
+std::optional<Result<HistoryRead>> TeamHistoryBackend::walkRunsInSlices(RunWalk &walk)
+{
+    return m_local->walkRunsInSlices(walk);
+}
+
 Result<QStringList> TeamHistoryBackend::walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
 {
     return m_local->walkRunEntries(runIds, visit);

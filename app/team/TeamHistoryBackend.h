@@ -58,6 +58,7 @@ public:
     // of its rows never decides from a trail that lacks them.
     Result<QStringList> walkRunRecords(const QStringList &runIds, const EntryVisitor &visit) override;
     Result<QStringList> walkRunEntries(const QStringList &runIds, const EntryVisitor &visit) override;
+    std::optional<Result<HistoryRead>> walkRunsInSlices(RunWalk &walk) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override
     {
         return m_answers.page(query, after, limit);

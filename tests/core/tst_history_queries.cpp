@@ -536,6 +536,25 @@ private slots:
         // No run asked, or a blank one, is no entry, never every entry.
         QVERIFY(backend->walkRuns({}).value().entries.isEmpty());
         QVERIFY(backend->walkRuns({QString()}).value().entries.isEmpty());
+        // The same walk in slices, giving way after every shard: the same entries, in as many calls as shards.
+        RunWalk sliced;
+        sliced.runIds = family;
+        int gaveWay = 0;
+        sliced.giveWay = [] { return true; };
+        std::optional<Result<HistoryRead>> slices;
+        while (!(slices = backend->walkRunsInSlices(sliced)))
+            ++gaveWay;
+        QVERIFY2(slices->ok(), qPrintable(slices->message()));
+        QVERIFY(jsonOf(slices->value().entries) == jsonOf(expected));
+        QVERIFY2(gaveWay > 4, qPrintable(QString::number(gaveWay))); // 5,200 records in shards of 500
+        RunWalk whole;
+        whole.runIds = family;
+        const std::optional<Result<HistoryRead>> once = backend->walkRunsInSlices(whole);
+        QVERIFY(once && once->ok());
+        QVERIFY(jsonOf(once->value().entries) == jsonOf(expected));
+        RunWalk nothing;
+        nothing.runIds = {QString()};
+        QVERIFY(backend->walkRunsInSlices(nothing)->value().entries.isEmpty());
         // What is shown of runs: the same entries, run after run, each newest first, found by the index.
         const int askedBefore = m_asked;
         QList<HistoryEntry> shown;

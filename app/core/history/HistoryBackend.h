@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <optional>
 
 // What a read brings back: the entries begun at or after the record number asked for (merged with
@@ -29,6 +30,18 @@ struct HistoryRead {
     // Read from this console's own copy because the shared trail was out of reach: its record numbers
     // are not the trail's, so the next read must start again from record 1.
     bool partial = false;
+};
+
+// A walk of bulk runs' records in slices (HistoryBackend::walkRunsInSlices), kept between its calls.
+struct RunWalk {
+    // Where a backend is in its walk; its own, opaque here.
+    struct Cursor {
+        virtual ~Cursor() = default;
+    };
+    QStringList runIds;
+    std::function<bool()> giveWay; // asked between slices: true when the walk should stop for now
+    HistoryRead found;             // what it found so far
+    std::unique_ptr<Cursor> cursor;
 };
 
 // What a retention run removed, or would remove.
@@ -195,6 +208,10 @@ public:
     {
         return walkRunRecords(runIds, visit);
     }
+    // walkRuns() in slices that stop when `walk.giveWay` says so: nothing while it gave way (call again
+    // with the same `walk` and it goes on), the entries once done. A window resuming a run over a
+    // million entries so leaves a lookup's way free. By default all at once.
+    virtual std::optional<Result<HistoryRead>> walkRunsInSlices(RunWalk &walk) { return walkRuns(walk.runIds); }
     // The same entries, oldest first, held: what a resume or a retry plans from.
     Result<HistoryRead> walkRuns(const QStringList &runIds)
     {

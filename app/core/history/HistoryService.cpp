@@ -229,9 +229,18 @@ void HistoryService::walk(const HistoryBackend::EntryVisitor &visit, QObject *co
 void HistoryService::walkRuns(const QStringList &runIds, QObject *context,
                               const std::function<void(const Result<HistoryRead> &)> &done)
 {
-    post([this, runIds, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
-        const Result<HistoryRead> result = backend.walkRuns(runIds);
-        reply(context, [done, result] { done(result); });
+    // In slices that give way to pages and lookups asked meanwhile: at a million entries the walk takes
+    // seconds. The walk's state lives with the task, on the history thread.
+    auto walk = std::make_shared<RunWalk>();
+    walk->runIds = runIds;
+    postWhenIdleUntilDone([this, walk, context = QPointer<QObject>(context), done](HistoryBackend &backend) {
+        if (!walk->giveWay)
+            walk->giveWay = [&backend] { return backend.mustGiveWay(); };
+        const std::optional<Result<HistoryRead>> result = backend.walkRunsInSlices(*walk);
+        if (!result)
+            return false;
+        reply(context, [done, result] { done(*result); });
+        return true;
     });
 }
 

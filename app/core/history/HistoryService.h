@@ -60,7 +60,8 @@ public:
     void walk(const HistoryBackend::EntryVisitor &visit, QObject *context,
               const std::function<void(const Result<QStringList> &)> &done);
     // The entries of these bulk runs from the record itself, never an index (see HistoryBackend::walkRuns):
-    // what a resume, a cancel or a retry decides from.
+    // what a resume, a cancel or a retry decides from. Walked in slices once no page or lookup waits, giving
+    // way to those asked meanwhile (HistoryBackend::walkRunsInSlices).
     void walkRuns(const QStringList &runIds, QObject *context,
                   const std::function<void(const Result<HistoryRead> &)> &done);
     // The entries of these runs streamed, run after run, each newest first, as walk() streams every entry

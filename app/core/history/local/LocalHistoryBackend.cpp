@@ -210,6 +210,42 @@ Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
     return walk.run(visit);
 }
 
+namespace {
+struct ShardCursor : RunWalk::Cursor {
+    explicit ShardCursor(NewestFirstWalk w) : walk(std::move(w)) {}
+    NewestFirstWalk walk;
+};
+} // namespace
+
+std::optional<Result<HistoryRead>> LocalHistoryBackend::walkRunsInSlices(RunWalk &walk)
+{
+    const QSet<QString> wanted(walk.runIds.cbegin(), walk.runIds.cend());
+    if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
+        return Result<HistoryRead>(HistoryRead()); // an empty run id asks for nothing, not for every entry
+    if (!walk.cursor) {
+        // The shards as they are now: entries appended while the walk gives way are not this walk's.
+        const QDateTime current = QDateTime::currentDateTimeUtc();
+        walk.cursor = std::make_unique<ShardCursor>(
+            NewestFirstWalk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { m_inFlight.settle(e, current); }));
+    }
+    auto *cursor = dynamic_cast<ShardCursor *>(walk.cursor.get());
+    if (!cursor)
+        return Result<HistoryRead>(Status::failure(QStringLiteral("a walk begun elsewhere"), Status::Kind::Error));
+    QList<HistoryEntry> &found = walk.found.entries;
+    const bool done = cursor->walk.step(
+        [&found, &wanted](const HistoryEntry &e) {
+        if (!e.runId.isEmpty() && wanted.contains(e.runId))
+            found.append(e);
+        return true;
+        },
+        walk.giveWay);
+    if (!done)
+        return std::nullopt;
+    walk.found.problems = cursor->walk.problems();
+    std::reverse(found.begin(), found.end()); // newest first as walked: oldest first as read
+    return Result<HistoryRead>(walk.found);
+}
+
 void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
 {
     m_queries.reset();

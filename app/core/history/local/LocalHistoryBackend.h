@@ -57,6 +57,8 @@ public:
     ChainReport verify() override;
     std::optional<ChainReport> verifyInSlices() override;
     Result<QStringList> walkEntries(const EntryVisitor &visit) override;
+    // The shards walked newest first a shard at a time (NewestFirstWalk::step).
+    std::optional<Result<HistoryRead>> walkRunsInSlices(RunWalk &walk) override;
     Result<HistoryRead> readUser(const QString &userId) override;
     Result<HistoryPage> page(const HistoryQuery &query, qint64 after, int limit) override;
     // From the index when there is one (each entry read from its shard); the walk of every shard otherwise.

@@ -12,23 +12,40 @@ NewestFirstWalk::NewestFirstWalk(QStringList shards, Settle settle)
 
 QStringList NewestFirstWalk::run(const HistoryBackend::EntryVisitor &visit)
 {
-    // Problems are found newest first, a file's own in reverse: turned round at the end.
-    QStringList problems;
-    for (qsizetype i = m_shards.size() - 1; i >= 0; --i) {
-        QList<HistoryShard::Record> records;
-        if (!HistoryShard::read(m_shards.at(i), &records, nullptr)) {
-            problems.append(QCoreApplication::translate(
-                                "HistoryStore",
-                                "The history file %1 cannot be read; it was left where it is and its entries "
-                                "are missing from this view.")
-                                .arg(QFileInfo(m_shards.at(i)).fileName()));
-            continue;
-        }
-        if (!walkShard(records, visit, &problems))
-            break;
+    step(visit, {});
+    return problems();
+}
+
+bool NewestFirstWalk::step(const HistoryBackend::EntryVisitor &visit, const std::function<bool()> &giveWay)
+{
+    if (!m_started) {
+        m_started = true;
+        m_next = m_shards.size() - 1;
     }
-    std::reverse(problems.begin(), problems.end());
-    return problems;
+    while (m_next >= 0) {
+        const QString shard = m_shards.at(m_next--);
+        QList<HistoryShard::Record> records;
+        if (!HistoryShard::read(shard, &records, nullptr)) {
+            m_problems.append(QCoreApplication::translate(
+                                  "HistoryStore",
+                                  "The history file %1 cannot be read; it was left where it is and its entries "
+                                  "are missing from this view.")
+                                  .arg(QFileInfo(shard).fileName()));
+        } else if (!walkShard(records, visit, &m_problems)) {
+            m_next = -1;
+            return true;
+        }
+        if (m_next >= 0 && giveWay && giveWay())
+            return false;
+    }
+    return true;
+}
+
+QStringList NewestFirstWalk::problems() const
+{
+    QStringList inOrder = m_problems;
+    std::reverse(inOrder.begin(), inOrder.end());
+    return inOrder;
 }
 
 bool NewestFirstWalk::walkShard(const QList<HistoryShard::Record> &records, const HistoryBackend::EntryVisitor &visit,

@@ -22,6 +22,11 @@ public:
 
     // Visits every entry until `visit` returns false; returns the problems, oldest file first.
     QStringList run(const HistoryBackend::EntryVisitor &visit);
+    // The same walk a shard at a time, asking `giveWay` after each: false when it gave way with shards
+    // left (call again and it goes on from the next shard, the answers held kept), true once done.
+    bool step(const HistoryBackend::EntryVisitor &visit, const std::function<bool()> &giveWay);
+    // The problems met so far, oldest file first.
+    QStringList problems() const;
 
 private:
     struct Answer {
@@ -36,4 +41,7 @@ private:
     QStringList m_shards;
     Settle m_settle;
     QHash<qint64, Answer> m_answers; // seen, their begins not yet
+    qsizetype m_next = -1;           // the next shard to read, walking back; -1 once done
+    bool m_started = false;
+    QStringList m_problems; // newest first, a file's own in reverse: turned round by problems()
 };

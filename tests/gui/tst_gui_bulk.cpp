@@ -7,10 +7,13 @@
 #include "profiles/ProfileController.h"
 #include "support/ConsoleTest.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -143,6 +146,25 @@ private slots:
         QCOMPARE(panel()->run()->record().parentId, first);
         QCOMPARE(sandbox()->requestCount() - before, 1);
         QCOMPARE(panel()->run()->counts().succeeded, 1);
+
+        // The first run chosen again: its own rows still say "failed", but its retry did the row, so a
+        // second retry has nothing to send (planned from the run and its retries, as the CLI plans it).
+        auto *runs = find<QComboBox>(window(), "bulkRunsCombo");
+        QTRY_VERIFY(runs->findData(first) >= 0);
+        runs->setCurrentIndex(runs->findData(first));
+        emit runs->activated(runs->currentIndex());          // as the officer's choice in the list
+        QTRY_VERIFY(button("bulkRetryButton")->isEnabled()); // its own word: one row failed
+        m_console->prompts.clearAsked();
+        m_console->prompts.clearNextAnswers(); // the real message box opens, and its text is read
+        QTest::mouseClick(button("bulkRetryButton"), Qt::LeftButton);
+        QPointer<QMessageBox> box;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window()->findChild<QMessageBox *>(QStringLiteral("informationBox"))), 10000);
+        QVERIFY2(box->text().contains(QStringLiteral("no rows to retry")), qPrintable(box->text()));
+        QVERIFY(!m_console->prompts.asked().contains(QStringLiteral("count:1")));
+        box->accept();
+        QTRY_VERIFY(box.isNull());
+        QTest::qWait(200);
+        QCOMPARE(sandbox()->requestCount() - before, 1);
     }
 
     void closingDuringARunAsks()

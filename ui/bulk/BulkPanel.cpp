@@ -291,20 +291,19 @@ void BulkPanel::retry(bool withUnknown)
     const auto launch = [this, asked, withUnknown](const BulkRecord &parent, const QList<BulkRowResult> &rows) {
         const BulkRecord retry = BulkPlan::retryOf(parent, rows, asked);
         if (retry.rows.isEmpty())
-            return;
+            return m_prompts->information(
+                this, tr("Bulk run"),
+                tr("Run %1 has no rows to retry: its retries or later actions did them.").arg(parent.id));
         m_launcher->confirmAndLaunch(retry,
                                      withUnknown
                                          ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
                                          : tr("a retry of the failed rows of run %1").arg(retry.parentId));
     };
-    if (!m_results->showsStored())
-        return launch(shown, m_results->rows());
-    // The table holds only the rows scrolled to: the retry reads every row of the run, off this thread.
-    m_reader->read(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+    // Planned from the stored run, its retries and what was done since, off this thread, as the CLI plans
+    // it: the rows shown (this run's own word) would send again what a later retry already did.
+    m_reader->planRetry(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
         if (!read.ok())
             return m_prompts->warning(this, tr("Bulk run"), read.message());
-        if (const QString busy = BulkPlan::retryRefusal(read.value(), {read.value()}); !busy.isEmpty())
-            return m_prompts->warning(this, tr("Bulk run"), busy);
         launch(read.value(), rows);
     });
 }

@@ -1,5 +1,7 @@
 #include "BulkRunReader.h"
 
+#include "bulk/BulkHistory.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkRowsFile.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkStore.h"
@@ -18,12 +20,44 @@ BulkRunReader::BulkRunReader(BulkRunFiles *files, HistoryService *history, QObje
 {
 }
 
-void BulkRunReader::read(const QString &id, const Done &done)
+void BulkRunReader::planRetry(const QString &id, const Done &done)
 {
-    m_files->load(id, this, [this, done](const Result<BulkRecord> &loaded) {
-        if (!loaded.ok())
-            return done(loaded, {});
-        rowsOf(loaded.value(), done);
+    struct Stored {
+        Result<BulkRecord> parent = Status::failure(QString());
+        QList<BulkRecord> runs;
+    };
+    m_files->run<Stored>(
+        [id](const BulkStore &store) {
+        return Stored{store.load(id), store.list()};
+        },
+        this,
+        [this, done](const Stored &stored) {
+        if (!stored.parent.ok())
+            return done(stored.parent, {});
+        const BulkRecord &parent = stored.parent.value();
+        const QList<BulkRecord> &runs = stored.runs;
+        if (const QString busy = BulkPlan::retryRefusal(parent, runs); !busy.isEmpty())
+            return done(Status::failure(busy, Status::Kind::Invalid), {});
+        // The entries of the run and of its retries, and what was done since to its users.
+        BulkHistory::read(m_history, BulkPlan::familyOf(parent, runs), parent, this,
+                          [this, parent, runs, done](const Result<QList<HistoryEntry>> &history) {
+            if (!history.ok())
+                return done(history.status(), {});
+            if (const QString altered = parent.headerProblem(history.value()); !altered.isEmpty())
+                return done(Status::failure(altered, Status::Kind::Storage), {});
+            if (!m_files)
+                return;
+            m_files->run<Result<QList<BulkRowResult>>>(
+                [parent, runs, entries = history.value()](const BulkStore &store) {
+                return BulkPlan::standing(store, parent, runs, entries);
+                },
+                this,
+                [parent, done](const Result<QList<BulkRowResult>> &rows) {
+                if (!rows.ok())
+                    return done(rows.status(), {});
+                done(parent, rows.value());
+            });
+        });
     });
 }
 

@@ -27,8 +27,11 @@ public:
 
     BulkRunReader(BulkRunFiles *files, HistoryService *history, QObject *parent = nullptr);
 
-    // Reads run `id`'s file, then its rows; `done` on this thread (rows empty when the file failed).
-    void read(const QString &id, const Done &done);
+    // What a retry of run `id` starts from, as `enrollee-cli bulk retry` plans it: the run with its rows,
+    // each standing as the run and its retries left it (the newest word wins) and as actions since left
+    // its user (BulkPlan::standing over BulkHistory). Fails with the reason when a retry must not be
+    // planned now (a run of its family is being sent, its header was altered, the history is unreadable).
+    void planRetry(const QString &id, const Done &done);
     // `record`'s rows from the history; unread (every row waiting) when the history cannot be read.
     void rowsOf(const BulkRecord &record, const Done &done);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BulkCommandBase.h"
+#include "bulk/BulkRunLock.h"
 
 // `enrollee-cli bulk list|show|resume|retry`: the commands on runs already stored, over the core's
 // BulkStore, BulkPlan and history.
@@ -17,4 +18,6 @@ private:
     void showRun(const QStringList &arguments);
     void resumeRun(const QStringList &arguments);
     void retryRun(const QStringList &arguments);
+
+    BulkRunLock m_familyLock; // a retry's family, held from its planning until the process ends
 };

@@ -41,6 +41,7 @@ private slots:
     void resultsPathThatWouldReplaceIsRefused();
     void editedResultsPathIsRefused();
     void secondRetrySendsNothingAgain();
+    void simultaneousRetriesSendOnce();
     void tooManyRequestsStormHoldsInsteadOfFailing();
     void fullDiskLeavesTheRunFileWhole();
     void fullDiskWhenMakingARunStartsNothing();
@@ -470,6 +471,60 @@ void TestCliBulkSafety::secondRetrySendsNothingAgain()
     QVERIFY2(thrice.err.contains("no rows to retry"), thrice.err.constData());
     QCOMPARE(received(ids), 2);
     QCOMPARE(m_received.value(QStringLiteral("again-ghost")), 2);
+}
+
+// Two retries of one run started at the same instant: one sends each failed row, the other refuses
+// (exit 2) or, started after the first has ended, finds nothing left to retry; never is a row sent by both.
+// A retry of a retry is the same family: it waits for the family's lock too.
+void TestCliBulkSafety::simultaneousRetriesSendOnce()
+{
+    FaultPlan slow;
+    slow.latencyMs = 30;
+    for (int trial = 0; trial < 4; ++trial) {
+        m_server->setFaultPlan({});
+        const QStringList ids = knownIds(QStringLiteral("twinretry%1").arg(trial), 12);
+        QStringList unknownIds;
+        QStringList input; // known and refused in turn: no streak of refusals stops the run
+        for (int i = 0; i < 12; ++i) {
+            unknownIds.append(QStringLiteral("twinretry%1-late-%2").arg(trial).arg(i)); // refused: not enrolled
+            input << ids.at(i) << unknownIds.last();
+        }
+        const CliRun first = m_cli.run(
+            target({QStringLiteral("reactivate"), QStringLiteral("--input"),
+                    idsFile(QStringLiteral("twinretry%1.txt").arg(trial), input), QStringLiteral("--rate"),
+                    QStringLiteral("0"), QStringLiteral("--yes")}));
+        QVERIFY2(first.exitCode == 3, qPrintable(first.describe()));
+        const QString runId = newestRun();
+        QCOMPARE(show(runId).value(QLatin1String("failed")).toInt(), unknownIds.size());
+        for (const QString &id : unknownIds)
+            m_server->registry().add(id); // enrolled now: a retry succeeds
+        m_received.clear();
+        m_server->setFaultPlan(slow);
+        QProcess a;
+        QProcess b;
+        for (QProcess *p : {&a, &b})
+            p->setProcessEnvironment(m_cli.environment());
+        const QStringList retry{QStringLiteral("bulk"), QStringLiteral("retry"), runId, QStringLiteral("--yes")};
+        a.start(CliHarness::program(), retry);
+        b.start(CliHarness::program(), retry);
+        QVERIFY(a.waitForStarted() && b.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return a.state() == QProcess::NotRunning && b.state() == QProcess::NotRunning; },
+                                60000));
+        const QByteArray errors = a.readAllStandardError() + b.readAllStandardError();
+        for (const QString &id : unknownIds)
+            QVERIFY2(m_received.value(id) == 1,
+                     qPrintable(QStringLiteral("trial %1: %2 received %3 times; %4")
+                                    .arg(trial)
+                                    .arg(id)
+                                    .arg(m_received.value(id))
+                                    .arg(QString::fromUtf8(errors))));
+        QCOMPARE(received(ids), 0);
+        QList<int> codes{a.exitCode(), b.exitCode()};
+        std::sort(codes.begin(), codes.end());
+        QVERIFY2(codes == (QList<int>{0, 0}) || codes == (QList<int>{0, 2}), errors.constData());
+        QVERIFY2(codes.contains(2) ? errors.contains("being planned or sent") : errors.contains("no rows to retry"),
+                 errors.constData());
+    }
 }
 
 // A 429 inside a bulk run is no row failure: every row in flight waits with the run and goes again

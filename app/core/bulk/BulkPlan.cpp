@@ -122,6 +122,23 @@ QList<BulkRecord> BulkPlan::retriesOf(const BulkRecord &parent, const QList<Bulk
     return retries;
 }
 
+QString BulkPlan::rootOf(const BulkRecord &run, const QList<BulkRecord> &runs)
+{
+    QHash<QString, QString> parents;
+    for (const BulkRecord &r : runs)
+        parents.insert(r.id, r.parentId);
+    QString root = run.id;
+    QString parent = run.parentId;
+    QSet<QString> seen{root};
+    // A parent whose file is gone ends the climb there; a loop in edited files ends it too.
+    while (!parent.isEmpty() && parents.contains(parent) && !seen.contains(parent)) {
+        seen.insert(parent);
+        root = parent;
+        parent = parents.value(parent);
+    }
+    return root;
+}
+
 QStringList BulkPlan::familyOf(const BulkRecord &parent, const QList<BulkRecord> &runs)
 {
     QStringList ids{parent.id};

@@ -42,12 +42,16 @@ BulkRowResult resultOf(const BulkRow &row, BulkRowStatus status, const QString &
     return r;
 }
 
-HistoryEntry done(const QString &user, ActionKind action, HistoryEntry::Outcome outcome)
+// An action on `user` for partner 001 in the sandbox (profileIn's), unless `partnerId` says otherwise.
+HistoryEntry done(const QString &user, ActionKind action, HistoryEntry::Outcome outcome,
+                  const QString &partnerId = QStringLiteral("001"))
 {
     HistoryEntry e;
     e.userId = user;
     e.action = action;
     e.outcome = outcome;
+    e.partnerId = partnerId;
+    e.environment = Environment::Sandbox;
     return e;
 }
 
@@ -101,6 +105,7 @@ private slots:
     void alreadyDoneCountsValidRowsOfTheAction();
     void alreadyDoneNoteEmptyWhenNone();
     void historyAskedIsWhatPlanningLooksAt();
+    void doneSinceIsForTheRunsPartner();
     void runFilesSaveLoadAndListOffThread();
     void runFilesLoadFailureComesBack();
     void runFilesDropAnswerForGoneContext();
@@ -269,9 +274,14 @@ void TestBulkPlan::alreadyDoneCountsValidRowsOfTheAction()
         done(QStringLiteral("c"), ActionKind::Deactivate, HistoryEntry::Outcome::Failure), // not done
         done(QStringLiteral("d"), ActionKind::Reactivate, HistoryEntry::Outcome::Success), // another action
         done(QStringLiteral("z"), ActionKind::Deactivate, HistoryEntry::Outcome::Success), // not in the run
+        done(QStringLiteral("d"), ActionKind::Deactivate, HistoryEntry::Outcome::Success,
+             QStringLiteral("002")), // at another partner: d is still active at 001
     };
     // Line 5 repeats b: it is invalid (a duplicate) and is not counted again.
     QCOMPARE(BulkPlan::alreadyDone(record, history), 2);
+    HistoryEntry production = done(QStringLiteral("c"), ActionKind::Deactivate, HistoryEntry::Outcome::Success);
+    production.environment = Environment::Production; // another environment: not done in the sandbox
+    QCOMPARE(BulkPlan::alreadyDone(record, history + QList<HistoryEntry>{production}), 2);
     const QString note = BulkPlan::alreadyDoneNote(record, history);
     QVERIFY2(note.startsWith(QStringLiteral("2 ")), qPrintable(note));
     QVERIFY2(note.contains(ActionInfo::pastTense(ActionKind::Deactivate)), qPrintable(note));
@@ -378,6 +388,49 @@ void TestBulkPlan::historyAskedIsWhatPlanningLooksAt()
     backend.setReadError(QStringLiteral("unreadable"));
     QVERIFY(!BulkHistory::readFrom(backend, {}, record).ok());
     QVERIFY(!BulkHistory::readFrom(backend, {record.id}, BulkRecord()).ok());
+}
+
+// A row that failed is retried unless its user was done since for the run's partner and environment: a
+// user deactivated at another partner (or in production) is still active where the run was sent.
+void TestBulkPlan::doneSinceIsForTheRunsPartner()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const BulkStore store(dir.path());
+    BulkPlan::Options options;
+    options.action = ActionKind::Deactivate;
+    options.profile = profileIn(Environment::Sandbox);
+    BulkRecord parent = BulkPlan::newRun(inputOf("a\nb\nc\n"), options, ActionPolicy::standard());
+    parent.id = QStringLiteral("run-d");
+    using O = HistoryEntry::Outcome;
+    QList<HistoryEntry> history;
+    for (const BulkRow &row : std::as_const(parent.rows)) {
+        HistoryEntry e = done(row.userId, ActionKind::Deactivate, O::Failure);
+        e.id = history.size() + 1;
+        e.runId = parent.id;
+        e.runLine = row.line;
+        history.append(e);
+    }
+    const auto since = [&history](const QString &user, const QString &partner, Environment environment) {
+        HistoryEntry e = done(user, ActionKind::Deactivate, O::Success, partner);
+        e.environment = environment;
+        e.id = history.size() + 1;
+        history.append(e);
+    };
+    since(QStringLiteral("a"), QStringLiteral("002"), Environment::Sandbox);    // another partner
+    since(QStringLiteral("b"), QStringLiteral("001"), Environment::Sandbox);    // this one: done
+    since(QStringLiteral("c"), QStringLiteral("001"), Environment::Production); // another environment
+    const Result<QList<BulkRowResult>> rows = BulkPlan::standing(store, parent, {parent}, history);
+    QVERIFY2(rows.ok(), qPrintable(rows.message()));
+    QCOMPARE(rows.value().size(), qsizetype(3));
+    QCOMPARE(rows.value().at(0).status, BulkRowStatus::Failed);
+    QCOMPARE(rows.value().at(1).status, BulkRowStatus::Succeeded);
+    QCOMPARE(rows.value().at(2).status, BulkRowStatus::Failed);
+    const BulkRecord retry = BulkPlan::retryOf(parent, rows.value(), BulkPlan::Retry());
+    QStringList retried;
+    for (const BulkRow &row : retry.rows)
+        retried.append(row.userId);
+    QCOMPARE(retried, (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
 }
 
 void TestBulkPlan::runFilesSaveLoadAndListOffThread()

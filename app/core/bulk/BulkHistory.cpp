@@ -44,16 +44,21 @@ Result<QList<HistoryEntry>> BulkHistory::readFrom(HistoryBackend &backend, const
             one.order = HistoryQuery::Order::NewestFirst;
             for (const QString &user : std::as_const(users)) {
                 one.userId = user;
-                const Result<HistoryPage> page = backend.page(one, 0, 1);
-                if (!page.ok())
-                    return page.status();
-                if (!page.value().entries.isEmpty())
-                    newest.insert(user, page.value().entries.constFirst());
+                // The newest done for the record's partner and environment: usually the first.
+                const Result<QStringList> walked = backend.walkMatching(one, [&](const HistoryEntry &e) {
+                    if (!BulkPlan::doneFor(record, e))
+                        return true;
+                    newest.insert(user, e);
+                    return false;
+                });
+                if (!walked.ok())
+                    return walked.status();
             }
         } else {
             // Oldest first, so a later one replaces it.
-            const Result<QStringList> walked = backend.walkMatching(query, [&users, &newest](const HistoryEntry &e) {
-                if (users.contains(e.userId))
+            const Result<QStringList> walked = backend.walkMatching(query,
+                                                                    [&users, &newest, &record](const HistoryEntry &e) {
+                if (users.contains(e.userId) && BulkPlan::doneFor(record, e))
                     newest.insert(e.userId, e);
                 return true;
             });

@@ -87,7 +87,7 @@ Result<QList<BulkRowResult>> BulkPlan::standing(const BulkStore &store, const Bu
     // Done since, by any face: a single action, or a run of another input.
     QHash<QString, const HistoryEntry *> doneAfter;
     for (const HistoryEntry &e : history) {
-        if (e.action == parent.action && e.outcome == HistoryEntry::Outcome::Success)
+        if (doneFor(parent, e))
             doneAfter.insert(e.userId, &e);
     }
     for (BulkRowResult &r : rows) {
@@ -120,6 +120,13 @@ QList<BulkRecord> BulkPlan::retriesOf(const BulkRecord &parent, const QList<Bulk
         return a.created != b.created ? a.created < b.created : a.id < b.id;
     });
     return retries;
+}
+
+bool BulkPlan::doneFor(const BulkRecord &record, const HistoryEntry &entry)
+{
+    // A user's ID names someone at one partner in one environment: done at another is not done here.
+    return entry.action == record.action && entry.outcome == HistoryEntry::Outcome::Success
+        && entry.partnerId == record.profile.partnerId && entry.environment == record.profile.environment;
 }
 
 QString BulkPlan::rootOf(const BulkRecord &run, const QList<BulkRecord> &runs)
@@ -161,7 +168,7 @@ int BulkPlan::alreadyDone(const BulkRecord &record, const QList<HistoryEntry> &h
 {
     QSet<QString> done;
     for (const HistoryEntry &e : history) {
-        if (e.action == record.action && e.outcome == HistoryEntry::Outcome::Success)
+        if (doneFor(record, e))
             done.insert(e.userId);
     }
     int known = 0;

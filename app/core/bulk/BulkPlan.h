@@ -51,6 +51,9 @@ public:
 
     // The runs in `runs` descended from `parent` (its retries, and theirs), oldest first.
     static QList<BulkRecord> retriesOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
+    // Whether `entry` did `record`'s action to its user for the same partner and environment, and it
+    // succeeded: what "already done" and "done since" count.
+    static bool doneFor(const BulkRecord &record, const HistoryEntry &entry);
     // The first run `run` descends from (following parentId through `runs`), itself when it is no retry:
     // the run whose family lock (familyLockName) every retry of the family takes.
     static QString rootOf(const BulkRecord &run, const QList<BulkRecord> &runs);

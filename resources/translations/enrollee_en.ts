@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+71"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+161"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+185"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n of these was already %1 by this console (history).</numerusform>

@@ -1724,15 +1724,20 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="-153"/>
-        <location line="+177"/>
-        <location line="+2"/>
+        <location line="+167"/>
+        <location line="+11"/>
         <location line="+9"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
+    <message>
+        <location line="-51"/>
+        <source>Run %1 has no rows to retry: its retries or later actions did them.</source>
+        <translation>Le lot %1 n’a aucune ligne à relancer&#xa0;: ses relances ou des actions ultérieures les ont faites.</translation>
+    </message>
     <message numerus="yes">
-        <location line="-22"/>
+        <location line="+29"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation>
             <numerusform>reprise du traitement %1, %n ligne restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
@@ -1750,7 +1755,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-86"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1760,7 +1765,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
@@ -1768,7 +1773,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPlan</name>
     <message numerus="yes">
-        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+161"/>
+        <location filename="../../app/core/bulk/BulkPlan.cpp" line="+185"/>
         <source>%n of these were already %1 by this console (history).</source>
         <translation>
             <numerusform>%n de ces utilisateurs a déjà été traité par cette console (%1&#xa0;; historique).</numerusform>
@@ -2260,7 +2265,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRun</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRun.cpp" line="+225"/>
+        <location filename="../../app/core/bulk/BulkRun.cpp" line="+231"/>
         <source>Paused by the officer.</source>
         <translation>Mis en pause par l’agent.</translation>
     </message>
@@ -2309,7 +2314,7 @@ Continuer ?</translation>
 <context>
     <name>BulkRunLock</name>
     <message>
-        <location filename="../../app/core/bulk/BulkRunLock.cpp" line="+26"/>
+        <location filename="../../app/core/bulk/BulkRunLock.cpp" line="+27"/>
         <source>Run %1 is %2 already.</source>
         <translation>Le traitement %1 est déjà %2.</translation>
     </message>
@@ -2411,6 +2416,11 @@ Continuer ?</translation>
     </message>
     <message>
         <location line="+21"/>
+        <source>Another retry of run %1 is being planned or sent; retry once it has ended. Nothing was sent.</source>
+        <translation>Une autre relance du lot %1 est en préparation ou en cours d’envoi&#xa0;; relancez quand elle sera terminée. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Nothing was sent.</source>
@@ -2584,7 +2594,7 @@ Continuer ?</translation>
         <translation>est un fichier de traitement</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>The run file of %1 was read without its rows; it is not saved.</source>
         <translation>Le fichier du lot %1 a été lu sans ses lignes&#xa0;; il n’est pas enregistré.</translation>
     </message>
@@ -4285,7 +4295,7 @@ Motif : %6</translation>
     <message>
         <location line="+55"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+308"/>
-        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+20"/>
+        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+29"/>
         <source>The history file %1 cannot be read; it was left where it is and its entries are missing from this view.</source>
         <translation>Le fichier d’historique %1 est illisible&#xa0;; il a été laissé en place et ses entrées manquent dans cette vue.</translation>
     </message>
@@ -4297,7 +4307,7 @@ Motif : %6</translation>
     <message>
         <location filename="../../app/core/history/HistoryRecords.cpp" line="+101"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="+9"/>
-        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+21"/>
+        <location filename="../../app/core/history/local/NewestFirstWalk.cpp" line="+29"/>
         <source>History record #%1 in %2 is damaged and was skipped.</source>
         <translation>L’enregistrement d’historique n° %1 dans %2 est endommagé et a été ignoré.</translation>
     </message>
@@ -4405,7 +4415,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+257"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+322"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4456,7 +4466,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+225"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+257"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
         <location filename="../../app/team/TeamQueries.cpp" line="+303"/>
         <source>Entry #%1 is not in the history.</source>

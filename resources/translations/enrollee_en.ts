@@ -70,7 +70,7 @@
 <context>
     <name>BulkLauncher</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+34"/>
+        <location filename="../../ui/bulk/BulkLauncher.cpp" line="+35"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n user in %2, profile &quot;%3&quot; (%4): %5.</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>BulkPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+184"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+186"/>
         <source>No row not yet sent (%n) will be sent, and the run cannot be resumed; the rows in flight are answered first. Failed rows can still be retried.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+77"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1543,21 +1543,21 @@ Continuer ?</translation>
     <name>BulkLauncher</name>
     <message>
         <location filename="../../ui/bulk/BulkLauncher.cpp" line="+27"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <location line="+2"/>
-        <location line="+10"/>
-        <location line="+6"/>
+        <location line="+11"/>
+        <location line="+7"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+70"/>
+        <location line="-73"/>
+        <location line="+74"/>
         <source>This run belongs to profile &quot;%1&quot;. Switch to it (with its API key) first.</source>
         <translation>Ce lot appartient au profil «&#xa0;%1&#xa0;». Basculez d’abord sur ce profil (avec sa clé d’API).</translation>
     </message>
     <message numerus="yes">
-        <location line="-64"/>
+        <location line="-67"/>
         <source>%1 %n user(s) in %2, profile &quot;%3&quot; (%4): %5.</source>
         <translation>
             <numerusform>%1 %n utilisateur en %2, profil «&#xa0;%3&#xa0;» (%4)&#xa0;: %5.</numerusform>
@@ -1588,12 +1588,12 @@ Continuer ?</translation>
         <translation>Le lot n’a pas été démarré&#xa0;; rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Once another officer has approved it (in their Approvals tab), select run %1 below and click Resume.</source>
         <translation>Une fois la demande approuvée par un autre agent (dans son onglet Approbations), sélectionnez le traitement %1 ci-dessous et cliquez sur Reprendre.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The run could not be saved; nothing was sent: %1</source>
         <translation>Le lot n’a pas pu être enregistré&#xa0;; rien n’a été envoyé&#xa0;: %1</translation>
     </message>
@@ -1601,7 +1601,7 @@ Continuer ?</translation>
 <context>
     <name>BulkPanel</name>
     <message>
-        <location filename="../../ui/bulk/BulkPanel.cpp" line="+59"/>
+        <location filename="../../ui/bulk/BulkPanel.cpp" line="+60"/>
         <source>&amp;Check (dry run)</source>
         <translation>&amp;Vérifier (à blanc)</translation>
     </message>
@@ -1646,7 +1646,7 @@ Continuer ?</translation>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The window was closed.</source>
         <translation>La fenêtre a été fermée.</translation>
     </message>
@@ -1723,21 +1723,21 @@ Continuer ?</translation>
         <translation>nouveau lot</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+167"/>
-        <location line="+11"/>
-        <location line="+9"/>
+        <location line="-154"/>
+        <location line="+170"/>
+        <location line="+14"/>
+        <location line="+10"/>
         <location line="+32"/>
         <source>Bulk run</source>
         <translation>Traitement par lot</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>Run %1 has no rows to retry: its retries or later actions did them.</source>
         <translation>Le lot %1 n’a aucune ligne à relancer&#xa0;: ses relances ou des actions ultérieures les ont faites.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+33"/>
         <source>resuming run %1, %n row(s) left to send (rows already sent are not sent again)</source>
         <translation>
             <numerusform>reprise du traitement %1, %n ligne restant à envoyer (les lignes déjà envoyées ne le sont pas une seconde fois)</numerusform>
@@ -1745,7 +1745,7 @@ Continuer ?</translation>
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Bulk run %1 finished: %2</source>
         <translation>Traitement par lot %1 terminé&#xa0;: %2</translation>
     </message>
@@ -1755,7 +1755,7 @@ Continuer ?</translation>
         <translation>Traitement par lot terminé</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-91"/>
         <source>a retry of the failed and unknown rows of run %1</source>
         <translation>une relance des lignes en échec et inconnues du lot %1</translation>
     </message>
@@ -1765,7 +1765,7 @@ Continuer ?</translation>
         <translation>une relance des lignes en échec du lot %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Run %1 is %2: there is nothing to resume.</source>
         <translation>Le lot %1 est à l’état %2&#xa0;: il n’y a rien à reprendre.</translation>
     </message>
@@ -2327,6 +2327,14 @@ Continuer ?</translation>
         <location line="+6"/>
         <source>the lock of run %1</source>
         <translation>le verrou du traitement %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRunReader</name>
+    <message>
+        <location filename="../../ui/bulk/BulkRunReader.cpp" line="+42"/>
+        <source>Another retry of run %1 is being planned or sent; retry once it has ended. Nothing was sent.</source>
+        <translation>Une autre relance du lot %1 est en préparation ou en cours d’envoi&#xa0;; relancez quand elle sera terminée. Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@
 // (from the run and from the stored runs) never send a row twice, failed rows are retried as a linked
 // run, closing during a run asks, and a long run notifies when it ends.
 #include "bulk/BulkPanel.h"
+#include "bulk/BulkPlan.h"
 #include "bulk/BulkRun.h"
+#include "bulk/BulkRunLock.h"
+#include "bulk/BulkStore.h"
 #include "profiles/ProfileController.h"
 #include "support/ConsoleTest.h"
 
@@ -165,6 +168,43 @@ private slots:
         QTRY_VERIFY(box.isNull());
         QTest::qWait(200);
         QCOMPARE(sandbox()->requestCount() - before, 1);
+    }
+
+    // One retry of a family at a time, window and CLI alike: while another process holds the family's
+    // lock the window's Retry says so and sends nothing; once it is let go the retry goes, and the window
+    // lets go of the lock when its retry has ended.
+    void retryWaitsForTheFamilysLock()
+    {
+        const QStringList known = registered(QStringLiteral("famlock"), 2);
+        paste(known + QStringList{QStringLiteral("famlock-ghost")}); // the sandbox does not know this one
+        QVERIFY(startRun());
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        QCOMPARE(panel()->run()->counts().failed, 1);
+        const QString first = panel()->run()->record().id;
+        sandbox()->registry().add(QStringLiteral("famlock-ghost"));
+        const QString folder = m_console->context->core()->bulkStore()->folder();
+        const int before = sandbox()->requestCount();
+        {
+            BulkRunLock other; // as another process planning a retry of this run would hold it
+            QVERIFY(other.acquire(folder, BulkPlan::familyLockName(first)).ok());
+            m_console->prompts.clearAsked();
+            m_console->prompts.clearNextAnswers();
+            QTest::mouseClick(button("bulkRetryButton"), Qt::LeftButton);
+            QPointer<QMessageBox> box;
+            QTRY_VERIFY_WITH_TIMEOUT((box = window()->findChild<QMessageBox *>(QStringLiteral("warningBox"))), 10000);
+            QVERIFY2(box->text().contains(QStringLiteral("being planned or sent")), qPrintable(box->text()));
+            box->accept();
+            QTRY_VERIFY(box.isNull());
+            QVERIFY(!m_console->prompts.asked().contains(QStringLiteral("count:1")));
+            QTest::qWait(200);
+            QCOMPARE(sandbox()->requestCount(), before);
+        }
+        QVERIFY(startRun("bulkRetryButton"));
+        QVERIFY(QTest::qWaitFor([this] { return finished(); }, 20000));
+        QCOMPARE(panel()->run()->record().parentId, first);
+        QCOMPARE(sandbox()->requestCount() - before, 1);
+        BulkRunLock after; // the window's retry has ended: its lock is free again
+        QTRY_VERIFY(after.acquire(folder, BulkPlan::familyLockName(first)).ok());
     }
 
     void closingDuringARunAsks()

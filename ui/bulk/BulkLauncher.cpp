@@ -26,6 +26,7 @@ void BulkLauncher::confirmAndLaunch(const BulkRecord &record, const QString &wha
         m_prompts->warning(
             m_owner, tr("Bulk run"),
             tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.").arg(record.profile.name));
+        emit notStarted();
         return;
     }
     // The run's own action and profile, whatever the form shows now.
@@ -42,6 +43,7 @@ void BulkLauncher::confirmAndLaunch(const BulkRecord &record, const QString &wha
     m_prompts->confirmCount(m_owner, tr("Confirm bulk run"), text, valid, [this, record](bool accepted) {
         if (!accepted) {
             m_summary->setText(tr("The run was not started; nothing was sent."));
+            emit notStarted();
             return;
         }
         launch(record);
@@ -79,6 +81,7 @@ void BulkLauncher::launch(const BulkRecord &given)
             m_prompts->information(m_owner, tr("Bulk run"), text);
         else
             m_prompts->warning(m_owner, tr("Bulk run"), text);
+        emit notStarted();
     });
 }
 
@@ -90,6 +93,7 @@ void BulkLauncher::startRun(const BulkRecord &record, qint64 approvalId, FourEye
         if (!saved.ok()) {
             m_prompts->warning(m_owner, tr("Bulk run"),
                                tr("The run could not be saved; nothing was sent: %1").arg(saved.message()));
+            emit notStarted();
             return;
         }
         // Its rows are sent with the active profile's key: the one the officer confirmed, still.
@@ -97,6 +101,7 @@ void BulkLauncher::startRun(const BulkRecord &record, qint64 approvalId, FourEye
             m_prompts->warning(m_owner, tr("Bulk run"),
                                tr("This run belongs to profile \"%1\". Switch to it (with its API key) first.")
                                    .arg(record.profile.name));
+            emit notStarted();
             return;
         }
         BulkRun *run = m_context->core()->createBulkRun(record, m_owner);

@@ -32,6 +32,9 @@ signals:
     void runStored();
     // The run, saved and set up with the profile's key, parented to the owner; the receiver starts it.
     void runReady(BulkRun *run);
+    // No run came of confirmAndLaunch(): the officer declined, the profile was wrong, the team's four eyes
+    // held it (stored, paused, for a colleague), or it could not be saved.
+    void notStarted();
 
 private:
     // Through the core's four-eyes gate, then startRun() (or the request it became is said).

@@ -13,6 +13,7 @@
 #include "bulk/BulkRun.h"
 #include "bulk/BulkRunFiles.h"
 #include "bulk/BulkRunList.h"
+#include "bulk/BulkRunLock.h"
 #include "bulk/BulkRunReader.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
@@ -128,6 +129,7 @@ void BulkPanel::build()
             [this](const QString &message) { m_prompts->warning(this, tr("Bulk run"), message); });
     connect(m_launcher, &BulkLauncher::runStored, m_runs, [this] { m_runs->refresh(); });
     connect(m_launcher, &BulkLauncher::runReady, this, &BulkPanel::attach);
+    connect(m_launcher, &BulkLauncher::notStarted, this, [this] { m_retryLock.reset(); });
     connect(m_results, &BulkResultsView::retryRequested, this, &BulkPanel::retry);
     connect(m_progress, &BulkProgressView::resumeRequested, this, &BulkPanel::resumeRun);
     connect(m_progress, &BulkProgressView::cancelRequested, this, &BulkPanel::confirmCancel);
@@ -288,12 +290,15 @@ void BulkPanel::retry(bool withUnknown)
         return;
     BulkPlan::Retry asked;
     asked.withUnknown = withUnknown;
+    m_retryLock.reset(); // an earlier retry's, if it is still held, goes before this one asks for it
     const auto launch = [this, asked, withUnknown](const BulkRecord &parent, const QList<BulkRowResult> &rows) {
         const BulkRecord retry = BulkPlan::retryOf(parent, rows, asked);
-        if (retry.rows.isEmpty())
+        if (retry.rows.isEmpty()) {
+            m_retryLock.reset();
             return m_prompts->information(
                 this, tr("Bulk run"),
                 tr("Run %1 has no rows to retry: its retries or later actions did them.").arg(parent.id));
+        }
         m_launcher->confirmAndLaunch(retry,
                                      withUnknown
                                          ? tr("a retry of the failed and unknown rows of run %1").arg(retry.parentId)
@@ -301,9 +306,12 @@ void BulkPanel::retry(bool withUnknown)
     };
     // Planned from the stored run, its retries and what was done since, off this thread, as the CLI plans
     // it: the rows shown (this run's own word) would send again what a later retry already did.
-    m_reader->planRetry(shown.id, [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows) {
+    m_reader->planRetry(shown.id,
+                        [this, launch](const Result<BulkRecord> &read, const QList<BulkRowResult> &rows,
+                                       const std::shared_ptr<BulkRunLock> &familyLock) {
         if (!read.ok())
             return m_prompts->warning(this, tr("Bulk run"), read.message());
+        m_retryLock = familyLock; // until the retry stops, or is not started
         launch(read.value(), rows);
     });
 }
@@ -368,6 +376,7 @@ void BulkPanel::attach(BulkRun *run)
     m_progress->attach(m_run);
     m_results->attach(m_run);
     const auto stopped = [this] {
+        m_retryLock.reset();
         m_running = false;
         updateButtons();
         emit runningChanged(false);
@@ -376,6 +385,7 @@ void BulkPanel::attach(BulkRun *run)
     connect(m_run, &BulkRun::failed, this, stopped);
     connect(m_run, &BulkRun::paused, m_runs, [this] { m_runs->refresh(); });
     connect(m_run, &BulkRun::finished, this, [this](const BulkCounts &) {
+        m_retryLock.reset();
         m_running = false;
         updateButtons();
         m_runs->refresh();

@@ -9,6 +9,8 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include <memory>
+
 class AppContext;
 class BulkInputForm;
 class BulkLauncher;
@@ -16,6 +18,7 @@ class BulkProgressView;
 class BulkResultsView;
 class BulkRunFiles;
 class BulkRunList;
+class BulkRunLock;
 class BulkRunReader;
 class ProfileController;
 class PromptService;
@@ -80,6 +83,8 @@ private:
     PromptService *m_prompts;
     QList<BulkRow> m_checked; // the rows of the last check; empty until one succeeded
     QPointer<BulkRun> m_run;
+    // The family's lock of the retry being confirmed or sent (BulkRunReader::planRetry); let go when it stops.
+    std::shared_ptr<BulkRunLock> m_retryLock;
     bool m_running = false; // launched and neither paused nor over
     QElapsedTimer m_runClock;
     QString m_lastNotification;

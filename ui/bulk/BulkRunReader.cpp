@@ -4,6 +4,7 @@
 #include "bulk/BulkPlan.h"
 #include "bulk/BulkRowsFile.h"
 #include "bulk/BulkRunFiles.h"
+#include "bulk/BulkRunLock.h"
 #include "bulk/BulkStore.h"
 #include "history/HistoryService.h"
 
@@ -20,31 +21,51 @@ BulkRunReader::BulkRunReader(BulkRunFiles *files, HistoryService *history, QObje
 {
 }
 
-void BulkRunReader::planRetry(const QString &id, const Done &done)
+void BulkRunReader::planRetry(const QString &id, const Planned &done)
 {
     struct Stored {
         Result<BulkRecord> parent = Status::failure(QString());
         QList<BulkRecord> runs;
+        std::shared_ptr<BulkRunLock> lock;
     };
     m_files->run<Stored>(
         [id](const BulkStore &store) {
-        return Stored{store.load(id), store.list()};
+        Stored stored{store.load(id), store.list(), std::make_shared<BulkRunLock>()};
+        if (!stored.parent.ok())
+            return stored;
+        // One retry of a family at a time, from its planning to its end; the runs are listed again under
+        // the lock, so a retry that ended meanwhile is planned over, not beside.
+        const QString root = BulkPlan::rootOf(stored.parent.value(), stored.runs);
+        const Status locked = stored.lock->acquire(store.folder(), BulkPlan::familyLockName(root));
+        if (!locked.ok()) {
+            stored.parent = locked.kind() == Status::Kind::Locked
+                ? Status::failure(tr("Another retry of run %1 is being planned or sent; retry once it has "
+                                     "ended. Nothing was sent.")
+                                      .arg(root),
+                                  Status::Kind::Locked)
+                : locked;
+            return stored;
+        }
+        stored.runs = store.list();
+        return stored;
         },
         this,
         [this, done](const Stored &stored) {
+        const auto fail = [done](const Status &why) { done(why, {}, nullptr); };
         if (!stored.parent.ok())
-            return done(stored.parent, {});
+            return fail(stored.parent.status());
         const BulkRecord &parent = stored.parent.value();
         const QList<BulkRecord> &runs = stored.runs;
+        const std::shared_ptr<BulkRunLock> lock = stored.lock;
         if (const QString busy = BulkPlan::retryRefusal(parent, runs); !busy.isEmpty())
-            return done(Status::failure(busy, Status::Kind::Invalid), {});
+            return fail(Status::failure(busy, Status::Kind::Invalid));
         // The entries of the run and of its retries, and what was done since to its users.
         BulkHistory::read(m_history, BulkPlan::familyOf(parent, runs), parent, this,
-                          [this, parent, runs, done](const Result<QList<HistoryEntry>> &history) {
+                          [this, parent, runs, lock, done, fail](const Result<QList<HistoryEntry>> &history) {
             if (!history.ok())
-                return done(history.status(), {});
+                return fail(history.status());
             if (const QString altered = parent.headerProblem(history.value()); !altered.isEmpty())
-                return done(Status::failure(altered, Status::Kind::Storage), {});
+                return fail(Status::failure(altered, Status::Kind::Storage));
             if (!m_files)
                 return;
             m_files->run<Result<QList<BulkRowResult>>>(
@@ -52,10 +73,10 @@ void BulkRunReader::planRetry(const QString &id, const Done &done)
                 return BulkPlan::standing(store, parent, runs, entries);
                 },
                 this,
-                [parent, done](const Result<QList<BulkRowResult>> &rows) {
+                [parent, lock, done, fail](const Result<QList<BulkRowResult>> &rows) {
                 if (!rows.ok())
-                    return done(rows.status(), {});
-                done(parent, rows.value());
+                    return fail(rows.status());
+                done(parent, rows.value(), lock);
             });
         });
     });

@@ -13,6 +13,7 @@
 #include <memory>
 
 class BulkRunFiles;
+class BulkRunLock;
 class HistoryService;
 
 // A stored run as it stands: its file read and its rows matched to the history, both off the GUI thread
@@ -30,8 +31,13 @@ public:
     // What a retry of run `id` starts from, as `enrollee-cli bulk retry` plans it: the run with its rows,
     // each standing as the run and its retries left it (the newest word wins) and as actions since left
     // its user (BulkPlan::standing over BulkHistory). Fails with the reason when a retry must not be
-    // planned now (a run of its family is being sent, its header was altered, the history is unreadable).
-    void planRetry(const QString &id, const Done &done);
+    // planned now (another retry of its family is planned or sent, a run of its family is being sent, its
+    // header was altered, the history is unreadable). The family's lock (BulkPlan::familyLockName) is taken
+    // before anything is read and handed to `done` with the plan: hold it until the retry has ended or was
+    // not started, as `enrollee-cli bulk retry` holds it for its life.
+    using Planned = std::function<void(const Result<BulkRecord> &record, const QList<BulkRowResult> &rows,
+                                       const std::shared_ptr<BulkRunLock> &familyLock)>;
+    void planRetry(const QString &id, const Planned &done);
     // `record`'s rows from the history; unread (every row waiting) when the history cannot be read.
     void rowsOf(const BulkRecord &record, const Done &done);
 

@@ -153,14 +153,8 @@ void BulkRunsCommand::retryRun(const QStringList &arguments)
     // One retry of a family at a time, from its planning to its end (the lock goes with the process); the
     // runs are listed again under it, so a retry that ended meanwhile is planned over, not beside.
     const QString root = BulkPlan::rootOf(parent, core()->bulkStore()->list());
-    if (const Status locked = m_familyLock.acquire(core()->bulkStore()->folder(), BulkPlan::familyLockName(root));
-        !locked.ok())
-        return fail(locked.kind() == Status::Kind::Locked ? ExitCode::kUsage : ExitCode::kStorage,
-                    locked.kind() == Status::Kind::Locked
-                        ? tr("Another retry of run %1 is being planned or sent; retry once it has ended. Nothing "
-                             "was sent.")
-                              .arg(root)
-                        : locked.message());
+    if (const Status locked = m_familyLock.acquireFamily(core()->bulkStore()->folder(), root); !locked.ok())
+        return fail(locked.kind() == Status::Kind::Locked ? ExitCode::kUsage : ExitCode::kStorage, locked.message());
     // The entries of the run and of its retries, and what was done since to its users.
     const QList<BulkRecord> runs = core()->bulkStore()->list();
     if (const QString busy = BulkPlan::retryRefusal(parent, runs); !busy.isEmpty())

@@ -2319,7 +2319,12 @@ Continuer ?</translation>
         <translation>Le traitement %1 est déjà %2.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+17"/>
+        <source>Another retry of run %1 is being planned or sent; retry once it has ended. Nothing was sent.</source>
+        <translation>Une autre relance du lot %1 est en préparation ou en cours d’envoi&#xa0;; relancez quand elle sera terminée. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Run %1 is being sent by another process (pid %2).</source>
         <translation>Le traitement %1 est en cours d’envoi par un autre processus (pid %2).</translation>
     </message>
@@ -2327,14 +2332,6 @@ Continuer ?</translation>
         <location line="+6"/>
         <source>the lock of run %1</source>
         <translation>le verrou du traitement %1</translation>
-    </message>
-</context>
-<context>
-    <name>BulkRunReader</name>
-    <message>
-        <location filename="../../ui/bulk/BulkRunReader.cpp" line="+42"/>
-        <source>Another retry of run %1 is being planned or sent; retry once it has ended. Nothing was sent.</source>
-        <translation>Une autre relance du lot %1 est en préparation ou en cours d’envoi&#xa0;; relancez quand elle sera terminée. Rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -2423,12 +2420,7 @@ Continuer ?</translation>
         <translation>Quel lot&#xa0;? Utilisation&#xa0;: enrollee-cli bulk retry RUN_ID [--codes C1,C2]</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Another retry of run %1 is being planned or sent; retry once it has ended. Nothing was sent.</source>
-        <translation>Une autre relance du lot %1 est en préparation ou en cours d’envoi&#xa0;; relancez quand elle sera terminée. Rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Nothing was sent.</source>
@@ -4270,7 +4262,7 @@ Motif : %6</translation>
         <translation>enregistrement n° %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+38"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+39"/>
         <source>the history in %1</source>
         <translation>l’historique dans %1</translation>
     </message>
@@ -4423,7 +4415,7 @@ Motif : %6</translation>
         <translation>Le fichier de tête de l’historique est manquant.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+322"/>
+        <location filename="../../app/core/history/local/LocalHistoryBackend.cpp" line="+273"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -4474,7 +4466,7 @@ Motif : %6</translation>
         <translation>L’horloge indique %1, plus de %3 jours après l’enregistrement d’historique le plus récent (%2)&#xa0;: si l’horloge est fausse, la rétention supprimerait des mois récents. Remettez l’horloge à l’heure, ou enregistrez d’abord une action si l’historique n’a simplement pas servi&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/core/history/HistoryBackend.h" line="+257"/>
+        <location filename="../../app/core/history/HistoryBackend.h" line="+288"/>
         <location filename="../../app/core/history/local/LocalHistoryQueries.cpp" line="-187"/>
         <location filename="../../app/team/TeamQueries.cpp" line="+303"/>
         <source>Entry #%1 is not in the history.</source>

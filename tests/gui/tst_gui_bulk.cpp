@@ -3,7 +3,6 @@
 // (from the run and from the stored runs) never send a row twice, failed rows are retried as a linked
 // run, closing during a run asks, and a long run notifies when it ends.
 #include "bulk/BulkPanel.h"
-#include "bulk/BulkPlan.h"
 #include "bulk/BulkRun.h"
 #include "bulk/BulkRunLock.h"
 #include "bulk/BulkStore.h"
@@ -186,7 +185,7 @@ private slots:
         const int before = sandbox()->requestCount();
         {
             BulkRunLock other; // as another process planning a retry of this run would hold it
-            QVERIFY(other.acquire(folder, BulkPlan::familyLockName(first)).ok());
+            QVERIFY(other.acquireFamily(folder, first).ok());
             m_console->prompts.clearAsked();
             m_console->prompts.clearNextAnswers();
             QTest::mouseClick(button("bulkRetryButton"), Qt::LeftButton);
@@ -204,7 +203,7 @@ private slots:
         QCOMPARE(panel()->run()->record().parentId, first);
         QCOMPARE(sandbox()->requestCount() - before, 1);
         BulkRunLock after; // the window's retry has ended: its lock is free again
-        QTRY_VERIFY(after.acquire(folder, BulkPlan::familyLockName(first)).ok());
+        QTRY_VERIFY(after.acquireFamily(folder, first).ok());
     }
 
     void closingDuringARunAsks()

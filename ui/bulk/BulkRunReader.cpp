@@ -36,14 +36,8 @@ void BulkRunReader::planRetry(const QString &id, const Planned &done)
         // One retry of a family at a time, from its planning to its end; the runs are listed again under
         // the lock, so a retry that ended meanwhile is planned over, not beside.
         const QString root = BulkPlan::rootOf(stored.parent.value(), stored.runs);
-        const Status locked = stored.lock->acquire(store.folder(), BulkPlan::familyLockName(root));
-        if (!locked.ok()) {
-            stored.parent = locked.kind() == Status::Kind::Locked
-                ? Status::failure(tr("Another retry of run %1 is being planned or sent; retry once it has "
-                                     "ended. Nothing was sent.")
-                                      .arg(root),
-                                  Status::Kind::Locked)
-                : locked;
+        if (const Status locked = stored.lock->acquireFamily(store.folder(), root); !locked.ok()) {
+            stored.parent = locked;
             return stored;
         }
         stored.runs = store.list();

@@ -32,7 +32,7 @@ public:
     // each standing as the run and its retries left it (the newest word wins) and as actions since left
     // its user (BulkPlan::standing over BulkHistory). Fails with the reason when a retry must not be
     // planned now (another retry of its family is planned or sent, a run of its family is being sent, its
-    // header was altered, the history is unreadable). The family's lock (BulkPlan::familyLockName) is taken
+    // header was altered, the history is unreadable). The family's lock (BulkRunLock::acquireFamily) is taken
     // before anything is read and handed to `done` with the plan: hold it until the retry has ended or was
     // not started, as `enrollee-cli bulk retry` holds it for its life.
     using Planned = std::function<void(const Result<BulkRecord> &record, const QList<BulkRowResult> &rows,

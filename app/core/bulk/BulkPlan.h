@@ -55,12 +55,8 @@ public:
     // succeeded: what "already done" and "done since" count.
     static bool doneFor(const BulkRecord &record, const HistoryEntry &entry);
     // The first run `run` descends from (following parentId through `runs`), itself when it is no retry:
-    // the run whose family lock (familyLockName) every retry of the family takes.
+    // the run whose family lock (BulkRunLock::acquireFamily) every retry of the family takes.
     static QString rootOf(const BulkRecord &run, const QList<BulkRecord> &runs);
-    // The name of the lock a process holds from planning a retry of `root`'s family to the retry's end
-    // (BulkRunLock::acquire): two retries planned at the same instant would each read the other's rows as
-    // still failed, and send them both.
-    static QString familyLockName(const QString &root) { return root + QStringLiteral(".retry"); }
     // The ids of `parent` and of its retries: the runs whose entries standing() looks at.
     static QStringList familyOf(const BulkRecord &parent, const QList<BulkRecord> &runs);
     // Why `parent` cannot be retried now, or empty: a run of its family (itself or a retry, or a retry of

@@ -36,6 +36,18 @@ Result<bool> BulkRunLock::acquireToSend(const BulkRecord &record, const BulkStor
     return saved;
 }
 
+Status BulkRunLock::acquireFamily(const QString &folder, const QString &root)
+{
+    Status locked = acquire(folder, root + QStringLiteral(".retry"));
+    if (locked.kind() != Status::Kind::Locked)
+        return locked;
+    return Status::failure(QCoreApplication::translate("BulkRunLock",
+                                                       "Another retry of run %1 is being planned or "
+                                                       "sent; retry once it has ended. Nothing was sent.")
+                               .arg(root),
+                           Status::Kind::Locked);
+}
+
 bool BulkRunLock::held() const
 {
     return m_lock && m_lock->isLocked();

@@ -32,6 +32,10 @@ public:
     // Its value says whether the run file was on disk: a run never saved has begun no row anywhere, as
     // rows are begun only once the run file (state running) is on disk.
     Result<bool> acquireToSend(const BulkRecord &record, const BulkStore &store);
+    // The lock of the family of retries of run `root` (BulkPlan::rootOf) in `folder`, held from planning a
+    // retry to its end: two retries planned at the same instant would each read the other's rows as still
+    // failed, and send them both. Kind::Locked, saying another retry is under way, when it is held.
+    Status acquireFamily(const QString &folder, const QString &root);
     void release();
     bool held() const;
 

@@ -193,12 +193,43 @@ public:
     // `problems`.
     virtual Result<QStringList> walkRunRecords(const QStringList &runIds, const EntryVisitor &visit)
     {
-        const QSet<QString> wanted(runIds.cbegin(), runIds.cend());
-        if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
+        const QSet<QString> wanted = runsAsked(runIds);
+        if (wanted.isEmpty())
             return QStringList(); // an empty run id asks for nothing, not for every entry
-        return walkEntries([&wanted, &visit](const HistoryEntry &e) {
-            return e.runId.isEmpty() || !wanted.contains(e.runId) || visit(e);
-        });
+        return walkEntries([&wanted, &visit](const HistoryEntry &e) { return !wanted.contains(e.runId) || visit(e); });
+    }
+    // The run ids asked for, a blank one left out: it asks for nothing, never for every entry.
+    static QSet<QString> runsAsked(const QStringList &runIds)
+    {
+        QSet<QString> wanted(runIds.cbegin(), runIds.cend());
+        wanted.remove(QString());
+        return wanted;
+    }
+    // The entries of these runs, one run after another, each newest first, a page at a time through
+    // walkMatching() (an index or a database narrows them); stops when `visit` returns false.
+    Result<QStringList> walkRunsMatching(const QStringList &runIds, const EntryVisitor &visit)
+    {
+        QStringList problems;
+        QStringList asked = runIds;
+        asked.removeDuplicates();
+        bool stopped = false;
+        for (const QString &id : std::as_const(asked)) {
+            if (id.isEmpty())
+                continue; // an empty run id asks for nothing, not for every entry
+            HistoryQuery query;
+            query.runId = id;
+            Result<QStringList> walked = walkMatching(query, [&](const HistoryEntry &e) {
+                stopped = !visit(e);
+                return !stopped;
+            });
+            if (!walked.ok())
+                return walked;
+            problems += walked.value();
+            if (stopped)
+                break;
+        }
+        problems.removeDuplicates();
+        return problems;
     }
     // The same entries for what is shown of runs (`bulk list`, `bulk show`, the Bulk tab's counts and
     // rows): one run after another, each newest first. A backend with an index finds them there and reads

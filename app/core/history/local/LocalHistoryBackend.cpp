@@ -12,6 +12,7 @@
 #include "history/local/KeyEpochPlan.h"
 #include "history/local/LocalHistoryQueries.h"
 #include "history/local/NewestFirstWalk.h"
+#include "history/local/RunRecordsWalk.h"
 #include "settings/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -210,40 +211,14 @@ Result<QStringList> LocalHistoryBackend::walkEntries(const EntryVisitor &visit)
     return walk.run(visit);
 }
 
-namespace {
-struct ShardCursor : RunWalk::Cursor {
-    explicit ShardCursor(NewestFirstWalk w) : walk(std::move(w)) {}
-    NewestFirstWalk walk;
-};
-} // namespace
-
 std::optional<Result<HistoryRead>> LocalHistoryBackend::walkRunsInSlices(RunWalk &walk)
 {
-    const QSet<QString> wanted(walk.runIds.cbegin(), walk.runIds.cend());
-    if (wanted.isEmpty() || (wanted.size() == 1 && wanted.contains(QString())))
-        return Result<HistoryRead>(HistoryRead()); // an empty run id asks for nothing, not for every entry
-    if (!walk.cursor) {
+    return RunRecordsWalk::step(walk, [this] {
         // The shards as they are now: entries appended while the walk gives way are not this walk's.
         const QDateTime current = QDateTime::currentDateTimeUtc();
-        walk.cursor = std::make_unique<ShardCursor>(
-            NewestFirstWalk(m_tail.shardFiles(), [this, current](HistoryEntry &e) { m_inFlight.settle(e, current); }));
-    }
-    auto *cursor = dynamic_cast<ShardCursor *>(walk.cursor.get());
-    if (!cursor)
-        return Result<HistoryRead>(Status::failure(QStringLiteral("a walk begun elsewhere"), Status::Kind::Error));
-    QList<HistoryEntry> &found = walk.found.entries;
-    const bool done = cursor->walk.step(
-        [&found, &wanted](const HistoryEntry &e) {
-        if (!e.runId.isEmpty() && wanted.contains(e.runId))
-            found.append(e);
-        return true;
-        },
-        walk.giveWay);
-    if (!done)
-        return std::nullopt;
-    walk.found.problems = cursor->walk.problems();
-    std::reverse(found.begin(), found.end()); // newest first as walked: oldest first as read
-    return Result<HistoryRead>(walk.found);
+        return NewestFirstWalk(m_tail.shardFiles(),
+                               [this, current](HistoryEntry &e) { m_inFlight.settle(e, current); });
+    });
 }
 
 void LocalHistoryBackend::setIndex(std::unique_ptr<HistoryIndex> index)
@@ -280,31 +255,8 @@ Result<HistoryPage> LocalHistoryBackend::page(const HistoryQuery &query, qint64 
 
 Result<QStringList> LocalHistoryBackend::walkRunEntries(const QStringList &runIds, const EntryVisitor &visit)
 {
-    if (!m_queries)
-        return walkRunRecords(runIds, visit);
-    // A page at a time through page(), which asks the index (and walks the shards only for a page the
-    // index cannot answer): a run's entries are found without reading the rest of the history.
-    QStringList problems;
-    QStringList asked = runIds;
-    asked.removeDuplicates();
-    bool stopped = false;
-    for (const QString &id : std::as_const(asked)) {
-        if (id.isEmpty())
-            continue; // an empty run id asks for nothing, not for every entry
-        HistoryQuery query;
-        query.runId = id;
-        Result<QStringList> walked = walkMatching(query, [&](const HistoryEntry &e) {
-            stopped = !visit(e);
-            return !stopped;
-        });
-        if (!walked.ok())
-            return walked;
-        problems += walked.value();
-        if (stopped)
-            break;
-    }
-    problems.removeDuplicates();
-    return problems;
+    // Through page(), which asks the index: a run's entries are found without reading the rest.
+    return m_queries ? walkRunsMatching(runIds, visit) : walkRunRecords(runIds, visit);
 }
 
 Result<HistoryCounts> LocalHistoryBackend::count(const HistoryQuery &query)
